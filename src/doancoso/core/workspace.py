@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .activities.participation import ParticipationService
     from .activities.service import ActivityService
     from .backup.check import CheckReport
+    from .backup.restore import RestoreResult
     from .backup.service import BackupService
     from .bundle.service import BundleService
     from .evidence.service import EvidenceService
@@ -178,31 +179,33 @@ class Workspace:
 
         return check_data(self._ctx, self.data_dir, repair=repair)
 
-    def restore(self, backup: Path) -> None:
+    def restore(self, backup: Path) -> RestoreResult:
         """Put ``backup`` in place of this folder's data (see
         :func:`~.backup.restore.restore_backup`: checked first, what it replaces backed up),
         then open them again: every service and cache starts afresh and the change log says
-        that anything may have changed, wholesale (the GUI forgets its undo history)."""
+        that anything may have changed, wholesale (the GUI forgets its undo history). Returns
+        what the restore did (the backup of the data it replaced, among others)."""
         from .backup.restore import restore_backup
 
         self.db.require_writable()
         self.db.close()
-        restored = False
+        restored: RestoreResult | None = None
         try:
-            restore_backup(self.data_dir, backup)
-            restored = True
+            restored = restore_backup(self.data_dir, backup)
         finally:  # restored or not, the workspace is usable again
             log = self.db.changes
             self.db = Database.open(self.data_dir / DATABASE_FILE, self.db.read_only)
             self.db.changes = log
             # Refused, the data are as they were (the caches reload all the same).
-            self.db.changes.record(REPLACED if restored else EVERYTHING)
+            self.db.changes.record(REPLACED if restored is not None else EVERYTHING)
             self._ctx = WorkspaceContext(self.db)
             self.organization = OrganizationService(self._ctx)
             self.branches = BranchService(self._ctx)
             self.members = MemberService(self._ctx)
             for name in _LAZY_SERVICES:
                 self.__dict__.pop(name, None)  # made again on first use, over the new data
+        assert restored is not None  # else restore_backup raised, through the finally
+        return restored
 
     def load_everything(self) -> None:
         """Import and make everything that is otherwise made on first use (SQLAlchemy, the
@@ -212,14 +215,18 @@ class Workspace:
             getattr(self, service)
 
     @classmethod
-    def open(cls, data_dir: Path, *, create: bool = True) -> Workspace:
+    def open(
+        cls, data_dir: Path, *, create: bool = True, read_only: ReadOnlyData | None = None
+    ) -> Workspace:
         """Open the data folder ``data_dir``; ``create``: make the folder and the database if
         they are missing (the app, ``init``, ``demo``). Without it (a command that only reads),
         a folder with no data is refused with the way to set it up, and nothing is created.
 
         Data that can only be read (a write-protected stick, a read-only folder or file) open
-        for reading: :attr:`read_only` says why, and every write is refused with that message."""
-        read_only = check_data_folder(data_dir, create=create)
+        for reading: :attr:`read_only` says why, and every write is refused with that message.
+        ``read_only``: open them so even when they could be written (a second window of the
+        app, only to look), unless the folder has a reason of its own."""
+        read_only = check_data_folder(data_dir, create=create) or read_only
         try:
             return cls(data_dir, Database.open(data_dir / DATABASE_FILE, read_only))
         except DamagedDatabaseError as exc:

@@ -103,6 +103,49 @@ def test_restore_asks_then_replaces_and_every_view_reloads(
     assert "Trước khi khôi phục một bản sao lưu" in reasons
 
 
+def test_a_restore_says_when_the_backup_was_taken_and_where_todays_data_went(
+    qtbot: QtBot, demo_ws: Workspace
+) -> None:
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, demo_ws, prompts)
+    dialog.backup_button.click()
+    chosen = dialog.model.backups[0]
+    demo_ws.members.delete(demo_ws.members.ids()[:5])
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert demo_ws.members.count() == 300
+    safety = [b for b in dialog.model.backups if b.reason == "truoc-khoi-phuc"]
+    assert len(safety) == 1 and safety[0].members == 295
+    assert prompts.infos[-1] == (
+        f"Đã khôi phục dữ liệu từ bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} "
+        "(300 đoàn viên).\n\nDữ liệu trước khi khôi phục (295 đoàn viên) đã được sao lưu lúc "
+        f"{safety[0].taken_at:%H:%M:%S ngày %d/%m/%Y}, dòng “Trước khi khôi phục một bản sao "
+        "lưu” trong danh sách: khôi phục bản đó nếu cần lấy lại."
+    )
+    assert prompts.errors == []
+
+
+def test_the_question_before_a_restore_says_what_todays_data_hold(
+    qtbot: QtBot, demo_ws: Workspace
+) -> None:
+    """The secretary compares the backup's members with today's before replacing them."""
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, demo_ws, prompts)
+    dialog.backup_button.click()
+    chosen = dialog.model.backups[0]
+    demo_ws.members.delete(demo_ws.members.ids()[:5])
+    dialog.table.selectRow(0)
+    prompts.answer = False
+    dialog.restore_button.click()
+    assert prompts.asked == [
+        f"Khôi phục bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} (300 đoàn viên)?"
+        "\n\nToàn bộ dữ liệu hiện tại (295 đoàn viên) sẽ được thay bằng bản sao lưu này; mọi "
+        "thay đổi sau thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước "
+        "khi khôi phục một bản sao lưu”), nên vẫn lấy lại được."
+    ]
+    assert demo_ws.members.count() == 295  # "Không": nothing replaced
+
+
 def test_check_reports_in_words(qtbot: QtBot, demo_ws: Workspace) -> None:
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, demo_ws, prompts)

@@ -29,6 +29,11 @@ REPLACES = (
 )
 
 
+def replaces(current: int) -> str:
+    """:data:`REPLACES` over data holding ``current`` members (an organisation set up)."""
+    return REPLACES.replace("hiện tại sẽ", f"hiện tại ({current} đoàn viên) sẽ", 1)
+
+
 def _dialog(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> BackupsDialog:
     dialog = BackupsDialog(synchronous_core(ws, prompts))
     qtbot.addWidget(dialog)
@@ -55,11 +60,16 @@ def test_a_backup_on_a_stick_is_restored_after_the_question(
     dialog.restore_file(saved.path)
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
-        f"(3 đoàn viên)?\n\n{REPLACES}"
+        f"(3 đoàn viên)?\n\n{replaces(1)}"
     ]
     assert sorted(ws.members.ids()) == sorted(ids)
-    assert prompts.infos == [f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên)."]
-    assert _reasons(dialog) == ["Trước khi khôi phục một bản sao lưu"]  # what it replaced
+    [safety] = dialog.model.backups  # what it replaced
+    assert safety.reason_label == "Trước khi khôi phục một bản sao lưu" and safety.members == 1
+    assert prompts.infos == [
+        f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên).\n\nDữ liệu trước khi khôi "
+        f"phục (1 đoàn viên) đã được sao lưu lúc {safety.taken_at:%H:%M:%S ngày %d/%m/%Y}, dòng "
+        "“Trước khi khôi phục một bản sao lưu” trong danh sách: khôi phục bản đó nếu cần lấy lại."
+    ]
     assert prompts.errors == []
 
 
@@ -74,7 +84,7 @@ def test_a_renamed_backup_is_dated_by_its_file(qtbot: QtBot, ws: Workspace, tmp_
     _dialog(qtbot, ws, prompts).restore_file(renamed)
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “ban sao doan xa.sqlite” lúc 16:05:00 ngày 20/11/2026 "
-        f"(3 đoàn viên)?\n\n{REPLACES}"
+        f"(3 đoàn viên)?\n\n{replaces(3)}"
     ]
 
 
@@ -240,8 +250,12 @@ def test_a_backup_restored_without_its_evidence_folder_says_what_is_missing(
         other.organization.create(ws.organization.get())
         prompts = ScriptedPrompts()
         _dialog(qtbot, other, prompts).restore_file(saved.path)
+        [safety] = [b for b in other.backups.list() if b.reason == "truoc-khoi-phuc"]
         assert prompts.infos == [
-            f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên).\n\nThiếu 2 tệp minh "
+            f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên).\n\nDữ liệu trước khi "
+            f"khôi phục (0 đoàn viên) đã được sao lưu lúc {safety.taken_at:%H:%M:%S ngày %d/%m/%Y}"
+            ", dòng “Trước khi khôi phục một bản sao lưu” trong danh sách: khôi phục bản đó nếu "
+            "cần lấy lại.\n\nThiếu 2 tệp minh "
             "chứng (ảnh, văn bản scan) mà dữ liệu có ghi: chúng nằm trong thư mục "
             f"“{saved.path.name}.evidence” cạnh tệp sao lưu khi sao lưu ra USB. Hãy chép cả thư "
             "mục đó vào cùng chỗ với tệp sao lưu rồi khôi phục lại."

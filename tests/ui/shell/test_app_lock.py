@@ -1,5 +1,6 @@
-"""One GUI per data folder: a second start on a folder already open is refused with a message
-and opens no window; the GUI holds the lock while it runs and releases it on close."""
+"""One GUI per data folder: a second start on a folder already open says so and offers to open
+the data to look at only (a window that cannot write them), else opens no window; the GUI
+holds the lock while it runs and releases it on close."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.storage.lock import LOCK_FILE, LOCKED_MESSAGE, LockOwner, read_owner
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 from doancoso.ui.common.temp_copies import APP_TEMP, CLEANER
-from doancoso.ui.shell.app import run_app
+from doancoso.ui.shell.app import VIEW_ONLY_OFFER, run_app
 from doancoso.ui.shell.main_window import MainWindow
 from scripted import ScriptedPrompts
 
@@ -80,13 +82,91 @@ def test_a_second_start_is_refused(
     copy.write_bytes(b"%PDF-1.4")
     before = _main_windows()  # windows of earlier tests may not be deleted yet
     prompts = ScriptedPrompts()
+    prompts.answer_index = 1  # "Thoát"
     assert run_app(ws.data_dir, prompts) == 1
     for thread in threading.enumerate():
         if thread.name == CLEANER:
             thread.join(30)
     assert list((tmp_path / APP_TEMP).iterdir()) == []
-    assert prompts.errors == [LOCKED_MESSAGE]
+    assert prompts.asked == [f"{LOCKED_MESSAGE}\n\n{VIEW_ONLY_OFFER}"]
+    assert prompts.buttons == [("Mở chỉ để xem", "Thoát")]
+    assert prompts.errors == []
     assert _main_windows() == before  # no window opened
+    owner = read_owner(ws.data_dir)
+    assert owner is not None and owner.pid == first_window  # the first one keeps its lock
+
+
+def test_a_folder_open_under_another_windows_account_says_whose_it_is(
+    ws: Workspace, data_dir: Path
+) -> None:
+    """Two Windows users of one shared PC on a shared data folder: the first window is not on
+    this user's taskbar, so the message names the account holding the data and since when."""
+    env = dict(os.environ, USERNAME="ke-toan", USER="ke-toan", LOGNAME="ke-toan")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _FIRST_WINDOW, str(data_dir)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "locked\n"
+        owner = read_owner(data_dir)
+        assert owner is not None and owner.user == "ke-toan"
+        since = datetime.fromisoformat(owner.started).astimezone()
+        before = _main_windows()  # windows of earlier tests may not be deleted yet
+        prompts = ScriptedPrompts()
+        prompts.answer_index = 1  # "Thoát"
+        assert run_app(ws.data_dir, prompts) == 1
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+        assert proc.stdout is not None
+        proc.stdout.close()
+    assert prompts.asked == [
+        "Dữ liệu này đang được mở trong ứng dụng của tài khoản “ke-toan” trên máy này (từ "
+        f"{since:%H:%M} ngày {since:%d/%m/%Y}). Hai cửa sổ cùng ghi vào một dữ liệu có thể làm "
+        "mất thay đổi, nên ứng dụng không mở thêm cửa sổ thứ hai. Hãy nhờ người dùng tài khoản "
+        f"“ke-toan” đóng ứng dụng (hoặc đăng xuất tài khoản đó) rồi mở lại.\n\n{VIEW_ONLY_OFFER}"
+    ]
+    assert _main_windows() == before  # no window opened
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen: no maximising
+def test_a_second_start_may_open_the_data_to_look_at_only(
+    qtbot: QtBot, ws: Workspace, first_window: int
+) -> None:
+    """A double click twice, or a colleague needing a phone number while the secretary types:
+    "Mở chỉ để xem" opens a window that reads the data and cannot write them."""
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000"})
+    before = _main_windows()
+    seen: list[tuple[str, int, bool]] = []
+
+    def look_then_close() -> None:
+        opened = [w for w in _main_windows() if w not in before]
+        if not opened:
+            QTimer.singleShot(10, look_then_close)
+            return
+        window = opened[0]
+        qtbot.addWidget(window)
+        banner = window.read_only_banner
+        assert banner is not None
+        seen.append((banner.text(), window.roster.model.rowCount(),
+                     window.new_member_action.isEnabled()))  # fmt: skip
+        QApplication.exit(0)
+
+    QTimer.singleShot(0, look_then_close)
+    prompts = ScriptedPrompts()  # answers "Mở chỉ để xem", the first answer
+    assert run_app(ws.data_dir, prompts) == 0
+    assert prompts.asked == [f"{LOCKED_MESSAGE}\n\n{VIEW_ONLY_OFFER}"]
+    assert seen == [
+        (
+            "Dữ liệu chỉ đọc: dữ liệu đang được mở trong một cửa sổ khác của ứng dụng. Không lưu "
+            "được thay đổi nào. Muốn sửa dữ liệu, hãy dùng cửa sổ đó, hoặc đóng cả hai cửa sổ "
+            "rồi mở lại.",
+            1,
+            False,
+        )
+    ]
     owner = read_owner(ws.data_dir)
     assert owner is not None and owner.pid == first_window  # the first one keeps its lock
 

@@ -5,7 +5,8 @@ A backup is one SQLite file in ``backups/`` of the data folder, named
 ``<reason>-<yyyymmdd>-<hhmmss>.sqlite`` (the pre-upgrade copies keep their older name,
 ``truoc-nang-cap-<revision>-<yyyymmdd>-<hhmmss>.sqlite``). It is written under a temporary name,
 checked with ``PRAGMA integrity_check``, flushed to disk, then renamed: a backup under its final
-name is whole and sound. Never a copy of the live file (its WAL may hold the latest commits).
+name is whole and sound, and one cut short leaves nothing behind. Never a copy of the live file
+(its WAL may hold the latest commits).
 """
 
 from __future__ import annotations
@@ -318,8 +319,11 @@ def copy_database(
             repr(exc),
         ) from exc
     finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+        # The copy and what SQLite made beside it while writing it (a copy cut short by a full
+        # disk leaves its rollback journal: one more per attempt, on the disk that is full).
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{temp}{suffix}").unlink(missing_ok=True)
 
 
 def take_backup(

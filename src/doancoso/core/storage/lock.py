@@ -4,16 +4,17 @@ The GUI takes the lock when it opens a data folder and releases it when it close
 the same folder is refused with :class:`DataFolderLockedError`. Headless commands (the CLI) do
 not take it: they may run while the GUI is open.
 
-How a live lock is told from a stale one: the file records the owner's process id, host name and
-start time, but what decides is an operating-system lock held on the open file for as long as the
-owner runs (``flock`` on Linux and macOS, ``LockFileEx`` through ``msvcrt.locking`` on Windows).
-The system drops it when the process ends, however it ends (closed, crashed, killed, the power
-cut, a USB stick pulled out), so a lock file whose owner is gone is free by construction and is
-taken over at once, its old record kept in :attr:`DataFolderLock.previous` for the log. This
+How a live lock is told from a stale one: the file records the owner's process id, host name, user
+account and start time, but what decides is an operating-system lock held on the open file for as
+long as the owner runs (``flock`` on Linux and macOS, ``LockFileEx`` through ``msvcrt.locking`` on
+Windows). The system drops it when the process ends, however it ends (closed, crashed, killed, the
+power cut, a USB stick pulled out), so a lock file whose owner is gone is free by construction and
+is taken over at once, its old record kept in :attr:`DataFolderLock.previous` for the log. This
 avoids what a check of the recorded process id alone gets wrong: Windows reuses process ids soon
 (an unrelated program would keep the folder locked), and a lock left by another computer (a USB
-stick moved from a PC where the app crashed) could only be judged by its age, against a clock
-that may be wrong. The record is there to tell the user where the folder is open.
+stick moved from a PC where the app crashed) could only be judged by its age, against a clock that
+may be wrong. The record is there to tell the user where the folder is open: another account of a
+shared PC holds a window that is on no taskbar of this one, so it is named.
 
 A file system that cannot lock at all (rare; some network mounts) is logged and the folder opens:
 never lock the user out of their own data because of the disk.
@@ -21,6 +22,7 @@ never lock the user out of their own data because of the disk.
 
 from __future__ import annotations
 
+import getpass
 import json
 import logging
 import os
@@ -50,25 +52,42 @@ LOCKED_MESSAGE = (
 
 @dataclass(frozen=True)
 class LockOwner:
-    """Who holds (or last held) the lock: process id, host name, start time (UTC, ISO 8601)."""
+    """Who holds (or last held) the lock: process id, host name, start time (UTC, ISO 8601),
+    user account ("" when unknown: a record of an older version, an account without a name)."""
 
     pid: int
     host: str
     started: str
+    user: str = ""
 
     @classmethod
     def of_this_process(cls) -> LockOwner:
         started = datetime.now(UTC).isoformat(timespec="seconds")
-        return cls(pid=os.getpid(), host=socket.gethostname(), started=started)
+        return cls(pid=os.getpid(), host=socket.gethostname(), started=started, user=_user())
 
     @classmethod
     def parse(cls, data: bytes) -> LockOwner | None:
         """The record written by :meth:`to_bytes`, or None for an empty or damaged one."""
         try:
             raw = json.loads(data.decode("utf-8"))
-            return cls(pid=int(raw["pid"]), host=str(raw["host"]), started=str(raw["started"]))
-        except (ValueError, TypeError, KeyError):
+            return cls(
+                pid=int(raw["pid"]),
+                host=str(raw["host"]),
+                started=str(raw["started"]),
+                user=str(raw.get("user", "")),
+            )
+        except (ValueError, TypeError, KeyError, AttributeError):
             return None
+
+    @property
+    def since(self) -> str:
+        """When the owner took the lock, in local time ("19:58 ngày 06/12/2026"; "" if the
+        record's time does not read)."""
+        try:
+            when = datetime.fromisoformat(self.started).astimezone()
+        except (ValueError, OverflowError, OSError):
+            return ""
+        return f"{when:%H:%M} ngày {when:%d/%m/%Y}"
 
     def to_bytes(self) -> bytes:
         return json.dumps(asdict(self), ensure_ascii=False).encode("utf-8")
@@ -81,6 +100,14 @@ class DataFolderLockedError(AppError):
         message = LOCKED_MESSAGE
         if owner is not None and owner.host != socket.gethostname():
             message += f"\n\nDữ liệu đang được mở trên máy “{owner.host}”."
+        elif owner is not None and owner.user and owner.user != _user():
+            since = f" (từ {owner.since})" if owner.since else ""
+            message = (
+                f"Dữ liệu này đang được mở trong ứng dụng của tài khoản “{owner.user}” trên máy "
+                f"này{since}. Hai cửa sổ cùng ghi vào một dữ liệu có thể làm mất thay đổi, nên "
+                "ứng dụng không mở thêm cửa sổ thứ hai. Hãy nhờ người dùng tài khoản "
+                f"“{owner.user}” đóng ứng dụng (hoặc đăng xuất tài khoản đó) rồi mở lại."
+            )
         holder = f"pid {owner.pid} on {owner.host} since {owner.started}" if owner else "unknown"
         super().__init__(message, f"{path} is locked by {holder}")
         self.path = path
@@ -154,6 +181,14 @@ class DataFolderLock:
         tb: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def _user() -> str:
+    """This process's user account ("" when the system names none)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no name in the environment nor the user database
+        return ""
 
 
 def read_owner(data_dir: Path) -> LockOwner | None:

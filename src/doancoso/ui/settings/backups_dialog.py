@@ -21,6 +21,7 @@ the first USB stick plugged in, else the Documents folder.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from ...core.backup.check import CheckReport
 from ...core.backup.restore import missing_evidence_text
-from ...core.backup.store import BackupInfo, evidence_beside_text, parse_name
+from ...core.backup.store import REASONS, BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
 from ...core.workspace import Workspace
@@ -132,18 +133,51 @@ def members_text(members: int | None) -> str:
     return "?" if members is None else vn_number(members)
 
 
-def restore_question(info: BackupInfo, named: bool = False) -> str:
+def restore_question(info: BackupInfo, named: bool = False, current: int | None = None) -> str:
     """The question before a restore: when the backup was taken, its members, and that the
     current data are replaced (backed up first, by the core's restore). ``named``: a file
     chosen on a stick, named as well. The time is to the second, as the list shows it: two
-    backups of the same minute are told apart in the question too."""
+    backups of the same minute are told apart in the question too. ``current``: the live
+    members of the data replaced, to compare with the backup's (None: no organisation yet, a
+    first start)."""
     file = f"“{info.path.name}” " if named else ""
+    now = f" ({vn_number(current)} đoàn viên)" if current is not None else ""
     return (
         f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"({members_text(info.members)} đoàn viên)?\n\n"
-        "Toàn bộ dữ liệu hiện tại sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
+        f"Toàn bộ dữ liệu hiện tại{now} sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
         "thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi "
         "phục một bản sao lưu”), nên vẫn lấy lại được."
+    )
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore of the dialog did, for its message."""
+
+    members: int  # live members of the restored data
+    missing: int  # evidence files they cite that the data folder lacks
+    safety: Path | None  # the backup of the data replaced (None: no organisation in them)
+    before: int | None  # the live members of the data replaced
+
+
+def restored_text(info: BackupInfo, restored: Restored, *, named: bool) -> str:
+    """What the dialog says after a restore: the backup restored, as the question named it (a
+    file chosen on a stick by its name, one of the list by its time) with its members; then
+    when the data it replaced were backed up and how to get them back."""
+    held = f"({vn_number(restored.members)} đoàn viên)"
+    if named:
+        text = f"Đã khôi phục dữ liệu từ “{info.path.name}” {held}."
+    else:
+        when = f"{info.taken_at:%H:%M:%S ngày %d/%m/%Y}"
+        text = f"Đã khôi phục dữ liệu từ bản sao lưu lúc {when} {held}."
+    parsed = parse_name(restored.safety) if restored.safety is not None else None
+    if parsed is None or restored.before is None:
+        return text
+    return (
+        f"{text}\n\nDữ liệu trước khi khôi phục ({vn_number(restored.before)} đoàn viên) đã được "
+        f"sao lưu lúc {parsed[1]:%H:%M:%S ngày %d/%m/%Y}, dòng “{REASONS['truoc-khoi-phuc']}” "
+        "trong danh sách: khôi phục bản đó nếu cần lấy lại."
     )
 
 
@@ -336,25 +370,36 @@ class BackupsDialog(QDialog):
         """Check ``path`` as the restore does (on the worker), then ask, then restore; a file
         the restore would refuse is refused now, with its message, and nothing changes.
         ``named``: a file from anywhere, named in the question (one of the list is not)."""
-        QueryOp(self, lambda ws: ws.backups.inspect(path), self._core,
-                label="Đang kiểm tra bản sao lưu…").success(
-            lambda info: self._restore(info, restore_question(info, named=named))
-        ).failure(self._core.reporter(self, "Không khôi phục được")).run()  # fmt: skip
 
-    def _restore(self, info: BackupInfo, question: str) -> None:
+        def inspect(ws: Workspace) -> tuple[BackupInfo, int | None]:
+            current = ws.members.count() if ws.has_organization else None
+            return ws.backups.inspect(path), current
+
+        def ask(found: tuple[BackupInfo, int | None]) -> None:
+            info, current = found
+            self._restore(info, restore_question(info, named, current), named=named)
+
+        QueryOp(self, inspect, self._core, label="Đang kiểm tra bản sao lưu…").success(ask).failure(
+            self._core.reporter(self, "Không khôi phục được")
+        ).run()
+
+    def _restore(self, info: BackupInfo, question: str, *, named: bool) -> None:
         """Ask ``question``; if yes, put ``info``'s backup in place of the data (the core backs
         the current data up first and takes in the evidence files saved beside the backup)."""
         if not self.prompts.confirm(self, "Khôi phục dữ liệu", question):
             return
 
-        def restore(ws: Workspace) -> tuple[int, int]:
-            ws.restore(info.path)
-            return ws.members.count(), ws.evidence.missing()
+        def restore(ws: Workspace) -> Restored:
+            # Data with an organisation are what the secretary may want back; a first start's
+            # empty folder was backed up too, but holds nothing to speak of.
+            before = ws.members.count() if ws.has_organization else None
+            result = ws.restore(info.path)
+            safety = result.safety_copy if before is not None else None
+            return Restored(ws.members.count(), ws.evidence.missing(), safety, before)
 
-        def done(found: tuple[int, int]) -> None:
-            members, missing = found
-            text = f"Đã khôi phục dữ liệu từ “{info.path.name}” ({vn_number(members)} đoàn viên)."
-            lacking = missing_evidence_text(missing, info.path)
+        def done(restored: Restored) -> None:
+            text = restored_text(info, restored, named=named)
+            lacking = missing_evidence_text(restored.missing, info.path)
             self.prompts.information(
                 self, "Đã khôi phục", f"{text}\n\n{lacking}" if lacking else text
             )

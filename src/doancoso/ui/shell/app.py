@@ -15,7 +15,7 @@ from ...core.errors import AppError
 from ...core.organization import OrganizationInfo
 from ...core.storage.db import DamagedDatabaseError
 from ...core.storage.folder import ReadOnlyData, check_data_folder
-from ...core.storage.lock import DataFolderLock
+from ...core.storage.lock import DataFolderLock, DataFolderLockedError
 from ...core.workspace import Workspace
 from ...logs import setup_logging
 from ..common.temp_copies import remove_old_copies_in_background
@@ -88,13 +88,16 @@ def _application() -> QApplication:
     return app
 
 
-def open_workspace(data_dir: Path, prompts: Prompts) -> Workspace | None:
-    """The workspace of ``data_dir``, or None after telling the user why it cannot be opened.
+def open_workspace(
+    data_dir: Path, prompts: Prompts, read_only: ReadOnlyData | None = None
+) -> Workspace | None:
+    """The workspace of ``data_dir``, or None after telling the user why it cannot be opened;
+    ``read_only``: opened for reading only (see :meth:`Workspace.open`).
 
     E.g. a database written by a newer version of the app is refused, untouched.
     """
     try:
-        return Workspace.open(data_dir)
+        return Workspace.open(data_dir, read_only=read_only)
     except DamagedDatabaseError as exc:
         log.error("damaged database in %s: %s (%s)", data_dir, exc.message, exc.details)
         if exc.backup is None:
@@ -156,11 +159,30 @@ def offer_backup(ws: Workspace, prompts: Prompts) -> None:
     )
 
 
-def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | None:
-    """The lock of ``data_dir`` (one GUI per data folder), or None after telling the user why
-    not, e.g. the folder is open in another window of the app."""
+OPEN_ELSEWHERE = ReadOnlyData(
+    "dữ liệu đang được mở trong một cửa sổ khác của ứng dụng",
+    "Muốn sửa dữ liệu, hãy dùng cửa sổ đó, hoặc đóng cả hai cửa sổ rồi mở lại.",
+)
+"""Why a second window, opened only to look at the data, cannot write them."""
+VIEW_ONLY_OFFER = (
+    "Bạn vẫn có thể mở dữ liệu chỉ để xem (tra cứu, in, xuất danh sách; không sửa được gì) "
+    "trong lúc cửa sổ kia vẫn mở."
+)
+"""What a second start offers after saying where the data are open."""
+
+
+def lock_data_folder(data_dir: Path, prompts: Prompts) -> DataFolderLock | ReadOnlyData | None:
+    """The lock of ``data_dir`` (one GUI per data folder); or, the folder being open in another
+    window of the app, :data:`OPEN_ELSEWHERE` if the user chooses to open it only to look (two
+    writers would lose each other's changes; a reader sees the other window's as they are
+    saved); or None after telling the user why not."""
     try:
         return DataFolderLock.acquire(data_dir)
+    except DataFolderLockedError as exc:
+        log.warning("data folder %s is open elsewhere (%s)", data_dir, exc.details)
+        answer = prompts.ask(None, "Dữ liệu đang được mở", f"{exc.message}\n\n{VIEW_ONLY_OFFER}",
+                             ["Mở chỉ để xem", "Thoát"])  # fmt: skip
+        return OPEN_ELSEWHERE if answer == 0 else None
     except AppError as exc:
         log.warning("cannot lock data folder %s: %s (%s)", data_dir, exc.message, exc.details)
         prompts.error(None, "Không mở được dữ liệu", exc.message)
@@ -204,10 +226,16 @@ def _run(
     """:func:`run_app` once the folder is checked and the log set up."""
     # Data that can only be read (a write-protected stick) open without the lock, whose file
     # cannot be made there: no window can write them, so two windows on them do no harm.
-    lock = lock_data_folder(data_dir, prompts) if read_only is None else None
-    if lock is None and read_only is None:
-        return 1
-    ws = open_workspace(data_dir, prompts)
+    lock: DataFolderLock | None = None
+    if read_only is None:
+        locked = lock_data_folder(data_dir, prompts)
+        if locked is None:
+            return 1
+        if isinstance(locked, ReadOnlyData):  # open in another window: only to look
+            read_only = locked
+        else:
+            lock = locked
+    ws = open_workspace(data_dir, prompts, read_only)
     if ws is None:
         if lock is not None:
             lock.release()

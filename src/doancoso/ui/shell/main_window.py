@@ -39,7 +39,7 @@ from ...core.lang.text import vn_number
 from ..common.list_page import READ_ONLY_TIP, ListPage
 from ..roster.page import RosterPage
 from . import dialogs
-from .operations import Core, QueryOp
+from .operations import CLOSING_BACKUP_FAILED, Core, QueryOp
 from .page_keys import (
     NO_EXPORT,
     NO_IMPORT,
@@ -688,4 +688,6 @@ class MainWindow(QMainWindow):
                 self.core.ws.backups.take("khi-dong")
             except AppError as exc:  # the data themselves are saved: only the copy failed
                 log.warning("backup at closing failed: %s (%s)", exc.message, exc.details)
+                text = f"{exc.message}\n\n{CLOSING_BACKUP_FAILED}"
+                self.prompts.error(self, "Chưa sao lưu được", text)
         event.accept()

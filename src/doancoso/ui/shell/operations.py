@@ -48,6 +48,17 @@ T = TypeVar("T")
 
 SAVING = "Đang lưu…"
 WORKING = "Đang xử lý…"
+BACKUP_FAILED = (
+    "Thay đổi vừa rồi đã được lưu, nhưng chưa có bản sao lưu hằng ngày: ứng dụng sẽ thử lại sau "
+    "mỗi lần ghi. Sau khi khắc phục, hãy bấm “Sao lưu ngay” trong “Sao lưu và khôi phục…” (menu "
+    "Tệp)."
+)
+"""Said after why a day's backup failed (once a session: :meth:`Core.tell_backup_failure`)."""
+CLOSING_BACKUP_FAILED = (
+    "Thay đổi đã được lưu, nhưng bản sao lưu khi đóng ứng dụng chưa tạo được. Sau khi khắc phục, "
+    "hãy mở ứng dụng và bấm “Sao lưu ngay” trong “Sao lưu và khôi phục…” (menu Tệp)."
+)
+"""Said after why the backup at closing (after a change) failed, before the window goes."""
 READ_CANCELLED = "Đã hủy đọc tệp."
 """What a wizard says after "Hủy" stopped the reading of a file (every import wizard alike)."""
 
@@ -72,6 +83,17 @@ class Core:
         self.runner = TaskRunner(None, self.prompts, synchronous=synchronous, delay_ms=delay_ms)
         self.wrote = False
         """Whether an operation changed the data since the app opened (a backup at closing)."""
+        self.backup_failure_told = False
+        """Whether the secretary was told this session that the day's backup failed (once: the
+        backup is tried again after every write, and a full disk stays full for a while)."""
+
+    def tell_backup_failure(self, exc: AppError, parent: QWidget | None) -> None:
+        """Say, once a session, that the day's backup after a write could not be taken (GUI
+        thread): without it a full disk silently stopped every automatic backup."""
+        if self.backup_failure_told:
+            return
+        self.backup_failure_told = True
+        self.prompts.error(parent, "Chưa sao lưu được", f"{exc.message}\n\n{BACKUP_FAILED}")
 
     def announce(self, changes: Changes) -> None:
         """Emit ``changes`` on the data-changed signal, if there are any (operations only)."""
@@ -105,6 +127,7 @@ class _Outcome:
     changes: Changes
     value: Any = None
     error: BaseException | None = None
+    backup_error: AppError | None = None  # the day's backup after the write failed
 
 
 class _Operation(Generic[T]):
@@ -173,13 +196,15 @@ class _Operation(Generic[T]):
         except Exception as exc:  # handed to the GUI thread with the changes made before it
             return _Outcome(ws.changes.since(start).merged(external), error=exc)
         own = ws.changes.since(start)
+        failed: AppError | None = None
         if self.writes and own:
             self._core.wrote = True
             try:
                 ws.backups.daily_if_due()
             except AppError as exc:  # the write is done; the backup is tried again next time
                 log.warning("daily backup failed: %s (%s)", exc.message, exc.details)
-        return _Outcome(own.merged(external), value)
+                failed = exc
+        return _Outcome(own.merged(external), value, backup_error=failed)
 
     # GUI thread -----------------------------------------------------------------------------
 
@@ -197,6 +222,10 @@ class _Operation(Generic[T]):
             return
         if self._success is not None and self._alive():
             self._success(outcome.value)
+        if outcome.backup_error is not None:
+            self._core.tell_backup_failure(
+                outcome.backup_error, self._parent if self._alive() else None
+            )
 
     def _crashed(self, exc: BaseException) -> None:
         """The function failed (or the check before it did): the failure callback or a message."""
