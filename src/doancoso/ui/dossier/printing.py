@@ -7,7 +7,10 @@ Each page is rendered by pdfium at the printer's resolution (at most :data:`MAX_
 a second, which the window no longer waits for. Each page is painted with QPainter on the whole
 sheet (the dossier's pages carry the union's margins) as it arrives, on the GUI thread (the
 printer's painter belongs to it), while the next one renders (:data:`AHEAD`); the "Hủy" button
-works between any two events, without a ``processEvents`` loop.
+works between any two events, without a ``processEvents`` loop of ours. The progress dialog,
+window-modal, runs the window's events inside each ``setValue`` once it shows: a page arriving
+there, or "Hủy", comes in the middle of the page before it, so a page is only printed by the
+loop that printed the one before, and each page is asked for once.
 """
 
 from __future__ import annotations
@@ -101,6 +104,8 @@ class PrintJob(QObject):
         self._running = False
         self._jobs: dict[int, RenderJob] = {}  # by position in ``pages``: asked, not arrived
         self._images: dict[int, QImage] = {}  # arrived, not painted yet
+        self._asked = 0  # the positions below it were asked for
+        self._painting = False  # a page is being printed (the events may run meanwhile)
         self._scale = 1.0
         self.cancelled = False
 
@@ -112,8 +117,7 @@ class PrintJob(QObject):
             raise AppError(NO_PRINTER)
         self._running = True
         self._scale = min(self._printer.resolution(), MAX_DPI) / 72
-        for position in range(AHEAD + 1):
-            self._ask(position)
+        self._ask_ahead()
 
     def cancel(self) -> None:
         if self._running:
@@ -122,8 +126,11 @@ class PrintJob(QObject):
             self._printer.abort()
             self.stopped.emit(self._done)
 
-    def _ask(self, position: int) -> None:
-        if position < len(self._pages):
+    def _ask_ahead(self) -> None:
+        """Ask for each page up to :data:`AHEAD` past the one printed next, once."""
+        while self._asked < min(self._done + AHEAD + 1, len(self._pages)):
+            position = self._asked
+            self._asked += 1
             job = RenderJob(self._pdf, self._pages[position], self._scale, self, self._rendered,
                             position)  # fmt: skip
             self._jobs[position] = job
@@ -133,8 +140,16 @@ class PrintJob(QObject):
         if not self._running or self._jobs.pop(job.tag, None) is not job:
             return
         self._images[job.tag] = image
-        while self._running and self._done in self._images:
-            self._print(self._images.pop(self._done))
+        # A page arriving while one is printed (the progress dialog, window-modal, runs the
+        # window's events inside its ``setValue``) waits for it: the loop below takes it next.
+        if self._painting:
+            return
+        self._painting = True
+        try:
+            while self._running and self._done in self._images:
+                self._print(self._images.pop(self._done))
+        finally:
+            self._painting = False
 
     def _print(self, image: QImage) -> None:
         index = self._pages[self._done]
@@ -149,12 +164,11 @@ class PrintJob(QObject):
             self.failed.emit(PAGE_FAILED.format(page=index + 1))
             return
         self._done += 1
-        self.progressed.emit(self._done, len(self._pages))
-        if self._done == len(self._pages):
+        self._ask_ahead()
+        self.progressed.emit(self._done, len(self._pages))  # may run the events: "Hủy" too
+        if self._running and self._done == len(self._pages):
             self._end()
             self.finished.emit(self._done)
-        else:
-            self._ask(self._done + AHEAD)
 
     def _end(self) -> None:
         self._running = False
