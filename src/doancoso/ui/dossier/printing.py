@@ -15,14 +15,18 @@ loop that printed the one before, and each page is asked for once.
 
 from __future__ import annotations
 
+import atexit
 import logging
+from contextlib import ExitStack
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ...core.errors import AppError
+from ...core.storage.files import written_atomically
 from .pdf_file import PdfFile
 from .renders import PAGE_PRIORITY, RenderJob, page_renders
 
@@ -81,12 +85,28 @@ def chosen_pages(printer: QPrinter, pages: int, current: int) -> list[int]:
     return [page for page in chosen for _ in range(copies)]
 
 
+_RUNNING: set[PrintJob] = set()
+"""The jobs printing now. Each keeps itself alive here until its painter has ended: the printer
+is never destroyed while painted (Qt: "Cannot destroy paint device that is being painted", then
+a crash), whatever becomes of the page that started it."""
+
+
+class _Stopped(Exception):
+    """The print did not finish: the file printed to is not kept."""
+
+
 class PrintJob(QObject):
     """Prints ``pages`` of ``pdf`` on ``printer``, each page rendered on the pool and painted
     here as it arrives (the next one rendering meanwhile); ends with ``finished`` (the number of
     sheets printed), ``failed`` (a message: the error is logged) or, once ``cancel()`` stopped
     it, ``stopped`` (the sheets sent before): whoever started it is told it is over, whichever
-    way."""
+    way. :meth:`abandon` stops it without a word (its page is going, the app quits).
+
+    The job owns the printer and its painter: the painter ends in every way the job ends, before
+    the job lets go of the printer. Printed to a PDF file (Qt's "Print to File"), the pages go
+    to a temporary file beside it, which takes the file's name only once the last page is
+    written (:func:`~doancoso.core.storage.files.written_atomically`): a print stopped midway
+    leaves no half-printed file, and a file of that name stays as it was."""
 
     progressed = Signal(int, int)
     finished = Signal(int)
@@ -101,6 +121,7 @@ class PrintJob(QObject):
         self._pages = pages
         self._done = 0
         self._painter = QPainter()
+        self._output: ExitStack | None = None  # the PDF file printed to, under its temporary name
         self._running = False
         self._jobs: dict[int, RenderJob] = {}  # by position in ``pages``: asked, not arrived
         self._images: dict[int, QImage] = {}  # arrived, not painted yet
@@ -109,22 +130,58 @@ class PrintJob(QObject):
         self._scale = 1.0
         self.cancelled = False
 
+    @property
+    def painting(self) -> bool:
+        """Whether the printer's painter is active (tests check it ended)."""
+        return self._painter.isActive()
+
     def start(self) -> None:
         if not self._pages:
             self.finished.emit(0)
             return
+        self._open_output()
         if not self._painter.begin(self._printer):
+            self._close_output(kept=False)
             raise AppError(NO_PRINTER)
         self._running = True
+        _RUNNING.add(self)
+        _abandon_at_quit()
         self._scale = min(self._printer.resolution(), MAX_DPI) / 72
         self._ask_ahead()
 
     def cancel(self) -> None:
+        """Stop now ("Hủy", the page closed): ``stopped`` says how many sheets went."""
         if self._running:
             self.cancelled = True
-            self._end()
-            self._printer.abort()
+            self._stop()
             self.stopped.emit(self._done)
+
+    def abandon(self) -> None:
+        """Stop now and say nothing: whoever started the job is going."""
+        if self._running:
+            self.cancelled = True
+            self._stop()
+
+    def _open_output(self) -> None:
+        """Printing to a PDF file: print to a temporary file beside it (AppError: the folder
+        cannot take it)."""
+        name = self._printer.outputFileName()
+        if self._printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not name:
+            return
+        output = ExitStack()
+        temp = output.enter_context(written_atomically(Path(name)))
+        self._output = output
+        self._printer.setOutputFileName(str(temp))
+
+    def _close_output(self, kept: bool) -> None:
+        """The temporary PDF file renamed over the file chosen (``kept``) or removed."""
+        output, self._output = self._output, None
+        if output is None:
+            return
+        if kept:
+            output.close()  # AppError: not written (a full disk, a stick pulled out)
+        else:
+            output.__exit__(_Stopped, _Stopped(), None)
 
     def _ask_ahead(self) -> None:
         """Ask for each page up to :data:`AHEAD` past the one printed next, once."""
@@ -159,8 +216,7 @@ class PrintJob(QObject):
             self._paint(index, image)
         except Exception:
             log.exception("printing page %d of %s", index, self._pdf.path)
-            self._end()
-            self._printer.abort()
+            self._stop()
             self.failed.emit(PAGE_FAILED.format(page=index + 1))
             return
         self._done += 1
@@ -168,7 +224,18 @@ class PrintJob(QObject):
         self.progressed.emit(self._done, len(self._pages))  # may run the events: "Hủy" too
         if self._running and self._done == len(self._pages):
             self._end()
+            try:
+                self._close_output(kept=True)
+            except AppError as exc:
+                self.failed.emit(exc.message)
+                return
             self.finished.emit(self._done)
+
+    def _stop(self) -> None:
+        """The print stopped before its end: the printer told, the file printed to removed."""
+        self._printer.abort()  # before the painter ends, which sends the job to the printer
+        self._end()
+        self._close_output(kept=False)
 
     def _end(self) -> None:
         self._running = False
@@ -176,7 +243,9 @@ class PrintJob(QObject):
             job.cancel()
         self._jobs.clear()
         self._images.clear()
-        self._painter.end()
+        if self._painter.isActive():
+            self._painter.end()
+        _RUNNING.discard(self)
 
     def _paint(self, index: int, image: QImage) -> None:
         if image.isNull():  # pdfium failed on the page: no blank sheet said to be printed
@@ -189,6 +258,25 @@ class PrintJob(QObject):
         fitted = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
         target.setSize(fitted)
         self._painter.drawImage(target, image)
+
+
+_quit_hooked = False
+
+
+def _abandon_at_quit() -> None:
+    """The app quitting mid-print: every job's painter ended before Qt and Python go."""
+    global _quit_hooked
+    app = QCoreApplication.instance()
+    if not _quit_hooked and app is not None:
+        app.aboutToQuit.connect(abandon_all)
+        _quit_hooked = True
+
+
+@atexit.register
+def abandon_all() -> None:
+    """Stop every print under way, silently (the app quits; and at exit, whatever is left)."""
+    for job in list(_RUNNING):
+        job.abandon()
 
 
 def progress_dialog(job: PrintJob, parent: QWidget) -> QProgressDialog:
