@@ -301,3 +301,37 @@ def test_the_dossier_is_offered_in_documents_then_where_the_last_one_went(
     page.save_action.trigger()
     name = "ho-so-3-chu-dong-2025.pdf"
     assert dialogs.offered == [str(documents_folder() / name), str(chosen.parent / name)]
+
+
+def test_a_page_larger_than_a4_is_rendered_for_the_sheet_not_at_its_own_size(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """An evidence plan of the commune on A2 is printed on its A4 sheet from an image of the
+    sheet's size at 300 dpi (2480 × 3508), not of its own (4961 × 7016: 139 MB, then a copy,
+    on an old PC)."""
+    from reportlab.lib.pagesizes import A2
+    from reportlab.pdfgen.canvas import Canvas
+
+    plan = tmp_path / "ban-do.pdf"
+    canvas = Canvas(str(plan), pagesize=A2)
+    canvas.setFont("Helvetica", 40)
+    canvas.drawString(100, 1500, "Ban do dia ban")
+    canvas.showPage()
+    canvas.save()
+    dossier_data.recognition.attach(2025, "1.1", plan, "Bản đồ địa bàn")
+    prompts = ScriptedPrompts()
+    page = _page(dossier_data, make_page, qtbot, prompts)
+    assert page.pdf is not None
+    (entry,) = [e for e in page.pdf.outline if e.title.endswith("Bản đồ địa bàn")]
+    out = tmp_path / "ban-do-in.pdf"
+    prompts.dialog_script = _print_to(out, entry.page + 1, entry.page + 1)
+    page.print_action.trigger()
+    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    (printed,) = PdfReader(out).pages
+    box = printed.mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(A4_POINTS, abs=1)
+    xobjects = printed["/Resources"]["/XObject"]  # read as stored: not decoded, 139 MB before
+    ((width, height),) = [(o["/Width"], o["/Height"]) for o in map(xobjects.__getitem__, xobjects)
+                          if o["/Subtype"] == "/Image"]  # fmt: skip
+    assert (width, height) == (pytest.approx(2480, abs=2), pytest.approx(3508, abs=2))

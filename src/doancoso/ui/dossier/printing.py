@@ -2,7 +2,8 @@
 page shown), the copies, A4 and two-sided printing where the printer offers it.
 
 Each page is rendered by pdfium at the printer's resolution (at most :data:`MAX_DPI`, so a
-1200 dpi printer does not need 140 MB a page) on the thumbnails' pool, like the preview's pages
+1200 dpi printer does not need 140 MB a page; a page larger than the sheet, at the sheet's size)
+on the thumbnails' pool, like the preview's pages
 (:mod:`.renders`, under pdfium's one lock): a page of photos at 300 dpi takes an old PC most of
 a second, which the window no longer waits for. Each page is painted with QPainter on the whole
 sheet (the dossier's pages carry the union's margins) as it arrives, on the GUI thread (the
@@ -20,7 +21,7 @@ import logging
 from contextlib import ExitStack
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSizeF, Qt, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -127,7 +128,8 @@ class PrintJob(QObject):
         self._images: dict[int, QImage] = {}  # arrived, not painted yet
         self._asked = 0  # the positions below it were asked for
         self._painting = False  # a page is being printed (the events may run meanwhile)
-        self._scale = 1.0
+        self._scale = 1.0  # pixels per point: the printer's resolution, at most MAX_DPI
+        self._sheet = QSizeF()  # the sheet's size in points
         self.cancelled = False
 
     @property
@@ -147,6 +149,7 @@ class PrintJob(QObject):
         _RUNNING.add(self)
         _abandon_at_quit()
         self._scale = min(self._printer.resolution(), MAX_DPI) / 72
+        self._sheet = self._printer.pageLayout().fullRect(QPageLayout.Unit.Point).size()
         self._ask_ahead()
 
     def cancel(self) -> None:
@@ -188,10 +191,21 @@ class PrintJob(QObject):
         while self._asked < min(self._done + AHEAD + 1, len(self._pages)):
             position = self._asked
             self._asked += 1
-            job = RenderJob(self._pdf, self._pages[position], self._scale, self, self._rendered,
+            index = self._pages[position]
+            job = RenderJob(self._pdf, index, self._scale_of(index), self, self._rendered,
                             position)  # fmt: skip
             self._jobs[position] = job
             page_renders().start(job, PAGE_PRIORITY)
+
+    def _scale_of(self, index: int) -> float:
+        """Pixels per point for page ``index``: the printer's resolution (at most
+        :data:`MAX_DPI`), lower for a page larger than the sheet (an evidence plan on A2), whose
+        image is then no larger than the sheet's: it is printed scaled down to the sheet."""
+        width, height = self._pdf.sizes[index]
+        sheet = self._sheet
+        if (width > height) != (sheet.width() > sheet.height()):  # turned to fit the sheet
+            width, height = height, width
+        return self._scale * min(1.0, sheet.width() / width, sheet.height() / height)
 
     def _rendered(self, job: RenderJob, image: QImage) -> None:
         if not self._running or self._jobs.pop(job.tag, None) is not job:
