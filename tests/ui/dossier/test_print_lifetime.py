@@ -25,7 +25,7 @@ from doancoso.ui.dossier.page import DossierPage
 from doancoso.ui.dossier.printing import PrintJob
 from scripted import ScriptedPrompts, synchronous_core
 
-from .test_dossier_print import _page, _print_to
+from .test_dossier_print import _page, _print_to, wait_printed
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -50,7 +50,7 @@ def test_pages_that_arrive_while_the_progress_dialog_shows_are_all_printed(
     progress.forceShow()  # as after half a second of printing
     # The first two pages rendered before the window gets either: a slow GUI thread, a fast pool.
     assert thumbnails().pool.waitForDone(30000)
-    qtbot.waitUntil(lambda: page.print_job is None, timeout=30000)
+    wait_printed(page, qtbot)
     assert messages == [f"Đã gửi {pages} trang hồ sơ tới máy in."]
     assert len(PdfReader(out).pages) == pages
 
@@ -86,7 +86,7 @@ def _prints_again(page: DossierPage, qtbot: QtBot, prompts: ScriptedPrompts, out
     assert page.pdf is not None and page.print_action.isEnabled()
     prompts.dialog_script = _print_to(out)
     page.print_action.trigger()
-    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    wait_printed(page, qtbot)
     assert len(PdfReader(out).pages) == len(page.pdf)
     assert page.build_button.isEnabled()
     with qtbot.wait_signal(page.built, timeout=60000):
@@ -136,7 +136,7 @@ def test_a_page_that_cannot_be_rendered_stops_the_print_and_leaves_no_file(
     out = tmp_path / "usb" / "ho-so-in.pdf"
     out.parent.mkdir()
     job = _printing(page, qtbot, prompts, out, midway=False)  # it may fail meanwhile
-    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    wait_printed(page, qtbot)
     assert prompts.errors == ["In bị dừng ở trang 3 của hồ sơ: không dựng được trang này để in."]
     _over(job, out)
     monkeypatch.setattr(pdf_file, "page_image", renders)
