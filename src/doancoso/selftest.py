@@ -1,7 +1,8 @@
 """``doancoso --self-test``: a headless end-to-end check, from source or inside the frozen bundle.
 
-It works in a temporary data folder (never the user's), runs every step in :data:`STEPS` in order
-and prints ONE line saying what passed and what failed; the exit code is non-zero on any failure.
+It works in a temporary data folder (never the user's; in the app's own temporary folder, never
+the system's), runs every step in :data:`STEPS` in order and prints ONE line saying what passed
+and what failed; the exit code is non-zero on any failure.
 A step is a function taking the shared :class:`Run` and raising on failure (``SelfTestFailure``
 for a failed check, anything else for a crash). Every later feature adds its step to ``STEPS``:
 a step that needs the workspace reads ``run.ws``.
@@ -487,25 +488,31 @@ def run_self_test(out: TextIO | None = None, steps: list[tuple[str, Step]] | Non
     started = time.perf_counter()
     passed: list[str] = []
     failed: list[str] = []
-    import tempfile  # not at import: the launch probe below must not slow the launch it times
+    # Not at import: the launch probe below must not slow the launch it times.
+    import shutil
+    import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="doancoso-selftest-") as tmp:
-        run = Run(Path(tmp))
-        try:
-            for name, step in steps if steps is not None else STEPS:
-                step_started = time.perf_counter()
-                try:
-                    step(run)
-                except Exception as error:  # every failure is reported, the run goes on
-                    failed.append(f"{name} ({_short(error)})")
-                    continue
-                took = time.perf_counter() - step_started
-                notes = [run.notes[name]] if name in run.notes else []
-                notes += [f"{took:.1f} s"] if took >= 1 else []
-                passed.append(f"{name} ({', '.join(notes)})" if notes else name)
-        finally:
-            if run._ws is not None:
-                run._ws.close()
+    from .core.storage.temp import session_folder
+
+    # A roster of 2,000 and a dossier are personal data in shape: in the app's own temporary
+    # folder, which the next start clears should the run be cut short; removed at its end.
+    run = Run(Path(tempfile.mkdtemp(prefix="tu-kiem-tra-", dir=session_folder())))
+    try:
+        for name, step in steps if steps is not None else STEPS:
+            step_started = time.perf_counter()
+            try:
+                step(run)
+            except Exception as error:  # every failure is reported, the run goes on
+                failed.append(f"{name} ({_short(error)})")
+                continue
+            took = time.perf_counter() - step_started
+            notes = [run.notes[name]] if name in run.notes else []
+            notes += [f"{took:.1f} s"] if took >= 1 else []
+            passed.append(f"{name} ({', '.join(notes)})" if notes else name)
+    finally:
+        if run._ws is not None:
+            run._ws.close()
+        shutil.rmtree(run.folder, ignore_errors=True)
     seconds = time.perf_counter() - started
     frozen = "frozen" if getattr(sys, "frozen", False) else "source"
     head = f"doancoso {__version__} self-test ({frozen}, {seconds:.1f} s):"

@@ -25,6 +25,26 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 A4_POINTS = (595.3, 841.9)
 
 
+STALLED_MS = 30000
+
+
+def wait_printed(page: DossierPage, qtbot: QtBot) -> None:
+    """Wait for the page's print to end, however slow the machine: fail only when no sheet was
+    sent for :data:`STALLED_MS` (a print that stalls), not when a whole print of every page at
+    300 dpi takes longer than some time (under load it did: more than a minute)."""
+    job = page.print_job
+    if job is None:
+        return
+    sent: list[int] = []
+    job.progressed.connect(lambda done, _total: sent.append(done))
+
+    def moved(before: int) -> Callable[[], bool]:
+        return lambda: page.print_job is not job or len(sent) > before
+
+    while page.print_job is job:
+        qtbot.waitUntil(moved(len(sent)), timeout=STALLED_MS)
+
+
 def _page(dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
           prompts: ScriptedPrompts) -> DossierPage:  # fmt: skip
     page = make_page(dossier_data, prompts)
@@ -90,7 +110,7 @@ def test_printed_to_a_pdf_file_all_pages_or_a_range(
     prompts.dialog_script = _print_to(everything)
     page.preview.view.setFocus()
     qtbot.keyClick(page.preview.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    wait_printed(page, qtbot)
     printed = PdfReader(everything)
     assert len(printed.pages) == pages
     box = printed.pages[0].mediabox
@@ -106,7 +126,7 @@ def test_printed_to_a_pdf_file_all_pages_or_a_range(
     some = tmp_path / "in-trang-3-4.pdf"
     prompts.dialog_script = _print_to(some, 3, 4)
     page.print_action.trigger()
-    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    wait_printed(page, qtbot)
     assert len(PdfReader(some).pages) == 2
     assert _same_picture(_pixels(some, 0), _pixels(built, 2))
     assert _same_picture(_pixels(some, 1), _pixels(built, 3))
@@ -157,7 +177,7 @@ def test_a_print_cancelled_midway_leaves_the_page_ready_to_print_and_build_again
     again = tmp_path / "in-lai.pdf"
     prompts.dialog_script = _print_to(again)
     page.print_action.trigger()  # "In…" works again
-    qtbot.waitUntil(lambda: page.print_job is None, timeout=60000)
+    wait_printed(page, qtbot)
     assert len(PdfReader(again).pages) == pages
     assert messages[-1] == f"Đã gửi {pages} trang hồ sơ tới máy in."
     with qtbot.wait_signal(page.built, timeout=60000):  # and so does "Lập hồ sơ"
@@ -257,7 +277,7 @@ def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
     out = tmp_path / "in.pdf"
     prompts.dialog_script = _print_to(out, 1, 1)
     qtbot.keyClick(page.preview.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.print_job is None and out.exists(), timeout=60000)
+    wait_printed(page, qtbot)
     assert len(PdfReader(out).pages) == 1
     window.show_area(ROSTER)
     assert print_list.text() == "In danh sách đoàn viên…"
@@ -301,3 +321,37 @@ def test_the_dossier_is_offered_in_documents_then_where_the_last_one_went(
     page.save_action.trigger()
     name = "ho-so-3-chu-dong-2025.pdf"
     assert dialogs.offered == [str(documents_folder() / name), str(chosen.parent / name)]
+
+
+def test_a_page_larger_than_a4_is_rendered_for_the_sheet_not_at_its_own_size(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """An evidence plan of the commune on A2 is printed on its A4 sheet from an image of the
+    sheet's size at 300 dpi (2480 × 3508), not of its own (4961 × 7016: 139 MB, then a copy,
+    on an old PC)."""
+    from reportlab.lib.pagesizes import A2
+    from reportlab.pdfgen.canvas import Canvas
+
+    plan = tmp_path / "ban-do.pdf"
+    canvas = Canvas(str(plan), pagesize=A2)
+    canvas.setFont("Helvetica", 40)
+    canvas.drawString(100, 1500, "Ban do dia ban")
+    canvas.showPage()
+    canvas.save()
+    dossier_data.recognition.attach(2025, "1.1", plan, "Bản đồ địa bàn")
+    prompts = ScriptedPrompts()
+    page = _page(dossier_data, make_page, qtbot, prompts)
+    assert page.pdf is not None
+    (entry,) = [e for e in page.pdf.outline if e.title.endswith("Bản đồ địa bàn")]
+    out = tmp_path / "ban-do-in.pdf"
+    prompts.dialog_script = _print_to(out, entry.page + 1, entry.page + 1)
+    page.print_action.trigger()
+    wait_printed(page, qtbot)
+    (printed,) = PdfReader(out).pages
+    box = printed.mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(A4_POINTS, abs=1)
+    xobjects = printed["/Resources"]["/XObject"]  # read as stored: not decoded, 139 MB before
+    ((width, height),) = [(o["/Width"], o["/Height"]) for o in map(xobjects.__getitem__, xobjects)
+                          if o["/Subtype"] == "/Image"]  # fmt: skip
+    assert (width, height) == (pytest.approx(2480, abs=2), pytest.approx(3508, abs=2))

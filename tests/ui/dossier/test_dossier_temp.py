@@ -80,3 +80,23 @@ def test_a_build_cut_short_leaves_its_parts_for_the_next_start_to_remove(
     assert parts.is_relative_to(temp / APP_TEMP)
     assert remove_old_copies() == []  # the app's next start
     assert list((temp / APP_TEMP).iterdir()) == []
+
+
+def test_a_build_given_no_folder_writes_its_parts_in_the_apps_temp(
+    temp: Path, dossier_data: Workspace, tmp_path: Path
+) -> None:
+    """``build_dossier``'s own default: any caller that forgets ``temp_folder`` (a script, a
+    later feature) still keeps the parts out of the system's temporary folder."""
+    from doancoso.reports.dossier.build import build_dossier
+
+    seen: list[tuple[list[str], list[Path]]] = []  # at each step of the build
+
+    def report(_done: int, _total: int) -> None:
+        parts = list((temp / APP_TEMP).glob("*/doancoso-dossier-*"))
+        seen.append((sorted(p.name for p in temp.iterdir()), parts))
+
+    built = build_dossier(dossier_data, tmp_path / "ho-so.pdf", 2025, report=report)
+    assert built.pages > 1
+    assert seen and all(names == [APP_TEMP] for names, _ in seen)
+    assert any(parts for _, parts in seen)
+    assert list((temp / APP_TEMP).glob("*/doancoso-dossier-*")) == []  # removed once put together

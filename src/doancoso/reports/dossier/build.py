@@ -28,6 +28,7 @@ from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.organization import OrganizationInfo
 from ...core.recognition.service import ChecklistView
 from ...core.roster.service import MemberFilter
+from ...core.storage.temp import session_folder
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
 from ..fonts import BOLD, register_fonts
@@ -104,10 +105,10 @@ def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[st
     photos of the evidence annex on a page. ``report(done, total)`` is called before the first
     step and after each one (each part, each evidence item, the merge, the write); if it raises (the
     GUI's TaskCancelled), nothing is written and the temporary files are removed. The parts are
-    written in a temporary folder made in ``temp_folder`` (default: the system's temporary
-    folder; the GUI and the command line give their session's, :mod:`doancoso.core.storage.temp`,
-    so that a build cut short by a crash or a power cut leaves no personal data where nothing
-    removes it).
+    written in a temporary folder made in ``temp_folder`` (default: this session's folder in the
+    app's own temporary folder, :mod:`doancoso.core.storage.temp`; the GUI gives its page's
+    there), never the system's: a build cut short by a crash or a power cut leaves no personal
+    data where nothing removes it.
 
     Every figure is read in one snapshot of the database: a write committed meanwhile (by the
     GUI's worker, another program) does not show.
@@ -117,6 +118,8 @@ def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[st
     """
     if photos_per_page not in PHOTOS_PER_PAGE:
         raise AppError(f"Số ảnh trên một trang là 1 hoặc 2, không phải {photos_per_page}.")
+    if temp_folder is None:
+        temp_folder = session_folder()
     with ws.db.snapshot():
         return _build(ws, Path(path), year, parts, number, issued_on or dt.date.today(),
                       photos_per_page, report or _silent, clean_numbers(numbers or {}),
@@ -129,7 +132,7 @@ def _silent(done: int, total: int) -> None:
 
 def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: str | None,
            issued_on: dt.date, photos_per_page: int, report: Report,
-           numbers: Mapping[str, str], temp_folder: Path | None) -> Dossier:  # fmt: skip
+           numbers: Mapping[str, str], temp_folder: Path) -> Dossier:  # fmt: skip
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)

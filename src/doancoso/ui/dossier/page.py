@@ -487,10 +487,9 @@ class DossierPage(QWidget):
         if not accepted:
             return
         pages = chosen_pages(printer, len(pdf), self.preview.view.current_page)
-        job = PrintJob(pdf, printer, pages)
+        job = PrintJob(pdf, printer, pages)  # it owns the printer and keeps itself alive
         self.print_job = job
-        self._last_print = (job, printer)  # kept until the next print (no deleteLater from
-        # inside the job's own signal, which crashed Qt); the printer lives as long as the job
+        self.destroyed.connect(job.abandon)  # the page gone mid-print: its painter ended
         dialog_ = progress_dialog(job, self)
         job.finished.connect(lambda n: self._printed(n, dialog_))
         job.stopped.connect(lambda _n: self._printed(None, dialog_, "Đã hủy in hồ sơ."))
@@ -555,7 +554,10 @@ class DossierPage(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path.parent)))
 
     def close_pdf(self) -> None:
-        """Let go of the file shown (before the temporary folder goes)."""
+        """Let go of the file shown (before the temporary folder goes), a print of it stopped
+        first."""
+        if self.print_job is not None:
+            self.print_job.cancel()
         if self.pdf is not None:
             self.preview.set_pdf(None)
             self.pdf.close()
