@@ -80,7 +80,8 @@ def test_roster_xlsx(dirty_ws: Workspace, tmp_path: Path) -> None:
     sheet = load_workbook(path).active
     assert sheet["Q4"].alignment.wrap_text and sheet["Q4"].alignment.vertical == "top"
     assert sheet.row_dimensions[4].height == 45  # three lines of notes
-    assert sheet.row_dimensions[5].height is None  # one line: Excel's default height
+    # One line of 32,767 characters wraps: the tallest row Excel allows.
+    assert sheet["Q5"].alignment.wrap_text and sheet.row_dimensions[5].height == 409
     assert sheet.row_dimensions[3].height == 30  # the header: two lines
 
 

@@ -14,11 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.ui.rating.model import (
     COL_DECIDED,
+    COL_DISCIPLINE,
     COL_NAME,
     COL_PROPOSED,
     COL_RATE,
     COL_REMARK,
     COL_SELF,
+    COL_SUGGESTED,
     COL_TRAINING,
 )
 from doancoso.ui.rating.page import RatingPage
@@ -232,3 +234,17 @@ def test_last_years_member_not_rated_is_said_of_that_year(
         "Đỗ Văn Tạm không xếp loại năm 2025: Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận "
         "xét."
     )
+
+
+def test_delete_in_a_column_that_cannot_be_edited_says_so(page: RatingPage, rated: Round) -> None:
+    """Delete (or Backspace) on the suggestion or the discipline says the column is not
+    edited, as a letter there does, and changes nothing."""
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    suggested = page.model.index(0, COL_SUGGESTED).data()
+    for column in (COL_SUGGESTED, COL_DISCIPLINE):
+        _at(page, 0, column)
+        _key(page, Qt.Key.Key_Delete)
+        _key(page, Qt.Key.Key_Backspace)
+    assert messages == ["Cột này không sửa được."] * 4
+    assert page.model.index(0, COL_SUGGESTED).data() == suggested

@@ -38,7 +38,8 @@ SHEET_NAME_LIMIT = 31
 SHEET_NAME_FORBIDDEN = frozenset("[]:*?/\\")
 HEADER_ROW = 3  # title, organisation, then the header
 LINE_HEIGHT = 15.0  # points, one line of the default font (Calibri 11)
-ROW_HEIGHT_LIMIT = 409.0  # points, the tallest row Excel allows
+ROW_HEIGHT_LIMIT = 409.0  # points, the tallest row Excel allows (it fits a printed page)
+COLUMN_MARGIN = 2  # characters a column is wider than the longest text it shows on one line
 FORMATS = (".xlsx", ".csv")
 DATE_FORMAT = "dd/mm/yyyy"  # the number format of full dates in the .xlsx lists
 # Excel's day 0 in the 1900 date system, as an ordinal: right for every date from 1 March 1900
@@ -255,7 +256,37 @@ def column_widths(layout: ListLayout, rows: Sequence[Sequence[int | Value]]) -> 
                 size = len(str(value))
             if size > widths[index]:
                 widths[index] = size
-    return [min(width, cap) + 2 for width, cap in zip(widths, caps, strict=True)]
+    return [min(width, cap) + COLUMN_MARGIN for width, cap in zip(widths, caps, strict=True)]
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped cell of a column ``width`` characters wide
+    (Excel's unit, the width of a digit), broken as Excel breaks it: at its line breaks, then
+    between words, a word longer than a line cut where the line ends.
+
+    A line holds as many characters as the column shows on one line without wrapping (its width
+    less :data:`COLUMN_MARGIN`, see :func:`column_widths`), each counted as wide as a digit.
+    That is on the safe side for Vietnamese: the marks above and below letters take no width,
+    and the usual narrow letters and spaces more than make up for the wide capitals, "m", and
+    the hooked "ư" and "ơ" (a row a little too tall shows everything; too short cuts a line)."""
+    fits = max(1, int(width) - COLUMN_MARGIN)
+    count = 0
+    for paragraph in text.split("\n"):
+        count += 1
+        if len(paragraph) <= fits:
+            continue
+        line = 0  # characters on the current line
+        for word in paragraph.split():
+            size = len(word)
+            if line and line + 1 + size <= fits:
+                line += 1 + size
+                continue
+            if line:  # the word starts the next line
+                count += 1
+            cut = (size - 1) // fits  # lines filled by a word too long for one
+            count += cut
+            line = size - cut * fits
+    return count
 
 
 def write_list_xlsx(
@@ -268,8 +299,10 @@ def write_list_xlsx(
     """Title (and the filter used), organisation, header; then one row per line. Frozen header
     and names, an autofilter on the header, thin borders around every cell of the list, columns
     as wide as their values (capped), full dates as real dates shown dd/mm/yyyy (a year alone
-    stays the text "2001"); A4 landscape, narrow margins, fitted to the width, the header
-    repeated on every printed page. Returns how many lines were written."""
+    stays the text "2001"); a text of the layout's multiline columns that has several lines or
+    is wider than its column wraps, its row as tall as its lines (:func:`wrapped_lines`); A4
+    landscape, narrow margins, fitted to the width, the header repeated on every printed page.
+    Returns how many lines were written."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.formatting.rule import FormulaRule
@@ -317,33 +350,41 @@ def write_list_xlsx(
         # Plain values: a styled cell costs ~10x more to write; every value is text except the
         # STT and full dates, so CCCD and phone keep their leading zero without a "@" format.
         # Empty fields are no cell at all (openpyxl's XML writer is the cost here). Only a text
-        # of several lines (notes) is styled, so that it shows them, and a date, so that it
-        # reads dd/mm/yyyy. All rows are made before writing: the widths come from the values.
+        # that wraps (notes of several lines, or longer than their column can be wide) is
+        # styled, so that it shows whole, and a date, so that it reads dd/mm/yyyy. All rows are
+        # made before writing: the widths come from the values, the heights from the widths.
         multiline = layout.cleaners()[1:]
+        caps = [cap for _, cap in layout.columns[1:]]
         lines_wrap = Alignment(vertical="top", wrap_text=True)
         rows: list[list[Any]] = []  # STT, then cleaned texts ("" for none) and dates
-        heights: dict[int, float] = {}
+        wrapping: list[tuple[int, int]] = []  # (row, column) in ``rows`` of the texts that wrap
         for line in lines:
             values: list[Any] = [int(str(line[0]))]
-            height = 0.0
-            for value, keep_lines in zip(line[1:], multiline, strict=True):
+            for value, keep_lines, cap in zip(line[1:], multiline, caps, strict=True):
                 if isinstance(value, date):
                     values.append(value)
                     continue
                 text = cell_text(value, keep_lines)
                 values.append(text)
-                if "\n" in text:
-                    height = max(height, LINE_HEIGHT * (text.count("\n") + 1))
-            if height:  # neither Excel nor LibreOffice fits a row to its lines on opening
-                heights[HEADER_ROW + len(rows) + 1] = min(height, ROW_HEIGHT_LIMIT)
+                if keep_lines and (len(text) > cap or "\n" in text):
+                    wrapping.append((len(rows), len(values) - 1))
             rows.append(values)
         count = len(rows)
 
         last = get_column_letter(len(layout.columns))
-        for index, width in enumerate(column_widths(layout, rows), start=1):
+        widths = column_widths(layout, rows)
+        for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
-        for row_number, height in heights.items():
-            sheet.row_dimensions[row_number].height = height
+        wrapped: dict[int, list[int]] = {}  # row in ``rows``: its columns that wrap
+        heights: dict[int, float] = {}
+        for number, column in wrapping:
+            wrapped.setdefault(number, []).append(column)
+            height = LINE_HEIGHT * wrapped_lines(rows[number][column], widths[column])
+            heights[number] = max(heights.get(number, 0.0), height)
+        for number, height in heights.items():
+            # Neither Excel nor LibreOffice fits a row to its text on opening.
+            if height > LINE_HEIGHT:
+                sheet.row_dimensions[HEADER_ROW + number + 1].height = min(height, ROW_HEIGHT_LIMIT)
         sheet.freeze_panes = f"C{HEADER_ROW + 1}"  # header and the names stay in view
         sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
         print_setup(sheet, "landscape", 0.25)
@@ -367,19 +408,19 @@ def write_list_xlsx(
                 for h in layout.headers
             ]
         )
-        for values in rows:
+        for number, values in enumerate(rows):
             cells: list[Any] = [values[0]]  # plain: centring it costs 15% of the export
             for value in values[1:]:
                 if not value:
                     cells.append(None)
                 elif isinstance(value, date):
                     cells.append(as_date(value))
-                elif "\n" in value:
-                    cells.append(styled(value, alignment=lines_wrap))
                 elif value[0] == "=":
                     cells.append(as_text(value))
                 else:
                     cells.append(value)
+            for column in wrapped.get(number, ()):
+                cells[column] = styled(values[column], alignment=lines_wrap)
             sheet.append(cells)
         if rows:
             # Borders on the data through one conditional format (always true) rather than a

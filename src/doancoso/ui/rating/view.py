@@ -263,7 +263,9 @@ class RatingView(QTableView):
         elif column in (COL_RATE, COL_REMARK) and key in _CLEAR_KEYS:
             self._set(index, "")
             return
-        elif event.text().strip() and not self.rating_model.editable(index):
+        elif not self.rating_model.editable(index) and (
+            event.text().strip() or key in _CLEAR_KEYS  # Delete types no text, yet asks to edit
+        ):
             self.refused.emit()
             return
         super().keyPressEvent(event)
