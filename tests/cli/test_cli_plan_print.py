@@ -13,7 +13,9 @@ from pypdf import PdfReader
 from cli_run import cli
 from doancoso.cli import main, plans_print
 from doancoso.cli.common import Subparsers
+from doancoso.cli.numbers import NO_NUMBER_YET
 from doancoso.cli.parser import Parser
+from doancoso.core.document_memory import DocumentMemory
 from plan_data import make_plan_data
 
 
@@ -42,7 +44,10 @@ def test_print_the_plan(ws, data_dir, tmp_path):
     code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
                           str(target))  # fmt: skip
     assert (code, err) == (0, "")
-    assert out == f"Đã in kế hoạch công tác năm 2026 ra tệp {target}.\n"
+    assert out == (
+        f"Đã in kế hoạch công tác năm 2026 ra tệp {target}.\n"
+        "Số văn bản: 07-KH/ĐTN (số của kế hoạch).\n"
+    )
     lines = _lines(target)
     for line in ("KẾ HOẠCH", "Số: 07-KH/ĐTN", "Tân Hưng, ngày 15 tháng 01 năm 2026",
                  "II. CHỈ TIÊU", "1.1. Kết nạp đoàn viên mới: 4 đoàn viên."):  # fmt: skip
@@ -56,7 +61,10 @@ def test_print_the_report_with_number_place_and_date(ws, data_dir, tmp_path):
                           str(target), "--report", "--number", "12-BC/ĐTN", "--place",
                           "Cái Nước", "--date", "20/03/2026")  # fmt: skip
     assert (code, err) == (0, "")
-    assert out == f"Đã in báo cáo kết quả thực hiện chỉ tiêu năm 2026 ra tệp {target}.\n"
+    assert out == (
+        f"Đã in báo cáo kết quả thực hiện chỉ tiêu năm 2026 ra tệp {target}.\n"
+        "Số văn bản: 12-BC/ĐTN.\n"
+    )
     lines = _lines(target)
     for line in ("BÁO CÁO", "Số: 12-BC/ĐTN", "Cái Nước, ngày 20 tháng 3 năm 2026",
                  "(Số liệu đến ngày 20/03/2026)", "0 đoàn viên (*)"):  # fmt: skip
@@ -72,12 +80,57 @@ def test_the_report_without_a_number_has_one_to_fill_in_by_hand(ws, data_dir, tm
     assert "Số:" + " " * 10 + "-BC/ĐTN" in _lines(target)
 
 
+def _report(data_dir, target, *options):
+    code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
+                          str(target), "--report", "--date", "20/03/2026", *options)  # fmt: skip
+    assert (code, err) == (0, ""), err
+    return out.splitlines(), _lines(target)
+
+
+def test_the_report_takes_the_next_number_and_remembers_it(ws, data_dir, tmp_path):
+    make_plan_data(ws)
+    said, lines = _report(data_dir, tmp_path / "a.pdf")
+    assert said[-1] == NO_NUMBER_YET
+    assert "Số:" + " " * 10 + "-BC/ĐTN" in lines
+    said, lines = _report(data_dir, tmp_path / "b.pdf", "--number", "01-BC/ĐTN")
+    assert said[-1] == "Số văn bản: 01-BC/ĐTN."
+    said, lines = _report(data_dir, tmp_path / "c.pdf")
+    assert said[-1] == (
+        "Số văn bản: 02-BC/ĐTN (tiếp theo số 01-BC/ĐTN đã dùng lần trước; --number để ghi số khác)."
+    )
+    assert "Số: 02-BC/ĐTN" in lines
+    # The app's print dialogs (the report, the statistics, the rating summary: "BC") follow.
+    memory = DocumentMemory(data_dir)
+    assert (memory.last_number("BC"), memory.last_year("BC")) == ("02-BC/ĐTN", 2026)
+    assert memory.suggested_number("BC", 2026) == "03-BC/ĐTN"
+    said, lines = _report(data_dir, tmp_path / "d.pdf", "--number", "")
+    assert said[-1] == "Số văn bản để trống, ghi bằng tay."
+    assert "Số:" + " " * 10 + "-BC/ĐTN" in lines
+    assert memory.last_number("BC") == "02-BC/ĐTN"
+
+
+def test_the_plan_follows_the_number_the_app_used(ws, data_dir, tmp_path):
+    make_plan_data(ws)
+    ws.plans.save(2026, {"number": ""})
+    DocumentMemory(data_dir).remember_number("KH", "04-KH/ĐTN", 2026)  # printed in the app
+    target = tmp_path / "kh.pdf"
+    code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
+                          str(target))  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số khác)."
+    )
+    assert "Số: 05-KH/ĐTN" in _lines(target)
+    assert DocumentMemory(data_dir).last_number("KH") == "05-KH/ĐTN"
+
+
 def test_a_year_without_a_plan(ws, data_dir, tmp_path):
     target = tmp_path / "kh.pdf"
     code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2027", "-o",
                           str(target))  # fmt: skip
     assert (code, out, err) == (1, "", "Lỗi: Chưa có kế hoạch công tác năm 2027.\n")
     assert not target.exists()
+    assert not DocumentMemory(data_dir).exists()
 
 
 def test_a_bad_date_changes_nothing(ws, data_dir, tmp_path):

@@ -13,6 +13,8 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
+from doancoso.cli.numbers import NO_NUMBER_YET
+from doancoso.core.document_memory import DocumentMemory
 from doancoso.core.rating.decision import Decision
 from doancoso.core.workspace import Workspace
 from rating_cli import YEAR, cli, ids, usage
@@ -142,7 +144,9 @@ def test_print_documents(ws: Workspace, data_dir: Path, ids: dict[str, str],
                          "--document", "tong-hop", "--number", "12-BC/ĐTN", "--date",
                          "20/12/2025", "--place", "Cà Mau")  # fmt: skip
     assert (code, err) == (0, "")
-    assert out == f"Đã in bản tổng hợp kết quả xếp loại năm 2025 ra tệp {summary}.\n"
+    assert out == (
+        f"Đã in bản tổng hợp kết quả xếp loại năm 2025 ra tệp {summary}.\nSố văn bản: 12-BC/ĐTN.\n"
+    )
     text = _text(summary)
     assert "Số: 12-BC/ĐTN Cà Mau, ngày 20 tháng 12 năm 2025 BÁO CÁO Tổng hợp kết quả" in text
     assert "1 Nguyễn Văn An 05/03/2000 95,0 Hoàn thành xuất sắc nhiệm vụ Chưa xếp loại" in text
@@ -166,7 +170,7 @@ def test_print_documents(ws: Workspace, data_dir: Path, ids: dict[str, str],
     today = date.today()
     assert out == (
         f"Đã in quyết định công nhận kết quả xếp loại năm 2025 (số 15-QĐ/ĐTN ngày "
-        f"{today:%d/%m/%Y}, đã ghi lại cho hồ sơ) ra tệp {decision}.\n"
+        f"{today:%d/%m/%Y}, đã ghi lại cho hồ sơ) ra tệp {decision}.\nSố văn bản: 15-QĐ/ĐTN.\n"
     )
     text = _text(decision)
     assert "QUYẾT ĐỊNH Về việc công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025" in text
@@ -177,8 +181,54 @@ def test_print_documents(ws: Workspace, data_dir: Path, ids: dict[str, str],
                          "--document", "quyet-dinh")  # fmt: skip
     assert (code, err, out) == (
         0, "", f"Đã in quyết định công nhận kết quả xếp loại năm 2025 ra tệp {again}.\n"
+        "Số văn bản: 15-QĐ/ĐTN (số của quyết định đã ban hành).\n",
     )  # fmt: skip
     assert f"(Kèm theo Quyết định số 15-QĐ/ĐTN ngày {today:%d/%m/%Y}" in _text(again)
+
+
+def _printed(data_dir: Path, target: Path, *options: str) -> tuple[list[str], str]:
+    code, out, err = cli(data_dir, "rating", "print", "--year", YEAR, "-o", str(target),
+                         *options)  # fmt: skip
+    assert (code, err) == (0, ""), err
+    return out.splitlines(), _text(target)
+
+
+def test_printed_numbers_follow_the_shared_memory(
+    ws: Workspace, data_dir: Path, ids: dict[str, str], tmp_path: Path
+) -> None:
+    year = date.today().year
+    said, text = _printed(data_dir, tmp_path / "a.pdf", "--document", "tong-hop")
+    assert said[-1] == NO_NUMBER_YET
+    assert "Số: -BC/ĐTN" in text
+    said, text = _printed(data_dir, tmp_path / "b.pdf", "--document", "tong-hop", "--number",
+                          "01-BC/ĐTN")  # fmt: skip
+    assert said[-1] == "Số văn bản: 01-BC/ĐTN."
+    said, text = _printed(data_dir, tmp_path / "c.pdf", "--document", "tong-hop")
+    assert said[-1] == (
+        "Số văn bản: 02-BC/ĐTN (tiếp theo số 01-BC/ĐTN đã dùng lần trước; --number để ghi số "
+        "khác)."
+    )  # fmt: skip
+    assert "Số: 02-BC/ĐTN" in text
+    memory = DocumentMemory(data_dir)  # what the app's print dialog suggests next
+    assert (memory.last_number("BC"), memory.suggested_number("BC", year)) == (
+        "02-BC/ĐTN", "03-BC/ĐTN"
+    )  # fmt: skip
+    said, text = _printed(data_dir, tmp_path / "d.pdf", "--document", "tong-hop", "--number", "")
+    assert said[-1] == "Số văn bản để trống, ghi bằng tay."
+    assert "Số: -BC/ĐTN" in text and memory.last_number("BC") == "02-BC/ĐTN"
+    # A decision numbered in the app ("QĐ") is followed here, the decision recorded with it.
+    memory.remember_number("QĐ", "03-QĐ/ĐTN", year)
+    ws.rating.set(2025, ids["An"], {"decided_level": 1})
+    assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
+    said, text = _printed(data_dir, tmp_path / "qd.pdf", "--document", "quyet-dinh")
+    assert said == [
+        f"Đã in quyết định công nhận kết quả xếp loại năm 2025 (số 04-QĐ/ĐTN ngày "
+        f"{date.today():%d/%m/%Y}, đã ghi lại cho hồ sơ) ra tệp {tmp_path / 'qd.pdf'}.",
+        "Số văn bản: 04-QĐ/ĐTN (tiếp theo số 03-QĐ/ĐTN đã dùng lần trước; --number để ghi số "
+        "khác).",
+    ]  # fmt: skip
+    assert ws.rating.decision(2025) == Decision(2025, "04-QĐ/ĐTN", date.today())
+    assert memory.suggested_number("QĐ", year) == "05-QĐ/ĐTN"
 
 
 def test_print_bad_usage(capsys: pytest.CaptureFixture[str], data_dir: Path,

@@ -4,12 +4,15 @@ gaps (exit 0, its page count), an unreadable evidence file (exit 1, nothing writ
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from cli_run import cli
+from doancoso.cli.dossier import REMEMBERED
+from doancoso.core.document_memory import DocumentMemory
 from doancoso.core.dossier.check import DEFAULT_PARTS
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng",
@@ -170,10 +173,35 @@ def test_each_document_takes_its_number(folder: str, tmp_path: Path) -> None:
     assert " Số: 12-BC/ĐTN\n" in pages[4]  # the report on the plan's results
     roster = "".join(pages[5:])
     assert "-DS/ĐTN" in roster and "Số: 12" not in roster  # blank, to fill in by hand
+    # The numbers given are remembered: the app's print dialogs, and the commands, follow them.
+    assert out.splitlines()[-1] == REMEMBERED.format(numbers="12-BC/ĐTN")
+    memory = DocumentMemory(Path(folder))
+    assert memory.suggested_number("BC", date.today().year) == "13-BC/ĐTN"
+    assert memory.last_number("DS") == ""  # printed blank: nothing kept
     code, out, err = cli("dossier", "--year", "2025", "--check", "--number",
                          "to-trinh=15-TTr/ĐTN", "--parts", "to-trinh", "--format", "json",
                          "--data-dir", folder)  # fmt: skip
     assert json.loads(out)["ready"] is True
+    code, out, err = cli("dossier", "--year", "2025", "--check", "--parts", "ke-hoach",
+                         "--number", "ke-hoach=20-BC/ĐTN", "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert memory.last_number("BC") == "12-BC/ĐTN"  # only checked, nothing printed
+
+
+def test_numbers_of_one_code_remember_the_last(folder: str, tmp_path: Path) -> None:
+    target = tmp_path / "ho-so.pdf"
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(target), "--parts",
+                         "bao-cao,ke-hoach,chi-doan", "--number", "bao-cao=03-BC/ĐTN",
+                         "--number", "ke-hoach=04-BC/ĐTN", "--number", "chi-doan=07-DS/ĐTN",
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == REMEMBERED.format(numbers="04-BC/ĐTN, 07-DS/ĐTN")
+    code, out, err = cli("plan", "print", "--year", "2025", "--report", "-o",
+                         str(tmp_path / "bc.pdf"), "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "Số văn bản: 05-BC/ĐTN (tiếp theo số 04-BC/ĐTN đã dùng lần trước; --number để ghi số khác)."
+    )
 
 
 def test_a_number_for_a_part_without_one_is_refused(folder: str, tmp_path: Path) -> None:

@@ -6,7 +6,11 @@ and the other lists); ``--photos-per-page 2`` puts two evidence photos on a page
 ``--number`` gives the tờ trình's number ("--number 15-TTr/ĐTN"), and, repeated, the number of
 another part's document ("--number bao-cao=12-BC/ĐTN", the parts of
 :data:`~doancoso.core.dossier.numbers.NUMBERED`); a document without one prints a blank number
-line to fill in by hand.
+line to fill in by hand. The numbers given to the parts' documents are remembered, as the
+app's Hồ sơ page remembers them (the last of each type code, :mod:`.numbers`' memory), so the
+next print of a report or a list, here or in the app, takes the number after them; none is
+guessed for a dossier (the app only suggests them on request): a dossier is built again and
+again while its evidence is gathered, and each build would use up numbers of the register.
 
 ``--check`` prints what the dossier would lack and builds nothing; without it the dossier is
 built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written.
@@ -26,8 +30,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from typing import TextIO
 
+from ..core.document_memory import DocumentMemory
 from ..core.dossier.check import (
     DEFAULT_PARTS,
     OPTIONAL_PARTS,
@@ -64,6 +70,10 @@ KEPT = (
     "Một bản của hồ sơ được lưu trong thư mục dữ liệu: gói báo cáo cấp trên năm {year} "
     "(doancoso bundle export --kind report --year {year}) sẽ kèm hồ sơ này."
 )
+REMEMBERED = (
+    "Đã ghi nhớ số văn bản đã dùng, lần in sau (bằng lệnh hay trong ứng dụng) lấy số tiếp theo: "
+    "{numbers}."
+)
 NO_OUTPUT = "Thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ kiểm tra)."
 
 
@@ -82,7 +92,7 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
-    from ..core.dossier.numbers import parse_number_options
+    from ..core.dossier.numbers import last_by_code, parse_number_options
     from ..core.dossier.stored import partial_text
     from ..core.storage.temp import end_session, session_folder
     from ..reports.dossier.build import build_dossier
@@ -96,6 +106,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     pages: int | None = None
     kept = False
     partial: str | None = None
+    remembered: dict[str, str] = {}
     with open_workspace(args) as ws:
         if args.check:
             gaps = check(ws, args.year, parts, number)
@@ -109,6 +120,10 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
                 end_session()
             gaps, included, pages = list(built.gaps), list(built.parts), built.pages
             kept = built.kept is not None
+            remembered = last_by_code(numbers)
+            memory = DocumentMemory(ws.data_dir)
+            for code, last in remembered.items():
+                memory.remember_number(code, last, date.today().year)
             if not built.whole:
                 partial = partial_text(args.year, built.missing, built.kept_before)
     if args.format == "json":
@@ -137,6 +152,8 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
         print(KEPT.format(year=args.year), file=out)
     if partial is not None:
         print(partial, file=out)
+    if remembered:
+        print(REMEMBERED.format(numbers=", ".join(remembered.values())), file=out)
     return EXIT_OK
 
 

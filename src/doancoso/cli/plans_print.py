@@ -5,9 +5,11 @@ Registered under ``plan`` by the ``plan`` group (``plans_print.register(plan_sub
 itself is made by :mod:`doancoso.reports.plan` (imported only when the command runs).
 
 ``--number``, ``--place`` and ``--date`` are what the print dialog asks in the app: the plan
-prints its own number and date unless others are given; the report's number line is left blank
-to fill in by hand ("Số:          -BC/ĐTN") unless one is given, it is dated today by default,
-and it counts the figures the app measures up to its date.
+prints its own number and date unless others are given; the report is dated today by default
+and counts the figures the app measures up to its date. A document printed without a number
+given, and the plan without one of its own, take the one after the last used for its type code
+("KH", "BC", as the app's print dialogs number them), from the memory the app shares
+(:mod:`.numbers`); the number printed is remembered and said on the last line.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import argparse
 from datetime import date
 from typing import TextIO
 
+from ..core.document_memory import DocumentMemory
 from ..core.errors import ValidationError
 from ..core.lang.dates import DateFormatError, parse_vn_date
 from .common import (
@@ -27,6 +30,7 @@ from .common import (
     open_workspace,
     require_suffix,
 )
+from .numbers import NUMBER_HELP, choose_number, keep_number
 
 
 def register(plan_sub: Subparsers) -> None:
@@ -45,8 +49,10 @@ def register(plan_sub: Subparsers) -> None:
         help="in báo cáo kết quả thực hiện chỉ tiêu (BC) thay cho kế hoạch (KH)",
     )
     printing.add_argument(
-        "--number", metavar="SỐ", help="số văn bản, ví dụ 07-KH/ĐTN (mặc định: số của kế hoạch)"
-    )
+        "--number", metavar="SỐ",
+        help="kế hoạch: mặc định số của kế hoạch, nếu có; "
+        + NUMBER_HELP.format(example="07-KH/ĐTN, 12-BC/ĐTN"),
+    )  # fmt: skip
     printing.add_argument(
         "--place",
         metavar="ĐỊA_DANH",
@@ -77,8 +83,16 @@ def plan_print(args: argparse.Namespace, out: TextIO) -> int:
     issued_on = _date(args.date)
     write = print_report if args.report else print_plan
     with open_workspace(args) as ws:
-        path = write(ws, args.output, args.year, issued_on=issued_on, number=args.number,
+        plan = None if args.report else ws.plans.get(args.year)
+        code = "BC" if args.report else "KH"
+        year = (issued_on or (plan.plan_date if plan else None) or date.today()).year
+        memory = DocumentMemory(ws.data_dir)
+        chosen = choose_number(memory, code, args.number, year, plan.number if plan else None,
+                               "số của kế hoạch")  # fmt: skip
+        path = write(ws, args.output, args.year, issued_on=issued_on, number=chosen.number,
                      place=args.place)  # fmt: skip
+        keep_number(memory, code, chosen, year)
     what = "báo cáo kết quả thực hiện chỉ tiêu" if args.report else "kế hoạch công tác"
     print(f"Đã in {what} năm {args.year} ra tệp {path}.", file=out)
+    print(chosen.said, file=out)
     return EXIT_OK

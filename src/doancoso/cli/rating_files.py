@@ -7,6 +7,11 @@ whose values change: ``row``, ``member_id``, ``full_name`` and ``changes``, by f
 ``self``, ``proposed``, ``proposed_remark`` — its ``before`` and ``after``), ``refused``
 (``row``, ``full_name``, ``reason``), ``unchanged`` and ``applied``; it exits 1 when no row
 could be taken.
+
+``print`` numbers the summary (BC) and the decision (QĐ) as the app's print dialog does
+(:mod:`.numbers`): ``--number``, else the organisation's decision's own number when it was
+issued, else the one after the last used for the code, from the memory the app shares; the
+number printed is remembered and said on the last line.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
+from ..core.document_memory import DocumentMemory
 from ..core.errors import ValidationError
 from ..core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..core.lang.text import vn_number
@@ -31,6 +37,7 @@ from .common import (
     open_workspace,
     require_suffix,
 )
+from .numbers import NUMBER_HELP, choose_number, keep_number
 
 if TYPE_CHECKING:
     from ..core.rating.sheet import SheetPreview
@@ -80,8 +87,9 @@ def register(sub: Subparsers) -> None:
     printing.add_argument(
         "--number",
         metavar="SỐ",
-        help="số văn bản, ví dụ 12-BC/ĐTN hoặc 15-QĐ/ĐTN; quyết định của cả đơn vị in kèm số được "
-        "ghi lại (số và ngày) cho hồ sơ, lần in sau không có --number in lại đúng số và ngày đó",
+        help=NUMBER_HELP.format(example="12-BC/ĐTN, 15-QĐ/ĐTN")
+        + "; quyết định của cả đơn vị in kèm số được ghi lại (số và ngày) cho hồ sơ, lần in sau "
+        "không có --number in lại đúng số và ngày đó",
     )
     printing.add_argument(
         "--place",
@@ -182,6 +190,7 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
         args.parser.error(f"phiếu tự đánh giá không có {', '.join(given)}")
     require_suffix(args.output, PDF, ".pdf")
     issued_on = _date(args.date)
+    said = ""
     with open_workspace(args) as ws:
         branch = branch_id(ws, args.branch)
         if document == "phieu":
@@ -194,24 +203,32 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
             from ..reports.rating import print_decision, print_summary
 
             write = print_summary if document == "tong-hop" else print_decision
-            number = args.number
             issued = document == "quyet-dinh" and branch is None  # the organisation's decision
-            if issued and number is None and (known := ws.rating.decision(args.year)):
-                number, issued_on = known.number, issued_on or known.issued_on  # printed again
+            known = ws.rating.decision(args.year) if issued else None
+            if known is not None and args.number is None:  # printed again: as it was issued
+                issued_on = issued_on or known.issued_on
+            day = issued_on or date.today()
+            code = "BC" if document == "tong-hop" else "QĐ"  # as the app's print dialogs
+            memory = DocumentMemory(ws.data_dir)
+            chosen = choose_number(memory, code, args.number, day.year,
+                                   known.number if known else None,
+                                   "số của quyết định đã ban hành")  # fmt: skip
             path = write(ws, args.output, args.year, branch, issued_on=issued_on,
-                         number=number, place=args.place)  # fmt: skip
+                         number=chosen.number, place=args.place)  # fmt: skip
+            keep_number(memory, code, chosen, day.year)
+            said = chosen.said
             what = (
                 f"bản tổng hợp kết quả xếp loại năm {args.year}"
                 if document == "tong-hop"
                 else f"quyết định công nhận kết quả xếp loại năm {args.year}"
             )
-            if issued and args.number:
-                decision = ws.rating.record_decision(
-                    args.year, args.number, issued_on or date.today()
-                )
+            if issued and chosen.number and (args.number is not None or known is None):
+                decision = ws.rating.record_decision(args.year, chosen.number, day)
                 what += (
                     f" (số {decision.number} ngày {format_vn_date(decision.issued_on)}, "
                     "đã ghi lại cho hồ sơ)"
                 )
     print(f"Đã in {what} ra tệp {path}.", file=out)
+    if said:
+        print(said, file=out)
     return EXIT_OK

@@ -150,3 +150,17 @@ def test_the_print_dialog_follows_the_number_the_command_line_printed(
     prompts.dialog_script = accept
     timeline.letter_button.click()
     assert offered == ["06-GGT/ĐTN"]  # numbers restart each year: printed this year
+
+
+def test_the_history_column_of_numbers_is_named_for_letters_too(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    an = add_member("Nguyễn Văn An", "01/01/2000", admission_date="26/03/2016")
+    ws.events.record(an, "transfer_out", "15/03/2025", "05-GGT/ĐTN",
+                     other_organization="Đoàn phường 5")  # fmt: skip
+    timeline = TimelineWidget(synchronous_core(ws, prompts), an)
+    qtbot.addWidget(timeline)
+    headers = [timeline.table.horizontalHeaderItem(c).text() for c in range(5)]
+    # A decision's number or a transfer letter's: the column says "văn bản", not "quyết định".
+    assert headers == ["Ngày", "Sự kiện", "Số văn bản", "Chi tiết", "Trạng thái sau"]
+    assert timeline.rows()[-1][:3] == ("15/03/2025", "Chuyển sinh hoạt đi", "05-GGT/ĐTN")

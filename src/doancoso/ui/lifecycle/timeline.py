@@ -47,7 +47,8 @@ if TYPE_CHECKING:
     from ...core.lifecycle.recorded import RecordedEvents
     from ...core.lifecycle.service import EventInfo
 
-HEADERS = ("Ngày", "Sự kiện", "Số quyết định", "Chi tiết", "Trạng thái sau")
+HEADERS = ("Ngày", "Sự kiện", "Số văn bản", "Chi tiết", "Trạng thái sau")
+"""The number is a decision's or, for a transfer out, its letter's (giấy giới thiệu)."""
 COL_DETAILS = 3
 NOT_RATED = "Không xếp loại"
 RATING_TIP = (
