@@ -240,6 +240,11 @@ def compute(
         judged = [t for t in (info.targets if info else ()) if t.share is not None]
         if info is None:
             return result(None, f"Chưa có kế hoạch công tác năm {year}.", False)
+        if not judged and any(not t.due for t in info.targets):  # measured, but not yet
+            return not_due(
+                f"Kế hoạch có {vn_number(len(info.targets))} chỉ tiêu, {NOT_DUE_TEXT} đánh giá: "
+                f"tháng 01/{year} chưa kết thúc."
+            )
         if not judged:
             return result(None, f"Kế hoạch năm {year} chưa có chỉ tiêu đo được.", False)
         reached = sum(1 for t in judged if (t.share or 0) >= 1 - 1e-9)
