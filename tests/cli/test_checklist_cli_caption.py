@@ -42,7 +42,10 @@ def test_caption_and_date_a_file_as_the_app_does(folder: str) -> None:
     assert result == (0, "Đã lưu chú thích tệp “ảnh-ra-quân.png” của mục 1.3 năm 2025.\n", "")
     [saved] = _files(folder)
     assert (saved.caption, saved.taken_on) == ("Ảnh lễ ra quân", dt.date(2025, 4, 2))
-    shown = f"        Minh chứng: ảnh-ra-quân.png — Ảnh lễ ra quân [{attached.sha256[:12]}]\n"
+    shown = (
+        f"        Minh chứng: ảnh-ra-quân.png — Ảnh lễ ra quân (02/04/2025) "
+        f"[{attached.sha256[:12]}]\n"
+    )
     assert shown in cli("checklist", "show", "--year", "2025", "--data-dir", folder).out
     # Only what is given changes; an empty value clears it.
     assert cli("checklist", "caption", "1.3", attached.sha256, "--year", "2025",
@@ -87,3 +90,20 @@ def test_caption_with_nothing_to_change_is_bad_usage(
                       "--data-dir", folder)  # fmt: skip
     assert err.endswith("Lỗi cú pháp lệnh: cần ít nhất một trong --caption, --taken-on\n")
     assert _files(folder) == [attached]
+
+
+def test_show_gives_the_date_of_a_file(folder: str) -> None:
+    """``checklist caption --taken-on`` set a date that ``checklist show`` never printed, in
+    neither form: it is given, as ``advice show`` gives it."""
+    [attached] = _files(folder)
+    assert cli("checklist", "caption", "1.3", attached.sha256, "--year", "2025",
+               "--taken-on", "02/04/2025", "--data-dir", folder).code == 0  # fmt: skip
+    out = cli("checklist", "show", "--year", "2025", "--data-dir", folder).out
+    shown = (
+        f"        Minh chứng: ảnh-ra-quân.png — Ảnh ra quân (02/04/2025) [{attached.sha256[:12]}]\n"
+    )
+    assert shown in out
+    data = cli("checklist", "show", "--year", "2025", "--format", "json",
+               "--data-dir", folder).json()  # fmt: skip
+    (item,) = [i for i in data["items"] if i["code"] == "1.3"]
+    assert [(f["caption"], f["date"]) for f in item["evidence"]] == [("Ảnh ra quân", "02/04/2025")]

@@ -14,6 +14,7 @@ import textwrap
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import NotFoundError
+from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
 from ..core.recognition.rules import STATUSES, points_text
 from .common import (
@@ -113,7 +114,13 @@ def _item_json(view: ItemView) -> dict[str, object]:
         "points": view.points,
         "note": view.note,
         "evidence": [
-            {"sha256": f.sha256, "name": f.original_name, "caption": f.caption, "size": f.size}
+            {
+                "sha256": f.sha256,
+                "name": f.original_name,
+                "caption": f.caption,
+                "date": format_vn_date(f.taken_on) or None,
+                "size": f.size,
+            }
             for f in view.files
         ],
         "indicators": []
@@ -222,8 +229,10 @@ def print_checklist(view: ChecklistView, out: TextIO) -> None:
             for r in v.records:
                 print(f"        Hồ sơ: {r.label}: {r.text}", file=out)
             for f in v.files:
+                day = f" ({format_vn_date(f.taken_on)})" if f.taken_on else ""
                 print(
-                    f"        Minh chứng: {f.original_name} — {f.caption or ''} [{f.sha256[:12]}]",
+                    f"        Minh chứng: {f.original_name} — {f.caption or ''}{day} "
+                    f"[{f.sha256[:12]}]",
                     file=out,
                 )
     done = f"Đạt {met}/{total} mục{_points(view)}" if total else view.met_text().capitalize()
