@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from doancoso.cli.plans import _target_cells
+from doancoso.cli.plans import _target_cells, plan_json
 from doancoso.core.workspace import Workspace
 from plan_data import YEAR, make_plan_data
 
@@ -26,3 +26,24 @@ def test_chi_doan_meetings_are_not_due_until_january_is_over(ws: Workspace) -> N
     february = ws.plans.get(YEAR, dt.date(YEAR, 2, 1))
     assert february is not None
     assert _target_cells(2, february.targets[1], february.started)[4] == "Đạt: 50% (50%)"
+
+
+def test_plan_show_json_says_which_targets_are_not_due(ws: Workspace) -> None:
+    """``plan show --format json`` gave the meetings target of 15/01 as achieved 50 with no
+    word that it is not judged yet: a script read it as missed. Each target carries ``due``:
+    false until January is over, and for every target of a year not begun."""
+    make_plan_data(ws)
+    january = ws.plans.get(YEAR, dt.date(YEAR, 1, 15))
+    february = ws.plans.get(YEAR, dt.date(YEAR, 2, 1))
+    before = ws.plans.get(YEAR, dt.date(YEAR - 1, 12, 31))
+    assert january is not None and february is not None and before is not None
+    targets = plan_json(january)["targets"]
+    assert isinstance(targets, list)
+    assert [(t["measure"], t["due"]) for t in targets[:2]] == [
+        ("admissions", True),
+        ("branch-meetings", False),
+    ]
+    for plan, due in ((february, True), (before, False)):
+        targets = plan_json(plan)["targets"]
+        assert isinstance(targets, list)
+        assert [t["due"] for t in targets] == [due] * len(targets)

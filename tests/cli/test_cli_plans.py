@@ -117,14 +117,17 @@ def test_targets_planned_and_achieved(ws: Workspace, data_dir: Path) -> None:
     target_ids = [t.id for t in ws.plans.get(2025).targets]
     assert targets == [
         {"id": target_ids[0], "text": "Kết nạp 20 đoàn viên mới", "criterion": 1,
-         "planned": 20, "achieved": 0, "unit": "đoàn viên", "measure": "admissions"},
+         "planned": 20, "achieved": 0, "unit": "đoàn viên", "measure": "admissions",
+         "due": True},
         {"id": target_ids[1], "text": "4 hoạt động Ngày Chủ nhật xanh", "criterion": 2,
-         "planned": 4, "achieved": 1, "unit": "hoạt động", "measure": "activities"},
+         "planned": 4, "achieved": 1, "unit": "hoạt động", "measure": "activities",
+         "due": True},
         {"id": target_ids[2], "text": "Tham mưu cấp ủy ban hành 2 văn bản", "criterion": 3,
-         "planned": 2, "achieved": None, "unit": "văn bản", "measure": None},
+         "planned": 2, "achieved": None, "unit": "văn bản", "measure": None,
+         "due": True},
         {"id": target_ids[3], "text": "100% chi đoàn sinh hoạt định kỳ hằng tháng",
          "criterion": None, "planned": 100, "achieved": 0, "unit": "%",
-         "measure": "branch-meetings"},
+         "measure": "branch-meetings", "due": True},
     ]  # fmt: skip
     assert ws.plans.get(2025).targets[1].measure_kind == "chu-nhat-xanh"
     text = in_folder(data_dir, "plan", "show", "--year", YEAR)

@@ -2,7 +2,8 @@
 
 ``show`` prints every item with its status, evidence and computed indicators (``--format
 json``: the object of issue #15), ``set`` assesses an item, ``attach``/``detach`` manage its
-files (stored once by their SHA-256), ``template list|import|export`` the criteria templates.
+files (stored once by their SHA-256), ``caption`` changes a file's caption and date as the
+app's "Chú thích…" does, ``template list|import|export`` the criteria templates.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import json
 import textwrap
 from typing import TYPE_CHECKING, TextIO
 
+from ..core.errors import NotFoundError
+from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
 from ..core.recognition.rules import STATUSES, points_text
 from .common import (
@@ -23,6 +26,8 @@ from .common import (
     open_workspace,
     require_suffix,
 )
+from .registers_files import caption_options, files_named, require_caption, save_caption
+from .values import check_year
 
 if TYPE_CHECKING:
     from ..core.recognition.service import ChecklistView, ItemView
@@ -65,6 +70,17 @@ def register(subparsers: Subparsers) -> None:
     )
     detach.set_defaults(handler=detach_file)
 
+    caption = sub.add_parser("caption", help="sửa chú thích, ngày của một tệp minh chứng")
+    caption.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
+    _common(caption)
+    caption.add_argument(
+        "sha256",
+        metavar="SHA256",
+        help="mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu mà checklist show in ra",
+    )
+    caption_options(caption)
+    caption.set_defaults(handler=caption_file, parser=caption)
+
     template = sub.add_parser("template", help="các bộ tiêu chí")
     tsub = template.add_subparsers(dest="template_command", metavar="LỆNH", required=True)
     listing = tsub.add_parser("list", help="danh sách bộ tiêu chí")
@@ -98,7 +114,13 @@ def _item_json(view: ItemView) -> dict[str, object]:
         "points": view.points,
         "note": view.note,
         "evidence": [
-            {"sha256": f.sha256, "name": f.original_name, "caption": f.caption, "size": f.size}
+            {
+                "sha256": f.sha256,
+                "name": f.original_name,
+                "caption": f.caption,
+                "date": format_vn_date(f.taken_on) or None,
+                "size": f.size,
+            }
             for f in view.files
         ],
         "indicators": []
@@ -207,8 +229,10 @@ def print_checklist(view: ChecklistView, out: TextIO) -> None:
             for r in v.records:
                 print(f"        Hồ sơ: {r.label}: {r.text}", file=out)
             for f in v.files:
+                day = f" ({format_vn_date(f.taken_on)})" if f.taken_on else ""
                 print(
-                    f"        Minh chứng: {f.original_name} — {f.caption or ''} [{f.sha256[:12]}]",
+                    f"        Minh chứng: {f.original_name} — {f.caption or ''}{day} "
+                    f"[{f.sha256[:12]}]",
                     file=out,
                 )
     done = f"Đạt {met}/{total} mục{_points(view)}" if total else view.met_text().capitalize()
@@ -246,6 +270,20 @@ def detach_file(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         count = ws.recognition.detach(args.year, args.code, args.sha256)
     print(f"Đã gỡ {count} tệp minh chứng khỏi mục {args.code} năm {args.year}.", file=out)
+    return EXIT_OK
+
+
+def caption_file(args: argparse.Namespace, out: TextIO) -> int:
+    require_caption(args)
+    with open_workspace(args) as ws:
+        view = ws.recognition.view(check_year(args.year), with_indicators=False)
+        items = [v for v in view.items if v.item.code == args.code]
+        if not items:
+            raise NotFoundError(f"Bộ tiêu chí “{view.template.name}” không có mục {args.code}.")
+        named = f"mục {args.code}"
+        [file, *_] = files_named(list(items[0].files), args.sha256, named, "checklist")
+        save_caption(ws, file, args)
+    print(f"Đã lưu chú thích tệp “{file.original_name}” của {named} năm {args.year}.", file=out)
     return EXIT_OK
 
 

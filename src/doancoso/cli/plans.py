@@ -124,7 +124,9 @@ def _results_day(plan: PlanInfo) -> dt.date:
     return min(plan.as_of, dt.date(plan.year, 12, 31))
 
 
-def _target_json(target: TargetInfo) -> dict[str, object]:
+def _target_json(target: TargetInfo, started: bool = True) -> dict[str, object]:
+    """The target as ``plan show --format json`` prints it; ``due`` false while it is not
+    judged yet (its year not begun, or no month of it over), as ``_target_cells`` reads it."""
     return {
         "id": target.id,
         "text": target.text,
@@ -133,6 +135,7 @@ def _target_json(target: TargetInfo) -> dict[str, object]:
         "achieved": json_number(target.achieved),
         "unit": target.unit,
         "measure": target.measure,
+        "due": started and target.due,
     }
 
 
@@ -144,7 +147,7 @@ def plan_json(plan: PlanInfo) -> dict[str, object]:
         "registered_on": format_vn_date(plan.registered_on) or None,
         "registration_state": plan.registration_state,
         "registration_number": plan.registration_number,
-        "targets": [_target_json(t) for t in plan.targets],
+        "targets": [_target_json(t, plan.started) for t in plan.targets],
     }
 
 

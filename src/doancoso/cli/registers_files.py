@@ -46,14 +46,7 @@ def add_file_commands(commands: Subparsers, command: str) -> None:
     data_dir_option(caption)
     caption.add_argument("id", metavar="MÃ", help=_ID_HELP.format(what=what, command=command))
     caption.add_argument("sha256", metavar="SHA256", help=_SHA_HELP.format(command=command))
-    caption.add_argument(
-        "--caption", metavar="CHÚ_THÍCH", help="chú thích của minh chứng (để trống để xóa)"
-    )
-    caption.add_argument(
-        "--taken-on",
-        metavar="dd/mm/yyyy",
-        help="ngày chụp ảnh hoặc ngày của văn bản (để trống để xóa)",
-    )
+    caption_options(caption)
     caption.set_defaults(handler=caption_file, register=command, parser=caption)
 
     detach = commands.add_parser("detach", help=f"gỡ tệp minh chứng khỏi một {what}")
@@ -78,17 +71,41 @@ def _named(ws: Workspace, command: str, record_id: str) -> tuple[str, str]:
     return record_id, f"{WHAT[command]} “{title}”"
 
 
-def _files_named(
-    ws: Workspace, command: str, record_id: str, named: str, sha256: str
-) -> list[Attachment]:
-    """The record's files whose SHA-256 is or starts with ``sha256``, or a refusal."""
+def caption_options(parser: argparse.ArgumentParser) -> None:
+    """``--caption`` and ``--taken-on`` of a ``caption`` command (its handler calls
+    :func:`save_caption`)."""
+    parser.add_argument(
+        "--caption", metavar="CHÚ_THÍCH", help="chú thích của minh chứng (để trống để xóa)"
+    )
+    parser.add_argument(
+        "--taken-on",
+        metavar="dd/mm/yyyy",
+        help="ngày chụp ảnh hoặc ngày của văn bản (để trống để xóa)",
+    )
+
+
+def require_caption(args: argparse.Namespace) -> None:
+    """Bad usage when neither ``--caption`` nor ``--taken-on`` is given: the command would say
+    "Đã lưu" and change nothing."""
+    if args.caption is None and args.taken_on is None:
+        args.parser.error("cần ít nhất một trong --caption, --taken-on")
+
+
+def save_caption(ws: Workspace, file: Attachment, args: argparse.Namespace) -> None:
+    """Change what the app's "Chú thích…" dialog does, only the values given."""
+    caption = file.caption if args.caption is None else args.caption
+    ws.evidence.caption(file.id, caption, args.taken_on)
+
+
+def files_named(files: list[Attachment], sha256: str, named: str, command: str) -> list[Attachment]:
+    """The ``files`` (of what ``named`` names, e.g. "mục 1.3") whose SHA-256 is or starts with
+    ``sha256`` as ``doancoso COMMAND show`` prints it, or a refusal."""
     wanted = sha256.strip().lower()
     if len(wanted) < 8 or not _HEX.fullmatch(wanted):
         raise NotFoundError(
             "Hãy ghi mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu của nó như lệnh "
             f"“doancoso {command} show” in ra."
         )
-    files = ws.evidence.attachments(_table(command), record_id)
     matching = [f for f in files if f.sha256.startswith(wanted)]
     record = named[0].upper() + named[1:]
     if not matching:
@@ -101,6 +118,13 @@ def _files_named(
     return matching
 
 
+def _files_named(
+    ws: Workspace, command: str, record_id: str, named: str, sha256: str
+) -> list[Attachment]:
+    """The record's files whose SHA-256 is or starts with ``sha256``, or a refusal."""
+    return files_named(ws.evidence.attachments(_table(command), record_id), sha256, named, command)
+
+
 def attach_file(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         record_id, named = _named(ws, args.register, args.id)
@@ -111,13 +135,11 @@ def attach_file(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def caption_file(args: argparse.Namespace, out: TextIO) -> int:
-    if args.caption is None and args.taken_on is None:  # it would say "Đã lưu" and change nothing
-        args.parser.error("cần ít nhất một trong --caption, --taken-on")
+    require_caption(args)
     with open_workspace(args) as ws:
         record_id, named = _named(ws, args.register, args.id)
         [file, *_] = _files_named(ws, args.register, record_id, named, args.sha256)
-        caption = file.caption if args.caption is None else args.caption
-        ws.evidence.caption(file.id, caption, args.taken_on)
+        save_caption(ws, file, args)
     print(f"Đã lưu chú thích tệp “{file.original_name}” của {named}.", file=out)
     return EXIT_OK
 

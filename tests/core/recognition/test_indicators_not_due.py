@@ -127,3 +127,30 @@ def test_nothing_recorded_reads_no_zero_over_zero(ws: Workspace) -> None:
     said = [v.indicator.text for v in view.items if v.indicator is not None]
     said += [m.message for m in view.missing()]
     assert said and not [t for t in said if "0/0" in t or "nan" in t.lower()]
+
+
+def test_a_plan_whose_only_measured_target_is_not_due_yet_is_not_due(ws: Workspace) -> None:
+    """In January a plan whose only measured target is "chi đoàn meet every month" (not due
+    until January has ended) read "Kế hoạch năm 2026 chưa có chỉ tiêu đo được." and failed item
+    2.2, as if it had none. It is not due yet, in the words of the other figures not due; from
+    31 January the target is judged."""
+    ws.branches.create("Chi đoàn ấp 1")
+    ws.plans.create(2026)
+    ws.plans.add_target(2026, {"text": "100% chi đoàn sinh hoạt hằng tháng", "planned": "100",
+                               "unit": "%", "measure": "branch-meetings"},
+                        ws.activities.kind_names())  # fmt: skip
+    ws.recognition.open(2026)
+    ws.recognition.set(2026, "2.2", {"status": "dat"})
+    for day in (dt.date(2026, 1, 1), dt.date(2026, 1, 30)):
+        indicator = _indicator(ws, 2026, "2.2", day)
+        assert (indicator.value, indicator.met, indicator.due) == (None, None, False)
+        assert indicator.text == (
+            "Kế hoạch có 1 chỉ tiêu, chưa đến kỳ đánh giá: tháng 01/2026 chưa kết thúc."
+        )
+        view = ws.recognition.view(2026, day)
+        (item,) = [v for v in view.items if v.item.code == "2.2"]
+        assert not item.contradiction
+        assert not [m for m in view.missing() if m.code == "2.2"]
+    judged = _indicator(ws, 2026, "2.2", dt.date(2026, 1, 31))
+    assert (judged.value, judged.met, judged.due) == (0.0, False, True)
+    assert judged.text == "Đạt 0/1 chỉ tiêu của kế hoạch."

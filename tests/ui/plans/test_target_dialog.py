@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pytestqt.qtbot import QtBot
 
-from doancoso.ui.plans.target_dialog import TargetDialog
+from doancoso.core.lang.dates import format_vn_date
+from doancoso.core.workspace import Workspace
+from doancoso.ui.plans.target_dialog import MEASURED_HINT, TargetDialog
 from doancoso.ui.shell.operations import Core
+from plan_data import make_plan_data
 from steady import messages_fit, shown, spot
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -57,3 +62,24 @@ def test_saving_a_target_keeps_its_figures_of_a_thousand_and_more(qtbot: QtBot, 
     assert (ws.plans.target(target_id).planned, ws.plans.target(target_id).achieved) == (
         1_000_000, 2000.5,
     )  # fmt: skip
+
+
+def test_the_meetings_figure_of_january_says_it_is_not_due_yet(
+    qtbot: QtBot, core: Core, ws: Workspace
+) -> None:
+    """On 15/01 the dialog of "chi đoàn meet every month" said "Hiện tính được đến ngày
+    15/01/2026: 50%." as if judged, while the page reads it "Chưa đến kỳ". It says so; from
+    01/02 the figure is judged and the hint is as before."""
+    make_plan_data(ws)
+    for day, said in (
+        (date(2026, 1, 15), "Hiện tính được đến ngày 15/01/2026: 50% (chưa đến kỳ đánh giá: "
+         "tháng 01/2026 chưa kết thúc, số đạt được là các chi đoàn đã sinh hoạt trong tháng)."),
+        (date(2026, 2, 1), "Hiện tính được đến ngày 01/02/2026: 50%."),
+    ):  # fmt: skip
+        plan = ws.plans.get(2026, day)
+        assert plan is not None
+        target = plan.targets[1]
+        assert target.measure == "branch-meetings"
+        dialog = TargetDialog(core, 2026, target, format_vn_date(day), as_of=day)
+        shown(qtbot, dialog)
+        assert dialog.measure_hint.text() == f"{MEASURED_HINT} {said}"

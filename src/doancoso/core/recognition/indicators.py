@@ -22,7 +22,7 @@ from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lang.text import one_decimal, percent_cell, vn_number
 from ..plans.figures import NOT_DUE_TEXT, not_started_text
-from ..plans.measures import branch_meetings_tally, branch_starts, measure
+from ..plans.measures import branch_meetings_tally, branch_starts, measure, measure_due
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
 from ..storage.live import is_live
@@ -103,12 +103,6 @@ def _new_branches(session: Session, org: str, year: int, as_of: dt.date) -> str:
         else:
             said.append(f"; {name} chưa tính ({since})")
     return "".join(said)
-
-
-def month_ended(year: int, as_of: dt.date) -> bool:
-    """Whether a month of ``year`` has ended by ``as_of``: from 31 January (its last day
-    counts, as the plan's branch-meetings measure counts a month once it is over)."""
-    return as_of >= dt.date(year, 1, 31)
 
 
 def compute(
@@ -240,6 +234,11 @@ def compute(
         judged = [t for t in (info.targets if info else ()) if t.share is not None]
         if info is None:
             return result(None, f"Chưa có kế hoạch công tác năm {year}.", False)
+        if not judged and any(not t.due for t in info.targets):  # measured, but not yet
+            return not_due(
+                f"Kế hoạch có {vn_number(len(info.targets))} chỉ tiêu, {NOT_DUE_TEXT} đánh giá: "
+                f"tháng 01/{year} chưa kết thúc."
+            )
         if not judged:
             return result(None, f"Kế hoạch năm {year} chưa có chỉ tiêu đo được.", False)
         reached = sum(1 for t in judged if (t.share or 0) >= 1 - 1e-9)
@@ -255,7 +254,7 @@ def compute(
         if not total:  # only chi đoàn new this year, none of whose months has ended yet
             new = _new_branches(session, org, year, as_of)
             return not_due(NOT_BEGUN.format(f"chi đoàn chưa qua trọn tháng nào{new}"))
-        if not month_ended(year, as_of):  # no month to judge: who has met so far is told
+        if not measure_due("branch-meetings", year, as_of):  # no month ended: who met so far
             return not_due(
                 NOT_BEGUN.format(f"tháng 01/{year} chưa kết thúc ({vn_number(full)}/"
                                  f"{vn_number(total)} chi đoàn đã sinh hoạt trong tháng)")

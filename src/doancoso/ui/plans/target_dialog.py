@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.plans.crosscheck import measure_phrase, suggested_measure
-from ...core.plans.figures import number_text, quantity_text
+from ...core.plans.figures import NOT_DUE_TEXT, number_text, quantity_text
+from ...core.plans.measures import measure_due
 from ...core.plans.rules import CRITERIA, MEASURES
 from ...core.plans.service import TargetInfo
 from ...core.workspace import Workspace
@@ -196,6 +197,11 @@ class TargetDialog(QDialog):
         elif counted is not None:
             figure = quantity_text(counted, self.unit_edit.text())
             when = f" đến ngày {self._as_of_text}" if self._as_of_text else ""
+            if not measure_due(key, self.year, self._as_of or date.today()):
+                figure += (  # what was met so far, as the page's "Chưa đến kỳ" tooltip says
+                    f" ({NOT_DUE_TEXT} đánh giá: tháng 01/{self.year} chưa kết thúc, số đạt "
+                    "được là các chi đoàn đã sinh hoạt trong tháng)"
+                )
             self.measure_hint.setText(f"{MEASURED_HINT} Hiện tính được{when}: {figure}.")
         elif self.target is not None and self.target.measure == key and self.target.measured:
             when = f" đến ngày {self._as_of_text}" if self._as_of_text else ""
