@@ -56,6 +56,9 @@ def test_caption_and_date_a_file_as_the_app_does(folder: str) -> None:
                "--caption", "", "--data-dir", folder).code == 0  # fmt: skip
     [saved] = _files(folder)
     assert (saved.caption, saved.taken_on) == (None, None)
+    # A file without caption or date is printed as ``advice show`` prints one: no empty dash.
+    shown = f"        Minh chứng: ảnh-ra-quân.png [{attached.sha256[:12]}]\n"
+    assert shown in cli("checklist", "show", "--year", "2025", "--data-dir", folder).out
 
 
 @pytest.mark.parametrize(

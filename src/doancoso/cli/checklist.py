@@ -27,6 +27,7 @@ from .common import (
     require_suffix,
 )
 from .registers_files import caption_options, files_named, require_caption, save_caption
+from .registers_show import evidence_line
 from .values import check_year
 
 if TYPE_CHECKING:
@@ -229,12 +230,8 @@ def print_checklist(view: ChecklistView, out: TextIO) -> None:
             for r in v.records:
                 print(f"        Hồ sơ: {r.label}: {r.text}", file=out)
             for f in v.files:
-                day = f" ({format_vn_date(f.taken_on)})" if f.taken_on else ""
-                print(
-                    f"        Minh chứng: {f.original_name} — {f.caption or ''}{day} "
-                    f"[{f.sha256[:12]}]",
-                    file=out,
-                )
+                line = evidence_line(f.original_name, f.caption, f.taken_on, f.sha256)
+                print(f"        {line}", file=out)
     done = f"Đạt {met}/{total} mục{_points(view)}" if total else view.met_text().capitalize()
     print(f"\n{done}.", file=out)
     missing = view.missing()

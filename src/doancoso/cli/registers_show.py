@@ -13,6 +13,7 @@ programme, ``activity`` (its label, null when none or deleted since).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
@@ -116,12 +117,17 @@ def _text(label: str, text: str | None, none: str = "—") -> list[str]:
 def _file_lines(files: list[Attachment]) -> list[str]:
     if not files:
         return [f"{_VALUE}Minh chứng: chưa có"]
-    lines = []
-    for f in files:
-        caption = f" — {f.caption}" if f.caption else ""
-        day = f" ({format_vn_date(f.taken_on)})" if f.taken_on else ""
-        lines.append(f"{_VALUE}Minh chứng: {f.original_name}{caption}{day} [{f.sha256[:12]}]")
-    return lines
+    return [
+        f"{_VALUE}{evidence_line(f.original_name, f.caption, f.taken_on, f.sha256)}" for f in files
+    ]
+
+
+def evidence_line(name: str, caption: str | None, taken_on: dt.date | None, sha256: str) -> str:
+    """One evidence file as the commands print it: "Minh chứng: name — caption (dd/mm/yyyy)
+    [first 12 of its SHA-256]", the caption and the date left out when not given."""
+    shown = f" — {caption}" if caption else ""
+    day = f" ({format_vn_date(taken_on)})" if taken_on else ""
+    return f"Minh chứng: {name}{shown}{day} [{sha256[:12]}]"
 
 
 def show_advice(args: argparse.Namespace, out: TextIO) -> int:
