@@ -85,3 +85,25 @@ def test_a_data_folder_on_a_stick_pulled_out_mid_way_gives_no_copy(tmp_path: Pat
         target = tmp_path / "xem" / "Biên bản.pdf"
         assert not store.copy_checked(sha, target)
     assert list(target.parent.iterdir()) == []
+
+
+def test_a_copy_out_that_does_not_match_its_hash_leaves_nothing(tmp_path: Path) -> None:
+    store, sha, data = _stored_scan(tmp_path)
+    damaged = bytearray(data)
+    damaged[1000] ^= 0xFF  # one byte flipped on disk: the copy no longer has its recorded hash
+    store.path(sha).write_bytes(bytes(damaged))
+    stick = tmp_path / "usb" / "minh-chung"
+    with pytest.raises(OSError, match="does not read back with its hash"):
+        store.copy_out(sha, stick)
+    assert not (stick / sha).exists()
+    assert not (stick / f".{sha}.tmp").exists()
+    assert list(stick.iterdir()) == []
+
+
+def test_a_copy_out_lands_under_its_hash(tmp_path: Path) -> None:
+    store, sha, data = _stored_scan(tmp_path)
+    stick = tmp_path / "usb" / "minh-chung"
+    read: list[int] = []
+    store.copy_out(sha, stick, read.append)
+    assert (stick / sha).read_bytes() == data and sum(read) == len(data)
+    assert [p.name for p in stick.iterdir()] == [sha]

@@ -263,8 +263,9 @@ class EvidenceStore:
         self, sha256: str, folder: Path, copied: Callable[[int], object] | None = None
     ) -> None:
         """Copy a stored file to ``folder`` under its hash (a backup on a USB stick): temporary
-        name, flushed, renamed, then read back and checked; ``copied(bytes)`` after each chunk
-        (a progress bar, which may stop the copy by raising)."""
+        name, flushed, read back and checked, then renamed; a copy that fails its check is
+        removed, never renamed. ``copied(bytes)`` after each chunk (a progress bar, which may
+        stop the copy by raising)."""
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / sha256
         if target.is_file() and EvidenceStore.hash_of(target) == sha256:
@@ -278,11 +279,13 @@ class EvidenceStore:
                         copied(len(chunk))
                 out.flush()
                 os.fsync(out.fileno())
+            # Checked under the temporary name: a copy that does not read back with its hash
+            # (a damaged stored file, a stick returning bad bytes) never gets the final name.
+            if EvidenceStore.hash_of(temp) != sha256:
+                raise OSError(f"{target} does not read back with its hash")
             os.replace(temp, target)
         finally:
             temp.unlink(missing_ok=True)
-        if EvidenceStore.hash_of(target) != sha256:
-            raise OSError(f"{target} does not read back with its hash")
 
     def copy_checked(
         self, sha256: str, target: Path, copied: Callable[[int], object] | None = None

@@ -52,6 +52,7 @@ from ...core.errors import AppError
 from ...core.lang.text import nfc
 from ...core.storage.files import written_atomically
 from ...core.workspace import Workspace
+from ..common.action_button import action_button
 from ..common.document_dialog import DocumentMemory
 from ..common.folders import documents_folder
 from ..common.temp_copies import session_folder
@@ -202,11 +203,7 @@ class DossierPage(QWidget):
         self.info.setWordWrap(True)
         actions = QHBoxLayout()
         for action in (self.print_action, self.save_action, self.folder_action):
-            button = QPushButton(action.text())
-            button.setToolTip(action.toolTip())
-            button.clicked.connect(action.trigger)
-            action.changed.connect(lambda a=action, b=button: b.setEnabled(a.isEnabled()))
-            actions.addWidget(button)
+            actions.addWidget(action_button(action))
         actions.addWidget(self.info, 1)
         self.preview = Preview()
         right = QWidget()

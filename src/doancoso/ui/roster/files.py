@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 from ...core.lang.text import vn_number
 from ...core.roster.service import MemberFilter
 from ...core.workspace import Workspace
+from ..common.action_button import action_button
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.folders import documents_folder
 from ..shell.operations import Core, QueryOp
@@ -87,14 +88,9 @@ class RosterIO(QObject):
         return [self.import_action, self.export_action, self.print_action]
 
     def buttons(self) -> list[QPushButton]:
-        """One button per action, for the page's row of buttons."""
-        made = []
-        for action in self.actions():
-            button = QPushButton(action.text())
-            button.setToolTip(action.toolTip())
-            button.clicked.connect(action.trigger)
-            made.append(button)
-        return made
+        """One button per action, for the page's row of buttons: each follows its action
+        (disabled with it, e.g. the import on data that can only be read)."""
+        return [action_button(action) for action in self.actions()]
 
     # Actions ------------------------------------------------------------------------------
 
