@@ -1,6 +1,8 @@
 """A small organisation with a plan of 2026, its targets, a year of chi đoàn meetings with
 attendance and the minutes of one of them: the data the plan's documents and page show, made
-through the core's API only (tests of the reports, the CLI and the GUI share it)."""
+through the core's API only (tests of the reports, the CLI and the GUI share it); and one
+chi đoàn meeting held (:func:`held_meeting`), for the tests of the plan's and the checklist's
+"met every month" that make their own year."""
 
 from __future__ import annotations
 
@@ -116,3 +118,13 @@ def make_plan_data(ws: Workspace) -> PlanData:
     })  # fmt: skip
     del green_id
     return PlanData(members, branches, targets, meeting_id, march.id)
+
+
+def held_meeting(ws: Workspace, branch_id: str, day: date) -> str:
+    """A meeting of the chi đoàn ("sinh hoạt chi đoàn") held on ``day``; its activity's id."""
+    activity_id, _ = ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
+                                         "start_date": day.strftime("%d/%m/%Y"),
+                                         "branch_ids": [branch_id]})  # fmt: skip
+    (occurrence,) = [o for o in ws.activities.occurrences(day, day) if o.activity_id == activity_id]
+    ws.activities.update_occurrence(occurrence.id, {"status": "da-thuc-hien"})
+    return activity_id

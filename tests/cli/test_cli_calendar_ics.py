@@ -13,12 +13,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from dateutil.rrule import rruleset, rrulestr
 from icalendar import Calendar
 
 from calendar_cli import in_folder
 from cli_run import usage_error
 from doancoso.core.workspace import Workspace
+from ics_read import rule_dates
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 MEETING = "Sinh hoạt chi đoàn định kỳ – Chi đoàn ấp Tân Hòa, chủ đề “Tuổi trẻ Cà Mau”"
@@ -70,17 +70,7 @@ def expand(calendar: Calendar) -> dict[str, list[dt.date | dt.datetime]]:
     dates: dict[str, list[dt.date | dt.datetime]] = {}
     for group in events.values():
         (master,) = [e for e in group if "RECURRENCE-ID" not in e]
-        start = master.decoded("DTSTART")
-        if "RRULE" in master:
-            recurrence = rruleset()
-            recurrence.rrule(rrulestr(master["RRULE"].to_ical().decode(), dtstart=start))
-            excluded = master.get("EXDATE", [])
-            for line in excluded if isinstance(excluded, list) else [excluded]:
-                for value in line.dts:
-                    recurrence.exdate(value.dt)
-            moments = list(recurrence)
-        else:
-            moments = [start]
+        moments = rule_dates(master)
         for moved in (e for e in group if "RECURRENCE-ID" in e):
             moments.remove(moved.decoded("RECURRENCE-ID"))  # a date the rule made
             moments.append(moved.decoded("DTSTART"))

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rruleset, rrulestr
 from icalendar import Calendar
 
 from calendar_cli import in_folder
 from doancoso.core.workspace import Workspace
+from ics_read import rule_dates
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
@@ -59,16 +59,7 @@ class Phone:
             if not masters:
                 continue
             (master,) = masters
-            start = master.decoded("DTSTART")
-            dates = [start]
-            if "RRULE" in master:
-                recurrence = rruleset()
-                recurrence.rrule(rrulestr(master["RRULE"].to_ical().decode(), dtstart=start))
-                excluded = master.get("EXDATE", [])
-                for line in excluded if isinstance(excluded, list) else [excluded]:
-                    for value in line.dts:
-                        recurrence.exdate(value.dt)
-                dates = list(recurrence)
+            dates = rule_dates(master)
             for moved in (e for e in group if "RECURRENCE-ID" in e):
                 dates.remove(moved.decoded("RECURRENCE-ID"))
                 dates.append(moved.decoded("DTSTART"))

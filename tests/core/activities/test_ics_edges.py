@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rruleset, rrulestr
 from icalendar import Calendar
 
 from doancoso.core.workspace import Workspace
+from ics_read import rule_dates
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 D = dt.date
@@ -40,17 +40,10 @@ def starts(calendar: Calendar) -> list[Any]:
     for event in calendar.walk("VEVENT"):
         if str(event.get("STATUS", "")) == "CANCELLED" or "RECURRENCE-ID" in event:
             continue
-        start = event.decoded("DTSTART")
         if "RRULE" not in event:
-            moments.append(start)
+            moments.append(event.decoded("DTSTART"))
             continue
-        recurrence = rruleset()
-        recurrence.rrule(rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))
-        excluded = event.get("EXDATE", [])
-        for line in excluded if isinstance(excluded, list) else [excluded]:
-            for value in line.dts:
-                recurrence.exdate(value.dt)
-        dates = list(recurrence)
+        dates = rule_dates(event)
         for moved in calendar.walk("VEVENT"):
             if "RECURRENCE-ID" in moved and str(moved["UID"]) == str(event["UID"]):
                 dates.remove(moved.decoded("RECURRENCE-ID"))

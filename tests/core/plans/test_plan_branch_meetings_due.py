@@ -8,17 +8,9 @@ import datetime as dt
 from doancoso.core.plans.figures import MET, NOT_DUE, NOT_MET, outcome, tally
 from doancoso.core.plans.service import PlanInfo
 from doancoso.core.workspace import Workspace
+from plan_data import held_meeting
 
 YEAR = 2025
-
-
-def _meeting(ws: Workspace, branch_id: str, day: dt.date) -> None:
-    """A meeting of the chi đoàn ("sinh hoạt chi đoàn") held on ``day``."""
-    activity_id, _ = ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
-                                         "start_date": day.strftime("%d/%m/%Y"),
-                                         "branch_ids": [branch_id]})  # fmt: skip
-    (occurrence,) = [o for o in ws.activities.occurrences(day, day) if o.activity_id == activity_id]
-    ws.activities.update_occurrence(occurrence.id, {"status": "da-thuc-hien"})
 
 
 def _plan(ws: Workspace, as_of: dt.date) -> PlanInfo:
@@ -46,8 +38,8 @@ def test_branch_meetings_target_is_not_due_until_january_has_ended(ws: Workspace
                         kinds)  # fmt: skip
     ws.plans.add_target(YEAR, {"text": "Giới thiệu 1 đoàn viên ưu tú cho Đảng", "criterion": "3",
                                "planned": "1", "achieved": "1"}, kinds)  # fmt: skip
-    _meeting(ws, ap1, dt.date(YEAR, 1, 10))
-    _meeting(ws, ap2, dt.date(YEAR, 1, 20))
+    held_meeting(ws, ap1, dt.date(YEAR, 1, 10))
+    held_meeting(ws, ap2, dt.date(YEAR, 1, 20))
     ws.recognition.open(YEAR)
 
     for day, so_far in ((dt.date(YEAR, 1, 1), 0.0), (dt.date(YEAR, 1, 15), 50.0)):

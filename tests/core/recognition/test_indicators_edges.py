@@ -13,6 +13,7 @@ from doancoso.core.organization import OrganizationInfo
 from doancoso.core.recognition.indicators import Indicator
 from doancoso.core.storage import models
 from doancoso.core.workspace import Workspace
+from plan_data import held_meeting
 
 YEAR = 2025
 TAN_HUNG = OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn Cà Mau")
@@ -24,16 +25,6 @@ def _indicator(ws: Workspace, code: str, as_of: dt.date, year: int = YEAR) -> In
     return item.indicator
 
 
-def _meeting(ws: Workspace, branch_id: str, day: dt.date) -> str:
-    """A meeting of the chi đoàn ("sinh hoạt chi đoàn"), held on ``day``; its activity's id."""
-    activity_id, _ = ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
-                                         "start_date": day.strftime("%d/%m/%Y"),
-                                         "branch_ids": [branch_id]})  # fmt: skip
-    (occurrence,) = [o for o in ws.activities.occurrences(day, day) if o.activity_id == activity_id]
-    ws.activities.update_occurrence(occurrence.id, {"status": "da-thuc-hien"})
-    return activity_id
-
-
 def test_branch_meetings_are_not_due_until_the_first_month_has_ended(ws: Workspace) -> None:
     """Item 2.3 counts the chi đoàn that met in every month ended. On 1 and 15 January no month
     has ended: it read "0/2 chi đoàn sinh hoạt đủ hằng tháng (0%)" in red, then "1/2" once one
@@ -42,8 +33,8 @@ def test_branch_meetings_are_not_due_until_the_first_month_has_ended(ws: Workspa
     ap1 = ws.branches.create("Chi đoàn ấp 1").id
     ap2 = ws.branches.create("Chi đoàn ấp 2").id
     for month in range(1, 13):
-        _meeting(ws, ap1, dt.date(YEAR, month, 10))
-    _meeting(ws, ap2, dt.date(YEAR, 1, 20))  # then never again
+        held_meeting(ws, ap1, dt.date(YEAR, month, 10))
+    held_meeting(ws, ap2, dt.date(YEAR, 1, 20))  # then never again
     ws.recognition.open(YEAR)
     ws.recognition.set(YEAR, "2.3", {"status": "dat"})
     for day, met_so_far in ((dt.date(YEAR, 1, 1), 0), (dt.date(YEAR, 1, 15), 1)):
@@ -83,7 +74,7 @@ def _new_chi_doan(empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> tuple
     new = empty_ws.branches.create("Chi đoàn Khu công nghiệp").id
     monkeypatch.undo()
     for month in range(1, 13):
-        _meeting(empty_ws, old, dt.date(YEAR, month, 10))
+        held_meeting(empty_ws, old, dt.date(YEAR, month, 10))
     return old, new
 
 
@@ -96,7 +87,7 @@ def test_a_chi_doan_added_during_the_year_is_judged_from_its_first_whole_month(
     ws = empty_ws
     _, new = _new_chi_doan(ws, monkeypatch)
     for month in range(8, 13):
-        _meeting(ws, new, dt.date(YEAR, month, 10))
+        held_meeting(ws, new, dt.date(YEAR, month, 10))
     note = "Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (ghi nhận từ 15/07/2025)"
     december = _indicator(ws, "2.3", dt.date(YEAR, 12, 31))
     assert (december.value, december.met) == (100.0, True)
@@ -128,16 +119,16 @@ def test_a_chi_doan_added_during_the_year_that_misses_a_month_fails(
     ws = empty_ws
     _, new = _new_chi_doan(ws, monkeypatch)
     for month in (8, 10, 11, 12):
-        _meeting(ws, new, dt.date(YEAR, month, 10))
+        held_meeting(ws, new, dt.date(YEAR, month, 10))
     december = _indicator(ws, "2.3", dt.date(YEAR, 12, 31))
     assert (december.value, december.met) == (50.0, False)
     assert december.text == (
         "1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%); Chi đoàn Khu công nghiệp tính từ tháng "
         "08/2025 (ghi nhận từ 15/07/2025)."
     )
-    _meeting(ws, new, dt.date(YEAR, 9, 10))
+    held_meeting(ws, new, dt.date(YEAR, 9, 10))
     assert _indicator(ws, "2.3", dt.date(YEAR, 12, 31)).value == 100.0
-    _meeting(ws, new, dt.date(YEAR, 3, 10))
+    held_meeting(ws, new, dt.date(YEAR, 3, 10))
     earlier = _indicator(ws, "2.3", dt.date(YEAR, 12, 31))
     assert (earlier.value, earlier.met) == (50.0, False)
     assert earlier.text == (
@@ -160,7 +151,7 @@ def test_a_chi_doan_typed_in_while_the_organisation_is_set_up_is_held_to_every_m
     ws.branches.create("Chi đoàn ấp 2")
     monkeypatch.undo()
     for month in range(1, 13):
-        _meeting(ws, ap1, dt.date(YEAR, month, 10))
+        held_meeting(ws, ap1, dt.date(YEAR, month, 10))
     december = _indicator(ws, "2.3", dt.date(YEAR, 12, 31))
     assert (december.value, december.met) == (50.0, False)
     assert december.text == "1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%)."
@@ -192,7 +183,7 @@ def test_a_chi_doan_added_or_deleted_changes_the_figure_at_once(ws: Workspace) -
     follow them, so a chi đoàn added after the checklist was read left "1/1" until something
     else changed; and a meeting moved to another chi đoàn (the activity, not its dates)."""
     ap1 = ws.branches.create("Chi đoàn ấp 1").id
-    december = [_meeting(ws, ap1, dt.date(YEAR, month, 10)) for month in range(1, 13)][-1]
+    december = [held_meeting(ws, ap1, dt.date(YEAR, month, 10)) for month in range(1, 13)][-1]
     day = dt.date(YEAR, 12, 31)
     assert _indicator(ws, "2.3", day).text == "1/1 chi đoàn sinh hoạt đủ hằng tháng (100,0%)."
     ap2 = ws.branches.create("Chi đoàn ấp 2").id

@@ -17,6 +17,8 @@ from doancoso.ui.dossier.page import DossierPage
 from dossier_data import evidence_pdf
 from scripted import ScriptedPrompts, synchronous_core
 
+from .print_steps import built_page
+
 TODAY = dt.date(2025, 12, 20)
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -58,3 +60,13 @@ def make_page(qtbot: QtBot) -> Iterator[Callable[..., DossierPage]]:
 @pytest.fixture
 def page(dossier_data: Workspace, make_page: Callable[..., DossierPage]) -> DossierPage:
     return make_page(dossier_data)
+
+
+@pytest.fixture
+def print_page(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    prompts: ScriptedPrompts,
+) -> DossierPage:  # fmt: skip
+    """The page over :func:`dossier_data` with ``prompts`` (tests/ui's), its dossier built to
+    print."""
+    return built_page(dossier_data, make_page, qtbot, prompts)

@@ -21,57 +21,10 @@ from doancoso.ui.common.pdfium_lock import PDFIUM_LOCK
 from doancoso.ui.dossier.page import DossierPage
 from scripted import ScriptedPrompts
 
+from .print_steps import built_page, print_to, status_messages, wait_printed
+
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 A4_POINTS = (595.3, 841.9)
-
-
-STALLED_MS = 30000
-
-
-def wait_printed(page: DossierPage, qtbot: QtBot) -> None:
-    """Wait for the page's print to end, however slow the machine: fail only when no sheet was
-    sent for :data:`STALLED_MS` (a print that stalls), not when a whole print of every page at
-    300 dpi takes longer than some time (under load it did: more than a minute)."""
-    job = page.print_job
-    if job is None:
-        return
-    sent: list[int] = []
-    job.progressed.connect(lambda done, _total: sent.append(done))
-
-    def moved(before: int) -> Callable[[], bool]:
-        return lambda: page.print_job is not job or len(sent) > before
-
-    while page.print_job is job:
-        qtbot.waitUntil(moved(len(sent)), timeout=STALLED_MS)
-
-
-def _page(dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
-          prompts: ScriptedPrompts) -> DossierPage:  # fmt: skip
-    page = make_page(dossier_data, prompts)
-    page.number_edit.setText("15-TTr/ĐTN")
-    with qtbot.wait_signal(page.built):
-        page.build()
-    assert page.pdf is not None
-    return page
-
-
-def _print_to(out: Path, first: int = 0, last: int = 0) -> Callable[[QDialog], None]:
-    """A dialog script choosing Qt's PDF output, ``out``, and pages ``first``–``last``
-    (all when 0), then "In"."""
-
-    def script(dialog: QDialog) -> None:
-        assert isinstance(dialog, QPrintDialog)
-        assert dialog.windowTitle() == "In hồ sơ"
-        printer = dialog.printer()
-        assert printer.pageLayout().pageSize().id() == printer.pageLayout().pageSize().PageSizeId.A4
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(out))
-        if first:
-            printer.setPrintRange(QPrinter.PrintRange.PageRange)
-            printer.setFromTo(first, last)
-        dialog.done(QDialog.DialogCode.Accepted)
-
-    return script
 
 
 def _pixels(path: Path, index: int) -> bytes:
@@ -95,19 +48,17 @@ def _same_picture(a: bytes, b: bytes) -> bool:
 
 
 def test_printed_to_a_pdf_file_all_pages_or_a_range(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
+    page = print_page
     assert page.pdf is not None
     built = page.pdf.path
     pages = len(PdfReader(built).pages)
-    messages: list[str] = []
-    page.status_message.connect(messages.append)
+    messages = status_messages(page)
 
     everything = tmp_path / "in-tat-ca.pdf"
-    prompts.dialog_script = _print_to(everything)
+    prompts.dialog_script = print_to(everything)
     page.preview.view.setFocus()
     qtbot.keyClick(page.preview.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     wait_printed(page, qtbot)
@@ -124,7 +75,7 @@ def test_printed_to_a_pdf_file_all_pages_or_a_range(
     assert threading.main_thread().ident not in threads
 
     some = tmp_path / "in-trang-3-4.pdf"
-    prompts.dialog_script = _print_to(some, 3, 4)
+    prompts.dialog_script = print_to(some, 3, 4)
     page.print_action.trigger()
     wait_printed(page, qtbot)
     assert len(PdfReader(some).pages) == 2
@@ -134,11 +85,10 @@ def test_printed_to_a_pdf_file_all_pages_or_a_range(
 
 
 def test_a_cancelled_print_dialog_prints_nothing(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
+    page = print_page
     out = tmp_path / "khong-in.pdf"
 
     def cancel(dialog: QDialog) -> None:
@@ -152,16 +102,14 @@ def test_a_cancelled_print_dialog_prints_nothing(
 
 
 def test_a_print_cancelled_midway_leaves_the_page_ready_to_print_and_build_again(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
+    page = print_page
     assert page.pdf is not None
     pages = len(page.pdf)
-    messages: list[str] = []
-    page.status_message.connect(messages.append)
-    prompts.dialog_script = _print_to(tmp_path / "huy.pdf")
+    messages = status_messages(page)
+    prompts.dialog_script = print_to(tmp_path / "huy.pdf")
     page.print_action.trigger()
     job = page.print_job
     assert job is not None
@@ -175,7 +123,7 @@ def test_a_print_cancelled_midway_leaves_the_page_ready_to_print_and_build_again
     assert prompts.errors == []
 
     again = tmp_path / "in-lai.pdf"
-    prompts.dialog_script = _print_to(again)
+    prompts.dialog_script = print_to(again)
     page.print_action.trigger()  # "In…" works again
     wait_printed(page, qtbot)
     assert len(PdfReader(again).pages) == pages
@@ -196,11 +144,10 @@ class _Opened(QObject):
 
 
 def test_saved_as_pdf_anywhere_and_its_folder_opened(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
+    page = print_page
     assert page.pdf is not None
     folder = tmp_path / "usb"
     folder.mkdir()
@@ -218,8 +165,7 @@ def test_saved_as_pdf_anywhere_and_its_folder_opened(
     target = folder / "ho-so.pdf"
     target.write_bytes(b"previous")
     page.ask_save_path = lambda name: target  # type: ignore[method-assign]
-    messages: list[str] = []
-    page.status_message.connect(messages.append)
+    messages = status_messages(page)
     page.preview.view.setFocus()
     qtbot.keyClick(page.preview.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert target.read_bytes() == page.pdf.path.read_bytes()
@@ -238,11 +184,10 @@ def test_saved_as_pdf_anywhere_and_its_folder_opened(
 
 
 def test_saving_where_it_cannot_be_written_says_so(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
+    page = print_page
     target = tmp_path / "khong-co" / "ho-so.pdf"
     page.ask_save_path = lambda name: target  # type: ignore[method-assign]
     page.save_action.trigger()
@@ -275,7 +220,7 @@ def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
     assert print_list.text() == "In hồ sơ…" and print_list.shortcut().toString() == "Ctrl+P"
     assert page.print_action.shortcut().isEmpty()
     out = tmp_path / "in.pdf"
-    prompts.dialog_script = _print_to(out, 1, 1)
+    prompts.dialog_script = print_to(out, 1, 1)
     qtbot.keyClick(page.preview.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     wait_printed(page, qtbot)
     assert len(PdfReader(out).pages) == 1
@@ -310,7 +255,7 @@ def test_the_dossier_is_offered_in_documents_then_where_the_last_one_went(
     from doancoso.ui.common.folders import documents_folder
     from scripted import SaveDialogs
 
-    page = _page(dossier_data, make_page, qtbot, ScriptedPrompts())
+    page = built_page(dossier_data, make_page, qtbot, ScriptedPrompts())
     chosen = tmp_path / "usb" / "ho-so.pdf"
     chosen.parent.mkdir()
     dialogs = SaveDialogs(chosen).install(monkeypatch)
@@ -341,11 +286,11 @@ def test_a_page_larger_than_a4_is_rendered_for_the_sheet_not_at_its_own_size(
     canvas.save()
     dossier_data.recognition.attach(2025, "1.1", plan, "Bản đồ địa bàn")
     prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
+    page = built_page(dossier_data, make_page, qtbot, prompts)
     assert page.pdf is not None
     (entry,) = [e for e in page.pdf.outline if e.title.endswith("Bản đồ địa bàn")]
     out = tmp_path / "ban-do-in.pdf"
-    prompts.dialog_script = _print_to(out, entry.page + 1, entry.page + 1)
+    prompts.dialog_script = print_to(out, entry.page + 1, entry.page + 1)
     page.print_action.trigger()
     wait_printed(page, qtbot)
     (printed,) = PdfReader(out).pages

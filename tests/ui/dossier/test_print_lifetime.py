@@ -8,7 +8,6 @@ left as it was)."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,26 +24,24 @@ from doancoso.ui.dossier.page import DossierPage
 from doancoso.ui.dossier.printing import PrintJob
 from scripted import ScriptedPrompts, synchronous_core
 
-from .test_dossier_print import _page, _print_to, wait_printed
+from .print_steps import print_to, status_messages, usb_file, wait_printed
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def test_pages_that_arrive_while_the_progress_dialog_shows_are_all_printed(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
     """Once shown, the window-modal progress dialog runs the window's events inside each
     ``setValue``: the next page, rendered meanwhile, arrives there, in the middle of the page
     before it. Every page is still printed once, in order, and the print ends."""
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
+    page = print_page
     assert page.pdf is not None
     pages = len(page.pdf)
-    messages: list[str] = []
-    page.status_message.connect(messages.append)
+    messages = status_messages(page)
     out = tmp_path / "in.pdf"
-    prompts.dialog_script = _print_to(out)
+    prompts.dialog_script = print_to(out)
     page.print_action.trigger()
     (progress,) = page.findChildren(QProgressDialog)
     progress.forceShow()  # as after half a second of printing
@@ -63,7 +60,7 @@ def _printing(page: DossierPage, qtbot: QtBot, prompts: ScriptedPrompts, out: Pa
     """ "In…" to the PDF file ``out``, once its first sheet is printed (a file of that name there
     before); ``midway``: the job still printing then."""
     out.write_bytes(PREVIOUS)
-    prompts.dialog_script = _print_to(out)
+    prompts.dialog_script = print_to(out)
     page.print_action.trigger()
     job = page.print_job
     assert job is not None
@@ -84,7 +81,7 @@ def _over(job: PrintJob, out: Path) -> None:
 def _prints_again(page: DossierPage, qtbot: QtBot, prompts: ScriptedPrompts, out: Path) -> None:
     """ "In…" and "Lập hồ sơ" usable again: a whole print, then a build."""
     assert page.pdf is not None and page.print_action.isEnabled()
-    prompts.dialog_script = _print_to(out)
+    prompts.dialog_script = print_to(out)
     page.print_action.trigger()
     wait_printed(page, qtbot)
     assert len(PdfReader(out).pages) == len(page.pdf)
@@ -95,15 +92,12 @@ def _prints_again(page: DossierPage, qtbot: QtBot, prompts: ScriptedPrompts, out
 
 
 def test_cancelled_midway_the_pdf_file_is_not_left_half_printed(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
-    messages: list[str] = []
-    page.status_message.connect(messages.append)
-    out = tmp_path / "usb" / "ho-so-in.pdf"
-    out.parent.mkdir()
+    page = print_page
+    messages = status_messages(page)
+    out = usb_file(tmp_path)
     job = _printing(page, qtbot, prompts, out)
     (progress,) = page.findChildren(QProgressDialog)
     (cancel,) = [b for b in progress.findChildren(QPushButton) if b.text() == "Hủy"]
@@ -115,13 +109,12 @@ def test_cancelled_midway_the_pdf_file_is_not_left_half_printed(
 
 
 def test_a_page_that_cannot_be_rendered_stops_the_print_and_leaves_no_file(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     """pdfium failing on the third page printed (as it does on a page it cannot draw, or when a
     35 MB page finds no memory): the only fault made up here, at pdfium's door."""
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
+    page = print_page
     renders = pdf_file.page_image
     printed: list[float] = []  # the printer's renders (at 300 dpi; the preview's are smaller)
 
@@ -133,8 +126,7 @@ def test_a_page_that_cannot_be_rendered_stops_the_print_and_leaves_no_file(
         return renders(pdfium_page, scale)
 
     monkeypatch.setattr(pdf_file, "page_image", failing)
-    out = tmp_path / "usb" / "ho-so-in.pdf"
-    out.parent.mkdir()
+    out = usb_file(tmp_path)
     job = _printing(page, qtbot, prompts, out, midway=False)  # it may fail meanwhile
     wait_printed(page, qtbot)
     assert prompts.errors == ["In bị dừng ở trang 3 của hồ sơ: không dựng được trang này để in."]
@@ -144,17 +136,14 @@ def test_a_page_that_cannot_be_rendered_stops_the_print_and_leaves_no_file(
 
 
 def test_the_file_let_go_mid_print_stops_the_print_first(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
     """The main window closing lets go of the page's file (``close_pdf``): the print stops
     before the file closes, not left waiting for pages that will never come."""
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
-    messages: list[str] = []
-    page.status_message.connect(messages.append)
-    out = tmp_path / "usb" / "ho-so-in.pdf"
-    out.parent.mkdir()
+    page = print_page
+    messages = status_messages(page)
+    out = usb_file(tmp_path)
     job = _printing(page, qtbot, prompts, out)
     page.close_pdf()
     assert job.cancelled and page.print_job is None and page.pdf is None
@@ -173,8 +162,7 @@ def test_the_page_destroyed_mid_print_ends_the_painter_first(
         page.build()
     assert page.pdf is not None
     pdf = page.pdf
-    out = tmp_path / "usb" / "ho-so-in.pdf"
-    out.parent.mkdir()
+    out = usb_file(tmp_path)
     job = _printing(page, qtbot, prompts, out)
     try:
         delete(page)  # as a window closed mid-print takes its pages with it
@@ -191,13 +179,11 @@ def test_the_page_destroyed_mid_print_ends_the_painter_first(
 
 
 def test_the_app_quitting_mid_print_ends_the_painter_first(
-    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
 ) -> None:  # fmt: skip
-    prompts = ScriptedPrompts()
-    page = _page(dossier_data, make_page, qtbot, prompts)
-    out = tmp_path / "usb" / "ho-so-in.pdf"
-    out.parent.mkdir()
+    page = print_page
+    out = usb_file(tmp_path)
     job = _printing(page, qtbot, prompts, out)
     app = QCoreApplication.instance()
     assert app is not None

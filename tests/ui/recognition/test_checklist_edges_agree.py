@@ -19,6 +19,7 @@ from doancoso.ui.recognition.checklist_model import COL_INDICATOR
 from doancoso.ui.recognition.page import RecognitionPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
+from plan_data import held_meeting
 from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -37,14 +38,6 @@ CASES = [
     (dt.date(YEAR + 1, 3, 1), "50% / ≥ 100%", "Chưa đạt",
      "1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%)."),
 ]  # fmt: skip
-
-
-def _meeting(ws: Workspace, branch_id: str, day: dt.date) -> None:
-    activity_id, _ = ws.activities.save({"title": "Sinh hoạt chi đoàn", "kind": "sinh-hoat",
-                                         "start_date": day.strftime("%d/%m/%Y"),
-                                         "branch_ids": [branch_id]})  # fmt: skip
-    (occurrence,) = [o for o in ws.activities.occurrences(day, day) if o.activity_id == activity_id]
-    ws.activities.update_occurrence(occurrence.id, {"status": "da-thuc-hien"})
 
 
 def _page(qtbot: QtBot, core: Core, history: UndoHistory, day: dt.date) -> RecognitionPage:
@@ -74,8 +67,8 @@ def test_the_page_and_checklist_show_agree_at_the_edges_of_the_year(
     ap1 = ws.branches.create("Chi đoàn ấp 1").id
     ap2 = ws.branches.create("Chi đoàn ấp 2").id
     for month in range(1, 13):
-        _meeting(ws, ap1, dt.date(YEAR, month, 10))
-    _meeting(ws, ap2, dt.date(YEAR, 1, 10 if day != dt.date(YEAR, 1, 15) else 20))
+        held_meeting(ws, ap1, dt.date(YEAR, month, 10))
+    held_meeting(ws, ap2, dt.date(YEAR, 1, 10 if day != dt.date(YEAR, 1, 15) else 20))
     ws.recognition.open(YEAR)
     page = _page(qtbot, core, history, day)
     index = page.model.item_index("2.3").siblingAtColumn(COL_INDICATOR)
@@ -124,9 +117,9 @@ def test_a_chi_doan_added_during_the_year_reads_the_same(
     new = ws.branches.create("Chi đoàn Khu công nghiệp").id
     monkeypatch.undo()
     for month in range(1, 13):
-        _meeting(ws, ap1, dt.date(YEAR, month, 10))
+        held_meeting(ws, ap1, dt.date(YEAR, month, 10))
         if month >= 8:
-            _meeting(ws, new, dt.date(YEAR, month, 12))
+            held_meeting(ws, new, dt.date(YEAR, month, 12))
     ws.recognition.open(YEAR)
     core = synchronous_core(ws, prompts)
     history = UndoHistory(core)

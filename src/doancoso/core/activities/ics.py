@@ -37,10 +37,10 @@ from sqlalchemy.orm import Session, aliased
 from ..context import WorkspaceContext
 from ..lang.text import vn_number
 from ..storage.files import written_atomically
-from ..storage.models import Activity, EvidenceFile, Minutes, Occurrence, Organization
+from ..storage.models import Activity, Occurrence, Organization
 from .recurrence import expand
 from .rules import BUILTIN_KINDS, PLANNED, STATUSES
-from .service import MAX_SPAN_DAYS, OCCURRENCE_TABLE
+from .service import MAX_SPAN_DAYS, busy_occurrences
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -128,7 +128,7 @@ def build_calendar(
                 if occ.day <= last and (occ.end_day or occ.day) >= first:
                     dropped[occ.activity_id].append(occ)
         versions = _versions(session, activities)
-        busy = _busy(session, [o.id for days in dates.values() for o in days])
+        busy = busy_occurrences(session, [o.id for days in dates.values() for o in days])
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -151,30 +151,6 @@ def build_calendar(
         for event in made:
             cal.add_component(event)
     return IcsFile(bytes(cal.to_ical()), events, deleted)
-
-
-def _busy(session: Session, occurrence_ids: list[str]) -> set[str]:
-    """The dates among ``occurrence_ids`` with minutes or evidence files."""
-    busy: set[str] = set()
-    for start in range(0, len(occurrence_ids), 900):
-        chunk = occurrence_ids[start : start + 900]
-        busy.update(
-            session.scalars(
-                select(Minutes.occurrence_id).where(
-                    Minutes.deleted_at.is_(None), Minutes.occurrence_id.in_(chunk)
-                )
-            )
-        )
-        busy.update(
-            session.scalars(
-                select(EvidenceFile.owner_id).where(
-                    EvidenceFile.deleted_at.is_(None),
-                    EvidenceFile.owner_table == OCCURRENCE_TABLE,
-                    EvidenceFile.owner_id.in_(chunk),
-                )
-            )
-        )
-    return busy
 
 
 def _own_life(occ: Occurrence, activity: Activity, busy: set[str]) -> bool:

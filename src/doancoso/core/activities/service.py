@@ -291,7 +291,7 @@ class ActivityService:
         now is, moved on its own or not. A one-off's date follows what the form changed and
         keeps the rest (a postponed date stays where it went when a title is corrected).
         """
-        busy = self._busy(session, [o.id for o in existing])
+        busy = busy_occurrences(session, [o.id for o in existing])
         if not values.rule and len(existing) == 1 and len(dates) == 1:  # a one-off: it moves
             occ = existing[0]
             if before is None or before.start_date != dates[0]:
@@ -339,29 +339,6 @@ class ActivityService:
     def _copy_times(occ: Occurrence, values: ActivityFields) -> None:
         occ.start_time, occ.end_time, occ.place = values.start_time, values.end_time, values.place
         occ.end_day = values.end_date
-
-    def _busy(self, session: Session, occurrence_ids: list[str]) -> set[str]:
-        """Occurrences with minutes or evidence files (a life of their own)."""
-        busy: set[str] = set()
-        for start in range(0, len(occurrence_ids), 900):
-            chunk = occurrence_ids[start : start + 900]
-            busy.update(
-                session.scalars(
-                    select(Minutes.occurrence_id).where(
-                        Minutes.deleted_at.is_(None), Minutes.occurrence_id.in_(chunk)
-                    )
-                )
-            )
-            busy.update(
-                session.scalars(
-                    select(EvidenceFile.owner_id).where(
-                        EvidenceFile.deleted_at.is_(None),
-                        EvidenceFile.owner_table == OCCURRENCE_TABLE,
-                        EvidenceFile.owner_id.in_(chunk),
-                    )
-                )
-            )
-        return busy
 
     def _check_links(self, session: Session, values: ActivityFields, dates: list[dt.date]) -> None:
         org = self._ctx.organization_id
@@ -708,3 +685,27 @@ class ActivityService:
             self._ctx.organization_id,
             "Không tìm thấy buổi hoạt động (có thể đã bị xóa).",
         )
+
+
+def busy_occurrences(session: Session, occurrence_ids: list[str]) -> set[str]:
+    """The dates among ``occurrence_ids`` with minutes or evidence files (a life of their own)."""
+    busy: set[str] = set()
+    for start in range(0, len(occurrence_ids), 900):
+        chunk = occurrence_ids[start : start + 900]
+        busy.update(
+            session.scalars(
+                select(Minutes.occurrence_id).where(
+                    Minutes.deleted_at.is_(None), Minutes.occurrence_id.in_(chunk)
+                )
+            )
+        )
+        busy.update(
+            session.scalars(
+                select(EvidenceFile.owner_id).where(
+                    EvidenceFile.deleted_at.is_(None),
+                    EvidenceFile.owner_table == OCCURRENCE_TABLE,
+                    EvidenceFile.owner_id.in_(chunk),
+                )
+            )
+        )
+    return busy

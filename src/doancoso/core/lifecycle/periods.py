@@ -69,7 +69,10 @@ class _Member:
 
 
 @dataclass(frozen=True)
-class _Event:
+class EventRow:
+    """A member's event as a replay reads it (:class:`~.rules.EventFacts`), from the columns
+    of :func:`event_facts` without the ORM (``member_id`` first)."""
+
     member_id: str
     id: str
     kind: str
@@ -123,7 +126,7 @@ def active_periods(
             chunk = ids[start : start + 900]
             rows += (_Member(*row) for row in session.execute(members.where(Member.id.in_(chunk))))
             for row in session.execute(events.where(MemberEvent.member_id.in_(chunk))):
-                by_member[row[0]].append(_Event(*row))
+                by_member[row[0]].append(EventRow(*row))
     else:
         rows = [_Member(*row) for row in session.execute(members)]
         by_member = live_events(session, organization_id)
@@ -154,7 +157,7 @@ def live_events(session: Session, organization_id: str) -> defaultdict[str, list
     replay reads (no ORM objects: loading 200,000 of them whole takes seconds)."""
     by_member: defaultdict[str, list[EventFacts]] = defaultdict(list)
     for row in session.execute(event_facts(organization_id)):
-        by_member[row[0]].append(_Event(*row))
+        by_member[row[0]].append(EventRow(*row))
     return by_member
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..lifecycle.periods import (
+    EventRow,
     Period,
     active_periods,
     event_facts,
@@ -72,17 +73,6 @@ class Standing(NamedTuple):
     party_dates: dict[str, dt.date | None]
     """The Party admission date where it may not be the stored one (a member left out: the
     stored one)."""
-
-
-@dataclass(frozen=True)
-class _Event:
-    member_id: str
-    id: str
-    kind: str
-    event_date: dt.date
-    sequence: int
-    status_before: str
-    discipline_level: str | None
 
 
 def known(
@@ -181,7 +171,7 @@ def _as_closed(
     then: dict[str, list[EventFacts]] = defaultdict(list)
     ever: dict[str, list[EventFacts]] = defaultdict(list)
     for row in session.execute(events):
-        event = _Event(*row[:-1])
+        event = EventRow(*row[:-1])
         was_known = row[-1]
         ever[event.member_id].append(event)
         if was_known:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..context import ROSTER_TABLES, WorkspaceContext
 from ..lang.text import collation_key, fold
+from ..lifecycle.periods import EventRow
 from ..lifecycle.rules import (
     ACTIVE_STATUSES,
     DEPARTURE_KINDS,
@@ -365,19 +366,7 @@ def _transfers_in(rows: list[Any]) -> int:
     return sum(n for kind, _level, n in rows if kind == "transfer_in")
 
 
-@dataclass(frozen=True)
-class _Event:
-    """The columns of an event a replay reads (:class:`~..lifecycle.rules.EventFacts`)."""
-
-    id: str
-    kind: str
-    event_date: dt.date
-    sequence: int
-    status_before: str
-    discipline_level: str | None
-
-
-def _departure_label(event: _Event) -> str | None:
+def _departure_label(event: EventRow) -> str | None:
     if event.kind == "discipline":
         return DEPARTURE_LABELS["expelled"] if event.discipline_level == "expulsion" else None
     return DEPARTURE_LABELS.get(event.kind)
@@ -388,12 +377,12 @@ def _departures(rows: list[Any], year: int) -> dict[str, int]:
     event of the members with a departure event in the year (``member_id`` first). Each
     member's events are replayed to know the status before each departure: only a member on
     the roster as ours ("active") leaves; a "temporary" one goes back home."""
-    by_member: dict[str, list[_Event]] = {}
+    by_member: dict[str, list[EventRow]] = {}
     for member_id, *columns in rows:
         event_date = columns[2]
         if isinstance(event_date, str):  # raw SQL gives SQLite's ISO text
             columns[2] = dt.date.fromisoformat(event_date)
-        by_member.setdefault(member_id, []).append(_Event(*columns))
+        by_member.setdefault(member_id, []).append(EventRow(member_id, *columns))
     departures = dict.fromkeys(DEPARTURE_LABELS.values(), 0)
     for events in by_member.values():
         timeline = sorted(events, key=event_order)

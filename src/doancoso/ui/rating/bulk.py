@@ -14,13 +14,11 @@ from collections.abc import Callable, Mapping
 from functools import partial
 
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
-from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp
-from ..shell.undo import ReportingCommand
+from .commands import SavedCommand
 
 SOURCES = {
     "proposals": ("Lấy đề nghị của chi đoàn", "đề nghị của chi đoàn"),
@@ -45,7 +43,7 @@ def _redo_levels(ws: Workspace, year: int, levels: Mapping[str, int]) -> int:
     return ws.rating.set_levels(year, "decided_level", again)
 
 
-class AcceptCommand(ReportingCommand):
+class AcceptCommand(SavedCommand):
     """The levels a bulk action decided; pushed once they were saved, so its first ``redo``
     (the push) does nothing."""
 
@@ -53,13 +51,9 @@ class AcceptCommand(ReportingCommand):
         self, core: Core, window: QWidget | None, year: int, levels: Mapping[str, int],
         label: str, on_error: Callable[[str], None],
     ) -> None:  # fmt: skip
-        super().__init__(label)
-        self._core = core
-        self._window = window
+        super().__init__(label, core, window, on_error)
         self._year = year
         self._levels = dict(levels)
-        self._on_error = on_error
-        self._pushed = False
 
     def redo(self) -> None:
         if not self._pushed:
@@ -74,15 +68,6 @@ class AcceptCommand(ReportingCommand):
         op = CoreOp(self._window, lambda ws: _undo_levels(ws, year, levels), self._core,
                     label="Đang hoàn tác…")  # fmt: skip
         op.success(lambda _value: ended(True)).failure(partial(self._failed, ended)).run()
-
-    def _failed(self, ended: Callable[[bool], None], exc: BaseException) -> None:
-        ended(False)
-        if not isinstance(exc, AppError):
-            self._core.runner.show_error(exc, parent=self._window)
-            return
-        if isValid(self):
-            self.setObsolete(True)
-        self._on_error(exc.message)
 
 
 def accepted_message(source: str, count: int, year: int) -> str:

@@ -16,15 +16,14 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
-from shiboken6 import isValid
 
-from ...core.errors import AppError, ConflictError
+from ...core.errors import ConflictError
 from ...core.rating.records import parse_fields
 from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RatingRow
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp
-from ..shell.undo import ReportingCommand
+from .commands import SavedCommand
 from .model import COLUMNS, FIELDS, LEVEL_COLUMNS, level_text
 
 _HEADERS = {field: COLUMNS[column][0] for column, field in FIELDS.items()}
@@ -70,7 +69,7 @@ def _put(
         raise ConflictError(changed_since) from exc
 
 
-class CellCommand(ReportingCommand):
+class CellCommand(SavedCommand):
     """One cell of a member changed in the grid; pushed once saved, so its first ``redo`` (the
     push) does nothing."""
 
@@ -78,16 +77,12 @@ class CellCommand(ReportingCommand):
         self, core: Core, window: QWidget | None, year: int, row: RatingRow, field: str,
         value: object, on_error: Callable[[str], None],
     ) -> None:  # fmt: skip
-        super().__init__(edit_label(row.full_name, field, value))
-        self._core = core
-        self._window = window
+        super().__init__(edit_label(row.full_name, field, value), core, window, on_error)
         self._year = year
         self._member = row.member_id
         self._before = typed_before(row, field)
         self._after = {field: value}
         self._changed_since = f"“{_HEADERS[field]}” của {row.full_name} đã được sửa lại sau đó."
-        self._on_error = on_error
-        self._pushed = False
 
     def redo(self) -> None:
         if not self._pushed:
@@ -106,12 +101,3 @@ class CellCommand(ReportingCommand):
         op = CoreOp(self._window, lambda ws: _put(ws, year, member, typed, seen, since),
                     self._core, label="Đang hoàn tác…" if undoing else "Đang làm lại…")  # fmt: skip
         op.success(lambda _value: ended(True)).failure(partial(self._failed, ended)).run()
-
-    def _failed(self, ended: Callable[[bool], None], exc: BaseException) -> None:
-        ended(False)
-        if not isinstance(exc, AppError):
-            self._core.runner.show_error(exc, parent=self._window)
-            return
-        if isValid(self):
-            self.setObsolete(True)
-        self._on_error(exc.message)

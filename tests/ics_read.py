@@ -1,0 +1,23 @@
+"""Reading an exported .ics back as a phone's calendar does: the dates a series makes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dateutil.rrule import rruleset, rrulestr
+from icalendar import Event
+
+
+def rule_dates(event: Event) -> list[Any]:
+    """The starts ``event``'s RRULE makes, less its EXDATEs (its DTSTART alone without an
+    RRULE); the dates moved by a RECURRENCE-ID are not replaced here."""
+    start = event.decoded("DTSTART")
+    if "RRULE" not in event:
+        return [start]
+    recurrence = rruleset()
+    recurrence.rrule(rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))
+    excluded = event.get("EXDATE", [])
+    for line in excluded if isinstance(excluded, list) else [excluded]:
+        for value in line.dts:
+            recurrence.exdate(value.dt)
+    return list(recurrence)
