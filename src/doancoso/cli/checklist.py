@@ -14,6 +14,7 @@ import textwrap
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import NotFoundError
+from ..core.evidence.service import files_with_hash
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
 from ..core.recognition.rules import STATUSES, points_text
@@ -26,7 +27,7 @@ from .common import (
     open_workspace,
     require_suffix,
 )
-from .registers_files import caption_options, files_named, require_caption, save_caption
+from .registers_files import caption_options, require_caption, save_caption
 from .registers_show import evidence_line
 from .values import check_year
 
@@ -278,7 +279,7 @@ def caption_file(args: argparse.Namespace, out: TextIO) -> int:
         if not items:
             raise NotFoundError(f"Bộ tiêu chí “{view.template.name}” không có mục {args.code}.")
         named = f"mục {args.code}"
-        [file, *_] = files_named(list(items[0].files), args.sha256, named, "checklist")
+        [file, *_] = files_with_hash(list(items[0].files), args.sha256, named, "checklist")
         save_caption(ws, file, args)
     print(f"Đã lưu chú thích tệp “{file.original_name}” của {named} năm {args.year}.", file=out)
     return EXIT_OK

@@ -13,10 +13,9 @@ it). A file is named by its SHA-256 or its first characters (at least eight), as
 from __future__ import annotations
 
 import argparse
-import re
 from typing import TYPE_CHECKING, TextIO
 
-from ..core.errors import ConflictError, NotFoundError
+from ..core.evidence.service import files_with_hash
 from ..core.lang.text import nfc
 from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
 from .registers_show import WHAT, record_of
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from ..core.evidence.service import Attachment
     from ..core.workspace import Workspace
 
-_HEX = re.compile(r"[0-9a-f]+")
 _ID_HELP = "mã {what} (cột cuối của {command} list)"
 _SHA_HELP = "mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu mà {command} show in ra"
 
@@ -97,32 +95,12 @@ def save_caption(ws: Workspace, file: Attachment, args: argparse.Namespace) -> N
     ws.evidence.caption(file.id, caption, args.taken_on)
 
 
-def files_named(files: list[Attachment], sha256: str, named: str, command: str) -> list[Attachment]:
-    """The ``files`` (of what ``named`` names, e.g. "mục 1.3") whose SHA-256 is or starts with
-    ``sha256`` as ``doancoso COMMAND show`` prints it, or a refusal."""
-    wanted = sha256.strip().lower()
-    if len(wanted) < 8 or not _HEX.fullmatch(wanted):
-        raise NotFoundError(
-            "Hãy ghi mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu của nó như lệnh "
-            f"“doancoso {command} show” in ra."
-        )
-    matching = [f for f in files if f.sha256.startswith(wanted)]
-    record = named[0].upper() + named[1:]
-    if not matching:
-        raise NotFoundError(f"{record} không có tệp minh chứng {wanted[:12]}….")
-    if len({f.sha256 for f in matching}) > 1:
-        raise ConflictError(
-            f"{record} có nhiều tệp minh chứng bắt đầu bằng {wanted}: hãy "
-            f"ghi đủ mã SHA-256 (xem bằng “doancoso {command} show --format json”)."
-        )
-    return matching
-
-
 def _files_named(
     ws: Workspace, command: str, record_id: str, named: str, sha256: str
 ) -> list[Attachment]:
     """The record's files whose SHA-256 is or starts with ``sha256``, or a refusal."""
-    return files_named(ws.evidence.attachments(_table(command), record_id), sha256, named, command)
+    files = ws.evidence.attachments(_table(command), record_id)
+    return files_with_hash(files, sha256, named, command)
 
 
 def attach_file(args: argparse.Namespace, out: TextIO) -> int:

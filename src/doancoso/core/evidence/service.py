@@ -8,6 +8,7 @@ to (the data check finds it), never a row without its file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
-from ..errors import ConflictError, ValidationError
+from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.text import collation_key, nfc, nfc_multiline_or_none
 from ..storage.live import get_live, is_live, set_deleted
 from ..storage.models import EvidenceFile
@@ -51,6 +52,40 @@ class ListedFile:
 
 
 UNATTACHED = "(không còn gắn với bản ghi nào)"
+
+SHORT_HASH = 8
+"""The fewest first characters of a file's SHA-256 that name it (as the commands print it)."""
+_HEX = re.compile(r"[0-9a-f]+")
+
+
+def wanted_hash(sha256: str, command: str) -> str:
+    """``sha256`` as a file is named by (lower case), or a refusal: a whole SHA-256 or its
+    first :data:`SHORT_HASH` characters or more, as ``doancoso COMMAND show`` prints them."""
+    wanted = sha256.strip().lower()
+    if len(wanted) < SHORT_HASH or not _HEX.fullmatch(wanted):
+        raise NotFoundError(
+            f"Hãy ghi mã SHA-256 của tệp, hoặc ít nhất {SHORT_HASH} ký tự đầu của nó như lệnh "
+            f"“doancoso {command} show” in ra."
+        )
+    return wanted
+
+
+def files_with_hash(
+    files: list[Attachment], sha256: str, named: str, command: str
+) -> list[Attachment]:
+    """The ``files`` (of what ``named`` names, e.g. "mục 1.3") whose SHA-256 is or starts with
+    ``sha256`` (:func:`wanted_hash`), or a refusal: none, or the first characters of several."""
+    wanted = wanted_hash(sha256, command)
+    matching = [f for f in files if f.sha256.startswith(wanted)]
+    record = named[0].upper() + named[1:]
+    if not matching:
+        raise NotFoundError(f"{record} không có tệp minh chứng {wanted[:12]}….")
+    if len({f.sha256 for f in matching}) > 1:
+        raise ConflictError(
+            f"{record} có nhiều tệp minh chứng bắt đầu bằng {wanted}: hãy "
+            f"ghi đủ mã SHA-256 (xem bằng “doancoso {command} show --format json”)."
+        )
+    return matching
 
 
 class EvidenceService:

@@ -9,7 +9,6 @@ is flagged (``contradiction``), so the secretary sees it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -21,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
-from ..evidence.service import Attachment, EvidenceService
+from ..evidence.service import Attachment, EvidenceService, files_with_hash, wanted_hash
 from ..lang.dates import check_year
 from ..lang.text import fold, nfc_multiline_or_none
 from ..storage.live import is_live
@@ -67,9 +66,6 @@ INDICATOR_TABLES = tuple(
 """The tables the indicators read: computed indicators are kept until one of them changes."""
 NOTHING_COUNTED = "không có mục được tính"
 """The readiness of items all "không áp dụng"."""
-SHORT_HASH = 8
-"""The fewest first characters of a file's SHA-256 that name it when it is detached."""
-_HEX = re.compile(r"[0-9a-f]+")
 COVERED_TABLES = ("members", "member_events", "rating_rounds", "settings")
 """The tables that decide whom a year's rating round covers (the rules are a setting)."""
 
@@ -411,15 +407,10 @@ class RecognitionService:
     def detach(self, year: int, code: str, sha256: str) -> int:
         """Detach the files with ``sha256`` from an item; returns how many (the stored file
         stays until the data check finds nobody names it). ``sha256`` may be its first
-        characters (at least :data:`SHORT_HASH`, in either case), as ``checklist show`` prints
+        characters (:func:`~..evidence.service.wanted_hash`), as ``checklist show`` prints
         them, if no other file of the item starts with them."""
         check_year(year)  # "25": not "the checklist of 25 is not opened"
-        wanted = sha256.strip().lower()
-        if len(wanted) < SHORT_HASH or not _HEX.fullmatch(wanted):
-            raise NotFoundError(
-                f"Hãy ghi mã SHA-256 của tệp, hoặc ít nhất {SHORT_HASH} ký tự đầu của nó như "
-                "lệnh “doancoso checklist show” in ra."
-            )
+        wanted_hash(sha256, "checklist")  # a bad name refused before anything is read
         template = self.opened(year)
         if template is None:
             raise NotFoundError(f"Chưa mở bảng tự đánh giá năm {year}.")
@@ -435,15 +426,7 @@ class RecognitionService:
                 )
             )
         files = self._evidence.attachments(ANSWERS_TABLE, answer_id) if answer_id else []
-        matching = [f for f in files if f.sha256.startswith(wanted)]
-        if not matching:
-            raise NotFoundError(f"Mục {code} không có tệp minh chứng {wanted[:12]}….")
-        if len({f.sha256 for f in matching}) > 1:
-            raise ConflictError(
-                f"Mục {code} có nhiều tệp minh chứng bắt đầu bằng {wanted}: hãy ghi đủ mã "
-                "SHA-256 (xem bằng “doancoso checklist show --format json”)."
-            )
-        ids = [f.id for f in matching]
+        ids = [f.id for f in files_with_hash(files, sha256, f"mục {code}", "checklist")]
         return self._evidence.detach(ids)
 
     # Helpers -------------------------------------------------------------------------------
