@@ -14,7 +14,6 @@ import textwrap
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import NotFoundError
-from ..core.evidence.service import files_with_hash
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
 from ..core.recognition.rules import STATUSES, points_text
@@ -272,6 +271,8 @@ def detach_file(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def caption_file(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.evidence.service import files_with_hash
+
     require_caption(args)
     with open_workspace(args) as ws:
         view = ws.recognition.view(check_year(args.year), with_indicators=False)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
-from ..core.evidence.service import files_with_hash
 from ..core.lang.text import nfc
 from .common import EXIT_OK, Subparsers, data_dir_option, file_path, open_workspace
 from .registers_show import WHAT, record_of
@@ -99,6 +98,8 @@ def _files_named(
     ws: Workspace, command: str, record_id: str, named: str, sha256: str
 ) -> list[Attachment]:
     """The record's files whose SHA-256 is or starts with ``sha256``, or a refusal."""
+    from ..core.evidence.service import files_with_hash
+
     files = ws.evidence.attachments(_table(command), record_id)
     return files_with_hash(files, sha256, named, command)
 
