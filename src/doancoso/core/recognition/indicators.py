@@ -22,7 +22,13 @@ from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lang.text import one_decimal, percent_cell, vn_number
 from ..plans.figures import NOT_DUE_TEXT, not_started_text
-from ..plans.measures import branch_meetings_tally, branch_starts, measure, measure_due
+from ..plans.measures import (
+    branch_meetings_tally,
+    branch_starts,
+    measure,
+    measure_due,
+    year_branches,
+)
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
 from ..storage.live import is_live
@@ -79,29 +85,46 @@ the roster and the youth register are read as they are today, whatever the year.
 NOT_BEGUN = f"{NOT_DUE_TEXT.capitalize()} đánh giá: {{}}."
 
 
-def _new_branches(session: Session, org: str, year: int, as_of: dt.date) -> str:
-    """ "; Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (ghi nhận từ 15/07/2025)" for each
-    chi đoàn the app knows to be new in ``year`` (:func:`~..plans.measures.branch_starts`),
-    counted from its first whole month, or "… chưa tính (…)" before that month has ended."""
+def _branch_notes(session: Session, org: str, year: int, as_of: dt.date) -> str:
+    """What item 2.3 says of each chi đoàn not held to every month read: one the app knows to be
+    new in ``year`` (:func:`~..plans.measures.branch_starts`) counted from its first whole
+    month, "; Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (ghi nhận từ 15/07/2025)", or
+    "… chưa tính (…)" before that month has ended; one deleted or merged away in the months read
+    (:func:`~..plans.measures.year_branches`) until the last month that ended before it went,
+    "; Chi đoàn ấp 3 tính đến tháng 05/2025 (xóa khỏi danh sách ngày 10/06/2025)", or "… không
+    tính (…)" when none had."""
+    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
+    ends = year_branches(session, org, year)
     names = dict(
         session.execute(
-            select(Branch.id, Branch.name).where(is_live(Branch, org)).order_by(Branch.name_fold)
+            select(Branch.id, Branch.name).where(Branch.id.in_(ends)).order_by(Branch.name_fold)
         ).all()
     )
     starts = branch_starts(session, org, list(names))
-    last = min(dt.date(year, 12, 31), as_of)
     ended = last.month - (0 if last.day == calendar.monthrange(year, last.month)[1] else 1)
     said = []
     for branch, name in names.items():
-        start = starts.get(branch)
-        if start is None or start <= dt.date(year, 1, 1):
+        start, end = starts.get(branch), ends[branch]
+        new = start is not None and start > first
+        gone = end is not None and end <= last
+        if not new and not gone:
             continue
-        whole = start.month + (start.day > 1) if start.year == year else 13
-        since = f"ghi nhận từ {format_vn_date(start)}"
-        if whole <= ended:
-            said.append(f"; {name} tính từ tháng {whole:02d}/{year} ({since})")
-        else:
-            said.append(f"; {name} chưa tính ({since})")
+        whole = 1
+        why = []
+        if new and start is not None:
+            whole = start.month + (start.day > 1) if start.year == year else 13
+            why.append(f"ghi nhận từ {format_vn_date(start)}")
+        until = ended
+        if gone and end is not None:
+            until = end.month - 1
+            why.append(f"xóa khỏi danh sách ngày {format_vn_date(end)}")
+        since = ", ".join(why)
+        if whole > until:
+            said.append(f"; {name} {'không' if gone else 'chưa'} tính ({since})")
+            continue
+        months = [f"từ tháng {whole:02d}/{year}"] if new else []
+        months += [f"đến tháng {until:02d}/{year}"] if gone else []
+        said.append(f"; {name} tính {' '.join(months)} ({since})")
     return "".join(said)
 
 
@@ -252,7 +275,7 @@ def compute(
             return result(None, "Chưa có chi đoàn nào.", False)
         full, total = tally
         if not total:  # only chi đoàn new this year, none of whose months has ended yet
-            new = _new_branches(session, org, year, as_of)
+            new = _branch_notes(session, org, year, as_of)
             return not_due(NOT_BEGUN.format(f"chi đoàn chưa qua trọn tháng nào{new}"))
         if not measure_due("branch-meetings", year, as_of):  # no month ended: who met so far
             return not_due(
@@ -263,7 +286,7 @@ def compute(
         return result(
             value,
             f"{vn_number(full)}/{vn_number(total)} chi đoàn sinh hoạt đủ hằng tháng "
-            f"({percent_cell(value)}){_new_branches(session, org, year, as_of)}.",
+            f"({percent_cell(value)}){_branch_notes(session, org, year, as_of)}.",
         )
     if key == "activities-done":
         value = measure(ctx, session, "activities", item.kind, year, as_of) or 0.0
