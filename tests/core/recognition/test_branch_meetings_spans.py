@@ -155,5 +155,80 @@ def test_a_chi_doan_added_then_deleted_in_the_year_counts_between(
     assert (december.value, december.met) == (100.0, True)
     assert december.text == (
         "2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%); Chi đoàn Khu công nghiệp tính từ tháng "
-        "08/2025 đến tháng 10/2025 (ghi nhận từ 15/07/2025, xóa khỏi danh sách ngày 10/11/2025)."
+        "08/2025 đến tháng 10/2025 (chi đoàn mới: thêm vào ứng dụng ngày 15/07/2025, hơn một tháng "
+        "sau khi đơn vị bắt đầu dùng ứng dụng; xóa khỏi danh sách ngày 10/11/2025)."
+    )
+
+
+def _typed_on_20_march(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """Set up on 05/01/2025 with ấp 1 (meeting every month); "Chi đoàn Khu công nghiệp"
+    typed in on 20/03/2025, with no activity of its own before."""
+    (ap1,) = _set_up(ws, monkeypatch, "Chi đoàn ấp 1")
+    _on(monkeypatch, dt.date(YEAR, 3, 20))
+    new = ws.branches.create("Chi đoàn Khu công nghiệp").id
+    monkeypatch.undo()
+    _meets(ws, ap1, range(1, 13))
+    return ap1, new
+
+
+NEW_SINCE_APRIL = (
+    "Chi đoàn Khu công nghiệp tính từ tháng 04/2025 (chi đoàn mới: thêm vào ứng dụng ngày "
+    "20/03/2025, hơn một tháng sau khi đơn vị bắt đầu dùng ứng dụng)"
+)
+
+
+def test_a_chi_doan_typed_in_on_20_march_is_held_from_april(
+    empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed in on 20/03, more than a month after the organisation was set up in the app: it is
+    held from April, its first whole month, not from January nor from March; and the figure
+    says why ("ghi nhận từ 20/03/2025" did not), the same words wherever it is read."""
+    ws = empty_ws
+    _, new = _typed_on_20_march(ws, monkeypatch)
+    _meets(ws, new, range(4, 13))
+    december = _indicator(ws, dt.date(YEAR, 12, 31))
+    assert (december.value, december.met) == (100.0, True)
+    assert december.text == f"2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%); {NEW_SINCE_APRIL}."
+    # March ended, April not yet: not counted yet, and why.
+    march = _indicator(ws, dt.date(YEAR, 4, 29))
+    assert march.text == (
+        "1/1 chi đoàn sinh hoạt đủ hằng tháng (100,0%); Chi đoàn Khu công nghiệp chưa tính "
+        "(chi đoàn mới: thêm vào ứng dụng ngày 20/03/2025, hơn một tháng sau khi đơn vị bắt "
+        "đầu dùng ứng dụng)."
+    )
+    # On 30/04 April has ended: counted from then.
+    april = _indicator(ws, dt.date(YEAR, 4, 30))
+    assert april.text == f"2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%); {NEW_SINCE_APRIL}."
+
+
+@pytest.mark.parametrize(("missed", "met"), [(4, False), (12, False), (3, True)])
+def test_the_months_a_chi_doan_typed_in_on_20_march_is_held_to(
+    empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch, missed: int, met: bool
+) -> None:
+    """April and December missed fail it; March (before its first whole month) does not."""
+    ws = empty_ws
+    _, new = _typed_on_20_march(ws, monkeypatch)
+    _meets(ws, new, [m for m in range(4, 13) if m != missed])
+    december = _indicator(ws, dt.date(YEAR, 12, 31))
+    assert (december.value, december.met) == ((100.0, True) if met else (50.0, False))
+    share = (
+        "2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%)"
+        if met
+        else ("1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%)")
+    )
+    assert december.text == f"{share}; {NEW_SINCE_APRIL}."
+
+
+def test_a_chi_doan_whose_first_activity_came_before_it_was_typed_in_says_so(
+    empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its first meeting recorded on 10/02, before it was typed in: held from March, and the
+    figure names that meeting as what it is counted from."""
+    ws = empty_ws
+    _, new = _typed_on_20_march(ws, monkeypatch)
+    _meets(ws, new, range(2, 13))
+    december = _indicator(ws, dt.date(YEAR, 12, 31))
+    assert december.text == (
+        "2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%); Chi đoàn Khu công nghiệp tính từ tháng "
+        "03/2025 (chi đoàn mới: hoạt động đầu tiên ngày 10/02/2025)."
     )

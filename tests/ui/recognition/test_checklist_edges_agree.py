@@ -126,7 +126,8 @@ def test_a_chi_doan_added_during_the_year_reads_the_same(
     day = dt.date(YEAR, 12, 31)
     text = (
         "2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%); Chi đoàn Khu công nghiệp tính từ tháng "
-        "08/2025 (ghi nhận từ 15/07/2025)."
+        "08/2025 (chi đoàn mới: thêm vào ứng dụng ngày 15/07/2025, hơn một tháng sau khi đơn vị "
+        "bắt đầu dùng ứng dụng)."
     )
     page = _page(qtbot, core, history, day)
     assert page.model.item_index("2.3").siblingAtColumn(COL_INDICATOR).data() == "100% / ≥ 100%"

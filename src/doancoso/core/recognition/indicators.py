@@ -85,21 +85,34 @@ the roster and the youth register are read as they are today, whatever the year.
 NOT_BEGUN = f"{NOT_DUE_TEXT.capitalize()} đánh giá: {{}}."
 
 
+NEW_SINCE_TYPED = "thêm vào ứng dụng ngày {}, hơn một tháng sau khi đơn vị bắt đầu dùng ứng dụng"
+"""Why item 2.3 holds a chi đoàn from its first whole month only: typed in after the
+organisation's first month in the app (:data:`~..plans.measures.SETTLING`), it is new."""
+NEW_SINCE_ACTIVITY = "hoạt động đầu tiên ngày {}"
+"""… or its own activity recorded before it was typed in, from which it is counted."""
+
+
 def _branch_notes(session: Session, org: str, year: int, as_of: dt.date) -> str:
     """What item 2.3 says of each chi đoàn not held to every month read: one the app knows to be
     new in ``year`` (:func:`~..plans.measures.branch_starts`) counted from its first whole
-    month, "; Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (ghi nhận từ 15/07/2025)", or
+    month, "; Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (chi đoàn mới: thêm vào ứng dụng
+    ngày 15/07/2025, hơn một tháng sau khi đơn vị bắt đầu dùng ứng dụng)", or
     "… chưa tính (…)" before that month has ended; one deleted or merged away in the months read
     (:func:`~..plans.measures.year_branches`) until the last month that ended before it went,
     "; Chi đoàn ấp 3 tính đến tháng 05/2025 (xóa khỏi danh sách ngày 10/06/2025)", or "… không
     tính (…)" when none had."""
     first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
     ends = year_branches(session, org, year)
-    names = dict(
-        session.execute(
-            select(Branch.id, Branch.name).where(Branch.id.in_(ends)).order_by(Branch.name_fold)
-        ).all()
-    )
+    rows = session.execute(
+        select(Branch.id, Branch.name, Branch.created_at)
+        .where(Branch.id.in_(ends))
+        .order_by(Branch.name_fold)
+    ).all()
+    names = {branch: name for branch, name, _ in rows}
+    # Stored UTC, said locally (as branch_starts reads it).
+    typed = {
+        branch: created.replace(tzinfo=dt.UTC).astimezone().date() for branch, _, created in rows
+    }
     starts = branch_starts(session, org, list(names))
     ended = last.month - (0 if last.day == calendar.monthrange(year, last.month)[1] else 1)
     said = []
@@ -113,18 +126,19 @@ def _branch_notes(session: Session, org: str, year: int, as_of: dt.date) -> str:
         why = []
         if new and start is not None:
             whole = start.month + (start.day > 1) if start.year == year else 13
-            why.append(f"ghi nhận từ {format_vn_date(start)}")
+            since = NEW_SINCE_TYPED if start == typed[branch] else NEW_SINCE_ACTIVITY
+            why.append("chi đoàn mới: " + since.format(format_vn_date(start)))
         until = ended
         if gone and end is not None:
             until = end.month - 1
             why.append(f"xóa khỏi danh sách ngày {format_vn_date(end)}")
-        since = ", ".join(why)
+        reasons = "; ".join(why)
         if whole > until:
-            said.append(f"; {name} {'không' if gone else 'chưa'} tính ({since})")
+            said.append(f"; {name} {'không' if gone else 'chưa'} tính ({reasons})")
             continue
         months = [f"từ tháng {whole:02d}/{year}"] if new else []
         months += [f"đến tháng {until:02d}/{year}"] if gone else []
-        said.append(f"; {name} tính {' '.join(months)} ({since})")
+        said.append(f"; {name} tính {' '.join(months)} ({reasons})")
     return "".join(said)
 
 
