@@ -5,7 +5,9 @@ Each indicator reads the records it names at the moment it is computed (never a 
 source (no plan, no rating round) gives no value and says what is missing. A year not begun yet
 (a checklist opened in advance, as a plan is made for next year) has nothing done in it: its
 figures are "chưa đến kỳ", neither met nor failed, as the plan's targets read
-(:attr:`~doancoso.core.plans.service.PlanInfo.started`).
+(:attr:`~doancoso.core.plans.service.PlanInfo.started`); so is what the year cannot have done
+yet: the members' remarks before the month they are rated in (:data:`RATING_MONTH`), the chi
+đoàn's meetings before a month has ended, a plan not registered before its deadline.
 """
 
 from __future__ import annotations
@@ -57,8 +59,8 @@ class Indicator:
     met: bool | None  # None: nothing to measure yet
     computed_on: dt.date
     due: bool = True
-    """False when it is too early to judge (the year has not begun, a deadline has not come):
-    ``met`` is then None."""
+    """False when it is too early to judge (the year has not begun, a deadline or the rating
+    month has not come): ``met`` is then None."""
 
     @property
     def verdict(self) -> str:
@@ -85,6 +87,14 @@ the roster and the youth register are read as they are today, whatever the year.
 NOT_BEGUN = f"{NOT_DUE_TEXT.capitalize()} đánh giá: {{}}."
 
 
+RATING_MONTH = 12
+"""The month members are rated in: the annual evaluation is made at the year's end (DOMAIN.md
+§3: each member's self-assessment, the chi đoàn's meeting, the BCH's decision, the remark in
+the sổ đoàn viên). Item 1.2 (``remarks-share``) is due from its first day: before it the year's
+round not opened yet, or not all written, is "chưa đến kỳ", not a failure (every remark written
+early is met early, as a plan registered before its deadline); from it what is written is
+judged, so the secretary sees in December what remains. A year past is judged on its own round
+(closed, as the superior body checks it)."""
 NEW_SINCE_TYPED = "thêm vào ứng dụng ngày {}, hơn một tháng sau khi đơn vị bắt đầu dùng ứng dụng"
 """Why item 2.3 holds a chi đoàn from its first whole month only: typed in after the
 organisation's first month in the app (:data:`~..plans.measures.SETTLING`), it is new."""
@@ -185,19 +195,22 @@ def compute(
         months = max(0, (as_of - day).days) / 30.44  # stamped later (a clock ahead): fresh
         met = threshold is None or months <= threshold
         return result(round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(day)}.", met)
-    if key == "remarks-share":
+    if key == "remarks-share":  # due from RATING_MONTH (its docstring says why)
+        due = as_of >= dt.date(year, RATING_MONTH, 1)
+        when = f"đoàn viên được xếp loại vào cuối năm (tháng {RATING_MONTH:02d}/{year})"
         if not remarks:
+            if not due:
+                return not_due(NOT_BEGUN.format(when))
             return result(None, f"Chưa có đợt xếp loại đoàn viên năm {year}.", False)
         if not remarks[1]:  # nobody to remark on: nothing to judge, never "0/0"
             return result(
                 None, f"Đợt xếp loại năm {year} chưa có đoàn viên nào thuộc diện xếp loại."
             )
         share = 100 * remarks[0] / remarks[1]
-        return result(
-            round(share, 1),
-            f"{vn_number(remarks[0])}/{vn_number(remarks[1])} đoàn viên thuộc diện xếp loại "
-            f"có nhận xét năm {year}.",
-        )
+        written = f"{vn_number(remarks[0])}/{vn_number(remarks[1])} đoàn viên thuộc diện xếp loại"
+        if not due and (threshold is None or round(share, 1) < threshold - 1e-9):
+            return not_due(NOT_BEGUN.format(f"{when}; {written} đã có nhận xét"))
+        return result(round(share, 1), f"{written} có nhận xét năm {year}.")
     if key == "admissions-vs-plan":
         has_plan = session.scalar(select(Plan.id).where(is_live(Plan, org), Plan.year == year))
         planned = session.scalar(
