@@ -17,6 +17,10 @@ from plan_data import held_meeting
 
 YEAR = 2025
 TAN_HUNG = OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn Cà Mau")
+TYPED_15_07 = (
+    "chi đoàn mới: thêm vào ứng dụng ngày 15/07/2025, hơn một tháng sau khi đơn vị bắt đầu "
+    "dùng ứng dụng"
+)
 
 
 def _indicator(ws: Workspace, code: str, as_of: dt.date, year: int = YEAR) -> Indicator:
@@ -88,7 +92,7 @@ def test_a_chi_doan_added_during_the_year_is_judged_from_its_first_whole_month(
     _, new = _new_chi_doan(ws, monkeypatch)
     for month in range(8, 13):
         held_meeting(ws, new, dt.date(YEAR, month, 10))
-    note = "Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (ghi nhận từ 15/07/2025)"
+    note = f"Chi đoàn Khu công nghiệp tính từ tháng 08/2025 ({TYPED_15_07})"
     december = _indicator(ws, "2.3", dt.date(YEAR, 12, 31))
     assert (december.value, december.met) == (100.0, True)
     assert december.text == f"2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%); {note}."
@@ -100,13 +104,13 @@ def test_a_chi_doan_added_during_the_year_is_judged_from_its_first_whole_month(
     assert (august.value, august.met) == (100.0, True)
     assert august.text == (
         "1/1 chi đoàn sinh hoạt đủ hằng tháng (100,0%); Chi đoàn Khu công nghiệp chưa tính "
-        "(ghi nhận từ 15/07/2025)."
+        f"({TYPED_15_07})."
     )
     # The year before it was typed in, it is not counted at all.
     before = _indicator(ws, "2.3", dt.date(YEAR - 1, 12, 31), YEAR - 1)
     assert before.text == (
         "0/1 chi đoàn sinh hoạt đủ hằng tháng (0,0%); Chi đoàn Khu công nghiệp chưa tính "
-        "(ghi nhận từ 15/07/2025)."
+        f"({TYPED_15_07})."
     )
 
 
@@ -124,7 +128,7 @@ def test_a_chi_doan_added_during_the_year_that_misses_a_month_fails(
     assert (december.value, december.met) == (50.0, False)
     assert december.text == (
         "1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%); Chi đoàn Khu công nghiệp tính từ tháng "
-        "08/2025 (ghi nhận từ 15/07/2025)."
+        f"08/2025 ({TYPED_15_07})."
     )
     held_meeting(ws, new, dt.date(YEAR, 9, 10))
     assert _indicator(ws, "2.3", dt.date(YEAR, 12, 31)).value == 100.0
@@ -133,7 +137,7 @@ def test_a_chi_doan_added_during_the_year_that_misses_a_month_fails(
     assert (earlier.value, earlier.met) == (50.0, False)
     assert earlier.text == (
         "1/2 chi đoàn sinh hoạt đủ hằng tháng (50,0%); Chi đoàn Khu công nghiệp tính từ tháng "
-        "04/2025 (ghi nhận từ 10/03/2025)."
+        "04/2025 (chi đoàn mới: hoạt động đầu tiên ngày 10/03/2025)."
     )
 
 
@@ -172,7 +176,7 @@ def test_only_new_chi_doan_none_of_whose_months_has_ended_are_not_due(
     assert (august.value, august.met, august.due) == (None, None, False)
     assert august.text == (
         "Chưa đến kỳ đánh giá: chi đoàn chưa qua trọn tháng nào; Chi đoàn Khu công nghiệp chưa "
-        "tính (ghi nhận từ 15/07/2025)."
+        f"tính ({TYPED_15_07})."
     )
     september = _indicator(ws, "2.3", dt.date(YEAR, 9, 1))
     assert (september.value, september.met, september.due) == (0.0, False, True)

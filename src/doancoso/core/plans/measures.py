@@ -7,8 +7,9 @@
   định kỳ", by the chi đoàn or the whole organisation) in every month elapsed — a month counts
   once it is over (on its last day), the current month not yet, whatever was held in it; a chi
   đoàn the app knows to be new (:func:`branch_starts`) only in the months it was there for
-  whole. Before January is over no month is: the figure is those that met in January so far,
-  and the target is not due yet (:func:`measure_due`);
+  whole, one deleted or merged away during the year (:func:`year_branches`) in the whole months
+  before it went. Before January is over no month is: the figure is those that met in January
+  so far, and the target is not due yet (:func:`measure_due`);
 - ``participation``: the members' average participation rate (%);
 - ``youth-admitted``: young people of the register admitted in the year (whose member is still
   on the roster, as the register counts them);
@@ -106,12 +107,14 @@ def branch_meetings_tally(
     ctx: WorkspaceContext, session: Session, year: int, as_of: dt.date
 ) -> tuple[int, int] | None:
     """(chi đoàn that met in every month elapsed, chi đoàn counted) in ``year`` up to ``as_of``;
-    None when there is no chi đoàn; a new chi đoàn is counted once a month it was there for
-    whole is elapsed (none yet for any: (0, 0)). The ``branch-meetings`` share is the first over
-    the second."""
+    None when there is no chi đoàn; a chi đoàn is counted once a month it was there for whole
+    is elapsed (none yet for any: (0, 0)): a new one from its first whole month, one deleted
+    (:func:`year_branches`) until the last month that ended before it went. The
+    ``branch-meetings`` share is the first over the second."""
     first, last = _bounds(year, as_of)
     org = ctx.organization_id
-    branches = list(session.scalars(select(Branch.id).where(is_live(Branch, org))))
+    ends = year_branches(session, org, year)
+    branches = list(ends)
     if not branches:
         return None
     if last < first:
@@ -136,8 +139,10 @@ def branch_meetings_tally(
             met[branch].add(day.month)
     if not required:  # in the first month: those that already met
         required = [last.month]
-    # A new chi đoàn: the months it was there for whole; none yet, it is not counted.
-    months = {b: [m for m in required if dt.date(year, m, 1) >= starts.get(b, first)]
+    # The months each chi đoàn was there for whole (the current one in January: there on the
+    # day read); none yet, it is not counted.
+    months = {b: [m for m in required if dt.date(year, m, 1) >= starts.get(b, first)
+                  and min(_month_end(year, m), last) < (ends[b] or dt.date.max)]
               for b in branches}  # fmt: skip
     counted = [b for b in branches if months[b]]
     full = sum(1 for b in counted if all(m in met[b] for m in months[b]))
@@ -176,6 +181,28 @@ def branch_starts(session: Session, org: str, branches: list[str]) -> dict[str, 
             if b in starts and day < starts[b]:
                 starts[b] = day
     return starts
+
+
+def year_branches(session: Session, org: str, year: int) -> dict[str, dt.date | None]:
+    """The chi đoàn held to meet in ``year``, each with the day it was deleted or merged away
+    (None: still there): the live ones, and those that went on or after 1 January of ``year``
+    (their months before count, met or missed, as the superior body reads a year past). One
+    deleted within :data:`SETTLING` of being typed in was typed by mistake: never counted."""
+    first = dt.date(year, 1, 1)
+    rows = session.execute(
+        select(Branch.id, Branch.created_at, Branch.deleted_at).where(Branch.organization_id == org)
+    )
+    ends: dict[str, dt.date | None] = {}
+    for branch, created, deleted in rows:
+        if deleted is None:
+            ends[branch] = None
+        elif deleted - created > SETTLING and _local_day(deleted) >= first:
+            ends[branch] = _local_day(deleted)
+    return ends
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _local_day(moment: dt.datetime) -> dt.date:

@@ -5,7 +5,9 @@ Each indicator reads the records it names at the moment it is computed (never a 
 source (no plan, no rating round) gives no value and says what is missing. A year not begun yet
 (a checklist opened in advance, as a plan is made for next year) has nothing done in it: its
 figures are "chưa đến kỳ", neither met nor failed, as the plan's targets read
-(:attr:`~doancoso.core.plans.service.PlanInfo.started`).
+(:attr:`~doancoso.core.plans.service.PlanInfo.started`); so is what the year cannot have done
+yet: the members' remarks before the month they are rated in (:data:`RATING_MONTH`), the chi
+đoàn's meetings before a month has ended, a plan not registered before its deadline.
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lang.text import one_decimal, percent_cell, vn_number
 from ..plans.figures import NOT_DUE_TEXT, not_started_text
-from ..plans.measures import branch_meetings_tally, branch_starts, measure, measure_due
+from ..plans.measures import (
+    branch_meetings_tally,
+    branch_starts,
+    measure,
+    measure_due,
+    year_branches,
+)
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
 from ..storage.live import is_live
@@ -51,8 +59,8 @@ class Indicator:
     met: bool | None  # None: nothing to measure yet
     computed_on: dt.date
     due: bool = True
-    """False when it is too early to judge (the year has not begun, a deadline has not come):
-    ``met`` is then None."""
+    """False when it is too early to judge (the year has not begun, a deadline or the rating
+    month has not come): ``met`` is then None."""
 
     @property
     def verdict(self) -> str:
@@ -79,29 +87,68 @@ the roster and the youth register are read as they are today, whatever the year.
 NOT_BEGUN = f"{NOT_DUE_TEXT.capitalize()} đánh giá: {{}}."
 
 
-def _new_branches(session: Session, org: str, year: int, as_of: dt.date) -> str:
-    """ "; Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (ghi nhận từ 15/07/2025)" for each
-    chi đoàn the app knows to be new in ``year`` (:func:`~..plans.measures.branch_starts`),
-    counted from its first whole month, or "… chưa tính (…)" before that month has ended."""
-    names = dict(
-        session.execute(
-            select(Branch.id, Branch.name).where(is_live(Branch, org)).order_by(Branch.name_fold)
-        ).all()
-    )
+RATING_MONTH = 12
+"""The month members are rated in: the annual evaluation is made at the year's end (DOMAIN.md
+§3: each member's self-assessment, the chi đoàn's meeting, the BCH's decision, the remark in
+the sổ đoàn viên). Item 1.2 (``remarks-share``) is due from its first day: before it the year's
+round not opened yet, or not all written, is "chưa đến kỳ", not a failure (every remark written
+early is met early, as a plan registered before its deadline); from it what is written is
+judged, so the secretary sees in December what remains. A year past is judged on its own round
+(closed, as the superior body checks it)."""
+NEW_SINCE_TYPED = "thêm vào ứng dụng ngày {}, hơn một tháng sau khi đơn vị bắt đầu dùng ứng dụng"
+"""Why item 2.3 holds a chi đoàn from its first whole month only: typed in after the
+organisation's first month in the app (:data:`~..plans.measures.SETTLING`), it is new."""
+NEW_SINCE_ACTIVITY = "hoạt động đầu tiên ngày {}"
+"""… or its own activity recorded before it was typed in, from which it is counted."""
+
+
+def _branch_notes(session: Session, org: str, year: int, as_of: dt.date) -> str:
+    """What item 2.3 says of each chi đoàn not held to every month read: one the app knows to be
+    new in ``year`` (:func:`~..plans.measures.branch_starts`) counted from its first whole
+    month, "; Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (chi đoàn mới: thêm vào ứng dụng
+    ngày 15/07/2025, hơn một tháng sau khi đơn vị bắt đầu dùng ứng dụng)", or
+    "… chưa tính (…)" before that month has ended; one deleted or merged away in the months read
+    (:func:`~..plans.measures.year_branches`) until the last month that ended before it went,
+    "; Chi đoàn ấp 3 tính đến tháng 05/2025 (xóa khỏi danh sách ngày 10/06/2025)", or "… không
+    tính (…)" when none had."""
+    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
+    ends = year_branches(session, org, year)
+    rows = session.execute(
+        select(Branch.id, Branch.name, Branch.created_at)
+        .where(Branch.id.in_(ends))
+        .order_by(Branch.name_fold)
+    ).all()
+    names = {branch: name for branch, name, _ in rows}
+    # Stored UTC, said locally (as branch_starts reads it).
+    typed = {
+        branch: created.replace(tzinfo=dt.UTC).astimezone().date() for branch, _, created in rows
+    }
     starts = branch_starts(session, org, list(names))
-    last = min(dt.date(year, 12, 31), as_of)
     ended = last.month - (0 if last.day == calendar.monthrange(year, last.month)[1] else 1)
     said = []
     for branch, name in names.items():
-        start = starts.get(branch)
-        if start is None or start <= dt.date(year, 1, 1):
+        start, end = starts.get(branch), ends[branch]
+        new = start is not None and start > first
+        gone = end is not None and end <= last
+        if not new and not gone:
             continue
-        whole = start.month + (start.day > 1) if start.year == year else 13
-        since = f"ghi nhận từ {format_vn_date(start)}"
-        if whole <= ended:
-            said.append(f"; {name} tính từ tháng {whole:02d}/{year} ({since})")
-        else:
-            said.append(f"; {name} chưa tính ({since})")
+        whole = 1
+        why = []
+        if new and start is not None:
+            whole = start.month + (start.day > 1) if start.year == year else 13
+            since = NEW_SINCE_TYPED if start == typed[branch] else NEW_SINCE_ACTIVITY
+            why.append("chi đoàn mới: " + since.format(format_vn_date(start)))
+        until = ended
+        if gone and end is not None:
+            until = end.month - 1
+            why.append(f"xóa khỏi danh sách ngày {format_vn_date(end)}")
+        reasons = "; ".join(why)
+        if whole > until:
+            said.append(f"; {name} {'không' if gone else 'chưa'} tính ({reasons})")
+            continue
+        months = [f"từ tháng {whole:02d}/{year}"] if new else []
+        months += [f"đến tháng {until:02d}/{year}"] if gone else []
+        said.append(f"; {name} tính {' '.join(months)} ({reasons})")
     return "".join(said)
 
 
@@ -148,19 +195,22 @@ def compute(
         months = max(0, (as_of - day).days) / 30.44  # stamped later (a clock ahead): fresh
         met = threshold is None or months <= threshold
         return result(round(months, 1), f"Cập nhật lần cuối ngày {format_vn_date(day)}.", met)
-    if key == "remarks-share":
+    if key == "remarks-share":  # due from RATING_MONTH (its docstring says why)
+        due = as_of >= dt.date(year, RATING_MONTH, 1)
+        when = f"đoàn viên được xếp loại vào cuối năm (tháng {RATING_MONTH:02d}/{year})"
         if not remarks:
+            if not due:
+                return not_due(NOT_BEGUN.format(when))
             return result(None, f"Chưa có đợt xếp loại đoàn viên năm {year}.", False)
         if not remarks[1]:  # nobody to remark on: nothing to judge, never "0/0"
             return result(
                 None, f"Đợt xếp loại năm {year} chưa có đoàn viên nào thuộc diện xếp loại."
             )
         share = 100 * remarks[0] / remarks[1]
-        return result(
-            round(share, 1),
-            f"{vn_number(remarks[0])}/{vn_number(remarks[1])} đoàn viên thuộc diện xếp loại "
-            f"có nhận xét năm {year}.",
-        )
+        written = f"{vn_number(remarks[0])}/{vn_number(remarks[1])} đoàn viên thuộc diện xếp loại"
+        if not due and (threshold is None or round(share, 1) < threshold - 1e-9):
+            return not_due(NOT_BEGUN.format(f"{when}; {written} đã có nhận xét"))
+        return result(round(share, 1), f"{written} có nhận xét năm {year}.")
     if key == "admissions-vs-plan":
         has_plan = session.scalar(select(Plan.id).where(is_live(Plan, org), Plan.year == year))
         planned = session.scalar(
@@ -252,7 +302,7 @@ def compute(
             return result(None, "Chưa có chi đoàn nào.", False)
         full, total = tally
         if not total:  # only chi đoàn new this year, none of whose months has ended yet
-            new = _new_branches(session, org, year, as_of)
+            new = _branch_notes(session, org, year, as_of)
             return not_due(NOT_BEGUN.format(f"chi đoàn chưa qua trọn tháng nào{new}"))
         if not measure_due("branch-meetings", year, as_of):  # no month ended: who met so far
             return not_due(
@@ -263,7 +313,7 @@ def compute(
         return result(
             value,
             f"{vn_number(full)}/{vn_number(total)} chi đoàn sinh hoạt đủ hằng tháng "
-            f"({percent_cell(value)}){_new_branches(session, org, year, as_of)}.",
+            f"({percent_cell(value)}){_branch_notes(session, org, year, as_of)}.",
         )
     if key == "activities-done":
         value = measure(ctx, session, "activities", item.kind, year, as_of) or 0.0
