@@ -77,7 +77,7 @@ def test_set_attach_detach_and_the_json(folder: str, tmp_path: Path) -> None:
         ("anh-ra-quan.png", "Ảnh ra quân", len(PNG)),
     ]
     assert items["3.1"]["indicators"] == [{"key": "advice-count", "label": "Số văn bản tham mưu "
-        "cấp ủy trong năm", "value": 0.0, "threshold": 1.0, "met": False}]  # fmt: skip
+        "cấp ủy trong năm", "value": 0.0, "threshold": 1.0, "met": False, "due": True}]  # fmt: skip
     summary = data["summary"]
     assert (summary["met"], summary["total"]) == (1, 14)  # type: ignore[index]
     assert len(list((Path(folder) / "evidence").iterdir())) == 1
@@ -367,7 +367,8 @@ def test_next_years_plan_made_in_advance_is_not_due(folder: str) -> None:
                        "--data-dir", folder)  # fmt: skip
     items = {i["code"]: i for i in json.loads(out)["items"]}
     assert items["2.2"]["indicators"] == [{"key": "targets-met", "label": "Tỉ lệ chỉ tiêu kế "
-        "hoạch đã đạt (%)", "value": None, "threshold": 80.0, "met": None}]  # fmt: skip
+        "hoạch đã đạt (%)", "value": None, "threshold": 80.0, "met": None,
+        "due": False}]  # fmt: skip
 
 
 def test_an_answer_on_several_lines_stays_on_its_records_line(folder: str) -> None:

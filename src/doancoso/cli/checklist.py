@@ -133,6 +133,7 @@ def _item_json(view: ItemView) -> dict[str, object]:
                 "value": indicator.value,
                 "threshold": indicator.threshold,
                 "met": indicator.met,
+                "due": indicator.due,
             }
         ],
     }
