@@ -264,12 +264,18 @@ class EvidenceStore:
     ) -> None:
         """Copy a stored file to ``folder`` under its hash (a backup on a USB stick): temporary
         name, flushed, read back and checked, then renamed; a copy that fails its check is
-        removed, never renamed. ``copied(bytes)`` after each chunk (a progress bar, which may
-        stop the copy by raising)."""
+        removed, never renamed. A file already under that name that does not read back with
+        its hash (a copy an older version cut short, bytes a worn stick changed) is removed
+        first: a new copy that fails too (the stick full or pulled out) leaves no file under
+        the final name that is not a sound copy, and a full stick gets its room back.
+        ``copied(bytes)`` after each chunk (a progress bar, which may stop the copy by
+        raising)."""
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / sha256
-        if target.is_file() and EvidenceStore.hash_of(target) == sha256:
-            return
+        if target.is_file():
+            if EvidenceStore.hash_of(target) == sha256:
+                return
+            target.unlink()
         temp = folder / f".{sha256}.tmp"
         try:
             with open(self.path(sha256), "rb") as source, open(temp, "wb") as out:
