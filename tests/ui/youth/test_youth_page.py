@@ -135,6 +135,8 @@ def test_export_and_print_use_the_filter(page: YouthPage, tmp_path: Path, monkey
         f"Đã lưu danh sách vào tệp:\n{tmp_path / 'tn.pdf'}\n\nMở tệp để xem và in?"
     ]
     assert opened == [tmp_path / "tn.pdf"]
+    # Named as the roster's files are: words of the slug, one dash each.
+    assert [a[1] for a in asked] == ["danh-sach-thanh-nien.xlsx", "danh-sach-thanh-nien.pdf"]
 
 
 def test_files_are_offered_in_documents_then_where_the_last_one_went(
@@ -150,8 +152,8 @@ def test_files_are_offered_in_documents_then_where_the_last_one_went(
     dialogs = SaveDialogs(chosen).install(monkeypatch)
     page.export_button.click()
     page.export_button.click()
-    assert dialogs.offered == [str(documents_folder() / "Danh sach thanh nien.xlsx"),
-                               str(chosen.parent / "Danh sach thanh nien.xlsx")]  # fmt: skip
+    assert dialogs.offered == [str(documents_folder() / "danh-sach-thanh-nien.xlsx"),
+                               str(chosen.parent / "danh-sach-thanh-nien.xlsx")]  # fmt: skip
     assert chosen.is_file()
 
 

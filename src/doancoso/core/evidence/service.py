@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from ..lang.text import collation_key, nfc, nfc_multiline_or_none
 from ..storage.live import get_live, is_live, set_deleted
 from ..storage.models import EvidenceFile
 from ..storage.settings import put_setting, setting_value
+from .copies import copy_to_folder
 from .store import DEFAULT_MAX_SIZE, EvidenceStore
 
 MAX_SIZE_KEY = "evidence_max_mb"
@@ -263,6 +264,16 @@ class EvidenceService:
             where = "; ".join(dict.fromkeys(places))
             listed.append(ListedFile(sha256, nfc(rows[0][0]), where, size))
         return sorted(listed, key=lambda f: (collation_key(f.name), f.sha256))
+
+    def copy_to_folder(
+        self,
+        files: Sequence[Attachment],
+        folder: Path,
+        report: Callable[[int, int], object] | None = None,
+    ) -> list[Path]:
+        """Copies of ``files`` in ``folder`` under their own names, as Windows accepts them and
+        none replacing another (:func:`.copies.copy_to_folder`); returns where they are."""
+        return copy_to_folder(self.store, files, folder, report)
 
     def caption(
         self, attachment_id: str, caption: str | None, taken_on: str | dt.date | None = None

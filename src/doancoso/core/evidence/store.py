@@ -260,16 +260,31 @@ class EvidenceStore:
         fsync_folder(self.folder)
 
     def copy_out(
-        self, sha256: str, folder: Path, copied: Callable[[int], object] | None = None
-    ) -> None:
-        """Copy a stored file to ``folder`` under its hash (a backup on a USB stick): temporary
+        self,
+        sha256: str,
+        folder: Path,
+        copied: Callable[[int], object] | None = None,
+        *,
+        name: str | None = None,
+    ) -> Path:
+        """Copy a stored file to ``folder`` under its hash (a backup on a USB stick), or under
+        ``name`` (a name Windows accepts: :mod:`.copies`), and return where: temporary
         name, flushed, read back and checked, then renamed; a copy that fails its check is
-        removed, never renamed. ``copied(bytes)`` after each chunk (a progress bar, which may
-        stop the copy by raising)."""
+        removed, never renamed. A file already under that name that does not read back with
+        its hash (a copy an older version cut short, bytes a worn stick changed) is removed
+        first: a new copy that fails too (the stick full or pulled out) leaves no file under
+        the final name that is not a sound copy, and a full stick gets its room back. Another
+        file under ``name`` is the user's: refused (``FileExistsError``), never replaced.
+        ``copied(bytes)`` after each chunk (a progress bar, which may stop the copy by
+        raising)."""
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / sha256
-        if target.is_file() and EvidenceStore.hash_of(target) == sha256:
-            return
+        target = folder / (name or sha256)
+        if target.is_file():
+            if EvidenceStore.hash_of(target) == sha256:
+                return target
+            if name is not None:
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+            target.unlink()
         temp = folder / f".{sha256}.tmp"
         try:
             with open(self.path(sha256), "rb") as source, open(temp, "wb") as out:
@@ -286,6 +301,7 @@ class EvidenceStore:
             os.replace(temp, target)
         finally:
             temp.unlink(missing_ok=True)
+        return target
 
     def copy_checked(
         self, sha256: str, target: Path, copied: Callable[[int], object] | None = None

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ValidationError
+from ...core.evidence.copies import copy_name
 from ...core.evidence.service import Attachment, EvidenceService
 from ...core.lang.dates import format_vn_date
+from ...core.lang.filenames import room_in
 from ...core.workspace import Workspace
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import SoftDeleting
@@ -34,7 +36,6 @@ from .date_popup import attach_date_popup
 from .fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 
 FILE_FILTERS = "Ảnh và PDF (*.jpg *.jpeg *.png *.pdf);;Tất cả các tệp (*)"
-EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 NAME_IN_MESSAGE = 80
 """The longest file name a one-line message gives whole."""
 _CELL_MARGIN = 4
@@ -45,7 +46,6 @@ _TEXT_UNDER_THUMB = (
 )
 Index = QModelIndex | QPersistentModelIndex
 _BREAK_AFTER = re.compile(r"([_\-.])")
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 class _Detaching:
@@ -82,12 +82,11 @@ def name_in_message(name: str) -> str:
 
 def view_copy_path(attachment: Attachment, under: Path) -> Path:
     """Where the copy of a stored file for the system's viewer goes: its original name (with
-    its type's extension) in a folder of ``under`` (the app's temporary folder)."""
-    name = _UNSAFE.sub("_", attachment.original_name).strip(" .") or "minh-chung"
-    extension = EXTENSIONS.get(attachment.media_type, "")
-    if extension and not name.lower().endswith((extension, ".jpeg")):
-        name += extension
-    return under / attachment.sha256[:16] / name
+    its type's extension) made one Windows accepts, within the path Windows opens
+    (:mod:`~doancoso.core.lang.filenames`), in a folder of ``under`` (the app's temporary
+    folder)."""
+    folder = under / attachment.sha256[:16]
+    return folder / copy_name(attachment.original_name, attachment.media_type, room_in(folder))
 
 
 class _CellDelegate(QStyledItemDelegate):

@@ -2,7 +2,8 @@
 checklist's records: photos and PDFs (their first page) as thumbnails, other files with a
 document icon, a PDF that cannot be shown with :func:`~.thumbnails.unreadable_pdf` and why on
 its tooltip; attach with the
-file dialog or by dropping files, open with the system's viewer, caption, detach with undo.
+file dialog or by dropping files, open with the system's viewer, copy into a folder (a USB
+stick) under their own names, caption, detach with undo.
 
 What differs between the places that show it is given to :class:`EvidencePanel`: the words of
 an empty list, the size of a grid cell, the icon of a file that is not a photo, what is said
@@ -239,12 +240,17 @@ class EvidencePanel(QWidget):
         self.setAcceptDrops(True)
         self.attach_button = QPushButton("Đính kèm tệp…")
         self.open_button = QPushButton("Mở")
+        self.copy_button = QPushButton("Chép ra…")
+        self.copy_button.setToolTip(
+            "Chép các tệp đã chọn vào một thư mục (ví dụ USB), mỗi tệp giữ tên gốc"
+        )
         self.caption_button = QPushButton("Chú thích…")
         self.detach_button = QPushButton("Gỡ tệp")
         buttons = QHBoxLayout()
         for button, slot in (
             (self.attach_button, self.choose_files),
             (self.open_button, self.open_selected),
+            (self.copy_button, self.copy_selected),
             (self.caption_button, self.caption_selected),
             (self.detach_button, self.detach_selected),
         ):
@@ -274,6 +280,7 @@ class EvidencePanel(QWidget):
         chosen = self.selected()
         self.attach_button.setEnabled(self._attach is not None)
         self.open_button.setEnabled(bool(chosen))
+        self.copy_button.setEnabled(bool(chosen))
         self.caption_button.setEnabled(len(chosen) == 1)
         self.detach_button.setEnabled(bool(chosen))
 
@@ -388,6 +395,37 @@ class EvidencePanel(QWidget):
                     "hoặc cài một chương trình như vậy.",
                 )  # fmt: skip
                 return
+
+    def ask_folder(self) -> Path | None:
+        """The folder the user picks to copy files into (None when cancelled), looked for on a
+        plugged-in stick first; tests replace this."""
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Chép tệp minh chứng ra thư mục", str(open_folder())
+        )
+        return Path(chosen) if chosen else None
+
+    def copy_selected(self) -> None:
+        """Copy the selected files into a folder the user picks, each under its own name as
+        Windows accepts it, none replacing a file there (:mod:`~doancoso.core.evidence.copies`),
+        on the worker with a progress dialog; then say where they are."""
+        chosen = self.selected()
+        if not chosen:
+            return
+        folder = self.ask_folder()
+        if folder is None:
+            return
+
+        def job(ws: Workspace, report: Report) -> list[Path]:
+            return ws.evidence.copy_to_folder(chosen, folder, report)
+
+        def done(copies: list[Path]) -> None:
+            if len(copies) == 1:
+                self.status.emit(f"Đã chép tệp vào “{copies[0]}”.")
+            else:
+                self.status.emit(f"Đã chép {len(copies)} tệp vào thư mục “{folder}”.")
+
+        op = QueryOp(self, job, self._core, label="Đang chép tệp minh chứng…", reporting=True)
+        op.success(done).failure(self._core.reporter(self, "Không chép được")).run()
 
     def caption_selected(self) -> None:
         chosen = self.selected()

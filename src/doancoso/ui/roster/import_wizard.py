@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from ...core.backup.store import REASONS as BACKUP_REASONS
 from ...core.errors import AppError
+from ...core.lang.filenames import room_in, windows_name
 from ...core.lang.text import vn_number
 from ...core.roster.spreadsheets import (
     IMPORT_FIELDS,
@@ -571,7 +572,9 @@ class ImportWizard(QDialog):
         preview = self.preview
         if preview is None or not preview.count(REJECTED):
             return
-        default = preview.path.with_name(f"{preview.path.stem}-dong-bi-loai.xlsx")
+        folder, tail = preview.path.parent, "-dong-bi-loai.xlsx"
+        stem = windows_name(preview.path.stem, "danh-sach", room_in(folder) - len(tail))
+        default = folder / f"{stem}{tail}"
         path = self.ask_save_path("Lưu các dòng bị loại", str(default), XLSX_FILTER)
         if path is None:
             return

@@ -325,7 +325,7 @@ class YouthPage(ListPage):
 
     def export(self) -> None:
         path = self.ask_save_path(
-            "Xuất danh sách thanh niên", "Danh sach thanh nien.xlsx", EXPORT_FILTERS
+            "Xuất danh sách thanh niên", "danh-sach-thanh-nien.xlsx", EXPORT_FILTERS
         )  # the .xlsx to open in Excel, the CSV for other programs (see ui.roster.files)
         if path is None:
             return
@@ -347,7 +347,7 @@ class YouthPage(ListPage):
         if details is None:
             return
         path = self.ask_save_path(
-            "In danh sách thanh niên (PDF)", "Danh sach thanh nien.pdf", "PDF (*.pdf)"
+            "In danh sách thanh niên (PDF)", "danh-sach-thanh-nien.pdf", "PDF (*.pdf)"
         )
         if path is None:
             return
