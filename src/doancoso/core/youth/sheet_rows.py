@@ -98,6 +98,7 @@ class YouthRowParser(RowParser):
     TEXT_TARGETS = _TEXT_TARGETS
     MULTILINE = ("notes", "hardship_support")  # kept with their line breaks, as the form does
     CHECK_AGE = False
+    HEADING_FIELD = None  # a young person has no chi đoàn to take from a group heading
 
     def parse(self, number: int, cells: dict[str, Cell]) -> ParsedRow:
         parsed = ParsedRow(number)
