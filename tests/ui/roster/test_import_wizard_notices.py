@@ -110,3 +110,57 @@ def test_preview_and_result_name_each_kind_of_row_skipped(
         "• Bỏ qua 6 dòng không phải đoàn viên: 1 dòng trống, 1 dòng tổng cộng, 1 dòng ghi chú, "
         "3 dòng ký tên",
     ]
+
+
+def test_preview_and_result_say_who_took_the_chi_doan_of_a_heading(
+    qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    ws.branches.create("Chi đoàn Ấp 1")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["STT", "Họ và tên", "Ngày sinh", "Chi đoàn"],
+        ["I. CHI ĐOÀN ẤP 1"],
+        [1, "Nguyễn Văn An", "05/03/2001"],
+        [2, "Trần Thị Bình", "12/11/2003", "Ấp 2"],
+        ["II. Chi đoàn ấp Tân Lập"],
+        [3, "Lê Văn Cường", "01/02/2002"],
+        ["III. ĐOÀN VIÊN ĐI LÀM ĂN XA"],
+        [4, "Phạm Thị Dung", "03/04/2003"],
+    ):
+        sheet.append(row)
+    for merged in ("A2:D2", "A5:D5", "A7:D7"):
+        sheet.merge_cells(merged)
+    book.save(tmp_path / "ds.xlsx")
+    wizard = ImportWizard(synchronous_core(ws, fake_prompts))
+    qtbot.addWidget(wizard)
+    wizard.set_file(tmp_path / "ds.xlsx")
+    wizard.next()
+    wizard.next()
+    assert wizard.notice.text() == (
+        "Bỏ qua 3 dòng không phải đoàn viên:\n"
+        "• Dòng tiêu đề nhóm: dòng 2, 5, 7.\n"
+        "2 đoàn viên lấy chi đoàn theo dòng tiêu đề nhóm phía trên (dòng không ghi chi đoàn "
+        "riêng).\n"
+        "Sẽ tạo chi đoàn mới: Ấp 2, Ấp Tân Lập."
+    )
+    model = wizard.model
+    assert [model.data(model.index(r, COL_BRANCH)) for r in range(model.rowCount())] == [
+        "Chi đoàn Ấp 1",
+        "Ấp 2",
+        "Ấp Tân Lập",
+        "",
+    ]
+    wizard.apply()
+    assert wizard.result_label.text().splitlines()[5:7] == [
+        "• Bỏ qua 3 dòng không phải đoàn viên: 3 dòng tiêu đề nhóm",
+        "• 2 đoàn viên lấy chi đoàn theo dòng tiêu đề nhóm phía trên (dòng không ghi chi đoàn "
+        "riêng).",
+    ]
+    assert [(m.full_name, m.branch_name) for m in ws.members.list()] == [
+        ("Nguyễn Văn An", "Chi đoàn Ấp 1"),
+        ("Trần Thị Bình", "Ấp 2"),
+        ("Lê Văn Cường", "Ấp Tân Lập"),
+        ("Phạm Thị Dung", None),
+    ]
