@@ -16,7 +16,7 @@ from doancoso.ui.roster.import_preview_table import (
     COL_PROBLEMS,
     problems_text,
 )
-from doancoso.ui.roster.import_wizard import PREVIEW_PAGE, ImportWizard
+from doancoso.ui.roster.import_wizard import PREVIEW_PAGE, YOUTH, ImportWizard
 from scripted import ScriptedPrompts, synchronous_core
 
 
@@ -164,3 +164,31 @@ def test_preview_and_result_say_who_took_the_chi_doan_of_a_heading(
         ("Lê Văn Cường", "Ấp Tân Lập"),
         ("Phạm Thị Dung", None),
     ]
+
+
+def test_the_youth_preview_says_who_took_the_hamlet_of_a_heading(
+    qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["STT", "Họ tên", "Năm sinh", "Ấp"],
+        ["I. ẤP KÊNH XÁNG"],
+        [1, "Trần Văn Hậu", 2005],
+        [2, "Lê Văn Tài", 2003, "Ấp Mới"],
+    ):
+        sheet.append(row)
+    sheet.merge_cells("A2:D2")
+    book.save(tmp_path / "tn.xlsx")
+    wizard = ImportWizard(synchronous_core(ws, fake_prompts), target=YOUTH)
+    qtbot.addWidget(wizard)
+    wizard.set_file(tmp_path / "tn.xlsx")
+    wizard.next()
+    wizard.next()
+    assert wizard.notice.text() == (
+        "Bỏ qua 1 dòng không phải thanh niên:\n"
+        "• Dòng tiêu đề nhóm: dòng 2.\n"
+        "1 thanh niên lấy ấp/khu phố theo dòng tiêu đề nhóm phía trên (dòng không ghi ấp/khu "
+        "phố riêng)."
+    )

@@ -117,7 +117,7 @@ def _youth_target() -> ImportTarget:
     return ImportTarget(
         lambda ws: ws.youth_import, YOUTH_IMPORT_FIELDS, "thanh niên", "sổ theo dõi thanh niên",
         "mau-danh-sach-thanh-nien.xlsx", (("Điện thoại", "phone"), ("Ấp/khu phố", "hamlet")),
-        heading_field=None,
+        heading_field="hamlet",
     )  # fmt: skip
 
 

@@ -22,6 +22,9 @@ collapsed ("I. CHI ĐOÀN ẤP 1" gives "ẤP 1"). Any other heading ("II. ĐOÀ
 not of the chi đoàn named before, and a word like "Tổ 3" or "Ấp 1" alone may name a part of a
 chi đoàn as well as one, so no chi đoàn is invented from it. A member's own "Chi đoàn" cell
 always wins over its heading (:meth:`~.rows.RowParser.take_heading`).
+
+A youth list is read alike, its headings giving the young people their hamlet instead
+(:func:`heading_hamlet`: "I. ẤP TÂN HÒA", "Tổ 3"), matched as the "Ấp/khu phố" column's value.
 """
 
 from __future__ import annotations
@@ -95,3 +98,13 @@ def heading_branch(heading: str) -> str | None:
         return None
     name = text[match.end() :].strip(_SEPARATORS)
     return name or None
+
+
+def heading_hamlet(heading: str) -> str | None:
+    """The hamlet a group heading of a youth list names, or None: a place word and its name or
+    number, after the numbering and after the words "chi đoàn" of a chi đoàn named after its
+    hamlet ("I. ẤP TÂN HÒA" -> "ẤP TÂN HÒA", "Chi đoàn Ấp 1" -> "Ấp 1"); any other heading
+    ("II. THANH NIÊN ĐI LÀM ĂN XA", "Chi đoàn Tân Hòa") ends the group."""
+    text = _unnumbered(_clean(heading))
+    place = heading_branch(text) or text
+    return place if _names_place(place) else None
