@@ -165,3 +165,36 @@ def test_a_heading_moves_a_stored_member_and_counts_only_what_it_changes(
         ("Nguyễn Văn An", "05/03/2001", "Chi đoàn Ấp 1"),
         ("Trần Văn Bình", "01/02/2002", "Chi đoàn Ấp 2"),
     ]
+
+
+def test_a_dash_numbering_and_a_roman_mark_in_the_stt_column(
+    sws: Workspace, roster, tmp_path: Path, xlsx
+) -> None:
+    """ "A- Chi đoàn Ấp 5" gives "Ấp 5"; "B- ĐOÀN VIÊN ĐI HỌC XA", "IV" in the STT column over
+    "ĐOÀN VIÊN NỮ" and "5. (Đoàn viên chuyển đến)" are headings naming no chi đoàn: they end
+    the group, and are no members."""
+    path = xlsx(tmp_path / "ds.xlsx", [
+        ["STT", "Họ và tên", "Ngày sinh"],
+        [None, "A- Chi đoàn Ấp 5"],
+        [1, "Nguyễn Văn An", "05/03/2001"],
+        [None, "B- ĐOÀN VIÊN ĐI HỌC XA"],
+        [2, "Trần Thị Bình", "01/02/2002"],
+        [None, "C) Chi đoàn Ấp 6"],
+        [3, "Lê Văn Cường", "01/02/2002"],
+        ["IV", "ĐOÀN VIÊN NỮ"],
+        [4, "Phạm Thị Dung", "03/04/2003"],
+        [None, "A- Chi đoàn Ấp 5"],
+        [None, "5. (Đoàn viên chuyển đến)"],
+        [5, "Võ Văn Em", "04/05/2004"],
+    ])  # fmt: skip
+    preview = sws.spreadsheets.preview_import(path)
+    assert preview.skipped == [(2, GROUP), (4, GROUP), (6, GROUP), (8, GROUP), (10, GROUP),
+                               (11, GROUP)]  # fmt: skip
+    sws.spreadsheets.apply_import(preview)
+    assert roster() == [
+        ("Nguyễn Văn An", "05/03/2001", "Ấp 5"),
+        ("Trần Thị Bình", "01/02/2002", None),
+        ("Lê Văn Cường", "01/02/2002", "Ấp 6"),
+        ("Phạm Thị Dung", "03/04/2003", None),
+        ("Võ Văn Em", "04/05/2004", None),
+    ]

@@ -33,9 +33,11 @@ import re
 
 from ...lang.text import fold, nfc
 
-# A section's numbering before its title: "I.", "IV)", "2.", "A-", "b:" (and a letter after it,
-# so that "1-2" or "12-2026" is none).
-_NUMBERED = re.compile(r"^(?:[ivxlc]{1,6}|[a-z]|\d{1,2})\s*[.)\-–:]\s*(?=[^\W\d_])", re.IGNORECASE)
+# A section's numbering before its title: "I.", "IV)", "2.", or "A-", "b:" with a letter after
+# it (so that "1-2" or "12-2026" is none).
+_NUMBERED = re.compile(
+    r"^(?:[ivxlc]{1,6}|[a-z]|\d{1,2})\s*(?:[.)]\s*(?=\S)|[\-–:]\s*(?=[^\W\d_]))", re.IGNORECASE
+)
 # A mark alone in the STT column of a heading row: "I", "II.", "A", "2".
 _MARK = re.compile(r"^(?:[ivxlc]{1,6}|[a-z]|\d{1,2})\s*[.)]?$", re.IGNORECASE)
 _LETTER_MARK = re.compile(r"^(?:[ivxlc]{1,6}|[a-z])\s*[.)]?$", re.IGNORECASE)
