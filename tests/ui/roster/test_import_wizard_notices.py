@@ -152,6 +152,14 @@ def test_preview_and_result_say_who_took_the_chi_doan_of_a_heading(
         "Ấp Tân Lập",
         "",
     ]
+    wizard.select_row(0)
+    assert wizard.details.text() == (
+        "Dòng 3 — Nguyễn Văn An: Thêm mới.\n"
+        "Chi đoàn theo dòng tiêu đề nhóm phía trên: Chi đoàn Ấp 1.\n"
+        "Không có vấn đề."
+    )
+    wizard.select_row(1)
+    assert wizard.details.text() == "Dòng 4 — Trần Thị Bình: Thêm mới.\nKhông có vấn đề."
     wizard.apply()
     assert wizard.result_label.text().splitlines()[5:7] == [
         "• Bỏ qua 3 dòng không phải đoàn viên: 3 dòng tiêu đề nhóm",

@@ -549,7 +549,8 @@ class ImportWizard(QDialog):
         if not rows:
             self.details.setText(DETAILS_HINT)
             return
-        self.details.setText(row_details(self.model.import_row(rows[0].row()), self.target.fields))
+        row = self.model.import_row(rows[0].row())
+        self.details.setText(row_details(row, self.target.fields, self.target.heading_field))
 
     def select_row(self, row: int) -> None:
         """Select the table's ``row`` (of the rows shown), as a click does."""
