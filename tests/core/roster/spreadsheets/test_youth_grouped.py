@@ -62,3 +62,23 @@ def test_young_people_take_the_hamlet_of_their_heading(
         "Phạm Văn Lợi": "Ấp Tân Hưng",
         "Võ Thị Mai": None,
     }
+
+
+def test_a_place_word_alone_under_the_header_is_its_second_row(
+    sws: Workspace, tmp_path: Path, xlsx
+) -> None:
+    """ "Tổ dân phố" under "Nơi ở" completes a header on two rows: no heading of a hamlet."""
+    sws.youth_import.today = lambda: TODAY
+    path = xlsx(tmp_path / "tn.xlsx", [
+        ["STT", "Họ tên", "Năm sinh", "Nơi ở"],
+        [None, None, None, "Tổ dân phố"],
+        [1, "Trần Văn Hậu", 2005, "Tổ 3"],
+        [2, "Lê Văn Tài", 2003],
+    ])  # fmt: skip
+    preview = sws.youth_import.preview_import(path)
+    assert (preview.header_row, preview.mapping["hamlet"]) == (2, 3)
+    assert preview.skipped == []
+    assert [(r.row, r.action, r.values["hamlet"]) for r in preview.rows] == [
+        (3, NEW, "Tổ 3"),
+        (4, NEW, None),
+    ]

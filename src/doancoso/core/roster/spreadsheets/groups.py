@@ -10,9 +10,10 @@ must still be rejected as one, "Thiếu ngày sinh."):
 
 - it is numbered as a section ("I. …", "2. …", "A- …"), or its mark is a Roman numeral or a
   letter (a person's STT is a number);
-- or it names a chi đoàn ("Chi đoàn Ấp Tân Hòa"; "Chi đoàn" alone is a column's header), a
-  place ("Ấp 1", "Tổ 3", "Khóm Tân Phú") or a list ("Danh sách đoàn viên …"): words no person
-  is named with.
+- or it names a chi đoàn ("Chi đoàn Ấp Tân Hòa"), a place ("Ấp 1", "Tổ 3", "Khóm Tân Phú") or
+  a list ("Danh sách đoàn viên …"): words no person is named with. The name after "chi đoàn"
+  or the place word holds a capitalised word or a number: "Chi đoàn" alone, "Tổ dân phố" or
+  "Ấp khu phố" are a column's header (of a header on two rows), not a heading.
 
 Which chi đoàn a heading gives (:func:`heading_branch`): only a heading that names one, that is
 contains the words "chi đoàn" (any case, with or without tones) followed by a name, gives its
@@ -42,11 +43,11 @@ _NUMBERED = re.compile(
 _MARK = re.compile(r"^(?:[ivxlc]{1,6}|[a-z]|\d{1,2})\s*[.)]?$", re.IGNORECASE)
 _LETTER_MARK = re.compile(r"^(?:[ivxlc]{1,6}|[a-z])\s*[.)]?$", re.IGNORECASE)
 _CHI_DOAN = re.compile(r"\bchi doan\b")
-_NAMED_CHI_DOAN = re.compile(r"\bchi doan\b\s*[.:\-–]?\s*[^\W_]")  # not "Chi đoàn" alone
+_NAMED_CHI_DOAN = re.compile(r"\bchi doan\b\s*[.:\-–]?\s*(?=[^\W_])")  # not "Chi đoàn" alone
 _LIST = re.compile(r"^danh sach\s+\S")
 # A place word and a name or number after it, folded: "Ấp 1", "Khu phố: Bình An", "Tổ 3" ("tổ"
 # only with its marks: "Tô Châu" is a person, as :mod:`doancoso.core.lang.places` reads it).
-_PLACE = re.compile(r"^(to dan pho|khu pho|ap|khom|thon|xom|kp|to)(?:\s*[.:\-]\s*|\s+)\S")
+_PLACE = re.compile(r"^(to dan pho|khu pho|ap|khom|thon|xom|kp|to)(?:\s*[.:\-]\s*|\s+)(?=\S)")
 _SEPARATORS = " .:-–"
 
 
@@ -61,10 +62,27 @@ def _unnumbered(text: str) -> str:
     return text[match.end() :] if match else text
 
 
+def _proper(name: str) -> bool:
+    """Whether a name holds a capitalised word or a number, as a place or a chi đoàn is named
+    ("Tân Hòa", "1", "ấp Bào Sen"); "khu phố", "dân phố", "sinh hoạt" (the words of a column's
+    header: "Ấp khu phố", "Tổ dân phố", "Chi đoàn sinh hoạt") name none."""
+    return any(word[:1].isupper() or word[:1].isdigit() for word in name.split())
+
+
+def _after(text: str, folded: str, end: int) -> str:
+    """``text`` after the position ``end`` of its ``folded`` form (the folded rest where the
+    two differ in length: letters NFC cannot compose)."""
+    return text[end:] if len(folded) == len(text) else folded[end:]
+
+
 def _names_place(text: str) -> bool:
-    """Whether ``text`` begins with a place word and a name or number ("Ấp 1", "Tổ 3")."""
-    match = _PLACE.match(fold(text))
-    return match is not None and (match.group(1) != "to" or text[:2].lower() == "tổ")
+    """Whether ``text`` begins with a place word and a proper name or number ("Ấp 1", "Tổ 3",
+    "ấp Tân Hòa")."""
+    folded = fold(text)
+    match = _PLACE.match(folded)
+    if match is None or (match.group(1) == "to" and text[:2].lower() != "tổ"):
+        return False
+    return _proper(_after(text, folded, match.end()))
 
 
 def group_heading(texts: list[str]) -> str | None:
@@ -87,7 +105,12 @@ def group_heading(texts: list[str]) -> str | None:
 def _reads_as_heading(text: str) -> bool:
     """Whether an unnumbered text names a chi đoàn, a place or a list: no person."""
     folded = fold(text)
-    return bool(_NAMED_CHI_DOAN.search(folded) or _LIST.match(folded)) or _names_place(text)
+    if _LIST.match(folded):
+        return True
+    match = _NAMED_CHI_DOAN.search(folded)
+    if match is not None and _proper(_after(text, folded, match.end())):
+        return True
+    return _names_place(text)
 
 
 def heading_branch(heading: str) -> str | None:
