@@ -103,8 +103,10 @@ class YouthRowParser(RowParser):
 
     def heading_value(self, heading: str) -> str | None:
         """The hamlet a group heading names (:func:`~doancoso.core.roster.spreadsheets.groups.
-        heading_hamlet`); None ends the group."""
-        return heading_hamlet(heading)
+        heading_hamlet`), capitalised as a chi đoàn of a heading is ("ấp Bào Sen" of "Chi đoàn
+        ấp Bào Sen" is "Ấp Bào Sen"); None ends the group."""
+        name = heading_hamlet(heading)
+        return name[:1].upper() + name[1:] if name else None
 
     def parse(self, number: int, cells: dict[str, Cell]) -> ParsedRow:
         parsed = ParsedRow(number)

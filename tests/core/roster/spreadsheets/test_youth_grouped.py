@@ -23,8 +23,9 @@ def test_young_people_take_the_hamlet_of_their_heading(
     sws: Workspace, tmp_path: Path, xlsx
 ) -> None:
     """Merged and unmerged headings, numbered or not; a hamlet the register knows keeps its
-    spelling; a row's own "Ấp" cell wins; a heading naming no hamlet ends the group; a young
-    person moved by a heading is counted, one already there is not."""
+    spelling, a new one begins with a capital as a chi đoàn does; a row's own "Ấp" cell wins;
+    a heading naming no hamlet ends the group; a young person moved by a heading is counted,
+    one already there is not."""
     sws.youth_import.today = lambda: TODAY
     sws.youth.save({"full_name": "Trần Văn Hậu", "birth_date": "2005", "gender": "Nam",
                     "hamlet": "Ấp Kênh Xáng"})  # fmt: skip
@@ -39,9 +40,11 @@ def test_young_people_take_the_hamlet_of_their_heading(
         [4, "Lê Văn Tài", "01/01/2003", "Ấp Mới"],
         [None, "Chi đoàn ấp Tân Hưng"],
         [5, "Phạm Văn Lợi", "02/02/2004"],
+        [None, "Chi đoàn ấp Bào Sen"],
+        [6, "Ngô Văn Phúc", "04/04/2004"],
         ["II. THANH NIÊN ĐI LÀM ĂN XA"],
-        [6, "Võ Thị Mai", "03/03/2005"],
-    ], merges=["A2:D2", "A9:D9"])  # fmt: skip
+        [7, "Võ Thị Mai", "03/03/2005"],
+    ], merges=["A2:D2", "A11:D11"])  # fmt: skip
     preview = sws.youth_import.preview_import(path)
     assert [(r.row, r.action, r.changed, r.values["hamlet"]) for r in preview.rows] == [
         (3, UNCHANGED, [], "Ấp Kênh Xáng"),
@@ -49,10 +52,11 @@ def test_young_people_take_the_hamlet_of_their_heading(
         (5, UPDATE, ["hamlet"], "Ấp Kênh Xáng"),
         (6, NEW, [], "Ấp Mới"),
         (8, NEW, [], "Ấp Tân Hưng"),
-        (10, NEW, [], None),
+        (10, NEW, [], "Ấp Bào Sen"),
+        (12, NEW, [], None),
     ]
-    assert preview.skipped == [(2, GROUP), (7, GROUP), (9, GROUP)]
-    assert preview.from_headings("hamlet") == 3
+    assert preview.skipped == [(2, GROUP), (7, GROUP), (9, GROUP), (11, GROUP)]
+    assert preview.from_headings("hamlet") == 4
     sws.youth_import.apply_import(preview)
     assert _hamlets(sws) == {
         "Trần Văn Hậu": "Ấp Kênh Xáng",
@@ -60,6 +64,7 @@ def test_young_people_take_the_hamlet_of_their_heading(
         "Nguyễn Thị Thủy": "Ấp Kênh Xáng",
         "Lê Văn Tài": "Ấp Mới",
         "Phạm Văn Lợi": "Ấp Tân Hưng",
+        "Ngô Văn Phúc": "Ấp Bào Sen",
         "Võ Thị Mai": None,
     }
 
