@@ -335,7 +335,7 @@ def decide(
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
     for row in counted(parsed, report):
-        item = ImportRow(row.row, row.values, row.problems, REJECTED)
+        item = ImportRow(row.row, row.values, row.problems, REJECTED, from_heading=row.from_heading)
         result.append(item)
         if row.rejected:
             continue

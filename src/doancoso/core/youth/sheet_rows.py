@@ -22,6 +22,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..lang.dates import DateFormatError
+from ..roster.spreadsheets.groups import heading_hamlet
 from ..roster.spreadsheets.headers import IMPORT_FIELDS, ROSTER_HEADERS, HeaderVocabulary
 from ..roster.spreadsheets.rows import WARNING, ParsedRow, Problem, RowParser, shown
 from ..xlsx.workbook import Cell
@@ -98,6 +99,14 @@ class YouthRowParser(RowParser):
     TEXT_TARGETS = _TEXT_TARGETS
     MULTILINE = ("notes", "hardship_support")  # kept with their line breaks, as the form does
     CHECK_AGE = False
+    HEADING_FIELD = "hamlet"  # "I. ẤP TÂN HÒA" over the young people of a hamlet
+
+    def heading_value(self, heading: str) -> str | None:
+        """The hamlet a group heading names (:func:`~doancoso.core.roster.spreadsheets.groups.
+        heading_hamlet`), capitalised as a chi đoàn of a heading is ("ấp Bào Sen" of "Chi đoàn
+        ấp Bào Sen" is "Ấp Bào Sen"); None ends the group."""
+        name = heading_hamlet(heading)
+        return name[:1].upper() + name[1:] if name else None
 
     def parse(self, number: int, cells: dict[str, Cell]) -> ParsedRow:
         parsed = ParsedRow(number)

@@ -102,8 +102,11 @@ def problems_text(row: ImportRow) -> str:
     return reasons_text(row.problems)
 
 
-def row_details(row: ImportRow, labels: Mapping[str, str] = IMPORT_FIELDS) -> str:
-    """The selected row in full, for the panel under the table: what happens to it, then each
+def row_details(
+    row: ImportRow, labels: Mapping[str, str] = IMPORT_FIELDS, heading_field: str | None = None
+) -> str:
+    """The selected row in full, for the panel under the table: what happens to it, the
+    ``heading_field`` value ("chi đoàn") it takes from the group heading above it, then each
     problem on its own line."""
     name = _text(row.values.get("full_name")) or "(không có họ tên)"
     if row.action == REJECTED:
@@ -113,6 +116,9 @@ def row_details(row: ImportRow, labels: Mapping[str, str] = IMPORT_FIELDS) -> st
     else:
         verdict = action_text(row, labels)
     lines = [f"Dòng {row.row} — {name}: {verdict}."]
+    if heading_field is not None and row.from_heading and row.values.get(heading_field):
+        label = labels.get(heading_field, heading_field)
+        lines.append(f"{label} theo dòng tiêu đề nhóm phía trên: {row.values[heading_field]}.")
     errors = [p for p in row.problems if p.severity == ERROR]
     warnings = [p for p in row.problems if p.severity != ERROR]
     for problem in errors:
@@ -170,6 +176,17 @@ def skipped_counts(skipped: list[tuple[int, str]], who: str) -> str:
         kinds[reason] = kinds.get(reason, 0) + 1
     counts = ", ".join(f"{vn_number(n)} {reason}" for reason, n in kinds.items())
     return f"Bỏ qua {vn_number(len(skipped))} dòng không phải {who}: {counts}"
+
+
+def from_headings_text(count: int, who: str, what: str) -> str:
+    """The preview's line on the rows that take ``what`` ("chi đoàn") from the group heading
+    above them (:meth:`ImportPreview.from_headings`); "" when none do."""
+    if not count:
+        return ""
+    return (
+        f"{vn_number(count)} {who} lấy {what} theo dòng tiêu đề nhóm phía trên (dòng không ghi "
+        f"{what} riêng)."
+    )
 
 
 def _birth(values: dict[str, object]) -> str:

@@ -68,6 +68,8 @@ from .import_preview_table import (
     COLUMNS,
     WARNING_KIND,
     ImportPreviewModel,
+    field_label,
+    from_headings_text,
     row_details,
     row_icon,
     skipped_counts,
@@ -84,7 +86,9 @@ class ImportTarget:
     (:data:`YOUTH`). ``importer`` gives the core service (``sheets``, ``preview_import``,
     ``apply_import``, ``save_rejected``, ``write_sample``); ``fields`` its columns' labels;
     ``who``: the people in the texts ("đoàn viên", "thanh niên"); ``where``: the list they go
-    into; ``extra_columns``: the preview table's two columns after the birth date."""
+    into; ``extra_columns``: the preview table's two columns after the birth date;
+    ``heading_field``: the field a group heading gives its rows (:mod:`...core.roster.
+    spreadsheets.groups`), None when none."""
 
     importer: Callable[[Workspace], Any]
     fields: Mapping[str, str]
@@ -92,6 +96,14 @@ class ImportTarget:
     where: str
     sample_name: str
     extra_columns: tuple[tuple[str, str], tuple[str, str]]
+    heading_field: str | None = "branch"
+
+    def from_headings(self, preview: ImportPreview) -> str:
+        """The line on the rows given the value of their group heading ("" when none)."""
+        if self.heading_field is None:
+            return ""
+        what = field_label(self.heading_field, self.fields)
+        return from_headings_text(preview.from_headings(self.heading_field), self.who, what)
 
 
 MEMBERS = ImportTarget(
@@ -106,6 +118,7 @@ def _youth_target() -> ImportTarget:
     return ImportTarget(
         lambda ws: ws.youth_import, YOUTH_IMPORT_FIELDS, "thanh niên", "sổ theo dõi thanh niên",
         "mau-danh-sach-thanh-nien.xlsx", (("Điện thoại", "phone"), ("Ấp/khu phố", "hamlet")),
+        heading_field="hamlet",
     )  # fmt: skip
 
 
@@ -500,6 +513,9 @@ class ImportWizard(QDialog):
             )
         if preview.skipped:
             notices.append(skipped_text(preview.skipped, self.target.who))
+        from_headings = self.target.from_headings(preview)
+        if from_headings:
+            notices.append(from_headings)
         notices.extend(preview.warnings)
         if preview.new_branches:
             notices.append(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.")
@@ -534,7 +550,8 @@ class ImportWizard(QDialog):
         if not rows:
             self.details.setText(DETAILS_HINT)
             return
-        self.details.setText(row_details(self.model.import_row(rows[0].row()), self.target.fields))
+        row = self.model.import_row(rows[0].row())
+        self.details.setText(row_details(row, self.target.fields, self.target.heading_field))
 
     def select_row(self, row: int) -> None:
         """Select the table's ``row`` (of the rows shown), as a click does."""
@@ -625,8 +642,10 @@ class ImportWizard(QDialog):
 
     def _applied(self, result: ImportResult) -> None:
         self.result_ = result
-        skipped = self.preview.skipped if self.preview is not None else []
-        self.result_label.setText(result_text(result, self.target, skipped))
+        preview = self.preview
+        skipped = preview.skipped if preview is not None else []
+        headed = self.target.from_headings(preview) if preview is not None else ""
+        self.result_label.setText(result_text(result, self.target, skipped, headed))
         self._show_rejected_hint()
         self._show_page(RESULT_PAGE)
 
@@ -663,8 +682,10 @@ def result_text(
     result: ImportResult,
     target: ImportTarget = MEMBERS,
     skipped: list[tuple[int, str]] | None = None,
+    from_headings: str = "",
 ) -> str:
-    """What the import did; ``skipped``: the rows of the file that were no person, by kind."""
+    """What the import did; ``skipped``: the rows of the file that were no person, by kind;
+    ``from_headings``: the line on the rows that took their chi đoàn from a group heading."""
     lines = [
         "Đã nhập xong.",
         f"• Thêm mới: {vn_number(result.created)} {target.who}",
@@ -674,6 +695,8 @@ def result_text(
     ]
     if skipped:
         lines.append(f"• {skipped_counts(skipped, target.who)}")
+    if from_headings:
+        lines.append(f"• {from_headings}")
     if result.branches_created:
         lines.append(f"• Chi đoàn mới được tạo: {', '.join(result.branches_created)}")
     lines.append(f"\nCó thể xem và sửa các {target.who} vừa nhập trong {target.where}.")

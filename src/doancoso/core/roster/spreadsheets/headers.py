@@ -25,6 +25,7 @@ from datetime import date, datetime
 from ...lang.legacy import decode_cell
 from ...lang.text import fold, nfc
 from ...xlsx.workbook import Cell
+from .groups import group_heading
 
 # Target fields of an import and their labels (for the wizard's column chooser).
 IMPORT_FIELDS: dict[str, str] = {
@@ -281,6 +282,8 @@ def is_group_heading(text: str) -> bool:
 def _is_subheader(values: list[Cell], found: dict[int, tuple[str, int]]) -> bool:
     if any(isinstance(v, str) and is_group_heading(v) for v in values):
         return False  # "I. CHI ĐOÀN ẤP 1" under the header names a group, not the column
+    if group_heading([t for t in (_header_text(v) for v in values) if t]) is not None:
+        return False  # nor does "Chi đoàn Ấp Tân Hòa" (see :mod:`.groups`)
     if not found or any(
         isinstance(v, (date, datetime, int, float)) for v in values if v is not None
     ):

@@ -70,7 +70,9 @@ _LOADED = ("id", "revision", "full_name", "sort_key", "birth_date", "birth_preci
 @dataclass
 class ImportRow:
     """One row of the sheet. ``changed`` names the fields an update writes; ``member_id`` and
-    ``member_revision`` are the record it updates (a young person's in a youth import)."""
+    ``member_revision`` are the record it updates (a young person's in a youth import);
+    ``from_heading``: its chi đoàn (a young person's hamlet) is the group heading's above it
+    (:mod:`.groups`), the row giving none."""
 
     row: int
     values: dict[str, object]
@@ -79,6 +81,7 @@ class ImportRow:
     changed: list[str] = field(default_factory=list)
     member_id: str | None = None
     member_revision: int | None = None
+    from_heading: bool = False
 
 
 @dataclass
@@ -102,6 +105,15 @@ class ImportPreview:
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
+
+    def from_headings(self, target: str = "branch") -> int:
+        """How many rows the import gives the ``target`` value of the group heading above them
+        (:attr:`ImportRow.from_heading`): new ones, and updated ones it moves there."""
+        return sum(
+            1
+            for r in self.rows
+            if r.from_heading and (r.action == NEW or (r.action == UPDATE and target in r.changed))
+        )
 
     @property
     def problems(self) -> list[tuple[int, str]]:
@@ -624,7 +636,7 @@ def decide(
     created: list[str] = []
     settle: list[tuple[ImportRow, ParsedRow, str]] = []  # updates touching dates: see below
     for row in counted(parsed, report):
-        item = ImportRow(row.row, row.values, row.problems, REJECTED)
+        item = ImportRow(row.row, row.values, row.problems, REJECTED, from_heading=row.from_heading)
         result.append(item)
         if row.rejected:
             continue

@@ -115,6 +115,7 @@ def read_import_sheet(
         skipped.extend((empty, SKIP_BLANK) for empty in blank)  # inside the table: named
         blank.clear()
         row = parser.parse(number, cells)
+        parser.take_heading(row)
         for encoding in row.legacy:
             legacy[encoding.value] = legacy.get(encoding.value, 0) + 1
         parsed.append(row)

@@ -35,7 +35,8 @@ from ..validation import (
     normalize_phone,
 )
 from ..vocab import STATUSES, choice_code, position_of
-from .headers import HeaderVocabulary, is_group_heading, repeats_header
+from .groups import group_heading, heading_branch
+from .headers import HeaderVocabulary, repeats_header
 
 ERROR, WARNING = "error", "warning"
 
@@ -138,6 +139,7 @@ class ParsedRow:
     values: dict[str, object] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     legacy: list[Encoding] = field(default_factory=list)
+    from_heading: bool = False  # its chi đoàn (a young person's hamlet) from a group heading
 
     @property
     def rejected(self) -> bool:
@@ -257,6 +259,7 @@ class RowParser:
     TEXT_TARGETS: tuple[str, ...] = TEXT_FIELDS + ("address", "branch") + NOTE_FIELDS
     MULTILINE: tuple[str, ...] = MULTILINE_FIELDS
     CHECK_AGE = True  # too young to be admitted today is an error (members only)
+    HEADING_FIELD: str | None = "branch"  # what a group heading gives its rows (:mod:`.groups`)
 
     def __init__(self, mapping: dict[str, int], headers: list[str], today: date) -> None:
         self.mapping = mapping
@@ -270,6 +273,7 @@ class RowParser:
         self._names: dict[str, tuple[str, Problem | None]] = {}
         self._too_young: dict[tuple[date, str], str | None] = {}
         self._signed = False  # a signature line was seen: names alone after it are signers
+        self._heading: str | None = None  # what the last group heading gives (:meth:`take_heading`)
         self.vocab: HeaderVocabulary | None = None
         """The headers of the import, to know the header repeated on a later page."""
         self.zeros_lost_in_text = False
@@ -448,13 +452,39 @@ class RowParser:
             return SKIP_TOTAL
         if _NOTE.match(first):
             return SKIP_NOTE
-        if len(texts) == 1 and is_group_heading(first):
-            return SKIP_GROUP  # "I. CHI ĐOÀN ẤP 1" over the rows of a group
+        heading = self._group_heading(values) if len(texts) <= 2 else None
+        if heading is not None:  # "I. CHI ĐOÀN ẤP 1" over the rows of a group
+            self._heading = self.heading_value(heading)
+            return SKIP_GROUP
         if self._signed and not any(ch.isdigit() for t in texts for ch in t):
             return SKIP_SIGNATURE  # the signers' names under their titles
         if self.vocab is not None and repeats_header(values, self.vocab):
             return SKIP_HEADER
         return None
+
+    def _group_heading(self, values: list[Cell]) -> str | None:
+        """The group heading a row is (:func:`.groups.group_heading`), its text converted from
+        TCVN3/VNI, or None."""
+        texts = [
+            decode_cell(v, self.prefer).text if isinstance(v, str) else shown(v)
+            for v in values
+            if v is not None
+        ]
+        return group_heading([t.strip() for t in texts if t.strip()])
+
+    def heading_value(self, heading: str) -> str | None:
+        """What a group heading gives the rows under it: the chi đoàn it names, capitalised as
+        a "Chi đoàn" cell is (:func:`.groups.heading_branch`); None ends the group."""
+        name = heading_branch(heading)
+        return name[:1].upper() + name[1:] if name else None
+
+    def take_heading(self, parsed: ParsedRow) -> None:
+        """Give a row without a value of :attr:`HEADING_FIELD` (no such column, or its cell
+        empty) the value of the group heading above it; the row's own value always wins."""
+        target = self.HEADING_FIELD
+        if target is not None and self._heading is not None and target not in parsed.values:
+            parsed.values[target] = self._heading
+            parsed.from_heading = True
 
     def _has_date(self, value: Cell) -> bool:
         try:
