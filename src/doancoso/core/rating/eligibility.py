@@ -11,7 +11,7 @@ neither whom the round rated nor its figures, so the decision already issued and
 the same; reopening the round reads today's events again. This needs nothing stored beyond what
 travels already (each row's ``created_at`` and ``deleted_at``, the round's ``closed_at``), so a
 round closed by an older version, with nothing recorded since, reads as it did. An event edited
-after the closing is read as edited; the attendance is read as it is."""
+after the closing is read as edited."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..lifecycle.periods import (
@@ -34,9 +34,8 @@ from ..lifecycle.periods import (
 )
 from ..lifecycle.rules import EventFacts, baseline_status, event_order, lenient_replay
 from ..lifecycle.transfer import free_note
-from ..storage.live import is_live
+from ..storage.live import is_live, known
 from ..storage.models import Member, MemberEvent, Rating, RatingRound
-from ..storage.models.base import Travelling
 from .records import CLOSED, Arrival, not_rated_reason, status_on
 from .rules import RatingRules
 
@@ -73,21 +72,6 @@ class Standing(NamedTuple):
     party_dates: dict[str, dt.date | None]
     """The Party admission date where it may not be the stored one (a member left out: the
     stored one)."""
-
-
-def known(
-    model: type[Travelling], organization_id: str, by: dt.datetime | None
-) -> ColumnElement[bool]:
-    """The condition on ``model``'s rows a round reads: the live ones (``by`` None: an open
-    round), or those recorded by ``by`` and not deleted by then (a round closed at ``by``)."""
-    if by is None:
-        return is_live(model, organization_id)
-    condition: ColumnElement[bool] = and_(
-        model.organization_id == organization_id,  # type: ignore[attr-defined]
-        model.created_at <= by,
-        or_(model.deleted_at.is_(None), model.deleted_at > by),
-    )
-    return condition
 
 
 def closing_of(session: Session, organization_id: str, year: int) -> dt.datetime | None:

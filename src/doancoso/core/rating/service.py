@@ -26,7 +26,7 @@ from ..lang.text import collation_key, nfc_multiline_or_none, vn_number
 from ..lifecycle.periods import Period, active_periods, from_admission_age
 from ..roster.branches import UNASSIGNED
 from ..storage.bulk import paused_gc
-from ..storage.live import is_live
+from ..storage.live import is_live, known
 from ..storage.models import (
     Branch,
     BranchRating,
@@ -39,7 +39,7 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
-from .eligibility import arrivals, closing_of, known, reason_in, round_day, standing
+from .eligibility import arrivals, closing_of, reason_in, round_day, standing
 from .records import (
     CLOSED,
     LEVEL_FIELDS,
@@ -159,7 +159,7 @@ class RatingService:
         with self._ctx.db.read() as session:
             by = closing_of(session, org, year)  # a closed round as it was closed
             periods, then, party = standing(session, org, as_of, by)
-        counts = self._participation.counts(year, as_of, periods)
+        counts = self._participation.counts(year, as_of, periods, by)
         with self._ctx.db.read() as session:
             stmt = (
                 select(
