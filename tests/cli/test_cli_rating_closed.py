@@ -108,3 +108,20 @@ def test_attendance_recorded_after_closing_leaves_the_closed_round_as_it_was(
     assert cli(data_dir, "rating", "reopen", "--year", YEAR)[0] == 0
     now = {r["full_name"]: (r["participation"], r["suggested"]) for r in _listed(data_dir)}
     assert now == {"Nguyễn Văn An": (0.8182, 2), "Trần Thị Bình": (0.6364, 3)}
+
+
+def test_a_member_deleted_after_closing_stays_on_the_decision(
+    data_dir: Path, ws: Workspace, ids: dict[str, str], tmp_path: Path
+) -> None:
+    for name, level in {"An": "1", "Bình": "2", "Dũng": "3"}.items():
+        assert cli(data_dir, "rating", "set", ids[name], "--year", YEAR, "--decided", level)[0] == 0
+    assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
+    listed, decision = _listed(data_dir), _decision(data_dir, tmp_path / "before.pdf")
+    assert "3 Trần Thị Bình 05/03/2000 Chi đoàn ấp Tân Hưng Hoàn thành tốt nhiệm vụ" in decision
+
+    assert ws.members.delete([ids["Bình"]]) == 1  # as the roster's "Xóa" does
+
+    assert _listed(data_dir) == listed
+    assert _decision(data_dir, tmp_path / "after.pdf") == decision
+    assert cli(data_dir, "rating", "reopen", "--year", YEAR)[0] == 0
+    assert "Trần Thị Bình" not in {r["full_name"] for r in _listed(data_dir)}

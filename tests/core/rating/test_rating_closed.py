@@ -150,3 +150,23 @@ def test_a_closed_round_reads_the_same_on_the_copy_it_travelled_to(
             ("Lê Văn An", None),
             ("Trần Thị Bình", LEFT),
         ]
+
+
+def test_a_member_deleted_after_the_closing_stays_in_the_closed_round(ws: Workspace) -> None:
+    """Deleting a member from the roster after the closing (a record entered twice, found
+    later) leaves the member, the level and the counts in the closed round; reopened, the
+    round reads the roster of today, without the member."""
+    branch = ws.branches.create("Chi đoàn ấp 5").id
+    an, binh = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình"))
+    meetings(ws, {an: 10, binh: 8})
+    ws.rating.set_levels(YEAR, "decided_level", {an: 1, binh: 2})
+    ws.rating.close(YEAR)
+    before = _read(ws, binh)
+    assert before[2] == {an, binh}  # covered
+
+    assert ws.members.delete([binh]) == 1
+    assert _read(ws, binh) == before
+
+    ws.rating.reopen(YEAR)
+    assert [r.full_name for r in ws.rating.rows(YEAR)] == ["Lê Văn An"]
+    assert ws.rating.summary(YEAR)[-1].counts == {1: 1, 2: 0, 3: 0, 4: 0}

@@ -5,13 +5,15 @@ closed round it does not rate, for the readers of a round's results outside the 
 (the member template's rating column).
 
 A closed round reads the roster as it stood when it was closed (:func:`standing` up to
-:func:`closing_of`): the members and events recorded by then, an event deleted since still
-counted. A departure or an admission dated in the year but recorded after the closing changes
-neither whom the round rated nor its figures, so the decision already issued and signed reads
-the same; reopening the round reads today's events again. This needs nothing stored beyond what
-travels already (each row's ``created_at`` and ``deleted_at``, the round's ``closed_at``), so a
-round closed by an older version, with nothing recorded since, reads as it did. An event edited
-after the closing is read as edited."""
+:func:`closing_of`): the members and events recorded by then, a member or an event deleted
+since still counted (and the attendance recorded by then:
+:meth:`~doancoso.core.activities.participation.ParticipationService.counts`). A departure or an
+admission dated in the year but recorded after the closing changes neither whom the round rated
+nor its figures, so the decision already issued and signed reads the same; reopening the round
+reads today's events again. This needs nothing stored beyond what travels already (each row's
+``created_at`` and ``deleted_at``, the round's ``closed_at``), so a round closed by an older
+version, with nothing recorded since, reads as it did. An event or a member's record edited
+after the closing is read as edited (nothing stored keeps the values of before)."""
 
 from __future__ import annotations
 
@@ -126,7 +128,8 @@ def standing(
 def _as_closed(
     session: Session, organization_id: str, by: dt.datetime, member_ids: Sequence[str] | None
 ) -> list[_Closed]:
-    """The members recorded by ``by`` with their status then and the events recorded by then.
+    """The members recorded by ``by`` and not deleted by then (a member deleted since is still
+    the round's), with their status then and the events recorded by then.
 
     The status then is the one the events recorded by then leave, starting from the status
     kept on the first event ever recorded; with none recorded by then, the status before the
@@ -134,7 +137,7 @@ def _as_closed(
     admission date then is that of a Party admission recorded by then; none when the stored one
     comes from a Party admission recorded since."""
     members = select(Member.id, Member.status, Member.admission_date, Member.party_date).where(
-        is_live(Member, organization_id), Member.created_at <= by
+        known(Member, organization_id, by)
     )
     events = select(
         MemberEvent.member_id,
@@ -297,7 +300,7 @@ def not_rated(
             select(
                 Member.id, Member.status, Member.party_date, Member.birth_date,
                 Member.birth_precision,
-            ).where(is_live(Member, organization_id), Member.id.in_(chunk))
+            ).where(known(Member, organization_id, by), Member.id.in_(chunk))
         )  # fmt: skip
         for member_id, status, party_date, birth, precision in members:
             status = then.get(member_id, status)

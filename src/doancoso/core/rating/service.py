@@ -172,7 +172,7 @@ class RatingService:
                     Member.sort_key,
                     Member.birth_precision,
                 )
-                .where(is_live(Member, org))
+                .where(known(Member, org, by))  # a closed round: those deleted since too
                 .order_by(Member.sort_key, Member.birth_date, Member.id)
             )
             if branch_id:
@@ -220,7 +220,7 @@ class RatingService:
                 select(
                     Member.id, Member.status, Member.party_date, Member.birth_date,
                     Member.birth_precision,
-                ).where(is_live(Member, org))
+                ).where(known(Member, org, by))
             ).all()  # fmt: skip
             came = arrivals(session, org, year, as_of, by=by)
         covered = set()
@@ -623,7 +623,7 @@ class RatingService:
             member = session.execute(
                 select(
                     Member.status, Member.party_date, Member.birth_date, Member.birth_precision
-                ).where(is_live(Member, org), Member.id == member_id)
+                ).where(Member.organization_id == org, Member.id == member_id)
             ).one_or_none()
             if not found or member is None:
                 return []
