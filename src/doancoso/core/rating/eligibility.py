@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ..lang.dates import format_vn_date
 from ..lifecycle.periods import (
     EventRow,
     Period,
@@ -179,6 +180,51 @@ def _as_closed(
             party = None
         found.append(_Closed(member_id, status, admitted, recorded, party))
     return found
+
+
+EDITED_SINCE = "Hồ sơ đã sửa sau khi khóa đợt: {day}"
+DELETED_SINCE = "Đã xóa khỏi danh sách đoàn viên sau khi khóa đợt: {day}"
+
+
+def says_deleted(note: str | None) -> bool:
+    """Whether a note of :func:`changed_since` says the member was deleted (not edited)."""
+    return note is not None and note.startswith(DELETED_SINCE.partition("{")[0])
+
+
+def changed_since(session: Session, organization_id: str, by: dt.datetime) -> dict[str, str]:
+    """What a round closed at ``by`` says of the members whose stored record changed since
+    (:data:`EDITED_SINCE`, :data:`DELETED_SINCE`, with the local day of the last change).
+
+    Nothing stored keeps a record's values of before an edit, so the round reads the name, the
+    birth and admission dates or the chi đoàn as they are now, and the page and a decision
+    printed again may differ from the one signed: the row says so. A change of the record that
+    came with an event recorded, deleted or brought back since (the status the events decide,
+    written in the same transaction, so at the same time) is no edit: the round reads the
+    events as they were. An edit followed by such an event cannot be told apart from it."""
+    members = select(Member.id, Member.updated_at, Member.deleted_at).where(
+        known(Member, organization_id, by), Member.updated_at > by
+    )
+    found = session.execute(members).all()
+    if not found:
+        return {}
+    by_events: dict[str, set[dt.datetime]] = defaultdict(set)
+    ids = [member_id for member_id, *_ in found]
+    for at in range(0, len(ids), _CHUNK):
+        events = select(MemberEvent.member_id, MemberEvent.updated_at).where(
+            MemberEvent.organization_id == organization_id,
+            MemberEvent.member_id.in_(ids[at : at + _CHUNK]),
+            MemberEvent.updated_at > by,
+        )
+        for member_id, updated in session.execute(events):
+            by_events[member_id].add(updated)
+    said = {}
+    for member_id, updated, deleted in found:
+        day = format_vn_date(updated.replace(tzinfo=dt.UTC).astimezone().date())
+        if deleted is not None:
+            said[member_id] = DELETED_SINCE.format(day=day)
+        elif updated not in by_events.get(member_id, ()):
+            said[member_id] = EDITED_SINCE.format(day=day)
+    return said
 
 
 def round_day(year: int) -> dt.date:

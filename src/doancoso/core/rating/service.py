@@ -39,7 +39,7 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
-from .eligibility import arrivals, closing_of, reason_in, round_day, standing
+from .eligibility import arrivals, changed_since, closing_of, reason_in, round_day, standing
 from .records import (
     CLOSED,
     LEVEL_FIELDS,
@@ -196,10 +196,11 @@ class RatingService:
             }
             discipline = self._discipline(session, first, last, by)
             came = arrivals(session, org, year, as_of, by=by)
+            changed = changed_since(session, org, by) if by is not None else {}
         with paused_gc():
             rows = self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then,
-                came, party,
+                came, party, changed,
             )  # fmt: skip
         return [r for r in rows if not r.branch] if branch_id == "" else rows
 
@@ -247,6 +248,7 @@ class RatingService:
         then: Mapping[str, str],
         came: Mapping[str, Arrival],
         party: Mapping[str, dt.date | None],
+        changed: Mapping[str, str],
     ) -> list[RatingRow]:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
@@ -293,6 +295,7 @@ class RatingService:
                     birth_precision=m.birth_precision,
                     note=note,
                     arrival_remarks=arrival.note if note and arrival else None,
+                    changed_after_closing=changed.get(m.id),
                 )
             )
         return rows
