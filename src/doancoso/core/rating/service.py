@@ -22,7 +22,7 @@ from ..activities.participation import ParticipationService
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
-from ..lang.text import collation_key, nfc_multiline_or_none, vn_number
+from ..lang.text import collation_key, nfc_multiline_or_none, percent_cell, vn_number
 from ..lifecycle.periods import Period, active_periods, from_admission_age
 from ..roster.branches import UNASSIGNED
 from ..storage.bulk import paused_gc
@@ -475,7 +475,7 @@ class RatingService:
             share = 100 * sum(1 for r in decided if r.decided_level == 1) / len(decided)
             if share > cap + 1e-9:
                 warnings.append(
-                    f"Tỉ lệ “{LEVELS[1]}” là {percent_text(share)}, vượt giới hạn "
+                    f"Tỉ lệ “{LEVELS[1]}” là {percent_cell(share)}, vượt giới hạn "
                     f"{percent_text(cap)} trong quy tắc."
                 )
         return warnings

@@ -27,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...core.lang.dates import DAY, format_vn_date
 from ...core.lang.text import percent_cell
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
-from ...core.rating.rules import LEVELS, SHORT_LEVELS, TRAINING_RESULTS, percent_text
+from ...core.rating.rules import LEVELS, SHORT_LEVELS, TRAINING_RESULTS
 from ...core.rating.service import RatingRow
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 
@@ -363,7 +363,7 @@ class RatingModel(QAbstractTableModel):
         if column == COL_RATE:
             if r.participation is None or not r.participation_entered:
                 return ""
-            return percent_text(r.participation * 100)
+            return percent_cell(r.participation * 100)  # as shown; "95" and "95%" are taken
         if column == COL_REMARK:
             return r.remark or ""
         return None
