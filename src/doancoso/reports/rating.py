@@ -191,8 +191,8 @@ def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundRepor
         branch = groups[0][0].branch
         total = groups[0][0]
     members = [r for _, group in groups for r in group]
-    found = ws.members.rows([r.member_id for r in members])
-    births = {m.id: format_vn_date(m.birth_date, m.birth_precision) for m in found}
+    # From the round's rows: a closed round keeps a member deleted from the roster since.
+    births = {r.member_id: format_vn_date(r.birth_date, r.birth_precision) for r in members}
     # Left in the year, as the rows say: not the status today, which counts a member who
     # moved away after the year as gone from it.
     left = sum(1 for r in members if r.left)

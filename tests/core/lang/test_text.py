@@ -303,7 +303,7 @@ def test_percent_cell_keeps_one_decimal_for_a_column() -> None:
 
 
 def test_percent_text_in_prose_drops_a_zero_decimal() -> None:
-    """Sentences and thresholds keep the short form ("Tham gia 85% hoạt động (từ 70%)")."""
+    """The rating rules' figures keep the short form ("Tham gia 85,0% hoạt động (từ 70%)")."""
     assert [percent_text(v) for v in (85, 89.9, 100, 72.5, 8.24)] == [
         "85%", "89,9%", "100%", "72,5%", "8,2%",
     ]  # fmt: skip

@@ -5,6 +5,8 @@ today's events. A round closed by an older version reads as it did."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from bundle_sync import carry
@@ -150,3 +152,60 @@ def test_a_closed_round_reads_the_same_on_the_copy_it_travelled_to(
             ("Lê Văn An", None),
             ("Trần Thị Bình", LEFT),
         ]
+
+
+def test_a_member_deleted_after_the_closing_stays_in_the_closed_round(ws: Workspace) -> None:
+    """Deleting a member from the roster after the closing (a record entered twice, found
+    later) leaves the member, the level and the counts in the closed round; reopened, the
+    round reads the roster of today, without the member."""
+    branch = ws.branches.create("Chi đoàn ấp 5").id
+    an, binh = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình"))
+    meetings(ws, {an: 10, binh: 8})
+    ws.rating.set_levels(YEAR, "decided_level", {an: 1, binh: 2})
+    ws.rating.close(YEAR)
+    before = _read(ws, binh)
+    assert before[2] == {an, binh}  # covered
+
+    assert ws.members.delete([binh]) == 1
+    assert _read(ws, binh)[1:] == before[1:]
+    rows = ws.rating.rows(YEAR)  # the same, the member's row saying the deletion
+    assert [replace(r, changed_after_closing=None) for r in rows] == before[0]
+    today = dt.date.today().strftime("%d/%m/%Y")
+    assert rows[1].changed_after_closing == (
+        f"Đã xóa khỏi danh sách đoàn viên sau khi khóa đợt: {today}"
+    )
+
+    ws.rating.reopen(YEAR)
+    assert [r.full_name for r in ws.rating.rows(YEAR)] == ["Lê Văn An"]
+    assert ws.rating.summary(YEAR)[-1].counts == {1: 1, 2: 0, 3: 0, 4: 0}
+
+
+def test_a_closed_round_says_whose_record_changed_after_it_closed(ws: Workspace) -> None:
+    """Nothing stored keeps a member's record as it was at the closing: a closed round reads
+    the name, birth date or chi đoàn edited since, and says so on the member's row; an event
+    recorded since (which the round leaves out) is no edit; a member deleted since is said to
+    be."""
+    branch = ws.branches.create("Chi đoàn ấp 6").id
+    an, binh, cuong = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình", "Võ Cường"))
+    ws.rating.set_levels(YEAR, "decided_level", {an: 1, binh: 2, cuong: 3})
+    ws.rating.close(YEAR)
+    assert {r.full_name: r.changed_after_closing for r in ws.rating.rows(YEAR)} == {
+        "Lê Văn An": None, "Trần Thị Bình": None, "Võ Cường": None,
+    }  # fmt: skip
+
+    ws.members.save({"full_name": "Trần Thị Bình", "birth_date": "07/03/2000",
+                     "branch_id": branch, "admission_date": "01/01/2020"}, binh)  # fmt: skip
+    ws.events.record(an, "transfer_out", "01/09/2025", other_organization="Đoàn xã B")
+    ws.members.delete([cuong])
+
+    today = dt.date.today().strftime("%d/%m/%Y")
+    rows = {r.full_name: r for r in ws.rating.rows(YEAR)}
+    assert {name: r.changed_after_closing for name, r in rows.items()} == {
+        "Lê Văn An": None,
+        "Trần Thị Bình": f"Hồ sơ đã sửa sau khi khóa đợt: {today}",
+        "Võ Cường": f"Đã xóa khỏi danh sách đoàn viên sau khi khóa đợt: {today}",
+    }
+    assert rows["Trần Thị Bình"].birth_date == dt.date(2000, 3, 7)  # read as edited
+
+    ws.rating.reopen(YEAR)
+    assert [r.changed_after_closing for r in ws.rating.rows(YEAR)] == [None, None]

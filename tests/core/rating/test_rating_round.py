@@ -65,11 +65,11 @@ def test_the_suggestion_at_the_thresholds_and_its_words(ws: Workspace, branch: s
     ws.rating.set(YEAR, ids["Bình"], {"participation": "89,9%"})
     rows = _rows(ws)
     assert [(n, r.suggested, r.suggestion) for n, r in rows.items()] == [
-        ("An", 1, "Tham gia 100% hoạt động (từ 90%) — Hoàn thành xuất sắc nhiệm vụ"),
+        ("An", 1, "Tham gia 100,0% hoạt động (từ 90%) — Hoàn thành xuất sắc nhiệm vụ"),
         ("Bình", 2, "Tham gia 89,9% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ"),
-        ("Cường", 2, "Tham gia 70% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ"),
-        ("Dũng", 3, "Tham gia 50% hoạt động (từ 50%) — Hoàn thành nhiệm vụ"),
-        ("Em", 4, "Tham gia 40% hoạt động (dưới 50%) — Không hoàn thành nhiệm vụ"),
+        ("Cường", 2, "Tham gia 70,0% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ"),
+        ("Dũng", 3, "Tham gia 50,0% hoạt động (từ 50%) — Hoàn thành nhiệm vụ"),
+        ("Em", 4, "Tham gia 40,0% hoạt động (dưới 50%) — Không hoàn thành nhiệm vụ"),
     ]
     assert rows["Bình"].participation_entered and rows["Bình"].participation == pytest.approx(0.899)
     assert (rows["Cường"].expected, rows["Cường"].attended) == (10, 7)
@@ -85,11 +85,11 @@ def test_discipline_and_training_cap_the_suggestion(ws: Workspace, branch: str) 
     ws.rating.set(YEAR, ids["Cường"], {"training_result": "Khá"})
     rows = _rows(ws)
     assert [(n, r.discipline, r.suggested, r.suggestion) for n, r in rows.items()] == [
-        ("An", "reprimand", 2, "Tham gia 100% hoạt động (từ 90%); bị kỷ luật khiển trách trong "
+        ("An", "reprimand", 2, "Tham gia 100,0% hoạt động (từ 90%); bị kỷ luật khiển trách trong "
          "năm — Hoàn thành tốt nhiệm vụ"),
-        ("Bình", "warning", 4, "Tham gia 100% hoạt động (từ 90%); bị kỷ luật cảnh cáo trở lên "
+        ("Bình", "warning", 4, "Tham gia 100,0% hoạt động (từ 90%); bị kỷ luật cảnh cáo trở lên "
          "trong năm — Không hoàn thành nhiệm vụ"),
-        ("Cường", None, 2, "Tham gia 100% hoạt động (từ 90%); chưa có kết quả rèn luyện “xuất "
+        ("Cường", None, 2, "Tham gia 100,0% hoạt động (từ 90%); chưa có kết quả rèn luyện “xuất "
          "sắc” — Hoàn thành tốt nhiệm vụ"),
     ]  # fmt: skip
 
@@ -173,6 +173,19 @@ def test_the_level1_cap_warns_before_closing(ws: Workspace, branch: str) -> None
     ws.rating.set_levels(YEAR, "decided_level", {ids[0]: 1, ids[1]: 1, ids[2]: 2})
     assert ws.rating.close_warnings(YEAR) == [
         "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 66,7%, vượt giới hạn 20% trong quy tắc."
+    ]
+
+
+def test_the_level1_cap_warning_writes_the_share_as_the_documents_do(
+    ws: Workspace, branch: str
+) -> None:
+    """The share with one decimal ("50,0%"), as the summary and the decision write it; the
+    cap, a figure of the rules, as the rules dialog writes it ("20%")."""
+    ws.rating.set_rules(ws.rating.rules().text.replace('"value": null', '"value": 20'))
+    ids = [_member(ws, branch, n) for n in ("An", "Bình", "Cường", "Dũng")]
+    ws.rating.set_levels(YEAR, "decided_level", {ids[0]: 1, ids[1]: 1, ids[2]: 2, ids[3]: 2})
+    assert ws.rating.close_warnings(YEAR) == [
+        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 50,0%, vượt giới hạn 20% trong quy tắc."
     ]
 
 

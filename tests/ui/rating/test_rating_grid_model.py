@@ -62,7 +62,7 @@ def test_cells_say_what_the_core_read(page: RatingPage, rated: Round) -> None:
     assert bình.data(Qt.ItemDataRole.BackgroundRole) == DIFFERS
     assert bình.data(Qt.ItemDataRole.ToolTipRole) == (
         "Hoàn thành xuất sắc nhiệm vụ\n"
-        "Khác mức gợi ý (2. Tốt): Tham gia 85% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ\n"
+        "Khác mức gợi ý (2. Tốt): Tham gia 85,0% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ\n"
         "Khác đề nghị của chi đoàn (3. Hoàn thành)."
     )
     assert model.index(0, COL_DECIDED).data(Qt.ItemDataRole.BackgroundRole) is None
@@ -73,7 +73,7 @@ def test_cells_say_what_the_core_read(page: RatingPage, rated: Round) -> None:
         "Có mặt 10/10 buổi hoạt động đã điểm danh."
     )
     assert model.index(0, COL_SUGGESTED).data(Qt.ItemDataRole.ToolTipRole) == (
-        "Tham gia 100% hoạt động (từ 90%); chưa có kết quả rèn luyện “xuất sắc” — Hoàn thành "
+        "Tham gia 100,0% hoạt động (từ 90%); chưa có kết quả rèn luyện “xuất sắc” — Hoàn thành "
         "tốt nhiệm vụ"
     )
     guest = model.index(5, COL_SUGGESTED)

@@ -199,6 +199,23 @@ def test_participation_typed_as_85_or_refused(
     assert page.model.index(2, COL_RATE).data() == "60,0%"
 
 
+def test_the_rate_editor_opens_on_the_share_as_printed_and_takes_95_or_95_percent(
+    qtbot: QtBot, page: RatingPage, rated: Round
+) -> None:
+    """The editor of a rate typed earlier opens on it as the column and the documents write it
+    ("95,0%"), not "95%"; "95" and "95%" are still taken."""
+    _at(page, 2, COL_RATE)
+    _type_in_editor(qtbot, page, "95%")
+    assert (page.model.row(2).participation, page.model.index(2, COL_RATE).data()) == (
+        pytest.approx(0.95), "95,0%*"
+    )  # fmt: skip
+    assert page.model.index(2, COL_RATE).data(Qt.ItemDataRole.EditRole) == "95,0%"
+    _at(page, 3, COL_RATE)
+    _type_in_editor(qtbot, page, "95")
+    assert page.model.row(3).participation == pytest.approx(0.95)
+    assert page.model.index(3, COL_RATE).data(Qt.ItemDataRole.EditRole) == "95,0%"
+
+
 def test_a_key_the_training_column_refuses_names_its_five_choices(
     page: RatingPage, rated: Round
 ) -> None:

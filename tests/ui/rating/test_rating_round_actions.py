@@ -201,7 +201,7 @@ def test_the_page_follows_changes_made_elsewhere(
                              core)  # fmt: skip
     with_attendance.run()
     assert page.model.row(2).suggestion == (
-        "Tham gia 95% hoạt động (từ 90%); chưa có kết quả rèn luyện “xuất sắc” — Hoàn thành tốt "
+        "Tham gia 95,0% hoạt động (từ 90%); chưa có kết quả rèn luyện “xuất sắc” — Hoàn thành tốt "
         "nhiệm vụ"
     )
     CoreOp(None, lambda ws: ws.events.record(member, "discipline", "10/10/2025",

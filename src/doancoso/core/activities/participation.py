@@ -5,7 +5,8 @@ attendance was taken, up to a day (``as_of``). A member is expected only on the 
 their periods on the active roster (:mod:`~doancoso.core.lifecycle.periods`): joining, leaving
 or a temporary stay in the middle of the year counts only the dates of their time here.
 Whether an absence with leave counts as attended is the organisation's setting
-(``leave_counts_as_attended``, off by default).
+(``leave_counts_as_attended``, off by default). A closed rating round counts the attendance as
+recorded by its closing (:meth:`ParticipationService.counts` ``by``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 from ..context import WorkspaceContext
 from ..lifecycle.periods import Period, active_periods
 from ..roster.branches import UNASSIGNED
-from ..storage.live import is_live
+from ..storage.live import is_live, known
 from ..storage.models import Attendance, Branch, Member, Occurrence, Organization
 from .rules import DONE, PARTICIPATION_TABLES
 
@@ -99,14 +100,18 @@ class ParticipationService:
         year: int,
         as_of: dt.date | None = None,
         periods: dict[str, list[Period]] | None = None,
+        by: dt.datetime | None = None,
     ) -> dict[str, tuple[int, int, int]]:
         """member id → (expected, attended, excused) for the members expected at least once in
         ``year``: what the roster's column shows, without reading every member's history (a
         roster of 100,000 with no attendance costs one query). A caller that has read every
-        member's ``periods`` already (the rating round) passes them, not to read them twice."""
+        member's ``periods`` already (the rating round) passes them, not to read them twice.
+        ``by``: the closing of a closed rating round, which counts the dates and marks recorded
+        by then, those deleted since included (a meeting whose attendance is taken later does
+        not change the round's figures)."""
         first, last = _bounds(year, as_of)
         with self._ctx.db.read() as session:
-            return self._counts(session, first, last, periods)
+            return self._counts(session, first, last, periods, by)
 
     def _counts(
         self,
@@ -114,6 +119,7 @@ class ParticipationService:
         first: dt.date,
         last: dt.date,
         periods: dict[str, list[Period]] | None,
+        by: dt.datetime | None = None,
     ) -> dict[str, tuple[int, int, int]]:
         """Each member's counts from the attendance of the done dates from ``first`` to
         ``last``, only within the member's periods (read here for the members concerned when
@@ -126,7 +132,7 @@ class ParticipationService:
         done = (
             select(Occurrence.id)
             .where(
-                is_live(Occurrence, org),
+                known(Occurrence, org, by),
                 Occurrence.attendance_taken.is_(True),
                 Occurrence.status == DONE,
                 Occurrence.day >= first,
@@ -134,7 +140,7 @@ class ParticipationService:
             )
             .scalar_subquery()
         )
-        live = (Attendance.deleted_at.is_(None), Attendance.occurrence_id.in_(done))
+        live = (known(Attendance, org, by), Attendance.occurrence_id.in_(done))
         grouped = (
             select(Attendance.member_id, Attendance.state, func.count())
             .where(*live)

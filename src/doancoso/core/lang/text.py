@@ -291,6 +291,7 @@ def rate_cell(value: float) -> str:
 
 def percent_cell(value: float) -> str:
     """A percentage (0–100) in a column of figures: always one decimal and a decimal comma, so
-    that the column reads evenly: 10 -> "10,0%", 8.24 -> "8,2%", 100 -> "100,0%". Prose keeps
-    the shorter :func:`~doancoso.core.rating.rules.percent_text` ("10%")."""
+    that the column reads evenly: 10 -> "10,0%", 8.24 -> "8,2%", 100 -> "100,0%". The rating
+    writes every share so, in sentences too; a figure of its rules keeps the shorter
+    :func:`~doancoso.core.rating.rules.percent_text` ("10%")."""
     return f"{one_decimal(value):.1f}%".replace(".", ",")

@@ -5,13 +5,15 @@ closed round it does not rate, for the readers of a round's results outside the 
 (the member template's rating column).
 
 A closed round reads the roster as it stood when it was closed (:func:`standing` up to
-:func:`closing_of`): the members and events recorded by then, an event deleted since still
-counted. A departure or an admission dated in the year but recorded after the closing changes
-neither whom the round rated nor its figures, so the decision already issued and signed reads
-the same; reopening the round reads today's events again. This needs nothing stored beyond what
-travels already (each row's ``created_at`` and ``deleted_at``, the round's ``closed_at``), so a
-round closed by an older version, with nothing recorded since, reads as it did. An event edited
-after the closing is read as edited; the attendance is read as it is."""
+:func:`closing_of`): the members and events recorded by then, a member or an event deleted
+since still counted (and the attendance recorded by then:
+:meth:`~doancoso.core.activities.participation.ParticipationService.counts`). A departure or an
+admission dated in the year but recorded after the closing changes neither whom the round rated
+nor its figures, so the decision already issued and signed reads the same; reopening the round
+reads today's events again. This needs nothing stored beyond what travels already (each row's
+``created_at`` and ``deleted_at``, the round's ``closed_at``), so a round closed by an older
+version, with nothing recorded since, reads as it did. An event or a member's record edited
+after the closing is read as edited (nothing stored keeps the values of before)."""
 
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from ..lang.dates import format_vn_date
 from ..lifecycle.periods import (
     EventRow,
     Period,
@@ -34,9 +37,8 @@ from ..lifecycle.periods import (
 )
 from ..lifecycle.rules import EventFacts, baseline_status, event_order, lenient_replay
 from ..lifecycle.transfer import free_note
-from ..storage.live import is_live
+from ..storage.live import is_live, known
 from ..storage.models import Member, MemberEvent, Rating, RatingRound
-from ..storage.models.base import Travelling
 from .records import CLOSED, Arrival, not_rated_reason, status_on
 from .rules import RatingRules
 
@@ -73,21 +75,6 @@ class Standing(NamedTuple):
     party_dates: dict[str, dt.date | None]
     """The Party admission date where it may not be the stored one (a member left out: the
     stored one)."""
-
-
-def known(
-    model: type[Travelling], organization_id: str, by: dt.datetime | None
-) -> ColumnElement[bool]:
-    """The condition on ``model``'s rows a round reads: the live ones (``by`` None: an open
-    round), or those recorded by ``by`` and not deleted by then (a round closed at ``by``)."""
-    if by is None:
-        return is_live(model, organization_id)
-    condition: ColumnElement[bool] = and_(
-        model.organization_id == organization_id,  # type: ignore[attr-defined]
-        model.created_at <= by,
-        or_(model.deleted_at.is_(None), model.deleted_at > by),
-    )
-    return condition
 
 
 def closing_of(session: Session, organization_id: str, year: int) -> dt.datetime | None:
@@ -142,7 +129,8 @@ def standing(
 def _as_closed(
     session: Session, organization_id: str, by: dt.datetime, member_ids: Sequence[str] | None
 ) -> list[_Closed]:
-    """The members recorded by ``by`` with their status then and the events recorded by then.
+    """The members recorded by ``by`` and not deleted by then (a member deleted since is still
+    the round's), with their status then and the events recorded by then.
 
     The status then is the one the events recorded by then leave, starting from the status
     kept on the first event ever recorded; with none recorded by then, the status before the
@@ -150,7 +138,7 @@ def _as_closed(
     admission date then is that of a Party admission recorded by then; none when the stored one
     comes from a Party admission recorded since."""
     members = select(Member.id, Member.status, Member.admission_date, Member.party_date).where(
-        is_live(Member, organization_id), Member.created_at <= by
+        known(Member, organization_id, by)
     )
     events = select(
         MemberEvent.member_id,
@@ -192,6 +180,51 @@ def _as_closed(
             party = None
         found.append(_Closed(member_id, status, admitted, recorded, party))
     return found
+
+
+EDITED_SINCE = "Hồ sơ đã sửa sau khi khóa đợt: {day}"
+DELETED_SINCE = "Đã xóa khỏi danh sách đoàn viên sau khi khóa đợt: {day}"
+
+
+def says_deleted(note: str | None) -> bool:
+    """Whether a note of :func:`changed_since` says the member was deleted (not edited)."""
+    return note is not None and note.startswith(DELETED_SINCE.partition("{")[0])
+
+
+def changed_since(session: Session, organization_id: str, by: dt.datetime) -> dict[str, str]:
+    """What a round closed at ``by`` says of the members whose stored record changed since
+    (:data:`EDITED_SINCE`, :data:`DELETED_SINCE`, with the local day of the last change).
+
+    Nothing stored keeps a record's values of before an edit, so the round reads the name, the
+    birth and admission dates or the chi đoàn as they are now, and the page and a decision
+    printed again may differ from the one signed: the row says so. A change of the record that
+    came with an event recorded, deleted or brought back since (the status the events decide,
+    written in the same transaction, so at the same time) is no edit: the round reads the
+    events as they were. An edit followed by such an event cannot be told apart from it."""
+    members = select(Member.id, Member.updated_at, Member.deleted_at).where(
+        known(Member, organization_id, by), Member.updated_at > by
+    )
+    found = session.execute(members).all()
+    if not found:
+        return {}
+    by_events: dict[str, set[dt.datetime]] = defaultdict(set)
+    ids = [member_id for member_id, *_ in found]
+    for at in range(0, len(ids), _CHUNK):
+        events = select(MemberEvent.member_id, MemberEvent.updated_at).where(
+            MemberEvent.organization_id == organization_id,
+            MemberEvent.member_id.in_(ids[at : at + _CHUNK]),
+            MemberEvent.updated_at > by,
+        )
+        for member_id, updated in session.execute(events):
+            by_events[member_id].add(updated)
+    said = {}
+    for member_id, updated, deleted in found:
+        day = format_vn_date(updated.replace(tzinfo=dt.UTC).astimezone().date())
+        if deleted is not None:
+            said[member_id] = DELETED_SINCE.format(day=day)
+        elif updated not in by_events.get(member_id, ()):
+            said[member_id] = EDITED_SINCE.format(day=day)
+    return said
 
 
 def round_day(year: int) -> dt.date:
@@ -313,7 +346,7 @@ def not_rated(
             select(
                 Member.id, Member.status, Member.party_date, Member.birth_date,
                 Member.birth_precision,
-            ).where(is_live(Member, organization_id), Member.id.in_(chunk))
+            ).where(known(Member, organization_id, by), Member.id.in_(chunk))
         )  # fmt: skip
         for member_id, status, party_date, birth, precision in members:
             status = then.get(member_id, status)

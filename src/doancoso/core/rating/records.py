@@ -84,6 +84,10 @@ class RatingRow:
     for: the rating rests on the previous organisation's remarks (:func:`arrival_note`)."""
     arrival_remarks: str | None = None
     """That transfer's note, where the previous organisation's remarks are usually written."""
+    changed_after_closing: str | None = None
+    """In a closed round, a member whose stored record was edited, or who was deleted from the
+    roster, after the closing: what the row says of it
+    (:func:`~.eligibility.changed_since`); None otherwise."""
 
     @property
     def round_levels(self) -> tuple[int | None, int | None, int | None]:

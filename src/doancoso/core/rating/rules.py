@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ImportFileError
-from ..lang.text import fold, one_decimal
+from ..lang.text import fold, one_decimal, percent_cell
 
 FORMAT = "doancoso-rating-rules"
 DEFAULT_RULES_FILE = "rating-2023-2027.json"
@@ -177,10 +177,11 @@ def default_rules() -> RatingRules:
 
 
 def percent_text(value: float) -> str:
-    """A percentage in a sentence, a threshold, a single field: 85 → "85%", 89.9 → "89,9%".
+    """A figure of the rules (a threshold, the cap on level 1): 85 → "85%", 89.9 → "89,9%".
 
-    Figures in a column of a table use :func:`~doancoso.core.lang.text.percent_cell` instead
-    ("85,0%"), so that a column reads evenly."""
+    A share of members or a member's participation uses
+    :func:`~doancoso.core.lang.text.percent_cell` instead ("85,0%"), as the rating documents
+    write it, in a table and in a sentence alike, and the page with them."""
     rounded = one_decimal(value)
     text = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")
     return f"{text}%"
@@ -200,7 +201,8 @@ def suggest(
 ) -> Suggestion:
     """The level the rules give for a participation rate (0–1), the heaviest discipline of the
     year (``reprimand``, ``warning``, ``expulsion``) and the training programme's result, with
-    the reason in words ("Tham gia 85% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ")."""
+    the reason in words ("Tham gia 85,0% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ": the
+    participation as the documents write it, the threshold as the rules do)."""
     if participation is None:
         return Suggestion(None, "Chưa có tỉ lệ tham gia hoạt động: hãy điểm danh hoặc nhập tỉ lệ.")
     rate = participation * 100
@@ -210,7 +212,7 @@ def suggest(
             level, reached = candidate, threshold
             break
     parts = [
-        f"Tham gia {percent_text(rate)} hoạt động"
+        f"Tham gia {percent_cell(rate)} hoạt động"
         + (
             f" (từ {percent_text(reached)})"
             if reached is not None

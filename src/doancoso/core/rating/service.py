@@ -22,11 +22,11 @@ from ..activities.participation import ParticipationService
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
-from ..lang.text import collation_key, nfc_multiline_or_none, vn_number
+from ..lang.text import collation_key, nfc_multiline_or_none, percent_cell, vn_number
 from ..lifecycle.periods import Period, active_periods, from_admission_age
 from ..roster.branches import UNASSIGNED
 from ..storage.bulk import paused_gc
-from ..storage.live import is_live
+from ..storage.live import is_live, known
 from ..storage.models import (
     Branch,
     BranchRating,
@@ -39,7 +39,7 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
-from .eligibility import arrivals, closing_of, known, reason_in, round_day, standing
+from .eligibility import arrivals, changed_since, closing_of, reason_in, round_day, standing
 from .records import (
     CLOSED,
     LEVEL_FIELDS,
@@ -159,7 +159,7 @@ class RatingService:
         with self._ctx.db.read() as session:
             by = closing_of(session, org, year)  # a closed round as it was closed
             periods, then, party = standing(session, org, as_of, by)
-        counts = self._participation.counts(year, as_of, periods)
+        counts = self._participation.counts(year, as_of, periods, by)
         with self._ctx.db.read() as session:
             stmt = (
                 select(
@@ -172,7 +172,7 @@ class RatingService:
                     Member.sort_key,
                     Member.birth_precision,
                 )
-                .where(is_live(Member, org))
+                .where(known(Member, org, by))  # a closed round: those deleted since too
                 .order_by(Member.sort_key, Member.birth_date, Member.id)
             )
             if branch_id:
@@ -196,10 +196,11 @@ class RatingService:
             }
             discipline = self._discipline(session, first, last, by)
             came = arrivals(session, org, year, as_of, by=by)
+            changed = changed_since(session, org, by) if by is not None else {}
         with paused_gc():
             rows = self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then,
-                came, party,
+                came, party, changed,
             )  # fmt: skip
         return [r for r in rows if not r.branch] if branch_id == "" else rows
 
@@ -220,7 +221,7 @@ class RatingService:
                 select(
                     Member.id, Member.status, Member.party_date, Member.birth_date,
                     Member.birth_precision,
-                ).where(is_live(Member, org))
+                ).where(known(Member, org, by))
             ).all()  # fmt: skip
             came = arrivals(session, org, year, as_of, by=by)
         covered = set()
@@ -247,6 +248,7 @@ class RatingService:
         then: Mapping[str, str],
         came: Mapping[str, Arrival],
         party: Mapping[str, dt.date | None],
+        changed: Mapping[str, str],
     ) -> list[RatingRow]:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
@@ -293,6 +295,7 @@ class RatingService:
                     birth_precision=m.birth_precision,
                     note=note,
                     arrival_remarks=arrival.note if note and arrival else None,
+                    changed_after_closing=changed.get(m.id),
                 )
             )
         return rows
@@ -472,7 +475,7 @@ class RatingService:
             share = 100 * sum(1 for r in decided if r.decided_level == 1) / len(decided)
             if share > cap + 1e-9:
                 warnings.append(
-                    f"Tỉ lệ “{LEVELS[1]}” là {percent_text(share)}, vượt giới hạn "
+                    f"Tỉ lệ “{LEVELS[1]}” là {percent_cell(share)}, vượt giới hạn "
                     f"{percent_text(cap)} trong quy tắc."
                 )
         return warnings
@@ -623,7 +626,7 @@ class RatingService:
             member = session.execute(
                 select(
                     Member.status, Member.party_date, Member.birth_date, Member.birth_precision
-                ).where(is_live(Member, org), Member.id == member_id)
+                ).where(Member.organization_id == org, Member.id == member_id)
             ).one_or_none()
             if not found or member is None:
                 return []

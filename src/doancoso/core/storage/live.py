@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..errors import NotFoundError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from sqlalchemy import ColumnElement
     from sqlalchemy.orm import Session
 
@@ -28,6 +30,24 @@ def is_live(model: type[Travelling], organization_id: str | None = None) -> Colu
     if organization_id is None or not hasattr(model, "organization_id"):
         return live
     return and_(live, model.organization_id == organization_id)
+
+
+def known(
+    model: type[Travelling], organization_id: str, by: datetime | None
+) -> ColumnElement[bool]:
+    """The condition on ``model``'s rows of the organisation as they stood at ``by``: the live
+    ones (``by`` None), or those recorded by ``by`` and not deleted by then (what a closed
+    rating round reads: :mod:`doancoso.core.rating.eligibility`)."""
+    from sqlalchemy import and_, or_
+
+    if by is None:
+        return is_live(model, organization_id)
+    condition: ColumnElement[bool] = and_(
+        model.organization_id == organization_id,  # type: ignore[attr-defined]
+        model.created_at <= by,
+        or_(model.deleted_at.is_(None), model.deleted_at > by),
+    )
+    return condition
 
 
 def get_live(

@@ -10,7 +10,9 @@ come back with :meth:`RatingModel.patch` or the next :meth:`set_rows`.
 
 Members who are not rated this year are greyed, their reason shown across the level columns
 (the view spans them); a decided level that differs from the suggestion or from the chi đoàn's
-proposal is coloured, with the difference in its tooltip.
+proposal is coloured, with the difference in its tooltip. In a closed round, a member whose
+record was edited or who was deleted after the closing has it said in the empty remark, greyed,
+and in the name's tooltip.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...core.lang.dates import DAY, format_vn_date
 from ...core.lang.text import percent_cell
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
-from ...core.rating.rules import LEVELS, SHORT_LEVELS, TRAINING_RESULTS, percent_text
+from ...core.rating.rules import LEVELS, SHORT_LEVELS, TRAINING_RESULTS
 from ...core.rating.service import RatingRow
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 
@@ -140,8 +142,9 @@ def _old_remarks(row: RatingRow) -> str | None:
 def _arrival_hint(row: RatingRow) -> str:
     """What the empty remark of a member rated on the previous organisation's remarks shows,
     greyed, until the remark is written: those remarks (the transfer's note) first, then the
-    note (the cell is narrower than both: the tooltip has them whole)."""
-    return " ".join(filter(None, (_old_remarks(row), row.note)))
+    note (the cell is narrower than both: the tooltip has them whole). In a closed round, what
+    changed on the member's record since the closing comes first."""
+    return " ".join(filter(None, (row.changed_after_closing, _old_remarks(row), row.note)))
 
 
 def _rate_tooltip(row: RatingRow) -> str:
@@ -321,7 +324,7 @@ class RatingModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return ALIGN_RIGHT if column in (COL_STT, COL_RATE) else ALIGN_LEFT
         if role == _FOREGROUND:
-            hint = column == COL_REMARK and not r.remark and r.note
+            hint = column == COL_REMARK and not r.remark and (r.note or r.changed_after_closing)
             return GREY if not r.eligible or hint else None
         if role == _BACKGROUND:
             differs = r.differs_from_suggestion or r.differs_from_proposal
@@ -360,7 +363,7 @@ class RatingModel(QAbstractTableModel):
         if column == COL_RATE:
             if r.participation is None or not r.participation_entered:
                 return ""
-            return percent_text(r.participation * 100)
+            return percent_cell(r.participation * 100)  # as shown; "95" and "95%" are taken
         if column == COL_REMARK:
             return r.remark or ""
         return None
@@ -368,11 +371,13 @@ class RatingModel(QAbstractTableModel):
     @staticmethod
     def _tooltip(r: RatingRow, column: int) -> str | None:
         if column == COL_NAME:  # the name first: whole where the column cuts it
-            return "\n".join(filter(None, (r.full_name, born_text(r), r.note, _old_remarks(r))))
+            return "\n".join(filter(None, (r.full_name, born_text(r), r.changed_after_closing,
+                                            r.note, _old_remarks(r))))  # fmt: skip
         if column == COL_BRANCH:
             return r.branch
         if column == COL_REMARK:
-            return "\n".join(filter(None, (r.remark, r.note, _old_remarks(r)))) or None
+            return "\n".join(filter(None, (r.remark, r.changed_after_closing, r.note,
+                                            _old_remarks(r)))) or None  # fmt: skip
         if not r.eligible:
             return r.reason if column in range(COL_SUGGESTED, COL_DECIDED + 1) else None
         if column == COL_RATE:

@@ -13,7 +13,7 @@ reads it again, at once when the page is visible, otherwise when it is next show
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,6 +36,7 @@ from ...core.errors import ConflictError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.decision import Decision
+from ...core.rating.eligibility import says_deleted
 from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
 from ...core.workspace import Workspace
@@ -79,6 +80,9 @@ NO_DECISION_YET = (
 OPEN_STYLE = "color: #2e7d32; font-weight: bold;"
 CLOSED_STYLE = "color: #c62828; font-weight: bold;"
 NONE_STYLE = "color: #616161; font-weight: bold;"
+CHANGED_STYLE = "color: #8d4e00;"
+NAMED = 5
+"""Members named in :func:`changed_text` before "và N đoàn viên khác"."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,35 @@ def history_text(info: RoundInfo, decision: Decision | None = None) -> str:
         f"{text} Quyết định công nhận kết quả: số {decision.number} ngày "
         f"{format_vn_date(decision.issued_on)}."
     )
+
+
+def _names(rows: list[RatingRow]) -> str:
+    names = [r.full_name for r in rows[:NAMED]]
+    more = len(rows) - len(names)
+    return ", ".join(names) + (f" và {vn_number(more)} đoàn viên khác" if more else "")
+
+
+def changed_text(rows: Sequence[RatingRow]) -> str:
+    """What a closed round says above its grid of the members whose record was edited, or who
+    were deleted from the roster, after its closing (:attr:`RatingRow.changed_after_closing`);
+    "" for none."""
+    changed = [r for r in rows if r.changed_after_closing]
+    edited = [r for r in changed if not says_deleted(r.changed_after_closing)]
+    deleted = [r for r in changed if says_deleted(r.changed_after_closing)]
+    parts = []
+    if edited:
+        parts.append(
+            f"hồ sơ của {vn_number(len(edited))} đoàn viên đã sửa sau khi khóa đợt "
+            f"({_names(edited)}): trang này và quyết định in lại theo hồ sơ hiện tại, có thể "
+            "khác quyết định đã ký"
+        )
+    if deleted:
+        parts.append(
+            f"{vn_number(len(deleted))} đoàn viên đã xóa khỏi danh sách sau khi khóa đợt "
+            f"({_names(deleted)}) vẫn thuộc đợt này"
+        )
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 class RatingPage(QWidget):
@@ -176,6 +209,10 @@ class RatingPage(QWidget):
         self.history_label.setStyleSheet("color: #616161;")
         self.history_label.setWordWrap(True)
         layout.addWidget(self.history_label)
+        self.changed_label = WrappedLabel()
+        self.changed_label.setStyleSheet(CHANGED_STYLE)
+        self.changed_label.hide()
+        layout.addWidget(self.changed_label)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Chi đoàn:"))
@@ -368,6 +405,9 @@ class RatingPage(QWidget):
             self.state_label.setText(f"Đợt xếp loại năm {year}: {state}")
             self.state_label.setStyleSheet(CLOSED_STYLE if closed else OPEN_STYLE)
             self.history_label.setText(history_text(info, self.decision if closed else None))
+        changed = changed_text(self.model.all_rows) if info is not None and info.closed else ""
+        self.changed_label.setText(changed)
+        self.changed_label.setVisible(bool(changed))
         self.open_button.setVisible(info is None)
         self.open_button.setText(f"Mở đợt xếp loại năm {year}")
         self.close_button.setVisible(info is not None and not info.closed)

@@ -1,0 +1,58 @@
+"""A closed round on the page: a member whose record was edited after the closing (nothing
+stored keeps it as it was) or who was deleted since is said, on the row and above the grid, so
+that the secretary knows the page and a decision printed again may differ from the one
+signed; reopening the round says nothing of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from doancoso.ui.rating.model import COL_NAME, COL_REMARK, GREY
+from doancoso.ui.rating.page import RatingPage
+
+from .conftest import SHOWN, YEAR, Round
+
+pytestmark = SHOWN
+
+
+def test_a_closed_round_says_whose_record_changed_since(page: RatingPage, rated: Round) -> None:
+    ws, ids = rated.ws, rated.ids
+    ws.rating.set_levels(YEAR, "decided_level", {ids[n]: 2 for n in ("Nguyễn Văn An",
+                         "Trần Thị Bình", "Võ Thị Em")})  # fmt: skip
+    ws.rating.close(YEAR)
+    page.refresh()
+    assert page.changed_label.isHidden()
+
+    ws.members.save({"full_name": "Trần Thị Bình", "birth_date": "07/03/2000",
+                     "branch_id": rated.branches["Chi đoàn ấp 1"],
+                     "admission_date": "01/01/2020"}, ids["Trần Thị Bình"])  # fmt: skip
+    ws.members.delete([ids["Võ Thị Em"]])
+    page.refresh()
+
+    assert not page.changed_label.isHidden()
+    assert page.changed_label.text() == (
+        "Hồ sơ của 1 đoàn viên đã sửa sau khi khóa đợt (Trần Thị Bình): trang này và quyết định "
+        "in lại theo hồ sơ hiện tại, có thể khác quyết định đã ký; 1 đoàn viên đã xóa khỏi danh "
+        "sách sau khi khóa đợt (Võ Thị Em) vẫn thuộc đợt này."
+    )
+    today = dt.date.today().strftime("%d/%m/%Y")
+    row = page.model.row_of(ids["Trần Thị Bình"])
+    assert row is not None
+    remark = page.model.index(row, COL_REMARK)
+    assert remark.data() == f"Hồ sơ đã sửa sau khi khóa đợt: {today}"
+    assert remark.data(Qt.ItemDataRole.ForegroundRole) == GREY  # not a remark: a note
+    assert page.model.index(row, COL_NAME).data(Qt.ItemDataRole.ToolTipRole) == (
+        f"Trần Thị Bình\nSinh ngày 07/03/2000\nHồ sơ đã sửa sau khi khóa đợt: {today}"
+    )
+    gone = page.model.row_of(ids["Võ Thị Em"])
+    assert gone is not None
+    assert page.model.index(gone, COL_REMARK).data() == (
+        f"Đã xóa khỏi danh sách đoàn viên sau khi khóa đợt: {today}"
+    )
+
+    ws.rating.reopen(YEAR)
+    page.refresh()
+    assert page.changed_label.isHidden()
+    assert page.model.row_of(ids["Võ Thị Em"]) is None
