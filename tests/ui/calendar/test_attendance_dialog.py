@@ -252,3 +252,35 @@ def test_the_sheet_is_looked_for_on_the_stick_first(
     dialogs = OpenDialogs(sheet, tmp_path / "USB").install(monkeypatch)
     assert dialog.ask_open_path() == sheet
     assert dialogs.offered == [str(tmp_path / "USB")]
+
+
+def test_enter_in_the_add_search_adds_the_member_found(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    """Typing a name in "Thêm người" and pressing Enter adds that member to the sheet: it does
+    not save the roll call half taken and close the dialog (the default button's Enter)."""
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # An present, the others not called yet
+    dialog.picker.search.setFocus()
+    qtbot.keyClicks(dialog.picker.search, "dat")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.saved
+    assert not cal_ws.activities.occurrence(meeting).row.attendance_taken
+    assert dialog.model.rowCount() == 6
+    assert dialog.model.index(5, 1).data() == "Huỳnh Văn Đạt"
+    assert dialog.view.current_row() == 5 and dialog.view.hasFocus()
+    assert dialog.counts_label.text() == "Có mặt 1/6 · Vắng có phép 0 · Vắng 5"
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # the next key marks the one just added
+    assert dialog.model.index(5, 4).data() == "Có mặt"
+
+
+def test_enter_in_the_add_list_adds_the_member_chosen(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.picker.search.setText("mai")
+    dialog.picker.refresh()
+    dialog.picker.combo.setFocus()
+    qtbot.keyClick(dialog.picker.combo, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.saved
+    assert dialog.model.index(5, 1).data() == "Lý Thị Mai"

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -97,6 +98,9 @@ class AttendanceDialog(QDialog):
         row.addStretch(1)
         row.addWidget(QLabel("Thêm người:"))
         self.picker = MemberPicker(self._ws, "(Chọn đoàn viên)")
+        # Enter there adds the member found (not the dialog's "Lưu" of a roll call half taken).
+        for widget in (self.picker.search, self.picker.combo):
+            widget.installEventFilter(self)
         row.addWidget(self.picker, 2)
         self.add_button = QPushButton("Thêm vào danh sách")
         self.add_button.clicked.connect(self.add_member)
@@ -121,6 +125,19 @@ class AttendanceDialog(QDialog):
 
     def _update_counts(self) -> None:
         self.counts_label.setText(self.model.counts_text())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and watched in (self.picker.search, self.picker.combo)
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            if watched is self.picker.search:
+                self.picker.refresh()  # the name typed just now, before the picker's delay
+            self.add_member()
+            return True
+        return super().eventFilter(watched, event)
 
     # Editing the sheet --------------------------------------------------------------------
 
