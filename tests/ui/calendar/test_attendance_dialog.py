@@ -284,3 +284,54 @@ def test_enter_in_the_add_list_adds_the_member_chosen(
     qtbot.keyClick(dialog.picker.combo, Qt.Key.Key_Return)
     assert dialog.isVisible() and not dialog.saved
     assert dialog.model.index(5, 1).data() == "Lý Thị Mai"
+
+
+def test_find_a_name_without_tones(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    """Ctrl+F, a name typed without tones: the sheet goes to that person; Enter back to the
+    sheet, whose next key marks them; ↑↓ go through several people found."""
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.find_edit.hasFocus()
+    qtbot.keyClicks(dialog.find_edit, "thuy")
+    assert dialog.view.current_row() == 3  # Trần Thị Thủy
+    assert dialog.find_label.text() == "Thấy 1 người. Enter để đánh dấu."
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Return)
+    assert dialog.view.hasFocus() and dialog.isVisible() and not dialog.saved
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    assert _states(dialog.model) == ["Vắng", "Vắng", "Vắng", "Có mặt", "Vắng"]
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.find_edit.hasFocus() and dialog.find_edit.selectedText() == "thuy"
+    qtbot.keyClicks(dialog.find_edit, "nguyen quynh")  # typed over the last search
+    assert dialog.view.current_row() == 2
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_P)
+    assert _states(dialog.model)[2] == "Vắng có phép"
+    assert dialog.counts_label.text() == "Có mặt 1/5 · Vắng có phép 1 · Vắng 3"
+
+
+def test_find_several_and_none(qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.find_edit.setFocus()
+    qtbot.keyClicks(dialog.find_edit, "van")  # Lê Văn An, Võ Văn Tùng
+    assert dialog.view.current_row() == 0
+    assert dialog.find_label.text() == "Thấy 2 người (↑↓ để chuyển). Enter để đánh dấu."
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Down)
+    assert dialog.view.current_row() == 4 and dialog.find_edit.hasFocus()
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Down)  # round to the first again
+    assert dialog.view.current_row() == 0
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Up)
+    assert dialog.view.current_row() == 4
+    qtbot.keyClicks(dialog.find_edit, " a")  # "van a": each word begins one of the name's
+    assert dialog.view.current_row() == 0  # Lê Văn An only
+    assert dialog.find_label.text() == "Thấy 1 người. Enter để đánh dấu."
+    dialog.find_edit.setText("dat")  # Huỳnh Văn Đạt is of the other chi đoàn: not on the sheet
+    assert dialog.find_label.text() == (
+        "Không có ai khớp “dat” trong danh sách. Người không có ở đây: thêm ở “Thêm người”."
+    )
+    assert dialog.view.current_row() == 0  # where it was
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Return)  # nothing found: nothing happens
+    assert dialog.isVisible() and not dialog.saved
+    dialog.find_edit.clear()
+    assert dialog.find_label.text() == ""

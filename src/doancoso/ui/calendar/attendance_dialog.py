@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,7 +39,8 @@ from .words import long_date
 
 HINT = (
     "Phím cách: có mặt ↔ vắng · P: vắng có phép · C: có mặt · V: vắng (rồi sang người sau) · "
-    "↑↓: chuyển người · Enter hoặc nhấn đúp: ghi lý do vắng · Delete: bỏ khỏi danh sách."
+    "↑↓: chuyển người · Enter hoặc nhấn đúp: ghi lý do vắng · Delete: bỏ khỏi danh sách · "
+    "Ctrl+F: tìm tên."
 )
 SHEET_FILTERS = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)"
 Marks = dict[str, tuple[str, str | None]]
@@ -68,6 +70,7 @@ class AttendanceDialog(QDialog):
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
         layout.addLayout(self._tools())
+        layout.addLayout(self._find_row())
         self.view = AttendanceView(self.model)
         self.view.remove_requested.connect(self.remove_row)
         layout.addWidget(self.view, 1)
@@ -107,6 +110,28 @@ class AttendanceDialog(QDialog):
         row.addWidget(self.add_button)
         return row
 
+    def _find_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel("Tìm trong danh sách:")
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText("Gõ tên, không cần dấu (Ctrl+F)")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setFixedWidth(260)
+        self.find_edit.textChanged.connect(self.find_name)
+        # Enter goes back to the sheet, ↑↓ through the people found: not the dialog's "Lưu".
+        self.find_edit.installEventFilter(self)
+        label.setBuddy(self.find_edit)
+        self.find_label = QLabel()
+        self.find_label.setStyleSheet("color: #555;")
+        row.addWidget(label)
+        row.addWidget(self.find_edit)
+        row.addWidget(self.find_label, 1)
+        find_action = QAction("Tìm tên", self)
+        find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find_action.triggered.connect(self.start_find)
+        self.addAction(find_action)
+        return row
+
     def _bottom(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.remove_button = QPushButton("Bỏ khỏi danh sách")
@@ -127,17 +152,53 @@ class AttendanceDialog(QDialog):
         self.counts_label.setText(self.model.counts_text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and watched in (self.picker.search, self.picker.combo)
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched in (self.picker.search, self.picker.combo) and enter:
             if watched is self.picker.search:
                 self.picker.refresh()  # the name typed just now, before the picker's delay
             self.add_member()
             return True
+        if watched is self.find_edit and enter:
+            if self.model.find(self.find_edit.text()):
+                self.view.setFocus()
+            return True
+        if watched is self.find_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.next_found(1 if key == Qt.Key.Key_Down else -1)
+            return True
         return super().eventFilter(watched, event)
+
+    # Finding a name -----------------------------------------------------------------------
+
+    def start_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def find_name(self, text: str) -> None:
+        """Go to the first person whose name fits ``text`` (tones ignored), say how many."""
+        found = self.model.find(text)
+        if not text.strip():
+            self.find_label.setText("")
+        elif not found:
+            self.find_label.setText(
+                f"Không có ai khớp “{text.strip()}” trong danh sách. "
+                "Người không có ở đây: thêm ở “Thêm người”."
+            )
+        else:
+            more = " (↑↓ để chuyển)" if len(found) > 1 else ""
+            self.find_label.setText(f"Thấy {vn_number(len(found))} người{more}. Enter để đánh dấu.")
+            self.view.go_to(found[0])
+
+    def next_found(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) person found, round the list."""
+        found = self.model.find(self.find_edit.text())  # rows added or removed since: read again
+        if not found:
+            return
+        row = self.view.current_row()
+        at = found.index(row) if row in found else -1 if step > 0 else 0
+        self.view.go_to(found[(at + step) % len(found)])
 
     # Editing the sheet --------------------------------------------------------------------
 

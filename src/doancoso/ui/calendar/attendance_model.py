@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ...core.activities.attendance import AttendanceRow
 from ...core.activities.rules import ATTENDANCE_STATES
-from ...core.lang.text import nfc_or_none
+from ...core.lang.text import fold, nfc_or_none
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 from .words import counts_text
 
@@ -138,6 +138,18 @@ class AttendanceModel(QAbstractTableModel):
 
     def counts_text(self) -> str:
         return counts_text(*self.counts())
+
+    def find(self, text: str) -> list[int]:
+        """The rows whose name has a word beginning with each word of ``text``, tones and case
+        ignored, as the roster's search ("thuy" → Thủy, "van an" → Lê Văn An)."""
+        words = fold(text).split()
+        if not words:
+            return []
+        return [
+            row
+            for row, mark in enumerate(self.marks_list)
+            if all(f" {word}" in f" {fold(mark.full_name)}" for word in words)
+        ]
 
     def row_of(self, member_id: str) -> int | None:
         return next((i for i, m in enumerate(self.marks_list) if m.member_id == member_id), None)
