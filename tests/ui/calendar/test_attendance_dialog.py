@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -335,3 +336,33 @@ def test_find_several_and_none(qtbot: QtBot, core: Core, cal_ws: Workspace, meet
     assert dialog.isVisible() and not dialog.saved
     dialog.find_edit.clear()
     assert dialog.find_label.text() == ""
+
+
+def test_ctrl_s_saves_the_roll_call(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    """The roll call taken from the keyboard is saved from it too: Ctrl+S, as the hint says,
+    not Tab past "Bỏ khỏi danh sách" (whose Enter takes the member off the sheet)."""
+    dialog = _dialog(qtbot, core, meeting)
+    assert dialog.hint.text().endswith("Ctrl+F: tìm tên · Ctrl+S: lưu.")
+    assert dialog.save_button.toolTip() == "Lưu điểm danh (Ctrl+S)"
+    for _ in range(4):
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.saved and not dialog.isVisible()
+    assert [state for state, _ in _saved(cal_ws, meeting).values()].count("present") == 4
+
+
+def test_ctrl_s_keeps_the_reason_being_typed(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_P)  # An excused, the sheet on Bảo
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # the reason's editor
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.insert("Ốm")  # typed through the input method: QTest types no "Ố"
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.saved
+    assert _saved(cal_ws, meeting)["Lê Văn An"] == ("excused", "Ốm")

@@ -40,7 +40,7 @@ from .words import long_date
 HINT = (
     "Phím cách: có mặt ↔ vắng · P: vắng có phép · C: có mặt · V: vắng (rồi sang người sau) · "
     "↑↓: chuyển người · Enter hoặc nhấn đúp: ghi lý do vắng · Delete: bỏ khỏi danh sách · "
-    "Ctrl+F: tìm tên."
+    "Ctrl+F: tìm tên · Ctrl+S: lưu."
 )
 SHEET_FILTERS = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)"
 Marks = dict[str, tuple[str, str | None]]
@@ -66,9 +66,9 @@ class AttendanceDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() + 1)
         heading.setFont(font)
         layout.addWidget(heading)
-        hint = WrappedLabel(HINT)
-        hint.setStyleSheet("color: #555;")
-        layout.addWidget(hint)
+        self.hint = WrappedLabel(HINT)
+        self.hint.setStyleSheet("color: #555;")
+        layout.addWidget(self.hint)
         layout.addLayout(self._tools())
         layout.addLayout(self._find_row())
         self.view = AttendanceView(self.model)
@@ -142,8 +142,13 @@ class AttendanceDialog(QDialog):
         row.addStretch(1)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip("Lưu điểm danh (Ctrl+S)")
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
+        save_action = QAction("Lưu điểm danh", self)
+        save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        save_action.triggered.connect(self.submit)
+        self.addAction(save_action)
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         return row
@@ -275,6 +280,7 @@ class AttendanceDialog(QDialog):
     def submit(self) -> None:
         if self._saving:
             return
+        self.view.finish_editing()  # a reason being typed when Ctrl+S was pressed
         marks, occurrence_id = self.model.marks(), self.occurrence_id
         self._saving = True
         op = CoreOp(self, lambda ws: ws.attendance.save(occurrence_id, marks), self._core,

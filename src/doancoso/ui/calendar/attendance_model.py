@@ -14,7 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from ...core.activities.attendance import AttendanceRow
 from ...core.activities.rules import ATTENDANCE_STATES
@@ -248,6 +254,18 @@ class AttendanceView(QTableView):
     def current_row(self) -> int | None:
         index = self.currentIndex()
         return index.row() if index.isValid() else None
+
+    def finish_editing(self) -> None:
+        """Put the reason being typed on the sheet and close its editor (a click elsewhere
+        does this by taking the focus; a shortcut does not)."""
+        row = self.current_row()
+        if row is None or self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.sheet.index(row, COL_REASON))
+        if editor is None:
+            return
+        self.commitData(editor)
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def go_to(self, row: int) -> None:
         if 0 <= row < self.sheet.rowCount():
