@@ -221,3 +221,48 @@ def test_a_date_moved_as_typed_short_is_said_as_dd_mm_yyyy(
     page.open_occurrence(march)
     assert cal_ws.activities.occurrence(march).row.day == dt.date(2026, 3, 2)
     assert messages[-1] == "Đã lưu buổi “Sinh hoạt chi đoàn” ngày 02/03/2026."
+
+
+POSTPONED_TO_A_DAY = (
+    "Buổi này được dời sang ngày 25/02/2026 nhưng có trạng thái “Hoãn”: ngày đó buổi sẽ bị "
+    "gạch trên lịch (cả lịch điện thoại) và không điểm danh được.\n\n"
+    "Buổi sẽ diễn ra vào ngày mới thì ghi trạng thái “Dự kiến”."
+)
+
+
+def test_a_date_moved_and_marked_postponed_is_asked_about(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    """Postponing a meeting to another day, the secretary naturally picks "Hoãn" and types the
+    new day: the date would then be struck out on its new day too. She is asked first."""
+    february = cal_ws.activities.occurrence_ids_of(monthly)[1]
+    dialog = _dialog(qtbot, core, history, february)
+    dialog.set_value("day", "25/2/2026")
+    dialog.set_value("status", "hoan")
+    prompts.answer_index = 2  # "Quay lại": nothing saved, the dialog stays
+    dialog.save_button.click()
+    assert prompts.asked == [POSTPONED_TO_A_DAY]
+    assert prompts.buttons == [("Ghi “Dự kiến”", "Vẫn ghi “Hoãn”", "Quay lại")]
+    assert not dialog.saved and cal_ws.activities.occurrence(february).row.day.day == 15
+    prompts.answer_index = 0
+    dialog.save_button.click()
+    assert dialog.saved
+    row = cal_ws.activities.occurrence(february).row
+    assert (row.day, row.status, row.moved) == (dt.date(2026, 2, 25), "du-kien", True)
+
+
+def test_a_date_moved_may_stay_postponed(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    march = cal_ws.activities.occurrence_ids_of(monthly)[2]
+    dialog = _dialog(qtbot, core, history, march)
+    dialog.set_value("status", "hoan")  # postponed, no new day yet: nothing to ask
+    dialog.save_button.click()
+    assert prompts.asked == [] and cal_ws.activities.occurrence(march).row.status == "hoan"
+    dialog = _dialog(qtbot, core, history, march)
+    dialog.set_value("day", "25/03/2026")
+    prompts.answer_index = 1  # "Vẫn ghi “Hoãn”"
+    dialog.save_button.click()
+    assert len(prompts.asked) == 1 and dialog.saved
+    row = cal_ws.activities.occurrence(march).row
+    assert (row.day, row.status) == (dt.date(2026, 3, 25), "hoan")
