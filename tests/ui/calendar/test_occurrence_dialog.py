@@ -12,6 +12,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.calendar.page import CalendarPage
+from doancoso.ui.calendar.words import long_date
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from steady import messages_fit, shown, spot
@@ -266,3 +267,24 @@ def test_a_date_moved_may_stay_postponed(
     assert len(prompts.asked) == 1 and dialog.saved
     row = cal_ws.activities.occurrence(march).row
     assert (row.day, row.status) == (dt.date(2026, 3, 25), "hoan")
+
+
+def test_why_the_attendance_cannot_be_taken_is_written(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str
+) -> None:
+    """The attendance button greyed out said why only in a tooltip, which the keyboard never
+    shows: the line above it says it, and what to do."""
+    later = dt.date.today() + dt.timedelta(days=10)
+    coming = cal_ws.activities.occurrence_ids_of(add_activity(cal_ws, "Hội thi", vn(later)))[0]
+    dialog = _dialog(qtbot, core, history, coming)
+    assert not dialog.attendance_button.isEnabled()
+    assert dialog.attendance_label.text() == (
+        f"Chưa điểm danh: buổi ngày {long_date(later)} chưa diễn ra, điểm danh được từ ngày đó."
+    )
+    march = cal_ws.activities.occurrence_ids_of(monthly)[2]
+    cal_ws.activities.update_occurrence(march, {"status": "Hoãn"})
+    dialog = _dialog(qtbot, core, history, march)
+    assert not dialog.attendance_button.isEnabled()
+    assert dialog.attendance_label.text() == (
+        "Không điểm danh: buổi đã hoãn hoặc hủy (đổi “Trạng thái” nếu buổi vẫn diễn ra)."
+    )

@@ -245,19 +245,24 @@ class OccurrenceDialog(QDialog):
 
     def _show_attendance(self) -> None:
         row, today = self.detail.row, dt.date.today()
+        reason = said = ""
+        if row.day > today:
+            reason = f"Buổi ngày {long_date(row.day)} chưa diễn ra: chưa thể điểm danh."
+            said = (
+                f"Chưa điểm danh: buổi ngày {long_date(row.day)} chưa diễn ra, điểm danh được "
+                "từ ngày đó."
+            )
+        elif row.status in ("huy", "hoan"):
+            reason = "Buổi hoạt động đã hoãn hoặc hủy: không điểm danh."
+            said = "Không điểm danh: buổi đã hoãn hoặc hủy (đổi “Trạng thái” nếu buổi vẫn diễn ra)."
         if row.attendance_taken:
             absent = row.expected - row.present - row.excused
             text = counts_text(row.present, row.excused, absent) + "."
-        else:
-            text = "Chưa điểm danh."
+        else:  # why the button is greyed out, written: its tooltip is never seen from the keys
+            text = said or "Chưa điểm danh."
         if self.detail.has_minutes:
             text += " Đã có biên bản sinh hoạt."
         self.attendance_label.setText(text)
-        reason = ""
-        if row.day > today:
-            reason = f"Buổi ngày {long_date(row.day)} chưa diễn ra: chưa thể điểm danh."
-        elif row.status in ("huy", "hoan"):
-            reason = "Buổi hoạt động đã hoãn hoặc hủy: không điểm danh."
         self.attendance_button.setEnabled(not reason)
         self.attendance_button.setToolTip(reason)
 
