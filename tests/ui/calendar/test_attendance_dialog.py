@@ -366,3 +366,30 @@ def test_ctrl_s_keeps_the_reason_being_typed(
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.saved
     assert _saved(cal_ws, meeting)["Lê Văn An"] == ("excused", "Ốm")
+
+
+def test_all_present_after_some_leave_asks_whether_to_keep_it(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts
+) -> None:
+    """ "Tất cả có mặt" pressed once some were marked absent with leave (or on a sheet saved
+    before) made them present and wiped their reasons, with nothing to take it back."""
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_P)  # Bảo excused
+    assert dialog.model.setData(dialog.model.index(1, COL_REASON), "Đi làm ăn xa")
+    prompts.answer_index = 2  # "Quay lại"
+    dialog.all_present_button.click()
+    assert prompts.asked == [
+        "1 người đã được ghi vắng có phép hoặc lý do vắng. Đánh dấu có mặt những người còn "
+        "lại, hay cả họ (lý do vắng của họ bị xóa)?"
+    ]
+    assert prompts.buttons == [("Giữ như đã ghi", "Cả họ cũng có mặt", "Quay lại")]
+    assert dialog.counts_label.text() == "Có mặt 0/5 · Vắng có phép 1 · Vắng 4"
+    prompts.answer_index = 0
+    dialog.all_present_button.click()
+    assert dialog.counts_label.text() == "Có mặt 4/5 · Vắng có phép 1 · Vắng 0"
+    assert dialog.model.index(1, COL_REASON).data() == "Đi làm ăn xa"
+    prompts.answer_index = 1
+    dialog.all_present_button.click()
+    assert dialog.counts_label.text() == "Có mặt 5/5 · Vắng có phép 0 · Vắng 0"
+    assert len(prompts.asked) == 3

@@ -208,7 +208,21 @@ class AttendanceDialog(QDialog):
     # Editing the sheet --------------------------------------------------------------------
 
     def all_present(self) -> None:
-        self.model.all_present()
+        """Everyone present; those already marked with leave or a reason are asked about (a
+        press late in the roll call wiped them)."""
+        marked = sum(1 for m in self.model.marks_list if m.state == EXCUSED or m.reason)
+        keep = False
+        if marked:
+            answer = self._core.prompts.ask(
+                self, "Tất cả có mặt",
+                f"{vn_number(marked)} người đã được ghi vắng có phép hoặc lý do vắng. Đánh dấu có "
+                "mặt những người còn lại, hay cả họ (lý do vắng của họ bị xóa)?",
+                ["Giữ như đã ghi", "Cả họ cũng có mặt", "Quay lại"],
+            )  # fmt: skip
+            if answer == 2:
+                return
+            keep = answer == 0
+        self.model.all_present(keep_marked=keep)
         self.view.setFocus()
 
     def add_member(self) -> None:

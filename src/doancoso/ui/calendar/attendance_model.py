@@ -87,8 +87,11 @@ class AttendanceModel(QAbstractTableModel):
         """Present ↔ absent (an excused member becomes present)."""
         self.set_state(row, ABSENT if self.marks_list[row].state == PRESENT else PRESENT)
 
-    def all_present(self) -> None:
+    def all_present(self, keep_marked: bool = False) -> None:
+        """Everyone present; ``keep_marked``: but those with leave or a reason."""
         for mark in self.marks_list:
+            if keep_marked and (mark.state == EXCUSED or mark.reason):
+                continue
             mark.state, mark.reason = PRESENT, None
         if self.marks_list:
             self._changed(0, len(self.marks_list) - 1)
