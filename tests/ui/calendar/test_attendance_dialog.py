@@ -393,3 +393,22 @@ def test_all_present_after_some_leave_asks_whether_to_keep_it(
     dialog.all_present_button.click()
     assert dialog.counts_label.text() == "Có mặt 5/5 · Vắng có phép 0 · Vắng 0"
     assert len(prompts.asked) == 3
+
+
+def test_escape_in_the_find_box_clears_it_not_the_dialog(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.find_edit, "tung")
+    assert dialog.view.current_row() == 4
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and prompts.asked == []
+    assert dialog.find_edit.text() == "" and dialog.view.hasFocus()
+    assert dialog.view.current_row() == 4  # still on the one found
+    dialog.picker.search.setFocus()
+    qtbot.keyClicks(dialog.picker.search, "dat")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Escape)  # the "Thêm người" search too
+    assert dialog.isVisible() and dialog.picker.search.text() == ""
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Escape)  # elsewhere Escape still closes
+    assert not dialog.isVisible()

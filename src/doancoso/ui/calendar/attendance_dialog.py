@@ -170,6 +170,12 @@ class AttendanceDialog(QDialog):
             if self.model.find(self.find_edit.text()):
                 self.view.setFocus()
             return True
+        searches = (self.find_edit, self.picker.search)
+        typed = isinstance(watched, QLineEdit) and watched in searches and watched.text()
+        if key == Qt.Key.Key_Escape and typed and isinstance(watched, QLineEdit):
+            watched.clear()  # a search box's Escape, not the dialog's (which closes it)
+            self.view.setFocus()
+            return True
         if watched is self.find_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             self.next_found(1 if key == Qt.Key.Key_Down else -1)
             return True
