@@ -412,3 +412,14 @@ def test_escape_in_the_find_box_clears_it_not_the_dialog(
     assert dialog.isVisible() and dialog.picker.search.text() == ""
     qtbot.keyClick(dialog.view, Qt.Key.Key_Escape)  # elsewhere Escape still closes
     assert not dialog.isVisible()
+
+
+def test_a_search_found_nowhere_does_not_widen_the_dialog(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    width = dialog.width()
+    dialog.find_edit.setText("nguyen thi hong nhung ap tan hung xa tan hung")
+    qtbot.wait(50)
+    assert dialog.find_label.text().startswith("Không có ai khớp")
+    assert dialog.width() == width and dialog.minimumSizeHint().width() <= width

@@ -121,7 +121,7 @@ class AttendanceDialog(QDialog):
         # Enter goes back to the sheet, ↑↓ through the people found: not the dialog's "Lưu".
         self.find_edit.installEventFilter(self)
         label.setBuddy(self.find_edit)
-        self.find_label = QLabel()
+        self.find_label = WrappedLabel()  # wrapped: a long search never widens the dialog
         self.find_label.setStyleSheet("color: #555;")
         row.addWidget(label)
         row.addWidget(self.find_edit)
