@@ -288,3 +288,21 @@ def test_why_the_attendance_cannot_be_taken_is_written(
     assert dialog.attendance_label.text() == (
         "Không điểm danh: buổi đã hoãn hoặc hủy (đổi “Trạng thái” nếu buổi vẫn diễn ra)."
     )
+
+
+def test_delete_asks_about_results_typed_and_not_saved(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    """ "Xóa hoạt động…" closed the date with its results typed and not saved; the deletion
+    then declined, they were lost without a word ("Sửa hoạt động…" asks first)."""
+    january = cal_ws.activities.occurrence_ids_of(monthly)[0]
+    dialog = _dialog(qtbot, core, history, january)
+    dialog.set_value("results", "Triển khai kế hoạch ra quân tháng 1.")
+    prompts.answer = False
+    dialog.delete_button.click()
+    assert prompts.asked == ["Thay đổi của buổi này chưa được lưu. Bỏ các thay đổi này?"]
+    assert not dialog.delete_requested and dialog.result() == 0
+    assert dialog.raw()["results"] == "Triển khai kế hoạch ra quân tháng 1."
+    prompts.answer = True
+    dialog.delete_button.click()
+    assert dialog.delete_requested

@@ -394,8 +394,9 @@ class OccurrenceDialog(QDialog):
             super().reject()
 
     def request_delete(self) -> None:
-        self.delete_requested = True
-        super().reject()
+        if self._leave():  # the deletion may yet be declined: what was typed is asked about
+            self.delete_requested = True
+            super().reject()
 
     def _leave(self) -> bool:
         """Whether unsaved changes of this date may be dropped (asks when there are some)."""
