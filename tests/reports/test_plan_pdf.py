@@ -261,3 +261,18 @@ def test_the_report_of_a_plan_made_in_advance(ws, tmp_path, read_pdf):
         "Kế hoạch có 5 chỉ tiêu, chưa đến kỳ đánh giá: năm 2027 chưa bắt đầu."
     )
     assert "chưa đạt" not in text and "đạt và vượt" not in text
+
+
+def test_the_report_s_title_breaks_into_even_lines(ws, tmp_path, read_pdf):
+    """The summary under "BÁO CÁO", too long for one line, is set on two lines of about the
+    same length, as a secretary breaks it in Word: not "… phong trào thanh" over "thiếu nhi năm
+    2026", which splits "thanh thiếu nhi" and leaves three words under a full line."""
+    make_plan_data(ws)
+    pdf = read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR, issued_on=AS_OF))
+    lines = _lines(pdf)
+    at = lines.index("BÁO CÁO")
+    assert lines[at + 1 : at + 4] == [
+        "Kết quả thực hiện chỉ tiêu kế hoạch công tác",
+        "Đoàn và phong trào thanh thiếu nhi năm 2026",
+        "(Số liệu đến ngày 30/11/2026)",
+    ]

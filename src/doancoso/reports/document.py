@@ -298,8 +298,9 @@ class UnionDocument:
         parts: list[Flowable] = [*self.header().flowables(self.frame_width), Spacer(1, 8 * mm)]
         if self.kind:
             parts.append(Paragraph(markup(self.kind.upper()), st["kind"]))
-        if self.title:
-            parts.append(Paragraph(markup(self.title), st["title"]))
+        if self.title:  # too long for a line: even lines, not a full one over a few words
+            title = header_lines(nfc(self.title), BOLD, st["title"].fontSize, self.frame_width)
+            parts.append(Paragraph(title, st["title"]))
         if self.subtitle:
             parts.append(Paragraph(markup(self.subtitle), st["subtitle"]))
         parts.append(Spacer(1, 6 * mm))

@@ -402,3 +402,23 @@ def test_a_postponed_date_moved_onto_a_day_of_the_new_rule_leaves_that_day_its_m
         (D(2025, 4, 20), "du-kien", False),
     ]  # fmt: skip
     assert count == 5 == ws.activities.get(activity_id).occurrences
+
+
+def test_a_day_s_activities_at_one_time_are_in_vietnamese_order(ws: Workspace) -> None:
+    """Several activities of a day at the same hour are listed A Ă Â B … (the month's chips,
+    the list, the reminders): "Tuyên truyền…" came before "Tập huấn…", "Bóng đá" before
+    "Ăn mừng", by the letters' code points."""
+    for title in ("Tuyên truyền phòng chống đuối nước", "Bóng đá thanh niên",
+                  "Tập huấn kỹ năng sống", "Ăn Tết cùng thiếu nhi", "Đêm văn nghệ"):  # fmt: skip
+        ws.activities.save({"title": title, "start_date": "10/12/2025", "start_time": "08:00"})
+    ws.activities.save({"title": "Ấp ủ ước mơ", "start_date": "10/12/2025"})  # no time: first
+    ws.activities.save({"title": "Ăn sáng", "start_date": "10/12/2025", "start_time": "07:00"})
+    assert [r.title for r in ws.activities.occurrences(D(2025, 12, 10), D(2025, 12, 10))] == [
+        "Ấp ủ ước mơ",
+        "Ăn sáng",
+        "Ăn Tết cùng thiếu nhi",
+        "Bóng đá thanh niên",
+        "Đêm văn nghệ",
+        "Tập huấn kỹ năng sống",
+        "Tuyên truyền phòng chống đuối nước",
+    ]

@@ -106,3 +106,20 @@ def test_a_repeat_every_few_months_says_so() -> None:
     assert describe("FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=15;COUNT=4") == (
         "Ngày 15 hằng tháng, 4 lần"
     )
+
+
+def test_the_days_of_a_typed_rule_are_named() -> None:
+    """A class on Mondays and Wednesdays was described as "Hằng tuần", a meeting on the second
+    Saturday as "Hằng tháng": the days the rule names are said."""
+    assert describe("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=8") == "Thứ Hai, Thứ Tư hằng tuần, 8 lần"
+    assert describe("FREQ=WEEKLY;INTERVAL=2;BYDAY=SU;UNTIL=20261231") == (
+        "Chủ nhật, 2 tuần một lần, đến 31/12/2026"
+    )
+    assert describe("FREQ=MONTHLY;BYDAY=2SA;COUNT=6") == "Thứ Bảy tuần thứ 2 hằng tháng, 6 lần"
+    assert describe("FREQ=MONTHLY;BYDAY=-1FR;COUNT=6") == "Thứ Sáu cuối tháng, 6 lần"
+    assert describe("FREQ=MONTHLY;INTERVAL=3;BYDAY=1MO;COUNT=4") == (
+        "Thứ Hai tuần thứ 1, 3 tháng một lần, 4 lần"
+    )
+    rule = normalize_rule("FREQ=WEEKLY;BYDAY=MO,WE", D(2025, 1, 6), D(2025, 1, 15))
+    assert expand(rule, D(2025, 1, 6)) == [D(2025, 1, d) for d in (6, 8, 13, 15)]
+    assert describe(rule) == "Thứ Hai, Thứ Tư hằng tuần, đến 15/01/2025"

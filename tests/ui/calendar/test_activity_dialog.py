@@ -320,3 +320,20 @@ def test_the_hints_of_the_short_fields_are_not_cut(
         room = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
         hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
         assert hint + 4 <= room.width(), name  # the line edit's own margin: 2 pixels a side
+
+
+def test_delete_from_the_form_asks_about_changes_not_saved(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, prompts
+) -> None:
+    """The form's "Xóa hoạt động…" closed it with its changes typed and not saved; the
+    deletion then declined, they were lost without a word (closing it asks first)."""
+    activity = add_activity(cal_ws, "Hiến máu tình nguyện", "12/03/2026")
+    dialog = _form(qtbot, core, activity)
+    dialog.edits["place"].setText("Trạm y tế xã")
+    prompts.answer = False
+    dialog.delete_button.click()
+    assert prompts.asked == ["Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"]
+    assert not dialog.delete_requested and dialog.edits["place"].text() == "Trạm y tế xã"
+    prompts.answer = True
+    dialog.delete_button.click()
+    assert dialog.delete_requested

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -252,3 +253,173 @@ def test_the_sheet_is_looked_for_on_the_stick_first(
     dialogs = OpenDialogs(sheet, tmp_path / "USB").install(monkeypatch)
     assert dialog.ask_open_path() == sheet
     assert dialogs.offered == [str(tmp_path / "USB")]
+
+
+def test_enter_in_the_add_search_adds_the_member_found(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    """Typing a name in "Thêm người" and pressing Enter adds that member to the sheet: it does
+    not save the roll call half taken and close the dialog (the default button's Enter)."""
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # An present, the others not called yet
+    dialog.picker.search.setFocus()
+    qtbot.keyClicks(dialog.picker.search, "dat")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.saved
+    assert not cal_ws.activities.occurrence(meeting).row.attendance_taken
+    assert dialog.model.rowCount() == 6
+    assert dialog.model.index(5, 1).data() == "Huỳnh Văn Đạt"
+    assert dialog.view.current_row() == 5 and dialog.view.hasFocus()
+    assert dialog.counts_label.text() == "Có mặt 1/6 · Vắng có phép 0 · Vắng 5"
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)  # the next key marks the one just added
+    assert dialog.model.index(5, 4).data() == "Có mặt"
+
+
+def test_enter_in_the_add_list_adds_the_member_chosen(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.picker.search.setText("mai")
+    dialog.picker.refresh()
+    dialog.picker.combo.setFocus()
+    qtbot.keyClick(dialog.picker.combo, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.saved
+    assert dialog.model.index(5, 1).data() == "Lý Thị Mai"
+
+
+def test_find_a_name_without_tones(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    """Ctrl+F, a name typed without tones: the sheet goes to that person; Enter back to the
+    sheet, whose next key marks them; ↑↓ go through several people found."""
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.find_edit.hasFocus()
+    qtbot.keyClicks(dialog.find_edit, "thuy")
+    assert dialog.view.current_row() == 3  # Trần Thị Thủy
+    assert dialog.find_label.text() == "Thấy 1 người. Enter để đánh dấu."
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Return)
+    assert dialog.view.hasFocus() and dialog.isVisible() and not dialog.saved
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    assert _states(dialog.model) == ["Vắng", "Vắng", "Vắng", "Có mặt", "Vắng"]
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.find_edit.hasFocus() and dialog.find_edit.selectedText() == "thuy"
+    qtbot.keyClicks(dialog.find_edit, "nguyen quynh")  # typed over the last search
+    assert dialog.view.current_row() == 2
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_P)
+    assert _states(dialog.model)[2] == "Vắng có phép"
+    assert dialog.counts_label.text() == "Có mặt 1/5 · Vắng có phép 1 · Vắng 3"
+
+
+def test_find_several_and_none(qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.find_edit.setFocus()
+    qtbot.keyClicks(dialog.find_edit, "van")  # Lê Văn An, Võ Văn Tùng
+    assert dialog.view.current_row() == 0
+    assert dialog.find_label.text() == "Thấy 2 người (↑↓ để chuyển). Enter để đánh dấu."
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Down)
+    assert dialog.view.current_row() == 4 and dialog.find_edit.hasFocus()
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Down)  # round to the first again
+    assert dialog.view.current_row() == 0
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Up)
+    assert dialog.view.current_row() == 4
+    qtbot.keyClicks(dialog.find_edit, " a")  # "van a": each word begins one of the name's
+    assert dialog.view.current_row() == 0  # Lê Văn An only
+    assert dialog.find_label.text() == "Thấy 1 người. Enter để đánh dấu."
+    dialog.find_edit.setText("dat")  # Huỳnh Văn Đạt is of the other chi đoàn: not on the sheet
+    assert dialog.find_label.text() == (
+        "Không có ai khớp “dat” trong danh sách. Người không có ở đây: thêm ở “Thêm người”."
+    )
+    assert dialog.view.current_row() == 0  # where it was
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Return)  # nothing found: nothing happens
+    assert dialog.isVisible() and not dialog.saved
+    dialog.find_edit.clear()
+    assert dialog.find_label.text() == ""
+
+
+def test_ctrl_s_saves_the_roll_call(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    """The roll call taken from the keyboard is saved from it too: Ctrl+S, as the hint says,
+    not Tab past "Bỏ khỏi danh sách" (whose Enter takes the member off the sheet)."""
+    dialog = _dialog(qtbot, core, meeting)
+    assert dialog.hint.text().endswith("Ctrl+F: tìm tên · Ctrl+S: lưu.")
+    assert dialog.save_button.toolTip() == "Lưu điểm danh (Ctrl+S)"
+    for _ in range(4):
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.saved and not dialog.isVisible()
+    assert [state for state, _ in _saved(cal_ws, meeting).values()].count("present") == 4
+
+
+def test_ctrl_s_keeps_the_reason_being_typed(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_P)  # An excused, the sheet on Bảo
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # the reason's editor
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.insert("Ốm")  # typed through the input method: QTest types no "Ố"
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.saved
+    assert _saved(cal_ws, meeting)["Lê Văn An"] == ("excused", "Ốm")
+
+
+def test_all_present_after_some_leave_asks_whether_to_keep_it(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts
+) -> None:
+    """ "Tất cả có mặt" pressed once some were marked absent with leave (or on a sheet saved
+    before) made them present and wiped their reasons, with nothing to take it back."""
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_P)  # Bảo excused
+    assert dialog.model.setData(dialog.model.index(1, COL_REASON), "Đi làm ăn xa")
+    prompts.answer_index = 2  # "Quay lại"
+    dialog.all_present_button.click()
+    assert prompts.asked == [
+        "1 người đã được ghi vắng có phép hoặc lý do vắng. Đánh dấu có mặt những người còn "
+        "lại, hay cả họ (lý do vắng của họ bị xóa)?"
+    ]
+    assert prompts.buttons == [("Giữ như đã ghi", "Cả họ cũng có mặt", "Quay lại")]
+    assert dialog.counts_label.text() == "Có mặt 0/5 · Vắng có phép 1 · Vắng 4"
+    prompts.answer_index = 0
+    dialog.all_present_button.click()
+    assert dialog.counts_label.text() == "Có mặt 4/5 · Vắng có phép 1 · Vắng 0"
+    assert dialog.model.index(1, COL_REASON).data() == "Đi làm ăn xa"
+    prompts.answer_index = 1
+    dialog.all_present_button.click()
+    assert dialog.counts_label.text() == "Có mặt 5/5 · Vắng có phép 0 · Vắng 0"
+    assert len(prompts.asked) == 3
+
+
+def test_escape_in_the_find_box_clears_it_not_the_dialog(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.find_edit, "tung")
+    assert dialog.view.current_row() == 4
+    qtbot.keyClick(dialog.find_edit, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and prompts.asked == []
+    assert dialog.find_edit.text() == "" and dialog.view.hasFocus()
+    assert dialog.view.current_row() == 4  # still on the one found
+    dialog.picker.search.setFocus()
+    qtbot.keyClicks(dialog.picker.search, "dat")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Escape)  # the "Thêm người" search too
+    assert dialog.isVisible() and dialog.picker.search.text() == ""
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Escape)  # elsewhere Escape still closes
+    assert not dialog.isVisible()
+
+
+def test_a_search_found_nowhere_does_not_widen_the_dialog(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str
+) -> None:
+    dialog = _dialog(qtbot, core, meeting)
+    width = dialog.width()
+    dialog.find_edit.setText("nguyen thi hong nhung ap tan hung xa tan hung")
+    qtbot.wait(50)
+    assert dialog.find_label.text().startswith("Không có ai khớp")
+    assert dialog.width() == width and dialog.minimumSizeHint().width() <= width

@@ -12,6 +12,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.calendar.page import CalendarPage
+from doancoso.ui.calendar.words import long_date
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from steady import messages_fit, shown, spot
@@ -221,3 +222,87 @@ def test_a_date_moved_as_typed_short_is_said_as_dd_mm_yyyy(
     page.open_occurrence(march)
     assert cal_ws.activities.occurrence(march).row.day == dt.date(2026, 3, 2)
     assert messages[-1] == "Đã lưu buổi “Sinh hoạt chi đoàn” ngày 02/03/2026."
+
+
+POSTPONED_TO_A_DAY = (
+    "Buổi này được dời sang ngày 25/02/2026 nhưng có trạng thái “Hoãn”: ngày đó buổi sẽ bị "
+    "gạch trên lịch (cả lịch điện thoại) và không điểm danh được.\n\n"
+    "Buổi sẽ diễn ra vào ngày mới thì ghi trạng thái “Dự kiến”."
+)
+
+
+def test_a_date_moved_and_marked_postponed_is_asked_about(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    """Postponing a meeting to another day, the secretary naturally picks "Hoãn" and types the
+    new day: the date would then be struck out on its new day too. She is asked first."""
+    february = cal_ws.activities.occurrence_ids_of(monthly)[1]
+    dialog = _dialog(qtbot, core, history, february)
+    dialog.set_value("day", "25/2/2026")
+    dialog.set_value("status", "hoan")
+    prompts.answer_index = 2  # "Quay lại": nothing saved, the dialog stays
+    dialog.save_button.click()
+    assert prompts.asked == [POSTPONED_TO_A_DAY]
+    assert prompts.buttons == [("Ghi “Dự kiến”", "Vẫn ghi “Hoãn”", "Quay lại")]
+    assert not dialog.saved and cal_ws.activities.occurrence(february).row.day.day == 15
+    prompts.answer_index = 0
+    dialog.save_button.click()
+    assert dialog.saved
+    row = cal_ws.activities.occurrence(february).row
+    assert (row.day, row.status, row.moved) == (dt.date(2026, 2, 25), "du-kien", True)
+
+
+def test_a_date_moved_may_stay_postponed(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    march = cal_ws.activities.occurrence_ids_of(monthly)[2]
+    dialog = _dialog(qtbot, core, history, march)
+    dialog.set_value("status", "hoan")  # postponed, no new day yet: nothing to ask
+    dialog.save_button.click()
+    assert prompts.asked == [] and cal_ws.activities.occurrence(march).row.status == "hoan"
+    dialog = _dialog(qtbot, core, history, march)
+    dialog.set_value("day", "25/03/2026")
+    prompts.answer_index = 1  # "Vẫn ghi “Hoãn”"
+    dialog.save_button.click()
+    assert len(prompts.asked) == 1 and dialog.saved
+    row = cal_ws.activities.occurrence(march).row
+    assert (row.day, row.status) == (dt.date(2026, 3, 25), "hoan")
+
+
+def test_why_the_attendance_cannot_be_taken_is_written(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str
+) -> None:
+    """The attendance button greyed out said why only in a tooltip, which the keyboard never
+    shows: the line above it says it, and what to do."""
+    later = dt.date.today() + dt.timedelta(days=10)
+    coming = cal_ws.activities.occurrence_ids_of(add_activity(cal_ws, "Hội thi", vn(later)))[0]
+    dialog = _dialog(qtbot, core, history, coming)
+    assert not dialog.attendance_button.isEnabled()
+    assert dialog.attendance_label.text() == (
+        f"Chưa điểm danh: buổi ngày {long_date(later)} chưa diễn ra, điểm danh được từ ngày đó."
+    )
+    march = cal_ws.activities.occurrence_ids_of(monthly)[2]
+    cal_ws.activities.update_occurrence(march, {"status": "Hoãn"})
+    dialog = _dialog(qtbot, core, history, march)
+    assert not dialog.attendance_button.isEnabled()
+    assert dialog.attendance_label.text() == (
+        "Không điểm danh: buổi đã hoãn hoặc hủy (đổi “Trạng thái” nếu buổi vẫn diễn ra)."
+    )
+
+
+def test_delete_asks_about_results_typed_and_not_saved(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    """ "Xóa hoạt động…" closed the date with its results typed and not saved; the deletion
+    then declined, they were lost without a word ("Sửa hoạt động…" asks first)."""
+    january = cal_ws.activities.occurrence_ids_of(monthly)[0]
+    dialog = _dialog(qtbot, core, history, january)
+    dialog.set_value("results", "Triển khai kế hoạch ra quân tháng 1.")
+    prompts.answer = False
+    dialog.delete_button.click()
+    assert prompts.asked == ["Thay đổi của buổi này chưa được lưu. Bỏ các thay đổi này?"]
+    assert not dialog.delete_requested and dialog.result() == 0
+    assert dialog.raw()["results"] == "Triển khai kế hoạch ra quân tháng 1."
+    prompts.answer = True
+    dialog.delete_button.click()
+    assert dialog.delete_requested

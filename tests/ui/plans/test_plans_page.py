@@ -387,6 +387,23 @@ def test_the_deadline_of_a_plan_to_register_is_said(ws: Workspace, make_page) ->
     assert page.state_label.text().strip() == "Đã gửi đăng ký ngày 05/01/2026"
 
 
+def test_the_deadline_of_a_plan_not_made_is_said(ws: Workspace, make_page) -> None:
+    """A year without a plan (this year's, next year's) says its deadline beside the year, as
+    the calendar's notice whose link opens it does; a past year's says none."""
+    page = make_page(ws)  # today 30/11/2026
+    assert page.state_label.text().strip() == (
+        "Chưa lập — đã quá hạn đăng ký với cấp trên (hạn 10/11/2025)"
+    )
+    _choose_year(page, 2027)
+    assert page.state_label.text().strip() == (
+        "Chưa lập — đã quá hạn đăng ký với cấp trên (hạn 10/11/2026)"
+    )
+    CoreOp(page, lambda w: w.plans.set_registration_deadline(15, 12), page._core).run()
+    assert page.state_label.text().strip() == "Chưa lập — hạn đăng ký với cấp trên 15/12/2026"
+    _choose_year(page, 2025)
+    assert page.state_label.text().strip() == ""
+
+
 def test_measured_figures_follow_the_data(ws: Workspace, make_page) -> None:
     data = make_plan_data(ws)
     page = make_page(ws)

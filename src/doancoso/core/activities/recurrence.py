@@ -32,6 +32,9 @@ _ALLOWED_PARTS = {
     "BYWEEKNO", "BYYEARDAY", "WKST",
 }  # fmt: skip
 _UNTIL = re.compile(r"^\d{8}(T\d{6}Z?)?$")
+_WEEKDAYS = {"MO": "Thứ Hai", "TU": "Thứ Ba", "WE": "Thứ Tư", "TH": "Thứ Năm", "FR": "Thứ Sáu",
+             "SA": "Thứ Bảy", "SU": "Chủ nhật"}  # fmt: skip
+_BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
 ENDLESS_PRESET = "Hoạt động lặp lại cần ngày kết thúc lặp lại, nếu không lịch sẽ dài vô hạn."
 ENDLESS_RULE = (
     "Quy tắc lặp lại cần ngày kết thúc lặp lại hoặc số lần (COUNT), nếu không lịch sẽ dài vô hạn."
@@ -150,8 +153,16 @@ def describe(rule: str | None) -> str:
     words = {"DAILY": "ngày", "WEEKLY": "tuần", "MONTHLY": "tháng", "YEARLY": "năm"}[freq]
     text = f"Hằng {words}" if interval == 1 else f"{interval} {words} một lần"
     every = "" if interval == 1 else f", {interval} tháng một lần"  # a quarter: not "hằng"
-    if freq == "MONTHLY" and parts.get("BYDAY") == "-1SU":
-        text = "Chủ nhật cuối tháng" + every
+    days = [_BYDAY.match(d) for d in parts.get("BYDAY", "").split(",")]
+    if freq == "WEEKLY" and "BYDAY" in parts and all(d and not d[1] for d in days):
+        names = ", ".join(_WEEKDAYS[d[2]] for d in days if d)
+        text = f"{names} hằng tuần" if interval == 1 else f"{names}, {interval} tuần một lần"
+    elif freq == "MONTHLY" and len(days) == 1 and days[0] and days[0][1]:
+        nth, name = int(days[0][1]), _WEEKDAYS[days[0][2]]
+        if nth == -1:
+            text = f"{name} cuối tháng{every}"
+        elif nth > 0:  # another from the end ("-2SU") keeps the plain "Hằng tháng"
+            text = f"{name} tuần thứ {nth}" + (every or " hằng tháng")
     elif freq == "MONTHLY" and "BYMONTHDAY" in parts:
         day = parts["BYMONTHDAY"].split(",")[0]
         text = f"Ngày {day}{every}" if every else f"Ngày {day} hằng tháng"

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
-from ..lang.text import fold, nfc, nfc_multiline_or_none, nfc_or_none
+from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import find_live, get_live, is_live
 from ..storage.models import (
     Activity,
@@ -484,6 +484,9 @@ class ActivityService:
             pairs = list(session.execute(stmt))
             counts = self._counts(session, [o.id for o, _ in pairs])
         rows = [self._row(o, a, counts.get(o.id, (0, 0, 0))) for o, a in pairs]
+        # The titles of a day's same hour in Vietnamese order (A Ă Â B…), not the code points'
+        # the query has; a date without a time first, on PostgreSQL as on SQLite.
+        rows.sort(key=lambda r: (r.day, r.start_time or "", collation_key(r.title), r.id))
         if branch_id is not None:
             rows = [r for r in rows if not r.branch_ids or branch_id in r.branch_ids]
         return rows

@@ -351,19 +351,22 @@ class ActivityDialog(QDialog):
         self._core.runner.show_error(exc, "Không lưu được", self)
 
     def request_delete(self) -> None:
-        """Close the form asking the page to delete the activity (it asks first, with undo)."""
-        self.delete_requested = True
-        super().reject()
+        """Close the form asking the page to delete the activity (it asks first, with undo;
+        what was typed is asked about before, the deletion may yet be declined)."""
+        if self._leave():
+            self.delete_requested = True
+            super().reject()
 
-    def reject(self) -> None:
-        if self._saving:
-            return
-        if (
-            self.saved_id is None
-            and self.is_modified
-            and not self._core.prompts.confirm(
+    def _leave(self) -> bool:
+        """Whether what was typed and not saved may be dropped (asks when there is some)."""
+        return (
+            self.saved_id is not None
+            or not self.is_modified
+            or self._core.prompts.confirm(
                 self, "Bỏ thay đổi?", "Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"
             )
-        ):
-            return
-        super().reject()
+        )
+
+    def reject(self) -> None:
+        if not self._saving and self._leave():
+            super().reject()

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +39,8 @@ from .words import long_date
 
 HINT = (
     "Phím cách: có mặt ↔ vắng · P: vắng có phép · C: có mặt · V: vắng (rồi sang người sau) · "
-    "↑↓: chuyển người · Enter hoặc nhấn đúp: ghi lý do vắng · Delete: bỏ khỏi danh sách."
+    "↑↓: chuyển người · Enter hoặc nhấn đúp: ghi lý do vắng · Delete: bỏ khỏi danh sách · "
+    "Ctrl+F: tìm tên · Ctrl+S: lưu."
 )
 SHEET_FILTERS = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)"
 Marks = dict[str, tuple[str, str | None]]
@@ -63,10 +66,11 @@ class AttendanceDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() + 1)
         heading.setFont(font)
         layout.addWidget(heading)
-        hint = WrappedLabel(HINT)
-        hint.setStyleSheet("color: #555;")
-        layout.addWidget(hint)
+        self.hint = WrappedLabel(HINT)
+        self.hint.setStyleSheet("color: #555;")
+        layout.addWidget(self.hint)
         layout.addLayout(self._tools())
+        layout.addLayout(self._find_row())
         self.view = AttendanceView(self.model)
         self.view.remove_requested.connect(self.remove_row)
         layout.addWidget(self.view, 1)
@@ -97,10 +101,35 @@ class AttendanceDialog(QDialog):
         row.addStretch(1)
         row.addWidget(QLabel("Thêm người:"))
         self.picker = MemberPicker(self._ws, "(Chọn đoàn viên)")
+        # Enter there adds the member found (not the dialog's "Lưu" of a roll call half taken).
+        for widget in (self.picker.search, self.picker.combo):
+            widget.installEventFilter(self)
         row.addWidget(self.picker, 2)
         self.add_button = QPushButton("Thêm vào danh sách")
         self.add_button.clicked.connect(self.add_member)
         row.addWidget(self.add_button)
+        return row
+
+    def _find_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel("Tìm trong danh sách:")
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText("Gõ tên, không cần dấu (Ctrl+F)")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setFixedWidth(260)
+        self.find_edit.textChanged.connect(self.find_name)
+        # Enter goes back to the sheet, ↑↓ through the people found: not the dialog's "Lưu".
+        self.find_edit.installEventFilter(self)
+        label.setBuddy(self.find_edit)
+        self.find_label = WrappedLabel()  # wrapped: a long search never widens the dialog
+        self.find_label.setStyleSheet("color: #555;")
+        row.addWidget(label)
+        row.addWidget(self.find_edit)
+        row.addWidget(self.find_label, 1)
+        find_action = QAction("Tìm tên", self)
+        find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find_action.triggered.connect(self.start_find)
+        self.addAction(find_action)
         return row
 
     def _bottom(self) -> QHBoxLayout:
@@ -113,8 +142,13 @@ class AttendanceDialog(QDialog):
         row.addStretch(1)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setToolTip("Lưu điểm danh (Ctrl+S)")
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
+        save_action = QAction("Lưu điểm danh", self)
+        save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        save_action.triggered.connect(self.submit)
+        self.addAction(save_action)
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         return row
@@ -122,10 +156,79 @@ class AttendanceDialog(QDialog):
     def _update_counts(self) -> None:
         self.counts_label.setText(self.model.counts_text())
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched in (self.picker.search, self.picker.combo) and enter:
+            if watched is self.picker.search:
+                self.picker.refresh()  # the name typed just now, before the picker's delay
+            self.add_member()
+            return True
+        if watched is self.find_edit and enter:
+            if self.model.find(self.find_edit.text()):
+                self.view.setFocus()
+            return True
+        searches = (self.find_edit, self.picker.search)
+        typed = isinstance(watched, QLineEdit) and watched in searches and watched.text()
+        if key == Qt.Key.Key_Escape and typed and isinstance(watched, QLineEdit):
+            watched.clear()  # a search box's Escape, not the dialog's (which closes it)
+            self.view.setFocus()
+            return True
+        if watched is self.find_edit and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.next_found(1 if key == Qt.Key.Key_Down else -1)
+            return True
+        return super().eventFilter(watched, event)
+
+    # Finding a name -----------------------------------------------------------------------
+
+    def start_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def find_name(self, text: str) -> None:
+        """Go to the first person whose name fits ``text`` (tones ignored), say how many."""
+        found = self.model.find(text)
+        if not text.strip():
+            self.find_label.setText("")
+        elif not found:
+            self.find_label.setText(
+                f"Không có ai khớp “{text.strip()}” trong danh sách. "
+                "Người không có ở đây: thêm ở “Thêm người”."
+            )
+        else:
+            more = " (↑↓ để chuyển)" if len(found) > 1 else ""
+            self.find_label.setText(f"Thấy {vn_number(len(found))} người{more}. Enter để đánh dấu.")
+            self.view.go_to(found[0])
+
+    def next_found(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) person found, round the list."""
+        found = self.model.find(self.find_edit.text())  # rows added or removed since: read again
+        if not found:
+            return
+        row = self.view.current_row()
+        at = found.index(row) if row in found else -1 if step > 0 else 0
+        self.view.go_to(found[(at + step) % len(found)])
+
     # Editing the sheet --------------------------------------------------------------------
 
     def all_present(self) -> None:
-        self.model.all_present()
+        """Everyone present; those already marked with leave or a reason are asked about (a
+        press late in the roll call wiped them)."""
+        marked = sum(1 for m in self.model.marks_list if m.state == EXCUSED or m.reason)
+        keep = False
+        if marked:
+            answer = self._core.prompts.ask(
+                self, "Tất cả có mặt",
+                f"{vn_number(marked)} người đã được ghi vắng có phép hoặc lý do vắng. Đánh dấu có "
+                "mặt những người còn lại, hay cả họ (lý do vắng của họ bị xóa)?",
+                ["Giữ như đã ghi", "Cả họ cũng có mặt", "Quay lại"],
+            )  # fmt: skip
+            if answer == 2:
+                return
+            keep = answer == 0
+        self.model.all_present(keep_marked=keep)
         self.view.setFocus()
 
     def add_member(self) -> None:
@@ -197,6 +300,7 @@ class AttendanceDialog(QDialog):
     def submit(self) -> None:
         if self._saving:
             return
+        self.view.finish_editing()  # a reason being typed when Ctrl+S was pressed
         marks, occurrence_id = self.model.marks(), self.occurrence_id
         self._saving = True
         op = CoreOp(self, lambda ws: ws.attendance.save(occurrence_id, marks), self._core,

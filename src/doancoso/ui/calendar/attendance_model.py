@@ -14,11 +14,17 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from ...core.activities.attendance import AttendanceRow
 from ...core.activities.rules import ATTENDANCE_STATES
-from ...core.lang.text import nfc_or_none
+from ...core.lang.text import fold, nfc_or_none
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 from .words import counts_text
 
@@ -81,8 +87,11 @@ class AttendanceModel(QAbstractTableModel):
         """Present ↔ absent (an excused member becomes present)."""
         self.set_state(row, ABSENT if self.marks_list[row].state == PRESENT else PRESENT)
 
-    def all_present(self) -> None:
+    def all_present(self, keep_marked: bool = False) -> None:
+        """Everyone present; ``keep_marked``: but those with leave or a reason."""
         for mark in self.marks_list:
+            if keep_marked and (mark.state == EXCUSED or mark.reason):
+                continue
             mark.state, mark.reason = PRESENT, None
         if self.marks_list:
             self._changed(0, len(self.marks_list) - 1)
@@ -138,6 +147,18 @@ class AttendanceModel(QAbstractTableModel):
 
     def counts_text(self) -> str:
         return counts_text(*self.counts())
+
+    def find(self, text: str) -> list[int]:
+        """The rows whose name has a word beginning with each word of ``text``, tones and case
+        ignored, as the roster's search ("thuy" → Thủy, "van an" → Lê Văn An)."""
+        words = fold(text).split()
+        if not words:
+            return []
+        return [
+            row
+            for row, mark in enumerate(self.marks_list)
+            if all(f" {word}" in f" {fold(mark.full_name)}" for word in words)
+        ]
 
     def row_of(self, member_id: str) -> int | None:
         return next((i for i, m in enumerate(self.marks_list) if m.member_id == member_id), None)
@@ -236,6 +257,18 @@ class AttendanceView(QTableView):
     def current_row(self) -> int | None:
         index = self.currentIndex()
         return index.row() if index.isValid() else None
+
+    def finish_editing(self) -> None:
+        """Put the reason being typed on the sheet and close its editor (a click elsewhere
+        does this by taking the focus; a shortcut does not)."""
+        row = self.current_row()
+        if row is None or self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = self.indexWidget(self.sheet.index(row, COL_REASON))
+        if editor is None:
+            return
+        self.commitData(editor)
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def go_to(self, row: int) -> None:
         if 0 <= row < self.sheet.rowCount():

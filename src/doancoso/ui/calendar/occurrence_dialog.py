@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.activities.recurrence import describe
-from ...core.activities.rules import MEETING_KIND, STATUSES
+from ...core.activities.rules import MEETING_KIND, PLANNED, STATUSES
 from ...core.activities.service import OccurrenceDetail
 from ...core.errors import ValidationError
-from ...core.lang.dates import format_vn_date
+from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
@@ -55,6 +55,7 @@ PLACEHOLDERS = {
 }  # fmt: skip
 SHORT = ("day", "start_time", "end_time", "participants")
 SUBTITLE_STYLE = "color: #555;"
+POSTPONED = "hoan"
 NOTE_STYLE = "color: #1565c0;"
 
 
@@ -244,19 +245,24 @@ class OccurrenceDialog(QDialog):
 
     def _show_attendance(self) -> None:
         row, today = self.detail.row, dt.date.today()
+        reason = said = ""
+        if row.day > today:
+            reason = f"Buổi ngày {long_date(row.day)} chưa diễn ra: chưa thể điểm danh."
+            said = (
+                f"Chưa điểm danh: buổi ngày {long_date(row.day)} chưa diễn ra, điểm danh được "
+                "từ ngày đó."
+            )
+        elif row.status in ("huy", "hoan"):
+            reason = "Buổi hoạt động đã hoãn hoặc hủy: không điểm danh."
+            said = "Không điểm danh: buổi đã hoãn hoặc hủy (đổi “Trạng thái” nếu buổi vẫn diễn ra)."
         if row.attendance_taken:
             absent = row.expected - row.present - row.excused
             text = counts_text(row.present, row.excused, absent) + "."
-        else:
-            text = "Chưa điểm danh."
+        else:  # why the button is greyed out, written: its tooltip is never seen from the keys
+            text = said or "Chưa điểm danh."
         if self.detail.has_minutes:
             text += " Đã có biên bản sinh hoạt."
         self.attendance_label.setText(text)
-        reason = ""
-        if row.day > today:
-            reason = f"Buổi ngày {long_date(row.day)} chưa diễn ra: chưa thể điểm danh."
-        elif row.status in ("huy", "hoan"):
-            reason = "Buổi hoạt động đã hoãn hoặc hủy: không điểm danh."
         self.attendance_button.setEnabled(not reason)
         self.attendance_button.setToolTip(reason)
 
@@ -299,6 +305,8 @@ class OccurrenceDialog(QDialog):
     def submit(self) -> None:
         if self._saving:
             return
+        if not self._postponed_move_settled():
+            return
         changes, occurrence_id = self.changed(), self.occurrence_id
         if not changes:
             self.accept()
@@ -308,6 +316,31 @@ class OccurrenceDialog(QDialog):
         op = CoreOp(self, lambda ws: ws.activities.update_occurrence(occurrence_id, changes),
                     self._core, label="Đang lưu buổi hoạt động…")  # fmt: skip
         op.success(self._saved).failure(self._not_saved).run()
+
+    def _postponed_move_settled(self) -> bool:
+        """A date moved to another day with the status "Hoãn" (a meeting postponed to a day
+        picks "Hoãn" naturally) would be struck out on its new day too: ask whether it takes
+        place then. False for "Quay lại"."""
+        raw = self.raw()
+        if "day" not in self.changed() or raw["status"] != POSTPONED:
+            return True
+        try:
+            moved_to = parse_vn_date(raw["day"])[0]
+        except DateFormatError:
+            return True  # the core says what is wrong with the day
+        if moved_to == self.detail.row.day:  # the same day typed otherwise ("15/2/2026")
+            return True
+        day = format_vn_date(moved_to)
+        text = (
+            f"Buổi này được dời sang ngày {day} nhưng có trạng thái “Hoãn”: ngày đó buổi sẽ bị "
+            "gạch trên lịch (cả lịch điện thoại) và không điểm danh được.\n\n"
+            "Buổi sẽ diễn ra vào ngày mới thì ghi trạng thái “Dự kiến”."
+        )
+        answers = ["Ghi “Dự kiến”", "Vẫn ghi “Hoãn”", "Quay lại"]
+        answer = self._core.prompts.ask(self, "Dời buổi hoạt động", text, answers)
+        if answer == 0:
+            self.set_value("status", PLANNED)
+        return answer != 2
 
     def _saved(self, _result: object) -> None:
         self._saving = False
@@ -361,8 +394,9 @@ class OccurrenceDialog(QDialog):
             super().reject()
 
     def request_delete(self) -> None:
-        self.delete_requested = True
-        super().reject()
+        if self._leave():  # the deletion may yet be declined: what was typed is asked about
+            self.delete_requested = True
+            super().reject()
 
     def _leave(self) -> bool:
         """Whether unsaved changes of this date may be dropped (asks when there are some)."""

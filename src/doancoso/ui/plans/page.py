@@ -349,7 +349,13 @@ class PlansPage(QWidget):
         year = snapshot.year
         self.model.set_targets((), snapshot.kinds)
         self.stack.setCurrentIndex(0)
-        self.state_label.setText("")
+        today = self.today()
+        state = ""
+        if year >= today.year:  # a plan still to make and register, as the calendar recalls
+            reminder = PlanReminder(year, snapshot.deadline, False, today > snapshot.deadline)
+            state = f"  Chưa lập — {reminder.deadline_text}"
+        self.state_label.setText(state)
+        self.state_label.setToolTip("")  # not the title of the plan shown before
         self.empty_label.setText(f"Chưa có kế hoạch công tác năm {year}.")
         self.create_button.setText(f"Lập kế hoạch năm {year}")
         self.copy_button.setText(f"Sao chép từ kế hoạch năm {year - 1}")
