@@ -134,7 +134,8 @@ def leave_named(error: BaseException, left: Path | None) -> None:
 def replace_flushed(temp: Path, target: Path) -> None:
     """Rename ``temp`` over ``target``, then flush the folder so that the new name is on the
     disk when this returns (FAT32 and a stick pulled out straight after the app says "Đã ghi"
-    lose a rename that is still in memory): every writer of a file the user chose ends so."""
+    lose a rename that is still in memory): every writer of a file the user chose ends so.
+    :class:`NameNotFlushed` when the rename was done but the folder could not be flushed."""
     if sys.platform == "win32":
         # Windows cannot open a folder to flush it; MoveFileExW with MOVEFILE_WRITE_THROUGH
         # returns only once the rename is on the disk, which is what a folder's fsync gives
@@ -147,7 +148,15 @@ def replace_flushed(temp: Path, target: Path) -> None:
             raise ctypes.WinError(ctypes.get_last_error())
         return
     os.replace(temp, target)
-    fsync_folder(target.parent)
+    try:
+        fsync_folder(target.parent)
+    except OSError as exc:
+        raise NameNotFlushed(exc.errno, exc.strerror, str(target.parent)) from exc
+
+
+class NameNotFlushed(OSError):
+    """The file took the target's name, but the folder could not be flushed after (a stick
+    pulled out just then): the new name may not last, the file under it is whole."""
 
 
 def fsync_folder(folder: Path) -> None:
