@@ -100,9 +100,9 @@ def test_from_the_date_of_the_meeting(
     assert date.attendance_label.text() == "Chưa điểm danh. Đã có biên bản sinh hoạt."
 
 
-def _print(dialog: MinutesDialog, prompts, target) -> list[str]:
+def _print(dialog: MinutesDialog, prompts, target, names: list[str] | None = None) -> list[str]:
     """Print ``dialog``'s minutes to ``target`` accepting the print dialog as suggested; the
-    recipients it suggested."""
+    recipients it suggested. ``names``: given the file name the save dialog suggested."""
     from scripted import accept_print_dialog
 
     suggested: list[str] = []
@@ -112,7 +112,12 @@ def _print(dialog: MinutesDialog, prompts, target) -> list[str]:
         suggested.append(document.recipients_edit.toPlainText())
         accept_print_dialog(document)
 
-    dialog.ask_save_path = lambda _name: target  # type: ignore[method-assign]
+    def ask(name: str) -> object:
+        if names is not None:
+            names.append(name)
+        return target
+
+    dialog.ask_save_path = ask  # type: ignore[method-assign]
     prompts.dialog_script = accept
     dialog.print_button.click()
     assert dialog.printed_label.text() == f"Đã in biên bản ra tệp {target}."
@@ -135,8 +140,10 @@ def test_save_and_print_the_minutes(
     dialog.set_value("number", "03-BB/CĐ")
     dialog.set_value("resolutions", "Tổ chức Ngày Chủ nhật xanh ngày 29/3.")
     target = tmp_path / "bien-ban.pdf"
+    names: list[str] = []
     # A chi đoàn's minutes report to the BCH of its Đoàn cơ sở, not to the superior body.
-    assert _print(dialog, prompts, target) == ["- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu."]
+    assert _print(dialog, prompts, target, names) == ["- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu."]
+    assert names == ["bien-ban-12-03-2026.pdf"]  # dd-mm-yyyy, as every suggested name
     minutes = cal_ws.attendance.minutes(meeting)
     assert minutes is not None and minutes.number == "03-BB/CĐ"  # saved before printing
     assert _pdf_text(target) == (

@@ -4,9 +4,10 @@ by why and when they were taken, kept by rotation.
 A backup is one SQLite file in ``backups/`` of the data folder, named
 ``<reason>-<yyyymmdd>-<hhmmss>.sqlite`` (the pre-upgrade copies keep their older name,
 ``truoc-nang-cap-<revision>-<yyyymmdd>-<hhmmss>.sqlite``). It is written under a temporary name,
-checked with ``PRAGMA integrity_check``, flushed to disk, then renamed: a backup under its final
-name is whole and sound, and one cut short leaves nothing behind. Never a copy of the live file
-(its WAL may hold the latest commits).
+checked with ``PRAGMA integrity_check``, flushed to disk, then renamed and its folder flushed: a
+backup under its final name is whole and sound, and one cut short leaves nothing behind (one
+killed leaves its temporary file, removed by the next backup into that folder). Never a copy
+of the live file (its WAL may hold the latest commits).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..lang.text import vn_number
 from ..progress import SCALE, Report, Stages
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
 from ..storage.disk import disk_error
+from ..storage.files import NameNotFlushed, discard, remove_stale_temps, replace_flushed
 from ..storage.folder import os_reason
 from ..storage.inspection import UNREADABLE, inspecting
 
@@ -45,6 +47,12 @@ REASONS = {
 _NAME = re.compile(
     r"^(?P<reason>[a-z-]+?)(?:-(?P<revision>\d{4}))?-(?P<stamp>\d{8}-\d{6})\.sqlite$"
 )
+_KILLED_COPY = re.compile(r"\.[a-z-]+?(?:-\d{4})?-\d{8}-\d{6}\.sqlite\.tmp(?:-journal|-wal|-shm)?")
+"""The temporary file of :func:`copy_database` (and SQLite's beside it) that a killed backup left:
+removed by the next backup into that folder once :data:`STALE_AFTER` old."""
+STALE_AFTER = 3600.0
+"""Seconds: a backup's temporary file is not written while the copy is checked, which on a slow
+stick may take many minutes: one an hour old is no running backup's."""
 
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 12
 BACKUP_PAGES = 256
@@ -269,6 +277,7 @@ def copy_database(
     copying, checking = bar.part(COPY_SHARE), bar.part(SCALE - COPY_SHARE)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)  # a stick pulled out: said, as below
+        remove_stale_temps(target.parent, also=_KILLED_COPY, older_than=STALE_AFTER)
         temp.unlink(missing_ok=True)
         src = sqlite3.connect(source_uri or f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -301,7 +310,11 @@ def copy_database(
         held = members(temp)
         with open(temp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(temp, target)
+        try:
+            replace_flushed(temp, target)
+        except NameNotFlushed:  # the name may not last: not a backup to count on
+            discard(target)
+            raise
         return held
     except UNREADABLE as exc:
         full = disk_error(exc, target.parent)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import StorageError
 from ..lang.filenames import MAX_NAME, free_name, room_in, windows_name
+from ..storage.files import left_behind
 from ..storage.folder import os_reason, write_remedy
 from .store import EvidenceStore, lost_file_message
 
@@ -85,7 +86,19 @@ def copy_to_folder(
             done_before = f" {len(written)} tệp trước đó đã chép xong." if written else ""
             raise StorageError(
                 f"Không chép được tệp “{file.original_name}” vào “{folder}”: {reason}. "
-                f"{write_remedy(exc)}{done_before}"
+                f"{write_remedy(exc)}{leftover_said(exc)}{done_before}"
             ) from exc
         taken.append(name)
     return written
+
+
+def leftover_said(error: BaseException) -> str:
+    """What a copy stopped by ``error`` says of the temporary file it could not remove (a stick
+    pulled out for good), or nothing when none was left."""
+    left = left_behind(error)
+    if left is None:
+        return ""
+    return (
+        f" Tệp dở dang “{left.name}” có thể còn trên USB: đó không phải tệp minh chứng, có thể "
+        "xóa đi; lần chép sau vào thư mục này sẽ tự xóa nó."
+    )

@@ -30,7 +30,15 @@ from typing import BinaryIO
 
 from ..errors import ImportFileError
 from ..lang.text import size_text
-from ..storage.files import fsync_folder
+from ..storage.files import (
+    NameNotFlushed,
+    discard,
+    fsync_folder,
+    leave_named,
+    new_temp,
+    remove_stale_temps,
+    replace_flushed,
+)
 from ..storage.folder import os_reason, write_remedy
 
 EVIDENCE_FOLDER = "evidence"
@@ -46,6 +54,9 @@ TEMP_PREFIX, TEMP_SUFFIX = ".evidence.", ".tmp"
 """A file being written into the store: never named by a record; one a crash left is removed by
 the data check (backup/check.py), or by the next import once an hour old."""
 STALE_AFTER = 3600.0  # seconds
+_OLD_COPY_TEMP = re.compile(r"\.[0-9a-f]{64}\.tmp")
+"""The temporary name :meth:`EvidenceStore.copy_out` gave its copies in earlier versions: one a
+killed copy left on a stick is removed as the app's own."""
 
 
 def lost_file_message(name: str) -> str:
@@ -269,15 +280,23 @@ class EvidenceStore:
     ) -> Path:
         """Copy a stored file to ``folder`` under its hash (a backup on a USB stick), or under
         ``name`` (a name Windows accepts: :mod:`.copies`), and return where: temporary
-        name, flushed, read back and checked, then renamed; a copy that fails its check is
-        removed, never renamed. A file already under that name that does not read back with
-        its hash (a copy an older version cut short, bytes a worn stick changed) is removed
-        first: a new copy that fails too (the stick full or pulled out) leaves no file under
-        the final name that is not a sound copy, and a full stick gets its room back. Another
-        file under ``name`` is the user's: refused (``FileExistsError``), never replaced.
-        ``copied(bytes)`` after each chunk (a progress bar, which may stop the copy by
-        raising)."""
+        name, flushed, read back from the disk and checked, then renamed and the folder flushed
+        (:func:`~..storage.files.replace_flushed`): a copy is returned only once its name is on
+        the stick; a copy that fails its check is removed, never renamed. A file already under
+        that name that does not read back with its hash (a copy an older version cut short,
+        bytes a worn stick changed) is removed first: a new copy that fails too (the stick full
+        or pulled out) leaves no file under the final name that is not a sound copy, and a full
+        stick gets its room back. Another file under ``name`` is the user's: refused
+        (``FileExistsError``), never replaced. ``copied(bytes)`` after each chunk (a progress
+        bar, which may stop the copy by raising).
+
+        What copies killed half-way left in ``folder`` is removed first (only the app's own
+        temporary names, only a minute old). The error raised is always the copy's own (a
+        full stick, one pulled out, a read-back not right: ``OSError`` without an errno); a
+        temporary file the stick took with it is named on it
+        (:func:`~..storage.files.left_behind`)."""
         folder.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(folder, also=_OLD_COPY_TEMP)
         target = folder / (name or sha256)
         if target.is_file():
             if EvidenceStore.hash_of(target) == sha256:
@@ -285,7 +304,9 @@ class EvidenceStore:
             if name is not None:
                 raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
             target.unlink()
-        temp = folder / f".{sha256}.tmp"
+        # Named by the hash, not by ``name``: a name chosen to just fit Windows' path length
+        # would not fit with the temporary name's additions.
+        temp = new_temp(folder / sha256[:8])
         try:
             with open(self.path(sha256), "rb") as source, open(temp, "wb") as out:
                 while chunk := source.read(_CHUNK):
@@ -294,13 +315,20 @@ class EvidenceStore:
                         copied(len(chunk))
                 out.flush()
                 os.fsync(out.fileno())
+                if hasattr(os, "posix_fadvise"):  # read back from the stick, not from memory
+                    os.posix_fadvise(out.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
             # Checked under the temporary name: a copy that does not read back with its hash
             # (a damaged stored file, a stick returning bad bytes) never gets the final name.
-            if EvidenceStore.hash_of(temp) != sha256:
+            # Read errors go through: a stick pulled out is said as such, not as bad bytes.
+            if _read_hash(temp) != sha256:
                 raise OSError(f"{target} does not read back with its hash")
-            os.replace(temp, target)
-        finally:
-            temp.unlink(missing_ok=True)
+            replace_flushed(temp, target)
+        except NameNotFlushed:  # its name may not last: not a copy to count on (whole, if kept)
+            discard(target)
+            raise
+        except BaseException as exc:
+            leave_named(exc, discard(temp))
+            raise
         return target
 
     def copy_checked(
@@ -367,15 +395,21 @@ class EvidenceStore:
 
     @staticmethod
     def hash_of(path: Path) -> str | None:
-        digest = hashlib.sha256()
+        """The SHA-256 of the file at ``path``, or None when it cannot be read."""
         try:
-            with open(path, "rb") as handle:
-                while chunk := handle.read(_CHUNK):
-                    digest.update(chunk)
+            return _read_hash(path)
         except OSError:
             return None
-        return digest.hexdigest()
 
     def verify(self, sha256: str) -> bool:
         """Whether the stored file exists and still has its hash."""
         return EvidenceStore.hash_of(self.path(sha256)) == sha256
+
+
+def _read_hash(path: Path) -> str:
+    """The SHA-256 of the file at ``path``; an ``OSError`` when it cannot be read."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -288,7 +288,7 @@ class MinutesDialog(QDialog):
         if details is None:
             return
         row = self.detail.row
-        path = self.ask_save_path(f"bien-ban-{row.day:%Y-%m-%d}.pdf")
+        path = self.ask_save_path(f"bien-ban-{row.day:%d-%m-%Y}.pdf")
         if path is None:
             return
         occurrence_id = self.occurrence_id

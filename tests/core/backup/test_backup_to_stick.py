@@ -1,0 +1,68 @@
+"""A backup written to a USB stick: said done only once its name is on the stick (the folder
+flushed after the rename), and what a backup killed half-way left there removed by the next
+backup into that folder, only the app's own files, only long stale."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from doancoso.core.workspace import Workspace
+
+
+def test_the_backup_is_flushed_then_named_then_its_folder_flushed(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder's flush after the rename is what makes the name last on a FAT32 stick pulled
+    out as soon as the app says done (SQLite flushes the folder only when it makes its journal,
+    before the rename: a stick failing then is said by the backup's own message)."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    steps: list[tuple[str, int]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        steps.append(("fsync", os.fstat(fd).st_ino))
+        real_fsync(fd)
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        steps.append(("replace", os.stat(source).st_ino))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    info = ws.backups.to_folder(usb)
+    monkeypatch.undo()
+
+    written, folder = info.path.stat().st_ino, usb.stat().st_ino
+    assert steps == [("fsync", written), ("replace", written), ("fsync", folder)]
+
+
+def _age(path: Path, seconds: float) -> None:
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_the_next_backup_removes_what_a_killed_one_left(ws: Workspace, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    stale = [
+        usb / ".thu-cong-20261205-101500.sqlite.tmp",  # killed yesterday, with its journal
+        usb / ".thu-cong-20261205-101500.sqlite.tmp-journal",
+    ]
+    young = usb / ".thu-cong-20261206-231000.sqlite.tmp"  # maybe still being checked
+    others = [usb / name for name in (".thu-cong.sqlite.tmp", "thu-cong-20261205-101500.tmp")]
+    for path in [*stale, *others]:
+        path.write_bytes(b"half a backup")
+        _age(path, 86_400)
+    young.write_bytes(b"a backup being checked")
+    _age(young, 600)
+
+    info = ws.backups.to_folder(usb)
+
+    assert sorted(p.name for p in usb.iterdir()) == sorted(
+        [info.path.name, young.name, *(p.name for p in others)]
+    )
