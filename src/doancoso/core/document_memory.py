@@ -14,6 +14,13 @@ it works on data that can only be read: a memory that cannot be written there (a
 write-protected stick) is left as it was, the document printed all the same. The file is read
 at each call and replaced whole (:func:`~.storage.files.written_atomically`): the app and a
 command run meanwhile both see the other's numbers. A damaged file reads as nothing remembered.
+
+The recognition dossier's tờ trình is numbered apart: the number given to each year's dossier
+(the Hồ sơ page's "Số tờ trình", ``doancoso dossier --number``) is kept for that year as given,
+and offered again when that year's dossier is built, in the app or by the command::
+
+    memory.keep_dossier_number(2026, "15-TTr/ĐTN")
+    memory.dossier_number(2026)                     # "15-TTr/ĐTN"; "" when none was given
 """
 
 from __future__ import annotations
@@ -31,6 +38,8 @@ from .lang.text import nfc, nfc_multiline
 from .storage.files import written_atomically
 
 MEMORY_FILE = "document-numbers.json"
+DOSSIER_KEY = "ho-so-{year}"
+"""The entry of the tờ trình of a year's dossier (its number as given, and the year)."""
 _LOG = logging.getLogger(__name__)
 
 
@@ -86,6 +95,20 @@ class DocumentMemory:
         unless something is remembered here already."""
         if not self.exists() and entries:
             self._write({nfc(code): _clean(values) for code, values in entries.items()})
+
+    def dossier_number(self, year: int) -> str:
+        """The number given to the tờ trình of ``year``'s dossier ("" when none is)."""
+        return self.last_number(DOSSIER_KEY.format(year=year))
+
+    def knows_dossier_number(self, year: int) -> bool:
+        """Whether a number was ever given (or cleared) here for ``year``'s tờ trình."""
+        return bool(self._entry(DOSSIER_KEY.format(year=year)))
+
+    def keep_dossier_number(self, year: int, number: str) -> None:
+        """Keep ``number`` as the tờ trình's of ``year``'s dossier, replacing the one kept
+        (a lower one too: a typing mistake mended); an empty one is kept as none."""
+        values = {"number": clean_number(number), "year": str(year)}
+        self._update(DOSSIER_KEY.format(year=year), values)
 
     # Storage -------------------------------------------------------------------------------
 
