@@ -104,3 +104,34 @@ def test_an_activity_linked_by_the_command_is_shown_and_kept_by_the_dialog(
     (record,) = ws.registers.coordination(2025)
     assert (record.activity_id, record.results) == (made["Mùa hè xanh"],
                                                     "Hơn 40 đoàn viên tham gia.")  # fmt: skip
+
+
+def test_an_activity_deleted_since_is_said_so(
+    page: RecognitionPage, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    made = _made(ws)
+    summer = made["Mùa hè xanh"]
+    ws.registers.save_coordination({"day": "01/03/2025", "partner": "Công an xã",
+                                    "title": "Quy chế", "activity_id": summer})  # fmt: skip
+    ws.activities.delete(summer)
+    page.refresh()
+    seen: dict[str, object] = {}
+
+    def script(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecordDialog)
+        combo = dialog.editors["activity_id"]
+        assert isinstance(combo, QComboBox)
+        seen["chosen"] = combo.currentText()
+        dialog.submit()
+        seen["errors"] = dialog.errors.messages()
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    prompts.dialog_script = script
+    section = page.register.coordination
+    (record,) = ws.registers.coordination(2025)
+    section.select(record.id)
+    section.edit_button.click()
+    assert seen == {
+        "chosen": "(hoạt động đã xóa khỏi lịch)",
+        "errors": {"activity_id": "Hoạt động liên kết không còn trong lịch."},
+    }
