@@ -85,3 +85,21 @@ def test_the_dossiers_to_trinh_number_is_kept_per_year(tmp_path: Path) -> None:
     reread.keep_dossier_number(2024, "  ")
     assert memory.dossier_number(2024) == "" and memory.knows_dossier_number(2024)
     assert memory.suggested_number("TTr", 2025) == ""  # not a kind whose next number is offered
+
+
+def test_the_numbers_of_a_years_other_dossier_documents_are_kept_together(
+    tmp_path: Path,
+) -> None:
+    memory = DocumentMemory(tmp_path)
+    assert memory.dossier_numbers(2025) == {}
+    memory.keep_dossier_number(2025, "15-TTr/ĐTN")
+    memory.keep_dossier_numbers(2025, {"bao-cao": "Số: 12-BC/ĐTN", "doan-vien": "05-DS/ĐTN"})
+    memory.keep_dossier_numbers(2024, {"bao-cao": "03-BC/ĐTN"})
+    reread = DocumentMemory(tmp_path)
+    assert reread.dossier_numbers(2025) == {"bao-cao": "12-BC/ĐTN", "doan-vien": "05-DS/ĐTN"}
+    assert reread.dossier_number(2025) == "15-TTr/ĐTN"  # the tờ trình's apart
+    reread.keep_dossier_numbers(2025, {"bao-cao": "", "bang": "13-BC/ĐTN"})  # one cleared
+    assert memory.dossier_numbers(2025) == {"doan-vien": "05-DS/ĐTN", "bang": "13-BC/ĐTN"}
+    assert memory.knows_dossier_number(2025, "bao-cao")  # cleared, not unknown
+    assert not memory.knows_dossier_number(2025, "thong-ke")
+    assert memory.dossier_numbers(2024) == {"bao-cao": "03-BC/ĐTN"}

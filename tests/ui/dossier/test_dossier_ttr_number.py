@@ -1,6 +1,6 @@
-"""The tờ trình's number on the Hồ sơ page is the one the core keeps for the year
-(core.document_memory), shared with ``doancoso dossier``; the one older versions kept in the
-window's ui-state.ini is taken over."""
+"""The tờ trình's number on the Hồ sơ page, and the numbers of the dossier's other documents
+("Số văn bản…"), are those the core keeps for the year (core.document_memory), shared with
+``doancoso dossier``; those older versions kept in the window's ui-state.ini are taken over."""
 
 from __future__ import annotations
 
@@ -9,13 +9,16 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from cli_run import cli
 from doancoso.core.document_memory import DocumentMemory
 from doancoso.core.workspace import Workspace
+from doancoso.ui.dossier.numbers import NumbersDialog, numbers_key
 from doancoso.ui.dossier.page import DossierPage, number_key
 from doancoso.ui.shell.state import UiState
+from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 NUMBER = "15-TTr/ĐTN"
@@ -91,3 +94,42 @@ def test_the_number_kept_in_ui_state_by_older_versions_is_taken_over(
     again.year_box.setValue(2024)  # never shown since: taken over now
     assert again.number_edit.text() == "03-TTr/ĐTN"
     assert memory.dossier_number(2024) == "03-TTr/ĐTN"
+
+
+def test_the_other_documents_numbers_are_shared_with_the_command_too(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], prompts: ScriptedPrompts,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    page = make_page(dossier_data, prompts)
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NumbersDialog)
+        dialog.edits["bao-cao"].setText("12-BC/ĐTN")
+        dialog.submit()
+
+    prompts.dialog_script = fill
+    page.edit_numbers()
+    assert page.numbers == {"bao-cao": "12-BC/ĐTN"}
+    target = tmp_path / "ho-so.pdf"
+    built = cli("dossier", "--year", "2025", "-o", str(target), "--parts", "bao-cao",
+                "--number", "doan-vien=05-DS/ĐTN", "--data-dir",
+                str(dossier_data.data_dir))  # fmt: skip
+    assert built.code == 0
+    assert built.out.startswith("Số văn bản đã nhập cho hồ sơ năm 2025: bao-cao=12-BC/ĐTN ")
+    assert " Số: 12-BC/ĐTN\n" in "".join(p.extract_text() for p in PdfReader(target).pages)
+    again = make_page(dossier_data)  # the next start: the command's number is the page's too
+    assert again.numbers == {"bao-cao": "12-BC/ĐTN", "doan-vien": "05-DS/ĐTN"}
+
+
+def test_the_numbers_kept_in_ui_state_by_older_versions_are_taken_over(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage]
+) -> None:
+    state = UiState(dossier_data.data_dir)
+    state.set_text(numbers_key(2025, "bao-cao"), "12-BC/ĐTN")
+    state.set_text(numbers_key(2025, "doan-vien"), "05-DS/ĐTN")
+    state.sync()
+    memory = DocumentMemory(dossier_data.data_dir)
+    memory.keep_dossier_numbers(2025, {"doan-vien": ""})  # cleared since in the core: kept so
+    page = make_page(dossier_data)
+    assert page.numbers == {"bao-cao": "12-BC/ĐTN"}
+    assert memory.dossier_numbers(2025) == {"bao-cao": "12-BC/ĐTN"}

@@ -3,7 +3,7 @@
 On the left the year, the number of the tờ trình (kept per year by the core's memory of
 document numbers as it is typed, :class:`~doancoso.core.document_memory.DocumentMemory`, which
 ``doancoso dossier`` shares, and offered again for its year), "Số văn bản…" for the numbers of
-the other documents (:mod:`.numbers`, kept per year in the data folder's UI state), the parts
+the other documents (:mod:`.numbers`, kept per year in the same memory), the parts
 (ticked, in an order that can be changed) and the check: what the dossier would lack, each line
 with a button to where it is fixed, and how many documents will print a blank number line.
 "Lập hồ sơ" builds the dossier on the worker with a progress bar and "Hủy"
@@ -176,7 +176,7 @@ class DossierPage(QWidget):
         self.number_edit.setPlaceholderText("ví dụ 15-TTr/ĐTN")
         self.number_edit.textChanged.connect(self._choice_changed)
         self.number_edit.textEdited.connect(self._remember_number)
-        self.numbers: dict[str, str] = stored_numbers(self._memory, self.year)
+        self.numbers: dict[str, str] = stored_numbers(self._numbers_memory, self._memory, self.year)
         """The numbers of the year's other documents (part → number; none: printed blank)."""
         self.numbers_button = QPushButton("Số văn bản…")
         self.numbers_button.setToolTip("Số của các văn bản khác trong hồ sơ (báo cáo, danh sách…)")
@@ -280,7 +280,7 @@ class DossierPage(QWidget):
         if self.number_edit.text().strip() in ("", self._remembered):
             self.number_edit.setText(remembered)
         self._remembered = remembered
-        self.numbers = stored_numbers(self._memory, self.year)
+        self.numbers = stored_numbers(self._numbers_memory, self._memory, self.year)
         self._choice_changed()
 
     def _remember_number(self) -> None:
@@ -310,7 +310,7 @@ class DossierPage(QWidget):
             return
         shown = set(numbered_parts(parts))  # the others keep their numbers
         self.numbers = {p: n for p, n in self.numbers.items() if p not in shown} | chosen
-        store_numbers(self._memory, self.year, self.numbers)
+        store_numbers(self._numbers_memory, self.year, self.numbers)
         self._choice_changed()
 
     def chosen_numbers(self, parts: list[str]) -> dict[str, str]:
