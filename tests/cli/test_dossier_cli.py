@@ -293,3 +293,62 @@ def test_the_check_says_the_member_list_will_be_left_out(folder: str) -> None:
         "  [Thống kê tình hình đoàn viên] Chưa có đoàn viên, thanh niên nào: hồ sơ sẽ không có "
         "phần thống kê tình hình đoàn viên.\n"
     )
+
+
+def test_the_to_trinh_number_is_kept_for_its_year(folder: str, tmp_path: Path) -> None:
+    """The tờ trình's number given once (here, or in the app's Hồ sơ page) is printed on each
+    build of that year's dossier, and the command says so; ``--number ""`` prints a blank line
+    to fill in by hand without forgetting it."""
+    target = tmp_path / "ho-so.pdf"
+    build = ["dossier", "--year", "2025", "-o", str(target), "--parts", "to-trinh",
+             "--data-dir", folder]  # fmt: skip
+    assert cli(*build, "--number", "Số: 15-TTr/ĐTN").code == 0
+    assert DocumentMemory(Path(folder)).dossier_number(2025) == "15-TTr/ĐTN"
+    target.unlink()
+    code, out, err = cli(*build)
+    assert (code, err) == (0, "")
+    said = "Số tờ trình: 15-TTr/ĐTN (đã nhập cho hồ sơ năm 2025; --number để ghi số khác, "
+    assert out.splitlines()[0] == said + '--number "" để ghi tay).'
+    assert " Số: 15-TTr/ĐTN\n" in (PdfReader(target).pages[2].extract_text() or "")
+    check = ["dossier", "--year", "2025", "--check", "--parts", "to-trinh", "--data-dir", folder]
+    assert cli(*check).out == said + '--number "" để ghi tay).\nHồ sơ năm 2025 đã đủ.\n'
+    assert cli(*check, "--format", "json").json()["ready"] is True
+    code, out, err = cli(*build, "--number", "")
+    assert (code, err) == (0, "")
+    assert "Chưa có số tờ trình." in out and "15-TTr" not in out
+    assert "15-TTr" not in (PdfReader(target).pages[2].extract_text() or "")
+    assert DocumentMemory(Path(folder)).dossier_number(2025) == "15-TTr/ĐTN"
+    # another year has its own
+    assert cli(
+        "dossier", "--year", "2024", "--check", "--parts", "to-trinh", "--data-dir", folder
+    ).out == (  # fmt: skip
+        "Hồ sơ năm 2024 còn thiếu:\n  [Tờ trình đề nghị công nhận] Chưa có số tờ trình.\n"
+    )
+
+
+def test_the_other_documents_numbers_are_kept_for_the_year(folder: str, tmp_path: Path) -> None:
+    """The numbers given the year's report, lists… (here, or with the app's "Số văn bản…") are
+    printed on each build of that year's dossier, the command saying which; one given again
+    replaces it, ``PHẦN=`` prints a blank line without forgetting it."""
+    target = tmp_path / "ho-so.pdf"
+    build = ["dossier", "--year", "2025", "-o", str(target), "--parts", "to-trinh,ke-hoach",
+             "--data-dir", folder]  # fmt: skip
+    assert cli(*build, "--number", "ke-hoach=12-BC/ĐTN").code == 0
+    assert DocumentMemory(Path(folder)).dossier_numbers(2025) == {"ke-hoach": "12-BC/ĐTN"}
+    target.unlink()
+    code, out, err = cli(*build)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == (
+        "Số văn bản đã nhập cho hồ sơ năm 2025: ke-hoach=12-BC/ĐTN (--number PHẦN=SỐ để ghi số "
+        "khác, PHẦN= để ghi tay)."
+    )
+    assert "Đã ghi nhớ" not in out  # nothing new given: the print dialogs' memory unchanged
+    report = PdfReader(target).pages[4].extract_text() or ""
+    assert " Số: 12-BC/ĐTN\n" in report
+    code, out, err = cli(*build, "--number", "ke-hoach=")
+    assert (code, err) == (0, "")
+    assert "12-BC" not in out and "12-BC" not in (PdfReader(target).pages[4].extract_text() or "")
+    assert DocumentMemory(Path(folder)).dossier_numbers(2025) == {"ke-hoach": "12-BC/ĐTN"}
+    assert cli(*build, "--number", "ke-hoach=14-BC/ĐTN").code == 0
+    assert DocumentMemory(Path(folder)).dossier_numbers(2025) == {"ke-hoach": "14-BC/ĐTN"}
+    assert DocumentMemory(Path(folder)).dossier_numbers(2024) == {}

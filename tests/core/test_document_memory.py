@@ -66,3 +66,40 @@ def test_a_memory_that_cannot_be_written_is_left_as_it_was(tmp_path: Path) -> No
     memory.remember_number("GGT", "10-GGT/ĐTN", 2026)  # no error
     assert memory.suggested_number("GGT", 2026) == ""
     assert (tmp_path / MEMORY_FILE).is_dir()
+
+
+def test_the_dossiers_to_trinh_number_is_kept_per_year(tmp_path: Path) -> None:
+    """The tờ trình's number is the one the secretary gave that year's dossier (from the
+    office's register), not a suggestion: any number replaces it, even a lower one, and a
+    cleared one is remembered as cleared."""
+    memory = DocumentMemory(tmp_path)
+    assert memory.dossier_number(2025) == "" and not memory.knows_dossier_number(2025)
+    memory.keep_dossier_number(2025, "Số: 15-TTr/ĐTN")
+    memory.keep_dossier_number(2024, "03-TTr/ĐTN")
+    memory.keep_dossier_number(2025, "05-TTr/ĐTN")  # a typing mistake mended: lower, kept
+    memory.remember_number("BC", "12-BC/ĐTN", 2025)
+    reread = DocumentMemory(tmp_path)  # the command line, while the app is open
+    assert (reread.dossier_number(2025), reread.dossier_number(2024)) == ("05-TTr/ĐTN",
+                                                                          "03-TTr/ĐTN")  # fmt: skip
+    assert reread.suggested_number("BC", 2025) == "13-BC/ĐTN"  # the other kinds untouched
+    reread.keep_dossier_number(2024, "  ")
+    assert memory.dossier_number(2024) == "" and memory.knows_dossier_number(2024)
+    assert memory.suggested_number("TTr", 2025) == ""  # not a kind whose next number is offered
+
+
+def test_the_numbers_of_a_years_other_dossier_documents_are_kept_together(
+    tmp_path: Path,
+) -> None:
+    memory = DocumentMemory(tmp_path)
+    assert memory.dossier_numbers(2025) == {}
+    memory.keep_dossier_number(2025, "15-TTr/ĐTN")
+    memory.keep_dossier_numbers(2025, {"bao-cao": "Số: 12-BC/ĐTN", "doan-vien": "05-DS/ĐTN"})
+    memory.keep_dossier_numbers(2024, {"bao-cao": "03-BC/ĐTN"})
+    reread = DocumentMemory(tmp_path)
+    assert reread.dossier_numbers(2025) == {"bao-cao": "12-BC/ĐTN", "doan-vien": "05-DS/ĐTN"}
+    assert reread.dossier_number(2025) == "15-TTr/ĐTN"  # the tờ trình's apart
+    reread.keep_dossier_numbers(2025, {"bao-cao": "", "bang": "13-BC/ĐTN"})  # one cleared
+    assert memory.dossier_numbers(2025) == {"doan-vien": "05-DS/ĐTN", "bang": "13-BC/ĐTN"}
+    assert memory.knows_dossier_number(2025, "bao-cao")  # cleared, not unknown
+    assert not memory.knows_dossier_number(2025, "thong-ke")
+    assert memory.dossier_numbers(2024) == {"bao-cao": "03-BC/ĐTN"}

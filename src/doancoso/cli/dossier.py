@@ -3,14 +3,20 @@
 ``--parts`` chooses the parts and their order (default: all but the optional ones, the minutes
 and the other lists); ``--photos-per-page 2`` puts two evidence photos on a page.
 
-``--number`` gives the tờ trình's number ("--number 15-TTr/ĐTN"), and, repeated, the number of
-another part's document ("--number bao-cao=12-BC/ĐTN", the parts of
-:data:`~doancoso.core.dossier.numbers.NUMBERED`); a document without one prints a blank number
-line to fill in by hand. The numbers given to the parts' documents are remembered, as the
-app's Hồ sơ page remembers them (the last of each type code, :mod:`.numbers`' memory), so the
-next print of a report or a list, here or in the app, takes the number after them; none is
-guessed for a dossier (the app only suggests them on request): a dossier is built again and
-again while its evidence is gathered, and each build would use up numbers of the register.
+``--number`` gives the tờ trình's number ("--number 15-TTr/ĐTN"), kept for the year in the data
+folder's memory of numbers that the app's Hồ sơ page shares (its "Số tờ trình"): without it the
+number given to the year's dossier before, here or in the app, is printed, and the command says
+so (``--number ""``: a blank line to fill in by hand, the number kept left as it is).
+Repeated, ``--number`` gives the number of another part's document ("--number
+bao-cao=12-BC/ĐTN", the parts of :data:`~doancoso.core.dossier.numbers.NUMBERED`), kept for
+the year as the tờ trình's (with those of the app's "Số văn bản…") and printed by the next
+builds of that year's dossier unless given again ("PHẦN=": a blank line this time); a
+document without one prints a blank number line to fill in by hand. The numbers given to the
+parts' documents are remembered, as the app's Hồ sơ page remembers them (the last of each type
+code, :mod:`.numbers`' memory), so the next print of a report or a list, here or in the app,
+takes the number after them; none is guessed for a dossier (the app only suggests them on
+request): a dossier is built again and again while its evidence is gathered, and each build
+would use up numbers of the register.
 
 ``--check`` prints what the dossier would lack and builds nothing; without it the dossier is
 built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written.
@@ -42,6 +48,7 @@ from ..core.dossier.check import (
     check,
     parse_parts,
 )
+from ..core.dossier.numbers import TTR
 from ..core.errors import AppError
 from ..core.lang.text import vn_number
 from .common import (
@@ -69,6 +76,14 @@ NUMBER_HELP = (
 KEPT = (
     "Một bản của hồ sơ được lưu trong thư mục dữ liệu: gói báo cáo cấp trên năm {year} "
     "(doancoso bundle export --kind report --year {year}) sẽ kèm hồ sơ này."
+)
+TTR_REMEMBERED = (
+    "Số tờ trình: {number} (đã nhập cho hồ sơ năm {year}; --number để ghi số khác, "
+    '--number "" để ghi tay).'
+)
+PARTS_REMEMBERED = (
+    "Số văn bản đã nhập cho hồ sơ năm {year}: {numbers} (--number PHẦN=SỐ để ghi số khác, "
+    "PHẦN= để ghi tay)."
 )
 REMEMBERED = (
     "Đã ghi nhớ số văn bản đã dùng, lần in sau (bằng lệnh hay trong ứng dụng) lấy số tiếp theo: "
@@ -99,6 +114,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
 
     parts = parse_parts(args.parts)
     number, numbers = parse_number_options(args.number or [])
+    ttr_given = _ttr_given(args.number or [])
     if not args.check and args.output is None:
         raise AppError(NO_OUTPUT)
     if not args.check:
@@ -107,7 +123,18 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     kept = False
     partial: str | None = None
     remembered: dict[str, str] = {}
+    said: list[str] = []
     with open_workspace(args) as ws:
+        memory = DocumentMemory(ws.data_dir)
+        if not ttr_given:
+            number = memory.dossier_number(args.year) or None
+            if number and TTR in parts:
+                said.append(TTR_REMEMBERED.format(number=number, year=args.year))
+        given = numbers
+        if not args.check:  # the numbers given the year's other documents before
+            numbers = _kept_numbers(memory, args.year, parts, args.number or []) | given
+            if numbers.keys() - given.keys():
+                said.append(_kept_said(args.year, numbers, given))
         if args.check:
             gaps = check(ws, args.year, parts, number)
             included = parts
@@ -120,8 +147,11 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
                 end_session()
             gaps, included, pages = list(built.gaps), list(built.parts), built.pages
             kept = built.kept is not None
-            remembered = last_by_code(numbers)
-            memory = DocumentMemory(ws.data_dir)
+            remembered = last_by_code(given)
+            # the app's Hồ sơ page offers them for the year, the next build here prints them
+            for_year = given | ({"": number} if ttr_given and number else {})
+            if for_year:
+                memory.keep_dossier_numbers(args.year, for_year)
             for code, last in remembered.items():
                 memory.remember_number(code, last, date.today().year)
             if not built.whole:
@@ -138,6 +168,8 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(result, out, ensure_ascii=False)
         out.write("\n")
         return EXIT_OK
+    for line in said:
+        print(line, file=out)
     if gaps:
         print(f"Hồ sơ năm {args.year} còn thiếu:", file=out)
         for g in gaps:
@@ -155,6 +187,26 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     if remembered:
         print(REMEMBERED.format(numbers=", ".join(remembered.values())), file=out)
     return EXIT_OK
+
+
+def _ttr_given(values: list[str]) -> bool:
+    """Whether ``--number`` gave the tờ trình's number ("" too: printed blank)."""
+    return any(not sep or part.strip() == TTR
+               for part, sep, _ in (v.partition("=") for v in values))  # fmt: skip
+
+
+def _kept_numbers(memory: DocumentMemory, year: int, parts: list[str],
+                  values: list[str]) -> dict[str, str]:  # fmt: skip
+    """The numbers kept for ``year``'s documents of ``parts`` not given a number by
+    ``values`` (``--number PHẦN=SỐ``; ``PHẦN=`` too: printed blank)."""
+    given = {v.partition("=")[0].strip() for v in values if "=" in v}
+    kept = memory.dossier_numbers(year)
+    return {p: kept[p] for p in parts if p in kept and p not in given}
+
+
+def _kept_said(year: int, numbers: dict[str, str], given: dict[str, str]) -> str:
+    kept = ", ".join(f"{p}={n}" for p, n in numbers.items() if p not in given)
+    return PARTS_REMEMBERED.format(year=year, numbers=kept)
 
 
 def _gap_json(gap: Gap) -> dict[str, str]:

@@ -14,6 +14,16 @@ it works on data that can only be read: a memory that cannot be written there (a
 write-protected stick) is left as it was, the document printed all the same. The file is read
 at each call and replaced whole (:func:`~.storage.files.written_atomically`): the app and a
 command run meanwhile both see the other's numbers. A damaged file reads as nothing remembered.
+
+The recognition dossier's documents are numbered apart: the numbers given to each year's
+dossier (the Hồ sơ page's "Số tờ trình" and "Số văn bản…", ``doancoso dossier --number``) are
+kept for that year as given, and printed again when that year's dossier is built, in the app or
+by the command::
+
+    memory.keep_dossier_number(2026, "15-TTr/ĐTN")                  # the tờ trình's
+    memory.dossier_number(2026)                     # "15-TTr/ĐTN"; "" when none was given
+    memory.keep_dossier_numbers(2026, {"bao-cao": "12-BC/ĐTN"})     # the other parts'
+    memory.dossier_numbers(2026)                    # {"bao-cao": "12-BC/ĐTN"}
 """
 
 from __future__ import annotations
@@ -31,6 +41,9 @@ from .lang.text import nfc, nfc_multiline
 from .storage.files import written_atomically
 
 MEMORY_FILE = "document-numbers.json"
+DOSSIER_KEY = "ho-so-{year}"
+"""The entry of the tờ trình of a year's dossier (its number as given, and the year); those
+of its other parts' documents are ``ho-so-{year}/{part}``."""
 _LOG = logging.getLogger(__name__)
 
 
@@ -87,6 +100,40 @@ class DocumentMemory:
         if not self.exists() and entries:
             self._write({nfc(code): _clean(values) for code, values in entries.items()})
 
+    def dossier_number(self, year: int, part: str = "") -> str:
+        """The number given to the tờ trình of ``year``'s dossier (or to ``part``'s document)
+        ("" when none is)."""
+        return self.last_number(_dossier_key(year, part))
+
+    def knows_dossier_number(self, year: int, part: str = "") -> bool:
+        """Whether a number was ever given (or cleared) here for ``year``'s tờ trình (or
+        ``part``'s document)."""
+        return bool(self._entry(_dossier_key(year, part)))
+
+    def keep_dossier_number(self, year: int, number: str) -> None:
+        """Keep ``number`` as the tờ trình's of ``year``'s dossier, replacing the one kept
+        (a lower one too: a typing mistake mended); an empty one is kept as none."""
+        self.keep_dossier_numbers(year, {"": number})
+
+    def dossier_numbers(self, year: int) -> dict[str, str]:
+        """The numbers given to the documents of ``year``'s dossier but the tờ trình's
+        (part → number, those cleared left out)."""
+        prefix = _dossier_key(year, "") + "/"
+        return {
+            code.removeprefix(prefix): values["number"]
+            for code, values in self._read().items()
+            if code.startswith(prefix) and values.get("number")
+        }
+
+    def keep_dossier_numbers(self, year: int, numbers: Mapping[str, str]) -> None:
+        """Keep ``numbers`` (part → number; "" the tờ trình) for ``year``'s dossier in one
+        write, each replacing the one kept; an empty one is kept as none."""
+        data = self._read()
+        for part, number in numbers.items():
+            values = {"number": clean_number(number), "year": str(year)}
+            data[_dossier_key(year, part)] = _clean(values)
+        self._write(data)
+
     # Storage -------------------------------------------------------------------------------
 
     def _read(self) -> dict[str, dict[str, str]]:
@@ -124,6 +171,11 @@ def _clean(values: Mapping[Any, object]) -> dict[str, str]:
         for key, value in values.items()
         if key in ("number", "year", "recipients") and isinstance(value, str | int)
     }
+
+
+def _dossier_key(year: int, part: str) -> str:
+    key = DOSSIER_KEY.format(year=year)
+    return f"{key}/{nfc(part)}" if part else key
 
 
 def figure(number: str) -> int:

@@ -420,6 +420,7 @@ def test_a_typed_number_is_kept_without_building(
     assert again.number_edit.text() == "03-TTr/ĐTN"
     again.number_edit.selectAll()
     qtbot.keyClick(again.number_edit, Qt.Key.Key_Delete)  # cleared: forgotten too
+    again.close()
     assert make_page(dossier_data).number_edit.text() == NUMBER
     third = make_page(dossier_data)
     third.year_box.setValue(2024)

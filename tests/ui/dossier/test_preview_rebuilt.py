@@ -1,20 +1,27 @@
 """A dossier built again (a gap fixed, a part added) opens in the preview where the secretary
 was reading the one it replaces, not at its first page: as far into the same part or evidence
-item, wherever that part now begins."""
+item, wherever that part now begins; built again while pages were rendering, its pages end
+sharp (the renders of the one replaced are cancelled, those of the new one asked)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 from reportlab.pdfgen.canvas import Canvas
 
+from doancoso.core.workspace import Workspace
 from doancoso.reports.fonts import REGULAR, register_fonts
+from doancoso.ui.common.pdfium_lock import PDFIUM_LOCK
 from doancoso.ui.common.thumbnails import thumbnails
+from doancoso.ui.dossier.page import DossierPage
 from doancoso.ui.dossier.pdf_file import PdfFile
 from doancoso.ui.dossier.preview import Preview
+from scripted import ScriptedPrompts
+
+from .print_steps import built_page
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -100,3 +107,42 @@ def test_a_dossier_built_again_opens_where_the_last_one_was_read(
     assert _rebuilt(preview, _dossier(tmp_path / "4.pdf", fourth)) == 3
     preview.view.go_to_page(7)  # the 2nd page of the Green Sunday photos
     assert _rebuilt(preview, _dossier(tmp_path / "5.pdf", [FIRST[0]])) == 1
+
+
+def test_a_dossier_rebuilt_while_a_page_renders_ends_sharp(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot,
+    prompts: ScriptedPrompts,
+) -> None:  # fmt: skip
+    """The renders of the dossier replaced are cancelled with it (its file closed under them):
+    the pages of the new one in sight are asked again and shown sharp, not left as stand-ins."""
+    page = built_page(dossier_data, make_page, qtbot, prompts)
+    preview = page.preview
+    view, thumbnails_model = preview.view, preview.thumbnails_model
+    view.render_timer.setInterval(0)
+    first = page.pdf
+    assert first is not None
+    with PDFIUM_LOCK:  # the renders wait on the pool for pdfium, as a slow page does
+        preview.side.setCurrentWidget(preview.thumbnails)  # the pages' list in sight
+        view.go_to_page(2)
+        view.viewport().repaint()
+        qtbot.waitUntil(lambda: bool(view.asked) and thumbnails_model._job is not None)
+        thumbnail = thumbnails_model._job
+        assert thumbnail is not None
+        in_flight = [*view.asked.values(), thumbnail]
+        with qtbot.wait_signal(page.built):
+            page.build()
+        assert page.pdf is not first and first.closed
+        assert all(job.cancelled for job in in_flight)
+    pdf = page.pdf
+    assert pdf is not None
+
+    def sharp() -> bool:
+        return not view.asked and all(
+            pdf.cached(index, round(view.page_rect(index).width() * view.pixel_ratio())) is not None
+            for index in view.visible_pages()
+        )
+
+    qtbot.waitUntil(sharp, timeout=20000)
+    assert view.current_page == 2  # where it was read
+    # the list of pages gets its thumbnails too (one render at a time: none left stuck)
+    qtbot.waitUntil(lambda: {0, 1, 2} <= thumbnails_model.rendered, timeout=20000)

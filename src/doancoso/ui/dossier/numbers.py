@@ -12,8 +12,10 @@ printed with the type's code, then the one after it for the next document of tha
 only offered ("Điền số gợi ý"), never filled in unasked: a number must come from the office's
 register, and a guessed one printed on the dossier is worse than a blank line.
 
-The numbers of a year are kept in the data folder's UI state, beside the tờ trình's
-(:func:`numbers_key`), so they are offered again after a restart.
+The numbers of a year are kept beside the tờ trình's by the core's memory of document numbers
+(:meth:`~doancoso.core.document_memory.DocumentMemory.keep_dossier_numbers`), so they are
+offered again after a restart and ``doancoso dossier`` prints them too; those older versions
+kept in the data folder's UI state (:func:`numbers_key`) are taken over.
 """
 
 from __future__ import annotations
@@ -50,21 +52,30 @@ SUGGEST_TIP = "Điền vào các ô còn trống số kế tiếp số đã dùn
 
 
 def numbers_key(year: int, part: str) -> str:
-    """Where the data folder's UI state keeps the number of ``part``'s document of ``year``."""
+    """Where older versions kept the number of ``part``'s document of ``year``: the data
+    folder's UI state (taken over by the core's memory, :func:`stored_numbers`)."""
     return f"dossier/{year}/numbers/{part}"
 
 
-def stored_numbers(state: UiState, year: int) -> dict[str, str]:
-    """The numbers kept for the documents of ``year``'s dossier (part → number)."""
-    return clean_numbers({part: state.text(numbers_key(year, part)) for part in NUMBERED})
+def stored_numbers(memory: DocumentMemory, state: UiState, year: int) -> dict[str, str]:
+    """The numbers kept for the documents of ``year``'s dossier (part → number): the core's,
+    and for a part never given one there, the one older versions kept in the UI state, taken
+    over into the core's memory."""
+    old = {
+        part: state.text(numbers_key(year, part))
+        for part in NUMBERED
+        if not memory.knows_dossier_number(year, part)
+    }
+    taken = clean_numbers(old)
+    if taken:
+        memory.keep_dossier_numbers(year, taken)
+    return clean_numbers({**memory.dossier_numbers(year), **taken})
 
 
-def store_numbers(state: UiState, year: int, numbers: Mapping[str, str]) -> None:
+def store_numbers(memory: DocumentMemory, year: int, numbers: Mapping[str, str]) -> None:
     """Keep ``numbers`` for ``year`` (a part left out is cleared: printed blank)."""
     cleaned = clean_numbers(numbers)
-    for part in NUMBERED:
-        state.set_text(numbers_key(year, part), cleaned.get(part, ""))
-    state.sync()
+    memory.keep_dossier_numbers(year, {part: cleaned.get(part, "") for part in NUMBERED})
 
 
 def suggestions(memory: DocumentMemory, parts: Sequence[str], year: int) -> dict[str, str]:

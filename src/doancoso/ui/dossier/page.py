@@ -1,15 +1,16 @@
 """The "Hồ sơ" area: the recognition dossier of a year (issue #16).
 
-On the left the year, the number of the tờ trình (kept per year in the data folder's UI state as
-it is typed, and offered again for its year), "Số văn bản…" for the numbers of the other
-documents (:mod:`.numbers`, kept per year in the same UI state), the parts (ticked, in an
-order that can be changed) and the check: what the dossier would lack, each line with a button
-to where it is fixed, and how many documents will print a blank number line. "Lập hồ sơ"
-builds the dossier on the worker with a progress bar and "Hủy" (:class:`~.job.ReportingQuery`);
-it writes no row, only a PDF in the page's own temporary folder (in the app's,
-:mod:`..common.temp_copies`), written at the very end. On the right the preview
-(:mod:`.preview`), "In…" (Ctrl+P, Qt's print dialog), "Lưu thành PDF…" (Ctrl+S, a copy
-written atomically where the user says) and "Mở thư mục" (the folder of the file saved).
+On the left the year, the number of the tờ trình (kept per year by the core's memory of
+document numbers as it is typed, :class:`~doancoso.core.document_memory.DocumentMemory`, which
+``doancoso dossier`` shares, and offered again for its year), "Số văn bản…" for the numbers of
+the other documents (:mod:`.numbers`, kept per year in the same memory), the parts
+(ticked, in an order that can be changed) and the check: what the dossier would lack, each line
+with a button to where it is fixed, and how many documents will print a blank number line.
+"Lập hồ sơ" builds the dossier on the worker with a progress bar and "Hủy"
+(:class:`~.job.ReportingQuery`); it writes no row, only a PDF in the page's own temporary
+folder (in the app's, :mod:`..common.temp_copies`), written at the very end. On the right the
+preview (:mod:`.preview`), "In…" (Ctrl+P, Qt's print dialog), "Lưu thành PDF…" (Ctrl+S, a
+copy written atomically where the user says) and "Mở thư mục" (the folder of the file saved).
 
 An evidence file that is encrypted, damaged or not what it claims stops the build with the
 core's message naming it, and nothing is written.
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QDesktopServices, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -84,9 +85,26 @@ def build_anyway_text(contradictions: list[str]) -> str:
     return f"Hồ sơ sẽ in hai số khác nhau cho {'; '.join(contradictions)}: vẫn lập?"
 
 
+NUMBER_SAVE_DELAY_MS = 400
+"""How long after the last key the typed tờ trình number is kept (a file written and flushed
+to disk, not at each key: on a USB stick a flush can take a while)."""
+
+
 def number_key(year: int) -> str:
-    """Where the data folder's UI state keeps the number of the tờ trình of ``year``."""
+    """Where older versions kept the number of the tờ trình of ``year``: the data folder's UI
+    state (taken over by the core's memory, :func:`ttr_number`)."""
     return f"dossier/{year}/number"
+
+
+def ttr_number(memory: DocumentMemory, state: UiState, year: int) -> str:
+    """The number given to the tờ trình of ``year``: the core's, else (never given there) the
+    one older versions kept in the UI state, taken over into the core's memory."""
+    if memory.knows_dossier_number(year):
+        return memory.dossier_number(year)
+    old = nfc(state.text(number_key(year)).strip())
+    if old:
+        memory.keep_dossier_number(year, old)
+    return old
 
 
 class DossierPage(QWidget):
@@ -130,6 +148,12 @@ class DossierPage(QWidget):
         self._check_timer.setInterval(CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.refresh_check)
         self._memory = UiState(core.ws.data_dir)
+        self._numbers_memory = DocumentMemory(core.ws.data_dir)
+        self._number_timer = QTimer(self)
+        self._number_timer.setSingleShot(True)
+        self._number_timer.setInterval(NUMBER_SAVE_DELAY_MS)
+        self._number_timer.timeout.connect(self.keep_number)
+        self._typed: tuple[int, str] | None = None  # a number typed, not yet kept: year, number
         self._build_ui()
         core.data_changed.changed.connect(self._on_data_changed)
 
@@ -147,12 +171,12 @@ class DossierPage(QWidget):
         self.year_box.setRange(2000, self.today().year + 1)
         self.year_box.setValue(self.today().year)
         self.year_box.valueChanged.connect(self._year_changed)
-        self._remembered = self._memory.text(number_key(self.year))
+        self._remembered = ttr_number(self._numbers_memory, self._memory, self.year)
         self.number_edit = QLineEdit(self._remembered)
         self.number_edit.setPlaceholderText("ví dụ 15-TTr/ĐTN")
         self.number_edit.textChanged.connect(self._choice_changed)
         self.number_edit.textEdited.connect(self._remember_number)
-        self.numbers: dict[str, str] = stored_numbers(self._memory, self.year)
+        self.numbers: dict[str, str] = stored_numbers(self._numbers_memory, self._memory, self.year)
         """The numbers of the year's other documents (part → number; none: printed blank)."""
         self.numbers_button = QPushButton("Số văn bản…")
         self.numbers_button.setToolTip("Số của các văn bản khác trong hồ sơ (báo cáo, danh sách…)")
@@ -251,20 +275,32 @@ class DossierPage(QWidget):
 
     def _year_changed(self) -> None:
         """Offer the tờ trình number used for the year chosen (unless one was typed)."""
-        remembered = self._memory.text(number_key(self.year))
+        self.keep_number()  # the number typed for the year left
+        remembered = ttr_number(self._numbers_memory, self._memory, self.year)
         if self.number_edit.text().strip() in ("", self._remembered):
             self.number_edit.setText(remembered)
         self._remembered = remembered
-        self.numbers = stored_numbers(self._memory, self.year)
+        self.numbers = stored_numbers(self._numbers_memory, self._memory, self.year)
         self._choice_changed()
 
     def _remember_number(self) -> None:
         """Keep the number as it is typed (not only once the dossier is built): typed from
-        the office's register, it must survive the app closed before the dossier is built."""
-        number = self.number or ""
-        self._memory.set_text(number_key(self.year), number)
-        self._memory.sync()
-        self._remembered = number
+        the office's register, it must survive the app closed before the dossier is built. Kept
+        shortly after the last key (:meth:`keep_number`), at the latest when the page hides."""
+        self._remembered = self.number or ""
+        self._typed = (self.year, self._remembered)
+        self._number_timer.start()
+
+    def keep_number(self) -> None:
+        """Keep the tờ trình number typed, for its year, in the core's memory."""
+        self._number_timer.stop()
+        if self._typed is not None:
+            (year, number), self._typed = self._typed, None
+            self._numbers_memory.keep_dossier_number(year, number)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        self.keep_number()  # another area shown, or the window closed
+        super().hideEvent(event)
 
     def edit_numbers(self) -> None:
         """The dialog of the numbers of the chosen parts' documents; kept for the year."""
@@ -274,7 +310,7 @@ class DossierPage(QWidget):
             return
         shown = set(numbered_parts(parts))  # the others keep their numbers
         self.numbers = {p: n for p, n in self.numbers.items() if p not in shown} | chosen
-        store_numbers(self._memory, self.year, self.numbers)
+        store_numbers(self._numbers_memory, self.year, self.numbers)
         self._choice_changed()
 
     def chosen_numbers(self, parts: list[str]) -> dict[str, str]:
@@ -396,15 +432,14 @@ class DossierPage(QWidget):
     def _built(self, path: Path, year: int, dossier: object, number: str | None,
                numbers: dict[str, str] | None = None) -> None:  # fmt: skip
         self._end_job()
+        self.keep_number()
         if number:  # offered again for this year, next time too
-            self._memory.set_text(number_key(year), number)
-            self._memory.sync()
+            self._numbers_memory.keep_dossier_number(year, number)
             if year == self.year:
                 self._remembered = number
         if numbers:  # the print dialogs suggest the numbers after these
-            memory = DocumentMemory(self._core.ws.data_dir)
             for code, last in last_by_code(numbers).items():
-                memory.remember_number(code, last, self.today().year)
+                self._numbers_memory.remember_number(code, last, self.today().year)
         try:
             pdf = PdfFile(path)
         except AppError as exc:

@@ -92,6 +92,10 @@ class PageRenders(QObject):
         thumbnails().pool.start(_Render(self, job), priority)
 
     def _arrived(self, job: RenderJob, image: QImage) -> None:
+        # Dropped without a word to its owner: a file is closed only once no view shows it
+        # (the dossier page shows the new file, or none, first), and a view let go of a file
+        # has cancelled and forgotten its jobs, so none waits for this one (a rebuild while a
+        # page renders ends sharp: tests/ui/dossier/test_preview_rebuilt.py).
         if job.cancelled or job.pdf.closed or not isValid(job.owner):
             return
         job.deliver(job, image)  # null too: pdfium failed on the page, its owner moves on

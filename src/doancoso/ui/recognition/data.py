@@ -45,11 +45,21 @@ def year_choices(opened: list[int], today: dt.date) -> list[int]:
     return sorted(set(opened) | {today.year - 1, today.year, today.year + 1})
 
 
+MONTHS_AROUND = 3
+"""How far beyond its year a year's coordination programme is offered activities to link to:
+an agreement signed in December is often about a January activity, one of January about
+December's; a quarter each side keeps the list short (``doancoso coordination --activity``
+takes any activity, and one linked so is offered with the others)."""
+
+
 def activities_of(ws: Workspace, year: int) -> dict[str, str]:
-    """The activities with a date in ``year``, each once (its first date of the year): what a
-    coordination record can be linked to (read when its dialog opens)."""
+    """The activities with a date in ``year`` or in the :data:`MONTHS_AROUND` months before
+    and after it, in order of date, each once (its first date there): what a coordination
+    record can be linked to (read when its dialog opens)."""
+    first = dt.date(year - 1, 13 - MONTHS_AROUND, 1)
+    last = dt.date(year + 1, MONTHS_AROUND + 1, 1) - dt.timedelta(days=1)
     found: dict[str, str] = {}
-    for row in ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31)):
+    for row in ws.activities.occurrences(first, last):
         found.setdefault(row.activity_id, f"{format_vn_date(row.day)} – {row.title}")
     return found
 

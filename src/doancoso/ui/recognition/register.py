@@ -267,7 +267,8 @@ class RegisterTab(QTabWidget):
 
     def _coordination_dialog(self, record: object | None) -> RecordDialog:
         assert record is None or isinstance(record, Coordination)
-        # A short read as the dialog opens: the year's activities it can be linked to.
+        # A short read as the dialog opens: the activities it can be linked to, those of the
+        # year and the months around it, and those the records link to (wherever they are).
         activities = {**activities_of(self._core.ws, self.year), **self.register.activities}
         return coordination_dialog(self._core, self.year, record, activities, self)
 

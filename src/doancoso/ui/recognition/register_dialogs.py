@@ -52,6 +52,7 @@ COORDINATION_FIELDS: tuple[Field, ...] = (
     ("activity_id", "Hoạt động liên kết", "", False, False),
 )
 NO_ACTIVITY = "(Không liên kết)"
+DELETED_ACTIVITY = "(hoạt động đã xóa khỏi lịch)"
 
 
 class RecordDialog(QDialog):
@@ -268,7 +269,9 @@ def coordination_dialog(
         dialog.mark_clean()
         return dialog
     if record.activity_id and combo.findData(record.activity_id) < 0:
-        combo.addItem("(hoạt động của năm khác)", record.activity_id)
+        # Not among the activities read (they include every one the records link to): an
+        # activity deleted from the calendar since; saving it so is refused by the core.
+        combo.addItem(DELETED_ACTIVITY, record.activity_id)
     values = {
         "partner": record.partner, "title": record.title, "day": format_vn_date(record.day),
         "end_day": format_vn_date(record.end_day), "content": record.content or "",
