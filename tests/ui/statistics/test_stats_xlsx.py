@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from doancoso.core.errors import AppError
+from doancoso.core.statistics.export import PARTICIPATION_NOTE
 from doancoso.core.workspace import Workspace
 
 from .conftest import BA_DIEU, PRINTED_BY_BRANCH, TODAY, XOM_MOI
@@ -61,3 +62,34 @@ def test_the_page_tables_without_a_closed_rating(known_ws: Workspace, tmp_path: 
     assert ("Toàn Đoàn cơ sở", 5, 0, 0, "—") in rows  # no activity yet: no rate
     assert rows[-2:] == [("IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN",),
                          ("Chưa có đợt xếp loại nào kết thúc.",)]  # fmt: skip
+
+
+def test_rows_are_as_tall_as_their_wrapped_texts(known_ws: Workspace, tmp_path: Path) -> None:
+    """The headers of the participation and rating tables wrap in their 13-character columns,
+    a label longer than its 46-character column wraps, the note under the participation table
+    wraps across it: each row is made as tall as its lines (15 pt each), which neither Excel
+    nor LibreOffice does on opening, and a row of short texts keeps the default height."""
+    ids = {row.full_name: row.id for row in known_ws.members.list()}
+    known_ws.rating.set_levels(2025, "decided_level", {ids["Nguyễn Văn An"]: 1})
+    known_ws.rating.close(2025)
+    path = tmp_path / "tk.xlsx"
+    known_ws.spreadsheets.export_statistics(path, TODAY)
+    sheet = load_workbook(path).active
+    rows = {
+        sheet.cell(row, column).value: row
+        for row in range(1, sheet.max_row + 1)
+        for column in (1, 2, 3)
+        if isinstance(sheet.cell(row, column).value, str)
+    }
+    height = {text: sheet.row_dimensions[row].height for text, row in rows.items()}
+    # "Đoàn viên" / "trong năm", "Lượt phải" / "tham gia"
+    assert height["Đoàn viên trong năm"] == 30
+    assert sheet.cell(rows["Đoàn viên trong năm"], 3).alignment.wrap_text
+    # "Hoàn thành" / "xuất sắc" / "nhiệm vụ"
+    assert height["Hoàn thành xuất sắc nhiệm vụ"] == 45
+    # 346 characters over the table's six columns (104 characters): four lines.
+    assert height[PARTICIPATION_NOTE] == 60
+    # 55 characters in column B: two lines.
+    assert height["Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"] == 30
+    assert height["Trong đó: đoàn viên nữ"] is None
+    assert height["Kinh"] is None
