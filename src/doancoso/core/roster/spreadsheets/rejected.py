@@ -11,12 +11,12 @@ rejected as well). Text the preview converted from TCVN3/VNI is written converte
 reads in any font. The import reads the file back as it read the original: the same
 headers, and "Lý do" names no field (it is not imported). Dates stay real dates (shown
 dd/mm/yyyy), numbers stay numbers and text stays text, so a CCCD typed as text keeps its
-leading zero. It prints on A4 landscape, one page wide.
+leading zero. A reason, or a cell longer than its column can be wide, wraps in a row as tall
+as its lines. It prints on A4 landscape, one page wide.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,14 +27,7 @@ from ...errors import AppError
 from ...lang.legacy import Encoding, decode_cell
 from ...lang.text import fold
 from ...xlsx.workbook import Cell
-from ...xlsx.writer import (
-    DATE_FORMAT,
-    LINE_HEIGHT,
-    ROW_HEIGHT_LIMIT,
-    atomic_write,
-    cell_text,
-    print_setup,
-)
+from ...xlsx.writer import DATE_FORMAT, atomic_write, cell_text, print_setup, wrapped_height
 from .rows import ERROR, Duplicate, Problem, duplicate_text, shown
 
 if TYPE_CHECKING:
@@ -223,14 +216,23 @@ def _write_book(
     red = Font(color="B71C1C")
     for offset, (values, reason) in enumerate(lines):
         number = first + offset
+        wrapped: list[tuple[str, float]] = []  # (text, column width) of the texts that wrap
         for column, value in enumerate(values, start=1):
-            if column != reason_column:
-                put(number, column, value).alignment = top  # level with the wrapped reason
-        cell = sheet.cell(row=number, column=reason_column, value=cell_text(reason))
+            if column == reason_column:
+                continue
+            cell = put(number, column, value)
+            text = cell.value
+            if isinstance(text, str) and (len(text) > _WIDEST or "\n" in text):
+                cell.alignment = wrap  # wider than its column can be: shown whole
+                wrapped.append((text, min(widths[column - 1], _WIDEST) + 2))
+            else:
+                cell.alignment = top  # level with the first line of the wrapped texts
+        reason = cell_text(reason)
+        cell = sheet.cell(row=number, column=reason_column, value=reason)
         cell.font, cell.alignment, cell.fill = red, wrap, fill
-        lines_needed = max(1, math.ceil(len(reason) / REASON_WIDTH))
-        if lines_needed > 1:  # neither Excel nor LibreOffice fits a row to wrapped text
-            sheet.row_dimensions[number].height = min(LINE_HEIGHT * lines_needed, ROW_HEIGHT_LIMIT)
+        height = wrapped_height([*wrapped, (reason, REASON_WIDTH + 2)])
+        if height is not None:
+            sheet.row_dimensions[number].height = height
     for index, size in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(size, _WIDEST) + 2
     sheet.column_dimensions[get_column_letter(reason_column)].width = REASON_WIDTH + 2
