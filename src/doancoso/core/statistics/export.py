@@ -23,6 +23,7 @@ from ..rating.records import LevelCounts
 from ..rating.rules import LEVELS
 from ..storage.models import Organization
 from ..xlsx.writer import (
+    FONT,
     atomic_write,
     cell_text,
     print_setup,
@@ -255,7 +256,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
         left = Alignment(horizontal="left", vertical="center", wrap_text=True)
         thin = Side(style="thin")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
-        bold = Font(bold=True)
+        bold = Font(name=FONT, bold=True)
         head_fill = PatternFill("solid", fgColor="DDE7F3")
         row = 1
 
@@ -322,10 +323,10 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
                 row += 1
             row += 1
 
-        merged(organization.upper(), Font(bold=True, size=12))
-        merged(f"{TITLE} NĂM {stats.today.year}", Font(bold=True, size=14))
+        merged(organization.upper(), Font(name=FONT, bold=True, size=12))
+        merged(f"{TITLE} NĂM {stats.today.year}", Font(name=FONT, bold=True, size=14))
         merged(f"(Số liệu đến ngày {format_vn_date(stats.today)})",
-               Font(italic=True, size=11))  # fmt: skip
+               Font(name=FONT, italic=True, size=11))  # fmt: skip
         row += 1
         merged("I. SỐ LIỆU CHUNG", bold, left)
         figures = summary_figures(stats)
@@ -353,7 +354,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
                 note(PARTICIPATION_NOTE, len(PARTICIPATION_HEADERS) + 1)
             merged(f"IV. {activity.rating_heading.upper()}", bold, left)
             if activity.rating is None:
-                merged(NO_CLOSED_ROUND_LINE, Font(), left)
+                merged(NO_CLOSED_ROUND_LINE, Font(name=FONT), left)
             else:
                 counts = [(c.branch, *(c.counts.get(level, 0) for level in LEVELS),
                            c.not_rated + c.undecided) for c in activity.rating[1]]  # fmt: skip

@@ -39,6 +39,7 @@ TRUNCATED = "…"  # ends a text cut to the limit
 SHEET_NAME_LIMIT = 31
 SHEET_NAME_FORBIDDEN = frozenset("[]:*?/\\")
 HEADER_ROW = 3  # title, organisation, then the header
+FONT = "Calibri"  # the font of every sheet (a font with no name is LibreOffice's own serif)
 LINE_HEIGHT = 15.0  # points, one line of the default font (Calibri 11)
 ROW_HEIGHT_LIMIT = 409.0  # points, the tallest row Excel allows (it fits a printed page)
 COLUMN_MARGIN = 2  # characters a column is wider than the longest text it shows on one line
@@ -423,12 +424,12 @@ def write_list_xlsx(
         thin = Side(style="thin")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
         title = cell_text(f"{layout.title} {subtitle}".strip())
-        sheet.append([styled(title, font=Font(bold=True, size=14), alignment=center)])
+        sheet.append([styled(title, font=Font(name=FONT, bold=True, size=14), alignment=center)])
         org = cell_text(organization)
-        sheet.append([styled(org, font=Font(bold=True, size=12), alignment=center)])
+        sheet.append([styled(org, font=Font(name=FONT, bold=True, size=12), alignment=center)])
         sheet.merged_cells.add(f"A1:{last}1")
         sheet.merged_cells.add(f"A2:{last}2")
-        header_font = Font(bold=True)
+        header_font = Font(name=FONT, bold=True)
 
         def tall_row(values: list[Any], wrapping: set[int]) -> list[Any]:
             """The cells of a row with texts that wrap (columns ``wrapping``): every cell at the

@@ -35,7 +35,7 @@ from ...errors import AppError
 from ...lang.dates import format_vn_date
 from ...lang.text import vn_number
 from ...storage.models import Branch, Member
-from ...xlsx.writer import atomic_write, cell_text, print_setup, wrapped_height
+from ...xlsx.writer import FONT, atomic_write, cell_text, print_setup, wrapped_height
 from ..notes import note_values
 from ..vocab import TEMPLATE_POSITIONS
 from .export import rows_in_order
@@ -315,7 +315,7 @@ def _write_data(sheet: Any) -> None:
     for index, (_, _, values) in enumerate(DATA_LISTS, start=1):
         width = max(len(v) for v in values)
         sheet.column_dimensions[get_column_letter(index)].width = min(width, 40) + 2
-    bold = Font(bold=True)
+    bold = Font(name=FONT, bold=True)
     titles = []
     for title, _, _ in DATA_LISTS:
         cell = WriteOnlyCell(sheet, value=title)

@@ -27,7 +27,14 @@ from ...errors import AppError
 from ...lang.legacy import Encoding, decode_cell
 from ...lang.text import fold
 from ...xlsx.workbook import Cell
-from ...xlsx.writer import DATE_FORMAT, atomic_write, cell_text, print_setup, wrapped_height
+from ...xlsx.writer import (
+    DATE_FORMAT,
+    FONT,
+    atomic_write,
+    cell_text,
+    print_setup,
+    wrapped_height,
+)
 from .rows import ERROR, Duplicate, Problem, duplicate_text, shown
 
 if TYPE_CHECKING:
@@ -187,7 +194,7 @@ def _write_book(
     sheet: Any = book.active
     sheet.title = SHEET_NAME
     reason_column = _reason_column(header) or width + 1
-    bold = Font(bold=True)
+    bold = Font(name=FONT, bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
@@ -213,7 +220,7 @@ def _write_book(
             cell = sheet.cell(row=1, column=reason_column, value=REASON_HEADER)
             cell.font, cell.fill = bold, fill
     first = len(header) + 1
-    red = Font(color="B71C1C")
+    red = Font(name=FONT, color="B71C1C")
     for offset, (values, reason) in enumerate(lines):
         number = first + offset
         wrapped: list[tuple[str, float]] = []  # (text, column width) of the texts that wrap
