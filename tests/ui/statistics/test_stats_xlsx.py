@@ -93,3 +93,23 @@ def test_rows_are_as_tall_as_their_wrapped_texts(known_ws: Workspace, tmp_path: 
     assert height["Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"] == 30
     assert height["Trong đó: đoàn viên nữ"] is None
     assert height["Kinh"] is None
+
+
+def test_the_title_is_centred_over_the_widest_table(known_ws: Workspace, tmp_path: Path) -> None:
+    """The organisation, the title and the date are centred over the columns the tables use, so
+    that they sit in the middle of the printed page: A to F with the participation table, A to
+    G once a closed rating adds its table."""
+    path = tmp_path / "tk.xlsx"
+    known_ws.spreadsheets.export_statistics(path, TODAY)
+    merged = {str(r) for r in load_workbook(path).active.merged_cells.ranges}
+    assert {"A1:F1", "A2:F2", "A3:F3"} <= merged
+    ids = {row.full_name: row.id for row in known_ws.members.list()}
+    known_ws.rating.set_levels(2025, "decided_level", {ids["Nguyễn Văn An"]: 1})
+    known_ws.rating.close(2025)
+    known_ws.spreadsheets.export_statistics(path, TODAY)
+    sheet = load_workbook(path).active
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"A1:G1", "A2:G2", "A3:G3"} <= merged
+    assert sheet["A2"].value == "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN NĂM 2026"
+    assert sheet["A2"].alignment.horizontal == "center"
+    assert "A5:D5" in merged  # "I. SỐ LIỆU CHUNG", at the left

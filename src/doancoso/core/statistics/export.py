@@ -280,11 +280,11 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
             if height is not None:
                 sheet.row_dimensions[row].height = height
 
-        def merged(text: str, font: Font, align: Alignment = center) -> None:
+        def merged(text: str, font: Font, align: Alignment = center, columns: int = 4) -> None:
             nonlocal row
             put(1, cell_text(text)).font = font
             sheet.cell(row, 1).alignment = align
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
             row += 1
 
         def note(text: str, columns: int) -> None:
@@ -323,10 +323,17 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
                 row += 1
             row += 1
 
-        merged(organization.upper(), Font(name=FONT, bold=True, size=12))
-        merged(f"{TITLE} NĂM {stats.today.year}", Font(name=FONT, bold=True, size=14))
+        # The title is centred over the widest table, in the middle of the printed page.
+        wide = 4
+        if activity is not None and activity.participation:
+            wide = len(PARTICIPATION_HEADERS) + 1
+        if activity is not None and activity.rating is not None:
+            wide = len(RATING_HEADERS) + 1
+        merged(organization.upper(), Font(name=FONT, bold=True, size=12), center, wide)
+        merged(f"{TITLE} NĂM {stats.today.year}", Font(name=FONT, bold=True, size=14), center,
+               wide)  # fmt: skip
         merged(f"(Số liệu đến ngày {format_vn_date(stats.today)})",
-               Font(name=FONT, italic=True, size=11))  # fmt: skip
+               Font(name=FONT, italic=True, size=11), center, wide)  # fmt: skip
         row += 1
         merged("I. SỐ LIỆU CHUNG", bold, left)
         figures = summary_figures(stats)
