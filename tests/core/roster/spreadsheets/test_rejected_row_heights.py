@@ -51,3 +51,17 @@ def test_long_cells_and_reasons_wrap_in_rows_as_tall_as_them(
     assert sheet["E3"].value == "Thiếu ngày sinh. (Dòng 4 của tệp đã nhập.)"
     assert not sheet["D3"].alignment.wrap_text
     assert sheet.row_dimensions[3].height is None
+
+
+def test_the_header_rows_are_printed_on_every_page(sws: Workspace, tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["STT", "Họ và tên", "Ngày sinh", "Địa chỉ"],
+        *([n, f"Người thứ {n}", "không rõ", "Ấp 1"] for n in range(1, 61)),
+    ]
+    preview = sws.spreadsheets.preview_import(write_xlsx(tmp_path / "ds.xlsx", rows))
+    out = tmp_path / "loai.xlsx"
+    assert sws.spreadsheets.save_rejected(preview, out) == 60
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet is not None
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.page_setup.orientation == "landscape"

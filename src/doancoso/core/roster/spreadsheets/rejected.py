@@ -12,7 +12,7 @@ reads in any font. The import reads the file back as it read the original: the s
 headers, and "Lý do" names no field (it is not imported). Dates stay real dates (shown
 dd/mm/yyyy), numbers stay numbers and text stays text, so a CCCD typed as text keeps its
 leading zero. A reason, or a cell longer than its column can be wide, wraps in a row as tall
-as its lines. It prints on A4 landscape, one page wide.
+as its lines. It prints on A4 landscape, one page wide, the header on every page.
 """
 
 from __future__ import annotations
@@ -244,5 +244,7 @@ def _write_book(
         sheet.column_dimensions[get_column_letter(index)].width = min(size, _WIDEST) + 2
     sheet.column_dimensions[get_column_letter(reason_column)].width = REASON_WIDTH + 2
     sheet.freeze_panes = sheet.cell(row=first, column=1)
+    if header:
+        sheet.print_title_rows = f"1:{len(header)}"  # the header on every printed page
     print_setup(sheet, "landscape", 0.25)
     book.save(temp)
