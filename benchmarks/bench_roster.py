@@ -1,6 +1,10 @@
-"""Roster speed at 100,000 members: snapshot load, search keystroke, sorts (core level)."""
+"""Roster speed at 100,000 members: snapshot load, search keystroke, sorts, the .xlsx export
+(core level)."""
 
 from __future__ import annotations
+
+import tempfile
+from pathlib import Path
 
 from doancoso.core.changes import EVERYTHING
 from doancoso.core.lang.text import name_sort_key
@@ -46,3 +50,9 @@ def run() -> None:
         )
         block = members.ids()[:200]
         report("roster: fetch a block of 200 rows", best_of(20, lambda: members.rows(block)))
+        with tempfile.TemporaryDirectory(prefix="bench-roster-") as tmp:
+            target = Path(tmp) / "doan-vien.xlsx"
+            report(
+                "roster: export .xlsx (100k)",
+                best_of(2, lambda: ws.spreadsheets.export_members(target)),
+            )

@@ -1,7 +1,7 @@
 """Rows of an exported list as tall as their wrapped text: a remark longer than its column wraps
 and its row is made tall enough to show it whole when the file is opened in Excel or
-LibreOffice (neither fits a row to its text on opening); short cells and columns that do not
-wrap keep the default height."""
+LibreOffice (neither fits a row to its text on opening), as does any other text longer than its
+column can be wide; rows of short cells keep the default height."""
 
 from __future__ import annotations
 
@@ -53,10 +53,14 @@ def test_each_row_is_as_tall_as_its_wrapped_remark(tmp_path: Path) -> None:
     remark = sheet["D6"]
     assert remark.value == REMARK
     assert remark.alignment.wrap_text and remark.alignment.vertical == "top"
-    # The address column does not wrap: its long text stays on one line, the row unchanged.
-    assert rows[7].height is None
+    # A column that keeps no line breaks wraps as well: the 194-character address takes 7 lines
+    # of 30 ("Tổ 5, ấp Phước Hưng, xã Tân" / "Hưng, huyện Châu Thành, tỉnh" / ...), the short
+    # remark beside it stays on its line, at the top of the row.
+    assert sheet.column_dimensions["C"].width == 32
+    assert rows[7].height == 7 * LINE_HEIGHT
     assert sheet["C7"].value == ADDRESS.strip()
-    assert not sheet["C7"].alignment.wrap_text
+    assert sheet["C7"].alignment.wrap_text and sheet["C7"].alignment.vertical == "top"
+    assert not sheet["D7"].alignment.wrap_text and sheet["D7"].alignment.vertical == "top"
 
 
 def test_a_very_long_note_stops_at_the_tallest_row_excel_allows(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from doancoso.core.errors import AppError
+from doancoso.core.statistics.export import PARTICIPATION_NOTE
 from doancoso.core.workspace import Workspace
 
 from .conftest import BA_DIEU, PRINTED_BY_BRANCH, TODAY, XOM_MOI
@@ -61,3 +62,54 @@ def test_the_page_tables_without_a_closed_rating(known_ws: Workspace, tmp_path: 
     assert ("Toàn Đoàn cơ sở", 5, 0, 0, "—") in rows  # no activity yet: no rate
     assert rows[-2:] == [("IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN",),
                          ("Chưa có đợt xếp loại nào kết thúc.",)]  # fmt: skip
+
+
+def test_rows_are_as_tall_as_their_wrapped_texts(known_ws: Workspace, tmp_path: Path) -> None:
+    """The headers of the participation and rating tables wrap in their 13-character columns,
+    a label longer than its 46-character column wraps, the note under the participation table
+    wraps across it: each row is made as tall as its lines (15 pt each), which neither Excel
+    nor LibreOffice does on opening, and a row of short texts keeps the default height."""
+    ids = {row.full_name: row.id for row in known_ws.members.list()}
+    known_ws.rating.set_levels(2025, "decided_level", {ids["Nguyễn Văn An"]: 1})
+    known_ws.rating.close(2025)
+    path = tmp_path / "tk.xlsx"
+    known_ws.spreadsheets.export_statistics(path, TODAY)
+    sheet = load_workbook(path).active
+    rows = {
+        sheet.cell(row, column).value: row
+        for row in range(1, sheet.max_row + 1)
+        for column in (1, 2, 3)
+        if isinstance(sheet.cell(row, column).value, str)
+    }
+    height = {text: sheet.row_dimensions[row].height for text, row in rows.items()}
+    # "Đoàn viên" / "trong năm", "Lượt phải" / "tham gia"
+    assert height["Đoàn viên trong năm"] == 30
+    assert sheet.cell(rows["Đoàn viên trong năm"], 3).alignment.wrap_text
+    # "Hoàn thành" / "xuất sắc" / "nhiệm vụ"
+    assert height["Hoàn thành xuất sắc nhiệm vụ"] == 45
+    # 346 characters over the table's six columns (104 characters): four lines.
+    assert height[PARTICIPATION_NOTE] == 60
+    # 55 characters in column B: two lines.
+    assert height["Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"] == 30
+    assert height["Trong đó: đoàn viên nữ"] is None
+    assert height["Kinh"] is None
+
+
+def test_the_title_is_centred_over_the_widest_table(known_ws: Workspace, tmp_path: Path) -> None:
+    """The organisation, the title and the date are centred over the columns the tables use, so
+    that they sit in the middle of the printed page: A to F with the participation table, A to
+    G once a closed rating adds its table."""
+    path = tmp_path / "tk.xlsx"
+    known_ws.spreadsheets.export_statistics(path, TODAY)
+    merged = {str(r) for r in load_workbook(path).active.merged_cells.ranges}
+    assert {"A1:F1", "A2:F2", "A3:F3"} <= merged
+    ids = {row.full_name: row.id for row in known_ws.members.list()}
+    known_ws.rating.set_levels(2025, "decided_level", {ids["Nguyễn Văn An"]: 1})
+    known_ws.rating.close(2025)
+    known_ws.spreadsheets.export_statistics(path, TODAY)
+    sheet = load_workbook(path).active
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    assert {"A1:G1", "A2:G2", "A3:G3"} <= merged
+    assert sheet["A2"].value == "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN NĂM 2026"
+    assert sheet["A2"].alignment.horizontal == "center"
+    assert "A5:D5" in merged  # "I. SỐ LIỆU CHUNG", at the left

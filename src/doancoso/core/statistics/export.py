@@ -22,7 +22,15 @@ from ..lang.text import RATE_COLUMN, one_decimal, rate_cell
 from ..rating.records import LevelCounts
 from ..rating.rules import LEVELS
 from ..storage.models import Organization
-from ..xlsx.writer import atomic_write, cell_text, print_setup, save_workbook, sheet_title
+from ..xlsx.writer import (
+    FONT,
+    atomic_write,
+    cell_text,
+    print_setup,
+    save_workbook,
+    sheet_title,
+    wrapped_height,
+)
 from .service import RosterStats, StatisticsService
 
 if TYPE_CHECKING:
@@ -239,15 +247,16 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
         book = Workbook()
         sheet: Any = book.active
         sheet.title = sheet_title(SHEET)
-        for letter, width in (("A", 6), ("B", 46), *((c, 13) for c in "CDEFG")):
-            sheet.column_dimensions[letter].width = width
+        widths = [6, 46, *(13 for _ in "CDEFG")]  # columns A to G, in characters
+        for column, width in enumerate(widths, start=1):
+            sheet.column_dimensions[chr(64 + column)].width = width
         print_setup(sheet, "portrait", 0.6)
 
         center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         left = Alignment(horizontal="left", vertical="center", wrap_text=True)
         thin = Side(style="thin")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
-        bold = Font(bold=True)
+        bold = Font(name=FONT, bold=True)
         head_fill = PatternFill("solid", fgColor="DDE7F3")
         row = 1
 
@@ -259,33 +268,51 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
                 cell.data_type = "s"
             return cell
 
-        def merged(text: str, font: Font, align: Alignment = center) -> None:
+        def fit(values: Sequence[Any], columns: int = 1) -> None:
+            """Make the row as tall as the texts of ``values`` (one a column from A, each over
+            ``columns`` columns) take wrapped: :func:`..xlsx.writer.wrapped_height`."""
+            texts = [
+                (value, sum(widths[at : at + columns]))
+                for at, value in enumerate(values)
+                if isinstance(value, str)
+            ]
+            height = wrapped_height(texts)
+            if height is not None:
+                sheet.row_dimensions[row].height = height
+
+        def merged(text: str, font: Font, align: Alignment = center, columns: int = 4) -> None:
             nonlocal row
             put(1, cell_text(text)).font = font
             sheet.cell(row, 1).alignment = align
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
             row += 1
 
         def note(text: str, columns: int) -> None:
             """``text`` across the ``columns`` of the table above it, wrapped."""
             nonlocal row
-            put(1, cell_text(text)).alignment = Alignment(wrap_text=True, vertical="top")
+            text = cell_text(text)
+            put(1, text).alignment = Alignment(wrap_text=True, vertical="top")
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
-            wide = sum(sheet.column_dimensions[chr(64 + c)].width for c in range(1, columns + 1))
-            sheet.row_dimensions[row].height = 15 * (len(text) // int(wide * 0.9) + 1)
+            fit([text], columns)
             row += 1
 
         def table(header: tuple[str, ...], lines: list[tuple[Any, ...]],
                   footer: tuple[Any, ...] | None) -> None:  # fmt: skip
             nonlocal row
-            for col, text in enumerate(header, start=1):
-                cell = put(col, cell_text(text))
+            texts = [cell_text(text) for text in header]
+            for col, text in enumerate(texts, start=1):
+                cell = put(col, text)
                 cell.font, cell.alignment, cell.border, cell.fill = bold, center, box, head_fill
+            fit(texts)
             row += 1
             for values in [*lines, *([footer] if footer else [])]:
-                for col, value in enumerate(values, start=1):
-                    if isinstance(value, str):  # labels come from the data (chi đoàn, dân tộc)
-                        value = cell_text(value) or None  # "" would be an empty typed cell
+                cleaned = [
+                    # labels come from the data (chi đoàn, dân tộc); "" would be an empty cell
+                    (cell_text(value) or None) if isinstance(value, str) else value
+                    for value in values
+                ]
+                fit(cleaned)
+                for col, value in enumerate(cleaned, start=1):
                     cell = put(col, value)
                     cell.border = box
                     cell.alignment = left if col == 2 else center
@@ -296,10 +323,17 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
                 row += 1
             row += 1
 
-        merged(organization.upper(), Font(bold=True, size=12))
-        merged(f"{TITLE} NĂM {stats.today.year}", Font(bold=True, size=14))
+        # The title is centred over the widest table, in the middle of the printed page.
+        wide = 4
+        if activity is not None and activity.participation:
+            wide = len(PARTICIPATION_HEADERS) + 1
+        if activity is not None and activity.rating is not None:
+            wide = len(RATING_HEADERS) + 1
+        merged(organization.upper(), Font(name=FONT, bold=True, size=12), center, wide)
+        merged(f"{TITLE} NĂM {stats.today.year}", Font(name=FONT, bold=True, size=14), center,
+               wide)  # fmt: skip
         merged(f"(Số liệu đến ngày {format_vn_date(stats.today)})",
-               Font(italic=True, size=11))  # fmt: skip
+               Font(name=FONT, italic=True, size=11), center, wide)  # fmt: skip
         row += 1
         merged("I. SỐ LIỆU CHUNG", bold, left)
         figures = summary_figures(stats)
@@ -327,7 +361,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
                 note(PARTICIPATION_NOTE, len(PARTICIPATION_HEADERS) + 1)
             merged(f"IV. {activity.rating_heading.upper()}", bold, left)
             if activity.rating is None:
-                merged(NO_CLOSED_ROUND_LINE, Font(), left)
+                merged(NO_CLOSED_ROUND_LINE, Font(name=FONT), left)
             else:
                 counts = [(c.branch, *(c.counts.get(level, 0) for level in LEVELS),
                            c.not_rated + c.undecided) for c in activity.rating[1]]  # fmt: skip

@@ -5,9 +5,11 @@ row, then one line per person. :class:`ListLayout` names what differs between li
 name, columns and their widest widths); :func:`write_list_xlsx` and :func:`write_list_csv` do
 the rest the same way for every list: STT as a number, full dates as real dates shown dd/mm/yyyy
 (a date known by its year alone is the text "2001"), every other value as text (CCCD and phone
-keep their leading zero; a text starting with "=" stays a text, never a formula), frozen header
-and names, thin borders, A4 landscape fitted to the width with the header row repeated on every
-printed page, CSV in UTF-8 with a BOM.
+keep their leading zero; a text starting with "=" stays a text, never a formula), a text wider
+than its column wraps in a row made as tall as its lines, frozen header and names, thin borders,
+A4 landscape fitted to the width with the header row repeated on every printed page, CSV in
+UTF-8 with a BOM. Every sheet of the app sizes the rows of its wrapped texts the same way
+(:func:`wrapped_height`).
 
 Every text written goes through :func:`cell_text` first: databases made by older versions, or
 merged from other machines, may hold control characters that an .xlsx cannot contain (Excel
@@ -37,6 +39,7 @@ TRUNCATED = "…"  # ends a text cut to the limit
 SHEET_NAME_LIMIT = 31
 SHEET_NAME_FORBIDDEN = frozenset("[]:*?/\\")
 HEADER_ROW = 3  # title, organisation, then the header
+FONT = "Calibri"  # the font of every sheet (a font with no name is LibreOffice's own serif)
 LINE_HEIGHT = 15.0  # points, one line of the default font (Calibri 11)
 ROW_HEIGHT_LIMIT = 409.0  # points, the tallest row Excel allows (it fits a printed page)
 COLUMN_MARGIN = 2  # characters a column is wider than the longest text it shows on one line
@@ -78,7 +81,8 @@ def sheet_title(name: str) -> str:
 class ListLayout:
     """What one exported list names: its title ("DANH SÁCH ĐOÀN VIÊN"), the sheet's name and
     the columns as (Vietnamese header, widest width in characters), STT first: each column is
-    as wide as its longest value, up to that width (see :func:`column_widths`)."""
+    as wide as its longest value, up to that width (see :func:`column_widths`); a longer text
+    wraps."""
 
     title: str
     sheet: str
@@ -289,6 +293,16 @@ def wrapped_lines(text: str, width: float) -> int:
     return count
 
 
+def wrapped_height(cells: Iterable[tuple[str, float]]) -> float | None:
+    """The height in points of a row whose wrapped cells hold ``cells`` (text, the width of its
+    column or merged columns): its tallest text's lines (:func:`wrapped_lines`) of
+    :data:`LINE_HEIGHT` each, at most :data:`ROW_HEIGHT_LIMIT`; None when every text fits on one
+    line (the default height). Every sheet the app writes sizes its rows this way, since neither
+    Excel nor LibreOffice fits a row to its wrapped text when it opens a file."""
+    lines = max((wrapped_lines(text, width) for text, width in cells), default=1)
+    return min(LINE_HEIGHT * lines, ROW_HEIGHT_LIMIT) if lines > 1 else None
+
+
 def write_list_xlsx(
     path: Path,
     layout: ListLayout,
@@ -299,10 +313,10 @@ def write_list_xlsx(
     """Title (and the filter used), organisation, header; then one row per line. Frozen header
     and names, an autofilter on the header, thin borders around every cell of the list, columns
     as wide as their values (capped), full dates as real dates shown dd/mm/yyyy (a year alone
-    stays the text "2001"); a text of the layout's multiline columns that has several lines or
-    is wider than its column wraps, its row as tall as its lines (:func:`wrapped_lines`); A4
-    landscape, narrow margins, fitted to the width, the header repeated on every printed page.
-    Returns how many lines were written."""
+    stays the text "2001"); a text wider than its column can be (its width in the layout), or
+    of several lines, wraps, its row as tall as its lines (:func:`wrapped_height`) and the
+    row's other cells at its top; A4 landscape, narrow margins, fitted to the width, the header
+    repeated on every printed page. Returns how many lines were written."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.formatting.rule import FormulaRule
@@ -335,29 +349,50 @@ def write_list_xlsx(
             cell.data_type = "s"
             return cell
 
-        dated = WriteOnlyCell(sheet)
-        dated.number_format = DATE_FORMAT
-        dated.alignment = Alignment(horizontal="center")
-        date_style = dated._style  # looked up once, not through the setters for every date
+        def shared(**style: Any) -> Any:
+            """A style made once and shared by every cell that has it (never changed): the
+            setters cost 0.1-0.4 s per 10,000 cells, and each setter call looks it up again."""
+            model = WriteOnlyCell(sheet)
+            for key, item in style.items():
+                setattr(model, key, item)
+            return model._style
 
-        def as_date(day: date) -> Any:
-            """A date as Excel stores one: the day's serial number in a cell formatted as a date
-            (what openpyxl writes for ``day``; its setters cost 0.1-0.4 s per 10,000 rows)."""
-            cell = WriteOnlyCell(sheet, value=day.toordinal() - EXCEL_DAY_ZERO)
-            cell._style = date_style  # shared, never changed
+        date_style = shared(number_format=DATE_FORMAT, alignment=Alignment(horizontal="center"))
+        top_date_style = shared(
+            number_format=DATE_FORMAT, alignment=Alignment(horizontal="center", vertical="top")
+        )
+        top_style = shared(alignment=Alignment(vertical="top"))
+        wrap_style = shared(alignment=Alignment(vertical="top", wrap_text=True))
+
+        def in_style(value: int | str, style: Any) -> Any:
+            """A number, or a text already cleaned, in a cell of the shared ``style``, its value
+            set as openpyxl's setter would (a text stays a text even if it starts with "=", see
+            :func:`as_text`) without its checks, which :func:`cell_text` has done (rows of
+            styled cells took half again the CPU time of plain ones through the setter, about
+            a quarter more this way)."""
+            cell = WriteOnlyCell(sheet)
+            cell._value = value
+            cell.data_type = "s" if isinstance(value, str) else "n"
+            cell._style = style
             return cell
+
+        def as_date(day: date, style: Any = date_style) -> Any:
+            """A date as Excel stores one: the day's serial number in a cell formatted as a date
+            (what openpyxl writes for ``day``)."""
+            return in_style(day.toordinal() - EXCEL_DAY_ZERO, style)
 
         # Plain values: a styled cell costs ~10x more to write; every value is text except the
         # STT and full dates, so CCCD and phone keep their leading zero without a "@" format.
-        # Empty fields are no cell at all (openpyxl's XML writer is the cost here). Only a text
-        # that wraps (notes of several lines, or longer than their column can be wide) is
-        # styled, so that it shows whole, and a date, so that it reads dd/mm/yyyy. All rows are
+        # Empty fields are no cell at all (openpyxl's XML writer is the cost here). A text that
+        # does not fit its column (longer than the column can be wide, or of several lines)
+        # wraps, so that it shows whole on screen and on paper; its row is made as tall as its
+        # lines and the row's other cells sit at its top, level with the first line. Only the
+        # cells of such rows, and dates (so that they read dd/mm/yyyy), are styled. All rows are
         # made before writing: the widths come from the values, the heights from the widths.
         multiline = layout.cleaners()[1:]
         caps = [cap for _, cap in layout.columns[1:]]
-        lines_wrap = Alignment(vertical="top", wrap_text=True)
         rows: list[list[Any]] = []  # STT, then cleaned texts ("" for none) and dates
-        wrapping: list[tuple[int, int]] = []  # (row, column) in ``rows`` of the texts that wrap
+        wrapped: dict[int, set[int]] = {}  # row in ``rows``: its columns whose texts wrap
         for line in lines:
             values: list[Any] = [int(str(line[0]))]
             for value, keep_lines, cap in zip(line[1:], multiline, caps, strict=True):
@@ -366,8 +401,8 @@ def write_list_xlsx(
                     continue
                 text = cell_text(value, keep_lines)
                 values.append(text)
-                if keep_lines and (len(text) > cap or "\n" in text):
-                    wrapping.append((len(rows), len(values) - 1))
+                if len(text) > cap or "\n" in text:
+                    wrapped.setdefault(len(rows), set()).add(len(values) - 1)
             rows.append(values)
         count = len(rows)
 
@@ -375,16 +410,10 @@ def write_list_xlsx(
         widths = column_widths(layout, rows)
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
-        wrapped: dict[int, list[int]] = {}  # row in ``rows``: its columns that wrap
-        heights: dict[int, float] = {}
-        for number, column in wrapping:
-            wrapped.setdefault(number, []).append(column)
-            height = LINE_HEIGHT * wrapped_lines(rows[number][column], widths[column])
-            heights[number] = max(heights.get(number, 0.0), height)
-        for number, height in heights.items():
-            # Neither Excel nor LibreOffice fits a row to its text on opening.
-            if height > LINE_HEIGHT:
-                sheet.row_dimensions[HEADER_ROW + number + 1].height = min(height, ROW_HEIGHT_LIMIT)
+        for number, columns in wrapped.items():
+            height = wrapped_height((rows[number][column], widths[column]) for column in columns)
+            if height is not None:
+                sheet.row_dimensions[HEADER_ROW + number + 1].height = height
         sheet.freeze_panes = f"C{HEADER_ROW + 1}"  # header and the names stay in view
         sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
         print_setup(sheet, "landscape", 0.25)
@@ -395,12 +424,26 @@ def write_list_xlsx(
         thin = Side(style="thin")
         box = Border(left=thin, right=thin, top=thin, bottom=thin)
         title = cell_text(f"{layout.title} {subtitle}".strip())
-        sheet.append([styled(title, font=Font(bold=True, size=14), alignment=center)])
+        sheet.append([styled(title, font=Font(name=FONT, bold=True, size=14), alignment=center)])
         org = cell_text(organization)
-        sheet.append([styled(org, font=Font(bold=True, size=12), alignment=center)])
+        sheet.append([styled(org, font=Font(name=FONT, bold=True, size=12), alignment=center)])
         sheet.merged_cells.add(f"A1:{last}1")
         sheet.merged_cells.add(f"A2:{last}2")
-        header_font = Font(bold=True)
+        header_font = Font(name=FONT, bold=True)
+
+        def tall_row(values: list[Any], wrapping: set[int]) -> list[Any]:
+            """The cells of a row with texts that wrap (columns ``wrapping``): every cell at the
+            top of the row, the wrapping texts wrapped."""
+            cells: list[Any] = [in_style(values[0], top_style)]
+            for column, value in enumerate(values[1:], start=1):
+                if not value:
+                    cells.append(None)
+                elif isinstance(value, date):
+                    cells.append(as_date(value, top_date_style))
+                else:
+                    cells.append(in_style(value, wrap_style if column in wrapping else top_style))
+            return cells
+
         sheet.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT  # "Trình độ văn hóa" wraps
         sheet.append(
             [
@@ -409,6 +452,10 @@ def write_list_xlsx(
             ]
         )
         for number, values in enumerate(rows):
+            tall = wrapped.get(number)
+            if tall is not None:
+                sheet.append(tall_row(values, tall))
+                continue
             cells: list[Any] = [values[0]]  # plain: centring it costs 15% of the export
             for value in values[1:]:
                 if not value:
@@ -419,8 +466,6 @@ def write_list_xlsx(
                     cells.append(as_text(value))
                 else:
                     cells.append(value)
-            for column in wrapped.get(number, ()):
-                cells[column] = styled(values[column], alignment=lines_wrap)
             sheet.append(cells)
         if rows:
             # Borders on the data through one conditional format (always true) rather than a

@@ -35,7 +35,7 @@ from ...errors import AppError
 from ...lang.dates import format_vn_date
 from ...lang.text import vn_number
 from ...storage.models import Branch, Member
-from ...xlsx.writer import LINE_HEIGHT, ROW_HEIGHT_LIMIT, atomic_write, cell_text, print_setup
+from ...xlsx.writer import FONT, atomic_write, cell_text, print_setup, wrapped_height
 from ..notes import note_values
 from ..vocab import TEMPLATE_POSITIONS
 from .export import rows_in_order
@@ -200,11 +200,6 @@ def write_xlsx(path: Path, lines: Iterator[list[str]], unit: str) -> TemplateExp
     return TemplateExport(len(rows), count_outside_lists(rows))
 
 
-def _wrapped_lines(text: str, width: float) -> int:
-    """About how many lines ``text`` takes in a column ``width`` characters wide."""
-    return max(1, -(-len(text) // max(int(width) - 1, 1)))
-
-
 def _data_ranges() -> dict[str, str]:
     """The DATA range each DSDV header's drop-down offers ("DATA!$A$2:$A$55")."""
     from openpyxl.utils import get_column_letter
@@ -228,11 +223,12 @@ def _write_dsdv(sheet: Any, rows: list[list[str]], unit: str) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.row_dimensions[HEADER_ROW].height = 60  # the longest headers wrap on four lines
     for number, values in enumerate(rows, start=FIRST_ROW):
-        lines = max(
-            _wrapped_lines(value, width) for value, (_, width) in zip(values, COLUMNS, strict=True)
+        # Every cell wraps; neither Excel nor LibreOffice fits a row to it on opening.
+        height = wrapped_height(
+            (value, width) for value, (_, width) in zip(values, COLUMNS, strict=True) if value
         )
-        if lines > 1:  # neither Excel nor LibreOffice fits a row to wrapped text on opening
-            sheet.row_dimensions[number].height = min(LINE_HEIGHT * lines, ROW_HEIGHT_LIMIT)
+        if height is not None:
+            sheet.row_dimensions[number].height = height
     sheet.freeze_panes = f"C{FIRST_ROW}"  # headers and names stay in view
     sheet.print_title_rows = f"{HEADER_ROW}:{SUBHEADER_ROW}"
     print_setup(sheet, "landscape", 0.25)
@@ -319,7 +315,7 @@ def _write_data(sheet: Any) -> None:
     for index, (_, _, values) in enumerate(DATA_LISTS, start=1):
         width = max(len(v) for v in values)
         sheet.column_dimensions[get_column_letter(index)].width = min(width, 40) + 2
-    bold = Font(bold=True)
+    bold = Font(name=FONT, bold=True)
     titles = []
     for title, _, _ in DATA_LISTS:
         cell = WriteOnlyCell(sheet, value=title)

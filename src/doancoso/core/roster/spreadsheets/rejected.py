@@ -11,12 +11,12 @@ rejected as well). Text the preview converted from TCVN3/VNI is written converte
 reads in any font. The import reads the file back as it read the original: the same
 headers, and "Lý do" names no field (it is not imported). Dates stay real dates (shown
 dd/mm/yyyy), numbers stay numbers and text stays text, so a CCCD typed as text keeps its
-leading zero. It prints on A4 landscape, one page wide.
+leading zero. A reason, or a cell longer than its column can be wide, wraps in a row as tall
+as its lines. It prints on A4 landscape, one page wide, the header on every page.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,11 +29,11 @@ from ...lang.text import fold
 from ...xlsx.workbook import Cell
 from ...xlsx.writer import (
     DATE_FORMAT,
-    LINE_HEIGHT,
-    ROW_HEIGHT_LIMIT,
+    FONT,
     atomic_write,
     cell_text,
     print_setup,
+    wrapped_height,
 )
 from .rows import ERROR, Duplicate, Problem, duplicate_text, shown
 
@@ -194,7 +194,7 @@ def _write_book(
     sheet: Any = book.active
     sheet.title = SHEET_NAME
     reason_column = _reason_column(header) or width + 1
-    bold = Font(bold=True)
+    bold = Font(name=FONT, bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
@@ -220,20 +220,31 @@ def _write_book(
             cell = sheet.cell(row=1, column=reason_column, value=REASON_HEADER)
             cell.font, cell.fill = bold, fill
     first = len(header) + 1
-    red = Font(color="B71C1C")
+    red = Font(name=FONT, color="B71C1C")
     for offset, (values, reason) in enumerate(lines):
         number = first + offset
+        wrapped: list[tuple[str, float]] = []  # (text, column width) of the texts that wrap
         for column, value in enumerate(values, start=1):
-            if column != reason_column:
-                put(number, column, value).alignment = top  # level with the wrapped reason
-        cell = sheet.cell(row=number, column=reason_column, value=cell_text(reason))
+            if column == reason_column:
+                continue
+            cell = put(number, column, value)
+            text = cell.value
+            if isinstance(text, str) and (len(text) > _WIDEST or "\n" in text):
+                cell.alignment = wrap  # wider than its column can be: shown whole
+                wrapped.append((text, min(widths[column - 1], _WIDEST) + 2))
+            else:
+                cell.alignment = top  # level with the first line of the wrapped texts
+        reason = cell_text(reason)
+        cell = sheet.cell(row=number, column=reason_column, value=reason)
         cell.font, cell.alignment, cell.fill = red, wrap, fill
-        lines_needed = max(1, math.ceil(len(reason) / REASON_WIDTH))
-        if lines_needed > 1:  # neither Excel nor LibreOffice fits a row to wrapped text
-            sheet.row_dimensions[number].height = min(LINE_HEIGHT * lines_needed, ROW_HEIGHT_LIMIT)
+        height = wrapped_height([*wrapped, (reason, REASON_WIDTH + 2)])
+        if height is not None:
+            sheet.row_dimensions[number].height = height
     for index, size in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(size, _WIDEST) + 2
     sheet.column_dimensions[get_column_letter(reason_column)].width = REASON_WIDTH + 2
     sheet.freeze_panes = sheet.cell(row=first, column=1)
+    if header:
+        sheet.print_title_rows = f"1:{len(header)}"  # the header on every printed page
     print_setup(sheet, "landscape", 0.25)
     book.save(temp)
