@@ -276,3 +276,43 @@ def test_the_report_s_title_breaks_into_even_lines(ws, tmp_path, read_pdf):
         "Đoàn và phong trào thanh thiếu nhi năm 2026",
         "(Số liệu đến ngày 30/11/2026)",
     ]
+
+
+def test_a_typical_target_holds_on_one_line_of_the_report_s_table(ws, tmp_path, read_pdf):
+    """The 70 mm "Chỉ tiêu" column left "tháng" or "xanh”" alone on a second line of the
+    demo's targets; the figures' columns gave up what they did not need."""
+    ws.plans.create(YEAR)
+    for target in (
+        {"text": "100% chi đoàn sinh hoạt định kỳ hằng tháng", "planned": "100", "unit": "%",
+         "measure": "branch-meetings"},
+        {"text": "Tổ chức 4 đợt ra quân “Ngày Chủ nhật xanh”", "planned": "4", "unit": "đợt",
+         "achieved": "3"},
+        {"text": "Kết nạp 10 đoàn viên mới", "planned": "10", "unit": "đoàn viên",
+         "achieved": "12"},
+    ):  # fmt: skip
+        ws.plans.add_target(YEAR, target, {})
+    lines = _lines(read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR, issued_on=AS_OF)))
+    _in_order(lines, [
+        "STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỷ lệ (%)",
+        "100% chi đoàn sinh hoạt định kỳ hằng tháng", "100%",
+        "Tổ chức 4 đợt ra quân “Ngày Chủ nhật xanh”", "4 đợt", "3 đợt", "75,0",
+        "Kết nạp 10 đoàn viên mới", "10 đoàn viên", "12 đoàn viên", "120,0",
+    ])  # fmt: skip
+
+
+def test_a_long_target_is_broken_into_even_lines(ws, tmp_path, read_pdf):
+    """A target too long for one line of the report's table left its last word alone on the
+    second ("…theo dõi vào" / "Đoàn"): its lines are now as even as they can be."""
+    ws.plans.create(YEAR)
+    for target in (
+        {"text": "Vận động 1 thanh niên trong sổ theo dõi vào Đoàn", "planned": "1",
+         "unit": "người", "achieved": "1"},
+        {"text": "Phối hợp Công an xã tổ chức 2 buổi tuyên truyền pháp luật", "planned": "2",
+         "unit": "buổi", "achieved": "2"},
+    ):  # fmt: skip
+        ws.plans.add_target(YEAR, target, {})
+    lines = _lines(read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR, issued_on=AS_OF)))
+    _in_order(lines, [
+        "Vận động 1 thanh niên", "trong sổ theo dõi vào Đoàn",
+        "Phối hợp Công an xã tổ chức", "2 buổi tuyên truyền pháp luật",
+    ])  # fmt: skip

@@ -123,3 +123,43 @@ def test_the_days_of_a_typed_rule_are_named() -> None:
     rule = normalize_rule("FREQ=WEEKLY;BYDAY=MO,WE", D(2025, 1, 6), D(2025, 1, 15))
     assert expand(rule, D(2025, 1, 6)) == [D(2025, 1, d) for d in (6, 8, 13, 15)]
     assert describe(rule) == "Thứ Hai, Thứ Tư hằng tuần, đến 15/01/2025"
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("FREQ=MONTHLY;BYDAY=SA;COUNT=8", "Mọi Thứ Bảy hằng tháng, 8 lần"),
+        ("FREQ=MONTHLY;BYDAY=SA,SU;COUNT=8", "Mọi Thứ Bảy, Chủ nhật hằng tháng, 8 lần"),
+        ("FREQ=MONTHLY;INTERVAL=2;BYDAY=SA;COUNT=8", "Mọi Thứ Bảy, 2 tháng một lần, 8 lần"),
+        ("FREQ=MONTHLY;BYDAY=-2SU;COUNT=6", "Chủ nhật áp chót hằng tháng, 6 lần"),
+        ("FREQ=MONTHLY;BYDAY=-3SU;COUNT=6", "Chủ nhật thứ 3 tính từ cuối tháng, 6 lần"),
+        (
+            "FREQ=MONTHLY;BYDAY=2SA,4SA;COUNT=6",
+            "Thứ Bảy tuần thứ 2, Thứ Bảy tuần thứ 4 hằng tháng, 6 lần",
+        ),
+        ("FREQ=MONTHLY;BYDAY=1MO,-1FR;COUNT=6", "Thứ Hai tuần thứ 1, Thứ Sáu cuối tháng, 6 lần"),
+        ("FREQ=MONTHLY;BYDAY=SA;BYSETPOS=2;COUNT=6", "Thứ Bảy tuần thứ 2 hằng tháng, 6 lần"),
+        ("FREQ=MONTHLY;BYDAY=SU;BYSETPOS=-1;COUNT=6", "Chủ nhật cuối tháng, 6 lần"),
+        (
+            "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=6",
+            "Ngày cuối cùng trong các ngày Thứ Hai, Thứ Ba, Thứ Tư, Thứ Năm, Thứ Sáu của tháng, "
+            "6 lần",
+        ),
+        (
+            "FREQ=MONTHLY;INTERVAL=3;BYDAY=SA,SU;BYSETPOS=1;COUNT=4",
+            "Ngày đầu tiên trong các ngày Thứ Bảy, Chủ nhật của tháng, 3 tháng một lần, 4 lần",
+        ),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=6", "Ngày cuối tháng, 6 lần"),
+        ("FREQ=MONTHLY;BYMONTHDAY=1,15;COUNT=6", "Ngày 1, 15 hằng tháng, 6 lần"),
+        ("FREQ=MONTHLY;BYMONTHDAY=31,-1;BYSETPOS=1;COUNT=6", "Ngày 31 hằng tháng, 6 lần"),
+        (
+            "FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=20",
+            "Thứ Hai, Thứ Ba, Thứ Tư, Thứ Năm, Thứ Sáu hằng tuần, 20 lần",
+        ),
+    ],
+)
+def test_every_day_form_of_a_typed_monthly_rule_is_named(rule: str, text: str) -> None:
+    """A typed monthly rule on every Saturday ("BYDAY=SA") or on the second-to-last Sunday
+    ("BYDAY=-2SU") read just "Hằng tháng"; the days it names are said."""
+    assert describe(rule) == text
+    expand(normalize_rule(rule, D(2025, 1, 1)), D(2025, 1, 1))  # a rule dateutil reads

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.errors import ValidationError
@@ -150,3 +151,35 @@ def test_a_follow_up_member_who_left_is_not_offered_as_introducer(
     assert dialog.member_id is not None and prompts.errors == []
     (event,) = youth_ws.events.history(dialog.member_id)
     assert (event.introducer_id, event.introducer_name) == (None, None)
+
+
+@pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+)
+def test_enter_in_the_introducer_search_admits_no_one(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    """A name typed in "Người giới thiệu" and Enter: the default "Kết nạp" admitted the young
+    person at once; Enter picks the one member found, or leaves the choice when none or
+    several are found, and admits no one."""
+    youth_ws.members.save({"full_name": "Võ Thị Lan", "birth_date": "03/04/1999"})
+    dialog = AdmitDialog(synchronous_core(youth_ws, prompts), _youth_id(youth_ws, "Lê Văn An"))
+    shown(qtbot, dialog)
+    search, combo = dialog.introducer.search, dialog.introducer.combo
+    search.setFocus()
+    qtbot.keyClicks(search, "xyz")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert combo.currentText() == "(Không ghi)"
+    search.clear()
+    qtbot.keyClicks(search, "vo")  # two members: their list opens
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert dialog.introducer.found == 2 and combo.view().isVisible()
+    combo.hidePopup()
+    assert dialog.isVisible() and dialog.member_id is None
+    search.clear()
+    qtbot.keyClicks(search, "tung")
+    qtbot.keyClick(search, Qt.Key.Key_Enter)
+    assert combo.currentText() == "Võ Văn Tùng"
+    assert dialog.isVisible() and dialog.member_id is None and youth_ws.members.count() == 3
+    dialog.admit_button.click()
+    assert dialog.member_id is not None and youth_ws.members.count() == 4

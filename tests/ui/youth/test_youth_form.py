@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -180,3 +181,24 @@ def test_the_follow_up_member_and_chi_doan_read_in_full(
     )
     assert combo.fontMetrics().horizontalAdvance(combo.currentText()) <= room.width()
     assert dialog.width() <= 1366 - 100  # still within the screen, beside the window's edge
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_enter_in_the_member_search_picks_the_member_and_saves_nothing(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    """A name typed in "Đoàn viên theo dõi (1+1)" and Enter: the dialog's default "Lưu" saved
+    the young person at once, with the member chosen before the name was typed (no one)."""
+    dialog = YouthFormDialog(synchronous_core(youth_ws, prompts))
+    shown(qtbot, dialog)
+    dialog.set_value("full_name", "Huỳnh Thị Mai")
+    dialog.set_value("birth_date", "2004")
+    dialog.picker.search.setFocus()
+    qtbot.keyClicks(dialog.picker.search, "tung")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.saved_id is None and youth_ws.youth.count() == 5
+    assert dialog.picker.combo.currentText() == "Võ Văn Tùng"
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)  # again: still nothing saved
+    assert dialog.saved_id is None and youth_ws.youth.count() == 5
+    dialog.save_button.click()
+    assert dialog.saved_id and youth_ws.youth.get(dialog.saved_id).follow_up_name == "Võ Văn Tùng"

@@ -143,6 +143,54 @@ def expand(rule: str, start: dt.date) -> list[dt.date]:
     return dates
 
 
+def _nth_day(nth: int, name: str) -> str:
+    """ "Thứ Bảy tuần thứ 2", "Chủ nhật cuối tháng", "Chủ nhật áp chót"…"""
+    if nth > 0:
+        return f"{name} tuần thứ {nth}"
+    if nth == -1:
+        return f"{name} cuối tháng"
+    if nth == -2:
+        return f"{name} áp chót"
+    return f"{name} thứ {-nth} tính từ cuối tháng"
+
+
+def _nth_of(position: int) -> str:
+    """The BYSETPOS among several weekdays: "đầu tiên", "thứ 2", "cuối cùng", "áp chót"…"""
+    if position == 1:
+        return "đầu tiên"
+    if position > 0:
+        return f"thứ {position}"
+    if position == -1:
+        return "cuối cùng"
+    if position == -2:
+        return "áp chót"
+    return f"thứ {-position} tính từ cuối"
+
+
+def _monthly_days(parts: dict[str, str], days: list[tuple[str | None, str]], every: str) -> str:
+    """A monthly rule by weekdays ("BYDAY=SA", "BYDAY=-2SU", "BYDAY=MO,FR;BYSETPOS=-1")."""
+    positions = parts.get("BYSETPOS", "").split(",") if "BYSETPOS" in parts else []
+    single = len(positions) == 1 and positions[0].lstrip("+-").isdigit()
+    if single and all(not nth for nth, _ in days):
+        position = int(positions[0])
+        if len(days) == 1:  # "BYDAY=SA;BYSETPOS=2" is "BYDAY=2SA"
+            days = [(str(position), days[0][1])]
+        else:
+            names = ", ".join(_WEEKDAYS[code] for _, code in days)
+            return f"Ngày {_nth_of(position)} trong các ngày {names} của tháng{every}"
+    if all(not nth for nth, _ in days):
+        text = "Mọi " + ", ".join(_WEEKDAYS[code] for _, code in days)
+    else:
+        text = ", ".join(
+            _nth_day(int(nth), _WEEKDAYS[code]) if nth else f"mọi {_WEEKDAYS[code]}"
+            for nth, code in days
+        )
+        text = text[:1].upper() + text[1:]
+    if every:
+        return text + every
+    return text if text.endswith("tháng") else f"{text} hằng tháng"
+
+
 def describe(rule: str | None) -> str:
     """The rule in Vietnamese words, for lists and documents ("" for a one-off activity)."""
     if not rule:
@@ -154,18 +202,20 @@ def describe(rule: str | None) -> str:
     text = f"Hằng {words}" if interval == 1 else f"{interval} {words} một lần"
     every = "" if interval == 1 else f", {interval} tháng một lần"  # a quarter: not "hằng"
     days = [_BYDAY.match(d) for d in parts.get("BYDAY", "").split(",")]
-    if freq == "WEEKLY" and "BYDAY" in parts and all(d and not d[1] for d in days):
+    plain = "BYDAY" in parts and all(d and not d[1] for d in days)
+    if freq == "DAILY" and plain and interval == 1 and "BYSETPOS" not in parts:
+        freq = "WEEKLY"  # FREQ=DAILY;BYDAY=MO,TU: those days of every week
+    if freq == "WEEKLY" and plain:
         names = ", ".join(_WEEKDAYS[d[2]] for d in days if d)
         text = f"{names} hằng tuần" if interval == 1 else f"{names}, {interval} tuần một lần"
-    elif freq == "MONTHLY" and len(days) == 1 and days[0] and days[0][1]:
-        nth, name = int(days[0][1]), _WEEKDAYS[days[0][2]]
-        if nth == -1:
-            text = f"{name} cuối tháng{every}"
-        elif nth > 0:  # another from the end ("-2SU") keeps the plain "Hằng tháng"
-            text = f"{name} tuần thứ {nth}" + (every or " hằng tháng")
+    elif freq == "MONTHLY" and "BYDAY" in parts and all(days):
+        text = _monthly_days(parts, [(d[1], d[2]) for d in days if d], every)
     elif freq == "MONTHLY" and "BYMONTHDAY" in parts:
-        day = parts["BYMONTHDAY"].split(",")[0]
-        text = f"Ngày {day}{every}" if every else f"Ngày {day} hằng tháng"
+        numbers = parts["BYMONTHDAY"].split(",")
+        if "BYSETPOS" in parts:  # the preset's "31,-1;BYSETPOS=1": the 31st or the last day
+            numbers = numbers[:1]
+        day = ", ".join("cuối tháng" if n == "-1" else n for n in numbers)
+        text = f"Ngày {day}{every}" if every or day.endswith("tháng") else f"Ngày {day} hằng tháng"
     if "UNTIL" in parts:
         until = parts["UNTIL"]
         text += f", đến {until[6:8]}/{until[4:6]}/{until[0:4]}"

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -93,7 +94,11 @@ class MemberPicker(QWidget):
     """Choose a member by name: a search box (tones ignored, by the core) and a combo of the
     first matches; the first item is "no one". ``member_id()`` is "" when no one is chosen.
     ``active_only``: members of the active roster only (a follow-up member, an introducer now:
-    one who left or came of age follows no one up, and a namesake would show the same)."""
+    one who left or came of age follows no one up, and a namesake would show the same).
+
+    Enter in the search box picks the member found at once (the list opens when several are
+    found); it never reaches the dialog's default button, which saved the form with the member
+    chosen before the name was typed."""
 
     def __init__(self, ws: Workspace, none_label: str = "(Chưa có)",
                  parent: QWidget | None = None, active_only: bool = False) -> None:  # fmt: skip
@@ -121,7 +126,24 @@ class MemberPicker(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.installEventFilter(self)
+        self.found = 0
+        """How many members the last search found (listed up to :data:`PICKER_LIMIT`)."""
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        enter = (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        )
+        if not enter:
+            return super().eventFilter(watched, event)
+        self.refresh()  # the name typed just now, before the search's delay
+        if self.found > 1 and self.search.text().strip():
+            self.combo.showPopup()  # several found: the secretary chooses
+        return True
 
     def refresh(self) -> None:
         """List the members matching the search (the chosen one is kept at the top)."""
@@ -134,6 +156,7 @@ class MemberPicker(QWidget):
             self.combo.addItem(current_text, current)
         flt = MemberFilter(search=self.search.text(), statuses=self._statuses)
         ids = self._ws.members.ids(flt)[:PICKER_LIMIT]
+        self.found = len(ids)
         first_match = 0
         for row in self._ws.members.rows(ids):
             if row.id == current:
