@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from ...lang.text import fold, nfc
+from ...lang.text import fold, nfc, vn_number
 
 # A section's numbering before its title: "I.", "IV)", "2.", or "A-", "b:" with a letter after
 # it (so that "1-2" or "12-2026" is none).
@@ -133,3 +133,16 @@ def heading_hamlet(heading: str) -> str | None:
     text = _unnumbered(_clean(heading))
     place = heading_branch(text) or text
     return place if _names_place(place) else None
+
+
+def from_headings_text(count: int, who: str, what: str) -> str:
+    """The line saying how many rows take ``what`` ("chi đoàn") from the group heading above
+    them (:meth:`~.preview.ImportPreview.from_headings`), for the import wizard and ``members
+    import``: "3 đoàn viên lấy chi đoàn theo dòng tiêu đề nhóm phía trên (dòng không ghi chi
+    đoàn riêng)."; "" when none do."""
+    if not count:
+        return ""
+    return (
+        f"{vn_number(count)} {who} lấy {what} theo dòng tiêu đề nhóm phía trên (dòng không ghi "
+        f"{what} riêng)."
+    )
