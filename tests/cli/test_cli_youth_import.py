@@ -65,6 +65,7 @@ def test_json_report_then_import(folder: str, tmp_path: Path) -> None:
             {"row": 6, "reason": "Trùng với Lê Văn Lộc, cùng họ tên và ngày sinh (dòng 4)."},
         ],
         "new_branches": [],
+        "from_headings": 0,
         "warnings": [],
         "applied": False,
     }  # fmt: skip

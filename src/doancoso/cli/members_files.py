@@ -72,6 +72,22 @@ def register(members_sub: Subparsers) -> None:
     exporting.set_defaults(handler=members_export)
 
 
+def _heading_target(preview: ImportPreview) -> str:
+    """The field a group heading gives the rows of ``preview``: a member's chi đoàn, a young
+    person's hamlet (:mod:`doancoso.core.roster.spreadsheets.groups`)."""
+    return "hamlet" if preview.kind == "youth" else "branch"
+
+
+def _from_headings_text(preview: ImportPreview) -> str:
+    """The import wizard's line on the rows given their group heading's chi đoàn (hamlet)."""
+    from ..core.roster.spreadsheets.groups import from_headings_text
+
+    count = preview.from_headings(_heading_target(preview))
+    if preview.kind == "youth":
+        return from_headings_text(count, "thanh niên", "ấp/khu phố")
+    return from_headings_text(count, "đoàn viên", "chi đoàn")
+
+
 def _report(preview: ImportPreview, out: TextIO) -> None:
     from ..core.roster.spreadsheets import (
         ERROR,
@@ -111,6 +127,9 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
             print(f"Dòng {row.row}: cập nhật {row.values.get('full_name')} ({fields}).", file=out)
     for number, reason in preview.skipped:
         print(f"Dòng {number}: bỏ qua ({reason}).", file=out)
+    headed = _from_headings_text(preview)
+    if headed:
+        print(headed, file=out)
     for warning in preview.warnings:
         print(warning, file=out)
     if preview.new_branches:
@@ -146,6 +165,7 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
             "rejected": preview.count(REJECTED),
             "problems": [{"row": row, "reason": reason} for row, reason in preview.problems],
             "new_branches": list(preview.new_branches),
+            "from_headings": preview.from_headings(_heading_target(preview)),
             "warnings": list(preview.warnings),
             "applied": applied,
         }

@@ -178,17 +178,6 @@ def skipped_counts(skipped: list[tuple[int, str]], who: str) -> str:
     return f"Bỏ qua {vn_number(len(skipped))} dòng không phải {who}: {counts}"
 
 
-def from_headings_text(count: int, who: str, what: str) -> str:
-    """The preview's line on the rows that take ``what`` ("chi đoàn") from the group heading
-    above them (:meth:`ImportPreview.from_headings`); "" when none do."""
-    if not count:
-        return ""
-    return (
-        f"{vn_number(count)} {who} lấy {what} theo dòng tiêu đề nhóm phía trên (dòng không ghi "
-        f"{what} riêng)."
-    )
-
-
 def _birth(values: dict[str, object]) -> str:
     birth = values.get("birth_date")
     if isinstance(birth, date):

@@ -58,6 +58,7 @@ from ...core.roster.spreadsheets import (
     ImportPreview,
     ImportResult,
 )
+from ...core.roster.spreadsheets.groups import from_headings_text
 from ...core.workspace import Workspace
 from ..common.folders import documents_folder, open_folder
 from ..common.steps import build_steps
@@ -69,7 +70,6 @@ from .import_preview_table import (
     WARNING_KIND,
     ImportPreviewModel,
     field_label,
-    from_headings_text,
     row_details,
     row_icon,
     skipped_counts,

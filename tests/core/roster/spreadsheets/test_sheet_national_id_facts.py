@@ -96,6 +96,7 @@ def test_the_command_lists_the_warnings_with_their_rows(ws: Workspace, tmp_path:
         "rejected": 0,
         "problems": [{"row": 2, "reason": GENDER_SAID}, {"row": 3, "reason": YEAR_SAID}],
         "new_branches": [],
+        "from_headings": 0,
         "warnings": [],
         "applied": False,
     }

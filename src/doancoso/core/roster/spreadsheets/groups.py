@@ -5,8 +5,10 @@ Secretaries' lists are often one sheet grouped by chi đoàn: a heading row ("I.
 the name column, then its members, then the next heading.
 
 A row is a heading when it holds one text, or a mark in the STT column ("I", "A", "2") and one
-text, and that text reads as a heading, not as a person (a person's row without its birth date
-must still be rejected as one, "Thiếu ngày sinh."):
+text, maybe followed by the group's count ("25", "25 ĐV", "25 đoàn viên", "(25)": a number of
+three digits at most, never a birth year, a date or a CCCD, which are a person's), and that text
+reads as a heading, not as a person (a person's row without its birth date must still be
+rejected as one, "Thiếu ngày sinh."):
 
 - it is numbered as a section ("I. …", "2. …", "A- …"), or its mark is a Roman numeral or a
   letter (a person's STT is a number);
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from ...lang.text import fold, nfc
+from ...lang.text import fold, nfc, vn_number
 
 # A section's numbering before its title: "I.", "IV)", "2.", or "A-", "b:" with a letter after
 # it (so that "1-2" or "12-2026" is none).
@@ -49,6 +51,9 @@ _LIST = re.compile(r"^danh sach\s+\S")
 # only with its marks: "Tô Châu" is a person, as :mod:`doancoso.core.lang.places` reads it).
 _PLACE = re.compile(r"^(to dan pho|khu pho|ap|khom|thon|xom|kp|to)(?:\s*[.:\-]\s*|\s+)(?=\S)")
 _SEPARATORS = " .:-–"
+# A group's count beside its heading, folded: "25", "25 ĐV", "25 đoàn viên", "(25)", "(12 đ/v)";
+# three digits at most, so that a birth year or a CCCD is none.
+_COUNT = re.compile(r"^\(?\s*\d{1,3}\s*(?:dv|d/v|doan vien|tn|thanh nien|nguoi)?\s*\)?\.?$")
 
 
 def _clean(text: str) -> str:
@@ -88,7 +93,10 @@ def _names_place(text: str) -> bool:
 def group_heading(texts: list[str]) -> str | None:
     """The heading a row is, from the texts of its non-empty cells (NFC, in column order), or
     None when the row is no heading: see the module docstring. A mark in the STT column is put
-    before the title as its numbering ("I" and "CHI ĐOÀN ẤP 1" read "I. CHI ĐOÀN ẤP 1")."""
+    before the title as its numbering ("I" and "CHI ĐOÀN ẤP 1" read "I. CHI ĐOÀN ẤP 1"); the
+    group's count after the title ("25", "25 đoàn viên", "(25)") is left out of it."""
+    while len(texts) > 1 and _COUNT.match(fold(texts[-1])):
+        texts = texts[:-1]
     if len(texts) == 2 and _MARK.match(texts[0]):
         mark, title = texts[0].rstrip(".)").strip(), _clean(texts[1])
         if _LETTER_MARK.match(texts[0]) or _reads_as_heading(title):
@@ -133,3 +141,16 @@ def heading_hamlet(heading: str) -> str | None:
     text = _unnumbered(_clean(heading))
     place = heading_branch(text) or text
     return place if _names_place(place) else None
+
+
+def from_headings_text(count: int, who: str, what: str) -> str:
+    """The line saying how many rows take ``what`` ("chi đoàn") from the group heading above
+    them (:meth:`~.preview.ImportPreview.from_headings`), for the import wizard and ``members
+    import``: "3 đoàn viên lấy chi đoàn theo dòng tiêu đề nhóm phía trên (dòng không ghi chi
+    đoàn riêng)."; "" when none do."""
+    if not count:
+        return ""
+    return (
+        f"{vn_number(count)} {who} lấy {what} theo dòng tiêu đề nhóm phía trên (dòng không ghi "
+        f"{what} riêng)."
+    )

@@ -11,6 +11,7 @@ rows as read so that they can be saved back (:mod:`.rejected`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from contextlib import closing
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from ...xlsx.workbook import SheetRows, read_sheets
 from .headers import HeaderGuess, HeaderVocabulary, guess_header
 from .preview import MEMBERS, REJECTED, ImportPreview, ImportRow
 from .rejected import source_rows
-from .rows import SKIP_BLANK, ParsedRow, RowParser
+from .rows import SKIP_BLANK, SKIP_GROUP, ParsedRow, RowParser
 
 ParserFactory = Callable[[dict[str, int], list[str], date], RowParser]
 """Makes the row parser of a sheet from its mapping, its headers and today's date."""
@@ -123,6 +124,18 @@ def read_import_sheet(
     return SheetRead(sheet_rows, guess, columns, parser, parsed, skipped, legacy)
 
 
+def _headings(skipped: list[tuple[int, str]], rows: list[int]) -> dict[int, int]:
+    """The group heading row above each of ``rows`` that has one (by row number), from the
+    rows the reading ``skipped`` (in order)."""
+    headings = [number for number, reason in skipped if reason == SKIP_GROUP]
+    found: dict[int, int] = {}
+    for row in rows:
+        index = bisect_left(headings, row)
+        if index:
+            found[row] = headings[index - 1]
+    return found
+
+
 def make_preview(
     read: SheetRead,
     path: Path,
@@ -138,7 +151,7 @@ def make_preview(
     if rejected:  # kept to write them back (save_rejected)
         header_rows = (read.guess.first_row, read.guess.row)
         source = source_rows(read.rows.rows, header_rows, rejected, bool(read.legacy),
-                             read.parser.prefer)  # fmt: skip
+                             read.parser.prefer, _headings(read.skipped, rejected))  # fmt: skip
     return ImportPreview(
         path=path,
         sheet=read.rows.name,

@@ -7,7 +7,10 @@ of the imported file names that row's person and says where it went, since the s
 only this file: "Trùng với Trần Văn Tốt (dòng 4 của tệp đã nhập, đã được nhập)." (or "sẽ được
 nhập" when saved before "Nhập"; "đã có trong danh sách đoàn viên", or "trong sổ theo dõi thanh
 niên", when the import left it unchanged; "cũng bị loại, xem dòng 3 của tệp này" when it is
-rejected as well). Text the preview converted from TCVN3/VNI is written converted, so the file
+rejected as well). A rejected row under a group heading (:mod:`.groups`: "I. CHI ĐOÀN ẤP 1")
+comes under that heading row, written as it was and without a reason above the first rejected
+row of its group, so that the fixed rows imported again take the chi đoàn (a young person's
+hamlet) it names. Text the preview converted from TCVN3/VNI is written converted, so the file
 reads in any font. The import reads the file back as it read the original: the same
 headers, and "Lý do" names no field (it is not imported). Dates stay real dates (shown
 dd/mm/yyyy), numbers stay numbers and text stays text, so a CCCD typed as text keeps its
@@ -17,8 +20,9 @@ as its lines. It prints on A4 landscape, one page wide, the header on every page
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,10 +54,13 @@ _NARROWEST = 6
 @dataclass(frozen=True)
 class SourceRows:
     """What of the sheet a preview keeps to write its rejected rows back: the header row(s)
-    and each rejected row's cells, by sheet row number (text already converted)."""
+    and each rejected row's cells, by sheet row number (text already converted); ``headings``:
+    the group heading above a rejected row (:mod:`.groups`), by their row numbers, its cells
+    kept in ``rows`` too."""
 
     header: list[list[Cell]]
     rows: dict[int, list[Cell]]
+    headings: dict[int, int] = field(default_factory=dict)
 
 
 def source_rows(
@@ -62,11 +69,14 @@ def source_rows(
     wanted: Iterable[int],
     legacy: bool,
     prefer: Encoding | None = None,
+    headings: dict[int, int] | None = None,
 ) -> SourceRows:
     """The header rows (sheet row numbers ``header_rows``, first and last) and the rows
-    numbered ``wanted`` of ``sheet``; with ``legacy`` (the sheet was typed in TCVN3/VNI),
-    every text converted as the preview converted it (``prefer``: the sheet's encoding)."""
-    keep = set(wanted)
+    numbered ``wanted`` of ``sheet``, with the group heading rows of ``headings`` (a wanted
+    row's number: its heading's); with ``legacy`` (the sheet was typed in TCVN3/VNI), every
+    text converted as the preview converted it (``prefer``: the sheet's encoding)."""
+    headings = headings or {}
+    keep = set(wanted) | set(headings.values())
     first, last = header_rows
     header: list[list[Cell]] = []
     rows: dict[int, list[Cell]] = {}
@@ -75,7 +85,7 @@ def source_rows(
             header.append(_converted(values, legacy, prefer))
         elif number in keep:
             rows[number] = _converted(values, legacy, prefer)
-    return SourceRows(header, rows)
+    return SourceRows(header, rows, headings)
 
 
 def _converted(values: list[Cell], legacy: bool, prefer: Encoding | None) -> list[Cell]:
@@ -112,8 +122,9 @@ def row_reason(
 
 def write_rejected(preview: ImportPreview, path: Path, *, imported: bool = False) -> int:
     """Write the rejected rows of ``preview`` with their reasons to the .xlsx ``path`` (see the
-    module docstring); ``imported``: the import of ``preview`` has been done. Returns how many
-    rows were written."""
+    module docstring), each group of them under its group heading row as it was, without a
+    reason (the fixed rows imported again take its chi đoàn); ``imported``: the import of
+    ``preview`` has been done. Returns how many rejected rows were written."""
     from .preview import REJECTED
 
     path = Path(path)
@@ -123,33 +134,55 @@ def write_rejected(preview: ImportPreview, path: Path, *, imported: bool = False
     rejected = [row for row in preview.rows if row.action == REJECTED]
     if source is None or not rejected:
         raise AppError("Không có dòng nào bị loại để lưu.", "no rejected rows")
+    entries = _under_headings(rejected, source.headings)
     width = max(
         [len(preview.headers)]
         + [len(values) for values in source.header]
-        + [len(source.rows.get(row.row, [])) for row in rejected]
+        + [len(source.rows.get(number, [])) for number, _row in entries]
     )
-    place = _placer(preview, rejected, len(source.header) + 1, imported)
+    first = len(source.header) + 1
+    written = {row.row: first + i for i, (_number, row) in enumerate(entries) if row is not None}
+    place = _placer(preview, written, imported)
     lines = [
-        (source.rows.get(row.row, []), row_reason(row.row, row.problems, place)) for row in rejected
+        (
+            source.rows.get(number, []),
+            "" if row is None else row_reason(number, row.problems, place),
+        )
+        for number, row in entries
     ]
 
     def write(temp: Path) -> None:
         _write_book(temp, source.header, lines, width)
 
     atomic_write(path, write)
-    return len(lines)
+    return len(rejected)
+
+
+def _under_headings(
+    rejected: list[ImportRow], headings: dict[int, int]
+) -> list[tuple[int, ImportRow | None]]:
+    """The rows to write, by sheet row number: each rejected row, after its group heading's
+    (``None``: a heading) where the row above it had another heading."""
+    entries: list[tuple[int, ImportRow | None]] = []
+    last: int | None = None
+    for row in rejected:
+        heading = headings.get(row.row)
+        if heading is not None and heading != last:
+            entries.append((heading, None))
+        last = heading
+        entries.append((row.row, row))
+    return entries
 
 
 def _placer(
-    preview: ImportPreview, rejected: list[ImportRow], first: int, imported: bool
+    preview: ImportPreview, written: dict[int, int], imported: bool
 ) -> Callable[[Duplicate], str]:
     """Where the other row of a duplicate is, for a reader of the file of rejected rows
-    (``first``: that file's first data row): see the module docstring."""
+    (``written``: the row in that file of each rejected row): see the module docstring."""
     from .preview import NEW, UNCHANGED, UPDATE, YOUTH
 
     kept = "trong sổ theo dõi thanh niên" if preview.kind == YOUTH else "trong danh sách đoàn viên"
     actions = {row.row: row.action for row in preview.rows}
-    written = {row.row: first + index for index, row in enumerate(rejected)}
 
     def place(duplicate: Duplicate) -> str:
         where = f"dòng {duplicate.row} của tệp đã nhập"
@@ -183,6 +216,15 @@ def _reason_column(header: list[list[Cell]]) -> int | None:
     return None
 
 
+def _scale(values: list[Cell], column: int, reason: str) -> float:
+    """How wide the cell of a written row at the 1-based ``column`` needs its column, per
+    character: a rejected row's, 1; a group heading's (no ``reason``) in bold, wider, but 0 for
+    its last text, which runs over the empty cells after it."""
+    if reason:
+        return 1
+    return 1.3 if any(v not in (None, "") for v in values[column:]) else 0
+
+
 def _write_book(
     temp: Path, header: list[list[Cell]], lines: list[tuple[list[Cell], str]], width: int
 ) -> None:
@@ -200,7 +242,7 @@ def _write_book(
     top = Alignment(vertical="top")
     widths = [_NARROWEST] * width
 
-    def put(row: int, column: int, value: Cell) -> Any:
+    def put(row: int, column: int, value: Cell, scale: float = 1) -> Any:
         cell = sheet.cell(row=row, column=column, value=_value(value))
         if isinstance(value, str) and value.startswith("="):
             cell.data_type = "s"  # text, never a formula
@@ -208,8 +250,8 @@ def _write_book(
             cell.number_format = DATE_FORMAT + (" hh:mm" if value.time() else "")
         elif isinstance(value, date):
             cell.number_format = DATE_FORMAT
-        if value is not None:
-            size = 10 if isinstance(value, date) else len(shown(value))
+        if value is not None and scale:
+            size = 10 if isinstance(value, date) else math.ceil(len(shown(value)) * scale)
             widths[column - 1] = max(widths[column - 1], size)
         return cell
 
@@ -227,13 +269,17 @@ def _write_book(
         for column, value in enumerate(values, start=1):
             if column == reason_column:
                 continue
-            cell = put(number, column, value)
+            cell = put(number, column, value, _scale(values, column, reason))
             text = cell.value
-            if isinstance(text, str) and (len(text) > _WIDEST or "\n" in text):
+            if not reason:  # a group heading (:func:`_under_headings`): runs over, no wrap
+                cell.font, cell.alignment = bold, top
+            elif isinstance(text, str) and (len(text) > _WIDEST or "\n" in text):
                 cell.alignment = wrap  # wider than its column can be: shown whole
                 wrapped.append((text, min(widths[column - 1], _WIDEST) + 2))
             else:
                 cell.alignment = top  # level with the first line of the wrapped texts
+        if not reason:  # (a heading has none)
+            continue
         reason = cell_text(reason)
         cell = sheet.cell(row=number, column=reason_column, value=reason)
         cell.font, cell.alignment, cell.fill = red, wrap, fill

@@ -452,7 +452,7 @@ class RowParser:
             return SKIP_TOTAL
         if _NOTE.match(first):
             return SKIP_NOTE
-        heading = self._group_heading(values) if len(texts) <= 2 else None
+        heading = self._group_heading(values) if len(texts) <= 4 else None  # (mark, title, counts)
         if heading is not None:  # "I. CHI ĐOÀN ẤP 1" over the rows of a group
             self._heading = self.heading_value(heading)
             return SKIP_GROUP
