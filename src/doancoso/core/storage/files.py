@@ -55,7 +55,8 @@ def _reason(error: OSError, folder: bool = False) -> str:
     return os_reason(error)
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's umask (what a new file's permissions leave out)."""
     mask = os.umask(0)  # reading the umask means setting it: put it straight back
     os.umask(mask)
     return mask
@@ -75,7 +76,7 @@ def written_atomically(target: Path) -> Iterator[Path]:
     try:
         yield temp
         # mkstemp makes the file private (0600); the user's file gets the usual permissions.
-        os.chmod(temp, 0o666 & ~_umask())
+        os.chmod(temp, 0o666 & ~umask())
         with open(temp, "rb+") as written:  # a handle that may write: Windows flushes only those
             os.fsync(written.fileno())
         replace_flushed(temp, target)
@@ -192,6 +193,3 @@ def remove_stale_temps(
                 info = entry.stat(follow_symlinks=False)
                 if stat.S_ISREG(info.st_mode) and now - info.st_mtime > older_than:
                     os.unlink(entry.path)
-
-
-_remove_stale_temps = remove_stale_temps  # the name core/bundle/disks.py imports
