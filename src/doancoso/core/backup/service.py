@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..context import WorkspaceContext
 from ..errors import StorageError
+from ..storage.files import discard, leave_named
 from ..storage.folder import os_reason
 from .store import (
     BACKUP_FOLDER,
@@ -87,7 +88,8 @@ class BackupService:
         missing, the folder it is in never: a mistyped one is refused, named. Works on data that
         can only be read too: the copy is read through the same read-only connection.
         ``report(done, total)`` follows the evidence files' bytes; an exception it raises (the
-        user's "Hủy") removes what was written, the backup and its files."""
+        user's "Hủy") removes what was written, the backup and its files; a backup a stick gone
+        keeps is named on that exception (:func:`~..storage.files.left_behind`)."""
         if target.exists() and not target.is_dir():  # the copy's name given for its folder
             raise StorageError(
                 f"“{target}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi "
@@ -111,9 +113,11 @@ class BackupService:
             self._copy_evidence(path, report)
         except StorageError:
             raise  # the backup itself is written and checked: kept, as the message says
-        except BaseException:  # stopped: nothing half-written left on the stick
+        except BaseException as exc:  # stopped: nothing half-written left on the stick
             shutil.rmtree(evidence_folder(path), ignore_errors=True)
-            path.unlink(missing_ok=True)
+            # A stick gone cannot have the backup removed: the stop (the user's "Hủy") stays
+            # what is told, the file it leaves named on it.
+            leave_named(exc, discard(path))
             raise
         return info
 
