@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from doancoso.core.errors import StorageError
 from doancoso.core.storage.files import left_behind
 from doancoso.core.workspace import Workspace
 
@@ -75,3 +76,27 @@ def test_a_cancel_when_the_stick_is_gone_stays_a_cancel_naming_what_it_left(
             ws.backups.to_folder(usb, report)
     (backup,) = [p for p in usb.iterdir() if p.suffix == ".sqlite"]
     assert left_behind(caught.value) == backup
+
+
+def test_evidence_not_copied_to_a_stick_gone_names_the_temporary_file_left(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    _with_evidence(ws, tmp_path)
+    usb = tmp_path / "usb"
+
+    with _stick(usb) as covered:
+
+        def report(done: int, total: int) -> None:
+            (evidence,) = usb.glob("*.evidence")  # gone with the copy in it half written
+            _pull_out(evidence, covered)
+
+        with pytest.raises(StorageError) as caught:
+            ws.backups.to_folder(usb, report)
+    (backup,) = [p for p in usb.iterdir() if p.suffix == ".sqlite"]
+    (left,) = [p.name for p in (usb / f"{backup.name}.evidence").iterdir()]
+    assert caught.value.message == (
+        f"Không chép được tệp minh chứng ra “{usb}”: đường dẫn không tồn tại. Bản sao lưu dữ "
+        "liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh chứng. Tệp dở dang "
+        f"“{left}” có thể còn trong thư mục “{backup.name}.evidence” trên USB: đó không phải "
+        "tệp minh chứng, có thể xóa đi."
+    )

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..context import WorkspaceContext
 from ..errors import StorageError
-from ..storage.files import discard, leave_named
+from ..storage.files import discard, leave_named, left_behind
 from ..storage.folder import os_reason
 from .store import (
     BACKUP_FOLDER,
@@ -150,7 +150,21 @@ class BackupService:
             raise StorageError(
                 f"Không chép được tệp minh chứng ra “{backup.parent}”: {os_reason(exc)}. "
                 "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh chứng."
+                + _leftover_said(exc, folder)
             ) from exc
+
+
+def _leftover_said(error: BaseException, folder: Path) -> str:
+    """What a copy of evidence stopped by ``error`` says of the temporary file it could not
+    remove from the backup's evidence ``folder`` (a stick gone), or nothing. The next backup
+    writes into a folder of its own: this one is not cleaned by it, so nothing is promised."""
+    left = left_behind(error)
+    if left is None:
+        return ""
+    return (
+        f" Tệp dở dang “{left.name}” có thể còn trong thư mục “{folder.name}” trên USB: đó "
+        "không phải tệp minh chứng, có thể xóa đi."
+    )
 
 
 def _missing(folder: Path) -> bool:
