@@ -20,6 +20,7 @@ from doancoso.core.workspace import Workspace
 SCAN = b"%PDF-1.4\n" + bytes(range(256)) * 1024  # 256 KiB: a stick pulled half way through
 PULLED = "lỗi đọc ghi ổ đĩa (USB có thể đã bị rút ra)"
 GONE = "ổ đĩa không còn kết nối (USB có thể đã bị rút ra)"
+GONE_REMEDY = "Hãy cắm lại USB vào máy rồi thử lại."
 EIO_REMEDY = "Ổ đĩa có thể đang hỏng: hãy kiểm tra ổ đĩa (hoặc cắm lại USB) rồi thử lại."
 OUR_TEMP = re.compile(r"\.[0-9a-f]{8}\.[a-z0-9_]{8}\.doancoso\.tmp")
 
@@ -44,7 +45,8 @@ def _left_message(name: str) -> str:
     ("at", "error", "said"),
     [
         ("write", "EIO", f"{PULLED}. {EIO_REMEDY}"),
-        ("fsync", "ENODEV", f"{GONE}. Hãy kiểm tra ổ đĩa rồi thử lại."),
+        ("fsync", "ENODEV", f"{GONE}. {GONE_REMEDY}"),
+        ("fsync", "ENXIO", f"{GONE}. {GONE_REMEDY}"),
         # Pulled out while the copy is read back: the stick's reason, not "read back wrong".
         ("read", "EIO", f"{PULLED}. {EIO_REMEDY}"),
         # The copy has its name, but the name is not on the stick yet: not said done, removed.
@@ -72,7 +74,7 @@ def test_a_stick_gone_for_good_gets_the_copys_reason_and_its_leftover_named(
     usb = tmp_path / "usb"
     usb.mkdir()
     reason = {
-        "ENODEV": f"{GONE}. Hãy kiểm tra ổ đĩa rồi thử lại.",
+        "ENODEV": f"{GONE}. {GONE_REMEDY}",
         "EIO": f"{PULLED}. {EIO_REMEDY}",
     }
     with pulled_stick(usb, at, error, gone=True):

@@ -13,13 +13,17 @@ unless the copy is one the app can use:
    and would make the restored data unreadable to the app).
 
 Only then is the current database backed up ("truoc-khoi-phuc") or, if damaged, moved aside,
-and the copy renamed into place.
+and the copy renamed into place. The order keeps the data whole if the power goes at any point
+(a stick pulled out in portable mode): the current database's WAL is first checkpointed into
+the file itself (its last changes would otherwise be lost with it) and removed, the removal
+flushed to the disk; only then does the copy take the name, the folder flushed again. The
+restored file is never paired with the replaced one's WAL: SQLite would apply it, since nothing
+in a WAL names the file it belongs to (its salts only tell its own frames apart).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 import zipfile
 from dataclasses import dataclass
@@ -30,6 +34,7 @@ from ..errors import AppError, StorageError
 from ..evidence.store import EvidenceStore
 from ..lang.text import vn_number
 from ..storage.db import Database, head_revision, known_revisions
+from ..storage.files import fsync_folder, replace_flushed
 from ..storage.folder import DATABASE_FILE, check_data_folder
 from ..storage.inspection import damage, move_aside, roll_back_hot_journal, stored_revision
 from .store import (
@@ -81,16 +86,19 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
             roll_back_hot_journal(live)  # a killed writer's, before it is judged
             if damage(live) is None:
                 safety = take_backup(live, data_dir / BACKUP_FOLDER, "truoc-khoi-phuc")
+                _checkpoint(live)
             else:
                 set_aside = move_aside(live, "hong")
     except BaseException:
         _remove(temp)
         raise
     # The replaced database's WAL or journal must not be applied to the restored file: its
-    # commits are in the safety copy just taken.
+    # commits are in the file itself now (and in the safety copy). Their removal reaches the
+    # disk before the restored file takes the name, which reaches it before "Đã khôi phục".
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{live}{suffix}").unlink(missing_ok=True)
-    os.replace(temp, live)
+    fsync_folder(data_dir)
+    replace_flushed(temp, live)
     restored = describe(backup)
     return RestoreResult(
         live,
@@ -213,6 +221,24 @@ def _make_ready(copy: Path, name: str) -> None:
             f"Bản sao lưu “{name}” có dữ liệu bị hỏng (thiếu bảng, thiếu cột hoặc có giá trị "
             f"không đọc được) nên không được khôi phục. {KEPT} Hãy chọn bản sao lưu khác.",
             problem,
+        )
+
+
+def _checkpoint(live: Path) -> None:
+    """Every commit of ``live``'s WAL copied into ``live`` itself and flushed, the WAL emptied:
+    the file is whole on its own before its WAL is removed."""
+    if not Path(f"{live}-wal").exists():
+        return
+    conn = sqlite3.connect(live)
+    try:
+        conn.execute("PRAGMA synchronous = FULL")  # the file flushed before the WAL is emptied
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    finally:
+        conn.close()
+    if busy:  # another program is reading or writing the data
+        raise StorageError(
+            f"Dữ liệu đang được một chương trình khác dùng nên chưa khôi phục được: hãy đóng "
+            f"các cửa sổ và lệnh doancoso khác đang mở dữ liệu này rồi thử lại. {KEPT}"
         )
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..context import WorkspaceContext
 from ..errors import StorageError
+from ..storage.files import discard, leave_named, left_behind
 from ..storage.folder import os_reason
 from .store import (
     BACKUP_FOLDER,
@@ -87,7 +88,8 @@ class BackupService:
         missing, the folder it is in never: a mistyped one is refused, named. Works on data that
         can only be read too: the copy is read through the same read-only connection.
         ``report(done, total)`` follows the evidence files' bytes; an exception it raises (the
-        user's "Hủy") removes what was written, the backup and its files."""
+        user's "Hủy") removes what was written, the backup and its files; a backup a stick gone
+        keeps is named on that exception (:func:`~..storage.files.left_behind`)."""
         if target.exists() and not target.is_dir():  # the copy's name given for its folder
             raise StorageError(
                 f"“{target}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi "
@@ -111,9 +113,11 @@ class BackupService:
             self._copy_evidence(path, report)
         except StorageError:
             raise  # the backup itself is written and checked: kept, as the message says
-        except BaseException:  # stopped: nothing half-written left on the stick
+        except BaseException as exc:  # stopped: nothing half-written left on the stick
             shutil.rmtree(evidence_folder(path), ignore_errors=True)
-            path.unlink(missing_ok=True)
+            # A stick gone cannot have the backup removed: the stop (the user's "Hủy") stays
+            # what is told, the file it leaves named on it.
+            leave_named(exc, discard(path))
             raise
         return info
 
@@ -146,7 +150,21 @@ class BackupService:
             raise StorageError(
                 f"Không chép được tệp minh chứng ra “{backup.parent}”: {os_reason(exc)}. "
                 "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh chứng."
+                + _leftover_said(exc, folder)
             ) from exc
+
+
+def _leftover_said(error: BaseException, folder: Path) -> str:
+    """What a copy of evidence stopped by ``error`` says of the temporary file it could not
+    remove from the backup's evidence ``folder`` (a stick gone), or nothing. The next backup
+    writes into a folder of its own: this one is not cleaned by it, so nothing is promised."""
+    left = left_behind(error)
+    if left is None:
+        return ""
+    return (
+        f" Tệp dở dang “{left.name}” có thể còn trong thư mục “{folder.name}” trên USB: đó "
+        "không phải tệp minh chứng, có thể xóa đi."
+    )
 
 
 def _missing(folder: Path) -> bool:

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from ..errors import AppError
 from ..lang.text import size_text
-from ..storage.files import _remove_stale_temps, _umask, fsync_folder
+from ..storage.files import fsync_folder, remove_stale_temps, umask
 from ..storage.folder import os_reason
 from .errors import OLDER_FILE_KEPT, BundleWriteError
 from .limits import FAT_MAX_FILE
@@ -242,7 +242,7 @@ def safe_write(
         limit = max_file_size(folder)
     if limit is not None and expected_size > limit:
         raise too_large_for_fat(folder, expected_size)
-    _remove_stale_temps(folder)
+    remove_stale_temps(folder)
     try:
         fd, temp_name = tempfile.mkstemp(
             prefix=f".{target.name[:200]}.", suffix=_TEMP_SUFFIX, dir=folder
@@ -259,7 +259,7 @@ def safe_write(
             if hasattr(os, "posix_fadvise"):  # read back from the stick, not from memory
                 os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
         verify(temp)
-        os.chmod(temp, 0o666 & ~_umask())
+        os.chmod(temp, 0o666 & ~umask())
         os.replace(temp, target)
         try:
             fsync_folder(folder)

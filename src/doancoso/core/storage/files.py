@@ -25,14 +25,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import AppError
+from ..lang.filenames import MAX_NAME, room_in, utf16_units
 from .folder import os_reason
 
-_NAME_KEPT = 200  # characters of the target's name in the temporary file's name
 # The temporary files of :func:`written_atomically`: ".NAME." then tempfile's 8 random
 # characters, then ".doancoso.tmp" (so that no file of the user's is taken for one). One left
 # by an export that was killed is removed by the next write to its folder once it is a minute
 # old: a younger one may belong to a write still running.
 _TEMP_SUFFIX = ".doancoso.tmp"
+# What a temporary file's name adds to the part of the target's name it keeps: the dots around
+# it, tempfile's 8 characters and the suffix (all ASCII: as many bytes as UTF-16 units).
+_TEMP_ADDS = 2 + 8 + len(_TEMP_SUFFIX)
 _OUR_TEMP = re.compile(r"\..+\.[a-z0-9_]{8}\.doancoso\.tmp")
 _STALE_AFTER = 60.0  # seconds
 _LEFT = "doancoso_temp_left"  # the attribute of an error naming the temporary file it left
@@ -55,7 +58,8 @@ def _reason(error: OSError, folder: bool = False) -> str:
     return os_reason(error)
 
 
-def _umask() -> int:
+def umask() -> int:
+    """The process's umask (what a new file's permissions leave out)."""
     mask = os.umask(0)  # reading the umask means setting it: put it straight back
     os.umask(mask)
     return mask
@@ -75,7 +79,7 @@ def written_atomically(target: Path) -> Iterator[Path]:
     try:
         yield temp
         # mkstemp makes the file private (0600); the user's file gets the usual permissions.
-        os.chmod(temp, 0o666 & ~_umask())
+        os.chmod(temp, 0o666 & ~umask())
         with open(temp, "rb+") as written:  # a handle that may write: Windows flushes only those
             os.fsync(written.fileno())
         replace_flushed(temp, target)
@@ -98,12 +102,28 @@ def written_atomically(target: Path) -> Iterator[Path]:
 def new_temp(target: Path) -> Path:
     """A new empty temporary file beside ``target``, named as :func:`remove_stale_temps`
     recognises the app's own (``.NAME.xxxxxxxx.doancoso.tmp``); an ``OSError`` of the folder."""
-    # the name cut, so that a long name the target may have still fits with the rest
     handle, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name[:_NAME_KEPT]}.", suffix=_TEMP_SUFFIX, dir=target.parent
+        prefix=f".{_kept(target)}.", suffix=_TEMP_SUFFIX, dir=target.parent
     )
     os.close(handle)
     return Path(temp_name)
+
+
+def _kept(target: Path) -> str:
+    """The start of ``target``'s name that a temporary file's name keeps: within Linux's 255
+    bytes a name (UTF-8: a Vietnamese letter takes 2 or 3) and Windows' 255 UTF-16 units a name
+    and 259 a path (:func:`~doancoso.core.lang.filenames.room_in`), with what the temporary
+    name adds; at least one character, for :data:`_OUR_TEMP` to know it."""
+    units_left = room_in(target.parent) - _TEMP_ADDS
+    bytes_left = MAX_NAME - _TEMP_ADDS
+    kept = 0
+    for ch in target.name:
+        units_left -= utf16_units(ch)
+        bytes_left -= len(ch.encode("utf-8", "surrogatepass"))
+        if units_left < 0 or bytes_left < 0:
+            break
+        kept += 1
+    return target.name[: max(kept, 1)]
 
 
 def discard(temp: Path) -> Path | None:
@@ -192,6 +212,3 @@ def remove_stale_temps(
                 info = entry.stat(follow_symlinks=False)
                 if stat.S_ISREG(info.st_mode) and now - info.st_mtime > older_than:
                     os.unlink(entry.path)
-
-
-_remove_stale_temps = remove_stale_temps  # the name core/bundle/disks.py imports

@@ -61,6 +61,8 @@ def write_remedy(error: OSError) -> str:
         return "Hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại."
     if error.errno == errno.EIO:
         return "Ổ đĩa có thể đang hỏng: hãy kiểm tra ổ đĩa (hoặc cắm lại USB) rồi thử lại."
+    if error.errno in (errno.ENODEV, errno.ENXIO):  # the device itself is gone: a stick out
+        return "Hãy cắm lại USB vào máy rồi thử lại."
     return "Hãy kiểm tra ổ đĩa rồi thử lại."
 
 
