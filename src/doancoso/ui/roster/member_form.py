@@ -247,6 +247,9 @@ class MemberFormDialog(QDialog):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            # No focus of its own: it shows none, so Tab would stop on it and Ctrl+Tab leave the
+            # cursor there, unseen, instead of in the new tab's first field.
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scroll.setWidget(page)
             wheel_needs_focus_in(page)  # the wheel scrolls the tab past its combos
             self.tabs.addTab(scroll, title)
