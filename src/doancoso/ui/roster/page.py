@@ -103,6 +103,10 @@ class RosterPage(ListPage):
         self.delete_button = QPushButton("Xóa")
         self.move_button = QPushButton("Chuyển chi đoàn…")
         self.event_button = QPushButton("Ghi sự kiện…")
+        # Their keys said where the mouse points, as the import, export and print buttons say.
+        self.add_button.setToolTip("Thêm một đoàn viên (Ctrl+N)")
+        self.edit_button.setToolTip("Sửa thông tin đoàn viên đang chọn (Enter)")
+        self.delete_button.setToolTip("Xóa các đoàn viên đang chọn (Delete)")
         buttons = self.button_row(
             [
                 (self.add_button, self.add_member),
