@@ -163,8 +163,11 @@ class MemberFormDialog(QDialog):
     :attr:`TimelineWidget.written`): the page puts it on the undo history at once."""
 
     def __init__(
-        self, core: Core, member_id: str | None = None, parent: QWidget | None = None
-    ) -> None:
+        self, core: Core, member_id: str | None = None, parent: QWidget | None = None, *,
+        branch_id: str = "",
+    ) -> None:  # fmt: skip
+        """``branch_id``: a new member's chi đoàn to start with (the roster's filter), on its
+        tab three tabs away from "Họ và tên"; typed in, it is not a change to ask about."""
         super().__init__(parent)
         self._core = core
         self._ws = ws = core.ws
@@ -196,6 +199,10 @@ class MemberFormDialog(QDialog):
             self.timeline.changed.connect(self._on_events_changed)
             self.timeline.written.connect(self.events_written)
             self.tabs.addTab(self.timeline, "Quá trình")
+        elif branch_id:  # (one deleted meanwhile is not offered: none chosen)
+            branches = self.editors["branch_id"]
+            assert isinstance(branches, QComboBox)
+            branches.setCurrentIndex(max(branches.findData(branch_id), 0))
         self._initial = self.raw()
         self._apply_standing()
         # The tab bar comes first in the focus chain: without this, what is typed first is lost.

@@ -215,7 +215,9 @@ class RosterPage(ListPage):
     def add_member(self) -> None:
         from .member_form import MemberFormDialog  # dialogs load after the first screen
 
-        dialog = MemberFormDialog(self._core, None, self)
+        # Members typed in one after another from a chi đoàn's list join that chi đoàn.
+        branch_id = self.branch_combo.currentData() or ""
+        dialog = MemberFormDialog(self._core, None, self, branch_id=branch_id)
         added = dialog.added if self.prompts.run(dialog) else None
         if added is not None:
             self.select_member(added.member_id)  # the list was reloaded when it changed
