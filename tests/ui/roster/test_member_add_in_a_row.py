@@ -171,3 +171,24 @@ def test_the_edit_form_has_no_save_and_next(qtbot: QtBot, ws: Workspace) -> None
     box = dialog.save_button.parentWidget()
     assert box is not None
     assert [button.text() for button in box.findChildren(QPushButton)] == ["Lưu", "Hủy"]
+
+
+def test_enter_on_the_focused_save_and_next_button_presses_it(qtbot: QtBot, ws: Workspace) -> None:
+    """Tabbed to "Lưu và thêm tiếp", Enter presses it (not "Lưu", the default elsewhere); back
+    in "Họ và tên", Enter is "Lưu" again."""
+    dialog = _shown(qtbot, ws)
+    dialog.set_value("full_name", "Lê Văn Bình")
+    dialog.set_value("birth_date", "2001")
+    button = dialog.next_button
+    assert button is not None
+    button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert dialog.isVisible() and list(_branches(ws)) == ["Lê Văn Bình"]
+    name = dialog.editors["full_name"]
+    assert QApplication.focusWidget() is name
+    qtbot.keyClicks(name, "Tran Thi Hoa")
+    dialog.set_value("birth_date", "2002")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert sorted(_branches(ws)) == ["Lê Văn Bình", "Tran Thi Hoa"]

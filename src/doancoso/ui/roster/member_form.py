@@ -297,7 +297,8 @@ class MemberFormDialog(QDialog):
             self.next_button = buttons.addButton(
                 "Lưu và thêm tiếp", QDialogButtonBox.ButtonRole.ActionRole
             )
-            self.next_button.setAutoDefault(False)  # Enter stays "Lưu"
+            # (Auto default, as a dialog's buttons are: Enter presses it while it has the focus,
+            # and is "Lưu" again once the focus is back in a field.)
             self.next_button.setToolTip(NEXT_TIP)
             self.next_button.clicked.connect(self.submit_and_next)
             # Named by their keys (see ..shell.translator): Ctrl with either Enter key.
