@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -149,3 +149,58 @@ def test_restored_rows_the_filters_hide_are_not_selected(
     window.undo_action.trigger()
     assert page.model.rowCount() == 0 and page.selected_ids() == []
     assert demo_ws.members.get(deleted[0]) is not None
+
+
+def test_the_buttons_name_their_keys_and_the_keys_do_what_they_do(
+    qtbot: QtBot, demo_ws: Workspace, prompts
+) -> None:
+    """The buttons "Thêm", "Sửa" and "Xóa" say their keys when pointed at, as "Nhập Excel…"; and
+    each key does what its button does: Ctrl+N adds, Enter on a row opens it, Delete asks to
+    delete the rows chosen."""
+    window = _window(qtbot, demo_ws, prompts)
+    page = window.roster
+    assert page.add_button.toolTip() == "Thêm một đoàn viên (Ctrl+N)"
+    assert page.edit_button.toolTip() == "Sửa thông tin đoàn viên đang chọn (Enter)"
+    assert page.delete_button.toolTip() == "Xóa các đoàn viên đang chọn (Delete)"
+    opened: list[tuple[str, str | None]] = []
+
+    def script(dialog: QDialog) -> None:
+        opened.append((dialog.windowTitle(), getattr(dialog, "member_id", None)))
+
+    prompts.dialog_script = script
+    prompts.answer = False
+    page.select_row(0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    first = page.model.member_row(0)
+    assert first is not None
+    assert opened == [("Thêm đoàn viên", None), ("Sửa thông tin đoàn viên", first.id)]
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert prompts.asked[-1].startswith(f"Xóa đoàn viên {first.full_name}?")
+
+
+def test_tab_into_the_list_chooses_the_row_it_shows_as_current(
+    qtbot: QtBot, demo_ws: Workspace, prompts
+) -> None:
+    """Tab from the last button into the list marks its first row as the current one; that row
+    is chosen too, so Enter opens it and "Sửa" and "Xóa" act on it, as they would on a row
+    clicked."""
+    window = _window(qtbot, demo_ws, prompts)
+    page = window.roster
+    opened: list[str | None] = []
+
+    def script(dialog: QDialog) -> None:
+        opened.append(getattr(dialog, "member_id", None))
+
+    prompts.dialog_script = script
+    [button] = [b for b in page.findChildren(QPushButton) if b.text() == "In danh sách…"]
+    button.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is button)
+    qtbot.keyClick(button, Qt.Key.Key_Tab)
+    assert window.focusWidget() is page.table
+    assert page.current_row() == 0
+    assert page.selected_ids() == [page.model.member_id(0)]
+    assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [page.model.member_id(0)]

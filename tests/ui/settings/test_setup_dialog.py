@@ -170,3 +170,38 @@ def test_escape_after_typing_asks_before_leaving(qtbot: QtBot, empty_ws: Workspa
     qtbot.waitExposed(untouched)
     QTest.keyClick(untouched.form.editors["name"], Qt.Key.Key_Escape)
     assert len(prompts.asked) == 2 and not untouched.isVisible()
+
+
+def test_a_name_too_long_is_refused_with_its_length(qtbot: QtBot, empty_ws: Workspace) -> None:
+    """A name pasted with a whole paragraph (here 370 characters) is refused under its field,
+    saying how long it is and the most allowed, and nothing is created; cut to a real name, the
+    message goes as it is typed and the organisation is made."""
+    dialog = SetupDialog(empty_ws.organization)
+    qtbot.addWidget(dialog)
+    long_name = "Đoàn xã " + "Tân Hưng " * 40
+    for name, value in (("name", long_name), ("commune", "Tân Hưng"),
+                        ("superior_name", "Tỉnh đoàn Cà Mau")):  # fmt: skip
+        dialog.form.editors[name].setText(value)
+    dialog.save_button.click()
+    assert dialog.form.errors.messages() == {
+        "name": "Dài 367 ký tự, quá 150 ký tự cho phép: hãy kiểm tra lại, có thể đã dán nhầm "
+        "cả một đoạn văn.",
+    }
+    assert dialog.result() == 0 and not empty_ws.has_organization
+    dialog.form.editors["name"].setText("Đoàn xã Tân Hưng")
+    assert dialog.form.errors.messages() == {}
+    dialog.save_button.click()
+    info = empty_ws.organization.get()
+    assert info is not None and info.name == "Đoàn xã Tân Hưng"
+
+
+def test_a_long_name_emptied_says_it_is_needed(qtbot: QtBot, empty_ws: Workspace) -> None:
+    dialog = SetupDialog(empty_ws.organization)
+    qtbot.addWidget(dialog)
+    dialog.form.editors["superior_name"].setText("Tỉnh đoàn " * 20)
+    dialog.save_button.click()
+    assert dialog.form.errors.message("superior_name").startswith("Dài 199 ký tự")
+    dialog.form.editors["superior_name"].setText("  ")
+    assert dialog.form.errors.message("superior_name") == (
+        "Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp."
+    )

@@ -8,7 +8,8 @@ the current row if it is still listed; after a deletion, the row that followed t
 after the undo of a deletion, the rows brought back, where the filters show them.
 
 By keyboard: ↓ or Enter in the search box goes to the first result (selected, with the focus),
-where Enter opens it and Delete deletes it, without the Tabs through filters and buttons.
+where Enter opens it and Delete deletes it, without the Tabs through filters and buttons; Tab
+into the table with no row chosen chooses the one it marks as current (the first).
 
 A page subclasses :class:`ListPage`, builds its own filters and buttons with the helpers
 below, and implements :meth:`ListPage.current_filter`; its model must offer ``set_filter`` and
@@ -30,7 +31,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -140,6 +141,18 @@ class ListPage(QWidget):
         ):
             self.go_to_results()
             return True
+        if (
+            watched is getattr(self, "table", None)
+            and event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+            and not self.table.selectionModel().hasSelection()
+            and self.model.rowCount() > 0
+        ):
+            # Tabbed into with nothing chosen, Qt would mark a row current but choose none, and
+            # Enter, Delete, "Sửa" would do nothing: the row marked is chosen too.
+            current = self.current_row()
+            self.select_row(0 if current is None else current)
         if event.type() == QEvent.Type.Resize and watched is self._hint_viewport():
             self._place_empty_hint()
         return super().eventFilter(watched, event)
@@ -183,6 +196,7 @@ class ListPage(QWidget):
         self.set_column_widths(self._widths)
         self.table.doubleClicked.connect(lambda _index: on_activated())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.installEventFilter(self)  # Tab into it chooses a row (see eventFilter)
         return self.table
 
     def set_empty_hint(self, text: str) -> None:

@@ -20,6 +20,13 @@ value the user typed (any, in a new record; one they changed, in an edited one) 
 edited member who was already past the age is not asked about again at every save. The save of
 an edit keeps the member's fields before and after it (``change``), an add the member as it
 left them (``added``): the page puts either on the undo history.
+
+Members are typed in one after another with "Lưu và thêm tiếp" (Ctrl+Enter, in the add form
+only): the member is saved as by "Lưu", then the form, instead of closing, empties for the next
+one but for what members typed in a row share (their chi đoàn, commune and province), says who
+was saved and puts the cursor back in "Họ và tên"; each member so saved is handed to the page at
+once (:attr:`MemberFormDialog.member_added`). A new member starts in the chi đoàn the roster
+shows, when it shows one.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from collections.abc import Iterable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,6 +44,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -139,6 +147,13 @@ WARNED_FROM = {
     "national_id": ("national_id", "gender", "birth_date"),
     "position": ("position", "branch_id"),  # a second Bí thư of the chi đoàn
 }
+KEPT_FOR_NEXT = ("branch_id", "address_commune", "address_province")
+"""What "Lưu và thêm tiếp" keeps for the next member: what members typed in a row share."""
+NEXT_TIP = (
+    "Lưu đoàn viên này rồi nhập ngay người tiếp theo (Ctrl+Enter); chi đoàn, xã/phường và "
+    "tỉnh/thành phố giữ như người vừa lưu."
+)
+SAVED_NOTE_STYLE = "color: #2e7d32;"
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
 )
@@ -158,13 +173,20 @@ def _combo_items(ws: Workspace) -> dict[str, list[tuple[str, str]]]:
 class MemberFormDialog(QDialog):
     """Add (``member_id`` None) or edit a member. ``saved_id`` is set after a successful save."""
 
+    member_added = Signal(object)
+    """A member saved with "Lưu và thêm tiếp" (its :class:`AddedMember`): the form stays open,
+    emptied for the next one, and the page puts the add on the undo history at once."""
+
     events_written = Signal(str, str, object)
     """An event recorded or deleted in the "Quá trình" tab, undoably (see
     :attr:`TimelineWidget.written`): the page puts it on the undo history at once."""
 
     def __init__(
-        self, core: Core, member_id: str | None = None, parent: QWidget | None = None
-    ) -> None:
+        self, core: Core, member_id: str | None = None, parent: QWidget | None = None, *,
+        branch_id: str = "",
+    ) -> None:  # fmt: skip
+        """``branch_id``: a new member's chi đoàn to start with (the roster's filter), on its
+        tab three tabs away from "Họ và tên"; typed in, it is not a change to ask about."""
         super().__init__(parent)
         self._core = core
         self._ws = ws = core.ws
@@ -178,6 +200,7 @@ class MemberFormDialog(QDialog):
         # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
         # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
+        self._then_next = False  # the save under way was "Lưu và thêm tiếp"
         self.read_only = False
         self.timeline: TimelineWidget | None = None
         self.editors: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
@@ -196,6 +219,10 @@ class MemberFormDialog(QDialog):
             self.timeline.changed.connect(self._on_events_changed)
             self.timeline.written.connect(self.events_written)
             self.tabs.addTab(self.timeline, "Quá trình")
+        elif branch_id:  # (one deleted meanwhile is not offered: none chosen)
+            branches = self.editors["branch_id"]
+            assert isinstance(branches, QComboBox)
+            branches.setCurrentIndex(max(branches.findData(branch_id), 0))
         self._initial = self.raw()
         self._apply_standing()
         # The tab bar comes first in the focus chain: without this, what is typed first is lost.
@@ -247,6 +274,9 @@ class MemberFormDialog(QDialog):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            # No focus of its own: it shows none, so Tab would stop on it and Ctrl+Tab leave the
+            # cursor there, unseen, instead of in the new tab's first field.
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scroll.setWidget(page)
             wheel_needs_focus_in(page)  # the wheel scrolls the tab past its combos
             self.tabs.addTab(scroll, title)
@@ -256,8 +286,25 @@ class MemberFormDialog(QDialog):
         birth.textChanged.connect(self._birth_changed)  # after its own check
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
+        self.saved_note = QLabel()  # who "Lưu và thêm tiếp" just saved
+        self.saved_note.setStyleSheet(SAVED_NOTE_STYLE)
+        self.saved_note.hide()
+        layout.addWidget(self.saved_note)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.next_button: QPushButton | None = None
+        if self.member_id is None:  # members typed in one after another, without the mouse
+            self.next_button = buttons.addButton(
+                "Lưu và thêm tiếp", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            # (Auto default, as a dialog's buttons are: Enter presses it while it has the focus,
+            # and is "Lưu" again once the focus is back in a field.)
+            self.next_button.setToolTip(NEXT_TIP)
+            self.next_button.clicked.connect(self.submit_and_next)
+            # Named by their keys (see ..shell.translator): Ctrl with either Enter key.
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self,
+                          self.submit_and_next)  # fmt: skip
         self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -410,9 +457,19 @@ class MemberFormDialog(QDialog):
         """Check, ask about what is unusual, then save through the core (see the module
         docstring); the form closes once saved, and stays open with each message under its
         field when the input is not valid."""
+        self._submit(then_next=False)
+
+    def submit_and_next(self) -> None:
+        """ "Lưu và thêm tiếp": save as :meth:`submit` does, then, instead of closing, empty the
+        form for the next member (keeping :data:`KEPT_FOR_NEXT`), the cursor in "Họ và tên"."""
+        if self.next_button is not None:
+            self._submit(then_next=True)
+
+    def _submit(self, *, then_next: bool) -> None:
         self.general_error.hide()
         if self.read_only or self._saving:
             return
+        self._then_next = then_next
         values, member_id = self.raw(), self.member_id
         self._saving = True
 
@@ -452,10 +509,34 @@ class MemberFormDialog(QDialog):
 
     def _saved(self, result: Saved) -> None:
         self._saving = False
-        self.saved_id, self.change, self.added = result
+        member_id, change, added = result
         self.errors.clear()
         self._mark_tabs(())
+        if self._then_next and added is not None:
+            self._then_next = False
+            self.member_added.emit(added)
+            self._start_next(added)
+            return
+        self.saved_id, self.change, self.added = member_id, change, added
         self.accept()
+
+    def _start_next(self, added: AddedMember) -> None:
+        """The form emptied for the next member, but for :data:`KEPT_FOR_NEXT`; who was saved
+        said above the buttons."""
+        typed = self.raw()
+        for name in FORM_FIELDS:
+            self.set_value(name, typed[name] if name in KEPT_FOR_NEXT else "")
+        self.errors.clear()
+        self._own_messages = {}
+        self._mark_tabs(())
+        self._initial = self.raw()  # Esc now asks only about what is typed for the next one
+        self.saved_note.setText(
+            f"Đã lưu đoàn viên {added.fields.full_name}. Nhập người tiếp theo (Ctrl+Enter để "
+            "lưu và thêm tiếp, Enter để lưu và đóng)."
+        )
+        self.saved_note.show()
+        self.tabs.setCurrentIndex(0)
+        self.editors["full_name"].setFocus()
 
     def _not_saved(self, values: dict[str, str], exc: BaseException) -> None:
         self._saving = False

@@ -26,7 +26,7 @@ from ...core.roster.branches import (
     not_moved_message,
     secretaries_message,
 )
-from ...core.roster.service import MemberFilter
+from ...core.roster.service import AddedMember, MemberFilter
 from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
@@ -103,6 +103,10 @@ class RosterPage(ListPage):
         self.delete_button = QPushButton("Xóa")
         self.move_button = QPushButton("Chuyển chi đoàn…")
         self.event_button = QPushButton("Ghi sự kiện…")
+        # Their keys said where the mouse points, as the import, export and print buttons say.
+        self.add_button.setToolTip("Thêm một đoàn viên (Ctrl+N)")
+        self.edit_button.setToolTip("Sửa thông tin đoàn viên đang chọn (Enter)")
+        self.delete_button.setToolTip("Xóa các đoàn viên đang chọn (Delete)")
         buttons = self.button_row(
             [
                 (self.add_button, self.add_member),
@@ -211,19 +215,26 @@ class RosterPage(ListPage):
     def add_member(self) -> None:
         from .member_form import MemberFormDialog  # dialogs load after the first screen
 
-        dialog = MemberFormDialog(self._core, None, self)
+        # Members typed in one after another from a chi đoàn's list join that chi đoàn.
+        branch_id = self.branch_combo.currentData() or ""
+        dialog = MemberFormDialog(self._core, None, self, branch_id=branch_id)
+        dialog.member_added.connect(self._added)  # each one "Lưu và thêm tiếp" saves
         added = dialog.added if self.prompts.run(dialog) else None
         if added is not None:
-            self.select_member(added.member_id)  # the list was reloaded when it changed
-            name = added.fields.full_name  # as the core stored it
-            self._history.add(
-                f"Thêm {members_phrase(1, name)}",
-                lambda ws: ws.members.take_back(added),
-                lambda ws: ws.members.bring_back(added),
-            )
-            row = self.model.row_of(added.member_id)
-            self.status_message.emit(self.saved_message(f"Đã thêm đoàn viên {name}.", row))
+            self._added(added)
         dialog.deleteLater()
+
+    def _added(self, added: AddedMember) -> None:
+        """A member just added: selected, on the undo history, said in the status bar."""
+        self.select_member(added.member_id)  # the list was reloaded when it changed
+        name = added.fields.full_name  # as the core stored it
+        self._history.add(
+            f"Thêm {members_phrase(1, name)}",
+            lambda ws: ws.members.take_back(added),
+            lambda ws: ws.members.bring_back(added),
+        )
+        row = self.model.row_of(added.member_id)
+        self.status_message.emit(self.saved_message(f"Đã thêm đoàn viên {name}.", row))
 
     def edit_member(self) -> None:
         from .member_form import MemberFormDialog

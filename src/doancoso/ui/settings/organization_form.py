@@ -5,10 +5,14 @@ a place: the commune, or at least the province. Every printed document starts it
 with it ("Tân Hưng, ngày 05 tháng 12 năm 2026", see ``reports.document.place_name``); with
 neither, the line has no place. The rule lives here, in the GUI, and not in the core: scripts
 set an organisation up with ``doancoso init`` and no commune, and must keep working; a secretary
-setting up in the app is asked once, with the reason under the field.
+setting up in the app is asked once, with the reason under the field. A field longer than any
+real name (:data:`LONGEST`) is refused the same way, with its length: a paragraph pasted by
+mistake.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
@@ -41,6 +45,10 @@ REQUIRED_NOTE = (
 )
 """What the form requires, for the words above it: the starred fields, and the place (one of
 two fields, so neither is starred)."""
+LONGEST = 150
+"""The most characters a field of the form takes: the longest real names ("Đoàn TNCS Hồ Chí
+Minh Trường Trung học phổ thông chuyên …, tỉnh …") are about 100; more is a paragraph pasted by
+mistake, which every document would then print in its header."""
 AGE_LABEL = "Tuổi trưởng thành Đoàn"
 AGE_HINT = f"Mặc định {COMING_OF_AGE}. Dùng cho danh sách trưởng thành Đoàn và thống kê."
 
@@ -61,8 +69,7 @@ class OrganizationForm(QWidget):
             editor.setPlaceholderText(placeholder)
             editor.setMinimumWidth(320)
             self.editors[name] = editor
-            check = self.place_message if name == "commune" else None
-            self.errors.add_row(form, name, label, editor, required, check)
+            self.errors.add_row(form, name, label, editor, required, partial(self._check, name))
         # A province typed instead of the commune answers the commune's message too.
         self.editors["province"].textChanged.connect(lambda: self.errors.recheck("commune"))
         # The age is a setting because DOMAIN.md §4 could not verify it; the spin box only
@@ -106,6 +113,28 @@ class OrganizationForm(QWidget):
         """Whether a field differs from what :meth:`set_info` last put in it."""
         return self._values() != self._shown
 
+    def length_message(self, name: str) -> str:
+        """The message of field ``name`` when it is longer than :data:`LONGEST` (else "")."""
+        length = len(" ".join(self.editors[name].text().split()))
+        if length <= LONGEST:
+            return ""
+        return (
+            f"Dài {length} ký tự, quá {LONGEST} ký tự cho phép: hãy kiểm tra lại, có thể đã dán "
+            "nhầm cả một đoạn văn."
+        )
+
+    def _check(self, name: str) -> str:
+        """Field ``name``'s message as it is edited: the core's (a required field left empty),
+        the place's, or its length's."""
+        try:
+            validate(self.info())
+        except ValidationError as exc:
+            if message := exc.field_errors.get(name):
+                return message
+        if name == "commune" and (place := self.place_message()):
+            return place
+        return self.length_message(name)
+
     def place_message(self) -> str:
         """The message of the place ("" when the commune or the province is typed)."""
         if self.editors["commune"].text().strip() or self.editors["province"].text().strip():
@@ -123,6 +152,9 @@ class OrganizationForm(QWidget):
             errors.update(exc.field_errors)
         if place := self.place_message():
             errors.setdefault("commune", place)
+        for name in self.editors:
+            if too_long := self.length_message(name):
+                errors.setdefault(name, too_long)
         if errors:
             self.errors.show(errors)
             return None
