@@ -72,13 +72,16 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
         "Minh chứng 3.1.2: Công văn trả lời của Đảng ủy\n9\n"
         "Minh chứng 3.3.1: Buổi tuyên truyền tại ấp Bà Điều\n10\n2\n"
     )
-    # The self-assessment table cites the register and the list, then the files.
+    # The self-assessment table cites the register and the list, then the files, each with
+    # the page where it starts.
+    table = " ".join(texts[3].split())
     assert (
-        "3.1\nTham mưu cấp ủy bằng văn bản về công tác Đoàn và phong\ntrào thanh thiếu nhi\nĐạt\n"
-        "2 văn bản tham mưu trong năm.\nSổ tham mưu, phối hợp năm 2025; Minh\nchứng 3.1.1: Tờ "
-        "trình số 05-TTr/ĐTN;\nMinh chứng 3.1.2: Công văn trả lời của\nĐảng ủy\n"
-    ) in texts[3]
-    assert "Danh sách đoàn viên ưu tú được giới thiệu\ncho Đảng năm 2025\n3.3" in texts[3]
+        "3.1 Tham mưu cấp ủy bằng văn bản về công tác Đoàn và phong trào thanh thiếu nhi Đạt "
+        "2 văn bản tham mưu trong năm. Sổ tham mưu, phối hợp năm 2025 (trang 5); Minh chứng "
+        "3.1.1 (trang 8): Tờ trình số 05-TTr/ĐTN; Minh chứng 3.1.2 (trang 9): Công văn trả lời "
+        "của Đảng ủy 3.2 "
+    ) in table
+    assert " Danh sách đoàn viên ưu tú được giới thiệu cho Đảng năm 2025 (trang 6) 3.3" in table
     assert texts[4] == (
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
         " Số:          -DS/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n"

@@ -26,6 +26,7 @@ from .styles import Alignment, markup
 Align = Literal["LEFT", "CENTER", "RIGHT"]
 _ALIGNMENT: dict[str, Alignment] = {"LEFT": TA_LEFT, "CENTER": TA_CENTER, "RIGHT": TA_RIGHT}
 PADDING = 3.0
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,10 @@ class PagedTable(Flowable):
     def _cell(self, value: object, column: Column, width: float) -> object:
         if isinstance(value, Paragraph):  # laid out by the caller (an indented line...)
             return value
-        text = nfc("" if value is None else str(value))
+        # A no-break space put there on purpose ("trang 12") holds its words on one line;
+        # nfc() would make it a plain space (data entered never holds one: nfc cleaned it).
+        pieces = [nfc(piece) for piece in ("" if value is None else str(value)).split(NBSP)]
+        text = NBSP.join(pieces)
         # A plain string is far cheaper for reportlab than a Paragraph: use one where it fits.
         widths, default = self._char_widths, self._default_width
         if (
@@ -82,7 +86,7 @@ class PagedTable(Flowable):
             <= width - 2 * PADDING - 0.5
         ):
             return text
-        return Paragraph(markup(text), self._styles[column.align])
+        return Paragraph("&nbsp;".join(markup(p) for p in pieces), self._styles[column.align])
 
     def _row_cells(self, index: int, widths: list[float]) -> list[object]:
         cells = self._cells.get(index)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -37,13 +37,15 @@ class Entry:
     đoàn's list) and the PDFs it is made of; ``same_page``: it starts on the page where the
     entry before it starts (the second of two photos on a page); ``stamp``: a label printed in
     the top margin of each of its pages, right of the page number (an evidence PDF's number:
-    its pages carry no caption of their own)."""
+    its pages carry no caption of their own); ``key``: how a document citing it finds the
+    page where it starts (a part's code, an evidence file's :func:`evidence_key`)."""
 
     title: str
     level: int
     files: list[PdfReader] = field(default_factory=list)
     same_page: bool = False
     stamp: str | None = None
+    key: str | None = None
 
     def stamps(self) -> list[str | None]:
         """The label of each of its pages: "Minh chứng 1.1.1 (trang 2/3)"."""
@@ -56,6 +58,19 @@ class Entry:
     @property
     def pages(self) -> int:
         return sum(len(r.pages) for r in self.files)
+
+
+Late = Callable[[Mapping[str, int]], bool]
+"""Rewrites the files of an entry that cites the pages of others (the self-assessment table)
+from the pages where the keyed entries start; True when that changed its page count."""
+LATE_ROUNDS = 5
+"""At most this many rewrites that change the citing entry's length (each moves the pages
+after it): two are enough unless a page number's extra digit keeps adding a line."""
+
+
+def evidence_key(number: str) -> str:
+    """The key of the annex's entry of the evidence file numbered ``number`` ("1.2.3")."""
+    return f"minh-chung:{number}"
 
 
 def read_pdf(path: Path) -> PdfReader:
@@ -72,21 +87,34 @@ def starts(entries: Sequence[Entry], front_pages: int) -> list[int]:
     return found
 
 
+def keyed_starts(entries: Sequence[Entry], at: Sequence[int]) -> dict[str, int]:
+    """The page where each entry with a key starts."""
+    return {e.key: page for e, page in zip(entries, at, strict=True) if e.key is not None}
+
+
 def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.date,
              entries: Sequence[Entry], omitted: Sequence[tuple[str, str]], temp: Path,
-             step: Callable[[], None]) -> int:  # fmt: skip
-    """Cover and contents (rebuilt until their own page count is stable), then the merge
+             step: Callable[[], None], late: Late | None = None) -> int:  # fmt: skip
+    """Cover and contents (rebuilt until their own page count is stable), with ``late``
+    rewriting the entry that cites others' pages once they are known, then the merge
     (``step()`` after it) and the write (``step()`` once written, before the file takes its
     name: a step that raises leaves nothing). Returns the number of pages."""
     front_pages = 2
+    rounds = 0
     while True:
         at = starts(entries, front_pages)
         lines = [TocLine(e.title, e.level, s) for e, s in zip(entries, at, strict=True)]
         front = read_pdf(write_front(temp / f"front-{front_pages}.pdf", org, year, issued_on,
                                      lines, omitted))  # fmt: skip
-        if len(front.pages) == front_pages:
-            break
-        front_pages = len(front.pages)
+        if len(front.pages) != front_pages:
+            front_pages = len(front.pages)
+            continue
+        # Once the front's length is known (its lines, not their numbers, make it), so that
+        # the citing entry is not rewritten for pages about to move.
+        if late is not None and rounds < LATE_ROUNDS and late(keyed_starts(entries, at)):
+            rounds += 1
+            continue  # it grew or shrank: the pages after it moved
+        break
     writer = PdfWriter()
     writer.append(front, import_outline=False)
     for entry in entries:
