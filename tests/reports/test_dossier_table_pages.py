@@ -112,3 +112,40 @@ def test_the_pages_cited_hold_when_they_lengthen_the_table(
         if name.startswith("Minh chứng"):
             (name,) = [t for t in starts if t.startswith(f"{name}:")]
         assert starts[name] == int(page), name
+
+
+def test_an_item_with_more_files_than_a_page_holds_goes_on_over_the_pages(
+    dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """An item whose files' lines are taller than a page (the photos of every Green Sunday of
+    the year): its row goes on over the next pages, every file cited once and in order, the
+    rows after it following, where the build used to stop with an unexpected error."""
+    from PIL import Image
+
+    for n in range(1, 41):
+        photo = tmp_path / f"anh-{n}.png"
+        Image.new("RGB", (40, 30), (n * 6, 120, 200)).save(photo)
+        dossier_ws.recognition.attach(2025, "1.2", photo, f"Ra quân “Ngày Chủ nhật xanh” lần "
+                                      f"thứ {n}, dọn vệ sinh kênh rạch tại ấp {n}")  # fmt: skip
+    built = build_dossier(dossier_ws, tmp_path / "ho-so.pdf", 2025, ("bang", "minh-chung"),
+                          issued_on=ISSUED)  # fmt: skip
+    pdf = read_pdf(built.path)
+    starts = _starts(pdf.reader)
+    table_pages = pdf.page_texts()[
+        starts["Bảng tự đánh giá"] - 1 : starts["Phụ lục minh chứng"] - 1
+    ]
+    assert len(table_pages) >= 4  # 1.1 on the first, 1.2 from the top of the second
+    table = _flat(" ".join(table_pages))
+    cited = re.findall(r"Minh chứng 1\.2\.(\d+) \(trang (\d+)\)", table)
+    assert [int(n) for n, _ in cited] == list(range(1, 42))  # the item's own photo, then 40
+    for n, page in cited:
+        (title,) = [t for t in starts if t.startswith(f"Minh chứng 1.2.{n}:")]
+        assert starts[title] == int(page)
+    assert table.index("Minh chứng 1.2.41 (trang") < table.index(" 1.3 Thực hiện chương trình")
+    assert table_pages[1].startswith("Mục\n Nội dung\n Tự đánh giá\n Số liệu\n Minh chứng\n1.2\n")
+    # 1.1 on the first page, 1.2 from the top of the second to the fifth, whose pages after
+    # its first say whose row goes on
+    going_on = "Mục\n Nội dung\n Tự đánh giá\n Số liệu\n Minh chứng\n 1.2\n(tiếp)\n"
+    assert [page.startswith(going_on) for page in table_pages] == [
+        False, False, True, True, True, False]  # fmt: skip
+    assert all(page.count("Mục\n Nội dung\n") == 1 for page in table_pages[1:])
