@@ -107,7 +107,11 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
         "Tổng số: 2 đoàn viên.\nNơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n"
         " TM. BAN CHẤP HÀNH\n BÍ THƯ\n Nguyễn Thị Như Quỳnh\n6\n"
     )
-    assert [t.split("\n")[-2] for t in texts[7:9]] == ["Minh chứng 3.1.1", "Minh chứng 3.1.2"]
+    # each PDF's number at the top of its page, with its caption at the foot
+    assert [t.split("\n")[-3:-1] for t in texts[7:9]] == [
+        ["Minh chứng 3.1.1", "Minh chứng 3.1.1: Tờ trình số 05-TTr/ĐTN"],
+        ["Minh chứng 3.1.2", "Minh chứng 3.1.2: Công văn trả lời của Đảng ủy"],
+    ]
     assert texts[9].startswith("Minh chứng 3.3.1\n Buổi tuyên truyền tại ấp Bà Điều\n")
     assert all(pdf.fonts().values())
 
@@ -200,7 +204,8 @@ def test_the_register_files_are_annexed_when_no_item_cites_the_register(
     assert "Đề xuất giao chỉ tiêu\nChưa có phản hồi\nMinh chứng TM.1.1\n" in texts[2]
     assert "Tuyên truyền pháp luật\nMinh chứng PH.1.1\n" in texts[2]
     assert "tra-loi.pdf" not in texts[2] and "anh.jpg" not in texts[2]
-    assert texts[4].split("\n")[-2] == "Minh chứng TM.1.1"
+    assert texts[4].split("\n")[-3:-1] == [
+        "Minh chứng TM.1.1", "Minh chứng TM.1.1: Công văn trả lời của Đảng ủy"]  # fmt: skip
     assert texts[5].startswith("Minh chứng PH.1.1\n Buổi tuyên truyền tại ấp Bà Điều\n")
 
 

@@ -19,16 +19,21 @@ from pypdf.generic import (
     IndirectObject,
     NameObject,
 )
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
 
 from ...core.lang.text import nfc
 from ...core.organization import OrganizationInfo
 from ...core.storage.files import written_atomically
-from ..document import MARGIN_RIGHT, MARGIN_TOP, PAGE_NUMBER_SIZE
-from ..fonts import REGULAR, register_fonts
+from ..document import MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_NUMBER_SIZE
+from ..fonts import REGULAR, register_fonts, string_width
 from .front import TocLine, serif_canvas, write_front
 
 TITLE = "Hồ sơ đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm {year}"
 STAMP_FONT = "/DossierPageNumber"
+FOOT_LINES = 2
+FOOT_BASE = 6 * mm
 
 
 @dataclass
@@ -38,7 +43,10 @@ class Entry:
     entry before it starts (the second of two photos on a page); ``stamp``: a label printed in
     the top margin of each of its pages, right of the page number (an evidence PDF's number:
     its pages carry no caption of their own); ``key``: how a document citing it finds the
-    page where it starts (a part's code, an evidence file's :func:`evidence_key`)."""
+    page where it starts (a part's code, an evidence file's :func:`evidence_key`);
+    ``caption``: a line printed in the bottom margin of its first page (an evidence PDF's
+    number and caption, as the contents give them: the officer turning to the page reads
+    what it is, as under a photo)."""
 
     title: str
     level: int
@@ -46,6 +54,7 @@ class Entry:
     same_page: bool = False
     stamp: str | None = None
     key: str | None = None
+    caption: str | None = None
 
     def stamps(self) -> list[str | None]:
         """The label of each of its pages: "Minh chứng 1.1.1 (trang 2/3)"."""
@@ -54,6 +63,12 @@ class Entry:
         if self.pages == 1:
             return [self.stamp]
         return [f"{self.stamp} (trang {n}/{self.pages})" for n in range(1, self.pages + 1)]
+
+    def feet(self) -> list[str | None]:
+        """The text at the foot of each of its pages: the caption on the first."""
+        if self.pages == 0:
+            return []
+        return [self.caption] + [None] * (self.pages - 1)
 
     @property
     def pages(self) -> int:
@@ -126,7 +141,8 @@ def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.d
                                        parent=parent if entry.level else None)  # fmt: skip
         if entry.level == 0:
             parent = item
-    _number_pages(writer, [None] * front_pages + [s for e in entries for s in e.stamps()])
+    _number_pages(writer, [None] * front_pages + [s for e in entries for s in e.stamps()],
+                  [None] * front_pages + [f for e in entries for f in e.feet()])  # fmt: skip
     writer.add_metadata({"/Title": nfc(TITLE.format(year=year)), "/Author": nfc(org.name),
                          "/Creator": "doancoso"})  # fmt: skip
     writer.page_mode = "/UseOutlines"
@@ -138,9 +154,11 @@ def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.d
     return len(writer.pages)
 
 
-def _number_pages(writer: PdfWriter, stamps: Sequence[str | None]) -> None:
+def _number_pages(writer: PdfWriter, stamps: Sequence[str | None],
+                  feet: Sequence[str | None]) -> None:  # fmt: skip
     """The dossier's page number centred in the top margin of every page but the cover, and
-    each page's stamp (an evidence PDF's label) right-aligned on the same line.
+    each page's stamp (an evidence PDF's label) right-aligned on the same line; each page's
+    foot (an evidence PDF's caption, on its first page) centred in the bottom margin.
 
     The numbers are drawn by reportlab on pages of their own, then each one's content is added
     to its page as one more content stream (the page's own wrapped in q/Q) with the number's
@@ -162,6 +180,9 @@ def _number_pages(writer: PdfWriter, stamps: Sequence[str | None]) -> None:
             label = stamps[number - 1]
             if label is not None:
                 canvas.drawRightString(float(box.right) - MARGIN_RIGHT, baseline, nfc(label))
+            foot = feet[number - 1]
+            if foot is not None:
+                _draw_foot(canvas, foot, float(box.left), float(box.bottom), float(box.width))
         canvas.showPage()
     canvas.save()
     overlay = PdfReader(buffer)
@@ -196,6 +217,27 @@ def _number_pages(writer: PdfWriter, stamps: Sequence[str | None]) -> None:
             resources[NameObject("/Font")] = DictionaryObject()
         fonts = cast(DictionaryObject, resources["/Font"].get_object())
         fonts[NameObject(STAMP_FONT)] = font_ref
+
+
+def foot_lines(text: str, width: float) -> list[str]:
+    """``text`` on at most :data:`FOOT_LINES` lines of ``width``, the last cut with "…"."""
+    lines = simpleSplit(nfc(text), REGULAR, PAGE_NUMBER_SIZE, width)
+    if len(lines) <= FOOT_LINES:
+        return lines
+    last = " ".join(lines[FOOT_LINES - 1 :])
+    while string_width(f"{last}…", REGULAR, PAGE_NUMBER_SIZE) > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    return [*lines[: FOOT_LINES - 1], f"{last}…"]
+
+
+def _draw_foot(canvas: Canvas, text: str, left: float, bottom: float, width: float) -> None:
+    """``text`` centred in the bottom margin, its last line 6 mm above the page's edge."""
+    lines = foot_lines(text, width - MARGIN_LEFT - MARGIN_RIGHT)
+    centre = left + MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2
+    leading = PAGE_NUMBER_SIZE * 1.2
+    for index, line in enumerate(lines):
+        canvas.drawCentredString(centre, bottom + FOOT_BASE + (len(lines) - 1 - index) * leading,
+                                 line)  # fmt: skip
 
 
 def _stream(data: bytes) -> DecodedStreamObject:

@@ -394,7 +394,7 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
         item = opened[e.number]
         title, key = e.entry, evidence_key(e.number)
         if isinstance(item, PdfReader):
-            entries.append(Entry(title, 1, [item], stamp=e.label, key=key))
+            entries.append(Entry(title, 1, [item], stamp=e.label, key=key, caption=title))
         else:
             following = evidence[index + 1] if index + 1 < len(evidence) else None
             pair_next = (per_page == 2 and waiting is None and following is not None
