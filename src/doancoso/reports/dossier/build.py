@@ -67,6 +67,7 @@ PHOTOS_PER_PAGE = (1, 2)
 SUMMARY_ENTRY = "Báo cáo tổng hợp kết quả xếp loại"
 DECISION_ENTRY = "Quyết định công nhận kết quả xếp loại"
 Report = Callable[[int, int], None]
+GUESSED_PAGE = 999
 NO_REGISTER = "Chưa có văn bản tham mưu, chương trình phối hợp nào trong năm {year}."
 NO_INTRODUCTIONS = "Chưa có đoàn viên nào được giới thiệu cho Đảng trong năm {year}."
 
@@ -181,7 +182,11 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
         late = None
         if table is not None:
             table_job = dataclasses.replace(job, parts=included)
-            entry = Entry(PARTS["bang"], 0, _pdfs(_part(table_job, "bang")), key="bang")
+            # Its length first with a page of three digits for each thing it cites: about as
+            # long as it will be, so that it is written once more (late) with the real pages.
+            guess = {e.key: GUESSED_PAGE for e in entries if e.key is not None}
+            written = _part(dataclasses.replace(table_job, pages=guess), "bang")
+            entry = Entry(PARTS["bang"], 0, _pdfs(written), key="bang")
             entries.insert(table, entry)
             late = _TablePages(table_job, entry)
             progress.step()
