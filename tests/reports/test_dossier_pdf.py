@@ -449,7 +449,8 @@ def test_evidence_without_a_caption_is_named_by_its_item_never_by_its_file(
     text = "".join(pdf.page_texts())
     assert "bien-ban" not in text
     table = "".join(pdf.page_texts()[2:4])
-    assert "nhất một thanh niên vào Đoàn\nChưa đánh giá\nMinh chứng 1.7.1\n2.1\n" in table
+    # with the page where it starts, after the table's 2 pages and the annex's title page
+    assert "vào Đoàn\nChưa đánh giá\nMinh chứng 1.7.1 (trang 10)\n2.1\n" in table
 
 
 def test_the_day_of_an_evidence_file_follows_its_caption(
@@ -474,9 +475,10 @@ def test_the_day_of_an_evidence_file_follows_its_caption(
     assert f"Minh chứng 1.7.1: {caption} (15/10/2025)" in titles
     texts = pdf.page_texts()
     flat = " ".join(" ".join(t.split()) for t in texts[4:7])
-    assert f"Minh chứng 1.7.1: {caption} (15/10/2025); Minh chứng 1.7.2: Ra quân (26/03/2025)" in (
-        flat
-    )
+    assert (
+        f"Minh chứng 1.7.1 (trang 16): {caption} (15/10/2025); Minh chứng 1.7.2 "
+        f"(trang {len(texts)}): Ra quân (26/03/2025)"
+    ) in flat
     assert texts[-1].startswith("Minh chứng 1.7.2\n Ra quân (26/03/2025)")
 
 

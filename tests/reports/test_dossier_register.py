@@ -72,13 +72,16 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
         "Minh chứng 3.1.2: Công văn trả lời của Đảng ủy\n9\n"
         "Minh chứng 3.3.1: Buổi tuyên truyền tại ấp Bà Điều\n10\n2\n"
     )
-    # The self-assessment table cites the register and the list, then the files.
+    # The self-assessment table cites the register and the list, then the files, each with
+    # the page where it starts.
+    table = " ".join(texts[3].split())
     assert (
-        "3.1\nTham mưu cấp ủy bằng văn bản về công tác Đoàn và phong\ntrào thanh thiếu nhi\nĐạt\n"
-        "2 văn bản tham mưu trong năm.\nSổ tham mưu, phối hợp năm 2025; Minh\nchứng 3.1.1: Tờ "
-        "trình số 05-TTr/ĐTN;\nMinh chứng 3.1.2: Công văn trả lời của\nĐảng ủy\n"
-    ) in texts[3]
-    assert "Danh sách đoàn viên ưu tú được giới thiệu\ncho Đảng năm 2025\n3.3" in texts[3]
+        "3.1 Tham mưu cấp ủy bằng văn bản về công tác Đoàn và phong trào thanh thiếu nhi Đạt "
+        "2 văn bản tham mưu trong năm. Sổ tham mưu, phối hợp năm 2025 (trang 5); Minh chứng "
+        "3.1.1 (trang 8): Tờ trình số 05-TTr/ĐTN; Minh chứng 3.1.2 (trang 9): Công văn trả lời "
+        "của Đảng ủy 3.2 "
+    ) in table
+    assert " Danh sách đoàn viên ưu tú được giới thiệu cho Đảng năm 2025 (trang 6) 3.3" in table
     assert texts[4] == (
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
         " Số:          -DS/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n"
@@ -104,7 +107,11 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
         "Tổng số: 2 đoàn viên.\nNơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n"
         " TM. BAN CHẤP HÀNH\n BÍ THƯ\n Nguyễn Thị Như Quỳnh\n6\n"
     )
-    assert [t.split("\n")[-2] for t in texts[7:9]] == ["Minh chứng 3.1.1", "Minh chứng 3.1.2"]
+    # each PDF's number at the top of its page, with its caption at the foot
+    assert [t.split("\n")[-3:-1] for t in texts[7:9]] == [
+        ["Minh chứng 3.1.1", "Minh chứng 3.1.1: Tờ trình số 05-TTr/ĐTN"],
+        ["Minh chứng 3.1.2", "Minh chứng 3.1.2: Công văn trả lời của Đảng ủy"],
+    ]
     assert texts[9].startswith("Minh chứng 3.3.1\n Buổi tuyên truyền tại ấp Bà Điều\n")
     assert all(pdf.fonts().values())
 
@@ -197,7 +204,8 @@ def test_the_register_files_are_annexed_when_no_item_cites_the_register(
     assert "Đề xuất giao chỉ tiêu\nChưa có phản hồi\nMinh chứng TM.1.1\n" in texts[2]
     assert "Tuyên truyền pháp luật\nMinh chứng PH.1.1\n" in texts[2]
     assert "tra-loi.pdf" not in texts[2] and "anh.jpg" not in texts[2]
-    assert texts[4].split("\n")[-2] == "Minh chứng TM.1.1"
+    assert texts[4].split("\n")[-3:-1] == [
+        "Minh chứng TM.1.1", "Minh chứng TM.1.1: Công văn trả lời của Đảng ủy"]  # fmt: skip
     assert texts[5].startswith("Minh chứng PH.1.1\n Buổi tuyên truyền tại ấp Bà Điều\n")
 
 

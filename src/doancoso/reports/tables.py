@@ -4,7 +4,9 @@ Used by the printed roster and by any later list (e.g. the youth register): the 
 repeated on every page, and a long table costs time in proportion to its length. reportlab's
 own Table re-measures every remaining row each time it splits at a page end, which is
 quadratic; :class:`PagedTable` instead hands the frame one ordinary Table per page, built
-from only the rows that can fit there, and keeps the rest for the next page.
+from only the rows that can fit there, and keeps the rest for the next page. A row is kept
+whole on a page, unless it is taller than what a page holds (an item citing forty files): then
+it starts at the top of a page and is split within, its cells going on on the next page.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from .styles import Alignment, markup
 Align = Literal["LEFT", "CENTER", "RIGHT"]
 _ALIGNMENT: dict[str, Alignment] = {"LEFT": TA_LEFT, "CENTER": TA_CENTER, "RIGHT": TA_RIGHT}
 PADDING = 3.0
+NBSP = "\u00a0"
+CONTINUED = "(tiếp)"
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,8 @@ class PagedTable(Flowable):
 
     def __init__(self, columns: Sequence[Column], rows: Sequence[Sequence[object]], *,
                  font_size: float = 10.5, _start: int = 0,
-                 _cells: dict[int, list[object]] | None = None) -> None:  # fmt: skip
+                 _cells: dict[int, list[object]] | None = None,
+                 _carried: list[object] | None = None) -> None:  # fmt: skip
         super().__init__()
         self.columns = tuple(columns)
         self.rows = rows
@@ -60,9 +65,12 @@ class PagedTable(Flowable):
                                           leading=self._leading, alignment=TA_CENTER)  # fmt: skip
         # Cells already made, by row index; shared with the tables of the following pages.
         self._cells = _cells if _cells is not None else {}
+        # The rest of the first row's cells when the page before split it (never put in
+        # _cells: the row split again at another height, as KeepEnd does, starts whole).
+        self._carried = _carried
         self._cells_width = -1.0
         self._table: Table | None = None
-        self._table_key: tuple[float, int] = (-1.0, -1)
+        self._table_key: tuple[float, int, bool] = (-1.0, -1, False)
         self._char_widths, self._default_width = char_widths(REGULAR)
 
     # Cells -------------------------------------------------------------------------------
@@ -74,7 +82,10 @@ class PagedTable(Flowable):
     def _cell(self, value: object, column: Column, width: float) -> object:
         if isinstance(value, Paragraph):  # laid out by the caller (an indented line...)
             return value
-        text = nfc("" if value is None else str(value))
+        # A no-break space put there on purpose ("trang 12") holds its words on one line;
+        # nfc() would make it a plain space (data entered never holds one: nfc cleaned it).
+        pieces = [nfc(piece) for piece in ("" if value is None else str(value)).split(NBSP)]
+        text = NBSP.join(pieces)
         # A plain string is far cheaper for reportlab than a Paragraph: use one where it fits.
         widths, default = self._char_widths, self._default_width
         if (
@@ -82,9 +93,11 @@ class PagedTable(Flowable):
             <= width - 2 * PADDING - 0.5
         ):
             return text
-        return Paragraph(markup(text), self._styles[column.align])
+        return Paragraph("&nbsp;".join(markup(p) for p in pieces), self._styles[column.align])
 
     def _row_cells(self, index: int, widths: list[float]) -> list[object]:
+        if index == self._start and self._carried is not None:
+            return self._carried
         cells = self._cells.get(index)
         if cells is None:
             row = self.rows[index]
@@ -92,8 +105,9 @@ class PagedTable(Flowable):
             self._cells[index] = cells
         return cells
 
-    def _make_table(self, avail_width: float, count: int) -> Table:
-        if (avail_width, count) == self._table_key and self._table is not None:
+    def _make_table(self, avail_width: float, count: int, in_row: bool = False) -> Table:
+        """The table of the next ``count`` rows; ``in_row``: a row may be split within."""
+        if (avail_width, count, in_row) == self._table_key and self._table is not None:
             return self._table
         widths = self._col_widths(avail_width)
         if avail_width != self._cells_width:
@@ -104,7 +118,10 @@ class PagedTable(Flowable):
         body = [self._row_cells(i, widths) for i in range(self._start, end)]
         for i in [i for i in self._cells if i < self._start]:  # rows of earlier pages
             del self._cells[i]
-        table = Table([header, *body], colWidths=widths, repeatRows=1)
+        # Split by rows first; within a row only when no whole row fits (reportlab's order),
+        # leaving at least two lines of it on the page.
+        table = Table([header, *body], colWidths=widths, repeatRows=1,
+                      splitInRow=round(2 * self._min_row) if in_row else 0)  # fmt: skip
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("FONTNAME", (0, 0), (-1, 0), BOLD),
@@ -121,7 +138,7 @@ class PagedTable(Flowable):
         for index, column in enumerate(self.columns):
             commands.append(("ALIGN", (index, 1), (index, -1), column.align))
         table.setStyle(TableStyle(commands))
-        self._table, self._table_key = table, (avail_width, count)
+        self._table, self._table_key = table, (avail_width, count, in_row)
         return table
 
     def _remaining(self) -> int:
@@ -142,7 +159,11 @@ class PagedTable(Flowable):
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         count = min(self._remaining(), self._fitting_count(availHeight))
-        table = self._make_table(availWidth, count)
+        # A row is split within only at the top of a page: taller than a page, it could not be
+        # placed whole anywhere. Lower on a page it goes to the next one, never beginning
+        # under the rows just placed with the header row repeated above it.
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        table = self._make_table(availWidth, count, in_row=at_top)
         table.wrap(availWidth, availHeight)
         parts = table.split(availWidth, availHeight)
         if not parts:
@@ -152,13 +173,28 @@ class PagedTable(Flowable):
         placed = parts[0]._nrows - 1  # type: ignore[attr-defined]
         if placed <= 0:
             return []
+        carried = None
+        if len(parts) > 1 and parts[1]._nrows - 1 > count - placed:  # type: ignore[attr-defined]
+            # Its last row split within: the row goes on, with the rest of its cells.
+            placed -= 1
+            carried = list(parts[1]._cellvalues[1])  # type: ignore[attr-defined]
+            first_width = self._col_widths(availWidth)[0]
+            carried[0] = self._continued(self._start + placed, carried[0], first_width)
         rest = self._start + placed
         if rest >= len(self.rows):
             return [parts[0]]
         following = PagedTable(self.columns, self.rows, font_size=self.font_size, _start=rest,
-                               _cells=self._cells)  # fmt: skip
+                               _cells=self._cells, _carried=carried)  # fmt: skip
         following._cells_width = self._cells_width
         return [parts[0], following]
+
+    def _continued(self, index: int, rest: object, width: float) -> object:
+        """The first cell of a row going on from the page before: its number or code (what a
+        table's first column holds) with "(tiếp)", when nothing of it is left to print."""
+        first = self.rows[index][0] if self.rows[index] else None
+        if rest or first is None or first == "" or isinstance(first, Flowable):
+            return rest
+        return self._cell(f"{nfc(str(first))} {CONTINUED}", self.columns[0], width)
 
     def draw(self) -> None:
         # Reached only when everything left fits in the frame (wrap built that table).

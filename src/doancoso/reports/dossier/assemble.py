@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -19,16 +19,21 @@ from pypdf.generic import (
     IndirectObject,
     NameObject,
 )
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
 
 from ...core.lang.text import nfc
 from ...core.organization import OrganizationInfo
 from ...core.storage.files import written_atomically
-from ..document import MARGIN_RIGHT, MARGIN_TOP, PAGE_NUMBER_SIZE
-from ..fonts import REGULAR, register_fonts
+from ..document import MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_NUMBER_SIZE
+from ..fonts import REGULAR, register_fonts, string_width
 from .front import TocLine, serif_canvas, write_front
 
 TITLE = "Hồ sơ đề nghị công nhận “Đoàn cơ sở 3 chủ động” năm {year}"
 STAMP_FONT = "/DossierPageNumber"
+FOOT_LINES = 2
+FOOT_BASE = 6 * mm
 
 
 @dataclass
@@ -37,13 +42,19 @@ class Entry:
     đoàn's list) and the PDFs it is made of; ``same_page``: it starts on the page where the
     entry before it starts (the second of two photos on a page); ``stamp``: a label printed in
     the top margin of each of its pages, right of the page number (an evidence PDF's number:
-    its pages carry no caption of their own)."""
+    its pages carry no caption of their own); ``key``: how a document citing it finds the
+    page where it starts (a part's code, an evidence file's :func:`evidence_key`);
+    ``caption``: a line printed in the bottom margin of its first page (an evidence PDF's
+    number and caption, as the contents give them: the officer turning to the page reads
+    what it is, as under a photo)."""
 
     title: str
     level: int
     files: list[PdfReader] = field(default_factory=list)
     same_page: bool = False
     stamp: str | None = None
+    key: str | None = None
+    caption: str | None = None
 
     def stamps(self) -> list[str | None]:
         """The label of each of its pages: "Minh chứng 1.1.1 (trang 2/3)"."""
@@ -53,9 +64,28 @@ class Entry:
             return [self.stamp]
         return [f"{self.stamp} (trang {n}/{self.pages})" for n in range(1, self.pages + 1)]
 
+    def feet(self) -> list[str | None]:
+        """The text at the foot of each of its pages: the caption on the first."""
+        if self.pages == 0:
+            return []
+        return [self.caption] + [None] * (self.pages - 1)
+
     @property
     def pages(self) -> int:
         return sum(len(r.pages) for r in self.files)
+
+
+Late = Callable[[Mapping[str, int]], bool]
+"""Rewrites the files of an entry that cites the pages of others (the self-assessment table)
+from the pages where the keyed entries start; True when that changed its page count."""
+LATE_ROUNDS = 5
+"""At most this many rewrites that change the citing entry's length (each moves the pages
+after it): two are enough unless a page number's extra digit keeps adding a line."""
+
+
+def evidence_key(number: str) -> str:
+    """The key of the annex's entry of the evidence file numbered ``number`` ("1.2.3")."""
+    return f"minh-chung:{number}"
 
 
 def read_pdf(path: Path) -> PdfReader:
@@ -72,21 +102,34 @@ def starts(entries: Sequence[Entry], front_pages: int) -> list[int]:
     return found
 
 
+def keyed_starts(entries: Sequence[Entry], at: Sequence[int]) -> dict[str, int]:
+    """The page where each entry with a key starts."""
+    return {e.key: page for e, page in zip(entries, at, strict=True) if e.key is not None}
+
+
 def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.date,
              entries: Sequence[Entry], omitted: Sequence[tuple[str, str]], temp: Path,
-             step: Callable[[], None]) -> int:  # fmt: skip
-    """Cover and contents (rebuilt until their own page count is stable), then the merge
+             step: Callable[[], None], late: Late | None = None) -> int:  # fmt: skip
+    """Cover and contents (rebuilt until their own page count is stable), with ``late``
+    rewriting the entry that cites others' pages once they are known, then the merge
     (``step()`` after it) and the write (``step()`` once written, before the file takes its
     name: a step that raises leaves nothing). Returns the number of pages."""
     front_pages = 2
+    rounds = 0
     while True:
         at = starts(entries, front_pages)
         lines = [TocLine(e.title, e.level, s) for e, s in zip(entries, at, strict=True)]
         front = read_pdf(write_front(temp / f"front-{front_pages}.pdf", org, year, issued_on,
                                      lines, omitted))  # fmt: skip
-        if len(front.pages) == front_pages:
-            break
-        front_pages = len(front.pages)
+        if len(front.pages) != front_pages:
+            front_pages = len(front.pages)
+            continue
+        # Once the front's length is known (its lines, not their numbers, make it), so that
+        # the citing entry is not rewritten for pages about to move.
+        if late is not None and rounds < LATE_ROUNDS and late(keyed_starts(entries, at)):
+            rounds += 1
+            continue  # it grew or shrank: the pages after it moved
+        break
     writer = PdfWriter()
     writer.append(front, import_outline=False)
     for entry in entries:
@@ -98,7 +141,8 @@ def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.d
                                        parent=parent if entry.level else None)  # fmt: skip
         if entry.level == 0:
             parent = item
-    _number_pages(writer, [None] * front_pages + [s for e in entries for s in e.stamps()])
+    _number_pages(writer, [None] * front_pages + [s for e in entries for s in e.stamps()],
+                  [None] * front_pages + [f for e in entries for f in e.feet()])  # fmt: skip
     writer.add_metadata({"/Title": nfc(TITLE.format(year=year)), "/Author": nfc(org.name),
                          "/Creator": "doancoso"})  # fmt: skip
     writer.page_mode = "/UseOutlines"
@@ -110,9 +154,11 @@ def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.d
     return len(writer.pages)
 
 
-def _number_pages(writer: PdfWriter, stamps: Sequence[str | None]) -> None:
+def _number_pages(writer: PdfWriter, stamps: Sequence[str | None],
+                  feet: Sequence[str | None]) -> None:  # fmt: skip
     """The dossier's page number centred in the top margin of every page but the cover, and
-    each page's stamp (an evidence PDF's label) right-aligned on the same line.
+    each page's stamp (an evidence PDF's label) right-aligned on the same line; each page's
+    foot (an evidence PDF's caption, on its first page) centred in the bottom margin.
 
     The numbers are drawn by reportlab on pages of their own, then each one's content is added
     to its page as one more content stream (the page's own wrapped in q/Q) with the number's
@@ -134,6 +180,9 @@ def _number_pages(writer: PdfWriter, stamps: Sequence[str | None]) -> None:
             label = stamps[number - 1]
             if label is not None:
                 canvas.drawRightString(float(box.right) - MARGIN_RIGHT, baseline, nfc(label))
+            foot = feet[number - 1]
+            if foot is not None:
+                _draw_foot(canvas, foot, float(box.left), float(box.bottom), float(box.width))
         canvas.showPage()
     canvas.save()
     overlay = PdfReader(buffer)
@@ -168,6 +217,27 @@ def _number_pages(writer: PdfWriter, stamps: Sequence[str | None]) -> None:
             resources[NameObject("/Font")] = DictionaryObject()
         fonts = cast(DictionaryObject, resources["/Font"].get_object())
         fonts[NameObject(STAMP_FONT)] = font_ref
+
+
+def foot_lines(text: str, width: float) -> list[str]:
+    """``text`` on at most :data:`FOOT_LINES` lines of ``width``, the last cut with "…"."""
+    lines = simpleSplit(nfc(text), REGULAR, PAGE_NUMBER_SIZE, width)
+    if len(lines) <= FOOT_LINES:
+        return lines
+    last = " ".join(lines[FOOT_LINES - 1 :])
+    while string_width(f"{last}…", REGULAR, PAGE_NUMBER_SIZE) > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    return [*lines[: FOOT_LINES - 1], f"{last}…"]
+
+
+def _draw_foot(canvas: Canvas, text: str, left: float, bottom: float, width: float) -> None:
+    """``text`` centred in the bottom margin, its last line 6 mm above the page's edge."""
+    lines = foot_lines(text, width - MARGIN_LEFT - MARGIN_RIGHT)
+    centre = left + MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2
+    leading = PAGE_NUMBER_SIZE * 1.2
+    for index, line in enumerate(lines):
+        canvas.drawCentredString(centre, bottom + FOOT_BASE + (len(lines) - 1 - index) * leading,
+                                 line)  # fmt: skip
 
 
 def _stream(data: bytes) -> DecodedStreamObject:

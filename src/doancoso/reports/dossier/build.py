@@ -40,12 +40,13 @@ from ..statistics import print_statistics
 from ..youth import print_youth
 from .annex import Photo, check_files, write_photo_page
 from .assemble import TITLE as TITLE
-from .assemble import Entry, assemble, read_pdf
+from .assemble import Entry, assemble, evidence_key, read_pdf
 from .extra import decision_issue, minutes_title, write_branches
 from .front import serif_canvas
 from .parts import (
     Evidence,
     numbered_evidence,
+    on_page,
     write_activities,
     write_report,
     write_table,
@@ -53,6 +54,7 @@ from .parts import (
 )
 from .register import (
     Register,
+    part_title,
     read_register,
     record_cites,
     with_register,
@@ -65,6 +67,7 @@ PHOTOS_PER_PAGE = (1, 2)
 SUMMARY_ENTRY = "Báo cáo tổng hợp kết quả xếp loại"
 DECISION_ENTRY = "Quyết định công nhận kết quả xếp loại"
 Report = Callable[[int, int], None]
+GUESSED_PAGE = 999
 NO_REGISTER = "Chưa có văn bản tham mưu, chương trình phối hợp nào trong năm {year}."
 NO_INTRODUCTIONS = "Chưa có đoàn viên nào được giới thiệu cho Đảng trong năm {year}."
 
@@ -169,24 +172,36 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
             if isinstance(made, str):
                 omitted.append((PARTS[part], made))
             elif made and isinstance(made[0], Entry):
-                entries += [Entry(PARTS[part], 0), *(e for e in made if isinstance(e, Entry))]
+                entries += [Entry(PARTS[part], 0, key=part),
+                            *(e for e in made if isinstance(e, Entry))]  # fmt: skip
             else:
-                entries.append(Entry(PARTS[part], 0, [r for r in made if isinstance(r, PdfReader)]))
+                entries.append(Entry(PARTS[part], 0, _pdfs(made), key=part))
             progress.step()
         left_out = {name for name, _ in omitted}
         included = tuple(p for p in parts if PARTS[p] not in left_out)
+        late = None
         if table is not None:
-            written = _part(dataclasses.replace(job, parts=included), "bang")
-            files = [r for r in written if isinstance(r, PdfReader)]
-            entries.insert(table, Entry(PARTS["bang"], 0, files))
+            table_job = dataclasses.replace(job, parts=included)
+            # Its length first with a page of three digits for each thing it cites: about as
+            # long as it will be, so that it is written once more (late) with the real pages.
+            guess = {e.key: GUESSED_PAGE for e in entries if e.key is not None}
+            written = _part(dataclasses.replace(table_job, pages=guess), "bang")
+            entry = Entry(PARTS["bang"], 0, _pdfs(written), key="bang")
+            entries.insert(table, entry)
+            late = _TablePages(table_job, entry)
             progress.step()
-        pages = assemble(path, org, year, issued_on, entries, omitted, job.temp, progress.step)
+        pages = assemble(path, org, year, issued_on, entries, omitted, job.temp, progress.step,
+                         late)  # fmt: skip
     missing = tuple(missing_parts(parts))
     if missing:  # the superior body is sent no incomplete dossier: the one kept stays
         before = built_dossier(ws.data_dir, year)
         return Dossier(path, pages, included, tuple(omitted), tuple(gaps), None, missing, before)
     kept = keep_built(ws.data_dir, year, path) if ws.read_only is None else None
     return Dossier(path, pages, included, tuple(omitted), tuple(gaps), kept)
+
+
+def _pdfs(made: list[PdfReader] | list[Entry] | str) -> list[PdfReader]:
+    return [r for r in made if isinstance(r, PdfReader)]
 
 
 class _Progress:
@@ -217,6 +232,9 @@ class _Job:
     numbers: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     left_out: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    pages: Mapping[str, int] = dataclasses.field(default_factory=dict)
+    """Where the parts and evidence files the table cites start (an entry's key → page);
+    empty until the dossier is put together."""
 
     @property
     def counted_on(self) -> dt.date:
@@ -242,6 +260,23 @@ class _Job:
         return read_pdf(file)
 
 
+class _TablePages:
+    """The self-assessment table written again with the pages where the parts and files it
+    cites start, each time they move (:data:`~.assemble.Late`)."""
+
+    def __init__(self, job: _Job, entry: Entry) -> None:
+        self.job, self.entry = job, entry
+        self.pages: Mapping[str, int] | None = None
+
+    def __call__(self, pages: Mapping[str, int]) -> bool:
+        if pages == self.pages:
+            return False
+        self.pages = pages
+        before = self.entry.pages
+        self.entry.files = _pdfs(_part(dataclasses.replace(self.job, pages=pages), "bang"))
+        return self.entry.pages != before
+
+
 def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     """The PDFs of ``part`` written to the job's folder (or its items, each a level-1 entry
     with its PDFs), or why it is left out."""
@@ -255,9 +290,13 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
             return f"Chưa lập bảng tự đánh giá năm {year}."
         if part == "bao-cao":
             return [job.made(part, lambda p: write_report(p, org, view, year, when, number))]
-        cited = record_cites(view, job.parts, year, PARTS)
+        pages = job.pages
+        cited = {item: [on_page(part_title(PARTS[p], year), pages.get(p)) for p in found]
+                 for item, found in record_cites(view, job.parts).items()}  # fmt: skip
+        at = {e.number: pages[evidence_key(e.number)] for e in job.evidence
+              if evidence_key(e.number) in pages}  # fmt: skip
         return [job.made(part, lambda p: write_table(p, org, view, job.evidence, year, when,
-                                                     cited, number))]  # fmt: skip
+                                                     cited, number, at))]  # fmt: skip
     if part == "ke-hoach":
         if ws.plans.get(year) is None:
             return f"Chưa có kế hoạch năm {year}."
@@ -354,28 +393,28 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
     canvas.drawCentredString(width / 2, height / 2, ANNEX_TITLE)
     canvas.showPage()
     canvas.save()
-    entries = [Entry(name, 0, [read_pdf(divider)])]
+    entries = [Entry(name, 0, [read_pdf(divider)], key="minh-chung")]
     waiting: tuple[Evidence, Photo] | None = None  # the first photo of a page not made yet
     for index, e in enumerate(evidence):
         item = opened[e.number]
-        title = e.entry
+        title, key = e.entry, evidence_key(e.number)
         if isinstance(item, PdfReader):
-            entries.append(Entry(title, 1, [item], stamp=e.label))
+            entries.append(Entry(title, 1, [item], stamp=e.label, key=key, caption=title))
         else:
             following = evidence[index + 1] if index + 1 < len(evidence) else None
             pair_next = (per_page == 2 and waiting is None and following is not None
                          and isinstance(opened[following.number], Photo))  # fmt: skip
             if pair_next:
                 waiting = (e, item)
-                entries.append(Entry(title, 1))  # its page comes with the next photo
+                entries.append(Entry(title, 1, key=key))  # its page comes with the next photo
             else:
                 photos = [waiting, (e, item)] if waiting is not None else [(e, item)]
                 page = write_photo_page(temp / f"photo-{e.number}.pdf", photos)
                 if waiting is not None:
                     entries[-1].files.append(read_pdf(page))
-                    entries.append(Entry(title, 1, same_page=True))
+                    entries.append(Entry(title, 1, same_page=True, key=key))
                 else:
-                    entries.append(Entry(title, 1, [read_pdf(page)]))
+                    entries.append(Entry(title, 1, [read_pdf(page)], key=key))
                 waiting = None
         progress.step()
     return entries

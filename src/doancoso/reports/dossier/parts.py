@@ -71,8 +71,21 @@ class Evidence:
     def cell(self) -> str:
         """The line of the self-assessment table, whose row already gives the item's text: the
         caption, else the number alone (with the file's day)."""
+        return self.cell_on(None)
+
+    def cell_on(self, page: int | None) -> str:
+        """:attr:`cell` with the dossier's page where the file starts after its number
+        ("Minh chứng 1.1.1 (trang 12): Biên bản …"): the officer turns to it from the table."""
         caption = nfc(self.attachment.caption)
-        return (f"{self.label}: {caption}" if caption else self.label) + self.dated
+        label = on_page(self.label, page)
+        return (f"{label}: {caption}" if caption else label) + self.dated
+
+
+def on_page(text: str, page: int | None) -> str:
+    """``text`` with the page of the dossier it is found at: "Danh sách đoàn viên năm 2026
+    (trang 42)"; as it is when not in the dossier (None). "trang" and its number are held on
+    one line (a no-break space): a cell never ends with "(trang" and the number below."""
+    return text if page is None else f"{text} (trang\u00a0{page})"
 
 
 def numbered_evidence(view: ChecklistView) -> list[Evidence]:
@@ -218,8 +231,12 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
 def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
                 evidence: Sequence[Evidence], year: int, issued_on: dt.date,
                 cited: Mapping[str, Sequence[str]] | None = None,
-                number: str | None = None) -> Path:  # fmt: skip
-    """``cited``: item code → the dossier's parts it cites, before its files."""
+                number: str | None = None,
+                evidence_pages: Mapping[str, int] | None = None) -> Path:  # fmt: skip
+    """``cited``: item code → the dossier's parts it cites, before its files (with their
+    pages: :func:`on_page`); ``evidence_pages``: an evidence number → the page of the dossier
+    where its file starts (none for a file not in the dossier's annex)."""
+    pages = evidence_pages or {}
     doc = UnionDocument(org, kind=TABLE_KIND, code="BC",
                         title=f"Kết quả thực hiện tiêu chí {RECOGNITION} năm {year}",
                         number=number, issued_on=issued_on, orientation="landscape",
@@ -232,7 +249,8 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
     rows: list[tuple[object, ...]] = []
     for v in view.items:
         files = "; ".join([*(cited or {}).get(v.item.code, ()),
-                           *(e.cell for e in by_item.get(v.item.code, []))])  # fmt: skip
+                           *(e.cell_on(pages.get(e.number))
+                             for e in by_item.get(v.item.code, []))])  # fmt: skip
         figure = v.indicator.text if v.indicator is not None else ""
         points = item_points(v) if scored is not None else ()
         rows.append((v.item.code, v.item.text, STATUSES[v.status], *points, figure, files))

@@ -10,7 +10,7 @@ is not put in twice."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,19 +235,17 @@ def part_title(name: str, year: int) -> str:
     return f"{name} {year}" if name.endswith(" năm") else f"{name} năm {year}"
 
 
-def record_cites(view: ChecklistView, parts: Sequence[str], year: int,
-                 names: Mapping[str, str]) -> dict[str, list[str]]:  # fmt: skip
-    """Item code → the dossier's parts it cites as evidence ("Danh sách đoàn viên năm 2026",
-    "Sổ tham mưu, phối hợp năm 2026"): those printing the records the item cites, of
-    ``parts``, the parts the dossier holds (never one left out of it: an empty register, a
-    year without a plan)."""
+def record_cites(view: ChecklistView, parts: Sequence[str]) -> dict[str, list[str]]:
+    """Item code → the dossier's parts it cites as evidence (codes of ``parts``, in the order
+    the item's records name them; the table prints them :func:`part_title`'s way): those
+    printing the records the item cites, of ``parts``, the parts the dossier holds (never one
+    left out of it: an empty register, a year without a plan)."""
     found: dict[str, list[str]] = {}
     for v in view.items:
         for record in v.item.records:
             for part in CITED_PARTS.get(record.split(":")[0], ()):
                 if part not in parts:
                     continue
-                name = part_title(names[part], year)
-                if name not in found.setdefault(v.item.code, []):
-                    found[v.item.code].append(name)
+                if part not in found.setdefault(v.item.code, []):
+                    found[v.item.code].append(part)
     return found
