@@ -9,8 +9,11 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy import select
+
 from bundle_sync import carry
-from doancoso.core.rating.eligibility import not_rated
+from doancoso.core.rating.eligibility import closing_of, not_rated
+from doancoso.core.storage.models import Member, Rating
 from doancoso.core.workspace import Workspace
 from rating_data import meetings
 from schema_rows import copied
@@ -209,3 +212,55 @@ def test_a_closed_round_says_whose_record_changed_after_it_closed(ws: Workspace)
 
     ws.rating.reopen(YEAR)
     assert [r.changed_after_closing for r in ws.rating.rows(YEAR)] == [None, None]
+
+
+def test_a_member_restored_after_the_closing_cannot_be_told_from_one_edited_since(
+    ws: Workspace,
+) -> None:
+    """A member deleted before the closing and brought back since (the "Hoàn tác" of another
+    process's window, the CLI having closed the round meanwhile) leaves what a member on the
+    roster at the closing, with no level in the round (undecided, or not rated), leaves when
+    edited since: recorded before the closing, changed after it, not deleted, no rating row.
+    Leaving such members out would drop from the signed round members it rated, so the round
+    keeps both, each row saying that the record changed after the closing."""
+    branch = ws.branches.create("Chi đoàn ấp 7").id
+    an, binh, cuong = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình", "Võ Cường"))
+    dang = ws.members.save({"full_name": "Phạm Văn Đảng", "birth_date": "01/01/2000",
+                            "branch_id": branch, "admission_date": "01/01/2020",
+                            "party_date": "10/12/2024"})  # fmt: skip
+    ws.rating.set_levels(YEAR, "decided_level", {an: 1})
+    assert ws.members.delete([cuong]) == 1
+    ws.rating.close(YEAR)
+    before = [(r.full_name, r.eligible, r.reason) for r in ws.rating.rows(YEAR)]
+    assert before == [
+        ("Lê Văn An", True, None), ("Trần Thị Bình", True, None), ("Phạm Văn Đảng", False, PARTY),
+    ]  # fmt: skip
+
+    for member, name, party in ((binh, "Trần Thị Bình", ""), (dang, "Phạm Văn Đảng", "10/12/2024")):
+        # On the roster at the closing, no level: edited since.
+        ws.members.save({"full_name": name, "birth_date": "07/03/2000", "branch_id": branch,
+                         "admission_date": "01/01/2020", "party_date": party}, member)  # fmt: skip
+    assert ws.members.restore([cuong]) == 1
+
+    with ws._ctx.db.read() as session:
+        by = closing_of(session, ws._ctx.organization_id, YEAR)
+        assert by is not None
+        signs = {
+            member_id: (created <= by, updated > by, deleted, rated)
+            for member_id, created, updated, deleted, rated in session.execute(
+                select(
+                    Member.id, Member.created_at, Member.updated_at, Member.deleted_at,
+                    select(Rating.id).where(Rating.member_id == Member.id).exists(),
+                ).where(Member.id.in_([binh, dang, cuong]))
+            )
+        }  # fmt: skip
+    assert signs == dict.fromkeys((binh, dang, cuong), (True, True, None, False))
+
+    today = dt.date.today().strftime("%d/%m/%Y")
+    rows = {r.full_name: r for r in ws.rating.rows(YEAR)}
+    assert [(n, r.eligible, r.reason, r.changed_after_closing) for n, r in rows.items()] == [
+        ("Lê Văn An", True, None, None),
+        ("Trần Thị Bình", True, None, f"Hồ sơ đã sửa sau khi khóa đợt: {today}"),
+        ("Võ Cường", True, None, f"Hồ sơ đã sửa sau khi khóa đợt: {today}"),
+        ("Phạm Văn Đảng", False, PARTY, f"Hồ sơ đã sửa sau khi khóa đợt: {today}"),
+    ]

@@ -376,3 +376,32 @@ def test_a_closed_round_keeps_whom_it_rated(ws: Workspace, branch: str) -> None:
     ]
     ws.rating.reopen(YEAR)
     assert [r.eligible for r in _rows(ws).values()] == [True, True]
+
+
+def test_the_level1_cap_is_exceeded_only_by_a_share_that_prints_over_it(
+    ws: Workspace, branch: str
+) -> None:
+    """The warning decides by the share as it prints (one decimal, as the decision writes it):
+    1 of 5 is 20,0% and a share that prints 33,3% does not exceed a cap of 33,3%; 201 of 1,000
+    prints 20,1% and does."""
+    ws.rating.set_rules(ws.rating.rules().text.replace('"value": null', '"value": 20'))
+    ids = [_member(ws, branch, _name(n)) for n in range(5)]
+    ws.rating.set_levels(YEAR, "decided_level", {m: 1 if m == ids[0] else 2 for m in ids})
+    assert ws.rating.close_warnings(YEAR) == []
+    ws.rating.reset_rules()
+    ws.rating.set_rules(ws.rating.rules().text.replace('"value": null', '"value": 33.3'))
+    ws.rating.set_levels(2026, "decided_level", {m: 1 if m == ids[0] else 2 for m in ids[:3]})
+    assert ws.rating.close_warnings(2026) == [
+        "Còn 2 đoàn viên chưa có mức xếp loại do Ban Chấp hành quyết định."
+    ]  # 1 of 3: 33,333…%, printed 33,3%
+    ids += [_member(ws, branch, _name(n)) for n in range(5, 1000)]
+    ws.rating.set_levels(YEAR, "decided_level", {m: 1 if i < 201 else 2 for i, m in enumerate(ids)})
+    assert ws.rating.close_warnings(YEAR) == [
+        "Tỉ lệ “Hoàn thành xuất sắc nhiệm vụ” là 20,1%, vượt giới hạn 20% trong quy tắc."
+    ]
+
+
+def _name(n: int) -> str:
+    """A distinct name for the ``n``-th of many members (a name holds no digit)."""
+    letters = "ABCDEGHKLMNPQRSTUVXY"
+    return f"Đoàn Viên {letters[n // 400]}{letters[n // 20 % 20]} {letters[n % 20]}"

@@ -13,7 +13,11 @@ nor its figures, so the decision already issued and signed reads the same; reope
 reads today's events again. This needs nothing stored beyond what travels already (each row's
 ``created_at`` and ``deleted_at``, the round's ``closed_at``), so a round closed by an older
 version, with nothing recorded since, reads as it did. An event or a member's record edited
-after the closing is read as edited (nothing stored keeps the values of before)."""
+after the closing is read as edited (nothing stored keeps the values of before). A member
+deleted before the closing and brought back since (``deleted_at`` cleared) is read as on the
+roster then, its row saying the record changed (:func:`changed_since`): it leaves what an edit
+since of a member with no level in the round leaves (recorded before, changed after, no rating
+row), and leaving those out would drop members the round rated."""
 
 from __future__ import annotations
 

@@ -22,7 +22,13 @@ from ..activities.participation import ParticipationService
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import check_year
-from ..lang.text import collation_key, nfc_multiline_or_none, percent_cell, vn_number
+from ..lang.text import (
+    collation_key,
+    nfc_multiline_or_none,
+    one_decimal,
+    percent_cell,
+    vn_number,
+)
 from ..lifecycle.periods import Period, active_periods, from_admission_age
 from ..roster.branches import UNASSIGNED
 from ..storage.bulk import paused_gc
@@ -473,7 +479,9 @@ class RatingService:
         decided = [r for r in rows if r.decided_level is not None]
         if cap is not None and decided:
             share = 100 * sum(1 for r in decided if r.decided_level == 1) / len(decided)
-            if share > cap + 1e-9:
+            # Decided as the share prints (one decimal, as the decision writes it): 20,0% does
+            # not exceed a cap of 20%, whatever lies beyond the decimal.
+            if one_decimal(share) > one_decimal(cap):
                 warnings.append(
                     f"Tỉ lệ “{LEVELS[1]}” là {percent_cell(share)}, vượt giới hạn "
                     f"{percent_text(cap)} trong quy tắc."
