@@ -1,13 +1,14 @@
 """A backup onto a USB stick that goes while its evidence files are copied, in its place a disk
 that takes no write (so that removing a file fails, as on a stick gone for good): a cancel stays
 the outcome, the file it could not remove named on it; a copy that fails says so with the
-temporary file it left named."""
+temporary file it left named; evidence a worn stick gives back wrong is said as such."""
 
 from __future__ import annotations
 
 import contextlib
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,4 +100,34 @@ def test_evidence_not_copied_to_a_stick_gone_names_the_temporary_file_left(
         "liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh chứng. Tệp dở dang "
         f"“{left}” có thể còn trong thư mục “{backup.name}.evidence” trên USB: đó không phải "
         "tệp minh chứng, có thể xóa đi."
+    )
+
+
+def test_evidence_that_reads_back_wrong_from_the_stick_is_said_so(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A worn stick giving other bytes back for an evidence file: said as the evidence copy
+    says it ("bản chép không đọc lại được đúng"), never "lỗi của hệ điều hành"."""
+    from datetime import datetime, timedelta
+
+    from breakage import pulled_stick
+    from doancoso.core.backup.store import backup_name
+
+    _with_evidence(ws, tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    # The backup's evidence folder served by a stick that garbles what it gives back: named by
+    # the second the backup starts, so the backup is started in that second.
+    start = datetime.now().replace(microsecond=0) + timedelta(seconds=3)
+    name = backup_name("thu-cong", start)
+    (usb / f"{name}.evidence").mkdir()
+    with pulled_stick(usb / f"{name}.evidence", "never", "EIO", garbled=True):
+        while datetime.now() < start:
+            time.sleep(0.01)
+        with pytest.raises(StorageError) as caught:
+            ws.backups.to_folder(usb)
+    assert (usb / name).is_file()  # started in that second: its evidence went to that stick
+    assert caught.value.message == (
+        f"Không chép được tệp minh chứng ra “{usb}”: bản chép không đọc lại được đúng. Bản sao "
+        "lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh chứng."
     )

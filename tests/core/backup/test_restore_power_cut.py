@@ -6,6 +6,7 @@ says "Đã khôi phục"."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -120,3 +121,93 @@ def test_data_another_program_is_reading_are_not_replaced(folders: tuple[Path, P
     assert sorted(p.name for p in data.iterdir() if p.name.startswith(".")) == []
     with Workspace.open(data) as ws:
         assert ws.members.count() == 19
+
+
+def test_a_stick_gone_at_the_rename_says_the_data_are_kept(
+    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Portable mode, the stick pulled out as the restored copy takes the name: the user is told
+    so in Vietnamese and that the data replaced are still there, not given the OS's error."""
+    data, backup = folders
+    real_replace = os.replace
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        if Path(target) == data / DATABASE_FILE:
+            raise OSError(errno.ENODEV, "No such device", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(StorageError) as caught:
+        restore_backup(data, backup)
+    monkeypatch.undo()
+
+    assert caught.value.message == (
+        f"Chưa khôi phục được: ổ đĩa không còn kết nối (USB có thể đã bị rút ra) khi thay dữ liệu "
+        f"trong “{data}”. Dữ liệu hiện tại giữ nguyên. Hãy cắm lại USB vào máy rồi thử lại."
+    )
+    assert sorted(p.name for p in data.iterdir() if p.name.startswith(".")) == []
+    with Workspace.open(data) as ws:
+        assert ws.members.count() == 19
+
+
+def test_a_damaged_database_set_aside_then_the_stick_gone_at_the_rename_says_so(
+    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, backup = folders
+    for suffix in ("-wal", "-shm"):
+        (data / f"{DATABASE_FILE}{suffix}").unlink(missing_ok=True)
+    (data / DATABASE_FILE).write_bytes(b"not a database" * 100)
+    real_replace = os.replace
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        if Path(target) == data / DATABASE_FILE:
+            raise OSError(errno.EIO, "Input/output error", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(StorageError) as caught:
+        restore_backup(data, backup)
+    monkeypatch.undo()
+
+    (aside,) = data.glob("doancoso-hong-*.sqlite")
+    assert caught.value.message == (
+        "Chưa khôi phục được: lỗi đọc ghi ổ đĩa (USB có thể đã bị rút ra) khi thay dữ liệu "
+        f"trong “{data}”. Dữ liệu hỏng đã được đổi tên thành “{aside.name}” và chưa có dữ liệu "
+        "nào thay vào. Ổ đĩa có thể đang hỏng: hãy kiểm tra ổ đĩa (hoặc cắm lại USB) rồi thử lại."
+    )
+    assert not (data / DATABASE_FILE).exists()
+
+
+def test_a_stick_gone_after_the_rename_says_the_restore_may_not_have_lasted(
+    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name taken, the folder's flush failing (the stick gone just then): the restored
+    data are in place but the user is told the name may not have reached the stick."""
+    data, backup = folders
+    real_fsync, real_replace = os.fsync, os.replace
+    renamed: list[bool] = []
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        real_replace(source, target)
+        renamed.append(Path(target) == data / DATABASE_FILE)
+
+    def fsync(fd: int) -> None:
+        if renamed and renamed[-1] and os.fstat(fd).st_ino == data.stat().st_ino:
+            raise OSError(errno.EIO, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(StorageError) as caught:
+        restore_backup(data, backup)
+    monkeypatch.undo()
+
+    (safety,) = (data / "backups").glob("truoc-khoi-phuc-*.sqlite")
+    assert caught.value.message == (
+        "Bản sao lưu đã được đưa vào thay dữ liệu nhưng chưa chắc đã ghi hẳn xuống ổ đĩa: lỗi "
+        "đọc ghi ổ đĩa (USB có thể đã bị rút ra). Khi cắm lại USB, có thể vẫn thấy dữ liệu cũ: "
+        "hãy mở lại ứng dụng và kiểm tra; nếu vẫn là dữ liệu cũ, hãy khôi phục lại. Dữ liệu cũ "
+        f"đã được sao lưu thành “{safety.name}”."
+    )
+    with Workspace.open(data) as ws:
+        assert ws.members.count() == 20

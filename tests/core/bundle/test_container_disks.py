@@ -188,6 +188,28 @@ def test_temporary_files_left_by_a_killed_export_are_removed(tmp_path: Path) -> 
         assert len(list(reader.rows("members"))) == 30
 
 
+def _longest_name(words: str, suffix: str) -> str:
+    """``words`` repeated, cut where the name with ``suffix`` would pass Linux's 255 bytes."""
+    name = ""
+    for ch in words * 10:
+        if len((name + ch + suffix).encode()) > 255:
+            break
+        name += ch
+    return name.rstrip() + suffix
+
+
+def test_a_long_vietnamese_name_is_written(tmp_path: Path) -> None:
+    """A bundle named in full by the secretary, as long as the disk allows (255 bytes, each
+    Vietnamese letter 2 or 3 of them): its temporary name must fit too."""
+    name = _longest_name("Bàn giao dữ liệu Đoàn cơ sở xã Tân Hưng huyện Cái Nước Cà Mau ", ".dcs")
+    target = tmp_path / name
+    assert len(name.encode()) > 240
+    write_bundle(target, sample_source(tmp_path / "kho"), password=None)
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == [name]
+    with open_bundle(target, None) as reader:
+        assert len(list(reader.rows("members"))) == 30
+
+
 READ_BACK_FAILED = (
     "Gói dữ liệu đọc lại từ “{folder}” bị hỏng: khác với dữ liệu vừa ghi (ổ đĩa hoặc USB có "
     "thể bị lỗi). Hãy thử ghi lại, hoặc chọn ổ đĩa khác. Tệp cũ cùng tên (nếu có) vẫn còn "

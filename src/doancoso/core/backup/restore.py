@@ -18,7 +18,9 @@ and the copy renamed into place. The order keeps the data whole if the power goe
 the file itself (its last changes would otherwise be lost with it) and removed, the removal
 flushed to the disk; only then does the copy take the name, the folder flushed again. The
 restored file is never paired with the replaced one's WAL: SQLite would apply it, since nothing
-in a WAL names the file it belongs to (its salts only tell its own frames apart).
+in a WAL names the file it belongs to (its salts only tell its own frames apart). A disk gone
+at those last steps is a :class:`StorageError` saying which data the folder holds: the replaced
+ones (or none, a damaged file moved aside), or the restored ones whose name may not last.
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ from ..errors import AppError, StorageError
 from ..evidence.store import EvidenceStore
 from ..lang.text import vn_number
 from ..storage.db import Database, head_revision, known_revisions
-from ..storage.files import fsync_folder, replace_flushed
-from ..storage.folder import DATABASE_FILE, check_data_folder
+from ..storage.files import NameNotFlushed, fsync_folder, replace_flushed
+from ..storage.folder import DATABASE_FILE, check_data_folder, os_reason, write_remedy
 from ..storage.inspection import damage, move_aside, roll_back_hot_journal, stored_revision
 from .store import (
     BACKUP_FOLDER,
@@ -95,10 +97,16 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     # The replaced database's WAL or journal must not be applied to the restored file: its
     # commits are in the file itself now (and in the safety copy). Their removal reaches the
     # disk before the restored file takes the name, which reaches it before "Đã khôi phục".
-    for suffix in ("-wal", "-shm", "-journal"):
-        Path(f"{live}{suffix}").unlink(missing_ok=True)
-    fsync_folder(data_dir)
-    replace_flushed(temp, live)
+    try:
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{live}{suffix}").unlink(missing_ok=True)
+        fsync_folder(data_dir)
+        replace_flushed(temp, live)
+    except NameNotFlushed as exc:
+        raise StorageError(_not_flushed_text(exc, safety), details=repr(exc)) from exc
+    except OSError as exc:  # the data folder's disk gone (a stick pulled out in portable mode)
+        _remove(temp)
+        raise StorageError(_not_replaced_text(exc, data_dir, set_aside), details=repr(exc)) from exc
     restored = describe(backup)
     return RestoreResult(
         live,
@@ -106,6 +114,31 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
         safety.path if safety is not None else None,
         set_aside,
     )
+
+
+def _not_replaced_text(error: OSError, data_dir: Path, set_aside: Path | None) -> str:
+    """Said when the restored copy could not take the database's name: the data replaced are
+    still there (their last changes in the file), or, damaged, moved aside with none in place."""
+    said = f"Chưa khôi phục được: {os_reason(error)} khi thay dữ liệu trong “{data_dir}”."
+    if set_aside is None:
+        return f"{said} {KEPT} {write_remedy(error)}"
+    return (
+        f"{said} Dữ liệu hỏng đã được đổi tên thành “{set_aside.name}” và chưa có dữ liệu nào "
+        f"thay vào. {write_remedy(error)}"
+    )
+
+
+def _not_flushed_text(error: OSError, safety: BackupInfo | None) -> str:
+    """Said when the restored copy took the database's name but the folder could not be
+    flushed: the new name may not have reached the disk (a stick pulled out just then)."""
+    said = (
+        "Bản sao lưu đã được đưa vào thay dữ liệu nhưng chưa chắc đã ghi hẳn xuống ổ đĩa: "
+        f"{os_reason(error)}. Khi cắm lại USB, có thể vẫn thấy dữ liệu cũ: hãy mở lại ứng dụng "
+        "và kiểm tra; nếu vẫn là dữ liệu cũ, hãy khôi phục lại."
+    )
+    if safety is None:
+        return said
+    return f"{said} Dữ liệu cũ đã được sao lưu thành “{safety.path.name}”."
 
 
 def missing_evidence_text(missing: int, backup: Path) -> str:

@@ -146,9 +146,10 @@ class BackupService:
         try:
             for sha in present:
                 store.copy_out(sha, folder, copied)
-        except OSError as exc:
+        except OSError as exc:  # one without an errno: the copy did not read back with its hash
+            reason = os_reason(exc) if exc.errno else "bản chép không đọc lại được đúng"
             raise StorageError(
-                f"Không chép được tệp minh chứng ra “{backup.parent}”: {os_reason(exc)}. "
+                f"Không chép được tệp minh chứng ra “{backup.parent}”: {reason}. "
                 "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh chứng."
                 + _leftover_said(exc, folder)
             ) from exc

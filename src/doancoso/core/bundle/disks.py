@@ -17,20 +17,18 @@ from __future__ import annotations
 import errno
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import AppError
 from ..lang.text import size_text
-from ..storage.files import fsync_folder, remove_stale_temps, umask
+from ..storage.files import fsync_folder, new_temp, remove_stale_temps, umask
 from ..storage.folder import os_reason
 from .errors import OLDER_FILE_KEPT, BundleWriteError
 from .limits import FAT_MAX_FILE
 
 FAT_TYPES = frozenset({"vfat", "msdos", "fat", "fat12", "fat16", "fat32", "umsdos"})
-_TEMP_SUFFIX = ".doancoso.tmp"  # as core/storage/files.py names its temporary files
 PULLED_OUT = frozenset({errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOENT})
 """What a write, flush or read on a stick pulled out fails with: EIO (Linux, the device's I/O
 gone), ENODEV or ENXIO (the device itself gone), ENOENT (its folder gone with it)."""
@@ -243,15 +241,12 @@ def safe_write(
     if limit is not None and expected_size > limit:
         raise too_large_for_fat(folder, expected_size)
     remove_stale_temps(folder)
-    try:
-        fd, temp_name = tempfile.mkstemp(
-            prefix=f".{target.name[:200]}.", suffix=_TEMP_SUFFIX, dir=folder
-        )
+    try:  # named within the disk's limits however long the target's name
+        temp = new_temp(target)
     except OSError as exc:
         raise write_failed(target, exc) from exc
-    temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with open(temp, "wb") as handle:
             limited = _Limited(handle, limit, folder)
             write(limited)  # type: ignore[arg-type]  # a one-pass binary stream
             handle.flush()

@@ -54,14 +54,17 @@ from ...core.backup.restore import missing_evidence_text
 from ...core.backup.store import REASONS, BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
+from ...core.storage.files import left_behind
 from ...core.workspace import Workspace
 from ..common.folders import open_folder
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.state import UiState
+from ..shell.tasks import Report, TaskCancelled
 
 STICK_FOLDER_KEY = "backups/stick_folder"
 """The key of ``ui-state.ini`` holding the folder of the last backup onto a stick."""
 STICK_CANCELLED = "Đã hủy: chưa có bản sao lưu nào được ghi ra USB."
+
 READING = "Đang đọc danh sách bản sao lưu…"
 """Under the list while the worker opens and checks each backup (seconds for a large roster)."""
 NO_BACKUPS = "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
@@ -70,6 +73,15 @@ NUMBER_COLUMNS = (2, 3)
 """The size and the members: numbers, right-aligned so that their digits line up."""
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
+
+
+def stick_cancelled_left(left: Path) -> str:
+    """Said after a cancelled backup onto a stick whose file ``left`` could not be removed (the
+    stick pulled out meanwhile): "nothing was written" would not be true."""
+    return (
+        f"Đã hủy: bản sao lưu ra USB không được tính. Tệp “{left}” đã ghi ra chưa xóa "
+        "được (USB có thể đã bị rút ra): khi cắm lại USB, hãy xóa tệp đó đi."
+    )
 
 
 class BackupsModel(QAbstractTableModel):
@@ -341,13 +353,22 @@ class BackupsDialog(QDialog):
             text = f"{text}\n\n{beside}" if beside else text
             self.prompts.information(self, "Đã sao lưu", text)
 
-        def stopped() -> None:  # the core removed what it had written
-            self.prompts.information(self, "Sao lưu ra USB", STICK_CANCELLED)
+        left: list[Path] = []  # set on the worker, read after it handed the cancel back
 
-        QueryOp(self, lambda ws, report: ws.backups.to_folder(folder, report), self._core,
-                label="Đang sao lưu ra USB…", reporting=True).success(done).cancelled(
-            stopped
-        ).run()  # fmt: skip
+        def job(ws: Workspace, report: Report) -> BackupInfo:
+            try:
+                return ws.backups.to_folder(folder, report)
+            except TaskCancelled as exc:  # a stick pulled out meanwhile keeps what was written
+                left.extend(filter(None, [left_behind(exc)]))
+                raise
+
+        def stopped() -> None:  # the core removed what it had written, unless the stick went
+            text = stick_cancelled_left(left[0]) if left else STICK_CANCELLED
+            self.prompts.information(self, "Sao lưu ra USB", text)
+
+        QueryOp(self, job, self._core, label="Đang sao lưu ra USB…", reporting=True).success(
+            done
+        ).cancelled(stopped).run()
 
     def restore_selected(self) -> None:
         info = self.selected()
