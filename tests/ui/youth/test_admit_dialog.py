@@ -183,3 +183,20 @@ def test_enter_in_the_introducer_search_admits_no_one(
     assert dialog.isVisible() and dialog.member_id is None and youth_ws.members.count() == 3
     dialog.admit_button.click()
     assert dialog.member_id is not None and youth_ws.members.count() == 4
+
+
+@pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+)
+def test_enter_on_the_closed_introducer_list_opens_it_and_admits_no_one(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    """Enter on the closed list of "Người giới thiệu": the default "Kết nạp" admitted the young
+    person at once; the list opens instead, and no one is admitted."""
+    dialog = AdmitDialog(synchronous_core(youth_ws, prompts), _youth_id(youth_ws, "Lê Văn An"))
+    shown(qtbot, dialog)
+    combo = dialog.introducer.combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert combo.view().isVisible()
+    assert dialog.isVisible() and dialog.member_id is None and youth_ws.members.count() == 2

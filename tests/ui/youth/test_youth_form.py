@@ -202,3 +202,29 @@ def test_enter_in_the_member_search_picks_the_member_and_saves_nothing(
     assert dialog.saved_id is None and youth_ws.youth.count() == 5
     dialog.save_button.click()
     assert dialog.saved_id and youth_ws.youth.get(dialog.saved_id).follow_up_name == "Võ Văn Tùng"
+
+
+@pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+)
+def test_enter_on_the_closed_member_list_opens_it_and_saves_nothing(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    """Enter on the closed list of "Đoàn viên theo dõi (1+1)": the dialog's default "Lưu"
+    saved the young person at once; the list opens for the secretary to choose, Enter there
+    picks the member, and nothing is saved until "Lưu"."""
+    dialog = YouthFormDialog(synchronous_core(youth_ws, prompts))
+    shown(qtbot, dialog)
+    dialog.set_value("full_name", "Huỳnh Thị Mai")
+    dialog.set_value("birth_date", "2004")
+    combo = dialog.picker.combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert combo.view().isVisible()
+    assert dialog.isVisible() and dialog.saved_id is None and youth_ws.youth.count() == 5
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)
+    assert not combo.view().isVisible() and combo.currentIndex() == 1
+    assert dialog.isVisible() and dialog.saved_id is None and youth_ws.youth.count() == 5
+    qtbot.keyClick(combo, Qt.Key.Key_Enter)  # the keypad's: the list again, still no save
+    assert combo.view().isVisible() and dialog.saved_id is None

@@ -50,6 +50,11 @@ from .fields import WrappedLabel
 SEARCH_DELAY_MS = 150
 TO_RESULTS_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 """Keys of the search box that go to the first result."""
+ENTERING_REASONS = (
+    Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)  # fmt: skip
+"""How the keyboard comes into the table (Tab, Shift+Tab, the page's key) to choose a row."""
 NAMES_IN_CONFIRMATION = 8
 UNDO_HINT = "Có thể lấy lại bằng “Hoàn tác” (Ctrl+Z) cho đến khi đóng chương trình."
 EMPTY_HINT_STYLE = "color: #424242;"
@@ -145,12 +150,12 @@ class ListPage(QWidget):
             watched is getattr(self, "table", None)
             and event.type() == QEvent.Type.FocusIn
             and isinstance(event, QFocusEvent)
-            and event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+            and event.reason() in ENTERING_REASONS
             and not self.table.selectionModel().hasSelection()
             and self.model.rowCount() > 0
         ):
-            # Tabbed into with nothing chosen, Qt would mark a row current but choose none, and
-            # Enter, Delete, "Sửa" would do nothing: the row marked is chosen too.
+            # Tabbed (or keyed) into with nothing chosen, Qt would mark a row current but choose
+            # none, and Enter, Delete, "Sửa" would do nothing: the row marked is chosen too.
             current = self.current_row()
             self.select_row(0 if current is None else current)
         if event.type() == QEvent.Type.Resize and watched is self._hint_viewport():
@@ -197,6 +202,7 @@ class ListPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: on_activated())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.installEventFilter(self)  # Tab into it chooses a row (see eventFilter)
+        self.setFocusProxy(self.table)  # where the page's key (Ctrl+1, Ctrl+2) puts the keyboard
         return self.table
 
     def set_empty_hint(self, text: str) -> None:

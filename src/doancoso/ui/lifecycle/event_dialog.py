@@ -459,6 +459,29 @@ class EventDialog(QDialog):
             "sự kiện vừa ghi."
         )
 
+    @property
+    def is_modified(self) -> bool:
+        """Whether the secretary typed or chose anything in a field: its value differs from
+        what the dialog put there (a kind's defaults, see :meth:`kind_defaults`, else nothing).
+        Choosing the kind alone is no typing."""
+        for name, editor in self.editors.items():
+            if isinstance(editor, QLineEdit):
+                if editor.text() != self._filled.get(name, ""):
+                    return True
+            elif isinstance(editor, QPlainTextEdit):
+                if editor.toPlainText():
+                    return True
+            elif name != "kind" and isinstance(editor, QComboBox) and editor.currentData():
+                return True
+        return False
+
     def reject(self) -> None:
-        if not self._saving:  # the event is being written: wait for it
-            super().reject()
+        """Esc / Hủy: ask before throwing away what was typed, as the member form does (not
+        while the event is being written: wait for it)."""
+        if self._saving:
+            return
+        if self.is_modified and not self._prompts.confirm(
+            self, "Bỏ thay đổi?", "Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"
+        ):
+            return
+        super().reject()

@@ -74,6 +74,9 @@ class SettingsPage(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # No focus of its own: it shows none, so Tab would stop on it and Ctrl+0 leave the
+        # cursor there, unseen, instead of in "Tên Đoàn cơ sở" (as in the member form).
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

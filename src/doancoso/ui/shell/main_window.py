@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
             action = QAction(name, self)
             key = QKeySequence(f"Ctrl+{(area + 1) % 10}")
             action.setShortcut(key)
-            action.triggered.connect(lambda _=False, area=area: self.show_area(area))
+            action.triggered.connect(lambda _=False, area=area: self.go_to_area(area))
             view_menu.addAction(action)
             self.addAction(action)  # window-wide, like the menus' other shortcuts
             self.area_actions.append(action)
@@ -485,6 +485,16 @@ class MainWindow(QMainWindow):
 
     def show_area(self, area: int) -> None:
         self.sidebar.setCurrentRow(area)
+
+    def go_to_area(self, area: int) -> None:
+        """Ctrl+1 … Ctrl+0: the page of ``area`` shown and the keyboard in it, where its work
+        is: the widget the page names as its focus proxy (the calendar's month grid, a list's
+        table), else its first field. Left in the sidebar, the grid's keys did nothing and ↓
+        switched page. (A click in the sidebar leaves the keyboard there.)"""
+        self.show_area(area)
+        target = main_widget(self.page(area))
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_plan(self, year: int, target_id: str = "") -> None:
         """The "Kế hoạch" page on the plan of ``year`` (and its target ``target_id``, if any)."""
@@ -691,3 +701,22 @@ class MainWindow(QMainWindow):
                 text = f"{exc.message}\n\n{CLOSING_BACKUP_FAILED}"
                 self.prompts.error(self, "Chưa sao lưu được", text)
         event.accept()
+
+
+def main_widget(page: QWidget) -> QWidget | None:
+    """Where the keyboard goes on ``page`` when it is chosen by its key: the widget the page
+    names as its focus proxy (when shown: not the calendar's grid behind its list tab), else
+    its first widget taking Tab in the focus chain."""
+    proxy = page.focusProxy()
+    if proxy is not None and proxy.isVisibleTo(page):
+        return proxy
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page and page.isAncestorOf(widget):
+        if (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(page)
+            and widget.isEnabled()
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None

@@ -97,8 +97,8 @@ class MemberPicker(QWidget):
     one who left or came of age follows no one up, and a namesake would show the same).
 
     Enter in the search box picks the member found at once (the list opens when several are
-    found); it never reaches the dialog's default button, which saved the form with the member
-    chosen before the name was typed."""
+    found), Enter on the closed list opens it; neither reaches the dialog's default button,
+    which saved the form with the member chosen before the name was typed."""
 
     def __init__(self, ws: Workspace, none_label: str = "(Chưa có)",
                  parent: QWidget | None = None, active_only: bool = False) -> None:  # fmt: skip
@@ -127,19 +127,23 @@ class MemberPicker(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.installEventFilter(self)
+        self.combo.installEventFilter(self)
         self.found = 0
         """How many members the last search found (listed up to :data:`PICKER_LIMIT`)."""
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         enter = (
-            watched is self.search
+            watched in (self.search, self.combo)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         )
         if not enter:
             return super().eventFilter(watched, event)
+        if watched is self.combo:  # its list closed: opened to choose in (Enter there picks)
+            self.combo.showPopup()
+            return True
         self.refresh()  # the name typed just now, before the search's delay
         if self.found > 1 and self.search.text().strip():
             self.combo.showPopup()  # several found: the secretary chooses
