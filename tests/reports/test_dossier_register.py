@@ -88,13 +88,13 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
         " SỔ THAM MƯU, PHỐI HỢP\n Năm 2025\nI. Văn bản tham mưu cấp ủy\n STT\n Số, ký hiệu\n"
         " Ngày\n Trích yếu\n Kết quả, phản hồi của cấp ủy\n Minh chứng\n"
         "1\n05-TTr/ĐTN\n10/03/2025\nĐề xuất giao chỉ tiêu giới thiệu đoàn viên ưu tú\n"
-        "Đảng ủy đồng ý, giao Chi bộ các ấp thực\nhiện (ngày 20/03/2025)\n"
-        "Minh chứng 3.1.1;\nMinh chứng 3.1.2\n"
+        "Đảng ủy đồng ý, giao Chi bộ các ấp\nthực hiện (ngày 20/03/2025)\n"
+        "Minh chứng 3.1.1 (trang 8);\nMinh chứng 3.1.2 (trang 9)\n"
         "2\n02/09/2025\nBáo cáo tình hình thanh niên\nChưa có phản hồi\n"
         "II. Chương trình phối hợp\n STT\n Đơn vị phối hợp\n Thời gian\n"
         " Chương trình, nội dung\n Kết quả\n Minh chứng\n"
         "1\nCông an xã Tân Hưng\n 01/04/2025 –\n 30/06/2025\n"
-        "Tuyên truyền pháp luật cho thanh niên\n6 buổi, 420 lượt\nMinh chứng 3.3.1\n"
+        "Tuyên truyền pháp luật cho thanh niên\n6 buổi, 420 lượt\nMinh chứng 3.3.1 (trang 10)\n"
         "Tổng cộng: 2 văn bản tham mưu, 1 chương trình phối hợp.\nNơi nhận:\n"
         "- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n TM. BAN CHẤP HÀNH\n BÍ THƯ\n"
         " Nguyễn Thị Như Quỳnh\n5\n"
@@ -201,8 +201,8 @@ def test_the_register_files_are_annexed_when_no_item_cites_the_register(
         "Minh chứng TM.1.1: Công văn trả lời của Đảng ủy\n5\n"
         "Minh chứng PH.1.1: Buổi tuyên truyền tại ấp Bà Điều\n6\n2\n"
     )
-    assert "Đề xuất giao chỉ tiêu\nChưa có phản hồi\nMinh chứng TM.1.1\n" in texts[2]
-    assert "Tuyên truyền pháp luật\nMinh chứng PH.1.1\n" in texts[2]
+    assert "Đề xuất giao chỉ tiêu\nChưa có phản hồi\nMinh chứng TM.1.1 (trang 5)\n" in texts[2]
+    assert "Tuyên truyền pháp luật\nMinh chứng PH.1.1 (trang 6)\n" in texts[2]
     assert "tra-loi.pdf" not in texts[2] and "anh.jpg" not in texts[2]
     assert texts[4].split("\n")[-3:-1] == [
         "Minh chứng TM.1.1", "Minh chứng TM.1.1: Công văn trả lời của Đảng ủy"]  # fmt: skip
@@ -320,3 +320,32 @@ def test_the_coordination_heading_never_ends_a_page(ws: Workspace, tmp_path: Pat
         for text in read_pdf(built.path).page_texts()[2:]:
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             assert lines[-2] != "II. Chương trình phối hợp", count  # the last: the page number
+
+
+def test_the_register_cites_each_file_with_its_page(register_ws: Workspace, tmp_path: Path,
+                                                    read_pdf: ReadPdf) -> None:  # fmt: skip
+    """As the self-assessment table does, the register cites each file with the page of the
+    dossier where it starts: the officer turns to it from the register's row, and that page
+    holds that file (its number at the top)."""
+    built = build_dossier(register_ws, tmp_path / "ho-so.pdf", 2025, PARTS, issued_on=DAY)
+    texts = read_pdf(built.path).page_texts()
+    register = " ".join(texts[4].split())
+    assert (
+        " Đảng ủy đồng ý, giao Chi bộ các ấp thực hiện (ngày 20/03/2025) Minh chứng 3.1.1 "
+        "(trang 8); Minh chứng 3.1.2 (trang 9) 2 02/09/2025 "
+    ) in register
+    assert " 6 buổi, 420 lượt Minh chứng 3.3.1 (trang 10) Tổng cộng: " in register
+    cited = re.findall(r"Minh chứng ([\d.]+) \(trang (\d+)\)", register)
+    assert cited == [("3.1.1", "8"), ("3.1.2", "9"), ("3.3.1", "10")]
+    for number, page in cited:  # its number at the top: a scan's last line, a photo's first
+        lines = texts[int(page) - 1].split("\n")
+        assert f"Minh chứng {number}" in (lines[0], lines[-3]), number
+
+
+def test_the_register_cites_no_page_without_the_annex(register_ws: Workspace, tmp_path: Path,
+                                                      read_pdf: ReadPdf) -> None:  # fmt: skip
+    built = build_dossier(register_ws, tmp_path / "ho-so.pdf", 2025, ("tham-muu-phoi-hop",),
+                          issued_on=DAY)  # fmt: skip
+    register = " ".join(read_pdf(built.path).page_texts()[2].split())
+    assert " Minh chứng 3.1.1; Minh chứng 3.1.2 2 02/09/2025 " in register
+    assert "(trang" not in register
