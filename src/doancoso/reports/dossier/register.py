@@ -29,7 +29,7 @@ from ...core.workspace import Workspace
 from ..document import UnionDocument
 from ..styles import markup, styles
 from ..tables import Column, PagedTable
-from .parts import Evidence, on_page
+from .parts import AFTER_TABLE, Evidence, on_page
 
 REGISTER_KIND = "SỔ THAM MƯU, PHỐI HỢP"
 INTRODUCTIONS_KIND = "DANH SÁCH"
@@ -199,6 +199,7 @@ def write_register(path: Path, org: OrganizationInfo, register: Register, year: 
                                 Column("Minh chứng", 4.5)], coordination))  # fmt: skip
     else:
         body.append(_none())
+    body.append(Spacer(1, AFTER_TABLE))
     total = _head(f"Tổng cộng: {vn_number(len(register.advice))} văn bản tham mưu, "
                   f"{vn_number(len(register.coordination))} chương trình phối hợp.")  # fmt: skip
     return doc.build(path, body, closing_lead=[total])
