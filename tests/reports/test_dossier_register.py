@@ -62,15 +62,15 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
     built = build_dossier(register_ws, tmp_path / "ho-so.pdf", 2025, PARTS, issued_on=DAY)
     pdf = read_pdf(built.path)
     texts = pdf.page_texts()
-    assert len(texts) == 10 and built.omitted == ()
+    assert len(texts) == 11 and built.omitted == ()
     # The register's files under items 3.1 and 3.3; the proposal attached to 3.1 and to the
     # advice record is in the annex once.
     assert texts[1] == (
         "MỤC LỤC\nSTT\n Nội dung\n Trang\n1\nBảng tự đánh giá\n3\n2\nSổ tham mưu, phối hợp\n5\n"
-        "3\nDanh sách đoàn viên ưu tú được giới thiệu cho Đảng\n6\n4\nPhụ lục minh chứng\n7\n"
-        "Minh chứng 3.1.1: Tờ trình số 05-TTr/ĐTN\n8\n"
-        "Minh chứng 3.1.2: Công văn trả lời của Đảng ủy\n9\n"
-        "Minh chứng 3.3.1: Buổi tuyên truyền tại ấp Bà Điều\n10\n2\n"
+        "3\nDanh sách đoàn viên ưu tú được giới thiệu cho Đảng\n7\n4\nPhụ lục minh chứng\n8\n"
+        "Minh chứng 3.1.1: Tờ trình số 05-TTr/ĐTN\n9\n"
+        "Minh chứng 3.1.2: Công văn trả lời của Đảng ủy\n10\n"
+        "Minh chứng 3.3.1: Buổi tuyên truyền tại ấp Bà Điều\n11\n2\n"
     )
     # The self-assessment table cites the register and the list, then the files, each with
     # the page where it starts.
@@ -78,41 +78,43 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
     assert (
         "3.1 Tham mưu cấp ủy bằng văn bản về công tác Đoàn và phong trào thanh thiếu nhi Đạt "
         "2 văn bản tham mưu trong năm. Sổ tham mưu, phối hợp năm 2025 (trang 5); Minh chứng "
-        "3.1.1 (trang 8): Tờ trình số 05-TTr/ĐTN; Minh chứng 3.1.2 (trang 9): Công văn trả lời "
+        "3.1.1 (trang 9): Tờ trình số 05-TTr/ĐTN; Minh chứng 3.1.2 (trang 10): Công văn trả lời "
         "của Đảng ủy 3.2 "
     ) in table
-    assert " Danh sách đoàn viên ưu tú được giới thiệu cho Đảng năm 2025 (trang 6) 3.3" in table
+    assert " Danh sách đoàn viên ưu tú được giới thiệu cho Đảng năm 2025 (trang 7) 3.3" in table
     assert texts[4] == (
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
         " Số:          -DS/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n"
         " SỔ THAM MƯU, PHỐI HỢP\n Năm 2025\nI. Văn bản tham mưu cấp ủy\n STT\n Số, ký hiệu\n"
         " Ngày\n Trích yếu\n Kết quả, phản hồi của cấp ủy\n Minh chứng\n"
         "1\n05-TTr/ĐTN\n10/03/2025\nĐề xuất giao chỉ tiêu giới thiệu đoàn viên ưu tú\n"
-        "Đảng ủy đồng ý, giao Chi bộ các ấp thực\nhiện (ngày 20/03/2025)\n"
-        "Minh chứng 3.1.1;\nMinh chứng 3.1.2\n"
-        "2\n02/09/2025\nBáo cáo tình hình thanh niên\nChưa có phản hồi\n"
+        "Đảng ủy đồng ý, giao Chi bộ các ấp\nthực hiện (ngày 20/03/2025)\n"
+        "Minh chứng 3.1.1 (trang 9);\nMinh chứng 3.1.2 (trang 10)\n"
+        "2\n02/09/2025\nBáo cáo tình hình thanh niên\nChưa có phản hồi\n5\n"
+    )
+    assert texts[5] == (  # its second part and the total after the room left under the table
         "II. Chương trình phối hợp\n STT\n Đơn vị phối hợp\n Thời gian\n"
         " Chương trình, nội dung\n Kết quả\n Minh chứng\n"
         "1\nCông an xã Tân Hưng\n 01/04/2025 –\n 30/06/2025\n"
-        "Tuyên truyền pháp luật cho thanh niên\n6 buổi, 420 lượt\nMinh chứng 3.3.1\n"
+        "Tuyên truyền pháp luật cho thanh niên\n6 buổi, 420 lượt\nMinh chứng 3.3.1 (trang 11)\n"
         "Tổng cộng: 2 văn bản tham mưu, 1 chương trình phối hợp.\nNơi nhận:\n"
         "- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n TM. BAN CHẤP HÀNH\n BÍ THƯ\n"
-        " Nguyễn Thị Như Quỳnh\n5\n"
+        " Nguyễn Thị Như Quỳnh\n6\n"
     )
-    assert texts[5].endswith(
+    assert texts[6].endswith(
         " DANH SÁCH\n Đoàn viên ưu tú được giới thiệu cho Đảng năm 2025\n STT\n Họ và tên\n"
         " Ngày sinh\n Chi đoàn\n Ngày giới\n thiệu\n Số văn bản\n"
         "1\nNguyễn Văn An\n02/03/2000\nChi đoàn ấp Bà Điều\n05/03/2025\n12-GT/ĐTN\n"
         "2\nTrần Thị Bé\n15/07/2001\nChi đoàn ấp Bà Điều\n20/09/2025\n"
         "Tổng số: 2 đoàn viên.\nNơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n"
-        " TM. BAN CHẤP HÀNH\n BÍ THƯ\n Nguyễn Thị Như Quỳnh\n6\n"
+        " TM. BAN CHẤP HÀNH\n BÍ THƯ\n Nguyễn Thị Như Quỳnh\n7\n"
     )
     # each PDF's number at the top of its page, with its caption at the foot
-    assert [t.split("\n")[-3:-1] for t in texts[7:9]] == [
+    assert [t.split("\n")[-3:-1] for t in texts[8:10]] == [
         ["Minh chứng 3.1.1", "Minh chứng 3.1.1: Tờ trình số 05-TTr/ĐTN"],
         ["Minh chứng 3.1.2", "Minh chứng 3.1.2: Công văn trả lời của Đảng ủy"],
     ]
-    assert texts[9].startswith("Minh chứng 3.3.1\n Buổi tuyên truyền tại ấp Bà Điều\n")
+    assert texts[10].startswith("Minh chứng 3.3.1\n Buổi tuyên truyền tại ấp Bà Điều\n")
     assert all(pdf.fonts().values())
 
 
@@ -201,8 +203,8 @@ def test_the_register_files_are_annexed_when_no_item_cites_the_register(
         "Minh chứng TM.1.1: Công văn trả lời của Đảng ủy\n5\n"
         "Minh chứng PH.1.1: Buổi tuyên truyền tại ấp Bà Điều\n6\n2\n"
     )
-    assert "Đề xuất giao chỉ tiêu\nChưa có phản hồi\nMinh chứng TM.1.1\n" in texts[2]
-    assert "Tuyên truyền pháp luật\nMinh chứng PH.1.1\n" in texts[2]
+    assert "Đề xuất giao chỉ tiêu\nChưa có phản hồi\nMinh chứng TM.1.1 (trang 5)\n" in texts[2]
+    assert "Tuyên truyền pháp luật\nMinh chứng PH.1.1 (trang 6)\n" in texts[2]
     assert "tra-loi.pdf" not in texts[2] and "anh.jpg" not in texts[2]
     assert texts[4].split("\n")[-3:-1] == [
         "Minh chứng TM.1.1", "Minh chứng TM.1.1: Công văn trả lời của Đảng ủy"]  # fmt: skip
@@ -320,3 +322,32 @@ def test_the_coordination_heading_never_ends_a_page(ws: Workspace, tmp_path: Pat
         for text in read_pdf(built.path).page_texts()[2:]:
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             assert lines[-2] != "II. Chương trình phối hợp", count  # the last: the page number
+
+
+def test_the_register_cites_each_file_with_its_page(register_ws: Workspace, tmp_path: Path,
+                                                    read_pdf: ReadPdf) -> None:  # fmt: skip
+    """As the self-assessment table does, the register cites each file with the page of the
+    dossier where it starts: the officer turns to it from the register's row, and that page
+    holds that file (its number at the top)."""
+    built = build_dossier(register_ws, tmp_path / "ho-so.pdf", 2025, PARTS, issued_on=DAY)
+    texts = read_pdf(built.path).page_texts()
+    register = " ".join(" ".join(texts[4:6]).split())
+    assert (
+        " Đảng ủy đồng ý, giao Chi bộ các ấp thực hiện (ngày 20/03/2025) Minh chứng 3.1.1 "
+        "(trang 9); Minh chứng 3.1.2 (trang 10) 2 02/09/2025 "
+    ) in register
+    assert " 6 buổi, 420 lượt Minh chứng 3.3.1 (trang 11) Tổng cộng: " in register
+    cited = re.findall(r"Minh chứng ([\d.]+) \(trang (\d+)\)", register)
+    assert cited == [("3.1.1", "9"), ("3.1.2", "10"), ("3.3.1", "11")]
+    for number, page in cited:  # its number at the top: a scan's last line, a photo's first
+        lines = texts[int(page) - 1].split("\n")
+        assert f"Minh chứng {number}" in (lines[0], lines[-3]), number
+
+
+def test_the_register_cites_no_page_without_the_annex(register_ws: Workspace, tmp_path: Path,
+                                                      read_pdf: ReadPdf) -> None:  # fmt: skip
+    built = build_dossier(register_ws, tmp_path / "ho-so.pdf", 2025, ("tham-muu-phoi-hop",),
+                          issued_on=DAY)  # fmt: skip
+    register = " ".join(read_pdf(built.path).page_texts()[2].split())
+    assert " Minh chứng 3.1.1; Minh chứng 3.1.2 2 02/09/2025 " in register
+    assert "(trang" not in register

@@ -158,7 +158,7 @@ def test_the_report_of_results_against_targets(ws, tmp_path, read_pdf):
         "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
         "1. Chủ động quản lý đoàn viên và chăm lo, nắm bắt tình hình thanh niên ở địa",
         "phương, đơn vị",
-        "STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỷ lệ (%)",
+        "STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ (%)",
         "Kết nạp đoàn viên mới", "4 đoàn viên", "2 đoàn viên (*)", "50,0",
         "Nắm tình hình thanh niên đi làm ăn xa", "–",
         "2. Chủ động xây dựng và thực hiện kế hoạch công tác",
@@ -293,7 +293,7 @@ def test_a_typical_target_holds_on_one_line_of_the_report_s_table(ws, tmp_path, 
         ws.plans.add_target(YEAR, target, {})
     lines = _lines(read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR, issued_on=AS_OF)))
     _in_order(lines, [
-        "STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỷ lệ (%)",
+        "STT", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ (%)",
         "100% chi đoàn sinh hoạt định kỳ hằng tháng", "100%",
         "Tổ chức 4 đợt ra quân “Ngày Chủ nhật xanh”", "4 đợt", "3 đợt", "75,0",
         "Kết nạp 10 đoàn viên mới", "10 đoàn viên", "12 đoàn viên", "120,0",

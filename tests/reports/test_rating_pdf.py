@@ -91,12 +91,12 @@ def test_summary(rated: Workspace, tmp_path, read_pdf) -> None:
         "nhiệm vụ",
         "Toàn Đoàn cơ sở 7 5 1 (20,0%) 2 (40,0%) 1 (20,0%) 1 (20,0%) 1 1",
         "HTXSNV: Hoàn thành xuất sắc nhiệm vụ; HTTNV: Hoàn thành tốt nhiệm vụ; HTNV: Hoàn thành "
-        "nhiệm vụ; KHTNV: Không hoàn thành nhiệm vụ. Tỷ lệ tính trên số đoàn viên được xếp loại.",
+        "nhiệm vụ; KHTNV: Không hoàn thành nhiệm vụ. Tỉ lệ tính trên số đoàn viên được xếp loại.",
         "Đoàn xã Tân Hưng tự đánh giá, xếp loại năm 2025: Hoàn thành tốt nhiệm vụ.",
         "II. KẾT QUẢ XẾP LOẠI TỪNG CHI ĐOÀN",
         "1. Chi đoàn ấp Kênh Xáng",
-        # the rate worded as every rate column, "Tỷ lệ (%)" (was "Tỉ lệ tham gia", "72,5%")
-        "STT Họ và tên Ngày sinh Tỷ lệ tham gia (%) Chi đoàn đề nghị Ban Chấp hành xếp loại Ghi "
+        # the rate worded as every rate column, "Tỉ lệ (%)", its cells without the sign
+        "STT Họ và tên Ngày sinh Tỉ lệ tham gia (%) Chi đoàn đề nghị Ban Chấp hành xếp loại Ghi "
         "chú 1 Huỳnh Thị Giang 1999 72,5 Hoàn thành tốt nhiệm vụ",
         "Cộng: 1 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 0; Hoàn thành tốt nhiệm "
         "vụ 1 (100,0%); Hoàn thành nhiệm vụ 0; Không hoàn thành nhiệm vụ 0.",
@@ -349,7 +349,7 @@ def test_the_summary_says_who_it_counts_and_how_many_left(
     assert "STT Chi đoàn Số đoàn viên thuộc đợt xếp loại Được xếp loại" in text
     assert "Toàn Đoàn cơ sở 7 4 " in text  # those who left are still of the round
     assert (
-        "Tỷ lệ tính trên số đoàn viên được xếp loại. Gồm 2 đoàn viên đã chuyển đi, trưởng thành "
+        "Tỉ lệ tính trên số đoàn viên được xếp loại. Gồm 2 đoàn viên đã chuyển đi, trưởng thành "
         "hoặc bị xóa tên trong năm." in text
     )
 

@@ -76,7 +76,7 @@ SUMMARY_COLUMNS = (
 # ordinary long name ("Nguyễn Hoàng Phương Quỳnh", 48.2 mm at 10.5 pt with padding), the
 # date's as a date: the rest to the remark or the reason not rated (about 95 mm of text), on
 # two lines rather than three.
-PARTICIPATION_COLUMN = "Tỷ lệ tham gia (%)"  # worded as every rate column (RATE_COLUMN)
+PARTICIPATION_COLUMN = "Tỉ lệ tham gia (%)"  # worded as every rate column (RATE_COLUMN)
 MEMBER_COLUMNS = (
     Column("STT", 10, "CENTER"),
     Column("Họ và tên", 48.7),
@@ -268,7 +268,7 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
             CondPageBreak(KEEP_WITH_ROWS),
             Paragraph(markup("I. KẾT QUẢ CHUNG"), section),
             PagedTable(SUMMARY_COLUMNS, lines, font_size=10),
-            Paragraph(markup(LEGEND + " Tỷ lệ tính trên số đoàn viên được xếp loại."), legend),
+            Paragraph(markup(LEGEND + " Tỉ lệ tính trên số đoàn viên được xếp loại."), legend),
         ]
         if report.left:
             note = LEFT_NOTE.format(count=vn_number(report.left))

@@ -30,7 +30,7 @@ def _model(ws: Workspace) -> TargetTableModel:
 def test_cells(ws: Workspace) -> None:
     model = _model(ws)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(HEADERS))]
-    assert headers == ["STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỷ lệ (%)",
+    assert headers == ["STT", "Tiêu chí", "Chỉ tiêu", "Kế hoạch", "Đạt được", "Tỉ lệ (%)",
                        "Nguồn số liệu"]  # fmt: skip
     rows = [[model.index(r, c).data() for c in range(len(HEADERS))] for r in range(5)]
     assert rows == [

@@ -78,7 +78,7 @@ def test_the_exports_say_the_same(unplaced: Workspace, tmp_path: Path) -> None:
             for row in load_workbook(sheet).active.iter_rows(values_only=True)]  # fmt: skip
     assert (f"1. {PRINTED_BY_BRANCH}",) in rows
     assert any(row[:3] == (3, NO_BRANCH, 1) for row in rows)
-    assert ("STT", "Chi đoàn", MEMBERS, "Lượt phải tham gia", "Lượt có mặt", "Tỷ lệ (%)") in rows
+    assert ("STT", "Chi đoàn", MEMBERS, "Lượt phải tham gia", "Lượt có mặt", "Tỉ lệ (%)") in rows
     assert any(len(row) == 1 and str(row[0]).endswith(" " + MEMBERS_NOTE) for row in rows)
     cells = {c for row in rows for c in row}
     assert "Chưa xếp chi đoàn" not in cells

@@ -281,10 +281,10 @@ def test_the_exports_hold_the_participation_and_rating_the_page_shows(
     assert "III. THAM GIA HOẠT ĐỘNG NĂM 2026 THEO CHI ĐOÀN" in lines
     assert f"{BA_DIEU} 3 3 1 33,3" in flat and f"{XOM_MOI} 2 2 0 0,0" in flat
     assert "Toàn Đoàn cơ sở 5 5 1 20,0" in flat
-    # headed "Tỷ lệ (%)" as every rate column, its figures without the sign (was "Tỉ lệ", "33,3%")
-    assert (f"Lượt có mặt Tỷ lệ (%) 1 {BA_DIEU} 3 3 1 33,3 2 {XOM_MOI} 2 2 0 0,0 Toàn Đoàn cơ sở "
+    # headed "Tỉ lệ (%)" as every rate column, its figures without the sign (was "33,3%")
+    assert (f"Lượt có mặt Tỉ lệ (%) 1 {BA_DIEU} 3 3 1 33,3 2 {XOM_MOI} 2 2 0 0,0 Toàn Đoàn cơ sở "
             "5 5 1 20,0 ") in flat  # fmt: skip
-    assert "Tỉ lệ" not in flat
+    assert "Tỷ lệ" not in flat
     assert "IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (ĐỢT ĐÃ KẾT THÚC)" in lines
     assert f"{BA_DIEU} 1 (50,0%) 1 (50,0%) 0 0 1" in flat
     assert "Toàn Đoàn cơ sở 1 (25,0%) 2 (50,0%) 1 (25,0%) 0 1" in flat

@@ -52,9 +52,9 @@ def test_text_and_fonts(known_ws: Workspace, tmp_path: Path) -> None:
     assert "1 16–18 2 40,0" in flat and "3 25–30 2 40,0" in flat
     assert "1 Kinh 4 80,0" in flat and "2 Khmer 1 20,0" in flat
     assert "Cộng 6 100,0" in flat and "Cộng 5 100,0" in flat
-    # the shares' column headed as in every table: not "Tỷ lệ %" here and "Tỉ lệ (%)" elsewhere
-    assert "STT Giới tính Số lượng Tỷ lệ (%) Biểu đồ" in flat
-    assert "Tỷ lệ %" not in flat and "Tỉ lệ" not in flat
+    # the shares' column headed as in every table: not "Tỉ lệ %" here and "Tỉ lệ (%)" elsewhere
+    assert "STT Giới tính Số lượng Tỉ lệ (%) Biểu đồ" in flat
+    assert "Tỉ lệ %" not in flat and "Tỷ lệ" not in flat
     fonts = _fonts(reader)
     assert fonts and all(name.startswith("LiberationSerif") for name in fonts), fonts
     assert all(fonts.values()), fonts  # every font embedded

@@ -270,7 +270,7 @@ def size_text(size: int) -> str:
     return f"{vn_number(whole)},{tenth} {unit}"
 
 
-RATE_COLUMN = "Tỷ lệ (%)"
+RATE_COLUMN = "Tỉ lệ (%)"
 """The heading of a column of shares in percent, in every table printed, shown or exported; its
 cells are figures without the sign (:func:`rate_cell`)."""
 

@@ -76,8 +76,9 @@ class Entry:
 
 
 Late = Callable[[Mapping[str, int]], bool]
-"""Rewrites the files of an entry that cites the pages of others (the self-assessment table)
-from the pages where the keyed entries start; True when that changed its page count."""
+"""Rewrites the files of the entries that cite the pages of others (the self-assessment table,
+the register) from the pages where the keyed entries start; True when that changed a page
+count."""
 LATE_ROUNDS = 5
 """At most this many rewrites that change the citing entry's length (each moves the pages
 after it): two are enough unless a page number's extra digit keeps adding a line."""

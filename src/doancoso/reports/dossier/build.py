@@ -179,17 +179,23 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
             progress.step()
         left_out = {name for name, _ in omitted}
         included = tuple(p for p in parts if PARTS[p] not in left_out)
-        late = None
+        # The register cites its files with their pages in the annex, the table its parts' and
+        # files'.
+        citing = [("tham-muu-phoi-hop", e) for e in entries
+                  if e.key == "tham-muu-phoi-hop" and "minh-chung" in included]  # fmt: skip
+        cites_job = dataclasses.replace(job, parts=included)
+        # Their length first with a page of three digits for each thing they cite: about as
+        # long as they will be, so that they are written once more (late) with the real pages.
+        guess = {e.key: GUESSED_PAGE for e in entries if e.key is not None}
+        for part, entry in citing:
+            entry.files = _pdfs(_part(dataclasses.replace(cites_job, pages=guess), part))
         if table is not None:
-            table_job = dataclasses.replace(job, parts=included)
-            # Its length first with a page of three digits for each thing it cites: about as
-            # long as it will be, so that it is written once more (late) with the real pages.
-            guess = {e.key: GUESSED_PAGE for e in entries if e.key is not None}
-            written = _part(dataclasses.replace(table_job, pages=guess), "bang")
+            written = _part(dataclasses.replace(cites_job, pages=guess), "bang")
             entry = Entry(PARTS["bang"], 0, _pdfs(written), key="bang")
             entries.insert(table, entry)
-            late = _TablePages(table_job, entry)
+            citing.append(("bang", entry))
             progress.step()
+        late = _CitingPages(cites_job, citing) if citing else None
         pages = assemble(path, org, year, issued_on, entries, omitted, job.temp, progress.step,
                          late)  # fmt: skip
     missing = tuple(missing_parts(parts))
@@ -260,21 +266,32 @@ class _Job:
         return read_pdf(file)
 
 
-class _TablePages:
-    """The self-assessment table written again with the pages where the parts and files it
-    cites start, each time they move (:data:`~.assemble.Late`)."""
+class _CitingPages:
+    """The parts citing others' pages (the self-assessment table, the register citing its
+    files) written again with the pages where what they cite starts, each time they move
+    (:data:`~.assemble.Late`)."""
 
-    def __init__(self, job: _Job, entry: Entry) -> None:
-        self.job, self.entry = job, entry
+    def __init__(self, job: _Job, entries: Sequence[tuple[str, Entry]]) -> None:
+        self.job, self.entries = job, entries  # each part's code and its entry
         self.pages: Mapping[str, int] | None = None
 
     def __call__(self, pages: Mapping[str, int]) -> bool:
         if pages == self.pages:
             return False
         self.pages = pages
-        before = self.entry.pages
-        self.entry.files = _pdfs(_part(dataclasses.replace(self.job, pages=pages), "bang"))
-        return self.entry.pages != before
+        moved = False
+        for part, entry in self.entries:
+            before = entry.pages
+            entry.files = _pdfs(_part(dataclasses.replace(self.job, pages=pages), part))
+            moved = moved or entry.pages != before
+        return moved
+
+
+def _evidence_pages(job: _Job) -> dict[str, int]:
+    """An evidence number → the page of the dossier where its file starts (files in the annex
+    only, once the dossier is put together)."""
+    return {e.number: job.pages[evidence_key(e.number)] for e in job.evidence
+            if evidence_key(e.number) in job.pages}  # fmt: skip
 
 
 def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
@@ -293,8 +310,7 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         pages = job.pages
         cited = {item: [on_page(part_title(PARTS[p], year), pages.get(p)) for p in found]
                  for item, found in record_cites(view, job.parts).items()}  # fmt: skip
-        at = {e.number: pages[evidence_key(e.number)] for e in job.evidence
-              if evidence_key(e.number) in pages}  # fmt: skip
+        at = _evidence_pages(job)
         return [job.made(part, lambda p: write_table(p, org, view, job.evidence, year, when,
                                                      cited, number, at))]  # fmt: skip
     if part == "ke-hoach":
@@ -323,7 +339,7 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         if job.register.empty:
             return NO_REGISTER.format(year=year)
         return [job.made(part, lambda p: write_register(p, org, job.register, year, when,
-                                                        number))]  # fmt: skip
+                                                        number, _evidence_pages(job)))]  # fmt: skip
     if part == "gioi-thieu-dang":
         introduced = ws.events.party_introductions(year, job.today)  # as item 3.2 counts them
         if not introduced:

@@ -28,6 +28,9 @@ TTR_KIND = "TỜ TRÌNH"
 BC_KIND = "BÁO CÁO"
 TABLE_KIND = "BẢNG TỰ ĐÁNH GIÁ"
 ACTIVITIES_KIND = "DANH SÁCH HOẠT ĐỘNG"
+AFTER_TABLE = 3 * mm
+"""The room left between a table and the line under it ("Kết quả: …", "Tổng cộng: …"), as the
+other documents leave it (the plan's report, the handover record)."""
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,7 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
     columns = [Column("Tiêu chí", 1.2, "CENTER"), Column("Nội dung", 8),
                Column("Số nội dung", 1.8, "CENTER"), Column("Đạt", 1.2, "CENTER")]  # fmt: skip
     body.append(PagedTable(columns, rows))
-    body.append(Spacer(1, 3 * mm))
+    body.append(Spacer(1, AFTER_TABLE))
     body.append(_body(f"Kết quả chung: {org.name} {readiness_text(view)}."))
     return doc.build(path, body[:-1], closing_lead=body[-1:])
 
@@ -265,7 +268,8 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
         totals = (points_text(at_stake[1]), points_text(at_stake[0])) if at_stake else ("", "")
         rows.append(("", "Cộng", "", *totals, "", ""))
     total = _bold(f"Kết quả: {readiness_text(view)}.")
-    return doc.build(path, [PagedTable(columns, rows)], closing_lead=[total])
+    return doc.build(path, [PagedTable(columns, rows), Spacer(1, AFTER_TABLE)],
+                     closing_lead=[total])  # fmt: skip
 
 
 def item_points(v: ItemView) -> tuple[str, str]:
@@ -308,4 +312,5 @@ def write_activities(path: Path, org: OrganizationInfo, details: Sequence[Occurr
     total = _bold(
         f"Tổng cộng: {vn_number(len(details))} lần hoạt động, đã thực hiện {vn_number(done)}."
     )
-    return doc.build(path, [PagedTable(columns, rows=table_rows)], closing_lead=[total])
+    return doc.build(path, [PagedTable(columns, rows=table_rows), Spacer(1, AFTER_TABLE)],
+                     closing_lead=[total])  # fmt: skip

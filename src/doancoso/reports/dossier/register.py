@@ -10,7 +10,7 @@ is not put in twice."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from ...core.workspace import Workspace
 from ..document import UnionDocument
 from ..styles import markup, styles
 from ..tables import Column, PagedTable
-from .parts import Evidence
+from .parts import AFTER_TABLE, Evidence, on_page
 
 REGISTER_KIND = "SỔ THAM MƯU, PHỐI HỢP"
 INTRODUCTIONS_KIND = "DANH SÁCH"
@@ -44,12 +44,13 @@ OWN_ADVICE, OWN_COORDINATION = "TM", "PH"
 @dataclass(frozen=True)
 class Register:
     """The register of a year: its records, their files and the numbers the files have in the
-    evidence annex (record id → "Minh chứng 3.1.2", …)."""
+    evidence annex (record id → the files' evidence in the annex, or "“tên tệp”" for a file
+    that is not in it)."""
 
     advice: list[Advice] = field(default_factory=list)
     coordination: list[Coordination] = field(default_factory=list)
     files: dict[str, list[Attachment]] = field(default_factory=dict)
-    cites: dict[str, list[str]] = field(default_factory=dict)
+    cites: dict[str, list[Evidence | str]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -94,7 +95,7 @@ def with_register(
     for e in evidence:
         count[e.item] = count.get(e.item, 0) + 1
     added: dict[str, list[Evidence]] = {}
-    cites: dict[str, list[str]] = {}
+    cites: dict[str, list[Evidence | str]] = {}
     records = [("advice", f"{OWN_ADVICE}.{i}", a.id, advice_text(a))
                for i, a in enumerate(register.advice, start=1)]  # fmt: skip
     records += [("coordination", f"{OWN_COORDINATION}.{i}", c.id, coordination_text(c))
@@ -110,8 +111,8 @@ def with_register(
                 known = Evidence(f"{group}.{count[group]}", group, attachment, nfc(text))
                 by_hash[attachment.sha256] = known
                 (added.setdefault(group, []) if item is not None else own).append(known)
-            label = known.label if known is not None else f"“{attachment.original_name}”"
-            cites.setdefault(record_id, []).append(label)
+            cite = known if known is not None else f"“{attachment.original_name}”"
+            cites.setdefault(record_id, []).append(cite)
     merged: list[Evidence] = []
     for v in view.items if view is not None else ():
         merged += [e for e in evidence if e.item == v.item.code]
@@ -150,30 +151,43 @@ def _with_detail(title: str, detail: str | None) -> str:
     return f"{title}: {nfc(detail)}" if detail else title
 
 
-def register_rows(register: Register) -> tuple[list[Row], list[Row]]:
-    """The rows of the advice table and of the coordination table."""
-    cited = register.cites
+def register_rows(register: Register, evidence_pages: Mapping[str, int] | None = None,
+                  ) -> tuple[list[Row], list[Row]]:  # fmt: skip
+    """The rows of the advice table and of the coordination table; ``evidence_pages``: an
+    evidence number → the page of the dossier where its file starts, cited after its number
+    ("Minh chứng 3.1.1 (trang 8)", as the self-assessment table cites it; none for a file not
+    in the dossier's annex)."""
+    pages = evidence_pages or {}
+
+    def cited(record_id: str) -> str:
+        return "; ".join(c if isinstance(c, str) else on_page(c.label, pages.get(c.number))
+                         for c in register.cites.get(record_id, ()))  # fmt: skip
+
     advice = [(i, a.number or "", format_vn_date(a.day), _with_detail(a.title, a.summary),
-               _answer(a), "; ".join(cited.get(a.id, ())))
+               _answer(a), cited(a.id))
               for i, a in enumerate(register.advice, start=1)]  # fmt: skip
     coordination = [(i, c.partner, _period(c), _with_detail(c.title, c.content),
-                      nfc(c.results) if c.results else "", "; ".join(cited.get(c.id, ())))
+                      nfc(c.results) if c.results else "", cited(c.id))
                      for i, c in enumerate(register.coordination, start=1)]  # fmt: skip
     return advice, coordination
 
 
 def write_register(path: Path, org: OrganizationInfo, register: Register, year: int,
-                   issued_on: dt.date, number: str | None = None) -> Path:  # fmt: skip
+                   issued_on: dt.date, number: str | None = None,
+                   evidence_pages: Mapping[str, int] | None = None) -> Path:  # fmt: skip
+    """The register; ``evidence_pages``: where its files start in the dossier
+    (:func:`register_rows`)."""
     doc = UnionDocument(org, kind=REGISTER_KIND, code="DS", title=f"Năm {year}", number=number,
                         issued_on=issued_on, orientation="landscape",
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
-    advice, coordination = register_rows(register)
+    advice, coordination = register_rows(register, evidence_pages)
+    # "Minh chứng 3.1.1 (trang 12);" on one line of its column.
     body: list[Flowable] = [_head(ADVICE_HEAD)]
     if advice:
         body.append(PagedTable([Column("STT", 1, "CENTER"), Column("Số, ký hiệu", 2.6),
-                                Column("Ngày", 2, "CENTER"), Column("Trích yếu", 8),
-                                Column("Kết quả, phản hồi của cấp ủy", 6),
-                                Column("Minh chứng", 3)], advice))  # fmt: skip
+                                Column("Ngày", 2, "CENTER"), Column("Trích yếu", 7),
+                                Column("Kết quả, phản hồi của cấp ủy", 5.5),
+                                Column("Minh chứng", 4.5)], advice))  # fmt: skip
     else:
         body.append(_none())
     # Kept with its table (or its line), never alone at the foot of a page.
@@ -181,10 +195,11 @@ def write_register(path: Path, org: OrganizationInfo, register: Register, year: 
     if coordination:
         body.append(PagedTable([Column("STT", 1, "CENTER"), Column("Đơn vị phối hợp", 4),
                                 Column("Thời gian", 2.6, "CENTER"),
-                                Column("Chương trình, nội dung", 7), Column("Kết quả", 5),
-                                Column("Minh chứng", 3)], coordination))  # fmt: skip
+                                Column("Chương trình, nội dung", 6), Column("Kết quả", 4.5),
+                                Column("Minh chứng", 4.5)], coordination))  # fmt: skip
     else:
         body.append(_none())
+    body.append(Spacer(1, AFTER_TABLE))
     total = _head(f"Tổng cộng: {vn_number(len(register.advice))} văn bản tham mưu, "
                   f"{vn_number(len(register.coordination))} chương trình phối hợp.")  # fmt: skip
     return doc.build(path, body, closing_lead=[total])
