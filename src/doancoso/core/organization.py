@@ -23,6 +23,7 @@ _FIELDS = (
     "id",
     "coming_of_age",
 )
+_TEXT_FIELDS = _FIELDS[:6]
 
 # The coming-of-age age (trưởng thành Đoàn) is a setting because DOMAIN.md §4 could not verify
 # it: 30 is the rule in use and the default. The range only keeps out typing mistakes (a member
@@ -32,6 +33,26 @@ COMING_OF_AGE_MIN, COMING_OF_AGE_MAX = 25, 35
 COMING_OF_AGE_MESSAGE = (
     f"Tuổi trưởng thành Đoàn phải là số nguyên từ {COMING_OF_AGE_MIN} đến {COMING_OF_AGE_MAX}."
 )
+
+LONGEST_NAME = 150
+"""The most characters a field of the organisation takes (spaces collapsed): the longest real
+names ("Đoàn TNCS Hồ Chí Minh Trường Trung học phổ thông chuyên …, tỉnh …") are about 100; more is
+a paragraph pasted by mistake, which every document would then print over several lines of its
+header. Checked on set-up (``doancoso init``, the setup dialog) and on settings edits; a bundle
+is not refused for it: one from an older version may carry a longer name, which is stored data
+of that organisation, and refusing it would leave its members, plans and ratings behind too."""
+
+
+def too_long_message(text: str) -> str:
+    """The message for a field of ``text`` longer than :data:`LONGEST_NAME` ("" when it fits),
+    its length counted as stored (spaces collapsed)."""
+    length = len(" ".join(text.split()))
+    if length <= LONGEST_NAME:
+        return ""
+    return (
+        f"Dài {length} ký tự, quá {LONGEST_NAME} ký tự cho phép: hãy kiểm tra lại, có thể đã "
+        "dán nhầm cả một đoạn văn."
+    )
 
 
 @dataclass(frozen=True)
@@ -51,7 +72,7 @@ class OrganizationInfo:
 def validate(info: OrganizationInfo) -> OrganizationInfo:
     """``info`` checked and cleaned (NFC, spaces collapsed, empty text as None; the secretary's
     name in the case of a name, as a member's: "nguyễn văn bình" -> "Nguyễn Văn Bình"), or
-    ValidationError.
+    ValidationError. No field is longer than :data:`LONGEST_NAME`.
 
     Only the name, the superior body and the coming-of-age age are required: the commune and
     the province are optional here, since scripts set an organisation up without them
@@ -64,6 +85,9 @@ def validate(info: OrganizationInfo) -> OrganizationInfo:
         errors["name"] = "Cần nhập tên Đoàn cơ sở."
     if not superior:
         errors["superior_name"] = "Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp."
+    for field in _TEXT_FIELDS:
+        if field not in errors and (message := too_long_message(nfc(getattr(info, field)))):
+            errors[field] = message
     age = info.coming_of_age
     if (
         isinstance(age, bool)

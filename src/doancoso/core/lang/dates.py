@@ -9,6 +9,9 @@ from ..errors import ValidationError
 from .text import fold
 
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
+# "5/3/98": a day and a month, then a year of fewer than four digits; told what the year needs.
+_SHORT_YEAR = re.compile(r"^\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,3}\s*$")
+SHORT_YEAR_MESSAGE = "Năm phải đủ 4 chữ số, ví dụ 05/03/1998."
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _MONTH = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 # "ngày 05 tháng 03 năm 2001" (also "mùng 5 tháng 3 năm 2001"), matched once tones and case are
@@ -79,6 +82,10 @@ def parse_vn_date(text: str, *, allow_year: bool = False) -> tuple[date, str]:
         year_match = _YEAR.match(text)
         if year_match:
             return date(int(year_match.group(1)), 1, 1), YEAR
+    if _SHORT_YEAR.match(text):
+        # The century is not guessed: "98" is 1998 for a birth date, but "25" may be 1925 or
+        # 2025; the secretary types it.
+        raise DateFormatError(SHORT_YEAR_MESSAGE)
     raise DateFormatError("Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2001.")
 
 

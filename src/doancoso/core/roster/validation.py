@@ -43,6 +43,37 @@ def birth_year_refused(year: int, today: date) -> str:
     return f"Năm sinh {year} không hợp lý: chỉ nhận các năm {FIRST_BIRTH_YEAR}–{today.year}."
 
 
+LONGEST_FULL_NAME = 100
+"""The most characters a full name takes. Vietnamese full names are rarely over 50 ("Công Tằng
+Tôn Nữ Thị …" with several middle names, or a Khmer or Chăm name of many parts, stays under 60);
+twice that leaves room for any real name, while a paragraph pasted into the field (which every
+list and document would then print) is refused."""
+
+
+def full_name_error(full_name: str) -> str | None:
+    """What is wrong with ``full_name`` (already NFC), or None: empty, too long (said before
+    the digits a pasted paragraph usually holds), or holding digits. The member form's and the
+    youth register's rule."""
+    if not full_name:
+        return "Cần nhập họ và tên."
+    if message := full_name_too_long(full_name):
+        return message
+    if any(ch.isdigit() for ch in full_name):
+        return "Họ và tên không được chứa chữ số."
+    return None
+
+
+def full_name_too_long(full_name: str) -> str | None:
+    """The message for a full name over :data:`LONGEST_FULL_NAME` characters, its length said;
+    None when it fits. The imports reject a row with it."""
+    if len(full_name) <= LONGEST_FULL_NAME:
+        return None
+    return (
+        f"Họ và tên dài {len(full_name)} ký tự, quá {LONGEST_FULL_NAME} ký tự cho phép: hãy "
+        "kiểm tra lại, có thể đã dán nhầm cả một đoạn văn."
+    )
+
+
 @dataclass(frozen=True)
 class MemberFields:
     """Everything the member form edits, already validated and normalised (NFC)."""
@@ -247,10 +278,8 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
     errors: dict[str, str] = {}
 
     full_name = name_case(text["full_name"])
-    if not full_name:
-        errors["full_name"] = "Cần nhập họ và tên."
-    elif any(ch.isdigit() for ch in full_name):
-        errors["full_name"] = "Họ và tên không được chứa chữ số."
+    if name_error := full_name_error(full_name):
+        errors["full_name"] = name_error
     birth, precision = _parse_birth(text["birth_date"], today, errors)
     if birth is not None and "birth_date" not in errors:
         too_young = too_young_message(birth, precision, today)  # the import's rule and words

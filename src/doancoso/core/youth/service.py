@@ -45,6 +45,7 @@ from ..roster.service import (
 )
 from ..roster.validation import (
     _parse_birth,  # the member form's birth-date rules, shared
+    full_name_error,
     normalize_phone,
     unknown_choice,
 )
@@ -213,10 +214,8 @@ def parse_youth(raw: Mapping[str, str], today: dt.date | None = None) -> YouthFi
     text = {name: nfc(raw.get(name, "")) for name in YOUTH_FIELD_NAMES}
     errors: dict[str, str] = {}
     full_name = name_case(text["full_name"])
-    if not full_name:
-        errors["full_name"] = "Cần nhập họ và tên."
-    elif any(ch.isdigit() for ch in full_name):
-        errors["full_name"] = "Họ và tên không được chứa chữ số."
+    if name_error := full_name_error(full_name):
+        errors["full_name"] = name_error
     birth, precision = _parse_birth(text["birth_date"], today, errors)
     values: dict[str, object] = {name: nfc_or_none(text[name]) for name in _TEXT_FIELDS}
     for name in ("hardship_support", "notes"):

@@ -20,7 +20,9 @@ from ...core.errors import ValidationError
 from ...core.organization import (
     COMING_OF_AGE_MAX,
     COMING_OF_AGE_MIN,
+    LONGEST_NAME,
     OrganizationInfo,
+    too_long_message,
     validate,
 )
 from ...core.roster.rules import COMING_OF_AGE
@@ -45,10 +47,8 @@ REQUIRED_NOTE = (
 )
 """What the form requires, for the words above it: the starred fields, and the place (one of
 two fields, so neither is starred)."""
-LONGEST = 150
-"""The most characters a field of the form takes: the longest real names ("Đoàn TNCS Hồ Chí
-Minh Trường Trung học phổ thông chuyên …, tỉnh …") are about 100; more is a paragraph pasted by
-mistake, which every document would then print in its header."""
+LONGEST = LONGEST_NAME
+"""The most characters a field of the form takes: the core's rule, shown as it is typed."""
 AGE_LABEL = "Tuổi trưởng thành Đoàn"
 AGE_HINT = f"Mặc định {COMING_OF_AGE}. Dùng cho danh sách trưởng thành Đoàn và thống kê."
 
@@ -115,13 +115,7 @@ class OrganizationForm(QWidget):
 
     def length_message(self, name: str) -> str:
         """The message of field ``name`` when it is longer than :data:`LONGEST` (else "")."""
-        length = len(" ".join(self.editors[name].text().split()))
-        if length <= LONGEST:
-            return ""
-        return (
-            f"Dài {length} ký tự, quá {LONGEST} ký tự cho phép: hãy kiểm tra lại, có thể đã dán "
-            "nhầm cả một đoạn văn."
-        )
+        return too_long_message(self.editors[name].text())
 
     def _check(self, name: str) -> str:
         """Field ``name``'s message as it is edited: the core's (a required field left empty),

@@ -32,6 +32,7 @@ from ..validation import (
     check_email,
     check_member_code,
     check_national_id,
+    full_name_too_long,
     normalize_phone,
 )
 from ..vocab import STATUSES, choice_code, position_of
@@ -377,6 +378,8 @@ class RowParser:
         name = name_case(text)
         if not name:
             return name, Problem("Thiếu họ và tên.", ERROR, "full_name")
+        if too_long := full_name_too_long(name):  # a paragraph, not quoted back
+            return name, Problem(too_long, ERROR, "full_name")
         if any(ch.isdigit() for ch in name):
             return name, Problem(f"Họ và tên “{name}” có chữ số.", ERROR, "full_name")
         return name, None
