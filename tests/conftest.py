@@ -3,7 +3,9 @@ temporary folder for the whole session, and each test gets its own data folder."
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -13,6 +15,7 @@ import pytest
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # set by the tests themselves, before Qt loads
 _SANDBOX = Path(tempfile.mkdtemp(prefix="doancoso-test-home-"))
+atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)  # one per run, not one left per run
 for _var in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(_SANDBOX / _var.lower())
 
