@@ -22,6 +22,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,7 +31,7 @@ from ..activities.participation import ParticipationService
 from ..activities.rules import DONE, MEETING_KIND
 from ..activities.service import json_ids
 from ..context import WorkspaceContext
-from ..lang.text import one_decimal
+from ..lang.text import collation_key, one_decimal
 from ..lifecycle.introductions import introduced
 from ..storage.live import is_live
 from ..storage.models import Activity, Branch, MemberEvent, Occurrence, Organization, Youth
@@ -119,9 +120,7 @@ def branch_meetings_tally(
         return None
     if last < first:
         return 0, len(branches)
-    starts = branch_starts(session, org, branches)
-    month_over = last.day == calendar.monthrange(last.year, last.month)[1]
-    required = list(range(1, last.month + (1 if month_over else 0)))
+    months = _held_months(year, last, ends, branch_starts(session, org, branches))
     stmt = (
         select(Occurrence.day, Activity.branch_ids)
         .join(Activity, Activity.id == Occurrence.activity_id)
@@ -137,16 +136,59 @@ def branch_meetings_tally(
     for day, branch_ids in session.execute(stmt):
         for branch in json_ids(branch_ids) or branches:
             met[branch].add(day.month)
-    if not required:  # in the first month: those that already met
-        required = [last.month]
-    # The months each chi đoàn was there for whole (the current one in January: there on the
-    # day read); none yet, it is not counted.
-    months = {b: [m for m in required if dt.date(year, m, 1) >= starts.get(b, first)
-                  and min(_month_end(year, m), last) < (ends[b] or dt.date.max)]
-              for b in branches}  # fmt: skip
     counted = [b for b in branches if months[b]]
     full = sum(1 for b in counted if all(m in met[b] for m in months[b]))
     return full, len(counted)
+
+
+def _held_months(
+    year: int, last: dt.date, ends: dict[str, dt.date | None], starts: dict[str, dt.date]
+) -> dict[str, list[int]]:
+    """The months of ``year`` elapsed on ``last`` each chi đoàn of ``ends``
+    (:func:`year_branches`) was there for whole (none yet: not counted), given the ``starts``
+    of the new ones (:func:`branch_starts`). Before January is over, January for those there
+    on the day read."""
+    first = dt.date(year, 1, 1)
+    month_over = last.day == calendar.monthrange(last.year, last.month)[1]
+    required = list(range(1, last.month + (1 if month_over else 0)))
+    if not required:  # in the first month: those that already met
+        required = [last.month]
+    return {b: [m for m in required if dt.date(year, m, 1) >= starts.get(b, first)
+                and min(_month_end(year, m), last) < (end or dt.date.max)]
+            for b, end in ends.items()}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PartlyHeld:
+    """A chi đoàn the ``branch-meetings`` share holds to part of a year only."""
+
+    name: str
+    start: dt.date | None
+    """New in the year: the first day the app knows of it (:func:`branch_starts`)."""
+    end: dt.date | None
+    """Deleted or merged away in the months read: the day it went."""
+    months: tuple[int, ...]
+    """The months it is held to (elapsed, there for whole); none: not counted."""
+
+
+def partly_held(session: Session, org: str, year: int, as_of: dt.date) -> list[PartlyHeld]:
+    """The chi đoàn the ``branch-meetings`` share of ``year`` at ``as_of`` holds to part of the
+    year only (new in it, or gone in the months read), in Vietnamese order of their names."""
+    first, last = _bounds(year, as_of)
+    ends = year_branches(session, org, year)
+    if not ends or last < first:
+        return []
+    starts = branch_starts(session, org, list(ends))
+    months = _held_months(year, last, ends, starts)
+    names = dict(session.execute(select(Branch.id, Branch.name).where(Branch.id.in_(ends))).all())
+    found = []
+    for branch, end in ends.items():
+        start = starts.get(branch)
+        new = start if start is not None and start > first else None
+        gone = end if end is not None and end <= last else None
+        if new or gone:
+            found.append(PartlyHeld(names[branch], new, gone, tuple(months[branch])))
+    return sorted(found, key=lambda p: collation_key(p.name))
 
 
 SETTLING = dt.timedelta(days=31)

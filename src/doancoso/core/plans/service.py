@@ -21,7 +21,7 @@ from ..storage.models import Plan, PlanTarget
 from ..storage.settings import put_setting, setting_value
 from ..storage.tracking import transaction_time
 from .copying import PLACES, CreatedPlan, PlanCopy, YearMention, move_title_year, move_year
-from .measures import measure, measure_due
+from .measures import PartlyHeld, measure, measure_due, partly_held
 from .registration import (
     PLAN_DEADLINE_KEY,
     Deadline,
@@ -187,6 +187,12 @@ class PlanService:
         ``as_of`` (default today), as a target measured by it would show."""
         with self._ctx.db.read() as session:
             return measure(self._ctx, session, key, kind, year, as_of or dt.date.today())
+
+    def partly_held(self, year: int, as_of: dt.date | None = None) -> list[PartlyHeld]:
+        """The chi đoàn a target measured by ``branch-meetings`` holds to part of ``year`` only
+        (new in it, or deleted or merged away), at ``as_of`` (default today), by name."""
+        with self._ctx.db.read() as session:
+            return partly_held(session, self._ctx.organization_id, year, as_of or dt.date.today())
 
     def get(self, year: int, as_of: dt.date | None = None) -> PlanInfo | None:
         """The plan of ``year`` with each target's progress at ``as_of`` (default: today)."""

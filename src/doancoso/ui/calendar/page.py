@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFocusEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -156,7 +156,10 @@ class CalendarPage(QWidget):
         splitter.setSizes([900, SIDE_WIDTH])
         self.splitter = splitter
         layout.addWidget(splitter, 1)
+        # The page's key (Ctrl+5) puts the keyboard in the tab shown: the grid on its day, or
+        # the list on a row (see :meth:`_agenda_focused`), where Enter opens it.
         self.setFocusProxy(self.month)
+        self.tabs.currentChanged.connect(self._tab_shown)
 
     def _top_bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -255,6 +258,7 @@ class CalendarPage(QWidget):
         self.widened_by_hand: set[int] = set()
         header.sectionResized.connect(self._agenda_section_resized)
         self.agenda.viewport().installEventFilter(self)
+        self.agenda.installEventFilter(self)
         self.agenda.doubleClicked.connect(lambda _index: self.open_agenda_row())
         open_action = QAction("Mở buổi hoạt động", self)
         open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
@@ -315,7 +319,29 @@ class CalendarPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.agenda.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_agenda_columns()
+        elif (
+            watched is self.agenda
+            and isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusIn
+            and event.reason() != Qt.FocusReason.MouseFocusReason  # the click chooses its row
+        ):
+            self._agenda_focused()
         return super().eventFilter(watched, event)
+
+    def _tab_shown(self, _index: int) -> None:
+        shown = self.tabs.currentWidget()
+        self.setFocusProxy(self.month if shown is self.month else self.agenda)
+
+    def _agenda_focused(self) -> None:
+        """The list given the keyboard with no row chosen (by its page's key, by Tab): the
+        first date on or after the day chosen in the grid (else the last one) chosen, so that
+        Enter opens it and the arrows move from there. A row the user chose is kept."""
+        view, rows = self.agenda, self.agenda_model.rows
+        if not rows or view.selectionModel().hasSelection():
+            return
+        day = self.month.selected
+        row = next((i for i, r in enumerate(rows) if (r.end_day or r.day) >= day), len(rows) - 1)
+        view.selectRow(row)
 
     def _reminder_list(self, model: ReminderModel) -> QListView:
         view = QListView()

@@ -43,6 +43,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.lang.text import vn_number
 from ...core.plans.copying import CreatedPlan, copy_summary
 from ...core.plans.figures import NOT_DUE_TEXT, not_started_text, tally
+from ...core.plans.measures import PartlyHeld
 from ...core.plans.registration import PlanReminder, is_registered
 from ...core.plans.rules import APPROVED
 from ...core.plans.service import PlanInfo
@@ -63,6 +64,9 @@ SHOWN = (
 """The tables the page shows or measures from (the settings: the registration deadline; the
 organisation: its superior body's name and
 whether leave counts as attended)."""
+BRANCH_MEETINGS = "branch-meetings"
+"""The measure of "chi đoàn meet every month" (:data:`doancoso.core.plans.rules.MEASURES`)."""
+PARTLY_HELD = "Chi đoàn không tính đủ cả năm trong tỉ lệ sinh hoạt đủ hằng tháng: "
 
 
 @dataclass(frozen=True)
@@ -76,17 +80,22 @@ class PlanSnapshot:
     superior: str
     deadline: date
     """The superior body's deadline for registering the plan of ``year``."""
+    partly_held: tuple[PartlyHeld, ...] = ()
+    """The chi đoàn a target measured by ``branch-meetings`` holds to part of the year only."""
 
 
 def read_snapshot(ws: Workspace, year: int, today: date) -> PlanSnapshot:
     org = ws.organization.get()
+    plan = ws.plans.get(year, today)
+    meetings = plan is not None and any(t.measure == BRANCH_MEETINGS for t in plan.targets)
     return PlanSnapshot(
         year=year,
         years=tuple(ws.plans.years()),
-        plan=ws.plans.get(year, today),
+        plan=plan,
         kinds=ws.activities.kind_names(),
         superior=org.superior_name if org else "",
         deadline=ws.plans.registration_deadline().of_plan(year),
+        partly_held=tuple(ws.plans.partly_held(year, today)) if meetings else (),
     )
 
 
@@ -338,7 +347,7 @@ class PlansPage(QWidget):
         if plan is None:
             self._show_empty(result)
         else:
-            self._show_plan(plan, result.kinds, result.deadline)
+            self._show_plan(plan, result.kinds, result.deadline, result.partly_held)
         self.copy_notice.show_year(result.year if plan is not None else None)
         self._update_buttons()
         self.refreshed.emit()
@@ -372,14 +381,20 @@ class PlansPage(QWidget):
             )
         self.empty_hint.setText(hint)
 
-    def _show_plan(self, plan: PlanInfo, kinds: dict[str, str], deadline: date) -> None:
+    def _show_plan(
+        self, plan: PlanInfo, kinds: dict[str, str], deadline: date,
+        partly: Sequence[PartlyHeld] = (),
+    ) -> None:  # fmt: skip
         current = self._select_after or self.selected_target_id()
         self._select_after = None
         self.model.set_targets(plan.targets, kinds, plan.started)
         self.stack.setCurrentIndex(1)
         self.state_label.setText(f"  {registration_line(plan, deadline, self.today())}")
         self.state_label.setToolTip(plan.title)
-        self.summary_label.setText(summary_text(plan))
+        summary = summary_text(plan)
+        if partly and plan.started:  # which chi đoàn the meetings figure holds to in part
+            summary += "\n" + partly_held_text(partly, plan.year)
+        self.summary_label.setText(summary)
         self.text_form.load(plan)
         self.registration.load(plan)
         row = self.model.row_of(current) if current else None
@@ -606,3 +621,25 @@ def summary_text(plan: PlanInfo) -> str:
         f"{vn_number(counts.total)} chỉ tiêu: {', '.join(parts)} (số liệu đến ngày {as_of})."
         + measured
     )
+
+
+def partly_held_text(partly: Sequence[PartlyHeld], year: int) -> str:
+    """Which chi đoàn the meetings figure holds to part of ``year`` only, and why, in their
+    order: "Chi đoàn không tính đủ cả năm trong tỉ lệ sinh hoạt đủ hằng tháng: Chi đoàn ấp Cái
+    Rô chưa tính (chi đoàn mới từ ngày 20/11/2026); Chi đoàn ấp 3 tính đến tháng 05/2026 (xóa
+    khỏi danh sách ngày 10/06/2026)." ("không tính": gone before a whole month of it)."""
+    said = []
+    for branch in partly:
+        why = []
+        if branch.start is not None:
+            why.append(f"chi đoàn mới từ ngày {format_vn_date(branch.start)}")
+        if branch.end is not None:
+            why.append(f"xóa khỏi danh sách ngày {format_vn_date(branch.end)}")
+        if not branch.months:
+            counted = "không tính" if branch.end is not None else "chưa tính"
+        else:
+            span = [f"từ tháng {branch.months[0]:02d}/{year}"] if branch.start else []
+            span += [f"đến tháng {branch.months[-1]:02d}/{year}"] if branch.end else []
+            counted = "tính " + " ".join(span)
+        said.append(f"{branch.name} {counted} ({', '.join(why)})")
+    return PARTLY_HELD + "; ".join(said) + "."

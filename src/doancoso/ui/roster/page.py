@@ -86,10 +86,11 @@ class RosterPage(ListPage):
         self.gender_combo.addItem("Tất cả giới tính", None)
         for code, label in GENDERS.items():
             self.gender_combo.addItem(label, code)
+        # Alt+C, Alt+R, Alt+I: letters no menu (Alt+T, S, X, V, G) nor button of the page takes.
         for caption, combo in (
-            ("Chi đoàn:", self.branch_combo),
-            ("Trạng thái:", self.status_combo),
-            ("Giới tính:", self.gender_combo),
+            ("&Chi đoàn:", self.branch_combo),
+            ("T&rạng thái:", self.status_combo),
+            ("G&iới tính:", self.gender_combo),
         ):
             buddy = QLabel(caption)
             buddy.setBuddy(combo)

@@ -1,0 +1,124 @@
+"""The calendar's key (Ctrl+5) while its "Danh sách" tab shows: the keyboard goes into the list,
+a row chosen, so that Enter opens it (as the month tab puts it in the grid, on its day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from active_window import active_window, press_ctrl
+from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.agenda import COL_DATE, COL_TITLE
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.page import CalendarPage
+from doancoso.ui.shell.main_window import CALENDAR_AREA, MainWindow
+from scripted import ScriptedPrompts
+
+from .conftest import add_activity
+
+# Offscreen, the calendar page's first showing says it cannot size a window to its hints.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def _calendar(window: MainWindow) -> CalendarPage:
+    page = window.page(CALENDAR_AREA)
+    assert isinstance(page, CalendarPage)
+    return page
+
+
+def _list_tab_on(qtbot: QtBot, window: MainWindow, day: dt.date) -> CalendarPage:
+    """The calendar shown on ``day``, its "Danh sách" tab chosen with the keyboard, then the
+    keyboard left in the sidebar."""
+    press_ctrl(qtbot, window, Qt.Key.Key_5)
+    calendar = _calendar(window)
+    calendar.show_date(day)
+    assert QApplication.focusWidget() is calendar.month
+    qtbot.keyClick(calendar.month, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyRelease(calendar.month, Qt.Key.Key_Control)  # Ctrl+Tab: the tab widget's next tab
+    assert calendar.tabs.tabText(calendar.tabs.currentIndex()) == "Danh sách"
+    window.sidebar.setFocus()
+    return calendar
+
+
+def _chosen(calendar: CalendarPage) -> list[tuple[str, str]]:
+    model = calendar.agenda_model
+    return [
+        (model.index(i.row(), COL_DATE).data(), model.index(i.row(), COL_TITLE).data())
+        for i in calendar.agenda.selectionModel().selectedRows()
+    ]
+
+
+def test_ctrl_5_on_the_list_tab_puts_the_keyboard_in_the_list_on_the_day_shown(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    add_activity(cal_ws, "Họp Ban Chấp hành", "03/03/2026")
+    add_activity(cal_ws, "Ra quân Ngày Chủ nhật xanh", "15/03/2026")
+    add_activity(cal_ws, "Sinh hoạt chi đoàn", "24/03/2026")
+    window = active_window(qtbot, cal_ws, prompts)
+    calendar = _list_tab_on(qtbot, window, dt.date(2026, 3, 10))
+
+    press_ctrl(qtbot, window, Qt.Key.Key_5)
+
+    assert QApplication.focusWidget() is calendar.agenda
+    assert _chosen(calendar) == [("CN 15/03/2026", "Ra quân Ngày Chủ nhật xanh")]
+    opened: list[str] = []
+
+    def note_title(dialog: QDialog) -> None:
+        assert isinstance(dialog, OccurrenceDialog)
+        opened.append(dialog.detail.row.title)
+
+    prompts.dialog_script = note_title
+    qtbot.keyClick(calendar.agenda, Qt.Key.Key_Return)
+    assert opened == ["Ra quân Ngày Chủ nhật xanh"]
+    qtbot.keyClick(calendar.agenda, Qt.Key.Key_Down)
+    qtbot.keyClick(calendar.agenda, Qt.Key.Key_Return)
+    assert opened == ["Ra quân Ngày Chủ nhật xanh", "Sinh hoạt chi đoàn"]
+
+
+def test_ctrl_5_keeps_the_row_the_user_chose_in_the_list(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    add_activity(cal_ws, "Họp Ban Chấp hành", "03/03/2026")
+    add_activity(cal_ws, "Ra quân Ngày Chủ nhật xanh", "15/03/2026")
+    window = active_window(qtbot, cal_ws, prompts)
+    calendar = _list_tab_on(qtbot, window, dt.date(2026, 3, 10))
+    press_ctrl(qtbot, window, Qt.Key.Key_5)
+    qtbot.keyClick(calendar.agenda, Qt.Key.Key_Up)
+    press_ctrl(qtbot, window, Qt.Key.Key_1)
+
+    press_ctrl(qtbot, window, Qt.Key.Key_5)
+
+    assert QApplication.focusWidget() is calendar.agenda
+    assert _chosen(calendar) == [("T3 03/03/2026", "Họp Ban Chấp hành")]
+
+
+def test_ctrl_5_after_the_last_activity_chooses_the_last_row(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    add_activity(cal_ws, "Họp Ban Chấp hành", "03/03/2026")
+    add_activity(cal_ws, "Ra quân Ngày Chủ nhật xanh", "15/03/2026")
+    window = active_window(qtbot, cal_ws, prompts)
+    calendar = _list_tab_on(qtbot, window, dt.date(2026, 3, 28))
+
+    press_ctrl(qtbot, window, Qt.Key.Key_5)
+
+    assert QApplication.focusWidget() is calendar.agenda
+    assert _chosen(calendar) == [("CN 15/03/2026", "Ra quân Ngày Chủ nhật xanh")]
+
+
+def test_back_on_the_month_tab_ctrl_5_puts_the_keyboard_in_the_grid(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    window = active_window(qtbot, cal_ws, prompts)
+    calendar = _list_tab_on(qtbot, window, dt.date(2026, 3, 10))
+    calendar.tabs.setCurrentWidget(calendar.month)
+    window.sidebar.setFocus()
+
+    press_ctrl(qtbot, window, Qt.Key.Key_5)
+
+    assert QApplication.focusWidget() is calendar.month
+    assert calendar.month.selected == dt.date(2026, 3, 10)
