@@ -88,6 +88,10 @@ class RatingRow:
     """In a closed round, a member whose stored record was edited, or who was deleted from the
     roster, after the closing: what the row says of it
     (:func:`~.eligibility.changed_since`); None otherwise."""
+    attendance_changed: str | None = None
+    """In a closed round, for a rated member whose participation comes from the attendance: a
+    mark of the year's recorded by the closing, or a date of the year the member was marked on,
+    changed since; what the row says of it (:func:`~.since.marks_changed_since`)."""
 
     @property
     def round_levels(self) -> tuple[int | None, int | None, int | None]:

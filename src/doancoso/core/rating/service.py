@@ -69,6 +69,7 @@ from .rules import (
     percent_text,
     suggest,
 )
+from .since import marks_changed_since
 
 __all__ = [
     "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingHistory", "RatingRow", "RatingService",
@@ -203,10 +204,11 @@ class RatingService:
             discipline = self._discipline(session, first, last, by)
             came = arrivals(session, org, year, as_of, by=by)
             changed = changed_since(session, org, by) if by is not None else {}
+            marked = marks_changed_since(session, org, year, by) if by is not None else {}
         with paused_gc():
             rows = self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then,
-                came, party, changed,
+                came, party, changed, marked,
             )  # fmt: skip
         return [r for r in rows if not r.branch] if branch_id == "" else rows
 
@@ -255,6 +257,7 @@ class RatingService:
         came: Mapping[str, Arrival],
         party: Mapping[str, dt.date | None],
         changed: Mapping[str, str],
+        marked: Mapping[str, str],
     ) -> list[RatingRow]:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
@@ -302,6 +305,8 @@ class RatingService:
                     note=note,
                     arrival_remarks=arrival.note if note and arrival else None,
                     changed_after_closing=changed.get(m.id),
+                    # a rate entered by hand is no count of the marks
+                    attendance_changed=None if reason or entered else marked.get(m.id),
                 )
             )
         return rows
