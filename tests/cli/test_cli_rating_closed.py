@@ -159,3 +159,23 @@ def test_rating_list_says_whose_attendance_changed_after_closing(
         "Sau khi khóa đợt: điểm danh của 1 đoàn viên đã sửa. Danh sách này đọc theo dữ liệu hiện "
         "tại, có thể khác lúc khóa đợt.",
     ]
+
+
+def test_rating_list_says_a_chi_doan_renamed_after_closing(
+    data_dir: Path, ws: Workspace, ids: dict[str, str]
+) -> None:
+    assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
+    two = next(b.id for b in ws.branches.list() if b.name == "Chi đoàn ấp Kênh Xáng")
+    ws.branches.rename(two, "Chi đoàn ấp Kênh Xáng Mới")
+    today = dt.date.today().strftime("%d/%m/%Y")
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[-1] == (
+        "Sau khi khóa đợt: 1 chi đoàn đã đổi tên. Danh sách này đọc theo dữ liệu hiện tại, có "
+        "thể khác lúc khóa đợt."
+    )
+    (dung,) = [line for line in lines if "Phạm Văn Dũng" in line]
+    assert dung.startswith("3\tPhạm Văn Dũng\tChi đoàn ấp Kênh Xáng Mới\t")
+    assert dung.endswith(f"\tChi đoàn đã đổi tên sau khi khóa đợt: {today}")
+    assert not any("đổi tên" in line for line in lines if "Nguyễn Văn An" in line)

@@ -18,6 +18,7 @@ from ..core.lang.text import percent_cell, vn_number
 from ..core.rating.eligibility import says_deleted
 from ..core.rating.records import RatingRow
 from ..core.rating.rules import LEVELS
+from ..core.rating.since import BRANCH_RENAMED
 from ..core.workspace import Workspace
 from . import rating_files
 from .common import EXIT_OK, FORMAT_HELP, Subparsers, data_dir_option, format_option, open_workspace
@@ -147,7 +148,8 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
         rate = percent_cell(r.participation * 100) if r.participation is not None else ""
         levels = [_level(v) for v in (r.suggested, *r.round_levels)]
         # A closed round: what changed since its closing, as the page says it on the row.
-        said = (r.reason or r.note, r.changed_after_closing, r.attendance_changed)
+        renamed = r.branch_renamed and BRANCH_RENAMED.format(day=r.branch_renamed)
+        said = (r.reason or r.note, r.changed_after_closing, r.attendance_changed, renamed)
         cells = [
             str(number),
             r.full_name,
@@ -187,6 +189,9 @@ def _changed_since(rows: list[RatingRow]) -> str:
         parts.append(f"{vn_number(deleted)} đoàn viên đã xóa khỏi danh sách")
     if marked:
         parts.append(f"điểm danh của {vn_number(marked)} đoàn viên đã sửa")
+    renamed = {r.branch_id for r in rows if r.branch_renamed}
+    if renamed:
+        parts.append(f"{vn_number(len(renamed))} chi đoàn đã đổi tên")
     if not parts:
         return ""
     return (

@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from doancoso.ui.rating.model import COL_NAME, COL_RATE, COL_REMARK, GREY
+from doancoso.ui.rating.model import COL_BRANCH, COL_NAME, COL_RATE, COL_REMARK, GREY
 from doancoso.ui.rating.page import RatingPage
 
 from .conftest import SHOWN, YEAR, Round
@@ -85,3 +85,32 @@ def test_a_closed_round_says_whose_attendance_changed_since(page: RatingPage, ra
     )
     other = page.model.row_of(ids["Trần Thị Bình"])
     assert other is not None and page.model.index(other, COL_REMARK).data() == ""
+
+
+def test_a_closed_round_says_which_chi_doan_was_renamed_since(
+    page: RatingPage, rated: Round
+) -> None:
+    """The round names a chi đoàn as it is now (its name of then is kept nowhere): renamed
+    after the closing, the text above the grid and its members' chi đoàn say so."""
+    ws = rated.ws
+    ws.rating.close(YEAR)
+    ws.branches.rename(rated.branches["Chi đoàn ấp 2"], "Chi đoàn ấp Kênh Xáng")
+    page.refresh()
+
+    today = dt.date.today().strftime("%d/%m/%Y")
+    assert page.changed_label.text() == (
+        f"Chi đoàn đã đổi tên sau khi khóa đợt: Chi đoàn ấp Kênh Xáng ({today}); trang này và "
+        "bản in ghi tên hiện tại."
+    )
+    row = page.model.row_of(rated.ids["Phạm Văn Dũng"])
+    assert row is not None
+    branch = page.model.index(row, COL_BRANCH)
+    assert branch.data() == "ấp Kênh Xáng"
+    assert branch.data(Qt.ItemDataRole.ToolTipRole) == (
+        f"Chi đoàn ấp Kênh Xáng\nChi đoàn đã đổi tên sau khi khóa đợt: {today}"
+    )
+    other = page.model.row_of(rated.ids["Nguyễn Văn An"])
+    assert other is not None
+    assert page.model.index(other, COL_BRANCH).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Chi đoàn ấp 1"
+    )

@@ -92,6 +92,9 @@ class RatingRow:
     """In a closed round, for a rated member whose participation comes from the attendance: a
     mark of the year's recorded by the closing, or a date of the year the member was marked on,
     changed since; what the row says of it (:func:`~.since.marks_changed_since`)."""
+    branch_renamed: str | None = None
+    """In a closed round, the day (dd/mm/yyyy) the member's chi đoàn was renamed after the
+    closing: ``branch`` is its name of now (:func:`~.since.branches_renamed_since`)."""
 
     @property
     def round_levels(self) -> tuple[int | None, int | None, int | None]:

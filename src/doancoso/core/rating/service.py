@@ -69,7 +69,7 @@ from .rules import (
     percent_text,
     suggest,
 )
-from .since import marks_changed_since
+from .since import branches_renamed_since, marks_changed_since
 
 __all__ = [
     "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingHistory", "RatingRow", "RatingService",
@@ -205,10 +205,11 @@ class RatingService:
             came = arrivals(session, org, year, as_of, by=by)
             changed = changed_since(session, org, by) if by is not None else {}
             marked = marks_changed_since(session, org, year, by) if by is not None else {}
+            renamed = branches_renamed_since(session, org, by) if by is not None else {}
         with paused_gc():
             rows = self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then,
-                came, party, changed, marked,
+                came, party, (changed, marked, renamed),
             )  # fmt: skip
         return [r for r in rows if not r.branch] if branch_id == "" else rows
 
@@ -256,9 +257,11 @@ class RatingService:
         then: Mapping[str, str],
         came: Mapping[str, Arrival],
         party: Mapping[str, dt.date | None],
-        changed: Mapping[str, str],
-        marked: Mapping[str, str],
+        since: tuple[Mapping[str, str], Mapping[str, str], Mapping[str, str]],
     ) -> list[RatingRow]:
+        """``since``: what changed since a closed round's closing, by member (the record, the
+        attendance) and by chi đoàn (:mod:`.since`)."""
+        changed, marked, renamed = since
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
         for m in members:
@@ -307,6 +310,7 @@ class RatingService:
                     changed_after_closing=changed.get(m.id),
                     # a rate entered by hand is no count of the marks
                     attendance_changed=None if reason or entered else marked.get(m.id),
+                    branch_renamed=renamed.get(m.branch_id) if m.branch_id else None,
                 )
             )
         return rows

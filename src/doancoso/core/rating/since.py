@@ -12,6 +12,7 @@ a chi đoàn after the closing tells that it changed, not what it was."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -98,12 +99,21 @@ def marks_changed_since(
 def branches_renamed_since(
     session: Session, organization_id: str, by: dt.datetime
 ) -> dict[str, str]:
-    """chi đoàn → :data:`BRANCH_RENAMED` (the local day of the last change) for the chi đoàn
-    on the roster at the closing ``by`` and still on it, whose row changed since: a chi đoàn
-    has nothing but its name to change, so the round's pages and prints name it as it is now,
-    not as it was when the round was closed."""
+    """chi đoàn → the local day (dd/mm/yyyy) of its last change since the closing ``by``, for
+    the chi đoàn on the roster at the closing and still on it whose row changed since: a chi
+    đoàn has nothing but its name to change (a chi đoàn deleted and brought back since reads as
+    renamed), so the round's pages and prints name it as it is now, not as it was when the round
+    was closed (:data:`BRANCH_RENAMED`, :func:`renamed_note`)."""
     stmt = select(Branch.id, Branch.updated_at).where(
         known(Branch, organization_id, by), Branch.deleted_at.is_(None), Branch.updated_at > by
     )
-    return {branch_id: BRANCH_RENAMED.format(day=local_day(at)) for branch_id, at in
-            session.execute(stmt)}  # fmt: skip
+    return {branch_id: local_day(at) for branch_id, at in session.execute(stmt)}
+
+
+def renamed_note(renamed: Mapping[str, str]) -> str:
+    """What a printed round says of the chi đoàn renamed since its closing (name → day of the
+    change), in the order given; "" for none."""
+    if not renamed:
+        return ""
+    names = ", ".join(f"{name} ({day})" for name, day in renamed.items())
+    return f"Chi đoàn đã đổi tên sau khi khóa đợt: {names}; bản in ghi tên hiện tại."

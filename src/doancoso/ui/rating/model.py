@@ -29,6 +29,7 @@ from ...core.lang.text import percent_cell
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
 from ...core.rating.rules import LEVELS, SHORT_LEVELS, TRAINING_RESULTS
 from ...core.rating.service import RatingRow
+from ...core.rating.since import BRANCH_RENAMED
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -384,8 +385,9 @@ class RatingModel(QAbstractTableModel):
             return "\n".join(filter(None, (r.full_name, born_text(r), r.changed_after_closing,
                                             r.attendance_changed, r.note,
                                             _old_remarks(r))))  # fmt: skip
-        if column == COL_BRANCH:
-            return r.branch
+        if column == COL_BRANCH:  # in a closed round: renamed since, the name of now
+            renamed = r.branch_renamed and BRANCH_RENAMED.format(day=r.branch_renamed)
+            return "\n".join(filter(None, (r.branch, renamed)))
         if column == COL_REMARK:
             return "\n".join(filter(None, (r.remark, r.changed_after_closing,
                                             r.attendance_changed, r.note,
