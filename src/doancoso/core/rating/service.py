@@ -56,6 +56,7 @@ from .records import (
     RoundInfo,
     append_history,
     arrival_note,
+    closing_revisions,
     level_counts,
     not_rated_reason,
     parse_fields,
@@ -203,7 +204,11 @@ class RatingService:
             }
             discipline = self._discipline(session, first, last, by)
             came = arrivals(session, org, year, as_of, by=by)
-            changed = changed_since(session, org, by) if by is not None else {}
+            changed = {}
+            if by is not None:  # the members' versions the closing kept tell edits from events
+                history = select(RatingRound.history).where(RatingRound.id == round_id)
+                kept = closing_revisions(session.scalar(history))
+                changed = changed_since(session, org, by, kept)
             marked = marks_changed_since(session, org, year, by) if by is not None else {}
             renamed = branches_renamed_since(session, org, by) if by is not None else {}
         with paused_gc():
@@ -512,9 +517,15 @@ class RatingService:
         take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
         with self._ctx.db.transaction(bulk=True) as session:
             row = self._editable(session, year)
+            # Each member's version now: an edit since is told from the events recorded since,
+            # which write the record too (eligibility.changed_since).
+            versions = session.execute(
+                select(Member.id, Member.revision).where(is_live(Member, self._ctx.organization_id))
+            )
+            revisions = " ".join(f"{member_id}:{revision}" for member_id, revision in versions)
             row.state = CLOSED
             row.closed_at = utc_now()
-            row.history = append_history(row.history, "close")
+            row.history = append_history(row.history, "close", revisions)
 
     def reopen(self, year: int) -> None:
         """Reopen a closed round (the GUI asks first; the command is its own confirmation);
