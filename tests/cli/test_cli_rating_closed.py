@@ -125,3 +125,57 @@ def test_a_member_deleted_after_closing_stays_on_the_decision(
     assert _decision(data_dir, tmp_path / "after.pdf") == decision
     assert cli(data_dir, "rating", "reopen", "--year", YEAR)[0] == 0
     assert "Trần Thị Bình" not in {r["full_name"] for r in _listed(data_dir)}
+
+
+def test_rating_list_says_whose_attendance_changed_after_closing(
+    data_dir: Path, ws: Workspace
+) -> None:
+    """A mark changed in place after the closing changes the count the closed round reads:
+    ``rating list`` says it on the member's line and counts it under the summary; the meeting
+    deleted since, counted as it was, says nothing."""
+    branch = ws.branches.create("Chi đoàn ấp Tân Hưng").id
+    an, binh = (ws.members.save({"full_name": name, "birth_date": "05/03/2000",
+                                 "branch_id": branch, "admission_date": "01/01/2020"})
+                for name in ("Nguyễn Văn An", "Trần Thị Bình"))  # fmt: skip
+    meetings(ws, {an: 9, binh: 7})
+    early, _ = _attended(ws, "20/11/2025", {an: "present", binh: "present"})
+    _, late = _attended(ws, "10/12/2025", {an: "present", binh: "present"})
+    assert cli(data_dir, "rating", "set", an, "--year", YEAR, "--decided", "1")[0] == 0
+    assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
+    ws.activities.delete(early)
+    code, out, _ = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert "Sau khi khóa đợt" not in out and "Điểm danh" not in out
+
+    ws.attendance.save(late, {an: ("absent", None), binh: ("present", None)})
+    today = dt.date.today().strftime("%d/%m/%Y")
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"1\tNguyễn Văn An\tChi đoàn ấp Tân Hưng\t83,3%\t2\t\t\t1\tĐiểm danh đã sửa sau khi khóa "
+        f"đợt: {today}",
+        "2\tTrần Thị Bình\tChi đoàn ấp Tân Hưng\t75,0%\t2",
+        "Đợt xếp loại năm 2025 (đã kết thúc): 2 đoàn viên, 2 thuộc diện xếp loại, 1 đã có mức "
+        "Ban Chấp hành quyết định.",
+        "Sau khi khóa đợt: điểm danh của 1 đoàn viên đã sửa. Danh sách này đọc theo dữ liệu hiện "
+        "tại, có thể khác lúc khóa đợt.",
+    ]
+
+
+def test_rating_list_says_a_chi_doan_renamed_after_closing(
+    data_dir: Path, ws: Workspace, ids: dict[str, str]
+) -> None:
+    assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
+    two = next(b.id for b in ws.branches.list() if b.name == "Chi đoàn ấp Kênh Xáng")
+    ws.branches.rename(two, "Chi đoàn ấp Kênh Xáng Mới")
+    today = dt.date.today().strftime("%d/%m/%Y")
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[-1] == (
+        "Sau khi khóa đợt: 1 chi đoàn đã đổi tên. Danh sách này đọc theo dữ liệu hiện tại, có "
+        "thể khác lúc khóa đợt."
+    )
+    (dung,) = [line for line in lines if "Phạm Văn Dũng" in line]
+    assert dung.startswith("3\tPhạm Văn Dũng\tChi đoàn ấp Kênh Xáng Mới\t")
+    assert dung.endswith(f"\tChi đoàn đã đổi tên sau khi khóa đợt: {today}")
+    assert not any("đổi tên" in line for line in lines if "Nguyễn Văn An" in line)

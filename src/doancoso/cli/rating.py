@@ -15,7 +15,10 @@ from typing import TextIO
 
 from ..core.errors import ValidationError
 from ..core.lang.text import percent_cell, vn_number
+from ..core.rating.eligibility import says_deleted
+from ..core.rating.records import RatingRow
 from ..core.rating.rules import LEVELS
+from ..core.rating.since import BRANCH_RENAMED
 from ..core.workspace import Workspace
 from . import rating_files
 from .common import EXIT_OK, FORMAT_HELP, Subparsers, data_dir_option, format_option, open_workspace
@@ -144,7 +147,17 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
     for number, r in enumerate(rows, start=1):
         rate = percent_cell(r.participation * 100) if r.participation is not None else ""
         levels = [_level(v) for v in (r.suggested, *r.round_levels)]
-        cells = [str(number), r.full_name, r.branch or "", rate, *levels, r.reason or r.note or ""]
+        # A closed round: what changed since its closing, as the page says it on the row.
+        renamed = r.branch_renamed and BRANCH_RENAMED.format(day=r.branch_renamed)
+        said = (r.reason or r.note, r.changed_after_closing, r.attendance_changed, renamed)
+        cells = [
+            str(number),
+            r.full_name,
+            r.branch or "",
+            rate,
+            *levels,
+            "; ".join(filter(None, said)),
+        ]
         print("\t".join(cells).rstrip("\t"), file=out)
     state = "chưa mở" if info is None else "đã kết thúc" if info.closed else "đang mở"
     eligible = sum(r.eligible for r in rows)
@@ -155,7 +168,36 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
         "quyết định.",
         file=out,
     )
+    since = _changed_since(rows)
+    if since:
+        print(since, file=out)
     return EXIT_OK
+
+
+def _changed_since(rows: list[RatingRow]) -> str:
+    """How many rows of a closed round say a change since its closing (the page's text above
+    its grid); "" for none."""
+    edited = sum(
+        1 for r in rows if r.changed_after_closing and not says_deleted(r.changed_after_closing)
+    )
+    deleted = sum(1 for r in rows if says_deleted(r.changed_after_closing))
+    marked = sum(1 for r in rows if r.attendance_changed)
+    parts = []
+    if edited:
+        parts.append(f"hồ sơ của {vn_number(edited)} đoàn viên đã sửa")
+    if deleted:
+        parts.append(f"{vn_number(deleted)} đoàn viên đã xóa khỏi danh sách")
+    if marked:
+        parts.append(f"điểm danh của {vn_number(marked)} đoàn viên đã sửa")
+    renamed = {r.branch_id for r in rows if r.branch_renamed}
+    if renamed:
+        parts.append(f"{vn_number(len(renamed))} chi đoàn đã đổi tên")
+    if not parts:
+        return ""
+    return (
+        "Sau khi khóa đợt: " + "; ".join(parts) + ". Danh sách này đọc theo dữ liệu hiện tại, có "
+        "thể khác lúc khóa đợt."
+    )
 
 
 def rating_set(args: argparse.Namespace, out: TextIO) -> int:

@@ -18,7 +18,7 @@ its results are provisional (:data:`PROVISIONAL`). The phiếu tự đánh giá 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from ..core.rating.decision import no_decision, open_round
 from ..core.rating.records import level_counts
 from ..core.rating.rules import LEVEL_ABBREVIATIONS, LEVELS
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
+from ..core.rating.since import renamed_note
 from ..core.workspace import Workspace
 from .document import UnionDocument
 from .keep_end import KeepEnd
@@ -165,6 +166,9 @@ class RoundReport:
     births: dict[str, str]
     branch: str | None
     left: int = 0
+    renamed: dict[str, str] = field(default_factory=dict)
+    """The chi đoàn renamed since a closed round's closing, by their name of now (which the
+    documents print), with the day of the change (:func:`.since.renamed_note` says them)."""
 
 
 def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundReport:
@@ -196,7 +200,8 @@ def gather(ws: Workspace, year: int, branch_id: str | None = None) -> RoundRepor
     # Left in the year, as the rows say: not the status today, which counts a member who
     # moved away after the year as gone from it.
     left = sum(1 for r in members if r.left)
-    return RoundReport(org, year, info, groups, total, births, branch, left)
+    renamed = {r.branch: r.branch_renamed for r in members if r.branch and r.branch_renamed}
+    return RoundReport(org, year, info, groups, total, births, branch, left, renamed)
 
 
 def _branch_name(ws: Workspace, branch_id: str) -> str:
@@ -258,6 +263,8 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
                                       spaceAfter=6)  # fmt: skip
         body.append(Paragraph(markup(PROVISIONAL.format(year=report.year)), notice))
     body.append(Paragraph(markup(intro), st["body"]))
+    if report.renamed:
+        body.append(Paragraph(markup(renamed_note(report.renamed)), legend))
     if report.branch is None:
         lines = [
             _summary_line(i, counts, counts.branch)
@@ -401,12 +408,16 @@ def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
     issued = format_vn_date(doc.issued_on or date.today())
     reference = f"(Kèm theo Quyết định số {number}" if number else "(Kèm theo Quyết định"
     reference += f" ngày {issued} của {executive(report.org)})"
-    return [
+    flowables: list[Flowable] = [
         Paragraph(markup(ANNEX_TITLE.format(year=report.year)), st["title"]),
         Paragraph(markup(reference), st["subtitle"]),
         Spacer(1, 4 * mm),
         PagedTable(ANNEX_COLUMNS, lines, font_size=ANNEX_FONT_SIZE),
     ]
+    if report.renamed:
+        note = st["body_left"].clone("renamed", fontSize=ANNEX_FONT_SIZE, spaceBefore=4)
+        flowables.append(Paragraph(markup(renamed_note(report.renamed)), note))
+    return flowables
 
 
 def print_decision(ws: Workspace, path: Path | str, year: int, branch_id: str | None = None, *,

@@ -6,6 +6,7 @@ today's events. A round closed by an older version reads as it did."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from sqlalchemy import select
 
 from bundle_sync import carry
 from doancoso.core.rating.eligibility import closing_of, not_rated
-from doancoso.core.storage.models import Member, Rating
+from doancoso.core.storage.models import Member, Rating, RatingRound
 from doancoso.core.workspace import Workspace
 from rating_data import meetings
 from schema_rows import copied
@@ -264,3 +265,39 @@ def test_a_member_restored_after_the_closing_cannot_be_told_from_one_edited_sinc
         ("Võ Cường", True, None, f"Hồ sơ đã sửa sau khi khóa đợt: {today}"),
         ("Phạm Văn Đảng", False, PARTY, f"Hồ sơ đã sửa sau khi khóa đợt: {today}"),
     ]
+
+
+def test_an_edit_followed_by_an_event_after_the_closing_is_said(ws: Workspace) -> None:
+    """Recording an event writes the member's record too (its status): an edit made before it,
+    after the closing, was hidden under the event's time. The round keeps each member's
+    version at its closing, so the versions an edit added since are still told from those
+    the events since added; an event alone, or two, still say nothing."""
+    branch = ws.branches.create("Chi đoàn ấp 8").id
+    an, binh, cuong = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình", "Võ Cường"))
+    ws.rating.set_levels(YEAR, "decided_level", {an: 1, binh: 2, cuong: 3})
+    ws.rating.close(YEAR)
+
+    ws.members.save({"full_name": "Trần Thị Bình", "birth_date": "07/03/2000",
+                     "branch_id": branch, "admission_date": "01/01/2020"}, binh)  # fmt: skip
+    ws.events.record(binh, "transfer_out", "01/09/2025", other_organization="Đoàn xã B")
+    gone = ws.events.record(an, "transfer_out", "01/09/2025", other_organization="Đoàn xã B")
+    ws.events.delete(gone)
+    ws.events.record(cuong, "party_admission", "10/03/2024")
+
+    today = dt.date.today().strftime("%d/%m/%Y")
+    rows = {r.full_name: r for r in ws.rating.rows(YEAR)}
+    assert {name: r.changed_after_closing for name, r in rows.items()} == {
+        "Lê Văn An": None,
+        "Trần Thị Bình": f"Hồ sơ đã sửa sau khi khóa đợt: {today}",
+        "Võ Cường": None,
+    }
+    assert rows["Trần Thị Bình"].birth_date == dt.date(2000, 3, 7)
+
+    ws.rating.reopen(YEAR)
+    ws.rating.close(YEAR)  # closed again: the versions of now, kept once
+    assert [r.changed_after_closing for r in ws.rating.rows(YEAR)] == [None, None, None]
+    with ws._ctx.db.read() as session:
+        history = json.loads(session.scalar(select(RatingRound.history)) or "[]")
+    assert [(e["action"], "revisions" in e) for e in history] == [
+        ("close", False), ("reopen", False), ("close", True),
+    ]  # fmt: skip

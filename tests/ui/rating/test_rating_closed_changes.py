@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from doancoso.ui.rating.model import COL_NAME, COL_REMARK, GREY
+from doancoso.ui.rating.model import COL_BRANCH, COL_NAME, COL_RATE, COL_REMARK, GREY
 from doancoso.ui.rating.page import RatingPage
 
 from .conftest import SHOWN, YEAR, Round
@@ -56,3 +56,61 @@ def test_a_closed_round_says_whose_record_changed_since(page: RatingPage, rated:
     page.refresh()
     assert page.changed_label.isHidden()
     assert page.model.row_of(ids["Võ Thị Em"]) is None
+
+
+def test_a_closed_round_says_whose_attendance_changed_since(page: RatingPage, rated: Round) -> None:
+    """A mark changed in place after the closing (present to absent) changes the count the
+    page shows: the row and the text above the grid say so; the rate's tooltip too."""
+    ws, ids = rated.ws, rated.ids
+    ws.rating.set_levels(YEAR, "decided_level", {ids["Nguyễn Văn An"]: 1})
+    ws.rating.close(YEAR)
+    day = dt.date(YEAR, 2, 10)
+    (occ,) = ws.activities.occurrences(day, day)
+    marks = {m.member_id: (m.state, m.reason) for m in ws.attendance.sheet(occ.id)}
+    ws.attendance.save(occ.id, {**marks, ids["Nguyễn Văn An"]: ("absent", None)})
+    page.refresh()
+
+    assert page.changed_label.text() == (
+        "Điểm danh của 1 đoàn viên đã sửa sau khi khóa đợt (Nguyễn Văn An): tỉ lệ tham gia và "
+        "mức gợi ý tính theo điểm danh hiện tại, có thể khác lúc khóa đợt."
+    )
+    today = dt.date.today().strftime("%d/%m/%Y")
+    row = page.model.row_of(ids["Nguyễn Văn An"])
+    assert row is not None
+    assert page.model.index(row, COL_REMARK).data() == f"Điểm danh đã sửa sau khi khóa đợt: {today}"
+    assert page.model.index(row, COL_RATE).data() == "90,0%"
+    assert page.model.index(row, COL_RATE).data(Qt.ItemDataRole.ToolTipRole) == (
+        f"Có mặt 9/10 buổi theo điểm danh hiện tại. Điểm danh đã sửa sau khi khóa đợt: {today}; "
+        "tỉ lệ có thể khác lúc khóa đợt."
+    )
+    other = page.model.row_of(ids["Trần Thị Bình"])
+    assert other is not None and page.model.index(other, COL_REMARK).data() == ""
+
+
+def test_a_closed_round_says_which_chi_doan_was_renamed_since(
+    page: RatingPage, rated: Round
+) -> None:
+    """The round names a chi đoàn as it is now (its name of then is kept nowhere): renamed
+    after the closing, the text above the grid and its members' chi đoàn say so."""
+    ws = rated.ws
+    ws.rating.close(YEAR)
+    ws.branches.rename(rated.branches["Chi đoàn ấp 2"], "Chi đoàn ấp Kênh Xáng")
+    page.refresh()
+
+    today = dt.date.today().strftime("%d/%m/%Y")
+    assert page.changed_label.text() == (
+        f"Chi đoàn đã đổi tên sau khi khóa đợt: Chi đoàn ấp Kênh Xáng ({today}); trang này và "
+        "bản in ghi tên hiện tại."
+    )
+    row = page.model.row_of(rated.ids["Phạm Văn Dũng"])
+    assert row is not None
+    branch = page.model.index(row, COL_BRANCH)
+    assert branch.data() == "ấp Kênh Xáng"
+    assert branch.data(Qt.ItemDataRole.ToolTipRole) == (
+        f"Chi đoàn ấp Kênh Xáng\nChi đoàn đã đổi tên sau khi khóa đợt: {today}"
+    )
+    other = page.model.row_of(rated.ids["Nguyễn Văn An"])
+    assert other is not None
+    assert page.model.index(other, COL_BRANCH).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Chi đoàn ấp 1"
+    )

@@ -13,7 +13,8 @@ nor its figures, so the decision already issued and signed reads the same; reope
 reads today's events again. This needs nothing stored beyond what travels already (each row's
 ``created_at`` and ``deleted_at``, the round's ``closed_at``), so a round closed by an older
 version, with nothing recorded since, reads as it did. An event or a member's record edited
-after the closing is read as edited (nothing stored keeps the values of before). A member
+after the closing is read as edited (nothing stored keeps the values of before); the row says
+so (:func:`changed_since`, which the members' versions kept by the closing help). A member
 deleted before the closing and brought back since (``deleted_at`` cleared) is read as on the
 roster then, its row saying the record changed (:func:`changed_since`): it leaves what an edit
 since of a member with no level in the round leaves (recorded before, changed after, no rating
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -195,17 +196,27 @@ def says_deleted(note: str | None) -> bool:
     return note is not None and note.startswith(DELETED_SINCE.partition("{")[0])
 
 
-def changed_since(session: Session, organization_id: str, by: dt.datetime) -> dict[str, str]:
+def changed_since(
+    session: Session,
+    organization_id: str,
+    by: dt.datetime,
+    revisions: Mapping[str, int] | None = None,
+) -> dict[str, str]:
     """What a round closed at ``by`` says of the members whose stored record changed since
-    (:data:`EDITED_SINCE`, :data:`DELETED_SINCE`, with the local day of the last change).
+    (:data:`EDITED_SINCE`, :data:`DELETED_SINCE`, with the local day of the last change);
+    ``revisions``: each member's version at the closing, as the closing kept it
+    (:func:`~.records.closing_revisions`; None for a round closed by an older version).
 
     Nothing stored keeps a record's values of before an edit, so the round reads the name, the
     birth and admission dates or the chi đoàn as they are now, and the page and a decision
     printed again may differ from the one signed: the row says so. A change of the record that
     came with an event recorded, deleted or brought back since (the status the events decide,
     written in the same transaction, so at the same time) is no edit: the round reads the
-    events as they were. An edit followed by such an event cannot be told apart from it."""
-    members = select(Member.id, Member.updated_at, Member.deleted_at).where(
+    events as they were. Each such transaction adds one version to the record; an edit followed
+    by one, whose own time the event's overwrote, is told by the versions added since the
+    closing beyond those of the events (without the versions at the closing it cannot be; an
+    event changed several times since counts once, and then reads as an edit too)."""
+    members = select(Member.id, Member.updated_at, Member.deleted_at, Member.revision).where(
         known(Member, organization_id, by), Member.updated_at > by
     )
     found = session.execute(members).all()
@@ -214,19 +225,25 @@ def changed_since(session: Session, organization_id: str, by: dt.datetime) -> di
     by_events: dict[str, set[dt.datetime]] = defaultdict(set)
     ids = [member_id for member_id, *_ in found]
     for at in range(0, len(ids), _CHUNK):
-        events = select(MemberEvent.member_id, MemberEvent.updated_at).where(
+        events = select(
+            MemberEvent.member_id, MemberEvent.created_at, MemberEvent.updated_at
+        ).where(
             MemberEvent.organization_id == organization_id,
             MemberEvent.member_id.in_(ids[at : at + _CHUNK]),
             MemberEvent.updated_at > by,
         )
-        for member_id, updated in session.execute(events):
+        for member_id, created, updated in session.execute(events):
             by_events[member_id].add(updated)
+            if created > by:  # recorded since, then changed or deleted: two transactions
+                by_events[member_id].add(created)
     said = {}
-    for member_id, updated, deleted in found:
+    for member_id, updated, deleted, revision in found:
         day = format_vn_date(updated.replace(tzinfo=dt.UTC).astimezone().date())
+        times = by_events.get(member_id, set())
+        then = revisions.get(member_id) if revisions is not None else None
         if deleted is not None:
             said[member_id] = DELETED_SINCE.format(day=day)
-        elif updated not in by_events.get(member_id, ()):
+        elif updated not in times or (then is not None and revision - then > len(times)):
             said[member_id] = EDITED_SINCE.format(day=day)
     return said
 

@@ -88,6 +88,13 @@ class RatingRow:
     """In a closed round, a member whose stored record was edited, or who was deleted from the
     roster, after the closing: what the row says of it
     (:func:`~.eligibility.changed_since`); None otherwise."""
+    attendance_changed: str | None = None
+    """In a closed round, for a rated member whose participation comes from the attendance: a
+    mark of the year's recorded by the closing, or a date of the year the member was marked on,
+    changed since; what the row says of it (:func:`~.since.marks_changed_since`)."""
+    branch_renamed: str | None = None
+    """In a closed round, the day (dd/mm/yyyy) the member's chi đoàn was renamed after the
+    closing: ``branch`` is its name of now (:func:`~.since.branches_renamed_since`)."""
 
     @property
     def round_levels(self) -> tuple[int | None, int | None, int | None]:
@@ -143,10 +150,39 @@ def parse_participation(text: str | float | None) -> float | None:
     return value / 100
 
 
-def append_history(history: str, action: str) -> str:
+REVISIONS = "revisions"
+"""Key of a closing's entry in a round's history: each member's version (``revision``) at the
+closing, "id:revision" separated by spaces (:func:`~.eligibility.changed_since`). Only the
+latest closing keeps it."""
+
+
+def append_history(history: str, action: str, revisions: str | None = None) -> str:
+    """``history`` (a round's JSON list) with ``action`` at the local time now, and the
+    members' versions (:data:`REVISIONS`) when given, which replace those of an earlier
+    closing."""
     entries = json.loads(history or "[]")
-    entries.append({"action": action, "at": dt.datetime.now().strftime("%d/%m/%Y %H:%M")})
+    entry = {"action": action, "at": dt.datetime.now().strftime("%d/%m/%Y %H:%M")}
+    if revisions is not None:
+        for earlier in entries:
+            earlier.pop(REVISIONS, None)
+        entry[REVISIONS] = revisions
+    entries.append(entry)
     return json.dumps(entries, ensure_ascii=False)
+
+
+def closing_revisions(history: str | None) -> dict[str, int] | None:
+    """Each member's version at the latest closing in ``history`` (:data:`REVISIONS`); None
+    when the closing kept none (a round closed by an older version, or written closed)."""
+    entries = json.loads(history or "[]")
+    closings = [e for e in entries if e.get("action") == "close"]
+    kept = closings[-1].get(REVISIONS) if closings else None
+    if not isinstance(kept, str):
+        return None
+    found = {}
+    for pair in kept.split():
+        member_id, _, revision = pair.rpartition(":")
+        found[member_id] = int(revision)
+    return found
 
 
 def parse_level_field(value: int | str | None, field: str) -> int | None:

@@ -56,6 +56,7 @@ from .records import (
     RoundInfo,
     append_history,
     arrival_note,
+    closing_revisions,
     level_counts,
     not_rated_reason,
     parse_fields,
@@ -69,6 +70,7 @@ from .rules import (
     percent_text,
     suggest,
 )
+from .since import branches_renamed_since, marks_changed_since
 
 __all__ = [
     "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingHistory", "RatingRow", "RatingService",
@@ -202,11 +204,17 @@ class RatingService:
             }
             discipline = self._discipline(session, first, last, by)
             came = arrivals(session, org, year, as_of, by=by)
-            changed = changed_since(session, org, by) if by is not None else {}
+            changed = {}
+            if by is not None:  # the members' versions the closing kept tell edits from events
+                history = select(RatingRound.history).where(RatingRound.id == round_id)
+                kept = closing_revisions(session.scalar(history))
+                changed = changed_since(session, org, by, kept)
+            marked = marks_changed_since(session, org, year, by) if by is not None else {}
+            renamed = branches_renamed_since(session, org, by) if by is not None else {}
         with paused_gc():
             rows = self._build_rows(
                 rules, year, as_of, members, periods, counts, branches, saved, discipline, then,
-                came, party, changed,
+                came, party, (changed, marked, renamed),
             )  # fmt: skip
         return [r for r in rows if not r.branch] if branch_id == "" else rows
 
@@ -254,8 +262,11 @@ class RatingService:
         then: Mapping[str, str],
         came: Mapping[str, Arrival],
         party: Mapping[str, dt.date | None],
-        changed: Mapping[str, str],
+        since: tuple[Mapping[str, str], Mapping[str, str], Mapping[str, str]],
     ) -> list[RatingRow]:
+        """``since``: what changed since a closed round's closing, by member (the record, the
+        attendance) and by chi đoàn (:mod:`.since`)."""
+        changed, marked, renamed = since
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         rows = []
         for m in members:
@@ -302,6 +313,9 @@ class RatingService:
                     note=note,
                     arrival_remarks=arrival.note if note and arrival else None,
                     changed_after_closing=changed.get(m.id),
+                    # a rate entered by hand is no count of the marks
+                    attendance_changed=None if reason or entered else marked.get(m.id),
+                    branch_renamed=renamed.get(m.branch_id) if m.branch_id else None,
                 )
             )
         return rows
@@ -503,9 +517,15 @@ class RatingService:
         take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
         with self._ctx.db.transaction(bulk=True) as session:
             row = self._editable(session, year)
+            # Each member's version now: an edit since is told from the events recorded since,
+            # which write the record too (eligibility.changed_since).
+            versions = session.execute(
+                select(Member.id, Member.revision).where(is_live(Member, self._ctx.organization_id))
+            )
+            revisions = " ".join(f"{member_id}:{revision}" for member_id, revision in versions)
             row.state = CLOSED
             row.closed_at = utc_now()
-            row.history = append_history(row.history, "close")
+            row.history = append_history(row.history, "close", revisions)
 
     def reopen(self, year: int) -> None:
         """Reopen a closed round (the GUI asks first; the command is its own confirmation);

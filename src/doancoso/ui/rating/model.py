@@ -29,6 +29,7 @@ from ...core.lang.text import percent_cell
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
 from ...core.rating.rules import LEVELS, SHORT_LEVELS, TRAINING_RESULTS
 from ...core.rating.service import RatingRow
+from ...core.rating.since import BRANCH_RENAMED
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
 
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -144,10 +145,16 @@ def _arrival_hint(row: RatingRow) -> str:
     greyed, until the remark is written: those remarks (the transfer's note) first, then the
     note (the cell is narrower than both: the tooltip has them whole). In a closed round, what
     changed on the member's record since the closing comes first."""
-    return " ".join(filter(None, (row.changed_after_closing, _old_remarks(row), row.note)))
+    return " ".join(filter(None, (row.changed_after_closing, row.attendance_changed,
+                                  _old_remarks(row), row.note)))  # fmt: skip
 
 
 def _rate_tooltip(row: RatingRow) -> str:
+    if row.attendance_changed:  # in a closed round: the count is today's, not the closing's
+        return (
+            f"Có mặt {row.attended}/{row.expected} buổi theo điểm danh hiện tại. "
+            f"{row.attendance_changed}; tỉ lệ có thể khác lúc khóa đợt."
+        )
     if row.participation_entered:
         return "Tỉ lệ nhập tay (*). Xóa ô này (Delete) để tính theo điểm danh" + (
             f" (có mặt {row.attended}/{row.expected} buổi)." if row.expected else "."
@@ -324,7 +331,11 @@ class RatingModel(QAbstractTableModel):
         if role == ALIGNMENT:
             return ALIGN_RIGHT if column in (COL_STT, COL_RATE) else ALIGN_LEFT
         if role == _FOREGROUND:
-            hint = column == COL_REMARK and not r.remark and (r.note or r.changed_after_closing)
+            hint = (
+                column == COL_REMARK
+                and not r.remark
+                and (r.note or r.changed_after_closing or r.attendance_changed)
+            )
             return GREY if not r.eligible or hint else None
         if role == _BACKGROUND:
             differs = r.differs_from_suggestion or r.differs_from_proposal
@@ -372,11 +383,14 @@ class RatingModel(QAbstractTableModel):
     def _tooltip(r: RatingRow, column: int) -> str | None:
         if column == COL_NAME:  # the name first: whole where the column cuts it
             return "\n".join(filter(None, (r.full_name, born_text(r), r.changed_after_closing,
-                                            r.note, _old_remarks(r))))  # fmt: skip
-        if column == COL_BRANCH:
-            return r.branch
+                                            r.attendance_changed, r.note,
+                                            _old_remarks(r))))  # fmt: skip
+        if column == COL_BRANCH:  # in a closed round: renamed since, the name of now
+            renamed = r.branch_renamed and BRANCH_RENAMED.format(day=r.branch_renamed)
+            return "\n".join(filter(None, (r.branch, renamed)))
         if column == COL_REMARK:
-            return "\n".join(filter(None, (r.remark, r.changed_after_closing, r.note,
+            return "\n".join(filter(None, (r.remark, r.changed_after_closing,
+                                            r.attendance_changed, r.note,
                                             _old_remarks(r)))) or None  # fmt: skip
         if not r.eligible:
             return r.reason if column in range(COL_SUGGESTED, COL_DECIDED + 1) else None

@@ -127,11 +127,14 @@ def _names(rows: list[RatingRow]) -> str:
 
 def changed_text(rows: Sequence[RatingRow]) -> str:
     """What a closed round says above its grid of the members whose record was edited, or who
-    were deleted from the roster, after its closing (:attr:`RatingRow.changed_after_closing`);
-    "" for none."""
+    were deleted from the roster, after its closing (:attr:`RatingRow.changed_after_closing`),
+    of those whose attendance changed since (:attr:`RatingRow.attendance_changed`) and of the
+    chi đoàn renamed since (:attr:`RatingRow.branch_renamed`); "" for none."""
     changed = [r for r in rows if r.changed_after_closing]
     edited = [r for r in changed if not says_deleted(r.changed_after_closing)]
     deleted = [r for r in changed if says_deleted(r.changed_after_closing)]
+    marked = [r for r in rows if r.attendance_changed]
+    renamed = {r.branch: r.branch_renamed for r in rows if r.branch and r.branch_renamed}
     parts = []
     if edited:
         parts.append(
@@ -143,6 +146,17 @@ def changed_text(rows: Sequence[RatingRow]) -> str:
         parts.append(
             f"{vn_number(len(deleted))} đoàn viên đã xóa khỏi danh sách sau khi khóa đợt "
             f"({_names(deleted)}) vẫn thuộc đợt này"
+        )
+    if marked:
+        parts.append(
+            f"điểm danh của {vn_number(len(marked))} đoàn viên đã sửa sau khi khóa đợt "
+            f"({_names(marked)}): tỉ lệ tham gia và mức gợi ý tính theo điểm danh hiện tại, có "
+            "thể khác lúc khóa đợt"
+        )
+    if renamed:
+        names = ", ".join(f"{name} ({day})" for name, day in renamed.items())
+        parts.append(
+            f"chi đoàn đã đổi tên sau khi khóa đợt: {names}; trang này và bản in ghi tên hiện tại"
         )
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "." if text else ""
