@@ -114,3 +114,27 @@ def test_a_closed_round_says_which_chi_doan_was_renamed_since(
     assert page.model.index(other, COL_BRANCH).data(Qt.ItemDataRole.ToolTipRole) == (
         "Chi đoàn ấp 1"
     )
+
+
+def test_two_changes_since_the_closing_read_as_two_sentences(
+    page: RatingPage, rated: Round
+) -> None:
+    """A member whose record was edited and whose attendance was changed after the closing:
+    the remark's cell says both, each its own sentence (they ran together as one)."""
+    ws, ids = rated.ws, rated.ids
+    ws.rating.close(YEAR)
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/05/2001",
+                     "branch_id": rated.branches["Chi đoàn ấp 1"],
+                     "admission_date": "01/01/2020"}, ids["Nguyễn Văn An"])  # fmt: skip
+    day = dt.date(YEAR, 2, 10)
+    (occ,) = ws.activities.occurrences(day, day)
+    marks = {m.member_id: (m.state, m.reason) for m in ws.attendance.sheet(occ.id)}
+    ws.attendance.save(occ.id, {**marks, ids["Nguyễn Văn An"]: ("absent", None)})
+    page.refresh()
+
+    today = dt.date.today().strftime("%d/%m/%Y")
+    row = page.model.row_of(ids["Nguyễn Văn An"])
+    assert row is not None
+    assert page.model.index(row, COL_REMARK).data() == (
+        f"Hồ sơ đã sửa sau khi khóa đợt: {today}. Điểm danh đã sửa sau khi khóa đợt: {today}"
+    )

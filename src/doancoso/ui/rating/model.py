@@ -144,9 +144,14 @@ def _arrival_hint(row: RatingRow) -> str:
     """What the empty remark of a member rated on the previous organisation's remarks shows,
     greyed, until the remark is written: those remarks (the transfer's note) first, then the
     note (the cell is narrower than both: the tooltip has them whole). In a closed round, what
-    changed on the member's record since the closing comes first."""
-    return " ".join(filter(None, (row.changed_after_closing, row.attendance_changed,
-                                  _old_remarks(row), row.note)))  # fmt: skip
+    changed on the member's record since the closing comes first. Each is its own sentence: a
+    flag ends with its date, not a full stop, so one is put after it when more follows."""
+    said = [p for p in (row.changed_after_closing, row.attendance_changed, _old_remarks(row),
+                        row.note) if p]  # fmt: skip
+    return " ".join(
+        part if n == len(said) - 1 or part.endswith((".", "!", "?")) else f"{part}."
+        for n, part in enumerate(said)
+    )
 
 
 def _rate_tooltip(row: RatingRow) -> str:
