@@ -8,34 +8,20 @@ import os
 import time
 from pathlib import Path
 
-import pytest
-
 from doancoso.core.workspace import Workspace
+from flush_steps import flush_steps
 
 
 def test_the_backup_is_flushed_then_named_then_its_folder_flushed(
-    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ws: Workspace, tmp_path: Path
 ) -> None:
     """The folder's flush after the rename is what makes the name last on a FAT32 stick pulled
     out as soon as the app says done (SQLite flushes the folder only when it makes its journal,
     before the rename: a stick failing then is said by the backup's own message)."""
     usb = tmp_path / "usb"
     usb.mkdir()
-    steps: list[tuple[str, int]] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        steps.append(("fsync", os.fstat(fd).st_ino))
-        real_fsync(fd)
-
-    def replace(source: str | Path, target: str | Path) -> None:
-        steps.append(("replace", os.stat(source).st_ino))
-        real_replace(source, target)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
-    info = ws.backups.to_folder(usb)
-    monkeypatch.undo()
+    with flush_steps() as steps:
+        info = ws.backups.to_folder(usb)
 
     written, folder = info.path.stat().st_ino, usb.stat().st_ino
     assert steps == [("fsync", written), ("replace", written), ("fsync", folder)]

@@ -10,28 +10,13 @@ from pathlib import Path
 import pytest
 
 from doancoso.core.storage.files import written_atomically
+from flush_steps import flush_steps
 
 
-def test_the_file_is_flushed_before_it_takes_its_name_then_its_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    steps: list[tuple[str, int]] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        steps.append(("fsync", os.fstat(fd).st_ino))
-        real_fsync(fd)
-
-    def replace(source: str | Path, target: str | Path) -> None:
-        steps.append(("replace", os.stat(source).st_ino))
-        real_replace(source, target)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
+def test_the_file_is_flushed_before_it_takes_its_name_then_its_folder(tmp_path: Path) -> None:
     target = tmp_path / "danh-sach-doan-vien.pdf"
-    with written_atomically(target) as temp:
+    with flush_steps() as steps, written_atomically(target) as temp:
         temp.write_bytes(b"%PDF-1.4 bytes of a list")
-    monkeypatch.undo()
 
     written, folder = target.stat().st_ino, tmp_path.stat().st_ino
     assert steps == [("fsync", written), ("replace", written), ("fsync", folder)]
