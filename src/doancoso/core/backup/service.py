@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..context import WorkspaceContext
 from ..errors import StorageError
+from ..progress import BytesDone
 from ..storage.files import discard, leave_named, left_behind
 from ..storage.folder import os_reason
 from .store import (
@@ -134,15 +135,7 @@ class BackupService:
         store = EvidenceStore(self.data_dir)
         folder = evidence_folder(backup)
         present = [sha for sha in hashes if store.has(sha)]
-        total = sum(store.path(sha).stat().st_size for sha in present)
-        done = 0
-
-        def copied(size: int) -> None:
-            nonlocal done
-            done += size
-            if report is not None:
-                report(done, total)
-
+        copied = BytesDone(sum(store.path(sha).stat().st_size for sha in present), report)
         try:
             for sha in present:
                 store.copy_out(sha, folder, copied)
