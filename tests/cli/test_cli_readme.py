@@ -1,14 +1,18 @@
 """The README's command line section against the commands themselves: every subcommand there
 is one the parser has, every subcommand the parser has is there, each option the README gives a
-command is one that command takes, and the dossier's default parts are the ones it builds."""
+command is one that command takes, and the dossier's default parts are the ones it builds; the
+help of a command says what the README says of it."""
 
 from __future__ import annotations
 
 import argparse
 import re
+from io import StringIO
 from pathlib import Path
 
-from doancoso.cli.main import build_parser
+import pytest
+
+from doancoso.cli.main import build_parser, run
 from doancoso.core.dossier.check import DEFAULT_PARTS
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -77,3 +81,33 @@ def test_the_dossiers_default_parts_are_the_readmes() -> None:
     said = re.search(r"`--parts`\s+\(default\s+`([^`]*)`", _section())
     assert said is not None
     assert re.sub(r"\s+", "", said.group(1)) == ",".join(DEFAULT_PARTS)
+
+
+def _help(capsys: pytest.CaptureFixture[str], *command: str) -> str:
+    """``doancoso COMMAND --help`` as one line (argparse wraps it to the terminal)."""
+    with pytest.raises(SystemExit):
+        run([*command, "--help"], out=StringIO(), err=StringIO())
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_the_dossiers_help_says_the_numbers_are_kept_for_the_year(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As the README says: the numbers given to a year's dossier are printed by its next
+    builds; ``--number ""`` or ``PHẦN=`` prints a blank line this time."""
+    assert (
+        "--number SỐ|PHẦN=SỐ số của tờ trình, ví dụ 15-TTr/ĐTN; hoặc số văn bản của một phần, "
+        "ví dụ bao-cao=12-BC/ĐTN (lặp lại cho mỗi phần). Số đã nhập cho hồ sơ của năm (bằng "
+        'lệnh này hay trong ứng dụng) được giữ và in lại ở các lần lập sau; --number "" (tờ '
+        "trình) hoặc PHẦN= để lần này in dòng số để trống, ghi tay sau khi in, như phần chưa có "
+        "số nào --photos-per-page"
+    ) in _help(capsys, "dossier")
+
+
+def test_checklist_detach_says_how_many_characters_of_the_hash_it_takes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As ``checklist caption`` says it, and as the command refuses fewer."""
+    assert "SHA256 mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu mà checklist show in ra" in _help(
+        capsys, "checklist", "detach"
+    )
