@@ -16,7 +16,8 @@ import pytest
 
 from doancoso.core.backup.restore import restore_backup
 from doancoso.core.errors import StorageError
-from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.core.storage.folder import DATABASE_FILE
+from doancoso.core.workspace import Workspace
 from flush_steps import flush_steps
 
 
