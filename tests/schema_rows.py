@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from doancoso.core.workspace import DATABASE_FILE
+from doancoso.core.storage.folder import DATABASE_FILE
 
 DERIVED_KEYS = ("sort_key",)
 """Left out: the name keys are derived from the names and recomputed by migration 0011 when the

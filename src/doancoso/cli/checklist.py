@@ -67,7 +67,9 @@ def register(subparsers: Subparsers) -> None:
     detach.add_argument("code", metavar="MÃ", help="mã mục, ví dụ 1.2")
     _common(detach)
     detach.add_argument(
-        "sha256", metavar="SHA256", help="mã SHA-256 của tệp, hoặc các ký tự đầu mà show in ra"
+        "sha256",
+        metavar="SHA256",
+        help="mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu mà checklist show in ra",
     )
     detach.set_defaults(handler=detach_file)
 

@@ -71,7 +71,9 @@ PARTS_HELP = (
 )
 NUMBER_HELP = (
     "số của tờ trình, ví dụ 15-TTr/ĐTN; hoặc số văn bản của một phần, ví dụ bao-cao=12-BC/ĐTN "
-    "(lặp lại cho mỗi phần; phần không có số thì in để trống, ghi tay sau khi in)"
+    "(lặp lại cho mỗi phần). Số đã nhập cho hồ sơ của năm (bằng lệnh này hay trong ứng dụng) "
+    'được giữ và in lại ở các lần lập sau; --number "" (tờ trình) hoặc PHẦN= để lần này in '
+    "dòng số để trống, ghi tay sau khi in, như phần chưa có số nào"
 )
 KEPT = (
     "Một bản của hồ sơ được lưu trong thư mục dữ liệu: gói báo cáo cấp trên năm {year} "

@@ -7,7 +7,8 @@ bar and, after "Hủy", raises its ``TaskCancelled`` from the next call. The cor
 its transaction commits, or anywhere in a read-only job.
 
 :class:`Stages` splits one bar among the phases of a job; :func:`counted` reports a loop over
-many items every :data:`EVERY` items, so that reporting costs nothing noticeable.
+many items every :data:`EVERY` items, so that reporting costs nothing noticeable;
+:class:`BytesDone` reports a copy told chunk by chunk, in bytes.
 """
 
 from __future__ import annotations
@@ -51,6 +52,22 @@ class Stages:
         """The bar full (the last chance to cancel: call it before the commit)."""
         if self._report is not None:
             self._report(self._scale, self._scale)
+
+
+class BytesDone:
+    """``report(done, total)`` of a copy of ``total`` bytes in all, told chunk by chunk: called
+    with a chunk's size, it adds it to ``done`` and reports (nothing when ``report`` is None).
+    What ``report`` raises (the user's "Hủy") goes through to the copy."""
+
+    def __init__(self, total: int, report: Callable[[int, int], object] | None) -> None:
+        self.total = total
+        self.done = 0
+        self._report = report
+
+    def __call__(self, size: int) -> None:
+        self.done += size
+        if self._report is not None:
+            self._report(self.done, self.total)
 
 
 def counted(items: Sequence[_T], report: Report | None, every: int = EVERY) -> Iterator[_T]:

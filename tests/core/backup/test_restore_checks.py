@@ -28,7 +28,8 @@ from doancoso.core.backup.restore import restore_backup
 from doancoso.core.backup.store import BACKUP_FOLDER, soundness
 from doancoso.core.errors import StorageError
 from doancoso.core.storage.db import head_revision, stored_revision
-from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.core.storage.folder import DATABASE_FILE
+from doancoso.core.workspace import Workspace
 
 
 @pytest.fixture

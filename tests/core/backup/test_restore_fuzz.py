@@ -27,7 +27,8 @@ from breakage import snapshot
 from doancoso.core.backup.restore import restore_backup
 from doancoso.core.backup.store import soundness
 from doancoso.core.errors import AppError
-from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.core.storage.folder import DATABASE_FILE
+from doancoso.core.workspace import Workspace
 from mutations import sqlite_mutated
 
 CASES = 4 * int(os.environ.get("DOANCOSO_FUZZ_CASES", "300"))

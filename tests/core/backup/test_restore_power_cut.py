@@ -16,7 +16,9 @@ import pytest
 
 from doancoso.core.backup.restore import restore_backup
 from doancoso.core.errors import StorageError
-from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.core.storage.folder import DATABASE_FILE
+from doancoso.core.workspace import Workspace
+from flush_steps import flush_steps
 
 
 class PowerCut(Exception):
@@ -79,24 +81,11 @@ def test_the_restored_data_are_the_backups_and_the_replaced_ones_kept_whole(
 
 
 def test_the_old_files_removal_then_the_restored_name_are_flushed(
-    folders: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+    folders: tuple[Path, Path],
 ) -> None:
     data, backup = folders
-    steps: list[tuple[str, int]] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        steps.append(("fsync", os.fstat(fd).st_ino))
-        real_fsync(fd)
-
-    def replace(source: str | Path, target: str | Path) -> None:
-        steps.append(("replace", os.stat(source).st_ino))
-        real_replace(source, target)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
-    restore_backup(data, backup)
-    monkeypatch.undo()
+    with flush_steps() as steps:
+        restore_backup(data, backup)
 
     restored, folder = (data / DATABASE_FILE).stat().st_ino, data.stat().st_ino
     assert steps[-3:] == [("fsync", folder), ("replace", restored), ("fsync", folder)]

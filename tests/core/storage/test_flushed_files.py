@@ -4,34 +4,18 @@ folder's entry after (``written_atomically``)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from doancoso.core.storage.files import written_atomically
+from flush_steps import flush_steps
 
 
-def test_the_file_is_flushed_before_it_takes_its_name_then_its_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    steps: list[tuple[str, int]] = []
-    real_fsync, real_replace = os.fsync, os.replace
-
-    def fsync(fd: int) -> None:
-        steps.append(("fsync", os.fstat(fd).st_ino))
-        real_fsync(fd)
-
-    def replace(source: str | Path, target: str | Path) -> None:
-        steps.append(("replace", os.stat(source).st_ino))
-        real_replace(source, target)
-
-    monkeypatch.setattr(os, "fsync", fsync)
-    monkeypatch.setattr(os, "replace", replace)
+def test_the_file_is_flushed_before_it_takes_its_name_then_its_folder(tmp_path: Path) -> None:
     target = tmp_path / "danh-sach-doan-vien.pdf"
-    with written_atomically(target) as temp:
+    with flush_steps() as steps, written_atomically(target) as temp:
         temp.write_bytes(b"%PDF-1.4 bytes of a list")
-    monkeypatch.undo()
 
     written, folder = target.stat().st_ino, tmp_path.stat().st_ino
     assert steps == [("fsync", written), ("replace", written), ("fsync", folder)]
@@ -39,17 +23,12 @@ def test_the_file_is_flushed_before_it_takes_its_name_then_its_folder(
     assert [p.name for p in tmp_path.iterdir()] == ["danh-sach-doan-vien.pdf"]
 
 
-def test_a_failed_write_flushes_and_renames_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_failed_write_flushes_and_renames_nothing(tmp_path: Path) -> None:
     target = tmp_path / "danh-sach.xlsx"
     target.write_bytes(b"old")
-    calls: list[int] = []
-    real_fsync = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append(fd), real_fsync(fd)))
-    with pytest.raises(RuntimeError), written_atomically(target) as temp:
+    with pytest.raises(RuntimeError), flush_steps() as steps, written_atomically(target) as temp:
         temp.write_bytes(b"half")
         raise RuntimeError("the export failed half-way")
-    assert calls == []
+    assert steps == []
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["danh-sach.xlsx"]

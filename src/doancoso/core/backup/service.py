@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..context import WorkspaceContext
 from ..errors import StorageError
+from ..progress import BytesDone
 from ..storage.files import discard, leave_named, left_behind
 from ..storage.folder import os_reason
 from .store import (
@@ -89,7 +90,9 @@ class BackupService:
         can only be read too: the copy is read through the same read-only connection.
         ``report(done, total)`` follows the evidence files' bytes; an exception it raises (the
         user's "Hủy") removes what was written, the backup and its files; a backup a stick gone
-        keeps is named on that exception (:func:`~..storage.files.left_behind`)."""
+        keeps is named on that exception (:func:`~..storage.files.left_behind`). A stored
+        evidence file gone or damaged is told as the data check tells it, once the rest is
+        written (:meth:`_copy_evidence`)."""
         if target.exists() and not target.is_dir():  # the copy's name given for its folder
             raise StorageError(
                 f"“{target}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi "
@@ -123,36 +126,65 @@ class BackupService:
 
     def _copy_evidence(self, backup: Path, report: Callable[[int, int], None] | None) -> None:
         """The evidence files the backup names, beside it in ``<name>.evidence/`` (a stick
-        taken to another PC has no ``evidence/`` folder of this one)."""
+        taken to another PC has no ``evidence/`` folder of this one). A copy that fails is the
+        stick's fault only when the stored file still has its hash: a stored file gone or
+        damaged is the data folder's, named as the data check names it, after the other files
+        are copied (:func:`_lost_said`)."""
         from sqlalchemy import select
 
         from ..evidence.store import EvidenceStore
         from ..storage.models import EvidenceFile
 
         with self._ctx.db.read() as session:
-            hashes = sorted(set(session.scalars(select(EvidenceFile.sha256))))
+            rows = session.execute(
+                select(EvidenceFile.sha256, EvidenceFile.original_name, EvidenceFile.deleted_at)
+            ).all()
+        hashes = sorted({sha for sha, _, _ in rows})
+        # The names of each file the records cite, as the check names them: a file only
+        # detached ones cite (kept for an undo) is carried when it is there, never required.
+        cited: dict[str, list[str]] = {}
+        for sha, name, deleted_at in rows:
+            if deleted_at is None:
+                cited.setdefault(sha, []).append(name)
         store = EvidenceStore(self.data_dir)
         folder = evidence_folder(backup)
         present = [sha for sha in hashes if store.has(sha)]
-        total = sum(store.path(sha).stat().st_size for sha in present)
-        done = 0
-
-        def copied(size: int) -> None:
-            nonlocal done
-            done += size
-            if report is not None:
-                report(done, total)
-
-        try:
-            for sha in present:
+        lost = sorted(set(cited) - set(present))
+        copied = BytesDone(sum(store.path(sha).stat().st_size for sha in present), report)
+        for sha in present:
+            try:
                 store.copy_out(sha, folder, copied)
-        except OSError as exc:  # one without an errno: the copy did not read back with its hash
-            reason = os_reason(exc) if exc.errno else "bản chép không đọc lại được đúng"
-            raise StorageError(
-                f"Không chép được tệp minh chứng ra “{backup.parent}”: {reason}. "
-                "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh chứng."
-                + _leftover_said(exc, folder)
-            ) from exc
+            except OSError as exc:
+                if not store.verify(sha):  # the stored file's fault, not the stick's
+                    if sha in cited:
+                        lost.append(sha)
+                    continue
+                # One without an errno: the copy did not read back with its hash.
+                reason = os_reason(exc) if exc.errno else "bản chép không đọc lại được đúng"
+                raise StorageError(
+                    f"Không chép được tệp minh chứng ra “{backup.parent}”: {reason}. "
+                    "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh "
+                    "chứng." + _leftover_said(exc, folder)
+                ) from exc
+        if lost:
+            raise StorageError(_lost_said(backup.parent, [n for sha in lost for n in cited[sha]]))
+
+
+def _lost_said(target: Path, names: list[str]) -> str:
+    """What a backup onto ``target`` says of the stored evidence files ``names`` it could not
+    carry, gone from the data folder or no longer with their hash: what the data check says of
+    each (:func:`~..evidence.store.lost_file_message`), the stick not blamed."""
+    from ..evidence.store import lost_file_message
+    from ..lang.text import collation_key
+
+    named = sorted(dict.fromkeys(names), key=lambda name: (collation_key(name), name))
+    lost = " ".join(lost_file_message(name) for name in named)
+    them = "tệp đó" if len(named) == 1 else "các tệp đó"
+    return (
+        f"Bản sao lưu dữ liệu đã ghi ra “{target}” và đọc lại thấy đúng, nhưng thiếu minh chứng "
+        f"do lỗi ở thư mục dữ liệu trên máy này, không phải ở USB. {lost} Bản sao lưu vừa ghi "
+        f"không có {them}; các tệp minh chứng khác đã chép đủ."
+    )
 
 
 def _leftover_said(error: BaseException, folder: Path) -> str:

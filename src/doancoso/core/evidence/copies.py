@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import StorageError
 from ..lang.filenames import MAX_NAME, free_name, room_in, windows_name
+from ..progress import BytesDone
 from ..storage.files import left_behind
 from ..storage.folder import os_reason, write_remedy
 from .store import EvidenceStore, lost_file_message
@@ -56,14 +57,7 @@ def copy_to_folder(
     A stored file gone or changed, or a folder that cannot be written (a stick full, pulled
     out, write-protected), stops the copy with a :class:`StorageError` naming the file; the
     copies made before it stay (each one whole)."""
-    total, done = sum(f.size for f in files), 0
-
-    def copied(size: int) -> None:
-        nonlocal done
-        done += size
-        if report is not None:
-            report(done, total)
-
+    copied = BytesDone(sum(f.size for f in files), report)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         taken = os.listdir(folder)

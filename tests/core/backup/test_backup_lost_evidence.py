@@ -1,0 +1,82 @@
+"""A backup onto a USB stick when a stored evidence file is itself gone or damaged (its bytes no
+longer those of its hash): the stick is not blamed. The backup and the other files are written;
+the secretary is told which file is lost from the data folder, as ``doancoso check`` says it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from doancoso.core.backup.store import evidence_folder
+from doancoso.core.errors import StorageError
+from doancoso.core.workspace import Workspace
+
+SCAN = b"%PDF-1.4\n" + bytes(range(256)) * 40
+PHOTO = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+
+
+def _attached(ws: Workspace, tmp_path: Path) -> tuple[str, str]:
+    """A scan and a photo attached to an item of the checklist: their hashes."""
+    for name, content in (("biên bản họp.pdf", SCAN), ("ảnh ra quân.png", PHOTO)):
+        source = tmp_path / "nguon" / name
+        source.parent.mkdir(exist_ok=True)
+        source.write_bytes(content)
+        ws.recognition.attach(2025, "2.3", source)
+    return hashlib.sha256(SCAN).hexdigest(), hashlib.sha256(PHOTO).hexdigest()
+
+
+def _said(usb: Path, *names: str) -> str:
+    lost = " ".join(
+        f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: hãy khôi "
+        "phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+        for name in names
+    )
+    return (
+        f"Bản sao lưu dữ liệu đã ghi ra “{usb}” và đọc lại thấy đúng, nhưng thiếu minh chứng do "
+        f"lỗi ở thư mục dữ liệu trên máy này, không phải ở USB. {lost} Bản sao lưu vừa ghi "
+        f"không có {'tệp đó' if len(names) == 1 else 'các tệp đó'}; các tệp minh chứng khác đã "
+        "chép đủ."
+    )
+
+
+def test_a_damaged_stored_file_is_named_and_the_stick_not_blamed(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    scan, photo = _attached(ws, tmp_path)
+    stored = ws.evidence.store.path(scan)
+    damaged = bytearray(stored.read_bytes())
+    damaged[100] ^= 0xFF  # a flipped byte on the office PC's disk, the size kept
+    stored.chmod(0o644)
+    stored.write_bytes(bytes(damaged))
+    assert [p.message for p in ws.check().problems] == [
+        "Tệp minh chứng “biên bản họp.pdf” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
+        "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+    ]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    with pytest.raises(StorageError) as caught:
+        ws.backups.to_folder(usb)
+
+    assert caught.value.message == _said(usb, "biên bản họp.pdf")
+    (backup,) = usb.glob("*.sqlite")
+    assert ws.backups.inspect(backup).ok
+    assert [p.name for p in evidence_folder(backup).iterdir()] == [photo]
+
+
+def test_stored_files_gone_are_named_in_the_alphabets_order(ws: Workspace, tmp_path: Path) -> None:
+    scan, photo = _attached(ws, tmp_path)
+    ws.evidence.store.path(scan).unlink()
+    ws.evidence.store.path(photo).unlink()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    with pytest.raises(StorageError) as caught:
+        ws.backups.to_folder(usb)
+
+    assert caught.value.message == _said(usb, "ảnh ra quân.png", "biên bản họp.pdf")
+    (backup,) = usb.glob("*.sqlite")
+    assert ws.backups.inspect(backup).ok
+    assert list(evidence_folder(backup).glob("*")) == []
