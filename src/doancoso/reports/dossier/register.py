@@ -225,8 +225,9 @@ def write_introductions(path: Path, org: OrganizationInfo, rows: Sequence[PartyI
     columns = [Column("STT", 1.2, "CENTER"), Column("Họ và tên", 6),
                Column("Ngày sinh", 2.6, "CENTER"), Column("Chi đoàn", 6),
                Column("Ngày giới thiệu", 2.6, "CENTER"), Column("Số văn bản", 3.4)]  # fmt: skip
-    total = Paragraph(markup(f"Tổng số: {vn_number(len(rows))} đoàn viên."), styles()["total"])
-    return doc.build(path, [PagedTable(columns, table, font_size=12)], closing_lead=[total])
+    total = _head(f"Tổng số: {vn_number(len(rows))} đoàn viên.")
+    return doc.build(path, [PagedTable(columns, table, font_size=12), Spacer(1, AFTER_TABLE)],
+                     closing_lead=[total])  # fmt: skip
 
 
 CITED_PARTS: dict[str, tuple[str, ...]] = {
