@@ -181,8 +181,8 @@ class Section(Flowable):
 
 def _answer(a: Advice) -> str:
     parts = [nfc(a.answer)] if a.answer else []
-    if a.answer_day is not None:
-        parts.append(f"(ngày {format_vn_date(a.answer_day)})")
+    if a.answer_day is not None:  # "(ngày" and its date on one line (a no-break space)
+        parts.append(f"(ngày\u00a0{format_vn_date(a.answer_day)})")
     return " ".join(parts) or "Chưa có phản hồi"
 
 
