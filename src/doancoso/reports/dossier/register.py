@@ -28,7 +28,7 @@ from ...core.recognition.service import ChecklistView
 from ...core.workspace import Workspace
 from ..document import UnionDocument
 from ..styles import markup, styles
-from ..tables import Column, PagedTable
+from ..tables import NBSP, Column, PagedTable
 from .parts import AFTER_TABLE, Evidence, on_page
 
 REGISTER_KIND = "SỔ THAM MƯU, PHỐI HỢP"
@@ -205,7 +205,10 @@ def register_rows(register: Register, evidence_pages: Mapping[str, int] | None =
     pages = evidence_pages or {}
 
     def cited(record_id: str) -> str:
-        return "; ".join(c if isinstance(c, str) else on_page(c.label, pages.get(c.number))
+        # "Minh chứng PH.1.2" held on one line (no-break spaces): a citation too long for
+        # the column breaks before its "(trang …)", never inside the label and its number.
+        return "; ".join(c if isinstance(c, str)
+                         else on_page(c.label.replace(" ", NBSP), pages.get(c.number))
                          for c in register.cites.get(record_id, ()))  # fmt: skip
 
     advice = [(i, a.number or "", format_vn_date(a.day), _with_detail(a.title, a.summary),
