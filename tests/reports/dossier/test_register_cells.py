@@ -65,3 +65,19 @@ def test_a_file_s_number_stays_with_its_label(
     assert parted == []
     for number in ("TM.1.1", "TM.1.2", "TM.1.3", "PH.1.1", "PH.1.2", "PH.1.3"):
         assert any(f"Minh chứng {number}" in line for line in lines), (number, lines)
+
+
+def test_a_document_s_number_is_never_cut_in_its_column(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """A number with its department's suffix ("125-TTr/ĐTN-BTC") holds on one line of the
+    "Số, ký hiệu" column, where it was cut inside a letter group ("125-TTr/ĐTN-B" over "TC")."""
+    for number in ("125-TTr/ĐTN-BTC", "125-CV/ĐTN-BTC"):
+        ws.registers.save_advice({"day": "01/02/2025", "number": number,
+                                  "title": "Tờ trình đề nghị hỗ trợ kinh phí"})  # fmt: skip
+    org = ws.organization.get()
+    assert org is not None
+    path = write_register(tmp_path / "so.pdf", org, read_register(ws, 2025), 2025, ISSUED)
+    lines = [" ".join(line.split()) for line in read_pdf(path).text().splitlines()]
+    for number in ("125-TTr/ĐTN-BTC", "125-CV/ĐTN-BTC"):
+        assert number in lines, lines
