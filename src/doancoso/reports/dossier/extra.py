@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Spacer
 
 from ...core.lang.text import vn_number
 from ...core.organization import OrganizationInfo
@@ -19,6 +19,7 @@ from ..document import UnionDocument
 from ..roster import as_of_note
 from ..styles import markup, styles
 from ..tables import Column, PagedTable
+from .parts import AFTER_TABLE
 
 BRANCHES_KIND = "DANH SÁCH CHI ĐOÀN"
 
@@ -74,5 +75,6 @@ def write_branches(path: Path, org: OrganizationInfo, branches: list[BranchInfo]
     rows = [(i, b.name, vn_number(b.active_count)) for i, b in enumerate(branches, start=1)]
     columns = [Column("STT", 1.2, "CENTER"), Column("Chi đoàn", 9),
                Column("Số đoàn viên", 3, "CENTER")]  # fmt: skip
-    total = Paragraph(markup(branch_total(branches)), styles()["total"])
-    return doc.build(path, [PagedTable(columns, rows, font_size=12)], closing_lead=[total])
+    total = Paragraph(f"<b>{markup(branch_total(branches))}</b>", styles()["body_left"])
+    return doc.build(path, [PagedTable(columns, rows, font_size=12), Spacer(1, AFTER_TABLE)],
+                     closing_lead=[total])  # fmt: skip

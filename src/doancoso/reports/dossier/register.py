@@ -28,7 +28,7 @@ from ...core.recognition.service import ChecklistView
 from ...core.workspace import Workspace
 from ..document import UnionDocument
 from ..styles import markup, styles
-from ..tables import Column, PagedTable
+from ..tables import NBSP, Column, PagedTable
 from .parts import AFTER_TABLE, Evidence, on_page
 
 REGISTER_KIND = "SỔ THAM MƯU, PHỐI HỢP"
@@ -134,10 +134,55 @@ def _none() -> Paragraph:
     return Paragraph(markup(NONE), styles()["body_left"])
 
 
+class Section(Flowable):
+    """A section's heading and its table, as one piece of the page: the heading stays at the
+    foot of a page only with the table's header row and at least its first row under it, the
+    rest of the table going on on the next pages with the header row repeated. Neither alone
+    (a heading ending a page) nor kept whole (a long section moved to the next page, leaving
+    the rest of this one blank: what a heading kept with its table by keepWithNext does)."""
+
+    def __init__(self, heading: Paragraph, table: PagedTable) -> None:
+        super().__init__()
+        self.heading, self.table = heading, table
+        self._head_height = 0.0
+
+    def _place_heading(self, width: float, height: float) -> float:
+        _, head = self.heading.wrap(width, height)
+        self._head_height = head + self.heading.getSpaceAfter()
+        return self._head_height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        head = self._place_heading(availWidth, availHeight)
+        _, table = self.table.wrap(availWidth, availHeight - head)
+        self.width, self.height = availWidth, head + table
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        head = self._place_heading(availWidth, availHeight)
+        # At the top of a page, a first row taller than the page is split within, as the
+        # table alone there would split it; lower down, it goes to the next page with the
+        # heading.
+        frame = getattr(self, "_frame", None)
+        if getattr(frame, "_atTop", False):
+            self.table._frame = frame  # type: ignore[attr-defined]
+        try:
+            parts = self.table.splitOn(self.canv, availWidth, availHeight - head)
+        finally:
+            self.table.__dict__.pop("_frame", None)
+        return [self.heading, *parts] if parts else []
+
+    def draw(self) -> None:
+        # Reached only when the whole section fits where wrap() measured it.
+        self.heading.drawOn(
+            self.canv, 0, self.height - self._head_height + self.heading.getSpaceAfter()
+        )
+        self.table.drawOn(self.canv, 0, 0)
+
+
 def _answer(a: Advice) -> str:
     parts = [nfc(a.answer)] if a.answer else []
-    if a.answer_day is not None:
-        parts.append(f"(ngày {format_vn_date(a.answer_day)})")
+    if a.answer_day is not None:  # "(ngày" and its date on one line (a no-break space)
+        parts.append(f"(ngày\u00a0{format_vn_date(a.answer_day)})")
     return " ".join(parts) or "Chưa có phản hồi"
 
 
@@ -160,7 +205,10 @@ def register_rows(register: Register, evidence_pages: Mapping[str, int] | None =
     pages = evidence_pages or {}
 
     def cited(record_id: str) -> str:
-        return "; ".join(c if isinstance(c, str) else on_page(c.label, pages.get(c.number))
+        # "Minh chứng PH.1.2" held on one line (no-break spaces): a citation too long for
+        # the column breaks before its "(trang …)", never inside the label and its number.
+        return "; ".join(c if isinstance(c, str)
+                         else on_page(c.label.replace(" ", NBSP), pages.get(c.number))
                          for c in register.cites.get(record_id, ()))  # fmt: skip
 
     advice = [(i, a.number or "", format_vn_date(a.day), _with_detail(a.title, a.summary),
@@ -182,23 +230,22 @@ def write_register(path: Path, org: OrganizationInfo, register: Register, year: 
                         recipients=(f"{org.superior_name} (b/c)",), page_numbers=False)  # fmt: skip
     advice, coordination = register_rows(register, evidence_pages)
     # "Minh chứng 3.1.1 (trang 12);" on one line of its column.
-    body: list[Flowable] = [_head(ADVICE_HEAD)]
-    if advice:
-        body.append(PagedTable([Column("STT", 1, "CENTER"), Column("Số, ký hiệu", 2.6),
-                                Column("Ngày", 2, "CENTER"), Column("Trích yếu", 7),
-                                Column("Kết quả, phản hồi của cấp ủy", 5.5),
-                                Column("Minh chứng", 4.5)], advice))  # fmt: skip
+    body: list[Flowable] = []
+    if advice:  # "125-TTr/ĐTN-BTC" on one line of "Số, ký hiệu" (34 mm of the 247)
+        body.append(Section(_head(ADVICE_HEAD), PagedTable([
+            Column("STT", 1, "CENTER"), Column("Số, ký hiệu", 3.1), Column("Ngày", 1.9, "CENTER"),
+            Column("Trích yếu", 6.7), Column("Kết quả, phản hồi của cấp ủy", 5.4),
+            Column("Minh chứng", 4.5)], advice)))  # fmt: skip
     else:
-        body.append(_none())
-    # Kept with its table (or its line), never alone at the foot of a page.
-    body += [Spacer(1, 4 * mm), _head(COORDINATION_HEAD, keep_with_next=True)]
+        body += [_head(ADVICE_HEAD), _none()]
+    body.append(Spacer(1, 4 * mm))
     if coordination:
-        body.append(PagedTable([Column("STT", 1, "CENTER"), Column("Đơn vị phối hợp", 4),
-                                Column("Thời gian", 2.6, "CENTER"),
-                                Column("Chương trình, nội dung", 6), Column("Kết quả", 4.5),
-                                Column("Minh chứng", 4.5)], coordination))  # fmt: skip
-    else:
-        body.append(_none())
+        body.append(Section(_head(COORDINATION_HEAD), PagedTable([
+            Column("STT", 1, "CENTER"), Column("Đơn vị phối hợp", 4),
+            Column("Thời gian", 2.6, "CENTER"), Column("Chương trình, nội dung", 6),
+            Column("Kết quả", 4.5), Column("Minh chứng", 4.5)], coordination)))  # fmt: skip
+    else:  # kept with its line, never alone at the foot of a page
+        body += [_head(COORDINATION_HEAD, keep_with_next=True), _none()]
     body.append(Spacer(1, AFTER_TABLE))
     total = _head(f"Tổng cộng: {vn_number(len(register.advice))} văn bản tham mưu, "
                   f"{vn_number(len(register.coordination))} chương trình phối hợp.")  # fmt: skip
@@ -225,8 +272,9 @@ def write_introductions(path: Path, org: OrganizationInfo, rows: Sequence[PartyI
     columns = [Column("STT", 1.2, "CENTER"), Column("Họ và tên", 6),
                Column("Ngày sinh", 2.6, "CENTER"), Column("Chi đoàn", 6),
                Column("Ngày giới thiệu", 2.6, "CENTER"), Column("Số văn bản", 3.4)]  # fmt: skip
-    total = Paragraph(markup(f"Tổng số: {vn_number(len(rows))} đoàn viên."), styles()["total"])
-    return doc.build(path, [PagedTable(columns, table, font_size=12)], closing_lead=[total])
+    total = _head(f"Tổng số: {vn_number(len(rows))} đoàn viên.")
+    return doc.build(path, [PagedTable(columns, table, font_size=12), Spacer(1, AFTER_TABLE)],
+                     closing_lead=[total])  # fmt: skip
 
 
 CITED_PARTS: dict[str, tuple[str, ...]] = {
