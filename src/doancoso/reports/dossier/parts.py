@@ -21,7 +21,7 @@ from ...core.recognition.rules import NOT_APPLICABLE, STATUSES, points_text
 from ...core.recognition.service import ChecklistView, ItemView
 from ..document import UnionDocument
 from ..styles import markup, styles
-from ..tables import Column, PagedTable
+from ..tables import NBSP, Column, PagedTable
 
 RECOGNITION = "“Đoàn cơ sở 3 chủ động”"
 TTR_KIND = "TỜ TRÌNH"
@@ -78,9 +78,10 @@ class Evidence:
 
     def cell_on(self, page: int | None) -> str:
         """:attr:`cell` with the dossier's page where the file starts after its number
-        ("Minh chứng 1.1.1 (trang 12): Biên bản …"): the officer turns to it from the table."""
+        ("Minh chứng 1.1.1 (trang 12): Biên bản …"): the officer turns to it from the table.
+        "Minh chứng 1.1.1" is held on one line (no-break spaces), as the register holds it."""
         caption = nfc(self.attachment.caption)
-        label = on_page(self.label, page)
+        label = on_page(self.label.replace(" ", NBSP), page)
         return (f"{label}: {caption}" if caption else label) + self.dated
 
 
