@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError
@@ -78,14 +79,15 @@ def _heading_target(preview: ImportPreview) -> str:
     return "hamlet" if preview.kind == "youth" else "branch"
 
 
-def _from_headings_text(preview: ImportPreview) -> str:
-    """The import wizard's line on the rows given their group heading's chi đoàn (hamlet)."""
+def _from_headings_text(preview: ImportPreview, labels: Mapping[str, str]) -> str:
+    """The import wizard's line on the rows given their group heading's chi đoàn (hamlet),
+    the field named by its label in ``labels`` as the wizard names it."""
     from ..core.roster.spreadsheets.groups import from_headings_text
+    from ..core.roster.spreadsheets.headers import field_in_sentence
 
-    count = preview.from_headings(_heading_target(preview))
-    if preview.kind == "youth":
-        return from_headings_text(count, "thanh niên", "ấp/khu phố")
-    return from_headings_text(count, "đoàn viên", "chi đoàn")
+    target = _heading_target(preview)
+    who = "thanh niên" if preview.kind == "youth" else "đoàn viên"
+    return from_headings_text(preview.from_headings(target), who, field_in_sentence(target, labels))
 
 
 def _report(preview: ImportPreview, out: TextIO) -> None:
@@ -127,7 +129,7 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
             print(f"Dòng {row.row}: cập nhật {row.values.get('full_name')} ({fields}).", file=out)
     for number, reason in preview.skipped:
         print(f"Dòng {number}: bỏ qua ({reason}).", file=out)
-    headed = _from_headings_text(preview)
+    headed = _from_headings_text(preview, labels)
     if headed:
         print(headed, file=out)
     for warning in preview.warnings:

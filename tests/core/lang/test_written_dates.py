@@ -45,7 +45,7 @@ def test_the_written_form_is_a_date(text: str) -> None:
         ("05/2001", BAD_FORMAT),  # a month and a year are no full date
         ("tháng 03 năm 2001", BAD_FORMAT),
         ("ngày 05 tháng 03", BAD_FORMAT),
-        ("ngày 05 tháng 03 năm 01", BAD_FORMAT),
+        ("ngày 05 tháng 03 năm 01", "Năm phải đủ 4 chữ số, ví dụ ngày 05 tháng 03 năm 2001."),
     ],
 )
 def test_a_written_date_that_is_none_is_refused(text: str, message: str) -> None:

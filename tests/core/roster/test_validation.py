@@ -69,7 +69,7 @@ def test_parse_vn_date_year_only_when_allowed() -> None:
         ("31/02/2001", "Ngày 31/02/2001 không có trên lịch."),
         ("29/02/2001", "Ngày 29/02/2001 không có trên lịch."),
         ("2001-03-05", BAD_FORMAT),  # ISO is not how dates are written here
-        ("03/05/01", "Năm phải đủ 4 chữ số, ví dụ 05/03/1998."),
+        ("03/05/01", "Năm phải đủ 4 chữ số, ví dụ 03/05/2001."),  # the example as typed
         ("mùng 5 tháng 3", BAD_FORMAT),
         ("", BAD_FORMAT),
     ],

@@ -9,9 +9,13 @@ from ..errors import ValidationError
 from .text import fold
 
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
-# "5/3/98": a day and a month, then a year of fewer than four digits; told what the year needs.
-_SHORT_YEAR = re.compile(r"^\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,3}\s*$")
-SHORT_YEAR_MESSAGE = "Năm phải đủ 4 chữ số, ví dụ 05/03/1998."
+# A year of fewer than four digits, told what the year needs (:func:`short_year_message`):
+# "5/3/98", "ngày 05 tháng 03 năm 01" (folded), and a bare "98" where a year alone is taken.
+_SHORT_YEAR = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,3})\s*$")
+_SHORT_WRITTEN = re.compile(
+    r"(?:ngay )?(?:(?:mung|mong) )?(\d{1,2}) thang (\d{1,2}),? nam (\d{1,3})"
+)
+_SHORT_BARE = re.compile(r"^\s*(\d{2,3})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
 _MONTH = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
 # "ngày 05 tháng 03 năm 2001" (also "mùng 5 tháng 3 năm 2001"), matched once tones and case are
@@ -60,6 +64,52 @@ def written_date(text: str) -> date | None:
         raise DateFormatError(f"Ngày {shown} không có trên lịch.") from exc
 
 
+def _example_year(digits: str, today: date) -> int:
+    """The year nearest ``today`` (the earlier of two as near) that ends in ``digits``: for an
+    example only, never read as the year meant."""
+    step: int = 10 ** len(digits)
+    base = today.year - today.year % step + int(digits)
+    return min((base - step, base, base + step), key=lambda y: (abs(y - today.year), y))
+
+
+def short_year_message(
+    text: str, *, allow_year: bool = False, today: date | None = None
+) -> str | None:
+    """What a date typed with a year of fewer than four digits needs, its example in the form
+    typed ("5/3/98": "Năm phải đủ 4 chữ số, ví dụ 05/03/1998."; "ngày 5 tháng 3 năm 01":
+    "…, ví dụ ngày 05 tháng 03 năm 2001."; with ``allow_year``, "98": "…, ví dụ 1998."), or
+    None when ``text`` is no such date. The century is not guessed: "98" is 1998 for a birth
+    date, but "25" may be 1925 or 2025; the date is refused and the example only shows the
+    four digits, with the year nearest ``today`` ending in those typed."""
+    today = today or date.today()
+    bare = _SHORT_BARE.match(text) if allow_year else None
+    if bare is not None:
+        return f"Năm phải đủ 4 chữ số, ví dụ {_example_year(bare.group(1), today)}."
+    numeric = _SHORT_YEAR.match(text)
+    written = None if numeric else _SHORT_WRITTEN.fullmatch(" ".join(fold(text).split()))
+    match = numeric or written
+    if match is None:
+        return None
+    day, month, digits = int(match.group(1)), int(match.group(2)), match.group(3)
+    try:
+        example = date(_example_year(digits, today), month, day)
+    except ValueError:  # no such day: the usual example
+        example = date(1998, 3, 5)
+    if written is not None:
+        shown = f"ngày {example.day:02d} tháng {example.month:02d} năm {example.year}"
+    else:
+        shown = format_vn_date(example)
+    return f"Năm phải đủ 4 chữ số, ví dụ {shown}."
+
+
+def unread_date(label: str, text: str, today: date, *, allow_year: bool = False) -> str:
+    """An imported cell's date that could not be read, ``label`` naming it ("Ngày sinh không
+    đọc được: “98”."), and what a year typed short needs, as the member form says it
+    (:func:`short_year_message`)."""
+    short = short_year_message(text, allow_year=allow_year, today=today)
+    return f"{label} không đọc được: “{text}”." + (f" {short}" if short else "")
+
+
 def parse_vn_date(text: str, *, allow_year: bool = False) -> tuple[date, str]:
     """Parse ``dd/mm/yyyy`` (also ``d/m/yyyy``, ``-`` or ``.`` as separators), or a date written
     out, "ngày 05 tháng 03 năm 2001" (:func:`written_date`). A month and year alone ("03/2001")
@@ -82,10 +132,9 @@ def parse_vn_date(text: str, *, allow_year: bool = False) -> tuple[date, str]:
         year_match = _YEAR.match(text)
         if year_match:
             return date(int(year_match.group(1)), 1, 1), YEAR
-    if _SHORT_YEAR.match(text):
-        # The century is not guessed: "98" is 1998 for a birth date, but "25" may be 1925 or
-        # 2025; the secretary types it.
-        raise DateFormatError(SHORT_YEAR_MESSAGE)
+    short = short_year_message(text, allow_year=allow_year)
+    if short is not None:  # the century is not guessed: the secretary types it
+        raise DateFormatError(short)
     raise DateFormatError("Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2001.")
 
 

@@ -30,6 +30,7 @@ from ...core.roster.spreadsheets import (
     ImportPreview,
     ImportRow,
 )
+from ...core.roster.spreadsheets.headers import field_in_sentence
 from ...core.roster.spreadsheets.rejected import reasons_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,9 +80,10 @@ def has_warnings(row: ImportRow) -> bool:
 
 
 def field_label(name: str, labels: Mapping[str, str] = IMPORT_FIELDS) -> str:
-    """The label of an import field inside a sentence: "ngày sinh", "số CCCD/CMND"."""
-    label = labels.get(name, name)
-    return label[0].lower() + label[1:] if label[1:2].islower() else label
+    """The label of an import field inside a sentence: "ngày sinh", "số CCCD/CMND"
+    (:func:`~doancoso.core.roster.spreadsheets.headers.field_in_sentence`, which ``members
+    import`` says it with too)."""
+    return field_in_sentence(name, labels)
 
 
 def action_text(row: ImportRow, labels: Mapping[str, str] = IMPORT_FIELDS) -> str:

@@ -15,7 +15,10 @@ rejected as one, "Thiếu ngày sinh."):
 - or it names a chi đoàn ("Chi đoàn Ấp Tân Hòa"), a place ("Ấp 1", "Tổ 3", "Khóm Tân Phú") or
   a list ("Danh sách đoàn viên …"): words no person is named with. The name after "chi đoàn"
   or the place word holds a capitalised word or a number: "Chi đoàn" alone, "Tổ dân phố" or
-  "Ấp khu phố" are a column's header (of a header on two rows), not a heading.
+  "Ấp khu phố" are a column's header (of a header on two rows), not a heading. Typed all in
+  lower case without tones ("chi doan ap tan hoa", "ap tan hoa"), the name is a few plain
+  words not beginning with a word of a header or of a note's phrase ("ap dung cho doan vien",
+  "áp dụng …", is a note).
 
 Which chi đoàn a heading gives (:func:`heading_branch`): only a heading that names one, that is
 contains the words "chi đoàn" (any case, with or without tones) followed by a name, gives its
@@ -51,6 +54,16 @@ _LIST = re.compile(r"^danh sach\s+\S")
 # only with its marks: "Tô Châu" is a person, as :mod:`doancoso.core.lang.places` reads it).
 _PLACE = re.compile(r"^(to dan pho|khu pho|ap|khom|thon|xom|kp|to)(?:\s*[.:\-]\s*|\s+)(?=\S)")
 _SEPARATORS = " .:-–"
+# A name typed in lower case without tones: four words at most ("chi doan ap binh thanh dong"),
+# so that a sentence of a note is none.
+_TONELESS_NAME = re.compile(r"^[a-z]+(?: [a-z0-9]+){0,3}$")
+# Words, folded, that begin no place's name: the place words and the other words of a column's
+# header ("Ấp khu phố", "Tổ dân phố", "Chi đoàn sinh hoạt"), and the words that make a place
+# word a phrase of a note ("áp dụng", "áp lực", "áp đặt", "khom lưng", "thon thả").
+_NOT_A_NAME = frozenset({
+    "ap", "khom", "thon", "xom", "kp", "to", "khu", "pho", "dan", "sinh", "chi", "doan",
+    "dung", "luc", "dat", "sat", "tai", "thap", "suat", "giai", "che", "lung", "tha",
+})  # fmt: skip
 # A group's count beside its heading, folded: "25", "25 ĐV", "25 đoàn viên", "(25)", "(12 đ/v)";
 # three digits at most, so that a birth year or a CCCD is none.
 _COUNT = re.compile(r"^\(?\s*\d{1,3}\s*(?:dv|d/v|doan vien|tn|thanh nien|nguoi)?\s*\)?\.?$")
@@ -69,9 +82,24 @@ def _unnumbered(text: str) -> str:
 
 def _proper(name: str) -> bool:
     """Whether a name holds a capitalised word or a number, as a place or a chi đoàn is named
-    ("Tân Hòa", "1", "ấp Bào Sen"); "khu phố", "dân phố", "sinh hoạt" (the words of a column's
-    header: "Ấp khu phố", "Tổ dân phố", "Chi đoàn sinh hoạt") name none."""
-    return any(word[:1].isupper() or word[:1].isdigit() for word in name.split())
+    ("Tân Hòa", "1", "ấp Bào Sen"), or is one typed in lower case without tones
+    (:func:`_toneless_name`); "khu phố", "dân phố", "sinh hoạt" (the words of a column's header:
+    "Ấp khu phố", "Tổ dân phố", "Chi đoàn sinh hoạt") name none."""
+    words = name.split()
+    return any(w[:1].isupper() or w[:1].isdigit() for w in words) or _toneless_name(name)
+
+
+def _toneless_name(name: str) -> bool:
+    """Whether a name typed all in lower case without tones, by a secretary without a
+    Vietnamese keyboard, reads as a place's or a chi đoàn's ("tan hoa", "ap tan hoa"): a few
+    words of plain letters, the first (after a place word) no word a column's header or a
+    phrase is made of ("khu pho", "sinh hoat"; "ap dung", "khom lung" in a note)."""
+    if not _TONELESS_NAME.match(name):
+        return False
+    place = _PLACE.match(name)  # "ap tan hoa" after "chi doan": the place's own name
+    if place is not None and place.group(1) != "to":
+        name = name[place.end() :]
+    return name.split()[0] not in _NOT_A_NAME
 
 
 def _after(text: str, folded: str, end: int) -> str:

@@ -74,6 +74,15 @@ IMPORT_FIELDS: dict[str, str] = {
     "honorary": "Đoàn viên danh dự (vào ghi chú)",
 }
 
+
+def field_in_sentence(name: str, labels: Mapping[str, str] = IMPORT_FIELDS) -> str:
+    """The label of an import field inside a sentence ("chi đoàn", "số CCCD/CMND", "ấp/khu
+    phố" of the youth register's ``labels``), for the import wizard and ``members import``
+    alike; an abbreviation ("CCCD") as it is."""
+    label = labels.get(name, name)
+    return label[0].lower() + label[1:] if label[1:2].islower() else label
+
+
 # Folded header texts (see _clean) for each field. "stt" is recognised only to be ignored.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "stt": ("stt", "tt", "so tt", "so thu tu", "thu tu"),

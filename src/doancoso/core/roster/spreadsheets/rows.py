@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date, written_date
+from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date, unread_date, written_date
 from ...lang.legacy import Decoded, Encoding, decode_cell
 from ...lang.text import fold, name_case, nfc, nfc_multiline
 from ...xlsx.workbook import Cell, cell_name
@@ -523,9 +523,8 @@ class RowParser:
             try:
                 day = self._date(value, allow_year=False)[0]
             except DateFormatError:
-                parsed.problems.append(
-                    Problem(f"{label} không đọc được: “{shown(value)}”.", WARNING, target)
-                )
+                message = unread_date(label, shown(value), self.today)
+                parsed.problems.append(Problem(message, WARNING, target))
                 continue
             if day > self.today:  # the member form refuses it too (core.validation)
                 parsed.problems.append(
@@ -594,9 +593,8 @@ class RowParser:
         try:
             birth, precision = self._date(birth_cell, allow_year=True)
         except DateFormatError:
-            parsed.problems.append(
-                Problem(f"Ngày sinh không đọc được: “{shown(birth_cell)}”.", ERROR, "birth_date")
-            )
+            message = unread_date("Ngày sinh", shown(birth_cell), self.today, allow_year=True)
+            parsed.problems.append(Problem(message, ERROR, "birth_date"))
             return
         if birth > self.today:
             parsed.problems.append(Problem("Ngày sinh sau ngày hôm nay.", ERROR, "birth_date"))
@@ -727,7 +725,7 @@ class RowParser:
         try:
             issued = self._date(value, allow_year=False)[0]
         except DateFormatError:
-            message = f"Ngày cấp CCCD không đọc được: “{shown(value)}”."
+            message = unread_date("Ngày cấp CCCD", shown(value), self.today)
         else:
             birth = parsed.values.get("birth_date")
             day_known = parsed.values.get("birth_precision", DAY) == DAY
