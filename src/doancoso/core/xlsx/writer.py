@@ -33,6 +33,7 @@ from ..errors import AppError
 from ..lang.dates import format_vn_date
 from ..lang.text import nfc, nfc_multiline
 from ..storage.files import written_atomically
+from .widths import char_units, line_room, text_units
 
 EXCEL_CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one cell
 TRUNCATED = "…"  # ends a text cut to the limit
@@ -264,32 +265,39 @@ def column_widths(layout: ListLayout, rows: Sequence[Sequence[int | Value]]) -> 
 
 
 def wrapped_lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes in a wrapped cell of a column ``width`` characters wide
-    (Excel's unit, the width of a digit), broken as Excel breaks it: at its line breaks, then
-    between words, a word longer than a line cut where the line ends.
+    """How many lines ``text`` takes in a wrapped cell of a column ``width`` wide (Excel's unit,
+    the width of a digit of the sheet's font, padding included), broken as Excel breaks it: at
+    its line breaks, then between words, a word longer than a line cut where the line ends.
 
-    A line holds as many characters as the column shows on one line without wrapping (its width
-    less :data:`COLUMN_MARGIN`, see :func:`column_widths`), each counted as wide as a digit.
-    That is on the safe side for Vietnamese: the marks above and below letters take no width,
-    and the usual narrow letters and spaces more than make up for the wide capitals, "m", and
-    the hooked "ư" and "ơ" (a row a little too tall shows everything; too short cuts a line)."""
-    fits = max(1, int(width) - COLUMN_MARGIN)
+    A line holds as much text as the column shows within its padding (:func:`.widths.line_room`),
+    each letter as wide as Calibri sets it (:func:`.widths.text_units`): capitals and the hooked
+    "ư" and "ơ" wider than a digit, "i", "l", "t" and the spaces much narrower, marks above and
+    below a letter no wider than the letter. Breaking only at spaces (Excel also breaks after a
+    hyphen) errs on the safe side: a row a little too tall shows everything; too short cuts a
+    line."""
+    fits = max(line_room(width), 1.0)
+    space = char_units(" ")
     count = 0
     for paragraph in text.split("\n"):
         count += 1
-        if len(paragraph) <= fits:
-            continue
-        line = 0  # characters on the current line
+        line = -1.0  # the width of the current line; none started yet
         for word in paragraph.split():
-            size = len(word)
-            if line and line + 1 + size <= fits:
-                line += 1 + size
+            size = text_units(word)
+            if line >= 0 and line + space + size <= fits:
+                line += space + size
                 continue
-            if line:  # the word starts the next line
+            if line >= 0:  # the word starts the next line
                 count += 1
-            cut = (size - 1) // fits  # lines filled by a word too long for one
-            count += cut
-            line = size - cut * fits
+            if size <= fits:
+                line = size
+                continue
+            line = 0.0  # a word too long for one line fills lines, cut where each ends
+            for char in word:
+                units = char_units(char)
+                if line and line + units > fits:
+                    count += 1
+                    line = 0.0
+                line += units
     return count
 
 
