@@ -49,10 +49,10 @@ def test_each_row_is_as_tall_as_its_wrapped_remark(tmp_path: Path) -> None:
         ],
     )
     rows = sheet.row_dimensions
-    assert sheet.column_dimensions["D"].width == 42
+    assert sheet.column_dimensions["D"].width == 43.25
     assert rows[4].height is None  # a short remark: Excel's default height
     assert rows[5].height == 2 * LINE_HEIGHT  # two lines written
-    # The 300 characters take 7 lines of a 42-wide column in Calibri, as LibreOffice shows them
+    # The 300 characters take 7 lines of a 43.25-wide column in Calibri, as LibreOffice shows them
     # ("Gương mẫu, tích cực tham gia các hoạt động tình" / "nguyện của chi đoàn; ..."), not the
     # 8 lines of 40 characters each: the usual letters and the spaces are narrower than a digit.
     assert len(textwrap.wrap(REMARK, 40)) == 8
@@ -61,9 +61,9 @@ def test_each_row_is_as_tall_as_its_wrapped_remark(tmp_path: Path) -> None:
     assert remark.value == REMARK
     assert remark.alignment.wrap_text and remark.alignment.vertical == "top"
     # A column that keeps no line breaks wraps as well: the 194-character address takes 6 lines
-    # of the 32-wide column ("Tổ 5, ấp Phước Hưng, xã Tân Hưng," / "huyện Châu Thành, tỉnh Bến
-    # Tre Tổ 5," / ...), the short remark beside it stays on its line, at the top of the row.
-    assert sheet.column_dimensions["C"].width == 32
+    # of the 32.75-wide column ("Tổ 5, ấp Phước Hưng, xã Tân Hưng," / "huyện Châu Thành, tỉnh
+    # Bến Tre Tổ 5," / ...), the short remark beside it stays on its line, at the top of the row.
+    assert sheet.column_dimensions["C"].width == 32.75
     assert rows[7].height == 6 * LINE_HEIGHT
     assert sheet["C7"].value == ADDRESS.strip()
     assert sheet["C7"].alignment.wrap_text and sheet["C7"].alignment.vertical == "top"
@@ -79,7 +79,7 @@ def test_a_remark_in_capitals_keeps_its_last_line(tmp_path: Path) -> None:
     """Capitals are wider than a digit: 67 of them in a 36-wide column take three lines
     ("CHUYỂN SINH HOẠT VỀ CHI ĐOÀN KHÓM" / "MƯỜI HAI, PHƯỜNG ĐÔNG HƯNG, CÀ" / "MAU", as
     LibreOffice prints them), where counting each as a digit gave two and cut "MAU" off."""
-    layout = ListLayout("DANH SÁCH", "Ds", (("STT", 5), ("Họ và tên", 30), ("Ghi chú", 34)))
+    layout = ListLayout("DANH SÁCH", "Ds", (("STT", 5), ("Họ và tên", 30), ("Ghi chú", 33)))
     note = "CHUYỂN SINH HOẠT VỀ CHI ĐOÀN KHÓM MƯỜI HAI, PHƯỜNG ĐÔNG HƯNG, CÀ MAU"
     path = tmp_path / "ds.xlsx"
     write_list_xlsx(path, layout, [["1", "Nguyễn Văn An", note]], "Đoàn xã Tân Hưng")

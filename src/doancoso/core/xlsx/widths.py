@@ -13,6 +13,7 @@ the widest of the table, so that a row sized by it is too tall rather than too s
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 _FIRST = 0x20  # the first character of the ASCII tables (the space)
@@ -100,3 +101,9 @@ def line_room(width: float) -> float:
     width less the padding, since Excel's unit is the digit hinted to whole pixels (7 for
     7.43), a text is set at its true size."""
     return (DIGIT_PIXELS * width - PADDING_PIXELS) / ZERO_PIXELS
+
+
+def column_width(units: float) -> float:
+    """The width (Excel's unit, its padding included, rounded up to a quarter) of the narrowest
+    column that shows a text ``units`` wide on one line: :func:`line_room` turned round."""
+    return math.ceil((units * ZERO_PIXELS + PADDING_PIXELS) / DIGIT_PIXELS * 4 - 1e-9) / 4
