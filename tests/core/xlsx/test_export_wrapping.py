@@ -16,13 +16,12 @@ from doancoso.core.workspace import Workspace
 
 HAMLET = "Số nhà 125/7, tổ 5, khu phố Phước Hưng"
 COMMUNE = "phường Tân Hưng (trước là xã Tân Hưng Đông, huyện Cái Nước)"
-# 112 characters: at 36 a line, "Số nhà 125/7, tổ 5, khu phố Phước" / "Hưng, phường Tân Hưng
-# (trước là xã" / "Tân Hưng Đông, huyện Cái Nước), tỉnh" / "Cà Mau".
+# 112 characters: five lines of the 23.25-wide column.
 ADDRESS = f"{HAMLET}, {COMMUNE}, tỉnh Cà Mau"
-HOMETOWN = "Xã Phong Thạnh Tây, huyện Phước Long, tỉnh Bạc Liêu"  # 2 lines at 26
-OCCUPATION = "Công nhân Công ty TNHH Thủy sản Minh Phú"  # 3 lines at 18
-# 95 characters: at 30 a line, "Số 12, tổ 3, ấp Kênh Xáng, xã" / "Tân Hưng (trước là xã Tân
-# Hưng" / "Đông, huyện Cái Nước), tỉnh Cà" / "Mau".
+HOMETOWN = "Xã Phong Thạnh Tây, huyện Phước Long, tỉnh Bạc Liêu"  # 6 lines at 11.5
+OCCUPATION = "Công nhân Công ty TNHH Thủy sản Minh Phú"  # 4 lines at 12.5
+# 95 characters: in the 32.75-wide column, "Số 12, tổ 3, ấp Kênh Xáng, xã Tân Hưng" / "(trước là
+# xã Tân Hưng Đông, huyện Cái" / "Nước), tỉnh Cà Mau" (as LibreOffice shows it).
 YOUTH_ADDRESS = (
     "Số 12, tổ 3, ấp Kênh Xáng, xã Tân Hưng (trước là xã Tân Hưng Đông, huyện Cái Nước), "
     "tỉnh Cà Mau"
@@ -56,13 +55,13 @@ def test_a_long_address_hometown_and_occupation_wrap_in_a_row_as_tall_as_them(
     an = {h: sheet.cell(4, column) for column, h in enumerate(header, start=1)}
     assert an["Họ và tên"].value == "Nguyễn Văn An"
     assert an["Địa chỉ"].value == ADDRESS and len(ADDRESS) == 112
-    for column, width in (("Địa chỉ", 38), ("Quê quán", 28), ("Nghề nghiệp", 20)):
+    for column, width in (("Địa chỉ", 23.25), ("Quê quán", 11.5), ("Nghề nghiệp", 12.5)):
         assert an[column].alignment.wrap_text, column
         assert an[column].alignment.vertical == "top"
         letter = an[column].column_letter
         assert sheet.column_dimensions[letter].width == width, column
     assert an["Quê quán"].value == HOMETOWN and an["Nghề nghiệp"].value == OCCUPATION
-    assert sheet.row_dimensions[4].height == 60  # the address's four lines, 15 pt each
+    assert sheet.row_dimensions[4].height == 90  # the hometown's six lines, 15 pt each
     # The name, the dates and the chi đoàn stay on one line, at the top of the tall row.
     for column in ("STT", "Họ và tên", "Ngày sinh", "Chi đoàn", "Trạng thái"):
         assert an[column].alignment.vertical == "top", column
@@ -94,10 +93,10 @@ def test_the_youth_registers_long_address_and_contact_wrap(ws: Workspace, tmp_pa
     sa_ra = {h: sheet.cell(rows["Thạch Thị Sa Ra"], c) for c, h in enumerate(header, start=1)}
     assert sa_ra["Địa chỉ"].value == YOUTH_ADDRESS and len(YOUTH_ADDRESS) == 95
     assert sa_ra["Địa chỉ"].alignment.wrap_text and sa_ra["Địa chỉ"].alignment.vertical == "top"
-    assert sheet.column_dimensions[sa_ra["Địa chỉ"].column_letter].width == 32
-    # 31 characters at 22 a line: "Mẹ: Thạch Thị Nương," / "0911222333".
+    assert sheet.column_dimensions[sa_ra["Địa chỉ"].column_letter].width == 32.75
+    # 31 characters in the 24.25-wide column: "Mẹ: Thạch Thị Nương," / "0911222333".
     assert sa_ra["Liên hệ"].alignment.wrap_text
-    assert sheet.row_dimensions[rows["Thạch Thị Sa Ra"]].height == 60  # the address's 4 lines
+    assert sheet.row_dimensions[rows["Thạch Thị Sa Ra"]].height == 45  # the address's 3 lines
     assert sa_ra["Họ và tên"].alignment.vertical == "top"
     hai = {h: sheet.cell(rows["Lê Văn Hải"], c) for c, h in enumerate(header, start=1)}
     assert hai["Địa chỉ"].value == "Tổ 3" and not hai["Địa chỉ"].alignment.wrap_text

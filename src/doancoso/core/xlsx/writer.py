@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from ..errors import AppError
 from ..lang.dates import format_vn_date
 from ..lang.text import nfc, nfc_multiline
 from ..storage.files import written_atomically
+from .widths import char_units, column_width, line_room, text_units
 
 EXCEL_CELL_LIMIT = 32_767  # characters (UTF-16 code units) in one cell
 TRUNCATED = "…"  # ends a text cut to the limit
@@ -42,7 +44,6 @@ HEADER_ROW = 3  # title, organisation, then the header
 FONT = "Calibri"  # the font of every sheet (a font with no name is LibreOffice's own serif)
 LINE_HEIGHT = 15.0  # points, one line of the default font (Calibri 11)
 ROW_HEIGHT_LIMIT = 409.0  # points, the tallest row Excel allows (it fits a printed page)
-COLUMN_MARGIN = 2  # characters a column is wider than the longest text it shows on one line
 FORMATS = (".xlsx", ".csv")
 DATE_FORMAT = "dd/mm/yyyy"  # the number format of full dates in the .xlsx lists
 # Excel's day 0 in the 1900 date system, as an ordinal: right for every date from 1 March 1900
@@ -80,14 +81,15 @@ def sheet_title(name: str) -> str:
 @dataclass(frozen=True)
 class ListLayout:
     """What one exported list names: its title ("DANH SÁCH ĐOÀN VIÊN"), the sheet's name and
-    the columns as (Vietnamese header, widest width in characters), STT first: each column is
-    as wide as its longest value, up to that width (see :func:`column_widths`); a longer text
-    wraps."""
+    the columns as (Vietnamese header, widest text), STT first: each column is as wide as its
+    longest value, up to that widest text (in widths of a digit, see :func:`column_widths`); a
+    longer text wraps. The headers wrap on ``header_lines`` lines at most."""
 
     title: str
     sheet: str
     columns: tuple[tuple[str, int], ...]
     multiline: frozenset[str] = frozenset()  # headers of the columns that keep line breaks
+    header_lines: int = 2
 
     @property
     def headers(self) -> list[str]:
@@ -220,76 +222,77 @@ def write_list_csv(path: Path, layout: ListLayout, lines: Iterable[Sequence[Valu
     return count
 
 
-def text_width(text: str) -> int:
-    """How many characters wide ``text`` shows: its longest line."""
+def text_width(text: str) -> float:
+    """How wide ``text`` shows (:func:`.widths.text_units`): its widest line."""
     if "\n" in text:
-        return max(len(part) for part in text.split("\n"))
-    return len(text)
+        return max(text_units(part) for part in text.split("\n"))
+    return text_units(text)
 
 
-def header_width(header: str, lines: int = 2) -> int:
-    """The fewest characters a column needs to show ``header`` wrapped on ``lines`` lines at
-    most ("Hoàn cảnh khó khăn": 9, for "Hoàn cảnh" / "khó khăn")."""
-    words = header.split()
-    width = max(len(word) for word in words)
-    while True:
-        used, line = 1, -1
-        for word in words:
-            if line >= 0 and line + 1 + len(word) <= width:
-                line += 1 + len(word)
-            else:
-                used, line = used + (line >= 0), len(word)
-        if used <= lines:
-            return width
-        width += 1
+def header_width(header: str, lines: int = 2) -> float:
+    """How wide (:func:`.widths.text_units`, bold) a column's text must be to show ``header``
+    wrapped on ``lines`` lines at most ("Hoàn cảnh khó khăn" on two: "Hoàn cảnh" / "khó
+    khăn"): the widest line of the narrowest such wrapping between words."""
+    words = [text_units(word, bold=True) for word in header.split()]
+    space = char_units(" ", bold=True)
+    best = sum(words) + space * (len(words) - 1)  # one line
+    # Every way of breaking it into at most ``lines`` lines (headers are a few words).
+    for cuts in range(1, min(lines, len(words))):
+        for breaks in itertools.combinations(range(1, len(words)), cuts):
+            bounds = (0, *breaks, len(words))
+            widest = max(
+                sum(words[a:b]) + space * (b - a - 1) for a, b in itertools.pairwise(bounds)
+            )
+            best = min(best, widest)
+    return best
 
 
-def column_widths(layout: ListLayout, rows: Sequence[Sequence[int | Value]]) -> list[float]:
-    """Each column's width in characters: its longest value (a date is 10 wide) or what its
-    header needs on two lines (:func:`header_width`), whichever is wider, capped at the layout's
-    width; plus a margin of two."""
-    widths = [header_width(header) for header in layout.headers]
-    caps = [width for _, width in layout.columns]
-    for row in rows:
-        for index, value in enumerate(row):
-            if isinstance(value, str):
-                size = text_width(value)
-            elif isinstance(value, date):
-                size = 10
-            else:  # the STT
-                size = len(str(value))
-            if size > widths[index]:
-                widths[index] = size
-    return [min(width, cap) + COLUMN_MARGIN for width, cap in zip(widths, caps, strict=True)]
+def column_widths(layout: ListLayout, widest: Sequence[float]) -> list[float]:
+    """Each column's width (Excel's unit, :func:`.widths.column_width`): its widest value
+    (``widest``, in :func:`.widths.text_units`) or what its header needs on the layout's
+    header lines (:func:`header_width`), whichever is wider, capped at the layout's widest
+    text (but never so narrow that the header is cut)."""
+    widths = []
+    for (header, cap), value in zip(layout.columns, widest, strict=True):
+        head = header_width(header, layout.header_lines)
+        widths.append(column_width(max(head, min(value, cap))))
+    return widths
 
 
 def wrapped_lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes in a wrapped cell of a column ``width`` characters wide
-    (Excel's unit, the width of a digit), broken as Excel breaks it: at its line breaks, then
-    between words, a word longer than a line cut where the line ends.
+    """How many lines ``text`` takes in a wrapped cell of a column ``width`` wide (Excel's unit,
+    the width of a digit of the sheet's font, padding included), broken as Excel breaks it: at
+    its line breaks, then between words, a word longer than a line cut where the line ends.
 
-    A line holds as many characters as the column shows on one line without wrapping (its width
-    less :data:`COLUMN_MARGIN`, see :func:`column_widths`), each counted as wide as a digit.
-    That is on the safe side for Vietnamese: the marks above and below letters take no width,
-    and the usual narrow letters and spaces more than make up for the wide capitals, "m", and
-    the hooked "ư" and "ơ" (a row a little too tall shows everything; too short cuts a line)."""
-    fits = max(1, int(width) - COLUMN_MARGIN)
+    A line holds as much text as the column shows within its padding (:func:`.widths.line_room`),
+    each letter as wide as Calibri sets it (:func:`.widths.text_units`): capitals and the hooked
+    "ư" and "ơ" wider than a digit, "i", "l", "t" and the spaces much narrower, marks above and
+    below a letter no wider than the letter. Breaking only at spaces (Excel also breaks after a
+    hyphen) errs on the safe side: a row a little too tall shows everything; too short cuts a
+    line."""
+    fits = max(line_room(width), 1.0)
+    space = char_units(" ")
     count = 0
     for paragraph in text.split("\n"):
         count += 1
-        if len(paragraph) <= fits:
-            continue
-        line = 0  # characters on the current line
+        line = -1.0  # the width of the current line; none started yet
         for word in paragraph.split():
-            size = len(word)
-            if line and line + 1 + size <= fits:
-                line += 1 + size
+            size = text_units(word)
+            if line >= 0 and line + space + size <= fits:
+                line += space + size
                 continue
-            if line:  # the word starts the next line
+            if line >= 0:  # the word starts the next line
                 count += 1
-            cut = (size - 1) // fits  # lines filled by a word too long for one
-            count += cut
-            line = size - cut * fits
+            if size <= fits:
+                line = size
+                continue
+            line = 0.0  # a word too long for one line fills lines, cut where each ends
+            for char in word:
+                units = char_units(char)
+                if line and line + units > fits:
+                    count += 1
+                    line = 0.0
+                line += units
     return count
 
 
@@ -393,21 +396,29 @@ def write_list_xlsx(
         caps = [cap for _, cap in layout.columns[1:]]
         rows: list[list[Any]] = []  # STT, then cleaned texts ("" for none) and dates
         wrapped: dict[int, set[int]] = {}  # row in ``rows``: its columns whose texts wrap
+        widest = [0.0] * len(layout.columns)  # each column's widest value (text_units)
+        date_units = text_units("00/00/0000")
         for line in lines:
             values: list[Any] = [int(str(line[0]))]
             for value, keep_lines, cap in zip(line[1:], multiline, caps, strict=True):
                 if isinstance(value, date):
                     values.append(value)
-                    continue
-                text = cell_text(value, keep_lines)
-                values.append(text)
-                if len(text) > cap or "\n" in text:
-                    wrapped.setdefault(len(rows), set()).add(len(values) - 1)
+                    size = date_units
+                else:
+                    text = cell_text(value, keep_lines)
+                    values.append(text)
+                    size = text_width(text)
+                    if size > cap or "\n" in text:
+                        wrapped.setdefault(len(rows), set()).add(len(values) - 1)
+                column = len(values) - 1
+                if size > widest[column]:
+                    widest[column] = size
             rows.append(values)
         count = len(rows)
+        widest[0] = text_units(str(count))
 
         last = get_column_letter(len(layout.columns))
-        widths = column_widths(layout, rows)
+        widths = column_widths(layout, widest)
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         for number, columns in wrapped.items():
@@ -444,7 +455,7 @@ def write_list_xlsx(
                     cells.append(in_style(value, wrap_style if column in wrapping else top_style))
             return cells
 
-        sheet.row_dimensions[HEADER_ROW].height = 2 * LINE_HEIGHT  # "Trình độ văn hóa" wraps
+        sheet.row_dimensions[HEADER_ROW].height = layout.header_lines * LINE_HEIGHT
         sheet.append(
             [
                 styled(cell_text(h), font=header_font, alignment=center, border=box)

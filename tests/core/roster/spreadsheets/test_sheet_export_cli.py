@@ -95,16 +95,18 @@ def test_xlsx_export_borders_filter_and_column_widths(sws: Workspace, tmp_path: 
     sheet = load_workbook(path).active
     assert sheet is not None
     widths = {c: sheet.column_dimensions[c].width for c in "ABCDEFIKQ"}
+    # In Excel's unit (a digit of Calibri 11 and the column's padding), as wide as the texts are
+    # in Calibri's letters: a date just fits "dd/mm/yyyy", headers wrap on up to three lines.
     assert widths == {
-        "A": 5,  # "STT": three characters, plus two
-        "B": 15,  # "Nguyễn Văn An"
-        "C": 12,  # dd/mm/yyyy
-        "D": 6,  # "Giới" / "tính": the header wraps
-        "E": 5,  # an empty column: its header's longest word ("Dân tộc")
-        "F": 6,  # "Tôn giáo"
-        "I": 24,  # "Chi đoàn ấp Thạnh Điền" is not clipped
-        "K": 12,  # "Ngày vào Đoàn" wraps; the date is 10 wide
-        "Q": 32,  # a long note: capped
+        "A": 4,  # "STT" in bold
+        "B": 14,  # "Nguyễn Văn An"
+        "C": 11,  # dd/mm/yyyy
+        "D": 4.5,  # "Giới" / "tính": the header wraps
+        "E": 4.25,  # an empty column: its header's widest word ("Dân" / "tộc")
+        "F": 4.5,  # "Tôn" / "giáo"
+        "I": 21.25,  # "Chi đoàn ấp Thạnh Điền" is not clipped
+        "K": 11,  # "Ngày" / "vào" / "Đoàn" wraps; the date fits
+        "Q": 13.5,  # a long note: capped
     }
     assert sheet["K4"].value == datetime(2016, 3, 26) and sheet["K4"].number_format == "dd/mm/yyyy"
     assert (sheet["C5"].value, sheet["C5"].data_type) == ("2001", "s")

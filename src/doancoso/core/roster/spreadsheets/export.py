@@ -29,14 +29,20 @@ if TYPE_CHECKING:
     from .member_template import TemplateExport
 
 TITLE = "DANH SÁCH ĐOÀN VIÊN"
-# Header, widest width (characters) of each exported column: narrower when no value needs it.
+# Header, widest text (in widths of a digit) of each exported column: narrower when no value
+# needs it, a longer text wraps. Seventeen columns side by side on A4 landscape: at their widest
+# they print at about 70% (Excel fits the sheet to the page's width), so each is as narrow as its
+# usual values allow: a date fits "dd/mm/yyyy", the sex column "Nam" and "Nữ", the status
+# "Đang sinh hoạt", a name "Nguyễn Hoàng Minh Đức", a chi đoàn "Chi đoàn ấp Thạnh Điền" (the
+# same on many rows: better not wrapped), an address "Ấp Tân Phú, xã Tân Hưng"; longer
+# addresses, hometowns and notes wrap. The headers wrap on up to three lines.
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("STT", 6), ("Họ và tên", 28), ("Ngày sinh", 10), ("Giới tính", 9), ("Dân tộc", 12),
-    ("Tôn giáo", 14), ("CCCD", 12), ("Điện thoại", 11), ("Chi đoàn", 28), ("Chức vụ", 16),
-    ("Ngày vào Đoàn", 10), ("Trạng thái", 22), ("Địa chỉ", 36), ("Quê quán", 26),
-    ("Nghề nghiệp", 18), ("Trình độ văn hóa", 10), ("Ghi chú", 30),
+    ("STT", 6), ("Họ và tên", 21), ("Ngày sinh", 10), ("Giới tính", 4), ("Dân tộc", 6),
+    ("Tôn giáo", 8), ("CCCD", 12), ("Điện thoại", 11), ("Chi đoàn", 20), ("Chức vụ", 10),
+    ("Ngày vào Đoàn", 10), ("Trạng thái", 13), ("Địa chỉ", 21), ("Quê quán", 10),
+    ("Nghề nghiệp", 11), ("Trình độ văn hóa", 5), ("Ghi chú", 12),
 )  # fmt: skip
-ROSTER = ListLayout(TITLE, "Đoàn viên", COLUMNS, multiline=frozenset({"Ghi chú"}))
+ROSTER = ListLayout(TITLE, "Đoàn viên", COLUMNS, multiline=frozenset({"Ghi chú"}), header_lines=3)
 # The layouts of an exported roster: the app's own list, or the union's member template
 # (:mod:`.member_template`).
 LIST_LAYOUT, TEMPLATE_LAYOUT = "danh-sach", "mau-dsdv"
