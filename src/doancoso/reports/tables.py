@@ -4,15 +4,17 @@ Used by the printed roster and by any later list (e.g. the youth register): the 
 repeated on every page, and a long table costs time in proportion to its length. reportlab's
 own Table re-measures every remaining row each time it splits at a page end, which is
 quadratic; :class:`PagedTable` instead hands the frame one ordinary Table per page, built
-from only the rows that can fit there, and keeps the rest for the next page. A row is kept
-whole on a page, unless it is taller than what a page holds (an item citing forty files): then
-it starts at the top of a page and is split within, its cells going on on the next page.
+from only the rows that can fit there, and keeps the rest for the next page; each row's cells
+are laid out once to measure it (its height kept for the next pages) and once to draw it. A row
+is kept whole on a page, unless it is taller than what a page holds (an item citing forty
+files): then it starts at the top of a page and is split within, its cells going on on the next
+page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -42,12 +44,50 @@ class Column:
     align: Align = "LEFT"
 
 
+class _MeasuredTable(Table):
+    """A Table that measures its cells once for a given space: reportlab's own measures every
+    cell again at each wrap and at each split, and a page's table is wrapped then split in the
+    same space (its cells, the rows themselves, do not change once it is made)."""
+
+    _measured: tuple[float, float] | None = None
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:  # noqa: N803
+        if self._measured == (availWidth, availHeight):
+            return
+        super()._calc(availWidth, availHeight)  # type: ignore[misc]  # not in reportlab's stubs
+        self._measured = (availWidth, availHeight)
+
+
+@dataclass
+class _Made:
+    """The cells made and the heights measured of a table's rows, by row index, at one width:
+    shared by the tables of the following pages, so that a row measured on one page but left
+    for the next (each page's table is built with more rows than can fit) is not made or
+    measured again there."""
+
+    width: float = -1.0
+    cells: dict[int, list[object]] = field(default_factory=dict)
+    heights: dict[int, float] = field(default_factory=dict)
+
+    def at_width(self, width: float) -> None:
+        if width != self.width:
+            self.cells.clear()
+            self.heights.clear()
+            self.width = width
+
+    def forget_before(self, start: int) -> None:
+        """Forget the rows of earlier pages."""
+        for made in (self.cells, self.heights):
+            for index in [i for i in made if i < start]:
+                del made[index]
+
+
 class PagedTable(Flowable):
     """A table of any length with the header row on every page (see the module docstring)."""
 
     def __init__(self, columns: Sequence[Column], rows: Sequence[Sequence[object]], *,
                  font_size: float = 10.5, _start: int = 0,
-                 _cells: dict[int, list[object]] | None = None,
+                 _made: _Made | None = None,
                  _carried: list[object] | None = None) -> None:  # fmt: skip
         super().__init__()
         self.columns = tuple(columns)
@@ -63,14 +103,13 @@ class PagedTable(Flowable):
         }  # fmt: skip
         self._head_style = ParagraphStyle("cell-head", fontName=BOLD, fontSize=font_size,
                                           leading=self._leading, alignment=TA_CENTER)  # fmt: skip
-        # Cells already made, by row index; shared with the tables of the following pages.
-        self._cells = _cells if _cells is not None else {}
+        # Cells already made and rows measured; shared with the tables of the following pages.
+        self._made = _made if _made is not None else _Made()
         # The rest of the first row's cells when the page before split it (never put in
-        # _cells: the row split again at another height, as KeepEnd does, starts whole).
+        # _made: the row split again at another height, as KeepEnd does, starts whole).
         self._carried = _carried
-        self._cells_width = -1.0
         self._table: Table | None = None
-        self._table_key: tuple[float, int, bool] = (-1.0, -1, False)
+        self._table_key: tuple[float, int] = (-1.0, -1)
         self._char_widths, self._default_width = char_widths(REGULAR)
 
     # Cells -------------------------------------------------------------------------------
@@ -98,30 +137,34 @@ class PagedTable(Flowable):
     def _row_cells(self, index: int, widths: list[float]) -> list[object]:
         if index == self._start and self._carried is not None:
             return self._carried
-        cells = self._cells.get(index)
+        cells = self._made.cells.get(index)
         if cells is None:
             row = self.rows[index]
             cells = [self._cell(v, c, w) for v, c, w in zip(row, self.columns, widths, strict=True)]
-            self._cells[index] = cells
+            self._made.cells[index] = cells
         return cells
 
-    def _make_table(self, avail_width: float, count: int, in_row: bool = False) -> Table:
-        """The table of the next ``count`` rows; ``in_row``: a row may be split within."""
-        if (avail_width, count, in_row) == self._table_key and self._table is not None:
+    def _is_carried(self, index: int) -> bool:
+        return index == self._start and self._carried is not None
+
+    def _known_height(self, index: int) -> float | None:
+        return None if self._is_carried(index) else self._made.heights.get(index)
+
+    def _make_table(self, avail_width: float, count: int) -> Table:
+        """The table of the next ``count`` rows (a row split within only when :meth:`split`
+        allows it, on the table :meth:`wrap` measured)."""
+        if (avail_width, count) == self._table_key and self._table is not None:
             return self._table
         widths = self._col_widths(avail_width)
-        if avail_width != self._cells_width:
-            self._cells.clear()
-            self._cells_width = avail_width
+        self._made.at_width(avail_width)
+        self._made.forget_before(self._start)
         header = [Paragraph(markup(c.title), self._head_style) for c in self.columns]
         end = min(len(self.rows), self._start + count)
         body = [self._row_cells(i, widths) for i in range(self._start, end)]
-        for i in [i for i in self._cells if i < self._start]:  # rows of earlier pages
-            del self._cells[i]
-        # Split by rows first; within a row only when no whole row fits (reportlab's order),
-        # leaving at least two lines of it on the page.
-        table = Table([header, *body], colWidths=widths, repeatRows=1,
-                      splitInRow=round(2 * self._min_row) if in_row else 0)  # fmt: skip
+        # None: reportlab measures the row (its cells' flowables laid out)
+        heights = [None, *(self._known_height(i) for i in range(self._start, end))]
+        table = _MeasuredTable([header, *body], colWidths=widths, rowHeights=heights,
+                               repeatRows=1)  # fmt: skip
         commands: list[tuple[Any, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
             ("FONTNAME", (0, 0), (-1, 0), BOLD),
@@ -138,8 +181,23 @@ class PagedTable(Flowable):
         for index, column in enumerate(self.columns):
             commands.append(("ALIGN", (index, 1), (index, -1), column.align))
         table.setStyle(TableStyle(commands))
-        self._table, self._table_key = table, (avail_width, count, in_row)
+        self._table, self._table_key = table, (avail_width, count)
         return table
+
+    def _measure(self, table: Table, avail_width: float, avail_height: float,
+                 ) -> tuple[float, float]:  # fmt: skip
+        """``table`` measured (:meth:`_make_table`'s), the heights of its rows kept with their
+        cells as reportlab made them ready (a flowable put in a tuple, as it must be found when
+        a row of known height is split within)."""
+        width, height = table.wrap(avail_width, avail_height)
+        measured: list[float | None] = table._rowHeights  # type: ignore[attr-defined]
+        values: list[list[object]] = table._cellvalues  # type: ignore[attr-defined]
+        for offset, row_height in enumerate(measured[1:], start=1):
+            index = self._start + offset - 1
+            if row_height is not None and not self._is_carried(index):
+                self._made.heights[index] = row_height
+                self._made.cells[index] = values[offset]
+        return width, height
 
     def _remaining(self) -> int:
         return len(self.rows) - self._start
@@ -153,7 +211,7 @@ class PagedTable(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         count = min(self._remaining(), self._fitting_count(availHeight))
         self._table = self._make_table(availWidth, count)
-        width, height = self._table.wrap(availWidth, availHeight)
+        width, height = self._measure(self._table, availWidth, availHeight)
         self.width, self.height = width, height + (self._remaining() - count) * self._min_row
         return self.width, self.height
 
@@ -163,8 +221,12 @@ class PagedTable(Flowable):
         # placed whole anywhere. Lower on a page it goes to the next one, never beginning
         # under the rows just placed with the header row repeated above it.
         at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
-        table = self._make_table(availWidth, count, in_row=at_top)
-        table.wrap(availWidth, availHeight)
+        table = self._make_table(availWidth, count)  # most often the one wrap just measured
+        # Split by rows first; within a row only when no whole row fits (reportlab's order),
+        # leaving at least two lines of it on the page. (reportlab reads splitInRow only when
+        # splitting: the table measured by wrap serves as it is.)
+        table.splitInRow = round(2 * self._min_row) if at_top else 0
+        self._measure(table, availWidth, availHeight)
         parts = table.split(availWidth, availHeight)
         if not parts:
             return []
@@ -184,8 +246,7 @@ class PagedTable(Flowable):
         if rest >= len(self.rows):
             return [parts[0]]
         following = PagedTable(self.columns, self.rows, font_size=self.font_size, _start=rest,
-                               _cells=self._cells, _carried=carried)  # fmt: skip
-        following._cells_width = self._cells_width
+                               _made=self._made, _carried=carried)  # fmt: skip
         return [parts[0], following]
 
     def _continued(self, index: int, rest: object, width: float) -> object:

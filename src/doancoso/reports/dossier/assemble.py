@@ -34,6 +34,8 @@ TITLE = "Hồ sơ đề nghị công nhận “Đoàn cơ sở 3 chủ động�
 STAMP_FONT = "/DossierPageNumber"
 FOOT_LINES = 2
 FOOT_BASE = 6 * mm
+FRONT_PAGES = 2
+"""The cover and contents' usual length: the first guess, checked once they are written."""
 
 
 @dataclass
@@ -77,8 +79,8 @@ class Entry:
 
 Late = Callable[[Mapping[str, int]], bool]
 """Rewrites the files of the entries that cite the pages of others (the self-assessment table,
-the register) from the pages where the keyed entries start; True when that changed a page
-count."""
+the register) from the pages where the keyed entries start, those whose cited pages moved;
+True when that changed a page count."""
 LATE_ROUNDS = 5
 """At most this many rewrites that change the citing entry's length (each moves the pages
 after it): two are enough unless a page number's extra digit keeps adding a line."""
@@ -115,7 +117,7 @@ def assemble(path: Path | str, org: OrganizationInfo, year: int, issued_on: dt.d
     rewriting the entry that cites others' pages once they are known, then the merge
     (``step()`` after it) and the write (``step()`` once written, before the file takes its
     name: a step that raises leaves nothing). Returns the number of pages."""
-    front_pages = 2
+    front_pages = FRONT_PAGES
     rounds = 0
     while True:
         at = starts(entries, front_pages)

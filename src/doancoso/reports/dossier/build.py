@@ -39,8 +39,8 @@ from ..roster import NO_ORGANIZATION, print_roster
 from ..statistics import print_statistics
 from ..youth import print_youth
 from .annex import Photo, check_files, write_photo_page
+from .assemble import FRONT_PAGES, Entry, assemble, evidence_key, keyed_starts, read_pdf, starts
 from .assemble import TITLE as TITLE
-from .assemble import Entry, assemble, evidence_key, read_pdf
 from .extra import decision_issue, minutes_title, write_branches
 from .front import serif_canvas
 from .parts import (
@@ -156,9 +156,17 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
                    register, tuple(parts), numbers,
                    empty_lists(ws, year, parts, issued_on))  # fmt: skip
         table = None  # where the table goes: made last, it cites the parts made
+        # The register cites its files with their pages in the annex: made last too.
+        annexed = "minh-chung" in parts and "minh-chung" not in job.left_out
+        citing: list[tuple[str, Entry]] = []
         for part in parts:
             if part == "bang" and view is not None:
                 table = len(entries)
+                continue
+            if part == "tham-muu-phoi-hop" and annexed and not job.register.empty:
+                citing.append((part, Entry(PARTS[part], 0, key=part)))
+                entries.append(citing[-1][1])
+                progress.step()
                 continue
             if part == "minh-chung":
                 if part in job.left_out:  # no file: as the check said (empty_lists)
@@ -179,23 +187,15 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
             progress.step()
         left_out = {name for name, _ in omitted}
         included = tuple(p for p in parts if PARTS[p] not in left_out)
-        # The register cites its files with their pages in the annex, the table its parts' and
-        # files'.
-        citing = [("tham-muu-phoi-hop", e) for e in entries
-                  if e.key == "tham-muu-phoi-hop" and "minh-chung" in included]  # fmt: skip
         cites_job = dataclasses.replace(job, parts=included)
-        # Their length first with a page of three digits for each thing they cite: about as
-        # long as they will be, so that they are written once more (late) with the real pages.
-        guess = {e.key: GUESSED_PAGE for e in entries if e.key is not None}
-        for part, entry in citing:
-            entry.files = _pdfs(_part(dataclasses.replace(cites_job, pages=guess), part))
         if table is not None:
-            written = _part(dataclasses.replace(cites_job, pages=guess), "bang")
-            entry = Entry(PARTS["bang"], 0, _pdfs(written), key="bang")
-            entries.insert(table, entry)
-            citing.append(("bang", entry))
-            progress.step()
+            entries.insert(table, Entry(PARTS["bang"], 0, key="bang"))
+            citing.append(("bang", entries[table]))
         late = _CitingPages(cites_job, citing) if citing else None
+        if late is not None:
+            late.write_first(entries)
+        if table is not None:
+            progress.step()
         pages = assemble(path, org, year, issued_on, entries, omitted, job.temp, progress.step,
                          late)  # fmt: skip
     missing = tuple(missing_parts(parts))
@@ -268,23 +268,47 @@ class _Job:
 
 class _CitingPages:
     """The parts citing others' pages (the self-assessment table, the register citing its
-    files) written again with the pages where what they cite starts, each time they move
-    (:data:`~.assemble.Late`)."""
+    files): written first with the pages known before any of them is written, then written
+    again only when a page one cites moved (:data:`~.assemble.Late`)."""
 
     def __init__(self, job: _Job, entries: Sequence[tuple[str, Entry]]) -> None:
         self.job, self.entries = job, entries  # each part's code and its entry
-        self.pages: Mapping[str, int] | None = None
+        self.cited: dict[str, dict[str, int | None]] = {}  # the pages each one's files print
+
+    def write_first(self, entries: Sequence[Entry]) -> None:
+        """Each written a first time (``entries``: the dossier's, these among them, the others
+        written), citing the pages of the entries before the first of these, with the cover
+        and contents of their usual length; for the others, whose pages hang on these' length,
+        a page of three digits: about as long as the real one, so that one more writing is
+        enough once the pages are known."""
+        first = min(i for i, e in enumerate(entries) if any(e is c for _, c in self.entries))
+        known = keyed_starts(entries[:first], starts(entries, FRONT_PAGES)[:first])
+        pages = {e.key: known.get(e.key, GUESSED_PAGE) for e in entries if e.key is not None}
+        for part, entry in self.entries:
+            self._write(part, entry, pages)
 
     def __call__(self, pages: Mapping[str, int]) -> bool:
-        if pages == self.pages:
-            return False
-        self.pages = pages
         moved = False
         for part, entry in self.entries:
+            if self._cites(part, pages) == self.cited[part]:
+                continue  # its files already print these pages
             before = entry.pages
-            entry.files = _pdfs(_part(dataclasses.replace(self.job, pages=pages), part))
+            self._write(part, entry, pages)
             moved = moved or entry.pages != before
         return moved
+
+    def _write(self, part: str, entry: Entry, pages: Mapping[str, int]) -> None:
+        entry.files = _pdfs(_part(dataclasses.replace(self.job, pages=pages), part))
+        self.cited[part] = self._cites(part, pages)
+
+    def _cites(self, part: str, pages: Mapping[str, int]) -> dict[str, int | None]:
+        """The pages ``part`` prints: its evidence files' (the annex's) and, for the table,
+        the parts it cites (:func:`_part`)."""
+        keys = {evidence_key(e.number) for e in self.job.evidence}
+        if part == "bang" and self.job.view is not None:
+            keys |= {p for found in record_cites(self.job.view, self.job.parts).values()
+                     for p in found}  # fmt: skip
+        return {key: pages.get(key) for key in keys}
 
 
 def _evidence_pages(job: _Job) -> dict[str, int]:
