@@ -3,11 +3,17 @@ conflicts, a sáp nhập. What was cut, unfocused or unclear on the way, as the 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from bundle_gui import export_through_gui, import_wizard
+from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.secretary import SecretaryDialog
+from scripted import ScriptedPrompts
 
 LONG_NAME = "Huỳnh Thị Ngọc Phương Thảo"
 """A new Bí thư's full name as long as names commonly are."""
@@ -33,3 +39,26 @@ def test_the_new_secretary_s_name_and_its_example_show_whole(qtbot: QtBot) -> No
     assert edit.placeholderText() == "Ví dụ: Trần Văn Đức"
     assert shows_whole(edit, edit.placeholderText())
     assert shows_whole(edit, LONG_NAME)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_password_is_typed_right_after_choosing_the_file(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Once the file is chosen, what is typed goes into "Mật khẩu" and Enter goes on (the focus
+    stayed on "Chọn tệp…": the password typed went nowhere)."""
+    from doancoso.ui.bundle.import_wizard import INFO_PAGE
+
+    typed = "Hoa sen no tren dam 1990!"  # QTest types no Vietnamese letters
+    bundle = export_through_gui(qtbot, ws, tmp_path, password=typed)
+    wizard = import_wizard(qtbot, ws, ScriptedPrompts())
+    wizard.ask_open_path = lambda _title: bundle
+    with qtbot.wait_active(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    qtbot.keyClick(wizard.browse_button, Qt.Key.Key_Space)  # "Chọn tệp…", from the keyboard
+    assert wizard.file_edit.text() == str(bundle)
+    assert QApplication.focusWidget() is wizard.password_edit
+    qtbot.keyClicks(QApplication.focusWidget(), typed)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.page == INFO_PAGE, wizard.file_error.text()

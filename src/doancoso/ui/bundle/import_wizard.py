@@ -366,6 +366,7 @@ class BundleImportWizard(QDialog):
         path = self.ask_open_path("Chọn tệp dữ liệu doancoso")
         if path is not None:
             self.set_file(path)
+            self.password_edit.setFocus()  # what comes next: typed there, Enter goes on
 
     def set_file(self, path: Path) -> None:
         self.path = Path(path)
