@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import export_through_gui, import_wizard
+from bundle_gui import export_through_gui, export_wizard, import_wizard, stick
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.secretary import SecretaryDialog
 from scripted import ScriptedPrompts
@@ -62,3 +62,41 @@ def test_the_password_is_typed_right_after_choosing_the_file(
     qtbot.keyClicks(QApplication.focusWidget(), typed)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert wizard.page == INFO_PAGE, wizard.file_error.text()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_bien_ban_s_print_dialog_asks_no_recipients_and_says_none(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """A biên bản bàn giao has no "Nơi nhận": its print dialog hid that row but still said
+    "Số, địa danh, ngày tháng và nơi nhận được in trên văn bản", the secretary looking for a
+    field that was not there."""
+    from doancoso.ui.common.document_dialog import DocumentDialog
+
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    prompts = wizard.prompts
+    assert isinstance(prompts, ScriptedPrompts)
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    wizard.export_button.click()
+    seen: list[list[str]] = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, DocumentDialog)
+        dialog.show()
+        seen.append([label.text() for label in dialog.findChildren(QLabel)
+                     if label.isVisible() and label.text()])  # fmt: skip
+        assert not dialog.recipients_edit.isVisible()
+        dialog.submit()
+
+    prompts.dialog_script = look
+    prompts.answer = False  # "Mở biên bản để in ngay?"
+    wizard.ask_save_path = lambda *_a: tmp_path / "bien-ban.pdf"
+    wizard.print_button.click()
+    assert wizard.handover_pdf == tmp_path / "bien-ban.pdf"
+    [texts] = seen
+    assert texts[0] == (
+        "Số, địa danh và ngày tháng được in trên văn bản. Bấm “Chọn nơi lưu…” để chọn tệp PDF."
+    )
+    assert not any("nơi nhận" in text.lower() for text in texts)
