@@ -100,3 +100,28 @@ def test_the_bien_ban_s_print_dialog_asks_no_recipients_and_says_none(
         "Số, địa danh và ngày tháng được in trên văn bản. Bấm “Chọn nơi lưu…” để chọn tệp PDF."
     )
     assert not any("nơi nhận" in text.lower() for text in texts)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_first_start_takes_the_handover_with_alt_n(qtbot: QtBot, empty_ws: Workspace) -> None:
+    """At first start the focus is in the organisation's name; "Nhận bàn giao từ USB…" was
+    seven Tabs away, with no Alt+letter (nor "Khôi phục bản sao lưu…"): Alt+N and Alt+K now."""
+    from doancoso.ui.settings.setup_dialog import SetupDialog
+
+    opened: list[str] = []
+    dialog = SetupDialog(
+        empty_ws.organization, ScriptedPrompts(),
+        receive_handover=lambda _w: opened.append("bàn giao") is not None,
+        restore_backup=lambda _w: opened.append("sao lưu") and None,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert dialog.handover_button is not None and dialog.restore_button is not None
+    assert dialog.handover_button.text() == "&Nhận bàn giao từ USB…"
+    assert dialog.restore_button.text() == "&Khôi phục bản sao lưu…"
+    with qtbot.wait_active(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    for key, said in ((Qt.Key.Key_N, ["bàn giao"]), (Qt.Key.Key_K, ["bàn giao", "sao lưu"])):
+        qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyRelease(dialog, Qt.Key.Key_Alt)
+        qtbot.waitUntil(lambda said=said: opened == said)  # a mnemonic clicks as a click shows
