@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import export_through_gui, export_wizard, import_wizard, stick
@@ -125,3 +125,37 @@ def test_the_first_start_takes_the_handover_with_alt_n(qtbot: QtBot, empty_ws: W
         qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
         qtbot.keyRelease(dialog, Qt.Key.Key_Alt)
         qtbot.waitUntil(lambda said=said: opened == said)  # a mnemonic clicks as a click shows
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_dry_run_puts_the_focus_on_the_first_choice_waiting(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Conflicts waiting for a choice: the focus is on the first "— Chọn —", so that the arrow
+    keys choose (it was in the counts table above, five Tabs away from it)."""
+    from bundle_gui import open_bundle
+    from bundle_sync import both_changed
+    from doancoso.ui.bundle.conflicts import CHOICE
+    from doancoso.ui.bundle.import_wizard import PLAN_PAGE
+
+    mine, theirs, bundle = both_changed(tmp_path, 2)
+    try:
+        wizard = import_wizard(qtbot, mine, ScriptedPrompts())
+        with qtbot.wait_active(wizard):
+            wizard.show()
+            wizard.activateWindow()
+        open_bundle(wizard, bundle)
+        wizard.next_button.click()
+        assert wizard.page == PLAN_PAGE
+        panel = wizard.conflicts
+        assert panel.rows.currentRow() == 0
+        waiting = panel.fields.cellWidget(0, CHOICE)
+        assert isinstance(waiting, QComboBox) and waiting.currentText() == "— Chọn —"
+        assert panel.fields.item(0, 0).text() == "Điện thoại"
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is waiting)
+        qtbot.keyClick(waiting, Qt.Key.Key_Down)
+        assert waiting.currentText() == "Giữ của tôi"
+        assert panel.rows.item(0).text().startswith("✓ ")
+    finally:
+        mine.close()
+        theirs.close()

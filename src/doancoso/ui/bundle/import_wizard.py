@@ -616,7 +616,10 @@ class BundleImportWizard(QDialog):
                                       nfc(self.info.organization_name))  # fmt: skip
         self.merge_panel.setVisible(self.merging)
         self.plan_error.clear()
+        arriving = self.page != PLAN_PAGE  # made again on the page: the conflict shown stays
         self._show_page(PLAN_PAGE)
+        if arriving:
+            self.conflicts.focus_first_waiting()  # the first thing to do, when a choice waits
 
     # Step 4: apply ------------------------------------------------------------------------
 
