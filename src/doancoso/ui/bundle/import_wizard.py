@@ -569,6 +569,8 @@ class BundleImportWizard(QDialog):
                 (self.plan_error if self.page == PLAN_PAGE else self.info_error).setText(
                     exc.message
                 )
+                if self.page == PLAN_PAGE and self.merging:  # a chi đoàn's name to mend
+                    self.merge_panel.focus_name_taken()
             else:
                 self._core.runner.show_error(exc, parent=self)
 
