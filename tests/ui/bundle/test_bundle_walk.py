@@ -159,3 +159,47 @@ def test_the_dry_run_puts_the_focus_on_the_first_choice_waiting(
     finally:
         mine.close()
         theirs.close()
+
+
+def test_a_young_person_changed_on_both_copies_names_each_field_in_vietnamese(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The hamlet heads' lists imported on both machines: the conflict's fields were named by
+    their columns ("away_place", "in_hardship", "hardship_kind"), in English; they read as the
+    youth form writes them."""
+    from bundle_gui import PASSWORD, import_to_plan
+
+    youth = ws.youth.save({"full_name": "Lê Văn Tài", "birth_date": "02/05/2004"})
+    handover = ws.bundles.export(tmp_path / "ban-giao.dcs", password=PASSWORD).path
+    with Workspace.open(tmp_path / "may-ap") as hamlet:
+        hamlet.bundles.apply(handover, PASSWORD)
+        raw = {"full_name": "Lê Văn Tài", "birth_date": "02/05/2004", "working_away": "Có",
+               "in_hardship": "Có"}  # fmt: skip
+        ws.youth.save({**raw, "away_place": "Bình Dương", "hardship_kind": "Hộ nghèo"}, youth)
+        hamlet.youth.save({**raw, "away_place": "Đồng Nai", "hardship_kind": "Hộ cận nghèo"}, youth)
+        bundle = hamlet.bundles.export(tmp_path / "tu-ap.dcs", password=PASSWORD).path
+    wizard = import_to_plan(qtbot, ws, bundle)
+    fields = wizard.conflicts.fields
+    shown = [tuple(fields.item(r, c).text() for c in range(3)) for r in range(fields.rowCount())]
+    assert shown == [
+        ("Nơi làm ăn xa", "Bình Dương", "Đồng Nai"),
+        ("Loại hoàn cảnh", "Hộ nghèo", "Hộ cận nghèo"),
+    ]
+
+
+def test_every_field_a_conflict_can_show_is_named_in_vietnamese() -> None:
+    """Every column the conflicts panel can list (a travelling table's, but the version stamps
+    and the columns computed from others) has a Vietnamese name: a plan's "grounds", an
+    activity's "start_time", a rating's "participation" were shown as such."""
+    from doancoso.core.bundle.labels import field_label, table_label
+    from doancoso.core.bundle.rows import columns_of, travelling_tables
+    from doancoso.core.bundle.walk import DERIVED, STAMPS
+
+    unnamed = [
+        f"{table_label(table)}: {column}"
+        for table in travelling_tables()
+        for column in columns_of(table)
+        if column not in STAMPS and column not in DERIVED.get(table, ())
+        and field_label(column) == column
+    ]  # fmt: skip
+    assert unnamed == []
