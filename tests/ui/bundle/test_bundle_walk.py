@@ -203,3 +203,26 @@ def test_every_field_a_conflict_can_show_is_named_in_vietnamese() -> None:
         and field_label(column) == column
     ]  # fmt: skip
     assert unnamed == []
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_no_password_is_chosen_with_alt_k_and_warned_of(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """ "Không đặt mật khẩu" had no Alt+letter (only "Hiện mật khẩu" had one): Alt+K ticks it,
+    the warning about personal data shows and "Tiếp" goes on."""
+    from doancoso.ui.bundle.password import UNENCRYPTED_WARNING
+
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
+    with qtbot.wait_active(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    wizard.next_button.click()
+    panel = wizard.password_panel
+    assert panel.unencrypted.text() == "&Không đặt mật khẩu (tệp không được mã hóa)"
+    assert not wizard.next_button.isEnabled()
+    qtbot.keyClick(wizard, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyRelease(wizard, Qt.Key.Key_Alt)
+    qtbot.waitUntil(panel.unencrypted.isChecked)
+    assert panel.warning.isVisible() and panel.warning.text() == UNENCRYPTED_WARNING
+    assert wizard.next_button.isEnabled()
