@@ -128,7 +128,7 @@ def test_a_new_pc_restores_a_backup_from_the_stick_at_first_start(
                               restore_backup=lambda w: restore_at_start(core, w))  # fmt: skip
         qtbot.addWidget(offered)
         assert offered.restore_button is not None
-        assert offered.restore_button.text() == "Khôi phục bản sao lưu…"
+        assert offered.restore_button.text() == "&Khôi phục bản sao lưu…"
         offered.restore_button.click()
         assert shown == ["Sao lưu và khôi phục"]
         assert prompts.infos == [f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên)."]

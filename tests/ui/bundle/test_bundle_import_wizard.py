@@ -233,7 +233,7 @@ def test_first_start_offers_to_receive_a_handover(
 
         dialog = SetupDialog(fresh.organization, prompts, receive_handover=receive)
         qtbot.addWidget(dialog)
-        assert dialog.handover_button.text() == "Nhận bàn giao từ USB…"
+        assert dialog.handover_button.text() == "&Nhận bàn giao từ USB…"
         dialog.handover_button.click()
         assert dialog.result() == SetupDialog.DialogCode.Accepted
         assert dialog.created.name == "Đoàn xã Tân Hưng" and len(fresh.members.ids()) == 3

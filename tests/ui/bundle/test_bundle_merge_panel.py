@@ -181,6 +181,41 @@ def test_a_chi_doan_kept_under_a_name_we_have_is_refused_in_the_preview(
     ] == [("Chi đoàn ấp Tân Thành", "kept", "Chi đoàn ấp Tân Thành (Tân Lộc)")]
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_name_refused_is_focused_to_be_typed_again(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """ "Đã có chi đoàn tên …: hãy đặt tên khác": the focus goes to that chi đoàn's name, its
+    tab shown and the name selected, so that the new one is typed over it (the focus stayed on
+    "Xem lại với lựa chọn này", the field to mend to be found among the rows)."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    with qtbot.wait_active(wizard):
+        wizard.show()
+        wizard.activateWindow()
+    panel = wizard.merge_panel
+    table = panel.branch_table
+    row = next(r for r in range(table.rowCount())
+               if table.item(r, 0).text() == "Chi đoàn ấp Tân Thành")  # fmt: skip
+    action = table.cellWidget(row, 1)
+    action.setCurrentIndex(action.findText("Giữ riêng"))
+    name = table.cellWidget(row, 2)
+    assert isinstance(name, QLineEdit)
+    name.setText("Chi đoàn ấp kênh xáng")
+    panel.tabs.setCurrentIndex(0)
+    panel.refresh_button.setFocus()
+    qtbot.keyClick(wizard, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)  # "Xem lại…"
+    qtbot.keyRelease(wizard, Qt.Key.Key_Alt)
+    qtbot.waitUntil(lambda: wizard.plan_error.text().startswith("Đã có chi đoàn tên"))
+    assert panel.tabs.currentWidget() is table
+    assert QApplication.focusWidget() is name
+    assert name.selectedText() == "Chi đoàn ấp kênh xáng"
+    qtbot.keyClicks(name, "Chi doan ap Tan Thanh moi")
+    assert name.text() == "Chi doan ap Tan Thanh moi"
+
+
 def test_the_preview_and_the_result_count_the_files_copied_and_those_not_taken(
     qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
 ) -> None:

@@ -93,6 +93,54 @@ FIELD_LABELS: dict[str, str] = {
     "text": "Nội dung chỉ tiêu", "points": "Điểm", "partner": "Đơn vị phối hợp",
     "hamlet": "Ấp/thôn/khóm", "address": "Địa chỉ", "secretary_name": "Bí thư",
     "superior_name": "Đoàn cấp trên", "commune": "Xã/phường", "province": "Tỉnh/thành phố",
+    "superior_short": "Tên viết tắt của cấp trên", "coming_of_age": "Tuổi trưởng thành Đoàn",
+    "leave_counts_as_attended": "Tính “vắng có phép” là có tham gia",
+    "organization_id": "Đoàn cơ sở", "created_at": "Ngày tạo",
+    "name_fold": "Tên (không dấu, để so trùng)",
+    # history of a member
+    "member_id": "Đoàn viên", "status_before": "Trạng thái trước đó",
+    "introducer_id": "Người giới thiệu (đoàn viên)", "introducer_name": "Người giới thiệu",
+    "other_organization": "Tổ chức Đoàn", "home_organization": "Tổ chức Đoàn gốc",
+    "period_start": "Từ ngày", "period_end": "Đến ngày",
+    "discipline_level": "Hình thức kỷ luật", "sequence": "Thứ tự",
+    # youths (the youth form's words)
+    "working_away": "Đi làm ăn xa", "away_place": "Nơi làm ăn xa", "away_since": "Đi từ ngày",
+    "in_hardship": "Hoàn cảnh khó khăn", "hardship_kind": "Loại hoàn cảnh",
+    "hardship_support": "Đã/cần hỗ trợ", "disability": "Khuyết tật",
+    "contact": "Liên hệ khác", "follow_up_member_id": "Đoàn viên theo dõi (1+1)",
+    "admitted_member_id": "Đã kết nạp vào Đoàn",
+    # plans and their targets
+    "plan_date": "Ngày ban hành", "grounds": "Căn cứ", "purposes": "Mục đích, yêu cầu",
+    "implementation": "Tổ chức thực hiện", "registration_state": "Trạng thái đăng ký",
+    "registered_on": "Ngày đăng ký", "registration_number": "Số đăng ký",
+    "plan_id": "Kế hoạch", "criterion": "Tiêu chí", "unit": "Đơn vị tính",
+    "measure": "Cách tính kết quả", "measure_kind": "Loại hoạt động được đếm",
+    # activities, their dates, attendance and minutes
+    "code": "Mã", "colour": "Màu", "start_time": "Giờ bắt đầu", "end_time": "Giờ kết thúc",
+    "branch_ids": "Chi đoàn tham gia", "target_ids": "Chỉ tiêu liên quan",
+    "partners": "Đơn vị phối hợp", "expected_participants": "Số người dự kiến",
+    "rule": "Lặp lại", "activity_id": "Hoạt động", "original_date": "Ngày dự kiến ban đầu",
+    "end_day": "Ngày kết thúc", "participants": "Số người tham gia",
+    "resources": "Nguồn lực huy động", "attendance_taken": "Đã điểm danh",
+    "occurrence_id": "Buổi hoạt động", "chair": "Chủ trì", "recorder": "Thư ký",
+    "guests": "Khách mời", "agenda": "Chương trình", "resolutions": "Kết luận, nghị quyết",
+    "closed_at": "Ngày khóa sổ",
+    # evidence files
+    "owner_table": "Loại bản ghi có minh chứng", "owner_id": "Bản ghi có minh chứng",
+    "sha256": "Mã SHA-256 của tệp", "original_name": "Tên tệp", "media_type": "Loại tệp",
+    "size": "Dung lượng", "taken_on": "Ngày chụp",
+    # ratings and the checklist
+    "rules": "Quy định xếp loại", "own_level": "Mức tự xếp loại của Đoàn cơ sở",
+    "own_remark": "Nhận xét của Đoàn cơ sở", "history": "Lịch sử thay đổi",
+    "round_id": "Đợt xếp loại", "participation": "Tỉ lệ tham gia hoạt động",
+    "training_registered": "Đăng ký chương trình rèn luyện",
+    "training_result": "Kết quả chương trình rèn luyện", "self_text": "Tự đánh giá",
+    "proposed_remark": "Nhận xét đề xuất", "source": "Nguồn",
+    "template_name": "Bộ tiêu chí", "template": "Nội dung bộ tiêu chí",
+    "checklist_id": "Bảng tự đánh giá",
+    # advice to the Party committee
+    "summary": "Nội dung tóm tắt", "answer": "Trả lời của cấp ủy",
+    "answer_day": "Ngày trả lời",
 }  # fmt: skip
 
 

@@ -309,6 +309,25 @@ class ConflictsPanel(QWidget):
         self._show_conflict(self.rows.currentRow())
         self.changed.emit()
 
+    def focus_first_waiting(self) -> None:
+        """Show the first conflict with a field still waiting for a choice and put the focus on
+        that choice (its field's, or the whole record's for a deletion); none waiting: nothing
+        moves."""
+        index = next((i for i, chosen in enumerate(self._choices)
+                      if any(v is None for v in chosen.values())), None)  # fmt: skip
+        if index is None:
+            return
+        self.rows.setCurrentRow(index)
+        if deleted_side(self.conflicts[index]) is not None:
+            self.deletion_choice.setFocus()
+            return
+        for row in range(self.fields.rowCount()):
+            combo = self.fields.cellWidget(row, CHOICE)
+            if isinstance(combo, QComboBox) and combo.currentData() is None:
+                self.fields.scrollTo(self.fields.model().index(row, CHOICE))
+                combo.setFocus()
+                return
+
     def complete(self) -> bool:
         """Whether every field of every conflict has a choice."""
         return all(v is not None for chosen in self._choices for v in chosen.values())

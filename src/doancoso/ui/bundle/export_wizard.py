@@ -531,14 +531,7 @@ class ExportWizard(QDialog):
     def _ask_details(self) -> DocumentDetails | None:
         """The print dialog every document shares (number, place, date), without "Nơi nhận",
         which a biên bản does not have."""
-        dialog = DocumentDialog(self._core, HANDOVER_DOCUMENT, self.today, self)
-        box = dialog.recipients_edit.parentWidget()
-        outer = dialog.layout()
-        for i in range(outer.count() if outer is not None else 0):
-            item = outer.itemAt(i) if outer is not None else None
-            form = item.layout() if item is not None else None
-            if isinstance(form, QFormLayout) and box is not None and form.indexOf(box) >= 0:
-                form.setRowVisible(box, False)
+        dialog = DocumentDialog(self._core, HANDOVER_DOCUMENT, self.today, self, recipients=False)
         self.prompts.run(dialog)
         details = dialog.details if dialog.result() == QDialog.DialogCode.Accepted else None
         dialog.deleteLater()

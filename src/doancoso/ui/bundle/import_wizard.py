@@ -366,6 +366,7 @@ class BundleImportWizard(QDialog):
         path = self.ask_open_path("Chọn tệp dữ liệu doancoso")
         if path is not None:
             self.set_file(path)
+            self.password_edit.setFocus()  # what comes next: typed there, Enter goes on
 
     def set_file(self, path: Path) -> None:
         self.path = Path(path)
@@ -568,6 +569,8 @@ class BundleImportWizard(QDialog):
                 (self.plan_error if self.page == PLAN_PAGE else self.info_error).setText(
                     exc.message
                 )
+                if self.page == PLAN_PAGE and self.merging:  # a chi đoàn's name to mend
+                    self.merge_panel.focus_name_taken()
             else:
                 self._core.runner.show_error(exc, parent=self)
 
@@ -615,7 +618,10 @@ class BundleImportWizard(QDialog):
                                       nfc(self.info.organization_name))  # fmt: skip
         self.merge_panel.setVisible(self.merging)
         self.plan_error.clear()
+        arriving = self.page != PLAN_PAGE  # made again on the page: the conflict shown stays
         self._show_page(PLAN_PAGE)
+        if arriving:
+            self.conflicts.focus_first_waiting()  # the first thing to do, when a choice waits
 
     # Step 4: apply ------------------------------------------------------------------------
 

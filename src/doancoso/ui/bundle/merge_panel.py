@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.labels import filled_text, value_text
 from ...core.bundle.orgmerge import year_text
-from ...core.lang.text import vn_number
+from ...core.lang.text import fold, vn_number
 from ..common.wheel import wheel_needs_focus
 
 KEEP = ""
@@ -140,6 +140,8 @@ class MergePanel(QWidget):
         self.branches: list[Any] = []
         self.matches: list[Any] = []
         self._apart: dict[str, Any] = {}
+        self._ours: list[str] = []
+        """The names of this organisation's chi đoàn, as the plan shown was given them."""
         """The matches the secretary unticked (their id → match), kept across previews."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -215,6 +217,7 @@ class MergePanel(QWidget):
         """Show the plan's proposal; ``ours``: (id, name) of this organisation's chi đoàn;
         ``years``: the plan's year-bound records of ``theirs_name``."""
         self.branches = list(branches)
+        self._ours = [name for _id, name in ours]
         found = {m.theirs_id for m in matches}
         self.matches = list(matches) + [m for i, m in self._apart.items() if i not in found]
         table = self.branch_table
@@ -258,6 +261,27 @@ class MergePanel(QWidget):
         lines = [year_text(y, theirs_name) for y in years]
         self.years_label.setText("\n".join(f"• {line}" for line in lines))
         self.years_label.setVisible(bool(lines))
+
+    def focus_name_taken(self) -> bool:
+        """The preview refused a chi đoàn kept under a name already held ("Đã có chi đoàn tên
+        …"): show the chi đoàn tab and put the focus on the first such name, selected to be
+        typed over; whether one was found."""
+        held = {fold(name) for name in self._ours}
+        for r, branch in enumerate(self.branches):
+            combo = self.branch_table.cellWidget(r, 1)
+            edit = self.branch_table.cellWidget(r, 2)
+            if not isinstance(combo, QComboBox) or not isinstance(edit, QLineEdit):
+                continue
+            if combo.currentData() != KEEP:
+                continue
+            key = fold(edit.text().strip() or branch.name)
+            if key in held:
+                self.tabs.setCurrentWidget(self.branch_table)
+                edit.setFocus()
+                edit.selectAll()
+                return True
+            held.add(key)  # two of theirs kept under one name: the second is refused
+        return False
 
     def _action_chosen(self, combo: QComboBox, name_edit: QLineEdit) -> None:
         name_edit.setEnabled(combo.currentData() == KEEP)

@@ -29,7 +29,7 @@ NOT_RECOVERABLE = (
     "ai (kể cả người làm ra chương trình) mở được tệp khi không có nó. Hãy ghi mật khẩu ra giấy, "
     "cất riêng với USB, và báo cho người nhận bằng cách khác (gặp trực tiếp, gọi điện)."
 )
-UNENCRYPTED_LABEL = "Không đặt mật khẩu (tệp không được mã hóa)"
+UNENCRYPTED_LABEL = "&Không đặt mật khẩu (tệp không được mã hóa)"
 UNENCRYPTED_WARNING = (
     "Cảnh báo: tệp có thông tin cá nhân của đoàn viên, thanh niên (họ tên, ngày sinh, CCCD, "
     "địa chỉ…). Theo Nghị định số 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân, dữ liệu này phải "

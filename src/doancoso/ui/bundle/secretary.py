@@ -25,6 +25,9 @@ from ...core.lang.text import name_case, nfc
 from ...core.organization import OrganizationInfo
 
 LATER = "Để sau"
+WIDTH = 520
+"""The dialog's least width: its introduction in a few lines, a full name whole in its field
+(as narrow as its buttons, the field cut its own example)."""
 
 
 class SecretaryDialog(QDialog):
@@ -54,6 +57,7 @@ class SecretaryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.name: str | None = None
+        self.setMinimumWidth(WIDTH)
 
     def _accept(self) -> None:
         typed = " ".join(nfc(self.name_edit.text()).split())

@@ -123,10 +123,11 @@ class DocumentDialog(QDialog):
 
     def __init__(
         self, core: Core, kind: DocumentKind, today: date | None = None,
-        parent: QWidget | None = None, number: str | None = None,
+        parent: QWidget | None = None, number: str | None = None, *, recipients: bool = True,
     ) -> None:  # fmt: skip
         """``number``: the document's own number, known already (a transfer letter's, recorded
-        with the transfer), offered instead of the next one."""
+        with the transfer), offered instead of the next one; ``recipients=False``: a document
+        without "Nơi nhận" (a biên bản bàn giao), neither asked nor said."""
         super().__init__(parent)
         self.kind = kind
         self.today = today or date.today()
@@ -135,9 +136,11 @@ class DocumentDialog(QDialog):
         memory = DocumentMemory(core.ws.data_dir)
         self.setWindowTitle(kind.title)
         layout = QVBoxLayout(self)
+        printed = (
+            "Số, địa danh, ngày tháng và nơi nhận" if recipients else "Số, địa danh và ngày tháng"
+        )
         intro = WrappedLabel(
-            "Số, địa danh, ngày tháng và nơi nhận được in trên văn bản. Bấm “Chọn nơi lưu…” "
-            "để chọn tệp PDF."
+            f"{printed} được in trên văn bản. Bấm “Chọn nơi lưu…” để chọn tệp PDF."
         )
         layout.addWidget(intro)
         form = QFormLayout()
@@ -173,14 +176,17 @@ class DocumentDialog(QDialog):
 
         self.recipients_edit = QPlainTextEdit()
         self.recipients_edit.setTabChangesFocus(True)
-        recipients = memory.recipients(kind.memory_key)
-        if not recipients and org is not None:
-            recipients = kind.recipients(org)
-        self.recipients_edit.setPlainText("\n".join(_dashed(line) for line in recipients))
+        remembered = memory.recipients(kind.memory_key)
+        if not remembered and org is not None:
+            remembered = kind.recipients(org)
+        self.recipients_edit.setPlainText("\n".join(_dashed(line) for line in remembered))
         line_height = self.recipients_edit.fontMetrics().lineSpacing()
         self.recipients_edit.setFixedHeight(line_height * RECIPIENT_ROWS + 12)
         self.errors.add_row(form, "recipients", "Nơi nhận", self.recipients_edit)
         self._add_hint(self.recipients_edit, WrappedLabel(RECIPIENTS_HINT))
+        box = self.recipients_edit.parentWidget()
+        if not recipients and box is not None:  # hidden, not removed: what it remembers stays
+            form.setRowVisible(box, False)
         layout.addLayout(form)
         layout.addStretch(1)  # the room of the messages, the buttons staying in place
 

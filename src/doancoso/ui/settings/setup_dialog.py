@@ -97,7 +97,7 @@ class SetupDialog(QDialog):
         row = QHBoxLayout()
         if receive_handover is not None:
             # A successor's new machine: take everything from the predecessor's bundle (#17).
-            self.handover_button = QPushButton("Nhận bàn giao từ USB…")
+            self.handover_button = QPushButton("&Nhận bàn giao từ USB…")
             self.handover_button.setAutoDefault(False)
             self.handover_button.setToolTip(
                 "Máy mới của Bí thư kế nhiệm: nhận toàn bộ dữ liệu từ tệp bàn giao (.dcs) do "
@@ -107,7 +107,7 @@ class SetupDialog(QDialog):
             row.addWidget(self.handover_button)
         if restore_backup is not None:
             # A new PC after the old one failed: the backup saved onto a stick.
-            self.restore_button = QPushButton("Khôi phục bản sao lưu…")
+            self.restore_button = QPushButton("&Khôi phục bản sao lưu…")
             self.restore_button.setAutoDefault(False)
             self.restore_button.setToolTip(
                 "Máy cũ hỏng và đã có bản sao lưu (.sqlite) trên USB (“Sao lưu ra USB…”): khôi "
