@@ -232,3 +232,38 @@ def test_a_chi_doan_whose_first_activity_came_before_it_was_typed_in_says_so(
         "2/2 chi đoàn sinh hoạt đủ hằng tháng (100,0%); Chi đoàn Khu công nghiệp tính từ tháng "
         "03/2025 (chi đoàn mới: hoạt động đầu tiên ngày 10/02/2025)."
     )
+
+
+def test_the_chi_doan_named_are_in_vietnamese_order_as_the_plans_page_names_them(
+    empty_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """d before đ: "Chi đoàn ấp Dinh Điền" before "Chi đoàn ấp Đầu Sấu" (a folded name put đ
+    with d, and Đầu before Dinh); each held to the months the plans page says."""
+    ws = empty_ws
+    ap1, dau_sau = _set_up(ws, monkeypatch, "Chi đoàn ấp 1", "Chi đoàn ấp Đầu Sấu")
+    _on(monkeypatch, dt.date(YEAR, 6, 10))
+    ws.branches.delete(dau_sau)
+    _on(monkeypatch, dt.date(YEAR, 7, 15))
+    dinh_dien = ws.branches.create("Chi đoàn ấp Dinh Điền").id
+    _on(monkeypatch, dt.date(YEAR, 11, 20))
+    ws.branches.create("Chi đoàn ấp Cái Rô")
+    monkeypatch.undo()
+    _meets(ws, ap1, range(1, 13))
+    _meets(ws, dinh_dien, range(8, 13))
+    since = "hơn một tháng sau khi đơn vị bắt đầu dùng ứng dụng"
+
+    december = _indicator(ws, dt.date(YEAR, 12, 31))
+
+    assert (december.value, december.met) == (50.0, False)
+    assert december.text == (
+        "2/4 chi đoàn sinh hoạt đủ hằng tháng (50,0%); Chi đoàn ấp Cái Rô tính từ tháng 12/2025 "
+        f"(chi đoàn mới: thêm vào ứng dụng ngày 20/11/2025, {since}); Chi đoàn ấp Dinh Điền tính "
+        f"từ tháng 08/2025 (chi đoàn mới: thêm vào ứng dụng ngày 15/07/2025, {since}); Chi đoàn "
+        "ấp Đầu Sấu tính đến tháng 05/2025 (xóa khỏi danh sách ngày 10/06/2025)."
+    )
+    partly = ws.plans.partly_held(YEAR, dt.date(YEAR, 12, 31))
+    assert [(p.name, p.months) for p in partly] == [
+        ("Chi đoàn ấp Cái Rô", (12,)),
+        ("Chi đoàn ấp Dinh Điền", (8, 9, 10, 11, 12)),
+        ("Chi đoàn ấp Đầu Sấu", (1, 2, 3, 4, 5)),
+    ]

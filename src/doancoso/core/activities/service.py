@@ -73,6 +73,8 @@ class OccurrenceRow:
     end_time: str | None
     place: str | None
     branch_ids: tuple[str, ...]
+    """The organising chi đoàn (none: the whole organisation), in Vietnamese order of their
+    names as they are now, whatever order they were stored in."""
     status: str
     recurring: bool
     moved: bool
@@ -483,7 +485,8 @@ class ActivityService:
         with self._ctx.db.read() as session:
             pairs = list(session.execute(stmt))
             counts = self._counts(session, [o.id for o, _ in pairs])
-        rows = [self._row(o, a, counts.get(o.id, (0, 0, 0))) for o, a in pairs]
+            order = self._branch_order(session)
+        rows = [self._row(o, a, counts.get(o.id, (0, 0, 0)), order) for o, a in pairs]
         # The titles of a day's same hour in Vietnamese order (A Ă Â B…), not the code points'
         # the query has; a date without a time first, on PostgreSQL as on SQLite.
         rows.sort(key=lambda r: (r.day, r.start_time or "", collation_key(r.title), r.id))
@@ -516,7 +519,7 @@ class ActivityService:
                 .where(Minutes.deleted_at.is_(None), Minutes.occurrence_id == occ.id)
             )
             return OccurrenceDetail(
-                self._row(occ, activity, counts),
+                self._row(occ, activity, counts, self._branch_order(session)),
                 occ.revision,
                 occ.original_date,
                 occ.participants,
@@ -651,8 +654,18 @@ class ActivityService:
                     c[2] += n
         return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
 
+    def _branch_order(self, session: Session) -> dict[str, str]:
+        """The sort key of each chi đoàn of the organisation, deleted ones too (an activity
+        keeps them): its name's, so that an activity's chi đoàn read in Vietnamese order."""
+        stmt = select(Branch.id, Branch.name).where(
+            Branch.organization_id == self._ctx.organization_id
+        )
+        return {branch: collation_key(name) for branch, name in session.execute(stmt)}
+
     @staticmethod
-    def _row(o: Occurrence, a: Activity, counts: tuple[int, int, int]) -> OccurrenceRow:
+    def _row(
+        o: Occurrence, a: Activity, counts: tuple[int, int, int], order: Mapping[str, str]
+    ) -> OccurrenceRow:
         return OccurrenceRow(
             o.id,
             a.id,
@@ -663,7 +676,7 @@ class ActivityService:
             o.end_day,
             o.end_time,
             o.place,
-            json_ids(a.branch_ids),
+            tuple(sorted(json_ids(a.branch_ids), key=lambda b: (b not in order, order.get(b, b)))),
             o.status,
             bool(a.rule),
             o.day != o.original_date,

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..lang.dates import format_vn_date
-from ..lang.text import fold
+from ..lang.text import collation_key, fold, name_sort_key
 from .firststart import day_text
 from .labels import field_label
 from .sync_errors import SyncError
@@ -80,9 +80,12 @@ def refusal(
     for clash in clashes:  # a person clashing by CCCD and by member code: named once
         pairs.setdefault((clash[0], clash[2]["id"]), clash)
     clashes = list(pairs.values())
+    # Named as the lists of the app order them, not in the order the other copy typed them in.
     if table == "branches":
+        clashes.sort(key=lambda c: collation_key(str(c[2]["name"])))
         return _branches(session, clashes, revived)
     if table == "members":
+        clashes.sort(key=lambda c: (name_sort_key(str(c[2]["full_name"])), str(c[2]["id"])))
         return _members(session, source, clashes, revived)
     return None
 

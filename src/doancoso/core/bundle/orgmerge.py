@@ -38,7 +38,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..lang.text import fold, nfc
+from ..lang.text import collation_key, fold, name_sort_key, nfc
 from .kinds import REFERENCES as KIND_REFERENCES
 from .kinds import TABLE as KIND_TABLE
 from .rows import travelling_tables
@@ -517,6 +517,9 @@ class OrgMapper:
 
         order = ("plans", "checklists", "rating_rounds")
         self.plan.years.sort(key=lambda y: (y.year, order.index(y.table)))
+        # Listed as the roster lists them, not in the order the other organisation typed them.
+        self.plan.branches.sort(key=lambda b: collation_key(b.theirs_name))
+        self.plan.matches.sort(key=lambda m: (name_sort_key(m.full_name), m.birth_date))
         needing = self._needing_event(session)
         self.plan.merge_events = len(needing)  # apart from the file's rows (outcome.py)
         if not write:

@@ -559,11 +559,13 @@ class EventService:
         """Refuse (:class:`ConflictError`) when a member's history differs from ``recorded``'s,
         naming whose (see :mod:`.recorded`), before the events are restored (``restoring``) or
         deleted."""
-        changed = [
-            self._member(session, history.member_id).full_name
+        members = [
+            self._member(session, history.member_id)
             for history in recorded.histories
             if self._history(session, history.member_id) != history
         ]
+        # Named as the roster lists them, not in the order the list was confirmed in.
+        changed = [m.full_name for m in sorted(members, key=lambda m: (m.sort_key, m.birth_date))]
         if changed:
             label = EVENT_KINDS.get(recorded.kind, recorded.kind)
             undone = restoring != recorded.deleted  # restoring a deletion is its undo

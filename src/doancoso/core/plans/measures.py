@@ -169,6 +169,7 @@ class PartlyHeld:
     """Deleted or merged away in the months read: the day it went."""
     months: tuple[int, ...]
     """The months it is held to (elapsed, there for whole); none: not counted."""
+    branch_id: str
 
 
 def partly_held(session: Session, org: str, year: int, as_of: dt.date) -> list[PartlyHeld]:
@@ -187,7 +188,7 @@ def partly_held(session: Session, org: str, year: int, as_of: dt.date) -> list[P
         new = start if start is not None and start > first else None
         gone = end if end is not None and end <= last else None
         if new or gone:
-            found.append(PartlyHeld(names[branch], new, gone, tuple(months[branch])))
+            found.append(PartlyHeld(names[branch], new, gone, tuple(months[branch]), branch))
     return sorted(found, key=lambda p: collation_key(p.name))
 
 

@@ -12,7 +12,6 @@ yet: the members' remarks before the month they are rated in (:data:`RATING_MONT
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -24,13 +23,7 @@ from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lang.text import one_decimal, percent_cell, vn_number
 from ..plans.figures import NOT_DUE_TEXT, not_started_text
-from ..plans.measures import (
-    branch_meetings_tally,
-    branch_starts,
-    measure,
-    measure_due,
-    year_branches,
-)
+from ..plans.measures import branch_meetings_tally, measure, measure_due, partly_held
 from ..plans.registration import plan_deadline
 from ..plans.rules import NOT_REGISTERED
 from ..storage.live import is_live
@@ -103,52 +96,41 @@ NEW_SINCE_ACTIVITY = "hoạt động đầu tiên ngày {}"
 
 
 def _branch_notes(session: Session, org: str, year: int, as_of: dt.date) -> str:
-    """What item 2.3 says of each chi đoàn not held to every month read: one the app knows to be
-    new in ``year`` (:func:`~..plans.measures.branch_starts`) counted from its first whole
+    """What item 2.3 says of each chi đoàn not held to every month read, as the plans page
+    names them (:func:`~..plans.measures.partly_held`: the same chi đoàn, months and Vietnamese
+    order of names): one the app knows to be new in ``year`` counted from its first whole
     month, "; Chi đoàn Khu công nghiệp tính từ tháng 08/2025 (chi đoàn mới: thêm vào ứng dụng
-    ngày 15/07/2025, hơn một tháng sau khi đơn vị bắt đầu dùng ứng dụng)", or
-    "… chưa tính (…)" before that month has ended; one deleted or merged away in the months read
-    (:func:`~..plans.measures.year_branches`) until the last month that ended before it went,
-    "; Chi đoàn ấp 3 tính đến tháng 05/2025 (xóa khỏi danh sách ngày 10/06/2025)", or "… không
-    tính (…)" when none had."""
-    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
-    ends = year_branches(session, org, year)
-    rows = session.execute(
-        select(Branch.id, Branch.name, Branch.created_at)
-        .where(Branch.id.in_(ends))
-        .order_by(Branch.name_fold)
-    ).all()
-    names = {branch: name for branch, name, _ in rows}
+    ngày 15/07/2025, hơn một tháng sau khi đơn vị bắt đầu dùng ứng dụng)", or "… chưa tính
+    (…)" before that month has ended; one deleted or merged away in the months read until the
+    last month that ended before it went, "; Chi đoàn ấp 3 tính đến tháng 05/2025 (xóa khỏi
+    danh sách ngày 10/06/2025)", or "… không tính (…)" when none had."""
+    partly = partly_held(session, org, year, as_of)
+    if not partly:
+        return ""
     # Stored UTC, said locally (as branch_starts reads it).
     typed = {
-        branch: created.replace(tzinfo=dt.UTC).astimezone().date() for branch, _, created in rows
+        branch: created.replace(tzinfo=dt.UTC).astimezone().date()
+        for branch, created in session.execute(
+            select(Branch.id, Branch.created_at).where(Branch.id.in_([p.branch_id for p in partly]))
+        )
     }
-    starts = branch_starts(session, org, list(names))
-    ended = last.month - (0 if last.day == calendar.monthrange(year, last.month)[1] else 1)
     said = []
-    for branch, name in names.items():
-        start, end = starts.get(branch), ends[branch]
-        new = start is not None and start > first
-        gone = end is not None and end <= last
-        if not new and not gone:
-            continue
-        whole = 1
+    for branch in partly:
         why = []
-        if new and start is not None:
-            whole = start.month + (start.day > 1) if start.year == year else 13
-            since = NEW_SINCE_TYPED if start == typed[branch] else NEW_SINCE_ACTIVITY
-            why.append("chi đoàn mới: " + since.format(format_vn_date(start)))
-        until = ended
-        if gone and end is not None:
-            until = end.month - 1
-            why.append(f"xóa khỏi danh sách ngày {format_vn_date(end)}")
+        if branch.start is not None:
+            since = (
+                NEW_SINCE_TYPED if branch.start == typed[branch.branch_id] else NEW_SINCE_ACTIVITY
+            )
+            why.append("chi đoàn mới: " + since.format(format_vn_date(branch.start)))
+        if branch.end is not None:
+            why.append(f"xóa khỏi danh sách ngày {format_vn_date(branch.end)}")
         reasons = "; ".join(why)
-        if whole > until:
-            said.append(f"; {name} {'không' if gone else 'chưa'} tính ({reasons})")
+        if not branch.months:
+            said.append(f"; {branch.name} {'không' if branch.end else 'chưa'} tính ({reasons})")
             continue
-        months = [f"từ tháng {whole:02d}/{year}"] if new else []
-        months += [f"đến tháng {until:02d}/{year}"] if gone else []
-        said.append(f"; {name} tính {' '.join(months)} ({reasons})")
+        months = [f"từ tháng {branch.months[0]:02d}/{year}"] if branch.start else []
+        months += [f"đến tháng {branch.months[-1]:02d}/{year}"] if branch.end else []
+        said.append(f"; {branch.name} tính {' '.join(months)} ({reasons})")
     return "".join(said)
 
 

@@ -22,7 +22,7 @@ from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..evidence.service import Attachment, EvidenceService, files_with_hash, wanted_hash
 from ..lang.dates import check_year
-from ..lang.text import fold, nfc_multiline_or_none
+from ..lang.text import collation_key, fold, nfc_multiline_or_none
 from ..storage.live import is_live
 from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Rating
 from ..storage.tracking import transaction_time
@@ -198,13 +198,14 @@ class RecognitionService:
     # Templates -----------------------------------------------------------------------------
 
     def templates(self) -> list[Template]:
-        """The default template, then those imported, by name."""
+        """The default template, then those imported in Vietnamese order of their names (the
+        fold, which matches names, would put đ with d)."""
         stmt = select(CriteriaTemplate.content).where(
             is_live(CriteriaTemplate, self._ctx.organization_id)
         )
         with self._ctx.db.read() as session:
             imported = [parse_template(text) for text in session.scalars(stmt)]
-        return [default_template(), *sorted(imported, key=lambda t: fold(t.name))]
+        return [default_template(), *sorted(imported, key=lambda t: collation_key(t.name))]
 
     def template(self, name: str) -> Template:
         for template in self.templates():

@@ -87,7 +87,9 @@ class YouthPage(ListPage):
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         filters.addWidget(self.make_search("Tìm theo họ tên, số điện thoại…"), 3)
-        hamlet_label = QLabel("Ấp/khu phố:")
+        # Alt+P, as the roster's filters have Alt+C/R/I: a letter no menu (Alt+T, S, X, V, G)
+        # nor button of the window takes.
+        hamlet_label = QLabel("Ấ&p/khu phố:")
         self.hamlet_combo = QComboBox()
         self.hamlet_combo.setMinimumContentsLength(12)
         hamlet_label.setBuddy(self.hamlet_combo)
