@@ -138,11 +138,13 @@ def test_bad_usage_exits_2(
         "--decided, --remark, --training\n"
     )
     code, err = usage(capsys, data_dir, "rating", "accept", "--year", YEAR)
-    assert code == 2 and err.endswith("Lỗi cú pháp lệnh: cần đúng một trong --proposals, "
-                                      "--suggestions\n")  # fmt: skip
+    assert code == 2 and err.endswith("Lỗi cú pháp lệnh: cần một trong các tùy chọn: "
+                                      "--proposals, --suggestions\n")  # fmt: skip
     code, err = usage(capsys, data_dir, "rating", "accept", "--year", YEAR, "--proposals",
                       "--suggestions")  # fmt: skip
-    assert code == 2 and "cần đúng một trong --proposals, --suggestions" in err
+    assert code == 2 and err.endswith(
+        "Lỗi cú pháp lệnh: tùy chọn --suggestions: không dùng cùng với --proposals\n"
+    )
     code, err = usage(capsys, data_dir, "rating", "list")
     assert code == 2 and err.endswith("Lỗi cú pháp lệnh: thiếu tham số bắt buộc: --year\n")
     code, err = usage(capsys, data_dir, "rating", "close", "--year", "năm nay")
@@ -153,6 +155,19 @@ def test_bad_usage_exits_2(
     assert code == 2 and "lựa chọn không hợp lệ “xml” (chọn một trong: table, json)" in err
     code, err = usage(capsys, data_dir, "rating", "frob", "--year", YEAR)
     assert code == 2 and "lựa chọn không hợp lệ “frob”" in err
+
+
+def test_accept_usage_says_one_of_the_two_is_required(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")  # argparse wraps help to the terminal's width
+    with pytest.raises(SystemExit) as info:
+        cli(data_dir, "rating", "accept", "--help")
+    assert info.value.code == 0
+    assert capsys.readouterr().out.startswith(
+        "cách dùng: doancoso rating accept [-h] [--data-dir THƯ_MỤC] --year NĂM\n"
+        "                                  (--proposals | --suggestions) [--branch TÊN]\n"
+    )
 
 
 def test_accept(data_dir: Path, ids: dict[str, str]) -> None:

@@ -86,10 +86,11 @@ def register(subparsers: Subparsers) -> None:
         help="lấy mức chi đoàn đề nghị hoặc mức gợi ý cho đoàn viên chưa có mức quyết định",
     )
     _common(accepting)
-    accepting.add_argument("--proposals", action="store_true", help="lấy mức chi đoàn đề nghị")
-    accepting.add_argument("--suggestions", action="store_true", help="lấy mức ứng dụng gợi ý")
+    source = accepting.add_mutually_exclusive_group(required=True)  # exactly one
+    source.add_argument("--proposals", action="store_true", help="lấy mức chi đoàn đề nghị")
+    source.add_argument("--suggestions", action="store_true", help="lấy mức ứng dụng gợi ý")
     accepting.add_argument("--branch", metavar="TÊN", help="chỉ một chi đoàn (tên chi đoàn)")
-    accepting.set_defaults(handler=rating_accept, parser=accepting)
+    accepting.set_defaults(handler=rating_accept)
 
     closing = sub.add_parser("close", help="kết thúc đợt xếp loại (chỉ xem, ghi vào lịch sử)")
     _common(closing)
@@ -230,8 +231,6 @@ def rating_set(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def rating_accept(args: argparse.Namespace, out: TextIO) -> int:
-    if args.proposals == args.suggestions:
-        args.parser.error("cần đúng một trong --proposals, --suggestions")
     source = "proposals" if args.proposals else "suggestions"
     with open_workspace(args) as ws:
         count = ws.rating.accept(args.year, source, branch_id(ws, args.branch))

@@ -20,6 +20,7 @@ from ..core.documents import default_recipients
 from ..core.dossier.lists import youth_ids_on
 from ..core.errors import AppError
 from ..core.lang.text import vn_number
+from ..core.roster.validation import normalize_phone
 from ..core.workspace import Workspace
 from ..core.youth.export import TITLE, filter_note, youth_cells
 from ..core.youth.service import YouthFilter, YouthRow
@@ -40,10 +41,20 @@ COLUMNS = (
     Column("Ấp/khu phố", 27),
     Column("Nghề nghiệp", 26),
     Column("Đi làm ăn xa (nơi)", 30),
-    Column("Hoàn cảnh khó khăn", 30),
+    Column("Hoàn cảnh khó khăn", 28),
     Column("Đoàn viên theo dõi (1+1)", 32),
-    Column("Điện thoại", 20, "CENTER"),
+    Column("Điện thoại", 22, "CENTER"),  # an old number of 11 digits on one line
 )
+
+
+def _cells(row: YouthRow) -> list[str]:
+    """The register's cells of ``row``, its phone in the one form the app keeps numbers in
+    ("+84 912 345 678", as a bundle from another computer may carry it: "0912345678"), which
+    the column fits on one line; one that is no phone number printed as it is."""
+    cells = youth_cells(row)
+    if row.phone:
+        cells[-1] = normalize_phone(row.phone) or row.phone
+    return cells
 
 
 def total_line(rows: list[YouthRow]) -> str:
@@ -79,7 +90,7 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
     flt = flt or YouthFilter()
     past = as_of if as_of is not None and as_of < date.today() else None
     rows = ws.youth.rows(youth_ids_on(ws, flt, past) if past else ws.youth.ids(flt))
-    table_rows = [(i, *youth_cells(row)) for i, row in enumerate(rows, start=1)]
+    table_rows = [(i, *_cells(row)) for i, row in enumerate(rows, start=1)]
     doc = UnionDocument(
         org,
         kind=TITLE,

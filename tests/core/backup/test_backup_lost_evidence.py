@@ -5,6 +5,7 @@ the secretary is told which file is lost from the data folder, as ``doancoso che
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,51 @@ def test_stored_files_gone_are_named_in_the_alphabets_order(ws: Workspace, tmp_p
     (backup,) = usb.glob("*.sqlite")
     assert ws.backups.inspect(backup).ok
     assert list(evidence_folder(backup).glob("*")) == []
+
+
+def test_a_row_with_a_malformed_hash_is_named_as_the_check_names_it(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    scan, photo = _attached(ws, tmp_path)
+    with sqlite3.connect(ws.db.path) as db:  # a row an old version or a hand edit left so
+        db.execute("UPDATE evidence_files SET sha256 = ? WHERE sha256 = ?", (scan.upper(), scan))
+    db.close()
+    said = (
+        "Tệp minh chứng “biên bản họp.pdf” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
+        "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+    )
+    assert [p.message for p in ws.check().problems if p.kind == "evidence"] == [said]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    with pytest.raises(StorageError) as caught:
+        ws.backups.to_folder(usb)
+
+    assert caught.value.message == _said(usb, "biên bản họp.pdf")
+    (backup,) = usb.glob("*.sqlite")
+    assert ws.backups.inspect(backup).ok
+    assert [p.name for p in evidence_folder(backup).iterdir()] == [photo]
+
+
+def test_a_file_gone_during_the_copy_is_named_as_lost(ws: Workspace, tmp_path: Path) -> None:
+    scan, photo = _attached(ws, tmp_path)
+    first, second = sorted((scan, photo))  # the order the backup copies them in
+    names = {scan: "biên bản họp.pdf", photo: "ảnh ra quân.png"}
+    reports: list[tuple[int, int]] = []
+
+    def report(done: int, total: int) -> None:
+        if not reports:  # the first file is being copied: the second goes from the disk
+            ws.evidence.store.path(second).unlink()
+        reports.append((done, total))
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    with pytest.raises(StorageError) as caught:
+        ws.backups.to_folder(usb, report)
+
+    assert caught.value.message == _said(usb, names[second])
+    (backup,) = usb.glob("*.sqlite")
+    assert ws.backups.inspect(backup).ok
+    assert [p.name for p in evidence_folder(backup).iterdir()] == [first]
+    assert reports[0] == (len(SCAN if first == scan else PHOTO), len(SCAN) + len(PHOTO))

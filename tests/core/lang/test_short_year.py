@@ -72,6 +72,14 @@ def test_a_bare_short_year_is_told_it_where_a_year_is_taken(text: str, example: 
     assert str(info.value) == BAD_FORMAT
 
 
+@pytest.mark.parametrize(("text", "example"), [("75", "1975"), ("30", "1930"), ("26", "2026")])
+def test_a_bare_year_is_a_year_of_birth_and_its_example_never_after_today(
+    text: str, example: str
+) -> None:
+    message = short_year_message(text, allow_year=True, today=date(2026, 12, 7))
+    assert message == f"Năm phải đủ 4 chữ số, ví dụ {example}."
+
+
 @pytest.mark.parametrize(
     "text", ["5/3/19980", "1998-03-05", "5/3", "5", "19980", "5/3/98/1", "hôm qua"]
 )

@@ -315,8 +315,11 @@ def test_bad_phone(typed: str) -> None:
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("75", "Năm sinh phải là số có 4 chữ số, ví dụ 1975."),
+        ("75", "Năm phải đủ 4 chữ số, ví dụ 1975."),  # as a member's birth year is told
+        ("82", "Năm phải đủ 4 chữ số, ví dụ 1982."),
+        ("998", "Năm phải đủ 4 chữ số, ví dụ 1998."),
         ("năm 1975", "Năm sinh phải là số có 4 chữ số, ví dụ 1975."),
+        ("7", "Năm sinh phải là số có 4 chữ số, ví dụ 1975."),
         ("1899", "Năm sinh 1899 không hợp lý: chỉ nhận các năm 1900–2025."),
         ("2026", "Năm sinh 2026 không hợp lý: chỉ nhận các năm 1900–2025."),
     ],
@@ -326,6 +329,20 @@ def test_bad_parent_birth_year(typed: str, message: str) -> None:
     assert errors_of(
         {"full_name": "Lê Văn An", "birth_date": "05/03/2001", "mother_birth_year": typed}
     ) == {"mother_birth_year": message}
+
+
+def test_a_parent_born_in_75_is_not_told_of_2075() -> None:
+    """A year of birth is never after today: the example is the nearest year before (2075 is
+    nearer 2026 than 1975)."""
+    with pytest.raises(ValidationError) as info:
+        parse_member(
+            {"full_name": "Lê Văn An", "birth_date": "75", "father_birth_year": "75"},
+            today=date(2026, 12, 7),
+        )
+    assert info.value.field_errors == {
+        "birth_date": "Năm phải đủ 4 chữ số, ví dụ 1975.",
+        "father_birth_year": "Năm phải đủ 4 chữ số, ví dụ 1975.",
+    }
 
 
 def test_unknown_choice_says_what_was_given_and_lists_the_labels() -> None:

@@ -195,7 +195,7 @@ def _evidence(ctx: WorkspaceContext, data_dir: Path, report: CheckReport, repair
         if deleted_at is not None:
             continue  # a detached file: kept for an undo, not required
         if sha not in checked:
-            checked[sha] = _is_sha(sha) and store.verify(sha)
+            checked[sha] = is_sha(sha) and store.verify(sha)
         if not checked[sha]:
             report.problems.append(
                 Problem(
@@ -228,5 +228,7 @@ def _evidence(ctx: WorkspaceContext, data_dir: Path, report: CheckReport, repair
                 )
 
 
-def _is_sha(text: str) -> bool:
+def is_sha(text: str) -> bool:
+    """Whether an evidence row's ``text`` is a SHA-256 as the store names its files; a row
+    holding anything else (an old version's or a hand edit's) cites a lost file."""
     return len(text) == 64 and all(c in "0123456789abcdef" for c in text)

@@ -11,9 +11,11 @@ each read back and checked by its hash.
 from __future__ import annotations
 
 import shutil
+import stat
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..context import WorkspaceContext
 from ..errors import StorageError
@@ -30,6 +32,9 @@ from .store import (
     list_backups,
     take_backup,
 )
+
+if TYPE_CHECKING:
+    from ..evidence.store import EvidenceStore
 
 DAILY = timedelta(days=1)
 
@@ -129,7 +134,8 @@ class BackupService:
         taken to another PC has no ``evidence/`` folder of this one). A copy that fails is the
         stick's fault only when the stored file still has its hash: a stored file gone or
         damaged is the data folder's, named as the data check names it, after the other files
-        are copied (:func:`_lost_said`)."""
+        are copied (:func:`_lost_said`); so is a row whose hash is not one (:func:`_stored_size`),
+        and a file gone from the store while the others are copied."""
         from sqlalchemy import select
 
         from ..evidence.store import EvidenceStore
@@ -148,9 +154,10 @@ class BackupService:
                 cited.setdefault(sha, []).append(name)
         store = EvidenceStore(self.data_dir)
         folder = evidence_folder(backup)
-        present = [sha for sha in hashes if store.has(sha)]
+        sizes = {sha: size for sha in hashes if (size := _stored_size(store, sha)) is not None}
+        present = list(sizes)
         lost = sorted(set(cited) - set(present))
-        copied = BytesDone(sum(store.path(sha).stat().st_size for sha in present), report)
+        copied = BytesDone(sum(sizes.values()), report)
         for sha in present:
             try:
                 store.copy_out(sha, folder, copied)
@@ -168,6 +175,21 @@ class BackupService:
                 ) from exc
         if lost:
             raise StorageError(_lost_said(backup.parent, [n for sha in lost for n in cited[sha]]))
+
+
+def _stored_size(store: EvidenceStore, sha: str) -> int | None:
+    """The size of the stored file ``sha``, or None when it cannot be carried: the row's hash
+    is not a SHA-256 (the data check's :func:`.check.is_sha`), or the file is not there. One
+    look at the disk: a file that goes after it is met by the copy (a lost file too)."""
+    from .check import is_sha
+
+    if not is_sha(sha):
+        return None
+    try:
+        found = store.path(sha).stat()
+    except OSError:  # gone, or the folder unreadable: the store does not have it
+        return None
+    return found.st_size if stat.S_ISREG(found.st_mode) else None
 
 
 def _lost_said(target: Path, names: list[str]) -> str:

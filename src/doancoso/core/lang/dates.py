@@ -64,12 +64,13 @@ def written_date(text: str) -> date | None:
         raise DateFormatError(f"Ngày {shown} không có trên lịch.") from exc
 
 
-def _example_year(digits: str, today: date) -> int:
-    """The year nearest ``today`` (the earlier of two as near) that ends in ``digits``: for an
-    example only, never read as the year meant."""
+def _example_year(digits: str, today: date, *, past: bool = False) -> int:
+    """The year nearest ``today`` (the earlier of two as near; with ``past``, none after
+    today's) that ends in ``digits``: for an example only, never read as the year meant."""
     step: int = 10 ** len(digits)
     base = today.year - today.year % step + int(digits)
-    return min((base - step, base, base + step), key=lambda y: (abs(y - today.year), y))
+    years = [y for y in (base - step, base, base + step) if not past or y <= today.year]
+    return min(years, key=lambda y: (abs(y - today.year), y))
 
 
 def short_year_message(
@@ -77,14 +78,15 @@ def short_year_message(
 ) -> str | None:
     """What a date typed with a year of fewer than four digits needs, its example in the form
     typed ("5/3/98": "Năm phải đủ 4 chữ số, ví dụ 05/03/1998."; "ngày 5 tháng 3 năm 01":
-    "…, ví dụ ngày 05 tháng 03 năm 2001."; with ``allow_year``, "98": "…, ví dụ 1998."), or
+    "…, ví dụ ngày 05 tháng 03 năm 2001."; with ``allow_year``, "98": "…, ví dụ 1998.", a
+    year alone being a year of birth, its example never after today), or
     None when ``text`` is no such date. The century is not guessed: "98" is 1998 for a birth
     date, but "25" may be 1925 or 2025; the date is refused and the example only shows the
     four digits, with the year nearest ``today`` ending in those typed."""
     today = today or date.today()
     bare = _SHORT_BARE.match(text) if allow_year else None
-    if bare is not None:
-        return f"Năm phải đủ 4 chữ số, ví dụ {_example_year(bare.group(1), today)}."
+    if bare is not None:  # a year alone is a year of birth: never one after today
+        return f"Năm phải đủ 4 chữ số, ví dụ {_example_year(bare.group(1), today, past=True)}."
     numeric = _SHORT_YEAR.match(text)
     written = None if numeric else _SHORT_WRITTEN.fullmatch(" ".join(fold(text).split()))
     match = numeric or written

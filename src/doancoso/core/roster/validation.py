@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from ..errors import ValidationError
-from ..lang.dates import DAY, DateFormatError, parse_vn_date
+from ..lang.dates import DAY, DateFormatError, parse_vn_date, short_year_message
 from ..lang.text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
 from .rules import MEMBER_CODE_DIGITS, admission_age_error, party_age_error, too_young_message
 from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code, position_of
@@ -303,8 +303,9 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
                 values[name] = int(year)
             elif _DIGITS.match(year) and len(year) == 4:
                 errors[name] = birth_year_refused(int(year), today)
-            else:
-                errors[name] = "Năm sinh phải là số có 4 chữ số, ví dụ 1975."
+            else:  # "82": the example from what was typed, as a birth year alone is told
+                short = short_year_message(year, allow_year=True, today=today)
+                errors[name] = short or "Năm sinh phải là số có 4 chữ số, ví dụ 1975."
     for name, vocabulary in _CHOICE_FIELDS.items():
         values[name] = choice_code(vocabulary, text[name]) if text[name] else None
         if text[name] and values[name] is None:

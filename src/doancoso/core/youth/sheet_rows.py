@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..lang.dates import DateFormatError
+from ..lang.dates import DateFormatError, unread_date
 from ..roster.spreadsheets.groups import heading_hamlet
 from ..roster.spreadsheets.headers import IMPORT_FIELDS, ROSTER_HEADERS, HeaderVocabulary
 from ..roster.spreadsheets.rows import WARNING, ParsedRow, Problem, RowParser, shown
@@ -135,15 +135,16 @@ class YouthRowParser(RowParser):
         return parsed
 
     def _away_since(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
-        """Since when the young person works away; a date that cannot be read or lies after
-        today is left out with a warning, as the member import leaves out a bad date."""
+        """Since when the young person works away; a date that cannot be read (a year typed
+        short told what it needs) or lies after today is left out with a warning, as the
+        member import leaves out a bad date."""
         value = cells.get("away_since")
         if value is None:
             return
         try:
             day: date = self._date(value, allow_year=False)[0]
         except DateFormatError:
-            message = f"Ngày đi làm ăn xa không đọc được: “{shown(value)}”."
+            message = unread_date("Ngày đi làm ăn xa", shown(value), self.today)
         else:
             if day <= self.today:
                 parsed.values["away_since"] = day

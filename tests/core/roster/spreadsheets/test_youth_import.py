@@ -480,3 +480,27 @@ def test_a_young_person_whose_follow_up_member_was_deleted_is_updated(
     assert (result.created, result.updated) == (0, 1)
     fields = yws.youth.get(thuy).fields
     assert (fields.phone, fields.follow_up_member_id) == ("0987654321", None)
+
+
+def test_a_date_of_working_away_with_a_short_year_says_what_it_needs(
+    yws: Workspace, tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    """As the member import says it of a date whose year is typed short (the year ending in
+    the digits typed nearest today as the example, in the form typed); the row is kept, the
+    date not."""
+    rows = [
+        ["Họ tên", "Năm sinh", "Ấp", "Đi làm ăn xa", "Đi làm ăn xa từ ngày"],
+        ["Lê Văn Tí", 2004, "Ấp Tân Hưng", "Bình Dương", "5/3/024"],
+        ["Lê Văn Sửu", 2003, "Ấp Tân Hưng", "Đồng Nai", "ngày 5 tháng 3 năm 25"],
+        ["Lê Văn Út", 2002, "Ấp Tân Hưng", "Cần Thơ", "tháng trước"],
+    ]
+    preview = yws.youth_import.preview_import(xlsx(tmp_path / "di-lam-an-xa.xlsx", rows))
+    assert _summary(preview) == [
+        (2, NEW, [], ["Ngày đi làm ăn xa không đọc được: “5/3/024”. Năm phải đủ 4 chữ số, ví dụ "
+                      "05/03/2024."]),
+        (3, NEW, [], ["Ngày đi làm ăn xa không đọc được: “ngày 5 tháng 3 năm 25”. Năm phải đủ 4 "
+                      "chữ số, ví dụ ngày 05 tháng 03 năm 2025."]),
+        (4, NEW, [], ["Ngày đi làm ăn xa không đọc được: “tháng trước”."]),
+    ]  # fmt: skip
+    assert all(p.severity == "warning" and p.field == "away_since"
+               for r in preview.rows for p in r.problems)  # fmt: skip
