@@ -32,7 +32,8 @@ BRANCH_RENAMED = "Chi đoàn đã đổi tên sau khi khóa đợt: {day}"
 COUNTS = "counts"
 """Key of a closing's entry in a round's history: each member's counts (expected, attended,
 excused) as the round read them at the closing, "id:expected/attended/excused" separated by
-spaces, for the members with a date expected. Only the latest closing keeps them."""
+spaces in the order of the ids, for the members with a date expected. Only the latest closing
+keeps them."""
 
 Counts = Mapping[str, tuple[int, int, int]]
 _NONE = (0, 0, 0)
@@ -45,7 +46,7 @@ def with_counts(history: str, counts: Counts) -> str:
     entries = json.loads(history or "[]")
     for earlier in entries:
         earlier.pop(COUNTS, None)
-    entries[-1][COUNTS] = " ".join(f"{m}:{e}/{a}/{x}" for m, (e, a, x) in counts.items())
+    entries[-1][COUNTS] = " ".join(f"{m}:{e}/{a}/{x}" for m, (e, a, x) in sorted(counts.items()))
     return json.dumps(entries, ensure_ascii=False)
 
 
