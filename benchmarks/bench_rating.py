@@ -1,7 +1,7 @@
 """The rating at 2,000 members (a copy of the 2,000-member demo, this year's round: the
 participation from a year of attendance): the round's rows, last year's closed round's rows next
-to them, 2,000 decided levels set in one action, and 2,000 phiếu tự đánh giá printed next to a
-bare reportlab document of the same pages.
+to them (as the demo wrote it, then closed again by the app), 2,000 decided levels set in one
+action, and 2,000 phiếu tự đánh giá printed next to a bare reportlab document of the same pages.
 
 The bare document holds the text of our own pages (read back with pypdf), one plain paragraph a
 line in Liberation Serif (embedded, as ours), a page break after each form: what reportlab costs
@@ -74,6 +74,13 @@ def run() -> None:
             # A closed round reads its members and events as they were recorded at its closing.
             closed = ws.rating.rows(year - 1)
             report(f"rating: last year's closed round's rows ({len(closed)})",
+                   best_of(5, lambda: ws.rating.rows(year - 1)), "<= 0.3 s",
+                   baseline=("this year's open round", live))  # fmt: skip
+            # The demo writes that round closed; closed again here, its closing keeps what it
+            # keeps now (the members' versions, and their counts where the version keeps them).
+            ws.rating.reopen(year - 1)
+            ws.rating.close(year - 1)
+            report(f"rating: the same round closed again ({len(ws.rating.rows(year - 1))})",
                    best_of(5, lambda: ws.rating.rows(year - 1)), "<= 0.3 s",
                    baseline=("this year's open round", live))  # fmt: skip
             ids = [r.member_id for r in rows]

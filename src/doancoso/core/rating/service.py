@@ -70,7 +70,7 @@ from .rules import (
     percent_text,
     suggest,
 )
-from .since import branches_renamed_since, marks_changed_since
+from .since import branches_renamed_since, closing_counts, marks_changed_since, with_counts
 
 __all__ = [
     "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingHistory", "RatingRow", "RatingService",
@@ -204,12 +204,15 @@ class RatingService:
             }
             discipline = self._discipline(session, first, last, by)
             came = arrivals(session, org, year, as_of, by=by)
-            changed = {}
+            changed, marked = {}, {}
             if by is not None:  # the members' versions the closing kept tell edits from events
-                history = select(RatingRound.history).where(RatingRound.id == round_id)
-                kept = closing_revisions(session.scalar(history))
-                changed = changed_since(session, org, by, kept)
-            marked = marks_changed_since(session, org, year, by) if by is not None else {}
+                history = session.scalar(
+                    select(RatingRound.history).where(RatingRound.id == round_id)
+                )
+                changed = changed_since(session, org, by, closing_revisions(history))
+                marked = marks_changed_since(
+                    session, org, year, by, closing_counts(history), counts
+                )
             renamed = branches_renamed_since(session, org, by) if by is not None else {}
         with paused_gc():
             rows = self._build_rows(
@@ -513,6 +516,8 @@ class RatingService:
             if self._find(session, year) is None:  # a year mistyped: no round made to close
                 raise NotFoundError(f"Chưa có đợt xếp loại năm {year}.")
             self._editable_read(session, year)  # refused before the backup if it cannot close
+        # The figures the round is closed with: a change since is told by them (since.py).
+        counts = self._participation.counts(year, min(dt.date(year, 12, 31), dt.date.today()))
         db = self._ctx.db
         take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
         with self._ctx.db.transaction(bulk=True) as session:
@@ -525,7 +530,7 @@ class RatingService:
             revisions = " ".join(f"{member_id}:{revision}" for member_id, revision in versions)
             row.state = CLOSED
             row.closed_at = utc_now()
-            row.history = append_history(row.history, "close", revisions)
+            row.history = with_counts(append_history(row.history, "close", revisions), counts)
 
     def reopen(self, year: int) -> None:
         """Reopen a closed round (the GUI asks first; the command is its own confirmation);

@@ -3,19 +3,23 @@ values of before being kept nowhere: the attendance marks and the dates of the y
 place (:func:`marks_changed_since`), the chi đoàn renamed (:func:`branches_renamed_since`).
 
 A closed round counts the marks and dates recorded by its closing (those recorded since are not
-its own: :func:`~doancoso.core.storage.live.known`), but a mark changed since (present to
-absent), a date cancelled, moved or marked again since, is read as it is now: the figures and
-suggestions on the page, and the summary printed again, may then differ from those the round was
-closed with. What each row says is all the round can do: the ``updated_at`` of a mark, a date or
-a chi đoàn after the closing tells that it changed, not what it was."""
+its own: :func:`~doancoso.core.storage.live.known`), those deleted since included, but reads each
+as it is now: a mark changed since (present to absent), a date cancelled, moved or marked again
+since, changes the figures and suggestions on the page, and the summary printed again, from
+those the round was closed with; a mark or a date deleted since is read as it was deleted (the
+deletion alone changes nothing, a change before it does). The closing keeps each member's counts
+as the round read them (:func:`with_counts`), so the round tells exactly whose figures changed;
+a round closed by an older version has only each row's ``updated_at``, which tells that it
+changed, not what it was (nor, once deleted, whether it changed before its deletion)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 
 from sqlalchemy import and_, func, not_, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from ..activities.rules import DONE
 from ..lang.dates import format_vn_date
@@ -25,6 +29,41 @@ from ..storage.models import Attendance, Branch, Occurrence
 MARKS_CHANGED = "Điểm danh đã sửa sau khi khóa đợt: {day}"
 BRANCH_RENAMED = "Chi đoàn đã đổi tên sau khi khóa đợt: {day}"
 
+COUNTS = "counts"
+"""Key of a closing's entry in a round's history: each member's counts (expected, attended,
+excused) as the round read them at the closing, "id:expected/attended/excused" separated by
+spaces in the order of the ids, for the members with a date expected. Only the latest closing
+keeps them."""
+
+Counts = Mapping[str, tuple[int, int, int]]
+_NONE = (0, 0, 0)
+_CHUNK = 900  # SQLite's bound-parameter limit
+
+
+def with_counts(history: str, counts: Counts) -> str:
+    """``history`` (a round's JSON list, its last entry the closing) with ``counts`` kept on
+    that closing, those of an earlier closing dropped."""
+    entries = json.loads(history or "[]")
+    for earlier in entries:
+        earlier.pop(COUNTS, None)
+    entries[-1][COUNTS] = " ".join(f"{m}:{e}/{a}/{x}" for m, (e, a, x) in sorted(counts.items()))
+    return json.dumps(entries, ensure_ascii=False)
+
+
+def closing_counts(history: str | None) -> dict[str, tuple[int, int, int]] | None:
+    """Each member's counts at the latest closing in ``history`` (:data:`COUNTS`); None when
+    the closing kept none (a round closed by an older version, or written closed)."""
+    closings = [e for e in json.loads(history or "[]") if e.get("action") == "close"]
+    kept = closings[-1].get(COUNTS) if closings else None
+    if not isinstance(kept, str):
+        return None
+    found = {}
+    for pair in kept.split():
+        member_id, _, figures = pair.rpartition(":")
+        expected, attended, excused = (int(n) for n in figures.split("/"))
+        found[member_id] = (expected, attended, excused)
+    return found
+
 
 def local_day(at: dt.datetime) -> str:
     """The local day (dd/mm/yyyy) of a stored UTC time."""
@@ -32,17 +71,49 @@ def local_day(at: dt.datetime) -> str:
 
 
 def marks_changed_since(
-    session: Session, organization_id: str, year: int, by: dt.datetime
+    session: Session,
+    organization_id: str,
+    year: int,
+    by: dt.datetime,
+    kept: Counts | None = None,
+    now: Counts | None = None,
 ) -> dict[str, str]:
     """member → :data:`MARKS_CHANGED` (the local day of the last change) for the members whose
-    mark recorded by the closing ``by`` on a date of ``year`` changed since, or who were marked
-    by then on a date of the year changed since (cancelled, put off, moved). A save of a date's
-    sheet alone changes its head count (its marks say whose changed). A mark or a date deleted
-    since is counted as it was deleted, as the round counted it: nothing is said of it, nor of
-    a change followed by such a deletion (the deletion's time is all that is left). A date of
-    the year is one whose day, or the day its repeat gave it (``original_date``), is in the
-    year: a date moved out of the year since is still found. Marks and dates recorded after the
-    closing are not the round's: nothing is said of them."""
+    attendance of ``year`` the round closed at ``by`` reads changed since.
+
+    ``kept``: the counts the closing kept (:func:`closing_counts`), ``now``: those the round
+    reads today. With both, a member is flagged when the two differ and a mark of theirs or a
+    date they were marked on (recorded by the closing, deleted since or not) changed since: a
+    mark changed then deleted, a date cancelled then deleted, are; a mark or a date deleted
+    alone, a meeting's results (head count, results text, expenses) entered since, a date
+    moved within the year, are not, as the counts do not change. (A figure changed by an event
+    edited since, with a date changed since too, is flagged as well.)
+
+    Without them (a round closed by an older version) only each row's ``updated_at`` is left:
+    a member is flagged whose mark recorded by the closing changed since (not deleted), or who
+    was marked on a date changed since that no longer counts (cancelled, put off, moved out of
+    the year). A date that still counts (done, attendance taken, in the year) is not, since
+    its ``updated_at`` cannot tell a results edit or a save of its sheet from a change the round
+    counts; a mark or a date deleted since is not either, as the deletion's time is all that is
+    left of a change before it. A date of the year is one whose day, or the day its repeat gave
+    it (``original_date``), is in the year: a date moved out of the year since is still found.
+    Marks and dates recorded after the closing are not the round's: nothing is said of them."""
+    if kept is not None and now is not None:
+        differ = [m for m in {*kept, *now} if kept.get(m, _NONE) != now.get(m, _NONE)]
+        latest: dict[str, dt.datetime] = {}
+        for at in range(0, len(differ), _CHUNK):
+            latest.update(_changed(session, organization_id, year, by, differ[at : at + _CHUNK]))
+        return _flags(latest)
+    return _flags(_changed(session, organization_id, year, by, None))
+
+
+def _changed(
+    session: Session, organization_id: str, year: int, by: dt.datetime, members: list[str] | None
+) -> dict[str, dt.datetime]:
+    """member → the time of the last change since ``by`` of their marks of ``year`` recorded
+    by then and of the dates they were marked on: of ``members`` (at most a chunk), deleted
+    since or not; or, ``members`` None, as a round closed by an older version reads them
+    (:func:`marks_changed_since`)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     of_year = and_(
         Occurrence.organization_id == organization_id,
@@ -52,47 +123,38 @@ def marks_changed_since(
     marks = (
         select(Attendance.member_id, func.max(Attendance.updated_at))
         .join(Occurrence, Occurrence.id == Attendance.occurrence_id)
-        .where(
-            of_year,
-            Attendance.created_at <= by,
-            Attendance.updated_at > by,
-            # deleted since (with its date, or off the sheet): counted as it was (known)
-            or_(Attendance.deleted_at.is_(None), Attendance.deleted_at != Attendance.updated_at),
-        )
+        .where(of_year, Attendance.created_at <= by, Attendance.updated_at > by)
         .group_by(Attendance.member_id)
-    )
-    # Saving a date's sheet writes the date too (its number of participants): a date that
-    # still counts (done, attendance taken, in the year), changed with a mark of its own, was
-    # changed by that save, whose marks say for themselves whose changed. Such a date deleted
-    # since is counted as it was deleted (known), as the round counted it.
-    sheet = aliased(Attendance)
-    saved_sheet = and_(
-        Occurrence.status == DONE,
-        Occurrence.attendance_taken.is_(True),
-        Occurrence.day.between(first, last),
-        or_(
-            Occurrence.deleted_at == Occurrence.updated_at,
-            select(sheet.id)
-            .where(sheet.occurrence_id == Occurrence.id, sheet.updated_at == Occurrence.updated_at)
-            .exists(),
-        ),
     )
     dates = (
         select(Attendance.member_id, func.max(Occurrence.updated_at))
         .join(Occurrence, Occurrence.id == Attendance.occurrence_id)
-        .where(
-            of_year,
-            Occurrence.updated_at > by,
-            not_(saved_sheet),
-            known(Attendance, organization_id, by),
-        )
+        .where(of_year, Occurrence.updated_at > by, known(Attendance, organization_id, by))
         .group_by(Attendance.member_id)
     )
+    if members is not None:
+        marks = marks.where(Attendance.member_id.in_(members))
+        dates = dates.where(Attendance.member_id.in_(members))
+    else:
+        # deleted since (with its date, or off the sheet): its time is the deletion's
+        marks = marks.where(
+            or_(Attendance.deleted_at.is_(None), Attendance.deleted_at != Attendance.updated_at)
+        )
+        still_counts = and_(
+            Occurrence.status == DONE,
+            Occurrence.attendance_taken.is_(True),
+            Occurrence.day.between(first, last),
+        )
+        dates = dates.where(not_(still_counts))
     latest: dict[str, dt.datetime] = {}
     for stmt in (marks, dates):
         for member_id, at in session.execute(stmt):
             if member_id not in latest or at > latest[member_id]:
                 latest[member_id] = at
+    return latest
+
+
+def _flags(latest: Mapping[str, dt.datetime]) -> dict[str, str]:
     return {m: MARKS_CHANGED.format(day=local_day(at)) for m, at in latest.items()}
 
 
