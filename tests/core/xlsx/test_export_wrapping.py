@@ -93,10 +93,10 @@ def test_the_youth_registers_long_address_and_contact_wrap(ws: Workspace, tmp_pa
     sa_ra = {h: sheet.cell(rows["Thạch Thị Sa Ra"], c) for c, h in enumerate(header, start=1)}
     assert sa_ra["Địa chỉ"].value == YOUTH_ADDRESS and len(YOUTH_ADDRESS) == 95
     assert sa_ra["Địa chỉ"].alignment.wrap_text and sa_ra["Địa chỉ"].alignment.vertical == "top"
-    assert sheet.column_dimensions[sa_ra["Địa chỉ"].column_letter].width == 32.75
-    # 31 characters in the 24.25-wide column: "Mẹ: Thạch Thị Nương," / "0911222333".
+    assert sheet.column_dimensions[sa_ra["Địa chỉ"].column_letter].width == 13.5
+    # 31 characters in the 11.5-wide column wrap on three lines.
     assert sa_ra["Liên hệ"].alignment.wrap_text
-    assert sheet.row_dimensions[rows["Thạch Thị Sa Ra"]].height == 45  # the address's 3 lines
+    assert sheet.row_dimensions[rows["Thạch Thị Sa Ra"]].height == 120  # the address's 8 lines
     assert sa_ra["Họ và tên"].alignment.vertical == "top"
     hai = {h: sheet.cell(rows["Lê Văn Hải"], c) for c, h in enumerate(header, start=1)}
     assert hai["Địa chỉ"].value == "Tổ 3" and not hai["Địa chỉ"].alignment.wrap_text

@@ -33,15 +33,25 @@ from .service import YouthFilter, YouthRow, YouthService, follow_up_live
 
 TITLE = "DANH SÁCH THANH NIÊN ĐỊA PHƯƠNG"
 SHEET = "Thanh niên"
-# Header, widest width (characters) of each exported column.
+# Header, widest text (in widths of a digit) of each exported column: narrower when no value
+# needs it, a longer text wraps (:func:`doancoso.core.xlsx.writer.column_widths`). Eighteen
+# columns side by side on A4 landscape: at their widest they print at about 70% (Excel fits the
+# sheet to the page's width), so each is as narrow as its usual values allow, as the roster's
+# are: a date fits "dd/mm/yyyy", the sex column "Nam" and "Nữ", a name "Nguyễn Hoàng Minh Đức",
+# a hamlet "Ấp Thạnh Điền" (the same on many rows: better not wrapped), a place of work
+# "TP. Hồ Chí Minh", a hardship "Hộ cận nghèo", a member "Nguyễn Văn Hùng"; longer names of
+# members, addresses, occupations, support, contacts and notes wrap. The headers wrap on up to
+# three lines.
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("STT", 6), ("Họ và tên", 26), ("Ngày sinh", 10), ("Giới tính", 9), ("Dân tộc", 12),
-    ("Tôn giáo", 14), ("Khuyết tật", 16), ("Ấp/khu phố", 18), ("Địa chỉ", 30),
-    ("Nghề nghiệp", 18), ("Đi làm ăn xa (nơi)", 20), ("Từ ngày", 10),
-    ("Hoàn cảnh khó khăn", 22), ("Hỗ trợ đã nhận", 26), ("Đoàn viên theo dõi (1+1)", 22),
-    ("Điện thoại", 11), ("Liên hệ", 22), ("Ghi chú", 30),
+    ("STT", 6), ("Họ và tên", 21), ("Ngày sinh", 10), ("Giới tính", 4), ("Dân tộc", 6),
+    ("Tôn giáo", 8), ("Khuyết tật", 8), ("Ấp/khu phố", 12), ("Địa chỉ", 12),
+    ("Nghề nghiệp", 11), ("Đi làm ăn xa (nơi)", 13), ("Từ ngày", 10),
+    ("Hoàn cảnh khó khăn", 11), ("Hỗ trợ đã nhận", 11), ("Đoàn viên theo dõi (1+1)", 15),
+    ("Điện thoại", 11), ("Liên hệ", 10), ("Ghi chú", 11),
 )  # fmt: skip
-YOUTH = ListLayout(TITLE, SHEET, COLUMNS, multiline=frozenset({"Hỗ trợ đã nhận", "Ghi chú"}))
+YOUTH = ListLayout(
+    TITLE, SHEET, COLUMNS, multiline=frozenset({"Hỗ trợ đã nhận", "Ghi chú"}), header_lines=3
+)
 
 
 def away_text(row: YouthRow) -> str:
