@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import ValidationError
 from ..core.lang.text import percent_cell, vn_number
-from ..core.rating.eligibility import says_deleted
-from ..core.rating.records import RatingRow
 from ..core.rating.rules import LEVELS
-from ..core.rating.since import BRANCH_RENAMED
 from ..core.workspace import Workspace
 from . import rating_files
 from .common import EXIT_OK, FORMAT_HELP, Subparsers, data_dir_option, format_option, open_workspace
 from .filters import MEMBER, find_branch, find_member
 from .parser import Parser
 from .rating_hints import with_commands
+
+if TYPE_CHECKING:  # the core's rating modules load SQLAlchemy: imported where a command runs
+    from ..core.rating.records import RatingRow
 
 LEVEL_HELP = "mức 1–4 hoặc tên mức (" + ", ".join(LEVELS.values()) + "); chuỗi rỗng để xóa"
 # The options of ``rating set`` and the fields of the core they fill.
@@ -145,6 +145,8 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(report, out, ensure_ascii=False, indent=1)
         out.write("\n")
         return EXIT_OK
+    from ..core.rating.since import BRANCH_RENAMED
+
     for number, r in enumerate(rows, start=1):
         rate = percent_cell(r.participation * 100) if r.participation is not None else ""
         levels = [_level(v) for v in (r.suggested, *r.round_levels)]
@@ -178,6 +180,8 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
 def _changed_since(rows: list[RatingRow]) -> str:
     """How many rows of a closed round say a change since its closing (the page's text above
     its grid); "" for none."""
+    from ..core.rating.eligibility import says_deleted
+
     edited = sum(
         1 for r in rows if r.changed_after_closing and not says_deleted(r.changed_after_closing)
     )
