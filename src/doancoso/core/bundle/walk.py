@@ -42,8 +42,13 @@ Report = Callable[[int, int], None]
 
 STAMPS = ("id", "updated_at", "revision", "origin")
 """Columns that say which version a row is, not what it holds."""
-DERIVED = {"members": ("sort_key", "search_text"), "youths": ("sort_key", "search_text")}
-"""Columns computed from others: never shown in a conflict, computed again after a mix."""
+DERIVED = {
+    "branches": ("name_fold",),
+    "members": ("sort_key", "search_text"),
+    "youths": ("sort_key", "search_text"),
+}
+"""Columns computed from others (search and sort keys): never shown in a conflict, they follow
+the choice made for their source and are computed again after a mix (``threeway.rederive``)."""
 _CHUNK = 1000
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "branches": ("name_fold",),
