@@ -361,9 +361,10 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
         what = "sửa ở cả hai nơi" if not apart else "sửa ở cả hai nơi hoặc mỗi máy một bản riêng"
         print(f"Xung đột ({vn_number(len(result.conflicts))} bản ghi {what}):", file=out)
         for conflict in result.conflicts:
+            names = conflict.names
             fields = "; ".join(
-                f"{f.label}: máy này “{field_value_text(conflict.table, f.name, f.mine)}”, "
-                f"trong tệp “{field_value_text(conflict.table, f.name, f.theirs)}”"
+                f"{f.label}: máy này “{field_value_text(conflict.table, f.name, f.mine, names)}”, "
+                f"trong tệp “{field_value_text(conflict.table, f.name, f.theirs, names)}”"
                 + (f" ({CHANGED_TEXT[f.changed]})" if f.changed else "")
                 for f in conflict.fields
             )

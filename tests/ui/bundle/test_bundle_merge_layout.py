@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyle, QTableView
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import import_wizard
@@ -126,3 +126,51 @@ def test_a_bundle_of_our_own_after_a_merge_shows_its_counts_atop_the_page(
         "Dữ liệu trong tệp đã có đủ trên máy này: không có gì thay đổi."
     )
     assert _all_rows_shown(wizard.plan_table)
+
+
+def _shows_whole(edit: QLineEdit) -> bool:
+    """Whether ``edit`` shows its whole text: its cursor put at the end lies the text's width
+    from the start, inside the box (a text too long scrolls: its start hidden, the cursor less
+    far)."""
+    edit.setCursorPosition(0)
+    start = edit.cursorRect().center().x()
+    edit.setCursorPosition(len(edit.text()))
+    end = edit.cursorRect().center().x()
+    edit.setCursorPosition(0)
+    return end - start == edit.fontMetrics().horizontalAdvance(edit.text()) and end < edit.width()
+
+
+def test_at_1366x768_a_long_chi_doan_name_shows_whole_in_both_name_columns(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    ours, theirs = pair
+    long_ours = "Chi đoàn khu phố Tân Thành Đông Thượng A"
+    long_theirs = "CHI ĐOÀN KHU PHỐ MỚI TÂN PHÚ ĐÔNG HẠ NHÌ"
+    assert len(long_ours) == len(long_theirs) == 40
+    for ws, name in ((ours, long_ours), (theirs, long_ours)):
+        branch = ws.branches.find("Chi đoàn ấp Tân Thành")
+        assert branch is not None
+        ws.branches.rename(branch.id, name)  # the same on both: joined, "Gộp vào “…”"
+    kept = theirs.branches.find("Chi đoàn ấp Mới")
+    assert kept is not None
+    theirs.branches.rename(kept.id, long_theirs)
+    bundle = theirs.bundles.export(tmp_path / "tan-loc.dcs", password=None).path
+    wizard = _wizard(qtbot, ours, bundle)
+    wizard.merge_box.setChecked(True)
+    wizard.next_button.click()
+    assert wizard.page == PLAN_PAGE, wizard.plan_error.text()
+    panel = wizard.merge_panel
+    panel.tabs.setCurrentIndex(1)
+    table = panel.branch_table
+    qtbot.waitUntil(lambda: table.isVisible())
+
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    width = table.fontMetrics().horizontalAdvance
+    assert table.columnWidth(0) >= max(width(name) for name in rows) + margin
+    names = [table.cellWidget(r, 2) for r in rows.values()]
+    assert {e.text() for e in names if isinstance(e, QLineEdit)} >= {long_ours, long_theirs}
+    assert all(isinstance(e, QLineEdit) and _shows_whole(e) for e in names)
+    right = table.columnViewportPosition(2) + table.columnWidth(2)
+    assert right <= table.viewport().width()  # the whole row within the table, no scrolling
+    assert table.columnWidth(1) >= table.viewport().width() // 3  # the choice: what is left

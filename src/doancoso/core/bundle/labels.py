@@ -208,11 +208,74 @@ def value_text(value: Any, kind: str | None = None) -> str:
     return text
 
 
-def field_value_text(table: str, field: str, value: Any) -> str:
+GONE = "(không còn)"
+"""A record an id names that neither copy holds (deleted for good, or never carried)."""
+WHOLE_ORGANISATION = "Toàn Đoàn cơ sở"
+"""An activity's chi đoàn when it names none: the whole organisation (as the calendar says)."""
+_ID_LISTS = {"branch_ids": "branches", "target_ids": "plan_targets"}
+"""Columns holding a JSON list of ids, and the table the ids are of."""
+
+
+def referenced_table(table: str, field: str, row: Mapping[str, Any] | None = None) -> str | None:
+    """The table whose ids ``table``'s ``field`` holds (a foreign key, a JSON list of ids, an
+    evidence file's owner named by the row's ``owner_table``), None for any other field."""
+    from .rows import travelling_tables
+
+    if field in _ID_LISTS:
+        return _ID_LISTS[field]
+    if field == "owner_id":
+        owner = None if row is None else row.get("owner_table")
+        return owner if isinstance(owner, str) and owner in travelling_tables() else None
+    known = travelling_tables().get(table)
+    if known is None or field == "organization_id" or field not in known.c:
+        return None
+    keys = list(known.c[field].foreign_keys)
+    return str(keys[0].column.table.name) if keys else None
+
+
+def referenced_ids(field: str, value: Any) -> list[str]:
+    """The ids ``value`` of an id column holds: one, none, or a JSON list's."""
+    if value is None or value == "":
+        return []
+    if field in _ID_LISTS:
+        import json
+
+        try:
+            ids = json.loads(value) if isinstance(value, str) else value
+        except ValueError:
+            return [str(value)]
+        return [str(i) for i in ids] if isinstance(ids, list) else [str(ids)]
+    return [str(value)]
+
+
+def record_name(table: str, row: Mapping[str, Any]) -> str:
+    """What the user knows a referenced record by: a member's full name, a chi đoàn's name,
+    otherwise :func:`row_label` ("Hoạt động …")."""
+    if table in ("members", "youths"):
+        return str(row["full_name"])
+    if table == "branches":
+        return str(row["name"])
+    return row_label(table, row)
+
+
+def field_value_text(
+    table: str, field: str, value: Any, names: Mapping[str, str] | None = None
+) -> str:
     """:func:`value_text` of ``table``'s ``field``, with the column's kind when the table is
-    known to this version."""
+    known to this version. An id column's value, given the ``names`` of the records the
+    conflict refers to (``Conflict.names``), shows as those names: a chi đoàn list in
+    Vietnamese order, "(không còn)" for an id neither copy holds."""
+    from ..lang.text import collation_key
     from .rows import columns_of, travelling_tables
 
+    if names is not None and (field == "owner_id" or referenced_table(table, field)):
+        ids = referenced_ids(field, value)
+        if field == "branch_ids" and not ids:
+            return WHOLE_ORGANISATION
+        if not ids:
+            return EMPTY_VALUE
+        shown = sorted((names[i] for i in ids if i in names), key=collation_key)
+        return ", ".join(shown + [GONE for i in ids if i not in names])  # the lost ones last
     kind = columns_of(table).get(field) if table in travelling_tables() else None
     return value_text(value, kind)
 

@@ -155,6 +155,10 @@ def rederive(table: str, row: dict[str, Any]) -> None:
                 row["member_code"],
             )  # fmt: skip
         )
+    elif table == "branches":
+        from ..lang.text import fold
+
+        row["name_fold"] = fold(row["name"])
     elif table == "youths":
         from ..lang.text import fold, name_sort_key
 

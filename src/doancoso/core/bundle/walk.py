@@ -21,6 +21,7 @@ from .labels import field_label, row_label, table_label
 from .occupied import OccupiedBranches
 from .one_per_year import KEYED
 from .outcome import Conflict, FieldDiff, ImportPlan
+from .references import References
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import SyncError
 from .threeway import Choice, base_of, base_version, keep_resolved, rederive, who_changed
@@ -42,8 +43,13 @@ Report = Callable[[int, int], None]
 
 STAMPS = ("id", "updated_at", "revision", "origin")
 """Columns that say which version a row is, not what it holds."""
-DERIVED = {"members": ("sort_key", "search_text"), "youths": ("sort_key", "search_text")}
-"""Columns computed from others: never shown in a conflict, computed again after a mix."""
+DERIVED = {
+    "branches": ("name_fold",),
+    "members": ("sort_key", "search_text"),
+    "youths": ("sort_key", "search_text"),
+}
+"""Columns computed from others (search and sort keys): never shown in a conflict, they follow
+the choice made for their source and are computed again after a mix (``threeway.rederive``)."""
 _CHUNK = 1000
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "branches": ("name_fold",),
@@ -192,6 +198,7 @@ class Walk:
         from ..evidence.store import EvidenceStore
 
         self.session = session
+        self.references = References()
 
         if self.write and self.replacing is not None:
             from .firststart import replace_setup
@@ -239,6 +246,7 @@ class Walk:
                     from .exchange import record_table
 
                     record_table(session, self.bases.peer, table)
+        self.references.name(session, self.source)
         self.crossing.finish(session)
         self.occupied.settle(session)
         self.closed.say(self.plan)
@@ -615,6 +623,7 @@ class Walk:
         fields = [FieldDiff(c, field_label(c), mine[c], theirs[c], changed[c]) for c in names]
         conflict = Conflict(table, theirs["id"], row_label(table, mine), fields)
         self.plan.conflicts.append(conflict)
+        self.references.note(conflict, mine, theirs)
         choices = threeway_choices(conflict, self.on_conflict)
         if choices is None:
             self.plan.unresolved.append(conflict)

@@ -232,7 +232,7 @@ class ConflictsPanel(QWidget):
         for r, diff in enumerate(shown):
             self.fields.setItem(r, 0, QTableWidgetItem(getattr(diff, "label", "") or diff.name))
             for column, value in ((1, diff.mine), (2, diff.theirs)):
-                text = field_value_text(conflict.table, diff.name, value)
+                text = field_value_text(conflict.table, diff.name, value, conflict.names)
                 self.fields.setItem(r, column, QTableWidgetItem(text))
             self.fields.setItem(
                 r, WHO, QTableWidgetItem(CHANGED_TEXT.get(_changed(diff) or "", ""))

@@ -19,7 +19,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +34,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
+    QStyleOptionFrame,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -55,6 +64,21 @@ def _person_cells(person: Any) -> tuple[str, ...]:
         person.full_name, value_text(person.birth_date), person.branch or "",
         person.national_id or "", person.hometown or "",
     )  # fmt: skip
+
+
+def _edit_width(table: QTableWidget, text: str) -> int:
+    """The width of a :class:`QLineEdit` showing ``text`` whole (as ``QLineEdit.sizeHint``
+    makes its own from its font, margins and frame), or the column's header if wider."""
+    edit = QLineEdit(text)
+    margins, text_margins = edit.contentsMargins(), edit.textMargins()
+    inner = edit.fontMetrics().horizontalAdvance(text) + 4 + 1  # its 2 px each side, a cursor
+    inner += margins.left() + margins.right() + text_margins.left() + text_margins.right()
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    size = edit.style().sizeFromContents(
+        QStyle.ContentsType.CT_LineEdit, option, QSize(inner, edit.sizeHint().height()), edit
+    )
+    return max(size.width(), table.horizontalHeader().sectionSizeHint(2))
 
 
 class MatchModel(QAbstractTableModel):
@@ -162,10 +186,12 @@ class MergePanel(QWidget):
         self.branch_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.branch_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.branch_table.setTabKeyNavigation(False)  # Tab: to each choice and name, then on
+        # The two names each as wide as their longest, the choice the rest: a long "Gộp vào “…”"
+        # is cut in its box (its list shows it whole), a chi đoàn's name never.
         header = self.branch_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.tabs.addTab(self.branch_table, "Chi đoàn")
         people = QWidget()
         people_layout = QVBoxLayout(people)
@@ -248,6 +274,8 @@ class MergePanel(QWidget):
             previous = name_edit
             # the height of the choice itself (the rows' contents would make it far taller)
             table.setRowHeight(r, max(combo.sizeHint().height(), name_edit.sizeHint().height()))
+        names = [b.name for b in self.branches] + [b.theirs_name for b in self.branches]
+        table.setColumnWidth(2, max([_edit_width(table, n) for n in names] + [0]))
         self.tabs.setTabText(1, f"Chi đoàn ({vn_number(len(self.branches))})")
         self.match_model.set_matches(self.matches, set(self._apart))
         self.tabs.setTabText(2, f"Người có trong cả hai tổ chức ({vn_number(len(self.matches))})")
