@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from doancoso.core.errors import ConflictError, ImportFileError, ValidationError
+from doancoso.core.errors import ConflictError, ImportFileError, NotFoundError, ValidationError
 from doancoso.core.workspace import Workspace
 
 D = dt.date
@@ -238,3 +238,27 @@ def test_a_member_deleted_from_the_roster_is_no_longer_expected_and_comes_back_w
     assert {r.full_name: r.expected for r in ws.participation.year(2025)} == {
         "Nguyễn Văn An": 1, "Trần Văn Bình": 1,
     }  # fmt: skip
+
+
+def test_a_year_s_dates_read_at_once_as_each_is_read_alone(
+    ws: Workspace, add_member: AddMember, branch_ids: dict[str, str]
+) -> None:
+    """The dossier reads a year's dates in one go (``occurrence_details``): each date, its
+    counts, its results and whether it has minutes as :meth:`occurrence` reads it alone, in
+    the order asked; a date deleted since is refused as reading it alone refuses it."""
+    a, b = add_member("Nguyễn Văn An"), add_member("Trần Thị Bé", branch="Chi đoàn ấp 2")
+    first = _activity(ws, "10/03/2025", [branch_ids["Chi đoàn ấp 1"], branch_ids["Chi đoàn ấp 2"]])
+    second = _activity(ws, "12/04/2025")
+    third = _activity(ws, "15/05/2025")
+    ws.attendance.save(first, {a: ("present", None), b: ("excused", "Ốm")})
+    ws.attendance.save_minutes(second, {"chair": "Nguyễn Văn An", "content": "Họp bàn."})
+    ids = [third, first, second]
+    together = ws.activities.occurrence_details(ids)
+    assert together == [ws.activities.occurrence(i) for i in ids]
+    assert [(d.row.id, d.row.expected, d.row.present, d.row.excused, d.has_minutes)
+            for d in together] == [
+        (third, 0, 0, 0, False), (first, 2, 1, 1, False), (second, 0, 0, 0, True),
+    ]  # fmt: skip
+    ws.activities.delete(ws.activities.occurrence(third).row.activity_id)
+    with pytest.raises(NotFoundError, match="Không tìm thấy buổi hoạt động"):
+        ws.activities.occurrence_details([first, third])

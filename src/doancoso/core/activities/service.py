@@ -508,25 +508,49 @@ class ActivityService:
             )
 
     def occurrence(self, occurrence_id: str) -> OccurrenceDetail:
+        return self.occurrence_details([occurrence_id])[0]
+
+    def occurrence_details(self, occurrence_ids: Sequence[str]) -> list[OccurrenceDetail]:
+        """:meth:`occurrence` of each of ``occurrence_ids``, in their order, read at once (a
+        year's dates in the dossier: one read, not one per date); a date deleted or unknown
+        raises :class:`~..errors.NotFoundError`, as :meth:`occurrence` does."""
+        ids = list(occurrence_ids)
+        org = self._ctx.organization_id
         with self._ctx.db.read() as session:
-            occ = self._occurrence(session, occurrence_id)
-            activity = session.get(Activity, occ.activity_id)
-            assert activity is not None
-            counts = self._counts(session, [occ.id]).get(occ.id, (0, 0, 0))
-            has_minutes = session.scalar(
-                select(func.count())
-                .select_from(Minutes)
-                .where(Minutes.deleted_at.is_(None), Minutes.occurrence_id == occ.id)
-            )
-            return OccurrenceDetail(
-                self._row(occ, activity, counts, self._branch_order(session)),
-                occ.revision,
-                occ.original_date,
-                occ.participants,
-                occ.results,
-                occ.resources,
-                bool(has_minutes),
-            )
+            occs: dict[str, Occurrence] = {}
+            with_minutes: set[str] = set()
+            for start in range(0, len(ids), 900):
+                chunk = ids[start : start + 900]
+                occs.update((o.id, o) for o in session.scalars(
+                    select(Occurrence).where(is_live(Occurrence, org), Occurrence.id.in_(chunk))
+                ))  # fmt: skip
+                with_minutes.update(session.scalars(
+                    select(Minutes.occurrence_id)
+                    .where(Minutes.deleted_at.is_(None), Minutes.occurrence_id.in_(chunk))
+                ))  # fmt: skip
+            for occurrence_id in ids:
+                if occurrence_id not in occs:
+                    self._occurrence(session, occurrence_id)  # raises its NotFoundError
+            wanted = sorted({o.activity_id for o in occs.values()})
+            activities: dict[str, Activity] = {}
+            for start in range(0, len(wanted), 900):
+                activities.update((a.id, a) for a in session.scalars(
+                    select(Activity).where(Activity.id.in_(wanted[start : start + 900]))
+                ))  # fmt: skip
+            counts = self._counts(session, ids)
+            order = self._branch_order(session)
+            return [
+                OccurrenceDetail(
+                    self._row(o, activities[o.activity_id], counts.get(o.id, (0, 0, 0)), order),
+                    o.revision,
+                    o.original_date,
+                    o.participants,
+                    o.results,
+                    o.resources,
+                    o.id in with_minutes,
+                )
+                for o in (occs[i] for i in ids)
+            ]
 
     def update_occurrence(self, occurrence_id: str, raw: Mapping[str, str]) -> None:
         """Change one date only: move it (``day``, ``start_time``, ``end_time``, ``place``),

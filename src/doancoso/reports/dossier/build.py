@@ -348,7 +348,7 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
             return job.left_out[part]
         rows = ws.activities.occurrences(dt.date(year, 1, 1), dt.date(year, 12, 31))
         kinds = ws.activities.kind_names()
-        details = [ws.activities.occurrence(r.id) for r in rows]
+        details = ws.activities.occurrence_details([r.id for r in rows])
         return [job.made(part, lambda p: write_activities(p, org, details, kinds, year, when,
                                                           number))]  # fmt: skip
     if part == "bien-ban":
