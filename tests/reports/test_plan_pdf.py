@@ -215,6 +215,22 @@ def test_the_report_measures_at_its_date(ws, tmp_path, read_pdf):
     assert "Tân Hưng, ngày 10 tháng 01 năm 2027" in text
 
 
+def test_a_plan_already_read_serves_the_report_only_at_its_day(ws, tmp_path, read_pdf):
+    """The dossier hands the report the plan it read: figures of another day are not taken
+    (the report of 20/03 counts no admission of 26/03, whatever plan it is handed)."""
+    make_plan_data(ws)
+    later = ws.plans.get(YEAR, date(2026, 12, 31))
+    assert later is not None
+    march = read_pdf(print_report(ws, tmp_path / "bc.pdf", YEAR, issued_on=date(2026, 3, 20),
+                                  plan=later))  # fmt: skip
+    text = " ".join(_lines(march))
+    assert "(Số liệu đến ngày 20/03/2026)" in text and "0 đoàn viên (*)" in text
+    same = read_pdf(print_report(ws, tmp_path / "bc2.pdf", YEAR, issued_on=date(2026, 12, 31),
+                                 plan=later))  # fmt: skip
+    text = " ".join(_lines(same))
+    assert "(Số liệu đến ngày 31/12/2026)" in text and "2 đoàn viên (*)" in text
+
+
 def test_the_report_of_an_unregistered_plan_without_criteria(ws, tmp_path, read_pdf):
     ws.plans.create(YEAR)
     ws.plans.add_target(YEAR, {"text": "Kết nạp 10 đoàn viên", "planned": "10",

@@ -98,11 +98,15 @@ def executive(org: OrganizationInfo) -> str:
     return f"Ban Chấp hành {name}"
 
 
-def _plan(ws: Workspace, year: int, as_of: date | None) -> tuple[OrganizationInfo, PlanInfo]:
+def _plan(ws: Workspace, year: int, as_of: date | None, read: PlanInfo | None = None,
+          ) -> tuple[OrganizationInfo, PlanInfo]:  # fmt: skip
+    """The organisation and the plan of ``year`` with its figures at ``as_of``; ``read``: that
+    plan as the caller already read it at the same day (the dossier reads it to know it is
+    there), not read again."""
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
-    plan = ws.plans.get(year, as_of)
+    plan = read if read is not None else ws.plans.get(year, as_of)
     if plan is None:
         raise NotFoundError(no_plan(year))
     return org, plan
@@ -149,16 +153,17 @@ def plan_body(org: OrganizationInfo, plan: PlanInfo) -> list[Flowable]:
 def print_plan(ws: Workspace, path: Path | str, year: int, *, issued_on: date | None = None,
                number: str | None = None, place: str | None = None,
                recipients: Sequence[str] | None = None, page_numbers: bool = True,
-               ) -> Path:  # fmt: skip
+               plan: PlanInfo | None = None) -> Path:  # fmt: skip
     """Write the plan of ``year`` (KH) to the PDF ``path`` (atomically); returns the path.
 
     ``number`` and ``issued_on`` default to the plan's own (else one to fill in by hand, and today);
-    ``place`` and ``recipients`` as for :func:`~doancoso.reports.roster.print_roster`.
+    ``place`` and ``recipients`` as for :func:`~doancoso.reports.roster.print_roster`; ``plan``:
+    the plan of ``year`` as read today already (``ws.plans.get(year)``), not read again.
 
     Raises AppError when there is no organisation or no plan of ``year``, or when the file
     cannot be written.
     """
-    org, plan = _plan(ws, year, None)
+    org, plan = _plan(ws, year, None, plan)
     doc = UnionDocument(
         org,
         kind=PLAN_KIND,
@@ -359,14 +364,15 @@ def report_body(org: OrganizationInfo, plan: PlanInfo) -> list[Flowable]:
 def print_report(ws: Workspace, path: Path | str, year: int, *, issued_on: date | None = None,
                  number: str | None = None, place: str | None = None,
                  recipients: Sequence[str] | None = None, page_numbers: bool = True,
-                 ) -> Path:  # fmt: skip
+                 plan: PlanInfo | None = None) -> Path:  # fmt: skip
     """Write the report of the plan of ``year``'s results (BC) to the PDF ``path``; the
     figures the app measures are computed at ``issued_on`` (default today; the core stops at
     the year's end). Other options as for :func:`print_plan` (by default a number to fill in by
-    hand).
+    hand); ``plan`` is taken only when its figures are of that same day (``plan.as_of``).
     """
     day = issued_on or date.today()
-    org, plan = _plan(ws, year, min(day, date(year, 12, 31)))
+    as_of = min(day, date(year, 12, 31))
+    org, plan = _plan(ws, year, as_of, plan if plan is not None and plan.as_of == as_of else None)
     doc = UnionDocument(
         org,
         kind=REPORT_KIND,

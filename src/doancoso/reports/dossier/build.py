@@ -338,11 +338,12 @@ def _part(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         return [job.made(part, lambda p: write_table(p, org, view, job.evidence, year, when,
                                                      cited, number, at))]  # fmt: skip
     if part == "ke-hoach":
-        if ws.plans.get(year) is None:
+        plan = ws.plans.get(year)  # read once for the plan and, of the same day, its report
+        if plan is None:
             return f"Chưa có kế hoạch năm {year}."
-        return [job.made("kh", lambda p: print_plan(ws, p, year, page_numbers=False)),
+        return [job.made("kh", lambda p: print_plan(ws, p, year, page_numbers=False, plan=plan)),
                 job.made("bc", lambda p: print_report(ws, p, year, issued_on=when, number=number,
-                                                      page_numbers=False))]  # fmt: skip
+                                                      page_numbers=False, plan=plan))]  # fmt: skip
     if part == "hoat-dong":
         if part in job.left_out:
             return job.left_out[part]
