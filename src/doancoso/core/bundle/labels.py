@@ -276,6 +276,10 @@ def field_value_text(
             return EMPTY_VALUE
         shown = sorted((names[i] for i in ids if i in names), key=collation_key)
         return ", ".join(shown + [GONE for i in ids if i not in names])  # the lost ones last
+    if (table, field) == ("rating_rounds", "history") and value:
+        from ..rating.records import history_said
+
+        return history_said(str(value)) or EMPTY_VALUE  # not the JSON, nor what closings keep
     kind = columns_of(table).get(field) if table in travelling_tables() else None
     return value_text(value, kind)
 

@@ -150,6 +150,27 @@ def parse_participation(text: str | float | None) -> float | None:
     return value / 100
 
 
+HISTORY_ACTIONS = {"close": "Kết thúc", "reopen": "Mở lại"}
+"""A round's history entries' actions, as the page and a bundle's conflicts name them."""
+
+
+def history_entries(history: str | None) -> tuple[tuple[str, str], ...]:
+    """(action, "dd/mm/yyyy hh:mm") of each closing and reopening in a round's ``history``
+    (the JSON list :func:`append_history` writes; what a closing also keeps is left out)."""
+    return tuple((str(h.get("action")), str(h.get("at"))) for h in json.loads(history or "[]"))
+
+
+def history_said(history: str | None) -> str:
+    """A round's ``history`` as the user reads it: "Kết thúc 10/12/2025 09:30; Mở lại
+    12/12/2025 14:00" ("" for none). A text that is not such a history is given back as it is
+    (a bundle's conflict shows what the file holds)."""
+    try:
+        entries = history_entries(history)
+    except (ValueError, AttributeError, TypeError):
+        return str(history or "")
+    return "; ".join(f"{HISTORY_ACTIONS.get(action, action)} {at}" for action, at in entries)
+
+
 REVISIONS = "revisions"
 """Key of a closing's entry in a round's history: each member's version (``revision``) at the
 closing, "id:revision" separated by spaces (:func:`~.eligibility.changed_since`). Only the

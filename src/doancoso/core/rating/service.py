@@ -10,7 +10,6 @@ decided levels then show in each member's history (:meth:`RatingService.member_h
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -57,6 +56,7 @@ from .records import (
     append_history,
     arrival_note,
     closing_revisions,
+    history_entries,
     level_counts,
     not_rated_reason,
     parse_fields,
@@ -765,9 +765,7 @@ class RatingService:
 
     @staticmethod
     def _info(row: RatingRound) -> RoundInfo:
-        history = tuple(
-            (str(h.get("action")), str(h.get("at"))) for h in json.loads(row.history or "[]")
-        )
+        history = history_entries(row.history)
         return RoundInfo(
             row.id,
             row.year,

@@ -37,6 +37,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.decision import Decision
 from ...core.rating.eligibility import says_deleted
+from ...core.rating.records import HISTORY_ACTIONS
 from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
 from ...core.workspace import Workspace
@@ -72,7 +73,6 @@ KEYS_HINT = (
     "xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác mức gợi ý hoặc đề nghị."
 )
 CLOSED_HINT = "Đợt xếp loại đã kết thúc: bảng chỉ để xem. Muốn sửa, bấm “Mở lại”."
-HISTORY_ACTIONS = {"close": "Kết thúc", "reopen": "Mở lại"}
 NO_DECISION_YET = (
     "Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả xếp "
     "loại”, ghi số văn bản (số và ngày được ghi lại cho hồ sơ)."
