@@ -154,3 +154,24 @@ def test_a_round_closed_by_an_older_version_reads_each_rows_time(ws: Workspace) 
         "Lê Văn An": (9, 8, MARKS_CHANGED.format(day=today)),
         "Trần Thị Bình": (9, 6, MARKS_CHANGED.format(day=today)),
     }
+
+
+def test_a_round_whose_history_is_not_as_the_app_writes_it_still_reads(ws: Workspace) -> None:
+    """A round's history comes from a bundle as any text: what its closing kept unreadable
+    ("id:" without a number, a list of strings, not JSON), the round reads as one closed by an
+    older version (by each row's time), its page never refused."""
+    an, binh = _closed(ws, "Chi đoàn ấp 9")
+    occ, _, marks = _date(ws, 2)
+    ws.attendance.save(occ, {**marks, an: ("absent", None)})
+    day = dt.date.today().strftime("%d/%m/%Y")
+    said = {"Lê Văn An": (10, 9, MARKS_CHANGED.format(day=day)), "Trần Thị Bình": (10, 8, None)}
+    assert _flags(ws) == said
+    for history in (
+        json.dumps([{"action": "close", "at": "01/01/2026 08:00", "counts": f"{an}:x/1",
+                     "revisions": f"{an}:"}]),
+        json.dumps(["close"]),
+        "không phải JSON",
+    ):  # fmt: skip
+        with ws.db.transaction() as session:
+            session.execute(update(RatingRound).values(history=history))
+        assert _flags(ws) == said, history

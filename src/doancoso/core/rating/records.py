@@ -154,10 +154,18 @@ HISTORY_ACTIONS = {"close": "Kết thúc", "reopen": "Mở lại"}
 """A round's history entries' actions, as the page and a bundle's conflicts name them."""
 
 
+def _entries(history: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple((str(h.get("action")), str(h.get("at"))) for h in json.loads(history or "[]"))
+
+
 def history_entries(history: str | None) -> tuple[tuple[str, str], ...]:
     """(action, "dd/mm/yyyy hh:mm") of each closing and reopening in a round's ``history``
-    (the JSON list :func:`append_history` writes; what a closing also keeps is left out)."""
-    return tuple((str(h.get("action")), str(h.get("at"))) for h in json.loads(history or "[]"))
+    (the JSON list :func:`append_history` writes; what a closing also keeps is left out); none
+    when the text is not such a list (a bundle's): the round still reads."""
+    try:
+        return _entries(history)
+    except (ValueError, AttributeError, TypeError):
+        return ()
 
 
 def history_said(history: str | None) -> str:
@@ -165,7 +173,7 @@ def history_said(history: str | None) -> str:
     12/12/2025 14:00" ("" for none). A text that is not such a history is given back as it is
     (a bundle's conflict shows what the file holds)."""
     try:
-        entries = history_entries(history)
+        entries = _entries(history)
     except (ValueError, AttributeError, TypeError):
         return str(history or "")
     return "; ".join(f"{HISTORY_ACTIONS.get(action, action)} {at}" for action, at in entries)
@@ -191,19 +199,35 @@ def append_history(history: str, action: str, revisions: str | None = None) -> s
     return json.dumps(entries, ensure_ascii=False)
 
 
-def closing_revisions(history: str | None) -> dict[str, int] | None:
-    """Each member's version at the latest closing in ``history`` (:data:`REVISIONS`); None
-    when the closing kept none (a round closed by an older version, or written closed)."""
-    entries = json.loads(history or "[]")
-    closings = [e for e in entries if e.get("action") == "close"]
-    kept = closings[-1].get(REVISIONS) if closings else None
+def closing_kept(history: str | None, key: str) -> dict[str, str] | None:
+    """What the latest closing in ``history`` kept under ``key`` ("id:value" separated by
+    spaces), by member id; None when it kept none (a round closed by an older version, or
+    written closed) or when the history is not as this app writes it (a bundle's): the round
+    is then read as one that kept nothing, never refused."""
+    try:
+        entries = json.loads(history or "[]")
+        closings = [e for e in entries if e.get("action") == "close"]
+    except (ValueError, AttributeError, TypeError):
+        return None
+    kept = closings[-1].get(key) if closings else None
     if not isinstance(kept, str):
         return None
     found = {}
     for pair in kept.split():
-        member_id, _, revision = pair.rpartition(":")
-        found[member_id] = int(revision)
+        member_id, colon, value = pair.rpartition(":")
+        if not colon:
+            return None
+        found[member_id] = value
     return found
+
+
+def closing_revisions(history: str | None) -> dict[str, int] | None:
+    """Each member's version at the latest closing in ``history`` (:data:`REVISIONS`); None
+    when the closing kept none (:func:`closing_kept`)."""
+    kept = closing_kept(history, REVISIONS)
+    if kept is None or not all(v.isdigit() for v in kept.values()):
+        return None
+    return {member_id: int(revision) for member_id, revision in kept.items()}
 
 
 def parse_level_field(value: int | str | None, field: str) -> int | None:

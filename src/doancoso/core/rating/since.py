@@ -25,6 +25,7 @@ from ..activities.rules import DONE
 from ..lang.dates import format_vn_date
 from ..storage.live import known
 from ..storage.models import Attendance, Branch, Occurrence
+from .records import closing_kept
 
 MARKS_CHANGED = "Điểm danh đã sửa sau khi khóa đợt: {day}"
 BRANCH_RENAMED = "Chi đoàn đã đổi tên sau khi khóa đợt: {day}"
@@ -52,15 +53,16 @@ def with_counts(history: str, counts: Counts) -> str:
 
 def closing_counts(history: str | None) -> dict[str, tuple[int, int, int]] | None:
     """Each member's counts at the latest closing in ``history`` (:data:`COUNTS`); None when
-    the closing kept none (a round closed by an older version, or written closed)."""
-    closings = [e for e in json.loads(history or "[]") if e.get("action") == "close"]
-    kept = closings[-1].get(COUNTS) if closings else None
-    if not isinstance(kept, str):
+    the closing kept none (:func:`~.records.closing_kept`)."""
+    kept = closing_kept(history, COUNTS)
+    if kept is None:
         return None
     found = {}
-    for pair in kept.split():
-        member_id, _, figures = pair.rpartition(":")
-        expected, attended, excused = (int(n) for n in figures.split("/"))
+    for member_id, figures in kept.items():
+        numbers = figures.split("/")
+        if len(numbers) != 3 or not all(n.isdigit() for n in numbers):
+            return None
+        expected, attended, excused = (int(n) for n in numbers)
         found[member_id] = (expected, attended, excused)
     return found
 
