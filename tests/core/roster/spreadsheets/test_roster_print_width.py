@@ -8,26 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from a4_sheets import assert_a4_landscape, assert_nothing_cut, printed_scale
 from openpyxl import load_workbook
 
 from doancoso.core.roster.spreadsheets.export import ROSTER
 from doancoso.core.workspace import Workspace
 from doancoso.core.xlsx.widths import line_room, text_units
-from doancoso.core.xlsx.writer import LINE_HEIGHT, column_widths, header_width, wrapped_lines
+from doancoso.core.xlsx.writer import LINE_HEIGHT, column_widths, header_width
 
 HEADERS = [
     "STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Tôn giáo", "CCCD", "Điện thoại",
     "Chi đoàn", "Chức vụ", "Ngày vào Đoàn", "Trạng thái", "Địa chỉ", "Quê quán", "Nghề nghiệp",
     "Trình độ văn hóa", "Ghi chú",
 ]  # fmt: skip
-A4_LANDSCAPE_WIDTH = 297 / 25.4 * 72  # points
-SIDE_MARGIN = 0.25 * 72  # points, left and right
-
-
-def _points(width: float) -> float:
-    """A column's printed width at 100%: Excel's pixels at 96 dpi (7 to a digit of Calibri 11,
-    truncated), in points."""
-    return int((256 * width + int(128 / 7)) / 256 * 7) * 72 / 96
 
 
 def test_the_roster_prints_at_seventy_percent_or_more_with_nothing_cut(
@@ -56,22 +49,13 @@ def test_the_roster_prints_at_seventy_percent_or_more_with_nothing_cut(
     letters = [cell.column_letter for cell in sheet[3]]
     widths = [sheet.column_dimensions[letter].width for letter in letters]
 
-    # A4 landscape, one page wide, as many pages tall as it takes, the header on every page.
-    setup = sheet.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
-        "landscape", 9, 1, 0,
-    )  # fmt: skip
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == "$3:$3"
-    assert (sheet.page_margins.left, sheet.page_margins.right) == (0.25, 0.25)
+    assert_a4_landscape(sheet)
     # Fitted to the width, the 17 columns print at 70% or more (they printed at about 50%).
-    printed = sum(_points(width) for width in widths)
-    scale = (A4_LANDSCAPE_WIDTH - 2 * SIDE_MARGIN) / printed
-    assert scale >= 0.70, (scale, widths)
+    assert printed_scale(widths) >= 0.70, (printed_scale(widths), widths)
     # So they do at their widest, every column as wide as a value may make it before it wraps.
     widest = column_widths(ROSTER, [float("inf")] * len(HEADERS))
     assert sum(widest) <= 217
-    assert (A4_LANDSCAPE_WIDTH - 2 * SIDE_MARGIN) / sum(_points(w) for w in widest) >= 0.70
+    assert printed_scale(widest) >= 0.70
 
     column = dict(zip(HEADERS, widths, strict=True))
     # The dates just fit dd/mm/yyyy; the sex column is as narrow as "Giới" / "tính".
@@ -87,15 +71,7 @@ def test_the_roster_prints_at_seventy_percent_or_more_with_nothing_cut(
     assert sheet["K3"].alignment.wrap_text
 
     # Nothing cut: every value shows on the lines its row is tall enough for.
-    for row in (4, 5):
-        height = sheet.row_dimensions[row].height or LINE_HEIGHT
-        for letter, width in zip(letters, widths, strict=True):
-            value = sheet[f"{letter}{row}"].value
-            text = value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else str(value or "")
-            lines = wrapped_lines(text, width)
-            assert lines * LINE_HEIGHT <= height, (row, letter, text)
-            if lines > 1:
-                assert sheet[f"{letter}{row}"].alignment.wrap_text, (row, letter)
+    assert_nothing_cut(sheet, (4, 5), letters, widths)
     rows = {sheet.cell(row, 2).value: row for row in (4, 5)}  # sorted by given name
     quynh = {h: sheet.cell(rows["Nguyễn Thị Như Quỳnh"], n).value for n, h in enumerate(HEADERS, 1)}
     assert quynh["Giới tính"] == "Nữ" and quynh["Tôn giáo"] == "Công giáo"

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from a4_sheets import assert_a4_landscape, assert_nothing_cut, printed_scale
 from openpyxl import load_workbook
 
 from doancoso.core.workspace import Workspace
 from doancoso.core.xlsx.widths import line_room, text_units
-from doancoso.core.xlsx.writer import LINE_HEIGHT, column_widths, header_width, wrapped_lines
+from doancoso.core.xlsx.writer import LINE_HEIGHT, column_widths, header_width
 from doancoso.core.youth.export import YOUTH
 
 HEADERS = [
@@ -22,19 +23,6 @@ HEADERS = [
     "Hoàn cảnh khó khăn", "Hỗ trợ đã nhận", "Đoàn viên theo dõi (1+1)", "Điện thoại",
     "Liên hệ", "Ghi chú",
 ]  # fmt: skip
-A4_LANDSCAPE_WIDTH = 297 / 25.4 * 72  # points
-SIDE_MARGIN = 0.25 * 72  # points, left and right
-
-
-def _points(width: float) -> float:
-    """A column's printed width at 100%: Excel's pixels at 96 dpi (7 to a digit of Calibri 11,
-    truncated), in points."""
-    return int((256 * width + int(128 / 7)) / 256 * 7) * 72 / 96
-
-
-def _scale(widths: list[float]) -> float:
-    """The scale Excel prints ``widths`` at, fitted to A4 landscape's width."""
-    return (A4_LANDSCAPE_WIDTH - 2 * SIDE_MARGIN) / sum(_points(width) for width in widths)
 
 
 def test_the_youth_register_prints_at_seventy_percent_or_more_with_nothing_cut(
@@ -65,19 +53,12 @@ def test_the_youth_register_prints_at_seventy_percent_or_more_with_nothing_cut(
     letters = [cell.column_letter for cell in sheet[3]]
     widths = [sheet.column_dimensions[letter].width for letter in letters]
 
-    # A4 landscape, one page wide, as many pages tall as it takes, the header on every page.
-    setup = sheet.page_setup
-    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
-        "landscape", 9, 1, 0,
-    )  # fmt: skip
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == "$3:$3"
-    assert (sheet.page_margins.left, sheet.page_margins.right) == (0.25, 0.25)
+    assert_a4_landscape(sheet)
     # Fitted to the width, the 18 columns print at 70% or more (they printed at about 45%).
-    assert _scale(widths) >= 0.70, (_scale(widths), widths)
+    assert printed_scale(widths) >= 0.70, (printed_scale(widths), widths)
     # So they do at their widest, every column as wide as a value may make it before it wraps.
     widest = column_widths(YOUTH, [float("inf")] * len(HEADERS))
-    assert _scale(widest) >= 0.70, (_scale(widest), widest)
+    assert printed_scale(widest) >= 0.70, (printed_scale(widest), widest)
 
     column = dict(zip(HEADERS, widths, strict=True))
     # The dates just fit dd/mm/yyyy; the sex column is as narrow as "Giới" / "tính".
@@ -101,15 +82,7 @@ def test_the_youth_register_prints_at_seventy_percent_or_more_with_nothing_cut(
     # Nothing cut: every value shows on the lines its row is tall enough for.
     rows = {sheet.cell(row, 2).value: row for row in (4, 5)}
     assert set(rows) == {"Thạch Thị Sa Ra", "Trần Văn An"}
-    for row in (4, 5):
-        height = sheet.row_dimensions[row].height or LINE_HEIGHT
-        for letter, width in zip(letters, widths, strict=True):
-            value = sheet[f"{letter}{row}"].value
-            text = value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else str(value or "")
-            lines = wrapped_lines(text, width)
-            assert lines * LINE_HEIGHT <= height, (row, letter, text)
-            if lines > 1:
-                assert sheet[f"{letter}{row}"].alignment.wrap_text, (row, letter)
+    assert_nothing_cut(sheet, (4, 5), letters, widths)
     sa_ra = {h: sheet.cell(rows["Thạch Thị Sa Ra"], n).value for n, h in enumerate(HEADERS, 1)}
     assert sa_ra["Tôn giáo"] == "Phật giáo Nam tông"
     assert sa_ra["Đoàn viên theo dõi (1+1)"] == "Nguyễn Thị Như Quỳnh"
