@@ -176,7 +176,12 @@ def history_said(history: str | None) -> str:
         entries = _entries(history)
     except (ValueError, AttributeError, TypeError):
         return str(history or "")
-    return "; ".join(f"{HISTORY_ACTIONS.get(action, action)} {at}" for action, at in entries)
+    return "; ".join(entries_said(entries))
+
+
+def entries_said(entries: Sequence[tuple[str, str]]) -> list[str]:
+    """Each (action, time) of :func:`history_entries` in words: "Kết thúc 10/12/2025 09:30"."""
+    return [f"{HISTORY_ACTIONS.get(action, action)} {at}" for action, at in entries]
 
 
 REVISIONS = "revisions"
@@ -185,18 +190,24 @@ closing, "id:revision" separated by spaces (:func:`~.eligibility.changed_since`)
 latest closing keeps it."""
 
 
-def append_history(history: str, action: str, revisions: str | None = None) -> str:
-    """``history`` (a round's JSON list) with ``action`` at the local time now, and the
-    members' versions (:data:`REVISIONS`) when given, which replace those of an earlier
-    closing."""
+def append_history(history: str, action: str, kept: Mapping[str, str] | None = None) -> str:
+    """``history`` (a round's JSON list) with ``action`` at the local time now; ``kept``: what a
+    closing keeps (:data:`REVISIONS`, :data:`~.since.COUNTS`: :func:`kept_text`), which
+    replaces what an earlier closing kept under the same keys."""
     entries = json.loads(history or "[]")
     entry = {"action": action, "at": dt.datetime.now().strftime("%d/%m/%Y %H:%M")}
-    if revisions is not None:
+    for key, value in (kept or {}).items():
         for earlier in entries:
-            earlier.pop(REVISIONS, None)
-        entry[REVISIONS] = revisions
+            earlier.pop(key, None)
+        entry[key] = value
     entries.append(entry)
     return json.dumps(entries, ensure_ascii=False)
+
+
+def kept_text(values: Mapping[str, object]) -> str:
+    """Members' values as a closing keeps them (:func:`closing_kept` reads them back): "id:value"
+    separated by spaces, in the order of the ids."""
+    return " ".join(f"{member_id}:{value}" for member_id, value in sorted(values.items()))
 
 
 def closing_kept(history: str | None, key: str) -> dict[str, str] | None:

@@ -49,6 +49,7 @@ from .records import (
     CLOSED,
     LEVEL_FIELDS,
     OPEN,
+    REVISIONS,
     Arrival,
     LevelCounts,
     RatingRow,
@@ -57,6 +58,7 @@ from .records import (
     arrival_note,
     closing_revisions,
     history_entries,
+    kept_text,
     level_counts,
     not_rated_reason,
     parse_fields,
@@ -70,7 +72,7 @@ from .rules import (
     percent_text,
     suggest,
 )
-from .since import branches_renamed_since, closing_counts, marks_changed_since, with_counts
+from .since import COUNTS, branches_renamed_since, closing_counts, counts_kept, marks_changed_since
 
 __all__ = [
     "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingHistory", "RatingRow", "RatingService",
@@ -527,10 +529,11 @@ class RatingService:
             versions = session.execute(
                 select(Member.id, Member.revision).where(is_live(Member, self._ctx.organization_id))
             )
-            revisions = " ".join(f"{member_id}:{revision}" for member_id, revision in versions)
+            revisions = kept_text({member_id: revision for member_id, revision in versions})
+            kept = {REVISIONS: revisions, COUNTS: counts_kept(counts)}
             row.state = CLOSED
             row.closed_at = utc_now()
-            row.history = with_counts(append_history(row.history, "close", revisions), counts)
+            row.history = append_history(row.history, "close", kept)
 
     def reopen(self, year: int) -> None:
         """Reopen a closed round (the GUI asks first; the command is its own confirmation);

@@ -8,14 +8,13 @@ as it is now: a mark changed since (present to absent), a date cancelled, moved 
 since, changes the figures and suggestions on the page, and the summary printed again, from
 those the round was closed with; a mark or a date deleted since is read as it was deleted (the
 deletion alone changes nothing, a change before it does). The closing keeps each member's counts
-as the round read them (:func:`with_counts`), so the round tells exactly whose figures changed;
+as the round read them (:func:`counts_kept`), so the round tells exactly whose figures changed;
 a round closed by an older version has only each row's ``updated_at``, which tells that it
 changed, not what it was (nor, once deleted, whether it changed before its deletion)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 
 from sqlalchemy import and_, func, not_, or_, select
@@ -25,7 +24,7 @@ from ..activities.rules import DONE
 from ..lang.dates import format_vn_date
 from ..storage.live import known
 from ..storage.models import Attendance, Branch, Occurrence
-from .records import closing_kept
+from .records import closing_kept, kept_text
 
 MARKS_CHANGED = "Điểm danh đã sửa sau khi khóa đợt: {day}"
 BRANCH_RENAMED = "Chi đoàn đã đổi tên sau khi khóa đợt: {day}"
@@ -41,14 +40,9 @@ _NONE = (0, 0, 0)
 _CHUNK = 900  # SQLite's bound-parameter limit
 
 
-def with_counts(history: str, counts: Counts) -> str:
-    """``history`` (a round's JSON list, its last entry the closing) with ``counts`` kept on
-    that closing, those of an earlier closing dropped."""
-    entries = json.loads(history or "[]")
-    for earlier in entries:
-        earlier.pop(COUNTS, None)
-    entries[-1][COUNTS] = " ".join(f"{m}:{e}/{a}/{x}" for m, (e, a, x) in sorted(counts.items()))
-    return json.dumps(entries, ensure_ascii=False)
+def counts_kept(counts: Counts) -> str:
+    """``counts`` as a closing keeps them under :data:`COUNTS` (:func:`closing_counts`)."""
+    return kept_text({member_id: f"{e}/{a}/{x}" for member_id, (e, a, x) in counts.items()})
 
 
 def closing_counts(history: str | None) -> dict[str, tuple[int, int, int]] | None:

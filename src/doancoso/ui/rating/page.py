@@ -37,7 +37,7 @@ from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.decision import Decision
 from ...core.rating.eligibility import says_deleted
-from ...core.rating.records import HISTORY_ACTIONS
+from ...core.rating.records import entries_said
 from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
 from ...core.workspace import Workspace
@@ -107,7 +107,7 @@ def history_text(info: RoundInfo, decision: Decision | None = None) -> str:
     """ "Quy tắc của đợt: …; Kết thúc 10/12/2025 09:30; Mở lại 12/12/2025 14:00"; once the
     round is closed, the decision recognising it (its number, or how to issue it)."""
     parts = [f"Quy tắc của đợt: {info.rules.name}"]
-    parts += [f"{HISTORY_ACTIONS.get(action, action)} {at}" for action, at in info.history]
+    parts += entries_said(info.history)
     text = "; ".join(parts) + "."
     if not info.closed:
         return text
