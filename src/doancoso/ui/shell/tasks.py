@@ -37,6 +37,9 @@ Design:
   the next ``report(...)`` call raises :class:`TaskCancelled`, which ends the job silently (only
   ``on_cancelled`` is called). Only jobs that can stop safely (before their transaction commits,
   or read-only ones) should be cancellable.
+- **The keyboard.** When the dialog closes, the keyboard goes back to the widget that had it
+  when the dialog opened (or, that one gone, into its window), before the callbacks run: a
+  callback that puts it elsewhere wins. A job that showed no dialog does not move it.
 - **Synchronous mode** (``TaskRunner(parent, prompts, synchronous=True)``) runs the job inline
   with the same callbacks and error handling and no dialog: GUI tests use it to stay
   deterministic. :meth:`TaskRunner.wait` waits for the worker in threaded mode.
@@ -56,7 +59,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from shiboken6 import isValid
 
 from ...core.errors import AppError
@@ -200,6 +203,8 @@ class TaskRunner(QObject):
         """The progress dialog of the running job once it is shown (tests look at it)."""
         self._dialog_task: Task | None = None
         """The job whose dialog it is: only its end closes it (closing emits "canceled")."""
+        self._focus_before: tuple[QWidget, QWidget] | None = None
+        """The widget that had the keyboard when the dialog opened, and its window."""
 
     @property
     def busy(self) -> bool:
@@ -265,6 +270,8 @@ class TaskRunner(QObject):
             dialog.setCancelButton(None)
         self.dialog = dialog
         self._dialog_task = task
+        focused = QApplication.focusWidget()
+        self._focus_before = None if focused is None else (focused, focused.window())
         dialog.show()
         if task.last_progress is not None:
             self._progressed(*task.last_progress)
@@ -285,13 +292,46 @@ class TaskRunner(QObject):
         # Another job's dialog (this one had none, or had to share it) stays: closing it would
         # also cancel that job, which then stops as if the user had pressed "Hủy".
         if self.dialog is not None and self._dialog_task is task:
-            if isValid(self.dialog):
-                self.dialog.close()
-                self.dialog.deleteLater()
-            self.dialog = None
-            self._dialog_task = None
+            self._close_dialog(task)  # before the callbacks: one that moves the keyboard wins
         self._deliver(task, ok, value, callbacks)
         task.deleteLater()
+
+    def _close_dialog(self, task: Task) -> None:
+        dialog, self.dialog, self._dialog_task = self.dialog, None, None
+        if dialog is not None and isValid(dialog):
+            # Asked before it closes: the secretary is still with this job if the keyboard is
+            # in its dialog (or still in the window under it, where the dialog did not take it).
+            active = QApplication.activeWindow()
+            with_us = active is not None and (active is dialog or active is self._window_before())
+            dialog.close()
+            dialog.deleteLater()
+            self._restore_focus(task, activate=with_us)
+        self._focus_before = None
+
+    def _window_before(self) -> QWidget | None:
+        if self._focus_before is None or not isValid(self._focus_before[1]):
+            return None
+        return self._focus_before[1]
+
+    def _restore_focus(self, task: Task, *, activate: bool) -> None:
+        """Give the keyboard back to the widget that had it when the dialog opened: a closed
+        dialog leaves it nowhere under X11 (Windows gives it back to the window, not necessarily
+        to that widget). That widget gone, hidden or disabled: the first that takes the keyboard
+        in its window (or in the dialog's parent's). The window is activated only if the user
+        was still in the dialog or that window: one who moved to another is not pulled back."""
+        widget = self._focus_before[0] if self._focus_before is not None else None
+        if widget is not None and not _takes_keys(widget):
+            widget = None
+        window = widget.window() if widget is not None else self._window_before()
+        if window is None or not window.isVisible():
+            parent = self._parent_of(task.parent_widget)
+            window = parent.window() if parent is not None else None
+        if window is None or not window.isVisible():
+            return
+        if activate:
+            window.activateWindow()
+        target = widget if widget is not None else _first_focus_candidate(window)
+        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _deliver(self, task: Task, ok: bool, value: object,
                  callbacks: tuple[Any, Any, Any]) -> None:  # fmt: skip
@@ -337,3 +377,22 @@ class TaskRunner(QObject):
             self.prompts.error(parent, title, exc.message)
         else:
             self.prompts.error(parent, UNEXPECTED_TITLE, unexpected_message())
+
+
+def _first_focus_candidate(window: QWidget) -> QWidget:
+    """The window's own focus widget if it can still take the keyboard, else the first widget
+    of its tab chain that can, else the window itself."""
+    current = window.focusWidget()
+    if current is not None and _takes_keys(current):
+        return current
+    widget = window.nextInFocusChain()
+    while widget is not None and widget is not window:
+        tabbable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if tabbable and widget.window() is window and _takes_keys(widget):
+            return widget
+        widget = widget.nextInFocusChain()
+    return window
+
+
+def _takes_keys(widget: QWidget) -> bool:
+    return isValid(widget) and widget.isVisible() and widget.isEnabled()
