@@ -60,6 +60,15 @@ def branch_total(branches: list[BranchInfo]) -> str:
     return f"Tổng số: {vn_number(named)} chi đoàn, {vn_number(members)} đoàn viên{held}."
 
 
+def _branch_rows(branches: list[BranchInfo]) -> list[tuple[str, str, str]]:
+    """(STT, name, members) of each row of the list: the chi đoàn numbered, then the members
+    in no chi đoàn ("Chưa có chi đoàn"), unnumbered since they are no chi đoàn (the last
+    number is how many chi đoàn there are, as the total says)."""
+    named = [b for b in branches if b.id]
+    rows = [(str(i), b.name, vn_number(b.active_count)) for i, b in enumerate(named, start=1)]
+    return rows + [("", b.name, vn_number(b.active_count)) for b in branches if not b.id]
+
+
 def write_branches(path: Path, org: OrganizationInfo, branches: list[BranchInfo],
                    issued_on: dt.date, number: str | None = None,
                    as_of: dt.date | None = None) -> Path:  # fmt: skip
@@ -72,7 +81,7 @@ def write_branches(path: Path, org: OrganizationInfo, branches: list[BranchInfo]
                         issued_on=issued_on, subtitle=subtitle,
                         recipients=(f"{org.superior_name} (b/c)",),
                         page_numbers=False)  # fmt: skip
-    rows = [(i, b.name, vn_number(b.active_count)) for i, b in enumerate(branches, start=1)]
+    rows = _branch_rows(branches)
     columns = [Column("STT", 1.2, "CENTER"), Column("Chi đoàn", 9),
                Column("Số đoàn viên", 3, "CENTER")]  # fmt: skip
     total = Paragraph(f"<b>{markup(branch_total(branches))}</b>", styles()["body_left"])

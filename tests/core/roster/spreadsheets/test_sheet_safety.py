@@ -10,7 +10,7 @@ from sheetfiles import with_dimension, write_csv, write_xls, write_xlsx
 
 from doancoso.core.errors import AppError, ImportFileError
 from doancoso.core.roster.service import MemberFilter
-from doancoso.core.roster.spreadsheets import NEW, UNCHANGED, UPDATE
+from doancoso.core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 ROWS = [
@@ -231,9 +231,12 @@ def test_csv_in_windows_1252_with_tcvn3_text(sws: Workspace, tmp_path: Path) -> 
     )
     assert b"\xaa" in path.read_bytes()  # "ª": really the legacy byte, not UTF-8
     preview = sws.spreadsheets.preview_import(path)
-    assert [(r.values["full_name"], r.values["birth_date"].isoformat()) for r in preview.rows] == [  # type: ignore[union-attr]
-        ("Lê Thị Huệ", "1999-02-01")
+    assert [r.values["full_name"] for r in preview.rows] == ["Lê Thị Huệ"]
+    # the old list's year typed short is not guessed: the form's message, the row rejected
+    assert preview.problems == [
+        (2, "Ngày sinh không đọc được: “1/2/99”. Năm phải đủ 4 chữ số, ví dụ 01/02/1999.")
     ]
+    assert [r.action for r in preview.rows] == [REJECTED]
 
 
 def test_semicolon_csv(sws: Workspace, tmp_path: Path) -> None:

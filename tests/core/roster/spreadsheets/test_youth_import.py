@@ -504,3 +504,27 @@ def test_a_date_of_working_away_with_a_short_year_says_what_it_needs(
     ]  # fmt: skip
     assert all(p.severity == "warning" and p.field == "away_since"
                for r in preview.rows for p in r.problems)  # fmt: skip
+
+
+def test_a_two_digit_year_is_not_guessed_in_the_youth_register_either(
+    yws: Workspace, tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    """A birth date "5/3/04" rejects the row, a date of working away "1/2/24" is left out, each
+    with the member form's message; nothing of the rejected row is written."""
+    rows = [
+        ["Họ tên", "Ngày sinh", "Ấp", "Đi làm ăn xa", "Đi làm ăn xa từ ngày"],
+        ["Lê Văn Tí", "5/3/04", "Ấp Tân Hưng", "", ""],
+        ["Lê Văn Sửu", "05/03/2003", "Ấp Tân Hưng", "Đồng Nai", "1/2/24"],
+    ]
+    preview = yws.youth_import.preview_import(xlsx(tmp_path / "hai-so.xlsx", rows))
+    assert _summary(preview) == [
+        (2, REJECTED, [], ["Ngày sinh không đọc được: “5/3/04”. Năm phải đủ 4 chữ số, ví dụ "
+                           "05/03/2004."]),
+        (3, NEW, [], ["Ngày đi làm ăn xa không đọc được: “1/2/24”. Năm phải đủ 4 chữ số, ví dụ "
+                      "01/02/2024."]),
+    ]  # fmt: skip
+    yws.youth_import.apply_import(preview)
+    after = _stored(yws)
+    assert "Lê Văn Tí" not in after
+    assert (after["Lê Văn Sửu"][1].away_place, after["Lê Văn Sửu"][1].away_since) == (
+        "Đồng Nai", None)  # fmt: skip

@@ -2,9 +2,11 @@
 
 Cell values arrive as the readers give them: text, numbers, real dates. Text is converted from
 the legacy encodings and NFC-normalised; dates are read whether real Excel dates, serial
-numbers, dd/mm/yyyy (also d/m/yy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd) or a bare year, which is
-kept as a year (``birth_precision`` "year"). Problems are either errors (the row is rejected)
-or warnings (the row is imported without the bad value).
+numbers, dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd) or a bare year, which is
+kept as a year (``birth_precision`` "year"). A year typed with two digits ("5/3/98") is not read:
+the century is never guessed (1998 or 2098), and the cell is refused with the member form's
+message (:func:`~doancoso.core.lang.dates.unread_date`). Problems are either errors (the row is
+rejected) or warnings (the row is imported without the bad value).
 
 Someone too young to be admitted on the day of the import (15 years + 1 day; a bare year counts
 by the year) and an admission or Party date after today are errors, as in the member form; the
@@ -42,7 +44,7 @@ from .headers import HeaderVocabulary, repeats_header
 ERROR, WARNING = "error", "warning"
 
 _DATE = re.compile(
-    r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+    r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _YEAR = re.compile(r"^(\d{4})$")
@@ -167,11 +169,8 @@ def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[dat
         text = nfc(str(value)) if value is not None else ""
     match = _DATE.match(text)
     if match:
-        day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
-        full_year = int(year)
-        if len(year) == 2:  # members are young: 05 -> 2005, 98 -> 1998
-            full_year += 2000 if full_year <= today.year % 100 else 1900
-        return _real_date(full_year, month, day, text), DAY
+        day, month, year = (int(g) for g in match.group(1, 2, 3))
+        return _real_date(year, month, day, text), DAY
     match = _ISO.match(text)
     if match:
         return _real_date(int(match.group(1)), int(match.group(2)), int(match.group(3)), text), DAY
