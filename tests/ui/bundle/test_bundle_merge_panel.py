@@ -124,6 +124,37 @@ def test_a_person_kept_apart_stays_listed_and_the_import_waits_for_the_new_previ
     ) in result
 
 
+def test_a_person_kept_apart_keeps_their_place_in_the_list(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """A person unticked, then the preview made again: they keep their row, unticked, in the
+    list's Vietnamese order (they went to its end, the row jumping away from under the
+    secretary's eyes)."""
+    ours, theirs = pair
+    third = ours.members.list()[2]  # a third person in both, matched by name and birth date
+    branch = theirs.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert branch is not None
+    theirs.members.save(
+        {"full_name": third.full_name, "branch_id": branch.id,
+         "birth_date": third.birth_date.strftime("%d/%m/%Y")}
+    )  # fmt: skip
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    model = panel.match_model
+    names = [model.text(r, 1) for r in range(model.rowCount())]
+    assert len(names) == 3
+    row = next(r for r in range(2) if model.matches[r].reason == "name_birth")
+    check = Qt.ItemDataRole.CheckStateRole
+    model.setData(model.index(row, 0), Qt.CheckState.Unchecked.value, check)
+    panel.refresh_button.click()
+    assert not wizard.stale, wizard.plan_error.text()
+    assert len(wizard.plan.matches) == 2
+    assert [model.text(r, 1) for r in range(model.rowCount())] == names
+    assert [model.data(model.index(r, 0), check) for r in range(3)] == [
+        Qt.CheckState.Unchecked if r == row else Qt.CheckState.Checked for r in range(3)
+    ]
+
+
 def test_the_matched_people_side_by_side_and_the_years_in_words(
     qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path, qtmodeltester: ModelTester
 ) -> None:
