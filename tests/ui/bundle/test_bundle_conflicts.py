@@ -187,3 +187,31 @@ def test_a_kind_of_record_whose_every_row_is_a_conflict_has_its_row_in_the_count
     finally:
         mine.close()
         theirs.close()
+
+
+def test_the_count_waiting_for_a_choice_follows_each_choice_made(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Two members changed on both copies: a side chosen for one of them, "Chờ chọn" says 1 at
+    once (it said 2 until the dry run was made again) and "Nhập" still waits; the other
+    chosen, 0, and "Nhập" can be pressed."""
+    from bundle_gui import import_to_plan
+    from bundle_sync import both_changed
+
+    mine, theirs, bundle = both_changed(tmp_path, 2)
+    try:
+        wizard = import_to_plan(qtbot, mine, bundle)
+        panel = wizard.conflicts
+        assert ["Đoàn viên", "0", "0", "0", "0", "2"] in _plan_rows(wizard)
+        assert not wizard.import_button.isEnabled()
+        for index, waiting in ((0, "1"), (1, "0")):
+            panel.rows.setCurrentRow(index)
+            combo = panel.fields.cellWidget(0, 4)
+            assert isinstance(combo, QComboBox)
+            combo.setCurrentIndex(combo.findText("Lấy của tệp"))
+            row = next(r for r in _plan_rows(wizard) if r[0] == "Đoàn viên")
+            assert row[5] == waiting
+            assert wizard.import_button.isEnabled() == (waiting == "0")
+    finally:
+        mine.close()
+        theirs.close()

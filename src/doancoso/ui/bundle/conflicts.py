@@ -328,6 +328,14 @@ class ConflictsPanel(QWidget):
                 combo.setFocus()
                 return
 
+    def waiting(self) -> Counter[str]:
+        """How many conflicts of each table have a field still waiting for a choice, as the
+        choices stand now (the dry run counted them as they stood when it was made)."""
+        return Counter(
+            c.table for c, chosen in zip(self.conflicts, self._choices, strict=True)
+            if any(v is None for v in chosen.values())
+        )  # fmt: skip
+
     def complete(self) -> bool:
         """Whether every field of every conflict has a choice."""
         return all(v is not None for chosen in self._choices for v in chosen.values())
