@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +15,7 @@ from bundle_gui import add_people, export_through_gui, import_to_plan, phones
 from doancoso.core.bundle.labels import moment_text
 from doancoso.core.bundle.merge import Conflict, FieldDiff
 from doancoso.core.workspace import Workspace
-from doancoso.ui.bundle.conflicts import ConflictsPanel, conflict_title
+from doancoso.ui.bundle.conflicts import CHOICE, ConflictsPanel, conflict_title
 from doancoso.ui.bundle.import_wizard import RESULT_PAGE
 
 
@@ -215,3 +216,36 @@ def test_the_count_waiting_for_a_choice_follows_each_choice_made(
     finally:
         mine.close()
         theirs.close()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # a shown widget, offscreen
+def test_a_choice_beside_a_note_of_several_lines_keeps_its_height_at_the_top(
+    qtbot: QtBot, in_vietnam: None
+) -> None:
+    """A note of several lines changed on both copies: its row is as tall as the note, its
+    choice as tall as a choice is, at the top of the row beside the note's first line (it was
+    stretched to the row's whole height, a box as tall as the note)."""
+    mine = "\n".join((
+        "03/05/2024: chuyển về ấp Cái Đôi.", "15/08/2024: tình nguyện hè.",
+        "02/11/2024: đề nghị khen thưởng.", "20/12/2024: xếp loại.", "05/01/2025: nhận thẻ.",
+    ))  # fmt: skip
+    theirs = "03/05/2024: chuyển về ấp Cái Đôi.\n10/09/2024: đi làm ăn xa ở Bình Dương."
+    conflict = Conflict("members", "m1", "Đoàn viên Nguyễn Văn An (15/03/2000)", [
+        FieldDiff("phone", "Điện thoại", "0911111111", "0922222222"),
+        FieldDiff("notes", "Ghi chú", mine, theirs),
+    ])  # fmt: skip
+    panel = ConflictsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(960, 480)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_conflicts([conflict])
+    table = panel.fields
+    assert table.item(1, 0).text() == "Ghi chú"
+    for row in range(2):
+        combo = table.cellWidget(row, CHOICE)
+        assert isinstance(combo, QComboBox)
+        top = table.rowViewportPosition(row)
+        qtbot.waitUntil(lambda c=combo, y=top: c.isVisible() and c.y() == y)  # laid out
+        assert combo.height() == combo.sizeHint().height()
+    assert table.rowHeight(1) > 2 * table.cellWidget(1, CHOICE).height()

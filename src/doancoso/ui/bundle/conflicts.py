@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -56,6 +58,8 @@ FIELD_HEADERS = ("Thông tin", "Trên máy này", "Trong tệp", "Ai đã sửa"
 WHO, CHOICE = 3, 4
 """The columns of who changed a field and of the choice."""
 DELETED = "deleted_at"
+TOP = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+"""Each cell read from the top of its row: a note of several lines beside one-line cells."""
 Key = tuple[str, str]
 
 
@@ -95,6 +99,22 @@ def apart_text(conflict: Any) -> str:
         f"“{conflict.label}”: mỗi máy có một bản riêng, lập khi hai máy chưa trao đổi. "
         f"{APART_CHOICE}"
     )
+
+
+class ChoiceAtTop(QStyledItemDelegate):
+    """The choice column's: each field's choice as tall as a choice is, at the top of its row
+    (the view would stretch it to the row, as tall as a note of several lines beside it)."""
+
+    def updateEditorGeometry(  # noqa: N802 (Qt's name)
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        box = editor.geometry()
+        box.setHeight(min(box.height(), editor.sizeHint().height()))
+        editor.setGeometry(box)
 
 
 class ConflictsPanel(QWidget):
@@ -171,6 +191,7 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.ResizeToContents)
+        self.fields.setItemDelegateForColumn(CHOICE, ChoiceAtTop(self.fields))
         right.addWidget(self.fields, 1)
         body.addLayout(right, 1)
         layout.addLayout(body, 1)
@@ -230,13 +251,14 @@ class ConflictsPanel(QWidget):
         self.fields.setRowCount(len(shown))
         previous: QWidget = self.fields  # Tab: from the table to each choice, in its order
         for r, diff in enumerate(shown):
-            self.fields.setItem(r, 0, QTableWidgetItem(getattr(diff, "label", "") or diff.name))
-            for column, value in ((1, diff.mine), (2, diff.theirs)):
-                text = field_value_text(conflict.table, diff.name, value, conflict.names)
-                self.fields.setItem(r, column, QTableWidgetItem(text))
-            self.fields.setItem(
-                r, WHO, QTableWidgetItem(CHANGED_TEXT.get(_changed(diff) or "", ""))
-            )
+            texts = [getattr(diff, "label", "") or diff.name]
+            for value in (diff.mine, diff.theirs):
+                texts.append(field_value_text(conflict.table, diff.name, value, conflict.names))
+            texts.append(CHANGED_TEXT.get(_changed(diff) or "", ""))
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(TOP)
+                self.fields.setItem(r, column, item)
             if side is not None:
                 continue  # the whole record's choice, above
             combo = QComboBox()
