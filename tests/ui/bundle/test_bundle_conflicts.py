@@ -249,3 +249,26 @@ def test_a_choice_beside_a_note_of_several_lines_keeps_its_height_at_the_top(
         qtbot.waitUntil(lambda c=combo, y=top: c.isVisible() and c.y() == y)  # laid out
         assert combo.height() == combo.sizeHint().height()
     assert table.rowHeight(1) > 2 * table.cellWidget(1, CHOICE).height()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # a shown widget, offscreen
+def test_a_note_of_several_lines_has_the_height_of_its_lines_once_the_columns_widen(
+    qtbot: QtBot, in_vietnam: None
+) -> None:
+    """The conflicts are given before the page is shown (as the wizard does), then the
+    columns take the window's width: the note's row is as tall as its lines at that width (it
+    kept the height of its lines wrapped in the narrow columns, blank lines under them)."""
+    note = " ".join(["Tham gia Chiến dịch Thanh niên tình nguyện hè, đội hình sửa nhà."] * 4)
+    conflict = Conflict("members", "m1", "Đoàn viên Nguyễn Văn An (15/03/2000)", [
+        FieldDiff("notes", "Ghi chú", note, "20/12/2024: hoàn thành nhiệm vụ."),
+    ])  # fmt: skip
+    panel = ConflictsPanel()
+    qtbot.addWidget(panel)
+    panel.set_conflicts([conflict])
+    narrow = panel.fields.rowHeight(0)
+    panel.resize(1200, 480)
+    panel.show()
+    qtbot.waitExposed(panel)
+    table = panel.fields
+    qtbot.waitUntil(lambda: table.rowHeight(0) == table.sizeHintForRow(0))
+    assert table.rowHeight(0) < narrow

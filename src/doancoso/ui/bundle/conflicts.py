@@ -192,6 +192,9 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.ResizeToContents)
         self.fields.setItemDelegateForColumn(CHOICE, ChoiceAtTop(self.fields))
+        # A value wraps anew as the columns take the window's width: the rows follow it (they
+        # kept the height of their lines in the columns the table had before it was shown).
+        header.sectionResized.connect(lambda *_: self.fields.resizeRowsToContents())
         right.addWidget(self.fields, 1)
         body.addLayout(right, 1)
         layout.addLayout(body, 1)
