@@ -288,13 +288,7 @@ class MergePanel(QWidget):
         self.tabs.setTabText(1, f"Chi đoàn ({vn_number(len(self.branches))})")
         self.match_model.set_matches(self.matches, set(self._apart))
         self.tabs.setTabText(2, f"Người có trong cả hai tổ chức ({vn_number(len(self.matches))})")
-        self.match_heading.setText(
-            f"<b>Người có trong cả hai tổ chức: {vn_number(len(self.matches))}</b> (dòng trên: "
-            "máy này; dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ "
-            "chọn người nào không phải cùng một người."
-            if self.matches
-            else "<b>Không có người nào trùng</b>: mọi đoàn viên của tệp được thêm mới."
-        )
+        self._show_heading()
         lines = [year_text(y, theirs_name) for y in years]
         self.years_label.setText("\n".join(f"• {line}" for line in lines))
         self.years_label.setVisible(bool(lines))
@@ -324,9 +318,27 @@ class MergePanel(QWidget):
         name_edit.setEnabled(combo.currentData() == KEEP)
         self.changed.emit()
 
+    def _show_heading(self) -> None:
+        """The people listed, and those unticked as they stand (said at once, before the
+        preview is made again: the list holds them all)."""
+        if not self.matches:
+            self.match_heading.setText(
+                "<b>Không có người nào trùng</b>: mọi đoàn viên của tệp được thêm mới."
+            )
+            return
+        apart = len(self._apart)
+        self.match_heading.setText(
+            f"<b>Người có trong cả hai tổ chức: {vn_number(len(self.matches))}</b> (dòng trên: "
+            "máy này; dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ "
+            "chọn người nào không phải cùng một người."
+            + (f" <b>Đã bỏ chọn {vn_number(apart)} người</b>: thêm mới như một người khác, "
+               "không ghép." if apart else "")
+        )  # fmt: skip
+
     def _toggled(self) -> None:
         by_id = {m.theirs_id: m for m in self.matches}
         self._apart = {i: by_id[i] for i in self.match_model.apart}
+        self._show_heading()
         self.changed.emit()
 
     def options(self) -> dict[str, Any]:
