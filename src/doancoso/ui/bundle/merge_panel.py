@@ -170,9 +170,9 @@ class MergePanel(QWidget):
         self.branches: list[Any] = []
         self.matches: list[Any] = []
         self._apart: dict[str, Any] = {}
+        """The matches the secretary unticked (their id → match), kept across previews."""
         self._ours: list[str] = []
         """The names of this organisation's chi đoàn, as the plan shown was given them."""
-        """The matches the secretary unticked (their id → match), kept across previews."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
