@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,7 +15,7 @@ from bundle_gui import add_people, export_through_gui, import_to_plan, phones
 from doancoso.core.bundle.labels import moment_text
 from doancoso.core.bundle.merge import Conflict, FieldDiff
 from doancoso.core.workspace import Workspace
-from doancoso.ui.bundle.conflicts import ConflictsPanel, conflict_title
+from doancoso.ui.bundle.conflicts import CHOICE, ConflictsPanel, conflict_title
 from doancoso.ui.bundle.import_wizard import RESULT_PAGE
 
 
@@ -187,3 +188,87 @@ def test_a_kind_of_record_whose_every_row_is_a_conflict_has_its_row_in_the_count
     finally:
         mine.close()
         theirs.close()
+
+
+def test_the_count_waiting_for_a_choice_follows_each_choice_made(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Two members changed on both copies: a side chosen for one of them, "Chờ chọn" says 1 at
+    once (it said 2 until the dry run was made again) and "Nhập" still waits; the other
+    chosen, 0, and "Nhập" can be pressed."""
+    from bundle_gui import import_to_plan
+    from bundle_sync import both_changed
+
+    mine, theirs, bundle = both_changed(tmp_path, 2)
+    try:
+        wizard = import_to_plan(qtbot, mine, bundle)
+        panel = wizard.conflicts
+        assert ["Đoàn viên", "0", "0", "0", "0", "2"] in _plan_rows(wizard)
+        assert not wizard.import_button.isEnabled()
+        for index, waiting in ((0, "1"), (1, "0")):
+            panel.rows.setCurrentRow(index)
+            combo = panel.fields.cellWidget(0, 4)
+            assert isinstance(combo, QComboBox)
+            combo.setCurrentIndex(combo.findText("Lấy của tệp"))
+            row = next(r for r in _plan_rows(wizard) if r[0] == "Đoàn viên")
+            assert row[5] == waiting
+            assert wizard.import_button.isEnabled() == (waiting == "0")
+    finally:
+        mine.close()
+        theirs.close()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # a shown widget, offscreen
+def test_a_choice_beside_a_note_of_several_lines_keeps_its_height_at_the_top(
+    qtbot: QtBot, in_vietnam: None
+) -> None:
+    """A note of several lines changed on both copies: its row is as tall as the note, its
+    choice as tall as a choice is, at the top of the row beside the note's first line (it was
+    stretched to the row's whole height, a box as tall as the note)."""
+    mine = "\n".join((
+        "03/05/2024: chuyển về ấp Cái Đôi.", "15/08/2024: tình nguyện hè.",
+        "02/11/2024: đề nghị khen thưởng.", "20/12/2024: xếp loại.", "05/01/2025: nhận thẻ.",
+    ))  # fmt: skip
+    theirs = "03/05/2024: chuyển về ấp Cái Đôi.\n10/09/2024: đi làm ăn xa ở Bình Dương."
+    conflict = Conflict("members", "m1", "Đoàn viên Nguyễn Văn An (15/03/2000)", [
+        FieldDiff("phone", "Điện thoại", "0911111111", "0922222222"),
+        FieldDiff("notes", "Ghi chú", mine, theirs),
+    ])  # fmt: skip
+    panel = ConflictsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(960, 480)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_conflicts([conflict])
+    table = panel.fields
+    assert table.item(1, 0).text() == "Ghi chú"
+    for row in range(2):
+        combo = table.cellWidget(row, CHOICE)
+        assert isinstance(combo, QComboBox)
+        top = table.rowViewportPosition(row)
+        qtbot.waitUntil(lambda c=combo, y=top: c.isVisible() and c.y() == y)  # laid out
+        assert combo.height() == combo.sizeHint().height()
+    assert table.rowHeight(1) > 2 * table.cellWidget(1, CHOICE).height()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # a shown widget, offscreen
+def test_a_note_of_several_lines_has_the_height_of_its_lines_once_the_columns_widen(
+    qtbot: QtBot, in_vietnam: None
+) -> None:
+    """The conflicts are given before the page is shown (as the wizard does), then the
+    columns take the window's width: the note's row is as tall as its lines at that width (it
+    kept the height of its lines wrapped in the narrow columns, blank lines under them)."""
+    note = " ".join(["Tham gia Chiến dịch Thanh niên tình nguyện hè, đội hình sửa nhà."] * 4)
+    conflict = Conflict("members", "m1", "Đoàn viên Nguyễn Văn An (15/03/2000)", [
+        FieldDiff("notes", "Ghi chú", note, "20/12/2024: hoàn thành nhiệm vụ."),
+    ])  # fmt: skip
+    panel = ConflictsPanel()
+    qtbot.addWidget(panel)
+    panel.set_conflicts([conflict])
+    narrow = panel.fields.rowHeight(0)
+    panel.resize(1200, 480)
+    panel.show()
+    qtbot.waitExposed(panel)
+    table = panel.fields
+    qtbot.waitUntil(lambda: table.rowHeight(0) == table.sizeHintForRow(0))
+    assert table.rowHeight(0) < narrow

@@ -124,6 +124,65 @@ def test_a_person_kept_apart_stays_listed_and_the_import_waits_for_the_new_previ
     ) in result
 
 
+def test_a_person_kept_apart_keeps_their_place_in_the_list(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """A person unticked, then the preview made again: they keep their row, unticked, in the
+    list's Vietnamese order (they went to its end, the row jumping away from under the
+    secretary's eyes)."""
+    ours, theirs = pair
+    third = ours.members.list()[2]  # a third person in both, matched by name and birth date
+    branch = theirs.branches.find("Chi đoàn ấp Kênh Xáng")
+    assert branch is not None
+    theirs.members.save(
+        {"full_name": third.full_name, "branch_id": branch.id,
+         "birth_date": third.birth_date.strftime("%d/%m/%Y")}
+    )  # fmt: skip
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    model = panel.match_model
+    names = [model.text(r, 1) for r in range(model.rowCount())]
+    assert len(names) == 3
+    row = next(r for r in range(2) if model.matches[r].reason == "name_birth")
+    check = Qt.ItemDataRole.CheckStateRole
+    model.setData(model.index(row, 0), Qt.CheckState.Unchecked.value, check)
+    panel.refresh_button.click()
+    assert not wizard.stale, wizard.plan_error.text()
+    assert len(wizard.plan.matches) == 2
+    assert [model.text(r, 1) for r in range(model.rowCount())] == names
+    assert [model.data(model.index(r, 0), check) for r in range(3)] == [
+        Qt.CheckState.Unchecked if r == row else Qt.CheckState.Checked for r in range(3)
+    ]
+
+
+def test_the_heading_says_at_once_how_many_people_are_kept_apart(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """A person unticked: the heading above the people says so at once, and after the preview
+    made again (it said "2 ... Được ghép làm một" for the two listed, one of them kept apart);
+    ticked again, it says no more."""
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    model = panel.match_model
+    listed = (
+        "<b>Người có trong cả hai tổ chức: 2</b> (dòng trên: máy này; dòng dưới: trong tệp). "
+        "Được ghép làm một (gộp quá trình sinh hoạt). Bỏ chọn người nào không phải cùng một "
+        "người."
+    )
+    assert panel.match_heading.text() == listed
+    row = next(r for r in range(2) if model.matches[r].reason == "name_birth")
+    check = Qt.ItemDataRole.CheckStateRole
+    model.setData(model.index(row, 0), Qt.CheckState.Unchecked.value, check)
+    apart = f"{listed} <b>Đã bỏ chọn 1 người</b>: thêm mới như một người khác, không ghép."
+    assert panel.match_heading.text() == apart
+    panel.refresh_button.click()
+    assert not wizard.stale, wizard.plan_error.text()
+    assert panel.match_heading.text() == apart
+    model.setData(model.index(row, 0), Qt.CheckState.Checked.value, check)
+    assert panel.match_heading.text() == listed
+
+
 def test_the_matched_people_side_by_side_and_the_years_in_words(
     qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path, qtmodeltester: ModelTester
 ) -> None:

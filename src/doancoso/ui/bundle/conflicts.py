@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -56,6 +58,8 @@ FIELD_HEADERS = ("Thông tin", "Trên máy này", "Trong tệp", "Ai đã sửa"
 WHO, CHOICE = 3, 4
 """The columns of who changed a field and of the choice."""
 DELETED = "deleted_at"
+TOP = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+"""Each cell read from the top of its row: a note of several lines beside one-line cells."""
 Key = tuple[str, str]
 
 
@@ -95,6 +99,22 @@ def apart_text(conflict: Any) -> str:
         f"“{conflict.label}”: mỗi máy có một bản riêng, lập khi hai máy chưa trao đổi. "
         f"{APART_CHOICE}"
     )
+
+
+class ChoiceAtTop(QStyledItemDelegate):
+    """The choice column's: each field's choice as tall as a choice is, at the top of its row
+    (the view would stretch it to the row, as tall as a note of several lines beside it)."""
+
+    def updateEditorGeometry(  # noqa: N802 (Qt's name)
+        self,
+        editor: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        box = editor.geometry()
+        box.setHeight(min(box.height(), editor.sizeHint().height()))
+        editor.setGeometry(box)
 
 
 class ConflictsPanel(QWidget):
@@ -171,6 +191,10 @@ class ConflictsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHOICE, QHeaderView.ResizeMode.ResizeToContents)
+        self.fields.setItemDelegateForColumn(CHOICE, ChoiceAtTop(self.fields))
+        # A value wraps anew as the columns take the window's width: the rows follow it (they
+        # kept the height of their lines in the columns the table had before it was shown).
+        header.sectionResized.connect(lambda *_: self.fields.resizeRowsToContents())
         right.addWidget(self.fields, 1)
         body.addLayout(right, 1)
         layout.addLayout(body, 1)
@@ -230,13 +254,14 @@ class ConflictsPanel(QWidget):
         self.fields.setRowCount(len(shown))
         previous: QWidget = self.fields  # Tab: from the table to each choice, in its order
         for r, diff in enumerate(shown):
-            self.fields.setItem(r, 0, QTableWidgetItem(getattr(diff, "label", "") or diff.name))
-            for column, value in ((1, diff.mine), (2, diff.theirs)):
-                text = field_value_text(conflict.table, diff.name, value, conflict.names)
-                self.fields.setItem(r, column, QTableWidgetItem(text))
-            self.fields.setItem(
-                r, WHO, QTableWidgetItem(CHANGED_TEXT.get(_changed(diff) or "", ""))
-            )
+            texts = [getattr(diff, "label", "") or diff.name]
+            for value in (diff.mine, diff.theirs):
+                texts.append(field_value_text(conflict.table, diff.name, value, conflict.names))
+            texts.append(CHANGED_TEXT.get(_changed(diff) or "", ""))
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(TOP)
+                self.fields.setItem(r, column, item)
             if side is not None:
                 continue  # the whole record's choice, above
             combo = QComboBox()
@@ -327,6 +352,14 @@ class ConflictsPanel(QWidget):
                 self.fields.scrollTo(self.fields.model().index(row, CHOICE))
                 combo.setFocus()
                 return
+
+    def waiting(self) -> Counter[str]:
+        """How many conflicts of each table have a field still waiting for a choice, as the
+        choices stand now (the dry run counted them as they stood when it was made)."""
+        return Counter(
+            c.table for c, chosen in zip(self.conflicts, self._choices, strict=True)
+            if any(v is None for v in chosen.values())
+        )  # fmt: skip
 
     def complete(self) -> bool:
         """Whether every field of every conflict has a choice."""

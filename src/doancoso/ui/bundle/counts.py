@@ -32,8 +32,9 @@ from ...core.bundle.labels import (
 from ...core.lang.text import vn_number
 
 PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không đổi", "Chờ chọn")
-"""The last column: the records changed on both copies that wait for the secretary's choice
-(in none of the others until it is made; those merged without asking are "Cập nhật")."""
+"""The last column: the records changed on both copies that wait for the secretary's choice,
+as the choices stand (one chosen leaves it at once); in none of the others until the dry run
+is made again with the choice; those merged without asking are "Cập nhật"."""
 DIALOG_WIDTH, DIALOG_HEIGHT, TALLEST = 1000, 640, 720
 """The wizard's width and least height, and the height it takes where the screen has room."""
 FRAME_ROOM = 50
@@ -49,12 +50,19 @@ def dialog_size(available: QSize) -> QSize:
     return QSize(DIALOG_WIDTH, height)
 
 
-def plan_rows(plan: Any) -> list[tuple[str, int, int, int, int, int]]:
+def plan_rows(
+    plan: Any, waiting: Counter[str] | None = None
+) -> list[tuple[str, int, int, int, int, int]]:
     """(Vietnamese name, new, updated, deleted, unchanged, waiting for a choice) of every table
-    the plan touches: a table whose every record is a conflict has its row too; a sáp nhập's
-    events in the history of the members it brings in, a row of their own."""
-    waiting = Counter(c.table for c in plan.unresolved)
-    tables = in_label_order({*plan.new, *plan.updated, *plan.deleted, *plan.unchanged, *waiting})
+    the plan touches: a table whose every record is a conflict has its row too (kept when its
+    conflicts are chosen); a sáp nhập's events in the history of the members it brings in, a
+    row of their own. ``waiting``: the conflicts of each table still waiting for a choice as
+    the secretary has chosen since the dry run (ConflictsPanel.waiting), or as it left them."""
+    unresolved = Counter(c.table for c in plan.unresolved)
+    waiting = unresolved if waiting is None else waiting
+    tables = in_label_order(
+        {*plan.new, *plan.updated, *plan.deleted, *plan.unchanged, *unresolved, *waiting}
+    )
     rows = [
         (table_label(t), plan.new.get(t, 0), plan.updated.get(t, 0), plan.deleted.get(t, 0),
          plan.unchanged.get(t, 0), waiting[t])

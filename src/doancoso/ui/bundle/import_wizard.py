@@ -243,7 +243,7 @@ class BundleImportWizard(QDialog):
         self.plan_table = CountsTable(PLAN_HEADERS)
         layout.addWidget(self.plan_table)
         self.conflicts = ConflictsPanel()
-        self.conflicts.changed.connect(self._update_buttons)
+        self.conflicts.changed.connect(self._choices_changed)
         # Room for a record's fields side by side: the counts above scroll before they shrink.
         self.conflicts.setMinimumHeight(16 * self.fontMetrics().height())
         layout.addWidget(self.conflicts, 2)
@@ -582,6 +582,17 @@ class BundleImportWizard(QDialog):
         made = self.plan is not None and self.plan.conflicts and self.conflicts.complete()
         self.preview(self.conflicts.choices() if made else None)
 
+    def _fill_counts(self) -> None:
+        """The dry run's counts, those waiting for a choice as the choices stand now."""
+        if self.plan is not None:
+            self.plan_table.fill(plan_rows(self.plan, self.conflicts.waiting()))
+
+    def _choices_changed(self) -> None:
+        """A conflict's choice made (or the conflicts shown again): "Chờ chọn" and "Nhập"
+        follow it at once."""
+        self._fill_counts()
+        self._update_buttons()
+
     def _merge_changed(self) -> None:
         """A merge choice changed: the counts shown are no longer what "Nhập" would do."""
         self.stale = True
@@ -591,11 +602,11 @@ class BundleImportWizard(QDialog):
     def _previewed(self, plan: Any) -> None:
         self.plan = plan
         self.stale = False
-        self.plan_table.fill(list(plan_rows(plan)))
+        self.conflicts.set_conflicts(plan.conflicts)
+        self._fill_counts()
         self._place_counts()
         self.plan_files.setText(files_text(plan))
         self.plan_files.setVisible(bool(self.plan_files.text()))
-        self.conflicts.set_conflicts(plan.conflicts)
         changed = self.changes()
         if changed == 0:
             self.plan_summary.setText("Dữ liệu trong tệp đã có đủ trên máy này: không có gì "

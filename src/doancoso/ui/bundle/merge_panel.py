@@ -5,13 +5,13 @@ matched by CCCD, then by name and birth date); the secretary confirms or changes
 of their chi đoàn "Giữ riêng" under its own or a new name, or "Gộp vào" one of ours; each
 matched person, shown as both organisations hold them (name, birth date, chi đoàn, CCCD, quê
 quán, why matched) on two lines of one row, can be unticked to keep them apart (and stays
-unticked, listed, when the preview is made again). Each is a tab of its own, after a first
-tab holding the wizard's counts (:meth:`MergePanel.hold`) and what becomes of their plan,
-checklist and rating round of a year we have: each has the whole height of the page, so that
-at 1366×768 the counts, the chi đoàn and the people are each read without scrolling a small
-box. :meth:`MergePanel.options` gives the ``branch_map``, ``branch_names`` and ``unmatch`` that
-the preview and the import take; any change emits ``changed`` (the wizard then wants the
-preview made again, "Xem lại với lựa chọn này", before it imports).
+unticked, listed in its place, when the preview is made again). Each is a tab of its own,
+after a first tab holding the wizard's counts (:meth:`MergePanel.hold`) and what becomes of
+their plan, checklist and rating round of a year we have: each has the whole height of the
+page, so that at 1366×768 the counts, the chi đoàn and the people are each read without
+scrolling a small box. :meth:`MergePanel.options` gives the ``branch_map``, ``branch_names``
+and ``unmatch`` that the preview and the import take; any change emits ``changed`` (the wizard
+then wants the preview made again, "Xem lại với lựa chọn này", before it imports).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from ...core.bundle.labels import filled_text, value_text
 from ...core.bundle.orgmerge import year_text
-from ...core.lang.text import fold, vn_number
+from ...core.lang.text import fold, name_sort_key, vn_number
 from ..common.wheel import wheel_needs_focus
 
 KEEP = ""
@@ -64,6 +64,12 @@ def _person_cells(person: Any) -> tuple[str, ...]:
         person.full_name, value_text(person.birth_date), person.branch or "",
         person.national_id or "", person.hometown or "",
     )  # fmt: skip
+
+
+def match_order(match: Any) -> tuple[str, str]:
+    """Where a person matched stands in the list: as the plan sorts them (orgmerge.py), by
+    given name, middle and family name in Vietnamese order, then birth date."""
+    return name_sort_key(match.full_name), match.birth_date
 
 
 def _edit_width(table: QTableWidget, text: str) -> int:
@@ -164,9 +170,9 @@ class MergePanel(QWidget):
         self.branches: list[Any] = []
         self.matches: list[Any] = []
         self._apart: dict[str, Any] = {}
+        """The matches the secretary unticked (their id → match), kept across previews."""
         self._ours: list[str] = []
         """The names of this organisation's chi đoàn, as the plan shown was given them."""
-        """The matches the secretary unticked (their id → match), kept across previews."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
@@ -245,7 +251,10 @@ class MergePanel(QWidget):
         self.branches = list(branches)
         self._ours = [name for _id, name in ours]
         found = {m.theirs_id for m in matches}
-        self.matches = list(matches) + [m for i, m in self._apart.items() if i not in found]
+        apart = [m for i, m in self._apart.items() if i not in found]
+        # Each in its place in the plan's order, ticked or not: a person unticked keeps the row
+        # the secretary unticked (they went to the end of the list, out of sight).
+        self.matches = sorted([*matches, *apart], key=match_order)
         table = self.branch_table
         table.setRowCount(len(self.branches))
         previous: QWidget = table  # Tab: from the table to each row's choice and name
@@ -279,13 +288,7 @@ class MergePanel(QWidget):
         self.tabs.setTabText(1, f"Chi đoàn ({vn_number(len(self.branches))})")
         self.match_model.set_matches(self.matches, set(self._apart))
         self.tabs.setTabText(2, f"Người có trong cả hai tổ chức ({vn_number(len(self.matches))})")
-        self.match_heading.setText(
-            f"<b>Người có trong cả hai tổ chức: {vn_number(len(self.matches))}</b> (dòng trên: "
-            "máy này; dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ "
-            "chọn người nào không phải cùng một người."
-            if self.matches
-            else "<b>Không có người nào trùng</b>: mọi đoàn viên của tệp được thêm mới."
-        )
+        self._show_heading()
         lines = [year_text(y, theirs_name) for y in years]
         self.years_label.setText("\n".join(f"• {line}" for line in lines))
         self.years_label.setVisible(bool(lines))
@@ -315,9 +318,27 @@ class MergePanel(QWidget):
         name_edit.setEnabled(combo.currentData() == KEEP)
         self.changed.emit()
 
+    def _show_heading(self) -> None:
+        """The people listed, and those unticked as they stand (said at once, before the
+        preview is made again: the list holds them all)."""
+        if not self.matches:
+            self.match_heading.setText(
+                "<b>Không có người nào trùng</b>: mọi đoàn viên của tệp được thêm mới."
+            )
+            return
+        apart = len(self._apart)
+        self.match_heading.setText(
+            f"<b>Người có trong cả hai tổ chức: {vn_number(len(self.matches))}</b> (dòng trên: "
+            "máy này; dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ "
+            "chọn người nào không phải cùng một người."
+            + (f" <b>Đã bỏ chọn {vn_number(apart)} người</b>: thêm mới như một người khác, "
+               "không ghép." if apart else "")
+        )  # fmt: skip
+
     def _toggled(self) -> None:
         by_id = {m.theirs_id: m for m in self.matches}
         self._apart = {i: by_id[i] for i in self.match_model.apart}
+        self._show_heading()
         self.changed.emit()
 
     def options(self) -> dict[str, Any]:
