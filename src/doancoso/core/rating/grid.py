@@ -20,7 +20,7 @@ from ..storage.bulk import paused_gc
 from ..storage.live import is_live, known
 from ..storage.models import Branch, Member, MemberEvent, Rating, RatingRound
 from .eligibility import arrivals, changed_since, closing_of, reason_in, standing
-from .records import Arrival, RatingRow, arrival_note, closing_revisions
+from .records import EVENT_REVISIONS, Arrival, RatingRow, arrival_note, closing_revisions
 from .rules import RatingRules, suggest
 from .since import branches_renamed_since, closing_counts, marks_changed_since
 
@@ -87,7 +87,10 @@ def read_rows(
         changed, marked = {}, {}
         if by is not None:  # the members' versions the closing kept tell edits from events
             history = session.scalar(select(RatingRound.history).where(RatingRound.id == round_id))
-            changed = changed_since(session, org, by, closing_revisions(history))
+            changed = changed_since(
+                session, org, by, closing_revisions(history),
+                closing_revisions(history, EVENT_REVISIONS),
+            )  # fmt: skip
             marked = marks_changed_since(session, org, year, by, closing_counts(history), counts)
         renamed = branches_renamed_since(session, org, by) if by is not None else {}
     with paused_gc():

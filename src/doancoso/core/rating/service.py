@@ -42,10 +42,11 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
-from .eligibility import arrivals, closing_of, reason_in, round_day, standing
+from .eligibility import arrivals, closing_of, event_versions, reason_in, round_day, standing
 from .grid import covered_ids, read_rows
 from .records import (
     CLOSED,
+    EVENT_REVISIONS,
     LEVEL_FIELDS,
     OPEN,
     REVISIONS,
@@ -364,13 +365,14 @@ class RatingService:
         take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
         with self._ctx.db.transaction(bulk=True) as session:
             row = self._editable(session, year)
-            # Each member's version now: an edit since is told from the events recorded since,
-            # which write the record too (eligibility.changed_since).
+            # Each member's version now, and their events': an edit since is told from the events
+            # written since, which write the record too (eligibility.changed_since).
             versions = session.execute(
                 select(Member.id, Member.revision).where(is_live(Member, self._ctx.organization_id))
             )
             revisions = kept_text({member_id: revision for member_id, revision in versions})
-            kept = {REVISIONS: revisions, COUNTS: counts_kept(counts)}
+            events = kept_text(event_versions(session, self._ctx.organization_id))
+            kept = {REVISIONS: revisions, EVENT_REVISIONS: events, COUNTS: counts_kept(counts)}
             row.state = CLOSED
             row.closed_at = utc_now()
             row.history = append_history(row.history, "close", kept)
