@@ -22,7 +22,13 @@ from ..storage.models import Branch, Member, MemberEvent, Rating, RatingRound
 from .eligibility import arrivals, changed_since, closing_of, reason_in, standing
 from .records import EVENT_REVISIONS, Arrival, RatingRow, arrival_note, closing_revisions
 from .rules import RatingRules, suggest
-from .since import branches_renamed_since, closing_counts, marks_changed_since
+from .since import (
+    branches_renamed_since,
+    by_the_attendance,
+    closing_counts,
+    closing_periods,
+    marks_changed_since,
+)
 
 SAVED_FIELDS = ("self_level", "self_text", "proposed_level", "proposed_remark", "decided_level",
                 "remark")  # fmt: skip
@@ -85,14 +91,23 @@ def read_rows(
         discipline = discipline_in(session, org, first, last, by)
         came = arrivals(session, org, year, as_of, by=by)
         changed, marked = {}, {}
+        kept, kept_periods = None, None
         if by is not None:  # the members' versions the closing kept tell edits from events
             history = session.scalar(select(RatingRound.history).where(RatingRound.id == round_id))
             changed = changed_since(
                 session, org, by, closing_revisions(history),
                 closing_revisions(history, EVENT_REVISIONS),
             )  # fmt: skip
-            marked = marks_changed_since(session, org, year, by, closing_counts(history), counts)
+            kept, kept_periods = closing_counts(history), closing_periods(history)
+            marked = marks_changed_since(session, org, year, by, kept, counts)
         renamed = branches_renamed_since(session, org, by) if by is not None else {}
+    if marked and kept is not None and kept_periods is not None:
+        # Figures changed by the events alone (periods of now, not of the closing) are not the
+        # attendance's: counted again over the periods the closing counted with.
+        marked = by_the_attendance(
+            marked, year, kept, kept_periods, periods,
+            lambda over: participation.counts(year, as_of, over, by),
+        )  # fmt: skip
     with paused_gc():
         rows = _build_rows(
             rules, year, as_of, members, periods, counts, branches, saved, discipline, then,

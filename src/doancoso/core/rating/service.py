@@ -68,7 +68,7 @@ from .rules import (
     parse_rules,
     percent_text,
 )
-from .since import COUNTS, counts_kept
+from .since import COUNTS, PERIODS, counts_kept, periods_kept
 
 __all__ = [
     "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingHistory", "RatingRow", "RatingService",
@@ -359,8 +359,11 @@ class RatingService:
             if self._find(session, year) is None:  # a year mistyped: no round made to close
                 raise NotFoundError(f"Chưa có đợt xếp loại năm {year}.")
             self._editable_read(session, year)  # refused before the backup if it cannot close
-        # The figures the round is closed with: a change since is told by them (since.py).
-        counts = self._participation.counts(year, min(dt.date(year, 12, 31), dt.date.today()))
+        # The figures the round is closed with, and the members' periods they were counted
+        # over: a change since is told by them (since.py).
+        with self._ctx.db.read() as session:
+            periods = active_periods(session, self._ctx.organization_id)
+        counts = self._participation.counts(year, round_day(year), periods)
         db = self._ctx.db
         take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
         with self._ctx.db.transaction(bulk=True) as session:
@@ -372,7 +375,8 @@ class RatingService:
             )
             revisions = kept_text({member_id: revision for member_id, revision in versions})
             events = kept_text(event_versions(session, self._ctx.organization_id))
-            kept = {REVISIONS: revisions, EVENT_REVISIONS: events, COUNTS: counts_kept(counts)}
+            kept = {REVISIONS: revisions, EVENT_REVISIONS: events, COUNTS: counts_kept(counts),
+                    PERIODS: periods_kept(periods, year)}  # fmt: skip
             row.state = CLOSED
             row.closed_at = utc_now()
             row.history = append_history(row.history, "close", kept)
