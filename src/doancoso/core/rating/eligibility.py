@@ -196,26 +196,49 @@ def says_deleted(note: str | None) -> bool:
     return note is not None and note.startswith(DELETED_SINCE.partition("{")[0])
 
 
+def event_versions(
+    session: Session, organization_id: str, member_ids: Sequence[str] | None = None
+) -> dict[str, int]:
+    """member → the sum of the versions (``revision``) of the member's events, deleted ones too
+    (of ``member_ids`` when given, at most a chunk), for the members with events: each write of
+    an event (recorded, deleted, brought back) adds one to it and one to the member's version,
+    as it rewrites the record (:func:`changed_since`)."""
+    stmt = (
+        select(MemberEvent.member_id, func.sum(MemberEvent.revision))
+        .where(MemberEvent.organization_id == organization_id)
+        .group_by(MemberEvent.member_id)
+    )
+    if member_ids is not None:
+        stmt = stmt.where(MemberEvent.member_id.in_(member_ids))
+    return {member_id: int(total or 0) for member_id, total in session.execute(stmt)}
+
+
 def changed_since(
     session: Session,
     organization_id: str,
     by: dt.datetime,
     revisions: Mapping[str, int] | None = None,
+    event_revisions: Mapping[str, int] | None = None,
 ) -> dict[str, str]:
     """What a round closed at ``by`` says of the members whose stored record changed since
     (:data:`EDITED_SINCE`, :data:`DELETED_SINCE`, with the local day of the last change);
-    ``revisions``: each member's version at the closing, as the closing kept it
-    (:func:`~.records.closing_revisions`; None for a round closed by an older version).
+    ``revisions``: each member's version at the closing, ``event_revisions`` the sum of their
+    events' versions then, as the closing kept them (:func:`~.records.closing_revisions`; None
+    for a round closed by an older version).
 
     Nothing stored keeps a record's values of before an edit, so the round reads the name, the
     birth and admission dates or the chi đoàn as they are now, and the page and a decision
     printed again may differ from the one signed: the row says so. A change of the record that
     came with an event recorded, deleted or brought back since (the status the events decide,
     written in the same transaction, so at the same time) is no edit: the round reads the
-    events as they were. Each such transaction adds one version to the record; an edit followed
-    by one, whose own time the event's overwrote, is told by the versions added since the
-    closing beyond those of the events (without the versions at the closing it cannot be; an
-    event changed several times since counts once, and then reads as an edit too)."""
+    events as they were. Each such transaction adds one version to the record and one to the
+    event; an edit followed by one, whose own time the event's overwrote, is told by the
+    versions added to the record since the closing beyond those added to its events
+    (:func:`event_versions`), an event changed several times since (deleted, brought back,
+    deleted again) counting each time. A round closed without the events' versions kept counts
+    each event changed since once (twice if recorded since), so that an event changed more
+    often reads as an edit there; without the member's version kept, an edit followed by an
+    event cannot be told."""
     members = select(Member.id, Member.updated_at, Member.deleted_at, Member.revision).where(
         known(Member, organization_id, by), Member.updated_at > by
     )
@@ -224,7 +247,10 @@ def changed_since(
         return {}
     by_events: dict[str, set[dt.datetime]] = defaultdict(set)
     ids = [member_id for member_id, *_ in found]
+    versions_now: dict[str, int] = {}
     for at in range(0, len(ids), _CHUNK):
+        if event_revisions is not None:
+            versions_now.update(event_versions(session, organization_id, ids[at : at + _CHUNK]))
         events = select(
             MemberEvent.member_id, MemberEvent.created_at, MemberEvent.updated_at
         ).where(
@@ -241,9 +267,12 @@ def changed_since(
         day = format_vn_date(updated.replace(tzinfo=dt.UTC).astimezone().date())
         times = by_events.get(member_id, set())
         then = revisions.get(member_id) if revisions is not None else None
+        by_event = len(times)
+        if event_revisions is not None:
+            by_event = versions_now.get(member_id, 0) - event_revisions.get(member_id, 0)
         if deleted is not None:
             said[member_id] = DELETED_SINCE.format(day=day)
-        elif updated not in times or (then is not None and revision - then > len(times)):
+        elif updated not in times or (then is not None and revision - then > by_event):
             said[member_id] = EDITED_SINCE.format(day=day)
     return said
 

@@ -188,12 +188,17 @@ REVISIONS = "revisions"
 """Key of a closing's entry in a round's history: each member's version (``revision``) at the
 closing, "id:revision" separated by spaces (:func:`~.eligibility.changed_since`). Only the
 latest closing keeps it."""
+EVENT_REVISIONS = "event_revisions"
+"""Key of a closing's entry in a round's history: for each member with events, the sum of their
+events' versions (deleted ones too) at the closing, "id:sum" separated by spaces: what the
+events add to the member's version since is told by it (:func:`~.eligibility.changed_since`).
+Only the latest closing keeps it."""
 
 
 def append_history(history: str, action: str, kept: Mapping[str, str] | None = None) -> str:
     """``history`` (a round's JSON list) with ``action`` at the local time now; ``kept``: what a
-    closing keeps (:data:`REVISIONS`, :data:`~.since.COUNTS`: :func:`kept_text`), which
-    replaces what an earlier closing kept under the same keys."""
+    closing keeps (:data:`REVISIONS`, :data:`EVENT_REVISIONS`, :data:`~.since.COUNTS`:
+    :func:`kept_text`), which replaces what an earlier closing kept under the same keys."""
     entries = json.loads(history or "[]")
     entry = {"action": action, "at": dt.datetime.now().strftime("%d/%m/%Y %H:%M")}
     for key, value in (kept or {}).items():
@@ -232,10 +237,11 @@ def closing_kept(history: str | None, key: str) -> dict[str, str] | None:
     return found
 
 
-def closing_revisions(history: str | None) -> dict[str, int] | None:
-    """Each member's version at the latest closing in ``history`` (:data:`REVISIONS`); None
-    when the closing kept none (:func:`closing_kept`)."""
-    kept = closing_kept(history, REVISIONS)
+def closing_revisions(history: str | None, key: str = REVISIONS) -> dict[str, int] | None:
+    """Each member's version at the latest closing in ``history`` (:data:`REVISIONS`), or what
+    it kept under another ``key`` of versions (:data:`EVENT_REVISIONS`); None when the closing
+    kept none (:func:`closing_kept`)."""
+    kept = closing_kept(history, key)
     if kept is None or not all(v.isdigit() for v in kept.values()):
         return None
     return {member_id: int(revision) for member_id, revision in kept.items()}

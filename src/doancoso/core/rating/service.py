@@ -5,13 +5,14 @@ reopening; the chi đoàn's and the organisation's own levels; the results by le
 A round keeps the rules it was opened with (a later change of the rules never rewrites a past
 year). A closed round refuses every change (:class:`ConflictError`) until it is reopened; its
 decided levels then show in each member's history (:meth:`RatingService.member_history`).
+The grid is read by :mod:`.grid`, with the rules this service gives it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from sqlalchemy import insert, or_, select, update
@@ -28,15 +29,12 @@ from ..lang.text import (
     percent_cell,
     vn_number,
 )
-from ..lifecycle.periods import Period, active_periods, from_admission_age
+from ..lifecycle.periods import active_periods, from_admission_age
 from ..roster.branches import UNASSIGNED
-from ..storage.bulk import paused_gc
-from ..storage.live import is_live, known
+from ..storage.live import is_live
 from ..storage.models import (
-    Branch,
     BranchRating,
     Member,
-    MemberEvent,
     Rating,
     RatingRound,
     new_id,
@@ -44,19 +42,18 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
-from .eligibility import arrivals, changed_since, closing_of, reason_in, round_day, standing
+from .eligibility import arrivals, closing_of, event_versions, reason_in, round_day, standing
+from .grid import covered_ids, read_rows
 from .records import (
     CLOSED,
+    EVENT_REVISIONS,
     LEVEL_FIELDS,
     OPEN,
     REVISIONS,
-    Arrival,
     LevelCounts,
     RatingRow,
     RoundInfo,
     append_history,
-    arrival_note,
-    closing_revisions,
     history_entries,
     kept_text,
     level_counts,
@@ -70,9 +67,8 @@ from .rules import (
     default_rules,
     parse_rules,
     percent_text,
-    suggest,
 )
-from .since import COUNTS, branches_renamed_since, closing_counts, counts_kept, marks_changed_since
+from .since import COUNTS, PERIODS, counts_kept, periods_kept
 
 __all__ = [
     "CLOSED", "OPEN", "RATING_TABLES", "LevelCounts", "RatingHistory", "RatingRow", "RatingService",
@@ -81,10 +77,6 @@ __all__ = [
 
 RULES_KEY = "rating_rules"
 RATING_TABLES = ("ratings", "rating_rounds", "branch_ratings", "settings")
-_DISCIPLINE_WEIGHT = {"reprimand": 1, "warning": 2, "expulsion": 3}
-_SAVED_FIELDS = ("self_level", "self_text", "proposed_level", "proposed_remark", "decided_level",
-                 "remark")  # fmt: skip
-"""The fields of a saved rating a :class:`RatingRow` ends with, in its order."""
 
 
 class RatingHistory(NamedTuple):
@@ -163,65 +155,7 @@ class RatingService:
         info = self.round(year)
         rules = info.rules if info is not None else self.rules()
         round_id = info.id if info is not None else ""
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        as_of = min(last, as_of or dt.date.today())
-        org = self._ctx.organization_id
-        with self._ctx.db.read() as session:
-            by = closing_of(session, org, year)  # a closed round as it was closed
-            periods, then, party = standing(session, org, as_of, by)
-        counts = self._participation.counts(year, as_of, periods, by)
-        with self._ctx.db.read() as session:
-            stmt = (
-                select(
-                    Member.id,
-                    Member.full_name,
-                    Member.birth_date,
-                    Member.branch_id,
-                    Member.status,
-                    Member.party_date,
-                    Member.sort_key,
-                    Member.birth_precision,
-                )
-                .where(known(Member, org, by))  # a closed round: those deleted since too
-                .order_by(Member.sort_key, Member.birth_date, Member.id)
-            )
-            if branch_id:
-                stmt = stmt.where(Member.branch_id == branch_id)
-            members = session.execute(stmt).all()
-            branches = dict(
-                session.execute(select(Branch.id, Branch.name).where(is_live(Branch, org))).all()
-            )
-            # Plain columns, not ORM objects: a round of thousands is read at every refresh.
-            saved = {
-                r.member_id: r
-                for r in session.execute(
-                    select(
-                        Rating.member_id,
-                        Rating.participation,
-                        Rating.training_registered,
-                        Rating.training_result,
-                        *(getattr(Rating, f) for f in _SAVED_FIELDS),
-                    ).where(is_live(Rating), Rating.round_id == round_id)
-                )
-            }
-            discipline = self._discipline(session, first, last, by)
-            came = arrivals(session, org, year, as_of, by=by)
-            changed, marked = {}, {}
-            if by is not None:  # the members' versions the closing kept tell edits from events
-                history = session.scalar(
-                    select(RatingRound.history).where(RatingRound.id == round_id)
-                )
-                changed = changed_since(session, org, by, closing_revisions(history))
-                marked = marks_changed_since(
-                    session, org, year, by, closing_counts(history), counts
-                )
-            renamed = branches_renamed_since(session, org, by) if by is not None else {}
-        with paused_gc():
-            rows = self._build_rows(
-                rules, year, as_of, members, periods, counts, branches, saved, discipline, then,
-                came, party, (changed, marked, renamed),
-            )  # fmt: skip
-        return [r for r in rows if not r.branch] if branch_id == "" else rows
+        return read_rows(self._ctx, self._participation, rules, round_id, year, branch_id, as_of)
 
     def covered(self, year: int, as_of: dt.date | None = None) -> set[str]:
         """The ids of the members the year's round covers: the eligible of :meth:`rows`,
@@ -230,100 +164,7 @@ class RatingService:
         check_year(year)
         info = self.round(year)
         rules = info.rules if info is not None else self.rules()
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        as_of = min(last, as_of or dt.date.today())
-        org = self._ctx.organization_id
-        with self._ctx.db.read() as session:
-            by = closing_of(session, org, year)  # a closed round as it was closed
-            periods, then, party = standing(session, org, as_of, by)
-            members = session.execute(
-                select(
-                    Member.id, Member.status, Member.party_date, Member.birth_date,
-                    Member.birth_precision,
-                ).where(known(Member, org, by))
-            ).all()  # fmt: skip
-            came = arrivals(session, org, year, as_of, by=by)
-        covered = set()
-        for m in members:
-            spans = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
-            status, party_date = then.get(m.id, m.status), party.get(m.id, m.party_date)
-            if any(p.overlaps(first, last) for p in spans) and (
-                reason_in(rules, year, as_of, spans, status, party_date, came.get(m.id)) is None
-            ):
-                covered.add(m.id)
-        return covered
-
-    def _build_rows(
-        self,
-        rules: RatingRules,
-        year: int,
-        as_of: dt.date,
-        members: Sequence[Any],
-        periods: Mapping[str, list[Period]],
-        counts: Mapping[str, tuple[int, int, int]],
-        branches: Mapping[str, str],
-        saved: Mapping[str, Any],
-        discipline: Mapping[str, str],
-        then: Mapping[str, str],
-        came: Mapping[str, Arrival],
-        party: Mapping[str, dt.date | None],
-        since: tuple[Mapping[str, str], Mapping[str, str], Mapping[str, str]],
-    ) -> list[RatingRow]:
-        """``since``: what changed since a closed round's closing, by member (the record, the
-        attendance) and by chi đoàn (:mod:`.since`)."""
-        changed, marked, renamed = since
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        rows = []
-        for m in members:
-            known = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
-            spans = [p for p in known if p.overlaps(first, last)]
-            if not spans and m.id not in saved:
-                continue
-            status = then.get(m.id, m.status)
-            arrival = came.get(m.id)
-            party_date = party.get(m.id, m.party_date)
-            reason = reason_in(rules, year, as_of, spans, status, party_date, arrival)
-            note = arrival_note(rules, spans, year, arrival) if reason is None else None
-            r = saved.get(m.id)
-            expected, attended, _ = counts.get(m.id, (0, 0, 0))
-            entered = r is not None and r.participation is not None
-            rate = (
-                r.participation
-                if entered and r is not None
-                else (attended / expected if expected else None)
-            )
-            training = r.training_result if r else None
-            hint = suggest(rules, rate, discipline.get(m.id), training) if reason is None else None
-            rows.append(
-                RatingRow(
-                    m.id,
-                    m.full_name,
-                    m.birth_date,
-                    m.branch_id,
-                    branches.get(m.branch_id),
-                    reason is None,
-                    reason,
-                    rate,
-                    entered,
-                    expected,
-                    attended,
-                    r.training_registered if r else None,
-                    training,
-                    discipline.get(m.id),
-                    hint.level if hint else None,
-                    hint.reason if hint else (reason or ""),
-                    **{f: getattr(r, f) if r else None for f in _SAVED_FIELDS},
-                    left=not any(p.covers(as_of) for p in spans),
-                    birth_precision=m.birth_precision,
-                    note=note,
-                    arrival_remarks=arrival.note if note and arrival else None,
-                    changed_after_closing=changed.get(m.id),
-                    # a rate entered by hand is no count of the marks
-                    attendance_changed=None if reason or entered else marked.get(m.id),
-                    branch_renamed=renamed.get(m.branch_id) if m.branch_id else None,
-                )
-            )
-        return rows
+        return covered_ids(self._ctx, rules, year, as_of)
 
     def set(self, year: int, member_id: str, raw: Mapping[str, Any]) -> None:
         """Change one member's figures or levels: keys among ``participation`` (85, "85%",
@@ -518,19 +359,24 @@ class RatingService:
             if self._find(session, year) is None:  # a year mistyped: no round made to close
                 raise NotFoundError(f"Chưa có đợt xếp loại năm {year}.")
             self._editable_read(session, year)  # refused before the backup if it cannot close
-        # The figures the round is closed with: a change since is told by them (since.py).
-        counts = self._participation.counts(year, min(dt.date(year, 12, 31), dt.date.today()))
+        # The figures the round is closed with, and the members' periods they were counted
+        # over: a change since is told by them (since.py).
+        with self._ctx.db.read() as session:
+            periods = active_periods(session, self._ctx.organization_id)
+        counts = self._participation.counts(year, round_day(year), periods)
         db = self._ctx.db
         take_backup(db.path, db.path.parent / BACKUP_FOLDER, "truoc-ket-thuc-xep-loai")
         with self._ctx.db.transaction(bulk=True) as session:
             row = self._editable(session, year)
-            # Each member's version now: an edit since is told from the events recorded since,
-            # which write the record too (eligibility.changed_since).
+            # Each member's version now, and their events': an edit since is told from the events
+            # written since, which write the record too (eligibility.changed_since).
             versions = session.execute(
                 select(Member.id, Member.revision).where(is_live(Member, self._ctx.organization_id))
             )
             revisions = kept_text({member_id: revision for member_id, revision in versions})
-            kept = {REVISIONS: revisions, COUNTS: counts_kept(counts)}
+            events = kept_text(event_versions(session, self._ctx.organization_id))
+            kept = {REVISIONS: revisions, EVENT_REVISIONS: events, COUNTS: counts_kept(counts),
+                    PERIODS: periods_kept(periods, year)}  # fmt: skip
             row.state = CLOSED
             row.closed_at = utc_now()
             row.history = append_history(row.history, "close", kept)
@@ -687,23 +533,6 @@ class RatingService:
             return history
 
     # Helpers -------------------------------------------------------------------------------
-
-    def _discipline(
-        self, session: Session, first: dt.date, last: dt.date, by: dt.datetime | None
-    ) -> dict[str, str]:
-        stmt = select(MemberEvent.member_id, MemberEvent.discipline_level).where(
-            known(MemberEvent, self._ctx.organization_id, by),
-            MemberEvent.kind == "discipline",
-            MemberEvent.event_date >= first,
-            MemberEvent.event_date <= last,
-        )
-        heaviest: dict[str, str] = {}
-        for member_id, level in session.execute(stmt):
-            if level and _DISCIPLINE_WEIGHT.get(level, 0) > _DISCIPLINE_WEIGHT.get(
-                heaviest.get(member_id, ""), 0
-            ):
-                heaviest[member_id] = level
-        return heaviest
 
     def _in_year(self, session: Session, member: Member, year: int) -> bool:
         """Whether the member was on the active roster at some time in ``year`` (in its

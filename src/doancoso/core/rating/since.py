@@ -8,20 +8,25 @@ as it is now: a mark changed since (present to absent), a date cancelled, moved 
 since, changes the figures and suggestions on the page, and the summary printed again, from
 those the round was closed with; a mark or a date deleted since is read as it was deleted (the
 deletion alone changes nothing, a change before it does). The closing keeps each member's counts
-as the round read them (:func:`counts_kept`), so the round tells exactly whose figures changed;
-a round closed by an older version has only each row's ``updated_at``, which tells that it
-changed, not what it was (nor, once deleted, whether it changed before its deletion)."""
+as the round read them (:func:`counts_kept`), and the periods on the roster it counted them
+over (:func:`periods_kept`), so the round tells exactly whose figures the attendance changed (a
+figure changed by an event brought back since, or a date of admission edited, is not the
+attendance's: :func:`by_the_attendance`); a round closed by an older version has only each
+row's ``updated_at``, which tells that it changed, not what it was (nor, once deleted, whether it
+changed before its deletion)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 
 from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from ..activities.rules import DONE
 from ..lang.dates import format_vn_date
+from ..lifecycle.periods import Period
 from ..storage.live import known
 from ..storage.models import Attendance, Branch, Occurrence
 from .records import closing_kept, kept_text
@@ -35,7 +40,16 @@ excused) as the round read them at the closing, "id:expected/attended/excused" s
 spaces in the order of the ids, for the members with a date expected. Only the latest closing
 keeps them."""
 
+PERIODS = "periods"
+"""Key of a closing's entry in a round's history: the members' periods on the roster in the year
+as the closing counted them, "id:yyyymmdd-yyyymmdd,…" (each period within the year, its end
+excluded) separated by spaces in the order of the ids, for the members on the roster for part of
+the year only (one on it all year, or not at all, keeps none). The counts kept (:data:`COUNTS`)
+are told from the attendance by them (:func:`by_the_attendance`). Only the latest closing keeps
+them."""
+
 Counts = Mapping[str, tuple[int, int, int]]
+_PERIODS_TEXT = re.compile(r"\d{8}-\d{8}(,\d{8}-\d{8})*")
 _NONE = (0, 0, 0)
 _CHUNK = 900  # SQLite's bound-parameter limit
 
@@ -61,6 +75,80 @@ def closing_counts(history: str | None) -> dict[str, tuple[int, int, int]] | Non
     return found
 
 
+def _year_text(periods: Sequence[Period], year: int) -> str:
+    """``periods`` as they cover ``year``: "yyyymmdd-yyyymmdd" (the end excluded), by commas."""
+    first, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    spans = []
+    for p in periods:
+        start, until = max(p.start or first, first), min(p.end or end, end)
+        if start < until:
+            spans.append(f"{start:%Y%m%d}-{until:%Y%m%d}")
+    return ",".join(spans)
+
+
+def _whole(year: int) -> str:
+    return _year_text([Period(None, None)], year)
+
+
+def periods_kept(periods: Mapping[str, Sequence[Period]], year: int) -> str:
+    """The members' ``periods`` as a closing keeps them under :data:`PERIODS`
+    (:func:`closing_periods`): those on the roster for part of ``year`` only."""
+    whole = _whole(year)
+    texts = {member_id: _year_text(spans, year) for member_id, spans in periods.items()}
+    return kept_text({m: text for m, text in texts.items() if text not in ("", whole)})
+
+
+def closing_periods(history: str | None) -> dict[str, str] | None:
+    """The periods in the year of the members on the roster for part of it only, as the latest
+    closing in ``history`` kept them (:data:`PERIODS`), in their kept text; None when the
+    closing kept none (:func:`~.records.closing_kept`)."""
+    kept = closing_kept(history, PERIODS)
+    if kept is None or not all(_PERIODS_TEXT.fullmatch(text) for text in kept.values()):
+        return None
+    return kept
+
+
+def _periods(text: str) -> list[Period]:
+    """The periods of a text of :func:`_year_text`."""
+    spans = []
+    for span in text.split(","):
+        start, _, end = span.partition("-")
+        spans.append(Period(*(dt.datetime.strptime(d, "%Y%m%d").date() for d in (start, end))))
+    return spans
+
+
+def by_the_attendance(
+    flagged: Mapping[str, str],
+    year: int,
+    kept: Counts,
+    kept_periods: Mapping[str, str],
+    periods: Mapping[str, list[Period]],
+    recount: Callable[[dict[str, list[Period]]], Counts],
+) -> dict[str, str]:
+    """Of the members ``flagged`` by :func:`marks_changed_since` (their counts differ from those
+    ``kept`` by the closing, and a mark or a date of theirs changed since), those whose counts
+    the attendance changed: a member whose periods on the roster in ``year`` (``periods``, as
+    the round reads them now) differ from those the closing counted with (``kept_periods``: an
+    event deleted before the closing and brought back since, a date of admission edited) is
+    counted again, the attendance as it is now within the periods of then (``recount``: the
+    counts over the periods given), and kept only when that differs from the counts kept: a
+    figure changed by the events alone says nothing of the attendance."""
+    whole = _whole(year)
+    moved = {
+        m: _periods(kept_periods.get(m, whole))
+        for m in flagged
+        if _year_text(periods.get(m, []), year) != kept_periods.get(m, whole)
+    }
+    if not moved:
+        return dict(flagged)
+    counted = recount({**periods, **moved})
+    return {
+        m: note
+        for m, note in flagged.items()
+        if m not in moved or counted.get(m, _NONE) != kept.get(m, _NONE)
+    }
+
+
 def local_day(at: dt.datetime) -> str:
     """The local day (dd/mm/yyyy) of a stored UTC time."""
     return format_vn_date(at.replace(tzinfo=dt.UTC).astimezone().date())
@@ -83,7 +171,8 @@ def marks_changed_since(
     mark changed then deleted, a date cancelled then deleted, are; a mark or a date deleted
     alone, a meeting's results (head count, results text, expenses) entered since, a date
     moved within the year, are not, as the counts do not change. (A figure changed by an event
-    edited since, with a date changed since too, is flagged as well.)
+    changed since, with a date changed since too, is flagged here: :func:`by_the_attendance`
+    then keeps only those whose attendance changed the figures.)
 
     Without them (a round closed by an older version) only each row's ``updated_at`` is left:
     a member is flagged whose mark recorded by the closing changed since (not deleted), or who

@@ -1,0 +1,127 @@
+"""A closed round tells an event recorded, deleted or brought back since its closing from an
+edit of the member's record: each such write of an event rewrites the record (the status the
+events decide), so the round counts the versions the events added since. An event changed
+several times since (deleted, then brought back by "Hoàn tác", then deleted again) is no edit of
+the record; an edit with it still is. The page's rows and ``rating list`` say the same."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from doancoso.core.workspace import Workspace
+from rating_cli import YEAR, cli
+from rating_data import meetings
+
+EDITED = "Hồ sơ đã sửa sau khi khóa đợt: {day}"
+
+
+def _member(ws: Workspace, branch: str, name: str) -> str:
+    return ws.members.save({"full_name": name, "birth_date": "01/01/2000", "branch_id": branch,
+                            "admission_date": "01/01/2020"})  # fmt: skip
+
+
+def _said(ws: Workspace, data_dir: Path) -> tuple[dict[str, str | None], list[str]]:
+    """What the page's rows say of each member's record, and ``rating list``'s lines."""
+    rows = {r.full_name: r.changed_after_closing for r in ws.rating.rows(int(YEAR))}
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert (code, err) == (0, "")
+    return rows, out.splitlines()
+
+
+def test_an_event_changed_several_times_since_the_closing_is_no_edit(
+    ws: Workspace, data_dir: Path
+) -> None:
+    branch = ws.branches.create("Chi đoàn ấp 1").id
+    an, binh, cuong = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình", "Võ Cường"))
+    discipline = ws.events.record(binh, "discipline", "15/06/2025", level="reprimand")
+    ws.rating.set_levels(int(YEAR), "decided_level", {an: 1, binh: 3, cuong: 2})
+    ws.rating.close(int(YEAR))
+
+    # Bình's discipline (recorded before the closing): deleted, its deletion undone, redone.
+    deleted = ws.events.delete_undoable(discipline)
+    ws.events.take_back(ws.events.bring_back(deleted))
+    # Cường's transfer out (recorded since): recorded, undone, redone.
+    recorded = ws.events.record_undoable(cuong, "transfer_out", "01/09/2025",
+                                         other_organization="Đoàn xã Khánh An")  # fmt: skip
+    ws.events.bring_back(ws.events.take_back(recorded))
+    # An's record edited, then an event recorded and undone: the edit is still said.
+    ws.members.save({"full_name": "Lê Văn An", "birth_date": "07/03/2000", "branch_id": branch,
+                     "admission_date": "01/01/2020"}, an)  # fmt: skip
+    recorded = ws.events.record_undoable(an, "transfer_out", "01/10/2025",
+                                         other_organization="Đoàn xã Khánh An")  # fmt: skip
+    ws.events.bring_back(ws.events.take_back(recorded))
+
+    today = dt.date.today().strftime("%d/%m/%Y")
+    rows, lines = _said(ws, data_dir)
+    assert rows == {
+        "Lê Văn An": EDITED.format(day=today),
+        "Trần Thị Bình": None,
+        "Võ Cường": None,
+    }
+    assert lines == [
+        f"1\tLê Văn An\tChi đoàn ấp 1\t\t\t\t\t1\t{EDITED.format(day=today)}",
+        "2\tTrần Thị Bình\tChi đoàn ấp 1\t\t\t\t\t3",
+        "3\tVõ Cường\tChi đoàn ấp 1\t\t\t\t\t2",
+        "Đợt xếp loại năm 2025 (đã kết thúc): 3 đoàn viên, 3 thuộc diện xếp loại, 3 đã có mức "
+        "Ban Chấp hành quyết định.",
+        "Sau khi khóa đợt: hồ sơ của 1 đoàn viên đã sửa. Danh sách này đọc theo dữ liệu hiện tại, "
+        "có thể khác lúc khóa đợt.",
+    ]
+
+
+MARKS_CHANGED = "Điểm danh đã sửa sau khi khóa đợt: {day}"
+
+
+def _june(ws: Workspace) -> tuple[str, dict[str, tuple[str, str | None]]]:
+    day = dt.date(int(YEAR), 6, 10)
+    (occ,) = ws.activities.occurrences(day, day)
+    return occ.id, {m.member_id: (m.state, m.reason) for m in ws.attendance.sheet(occ.id)}
+
+
+def test_figures_changed_by_an_event_alone_do_not_say_the_attendance_changed(
+    ws: Workspace, data_dir: Path
+) -> None:
+    """Bình's and Cường's transfer out in March and back in May, taken back before the closing
+    and brought back since ("Làm lại"), are read by the closed round again: the meetings of
+    March and April no longer count for them (10 → 8). June's meeting had its results entered
+    since, and An's and Cường's marks of June changed since: their attendance changed the
+    figures; Bình's changed by her events alone, not by the attendance."""
+    branch = ws.branches.create("Chi đoàn ấp 2").id
+    an, binh, cuong = (_member(ws, branch, n) for n in ("Lê Văn An", "Trần Thị Bình", "Võ Cường"))
+    meetings(ws, {an: 10, binh: 10, cuong: 10})
+    taken = []
+    for member in (binh, cuong):
+        away = ws.events.record_undoable(member, "transfer_out", "01/03/2025",
+                                         other_organization="Đoàn xã Khánh An")  # fmt: skip
+        back = ws.events.record_undoable(member, "transfer_in", "01/05/2025",
+                                         other_organization="Đoàn xã Khánh An")  # fmt: skip
+        taken += [ws.events.take_back(back), ws.events.take_back(away)]
+    ws.rating.set_levels(int(YEAR), "decided_level", {an: 1, binh: 1, cuong: 2})
+    ws.rating.close(int(YEAR))
+
+    for events in (taken[1], taken[0], taken[3], taken[2]):  # each one's transfer out first
+        ws.events.bring_back(events)
+    occ, marks = _june(ws)
+    ws.activities.update_occurrence(occ, {"participants": "25", "results": "Tốt."})
+    ws.attendance.save(occ, {**marks, an: ("absent", None), cuong: ("absent", None)})
+
+    today = dt.date.today().strftime("%d/%m/%Y")
+    rows = {r.full_name: (r.expected, r.attended, r.attendance_changed)
+            for r in ws.rating.rows(int(YEAR))}  # fmt: skip
+    assert rows == {
+        "Lê Văn An": (10, 9, MARKS_CHANGED.format(day=today)),
+        "Trần Thị Bình": (8, 8, None),
+        "Võ Cường": (8, 7, MARKS_CHANGED.format(day=today)),
+    }
+    code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"1\tLê Văn An\tChi đoàn ấp 2\t90,0%\t2\t\t\t1\t{MARKS_CHANGED.format(day=today)}",
+        "2\tTrần Thị Bình\tChi đoàn ấp 2\t100,0%\t2\t\t\t1",
+        f"3\tVõ Cường\tChi đoàn ấp 2\t87,5%\t2\t\t\t2\t{MARKS_CHANGED.format(day=today)}",
+        "Đợt xếp loại năm 2025 (đã kết thúc): 3 đoàn viên, 3 thuộc diện xếp loại, 3 đã có mức "
+        "Ban Chấp hành quyết định.",
+        "Sau khi khóa đợt: điểm danh của 2 đoàn viên đã sửa. Danh sách này đọc theo dữ liệu hiện "
+        "tại, có thể khác lúc khóa đợt.",
+    ]
