@@ -4,6 +4,7 @@ organisation into this one, the people found on both sides and where each of its
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -222,12 +223,15 @@ def unresolved_message(conflicts: list[Conflict]) -> str:
     """The refusal of an import that meets ``conflicts`` left without a choice: names each
     record and the fields left to the user (those changed on both sides, or of unknown side; a
     field changed on one side only has its side already). Records made apart on both copies
-    (a plan of one year...) are named apart: one of the two is kept whole."""
+    (a plan of one year...) are named apart: one of the two is kept whole. Each list is in the
+    order a secretary can follow, not the file's: kind by kind as the preview lists the tables,
+    then by the record's label in Vietnamese order."""
     from ..lang.text import vn_number
     from .validate import NOTHING_WRITTEN
 
-    edited = [c for c in conflicts if not c.apart]
-    apart = [c for c in conflicts if c.apart]
+    ordered = sorted(conflicts, key=_named_order)
+    edited = [c for c in ordered if not c.apart]
+    apart = [c for c in ordered if c.apart]
     said = []
     if edited:
         shown = "; ".join(f"{c.label}: {_open_fields(c)}" for c in edited[:10])
@@ -239,6 +243,23 @@ def unresolved_message(conflicts: list[Conflict]) -> str:
     if apart:
         said.append(f"{APART_TEXT}: {'; '.join(c.label for c in apart)}. {APART_CHOICE}")
     return f"{' '.join(said)} Hãy chọn giữ bản của máy này hay lấy bản trong tệp. {NOTHING_WRITTEN}"
+
+
+def _named_order(conflict: Conflict) -> tuple[int, str, str, str]:
+    """Where ``conflict`` comes in :func:`unresolved_message`: its table as the preview lists
+    the tables (labels.py), then its label collated the Vietnamese way, a number in it by its
+    value ("số 9" before "số 10"), the id last so that two records of one label keep one
+    order."""
+    from ..lang.text import collation_key
+    from .labels import TABLE_LABELS
+
+    tables = list(TABLE_LABELS)
+    kind = tables.index(conflict.table) if conflict.table in tables else len(tables)
+    label = _NUMBER.sub(lambda number: number[0].zfill(20), conflict.label)
+    return kind, conflict.table, collation_key(label), conflict.id
+
+
+_NUMBER = re.compile(r"[0-9]+")
 
 
 def _open_fields(conflict: Conflict) -> str:

@@ -3,7 +3,9 @@
 Every row of a bundle is checked before anything is written: its table must be a travelling
 table, its columns those of the table (a nullable column may be left out), each value of the
 column's JSON kind (text, whole number, number, true/false, ISO date, ISO date and time), and
-the columns that cannot be empty not empty. A refusal is an :class:`~.sync_errors.InvalidRows`
+the columns that cannot be empty not empty. A phone of a member or a young person is stored as
+their forms store it (a bundle made by hand or by an older version may hold it as typed), or
+refused where the form would refuse it. A refusal is an :class:`~.sync_errors.InvalidRows`
 naming the table and the row.
 """
 
@@ -17,7 +19,9 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from .labels import quoted_table
+from ..lang.text import nfc
+from ..roster.validation import normalize_phone
+from .labels import field_label, quoted_table
 from .rows import columns_of, from_json, travelling_tables
 from .sync_errors import InvalidRows
 
@@ -37,11 +41,16 @@ _FORMATS: dict[str, dict[str, tuple[re.Pattern[str], str]]] = {
 }
 
 
-def refuse(table: str, row_id: object, what: str, details: str = "") -> InvalidRows:
-    """The error for row ``row_id`` of ``table``: ``what`` is wrong with it."""
+def refuse(
+    table: str, row_id: object, what: str, details: str = "", *, who: str | None = None
+) -> InvalidRows:
+    """The error for row ``row_id`` of ``table``: ``what`` is wrong with it (``who``: the
+    person the row is of, as the user knows them)."""
     where = f"bảng {quoted_table(table)}"
     if row_id is not None:
         where += f", dòng {row_id}"
+    if who:
+        where += f" ({who})"
     return InvalidRows(
         f"Tệp dữ liệu có dòng không hợp lệ ở {where}: {what}. {NOTHING_WRITTEN}",
         details or f"{table} {row_id}: {what}",
@@ -137,6 +146,12 @@ def _spec(table: str) -> dict[str, tuple[str, bool]]:
 
 
 def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
+    """Each of ``rows`` checked as :func:`check_row` does, then each phone as :func:`_phones`
+    takes it."""
+    return _phones(table, _checked(table, rows))
+
+
+def _checked(table: str, rows: list[Any]) -> list[dict[str, Any]]:
     """Each of ``rows`` checked as :func:`check_row` does, column by column: a chunk of rows
     whose every column has the right kind of value (the common case) is passed in a few set
     operations per column instead of a Python call per value; any doubt, and the chunk is
@@ -217,6 +232,53 @@ def _screen(values: Sequence[Any], kind: str, nullable: bool) -> None:
             list(map(datetime.fromisoformat, texts))
     except ValueError:
         raise _Doubt from None
+
+
+_PHONE_TABLES = ("members", "youths")
+"""The tables whose ``phone`` the member form and the youth form store in one normal form
+(``roster.validation.normalize_phone``)."""
+_NORMAL_PHONE = re.compile(r"0[0-9]{9,10}")
+"""A phone as ``normalize_phone`` gives it, which it gives back unchanged."""
+_PHONE = itemgetter("phone")
+_PHONE_WORDS = "số điện thoại (10 chữ số, bắt đầu bằng 0, ví dụ 0912345678)"
+
+
+def _phones(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Checked ``rows`` of ``table`` with each phone as the forms store it: "0912.345.678",
+    " +84 912 345 678 " as "0912345678" (a copy of the row, its search text made again from
+    it), a blank one as none; one the form would refuse refuses the bundle. The walk compares
+    the rows so taken with ours: a phone only written otherwise is no change and no conflict.
+    A chunk whose phones are stored so already (every row of a bundle the app wrote) is passed
+    as it is."""
+    if table not in _PHONE_TABLES or all(
+        phone is None or _NORMAL_PHONE.fullmatch(phone) for phone in map(_PHONE, rows)
+    ):
+        return rows
+    return [
+        row
+        if row["phone"] is None or _NORMAL_PHONE.fullmatch(row["phone"])
+        else _phoned(table, row)
+        for row in rows
+    ]
+
+
+def _phoned(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with its phone as the forms store it, or the refusal naming the person."""
+    from .threeway import rederive
+
+    typed = nfc(row["phone"])
+    phone = normalize_phone(typed) if typed else None
+    if typed and phone is None:
+        raise refuse(
+            table,
+            row["id"],
+            f"cột “phone” ({field_label('phone')}) phải là {_PHONE_WORDS}, không phải "
+            f"{_shown(row['phone'])}",
+            who=nfc(row["full_name"]),
+        )
+    taken = dict(row, phone=phone)
+    rederive(table, taken)  # the search text holds the phone
+    return taken
 
 
 def python_values(table: str, row: dict[str, Any]) -> dict[str, Any]:
