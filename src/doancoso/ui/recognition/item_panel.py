@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -198,6 +198,9 @@ class ItemPanel(QWidget):
         if not keep:
             self.errors.clear()
             self.note.setPlainText(self._saved_note)
+            # Reached by Tab, the note is continued, not begun: what is typed goes after what is
+            # written (the cursor would be before its first word, the words glued in front).
+            self.note.moveCursor(QTextCursor.MoveOperation.End)
             self.points.setText(self._saved_points)
         self._lock_points()
         code = item.code
