@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError
 from ...core.recognition.rules import NOT_APPLICABLE, STATUSES, points_text
-from ...core.recognition.service import ItemView
+from ...core.recognition.service import AnswerChange, AnswerFields, ItemView
+from ...core.workspace import Workspace
 from ..common.fields import FieldErrors, WrappedLabel
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
@@ -41,6 +42,8 @@ from .evidence import EvidencePanel, dropped_paths
 HINT = (
     "Chọn một mục trong bảng bên trái để tự đánh giá, ghi những việc đã làm và đính kèm minh chứng."
 )
+UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
+"""Said after a change of an item's answer, which "Hoàn tác" takes back."""
 NOT_SCORED = " (không tính: mục không áp dụng)"
 """Said after the maximum points of an item "Không áp dụng", whose points field is locked."""
 CONTRADICTION_STYLE = (
@@ -57,6 +60,7 @@ class ItemPanel(QWidget):
     def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
+        self._history = history
         self.year = 0
         self.view: ItemView | None = None
         self._saved_note = ""
@@ -270,8 +274,10 @@ class ItemPanel(QWidget):
                 self.status_buttons[self.view.status].setChecked(True)
             self._core.runner.show_error(exc, "Không lưu được", self)
 
-        def saved(_none: object) -> None:
-            self.status_message.emit(f"Mục {code}: {words.status_name(status)}.")
+        def saved(change: AnswerChange) -> None:
+            name = words.status_name(status)
+            self._push(f"Tự đánh giá mục {code}: {name}", year, code, change)
+            self.status_message.emit(f"Mục {code}: {name}{UNDO_HINT}")
 
         op = CoreOp(self, lambda ws: ws.recognition.set(year, code, {"status": status}),
                     self._core)  # fmt: skip
@@ -289,8 +295,9 @@ class ItemPanel(QWidget):
         self._saving = True
         self._update_save()
 
-        def saved(_none: object) -> None:
+        def saved(change: AnswerChange) -> None:
             self._saving = False
+            self._push(f"Sửa nội dung mục {code}", year, code, change)
             shown = self.view is not None and self.view.item.code == code
             if shown and self.note.toPlainText() == raw["note"]:
                 self._saved_note = raw["note"]
@@ -298,7 +305,7 @@ class ItemPanel(QWidget):
                 self.errors.clear()
                 self._lock_points()
             self._update_save()
-            self.status_message.emit(f"Đã lưu nội dung mục {code}.")
+            self.status_message.emit(f"Đã lưu nội dung mục {code}{UNDO_HINT}")
 
         def refused(exc: BaseException) -> None:
             self._saving = False
@@ -312,6 +319,14 @@ class ItemPanel(QWidget):
 
         op = CoreOp(self, lambda ws: ws.recognition.set(year, code, raw), self._core)
         op.success(saved).failure(refused).run()
+
+    def _push(self, label: str, year: int, code: str, change: AnswerChange) -> None:
+        """Let "Hoàn tác" (Ctrl+Z) write the item's answer back as it was before ``change``."""
+
+        def put_back(ws: Workspace, fields: AnswerFields, expected: AnswerFields) -> None:
+            ws.recognition.put_back(year, code, fields, expected)
+
+        self._history.edit(label, put_back, *change)
 
     # Drops --------------------------------------------------------------------------------
 
