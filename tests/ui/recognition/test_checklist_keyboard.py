@@ -1,5 +1,5 @@
 """The checklist on the keyboard alone: what is typed into an item's note goes after what is
-written there."""
+written there; Enter on an item of the tree leads to its self-assessment."""
 
 from __future__ import annotations
 
@@ -46,3 +46,29 @@ def test_typing_in_a_note_reached_by_tab_adds_after_what_is_written(
     panel.note.setFocus()
     qtbot.keyClicks(panel.note, " Moi quy.")
     assert panel.note.toPlainText() == "Sổ theo dõi cập nhật theo ấp. Moi quy."
+
+
+def test_enter_on_an_item_of_the_tree_goes_to_its_self_assessment(
+    ws: Workspace, make_page: Callable[[], RecognitionPage], qtbot: QtBot
+) -> None:
+    """↓ to an item, Enter: the keyboard is on its self-assessment as it stands ("Chưa đạt"),
+    where ← ticks "Đạt" (saved at once); Enter on a criterion's row leaves it in the tree."""
+    ws.recognition.open(2025)
+    ws.recognition.set(2025, "1.3", {"status": "chua-dat"})
+    page = make_page()
+    page.window().activateWindow()
+    page.select_item("1.2")
+    page.tree.setFocus()
+    qtbot.waitUntil(page.tree.hasFocus)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Down)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    buttons = page.item_panel.status_buttons
+    assert QApplication.focusWidget() is buttons["chua-dat"]
+    qtbot.keyClick(buttons["chua-dat"], Qt.Key.Key_Left)
+    assert QApplication.focusWidget() is buttons["dat"]
+    assert next(v for v in ws.recognition.view(2025).items if v.item.code == "1.3").status == "dat"
+    page.tree.setFocus()
+    qtbot.waitUntil(page.tree.hasFocus)
+    page.tree.setCurrentIndex(page.model.index(1, 0))  # "Tiêu chí 2…"
+    qtbot.keyClick(page.tree, Qt.Key.Key_Enter)
+    assert QApplication.focusWidget() is page.tree

@@ -214,6 +214,12 @@ class ItemPanel(QWidget):
         )
         self._update_save()
 
+    def focus_assessment(self) -> None:
+        """The keyboard on the item's self-assessment as it stands (its checked status: ← and →
+        tick the others, as on any group of radio buttons)."""
+        if self.view is not None:
+            self.status_buttons[self.view.status].setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _lock_points(self) -> None:
         """Points are not scored while the item is not applicable: their field is locked (what
         was given is kept, and counts again with another status), saying why; but never over

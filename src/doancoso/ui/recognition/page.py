@@ -145,6 +145,7 @@ class RecognitionPage(QWidget):
         self.tree.setup_columns()
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.files_dropped.connect(self._files_dropped)
+        self.tree.item_entered.connect(lambda _code: self.item_panel.focus_assessment())
         self.missing_title = QLabel()
         self.missing = QListWidget()
         self.missing.setWordWrap(True)
