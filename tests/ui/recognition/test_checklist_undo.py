@@ -78,3 +78,20 @@ def test_an_undo_over_a_later_change_is_refused_and_writes_nothing(
         "thay đổi mới hơn."
     ]
     assert _item(ws, "1.3") == ("dat", "Ghi từ dòng lệnh.")
+
+
+def test_a_save_that_changes_nothing_offers_no_undo(
+    page: RecognitionPage, ws: Workspace, history: UndoHistory
+) -> None:
+    """A space typed after the note is not kept: the save changes nothing, and neither says
+    "Hoàn tác" nor leaves Ctrl+Z for it (Ctrl+Z would take back an older action instead)."""
+    ws.recognition.set(2025, "1.5", {"note": "Lập nhóm Zalo cho từng chi đoàn."})
+    page.refresh()
+    page.select_item("1.5")
+    said: list[str] = []
+    page.status_message.connect(said.append)
+    panel = page.item_panel
+    panel.note.setPlainText("Lập nhóm Zalo cho từng chi đoàn. ")
+    panel.save_button.click()
+    assert said == ["Đã lưu nội dung mục 1.5."]
+    assert history.count() == 0

@@ -283,7 +283,7 @@ class ItemPanel(QWidget):
         def saved(change: AnswerChange) -> None:
             name = words.status_name(status)
             self._push(f"Tự đánh giá mục {code}: {name}", year, code, change)
-            self.status_message.emit(f"Mục {code}: {name}{UNDO_HINT}")
+            self.status_message.emit(f"Mục {code}: {name}{undo_hint(change)}")
 
         op = CoreOp(self, lambda ws: ws.recognition.set(year, code, {"status": status}),
                     self._core)  # fmt: skip
@@ -311,7 +311,7 @@ class ItemPanel(QWidget):
                 self.errors.clear()
                 self._lock_points()
             self._update_save()
-            self.status_message.emit(f"Đã lưu nội dung mục {code}{UNDO_HINT}")
+            self.status_message.emit(f"Đã lưu nội dung mục {code}{undo_hint(change)}")
 
         def refused(exc: BaseException) -> None:
             self._saving = False
@@ -327,7 +327,8 @@ class ItemPanel(QWidget):
         op.success(saved).failure(refused).run()
 
     def _push(self, label: str, year: int, code: str, change: AnswerChange) -> None:
-        """Let "Hoàn tác" (Ctrl+Z) write the item's answer back as it was before ``change``."""
+        """Let "Hoàn tác" (Ctrl+Z) write the item's answer back as it was before ``change`` (a
+        change that changed nothing pushes nothing)."""
 
         def put_back(ws: Workspace, fields: AnswerFields, expected: AnswerFields) -> None:
             ws.recognition.put_back(year, code, fields, expected)
@@ -345,6 +346,13 @@ class ItemPanel(QWidget):
         if self.view is not None and paths:
             event.acceptProposedAction()
             self.files.attach(paths)
+
+
+def undo_hint(change: AnswerChange) -> str:
+    """What a status message adds after a saved change: how to take it back, if it changed
+    anything (else "Hoàn tác" would take back an older action)."""
+    before, after = change
+    return "." if before == after else UNDO_HINT
 
 
 def records_text(view: ItemView) -> str:
