@@ -71,6 +71,23 @@ COVERED_TABLES = ("members", "member_events", "rating_rounds", "settings")
 
 
 @dataclass(frozen=True)
+class AnswerFields:
+    """What :meth:`RecognitionService.set` changes of an item: its status, points and note."""
+
+    status: str
+    points: float | None
+    note: str | None
+
+
+AnswerChange = tuple[AnswerFields, AnswerFields]
+"""An item's answer before and after a change."""
+
+
+def answer_fields(answer: ChecklistAnswer) -> AnswerFields:
+    return AnswerFields(answer.status, answer.points, answer.note)
+
+
+@dataclass(frozen=True)
 class ItemView:
     criterion: str
     item: Item
@@ -356,8 +373,9 @@ class RecognitionService:
                 self._computed = {key: (generation, computed)}
         return computed
 
-    def set(self, year: int, code: str, raw: Mapping[str, str]) -> None:
-        """Change an item's ``status`` (a code or its name), ``points`` and ``note``."""
+    def set(self, year: int, code: str, raw: Mapping[str, str]) -> AnswerChange:
+        """Change an item's ``status`` (a code or its name), ``points`` and ``note``; returns
+        its answer before and after (for :meth:`put_back`, the undo)."""
         template = self.open(year)
         item = self._item(template, code)
         errors: dict[str, str] = {}
@@ -385,9 +403,25 @@ class RecognitionService:
             raise ValidationError(errors)
         with self._ctx.db.transaction() as session:
             answer = self._answer(session, year, code)
+            before = answer_fields(answer)
             for name, value in values.items():
                 if getattr(answer, name) != value:
                     setattr(answer, name, value)
+            return before, answer_fields(answer)
+
+    def put_back(self, year: int, code: str, fields: AnswerFields, expected: AnswerFields) -> None:
+        """Write ``fields`` (from :meth:`set`) over an item's answer, provided it is still
+        ``expected``: the undo of a change (``fields`` before it, ``expected`` after it) and its
+        redo (the other way round). An answer changed since (another tick, a note typed on the
+        command line) is refused (:class:`ConflictError`) and nothing is written."""
+        with self._ctx.db.transaction() as session:
+            answer = self._answer(session, year, code)
+            if answer_fields(answer) != expected:
+                raise ConflictError(
+                    f"Mục {code} năm {year} đã được sửa lại sau đó: giữ nguyên như hiện tại để "
+                    "không ghi đè thay đổi mới hơn."
+                )
+            answer.status, answer.points, answer.note = fields.status, fields.points, fields.note
 
     def attach(
         self,

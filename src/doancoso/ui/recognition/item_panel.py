@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError
 from ...core.recognition.rules import NOT_APPLICABLE, STATUSES, points_text
-from ...core.recognition.service import ItemView
+from ...core.recognition.service import AnswerChange, AnswerFields, ItemView
+from ...core.workspace import Workspace
 from ..common.fields import FieldErrors, WrappedLabel
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
@@ -41,6 +42,8 @@ from .evidence import EvidencePanel, dropped_paths
 HINT = (
     "Chọn một mục trong bảng bên trái để tự đánh giá, ghi những việc đã làm và đính kèm minh chứng."
 )
+UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
+"""Said after a change of an item's answer, which "Hoàn tác" takes back."""
 NOT_SCORED = " (không tính: mục không áp dụng)"
 """Said after the maximum points of an item "Không áp dụng", whose points field is locked."""
 CONTRADICTION_STYLE = (
@@ -57,6 +60,7 @@ class ItemPanel(QWidget):
     def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
+        self._history = history
         self.year = 0
         self.view: ItemView | None = None
         self._saved_note = ""
@@ -198,6 +202,9 @@ class ItemPanel(QWidget):
         if not keep:
             self.errors.clear()
             self.note.setPlainText(self._saved_note)
+            # Reached by Tab, the note is continued, not begun: what is typed goes after what is
+            # written (the cursor would be before its first word, the words glued in front).
+            self.note.moveCursor(QTextCursor.MoveOperation.End)
             self.points.setText(self._saved_points)
         self._lock_points()
         code = item.code
@@ -206,6 +213,12 @@ class ItemPanel(QWidget):
             lambda ws, path: ws.recognition.attach(year, code, path), list(view.files)
         )
         self._update_save()
+
+    def focus_assessment(self) -> None:
+        """The keyboard on the item's self-assessment as it stands (its checked status: ← and →
+        tick the others, as on any group of radio buttons)."""
+        if self.view is not None:
+            self.status_buttons[self.view.status].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _lock_points(self) -> None:
         """Points are not scored while the item is not applicable: their field is locked (what
@@ -267,8 +280,10 @@ class ItemPanel(QWidget):
                 self.status_buttons[self.view.status].setChecked(True)
             self._core.runner.show_error(exc, "Không lưu được", self)
 
-        def saved(_none: object) -> None:
-            self.status_message.emit(f"Mục {code}: {words.status_name(status)}.")
+        def saved(change: AnswerChange) -> None:
+            name = words.status_name(status)
+            self._push(f"Tự đánh giá mục {code}: {name}", year, code, change)
+            self.status_message.emit(f"Mục {code}: {name}{undo_hint(change)}")
 
         op = CoreOp(self, lambda ws: ws.recognition.set(year, code, {"status": status}),
                     self._core)  # fmt: skip
@@ -286,8 +301,9 @@ class ItemPanel(QWidget):
         self._saving = True
         self._update_save()
 
-        def saved(_none: object) -> None:
+        def saved(change: AnswerChange) -> None:
             self._saving = False
+            self._push(f"Sửa nội dung mục {code}", year, code, change)
             shown = self.view is not None and self.view.item.code == code
             if shown and self.note.toPlainText() == raw["note"]:
                 self._saved_note = raw["note"]
@@ -295,7 +311,7 @@ class ItemPanel(QWidget):
                 self.errors.clear()
                 self._lock_points()
             self._update_save()
-            self.status_message.emit(f"Đã lưu nội dung mục {code}.")
+            self.status_message.emit(f"Đã lưu nội dung mục {code}{undo_hint(change)}")
 
         def refused(exc: BaseException) -> None:
             self._saving = False
@@ -310,6 +326,15 @@ class ItemPanel(QWidget):
         op = CoreOp(self, lambda ws: ws.recognition.set(year, code, raw), self._core)
         op.success(saved).failure(refused).run()
 
+    def _push(self, label: str, year: int, code: str, change: AnswerChange) -> None:
+        """Let "Hoàn tác" (Ctrl+Z) write the item's answer back as it was before ``change`` (a
+        change that changed nothing pushes nothing)."""
+
+        def put_back(ws: Workspace, fields: AnswerFields, expected: AnswerFields) -> None:
+            ws.recognition.put_back(year, code, fields, expected)
+
+        self._history.edit(label, put_back, *change)
+
     # Drops --------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
@@ -321,6 +346,13 @@ class ItemPanel(QWidget):
         if self.view is not None and paths:
             event.acceptProposedAction()
             self.files.attach(paths)
+
+
+def undo_hint(change: AnswerChange) -> str:
+    """What a status message adds after a saved change: how to take it back, if it changed
+    anything (else "Hoàn tác" would take back an older action)."""
+    before, after = change
+    return "." if before == after else UNDO_HINT
 
 
 def records_text(view: ItemView) -> str:

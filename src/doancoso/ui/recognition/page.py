@@ -145,6 +145,7 @@ class RecognitionPage(QWidget):
         self.tree.setup_columns()
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.tree.files_dropped.connect(self._files_dropped)
+        self.tree.item_entered.connect(lambda _code: self.item_panel.focus_assessment())
         self.missing_title = QLabel()
         self.missing = QListWidget()
         self.missing.setWordWrap(True)
@@ -338,13 +339,17 @@ class RecognitionPage(QWidget):
     # Choosing -----------------------------------------------------------------------------
 
     def open_item(self, year: int, code: str) -> None:
-        """Show item ``code`` of ``year``: now if the year is shown, else once it is read."""
+        """Show item ``code`` of ``year``: now if the year is shown, else once it is read; the
+        keyboard on it in the tree (↓ the next item, Tab its self-assessment), wherever it was
+        (a button of the dossier's check, hidden with its page)."""
         if year != self.year:
             self.set_year(year)  # reads the year (asking first to save what was typed)
         if self.view is not None and self.view.year == year:
             self.select_item(code)
         else:
             self._current = code  # shown once the year is read (:meth:`_show`)
+        self.tabs.setCurrentIndex(0)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_record(self, year: int, record_id: str) -> None:
         """Show the register's record ``record_id`` of ``year``: now if the year is shown,

@@ -1,12 +1,13 @@
-"""The checklist's tree view: criteria and items, word-wrapped, and files dropped on an item
-attached to it (the item is selected, so its panel shows them)."""
+"""The checklist's tree view: criteria and items, word-wrapped, files dropped on an item
+attached to it (the item is selected, so its panel shows them), Enter on an item leading to its
+self-assessment."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFontMetrics
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -51,9 +52,12 @@ class WrappingDelegate(QStyledItemDelegate):
 
 
 class ChecklistTree(QTreeView):
-    """Emits ``files_dropped(code, paths)`` when files are dropped on an item's row."""
+    """Emits ``files_dropped(code, paths)`` when files are dropped on an item's row, and
+    ``item_entered(code)`` when Enter is pressed on an item's row (a criterion's row keeps
+    Qt's keys)."""
 
     files_dropped = Signal(str, list)
+    item_entered = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +89,13 @@ class ChecklistTree(QTreeView):
     def code_at(self, index: QModelIndex) -> str | None:
         code = index.siblingAtColumn(0).data(CODE_ROLE) if index.isValid() else None
         return str(code) if code else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        code = self.code_at(self.currentIndex())
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and code is not None:
+            self.item_entered.emit(code)
+            return
+        super().keyPressEvent(event)
 
     def _target(self, event: QDragMoveEvent | QDropEvent) -> str | None:
         return self.code_at(self.indexAt(event.position().toPoint()))
