@@ -147,6 +147,11 @@ class PlansPage(QWidget):
         self.printer.status_message.connect(self.status_message)
         self._build()
         self._make_actions()
+        # Enter on a button presses it, as Space does: Qt's buttons answer Enter by
+        # themselves only in a dialog, and a secretary tabbing to "Lập kế hoạch năm …" presses
+        # Enter.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(True)
         core.data_changed.changed.connect(self._on_data_changed)
         self._fill_years(())
 
