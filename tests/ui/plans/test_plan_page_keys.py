@@ -54,3 +54,19 @@ def test_enter_on_add_target_opens_its_dialog(
 
     assert [type(d) for d in script.seen] == [TargetDialog]
     assert script.seen[0].windowTitle() == "Thêm chỉ tiêu – kế hoạch năm 2026"
+
+
+def test_the_plan_made_the_keyboard_is_in_its_number(
+    qtbot: QtBot, ws: Workspace, make_page
+) -> None:
+    """The button pressed is hidden with the empty year: the keyboard goes on to the first
+    field of the plan's texts, shown, not to the tabs' bar."""
+    page = make_page(ws)
+    page.create_button.setFocus()
+
+    qtbot.keyClick(page.create_button, Qt.Key.Key_Space)
+
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Nội dung kế hoạch"
+    assert page.focusWidget() is page.text_form.number_edit
+    qtbot.keyClicks(page.text_form.number_edit, "07-KH/DTN")
+    assert page.text_form.raw()["number"] == "07-KH/DTN"

@@ -502,6 +502,9 @@ class PlansPage(QWidget):
             self.status_message.emit(f"{text}.")
             # Either way the texts come first: to write, or to read the copy's years again.
             self.tabs.setCurrentIndex(1)
+            # The button pressed went with the empty year: the keyboard goes on to the first
+            # field of the texts, not to the tabs' bar.
+            self.text_form.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
         op = CoreOp(self, lambda ws: ws.plans.create(year, from_year), self._core,
                     label="Đang lập kế hoạch…")  # fmt: skip
