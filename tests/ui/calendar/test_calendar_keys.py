@@ -122,3 +122,70 @@ def test_back_on_the_month_tab_ctrl_5_puts_the_keyboard_in_the_grid(
 
     assert QApplication.focusWidget() is calendar.month
     assert calendar.month.selected == dt.date(2026, 3, 10)
+
+
+def _searched(qtbot: QtBot, window: MainWindow, calendar: CalendarPage, text: str) -> None:
+    """Ctrl+F, then ``text`` typed in the calendar's search box (its pause not waited for)."""
+    press_ctrl(qtbot, window, Qt.Key.Key_F)
+    assert QApplication.focusWidget() is calendar.search
+    qtbot.keyClicks(calendar.search, text)
+
+
+def test_enter_in_the_search_box_goes_to_the_first_day_found_in_the_month(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    add_activity(cal_ws, "Sinh hoạt chi đoàn", "10/03/2026")
+    add_activity(cal_ws, "Họp chi đoàn ấp Tân Hưng", "18/03/2026")
+    add_activity(cal_ws, "Họp chi đoàn ấp Kênh Xáng", "25/03/2026")
+    window = active_window(qtbot, cal_ws, prompts)
+    press_ctrl(qtbot, window, Qt.Key.Key_5)
+    calendar = _calendar(window)
+    calendar.show_date(dt.date(2026, 3, 2))
+    _searched(qtbot, window, calendar, "hop chi doan")
+
+    qtbot.keyClick(calendar.search, Qt.Key.Key_Return)
+
+    assert QApplication.focusWidget() is calendar.month
+    assert calendar.month.selected == dt.date(2026, 3, 18)
+    opened: list[str] = []
+
+    def note_title(dialog: QDialog) -> None:
+        assert isinstance(dialog, OccurrenceDialog)
+        opened.append(dialog.detail.row.title)
+
+    prompts.dialog_script = note_title
+    qtbot.keyClick(calendar.month, Qt.Key.Key_Return)
+    assert opened == ["Họp chi đoàn ấp Tân Hưng"]
+
+
+def test_down_in_the_search_box_goes_to_the_first_row_found_in_the_list(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    add_activity(cal_ws, "Sinh hoạt chi đoàn", "10/03/2026")
+    add_activity(cal_ws, "Họp chi đoàn ấp Tân Hưng", "18/03/2026")
+    add_activity(cal_ws, "Họp chi đoàn ấp Kênh Xáng", "25/03/2026")
+    window = active_window(qtbot, cal_ws, prompts)
+    calendar = _list_tab_on(qtbot, window, dt.date(2026, 3, 28))
+    _searched(qtbot, window, calendar, "hop chi doan")
+
+    qtbot.keyClick(calendar.search, Qt.Key.Key_Down)
+
+    assert QApplication.focusWidget() is calendar.agenda
+    assert _chosen(calendar) == [("T4 18/03/2026", "Họp chi đoàn ấp Tân Hưng")]
+
+
+def test_enter_in_the_search_box_with_nothing_found_in_the_month_stays_there(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    add_activity(cal_ws, "Họp chi đoàn ấp Tân Hưng", "18/04/2026")
+    window = active_window(qtbot, cal_ws, prompts)
+    press_ctrl(qtbot, window, Qt.Key.Key_5)
+    calendar = _calendar(window)
+    calendar.show_date(dt.date(2026, 3, 2))
+    _searched(qtbot, window, calendar, "hop chi doan")
+
+    qtbot.keyClick(calendar.search, Qt.Key.Key_Return)
+
+    assert QApplication.focusWidget() is calendar.search
+    assert calendar.month.selected == dt.date(2026, 3, 2)
+    assert calendar.month_model.shown() == []

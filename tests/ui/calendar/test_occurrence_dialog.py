@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -306,3 +308,26 @@ def test_delete_asks_about_results_typed_and_not_saved(
     prompts.answer = True
     dialog.delete_button.click()
     assert dialog.delete_requested
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_enter_in_a_field_saves_the_date_not_the_attendance(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, monthly: str, prompts
+) -> None:
+    """Enter where the date was typed saves the dialog ("Lưu" is its default button), on a
+    date whose attendance can be taken too: it opens no roll call."""
+    january = cal_ws.activities.occurrence_ids_of(monthly)[0]
+    dialog = _dialog(qtbot, core, history, january)
+    opened: list[QDialog] = []
+    prompts.dialog_script = opened.append
+    with qtbot.wait_active(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    assert dialog.attendance_button.isEnabled()
+    day = dialog.editors["day"]
+    day.setFocus()
+    day.selectAll()
+    qtbot.keyClicks(day, "20/01/2026")
+    qtbot.keyClick(day, Qt.Key.Key_Return)
+    assert opened == [] and dialog.saved and not dialog.isVisible()
+    assert cal_ws.activities.occurrence(january).row.day == dt.date(2026, 1, 20)

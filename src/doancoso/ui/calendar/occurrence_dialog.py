@@ -122,6 +122,9 @@ class OccurrenceDialog(QDialog):
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         layout.addLayout(self._buttons())
+        # Once in the dialog: set earlier, Qt makes the first button ("Điểm danh…") the
+        # default, and Enter in a field opens the roll call instead of saving.
+        self.save_button.setDefault(True)
         self.undo_action = QAction("Hoàn tác", self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(self._undo)
@@ -218,7 +221,6 @@ class OccurrenceDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
-        self.save_button.setDefault(True)
         return row
 
     # Values -------------------------------------------------------------------------------

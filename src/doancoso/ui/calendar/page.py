@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFocusEvent, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +41,7 @@ from ...core.errors import AppError
 from ...core.lang.dates import format_vn_date, parse_vn_date
 from ...core.plans.registration import PlanReminder
 from ...core.workspace import Workspace
-from ..common.list_page import SEARCH_DELAY_MS, UNDO_HINT
+from ..common.list_page import SEARCH_DELAY_MS, TO_RESULTS_KEYS, UNDO_HINT
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .agenda import (
@@ -160,6 +160,7 @@ class CalendarPage(QWidget):
         # the list on a row (see :meth:`_agenda_focused`), where Enter opens it.
         self.setFocusProxy(self.month)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.search.installEventFilter(self)  # Enter or ↓ there: to what was found
 
     def _top_bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -326,7 +327,38 @@ class CalendarPage(QWidget):
             and event.reason() != Qt.FocusReason.MouseFocusReason  # the click chooses its row
         ):
             self._agenda_focused()
+        elif (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in TO_RESULTS_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.go_to_results()
+            return True
         return super().eventFilter(watched, event)
+
+    def go_to_results(self) -> None:
+        """From the search box to what it found, as the lists' search boxes do: in the grid
+        the first day of the month shown holding a date found, in the list its first row; the
+        search still waiting for the user's pause is run first. Nothing found, nothing moves."""
+        if self._search_timer.isActive():
+            self.apply_filter()
+        if self.tabs.currentWidget() is self.month:
+            model = self.month_model
+            start = dt.date(model.year, model.month, 1)
+            days = sorted(
+                max(row.day, start)
+                for row in model.shown()
+                if (row.end_day or row.day) >= start
+                and (row.day.year, row.day.month) <= (model.year, model.month)
+            )
+            if days:
+                self.month.select_date(days[0])
+                self.month.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.agenda_model.rowCount():
+            self.agenda.selectRow(0)
+            self.agenda.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _tab_shown(self, _index: int) -> None:
         shown = self.tabs.currentWidget()

@@ -147,6 +147,11 @@ class PlansPage(QWidget):
         self.printer.status_message.connect(self.status_message)
         self._build()
         self._make_actions()
+        # Enter on a button presses it, as Space does: Qt's buttons answer Enter by
+        # themselves only in a dialog, and a secretary tabbing to "Lập kế hoạch năm …" presses
+        # Enter.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(True)
         core.data_changed.changed.connect(self._on_data_changed)
         self._fill_years(())
 
@@ -497,6 +502,9 @@ class PlansPage(QWidget):
             self.status_message.emit(f"{text}.")
             # Either way the texts come first: to write, or to read the copy's years again.
             self.tabs.setCurrentIndex(1)
+            # The button pressed went with the empty year: the keyboard goes on to the first
+            # field of the texts, not to the tabs' bar.
+            self.text_form.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
         op = CoreOp(self, lambda ws: ws.plans.create(year, from_year), self._core,
                     label="Đang lập kế hoạch…")  # fmt: skip

@@ -1,0 +1,72 @@
+"""The plan page by the keyboard: Enter on a button presses it, as Space does."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.plans.target_dialog import TargetDialog
+from plan_data import make_plan_data
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def test_enter_on_the_empty_year_s_button_makes_the_plan(
+    qtbot: QtBot, ws: Workspace, make_page
+) -> None:
+    page = make_page(ws)
+    assert page.create_button.text() == "Lập kế hoạch năm 2026"
+    page.year_combo.setFocus()
+    qtbot.keyClick(page.year_combo, Qt.Key.Key_Tab)
+    assert page.focusWidget() is page.create_button
+
+    qtbot.keyClick(page.create_button, Qt.Key.Key_Return)
+
+    assert ws.plans.years() == [2026]
+    assert page.stack.currentIndex() == 1
+
+
+def test_enter_on_the_copy_button_copies_last_year_s_plan(
+    qtbot: QtBot, ws: Workspace, make_page
+) -> None:
+    make_plan_data(ws)
+    page = make_page(ws)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(2027))
+    assert page.copy_button.text() == "Sao chép từ kế hoạch năm 2026"
+    page.copy_button.setFocus()
+
+    qtbot.keyClick(page.copy_button, Qt.Key.Key_Enter)
+
+    plan = ws.plans.get(2027)
+    assert plan is not None and len(plan.targets) == 5
+
+
+def test_enter_on_add_target_opens_its_dialog(
+    qtbot: QtBot, ws: Workspace, make_page, script
+) -> None:
+    make_plan_data(ws)
+    page = make_page(ws)
+    page.add_button.setFocus()
+
+    qtbot.keyClick(page.add_button, Qt.Key.Key_Return)
+
+    assert [type(d) for d in script.seen] == [TargetDialog]
+    assert script.seen[0].windowTitle() == "Thêm chỉ tiêu – kế hoạch năm 2026"
+
+
+def test_the_plan_made_the_keyboard_is_in_its_number(
+    qtbot: QtBot, ws: Workspace, make_page
+) -> None:
+    """The button pressed is hidden with the empty year: the keyboard goes on to the first
+    field of the plan's texts, shown, not to the tabs' bar."""
+    page = make_page(ws)
+    page.create_button.setFocus()
+
+    qtbot.keyClick(page.create_button, Qt.Key.Key_Space)
+
+    assert page.tabs.tabText(page.tabs.currentIndex()) == "Nội dung kế hoạch"
+    assert page.focusWidget() is page.text_form.number_edit
+    qtbot.keyClicks(page.text_form.number_edit, "07-KH/DTN")
+    assert page.text_form.raw()["number"] == "07-KH/DTN"
