@@ -95,3 +95,20 @@ def test_vietnamese_letters_and_words_are_kept() -> None:
 def test_a_name_offered_in_a_save_dialog_holds_at_most_120_units(given: str, offered: str) -> None:
     assert offered_name(given) == offered
     assert len(offered) <= SHORT_NAME == 120
+
+
+def test_the_end_the_app_writes_after_a_typed_name_is_kept_whole() -> None:
+    end = "-ban-giao-07-12-2026.dcs"
+    assert offered_name("doancoso-" + "a" * 200, end) == "doancoso-" + "a" * 87 + end
+    assert offered_name("doancoso-" + "ab-" * 60, end) == "doancoso-" + ("ab-" * 29)[:-1] + end
+    assert offered_name("Bàn giao. . ", ".pdf") == "Bàn giao.pdf"
+    assert offered_name("CON", "-dong-bi-loai.xlsx") == "CON-dong-bi-loai.xlsx"
+    assert offered_name("con", ".xlsx") == "con_.xlsx"
+    assert offered_name("?*", ".pdf") == "tep.pdf"
+    assert offered_name("Hội nghị: tổng kết?", "-dong-bi-loai.xlsx", room=40) == (
+        "Hội nghị - tổng kết-dong-bi-loai.xlsx"
+    )
+    for given in _hostile_names(1000):
+        made = offered_name(given, end)
+        assert _problems(made, SHORT_NAME) == [], (given, made)
+        assert made.endswith(end)

@@ -12,7 +12,8 @@ starts or ends with a dot or a space; a name holds at most 255 UTF-16 units, and
 path at most 259 (the classic ``MAX_PATH`` of 260 with its final NUL, which Windows 10 applies
 unless long paths were switched on): the stem is shortened, the extension kept. A name the app
 offers in a save dialog, before the folder is known, holds at most :data:`SHORT_NAME` units
-(:func:`offered_name`), so that a folder of usual depth leaves it within the path's cap. Text
+(:func:`offered_name`, which shortens the part taken from data and keeps the end the app writes,
+such as a date), so that a folder of usual depth leaves it within the path's cap. Text
 stays NFC, Vietnamese letters and tones kept. Names that Windows and FAT take for one (equal but
 for case) are told apart as Windows does, ``" (2)"`` before the extension (:func:`free_name`).
 ASCII file names of words (``"danh-sach-doan-vien.xlsx"``) come from
@@ -50,6 +51,8 @@ _DEVICES = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
     | {f"{port}{n}" for port in ("COM", "LPT") for n in "123456789\u00b9\u00b2\u00b3"}
 )
+_CUT_ENDS = " .-_"
+"""What a shortened name does not end with: a word's dash left alone says nothing."""
 _EXTENSION = re.compile(r"\.[0-9A-Za-z]{1,10}$")
 
 
@@ -90,7 +93,7 @@ def _fit(text: str, room: int, empty: str) -> str:
     if utf16_units(text) <= room:
         return text
     stem, extension = _split(text)
-    stem = _cut(stem, max(room - utf16_units(extension), 1)).rstrip(" .")
+    stem = _cut(stem, max(room - utf16_units(extension), 1)).rstrip(_CUT_ENDS)
     return (stem or _cut(empty, room)) + extension
 
 
@@ -104,17 +107,32 @@ def windows_name(name: str, empty: str = "tep", room: int = MAX_NAME) -> str:
     extension = _EXTENSION.search(text)
     if extension is not None and not text[: extension.start()].strip(" ."):
         text = empty + extension.group()  # ".pdf", "?.pdf": the extension only
-    text = _fit(text.lstrip(" .") or empty, room, empty)
+    text = _fit(_not_device(text.lstrip(" .") or empty), room, empty)
+    return _fit(_not_device(text), room, empty)  # cut short, it may have become one
+
+
+def _not_device(text: str) -> str:
+    """``text`` with a ``_`` after its part before the first dot if that is a device name."""
     device, dot, rest = text.partition(".")
     if device.rstrip(" ").upper() in _DEVICES:
-        text = _fit(f"{device}_{dot}{rest}", room, empty)
+        return f"{device}_{dot}{rest}"
     return text
 
 
-def offered_name(name: str, empty: str = "tep") -> str:
-    """The name a save dialog offers for ``name`` (its folder not known yet):
-    :func:`windows_name` in at most :data:`SHORT_NAME` units."""
-    return windows_name(name, empty, SHORT_NAME)
+def offered_name(name: str, end: str = "", empty: str = "tep", room: int = SHORT_NAME) -> str:
+    """The name a save dialog offers: ``name`` (it holds what was taken from data: an
+    organisation's, a chi đoàn's, a file's name) then ``end`` (what the app writes after it: a
+    kind, a date, the extension), as :func:`windows_name` in at most ``room`` UTF-16 units
+    (:data:`SHORT_NAME`: the folder is not known yet), ``name`` shortened, never ``end``:
+    ``offered_name("doancoso-" + slug(org), "-ban-giao-07-12-2026.dcs")``."""
+    if not end:
+        return windows_name(name, empty, room)
+    start = readable(name).rstrip(" .")  # "Bàn giao." + ".pdf": no ".." before the end
+    if "." in start:  # "CON.x" + "-ban-giao": a device name, made one no more before any cut
+        start = _not_device(start)
+    if utf16_units(windows_name(start + end, empty)) > room:
+        start = _cut(start, max(room - utf16_units(readable(end)), 1)).rstrip(_CUT_ENDS)
+    return windows_name(start + end, empty, room)
 
 
 def room_in(folder: Path) -> int:
