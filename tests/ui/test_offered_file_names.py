@@ -137,3 +137,26 @@ def _accept(dialog: object) -> None:
 )
 def test_the_names_offered_with_nothing_typed_in_them_are_within_the_rule(name: str) -> None:
     assert _within_the_rule(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "offered"),
+    [
+        ("ke-hoach-2026.pdf", "ke-hoach-2026.pdf"),
+        ("Hội nghị: tổng kết? 05/12/2026.pdf", "Hội nghị - tổng kết 05-12-2026.pdf"),
+        ("CON.pdf", "CON_.pdf"),
+        ("Kế hoạch. . .", "Kế hoạch"),
+        (LONG + ".pdf", f"{LONG[:116].rstrip()}.pdf"),
+    ],
+)
+def test_the_shared_save_dialog_opens_on_a_name_windows_accepts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, offered: str
+) -> None:
+    """The save dialog of the plans', the calendar's and the transfer letter's files: whatever
+    name it is given, the one it opens on follows the rule."""
+    from doancoso.ui.common.folders import ask_save_path, documents_folder
+    from scripted import SaveDialogs
+
+    dialogs = SaveDialogs(tmp_path / "chon.pdf").install(monkeypatch)
+    assert ask_save_path(None, "In", name, "Tệp PDF (*.pdf)", ".pdf") == tmp_path / "chon.pdf"
+    assert dialogs.offered == [str(documents_folder() / offered)]
