@@ -36,17 +36,26 @@ LONG_NAME = (REPEATED * 10)[:296] + ".jpg"  # 300 characters
         ("CONSOLE.jpg", "CONSOLE.jpg"),  # only the device names themselves
         ("COM10.jpg", "COM10.jpg"),
         ("Con gà.jpg", "Con gà.jpg"),
-        ("a:b?.pdf", "a_b_.pdf"),
-        ('<Biên bản> "số 3" | bản *chính*.pdf', "_Biên bản_ _số 3_ _ bản _chính_.pdf"),
+        ("a:b?.pdf", "a-b.pdf"),
+        ('<Biên bản> "số 3" | bản *chính*.pdf', "(Biên bản) 'số 3' - bản chính.pdf"),
+        ("Hội nghị: tổng kết?.pdf", "Hội nghị - tổng kết.pdf"),
+        ("Chi đoàn 1/5", "Chi đoàn 1-5"),
+        ("Kế hoạch ngày 05/12/2026.pdf", "Kế hoạch ngày 05-12-2026.pdf"),
+        ("Họp lúc 19:30.pdf", "Họp lúc 19-30.pdf"),
+        ("Chi đoàn 1\\5 | Ấp 2.xlsx", "Chi đoàn 1-5 - Ấp 2.xlsx"),
+        ("Báo cáo tổng kết năm 2026...", "Báo cáo tổng kết năm 2026"),
+        ("CON .pdf", "CON _.pdf"),
         ("ảnh.", "ảnh"),
         ("ảnh. . ", "ảnh"),
         (" ảnh đầu.jpg", "ảnh đầu.jpg"),
-        ("../x", "_x"),
-        ("..\\..\\Windows\\win.ini", "_.._Windows_win.ini"),
-        ("C:\\Users\\An\\ảnh.jpg", "C__Users_An_ảnh.jpg"),
+        ("../x", "-x"),
+        ("..\\..\\Windows\\win.ini", "-..-Windows-win.ini"),
+        ("C:\\Users\\An\\ảnh.jpg", "C--Users-An-ảnh.jpg"),
         ("ảnh\tra\nquân\x07.jpg", "ảnh ra quân.jpg"),
         (unicodedata.normalize("NFD", "Nguyễn Thị Thuỷ.pdf"), "Nguyễn Thị Thuỷ.pdf"),
         ("...", "tep"),
+        (".pdf", "tep.pdf"),
+        ("?*. .xlsx", "tep.xlsx"),
         ("", "tep"),
         (LONG_NAME, REPEATED * 8 + "Ảnh.jpg"),
         ("😀" * 200 + ".png", "😀" * 125 + ".png"),  # 2 UTF-16 units each: never half of one
@@ -116,4 +125,4 @@ def test_a_name_in_a_folder_takes_none_of_the_names_already_there(tmp_path: Path
     assert name_in_folder(tmp_path, "ảnh.JPG") == tmp_path / "ảnh (2).JPG"
     assert name_in_folder(tmp_path, "con.jpg") == tmp_path / "con_ (2).jpg"
     assert name_in_folder(tmp_path, "Biên bản.pdf") == tmp_path / "Biên bản.pdf"
-    assert name_in_folder(tmp_path / "chưa có", "a:b?.pdf") == tmp_path / "chưa có" / "a_b_.pdf"
+    assert name_in_folder(tmp_path / "chưa có", "a:b?.pdf") == tmp_path / "chưa có" / "a-b.pdf"

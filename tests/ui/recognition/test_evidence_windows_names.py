@@ -24,7 +24,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
     ("attached", "opened"),
     [
         ("CON.png", "CON_.png"),
-        ("a:b?.png", "a_b_.png"),
+        ("a:b?.png", "a-b.png"),
         ("ảnh.", "ảnh.png"),
         ("nul", "nul_.png"),
     ],

@@ -1,16 +1,22 @@
 """File names that Windows 10 and a FAT32 or exFAT USB stick accept, for every file the app
-writes under a name taken from data: an evidence file's original name (typed on another PC, on
-another system, carried in a bundle), an organisation's, a member's or a template's name.
+writes under a name taken from data, or offers in a save dialog: an evidence file's original name
+(typed on another PC, on another system, carried in a bundle), an organisation's, a chi đoàn's, a
+member's or a template's name, a bundle's name.
 
-One rule (:func:`windows_name`): the characters Windows refuses (``< > : " / \\ | ? *`` and
-control characters) become ``_``; a device name (``CON``, ``PRN``, ``AUX``, ``NUL``,
-``COM1``–``COM9``, ``LPT1``–``LPT9``, with or without an extension, in any case) gets a ``_``
-after it; no name starts or ends with a dot or a space; a name holds at most 255 UTF-16 units,
-and a file's whole path at most 259 (the classic ``MAX_PATH`` of 260 with its final NUL, which
-Windows 10 applies unless long paths were switched on): the stem is shortened, the extension
-kept. Text stays NFC, Vietnamese letters and tones kept. Names that Windows and FAT take for one
-(equal but for case) are told apart as Windows does, ``" (2)"`` before the extension
-(:func:`free_name`). ASCII file names of words (``"danh-sach-doan-vien.xlsx"``) come from
+One rule (:func:`windows_name`): the characters Windows refuses become readable ones (``/``,
+``\\`` and ``|`` a ``-``, as in a date "05-12-2026"; ``": "`` a ``" - "`` and any other ``:`` a
+``-``; ``"`` a ``'``; ``<`` and ``>`` brackets; ``?`` and ``*`` dropped; control characters
+dropped); a device name (``CON``, ``PRN``, ``AUX``, ``NUL``, ``COM1``–``COM9``,
+``LPT1``–``LPT9``, with or without an extension, in any case) gets a ``_`` after it; no name
+starts or ends with a dot or a space; a name holds at most 255 UTF-16 units, and a file's whole
+path at most 259 (the classic ``MAX_PATH`` of 260 with its final NUL, which Windows 10 applies
+unless long paths were switched on): the stem is shortened, the extension kept. A name the app
+offers in a save dialog, before the folder is known, holds at most :data:`SHORT_NAME` units
+(:func:`offered_name`, which shortens the part taken from data and keeps the end the app writes,
+such as a date), so that a folder of usual depth leaves it within the path's cap. Text
+stays NFC, Vietnamese letters and tones kept. Names that Windows and FAT take for one (equal but
+for case) are told apart as Windows does, ``" (2)"`` before the extension (:func:`free_name`).
+ASCII file names of words (``"danh-sach-doan-vien.xlsx"``) come from
 :func:`~doancoso.core.lang.text.slug`; a name made of a slug goes through here too.
 """
 
@@ -30,12 +36,23 @@ MAX_PATH = 259
 """The most UTF-16 units of a whole path Windows 10 opens by default (MAX_PATH less its NUL)."""
 MIN_ROOM = 32
 """The room a name keeps when its folder's path leaves less (a name cut shorter says nothing)."""
+SHORT_NAME = 120
+"""The most UTF-16 units of a name the app offers in a save dialog: Documents on Windows
+(``C:\\Users\\<name>\\Documents``, about 30) or a stick's folders several deep leave it within
+:data:`MAX_PATH`."""
 
 _REFUSED = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+"""What Windows refuses in a name; none is left once :data:`_READABLE` and :func:`nfc` ran."""
+_COLON_SPACED = re.compile(r"\s*:\s+")
+_READABLE = str.maketrans(
+    {"/": "-", "\\": "-", "|": "-", ":": "-", '"': "'", "<": "(", ">": ")", "?": "", "*": ""}
+)
 _DEVICES = frozenset(
     {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
     | {f"{port}{n}" for port in ("COM", "LPT") for n in "123456789\u00b9\u00b2\u00b3"}
 )
+_CUT_ENDS = " .-_"
+"""What a shortened name does not end with: a word's dash left alone says nothing."""
 _EXTENSION = re.compile(r"\.[0-9A-Za-z]{1,10}$")
 
 
@@ -63,22 +80,59 @@ def _split(name: str) -> tuple[str, str]:
     return name[: found.start()], found.group()
 
 
-def windows_name(name: str, empty: str = "tep", room: int = MAX_NAME) -> str:
-    """``name`` as a name Windows and a FAT32/exFAT stick accept (see the module docstring), in
-    at most ``room`` UTF-16 units: ``"CON.jpg"`` -> ``"CON_.jpg"``, ``"a:b?.pdf"`` ->
-    ``"a_b_.pdf"``, ``"ảnh."`` -> ``"ảnh"``, ``"../x"`` -> ``"_x"``; a long name keeps its
-    start and its extension. ``empty`` when nothing of ``name`` is left."""
-    text = _REFUSED.sub("_", nfc(name)).strip(" .")
-    if not text:
-        text = empty
-    device, dot, rest = text.partition(".")
-    if device.rstrip(" ").upper() in _DEVICES:
-        text = f"{device}_{dot}{rest}"
+def readable(name: str) -> str:
+    """``name`` NFC with the characters Windows refuses replaced as a reader would write them
+    (see the module docstring): ``"Chi đoàn 1/5"`` -> ``"Chi đoàn 1-5"``, ``"Hội nghị: tổng
+    kết?"`` -> ``"Hội nghị - tổng kết"``; spaces collapsed, none at either end."""
+    text = _COLON_SPACED.sub(" - ", nfc(name)).translate(_READABLE)
+    return _REFUSED.sub("", nfc(text))
+
+
+def _fit(text: str, room: int, empty: str) -> str:
+    """``text`` in at most ``room`` UTF-16 units: its stem shortened, its extension kept."""
     if utf16_units(text) <= room:
         return text
     stem, extension = _split(text)
-    stem = _cut(stem, max(room - utf16_units(extension), 1)).rstrip(" .")
+    stem = _cut(stem, max(room - utf16_units(extension), 1)).rstrip(_CUT_ENDS)
     return (stem or _cut(empty, room)) + extension
+
+
+def windows_name(name: str, empty: str = "tep", room: int = MAX_NAME) -> str:
+    """``name`` as a name Windows and a FAT32/exFAT stick accept (see the module docstring), in
+    at most ``room`` UTF-16 units: ``"CON.jpg"`` -> ``"CON_.jpg"``, ``"a: b?.pdf"`` ->
+    ``"a - b.pdf"``, ``"ảnh."`` -> ``"ảnh"``, ``"../x"`` -> ``"-x"``; a long name keeps its
+    start and its extension. ``empty`` when nothing of ``name`` is left, before the extension
+    when only that is (``"?.pdf"`` -> ``"tep.pdf"``)."""
+    text = readable(name).rstrip(" .")
+    extension = _EXTENSION.search(text)
+    if extension is not None and not text[: extension.start()].strip(" ."):
+        text = empty + extension.group()  # ".pdf", "?.pdf": the extension only
+    text = _fit(_not_device(text.lstrip(" .") or empty), room, empty)
+    return _fit(_not_device(text), room, empty)  # cut short, it may have become one
+
+
+def _not_device(text: str) -> str:
+    """``text`` with a ``_`` after its part before the first dot if that is a device name."""
+    device, dot, rest = text.partition(".")
+    if device.rstrip(" ").upper() in _DEVICES:
+        return f"{device}_{dot}{rest}"
+    return text
+
+
+def offered_name(name: str, end: str = "", empty: str = "tep", room: int = SHORT_NAME) -> str:
+    """The name a save dialog offers: ``name`` (it holds what was taken from data: an
+    organisation's, a chi đoàn's, a file's name) then ``end`` (what the app writes after it: a
+    kind, a date, the extension), as :func:`windows_name` in at most ``room`` UTF-16 units
+    (:data:`SHORT_NAME`: the folder is not known yet), ``name`` shortened, never ``end``:
+    ``offered_name("doancoso-" + slug(org), "-ban-giao-07-12-2026.dcs")``."""
+    if not end:
+        return windows_name(name, empty, room)
+    start = readable(name).rstrip(" .")  # "Bàn giao." + ".pdf": no ".." before the end
+    if "." in start:  # "CON.x" + "-ban-giao": a device name, made one no more before any cut
+        start = _not_device(start)
+    if utf16_units(windows_name(start + end, empty)) > room:
+        start = _cut(start, max(room - utf16_units(readable(end)), 1)).rstrip(_CUT_ENDS)
+    return windows_name(start + end, empty, room)
 
 
 def room_in(folder: Path) -> int:

@@ -54,6 +54,7 @@ from ...core.bundle.unfinished import unfinished_items, unfinished_lines
 from ...core.documents import DocumentDetails
 from ...core.dossier.stored import BuiltDossier, included_text
 from ...core.errors import AppError
+from ...core.lang.filenames import offered_name
 from ...core.lang.text import nfc, slug
 from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
@@ -111,7 +112,7 @@ def suggested_name(org_name: str, kind: str, on: date, year: int | None = None) 
     """``doancoso-<org-slug>-<kind>-<dd-mm-yyyy>.dcs``; a report names its year:
     ``doancoso-<org-slug>-bao-cao-nam-<yyyy>-<dd-mm-yyyy>.dcs``."""
     what = KIND_WORDS[kind] + (f"-nam-{year}" if kind == REPORT and year is not None else "")
-    return f"doancoso-{slug(org_name)}-{what}-{on:%d-%m-%Y}.dcs"
+    return offered_name(f"doancoso-{slug(org_name)}", f"-{what}-{on:%d-%m-%Y}.dcs")
 
 
 def unfinished_text(year: int, lines: list[str]) -> str:
@@ -592,7 +593,7 @@ def bien_ban_path(bundle: Path) -> Path:
     (``bien-ban-<tổ chức>-ban-giao-<dd-mm-yyyy>.pdf``); in the home folder once the stick is
     pulled out."""
     bundle = Path(bundle)
-    name = f"bien-ban-{bundle.stem.removeprefix('doancoso-')}.pdf"
+    name = offered_name(f"bien-ban-{bundle.stem.removeprefix('doancoso-')}", ".pdf")
     folder = bundle.parent if bundle.parent.is_dir() else Path.home()
     return folder / name
 

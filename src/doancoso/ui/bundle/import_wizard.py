@@ -52,6 +52,7 @@ from ...core.bundle.labels import ALL_ROWS_HEADER, ALL_ROWS_NOTE, moment_text
 from ...core.bundle.manifest import live_counts
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
+from ...core.lang.filenames import offered_name
 from ...core.lang.text import nfc, size_text, vn_number
 from ...core.workspace import Workspace
 from ...reports.handover import EVIDENCE_FILES, LIVE_NOTE, count_lines, sha256_lines
@@ -525,7 +526,9 @@ class BundleImportWizard(QDialog):
         held, info = self.held, self.info
         if held is None or info is None or info.manifest.dossier is None:
             return
-        path = self.ask_save_path("Lưu hồ sơ đề nghị công nhận", info.manifest.dossier.file_name)
+        path = self.ask_save_path(
+            "Lưu hồ sơ đề nghị công nhận", offered_name(info.manifest.dossier.file_name)
+        )
         if path is None:
             return
         if path.suffix.lower() != ".pdf":

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from ...core.lang.filenames import offered_name
 from .drives import removable_drives
 
 
@@ -27,10 +28,11 @@ def open_folder() -> Path:
 def ask_save_path(
     parent: QWidget | None, caption: str, name: str, filter_text: str, suffix: str
 ) -> Path | None:
-    """The file chosen in a save dialog opened in Documents with ``name`` offered, ``suffix``
+    """The file chosen in a save dialog opened in Documents with ``name`` offered as Windows
+    and a FAT32 stick accept it (:func:`~doancoso.core.lang.filenames.offered_name`), ``suffix``
     (".pdf") added to a name typed without it; None when cancelled."""
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, caption, str(documents_folder() / name), filter_text
+        parent, caption, str(documents_folder() / offered_name(name)), filter_text
     )
     if not chosen:
         return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...core.changes import Changes
 from ...core.errors import AppError
+from ...core.lang.filenames import offered_name
 from ...core.lang.text import slug
 from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
@@ -67,7 +68,9 @@ class TransferLetterPrinter(QObject):
         details = ask_document_details(self._core, TRANSFER_LETTER, self._parent, number=recorded)
         if details is None:
             return
-        path = self.ask_save_path(f"giay-gioi-thieu-{slug(full_name, 'doan-vien')}.pdf")
+        path = self.ask_save_path(
+            offered_name(f"giay-gioi-thieu-{slug(full_name, 'doan-vien')}.pdf")
+        )
         if path is None:
             return
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QWidget
 
 from ...core.documents import DocumentDetails, decision_recipients
 from ...core.lang.dates import format_vn_date
+from ...core.lang.filenames import offered_name
 from ...core.lang.text import slug, vn_number
 from ...core.rating.decision import Decision, no_decision
 from ...core.rating.service import RoundInfo
@@ -128,7 +129,9 @@ class RatingFiles(QObject):
     def export(self) -> None:
         year, branch = self._year(), self._branch()
         path = self.ask_save_path(
-            "Xuất đợt xếp loại ra Excel", f"xep-loai-{year}{self._tail()}.xlsx", XLSX_FILTER
+            "Xuất đợt xếp loại ra Excel",
+            offered_name(f"xep-loai-{year}{self._tail()}.xlsx"),
+            XLSX_FILTER,
         )
         if path is None:
             return
@@ -243,7 +246,7 @@ class RatingFiles(QObject):
             if refused is not None:
                 self._core.prompts.information(self._parent, "In", refused)
                 return
-            name = f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}{tail}.pdf"
+            name = offered_name(f"phieu-tu-danh-gia-{year}{'-trong' if blank else ''}{tail}.pdf")
             path = self.ask_save_path("In phiếu tự đánh giá ra PDF", name, PDF_FILTER)
             if path is None:
                 return
@@ -274,7 +277,7 @@ class RatingFiles(QObject):
         details = self._details(kind, known)
         if details is None:
             return
-        name = f"{'tong-hop' if summary else 'quyet-dinh'}-xep-loai-{year}{tail}.pdf"
+        name = offered_name(f"{'tong-hop' if summary else 'quyet-dinh'}-xep-loai-{year}{tail}.pdf")
         path = self.ask_save_path(kind.title, name, PDF_FILTER)
         if path is None:
             return

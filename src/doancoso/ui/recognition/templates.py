@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.lang.filenames import windows_name
+from ...core.lang.filenames import offered_name
 from ...core.lang.text import fold, slug
 from ...core.recognition.template import INDICATORS, Template
 from ...core.workspace import Workspace
@@ -172,7 +172,7 @@ class TemplateFiles:
     def export_template(self, template: Template | None) -> None:
         if template is None:
             return
-        path = self.ask_save_path(windows_name(f"{slug(template.name, 'bo-tieu-chi')}.json"))
+        path = self.ask_save_path(offered_name(f"{slug(template.name, 'bo-tieu-chi')}.json"))
         if path is None:
             return
         if path.suffix.lower() != ".json":

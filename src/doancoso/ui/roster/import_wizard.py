@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from ...core.backup.store import REASONS as BACKUP_REASONS
 from ...core.errors import AppError
-from ...core.lang.filenames import room_in, windows_name
+from ...core.lang.filenames import SHORT_NAME, offered_name, room_in
 from ...core.lang.text import vn_number
 from ...core.roster.spreadsheets import (
     IMPORT_FIELDS,
@@ -590,8 +590,8 @@ class ImportWizard(QDialog):
         if preview is None or not preview.count(REJECTED):
             return
         folder, tail = preview.path.parent, "-dong-bi-loai.xlsx"
-        stem = windows_name(preview.path.stem, "danh-sach", room_in(folder) - len(tail))
-        default = folder / f"{stem}{tail}"
+        room = min(SHORT_NAME, room_in(folder))
+        default = folder / offered_name(preview.path.stem, tail, "danh-sach", room)
         path = self.ask_save_path("Lưu các dòng bị loại", str(default), XLSX_FILTER)
         if path is None:
             return
