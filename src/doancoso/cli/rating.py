@@ -180,18 +180,20 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
 def _changed_since(rows: list[RatingRow]) -> str:
     """How many rows of a closed round say a change since its closing (the page's text above
     its grid); "" for none."""
-    from ..core.rating.eligibility import says_deleted
+    from ..core.rating.eligibility import says_brought_back, says_deleted
 
-    edited = sum(
-        1 for r in rows if r.changed_after_closing and not says_deleted(r.changed_after_closing)
-    )
-    deleted = sum(1 for r in rows if says_deleted(r.changed_after_closing))
+    changed = [r.changed_after_closing for r in rows if r.changed_after_closing]
+    back = sum(1 for note in changed if says_brought_back(note))
+    deleted = sum(1 for note in changed if says_deleted(note))
+    edited = len(changed) - back - deleted
     marked = sum(1 for r in rows if r.attendance_changed)
     parts = []
     if edited:
         parts.append(f"hồ sơ của {vn_number(edited)} đoàn viên đã sửa")
     if deleted:
         parts.append(f"{vn_number(deleted)} đoàn viên đã xóa khỏi danh sách")
+    if back:  # left out by the round, which reads as it was closed
+        parts.append(f"sự kiện của {vn_number(back)} đoàn viên đã khôi phục, đợt không tính")
     if marked:
         parts.append(f"điểm danh của {vn_number(marked)} đoàn viên đã sửa")
     renamed = {r.branch_id for r in rows if r.branch_renamed}

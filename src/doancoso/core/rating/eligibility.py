@@ -10,15 +10,20 @@ since still counted (and the attendance recorded by then:
 :meth:`~doancoso.core.activities.participation.ParticipationService.counts`). A departure or an
 admission dated in the year but recorded after the closing changes neither whom the round rated
 nor its figures, so the decision already issued and signed reads the same; reopening the round
-reads today's events again. This needs nothing stored beyond what travels already (each row's
-``created_at`` and ``deleted_at``, the round's ``closed_at``), so a round closed by an older
-version, with nothing recorded since, reads as it did. An event or a member's record edited
-after the closing is read as edited (nothing stored keeps the values of before); the row says
-so (:func:`changed_since`, which the members' versions kept by the closing help). A member
-deleted before the closing and brought back since (``deleted_at`` cleared) is read as on the
-roster then, its row saying the record changed (:func:`changed_since`): it leaves what an edit
-since of a member with no level in the round leaves (recorded before, changed after, no rating
-row), and leaving those out would drop members the round rated."""
+reads today's events again. This needs little stored beyond what travels already (each row's
+``created_at`` and ``deleted_at``, the round's ``closed_at``): an event deleted before the
+closing ("Hoàn tác" of its recording, or deleted) and brought back since ("Làm lại", or the
+undo of its deletion) has its ``deleted_at`` cleared, so the closing keeps the ids of the events
+deleted then (:data:`~.records.DELETED_EVENTS`, :func:`deleted_at_closing`) and the round leaves
+them out, its row saying an event was brought back (:func:`brought_back_since`). A round closed
+by an older version, with nothing recorded since, reads as it did (an event brought back since
+is read there). An event or a member's record edited after the closing is read as edited
+(nothing stored keeps the values of before); the row says so (:func:`changed_since`, which the
+members' versions kept by the closing help). A member deleted before the closing and brought
+back since (``deleted_at`` cleared) is read as on the roster then, its row saying the record
+changed (:func:`changed_since`): it leaves what an edit since of a member with no level in the
+round leaves (recorded before, changed after, no rating row), and leaving those out would drop
+members the round rated."""
 
 from __future__ import annotations
 
@@ -44,7 +49,7 @@ from ..lifecycle.rules import EventFacts, baseline_status, event_order, lenient_
 from ..lifecycle.transfer import free_note
 from ..storage.live import is_live, known
 from ..storage.models import Member, MemberEvent, Rating, RatingRound
-from .records import CLOSED, Arrival, not_rated_reason, status_on
+from .records import CLOSED, Arrival, closing_deleted, not_rated_reason, status_on
 from .rules import RatingRules
 
 _CHUNK = 900  # SQLite's bound-parameter limit
@@ -106,24 +111,73 @@ def closing_of(session: Session, organization_id: str, year: int) -> dt.datetime
     return max(t for t in (closed_at, created_at, rated) if t is not None)
 
 
+def deleted_at_closing(session: Session, organization_id: str, year: int) -> frozenset[str]:
+    """The ids of the events deleted when the round of ``year`` was closed, as its closing kept
+    them (:func:`~.records.closing_deleted`): a closed round leaves out those brought back
+    since. Empty while the round is open, or for one closed by an older version."""
+    history = session.scalar(
+        select(RatingRound.history).where(
+            is_live(RatingRound, organization_id),
+            RatingRound.year == year,
+            RatingRound.state == CLOSED,
+        )
+    )
+    return closing_deleted(history)
+
+
+EVENT_BROUGHT_BACK = "Sự kiện đã khôi phục sau khi khóa đợt: {day}"
+
+
+def says_brought_back(note: str | None) -> bool:
+    """Whether a row's note of a change since the closing is :data:`EVENT_BROUGHT_BACK`."""
+    return note is not None and note.startswith(EVENT_BROUGHT_BACK.partition("{")[0])
+
+
+def brought_back_since(
+    session: Session, organization_id: str, by: dt.datetime, gone: frozenset[str]
+) -> dict[str, str]:
+    """member → :data:`EVENT_BROUGHT_BACK` (the local day of the latest) for the members with an
+    event deleted at the closing ``by`` (``gone``: :func:`deleted_at_closing`) and brought back
+    since, which the closed round leaves out."""
+    if not gone:
+        return {}
+    stmt = select(MemberEvent.id, MemberEvent.member_id, MemberEvent.updated_at).where(
+        is_live(MemberEvent, organization_id),
+        MemberEvent.created_at <= by,
+        MemberEvent.updated_at > by,
+    )
+    latest: dict[str, dt.datetime] = {}
+    for event_id, member_id, updated in session.execute(stmt):
+        if event_id in gone and (member_id not in latest or updated > latest[member_id]):
+            latest[member_id] = updated
+    return {
+        member_id: EVENT_BROUGHT_BACK.format(
+            day=format_vn_date(at.replace(tzinfo=dt.UTC).astimezone().date())
+        )
+        for member_id, at in latest.items()
+    }
+
+
 def standing(
     session: Session,
     organization_id: str,
     day: dt.date,
     by: dt.datetime | None,
     member_ids: Sequence[str] | None = None,
+    gone: frozenset[str] = frozenset(),
 ) -> Standing:
     """Each member's periods on the roster, the statuses at the end of ``day`` and the Party
     admission dates that differ from the stored ones (of ``member_ids`` when given, at most a
     chunk), as a round reads them: from today's events (``by`` None), or from those recorded by
-    its closing ``by``. A member recorded after the closing has no period in a closed round."""
+    its closing ``by``, less those deleted then (``gone``: :func:`deleted_at_closing`). A member
+    recorded after the closing has no period in a closed round."""
     if by is None:
         return Standing(
             active_periods(session, organization_id, member_ids),
             statuses_on(session, organization_id, day, member_ids),
             {},
         )
-    members = _as_closed(session, organization_id, by, member_ids)
+    members = _as_closed(session, organization_id, by, member_ids, gone)
     return Standing(
         {m.id: periods_of(m, m.events) for m in members},
         {m.id: status_on(m, m.events, day) for m in members},
@@ -132,10 +186,15 @@ def standing(
 
 
 def _as_closed(
-    session: Session, organization_id: str, by: dt.datetime, member_ids: Sequence[str] | None
+    session: Session,
+    organization_id: str,
+    by: dt.datetime,
+    member_ids: Sequence[str] | None,
+    gone: frozenset[str],
 ) -> list[_Closed]:
     """The members recorded by ``by`` and not deleted by then (a member deleted since is still
-    the round's), with their status then and the events recorded by then.
+    the round's), with their status then and the events recorded by then (those of ``gone``,
+    deleted then and brought back since, read as events recorded since).
 
     The status then is the one the events recorded by then leave, starting from the status
     kept on the first event ever recorded; with none recorded by then, the status before the
@@ -165,7 +224,7 @@ def _as_closed(
     ever: dict[str, list[EventFacts]] = defaultdict(list)
     for row in session.execute(events):
         event = EventRow(*row[:-1])
-        was_known = row[-1]
+        was_known = row[-1] and event.id not in gone  # brought back since: as one recorded since
         ever[event.member_id].append(event)
         if was_known:
             then[event.member_id].append(event)
@@ -211,6 +270,25 @@ def event_versions(
     if member_ids is not None:
         stmt = stmt.where(MemberEvent.member_id.in_(member_ids))
     return {member_id: int(total or 0) for member_id, total in session.execute(stmt)}
+
+
+def deleted_events(session: Session, organization_id: str) -> dict[str, str]:
+    """member → the ids of the member's deleted events, by commas, for the members on the roster
+    with such events: what a closing keeps (:data:`~.records.DELETED_EVENTS`), since an event
+    brought back later has no trace of its deletion left (:func:`deleted_at_closing`)."""
+    stmt = (
+        select(MemberEvent.member_id, MemberEvent.id)
+        .where(
+            MemberEvent.organization_id == organization_id,
+            MemberEvent.deleted_at.is_not(None),
+            MemberEvent.member_id.in_(select(Member.id).where(is_live(Member, organization_id))),
+        )
+        .order_by(MemberEvent.member_id, MemberEvent.id)
+    )
+    found: dict[str, list[str]] = defaultdict(list)
+    for member_id, event_id in session.execute(stmt):
+        found[member_id].append(event_id)
+    return {member_id: ",".join(ids) for member_id, ids in found.items()}
 
 
 def changed_since(
@@ -305,10 +383,11 @@ def in_year(periods: Sequence[Period], year: int) -> list[Period]:
 def arrivals(
     session: Session, organization_id: str, year: int, as_of: dt.date,
     member_ids: Sequence[str] | None = None, by: dt.datetime | None = None,
+    gone: frozenset[str] = frozenset(),
 ) -> dict[str, Arrival]:  # fmt: skip
     """Each member's latest transfer in from 1 January of ``year`` to ``as_of`` (of
     ``member_ids`` when given, at most a chunk of bound parameters; recorded by ``by``, the
-    closing of a closed round, when given: :func:`standing`).
+    closing of a closed round, when given, less those deleted then: ``gone``, :func:`standing`).
 
     A closed round keeps the members it rated: there, only the arrivals of members it decided a
     level for count (a round closed before members transferred in for less were rated left
@@ -316,7 +395,7 @@ def arrivals(
     stmt = (
         select(
             MemberEvent.member_id, MemberEvent.event_date, MemberEvent.other_organization,
-            MemberEvent.note,
+            MemberEvent.note, MemberEvent.id,
         )
         .where(
             known(MemberEvent, organization_id, by),
@@ -342,7 +421,8 @@ def arrivals(
         stmt = stmt.where(MemberEvent.member_id.in_(decided))
     return {
         member_id: Arrival(day, organization, free_note(note, "transfer_in"))  # not the post
-        for member_id, day, organization, note in session.execute(stmt)
+        for member_id, day, organization, note, event_id in session.execute(stmt)
+        if event_id not in gone
     }
 
 
@@ -387,11 +467,12 @@ def not_rated(
     closed round: as it was closed)."""
     as_of = round_day(year)
     by = closing_of(session, organization_id, year)
+    gone = deleted_at_closing(session, organization_id, year)
     found: set[str] = set()
     for at in range(0, len(member_ids), _CHUNK):
         chunk = member_ids[at : at + _CHUNK]
-        periods, then, party_then = standing(session, organization_id, as_of, by, chunk)
-        came = arrivals(session, organization_id, year, as_of, chunk, by)
+        periods, then, party_then = standing(session, organization_id, as_of, by, chunk, gone)
+        came = arrivals(session, organization_id, year, as_of, chunk, by, gone)
         members = session.execute(
             select(
                 Member.id, Member.status, Member.party_date, Member.birth_date,

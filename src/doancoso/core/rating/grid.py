@@ -19,7 +19,15 @@ from ..lifecycle.periods import Period, from_admission_age
 from ..storage.bulk import paused_gc
 from ..storage.live import is_live, known
 from ..storage.models import Branch, Member, MemberEvent, Rating, RatingRound
-from .eligibility import arrivals, changed_since, closing_of, reason_in, standing
+from .eligibility import (
+    arrivals,
+    brought_back_since,
+    changed_since,
+    closing_of,
+    deleted_at_closing,
+    reason_in,
+    standing,
+)
 from .records import EVENT_REVISIONS, Arrival, RatingRow, arrival_note, closing_revisions
 from .rules import RatingRules, suggest
 from .since import (
@@ -52,7 +60,8 @@ def read_rows(
     org = ctx.organization_id
     with ctx.db.read() as session:
         by = closing_of(session, org, year)  # a closed round as it was closed
-        periods, then, party = standing(session, org, as_of, by)
+        gone = deleted_at_closing(session, org, year)  # its events deleted then
+        periods, then, party = standing(session, org, as_of, by, gone=gone)
     counts = participation.counts(year, as_of, periods, by)
     with ctx.db.read() as session:
         stmt = (
@@ -88,13 +97,14 @@ def read_rows(
                 ).where(is_live(Rating), Rating.round_id == round_id)
             )
         }
-        discipline = discipline_in(session, org, first, last, by)
-        came = arrivals(session, org, year, as_of, by=by)
+        discipline = discipline_in(session, org, first, last, by, gone)
+        came = arrivals(session, org, year, as_of, by=by, gone=gone)
         changed, marked = {}, {}
         kept, kept_periods = None, None
         if by is not None:  # the members' versions the closing kept tell edits from events
             history = session.scalar(select(RatingRound.history).where(RatingRound.id == round_id))
-            changed = changed_since(
+            changed = brought_back_since(session, org, by, gone)  # unless edited or deleted
+            changed |= changed_since(
                 session, org, by, closing_revisions(history),
                 closing_revisions(history, EVENT_REVISIONS),
             )  # fmt: skip
@@ -125,14 +135,15 @@ def covered_ids(
     org = ctx.organization_id
     with ctx.db.read() as session:
         by = closing_of(session, org, year)  # a closed round as it was closed
-        periods, then, party = standing(session, org, as_of, by)
+        gone = deleted_at_closing(session, org, year)
+        periods, then, party = standing(session, org, as_of, by, gone=gone)
         members = session.execute(
             select(
                 Member.id, Member.status, Member.party_date, Member.birth_date,
                 Member.birth_precision,
             ).where(known(Member, org, by))
         ).all()  # fmt: skip
-        came = arrivals(session, org, year, as_of, by=by)
+        came = arrivals(session, org, year, as_of, by=by, gone=gone)
     covered = set()
     for m in members:
         spans = from_admission_age(periods.get(m.id, []), m.birth_date, m.birth_precision)
@@ -217,17 +228,25 @@ def _build_rows(
 
 
 def discipline_in(
-    session: Session, organization_id: str, first: dt.date, last: dt.date, by: dt.datetime | None
+    session: Session,
+    organization_id: str,
+    first: dt.date,
+    last: dt.date,
+    by: dt.datetime | None,
+    gone: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
-    """member → the heaviest discipline recorded in the year (of those the round reads)."""
-    stmt = select(MemberEvent.member_id, MemberEvent.discipline_level).where(
+    """member → the heaviest discipline recorded in the year (of those the round reads: recorded
+    by its closing ``by``, less those deleted then, ``gone``)."""
+    stmt = select(MemberEvent.member_id, MemberEvent.discipline_level, MemberEvent.id).where(
         known(MemberEvent, organization_id, by),
         MemberEvent.kind == "discipline",
         MemberEvent.event_date >= first,
         MemberEvent.event_date <= last,
     )
     heaviest: dict[str, str] = {}
-    for member_id, level in session.execute(stmt):
+    for member_id, level, event_id in session.execute(stmt):
+        if event_id in gone:
+            continue
         if level and _DISCIPLINE_WEIGHT.get(level, 0) > _DISCIPLINE_WEIGHT.get(
             heaviest.get(member_id, ""), 0
         ):

@@ -193,12 +193,19 @@ EVENT_REVISIONS = "event_revisions"
 events' versions (deleted ones too) at the closing, "id:sum" separated by spaces: what the
 events add to the member's version since is told by it (:func:`~.eligibility.changed_since`).
 Only the latest closing keeps it."""
+DELETED_EVENTS = "deleted_events"
+"""Key of a closing's entry in a round's history: the ids of the members' events deleted at the
+closing (taken back by "Hoàn tác", or deleted), "member:event,event" separated by spaces, for
+the members with such events only: one brought back since ("Làm lại", or the undo of its
+deletion) was not the round's, and a closed round leaves it out (:func:`closing_deleted`). Only
+the latest closing keeps it."""
 
 
 def append_history(history: str, action: str, kept: Mapping[str, str] | None = None) -> str:
     """``history`` (a round's JSON list) with ``action`` at the local time now; ``kept``: what a
-    closing keeps (:data:`REVISIONS`, :data:`EVENT_REVISIONS`, :data:`~.since.COUNTS`:
-    :func:`kept_text`), which replaces what an earlier closing kept under the same keys."""
+    closing keeps (:data:`REVISIONS`, :data:`EVENT_REVISIONS`, :data:`DELETED_EVENTS`,
+    :data:`~.since.COUNTS`: :func:`kept_text`), which replaces what an earlier closing kept under
+    the same keys."""
     entries = json.loads(history or "[]")
     entry = {"action": action, "at": dt.datetime.now().strftime("%d/%m/%Y %H:%M")}
     for key, value in (kept or {}).items():
@@ -245,6 +252,16 @@ def closing_revisions(history: str | None, key: str = REVISIONS) -> dict[str, in
     if kept is None or not all(v.isdigit() for v in kept.values()):
         return None
     return {member_id: int(revision) for member_id, revision in kept.items()}
+
+
+def closing_deleted(history: str | None) -> frozenset[str]:
+    """The ids of the events deleted at the latest closing in ``history``
+    (:data:`DELETED_EVENTS`); none when the closing kept none (a round closed by an older
+    version reads the events brought back since as it always did: :func:`closing_kept`)."""
+    kept = closing_kept(history, DELETED_EVENTS)
+    if kept is None:
+        return frozenset()
+    return frozenset(event_id for ids in kept.values() for event_id in ids.split(","))
 
 
 def parse_level_field(value: int | str | None, field: str) -> int | None:

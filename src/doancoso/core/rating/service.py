@@ -42,10 +42,20 @@ from ..storage.models import (
 )
 from ..storage.settings import put_setting, setting_row, setting_value
 from .decision import Decision, DecisionRecords
-from .eligibility import arrivals, closing_of, event_versions, reason_in, round_day, standing
+from .eligibility import (
+    arrivals,
+    closing_of,
+    deleted_at_closing,
+    deleted_events,
+    event_versions,
+    reason_in,
+    round_day,
+    standing,
+)
 from .grid import covered_ids, read_rows
 from .records import (
     CLOSED,
+    DELETED_EVENTS,
     EVENT_REVISIONS,
     LEVEL_FIELDS,
     OPEN,
@@ -375,8 +385,10 @@ class RatingService:
             )
             revisions = kept_text({member_id: revision for member_id, revision in versions})
             events = kept_text(event_versions(session, self._ctx.organization_id))
-            kept = {REVISIONS: revisions, EVENT_REVISIONS: events, COUNTS: counts_kept(counts),
-                    PERIODS: periods_kept(periods, year)}  # fmt: skip
+            # The events deleted now: one brought back since is not the round's.
+            deleted = kept_text(deleted_events(session, self._ctx.organization_id))
+            kept = {REVISIONS: revisions, EVENT_REVISIONS: events, DELETED_EVENTS: deleted,
+                    COUNTS: counts_kept(counts), PERIODS: periods_kept(periods, year)}  # fmt: skip
             row.state = CLOSED
             row.closed_at = utc_now()
             row.history = append_history(row.history, "close", kept)
@@ -516,12 +528,13 @@ class RatingService:
             for year, rules, level, remark in found:
                 as_of = round_day(year)  # each round as it was closed
                 by = closing_of(session, org, year)
-                spans, then, party = standing(session, org, as_of, by, [member_id])
+                gone = deleted_at_closing(session, org, year)
+                spans, then, party = standing(session, org, as_of, by, [member_id], gone)
                 periods = from_admission_age(
                     spans.get(member_id, []), member.birth_date, member.birth_precision
                 )
                 status = then.get(member_id)
-                arrival = arrivals(session, org, year, as_of, [member_id], by).get(member_id)
+                arrival = arrivals(session, org, year, as_of, [member_id], by, gone).get(member_id)
                 reason = reason_in(
                     parse_rules(rules), year, as_of, periods, status or member.status,
                     party.get(member_id, member.party_date), arrival,

@@ -128,8 +128,9 @@ def by_the_attendance(
     """Of the members ``flagged`` by :func:`marks_changed_since` (their counts differ from those
     ``kept`` by the closing, and a mark or a date of theirs changed since), those whose counts
     the attendance changed: a member whose periods on the roster in ``year`` (``periods``, as
-    the round reads them now) differ from those the closing counted with (``kept_periods``: an
-    event deleted before the closing and brought back since, a date of admission edited) is
+    the round reads them now) differ from those the closing counted with (``kept_periods``: a
+    date of admission edited; an event deleted before the closing and brought back since, which
+    only a round closed before the closing kept such events' ids reads) is
     counted again, the attendance as it is now within the periods of then (``recount``: the
     counts over the periods given), and kept only when that differs from the counts kept: a
     figure changed by the events alone says nothing of the attendance."""
