@@ -280,6 +280,9 @@ class RatingPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
+        # Ctrl+6 puts the keyboard in the grid, where the digits set levels (not in the year's
+        # list, nine Tab presses away from it).
+        self.setFocusProxy(self.view)
         self._show_state()
 
     @property
