@@ -1,5 +1,6 @@
 """The rating page in the main window, by the keyboard alone: Ctrl+6 puts the keyboard in the
-grid, where the digits set the levels."""
+grid, where the digits set the levels; Ctrl+F finds a member by a name typed without tones, on
+the page (not the roster's search), Enter back to the grid on the member found."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
-from doancoso.ui.rating.model import COL_DECIDED
+from doancoso.ui.rating.model import COL_DECIDED, COL_PROPOSED
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.main_window import RATING_AREA, MainWindow
 from scripted import ScriptedPrompts
@@ -46,3 +47,38 @@ def test_ctrl_6_puts_the_keyboard_in_the_grid(
     assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (0, COL_DECIDED)
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
     assert decided(rated.ws)["Nguyễn Văn An"] == 2
+
+
+def test_ctrl_f_finds_a_member_on_the_page_by_a_name_without_tones(
+    qtbot: QtBot, window: MainWindow, rated: Round
+) -> None:
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
+    page = _page(window)
+    page.view.setCurrentIndex(page.model.index(2, COL_PROPOSED))
+    press_ctrl(qtbot, window, Qt.Key.Key_F)
+    assert window.stack.currentWidget() is page  # not the roster's search
+    assert QApplication.focusWidget() is page.search
+    QTest.keyClicks(page.search, "le van cuong")
+    assert [r.full_name for r in page.model.rows] == ["Lê Văn Cường"]
+    assert page.count_label.text() == (
+        "Đang hiện 1/6 đoàn viên; 5 thuộc diện xếp loại, 0 đã quyết định"
+    )
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.view
+    # on the member found, in the column the secretary was typing into
+    assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (0, COL_PROPOSED)
+    QTest.keyClick(page.view, Qt.Key.Key_3)
+    assert rated.ws.rating.rows(YEAR)[2].full_name == "Lê Văn Cường"
+    assert rated.ws.rating.rows(YEAR)[2].proposed_level == 3
+    # a part of a name, in capitals, finds everyone it is in (Ctrl+F again: typed over)
+    press_ctrl(qtbot, window, Qt.Key.Key_F)
+    assert QApplication.focusWidget() is page.search
+    QTest.keyClicks(page.search, "THI")
+    assert [r.full_name for r in page.model.rows] == ["Trần Thị Bình", "Võ Thị Em"]
+    # a name nobody has: an empty grid, said so, and Enter stays in the box
+    press_ctrl(qtbot, window, Qt.Key.Key_F)
+    QTest.keyClicks(page.search, "xyz")
+    assert page.model.rowCount() == 0
+    assert page.count_label.text().startswith("Đang hiện 0/6 đoàn viên")
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.search
