@@ -1,6 +1,7 @@
 """The rating page in the main window, by the keyboard alone: Ctrl+6 puts the keyboard in the
 grid, where the digits set the levels; Ctrl+F finds a member by a name typed without tones, on
-the page (not the roster's search), Enter back to the grid on the member found."""
+the page (not the roster's search), Enter back to the grid on the member found; Alt+C chooses
+the next chi đoàn, Enter back to the grid on its first member."""
 
 from __future__ import annotations
 
@@ -82,3 +83,23 @@ def test_ctrl_f_finds_a_member_on_the_page_by_a_name_without_tones(
     assert page.count_label.text().startswith("Đang hiện 0/6 đoàn viên")
     QTest.keyClick(page.search, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is page.search
+
+
+def test_alt_c_chooses_the_next_chi_doan_and_enter_goes_back_to_the_grid(
+    qtbot: QtBot, window: MainWindow, rated: Round
+) -> None:
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
+    page = _page(window)
+    page.view.setCurrentIndex(page.model.index(0, COL_PROPOSED))
+    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyRelease(window, Qt.Key.Key_Alt)
+    assert QApplication.focusWidget() is page.branch_box
+    for _ in range(2):
+        QTest.keyClick(page.branch_box, Qt.Key.Key_Down)
+    assert page.branch_box.currentText() == "Chi đoàn ấp 2"
+    QTest.keyClick(page.branch_box, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.view
+    assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (0, COL_PROPOSED)
+    QTest.keyClick(page.view, Qt.Key.Key_2)
+    proposed = {r.full_name: r.proposed_level for r in rated.ws.rating.rows(YEAR)}
+    assert proposed["Phạm Văn Dũng"] == 2

@@ -233,9 +233,13 @@ class RatingPage(QWidget):
         layout.addWidget(self.changed_label)
 
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Chi đoàn:"))
+        # Alt+C, as on the roster, then ↓ to the next chi đoàn and Enter back to the grid: going
+        # through the chi đoàn one after another, never by Shift+Tab seven times.
+        branch_label = QLabel("&Chi đoàn:")
+        filters.addWidget(branch_label)
         self.branch_box = QComboBox()
         self.branch_box.setMinimumContentsLength(18)
+        branch_label.setBuddy(self.branch_box)
         self.branch_box.addItem(ALL_BRANCHES, None)
         self.branch_box.currentIndexChanged.connect(self._filter_changed)
         filters.addWidget(self.branch_box)
@@ -249,7 +253,8 @@ class RatingPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(SEARCH_HINT) + 40)
         self.search.textChanged.connect(self._filter_changed)
-        self.search.installEventFilter(self)
+        for watched in (self.search, self.branch_box):
+            watched.installEventFilter(self)
         filters.addWidget(self.search)
         # The count grows with the roster ("Đang hiện 1.912/1.912 đoàn viên; …"): it wraps
         # rather than widening the page, and so the main window, past a 1366-pixel screen.
@@ -426,15 +431,17 @@ class RatingPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if (
-            watched is self.search
+            watched in (self.search, self.branch_box)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() in TO_GRID_KEYS
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
-            if self.model.rowCount():  # nobody found: the keyboard stays to correct the name
-                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            return True
+            # ↓ in the chi đoàn's list chooses the next one: only Enter leaves it.
+            keys = TO_GRID_KEYS if watched is self.search else TO_GRID_KEYS[1:]
+            if event.key() in keys:
+                if self.model.rowCount():  # nobody found: the keyboard stays to correct it
+                    self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
         return super().eventFilter(watched, event)
 
     def _show_state(self) -> None:
