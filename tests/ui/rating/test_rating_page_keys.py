@@ -1,7 +1,8 @@
 """The rating page in the main window, by the keyboard alone: Ctrl+6 puts the keyboard in the
 grid, where the digits set the levels; Ctrl+F finds a member by a name typed without tones, on
 the page (not the roster's search), Enter back to the grid on the member found; Alt+C chooses
-the next chi đoàn, Enter back to the grid on its first member."""
+the next chi đoàn, Enter back to the grid on its first member; closing or reopening the round
+by its button leaves the keyboard in the grid, not on a list the hidden button gave it to."""
 
 from __future__ import annotations
 
@@ -103,3 +104,52 @@ def test_alt_c_chooses_the_next_chi_doan_and_enter_goes_back_to_the_grid(
     QTest.keyClick(page.view, Qt.Key.Key_2)
     proposed = {r.full_name: r.proposed_level for r in rated.ws.rating.rows(YEAR)}
     assert proposed["Phạm Văn Dũng"] == 2
+
+
+def test_closing_and_reopening_by_the_keyboard_leave_it_in_the_grid(
+    qtbot: QtBot, window: MainWindow, rated: Round, prompts: ScriptedPrompts
+) -> None:
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
+    page = _page(window)
+    page.close_button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(page.close_button, Qt.Key.Key_Space)
+    assert prompts.asked[-1].startswith("Kết thúc đợt xếp loại năm 2025?")
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and info.closed
+    assert QApplication.focusWidget() is page.view
+    assert page.reopen_button.isVisible()
+    page.reopen_button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(page.reopen_button, Qt.Key.Key_Space)
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and not info.closed
+    assert QApplication.focusWidget() is page.view
+    # the digits set levels at once, where the keyboard was left
+    page.view.setCurrentIndex(page.model.index(1, COL_DECIDED))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
+    assert decided(rated.ws)["Trần Thị Bình"] == 3
+
+
+def test_a_close_refused_at_its_question_changes_nothing_and_keeps_the_button(
+    qtbot: QtBot, window: MainWindow, rated: Round, prompts: ScriptedPrompts
+) -> None:
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
+    page = _page(window)
+    prompts.answer = False  # "Quay lại"
+    page.close_button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(page.close_button, Qt.Key.Key_Space)
+    info = rated.ws.rating.round(YEAR)
+    assert info is not None and not info.closed
+    assert QApplication.focusWidget() is page.close_button
+
+
+def test_opening_a_round_by_the_keyboard_leaves_it_in_the_grid(
+    qtbot: QtBot, window: MainWindow, rated: Round
+) -> None:
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
+    page = _page(window)
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR + 1))
+    assert page.open_button.text() == "Mở đợt xếp loại năm 2026"
+    page.open_button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(page.open_button, Qt.Key.Key_Space)
+    assert rated.ws.rating.round(YEAR + 1) is not None
+    assert QApplication.focusWidget() is page.view

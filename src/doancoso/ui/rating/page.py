@@ -564,6 +564,7 @@ class RatingPage(QWidget):
         year = self.year
 
         def opened(info: RoundInfo) -> None:
+            self._to_grid()
             self.status_message.emit(
                 f"Đã mở đợt xếp loại năm {year} với quy tắc “{info.rules.name}”."
             )
@@ -588,9 +589,12 @@ class RatingPage(QWidget):
         if not self.prompts.confirm(self, "Kết thúc đợt xếp loại", text, yes="Kết thúc đợt",
                                     no="Quay lại"):  # fmt: skip
             return
-        op = CoreOp(self, lambda ws: ws.rating.close(year), self._core)
-        op.success(lambda _: self.status_message.emit(
-            f"Đã kết thúc đợt xếp loại năm {year}.")).run()  # fmt: skip
+
+        def closed(_result: object) -> None:
+            self._to_grid()
+            self.status_message.emit(f"Đã kết thúc đợt xếp loại năm {year}.")
+
+        CoreOp(self, lambda ws: ws.rating.close(year), self._core).success(closed).run()
 
     def reopen_round(self) -> None:
         year = self.year
@@ -600,9 +604,19 @@ class RatingPage(QWidget):
         )
         if not self.prompts.confirm(self, "Mở lại đợt xếp loại", text, yes="Mở lại", no="Không"):
             return
-        op = CoreOp(self, lambda ws: ws.rating.reopen(year), self._core)
-        op.success(lambda _: self.status_message.emit(
-            f"Đã mở lại đợt xếp loại năm {year}.")).run()  # fmt: skip
+
+        def reopened(_result: object) -> None:
+            self._to_grid()
+            self.status_message.emit(f"Đã mở lại đợt xếp loại năm {year}.")
+
+        CoreOp(self, lambda ws: ws.rating.reopen(year), self._core).success(reopened).run()
+
+    def _to_grid(self) -> None:
+        """The keyboard in the grid once the round is opened, closed or reopened: the button
+        pressed is hidden then, and Qt gave the keyboard to the chi đoàn's list, where the
+        digits typed for levels did nothing."""
+        if self.isVisible():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Bulk actions and the results ---------------------------------------------------------
 
