@@ -1,5 +1,6 @@
 """The grid of a rating round: one row per member of the year (:class:`RatingRow` from
-``ws.rating.rows``), filtered by chi đoàn and by "not decided yet" in memory.
+``ws.rating.rows``), filtered by chi đoàn, by "not decided yet" and by a part of the name
+(toneless) in memory.
 
 A round holds at most a few thousand members: the rows are read whole on the worker (they need
 the year's participation) and handed to :meth:`RatingModel.set_rows`. The model never writes:
@@ -25,7 +26,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ...core.lang.dates import DAY, format_vn_date
-from ...core.lang.text import percent_cell
+from ...core.lang.text import fold, percent_cell
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
 from ...core.rating.rules import LEVELS, SHORT_LEVELS, TRAINING_RESULTS
 from ...core.rating.service import RatingRow
@@ -200,6 +201,7 @@ class RatingModel(QAbstractTableModel):
         self._rows: list[RatingRow] = []
         self._branch: str | None = None
         self._undecided = False
+        self._name = ""
         self.read_only = True
 
     # Rows and filter ----------------------------------------------------------------------
@@ -245,15 +247,18 @@ class RatingModel(QAbstractTableModel):
         self.endResetModel()
         return True
 
-    def set_filter(self, branch: str | None, undecided_only: bool) -> None:
-        """``branch``: a chi đoàn's id, "" for the members in none, None for all."""
+    def set_filter(self, branch: str | None, undecided_only: bool, name: str = "") -> None:
+        """``branch``: a chi đoàn's id, "" for the members in none, None for all; ``name``: a
+        part of the members' names, typed with or without tones (see :func:`fold`)."""
         self.beginResetModel()
-        self._branch, self._undecided = branch, undecided_only
+        self._branch, self._undecided, self._name = branch, undecided_only, fold(name)
         self._rows = self._filtered()
         self.endResetModel()
 
     def _filtered(self) -> list[RatingRow]:
         rows = self._all
+        if self._name:
+            rows = [r for r in rows if self._name in fold(r.full_name)]
         if self._branch is not None:
             rows = [r for r in rows if branch_key(r) == self._branch]
         if self._undecided:

@@ -1,6 +1,6 @@
 """The rating page ("Xếp loại"): the round of a year (this year, or last year), its state, the
-grid of members filtered by chi đoàn and by "not decided yet", the bulk actions, closing and
-reopening, and the results under the grid.
+grid of members filtered by chi đoàn, by "not decided yet" and by a name typed without tones
+(Ctrl+F), the bulk actions, closing and reopening, and the results under the grid.
 
 The rows are read on the worker (a :class:`~doancoso.ui.shell.operations.QueryOp`: they need
 the year's participation), and every change is a :class:`~doancoso.ui.shell.operations.CoreOp`.
@@ -17,13 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -72,6 +73,9 @@ KEYS_HINT = (
     "thành), Delete hoặc 0 để xóa; Enter xuống dòng dưới. Gõ chữ ở cột Nhận xét để viết nhận "
     "xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác mức gợi ý hoặc đề nghị."
 )
+SEARCH_HINT = "Tìm tên, không cần dấu (Ctrl+F)"
+TO_GRID_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+"""Keys of the search box that go to the first member found."""
 CLOSED_HINT = "Đợt xếp loại đã kết thúc: bảng chỉ để xem. Muốn sửa, bấm “Mở lại”."
 NO_DECISION_YET = (
     "Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả xếp "
@@ -229,15 +233,29 @@ class RatingPage(QWidget):
         layout.addWidget(self.changed_label)
 
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Chi đoàn:"))
+        # Alt+C, as on the roster, then ↓ to the next chi đoàn and Enter back to the grid: going
+        # through the chi đoàn one after another, never by Shift+Tab seven times.
+        branch_label = QLabel("&Chi đoàn:")
+        filters.addWidget(branch_label)
         self.branch_box = QComboBox()
         self.branch_box.setMinimumContentsLength(18)
+        branch_label.setBuddy(self.branch_box)
         self.branch_box.addItem(ALL_BRANCHES, None)
         self.branch_box.currentIndexChanged.connect(self._filter_changed)
         filters.addWidget(self.branch_box)
         self.undecided_box = QCheckBox("Chỉ đoàn viên chưa quyết định")
         self.undecided_box.toggled.connect(self._filter_changed)
         filters.addWidget(self.undecided_box)
+        # Ctrl+F (the window's "Tìm kiếm") finds a member here, not in the roster: the window
+        # looks for a page's ``search``. Enter or ↓ goes back to the grid on the first found.
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(SEARCH_HINT)
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(SEARCH_HINT) + 40)
+        self.search.textChanged.connect(self._filter_changed)
+        for watched in (self.search, self.branch_box):
+            watched.installEventFilter(self)
+        filters.addWidget(self.search)
         # The count grows with the roster ("Đang hiện 1.912/1.912 đoàn viên; …"): it wraps
         # rather than widening the page, and so the main window, past a 1366-pixel screen.
         self.count_label = WrappedLabel()
@@ -280,6 +298,9 @@ class RatingPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
+        # Ctrl+6 puts the keyboard in the grid, where the digits set levels (not in the year's
+        # list, nine Tab presses away from it).
+        self.setFocusProxy(self.view)
         self._show_state()
 
     @property
@@ -400,9 +421,28 @@ class RatingPage(QWidget):
         self._show_counts()
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.branch_box.currentData(), self.undecided_box.isChecked())
+        current = self.view.currentIndex()
+        column = current.column() if current.isValid() else COL_DECIDED  # the one typed into
+        self.model.set_filter(
+            self.branch_box.currentData(), self.undecided_box.isChecked(), self.search.text()
+        )
         if self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(0, COL_DECIDED))
+            self.view.setCurrentIndex(self.model.index(0, column))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched in (self.search, self.branch_box)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            # ↓ in the chi đoàn's list chooses the next one: only Enter leaves it.
+            keys = TO_GRID_KEYS if watched is self.search else TO_GRID_KEYS[1:]
+            if event.key() in keys:
+                if self.model.rowCount():  # nobody found: the keyboard stays to correct it
+                    self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def _show_state(self) -> None:
         info, year = self.info, self.year
@@ -524,6 +564,7 @@ class RatingPage(QWidget):
         year = self.year
 
         def opened(info: RoundInfo) -> None:
+            self._to_grid()
             self.status_message.emit(
                 f"Đã mở đợt xếp loại năm {year} với quy tắc “{info.rules.name}”."
             )
@@ -548,9 +589,12 @@ class RatingPage(QWidget):
         if not self.prompts.confirm(self, "Kết thúc đợt xếp loại", text, yes="Kết thúc đợt",
                                     no="Quay lại"):  # fmt: skip
             return
-        op = CoreOp(self, lambda ws: ws.rating.close(year), self._core)
-        op.success(lambda _: self.status_message.emit(
-            f"Đã kết thúc đợt xếp loại năm {year}.")).run()  # fmt: skip
+
+        def closed(_result: object) -> None:
+            self._to_grid()
+            self.status_message.emit(f"Đã kết thúc đợt xếp loại năm {year}.")
+
+        CoreOp(self, lambda ws: ws.rating.close(year), self._core).success(closed).run()
 
     def reopen_round(self) -> None:
         year = self.year
@@ -560,9 +604,19 @@ class RatingPage(QWidget):
         )
         if not self.prompts.confirm(self, "Mở lại đợt xếp loại", text, yes="Mở lại", no="Không"):
             return
-        op = CoreOp(self, lambda ws: ws.rating.reopen(year), self._core)
-        op.success(lambda _: self.status_message.emit(
-            f"Đã mở lại đợt xếp loại năm {year}.")).run()  # fmt: skip
+
+        def reopened(_result: object) -> None:
+            self._to_grid()
+            self.status_message.emit(f"Đã mở lại đợt xếp loại năm {year}.")
+
+        CoreOp(self, lambda ws: ws.rating.reopen(year), self._core).success(reopened).run()
+
+    def _to_grid(self) -> None:
+        """The keyboard in the grid once the round is opened, closed or reopened: the button
+        pressed is hidden then, and Qt gave the keyboard to the chi đoàn's list, where the
+        digits typed for levels did nothing."""
+        if self.isVisible():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Bulk actions and the results ---------------------------------------------------------
 
