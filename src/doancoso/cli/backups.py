@@ -152,7 +152,7 @@ def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
         members, missing = ws.members.count(), ws.evidence.missing()
     print(f"Đã khôi phục {args.backup.name} ({vn_number(members)} đoàn viên).", file=out)
     if missing:
-        print(missing_evidence_text(missing, args.backup), file=out)
+        print(missing_evidence_text(missing, args.backup, data_dir), file=out)
     if result.safety_copy is not None:
         print(f"Dữ liệu trước khi khôi phục đã được sao lưu: {result.safety_copy}", file=out)
     if result.set_aside is not None:

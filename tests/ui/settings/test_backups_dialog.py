@@ -327,3 +327,24 @@ def test_the_list_says_it_is_being_read_until_it_is(
         "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
     )
     assert core.runner.wait()
+
+
+def test_a_restore_of_the_list_missing_a_file_says_it_was_lost_before(
+    qtbot: QtBot, demo_ws: Workspace
+) -> None:
+    """An evidence file deleted by hand, then a backup of the list restored: the backups of the
+    list carry no evidence, so no folder beside it is asked for; the file was lost before."""
+    stored = sorted(p for p in (demo_ws.data_dir / "evidence").iterdir() if p.is_file())
+    stored[0].unlink()
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, demo_ws, prompts)
+    dialog.backup_button.click()
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert prompts.infos[-1].split("\n\n")[-1] == (
+        "Thiếu 1 tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: tệp đó đã không còn "
+        "trong thư mục dữ liệu trước khi sao lưu (các bản sao lưu trong danh sách không chứa "
+        "tệp minh chứng). “Kiểm tra dữ liệu” (lệnh doancoso check) nêu tên từng tệp: hãy lấy "
+        "lại từ một bản sao lưu ra USB có tệp đó hoặc đính kèm lại tệp gốc."
+    )
+    assert sorted(demo_ws.data_dir.glob("backups/*.evidence")) == []
