@@ -5,6 +5,7 @@ backups are there and how to restore the newest sound one."""
 
 from __future__ import annotations
 
+import json
 from io import StringIO
 from pathlib import Path
 
@@ -49,3 +50,28 @@ def test_commands_after_the_data_were_set_aside_say_how_to_restore(tmp_path: Pat
             f'hoặc chạy lệnh: doancoso restore --data-dir "{data_dir}" "{newest}"\n'
         )
     assert not (data_dir / DATABASE_FILE).exists()  # nothing made in their place
+
+
+def test_the_backups_are_listed_without_data(tmp_path: Path) -> None:
+    """``doancoso backups``: what the secretary reads to choose which one to restore."""
+    data_dir = tmp_path / "data"
+    newest = _set_aside(data_dir)
+    code, out, err = _cli("backups", "--data-dir", str(data_dir))
+    assert (code, err) == (0, "")
+    [line] = out.splitlines()
+    assert line.endswith(
+        f"  Sao lưu theo yêu cầu  {line.split('  ')[2]}  40 đoàn viên  tốt  {newest}"
+    )
+    code, out, err = _cli("backups", "--data-dir", str(data_dir), "--format", "json")
+    assert (code, err) == (0, "")
+    assert [(b["file"], b["members"], b["ok"]) for b in json.loads(out)] == [
+        (str(newest), 40, True)
+    ]
+    assert not (data_dir / DATABASE_FILE).exists()
+
+
+def test_a_folder_without_data_nor_backups_is_still_refused(tmp_path: Path) -> None:
+    code, out, err = _cli("backups", "--data-dir", str(tmp_path / "khong-co"))
+    assert (code, out) == (1, "")
+    assert err.startswith(f"Lỗi: Chưa có dữ liệu ở thư mục “{tmp_path / 'khong-co'}”.")
+    assert not (tmp_path / "khong-co").exists()
