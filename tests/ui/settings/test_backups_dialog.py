@@ -348,3 +348,20 @@ def test_a_restore_of_the_list_missing_a_file_says_it_was_lost_before(
         "lại từ một bản sao lưu ra USB có tệp đó hoặc đính kèm lại tệp gốc."
     )
     assert sorted(demo_ws.data_dir.glob("backups/*.evidence")) == []
+
+
+def test_check_at_the_first_start_checks_instead_of_sending_to_the_command_line(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    """The backups dialog opened from the first start's "Khôi phục bản sao lưu…", before any
+    organisation is set up: "Kiểm tra dữ liệu" checks what is there, and says nothing of
+    "doancoso init" (it was refused with the command line's setup hint)."""
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, empty_ws, prompts)
+    dialog.check_button.click()
+    [taken] = empty_ws.backups.list()
+    assert prompts.errors == []
+    assert prompts.infos == [
+        f"Đã sao lưu trước khi kiểm tra ({taken.taken_at:%d/%m/%Y %H:%M:%S}).\n"
+        "Dữ liệu tốt, không có lỗi."
+    ]
