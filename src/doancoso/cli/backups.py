@@ -93,8 +93,19 @@ def take_backup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def list_backups(args: argparse.Namespace, out: TextIO) -> int:
-    with open_workspace(args) as ws:
-        backups = ws.backups.list()
+    from ..core.backup.store import BACKUP_FOLDER
+    from ..core.backup.store import list_backups as listed
+    from ..core.storage.folder import DATABASE_FILE
+
+    data_dir = data_dir_of(args)
+    folder = data_dir / BACKUP_FOLDER
+    if folder.is_dir() and not (data_dir / DATABASE_FILE).exists():
+        # The data set aside as damaged (or removed): the list is what the secretary reads to
+        # choose one to restore, read without a workspace (which would refuse the folder).
+        backups = listed(folder)
+    else:
+        with open_workspace(args) as ws:
+            backups = ws.backups.list()
     if args.format == "json":
         json.dump([_as_json(b) for b in backups], out, ensure_ascii=False)
         out.write("\n")
@@ -152,7 +163,7 @@ def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
         members, missing = ws.members.count(), ws.evidence.missing()
     print(f"Đã khôi phục {args.backup.name} ({vn_number(members)} đoàn viên).", file=out)
     if missing:
-        print(missing_evidence_text(missing, args.backup), file=out)
+        print(missing_evidence_text(missing, args.backup, data_dir), file=out)
     if result.safety_copy is not None:
         print(f"Dữ liệu trước khi khôi phục đã được sao lưu: {result.safety_copy}", file=out)
     if result.set_aside is not None:

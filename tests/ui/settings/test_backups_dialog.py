@@ -327,3 +327,41 @@ def test_the_list_says_it_is_being_read_until_it_is(
         "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
     )
     assert core.runner.wait()
+
+
+def test_a_restore_of_the_list_missing_a_file_says_it_was_lost_before(
+    qtbot: QtBot, demo_ws: Workspace
+) -> None:
+    """An evidence file deleted by hand, then a backup of the list restored: the backups of the
+    list carry no evidence, so no folder beside it is asked for; the file was lost before."""
+    stored = sorted(p for p in (demo_ws.data_dir / "evidence").iterdir() if p.is_file())
+    stored[0].unlink()
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, demo_ws, prompts)
+    dialog.backup_button.click()
+    dialog.table.selectRow(0)
+    dialog.restore_button.click()
+    assert prompts.infos[-1].split("\n\n")[-1] == (
+        "Thiếu 1 tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: tệp đó đã không còn "
+        "trong thư mục dữ liệu trước khi sao lưu (các bản sao lưu trong danh sách không chứa "
+        "tệp minh chứng). “Kiểm tra dữ liệu” (lệnh doancoso check) nêu tên từng tệp: hãy lấy "
+        "lại từ một bản sao lưu ra USB có tệp đó hoặc đính kèm lại tệp gốc."
+    )
+    assert sorted(demo_ws.data_dir.glob("backups/*.evidence")) == []
+
+
+def test_check_at_the_first_start_checks_instead_of_sending_to_the_command_line(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    """The backups dialog opened from the first start's "Khôi phục bản sao lưu…", before any
+    organisation is set up: "Kiểm tra dữ liệu" checks what is there, and says nothing of
+    "doancoso init" (it was refused with the command line's setup hint)."""
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, empty_ws, prompts)
+    dialog.check_button.click()
+    [taken] = empty_ws.backups.list()
+    assert prompts.errors == []
+    assert prompts.infos == [
+        f"Đã sao lưu trước khi kiểm tra ({taken.taken_at:%d/%m/%Y %H:%M:%S}).\n"
+        "Dữ liệu tốt, không có lỗi."
+    ]

@@ -70,14 +70,16 @@ class CheckReport:
 def check_data(ctx: WorkspaceContext, data_dir: Path, *, repair: bool = False) -> CheckReport:
     """Back up, then check the open workspace's data; ``repair``: fix the derived columns.
     Data that can only be read are checked without the backup (nothing can change them), and
-    a repair is refused."""
+    a repair is refused. Data without an organisation yet (the first start's backups dialog)
+    are checked for all but the members, which only an organisation has."""
     report = CheckReport()
     if repair or ctx.db.read_only is None:
         ctx.db.require_writable()
         report.backup = take_backup(ctx.db.path, data_dir / BACKUP_FOLDER, "truoc-kiem-tra").path
     _sqlite(ctx, report)
     _travelling(ctx, report)
-    _members(ctx, report, repair)
+    if ctx.has_organization:  # else a first start's (a setup not done yet): no member to check
+        _members(ctx, report, repair)
     _evidence(ctx, data_dir, report, repair)
     return report
 

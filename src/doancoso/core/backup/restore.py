@@ -141,16 +141,43 @@ def _not_flushed_text(error: OSError, safety: BackupInfo | None) -> str:
     return f"{said} Dữ liệu cũ đã được sao lưu thành “{safety.path.name}”."
 
 
-def missing_evidence_text(missing: int, backup: Path) -> str:
-    """What a restore says when the records cite ``missing`` evidence files the data folder
-    does not have ("" when none): the backup's folder of evidence was left on the stick."""
+def missing_evidence_text(missing: int, backup: Path, data_dir: Path) -> str:
+    """What a restore of ``backup`` into ``data_dir`` says when the records cite ``missing``
+    evidence files the data folder does not have ("" when none). A backup written to a stick
+    carries them in its folder beside it: left on the stick, the secretary is sent for it; there
+    without them, or a backup of the data folder's list (which carries none), they were lost
+    before the backup was taken, and the secretary is sent to the check that names them."""
     if not missing:
         return ""
+    head = f"Thiếu {vn_number(missing)} tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: "
+    them = "tệp đó" if missing == 1 else "các tệp đó"
+    remedy = (
+        "“Kiểm tra dữ liệu” (lệnh doancoso check) nêu tên từng tệp: hãy lấy lại từ một bản sao "
+        f"lưu ra USB có {them} hoặc đính kèm lại tệp gốc."
+    )
+    folder = evidence_folder(backup)
+    if folder.is_dir():
+        return (
+            f"{head}thư mục “{folder.name}” cạnh tệp sao lưu cũng không có {them} (đã mất trước "
+            f"khi sao lưu). {remedy}"
+        )
+    if _in_list(backup, data_dir):
+        return (
+            f"{head}{them} đã không còn trong thư mục dữ liệu trước khi sao lưu (các bản sao lưu "
+            f"trong danh sách không chứa tệp minh chứng). {remedy}"
+        )
     return (
-        f"Thiếu {vn_number(missing)} tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: chúng "
-        f"nằm trong thư mục “{evidence_folder(backup).name}” cạnh tệp sao lưu khi sao lưu ra USB. "
+        f"{head}chúng nằm trong thư mục “{folder.name}” cạnh tệp sao lưu khi sao lưu ra USB. "
         "Hãy chép cả thư mục đó vào cùng chỗ với tệp sao lưu rồi khôi phục lại."
     )
+
+
+def _in_list(backup: Path, data_dir: Path) -> bool:
+    """Whether ``backup`` is one of ``data_dir``'s own backups (its folder "backups")."""
+    try:
+        return backup.resolve().parent == (data_dir / BACKUP_FOLDER).resolve()
+    except OSError:
+        return False
 
 
 def inspect_backup(backup: Path) -> BackupInfo:

@@ -164,7 +164,7 @@ def check_data_folder(folder: Path, *, create: bool) -> ReadOnlyData | None:
             "nó đi rồi mở lại."
         )
     if not create and not database.exists():
-        raise StorageError(f"Chưa có dữ liệu ở thư mục {where}. {SETUP_HINT}")
+        raise StorageError(_no_data_text(folder))
     refused = _folder_refuses_writes(folder)
     if not database.exists():
         if refused is not None:
@@ -189,3 +189,19 @@ def check_data_folder(folder: Path, *, create: bool) -> ReadOnlyData | None:
             "Thuộc tính) rồi mở lại.",
         )
     return None
+
+
+def _no_data_text(folder: Path) -> str:
+    """Said by a command that needs data in ``folder`` and finds no database: how to set it up;
+    or, when its backups hold an organisation (the damaged data set aside by an earlier command,
+    the file removed by hand), how to restore the newest sound one: ``init`` would make a new,
+    empty organisation in front of them."""
+    from ..backup.store import BACKUP_FOLDER, recovery_advice, restore_hint
+
+    advice, best = recovery_advice(folder / BACKUP_FOLDER, set_up=True)
+    if best is None:
+        return f"Chưa có dữ liệu ở thư mục “{folder}”. {SETUP_HINT}"
+    return (
+        f"Thư mục “{folder}” không có dữ liệu đang dùng nhưng có bản sao lưu. {advice}"
+        f"{restore_hint(best, folder)}"
+    )

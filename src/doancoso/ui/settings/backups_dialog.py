@@ -420,7 +420,7 @@ class BackupsDialog(QDialog):
 
         def done(restored: Restored) -> None:
             text = restored_text(info, restored, named=named)
-            lacking = missing_evidence_text(restored.missing, info.path)
+            lacking = missing_evidence_text(restored.missing, info.path, self._core.ws.data_dir)
             self.prompts.information(
                 self, "Đã khôi phục", f"{text}\n\n{lacking}" if lacking else text
             )
