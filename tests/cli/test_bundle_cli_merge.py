@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from bundle_sync import edit
 from calendar_cli import in_folder
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
@@ -256,3 +257,32 @@ def test_our_closed_round_is_kept_closed_and_the_dry_run_says_what_was_not_taken
     assert done.code == 0, done.err
     assert line in done.out.splitlines()
     assert closed_round(home) == before
+
+
+def test_a_member_code_one_of_ours_holds_is_refused_naming_both_people(tmp_path: Path) -> None:
+    """``--merge-organization``: a person of the file, not the same as ours, holding the mã
+    định danh of one of ours is refused with both people named (name, birth date; the year
+    alone of one born in a year only), not ids."""
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=10, seed=5)
+        mine = ws.members.list()[0]
+        edit(ws, mine.id, member_code="9876543")
+    with Workspace.open(other) as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn"))
+        theirs = ws.members.save(
+            {"full_name": "Trần Văn Bé", "birth_date": "2003", "member_code": "9876543"}
+        )
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+
+    refused = in_folder(home, "bundle", "import", str(bundle), "--merge-organization")
+    assert refused.code == 1
+    assert refused.err.strip() == (
+        "Lỗi: Đoàn viên Trần Văn Bé (2003) trong tệp có Mã định danh đoàn viên “9876543” trùng "
+        f"với Đoàn viên {mine.full_name} ({mine.birth_date:%d/%m/%Y}) trên máy này. Hãy sửa hoặc "
+        "xóa một trong hai rồi nhập lại. Không có gì được ghi vào dữ liệu."
+    )
+    assert theirs not in refused.err and mine.id not in refused.err
+    with Workspace.open(home) as ws:
+        assert len(ws.members.ids()) == 10

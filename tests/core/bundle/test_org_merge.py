@@ -260,3 +260,26 @@ def test_their_activity_kind_of_the_name_of_ours_is_joined_with_ours(
     assert home.plans.target(target).measure_kind == ours
     again = apply(home, bundle_of(other), merge_organization=True)
     assert (again.new, again.updated, again.deleted) == ({}, {}, {})
+
+
+def test_a_person_matched_by_cccd_kept_apart_is_refused_by_name(
+    home: Workspace, other: Workspace
+) -> None:
+    """Their person of our person's CCCD, kept apart (``unmatch``): two people cannot hold one
+    CCCD, and the refusal names both people as the roster does, never a row's id."""
+    by_id = home.members.list()[0]
+    an = next(m for m in other.members.list() if m.national_id == by_id.national_id)
+    before = every_row(home)
+    with pytest.raises(InvalidRows) as caught:
+        plan(home, bundle_of(other), merge_organization=True, unmatch=[an.id])
+    born = by_id.birth_date.strftime("%d/%m/%Y")
+    assert caught.value.message == (
+        f"Đoàn viên Lê Công Ẩn ({born}) trong tệp có Số CCCD “{by_id.national_id}” trùng với "
+        f"Đoàn viên {by_id.full_name} ({born}) trên máy này. Hai người không thể có cùng một "
+        "Số CCCD: nếu là một người, hãy để hai người được ghép làm một; nếu là hai người, hãy "
+        "sửa số bị nhập sai rồi nhập lại. Không có gì được ghi vào dữ liệu."
+    )
+    assert an.id not in caught.value.message and by_id.id not in caught.value.message
+    with pytest.raises(InvalidRows):
+        apply(home, bundle_of(other), merge_organization=True, unmatch=[an.id])
+    assert every_row(home) == before

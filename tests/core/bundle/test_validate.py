@@ -204,9 +204,9 @@ def test_a_new_row_holding_what_one_here_holds_alone_is_refused(
     with pytest.raises(InvalidRows) as caught:
         plan(away, bundle)
     assert caught.value.message == (
-        f"Tệp dữ liệu có dòng không hợp lệ ở bảng “Đoàn viên” (members), dòng {theirs}: Số CCCD "
-        f"“{mine.national_id}” đã có ở một bản ghi khác trên máy này (Đoàn viên {mine.id}). Hãy "
-        "sửa hoặc xóa một trong hai rồi nhập lại. Không có gì được ghi vào dữ liệu."
+        f"Đoàn viên Người Mới (01/01/2004) trong tệp có Số CCCD “{mine.national_id}” trùng với "
+        f"Đoàn viên {mine.full_name} ({mine.birth_date:%d/%m/%Y}) trên máy này. Hãy sửa hoặc xóa "
+        "một trong hai rồi nhập lại. Không có gì được ghi vào dữ liệu."
     )
     with pytest.raises(InvalidRows):
         apply(away, bundle)

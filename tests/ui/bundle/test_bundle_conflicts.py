@@ -272,3 +272,51 @@ def test_a_note_of_several_lines_has_the_height_of_its_lines_once_the_columns_wi
     table = panel.fields
     qtbot.waitUntil(lambda: table.rowHeight(0) == table.sizeHintForRow(0))
     assert table.rowHeight(0) < narrow
+
+
+@pytest.mark.parametrize(
+    ("deleted", "edited", "summary"),
+    [
+        (False, True, (
+            "Có 1 bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn giữ của máy này "
+            "hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy sửa đã chọn sẵn "
+            "theo máy đó)."
+        )),
+        (True, True, (
+            "Có 1 bản ghi bị sửa ở cả hai nơi và 1 bản ghi bị xóa ở một nơi nhưng được sửa ở "
+            "nơi kia kể từ lần trao đổi trước: với bản ghi bị sửa, chọn giữ của máy này hay lấy "
+            "của tệp cho từng thông tin bên dưới (thông tin chỉ một máy sửa đã chọn sẵn theo máy "
+            "đó); với bản ghi bị xóa, chọn “Xóa” hay “Giữ lại” cho cả bản ghi."
+        )),
+        (True, False, (
+            "Có 1 bản ghi bị xóa ở một nơi nhưng được sửa ở nơi kia kể từ lần trao đổi trước: "
+            "chọn “Xóa” hay “Giữ lại” cho từng bản ghi bên dưới."
+        )),
+    ],
+)  # fmt: skip
+def test_the_summary_says_the_choices_a_deletion_takes(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, deleted: bool, edited: bool, summary: str
+) -> None:
+    """A member deleted here and changed on the other machine is chosen "Xóa" or "Giữ lại",
+    not field by field: the summary above the conflicts says so (it said "chọn giữ của máy
+    này hay lấy của tệp cho từng thông tin" of every conflict)."""
+    ids = add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    other = Workspace.open(tmp_path / "may-khac")
+    try:
+        import_to_plan(qtbot, other, bundle).import_button.click()
+        an, bich = ids["Nguyễn Văn An"], ids["Trần Thị Bích"]
+        if deleted:
+            ws.members.delete([an])
+            other.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000",
+                                "phone": "0977123456"}, an)  # fmt: skip
+        if edited:
+            for copy, phone in ((ws, "0911111111"), (other, "0922222222")):
+                copy.members.save({"full_name": "Trần Thị Bích", "birth_date": "02/09/2001",
+                                   "phone": phone}, bich)  # fmt: skip
+        back = export_through_gui(qtbot, other, tmp_path / "tu-may-khac")
+        wizard = import_to_plan(qtbot, ws, back)
+        assert len(wizard.conflicts.conflicts) == deleted + edited
+        assert wizard.plan_summary.text() == summary
+    finally:
+        other.close()

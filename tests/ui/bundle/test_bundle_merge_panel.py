@@ -523,3 +523,42 @@ def test_the_merge_event_of_each_member_brought_in_has_its_own_line(
     assert (
         f"• Sự kiện “Sáp nhập tổ chức Đoàn” ghi thêm vào quá trình sinh hoạt: {held} đoàn viên"
     ) in wizard.result_label.text().splitlines()
+
+
+def test_a_person_matched_by_cccd_cannot_be_kept_apart(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path
+) -> None:
+    """Two people cannot hold one CCCD: a match by CCCD has its box disabled and says why where
+    the pointer rests (unticked, the preview refused the file with a raw id); a match by name
+    and birth date is still unticked by the keyboard."""
+    ours, theirs = pair
+    wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
+    panel = wizard.merge_panel
+    model, view = panel.match_model, panel.match_view
+    check = Qt.ItemDataRole.CheckStateRole
+    by_cccd = next(r for r in range(2) if model.matches[r].reason == "cccd")
+    by_name = 1 - by_cccd
+    box = model.index(by_cccd, 0)
+    assert not model.flags(box) & Qt.ItemFlag.ItemIsEnabled
+    assert model.text(by_cccd, 6).split("\n")[0] == "Cùng số CCCD"
+    why = (
+        "Cùng số CCCD nên là cùng một người: không thể thêm mới như một người khác, vì hai người "
+        "không thể có cùng một số CCCD. Nếu số CCCD bị nhập sai, hãy sửa ở máy này hoặc trong "
+        "tệp rồi nhập lại."
+    )
+    assert model.data(box, Qt.ItemDataRole.ToolTipRole) == why
+    assert model.data(model.index(by_cccd, 6), Qt.ItemDataRole.ToolTipRole).endswith(why)
+
+    view.setCurrentIndex(box)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert not model.setData(box, Qt.CheckState.Unchecked.value, check)
+    assert model.data(box, check) == Qt.CheckState.Checked
+    assert panel.options()["unmatch"] == [] and not wizard.stale
+
+    free = model.index(by_name, 0)
+    assert model.flags(free) & Qt.ItemFlag.ItemIsEnabled
+    assert model.data(free, Qt.ItemDataRole.ToolTipRole) == "Máy này\nTrong tệp"
+    view.setCurrentIndex(free)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert model.data(free, check) == Qt.CheckState.Unchecked
+    assert panel.options()["unmatch"] == [model.matches[by_name].theirs_id] and wizard.stale

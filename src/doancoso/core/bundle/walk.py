@@ -23,7 +23,7 @@ from .one_per_year import KEYED
 from .outcome import Conflict, FieldDiff, ImportPlan
 from .references import References
 from .rows import RowSource, columns_of, travelling_tables
-from .sync_errors import SyncError
+from .sync_errors import InvalidRows, SyncError
 from .threeway import Choice, base_of, base_version, keep_resolved, rederive, who_changed
 from .threeway import choices as threeway_choices
 from .uncross import Crossing
@@ -91,6 +91,15 @@ _VERSION = itemgetter("revision", "updated_at", "origin")
 
 def _version(row: Mapping[str, Any]) -> Version:
     return int(row["revision"]), str(row["updated_at"]), str(row["origin"])
+
+
+def _named(table: str, row: Mapping[str, Any]) -> str:
+    """:func:`.labels.row_label` of ``row``, a person born in a year only by that year
+    ("Đoàn viên Nguyễn Văn An (2001)", not 01/01/2001)."""
+    born = row.get("birth_date")
+    if row.get("birth_precision") == "year" and isinstance(born, str):
+        return f"{row_label(table, {**row, 'birth_date': None})} ({born[:4]})"
+    return row_label(table, row)
 
 
 class Walk:
@@ -493,12 +502,31 @@ class Walk:
         if not clashes and not inside:
             return
         here_id, column, theirs = (clashes or inside)[0]
-        raise refuse(
-            table, theirs["id"],
-            f"{field_label(column)} “{theirs[column]}” đã có ở một bản ghi khác trên "
-            f"máy này ({table_label(table)} {here_id}). Hãy sửa hoặc xóa một trong "
-            "hai rồi nhập lại",
-        )  # fmt: skip
+        raise self._taken(session, table, here_id, column, theirs)
+
+    def _taken(
+        self, session: Session, table: str, here_id: str, column: str, theirs: dict[str, Any]
+    ) -> InvalidRows:
+        """The refusal of their row holding the ``column`` of our row ``here_id``: both named as
+        the user knows them (a person by name and birth date), never by id; a person of a sáp
+        nhập matched by CCCD and kept apart is told that two people cannot hold one."""
+        from datetime import date
+
+        model = travelling_tables()[table]
+        held = session.execute(model.select().where(model.c.id == here_id)).mappings().one()
+        here = {k: v.isoformat() if isinstance(v, date) else v for k, v in held.items()}
+        label = field_label(column)
+        way = "Hãy sửa hoặc xóa một trong hai rồi nhập lại."
+        if self.mapper is not None and theirs["id"] in self.mapper.unmatch:
+            way = (
+                f"Hai người không thể có cùng một {label}: nếu là một người, hãy để hai người "
+                "được ghép làm một; nếu là hai người, hãy sửa số bị nhập sai rồi nhập lại."
+            )
+        return InvalidRows(
+            f"{_named(table, theirs)} trong tệp có {label} “{theirs[column]}” trùng với "
+            f"{_named(table, here)} trên máy này. {way} {NOTHING_WRITTEN}",
+            f"{table} {theirs['id']}: {column} {theirs[column]!r} held by {here_id} here",
+        )
 
     def _filled(self, session: Session) -> set[str]:
         """The travelling tables holding any row before this walk. The rows it writes need not

@@ -97,17 +97,38 @@ def merge_undo_text(backup: BackupInfo) -> str:
     )
 
 
+FIELD_CHOICE = (
+    "chọn giữ của máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy "
+    "sửa đã chọn sẵn theo máy đó)"
+)
+DELETED = "bản ghi bị xóa ở một nơi nhưng được sửa ở nơi kia"
+
+
 def conflicts_text(conflicts: list[Any]) -> str:
-    """The plan's summary when some conflict needs a choice: the rows changed on both sides,
-    the records made apart on both (one of the two kept)."""
+    """The plan's summary when some conflict needs a choice: the rows changed on both sides
+    (a choice per field), the rows deleted on one side and changed on the other (one choice,
+    "Xóa" or "Giữ lại", conflicts.py), the records made apart on both (one of the two kept)."""
     apart = [c for c in conflicts if getattr(c, "apart", False)]
-    edited = len(conflicts) - len(apart)
+    deleted = sum(
+        1 for c in conflicts if getattr(c, "deletion", False) and not getattr(c, "apart", False)
+    )
+    edited = len(conflicts) - len(apart) - deleted
     said = []
-    if edited:
+    if edited and deleted:
         said.append(
-            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: chọn "
-            "giữ của máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy "
-            "sửa đã chọn sẵn theo máy đó)."
+            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi và {vn_number(deleted)} {DELETED} "
+            f"kể từ lần trao đổi trước: với bản ghi bị sửa, {FIELD_CHOICE}; với bản ghi bị xóa, "
+            "chọn “Xóa” hay “Giữ lại” cho cả bản ghi."
+        )
+    elif edited:
+        said.append(
+            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi kể từ lần trao đổi trước: "
+            f"{FIELD_CHOICE}."
+        )
+    elif deleted:
+        said.append(
+            f"Có {vn_number(deleted)} {DELETED} kể từ lần trao đổi trước: chọn “Xóa” hay “Giữ "
+            "lại” cho từng bản ghi bên dưới."
         )
     if apart:
         names = "; ".join(c.label for c in apart)

@@ -5,8 +5,9 @@ matched by CCCD, then by name and birth date); the secretary confirms or changes
 of their chi đoàn "Giữ riêng" under its own or a new name, or "Gộp vào" one of ours; each
 matched person, shown as both organisations hold them (name, birth date, chi đoàn, CCCD, quê
 quán, why matched) on two lines of one row, can be unticked to keep them apart (and stays
-unticked, listed in its place, when the preview is made again). Each is a tab of its own,
-after a first tab holding the wizard's counts (:meth:`MergePanel.hold`) and what becomes of
+unticked, listed in its place, when the preview is made again), except a match by CCCD: two
+people cannot hold one CCCD, so its box is disabled and its tooltip says why. Each is a tab of
+its own, after a first tab holding the wizard's counts (:meth:`MergePanel.hold`) and what becomes of
 their plan, checklist and rating round of a year we have: each has the whole height of the
 page, so that at 1366×768 the counts, the chi đoàn and the people are each read without
 scrolling a small box. :meth:`MergePanel.options` gives the ``branch_map``, ``branch_names``
@@ -52,6 +53,12 @@ from ..common.wheel import wheel_needs_focus
 KEEP = ""
 SUMMARY_TAB = "Số liệu thay đổi"
 REASONS = {"cccd": "Cùng số CCCD", "name_birth": "Cùng họ tên, ngày sinh"}
+SAME_CCCD = (
+    "Cùng số CCCD nên là cùng một người: không thể thêm mới như một người khác, vì hai người "
+    "không thể có cùng một số CCCD. Nếu số CCCD bị nhập sai, hãy sửa ở máy này hoặc trong tệp "
+    "rồi nhập lại."
+)
+"""Why a person matched by CCCD cannot be unticked (their box's and reason's tooltip)."""
 MATCH_HEADERS = ("Ghép", "Họ và tên", "Ngày sinh", "Chi đoàn", "Số CCCD", "Quê quán", "Lý do")
 SIDES = "Máy này\nTrong tệp"
 Index = QModelIndex | QPersistentModelIndex
@@ -133,6 +140,11 @@ class MatchModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and self._bound(row):
+            if column == 0:
+                return SAME_CCCD
+            if column == len(MATCH_HEADERS) - 1:
+                return f"{self.text(row, column)}\n{SAME_CCCD}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.text(row, column)
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
@@ -140,14 +152,23 @@ class MatchModel(QAbstractTableModel):
             return Qt.CheckState.Unchecked if apart else Qt.CheckState.Checked
         return None
 
+    def _bound(self, row: int) -> bool:
+        """Whether the match of ``row`` is by CCCD: the two cannot be kept apart (the file's
+        person, added as another, would hold the CCCD of ours)."""
+        return bool(self.matches[row].reason == "cccd")
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
+            if self._bound(index.row()):
+                flags &= ~Qt.ItemFlag.ItemIsEnabled
         return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        if self._bound(index.row()):
             return False
         theirs = self.matches[index.row()].theirs_id
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
