@@ -273,12 +273,14 @@ class RegisterTab(QTabWidget):
         return coordination_dialog(self._core, self.year, record, activities, self)
 
     def show_record(self, record_id: str) -> bool:
-        """Show the advice or coordination record ``record_id``, selected (its files shown);
-        False when the register shown has no such record."""
+        """Show the advice or coordination record ``record_id``, selected (its files shown) with
+        the keyboard in its table, wherever it was (a button of the dossier's check, hidden with
+        its page); False when the register shown has no such record."""
         for section in (self.advice, self.coordination):
             if section.model.row_of(record_id) is not None:
                 self.setCurrentWidget(section)
                 section.select(record_id)
+                section.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
 
