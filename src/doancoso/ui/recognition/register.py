@@ -163,13 +163,20 @@ class RecordsSection(QWidget):
         return [self.model.records[row].id for row in rows if row < len(self.model.records)]
 
     def select(self, record_id: str, add: bool = False) -> None:
+        """Choose record ``record_id``: the table's current row, where ↓ goes on from, and the
+        keyboard in the table (it was shown from elsewhere, or just saved). ``add``: added to
+        the records chosen, the keyboard left where it is (the records kept through a
+        refresh)."""
         row = self.model.row_of(record_id)
         if row is None:
             return
+        index = self.model.index(row, 0)
         flags = self.table.selectionModel().SelectionFlag
         command = (flags.Select if add else flags.ClearAndSelect) | flags.Rows
-        self.table.selectionModel().select(self.model.index(row, 0), command)
-        self.table.scrollTo(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(index, command)
+        self.table.scrollTo(index)
+        if not add:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
@@ -280,7 +287,6 @@ class RegisterTab(QTabWidget):
             if section.model.row_of(record_id) is not None:
                 self.setCurrentWidget(section)
                 section.select(record_id)
-                section.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
 
