@@ -259,3 +259,43 @@ def test_a_long_name_detached_leaves_the_way_back_in_view(
     assert history.undoText() == f"Gỡ tệp “{short}”"
     history.undo()
     assert _files(ws, "1.6") == [name]  # the file keeps its whole name
+
+
+def test_a_file_brought_back_by_undo_is_the_current_one(
+    page: RecognitionPage, ws: Workspace, photo: Path, history: UndoHistory, qtbot: QtBot,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """Delete on the second of two files, then Ctrl+Z: the file brought back is the current
+    one, chosen, with the keyboard still in the list, so "Mở", "Chép ra…", "Chú thích…" and
+    "Gỡ tệp" act on it and ← goes to the file before it; files brought back together are all
+    chosen, the first current."""
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    image = QImage(200, 300, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1565c0"))
+    other = tmp_path / "bien-ban.png"
+    assert image.save(str(other))  # a PNG, by its name
+    ws.recognition.attach(2025, "1.6", other, "Biên bản ra quân")
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files
+    files.view.setFocus()
+    qtbot.waitUntil(files.view.hasFocus)
+    files.view.setCurrentIndex(files.model.index(1))
+    qtbot.keyClick(files.view, Qt.Key.Key_Delete)
+    assert _files(ws, "1.6") == ["anh-ra-quan.png"]
+    history.undo()
+    assert _files(ws, "1.6") == ["anh-ra-quan.png", "bien-ban.png"]
+    assert files.view.hasFocus()
+    assert files.view.currentIndex().row() == 1
+    assert [a.caption for a in files.selected()] == ["Biên bản ra quân"]
+    buttons = (files.open_button, files.copy_button, files.caption_button, files.detach_button)
+    assert [b.isEnabled() for b in buttons] == [True, True, True, True]
+    qtbot.keyClick(files.view, Qt.Key.Key_Left)
+    assert [a.caption for a in files.selected()] == ["Ảnh ra quân"]
+    qtbot.keyClick(files.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(files.view, Qt.Key.Key_Delete)  # both: back together, the first current
+    assert _files(ws, "1.6") == []
+    history.undo()
+    assert files.view.currentIndex().row() == 0
+    assert [a.caption for a in files.selected()] == ["Ảnh ra quân", "Biên bản ra quân"]
+    assert [b.isEnabled() for b in buttons] == [True, True, False, True]  # a caption: one file

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from doancoso.core.recognition.registers import ADVICE_TABLE
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common.list_page import UNDO_HINT
 from doancoso.ui.recognition.page import RecognitionPage
+from doancoso.ui.recognition.register import RecordsSection
 from doancoso.ui.recognition.register_dialogs import (
     RecordDialog,
     advice_dialog,
@@ -336,6 +337,10 @@ def test_enter_edits_and_delete_deletes_a_record_as_in_every_list(
     assert [r.id for r in ws.registers.advice()] == [record]
 
 
+def _selected_rows(section: RecordsSection) -> list[int]:
+    return sorted({i.row() for i in section.table.selectionModel().selectedRows()})
+
+
 LONG_TITLE = (
     "Tờ trình đề nghị Đảng ủy xã quan tâm chỉ đạo, hỗ trợ kinh phí cho công tác Đoàn và phong "
     "trào thanh thiếu nhi, đặc biệt là thanh niên đi làm ăn xa, thanh niên có hoàn cảnh khó khăn"
@@ -376,3 +381,33 @@ def test_a_long_title_opened_to_edit_shows_from_its_start(
     assert partner.selectedText() == LONG_PARTNER  # typing replaces it, as before
     assert _reads_from_its_start(partner)
     assert _reads_from_its_start(title)
+
+
+def test_a_record_shown_is_the_current_row_with_the_keyboard_on_it(
+    qtbot: QtBot, ws: Workspace, page: RecognitionPage, prompts: ScriptedPrompts
+) -> None:
+    """A record opened from elsewhere (the dossier's check) or just added is the table's
+    current row with the keyboard in the table: ↓ goes to the record below it, not from the
+    first row or from the field the keyboard was in."""
+    titles = ["Báo cáo tình hình thanh niên", "Đề xuất giao chỉ tiêu", "Tờ trình Chủ nhật xanh"]
+    ids = [ws.registers.save_advice({"day": f"{10 + n}/03/2025", "title": title})
+           for n, title in enumerate(titles)]  # fmt: skip
+    page.refresh()
+    with qtbot.wait_active(page):
+        page.activateWindow()
+    page.year_combo.setFocus()
+    qtbot.waitUntil(page.year_combo.hasFocus)
+    section = page.register.advice
+    page.open_record(2025, ids[1])
+    assert QApplication.focusWidget() is section.table
+    assert section.model.records[section.table.currentIndex().row()].title == titles[1]
+    qtbot.keyClick(section.table, Qt.Key.Key_Down)
+    assert [section.model.records[r].title for r in _selected_rows(section)] == [titles[2]]
+    page.year_combo.setFocus()
+    qtbot.waitUntil(page.year_combo.hasFocus)
+    prompts.dialog_script = Fill({"day": "20/05/2025", "title": "Đề xuất thành lập đội hình"})
+    section.add_button.click()
+    assert QApplication.focusWidget() is section.table
+    current = section.model.records[section.table.currentIndex().row()]
+    assert current.title == "Đề xuất thành lập đội hình"
+    assert section.selected_ids() == [current.id]

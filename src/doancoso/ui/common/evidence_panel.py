@@ -223,6 +223,7 @@ class EvidencePanel(QWidget):
         self._history = history
         self._attach: Attach | None = None
         self._caption_saved = caption_saved
+        self._detached: set[str] = set()  # the files detached here: chosen when they come back
         self.model = EvidenceModel(document_icon, self)
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         """How a file is shown (the system's viewer; tests record the address instead): False
@@ -265,9 +266,19 @@ class EvidencePanel(QWidget):
 
     def set_target(self, attach: Attach | None, files: Sequence[Attachment]) -> None:
         """Show ``files``; new files go through ``attach`` (None: no record, nothing to
-        attach to)."""
+        attach to). Files detached here and now back (Ctrl+Z) are chosen, the first the current
+        one: the buttons act on them and the arrows go on from there."""
         self._attach = attach
+        shown = {f.id for f in self.model.items}
         self.model.set_files(files)
+        back = [row for row, f in enumerate(files) if f.id in self._detached and f.id not in shown]
+        if back:
+            chosen = self.view.selectionModel()
+            flags = chosen.SelectionFlag
+            for row in back:
+                command = flags.ClearAndSelect if row == back[0] else flags.Select
+                chosen.select(self.model.index(row), command)
+            chosen.setCurrentIndex(self.model.index(back[0]), flags.NoUpdate)
         self._update_buttons()
 
     # Selection ----------------------------------------------------------------------------
@@ -445,5 +456,9 @@ class EvidencePanel(QWidget):
         name = name_in_message(chosen[0].original_name)
         what = f"tệp “{name}”" if len(ids) == 1 else f"{len(ids)} tệp"
         hint = f"Đã gỡ {what} — bấm Hoàn tác (Ctrl+Z) để lấy lại."
-        self._history.delete(self, evidence_service, ids, f"Gỡ {what}",
-                             lambda: self.status.emit(hint))  # fmt: skip
+
+        def detached() -> None:
+            self._detached.update(ids)
+            self.status.emit(hint)
+
+        self._history.delete(self, evidence_service, ids, f"Gỡ {what}", detached)

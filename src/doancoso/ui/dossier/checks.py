@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -92,15 +92,18 @@ class ChecksPanel(QWidget):
         self._lines_layout.setContentsMargins(0, 0, 0, 0)
         self._lines_layout.setSpacing(4)
         self._lines_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.lines)
+        self.lines_area = QScrollArea()
+        self.lines_area.setWidgetResizable(True)
+        self.lines_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.lines_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No Tab stop of its own (it shows no focus): Tab goes from line to line, each shown
+        # as it is reached (:meth:`eventFilter`); the wheel and the scroll bar still scroll.
+        self.lines_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines_area.setWidget(self.lines)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.lines_area, 1)
         self.gaps: list[Gap] = []
         self.buttons: list[QPushButton | None] = []
         """The fix button of each line (None where the fix is nowhere known)."""
@@ -134,6 +137,7 @@ class ChecksPanel(QWidget):
             item = self._lines_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # out of the Tab order at once, not only once deleted
                 widget.deleteLater()
         self.summary.setText(f"Hồ sơ còn thiếu {len(gaps)} điều (vẫn lập được):" if gaps
                              else READY)  # fmt: skip
@@ -148,6 +152,24 @@ class ChecksPanel(QWidget):
                 row += 1
             self._lines_layout.insertWidget(row, self._line(gap))
             row += 1
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab through the lines as they read, after "Nhập số…" above them and so before
+        what follows the panel ("Lập hồ sơ"): made after it, they would come last."""
+        previous: QWidget = self.numbers_button
+        for button in self.buttons:
+            if button is not None:
+                QWidget.setTabOrder(previous, button)
+                previous = button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """A line's button taking the keyboard is scrolled into view, whichever way it came
+        (Shift+Tab from "Lập hồ sơ" passes outside the scrolling area, which does it only for
+        a Tab within)."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QPushButton):
+            self.lines_area.ensureWidgetVisible(watched)
+        return super().eventFilter(watched, event)
 
     def _line(self, gap: Gap) -> QWidget:
         line = QFrame()
@@ -170,6 +192,7 @@ class ChecksPanel(QWidget):
                     fix, item, target
                 )
             )
+            button.installEventFilter(self)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.buttons.append(button)
         return line

@@ -163,13 +163,20 @@ class RecordsSection(QWidget):
         return [self.model.records[row].id for row in rows if row < len(self.model.records)]
 
     def select(self, record_id: str, add: bool = False) -> None:
+        """Choose record ``record_id``: the table's current row, where ↓ goes on from, and the
+        keyboard in the table (it was shown from elsewhere, or just saved). ``add``: added to
+        the records chosen, the keyboard left where it is (the records kept through a
+        refresh)."""
         row = self.model.row_of(record_id)
         if row is None:
             return
+        index = self.model.index(row, 0)
         flags = self.table.selectionModel().SelectionFlag
         command = (flags.Select if add else flags.ClearAndSelect) | flags.Rows
-        self.table.selectionModel().select(self.model.index(row, 0), command)
-        self.table.scrollTo(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(index, command)
+        self.table.scrollTo(index)
+        if not add:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
@@ -273,8 +280,9 @@ class RegisterTab(QTabWidget):
         return coordination_dialog(self._core, self.year, record, activities, self)
 
     def show_record(self, record_id: str) -> bool:
-        """Show the advice or coordination record ``record_id``, selected (its files shown);
-        False when the register shown has no such record."""
+        """Show the advice or coordination record ``record_id``, selected (its files shown) with
+        the keyboard in its table, wherever it was (a button of the dossier's check, hidden with
+        its page); False when the register shown has no such record."""
         for section in (self.advice, self.coordination):
             if section.model.row_of(record_id) is not None:
                 self.setCurrentWidget(section)

@@ -200,7 +200,8 @@ class MainWindow(QMainWindow):
             dossier = DossierPage(core)
             # Its Ctrl+P is the window's (the "Tệp" menu's "In hồ sơ…"): one key, one action.
             dossier.print_action.setShortcut(QKeySequence())
-            dossier.open_area.connect(lambda name: self.show_area(AREAS.index(name)))
+            # Each jump leaves the keyboard in the page it opens (see :meth:`go_to_area`).
+            dossier.open_area.connect(lambda name: self.go_to_area(AREAS.index(name)))
             dossier.open_checklist_item.connect(self.open_checklist_item)
             dossier.open_register_record.connect(self.open_register_record)
             dossier.open_plan.connect(self.open_plan)
@@ -497,11 +498,20 @@ class MainWindow(QMainWindow):
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_plan(self, year: int, target_id: str = "") -> None:
-        """The "Kế hoạch" page on the plan of ``year`` (and its target ``target_id``, if any)."""
+        """The "Kế hoạch" page on the plan of ``year`` and the keyboard in it: on its target
+        ``target_id`` in the targets' table (their tab shown), else on the page's first field."""
         self.show_area(PLANS_AREA)
-        self.plans.open_year(year)
-        if target_id and self.plans.year == year:  # not when the user stayed on another year
-            self.plans.select_target(target_id)
+        plans = self.plans
+        plans.open_year(year)
+        target: QWidget | None = None
+        if target_id and plans.year == year:  # not when the user stayed on another year
+            plans.select_target(target_id)
+            plans.tabs.setCurrentIndex(0)  # "Chỉ tiêu"
+            if plans.table.isVisibleTo(plans):  # not when the year has no plan
+                target = plans.table
+        target = target or main_widget(plans)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_checklist_item(self, year: int, code: str) -> None:
         """The "3 chủ động" page on item ``code`` of ``year``."""
@@ -509,7 +519,8 @@ class MainWindow(QMainWindow):
         self.recognition.open_item(year, code)
 
     def open_register_record(self, year: int, record_id: str) -> None:
-        """The "3 chủ động" page on the register of ``year``, its record ``record_id`` chosen."""
+        """The "3 chủ động" page on the register of ``year``, its record ``record_id`` chosen
+        with the keyboard on it (:meth:`~..recognition.register.RegisterTab.show_record`)."""
         self.show_area(RECOGNITION_AREA)
         self.recognition.open_record(year, record_id)
 
