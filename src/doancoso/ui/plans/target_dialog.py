@@ -49,6 +49,7 @@ ANY_KIND = "(Mọi loại hoạt động)"
 HINT_STYLE = "color: #616161;"
 MEASURED_HINT = "Ứng dụng tự tính từ dữ liệu (sổ đoàn viên, lịch hoạt động, điểm danh)."
 USE_COUNT = "Dùng cách đếm của ứng dụng"
+DISCARD_TEXT = "Chỉ tiêu đã nhập chưa được lưu. Bỏ các thay đổi này?"
 
 
 def figure_text(value: float) -> str:
@@ -83,6 +84,7 @@ class TargetDialog(QDialog):
         if target is not None:
             self._load(target)
         self._measure_changed()
+        self._initial = self.raw()  # what Esc or "Hủy" may drop without asking
         # The most it shows at once: the text, the planned and the achieved numbers.
         open_with_room(self, 3, 560)
 
@@ -307,3 +309,16 @@ class TargetDialog(QDialog):
 
         self._saving = True
         CoreOp(self, write, self._core).success(saved).failure(failed).run()
+
+    def reject(self) -> None:
+        """Esc, "Hủy" or the window's close: what was typed is asked about first, as in the
+        activity, roll-call and minutes dialogs."""
+        if self._saving:
+            return
+        if (
+            self.saved_id is None
+            and self.raw() != self._initial
+            and not self._core.prompts.confirm(self, "Bỏ thay đổi?", DISCARD_TEXT)
+        ):
+            return
+        super().reject()
