@@ -347,6 +347,8 @@ def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:
     assert not box.date_edit.isEnabled()
     box.state_combo.setCurrentIndex(box.state_combo.findData("da-gui"))
     assert box.date_edit.isEnabled() and box.save_button.isEnabled()
+    assert box.date_edit.text() == "30/11/2026"  # today offered
+    box.date_edit.clear()
     box.save_button.click()
     assert box.errors.messages() == {"registered_on": "Cần nhập ngày gửi đăng ký."}
     box.date_edit.setText("05/12/2099")

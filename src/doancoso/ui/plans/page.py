@@ -283,7 +283,7 @@ class PlansPage(QWidget):
         self.summary_label = WrappedLabel()
         left.addWidget(self.summary_label)
         row.addLayout(left, 1)
-        self.registration = RegistrationBox(self._core)
+        self.registration = RegistrationBox(self._core, today=self.today)
         self.registration.setFixedWidth(290)
         self.registration.status_message.connect(self.status_message)
         row.addWidget(self.registration)
