@@ -160,7 +160,7 @@ class CalendarPage(QWidget):
         # the list on a row (see :meth:`_agenda_focused`), where Enter opens it.
         self.setFocusProxy(self.month)
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.search.installEventFilter(self)  # Enter or ↓ there: to what was found
+        self.search.installEventFilter(self)  # Enter or ↓ there: to what was found; Esc
 
     def _top_bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -335,6 +335,16 @@ class CalendarPage(QWidget):
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             self.go_to_results()
+            return True
+        elif (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.search.text()
+        ):  # emptied at once; a second Esc, the box empty, goes on to the window as before
+            self.search.clear()
+            self.apply_filter()
             return True
         return super().eventFilter(watched, event)
 
