@@ -1,5 +1,6 @@
 """The calendar's search box by the keyboard: Esc empties it (a second Esc goes on to the
-window, as before)."""
+window, as before); a search with nothing in the month shown but something in its year says
+in which months, and Enter goes to the nearest of them."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 
-from .conftest import add_activity
+from .conftest import add_activity, branch_id
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -69,3 +70,63 @@ def test_esc_empties_the_search_then_goes_on(
     assert QApplication.focusWidget() is page.search
     qtbot.keyClick(page.search, Qt.Key.Key_Escape)
     assert holder.keys == [Qt.Key.Key_Escape]
+
+
+def test_a_search_found_in_other_months_says_which_and_enter_goes_there(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace
+) -> None:
+    add_activity(cal_ws, "Hiến máu tình nguyện", "14/03/2026")
+    add_activity(cal_ws, "Hiến máu đợt 2", "16/05/2026")
+    add_activity(cal_ws, "Hiến máu đợt 3", "20/05/2026")
+    add_activity(cal_ws, "Hiến máu năm sau", "10/01/2027")
+    add_activity(cal_ws, "Sinh hoạt chi đoàn", "10/04/2026")
+    _holder, page = _shown(qtbot, core, history)
+    page.show_date(dt.date(2026, 4, 2))
+    assert not page.search_hint.isVisible()
+    _search(qtbot, page, "hien mau")
+    assert page.month_model.shown() == []
+    assert page.search_hint.isVisible()
+    assert page.search_hint.text() == (
+        "Không có trong tháng này; có 3 buổi hoạt động khớp trong năm 2026: tháng 3, tháng 5. "
+        "Enter: đến tháng 5."
+    )
+
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+
+    assert QApplication.focusWidget() is page.month
+    assert page.month.selected == dt.date(2026, 5, 16)
+    assert page.title_label.text() == "Tháng 5 năm 2026"
+    assert [r.title for r in page.month_model.shown()] == ["Hiến máu đợt 2", "Hiến máu đợt 3"]
+    assert not page.search_hint.isVisible()
+
+
+def test_the_nearest_month_before_when_none_after_and_nothing_in_the_year(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace
+) -> None:
+    add_activity(cal_ws, "Hiến máu tình nguyện", "14/03/2026")
+    add_activity(cal_ws, "Hiến máu đợt 2", "16/05/2026",
+                 branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Kênh Xáng")])  # fmt: skip
+    _holder, page = _shown(qtbot, core, history)
+    page.show_date(dt.date(2026, 11, 2))
+    _search(qtbot, page, "hien mau")
+    assert page.search_hint.text() == (
+        "Không có trong tháng này; có 2 buổi hoạt động khớp trong năm 2026: tháng 3, tháng 5. "
+        "Enter: đến tháng 5."
+    )
+    page.branch_combo.setCurrentIndex(page.branch_combo.findText("Chi đoàn ấp Tân Hưng"))
+    assert page.search_hint.text() == (
+        "Không có trong tháng này; có 1 buổi hoạt động khớp trong năm 2026: tháng 3. "
+        "Enter: đến tháng 3."
+    )
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.month.selected == dt.date(2026, 3, 14)
+    assert QApplication.focusWidget() is page.month
+
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, " xyz")
+    page.apply_filter()
+    assert page.search_hint.text() == "Không có buổi hoạt động nào khớp trong năm 2026."
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.search
+    assert page.month.selected == dt.date(2026, 3, 14)

@@ -70,6 +70,7 @@ from .words import (
     month_title,
     plan_notice_html,
     reminder_text,
+    search_elsewhere_text,
     search_tokens,
 )
 
@@ -123,6 +124,7 @@ class CalendarPage(QWidget):
         self.upcoming_model = ReminderModel(self)
         self.overdue_model = ReminderModel(self)
         self.plan_reminders: list[PlanReminder] = []
+        self.elsewhere: OccurrenceRow | None = None  # where Enter goes, the month shown empty
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -140,6 +142,11 @@ class CalendarPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_bar())
+        self.search_hint = QLabel()  # the search found nothing in the month shown
+        self.search_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.search_hint.setStyleSheet("color: #616161;")
+        self.search_hint.hide()
+        layout.addWidget(self.search_hint)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tabs = QTabWidget()
         self.month = MonthView(self.month_model)
@@ -363,12 +370,45 @@ class CalendarPage(QWidget):
                 if (row.end_day or row.day) >= start
                 and (row.day.year, row.day.month) <= (model.year, model.month)
             )
-            if days:
-                self.month.select_date(days[0])
+            if days or self.elsewhere is not None:  # else the nearest month holding one
+                self.month.select_date(days[0] if days else self._elsewhere_day())
                 self.month.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.agenda_model.rowCount():
+            return
+        if not self.agenda_model.rowCount() and self.elsewhere is not None:
+            self.month.select_date(self._elsewhere_day())
+        if self.agenda_model.rowCount():
             self.agenda.selectRow(0)
             self.agenda.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _elsewhere_day(self) -> dt.date:
+        assert self.elsewhere is not None
+        return self.elsewhere.day
+
+    def _show_search_elsewhere(self) -> None:
+        """Nothing found in the month shown by a search: say in which months of its year there
+        is (a short read of the year, as the agenda's "Cả năm"), Enter going to the nearest
+        one after it, else before it."""
+        model = self.month_model
+        tokens = search_tokens(model.search)
+        first = dt.date(model.year, model.month, 1)
+        last = add_months(first, 1) - dt.timedelta(days=1)
+        if not tokens or any(r.day <= last and (r.end_day or r.day) >= first
+                             for r in model.shown()):  # fmt: skip
+            self.elsewhere = None
+            self.search_hint.hide()
+            return
+        year = model.year
+        rows = [
+            r for r in self._ws.activities.occurrences(
+                dt.date(year, 1, 1), dt.date(year, 12, 31), model.branch_id)
+            if matches(r, tokens)
+        ]  # fmt: skip
+        after = [r for r in rows if r.day > last]
+        self.elsewhere = after[0] if after else (rows[-1] if rows else None)
+        months = sorted({r.day.month for r in rows})
+        target = self.elsewhere.day.month if self.elsewhere else None
+        self.search_hint.setText(search_elsewhere_text(year, months, len(rows), target))
+        self.search_hint.show()
 
     def _tab_shown(self, _index: int) -> None:
         shown = self.tabs.currentWidget()
@@ -450,6 +490,7 @@ class CalendarPage(QWidget):
     def _month_reloaded(self) -> None:
         model = self.month_model
         self.title_label.setText(month_title(model.year, model.month))
+        self._show_search_elsewhere()
         self.reload_agenda()
 
     def agenda_range(self) -> tuple[dt.date, dt.date]:
