@@ -4,8 +4,9 @@ participants, notes.
 
 Like the other forms it only collects text: "Lưu" hands the raw values to
 ``ActivityService.save`` in an operation; each message of a ValidationError is shown under its
-field and nothing is saved until every field is valid. "Xóa hoạt động…" closes the form with
-``delete_requested`` set: the page deletes (with undo).
+field and nothing is saved until every field is valid. Ctrl+Enter saves from any field, as
+Enter does from a one-line one (in "Ghi chú" Enter makes a new line). "Xóa hoạt động…" closes
+the form with ``delete_requested`` set: the page deletes (with undo).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -139,6 +141,9 @@ class ActivityDialog(QDialog):
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
         self.save_button.setDefault(True)
+        self.save_button.setToolTip("Lưu hoạt động (Enter, hoặc Ctrl+Enter trong mọi ô)")
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # either Enter key, as member_form
+            QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self, self.submit)
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit()
