@@ -19,7 +19,7 @@ def test_enter_on_the_empty_year_s_button_makes_the_plan(
     qtbot: QtBot, ws: Workspace, make_page
 ) -> None:
     page = make_page(ws)
-    assert page.create_button.text() == "Lập kế hoạch năm 2026"
+    assert page.create_button.text() == "Lậ&p kế hoạch năm 2026"
     page.year_combo.setFocus()
     qtbot.keyClick(page.year_combo, Qt.Key.Key_Tab)
     assert page.focusWidget() is page.create_button
@@ -36,7 +36,7 @@ def test_enter_on_the_copy_button_copies_last_year_s_plan(
     make_plan_data(ws)
     page = make_page(ws)
     page.year_combo.setCurrentIndex(page.year_combo.findData(2027))
-    assert page.copy_button.text() == "Sao chép từ kế hoạch năm 2026"
+    assert page.copy_button.text() == "Sao &chép từ kế hoạch năm 2026"
     page.copy_button.setFocus()
 
     qtbot.keyClick(page.copy_button, Qt.Key.Key_Enter)

@@ -176,7 +176,7 @@ class CalendarPage(QWidget):
         self.previous_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowLeft))
         self.previous_button.setToolTip("Tháng trước (Page Up)")
         self.previous_button.clicked.connect(lambda: self.move_months(-1))
-        self.today_button = QPushButton("Hôm nay")
+        self.today_button = QPushButton("&Hôm nay")
         self.today_button.setToolTip("Về ngày hôm nay (Home)")
         self.today_button.clicked.connect(self.go_today)
         self.next_button = QToolButton()
@@ -195,7 +195,7 @@ class CalendarPage(QWidget):
         row.addSpacing(8)
         row.addWidget(self.title_label)
         row.addStretch(1)
-        branch_label = QLabel("Chi đoàn:")
+        branch_label = QLabel("&Chi đoàn:")
         self.branch_combo = QComboBox()
         self.branch_combo.setMinimumContentsLength(16)
         self.branch_combo.setSizeAdjustPolicy(
@@ -208,7 +208,7 @@ class CalendarPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.new_button = QPushButton("Thêm hoạt động…")
+        self.new_button = QPushButton("Thê&m hoạt động…")
         self.new_button.setToolTip("Thêm hoạt động vào ngày đang chọn (phím N trên lịch)")
         self.new_button.clicked.connect(lambda: self.new_activity(self.month.selected))
         self.exporter = CalendarExporter(self._core, self)
@@ -217,7 +217,7 @@ class CalendarPage(QWidget):
         # (:func:`~..shell.page_keys.export_command`), as on every page that exports.
         self.export_action = QAction("Xuất lịch (.ics)…", self)
         self.export_action.triggered.connect(self.export_calendar)
-        self.export_button = QPushButton(self.export_action.text())
+        self.export_button = QPushButton("Xuất &lịch (.ics)…")
         self.export_button.setToolTip(
             "Xuất lịch ra tệp .ics để mở trên điện thoại, Google Calendar, Outlook (Ctrl+E)"
         )
@@ -233,7 +233,7 @@ class CalendarPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         row = QHBoxLayout()
-        range_label = QLabel("Hiện:")
+        range_label = QLabel("H&iện:")
         self.range_combo = QComboBox()
         for code, label in RANGES:
             self.range_combo.addItem(label, code)
@@ -530,8 +530,8 @@ class CalendarPage(QWidget):
     def _show_reminders(self, found: Reminders) -> None:
         self.upcoming_model.set_rows(found.upcoming, self.kinds, found.today)
         self.overdue_model.set_rows(found.overdue, self.kinds, found.today)
-        self.upcoming_label.setText(f"Sắp diễn ra (7 ngày tới): {len(found.upcoming)}")
-        self.overdue_label.setText(f"Quá hạn chưa ghi kết quả: {len(found.overdue)}")
+        self.upcoming_label.setText(f"Sắp &diễn ra (7 ngày tới): {len(found.upcoming)}")
+        self.overdue_label.setText(f"&Quá hạn chưa ghi kết quả: {len(found.overdue)}")
         self.plan_reminders = found.plans
         self.plan_notice.setText(plan_notice_html(found.plans))
         self.plan_notice.setVisible(bool(found.plans))
