@@ -3,17 +3,23 @@ no letter taken twice in a form, and a few put the keyboard where the user expec
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.ics_export import CalendarExportDialog
 from doancoso.ui.calendar.minutes_dialog import MinutesDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
+from scripted import ScriptedPrompts
 
 from ..plans.test_plan_calendar_mnemonics import letters, press_alt, twice
 from .conftest import add_activity, branch_id, first_occurrence
@@ -69,3 +75,34 @@ def test_the_minutes_letters(qtbot: QtBot, core: Core, meeting: str) -> None:
     assert twice(found) == []
     press_alt(qtbot, Qt.Key.Key_Q)
     assert QApplication.focusWidget() is dialog.editors["resolutions"]
+
+
+def test_the_export_and_the_new_kind_letters(
+    qtbot: QtBot, core: Core, prompts: ScriptedPrompts
+) -> None:
+    export = CalendarExportDialog(core, 2026, (dt.date(2026, 3, 1), dt.date(2026, 3, 31)))
+    _shown(qtbot, export)
+    found = letters(export)
+    assert {"Alt+C", "Alt+Y", "Alt+T", "Alt+N", "Alt+X"} <= set(found) and twice(found) == []
+    press_alt(qtbot, Qt.Key.Key_N)
+    assert QApplication.focusWidget() is export.to_edit
+    export.reject()
+
+    seen: list[list[str]] = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, TextDialog)
+        seen.append(letters(dialog))
+
+    form = ActivityDialog(core, None, dt.date(2026, 3, 10))
+    _shown(qtbot, form)
+
+    def shown_then_looked(dialog: QDialog) -> None:
+        with qtbot.wait_active(dialog):
+            dialog.show()
+            dialog.activateWindow()
+        look(dialog)
+
+    prompts.dialog_script = shown_then_looked
+    form.add_kind_button.click()
+    assert seen == [["Alt+T", "Alt+L"]]

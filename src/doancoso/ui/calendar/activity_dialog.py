@@ -240,7 +240,7 @@ class ActivityDialog(QDialog):
     def add_kind(self) -> None:
         """Add a kind to the list (saved at once) and choose it."""
         dialog = TextDialog(
-            self._core, "Thêm loại hoạt động", "Tên loại hoạt động",
+            self._core, "Thêm loại hoạt động", "&Tên loại hoạt động",
             lambda ws, name: ws.activities.add_kind(name),
             placeholder="Ví dụ: Tập huấn kỹ năng", parent=self,
         )  # fmt: skip
