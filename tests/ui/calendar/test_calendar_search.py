@@ -130,3 +130,26 @@ def test_the_nearest_month_before_when_none_after_and_nothing_in_the_year(
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is page.search
     assert page.month.selected == dt.date(2026, 3, 14)
+
+
+def test_on_the_list_enter_goes_to_the_month_holding_a_match(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace
+) -> None:
+    """On "Danh sách" (the month shown), nothing found there: Enter shows the nearest month
+    holding a match and puts the keyboard on its first row, where Enter opens it."""
+    add_activity(cal_ws, "Hiến máu tình nguyện", "14/03/2026")
+    add_activity(cal_ws, "Sinh hoạt chi đoàn", "10/04/2026")
+    _holder, page = _shown(qtbot, core, history)
+    page.show_date(dt.date(2026, 4, 2))
+    page.tabs.setCurrentIndex(1)
+    _search(qtbot, page, "hien mau")
+    assert page.agenda_model.rowCount() == 0
+    assert page.search_hint.text().endswith("tháng 3. Enter: đến tháng 3.")
+
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+
+    assert QApplication.focusWidget() is page.agenda
+    assert page.title_label.text() == "Tháng 3 năm 2026"
+    assert page.range_label.text() == "Từ 01/03/2026 đến 31/03/2026: 1 buổi hoạt động"
+    assert [r.title for r in page.agenda_model.rows] == ["Hiến máu tình nguyện"]
+    assert page.agenda.currentIndex().row() == 0
