@@ -174,10 +174,12 @@ def test_down_in_the_search_box_goes_to_the_first_row_found_in_the_list(
     assert _chosen(calendar) == [("T4 18/03/2026", "Họp chi đoàn ấp Tân Hưng")]
 
 
-def test_enter_in_the_search_box_with_nothing_found_in_the_month_stays_there(
+def test_enter_in_the_search_box_with_nothing_found_in_the_year_stays_there(
     qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
-    add_activity(cal_ws, "Họp chi đoàn ấp Tân Hưng", "18/04/2026")
+    """Found only in another year: Enter stays (found in another month of the year shown, it
+    goes there, see test_calendar_search)."""
+    add_activity(cal_ws, "Họp chi đoàn ấp Tân Hưng", "18/04/2027")
     window = active_window(qtbot, cal_ws, prompts)
     press_ctrl(qtbot, window, Qt.Key.Key_5)
     calendar = _calendar(window)

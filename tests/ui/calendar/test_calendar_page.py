@@ -225,11 +225,11 @@ def test_reminders_on_the_page(qtbot: QtBot, page: CalendarPage, cal_ws: Workspa
     today = dt.date.today()
     soon = today + dt.timedelta(days=2)
     weekday = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
-    assert page.upcoming_label.text() == "Sắp diễn ra (7 ngày tới): 2"
+    assert page.upcoming_label.text() == "Sắp &diễn ra (7 ngày tới): 2"
     assert page.upcoming_model.index(0, 0).data() == (
         f"{weekday[soon.weekday()]} {soon:%d/%m} 08:00 · Thăm gia đình chính sách"
     )
-    assert page.overdue_label.text() == "Quá hạn chưa ghi kết quả: 1"
+    assert page.overdue_label.text() == "&Quá hạn chưa ghi kết quả: 1"
     assert page.overdue_model.index(0, 0).data().endswith(" · Dọn vệ sinh chợ")
 
 

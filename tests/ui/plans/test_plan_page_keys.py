@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.plans.target_dialog import TargetDialog
-from plan_data import make_plan_data
+from plan_data import YEAR, make_plan_data
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -17,7 +19,7 @@ def test_enter_on_the_empty_year_s_button_makes_the_plan(
     qtbot: QtBot, ws: Workspace, make_page
 ) -> None:
     page = make_page(ws)
-    assert page.create_button.text() == "Lập kế hoạch năm 2026"
+    assert page.create_button.text() == "Lậ&p kế hoạch năm 2026"
     page.year_combo.setFocus()
     qtbot.keyClick(page.year_combo, Qt.Key.Key_Tab)
     assert page.focusWidget() is page.create_button
@@ -34,7 +36,7 @@ def test_enter_on_the_copy_button_copies_last_year_s_plan(
     make_plan_data(ws)
     page = make_page(ws)
     page.year_combo.setCurrentIndex(page.year_combo.findData(2027))
-    assert page.copy_button.text() == "Sao chép từ kế hoạch năm 2026"
+    assert page.copy_button.text() == "Sao &chép từ kế hoạch năm 2026"
     page.copy_button.setFocus()
 
     qtbot.keyClick(page.copy_button, Qt.Key.Key_Enter)
@@ -70,3 +72,55 @@ def test_the_plan_made_the_keyboard_is_in_its_number(
     assert page.focusWidget() is page.text_form.number_edit
     qtbot.keyClicks(page.text_form.number_edit, "07-KH/DTN")
     assert page.text_form.raw()["number"] == "07-KH/DTN"
+
+
+def test_the_registration_by_the_keyboard_offers_today_and_saves_with_ctrl_s(
+    qtbot: QtBot, ws: Workspace, make_page
+) -> None:
+    """Choosing "Đã gửi" left "Ngày gửi" empty, and the box had no Ctrl+S unlike the plan's
+    texts: today is offered (the secretary may change it), Ctrl+S saves from any field."""
+    ws.plans.create(YEAR)
+    page = make_page(ws)
+    box = page.registration
+    box.state_combo.setFocus()
+    qtbot.keyClick(box.state_combo, Qt.Key.Key_Down)
+    assert box.state_combo.currentText() == "Đã gửi"
+    assert box.date_edit.text() == "30/11/2026"
+    qtbot.keyClick(box.state_combo, Qt.Key.Key_Tab)
+    assert page.focusWidget() is box.date_edit
+    box.date_edit.selectAll()
+    qtbot.keyClicks(box.date_edit, "28/11/2026")
+    qtbot.keyClick(box.date_edit, Qt.Key.Key_Tab)
+    assert page.focusWidget() is box.number_edit
+    qtbot.keyClicks(box.number_edit, "12/DK")
+
+    qtbot.keyClick(box.number_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    plan = ws.plans.get(YEAR)
+    assert plan is not None
+    assert (plan.registration_state, plan.registered_on, plan.registration_number) == (
+        "da-gui", date(2026, 11, 28), "12/DK"
+    )  # fmt: skip
+    assert not box.save_button.isEnabled()
+
+
+def test_a_date_typed_is_kept_and_approved_is_not_given_today(
+    qtbot: QtBot, ws: Workspace, make_page
+) -> None:
+    """Today is offered only in an empty "Ngày gửi" and only for "Đã gửi": "Đã được duyệt"
+    comes after a sending the app cannot date."""
+    ws.plans.create(YEAR)
+    page = make_page(ws)
+    box = page.registration
+    box.state_combo.setFocus()
+    qtbot.keyClick(box.state_combo, Qt.Key.Key_End)
+    assert box.state_combo.currentText() == "Đã được duyệt"
+    assert box.date_edit.text() == ""
+    box.date_edit.setText("15/01/2026")
+    qtbot.keyClick(box.state_combo, Qt.Key.Key_Up)
+    assert box.state_combo.currentText() == "Đã gửi"
+    assert box.date_edit.text() == "15/01/2026"
+    qtbot.keyClick(box.state_combo, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    plan = ws.plans.get(YEAR)
+    assert plan is not None
+    assert (plan.registration_state, plan.registered_on) == ("da-gui", date(2026, 1, 15))

@@ -38,7 +38,7 @@ def test_a_year_without_a_plan(ws: Workspace, make_page) -> None:
     page = make_page(ws)
     assert page.stack.currentIndex() == 0
     assert page.empty_label.text() == "Chưa có kế hoạch công tác năm 2026."
-    assert page.create_button.text() == "Lập kế hoạch năm 2026"
+    assert page.create_button.text() == "Lậ&p kế hoạch năm 2026"
     assert page.copy_button.isHidden()  # no plan of 2025 to copy
     assert "gửi đăng ký với Tỉnh đoàn Cà Mau" in page.empty_hint.text()
     assert not page.print_plan_button.isEnabled() and not page.print_report_button.isEnabled()
@@ -64,7 +64,7 @@ def test_copy_last_year_s_plan(ws: Workspace, make_page) -> None:
     _choose_year(page, 2027)
     assert page.stack.currentIndex() == 0
     assert page.copy_button.isVisible()
-    assert page.copy_button.text() == "Sao chép từ kế hoạch năm 2026"
+    assert page.copy_button.text() == "Sao &chép từ kế hoạch năm 2026"
     assert page.copy_notice.isHidden()
     messages: list[str] = []
     page.status_message.connect(messages.append)
@@ -347,6 +347,8 @@ def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:
     assert not box.date_edit.isEnabled()
     box.state_combo.setCurrentIndex(box.state_combo.findData("da-gui"))
     assert box.date_edit.isEnabled() and box.save_button.isEnabled()
+    assert box.date_edit.text() == "30/11/2026"  # today offered
+    box.date_edit.clear()
     box.save_button.click()
     assert box.errors.messages() == {"registered_on": "Cần nhập ngày gửi đăng ký."}
     box.date_edit.setText("05/12/2099")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.lang.dates import format_vn_date
@@ -12,6 +14,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.plans.target_dialog import MEASURED_HINT, TargetDialog
 from doancoso.ui.shell.operations import Core
 from plan_data import make_plan_data
+from scripted import ScriptedPrompts
 from steady import messages_fit, shown, spot
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -83,3 +86,59 @@ def test_the_meetings_figure_of_january_says_it_is_not_due_yet(
         dialog = TargetDialog(core, 2026, target, format_vn_date(day), as_of=day)
         shown(qtbot, dialog)
         assert dialog.measure_hint.text() == f"{MEASURED_HINT} {said}"
+
+
+DISCARD_TARGET = "Chỉ tiêu đã nhập chưa được lưu. Bỏ các thay đổi này?"
+
+
+def test_esc_or_cancel_asks_before_dropping_a_typed_target(
+    qtbot: QtBot, core: Core, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Esc or "Hủy" closed the dialog with its text typed and lost it without a word; the
+    activity, roll-call and minutes dialogs ask first. Nothing typed, it closes at once."""
+    dialog = TargetDialog(core, 2026)
+    shown(qtbot, dialog)
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Escape)
+    assert prompts.asked == [] and not dialog.isVisible()
+
+    dialog = TargetDialog(core, 2026)
+    shown(qtbot, dialog)
+    dialog.text_edit.setFocus()
+    qtbot.keyClicks(dialog.text_edit, "Ket nap 20")
+    prompts.answer = False
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Escape)
+    assert prompts.asked == [DISCARD_TARGET]
+    assert dialog.isVisible() and dialog.text_edit.toPlainText() == "Ket nap 20"
+    dialog.cancel_button.click()
+    assert prompts.asked == [DISCARD_TARGET, DISCARD_TARGET] and dialog.isVisible()
+    prompts.answer = True
+    qtbot.keyClick(dialog.planned_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    ws.plans.create(2026)
+    plan = ws.plans.get(2026, date(2026, 11, 30))
+    assert plan is not None and plan.targets == ()
+
+
+def test_an_existing_target_closes_at_once_when_unchanged(
+    qtbot: QtBot, core: Core, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    make_plan_data(ws)
+    plan = ws.plans.get(2026, date(2026, 11, 30))
+    assert plan is not None
+    for target in plan.targets:
+        dialog = TargetDialog(core, 2026, target, "30/11/2026", as_of=date(2026, 11, 30))
+        shown(qtbot, dialog)
+        qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Escape)
+        assert not dialog.isVisible(), target.text
+    assert prompts.asked == []
+    target = plan.targets[0]
+    dialog = TargetDialog(core, 2026, target, "30/11/2026", as_of=date(2026, 11, 30))
+    shown(qtbot, dialog)
+    dialog.unit_edit.setText("người")
+    prompts.answer = False
+    qtbot.keyClick(dialog.unit_edit, Qt.Key.Key_Escape)
+    assert prompts.asked == [DISCARD_TARGET] and dialog.isVisible()
+    prompts.answer = True
+    dialog.cancel_button.click()
+    assert not dialog.isVisible()
+    assert ws.plans.target(target.id).unit == target.unit

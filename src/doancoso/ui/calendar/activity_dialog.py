@@ -4,8 +4,9 @@ participants, notes.
 
 Like the other forms it only collects text: "Lưu" hands the raw values to
 ``ActivityService.save`` in an operation; each message of a ValidationError is shown under its
-field and nothing is saved until every field is valid. "Xóa hoạt động…" closes the form with
-``delete_requested`` set: the page deletes (with undo).
+field and nothing is saved until every field is valid. Ctrl+Enter saves from any field, as
+Enter does from a one-line one (in "Ghi chú" Enter makes a new line). "Xóa hoạt động…" closes
+the form with ``delete_requested`` set: the page deletes (with undo).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -126,19 +128,22 @@ class ActivityDialog(QDialog):
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
         if self.activity_id is not None:
-            self.delete_button = QPushButton("Xóa hoạt động…")
+            self.delete_button = QPushButton("&Xóa hoạt động…")
             self.delete_button.clicked.connect(self.request_delete)
             bottom.addWidget(self.delete_button)
         bottom.addStretch(1)
         bottom.addWidget(buttons)
         layout.addLayout(bottom)
         self.save_button.setDefault(True)
+        self.save_button.setToolTip("Lưu hoạt động (Enter, hoặc Ctrl+Enter trong mọi ô)")
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # either Enter key, as member_form
+            QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self, self.submit)
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -166,13 +171,13 @@ class ActivityDialog(QDialog):
         group = QGroupBox("Hoạt động")
         form = self._form(group)
         add = self.errors.add_row
-        add(form, "title", "Tên hoạt động", self._line("title"), required=True)
+        add(form, "title", "&Tên hoạt động", self._line("title"), required=True)
         self.kind_combo = QComboBox()
         self.kind_combo.setMinimumContentsLength(24)
         self.kind_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.add_kind_button = QPushButton("Thêm loại…")
+        self.add_kind_button = QPushButton("Thê&m loại…")
         self.add_kind_button.clicked.connect(self.add_kind)
         kind_row = QWidget()
         kind_layout = QHBoxLayout(kind_row)
@@ -180,12 +185,12 @@ class ActivityDialog(QDialog):
         kind_layout.addWidget(self.kind_combo, 1)
         kind_layout.addWidget(self.add_kind_button)
         kind_row.setFocusProxy(self.kind_combo)
-        add(form, "kind", "Loại hoạt động", kind_row)
-        add(form, "start_date", "Ngày diễn ra", self._line("start_date"), required=True)
-        add(form, "start_time", "Giờ bắt đầu", self._line("start_time"))
-        add(form, "end_date", "Ngày kết thúc", self._line("end_date"))
-        add(form, "end_time", "Giờ kết thúc", self._line("end_time"))
-        add(form, "place", "Địa điểm", self._line("place"))
+        add(form, "kind", "L&oại hoạt động", kind_row)
+        add(form, "start_date", "&Ngày diễn ra", self._line("start_date"), required=True)
+        add(form, "start_time", "Giờ &bắt đầu", self._line("start_time"))
+        add(form, "end_date", "Ngày &kết thúc", self._line("end_date"))
+        add(form, "end_time", "&Giờ kết thúc", self._line("end_time"))
+        add(form, "place", "Đị&a điểm", self._line("place"))
         self.repeat = RepeatFields(self, start=self.edits["start_date"])
         self.repeat.add_rows(form, self.errors)
         self.repeat.changed.connect(self._update_preview)
@@ -197,7 +202,7 @@ class ActivityDialog(QDialog):
         form = self._form(group, spare_below=False)
         branches = [(b.id, b.name) for b in self._ws.branches.list()]
         self.organiser = OrganiserField(branches, LIST_TEXT_WIDTH)
-        self.errors.add_row(form, "branch_ids", "Đơn vị tổ chức", self.organiser,
+        self.errors.add_row(form, "branch_ids", "Đơn &vị tổ chức", self.organiser,
                             check=self.organiser.check)  # fmt: skip
         self.organiser.changed.connect(lambda: self.errors.recheck("branch_ids"))
         self.targets = CheckList(4, LIST_TEXT_WIDTH)
@@ -209,17 +214,17 @@ class ActivityDialog(QDialog):
         self.targets_stack.addWidget(self.targets)
         self.targets_stack.addWidget(self.no_plan)
         self.targets_stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.errors.add_row(form, "target_ids", "Chỉ tiêu phục vụ", self.targets_stack)
+        self.errors.add_row(form, "target_ids", "&Chỉ tiêu phục vụ", self.targets_stack)
         # The two lists share the height the other rows leave (see checklist.py).
         _stretch_row(self.organiser)
         _stretch_row(self.targets_stack)
-        self.errors.add_row(form, "partners", "Đơn vị phối hợp", self._line("partners"))
-        self.errors.add_row(form, "expected_participants", "Số người dự kiến",
+        self.errors.add_row(form, "partners", "Đơn vị &phối hợp", self._line("partners"))
+        self.errors.add_row(form, "expected_participants", "&Số người dự kiến",
                             self._line("expected_participants"))  # fmt: skip
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 3 + 12)
-        self.errors.add_row(form, "notes", "Ghi chú", self.notes)
+        self.errors.add_row(form, "notes", "G&hi chú", self.notes)
         return group
 
     # Kinds and targets --------------------------------------------------------------------
@@ -235,7 +240,7 @@ class ActivityDialog(QDialog):
     def add_kind(self) -> None:
         """Add a kind to the list (saved at once) and choose it."""
         dialog = TextDialog(
-            self._core, "Thêm loại hoạt động", "Tên loại hoạt động",
+            self._core, "Thêm loại hoạt động", "&Tên loại hoạt động",
             lambda ws, name: ws.activities.add_kind(name),
             placeholder="Ví dụ: Tập huấn kỹ năng", parent=self,
         )  # fmt: skip

@@ -88,10 +88,10 @@ class AttendanceDialog(QDialog):
 
     def _tools(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.all_present_button = QPushButton("Tất cả có mặt")
+        self.all_present_button = QPushButton("&Tất cả có mặt")
         self.all_present_button.setToolTip("Đánh dấu mọi người có mặt, rồi sửa những người vắng")
         self.all_present_button.clicked.connect(self.all_present)
-        self.import_button = QPushButton("Nhập từ Excel…")
+        self.import_button = QPushButton("Nhập từ &Excel…")
         self.import_button.setToolTip(
             "Một cột họ tên (hoặc CCCD), một cột đánh dấu: “x” có mặt, “p” vắng có phép"
         )
@@ -99,20 +99,22 @@ class AttendanceDialog(QDialog):
         row.addWidget(self.all_present_button)
         row.addWidget(self.import_button)
         row.addStretch(1)
-        row.addWidget(QLabel("Thêm người:"))
+        picker_label = QLabel("Thêm &người:")
+        row.addWidget(picker_label)
         self.picker = MemberPicker(self._ws, "(Chọn đoàn viên)")
+        picker_label.setBuddy(self.picker.search)
         # Enter there adds the member found (not the dialog's "Lưu" of a roll call half taken).
         for widget in (self.picker.search, self.picker.combo):
             widget.installEventFilter(self)
         row.addWidget(self.picker, 2)
-        self.add_button = QPushButton("Thêm vào danh sách")
+        self.add_button = QPushButton("Thêm &vào danh sách")
         self.add_button.clicked.connect(self.add_member)
         row.addWidget(self.add_button)
         return row
 
     def _find_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel("Tìm trong danh sách:")
+        label = QLabel("Tì&m trong danh sách:")
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText("Gõ tên, không cần dấu (Ctrl+F)")
         self.find_edit.setClearButtonEnabled(True)
@@ -134,14 +136,14 @@ class AttendanceDialog(QDialog):
 
     def _bottom(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.remove_button = QPushButton("Bỏ khỏi danh sách")
+        self.remove_button = QPushButton("&Bỏ khỏi danh sách")
         self.remove_button.clicked.connect(self.remove_current)
         row.addWidget(self.remove_button)
         row.addSpacing(12)
         row.addWidget(self.counts_label)
         row.addStretch(1)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setToolTip("Lưu điểm danh (Ctrl+S)")
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)

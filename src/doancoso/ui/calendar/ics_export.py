@@ -74,7 +74,7 @@ class CalendarExportDialog(QDialog):
         self.setWindowTitle(TITLE)
         layout = QVBoxLayout(self)
         layout.addWidget(WrappedLabel(INTRO))
-        self.year_button = QRadioButton("Cả năm")
+        self.year_button = QRadioButton("&Cả năm")
         self.year_box = QSpinBox()
         self.year_box.setRange(FIRST_YEAR, LAST_YEAR)
         self.year_box.setValue(year)
@@ -84,7 +84,7 @@ class CalendarExportDialog(QDialog):
         row.addWidget(self.year_box)
         row.addStretch(1)
         layout.addLayout(row)
-        self.range_button = QRadioButton("Từ ngày đến ngày")
+        self.range_button = QRadioButton("Từ ngày đến ngà&y")
         layout.addWidget(self.range_button)
         group = QButtonGroup(self)
         for button in (self.year_button, self.range_button):
@@ -95,8 +95,8 @@ class CalendarExportDialog(QDialog):
         self.errors = FieldErrors()
         self.from_edit = QLineEdit(format_vn_date(month[0]))
         self.to_edit = QLineEdit(format_vn_date(month[1]))
-        for name, label, edit in (("from", "Từ ngày", self.from_edit),
-                                  ("to", "Đến ngày", self.to_edit)):  # fmt: skip
+        for name, label, edit in (("from", "&Từ ngày", self.from_edit),
+                                  ("to", "Đến &ngày", self.to_edit)):  # fmt: skip
             edit.setPlaceholderText("dd/mm/yyyy")
             edit.setMaximumWidth(160)
             attach_date_popup(edit, start=self.from_edit if edit is self.to_edit else None)
@@ -110,7 +110,7 @@ class CalendarExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)  # the room of the messages, the buttons staying in place
         buttons = QDialogButtonBox()
-        self.export_button = buttons.addButton("Xuất…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton("&Xuất…", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

@@ -35,14 +35,14 @@ from ..shell.operations import Core, CoreOp, QueryOp
 from .words import counts_text, long_date, time_range
 
 LABELS = {
-    "number": "Số biên bản",
-    "chair": "Chủ trì",
-    "recorder": "Thư ký",
-    "closed_at": "Kết thúc lúc",
-    "guests": "Khách mời",
-    "agenda": "Chương trình",
-    "content": "Nội dung, ý kiến",
-    "resolutions": "Kết luận, nghị quyết",
+    "number": "Số &biên bản",
+    "chair": "&Chủ trì",
+    "recorder": "Thư &ký",
+    "closed_at": "Kết &thúc lúc",
+    "guests": "Khách &mời",
+    "agenda": "C&hương trình",
+    "content": "&Nội dung, ý kiến",
+    "resolutions": "Kết luận, nghị &quyết",
 }
 PLACEHOLDERS = {
     "number": "Ví dụ: 01-BB/CĐ",
@@ -149,11 +149,11 @@ class MinutesDialog(QDialog):
         layout.addWidget(self.printed_label)
         buttons = QDialogButtonBox()
         self.print_button = buttons.addButton(
-            "Lưu và in biên bản…", QDialogButtonBox.ButtonRole.ActionRole
+            "Lưu và &in biên bản…", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.print_button.setToolTip("Lưu biên bản rồi in ra PDF theo thể thức văn bản của Đoàn")
         self.print_button.clicked.connect(self.print_minutes)
-        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

@@ -43,9 +43,9 @@ from .words import branches_text, counts_text, kind_name, long_date
 LINE_FIELDS = ("day", "start_time", "end_time", "place", "participants")
 TEXT_FIELDS = ("results", "resources")
 LABELS = {
-    "day": "Ngày", "start_time": "Giờ bắt đầu", "end_time": "Giờ kết thúc", "place": "Địa điểm",
-    "status": "Trạng thái", "participants": "Số người tham gia",
-    "results": "Nội dung đã thực hiện", "resources": "Nguồn lực huy động",
+    "day": "&Ngày", "start_time": "Giờ &bắt đầu", "end_time": "Giờ &kết thúc",
+    "place": "Đị&a điểm", "status": "&Trạng thái", "participants": "&Số người tham gia",
+    "results": "Nội &dung đã thực hiện", "resources": "Nguồn lực &huy động",
 }  # fmt: skip
 PLACEHOLDERS = {
     "day": "dd/mm/yyyy", "start_time": "HH:MM", "end_time": "HH:MM", "place": "",
@@ -183,10 +183,10 @@ class OccurrenceDialog(QDialog):
         self.attendance_label = WrappedLabel()
         layout.addWidget(self.attendance_label)
         buttons = QHBoxLayout()
-        self.attendance_button = QPushButton("Điểm danh…")
+        self.attendance_button = QPushButton("Điể&m danh…")
         self.attendance_button.clicked.connect(self.take_attendance)
         buttons.addWidget(self.attendance_button)
-        self.minutes_button = QPushButton("Biên bản sinh hoạt…")
+        self.minutes_button = QPushButton("Biên bản s&inh hoạt…")
         self.minutes_button.clicked.connect(self.write_minutes)
         self.minutes_button.setVisible(self.detail.row.kind == MEETING_KIND)
         buttons.addWidget(self.minutes_button)
@@ -198,7 +198,7 @@ class OccurrenceDialog(QDialog):
         row = QHBoxLayout()
         self.message = WrappedLabel()
         self.message.setStyleSheet(NOTE_STYLE)
-        self.undo_button = QPushButton("Hoàn tác")
+        self.undo_button = QPushButton("Hoàn tá&c")
         self.undo_button.clicked.connect(self._undo)
         self.undo_button.hide()
         row.addWidget(self.message, 1)
@@ -207,16 +207,16 @@ class OccurrenceDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.edit_button = QPushButton("Sửa hoạt động…")
+        self.edit_button = QPushButton("Sửa hoạt độn&g…")
         self.edit_button.setToolTip("Sửa tên, loại, lịch lặp lại… của hoạt động (mọi buổi)")
         self.edit_button.clicked.connect(self.request_edit)
-        self.delete_button = QPushButton("Xóa hoạt động…")
+        self.delete_button = QPushButton("&Xóa hoạt động…")
         self.delete_button.clicked.connect(self.request_delete)
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

@@ -70,6 +70,7 @@ from .words import (
     month_title,
     plan_notice_html,
     reminder_text,
+    search_elsewhere_text,
     search_tokens,
 )
 
@@ -123,6 +124,7 @@ class CalendarPage(QWidget):
         self.upcoming_model = ReminderModel(self)
         self.overdue_model = ReminderModel(self)
         self.plan_reminders: list[PlanReminder] = []
+        self.elsewhere: OccurrenceRow | None = None  # where Enter goes, the month shown empty
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -140,6 +142,11 @@ class CalendarPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_bar())
+        self.search_hint = QLabel()  # the search found nothing in the month shown
+        self.search_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.search_hint.setStyleSheet("color: #616161;")
+        self.search_hint.hide()
+        layout.addWidget(self.search_hint)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.tabs = QTabWidget()
         self.month = MonthView(self.month_model)
@@ -160,7 +167,7 @@ class CalendarPage(QWidget):
         # the list on a row (see :meth:`_agenda_focused`), where Enter opens it.
         self.setFocusProxy(self.month)
         self.tabs.currentChanged.connect(self._tab_shown)
-        self.search.installEventFilter(self)  # Enter or ↓ there: to what was found
+        self.search.installEventFilter(self)  # Enter or ↓ there: to what was found; Esc
 
     def _top_bar(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -169,7 +176,7 @@ class CalendarPage(QWidget):
         self.previous_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowLeft))
         self.previous_button.setToolTip("Tháng trước (Page Up)")
         self.previous_button.clicked.connect(lambda: self.move_months(-1))
-        self.today_button = QPushButton("Hôm nay")
+        self.today_button = QPushButton("&Hôm nay")
         self.today_button.setToolTip("Về ngày hôm nay (Home)")
         self.today_button.clicked.connect(self.go_today)
         self.next_button = QToolButton()
@@ -188,7 +195,7 @@ class CalendarPage(QWidget):
         row.addSpacing(8)
         row.addWidget(self.title_label)
         row.addStretch(1)
-        branch_label = QLabel("Chi đoàn:")
+        branch_label = QLabel("&Chi đoàn:")
         self.branch_combo = QComboBox()
         self.branch_combo.setMinimumContentsLength(16)
         self.branch_combo.setSizeAdjustPolicy(
@@ -201,7 +208,7 @@ class CalendarPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(200)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.new_button = QPushButton("Thêm hoạt động…")
+        self.new_button = QPushButton("Thê&m hoạt động…")
         self.new_button.setToolTip("Thêm hoạt động vào ngày đang chọn (phím N trên lịch)")
         self.new_button.clicked.connect(lambda: self.new_activity(self.month.selected))
         self.exporter = CalendarExporter(self._core, self)
@@ -210,7 +217,7 @@ class CalendarPage(QWidget):
         # (:func:`~..shell.page_keys.export_command`), as on every page that exports.
         self.export_action = QAction("Xuất lịch (.ics)…", self)
         self.export_action.triggered.connect(self.export_calendar)
-        self.export_button = QPushButton(self.export_action.text())
+        self.export_button = QPushButton("Xuất &lịch (.ics)…")
         self.export_button.setToolTip(
             "Xuất lịch ra tệp .ics để mở trên điện thoại, Google Calendar, Outlook (Ctrl+E)"
         )
@@ -226,7 +233,7 @@ class CalendarPage(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         row = QHBoxLayout()
-        range_label = QLabel("Hiện:")
+        range_label = QLabel("H&iện:")
         self.range_combo = QComboBox()
         for code, label in RANGES:
             self.range_combo.addItem(label, code)
@@ -336,6 +343,16 @@ class CalendarPage(QWidget):
         ):
             self.go_to_results()
             return True
+        elif (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.search.text()
+        ):  # emptied at once; a second Esc, the box empty, goes on to the window as before
+            self.search.clear()
+            self.apply_filter()
+            return True
         return super().eventFilter(watched, event)
 
     def go_to_results(self) -> None:
@@ -353,12 +370,45 @@ class CalendarPage(QWidget):
                 if (row.end_day or row.day) >= start
                 and (row.day.year, row.day.month) <= (model.year, model.month)
             )
-            if days:
-                self.month.select_date(days[0])
+            if days or self.elsewhere is not None:  # else the nearest month holding one
+                self.month.select_date(days[0] if days else self._elsewhere_day())
                 self.month.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.agenda_model.rowCount():
+            return
+        if not self.agenda_model.rowCount() and self.elsewhere is not None:
+            self.month.select_date(self._elsewhere_day())
+        if self.agenda_model.rowCount():
             self.agenda.selectRow(0)
             self.agenda.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _elsewhere_day(self) -> dt.date:
+        assert self.elsewhere is not None
+        return self.elsewhere.day
+
+    def _show_search_elsewhere(self) -> None:
+        """Nothing found in the month shown by a search: say in which months of its year there
+        is (a short read of the year, as the agenda's "Cả năm"), Enter going to the nearest
+        one after it, else before it."""
+        model = self.month_model
+        tokens = search_tokens(model.search)
+        first = dt.date(model.year, model.month, 1)
+        last = add_months(first, 1) - dt.timedelta(days=1)
+        if not tokens or any(r.day <= last and (r.end_day or r.day) >= first
+                             for r in model.shown()):  # fmt: skip
+            self.elsewhere = None
+            self.search_hint.hide()
+            return
+        year = model.year
+        rows = [
+            r for r in self._ws.activities.occurrences(
+                dt.date(year, 1, 1), dt.date(year, 12, 31), model.branch_id)
+            if matches(r, tokens)
+        ]  # fmt: skip
+        after = [r for r in rows if r.day > last]
+        self.elsewhere = after[0] if after else (rows[-1] if rows else None)
+        months = sorted({r.day.month for r in rows})
+        target = self.elsewhere.day.month if self.elsewhere else None
+        self.search_hint.setText(search_elsewhere_text(year, months, len(rows), target))
+        self.search_hint.show()
 
     def _tab_shown(self, _index: int) -> None:
         shown = self.tabs.currentWidget()
@@ -440,6 +490,7 @@ class CalendarPage(QWidget):
     def _month_reloaded(self) -> None:
         model = self.month_model
         self.title_label.setText(month_title(model.year, model.month))
+        self._show_search_elsewhere()
         self.reload_agenda()
 
     def agenda_range(self) -> tuple[dt.date, dt.date]:
@@ -479,8 +530,8 @@ class CalendarPage(QWidget):
     def _show_reminders(self, found: Reminders) -> None:
         self.upcoming_model.set_rows(found.upcoming, self.kinds, found.today)
         self.overdue_model.set_rows(found.overdue, self.kinds, found.today)
-        self.upcoming_label.setText(f"Sắp diễn ra (7 ngày tới): {len(found.upcoming)}")
-        self.overdue_label.setText(f"Quá hạn chưa ghi kết quả: {len(found.overdue)}")
+        self.upcoming_label.setText(f"Sắp &diễn ra (7 ngày tới): {len(found.upcoming)}")
+        self.overdue_label.setText(f"&Quá hạn chưa ghi kết quả: {len(found.overdue)}")
         self.plan_reminders = found.plans
         self.plan_notice.setText(plan_notice_html(found.plans))
         self.plan_notice.setVisible(bool(found.plans))

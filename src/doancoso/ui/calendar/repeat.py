@@ -66,8 +66,8 @@ class RepeatFields(QObject):
         self._repeat_chosen()
 
     def add_rows(self, form: QFormLayout, errors: FieldErrors) -> None:
-        errors.add_row(form, "rule", "Lặp lại", self.row)
-        errors.add_row(form, "until", "Lặp đến ngày", self.until_edit, check=self.until_check)
+        errors.add_row(form, "rule", "Lặp lạ&i", self.row)
+        errors.add_row(form, "until", "Lặp đến ngà&y", self.until_edit, check=self.until_check)
         form.addRow("", self.preview)
         self.rule_edit.textChanged.connect(lambda _text: errors.recheck("rule"))
         self.combo.currentIndexChanged.connect(lambda _index: errors.recheck("until"))

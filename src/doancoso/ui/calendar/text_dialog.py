@@ -47,7 +47,7 @@ class TextDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)  # the room of the message, "Lưu" staying in place
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

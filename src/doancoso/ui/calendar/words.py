@@ -145,6 +145,18 @@ def matches(row: OccurrenceRow, tokens: Sequence[str]) -> bool:
     return all(token in haystack for token in tokens)
 
 
+def search_elsewhere_text(year: int, months: Sequence[int], count: int, target: int | None) -> str:
+    """Under the search box, the month shown having no match: where in ``year`` there are
+    (``count`` dates in ``months``) and where Enter goes, or that the year has none."""
+    if not months or target is None:
+        return f"Không có buổi hoạt động nào khớp trong năm {year}."
+    where = ", ".join(f"tháng {month}" for month in months)
+    return (
+        f"Không có trong tháng này; có {count} buổi hoạt động khớp trong năm {year}: {where}. "
+        f"Enter: đến tháng {target}."
+    )
+
+
 def month_grid(year: int, month: int) -> tuple[dt.date, int]:
     """The first Monday shown and the number of weeks for a month (Monday first)."""
     first = dt.date(year, month, 1)

@@ -160,7 +160,7 @@ class PlansPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        heading = QLabel("Kế hoạch công tác năm")
+        heading = QLabel("Kế hoạch công tác &năm")
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -175,8 +175,8 @@ class PlansPage(QWidget):
         # Never wider than the room left: a long text would widen the window past the screen.
         self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top.addWidget(self.state_label, 1)
-        self.print_plan_button = QPushButton("In kế hoạch (KH)…")
-        self.print_report_button = QPushButton("In báo cáo kết quả (BC)…")
+        self.print_plan_button = QPushButton("In kế &hoạch (KH)…")
+        self.print_report_button = QPushButton("In &báo cáo kết quả (BC)…")
         self.print_plan_button.clicked.connect(self.print_plan)
         self.print_report_button.clicked.connect(self.print_report)
         top.addWidget(self.print_plan_button)
@@ -243,8 +243,8 @@ class PlansPage(QWidget):
         row = QHBoxLayout(page)
         left = QVBoxLayout()
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Thêm chỉ tiêu…")
-        self.edit_button = QPushButton("Sửa…")
+        self.add_button = QPushButton("Thê&m chỉ tiêu…")
+        self.edit_button = QPushButton("Sử&a…")
         self.delete_button = QPushButton("Xóa")
         self.up_button = QPushButton("Lên")
         self.down_button = QPushButton("Xuống")
@@ -283,7 +283,7 @@ class PlansPage(QWidget):
         self.summary_label = WrappedLabel()
         left.addWidget(self.summary_label)
         row.addLayout(left, 1)
-        self.registration = RegistrationBox(self._core)
+        self.registration = RegistrationBox(self._core, today=self.today)
         self.registration.setFixedWidth(290)
         self.registration.status_message.connect(self.status_message)
         row.addWidget(self.registration)
@@ -371,8 +371,8 @@ class PlansPage(QWidget):
         self.state_label.setText(state)
         self.state_label.setToolTip("")  # not the title of the plan shown before
         self.empty_label.setText(f"Chưa có kế hoạch công tác năm {year}.")
-        self.create_button.setText(f"Lập kế hoạch năm {year}")
-        self.copy_button.setText(f"Sao chép từ kế hoạch năm {year - 1}")
+        self.create_button.setText(f"Lậ&p kế hoạch năm {year}")
+        self.copy_button.setText(f"Sao &chép từ kế hoạch năm {year - 1}")
         has_previous = year - 1 in snapshot.years
         self.copy_button.setVisible(has_previous)
         hint = (

@@ -1,16 +1,17 @@
 """The plan's own fields on the page: its number, date, title and texts (grounds, purposes and
 requirements, content, implementation), and its registration with the superior body.
 
-Both are edited in place and saved with a button (Ctrl+S for the texts) through an operation
+Both are edited in place and saved with a button (or Ctrl+S in them) through an operation
 on the worker; the core validates (``PlanService.save`` and ``register``) and each message shows
 under its field. While the secretary has unsaved changes, a reload of the plan (after a target
 was added, or another process wrote) leaves what they typed alone; "Hoàn lại" takes the saved
-plan back.
+plan back. "Đã gửi" chosen with no date sent, today's is offered, for the secretary to change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
-from ...core.plans.rules import NOT_REGISTERED, REGISTRATION_STATES
+from ...core.plans.rules import NOT_REGISTERED, REGISTRATION_STATES, SENT
 from ...core.plans.service import PlanInfo
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
@@ -57,6 +58,13 @@ def _set_text(editor: QLineEdit | QPlainTextEdit, text: str) -> None:
         editor.setPlainText(text)
 
 
+def save_shortcut(widget: QWidget, save: Callable[[], None]) -> None:
+    """Ctrl+S saves ``widget``'s fields while the keyboard is in one of them."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(save)
+
+
 class PlanTextForm(QWidget):
     """Number, date, title and the four texts of the plan, saved together."""
 
@@ -76,14 +84,14 @@ class PlanTextForm(QWidget):
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText("Ví dụ: 07-KH/ĐTN")
         self.number_edit.setMaximumWidth(200)
-        self.errors.add_row(head, "number", "Số kế hoạch", self.number_edit)
+        self.errors.add_row(head, "number", "Số &kế hoạch", self.number_edit)
         self.date_edit = QLineEdit()
         self.date_edit.setPlaceholderText("dd/mm/yyyy")
         self.date_edit.setMaximumWidth(200)
         attach_date_popup(self.date_edit)
-        self.errors.add_row(head, "plan_date", "Ngày ban hành", self.date_edit)
+        self.errors.add_row(head, "plan_date", "Ngà&y ban hành", self.date_edit)
         self.title_edit = QLineEdit()
-        self.errors.add_row(head, "title", "Tên kế hoạch", self.title_edit, required=True)
+        self.errors.add_row(head, "title", "Tên kế h&oạch", self.title_edit, required=True)
         top.addLayout(head, 1)
         layout.addLayout(top)
 
@@ -106,18 +114,16 @@ class PlanTextForm(QWidget):
         self.unsaved_label = QLabel(UNSAVED)
         self.unsaved_label.setStyleSheet("color: #c62828;")
         buttons.addWidget(self.unsaved_label)
-        self.revert_button = QPushButton("Hoàn lại")
+        self.revert_button = QPushButton("Hoàn &lại")
         self.revert_button.setToolTip("Bỏ các thay đổi chưa lưu")
-        self.save_button = QPushButton("Lưu nội dung")
+        self.save_button = QPushButton("Lư&u nội dung")
         self.save_button.setToolTip("Lưu số, ngày, tên và nội dung kế hoạch (Ctrl+S)")
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self.revert_button.clicked.connect(self.revert)
         self.save_button.clicked.connect(self.save)
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.save)
+        save_shortcut(self, self.save)
         for field in self._editors().values():
             field.textChanged.connect(self._update_state)
         self._update_state()
@@ -189,13 +195,18 @@ class PlanTextForm(QWidget):
 
 
 class RegistrationBox(QGroupBox):
-    """The plan's registration with the superior body: state, date sent, its number."""
+    """The plan's registration with the superior body: state, date sent, its number; the date
+    sent offered as ``today`` when "Đã gửi" is chosen without one."""
 
     status_message = Signal(str)
 
-    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, core: Core, parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:  # fmt: skip
         super().__init__("Đăng ký với cấp trên", parent)
         self._core = core
+        self._today = today
         self.year: int | None = None
         self._plan_id: str | None = None
         self._loaded: tuple[str, str, str] = ("", "", "")
@@ -209,27 +220,29 @@ class RegistrationBox(QGroupBox):
         self.state_combo = QComboBox()
         for code, name in REGISTRATION_STATES.items():
             self.state_combo.addItem(name, code)
-        self.errors.add_row(form, "registration_state", "Trạng thái", self.state_combo)
+        self.errors.add_row(form, "registration_state", "T&rạng thái", self.state_combo)
         self.date_edit = QLineEdit()
         self.date_edit.setPlaceholderText("dd/mm/yyyy")
         attach_date_popup(self.date_edit)
-        self.errors.add_row(form, "registered_on", "Ngày gửi", self.date_edit)
+        self.errors.add_row(form, "registered_on", "Ngà&y gửi", self.date_edit)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText("Nếu cấp trên cấp số")
-        self.errors.add_row(form, "registration_number", "Số đăng ký", self.number_edit)
+        self.errors.add_row(form, "registration_number", "Số đăng &ký", self.number_edit)
         layout.addLayout(form)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.save_button = QPushButton("Lưu đăng ký")
+        self.save_button = QPushButton("&Lưu đăng ký")
+        self.save_button.setToolTip("Lưu trạng thái, ngày gửi và số đăng ký (Ctrl+S)")
         row.addWidget(self.save_button)
         layout.addLayout(row)
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save)
-        self.state_combo.currentIndexChanged.connect(lambda _i: self._update_state())
+        self.state_combo.currentIndexChanged.connect(lambda _i: self._state_chosen())
         self.date_edit.textChanged.connect(self._update_state)
         self.number_edit.textChanged.connect(self._update_state)
         self.date_edit.returnPressed.connect(self.save)
         self.number_edit.returnPressed.connect(self.save)
+        save_shortcut(self, self.save)
         self._update_state()
 
     def set_superior(self, name: str) -> None:
@@ -261,6 +274,12 @@ class RegistrationBox(QGroupBox):
         self.date_edit.setText(day)
         self.number_edit.setText(number)
         self.errors.clear()
+        self._update_state()
+
+    def _state_chosen(self) -> None:
+        """With "Đã gửi" and no date sent, today is offered (a load sets its own date after)."""
+        if self.state_combo.currentData() == SENT and not self.date_edit.text().strip():
+            self.date_edit.setText(format_vn_date(self._today()))
         self._update_state()
 
     def _update_state(self) -> None:

@@ -48,7 +48,8 @@ ENTERED_BY_HAND = "Bí thư nhập kết quả"
 ANY_KIND = "(Mọi loại hoạt động)"
 HINT_STYLE = "color: #616161;"
 MEASURED_HINT = "Ứng dụng tự tính từ dữ liệu (sổ đoàn viên, lịch hoạt động, điểm danh)."
-USE_COUNT = "Dùng cách đếm của ứng dụng"
+USE_COUNT = "&Dùng cách đếm của ứng dụng"
+DISCARD_TEXT = "Chỉ tiêu đã nhập chưa được lưu. Bỏ các thay đổi này?"
 
 
 def figure_text(value: float) -> str:
@@ -83,6 +84,7 @@ class TargetDialog(QDialog):
         if target is not None:
             self._load(target)
         self._measure_changed()
+        self._initial = self.raw()  # what Esc or "Hủy" may drop without asking
         # The most it shows at once: the text, the planned and the achieved numbers.
         open_with_room(self, 3, 560)
 
@@ -94,35 +96,35 @@ class TargetDialog(QDialog):
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setPlaceholderText("Ví dụ: Kết nạp đoàn viên mới")
         self.text_edit.setFixedHeight(self.text_edit.fontMetrics().lineSpacing() * 3 + 14)
-        self.errors.add_row(form, "text", "Nội dung chỉ tiêu", self.text_edit, required=True)
+        self.errors.add_row(form, "text", "&Nội dung chỉ tiêu", self.text_edit, required=True)
 
         self.criterion_combo = QComboBox()
         self.criterion_combo.addItem(NO_CRITERION, "")
         for number, name in CRITERIA.items():
             self.criterion_combo.addItem(f"{number}. {name}", str(number))
-        self.errors.add_row(form, "criterion", "Tiêu chí", self.criterion_combo)
+        self.errors.add_row(form, "criterion", "&Tiêu chí", self.criterion_combo)
 
         self.planned_edit = QLineEdit()
         self.planned_edit.setPlaceholderText("Ví dụ: 20 (để trống nếu không định lượng)")
-        self.errors.add_row(form, "planned", "Số lượng kế hoạch", self.planned_edit)
+        self.errors.add_row(form, "planned", "Số lượng &kế hoạch", self.planned_edit)
         self.unit_edit = QLineEdit()
         self.unit_edit.setPlaceholderText("Ví dụ: đoàn viên, hoạt động, %")
-        self.errors.add_row(form, "unit", "Đơn vị tính", self.unit_edit)
+        self.errors.add_row(form, "unit", "Đơn &vị tính", self.unit_edit)
 
         self.measure_combo = QComboBox()
         self.measure_combo.addItem(ENTERED_BY_HAND, "")
         for key, (description, _unit) in MEASURES.items():
             self.measure_combo.addItem(f"Tự tính: {description}", key)
-        self.errors.add_row(form, "measure", "Kết quả", self.measure_combo)
+        self.errors.add_row(form, "measure", "Kết &quả", self.measure_combo)
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(ANY_KIND, "")
         for code, name in self.kinds.items():
             self.kind_combo.addItem(name, code)
-        self.errors.add_row(form, "measure_kind", "Loại hoạt động", self.kind_combo)
+        self.errors.add_row(form, "measure_kind", "Loại &hoạt động", self.kind_combo)
 
         self.achieved_edit = QLineEdit()
         self.achieved_edit.setPlaceholderText("Số đã đạt được đến nay")
-        self.errors.add_row(form, "achieved", "Đạt được", self.achieved_edit)
+        self.errors.add_row(form, "achieved", "Đạt đượ&c", self.achieved_edit)
         self.count_row = QWidget()
         row = QHBoxLayout(self.count_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -141,7 +143,7 @@ class TargetDialog(QDialog):
         layout.addStretch(1)  # the room of the messages, "Lưu" staying in place
 
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.save)
@@ -307,3 +309,16 @@ class TargetDialog(QDialog):
 
         self._saving = True
         CoreOp(self, write, self._core).success(saved).failure(failed).run()
+
+    def reject(self) -> None:
+        """Esc, "Hủy" or the window's close: what was typed is asked about first, as in the
+        activity, roll-call and minutes dialogs."""
+        if self._saving:
+            return
+        if (
+            self.saved_id is None
+            and self.raw() != self._initial
+            and not self._core.prompts.confirm(self, "Bỏ thay đổi?", DISCARD_TEXT)
+        ):
+            return
+        super().reject()

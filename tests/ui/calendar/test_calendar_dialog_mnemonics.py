@@ -1,0 +1,108 @@
+"""Alt+letter in the forms of one date: the date and its results, its roll call, its minutes;
+no letter taken twice in a form, and a few put the keyboard where the user expects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.activity_dialog import ActivityDialog
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.ics_export import CalendarExportDialog
+from doancoso.ui.calendar.minutes_dialog import MinutesDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.text_dialog import TextDialog
+from doancoso.ui.shell.operations import Core
+from doancoso.ui.shell.undo import UndoHistory
+from scripted import ScriptedPrompts
+
+from ..plans.test_plan_calendar_mnemonics import letters, press_alt, twice
+from .conftest import add_activity, branch_id, first_occurrence
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def meeting(cal_ws: Workspace) -> str:
+    activity = add_activity(cal_ws, "Sinh hoạt chi đoàn tháng 3", "12/03/2026", kind="sinh-hoat",
+                            branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")])  # fmt: skip
+    return first_occurrence(cal_ws, activity)
+
+
+def _shown(qtbot: QtBot, dialog: QWidget) -> None:
+    qtbot.addWidget(dialog)
+    with qtbot.wait_active(dialog):
+        dialog.show()
+        dialog.activateWindow()
+
+
+def test_the_date_form_s_letters(
+    qtbot: QtBot, core: Core, history: UndoHistory, meeting: str
+) -> None:
+    dialog = OccurrenceDialog(core, history, meeting)
+    _shown(qtbot, dialog)
+    found = letters(dialog)
+    assert {"Alt+N", "Alt+A", "Alt+T", "Alt+S", "Alt+D", "Alt+M", "Alt+I", "Alt+G", "Alt+X",
+            "Alt+L"} <= set(found)  # fmt: skip
+    assert twice(found) == []
+    assert dialog.minutes_button.text() == "Biên bản s&inh hoạt…"
+    dialog.editors["place"].setFocus()
+    press_alt(qtbot, Qt.Key.Key_S)
+    assert QApplication.focusWidget() is dialog.editors["participants"]
+
+
+def test_the_roll_call_s_letters(qtbot: QtBot, core: Core, meeting: str) -> None:
+    dialog = AttendanceDialog(core, meeting)
+    _shown(qtbot, dialog)
+    found = letters(dialog)
+    assert {"Alt+T", "Alt+E", "Alt+N", "Alt+V", "Alt+M", "Alt+B", "Alt+L"} <= set(found)
+    assert twice(found) == []
+    press_alt(qtbot, Qt.Key.Key_N)
+    assert QApplication.focusWidget() is dialog.picker.search
+
+
+def test_the_minutes_letters(qtbot: QtBot, core: Core, meeting: str) -> None:
+    dialog = MinutesDialog(core, meeting)
+    _shown(qtbot, dialog)
+    found = letters(dialog)
+    assert {"Alt+B", "Alt+C", "Alt+K", "Alt+T", "Alt+M", "Alt+H", "Alt+N", "Alt+Q", "Alt+I",
+            "Alt+L"} <= set(found)  # fmt: skip
+    assert twice(found) == []
+    press_alt(qtbot, Qt.Key.Key_Q)
+    assert QApplication.focusWidget() is dialog.editors["resolutions"]
+
+
+def test_the_export_and_the_new_kind_letters(
+    qtbot: QtBot, core: Core, prompts: ScriptedPrompts
+) -> None:
+    export = CalendarExportDialog(core, 2026, (dt.date(2026, 3, 1), dt.date(2026, 3, 31)))
+    _shown(qtbot, export)
+    found = letters(export)
+    assert {"Alt+C", "Alt+Y", "Alt+T", "Alt+N", "Alt+X"} <= set(found) and twice(found) == []
+    press_alt(qtbot, Qt.Key.Key_N)
+    assert QApplication.focusWidget() is export.to_edit
+    export.reject()
+
+    seen: list[list[str]] = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, TextDialog)
+        seen.append(letters(dialog))
+
+    form = ActivityDialog(core, None, dt.date(2026, 3, 10))
+    _shown(qtbot, form)
+
+    def shown_then_looked(dialog: QDialog) -> None:
+        with qtbot.wait_active(dialog):
+            dialog.show()
+            dialog.activateWindow()
+        look(dialog)
+
+    prompts.dialog_script = shown_then_looked
+    form.add_kind_button.click()
+    assert seen == [["Alt+T", "Alt+L"]]
