@@ -30,6 +30,7 @@ from ...core.roster.service import AddedMember, MemberFilter
 from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
+from ..common.combo_search import toneless_search
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
 from ..lifecycle.transfer_print import TransferLetterOffer
 from ..shell.operations import Core, CoreOp, QueryOp
@@ -97,6 +98,7 @@ class RosterPage(ListPage):
             filters.addWidget(buddy)
             filters.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self.apply_filter)
+            toneless_search(combo)
         layout.addLayout(filters)
 
         self.add_button = QPushButton("Thêm")

@@ -29,6 +29,7 @@ from ...core.lang.places import hamlet_key
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import AddedMember
 from ...core.roster.spreadsheets.preview import branch_place
+from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
@@ -84,6 +85,7 @@ class AdmitDialog(QDialog):
         for branch in self._ws.branches.list():
             self.branch_combo.addItem(branch.name, branch.id)
         self.branch_combo.setCurrentIndex(self._guess_branch(fields.hamlet))
+        toneless_search(self.branch_combo)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText("Ví dụ: 12-QĐ/ĐTN")
         self.number_edit.setMaximumWidth(220)
