@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
+from active_window import active_window
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.event_dialog import EventDialog
@@ -65,6 +66,26 @@ def test_a_kind_of_event_chosen_by_its_words_without_tones(
 
 def qtbot_interval() -> int:
     """A pause longer than the one that ends a search typed in a list (Qt's, in ms)."""
-    from PySide6.QtWidgets import QApplication
-
     return QApplication.keyboardInputInterval() + 100
+
+
+def test_a_chi_doan_chosen_by_the_name_of_its_hamlet(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Every chi đoàn's name starts "Chi đoàn ấp…": typed from its start, a name was chosen only
+    after ten letters. A search that starts no item finds the items with a word starting so."""
+    for name in ("Chi đoàn ấp Tân Hưng", "Chi đoàn ấp Tân Thành", "Chi đoàn ấp Kênh Xáng"):
+        ws.branches.create(name)
+    thanh = ws.members.save({"full_name": "Lê Văn Tám", "birth_date": "01/01/2000",
+                             "branch_id": ws.branches.list()[2].id})  # fmt: skip
+    ws.members.save({"full_name": "Trần Thị Bé", "birth_date": "01/01/2001"})
+    window = active_window(qtbot, ws, prompts)
+    roster = window.roster
+    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyRelease(window, Qt.Key.Key_Alt)
+    assert QApplication.focusWidget() is roster.branch_combo
+    qtbot.keyClicks(roster.branch_combo, "tan thanh")
+    assert roster.branch_combo.currentText() == "Chi đoàn ấp Tân Thành"
+    assert [roster.model.member_id(row) for row in range(roster.model.rowCount())] == [thanh]
+    qtbot.wait(qtbot_interval())
+    assert _typed(qtbot, roster.branch_combo, "tat") == "Tất cả chi đoàn"  # its start first

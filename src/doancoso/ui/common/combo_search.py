@@ -6,7 +6,9 @@ combo compare as the app's searches do (:func:`~doancoso.core.lang.text.fold`: n
 case, đ as d). Letters typed within Qt's keyboard interval make one search, spaces included
 (alone, Space still opens the list); the same letter typed again goes on to the next item
 starting with it, as in Qt; items that cannot be chosen (greyed out) are passed over; a search
-that finds nothing leaves the choice as it was.
+that starts no item finds the first item with a word starting so ("tan thanh" finds "Chi đoàn ấp
+Tân Thành", in a list of names that all start "Chi đoàn ấp"); one that finds nothing leaves the
+choice as it was.
 """
 
 from __future__ import annotations
@@ -61,13 +63,17 @@ class _TonelessSearch(QObject):
         current = max(combo.currentIndex(), 0)
         start = current + 1 if repeated or len(self._typed) == 1 else current
         model = combo.model()
-        for step in range(count):
-            row = (start + step) % count
-            if not model.flags(model.index(row, combo.modelColumn())) & Qt.ItemFlag.ItemIsEnabled:
-                continue
-            if fold(combo.itemText(row)).startswith(typed):
-                combo.setCurrentIndex(row)
-                return
+        rows = [
+            row
+            for row in ((start + step) % count for step in range(count))
+            if model.flags(model.index(row, combo.modelColumn())) & Qt.ItemFlag.ItemIsEnabled
+        ]
+        folded = {row: fold(combo.itemText(row)) for row in rows}
+        found = next((row for row in rows if folded[row].startswith(typed)), None)
+        if found is None and not repeated:  # a word of the item starting so
+            found = next((row for row in rows if f" {typed}" in f" {folded[row]}"), None)
+        if found is not None:
+            combo.setCurrentIndex(found)
 
 
 def toneless_search(*combos: QComboBox) -> None:
