@@ -296,7 +296,12 @@ class YouthPage(ListPage):
                 lambda ws: ws.youth.take_back_admission(youth_id, added),
                 lambda ws: ws.youth.bring_back_admission(youth_id, added),
             )
-            self.status_message.emit(f"Đã kết nạp {name} vào Đoàn (có trong danh sách đoàn viên).")
+            if self.model.row_of(youth_id) is None:  # left the list: chosen again on an undo
+                self.note_deleted([youth_id])
+            self.status_message.emit(
+                f"Đã kết nạp {name} vào Đoàn (có trong danh sách đoàn viên) — bấm Hoàn tác "
+                "(Ctrl+Z) để trả lại như trước."
+            )
         dialog.deleteLater()
 
     def make_import_wizard(self) -> QDialog:
