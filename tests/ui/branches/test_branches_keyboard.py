@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.branches.name_dialog import BranchNameDialog
 from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.state import UiState
 from scripted import ScriptedPrompts, synchronous_core
@@ -76,3 +77,35 @@ def test_tab_leaves_the_list_of_chi_doan(
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not page.table
+
+
+def test_ctrl_3_puts_the_keyboard_in_the_list_on_its_first_chi_doan(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Ctrl+3 left the keyboard on "Thêm": Enter added a chi đoàn instead of renaming one, and
+    ↓ did nothing. Now the list has it, the first chi đoàn chosen: Enter renames that one."""
+    for name in ("Chi đoàn ấp Xóm Mới", "Chi đoàn ấp Tân Long"):
+        ws.branches.create(name)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyRelease(window, Qt.Key.Key_Control)
+    page = window.branches
+    assert QApplication.focusWidget() is page.table
+    assert page.selected_branch_id() == ws.branches.list()[0].id
+    opened: list[tuple[str, str]] = []
+
+    def cancel(dialog: QDialog) -> None:
+        assert isinstance(dialog, BranchNameDialog)
+        opened.append((dialog.windowTitle(), dialog.name_edit.text()))
+        dialog.reject()
+
+    prompts.dialog_script = cancel
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [("Đổi tên chi đoàn", "Chi đoàn ấp Tân Long")]
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened[1:] == [("Đổi tên chi đoàn", "Chi đoàn ấp Xóm Mới")]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.errors import ValidationError
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.youth.admit_dialog import AdmitDialog
-from scripted import synchronous_core
+from scripted import ScriptedPrompts, synchronous_core
 from steady import messages_fit, shown, spot
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -200,3 +201,32 @@ def test_enter_on_the_closed_introducer_list_opens_it_and_admits_no_one(
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     assert combo.view().isVisible()
     assert dialog.isVisible() and dialog.member_id is None and youth_ws.members.count() == 2
+
+
+def test_escape_asks_before_throwing_away_what_was_typed(
+    qtbot: QtBot, youth_ws: Workspace, fake_prompts: ScriptedPrompts
+) -> None:
+    """Esc in the admission closed it at once, the decision's number and the chi đoàn typed
+    lost, where the other forms ask first; untouched, it still closes without a question."""
+    youth_id = _youth_id(youth_ws, "Lê Văn An")
+    dialog = AdmitDialog(synchronous_core(youth_ws, fake_prompts), youth_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.number_edit.setFocus()
+    qtbot.keyClicks(dialog.number_edit, "12-QD/DTN")
+    qtbot.keyClick(dialog.number_edit, Qt.Key.Key_Escape)
+    assert fake_prompts.asked == ["Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"]
+    assert dialog.isVisible() and dialog.number_edit.text() == "12-QD/DTN"  # "Không": kept
+
+    fake_prompts.answer = True
+    qtbot.keyClick(dialog.number_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert youth_ws.members.count() == 2  # nobody admitted
+
+    untouched = AdmitDialog(synchronous_core(youth_ws, fake_prompts), youth_id)
+    qtbot.addWidget(untouched)
+    untouched.show()
+    qtbot.waitExposed(untouched)
+    qtbot.keyClick(untouched.date_edit, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and len(fake_prompts.asked) == 2

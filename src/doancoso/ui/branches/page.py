@@ -1,6 +1,7 @@
 """The chi đoàn page: list with member counts; add, rename, merge into another, delete.
 
-By keyboard, as on the roster: Enter on a chi đoàn renames it, Delete deletes it.
+By keyboard, as on the roster: the page's key (Ctrl+3) puts the keyboard in the list, a chi
+đoàn chosen; Enter on a chi đoàn renames it, Delete deletes it.
 
 The members in no chi đoàn are counted on a row of their own ("Chưa có chi đoàn"), so the
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
@@ -12,7 +13,8 @@ and deleting go onto the undo history (:mod:`..shell.undo`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,7 +37,7 @@ from ...core.roster.branches import (
     secretaries_message,
     undeletable_message,
 )
-from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, table_actions
+from ..common.list_page import EMPTY_HINT_STYLE, ENTERING_REASONS, READ_ONLY_TIP, table_actions
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
@@ -129,7 +131,23 @@ class BranchesPage(QWidget):
             self.table, ("Đổi tên", self.rename_selected), ("Xóa", self.delete_selected)
         )
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.installEventFilter(self)  # keyed into, it chooses a row (see eventFilter)
+        self.setFocusProxy(self.table)  # where the page's key (Ctrl+3) puts the keyboard
         layout.addWidget(self.table, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in ENTERING_REASONS
+            and not self.table.selectionModel().hasSelection()
+            and self.model.rowCount() > 0
+        ):
+            # Qt would mark a row current but choose none: Enter and Delete did nothing.
+            current = self.table.currentIndex()
+            self.table.selectRow(current.row() if current.isValid() else 0)
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         current = self.selected_branch_id()

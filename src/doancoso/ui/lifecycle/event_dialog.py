@@ -41,6 +41,7 @@ from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import DETAILS, DISCIPLINE_LEVELS, EVENT_KINDS, allowed_kinds
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import STATUSES
+from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import USABLE_HEIGHT, ErrorLabel, FieldErrors, WrappedLabel, message_room
 from ..shell.operations import Core, CoreOp
@@ -147,6 +148,7 @@ class EventDialog(QDialog):
         for kind in self.kinds:
             self.kind_combo.addItem(EVENT_KINDS[kind], kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        toneless_search(self.kind_combo)  # "chuyen sinh hoat di" chooses that kind
         self._add("kind", "Loại sự kiện", self.kind_combo, required=True)
         self.date_edit = self._line(DATE_HINT, short=True)
         self._add("date", "Ngày", self.date_edit, required=True)
@@ -160,6 +162,7 @@ class EventDialog(QDialog):
                 combo.addItem("(Chọn hình thức)", "")
                 for code, text in DISCIPLINE_LEVELS.items():
                     combo.addItem(text, code)
+                toneless_search(combo)
                 editor = combo
             elif name == "remarks":
                 editor = self._text_box(placeholder, lines=3)

@@ -59,6 +59,7 @@ from ...core.roster.service import AddedMember, MemberRecord
 from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
+from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors
 from ..common.wheel import wheel_needs_focus_in
@@ -321,6 +322,7 @@ class MemberFormDialog(QDialog):
             combo.setMinimumContentsLength(18)
             for label, value in items:
                 combo.addItem(label, value)
+            toneless_search(combo)  # "nu" chooses "Nữ"
             return combo
         if name == "notes":
             notes = QPlainTextEdit()

@@ -4,7 +4,9 @@ Every core call of this page goes through this module (and the table model it ow
 operations on the worker (:mod:`..shell.operations`); the page refreshes itself when the app's
 data-changed signal says members or chi đoàn changed, whoever changed them. Deletions, saved
 edits, moves to another chi đoàn and events recorded or deleted (from the list, or in the form's
-"Quá trình" tab) go onto the undo history (:mod:`..shell.undo`).
+"Quá trình" tab) go onto the undo history (:mod:`..shell.undo`). A member an undo brings back
+to the list is chosen again: one deleted, and one an event recorded from the list took off it (a
+transfer out on the active roster).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from ...core.roster.service import AddedMember, MemberFilter
 from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
+from ..common.combo_search import toneless_search
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
 from ..lifecycle.transfer_print import TransferLetterOffer
 from ..shell.operations import Core, CoreOp, QueryOp
@@ -97,6 +100,7 @@ class RosterPage(ListPage):
             filters.addWidget(buddy)
             filters.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self.apply_filter)
+            toneless_search(combo)
         layout.addLayout(filters)
 
         self.add_button = QPushButton("Thêm")
@@ -287,6 +291,8 @@ class RosterPage(ListPage):
         self.prompts.run(dialog)
         if dialog.recorded is not None:
             self.select_member(ids[0])
+            if self.model.row_of(ids[0]) is None:  # off the list shown (left, came of age):
+                self.note_deleted(ids)  # chosen again when an undo brings her back
             self._history.recorded_events(dialog.undo_label(), dialog.recorded)
             self.status_message.emit(dialog.done_message())
             if dialog.kind == "transfer_out":  # the letter is handed to the member right then

@@ -5,7 +5,8 @@ introducer (by default the member who followed the young person up, the "1+1" dr
 an active member; "(Không ghi)" records none), then calls ``YouthService.admit`` on the worker
 (an operation, see :mod:`..shell.operations`): the member is created with the admission event
 in one transaction and the young person leaves the active list of the register. The new member
-as the admission left them (``added``) is what the page puts on the undo history.
+as the admission left them (``added``) is what the page puts on the undo history. Esc (or
+"Hủy") asks before throwing away what was typed, as the other forms do.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ...core.lang.places import hamlet_key
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.service import AddedMember
 from ...core.roster.spreadsheets.preview import branch_place
+from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp
@@ -59,6 +61,7 @@ class AdmitDialog(QDialog):
         self.errors = FieldErrors()
         self.setWindowTitle("Kết nạp vào Đoàn")
         self._build(today or dt.date.today())
+        self._initial = self._typed()
 
     def _build(self, today: dt.date) -> None:
         layout = QVBoxLayout(self)
@@ -84,6 +87,7 @@ class AdmitDialog(QDialog):
         for branch in self._ws.branches.list():
             self.branch_combo.addItem(branch.name, branch.id)
         self.branch_combo.setCurrentIndex(self._guess_branch(fields.hamlet))
+        toneless_search(self.branch_combo)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText("Ví dụ: 12-QĐ/ĐTN")
         self.number_edit.setMaximumWidth(220)
@@ -137,19 +141,26 @@ class AdmitDialog(QDialog):
         except AppError:
             return False
 
+    def _typed(self) -> tuple[str, str, str, str, str]:
+        """What the fields hold: the date, place, chi đoàn, number and introducer."""
+        return (
+            self.date_edit.text(),
+            self.place_edit.text(),
+            str(self.branch_combo.currentData() or ""),
+            self.number_edit.text(),
+            self.introducer.member_id(),  # "": "(Không ghi)", no introducer
+        )
+
     def submit(self) -> None:
         """Admit through the core, on the worker; the dialog closes once done."""
         if self._saving:
             return
         self.general_error.hide()
+        date, place, branch_id, number, introducer_id = self._typed()
         values = (
-            self.youth_id,
-            self.date_edit.text(),
-            self.place_edit.text().strip() or None,
-            self.branch_combo.currentData() or None,
-            self.number_edit.text().strip() or None,
-            self.introducer.member_id(),  # "": "(Không ghi)", no introducer
-        )
+            self.youth_id, date, place.strip() or None, branch_id or None,
+            number.strip() or None, introducer_id,
+        )  # fmt: skip
         self._saving = True
         op = CoreOp(self, lambda ws: ws.youth.admit_undoable(*values), self._core,
                     label="Đang kết nạp…")  # fmt: skip
@@ -173,5 +184,12 @@ class AdmitDialog(QDialog):
         self._core.runner.show_error(exc, "Không kết nạp được", self)
 
     def reject(self) -> None:
-        if not self._saving:  # the admission is being written: wait for it
-            super().reject()
+        """Esc / Hủy: ask before throwing away what was typed, as the other forms do (not
+        while the admission is being written: wait for it)."""
+        if self._saving:
+            return
+        if self._typed() != self._initial and not self._prompts.confirm(
+            self, "Bỏ thay đổi?", "Thông tin đã nhập chưa được lưu. Bỏ các thay đổi này?"
+        ):
+            return
+        super().reject()

@@ -41,6 +41,7 @@ from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
 from ...core.youth.service import AddedYouth, YouthFields, YouthRecord, yes_or_no
+from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
@@ -278,6 +279,7 @@ class YouthFormDialog(QDialog):
             combo.addItem("", "")
             for code, label in GENDERS.items():
                 combo.addItem(label, code)
+            toneless_search(combo)  # "nu" chooses "Nữ"
             return combo
         if name == "follow_up_member_id":
             return self.picker.combo

@@ -32,6 +32,7 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ...core.youth.service import YouthFilter
+from ..common.combo_search import toneless_search
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.folders import documents_folder
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
@@ -94,6 +95,7 @@ class YouthPage(ListPage):
         self.hamlet_combo.setMinimumContentsLength(12)
         hamlet_label.setBuddy(self.hamlet_combo)
         self.hamlet_combo.currentIndexChanged.connect(self.apply_filter)
+        toneless_search(self.hamlet_combo)
         filters.addWidget(hamlet_label)
         filters.addWidget(self.hamlet_combo, 1)
         self.hardship_check = QCheckBox("Chỉ hoàn cảnh khó khăn")
@@ -294,7 +296,12 @@ class YouthPage(ListPage):
                 lambda ws: ws.youth.take_back_admission(youth_id, added),
                 lambda ws: ws.youth.bring_back_admission(youth_id, added),
             )
-            self.status_message.emit(f"Đã kết nạp {name} vào Đoàn (có trong danh sách đoàn viên).")
+            if self.model.row_of(youth_id) is None:  # left the list: chosen again on an undo
+                self.note_deleted([youth_id])
+            self.status_message.emit(
+                f"Đã kết nạp {name} vào Đoàn (có trong danh sách đoàn viên) — bấm Hoàn tác "
+                "(Ctrl+Z) để trả lại như trước."
+            )
         dialog.deleteLater()
 
     def make_import_wizard(self) -> QDialog:
