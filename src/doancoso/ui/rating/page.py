@@ -37,7 +37,7 @@ from ...core.errors import ConflictError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.decision import Decision
-from ...core.rating.eligibility import says_deleted
+from ...core.rating.eligibility import says_brought_back, says_deleted
 from ...core.rating.records import entries_said
 from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
@@ -131,12 +131,20 @@ def _names(rows: list[RatingRow]) -> str:
 
 def changed_text(rows: Sequence[RatingRow]) -> str:
     """What a closed round says above its grid of the members whose record was edited, or who
-    were deleted from the roster, after its closing (:attr:`RatingRow.changed_after_closing`),
+    were deleted from the roster, or whose event deleted at the closing was brought back (left
+    out by the round), after its closing (:attr:`RatingRow.changed_after_closing`),
     of those whose attendance changed since (:attr:`RatingRow.attendance_changed`) and of the
     chi đoàn renamed since (:attr:`RatingRow.branch_renamed`); "" for none."""
     changed = [r for r in rows if r.changed_after_closing]
-    edited = [r for r in changed if not says_deleted(r.changed_after_closing)]
     deleted = [r for r in changed if says_deleted(r.changed_after_closing)]
+    # An event brought back since is left out by the round, whose decision stands.
+    back = [r for r in changed if says_brought_back(r.changed_after_closing)]
+    edited = [
+        r
+        for r in changed
+        if not says_deleted(r.changed_after_closing)
+        and not says_brought_back(r.changed_after_closing)
+    ]
     marked = [r for r in rows if r.attendance_changed]
     renamed = {r.branch: r.branch_renamed for r in rows if r.branch and r.branch_renamed}
     parts = []
@@ -150,6 +158,11 @@ def changed_text(rows: Sequence[RatingRow]) -> str:
         parts.append(
             f"{vn_number(len(deleted))} đoàn viên đã xóa khỏi danh sách sau khi khóa đợt "
             f"({_names(deleted)}) vẫn thuộc đợt này"
+        )
+    if back:
+        parts.append(
+            f"sự kiện của {vn_number(len(back))} đoàn viên đã khôi phục sau khi khóa đợt "
+            f"({_names(back)}): đợt đã khóa không tính sự kiện đó, giữ mức đã quyết định"
         )
     if marked:
         parts.append(
