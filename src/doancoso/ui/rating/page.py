@@ -129,6 +129,13 @@ def _names(rows: list[RatingRow]) -> str:
     return ", ".join(names) + (f" và {vn_number(more)} đoàn viên khác" if more else "")
 
 
+def _rated(rows: Sequence[RatingRow]) -> str:
+    """ "5 thuộc diện xếp loại, 1 đã quyết định" of ``rows``."""
+    eligible = [r for r in rows if r.eligible]
+    decided = sum(1 for r in eligible if r.decided_level is not None)
+    return f"{vn_number(len(eligible))} thuộc diện xếp loại, {vn_number(decided)} đã quyết định"
+
+
 def changed_text(rows: Sequence[RatingRow]) -> str:
     """What a closed round says above its grid of the members whose record was edited, or who
     were deleted from the roster, or whose event deleted at the closing was brought back (left
@@ -449,6 +456,9 @@ class RatingPage(QWidget):
             and isinstance(event, QKeyEvent)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
+            if watched is self.search and event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()  # every member shown again, the keyboard left in the box
+                return True
             # ↓ in the chi đoàn's list chooses the next one: only Enter leaves it.
             keys = TO_GRID_KEYS if watched is self.search else TO_GRID_KEYS[1:]
             if event.key() in keys:
@@ -500,11 +510,19 @@ class RatingPage(QWidget):
         if self.info is None:
             self.count_label.setText("")
             return
+        branch = self.branch_box.currentData()
+        shown = f"Đang hiện {vn_number(self.model.rowCount())}"
+        if branch is None:
+            self.count_label.setText(f"{shown}/{vn_number(len(rows))} đoàn viên; {_rated(rows)}")
+            return
+        # The chi đoàn chosen, then the whole in brief: "…; toàn Đoàn cơ sở: 1/5 đã quyết định".
+        own = [r for r in rows if branch_key(r) == branch]
         eligible = [r for r in rows if r.eligible]
         decided = sum(1 for r in eligible if r.decided_level is not None)
         self.count_label.setText(
-            f"Đang hiện {vn_number(self.model.rowCount())}/{vn_number(len(rows))} đoàn viên; "
-            f"{vn_number(len(eligible))} thuộc diện xếp loại, {vn_number(decided)} đã quyết định"
+            f"{shown}/{vn_number(len(own))} đoàn viên ({self.branch_box.currentText()}); "
+            f"{_rated(own)}; toàn Đoàn cơ sở: {vn_number(decided)}/{vn_number(len(eligible))} "
+            "đã quyết định"
         )
 
     # Editing in the grid ------------------------------------------------------------------
