@@ -13,7 +13,6 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from doancoso.cli.numbers import NO_NUMBER_YET
 from doancoso.core.document_memory import DocumentMemory
 from doancoso.core.rating.decision import Decision
 from doancoso.core.workspace import Workspace
@@ -198,7 +197,10 @@ def test_printed_numbers_follow_the_shared_memory(
 ) -> None:
     year = date.today().year
     said, text = _printed(data_dir, tmp_path / "a.pdf", "--document", "tong-hop")
-    assert said[-1] == NO_NUMBER_YET
+    assert said[-1] == (
+        "Số văn bản của bản tổng hợp để trống, ghi bằng tay: chưa có số báo cáo (BC) nào đã "
+        "dùng (--number để ghi số; các lần in sau sẽ tiếp theo số đó)."
+    )
     assert "Số: -BC/ĐTN" in text
     said, text = _printed(data_dir, tmp_path / "b.pdf", "--document", "tong-hop", "--number",
                           "01-BC/ĐTN")  # fmt: skip
@@ -304,3 +306,24 @@ def test_a_roster_imported_as_the_sheet_names_the_export_command(
         "lệnh “doancoso rating export --year 2025 TỆP.xlsx”, điền rồi nhập lại).\n",
     )  # fmt: skip
     assert cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json").out == before
+
+
+def test_a_summary_printed_without_a_number_says_so_of_itself(
+    ws: Workspace, data_dir: Path, ids: dict[str, str], tmp_path: Path
+) -> None:
+    """The decision issued with its number, the summary printed next (no report numbered yet):
+    what is said of the blank number names the summary and its kind, not "no number used" as if
+    the decision had none."""
+    ws.rating.set(2025, ids["An"], {"decided_level": 1})
+    assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
+    said, _ = _printed(data_dir, tmp_path / "qd.pdf", "--document", "quyet-dinh", "--number",
+                       "15-QĐ/ĐTN")  # fmt: skip
+    assert said[-1] == "Số văn bản: 15-QĐ/ĐTN."
+    summary = tmp_path / "th.pdf"
+    said, text = _printed(data_dir, summary, "--document", "tong-hop")
+    assert said == [
+        f"Đã in bản tổng hợp kết quả xếp loại năm 2025 ra tệp {summary}.",
+        "Số văn bản của bản tổng hợp để trống, ghi bằng tay: chưa có số báo cáo (BC) nào đã "
+        "dùng (--number để ghi số; các lần in sau sẽ tiếp theo số đó).",
+    ]
+    assert "Số: -BC/ĐTN" in text

@@ -201,10 +201,10 @@ def _changed_since(rows: list[RatingRow]) -> str:
         parts.append(f"{vn_number(len(renamed))} chi đoàn đã đổi tên")
     if not parts:
         return ""
-    return (
-        "Sau khi khóa đợt: " + "; ".join(parts) + ". Danh sách này đọc theo dữ liệu hiện tại, có "
-        "thể khác lúc khóa đợt."
-    )
+    text = "Sau khi khóa đợt: " + "; ".join(parts) + "."
+    if len(parts) == 1 and back:  # the round leaves those events out: the list reads as closed
+        return text
+    return text + " Danh sách này đọc theo dữ liệu hiện tại, có thể khác lúc khóa đợt."
 
 
 def rating_set(args: argparse.Namespace, out: TextIO) -> int:

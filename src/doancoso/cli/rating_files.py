@@ -37,7 +37,7 @@ from .common import (
     open_workspace,
     require_suffix,
 )
-from .numbers import NUMBER_HELP, choose_number, keep_number
+from .numbers import NO_NUMBER_YET, NUMBER_HELP, ChosenNumber, choose_number, keep_number
 
 if TYPE_CHECKING:
     from ..core.rating.sheet import SheetPreview
@@ -179,6 +179,25 @@ def _date(text: str | None) -> date | None:
         raise ValidationError({"date": str(exc)}) from None
 
 
+NUMBERED_KINDS = {
+    "tong-hop": ("bản tổng hợp", "báo cáo"),
+    "quyet-dinh": ("quyết định", "quyết định"),
+}
+"""The documents of ``rating print`` that take a number: how they are named, their kind."""
+
+
+def _number_said(chosen: ChosenNumber, document: str, code: str) -> str:
+    """What is said of the number ``document`` was printed with: a blank one, none of its kind
+    used yet, is said of that document (its number is not the decision's, which may have one)."""
+    if chosen.said != NO_NUMBER_YET:
+        return chosen.said
+    name, kind = NUMBERED_KINDS[document]
+    return (
+        f"Số văn bản của {name} để trống, ghi bằng tay: chưa có số {kind} ({code}) nào đã dùng "
+        "(--number để ghi số; các lần in sau sẽ tiếp theo số đó)."
+    )
+
+
 def rating_print(args: argparse.Namespace, out: TextIO) -> int:
     from .rating import branch_id
 
@@ -216,7 +235,7 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
             path = write(ws, args.output, args.year, branch, issued_on=issued_on,
                          number=chosen.number, place=args.place)  # fmt: skip
             keep_number(memory, code, chosen, day.year)
-            said = chosen.said
+            said = _number_said(chosen, document, code)
             what = (
                 f"bản tổng hợp kết quả xếp loại năm {args.year}"
                 if document == "tong-hop"

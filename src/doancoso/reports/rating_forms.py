@@ -13,7 +13,8 @@ is given remarks only: the form says why under II. and offers no level to tick o
 otherwise the member's self-assessment text and level are printed, as entered. The chi đoàn's
 and the Ban Chấp hành's parts are always left to fill in: the form is what they write on.
 
-A long self-assessment is set smaller so that each form stays on its page.
+A long self-assessment is set smaller so that each form stays on its page; a form that cannot
+(a chi đoàn's name of many lines in the header) runs onto a second page.
 """
 
 from __future__ import annotations
@@ -330,6 +331,10 @@ class _Static(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        # reportlab marks a flowable pushed to the next page and never unmarks it: this one
+        # object stands on every form, and the next form it is pushed on would be refused
+        # (LayoutError, "too large") though it fits a page.
+        self.__dict__.pop("_postponed", None)
         canvas = self.canv
         if id(canvas) not in self._drawn:
             assert self._places is not None
@@ -343,7 +348,8 @@ class _Static(Flowable):
 
 class _Blank(Flowable):
     """The dotted lines of a self-assessment to write by hand: :data:`SELF_LINES`, or as many
-    as the page has room for once ``reserve`` (the rest of the form) is kept."""
+    as the page has room for once ``reserve`` (the rest of the form) is kept; all of them when
+    not even one has room (the form then runs onto a second page)."""
 
     def __init__(self, book: FormBook, reserve: float) -> None:
         super().__init__()
@@ -352,7 +358,10 @@ class _Blank(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         leading = _styles()["dots"].leading
-        count = max(1, min(SELF_LINES, int((availHeight - self._reserve) // leading)))
+        fit = int((availHeight - self._reserve) // leading)
+        # A form that cannot keep to its page (a chi đoàn's name of many lines in the header)
+        # runs onto the next: all the lines to write on, not one.
+        count = min(SELF_LINES, fit) if fit >= 1 else SELF_LINES
         self._lines = self._book.blank_lines(count)
         self.width, self.height = self._lines.wrap(availWidth, availHeight)
         return self.width, self.height

@@ -420,3 +420,51 @@ def test_a_member_transferred_in_for_less_is_exported_with_the_note_and_read_bac
     ]
     assert ws.rating_sheets.apply(preview) == 1
     assert _rows(ws)["Phan Văn Chuyển Đến"].proposed_level == 2
+
+
+def test_levels_written_in_the_secretaries_short_forms(
+    ws: Workspace, people: dict[str, str], tmp_path: Path
+) -> None:
+    """The short forms "HTXS", "HTT", "HT", "KHT" (any case, tones or none) are the four levels:
+    the row is taken whole, its remark with it (it was refused, the remark lost). A level still
+    unknown ("HTK") is refused with its exact message, the row changing nothing."""
+    exported = tmp_path / "xep-loai.xlsx"
+    ws.rating_sheets.export(exported, YEAR)
+    filled = tmp_path / "da-dien.xlsx"
+    _fill(exported, filled, {
+        (4, "Chi đoàn đề nghị"): "KHT",  # Dũng
+        (4, "Nhận xét của chi đoàn"): "Thường vắng sinh hoạt.",
+        (5, "Tự đánh giá"): "htxs",  # An
+        (5, "Chi đoàn đề nghị"): "HTT",
+        (5, "Nhận xét của chi đoàn"): "Tích cực.",
+        (6, "Tự đánh giá"): "Ht",  # Bình
+        (6, "Chi đoàn đề nghị"): "KHT",
+    })  # fmt: skip
+    preview = ws.rating_sheets.preview(filled, YEAR)
+    assert preview.refused == []
+    assert [(c.row, c.full_name, c.changes) for c in preview.changes] == [
+        (4, "Phạm Văn Dũng", (FieldChange("proposed_level", 3, 4),
+                              FieldChange("proposed_remark", None, "Thường vắng sinh hoạt."))),
+        (5, "Nguyễn Văn An", (FieldChange("proposed_level", None, 2),
+                              FieldChange("proposed_remark", None, "Tích cực."))),
+        (6, "Trần Thị Bình", (FieldChange("self_level", None, 3),
+                              FieldChange("proposed_level", None, 4))),
+    ]  # fmt: skip
+    assert ws.rating_sheets.apply(preview) == 3
+    assert {n: (r.self_level, r.proposed_level, r.proposed_remark)
+            for n, r in _rows(ws).items()} == {
+        "Nguyễn Văn An": (1, 2, "Tích cực."),
+        "Trần Thị Bình": (3, 4, None),
+        "Lê Văn Cường": (None, None, None),
+        "Phạm Văn Dũng": (None, 4, "Thường vắng sinh hoạt."),
+    }  # fmt: skip
+
+    _fill(exported, filled, {(4, "Chi đoàn đề nghị"): "HTK",
+                             (4, "Nhận xét của chi đoàn"): "Cần cố gắng."})  # fmt: skip
+    again = ws.rating_sheets.preview(filled, YEAR)
+    assert again.refused == [
+        RefusedRow(4, "Phạm Văn Dũng", "“HTK” ở cột “Chi đoàn đề nghị” không phải mức xếp loại "
+                   "(cần 1–4 hoặc tên mức: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm "
+                   "vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ)."),
+    ]  # fmt: skip
+    assert again.changes == []

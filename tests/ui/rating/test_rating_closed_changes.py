@@ -138,3 +138,36 @@ def test_two_changes_since_the_closing_read_as_two_sentences(
     assert page.model.index(row, COL_REMARK).data() == (
         f"Hồ sơ đã sửa sau khi khóa đợt: {today}. Điểm danh đã sửa sau khi khóa đợt: {today}"
     )
+
+
+def test_an_event_brought_back_since_is_not_said_as_a_record_edited(
+    page: RatingPage, rated: Round
+) -> None:
+    """Bình's transfer out, undone before the closing and redone since: the closed round leaves
+    it out and keeps her decision. The text above the grid says so, not that her record was
+    edited and the decision may differ; An's record edited since is still said."""
+    ws, ids = rated.ws, rated.ids
+    recorded = ws.events.record_undoable(ids["Trần Thị Bình"], "transfer_out", "01/09/2025",
+                                         other_organization="Đoàn xã Khánh An")  # fmt: skip
+    away = ws.events.take_back(recorded)
+    ws.rating.set_levels(YEAR, "decided_level", {ids["Trần Thị Bình"]: 1})
+    ws.rating.close(YEAR)
+    ws.events.bring_back(away)
+    page.refresh()
+
+    assert page.changed_label.text() == (
+        "Sự kiện của 1 đoàn viên đã khôi phục sau khi khóa đợt (Trần Thị Bình): đợt đã khóa "
+        "không tính sự kiện đó, giữ mức đã quyết định."
+    )
+
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/05/2001",
+                     "branch_id": rated.branches["Chi đoàn ấp 1"],
+                     "admission_date": "01/01/2020"}, ids["Nguyễn Văn An"])  # fmt: skip
+    page.refresh()
+
+    assert page.changed_label.text() == (
+        "Hồ sơ của 1 đoàn viên đã sửa sau khi khóa đợt (Nguyễn Văn An): trang này và quyết định "
+        "in lại theo hồ sơ hiện tại, có thể khác quyết định đã ký; sự kiện của 1 đoàn viên đã "
+        "khôi phục sau khi khóa đợt (Trần Thị Bình): đợt đã khóa không tính sự kiện đó, giữ mức "
+        "đã quyết định."
+    )

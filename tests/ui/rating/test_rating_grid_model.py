@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from doancoso.ui.rating.model import (
     COL_DECIDED,
@@ -94,13 +95,30 @@ def test_filters_by_chi_doan_and_not_decided(page: RatingPage, rated: Round) -> 
     assert [r.full_name for r in page.model.rows] == ["Phạm Văn Dũng", "Võ Thị Em", GUEST]
     page.undecided_box.setChecked(True)
     assert [r.full_name for r in page.model.rows] == ["Phạm Văn Dũng"]
+    # The chi đoàn's own figures (3 members, 2 rated: Dũng and Em), the whole's after them.
     assert page.count_label.text() == (
-        "Đang hiện 1/6 đoàn viên; 5 thuộc diện xếp loại, 1 đã quyết định"
+        "Đang hiện 1/3 đoàn viên (Chi đoàn ấp 2); 2 thuộc diện xếp loại, 1 đã quyết định; "
+        "toàn Đoàn cơ sở: 1/5 đã quyết định"
     )
     page.branch_box.setCurrentIndex(0)
     assert [r.full_name for r in page.model.rows] == [
         "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng"
     ]  # fmt: skip
+    assert page.count_label.text() == (
+        "Đang hiện 4/6 đoàn viên; 5 thuộc diện xếp loại, 1 đã quyết định"
+    )
+
+
+def test_escape_in_the_search_box_clears_it(page: RatingPage) -> None:
+    page.search.setFocus()
+    QTest.keyClicks(page.search, "thi")
+    assert [r.full_name for r in page.model.rows] == ["Trần Thị Bình", "Võ Thị Em"]
+    QTest.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.search.text() == ""
+    assert page.model.rowCount() == 6
+    assert page.count_label.text() == (
+        "Đang hiện 6/6 đoàn viên; 5 thuộc diện xếp loại, 0 đã quyết định"
+    )
 
 
 def test_a_member_transferred_in_for_less_says_so(page: RatingPage, rated: Round) -> None:

@@ -30,6 +30,8 @@ SHORT_LEVELS: dict[int, str] = {1: "Xuất sắc", 2: "Tốt", 3: "Hoàn thành"
 """The levels as the rating page shows them ("2. Tốt")."""
 LEVEL_ABBREVIATIONS: dict[int, str] = {1: "HTXSNV", 2: "HTTNV", 3: "HTNV", 4: "KHTNV"}
 """The levels as the union's tables abbreviate them (the printed summary's columns)."""
+SHORT_FORMS: dict[int, str] = {1: "HTXS", 2: "HTT", 3: "HT", 4: "KHT"}
+"""The levels as secretaries shorten them when they fill in a sheet (read, never written)."""
 TRAINING_RESULTS: dict[str, str] = {
     "xuat-sac": "Xuất sắc",
     "kha": "Khá",
@@ -234,9 +236,10 @@ def suggest(
 
 def parse_level(text: str | int | None) -> int | None:
     """A level from 1–4, its Vietnamese name, its short name or abbreviation as the app writes
-    them (:data:`SHORT_LEVELS`, :data:`LEVEL_ABBREVIATIONS`), or a number with its name as the
-    rating page shows it ("2. Tốt"); tones and case ignored; None for empty; ValueError
-    otherwise (a number and a name that disagree too)."""
+    them (:data:`SHORT_LEVELS`, :data:`LEVEL_ABBREVIATIONS`) or as secretaries do ("HTT",
+    :data:`SHORT_FORMS`), or a number with its name as the rating page shows it ("2. Tốt");
+    tones and case ignored; None for empty; ValueError otherwise (a number and a name that
+    disagree too)."""
     if text is None or (isinstance(text, str) and not text.strip()):
         return None
     if isinstance(text, int) and not isinstance(text, bool):
@@ -256,7 +259,7 @@ def parse_level(text: str | int | None) -> int | None:
 
 _NAMES = {
     fold(name): level
-    for names in (LEVELS, SHORT_LEVELS, LEVEL_ABBREVIATIONS)
+    for names in (LEVELS, SHORT_LEVELS, LEVEL_ABBREVIATIONS, SHORT_FORMS)
     for level, name in names.items()
 }
 _NUMBERED = re.compile(r"(?:(\d+)\s*[.:)\-]?\s*)?(\D*)")

@@ -37,7 +37,7 @@ from ...core.errors import ConflictError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.decision import Decision
-from ...core.rating.eligibility import says_deleted
+from ...core.rating.eligibility import says_brought_back, says_deleted
 from ...core.rating.records import entries_said
 from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
@@ -129,14 +129,29 @@ def _names(rows: list[RatingRow]) -> str:
     return ", ".join(names) + (f" và {vn_number(more)} đoàn viên khác" if more else "")
 
 
+def _rated(rows: Sequence[RatingRow]) -> str:
+    """ "5 thuộc diện xếp loại, 1 đã quyết định" of ``rows``."""
+    eligible = [r for r in rows if r.eligible]
+    decided = sum(1 for r in eligible if r.decided_level is not None)
+    return f"{vn_number(len(eligible))} thuộc diện xếp loại, {vn_number(decided)} đã quyết định"
+
+
 def changed_text(rows: Sequence[RatingRow]) -> str:
     """What a closed round says above its grid of the members whose record was edited, or who
-    were deleted from the roster, after its closing (:attr:`RatingRow.changed_after_closing`),
+    were deleted from the roster, or whose event deleted at the closing was brought back (left
+    out by the round), after its closing (:attr:`RatingRow.changed_after_closing`),
     of those whose attendance changed since (:attr:`RatingRow.attendance_changed`) and of the
     chi đoàn renamed since (:attr:`RatingRow.branch_renamed`); "" for none."""
     changed = [r for r in rows if r.changed_after_closing]
-    edited = [r for r in changed if not says_deleted(r.changed_after_closing)]
     deleted = [r for r in changed if says_deleted(r.changed_after_closing)]
+    # An event brought back since is left out by the round, whose decision stands.
+    back = [r for r in changed if says_brought_back(r.changed_after_closing)]
+    edited = [
+        r
+        for r in changed
+        if not says_deleted(r.changed_after_closing)
+        and not says_brought_back(r.changed_after_closing)
+    ]
     marked = [r for r in rows if r.attendance_changed]
     renamed = {r.branch: r.branch_renamed for r in rows if r.branch and r.branch_renamed}
     parts = []
@@ -150,6 +165,11 @@ def changed_text(rows: Sequence[RatingRow]) -> str:
         parts.append(
             f"{vn_number(len(deleted))} đoàn viên đã xóa khỏi danh sách sau khi khóa đợt "
             f"({_names(deleted)}) vẫn thuộc đợt này"
+        )
+    if back:
+        parts.append(
+            f"sự kiện của {vn_number(len(back))} đoàn viên đã khôi phục sau khi khóa đợt "
+            f"({_names(back)}): đợt đã khóa không tính sự kiện đó, giữ mức đã quyết định"
         )
     if marked:
         parts.append(
@@ -436,6 +456,9 @@ class RatingPage(QWidget):
             and isinstance(event, QKeyEvent)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
+            if watched is self.search and event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()  # every member shown again, the keyboard left in the box
+                return True
             # ↓ in the chi đoàn's list chooses the next one: only Enter leaves it.
             keys = TO_GRID_KEYS if watched is self.search else TO_GRID_KEYS[1:]
             if event.key() in keys:
@@ -487,11 +510,19 @@ class RatingPage(QWidget):
         if self.info is None:
             self.count_label.setText("")
             return
+        branch = self.branch_box.currentData()
+        shown = f"Đang hiện {vn_number(self.model.rowCount())}"
+        if branch is None:
+            self.count_label.setText(f"{shown}/{vn_number(len(rows))} đoàn viên; {_rated(rows)}")
+            return
+        # The chi đoàn chosen, then the whole in brief: "…; toàn Đoàn cơ sở: 1/5 đã quyết định".
+        own = [r for r in rows if branch_key(r) == branch]
         eligible = [r for r in rows if r.eligible]
         decided = sum(1 for r in eligible if r.decided_level is not None)
         self.count_label.setText(
-            f"Đang hiện {vn_number(self.model.rowCount())}/{vn_number(len(rows))} đoàn viên; "
-            f"{vn_number(len(eligible))} thuộc diện xếp loại, {vn_number(decided)} đã quyết định"
+            f"{shown}/{vn_number(len(own))} đoàn viên ({self.branch_box.currentText()}); "
+            f"{_rated(own)}; toàn Đoàn cơ sở: {vn_number(decided)}/{vn_number(len(eligible))} "
+            "đã quyết định"
         )
 
     # Editing in the grid ------------------------------------------------------------------
