@@ -143,24 +143,6 @@ def keep_resolved(session: Session, resolved: list[tuple[str, dict[str, Any]]]) 
 
 def rederive(table: str, row: dict[str, Any]) -> None:
     """Compute a mixed row's derived columns again from the fields it now holds."""
-    if table == "members":
-        from ..roster.service import derived_columns
+    from .derived import derived_of
 
-        row.update(
-            derived_columns(
-                row["full_name"],
-                row["other_name"],
-                row["national_id"],
-                row["phone"],
-                row["member_code"],
-            )  # fmt: skip
-        )
-    elif table == "branches":
-        from ..lang.text import fold
-
-        row["name_fold"] = fold(row["name"])
-    elif table == "youths":
-        from ..lang.text import fold, name_sort_key
-
-        row["sort_key"] = name_sort_key(row["full_name"])
-        row["search_text"] = " ".join(p for p in (fold(row["full_name"]), row["phone"]) if p)
+    row.update(derived_of(table, row))

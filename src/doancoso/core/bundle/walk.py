@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import one_per_year
 from .cascade import Cascade
 from .closed_rounds import ClosedRounds
+from .derived import Rederive
 from .evidence_step import EvidenceNeeds
 from .exchange import Version, _iso
 from .kinds import KindJoin
@@ -48,8 +49,9 @@ DERIVED = {
     "members": ("sort_key", "search_text"),
     "youths": ("sort_key", "search_text"),
 }
-"""Columns computed from others (search and sort keys): never shown in a conflict, they follow
-the choice made for their source and are computed again after a mix (``threeway.rederive``)."""
+"""Columns computed from others (search and sort keys): computed again for every incoming row
+(derived.py), never shown in a conflict, they follow the choice made for their source and are
+computed again after a mix (``threeway.rederive``)."""
 _CHUNK = 1000
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "branches": ("name_fold",),
@@ -155,6 +157,7 @@ class Walk:
         """Table → (its column naming a record, the file's records a choice did not keep)."""
         self.dropped_owners: dict[str, set[str]] = {}
         """Table → the file's rows deleted with such a record that evidence may be attached to."""
+        self.rederive = Rederive()
         self.crossing = Crossing(self)
         self.kinds = KindJoin(self)
         self.occupied = OccupiedBranches(self)
@@ -304,7 +307,7 @@ class Walk:
         from sqlalchemy import select
 
         own_org = self.my_org or self.their_org
-        rows = self._screen(session, table, check_rows(table, raw_rows))
+        rows = self._screen(session, table, self.rederive.rows(table, check_rows(table, raw_rows)))
         self.done += len(raw_rows)
         if self.report is not None:
             self.report(self.done, max(self.total, self.done))

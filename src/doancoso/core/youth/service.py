@@ -297,8 +297,13 @@ def _member_notes(youth: Youth) -> str | None:
     return "\n".join(lines) or None
 
 
+def youth_search_text(full_name: str, phone: str | None) -> str:
+    """The stored search text of a young person: the folded name and the phone."""
+    return " ".join(p for p in (fold(full_name), phone) if p)
+
+
 def _search_text(fields_: YouthFields) -> str:
-    return " ".join(p for p in (fold(fields_.full_name), fields_.phone) if p)
+    return youth_search_text(fields_.full_name, fields_.phone)
 
 
 class YouthService:
