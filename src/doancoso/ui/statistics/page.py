@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
+from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QScrollBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -281,6 +282,22 @@ class StatisticsPage(QWidget):
         _whole_rows(self.rating_view)
         box.addWidget(self.rating_view)
         return frame
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Page Down/Up, Ctrl+End/Home: the figures scrolled from wherever the keyboard is on
+        the page (the day field and the buttons leave these keys to it)."""
+        bar = self.scroll_area.verticalScrollBar()
+        key, control = event.key(), event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        if key == Qt.Key.Key_PageDown and not control:
+            bar.triggerAction(QScrollBar.SliderAction.SliderPageStepAdd)
+        elif key == Qt.Key.Key_PageUp and not control:
+            bar.triggerAction(QScrollBar.SliderAction.SliderPageStepSub)
+        elif key == Qt.Key.Key_End and control:
+            bar.triggerAction(QScrollBar.SliderAction.SliderToMaximum)
+        elif key == Qt.Key.Key_Home and control:
+            bar.triggerAction(QScrollBar.SliderAction.SliderToMinimum)
+        else:
+            super().keyPressEvent(event)
 
     # Refreshing ---------------------------------------------------------------------------
 
