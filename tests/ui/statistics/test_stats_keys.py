@@ -31,3 +31,23 @@ def test_page_keys_scroll_the_figures(qtbot: QtBot, demo_ws: Workspace) -> None:
         assert bar.value() == bar.maximum() - bar.pageStep()
         qtbot.keyClick(widget, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
         assert bar.value() == 0
+
+
+def test_tab_leaves_the_tables(qtbot: QtBot, demo_ws: Workspace) -> None:
+    """Tab goes from the participation table to the rating table, and on: it moved from cell
+    to cell, five a chi đoàn, so that leaving the table took some eighty presses."""
+    page = StatisticsPage(synchronous_core(demo_ws, ScriptedPrompts()))
+    qtbot.addWidget(page)
+    page.resize(1224, 700)
+    with qtbot.wait_active(page):
+        page.show()
+        page.activateWindow()
+    participation, rating = page.participation_view, page.rating_view
+    assert participation.model().rowCount() > 1 and rating.model().rowCount() > 1
+    participation.setFocus()
+    participation.setCurrentIndex(participation.model().index(0, 0))
+    qtbot.keyClick(participation, Qt.Key.Key_Tab)
+    assert rating.hasFocus()
+    rating.setCurrentIndex(rating.model().index(0, 0))
+    qtbot.keyClick(rating, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert participation.hasFocus()

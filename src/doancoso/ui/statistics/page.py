@@ -457,7 +457,9 @@ class StatisticsPage(QWidget):
 
 def _whole_rows(view: QTableView) -> None:
     """A table of the page shown whole, every row at once: the page scrolls, not the table
-    (whose last row, "Toàn Đoàn cơ sở", would otherwise hide below a second scroll bar)."""
+    (whose last row, "Toàn Đoàn cơ sở", would otherwise hide below a second scroll bar). Tab
+    leaves it (a table to read: Tab went from cell to cell, some eighty presses to get out)."""
+    view.setTabKeyNavigation(False)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setVerticalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
     _fit_rows(view)
