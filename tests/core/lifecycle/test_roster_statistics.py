@@ -231,6 +231,22 @@ def test_the_same_year_later_counts_differently(ws: Workspace, stats: RosterStat
     assert sum(next_year.departures.values()) == 0
 
 
+def test_a_quarter_end_counts_the_year_up_to_that_day(ws: Workspace, stats: RosterStats) -> None:
+    """The figures of 31/03/2025 (the report of the first quarter) count the admissions,
+    transfers in and departures of 01/01 to 31/03 only: not Nam's transfer in (01/05) nor
+    Khải's expulsion (01/04), recorded since."""
+    quarter = ws.statistics.roster(date(2025, 3, 31))
+    assert (quarter.admissions, quarter.transfers_in) == (2, 0)  # Mai (01/02) and Tư (01/03)
+    assert quarter.departures == {
+        "Chuyển sinh hoạt đi": 1,
+        "Trưởng thành Đoàn": 1,
+        "Khai trừ": 0,
+        "Xóa tên": 0,
+    }  # fmt: skip  (Giàu on 01/03, Hoa on 10/01)
+    january = ws.statistics.roster(date(2025, 1, 31))
+    assert (january.admissions, january.transfers_in, january.departures_total) == (0, 0, 1)
+
+
 def test_statistics_match_the_roster_on_demo_data(demo_ws: Workspace) -> None:
     ws = demo_ws
     today = date.today()

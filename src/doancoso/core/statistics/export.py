@@ -141,7 +141,8 @@ def as_recorded_today(fields: str) -> str:
 def printed_heading(part: Breakdown, counted_on: date) -> str:
     """``part``'s heading as the printed statistics of ``counted_on`` give it: on a past day
     (the dossier of a past year), the chi đoàn's says the members are under today's chi đoàn
-    (:func:`as_recorded_today`); the page, always of today, shows :data:`BY_BRANCH`."""
+    (:func:`as_recorded_today`); the page shows :data:`BY_BRANCH`, its note under the chart
+    (:data:`BY_BRANCH_TIP`) saying the chi đoàn are today's."""
     if part.heading != BY_BRANCH or counted_on >= date.today():
         return part.heading
     return f"Theo chi đoàn (đang sinh hoạt; {as_recorded_today('chi đoàn')})"

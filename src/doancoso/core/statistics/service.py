@@ -81,17 +81,20 @@ class RosterStats:
       default) in ``today``'s year or already did (the list of
       ``ws.events.coming_of_age(year)``);
     - ``admissions``: members not deleted, whatever their status now, whose date of admission
-      (ngày vào Đoàn) is in ``today``'s year: entered through the form, imported or set by an
-      admission event alike (an admission of the year stays one even if the member left since),
-      except those who came from another organisation (a transfer in or temporary activity
-      here) and were not admitted here (no admission event);
-    - ``transfers_in``: events (not deleted, of members not deleted) dated in ``today``'s year;
+      (ngày vào Đoàn) is in ``today``'s year up to ``today``: entered through the form,
+      imported or set by an admission event alike (an admission of the year stays one even if
+      the member left since), except those who came from another organisation (a transfer in
+      or temporary activity here) and were not admitted here (no admission event);
+    - ``transfers_in``: events (not deleted, of members not deleted) dated in ``today``'s year
+      up to ``today`` (as admissions and departures: a past day's figures, a quarter's
+      report, leave out those dated after it);
     - ``departures``: members (not deleted) of this organisation who left it in ``today``'s
-      year, each counted once, under the kind of their last leaving in the year: a transfer
-      out, coming of age, expulsion (discipline "khai trừ") or striking off of a member on the
-      roster as this organisation's own ("active" just before it, the events replayed). The end
-      of a temporary activity here (a "temporary" member transferred back out to the home
-      organisation) is not a departure: that member was another organisation's;
+      year up to ``today``, each counted once, under the kind of their last leaving then: a
+      transfer out, coming of age, expulsion (discipline "khai trừ") or striking off of a
+      member on the roster as this organisation's own ("active" just before it, the events
+      replayed). The end of a temporary activity here (a "temporary" member transferred back
+      out to the home organisation) is not a departure: that member was another
+      organisation's;
     - youth: the register's young people not deleted and not yet admitted on ``today`` (one
       admitted since, a past day's statistics count among them).
     """
@@ -207,7 +210,9 @@ class StatisticsService:
             "org": self._ctx.organization_id,
             "today": today.isoformat(),
             "first": dt.date(year, 1, 1).isoformat(),
-            "last": dt.date(year, 12, 31).isoformat(),
+            # The year's admissions, transfers and departures up to ``today``: the figures of
+            # 30/09 (a quarter's report) leave out those recorded for a day after it.
+            "last": today.isoformat(),
             "coming_before": dt.date(year - coming_of_age + 1, 1, 1).isoformat(),
             # Born on or before this day k years ago: aged k or more. As text, so that on 29
             # February the bound of a year without one still compares like (year, month, day).
@@ -234,7 +239,7 @@ class StatisticsService:
                 tally.admissions = int(session.execute(text(_ADMISSIONS), params).scalar_one())
                 events = list(session.execute(text(_EVENTS), params))
                 leavers = list(session.execute(text(_LEAVERS_EVENTS), params))
-                cached = (key, tally, events, _departures(leavers, year))
+                cached = (key, tally, events, _departures(leavers, dt.date(year, 1, 1), today))
                 if keep:
                     self._cache = cached
             branch_rows = list(session.execute(text(_BRANCHES), params))
@@ -372,11 +377,11 @@ def _departure_label(event: EventRow) -> str | None:
     return DEPARTURE_LABELS.get(event.kind)
 
 
-def _departures(rows: list[Any], year: int) -> dict[str, int]:
-    """Members who left in ``year`` by the label of their last leaving in it, from every live
-    event of the members with a departure event in the year (``member_id`` first). Each
-    member's events are replayed to know the status before each departure: only a member on
-    the roster as ours ("active") leaves; a "temporary" one goes back home."""
+def _departures(rows: list[Any], since: dt.date, until: dt.date) -> dict[str, int]:
+    """Members who left from ``since`` to ``until`` by the label of their last leaving then,
+    from every live event of the members with a departure event then (``member_id`` first).
+    Each member's events are replayed to know the status before each departure: only a member
+    on the roster as ours ("active") leaves; a "temporary" one goes back home."""
     by_member: dict[str, list[EventRow]] = {}
     for member_id, *columns in rows:
         event_date = columns[2]
@@ -392,7 +397,7 @@ def _departures(rows: list[Any], year: int) -> dict[str, int]:
             label = _departure_label(event)
             if (
                 label is not None
-                and event.event_date.year == year
+                and since <= event.event_date <= until
                 and status == "active"
                 and after not in ACTIVE_STATUSES
             ):

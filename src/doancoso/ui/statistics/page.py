@@ -2,19 +2,24 @@
 
 The counts come from ``ws.statistics.roster()`` (cached in the core until the roster changes),
 computed on the worker (a :class:`~doancoso.ui.shell.operations.QueryOp`) so a 100,000-member
-count never freezes the window; the exports too. The page refreshes lazily: a change of what it
+count never freezes the window; the exports too. "Số liệu đến ngày" (today at first) is the day
+counted, shown and exported: a past day (the end of a quarter) is typed or picked on the
+calendar, and counted once a whole date is typed, at Enter, or when the field is left; a
+day that is no date, or one not yet come, is said so beside the field and changes nothing.
+The page refreshes lazily: a change of what it
 counts (members, chi đoàn, events, the youth register, the organisation's coming-of-age age)
 refreshes it at once when it is visible, otherwise the next time it is shown.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
+from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -22,8 +27,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
+    QScrollBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from ...core.activities.rules import PARTICIPATION_TABLES
 from ...core.changes import Changes
-from ...core.lang.dates import format_vn_date
+from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.lang.text import vn_number
 from ...core.rating.service import RATING_TABLES
 from ...core.statistics.export import (
@@ -47,6 +54,7 @@ from ...core.statistics.export import (
 )
 from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
+from ..common.date_popup import attach_date_popup
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.folders import documents_folder
 from ..shell.operations import Core, QueryOp
@@ -58,6 +66,13 @@ PDF_NAME = "thong-ke-doan-vien.pdf"
 XLSX_NAME = "thong-ke-doan-vien.xlsx"
 HEADING = "Thống kê tình hình đoàn viên"
 REPORT = DocumentKind("BC", "Xuất báo cáo thống kê (PDF)")
+DAY_LABEL = "Số liệu đến &ngày:"
+DAY_TIP = (
+    "Ngày lấy số liệu (dd/mm/yyyy), ví dụ ngày cuối quý để báo cáo quý; để trống là hôm nay. "
+    "Alt+↓ hoặc F4 mở lịch."
+)
+NOT_YET = "Ngày {day} chưa đến: chỉ thống kê được số liệu đến hôm nay ({today})."
+WHOLE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s*")
 Counted = tuple[RosterStats, ActivityFigures]
 COUNTED = (
     "members", "branches", "member_events", "youths", "organizations", *PARTICIPATION_TABLES,
@@ -114,6 +129,7 @@ class StatisticsPage(QWidget):
         self.prompts = core.prompts
         self.today: Callable[[], date | None] = today or (lambda: None)
         self.stats: RosterStats | None = None
+        self.day: date | None = None  # typed in "Số liệu đến ngày"; None: today
         self.last_folder: Path | None = None  # of the last file saved, where the next goes
         self.open_file: Callable[[Path], object] = _open_file  # tests replace this
         self._stale = True
@@ -135,6 +151,24 @@ class StatisticsPage(QWidget):
         top.addWidget(heading)
         self.as_of = QLabel()
         top.addWidget(self.as_of)
+        top.addSpacing(12)
+        day_label = QLabel(DAY_LABEL)
+        self.day_edit = QLineEdit(format_vn_date(self.today() or date.today()))
+        self.day_edit.setPlaceholderText("dd/mm/yyyy")
+        self.day_edit.setToolTip(DAY_TIP)
+        self.day_edit.setMaxLength(10)
+        self.day_edit.setFixedWidth(
+            self.day_edit.fontMetrics().horizontalAdvance("00/00/00000") + 40
+        )
+        attach_date_popup(self.day_edit, past_only=True)
+        day_label.setBuddy(self.day_edit)
+        self.day_edit.textEdited.connect(self._day_edited)
+        self.day_edit.editingFinished.connect(self.apply_day)
+        self.day_error = QLabel()
+        self.day_error.setStyleSheet("color: #c62828;")
+        self.day_error.hide()
+        top.addWidget(day_label)
+        top.addWidget(self.day_edit)
         top.addStretch(1)
         self.refresh_button = QPushButton("Làm mới")
         self.refresh_button.setToolTip("Thống kê lại từ dữ liệu hiện có")
@@ -148,6 +182,9 @@ class StatisticsPage(QWidget):
             button.clicked.connect(slot)
             top.addWidget(button)
         layout.addLayout(top)
+        # Under the bar, the width of the page: in it, the window grew wider than 1366 pixels.
+        self.day_error.setWordWrap(True)
+        layout.addWidget(self.day_error)
 
         content = QWidget()
         content.setStyleSheet(CARD_STYLE)
@@ -246,6 +283,22 @@ class StatisticsPage(QWidget):
         box.addWidget(self.rating_view)
         return frame
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Page Down/Up, Ctrl+End/Home: the figures scrolled from wherever the keyboard is on
+        the page (the day field and the buttons leave these keys to it)."""
+        bar = self.scroll_area.verticalScrollBar()
+        key, control = event.key(), event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        if key == Qt.Key.Key_PageDown and not control:
+            bar.triggerAction(QScrollBar.SliderAction.SliderPageStepAdd)
+        elif key == Qt.Key.Key_PageUp and not control:
+            bar.triggerAction(QScrollBar.SliderAction.SliderPageStepSub)
+        elif key == Qt.Key.Key_End and control:
+            bar.triggerAction(QScrollBar.SliderAction.SliderToMaximum)
+        elif key == Qt.Key.Key_Home and control:
+            bar.triggerAction(QScrollBar.SliderAction.SliderToMinimum)
+        else:
+            super().keyPressEvent(event)
+
     # Refreshing ---------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
@@ -260,6 +313,38 @@ class StatisticsPage(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def counted_day(self) -> date | None:
+        """The day counted: the one typed in "Số liệu đến ngày", else today (None: the real
+        day)."""
+        return self.day or self.today()
+
+    def _day_edited(self, text: str) -> None:
+        """A whole date typed (or picked on the calendar) is counted at once."""
+        if WHOLE_DATE.fullmatch(text):
+            self.apply_day()
+
+    def apply_day(self) -> None:
+        """Count on the day typed (empty: today); a day that is no date or not yet come is said
+        so beside the field, and the figures shown stay."""
+        text = self.day_edit.text().strip()
+        latest = date.today()
+        try:
+            day = parse_vn_date(text)[0] if text else None
+            if day is not None and day > latest:
+                raise DateFormatError(
+                    NOT_YET.format(day=format_vn_date(day), today=format_vn_date(latest))
+                )
+        except DateFormatError as exc:
+            self.day_error.setText(str(exc))
+            self.day_error.show()
+            return
+        self.day_error.hide()
+        self.day_error.clear()
+        if day == self.day and not self._stale:
+            return
+        self.day = day
+        self.refresh()
+
     def refresh_asked(self) -> None:
         """ "Làm mới": count again and say so once shown (the figures may well be the same)."""
         self._asked = True
@@ -272,7 +357,7 @@ class StatisticsPage(QWidget):
             return
         self._stale = False
         self._loading = True
-        today = self.today()
+        today = self.counted_day()
 
         op = QueryOp(self, lambda ws: _counted(ws, today), self._core, label="Đang thống kê…")
         op.success(self._show).failure(self._failed).run()
@@ -296,6 +381,8 @@ class StatisticsPage(QWidget):
         self.stats = stats
         as_of = format_vn_date(stats.today)
         self.as_of.setText(f"(số liệu đến ngày {as_of})")
+        if self.day is None and not self.day_edit.hasFocus():  # today's, past midnight too
+            self.day_edit.setText(as_of)
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
             card.set(caption, value, figure_tip(caption, stats.today.year))
         for part in breakdowns(stats):
@@ -329,11 +416,12 @@ class StatisticsPage(QWidget):
         path = self.ask_save_path("Xuất thống kê ra PDF", PDF_NAME, "Tệp PDF (*.pdf)")
         if path is None:
             return
+        counted = self.counted_day()
 
         def job(ws: Workspace) -> Path:
             from ...reports.statistics import print_statistics_of
 
-            stats, figures = _counted(ws, today)
+            stats, figures = _counted(ws, counted)
             return print_statistics_of(ws, stats, path, details.issued_on, number=details.number,
                                        place=details.place, recipients=details.recipients,
                                        activity=figures)  # fmt: skip
@@ -353,7 +441,7 @@ class StatisticsPage(QWidget):
         path = self.ask_save_path("Xuất thống kê ra Excel", XLSX_NAME, "Tệp Excel (*.xlsx)")
         if path is None:
             return
-        today = self.today()
+        today = self.counted_day()
 
         def job(ws: Workspace) -> Path:
             org = ws.organization.get()
@@ -369,7 +457,9 @@ class StatisticsPage(QWidget):
 
 def _whole_rows(view: QTableView) -> None:
     """A table of the page shown whole, every row at once: the page scrolls, not the table
-    (whose last row, "Toàn Đoàn cơ sở", would otherwise hide below a second scroll bar)."""
+    (whose last row, "Toàn Đoàn cơ sở", would otherwise hide below a second scroll bar). Tab
+    leaves it (a table to read: Tab went from cell to cell, some eighty presses to get out)."""
+    view.setTabKeyNavigation(False)
     view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setVerticalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
     _fit_rows(view)

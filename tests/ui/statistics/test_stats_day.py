@@ -1,0 +1,86 @@
+"""The day the figures are counted on: typed (or picked) in "Số liệu đến ngày", for the report
+of a past quarter; a day that is no date, or not yet come, refused with a message."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.lang.dates import format_vn_date
+from doancoso.core.workspace import Workspace
+from doancoso.ui.statistics.page import StatisticsPage
+from scripted import ScriptedPrompts, synchronous_core
+
+from .conftest import BA_DIEU, add_member
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+TOTAL = "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"
+ADMITTED = "Kết nạp đoàn viên mới năm 2025"
+
+
+def _admitted(ws: Workspace, name: str, day: str) -> None:
+    member = add_member(ws, name, "01/01/2005", "Nam", BA_DIEU, "Kinh", "Không")
+    ws.events.record(member, "admission", day)
+
+
+def _cards(page: StatisticsPage) -> dict[str, int]:
+    return {c.caption.text(): int(c.value.text().replace(".", "")) for c in page.cards}
+
+
+def _type_day(qtbot: QtBot, page: StatisticsPage, text: str) -> None:
+    page.day_edit.setFocus()
+    page.day_edit.selectAll()
+    qtbot.keyClicks(page.day_edit, text)
+    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+
+
+def test_a_quarter_end_typed_counts_that_day(qtbot: QtBot, known_ws: Workspace,
+                                             tmp_path: Path) -> None:  # fmt: skip
+    _admitted(known_ws, "Ngô Văn Hậu", "10/02/2025")
+    _admitted(known_ws, "Lý Văn Khang", "15/05/2025")  # after the quarter
+    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
+    qtbot.addWidget(page)
+    page.resize(1366, 700)
+    page.show()
+    assert page.day_edit.text() == format_vn_date(date.today())
+    assert _cards(page)[TOTAL] == 7
+
+    _type_day(qtbot, page, "31/03/2025")
+    assert page.as_of.text() == "(số liệu đến ngày 31/03/2025)"
+    cards = _cards(page)
+    assert (cards[TOTAL], cards[ADMITTED]) == (6, 1)  # Hậu in, Khang not yet
+    assert page.day_error.isHidden()
+
+    page.ask_save_path = lambda caption, name, filter_text: tmp_path / name  # type: ignore[method-assign]
+    page.xlsx_button.click()
+    sheet = load_workbook(tmp_path / "thong-ke-doan-vien.xlsx").active
+    assert sheet["A3"].value == "(Số liệu đến ngày 31/03/2025)"
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("31/02/2025", "Ngày 31/02/2025 không có trên lịch."),
+        ("quy 3", "Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2001."),
+        ("TOMORROW", "Ngày {day} chưa đến: chỉ thống kê được số liệu đến hôm nay ({today})."),
+    ],
+)
+def test_a_wrong_day_is_refused_and_changes_nothing(
+    qtbot: QtBot, known_ws: Workspace, typed: str, message: str
+) -> None:
+    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
+    qtbot.addWidget(page)
+    page.show()
+    _type_day(qtbot, page, "31/03/2025")
+    counted = page.stats
+    tomorrow = format_vn_date(date.today() + timedelta(days=1))
+    typed = typed.replace("TOMORROW", tomorrow)
+    _type_day(qtbot, page, typed)
+    assert page.day_error.text() == message.format(day=tomorrow, today=format_vn_date(date.today()))
+    assert not page.day_error.isHidden()
+    assert page.stats is counted and page.as_of.text() == "(số liệu đến ngày 31/03/2025)"

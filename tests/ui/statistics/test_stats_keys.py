@@ -1,0 +1,53 @@
+"""The statistics page read by keyboard: Page Down/Up and Ctrl+End/Home scroll the figures
+wherever the keyboard is on the page (the day field, a button)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.statistics.page import StatisticsPage
+from scripted import ScriptedPrompts, synchronous_core
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def test_page_keys_scroll_the_figures(qtbot: QtBot, demo_ws: Workspace) -> None:
+    page = StatisticsPage(synchronous_core(demo_ws, ScriptedPrompts()))
+    qtbot.addWidget(page)
+    page.resize(1224, 700)  # a 1366×768 screen less the side bar, menus and status bar
+    page.show()
+    bar = page.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > bar.pageStep() > 0)  # laid out: longer than shown
+    assert bar.value() == 0
+    for widget in (page.day_edit, page.xlsx_button):
+        qtbot.keyClick(widget, Qt.Key.Key_PageDown)
+        assert bar.value() == bar.pageStep()
+        qtbot.keyClick(widget, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        assert bar.value() == bar.maximum()
+        qtbot.keyClick(widget, Qt.Key.Key_PageUp)
+        assert bar.value() == bar.maximum() - bar.pageStep()
+        qtbot.keyClick(widget, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+        assert bar.value() == 0
+
+
+def test_tab_leaves_the_tables(qtbot: QtBot, demo_ws: Workspace) -> None:
+    """Tab goes from the participation table to the rating table, and on: it moved from cell
+    to cell, five a chi đoàn, so that leaving the table took some eighty presses."""
+    page = StatisticsPage(synchronous_core(demo_ws, ScriptedPrompts()))
+    qtbot.addWidget(page)
+    page.resize(1224, 700)
+    with qtbot.wait_active(page):
+        page.show()
+        page.activateWindow()
+    participation, rating = page.participation_view, page.rating_view
+    assert participation.model().rowCount() > 1 and rating.model().rowCount() > 1
+    participation.setFocus()
+    participation.setCurrentIndex(participation.model().index(0, 0))
+    qtbot.keyClick(participation, Qt.Key.Key_Tab)
+    assert rating.hasFocus()
+    rating.setCurrentIndex(rating.model().index(0, 0))
+    qtbot.keyClick(rating, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert participation.hasFocus()
