@@ -1,14 +1,16 @@
 """A line of the dossier's check followed on the keyboard: "Mở mục 1.2" (Space) leads to the
 item with the keyboard on it in the checklist, not left where the hidden button was (the side
-bar, where ↓ changed page)."""
+bar, where ↓ changed page); and each "Mở …" opens the dossier's year, not the one the page it
+opens showed."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.recognition.registers import ADVICE_TABLE
@@ -62,8 +64,8 @@ def test_a_checks_button_leaves_the_keyboard_in_the_page_it_opens(
     assert recognition.item_panel.title.text().startswith("<b>Mục 1.3.</b>")
 
 
-def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
-    """The main window, active, on the dossier of 2025 (its check's lines shown), each page
+def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, year: int = 2025) -> MainWindow:
+    """The main window, active, on the dossier of ``year`` (its check's lines shown), each page
     the check leads to seen before (built: where the keyboard fell was the side bar)."""
     window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
     qtbot.addWidget(window)
@@ -73,7 +75,7 @@ def _window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow
     for area in (ROSTER, PLANS_AREA, RATING_AREA, RECOGNITION_AREA, DOSSIER_AREA):
         window.show_area(area)
     with qtbot.wait_signal(window.dossier.checked):
-        window.dossier.year_box.setValue(2025)
+        window.dossier.year_box.setValue(year)
     return window
 
 
@@ -85,13 +87,13 @@ def test_an_area_button_leaves_the_keyboard_in_the_page_it_opens(
     qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts, text: str, area: int
 ) -> None:
     """The buttons "Mở Xếp loại", "Mở Đoàn viên", "Mở 3 chủ động": the keyboard on the page's
-    first place of work (the year of the rating and of the checklist, the roster's table),
+    first place of work (the rating's grid, the year of the checklist, the roster's table),
     where ↓ stays on the page, not in the side bar where ↓ changed page."""
     window = _window(qtbot, dossier_data, prompts)
     _press(qtbot, _button(window, text))
     page = window.page(area)
     expected = {
-        RATING_AREA: window.rating.year_box,
+        RATING_AREA: window.rating.view,
         ROSTER: window.roster.table,
         RECOGNITION_AREA: window.recognition.year_combo,
     }[area]
@@ -155,3 +157,67 @@ def test_the_register_s_button_puts_the_keyboard_on_the_record(
     assert window.stack.currentWidget() is window.recognition
     assert QApplication.focusWidget() is section.table
     assert section.selected_ids() == [advice]
+
+
+def _other_year(box: QComboBox, year: int) -> None:
+    """``box`` (a page's year) on the first year it lists other than ``year``."""
+    box.setCurrentIndex(next(i for i in range(box.count()) if box.itemData(i) != year))
+    assert box.currentData() != year
+
+
+@pytest.mark.parametrize("year", [2025, 2024])
+def test_mo_xep_loai_opens_the_rating_of_the_dossier_s_year(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts, year: int
+) -> None:
+    """The rating left on another year (this year's round): "Mở Xếp loại" on the dossier of
+    ``year`` shows the round of ``year`` (2024: not listed before, added in its place), the
+    keyboard in its grid."""
+    window = _window(qtbot, dossier_data, prompts, year)
+    rating = window.rating
+    _other_year(rating.year_box, year)
+    window.show_area(DOSSIER_AREA)
+    _press(qtbot, _button(window, "Mở Xếp loại"))
+    assert window.stack.currentWidget() is rating
+    assert (rating.year, rating.shown_year) == (year, year)
+    assert rating.year_box.currentText() == str(year)
+    listed = [rating.year_box.itemData(i) for i in range(rating.year_box.count())]
+    assert listed == sorted(listed, reverse=True) and year in listed
+    assert rating.state_label.text() == f"Chưa mở đợt xếp loại năm {year}."
+    assert QApplication.focusWidget() is rating.view
+
+
+def test_mo_3_chu_dong_opens_the_checklist_of_the_dossier_s_year(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The checklist left on another year, on its register's tab: "Mở 3 chủ động" (the
+    self-assessment short of the three criteria) shows the checklist of the dossier's year,
+    on its own tab."""
+    window = _window(qtbot, dossier_data, prompts)
+    recognition = window.recognition
+    recognition.set_year(2026)
+    recognition.tabs.setCurrentWidget(recognition.register)
+    assert recognition.year == 2026
+    window.show_area(DOSSIER_AREA)
+    _press(qtbot, _button(window, "Mở 3 chủ động"))
+    assert window.stack.currentWidget() is recognition
+    assert recognition.year == 2025 and recognition.year_combo.currentText() == "2025"
+    assert recognition.tabs.tabText(recognition.tabs.currentIndex()) == "Bảng tự đánh giá"
+    assert recognition.view is not None and recognition.view.year == 2025  # 2026 not opened
+    assert recognition.summary.text().startswith("Tổng: 1/14 đạt   ·   Tiêu chí 1: 1/7 đạt")
+    assert QApplication.focusWidget() is recognition.year_combo
+
+
+def test_mo_lich_hoat_dong_opens_the_dossier_s_year(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The calendar on this month: "Mở Lịch hoạt động" (no activity in 2025) shows the same
+    month of 2025, the keyboard in its grid."""
+    window = _window(qtbot, dossier_data, prompts)
+    calendar = window.calendar
+    month = dt.date.today().month
+    assert calendar.title_label.text() == f"Tháng {month} năm {dt.date.today().year}"
+    window.show_area(DOSSIER_AREA)
+    _press(qtbot, _button(window, "Mở Lịch hoạt động"))
+    assert window.stack.currentWidget() is calendar
+    assert calendar.title_label.text() == f"Tháng {month} năm 2025"
+    assert QApplication.focusWidget() is calendar.month

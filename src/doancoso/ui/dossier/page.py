@@ -111,8 +111,9 @@ class DossierPage(QWidget):
     """Choose, check, build, preview, print and save the dossier of a year."""
 
     status_message = Signal(str)
-    open_area = Signal(str)
-    """The user asked to fix a gap in another area (its name in the side bar)."""
+    open_area = Signal(str, int)
+    """The user asked to fix a gap in another area (its name in the side bar, and the year of
+    the dossier: the one to show there)."""
     open_plan = Signal(int, str)
     """The user asked to fix a gap of the plan (the year, and the id of the target the gap is
     about or "")."""
@@ -347,7 +348,7 @@ class DossierPage(QWidget):
         elif fix == FIX_AREAS["tham-muu-phoi-hop"] and target:
             self.open_register_record.emit(self.year, target)
         else:
-            self.open_area.emit(fix)
+            self.open_area.emit(fix, self.year)  # the dossier's year, not the page's
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

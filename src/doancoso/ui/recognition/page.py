@@ -351,6 +351,13 @@ class RecognitionPage(QWidget):
         self.tabs.setCurrentIndex(0)
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def open_checklist(self, year: int) -> None:
+        """Show the self-assessment of ``year``, on its tab (a button of the dossier's check:
+        the dossier's year, whichever the page showed)."""
+        self.tabs.setCurrentIndex(0)
+        if year != self.year:
+            self.set_year(year)  # reads the year (asking first to save what was typed)
+
     def open_record(self, year: int, record_id: str) -> None:
         """Show the register's record ``record_id`` of ``year``: now if the year is shown,
         else once it is read."""
