@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.recognition.registers import ADVICE_TABLE
 from doancoso.core.workspace import Workspace
+from doancoso.ui.recognition.register_dialogs import RecordDialog
 from doancoso.ui.shell.main_window import (
     DOSSIER_AREA,
     PLANS_AREA,
@@ -152,7 +153,10 @@ def test_the_register_s_button_puts_the_keyboard_on_the_record(
     )
     dossier_data.evidence.attach(ADVICE_TABLE, advice, evidence_pdf(tmp_path / "de-xuat.pdf", 1))
     window = _window(qtbot, dossier_data, prompts)
-    _press(qtbot, _button(window, "Mở sổ tham mưu, phối hợp"))
+    checks = window.dossier.checks
+    (button,) = [b for g, b in zip(checks.gaps, checks.buttons, strict=True) if g.record]
+    assert isinstance(button, QPushButton) and button.text() == "Mở sổ tham mưu, phối hợp"
+    _press(qtbot, button)  # the line of the advice's file without a caption
     section = window.recognition.register.advice
     assert window.stack.currentWidget() is window.recognition
     assert QApplication.focusWidget() is section.table
@@ -221,3 +225,85 @@ def test_mo_lich_hoat_dong_opens_the_dossier_s_year(
     assert window.stack.currentWidget() is calendar
     assert calendar.title_label.text() == f"Tháng {month} năm 2025"
     assert QApplication.focusWidget() is calendar.month
+
+
+def _line_button(window: MainWindow, reason: str) -> QPushButton:
+    """The button of the check's line starting with ``reason``."""
+    checks = window.dossier.checks
+    button = next(b for g, b in zip(checks.gaps, checks.buttons, strict=True)
+                  if g.reason.startswith(reason))  # fmt: skip
+    assert isinstance(button, QPushButton)
+    return button
+
+
+@pytest.mark.parametrize(
+    ("reason", "section", "tab"),
+    [
+        ("Chưa có văn bản tham mưu cấp ủy nào trong năm 2025", "advice", "Tham mưu cấp ủy (0)"),
+        ("Chưa có chương trình phối hợp nào trong năm 2025", "coordination", "Phối hợp (0)"),
+    ],
+)
+def test_an_empty_register_s_line_opens_its_tab_of_the_dossier_s_year(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts, reason: str, section: str,
+    tab: str,
+) -> None:  # fmt: skip
+    """The register empty in 2025 (2026's has a record of each kind), the checklist on 2026's
+    self-assessment: the line's button opens the register's tab of 2025, on the kind of record
+    missing, the keyboard on its "Thêm…"."""
+    dossier_data.registers.save_advice({"day": "02/09/2026", "title": "Báo cáo tình hình"})
+    dossier_data.registers.save_coordination(
+        {"day": "03/09/2026", "partner": "Công an xã", "title": "Tuyên truyền pháp luật"}
+    )
+    window = _window(qtbot, dossier_data, prompts)
+    recognition = window.recognition
+    recognition.set_year(2026)
+    recognition.tabs.setCurrentIndex(0)
+    window.show_area(DOSSIER_AREA)
+    button = _line_button(window, reason)
+    assert button.text() == "Mở sổ tham mưu, phối hợp"
+    assert button.toolTip() == "Ghi ở 3 chủ động, tab “Sổ tham mưu, phối hợp”"
+    _press(qtbot, button)
+    register = recognition.register
+    assert window.stack.currentWidget() is recognition
+    assert recognition.year == 2025 and recognition.year_combo.currentText() == "2025"
+    assert recognition.tabs.tabText(recognition.tabs.currentIndex()) == (
+        "Sổ tham mưu, phối hợp (tiêu chí 3)"
+    )
+    assert register.tabText(register.currentIndex()) == tab
+    shown = register.advice if section == "advice" else register.coordination
+    assert register.currentWidget() is shown and shown.year == 2025
+    assert QApplication.focusWidget() is shown.add_button
+
+
+def test_the_advice_added_from_the_check_s_line_is_of_the_dossier_s_year(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Space on the "Thêm…" the line led to: the advice of 2025 is added (the dialog not dated
+    today, in 2026), listed in the register shown; the dossier's line goes."""
+    window = _window(qtbot, dossier_data, prompts)
+    window.recognition.set_year(2026)
+    window.show_area(DOSSIER_AREA)
+    _press(qtbot, _line_button(window, "Chưa có văn bản tham mưu cấp ủy nào"))
+    section = window.recognition.register.advice
+    typed: list[str] = []
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, RecordDialog)
+        typed.append(dialog.windowTitle())
+        typed.append(dialog.raw()["day"])
+        dialog.set_value("day", "15/06/2025")
+        dialog.set_value("title", "Tờ trình về công tác thanh niên")
+        dialog.submit()
+
+    prompts.dialog_script = fill
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_Space)  # where the keyboard was left
+    assert typed == ["Thêm văn bản tham mưu cấp ủy", ""]
+    (record,) = dossier_data.registers.advice(2025)
+    assert section.selected_ids() == [record.id]
+    assert section.count.text() == "1 văn bản tham mưu năm 2025"
+    assert window.statusBar().currentMessage() == "Đã thêm văn bản tham mưu."
+    window.show_area(DOSSIER_AREA)
+    reasons = [g.reason for g in window.dossier.checks.gaps]
+    assert not [r for r in reasons if r.startswith("Chưa có văn bản tham mưu cấp ủy nào")]

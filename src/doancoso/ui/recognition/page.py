@@ -369,6 +369,14 @@ class RecognitionPage(QWidget):
         else:
             self.register.show_record(record_id)
 
+    def open_register(self, year: int, table: str) -> None:
+        """Show the register of ``year`` on its records of ``table`` (advice, coordination),
+        the keyboard on their "Thêm…" (a button of the dossier's check: the year has none)."""
+        self.tabs.setCurrentWidget(self.register)
+        if year != self.year:
+            self.set_year(year)
+        self.register.show_table(table)
+
     def select_item(self, code: str) -> None:
         """Show item ``code`` (in the tree and its panel)."""
         index = self.model.item_index(code)

@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
             dossier.open_area.connect(self.open_area)
             dossier.open_checklist_item.connect(self.open_checklist_item)
             dossier.open_register_record.connect(self.open_register_record)
+            dossier.open_register_table.connect(self.open_register_table)
             dossier.open_plan.connect(self.open_plan)
             return dossier
         if area == STATISTICS:
@@ -542,6 +543,12 @@ class MainWindow(QMainWindow):
         with the keyboard on it (:meth:`~..recognition.register.RegisterTab.show_record`)."""
         self.show_area(RECOGNITION_AREA)
         self.recognition.open_record(year, record_id)
+
+    def open_register_table(self, year: int, table: str) -> None:
+        """The "3 chủ động" page on the register of ``year``, on its records of ``table``
+        (advice, coordination) with the keyboard on their "Thêm…": the year has none."""
+        self.show_area(RECOGNITION_AREA)
+        self.recognition.open_register(year, table)
 
     def new_member(self) -> None:
         self.show_area(ROSTER)
