@@ -76,7 +76,7 @@ def test_the_area_after_3_chu_dong_and_its_check_leading_to_each_fix(
         "tham-muu-phoi-hop",
         "Chưa có văn bản tham mưu cấp ủy nào trong năm 2025: ghi ở "
         "trang “3 chủ động”, tab “Sổ tham mưu, phối hợp”.",
-        "Mở 3 chủ động",
+        "Mở sổ tham mưu, phối hợp",
     ) in lines
     assert [b for p, _, b in lines if p == "gioi-thieu-dang"] == ["Mở Đoàn viên"]
     # Each button leads to where its line is fixed.

@@ -18,8 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.dossier.check import NOT_ALL_MET_LEAD, PARTS, Gap
+from ...core.dossier.check import (
+    ADVICE_COMMAND,
+    COORDINATION_COMMAND,
+    NOT_ALL_MET_LEAD,
+    PARTS,
+    Gap,
+)
 from ...core.dossier.numbers import UNNUMBERED_INFO
+from ...core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
 
 NUMBER_FIX = "number"
 """The fix of a missing number of the tờ trình: the field on this page."""
@@ -58,28 +65,40 @@ def fix_of(gap: Gap) -> str | None:
 
 
 REGISTER_TAB = "Sổ tham mưu, phối hợp"
+EMPTY_REGISTERS = {ADVICE_COMMAND: ADVICE_TABLE, COORDINATION_COMMAND: COORDINATION_TABLE}
+"""The register's table (advice, coordination) a line saying the year has no record of its
+kind is mended in, by the command the line names (the command line's way to add one)."""
 
 
-def fix_label(fix: str, item: str = "", record: str = "") -> str:
+def register_table(gap: Gap) -> str:
+    """The register's table where a record is added to mend ``gap`` (the year has none of its
+    kind); "" for any other gap."""
+    if gap.part != "tham-muu-phoi-hop" or gap.command is None:
+        return ""
+    return EMPTY_REGISTERS.get(gap.command, "")
+
+
+def fix_label(fix: str, item: str = "", record: str = "", table: str = "") -> str:
     if fix == NUMBER_FIX:
         return "Nhập số"
-    if record:
+    if record or table:
         return f"Mở {REGISTER_TAB[0].lower()}{REGISTER_TAB[1:]}"
     return f"Mở mục {item}" if item else f"Mở {fix}"
 
 
-def fix_tip(fix: str, item: str = "", record: str = "") -> str:
+def fix_tip(fix: str, item: str = "", record: str = "", table: str = "") -> str:
     if fix == NUMBER_FIX:
         return "Nhập số tờ trình"
-    if record:
-        return f"Sửa ở {fix}, tab “{REGISTER_TAB}”"
+    if record or table:  # a record's file to caption, or a first record to write down
+        return f"{'Sửa' if record else 'Ghi'} ở {fix}, tab “{REGISTER_TAB}”"
     return f"Sửa ở {fix}, mục {item}" if item else f"Sửa ở {fix}"
 
 
 class ChecksPanel(QWidget):
     """The lines of the check; ``fix_requested(fix, item, target)`` when a line's button is
     pressed (``item``: the checklist item to open there, ``target``: the plan's target or the
-    register's record to select there; "" for none)."""
+    register's record to select there, or the register's table to add a record to; "" for
+    none)."""
 
     fix_requested = Signal(str, str, str)
 
@@ -182,11 +201,12 @@ class ChecksPanel(QWidget):
         fix = fix_of(gap)
         button: QPushButton | None = None
         if fix is not None:
-            # A register's record goes where the plan's target goes: the place to select.
-            item, record = gap.item or "", gap.record or ""
-            target = gap.target or record
-            button = QPushButton(fix_label(fix, item, record))
-            button.setToolTip(fix_tip(fix, item, record))
+            # A register's record goes where the plan's target goes: the place to select; a
+            # register with no record of a kind, its table: the place to add one.
+            item, record, table = gap.item or "", gap.record or "", register_table(gap)
+            target = gap.target or record or table
+            button = QPushButton(fix_label(fix, item, record, table))
+            button.setToolTip(fix_tip(fix, item, record, table))
             button.clicked.connect(
                 lambda _checked=False, fix=fix, item=item, target=target: self.fix_requested.emit(
                     fix, item, target

@@ -59,7 +59,7 @@ from ..common.folders import documents_folder
 from ..common.temp_copies import session_folder
 from ..shell.operations import Core, QueryOp
 from ..shell.state import UiState
-from .checks import FIX_AREAS, NUMBER_FIX, NUMBERS_FIX, ChecksPanel
+from .checks import EMPTY_REGISTERS, FIX_AREAS, NUMBER_FIX, NUMBERS_FIX, ChecksPanel
 from .job import Reporter, ReportingQuery
 from .numbers import ask_numbers, store_numbers, stored_numbers
 from .pdf_file import PdfFile
@@ -111,8 +111,9 @@ class DossierPage(QWidget):
     """Choose, check, build, preview, print and save the dossier of a year."""
 
     status_message = Signal(str)
-    open_area = Signal(str)
-    """The user asked to fix a gap in another area (its name in the side bar)."""
+    open_area = Signal(str, int)
+    """The user asked to fix a gap in another area (its name in the side bar, and the year of
+    the dossier: the one to show there)."""
     open_plan = Signal(int, str)
     """The user asked to fix a gap of the plan (the year, and the id of the target the gap is
     about or "")."""
@@ -120,6 +121,9 @@ class DossierPage(QWidget):
     """The user asked to fix a gap of one checklist item (the year and the item's code)."""
     open_register_record = Signal(int, str)
     """The user asked to fix a gap of an advice or coordination record (the year and its id)."""
+    open_register_table = Signal(int, str)
+    """The user asked to add the advice or coordination record the year lacks (the year and
+    the register's table)."""
     checked = Signal()
     """The check's lines were shown."""
     built = Signal()
@@ -344,10 +348,12 @@ class DossierPage(QWidget):
             self.open_checklist_item.emit(self.year, item)
         elif fix == FIX_AREAS["ke-hoach"]:
             self.open_plan.emit(self.year, target)  # the dossier's year, not today's
+        elif fix == FIX_AREAS["tham-muu-phoi-hop"] and target in EMPTY_REGISTERS.values():
+            self.open_register_table.emit(self.year, target)
         elif fix == FIX_AREAS["tham-muu-phoi-hop"] and target:
             self.open_register_record.emit(self.year, target)
         else:
-            self.open_area.emit(fix)
+            self.open_area.emit(fix, self.year)  # the dossier's year, not the page's
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)

@@ -406,6 +406,12 @@ class RatingPage(QWidget):
         if self._stale and self.isVisible():
             self.refresh()
 
+    def show_year(self, year: int) -> None:
+        """Show the round of ``year``, listed in its place if it was not (the dossier's check
+        opens the rating of the dossier's year)."""
+        self._add_years((year,))
+        self.year_box.setCurrentIndex(self.year_box.findData(year))
+
     def _add_years(self, years: tuple[int, ...]) -> None:
         """Add the years of older rounds to the list (this year and the last are always in
         it), newest first, the year chosen kept: a decision of three years ago is reprinted

@@ -351,6 +351,13 @@ class RecognitionPage(QWidget):
         self.tabs.setCurrentIndex(0)
         self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def open_checklist(self, year: int) -> None:
+        """Show the self-assessment of ``year``, on its tab (a button of the dossier's check:
+        the dossier's year, whichever the page showed)."""
+        self.tabs.setCurrentIndex(0)
+        if year != self.year:
+            self.set_year(year)  # reads the year (asking first to save what was typed)
+
     def open_record(self, year: int, record_id: str) -> None:
         """Show the register's record ``record_id`` of ``year``: now if the year is shown,
         else once it is read."""
@@ -361,6 +368,14 @@ class RecognitionPage(QWidget):
             self._record = record_id  # shown once the year is read (:meth:`_loaded`)
         else:
             self.register.show_record(record_id)
+
+    def open_register(self, year: int, table: str) -> None:
+        """Show the register of ``year`` on its records of ``table`` (advice, coordination),
+        the keyboard on their "Thêm…" (a button of the dossier's check: the year has none)."""
+        self.tabs.setCurrentWidget(self.register)
+        if year != self.year:
+            self.set_year(year)
+        self.register.show_table(table)
 
     def select_item(self, code: str) -> None:
         """Show item ``code`` (in the tree and its panel)."""

@@ -290,6 +290,14 @@ class RegisterTab(QTabWidget):
                 return True
         return False
 
+    def show_table(self, table: str) -> None:
+        """Show the records of ``table`` (advice, coordination), the keyboard on their
+        "Thêm…", wherever it was (a button of the dossier's check, hidden with its page)."""
+        for section in (self.advice, self.coordination):
+            if section.table_name == table:
+                self.setCurrentWidget(section)
+                section.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_register(self, year: int, register: Register) -> None:
         self.year, self.register = year, register
         self.advice.set_records(year, register.advice, register.files, register.activities)

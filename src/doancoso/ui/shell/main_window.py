@@ -15,6 +15,7 @@ core with the same message.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -200,10 +201,11 @@ class MainWindow(QMainWindow):
             dossier = DossierPage(core)
             # Its Ctrl+P is the window's (the "Tệp" menu's "In hồ sơ…"): one key, one action.
             dossier.print_action.setShortcut(QKeySequence())
-            # Each jump leaves the keyboard in the page it opens (see :meth:`go_to_area`).
-            dossier.open_area.connect(lambda name: self.go_to_area(AREAS.index(name)))
+            # Each jump opens the dossier's year and leaves the keyboard in the page it opens.
+            dossier.open_area.connect(self.open_area)
             dossier.open_checklist_item.connect(self.open_checklist_item)
             dossier.open_register_record.connect(self.open_register_record)
+            dossier.open_register_table.connect(self.open_register_table)
             dossier.open_plan.connect(self.open_plan)
             return dossier
         if area == STATISTICS:
@@ -497,6 +499,24 @@ class MainWindow(QMainWindow):
         if target is not None:
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def open_area(self, name: str, year: int) -> None:
+        """A line of the dossier's check followed to the area ``name`` (the side bar's): its
+        page on ``year`` where it shows one (the rating's round; the self-assessment, on its
+        tab; the calendar on the same month of ``year``), the keyboard in it as its key puts
+        it (:meth:`go_to_area`). Left on the year it showed, the secretary mended the dossier
+        of another year."""
+        area = AREAS.index(name)
+        self.show_area(area)
+        if area == RATING_AREA:
+            self.rating.show_year(year)
+        elif area == RECOGNITION_AREA:
+            self.recognition.open_checklist(year)
+        elif area == CALENDAR_AREA:
+            shown = self.calendar.month_model
+            if shown.year != year:
+                self.calendar.show_date(dt.date(year, shown.month, 1))
+        self.go_to_area(area)
+
     def open_plan(self, year: int, target_id: str = "") -> None:
         """The "Kế hoạch" page on the plan of ``year`` and the keyboard in it: on its target
         ``target_id`` in the targets' table (their tab shown), else on the page's first field."""
@@ -523,6 +543,12 @@ class MainWindow(QMainWindow):
         with the keyboard on it (:meth:`~..recognition.register.RegisterTab.show_record`)."""
         self.show_area(RECOGNITION_AREA)
         self.recognition.open_record(year, record_id)
+
+    def open_register_table(self, year: int, table: str) -> None:
+        """The "3 chủ động" page on the register of ``year``, on its records of ``table``
+        (advice, coordination) with the keyboard on their "Thêm…": the year has none."""
+        self.show_area(RECOGNITION_AREA)
+        self.recognition.open_register(year, table)
 
     def new_member(self) -> None:
         self.show_area(ROSTER)
