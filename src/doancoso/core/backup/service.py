@@ -35,6 +35,7 @@ from .store import (
 
 if TYPE_CHECKING:
     from ..evidence.store import EvidenceStore
+    from .lost_evidence import TakenBack
 
 DAILY = timedelta(days=1)
 
@@ -71,6 +72,16 @@ class BackupService:
         from .restore import inspect_backup
 
         return inspect_backup(path)
+
+    def take_back_evidence(self, backup: Path) -> TakenBack:
+        """The evidence files lost from the data folder (gone, or no longer with their hash)
+        taken back from the folder beside ``backup``, a backup on a stick, each verified by its
+        hash; the data are not restored (:mod:`.lost_evidence`). Refused when the data can
+        only be read (the store is in the data folder)."""
+        from .lost_evidence import take_back_evidence
+
+        self._ctx.db.require_writable()
+        return take_back_evidence(self._ctx, self.data_dir, backup)
 
     def latest(self) -> BackupInfo | None:
         backups = self.list()

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.backup.check import CheckReport
+from ...core.backup.lost_evidence import TakenBack, taken_back_text
 from ...core.backup.restore import missing_evidence_text
 from ...core.backup.store import REASONS, BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
@@ -273,11 +274,22 @@ class BackupsDialog(QDialog):
         self.file_button.clicked.connect(self.restore_from_file)
         self.check_button = QPushButton("Kiểm tra dữ liệu")
         self.check_button.clicked.connect(self.check)
+        self.lost_button = QPushButton("Lấy lại tệp minh chứng bị mất từ USB…")
+        self.lost_button.setToolTip(
+            "Chép lại từ một bản sao lưu ra USB những tệp minh chứng bị mất hoặc hỏng trong thư "
+            "mục dữ liệu, không khôi phục dữ liệu"
+        )
+        self.lost_button.clicked.connect(self.take_back_evidence)
         for button in (self.backup_button, self.stick_button, self.restore_button,
-                       self.file_button, self.check_button):  # fmt: skip
+                       self.file_button):  # fmt: skip
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        second = QHBoxLayout()  # one row would not fit 1366 pixels with the long label
+        second.addWidget(self.check_button)
+        second.addWidget(self.lost_button)
+        second.addStretch(1)
+        layout.addLayout(second)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
         close.rejected.connect(self.reject)
@@ -429,6 +441,35 @@ class BackupsDialog(QDialog):
         CoreOp(self, restore, self._core, label="Đang khôi phục…").success(done).failure(
             self._core.reporter(self, "Không khôi phục được")
         ).run()
+
+    def take_back_evidence(self) -> None:
+        """The "Lấy lại tệp minh chứng bị mất từ USB…" button: a backup on a stick chosen, the
+        evidence files lost from the data folder taken back from the folder beside it."""
+        name, _selected = QFileDialog.getOpenFileName(
+            self, "Chọn bản sao lưu ra USB có các tệp minh chứng", str(self.stick_folder()),
+            "Bản sao lưu (*.sqlite)",
+        )  # fmt: skip
+        if name:
+            self._remember_stick_folder(Path(name).parent)
+            self.take_back_from(Path(name))
+
+    def take_back_from(self, backup: Path) -> None:
+        """Take back the lost evidence files from ``backup``'s evidence folder (on the worker;
+        the data are not restored) and say which were taken back and which are still lost."""
+
+        def done(result: TakenBack) -> None:
+            text = taken_back_text(result, backup)
+            if result.absent or result.damaged:
+                self.prompts.error(self, "Lấy lại tệp minh chứng", text)
+            else:
+                self.prompts.information(self, "Lấy lại tệp minh chứng", text)
+
+        CoreOp(
+            self, lambda ws: ws.backups.take_back_evidence(backup), self._core,
+            label="Đang lấy lại tệp minh chứng…",
+        ).success(done).failure(
+            self._core.reporter(self, "Không lấy lại được tệp minh chứng")
+        ).run()  # fmt: skip
 
     def check(self) -> None:
         """Back up, check, and say what was found; what can be fixed safely, offered to fix
