@@ -152,15 +152,21 @@ def restore_question(info: BackupInfo, named: bool = False, current: int | None 
     chosen on a stick, named as well. The time is to the second, as the list shows it: two
     backups of the same minute are told apart in the question too. ``current``: the live
     members of the data replaced, to compare with the backup's (None: no organisation yet, a
-    first start)."""
+    first start: nothing is replaced, and nothing worth getting back is backed up)."""
     file = f"“{info.path.name}” " if named else ""
-    now = f" ({vn_number(current)} đoàn viên)" if current is not None else ""
-    return (
+    asked = (
         f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"({members_text(info.members)} đoàn viên)?\n\n"
-        f"Toàn bộ dữ liệu hiện tại{now} sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
-        "thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi "
-        "phục một bản sao lưu”), nên vẫn lấy lại được."
+    )
+    if current is None:
+        return (
+            f"{asked}Ứng dụng chưa có dữ liệu nào (tổ chức chưa được thiết lập): dữ liệu trong "
+            "bản sao lưu này sẽ trở thành dữ liệu của ứng dụng."
+        )
+    return (
+        f"{asked}Toàn bộ dữ liệu hiện tại ({vn_number(current)} đoàn viên) sẽ được thay bằng "
+        "bản sao lưu này; mọi thay đổi sau thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao "
+        "lưu trước (“Trước khi khôi phục một bản sao lưu”), nên vẫn lấy lại được."
     )
 
 
