@@ -16,7 +16,6 @@ import json
 from typing import TextIO
 
 from ..core.backup.store import BackupInfo, evidence_beside_text
-from ..core.lang.dates import format_vn_datetime
 from ..core.lang.text import size_text, vn_number
 from .common import (
     EXIT_ERROR,
@@ -87,7 +86,8 @@ def _line(info: BackupInfo) -> str:
     state = "tốt" if info.ok else "HỎNG"
     size = size_text(info.size)  # as the GUI's list
     return (
-        f"{format_vn_datetime(info.taken_at)}  {info.reason_label}  {size}  "
+        # To the second, as the app's list: backups of one minute are told apart.
+        f"{info.taken_at:%d/%m/%Y %H:%M:%S}  {info.reason_label}  {size}  "
         f"{members} đoàn viên  {state}  {info.path}"
     )
 

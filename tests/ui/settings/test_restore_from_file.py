@@ -156,7 +156,7 @@ def test_counts_are_written_as_vietnamese_write_numbers(
     dialog.back_up()
     dialog.back_up_to(tmp_path)
     assert prompts.infos == [
-        "Đã sao lưu dữ liệu lúc 08:30 ngày 05/12/2026 (2.009 đoàn viên).",
+        "Đã sao lưu dữ liệu lúc 08:30:07 ngày 05/12/2026 (2.009 đoàn viên).",
         f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng (2.009 đoàn viên).",
     ]
 

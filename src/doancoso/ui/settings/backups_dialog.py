@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 from ...core.backup.check import CheckReport
 from ...core.backup.lost_evidence import TakenBack, taken_back_text
 from ...core.backup.restore import missing_evidence_text
+from ...core.backup.service import EvidenceNotCarried
 from ...core.backup.store import REASONS, BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
@@ -167,6 +168,22 @@ def restore_question(info: BackupInfo, named: bool = False, current: int | None 
         f"{asked}Toàn bộ dữ liệu hiện tại ({vn_number(current)} đoàn viên) sẽ được thay bằng "
         "bản sao lưu này; mọi thay đổi sau thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao "
         "lưu trước (“Trước khi khôi phục một bản sao lưu”), nên vẫn lấy lại được."
+    )
+
+
+LACKING_TITLE = "Đã sao lưu ra USB, còn thiếu minh chứng"
+
+
+def lacking_text(info: BackupInfo, exc: EvidenceNotCarried) -> str:
+    """What the dialog says of a backup onto a stick written and read back sound without some
+    evidence files: that it was written, what it lacks, then the core's why and what to do."""
+    if exc.lacking is None:  # the stick failed: how many is not known
+        lacks = "chưa chép đủ tệp minh chứng"
+    else:
+        lacks = f"bản sao lưu này thiếu {vn_number(exc.lacking)} tệp minh chứng"
+    return (
+        f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng ({members_text(info.members)} đoàn "
+        f"viên), nhưng {lacks}.\n\n{exc.message}"
     )
 
 
@@ -331,7 +348,7 @@ class BackupsDialog(QDialog):
 
     def back_up(self) -> None:
         def done(info: BackupInfo) -> None:
-            when = f"{info.taken_at:%H:%M ngày %d/%m/%Y}"
+            when = f"{info.taken_at:%H:%M:%S ngày %d/%m/%Y}"  # to the second, as the list
             text = f"Đã sao lưu dữ liệu lúc {when} ({members_text(info.members)} đoàn viên)."
             self.prompts.information(self, "Đã sao lưu", text)
             self.reload()
@@ -384,9 +401,16 @@ class BackupsDialog(QDialog):
             text = stick_cancelled_left(left[0]) if left else STICK_CANCELLED
             self.prompts.information(self, "Sao lưu ra USB", text)
 
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, EvidenceNotCarried) and exc.backup is not None:
+                self._remember_stick_folder(exc.backup.path.parent)
+                self.prompts.error(self, LACKING_TITLE, lacking_text(exc.backup, exc))
+            else:
+                self._core.runner.show_error(exc, "Không sao lưu được ra USB", self)
+
         QueryOp(self, job, self._core, label="Đang sao lưu ra USB…", reporting=True).success(
             done
-        ).cancelled(stopped).run()
+        ).failure(failed).cancelled(stopped).run()
 
     def restore_selected(self) -> None:
         info = self.selected()
