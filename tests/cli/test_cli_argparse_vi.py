@@ -114,7 +114,7 @@ def test_missing_required_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     assert err == (
         "cách dùng: doancoso init [-h] [--data-dir THƯ_MỤC] --name TÊN --superior TÊN\n"
         "                         [--superior-short TÊN_TẮT] [--commune XÃ] [--province TỈNH]\n"
-        "                         [--secretary HỌ_TÊN] [--coming-of-age N]\n"
+        "                         [--secretary HỌ_TÊN] [--coming-of-age N] [--ignore-backups]\n"
         "Lỗi cú pháp lệnh: thiếu tham số bắt buộc: --name, --superior\n"
     )
 
