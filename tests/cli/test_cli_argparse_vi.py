@@ -65,6 +65,7 @@ def test_help(capsys: pytest.CaptureFixture[str]) -> None:
         "    backups           danh sách các bản sao lưu\n"
         "    check             sao lưu rồi kiểm tra dữ liệu\n"
         "    restore           khôi phục dữ liệu từ một bản sao lưu\n"
+        "    restore-evidence  lấy lại tệp minh chứng bị mất từ bản sao lưu ra USB\n"
         "    plan              kế hoạch công tác năm\n"
         "    activity          hoạt động, lịch và điểm danh\n"
         "    participation     tỉ lệ tham gia hoạt động của đoàn viên trong năm\n"
@@ -113,7 +114,7 @@ def test_missing_required_arguments(capsys: pytest.CaptureFixture[str]) -> None:
     assert err == (
         "cách dùng: doancoso init [-h] [--data-dir THƯ_MỤC] --name TÊN --superior TÊN\n"
         "                         [--superior-short TÊN_TẮT] [--commune XÃ] [--province TỈNH]\n"
-        "                         [--secretary HỌ_TÊN] [--coming-of-age N]\n"
+        "                         [--secretary HỌ_TÊN] [--coming-of-age N] [--ignore-backups]\n"
         "Lỗi cú pháp lệnh: thiếu tham số bắt buộc: --name, --superior\n"
     )
 
@@ -138,8 +139,9 @@ def test_unknown_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2
     assert err == TOP_USAGE + (
         "Lỗi cú pháp lệnh: tham số LỆNH: lựa chọn không hợp lệ “memebers” "
-        "(chọn một trong: init, demo, members, backup, backups, check, restore, plan, activity, "
-        "participation, calendar, checklist, advice, coordination, rating, dossier, bundle)\n"
+        "(chọn một trong: init, demo, members, backup, backups, check, restore, "
+        "restore-evidence, plan, activity, participation, calendar, checklist, advice, "
+        "coordination, rating, dossier, bundle)\n"
     )
 
 
@@ -187,9 +189,9 @@ ENGLISH_PLACEHOLDER = re.compile(r"\b(?:DATA_DIR|OUTPUT|NAME|SEARCH|BRANCH|STATU
 
 
 @pytest.mark.parametrize("group", ["init", "demo", "members", "backup", "backups", "check",
-                                   "restore", "dossier", "activity", "participation",
-                                   "calendar", "checklist", "advice", "coordination",
-                                   "bundle", "rating", "plan"])  # fmt: skip
+                                   "restore", "restore-evidence", "dossier", "activity",
+                                   "participation", "calendar", "checklist", "advice",
+                                   "coordination", "bundle", "rating", "plan"])  # fmt: skip
 def test_usage_lines_use_vietnamese_placeholders(group: str) -> None:
     """What a value stands for is written in Vietnamese (``--branch TÊN``), never argparse's
     English default taken from the option's name (``--branch BRANCH``, ``--data-dir

@@ -4,6 +4,7 @@ or demo data to try the app)."""
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TextIO
 
 from ..core.errors import AppError, ValidationError
@@ -11,7 +12,7 @@ from ..core.lang.text import vn_number
 from ..core.organization import COMING_OF_AGE_MESSAGE, OrganizationInfo, validate
 from ..core.roster.rules import COMING_OF_AGE
 from ..core.workspace import Workspace
-from .common import EXIT_OK, Subparsers, data_dir_option, open_workspace
+from .common import EXIT_OK, Subparsers, data_dir_of, data_dir_option, open_workspace
 
 
 def register(subparsers: Subparsers) -> None:
@@ -32,6 +33,12 @@ def register(subparsers: Subparsers) -> None:
         "--coming-of-age",
         metavar="N",
         help=f"tuổi trưởng thành Đoàn (mặc định {COMING_OF_AGE})",
+    )
+    init.add_argument(
+        "--ignore-backups",
+        action="store_true",
+        help="thiết lập tổ chức mới dù thư mục không có dữ liệu đang dùng nhưng còn bản sao lưu "
+        "(dữ liệu hỏng đã được chuyển sang bên): không khôi phục bản sao lưu nào",
     )
     init.set_defaults(handler=init_organization)
 
@@ -66,10 +73,33 @@ def init_organization(args: argparse.Namespace, out: TextIO) -> int:
         coming_of_age=_coming_of_age(args.coming_of_age),
     )
     validate(info)  # refused before the data folder and its database are made
+    if not args.ignore_backups:
+        _refuse_in_front_of_backups(data_dir_of(args))
     with open_workspace(args, create=True) as ws:
         info = ws.organization.create(info)
     print(f"Đã thiết lập {info.name} (cấp trên: {info.superior_name}).", file=out)
     return EXIT_OK
+
+
+def _refuse_in_front_of_backups(data_dir: Path) -> None:
+    """A folder with no data but with backups holding an organisation (the damaged data set
+    aside by an earlier command, the file removed by hand) is not set up again without
+    ``--ignore-backups``: a new, empty organisation would stand in front of the backups. Said as
+    the other commands say it on such a folder, with the command restoring the newest."""
+    from ..core.backup.store import BACKUP_FOLDER, recovery_advice, restore_hint
+    from ..core.storage.folder import DATABASE_FILE
+
+    if (data_dir / DATABASE_FILE).exists() or not (data_dir / BACKUP_FOLDER).is_dir():
+        return
+    advice, best = recovery_advice(data_dir / BACKUP_FOLDER, set_up=True)
+    if best is None:
+        return
+    raise AppError(
+        f"Thư mục “{data_dir}” không có dữ liệu đang dùng nhưng có bản sao lưu. {advice}"
+        f"{restore_hint(best, data_dir)}\nThiết lập lúc này sẽ tạo một tổ chức mới, chưa có đoàn "
+        "viên nào, thay cho dữ liệu trong các bản sao lưu đó; nếu thật sự muốn vậy, hãy chạy lại "
+        "với --ignore-backups. Chưa thay đổi gì."
+    )
 
 
 def _refuse_real_data(ws: Workspace) -> None:

@@ -30,8 +30,10 @@ def _attached(ws: Workspace, tmp_path: Path) -> tuple[str, str]:
 
 def _said(usb: Path, *names: str) -> str:
     lost = " ".join(
-        f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: hãy khôi "
-        "phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+        f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: hãy "
+        "lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ "
+        "USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm "
+        "lại tệp gốc."
         for name in names
     )
     return (
@@ -53,7 +55,10 @@ def test_a_damaged_stored_file_is_named_and_the_stick_not_blamed(
     stored.write_bytes(bytes(damaged))
     assert [p.message for p in ws.check().problems] == [
         "Tệp minh chứng “biên bản họp.pdf” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
-        "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+        "hãy "
+        "lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ "
+        "USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm "
+        "lại tệp gốc."
     ]
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -92,7 +97,10 @@ def test_a_row_with_a_malformed_hash_is_named_as_the_check_names_it(
     db.close()
     said = (
         "Tệp minh chứng “biên bản họp.pdf” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
-        "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+        "hãy "
+        "lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ "
+        "USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm "
+        "lại tệp gốc."
     )
     assert [p.message for p in ws.check().problems if p.kind == "evidence"] == [said]
     usb = tmp_path / "usb"

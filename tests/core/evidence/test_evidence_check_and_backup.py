@@ -32,7 +32,10 @@ def test_check_reports_a_missing_file_and_moves_an_orphan_aside(
     report = ws.check()
     assert [(p.kind, p.message) for p in report.problems] == [
         ("evidence", "Tệp minh chứng “anh-ra-quan.png” không còn trong thư mục dữ liệu hoặc đã bị "
-         "thay đổi: hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."),
+         "thay đổi: hãy "
+         "lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ "
+         "USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm "
+         "lại tệp gốc."),
         ("evidence_orphan", f"Tệp “{'0' * 64}” trong thư mục minh chứng không thuộc hồ sơ nào "
          "(sửa bằng: doancoso check --repair, tệp được chuyển sang evidence/.orphans)."),
     ]  # fmt: skip

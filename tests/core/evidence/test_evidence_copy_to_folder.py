@@ -80,7 +80,9 @@ def test_a_stored_file_lost_is_said_and_the_copies_before_it_stay(
         ws.evidence.copy_to_folder(files, usb)
     assert caught.value.message == (
         "Tệp minh chứng “ảnh 2.jpg” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: hãy "
-        "khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+        "lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ "
+        "USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm "
+        "lại tệp gốc."
     )
     assert [p.name for p in usb.iterdir()] == ["ảnh 1.jpg"]
 

@@ -228,7 +228,10 @@ def test_a_file_lost_from_the_store_says_what_to_do_when_opened(
     assert opened == []
     assert prompts.errors == [
         "Tệp minh chứng “anh-ra-quan.png” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: "
-        "hãy khôi phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+        "hãy "
+        "lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ "
+        "USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm "
+        "lại tệp gốc."
     ]
 
 

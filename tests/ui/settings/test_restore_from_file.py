@@ -145,8 +145,9 @@ def test_counts_are_written_as_vietnamese_write_numbers(
     taken = datetime(2026, 12, 5, 8, 30, 7)
     info = BackupInfo(tmp_path / "thu-cong-20261205-083007.sqlite", taken, "thu-cong", 1, 2009,
                       True)  # fmt: skip
-    assert restore_question(info) == (
-        f"Khôi phục bản sao lưu lúc 08:30:07 ngày 05/12/2026 (2.009 đoàn viên)?\n\n{REPLACES}"
+    assert restore_question(info, current=1200) == (
+        "Khôi phục bản sao lưu lúc 08:30:07 ngày 05/12/2026 (2.009 đoàn viên)?\n\n"
+        f"{REPLACES.replace('hiện tại sẽ', 'hiện tại (1.200 đoàn viên) sẽ', 1)}"
     )
     monkeypatch.setattr(ws.backups, "take", lambda reason="thu-cong": info)
     monkeypatch.setattr(ws.backups, "to_folder", lambda folder, report=None: info)
@@ -155,7 +156,7 @@ def test_counts_are_written_as_vietnamese_write_numbers(
     dialog.back_up()
     dialog.back_up_to(tmp_path)
     assert prompts.infos == [
-        "Đã sao lưu dữ liệu lúc 08:30 ngày 05/12/2026 (2.009 đoàn viên).",
+        "Đã sao lưu dữ liệu lúc 08:30:07 ngày 05/12/2026 (2.009 đoàn viên).",
         f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng (2.009 đoàn viên).",
     ]
 
@@ -263,3 +264,26 @@ def test_a_backup_restored_without_its_evidence_folder_says_what_is_missing(
         assert other.members.count() == 3
     finally:
         other.close()
+
+
+def test_at_the_first_start_the_question_replaces_nothing(
+    qtbot: QtBot, empty_ws: Workspace, tmp_path: Path
+) -> None:
+    """Before the organisation is set up there are no data to replace nor to back up: the
+    question says the backup becomes the app's data, not that data are replaced."""
+    from conftest import TAN_HUNG
+
+    other = Workspace.open(tmp_path / "may-cu")  # the dead PC's data, backed up onto a stick
+    other.organization.create(TAN_HUNG)
+    _people(other)
+    saved = other.backups.to_folder(tmp_path / "usb")
+    other.close()
+    prompts = ScriptedPrompts()
+    _dialog(qtbot, empty_ws, prompts).restore_file(saved.path)
+    assert prompts.asked == [
+        f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
+        "(3 đoàn viên)?\n\nỨng dụng chưa có dữ liệu nào (tổ chức chưa được thiết lập): dữ liệu "
+        "trong bản sao lưu này sẽ trở thành dữ liệu của ứng dụng."
+    ]
+    assert prompts.infos == [f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên)."]
+    assert empty_ws.members.count() == 3

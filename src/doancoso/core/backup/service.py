@@ -35,8 +35,20 @@ from .store import (
 
 if TYPE_CHECKING:
     from ..evidence.store import EvidenceStore
+    from .lost_evidence import TakenBack
 
 DAILY = timedelta(days=1)
+
+
+class EvidenceNotCarried(StorageError):
+    """A backup onto a stick written and read back sound (``backup``, set by
+    :meth:`BackupService.to_folder`) without some of the evidence files it names: ``lacking``
+    of them, lost from the data folder (None: the stick failed and how many is not known)."""
+
+    def __init__(self, message: str, lacking: int | None = None) -> None:
+        super().__init__(message)
+        self.lacking = lacking
+        self.backup: BackupInfo | None = None
 
 
 class BackupService:
@@ -71,6 +83,16 @@ class BackupService:
         from .restore import inspect_backup
 
         return inspect_backup(path)
+
+    def take_back_evidence(self, backup: Path) -> TakenBack:
+        """The evidence files lost from the data folder (gone, or no longer with their hash)
+        taken back from the folder beside ``backup``, a backup on a stick, each verified by its
+        hash; the data are not restored (:mod:`.lost_evidence`). Refused when the data can
+        only be read (the store is in the data folder)."""
+        from .lost_evidence import take_back_evidence
+
+        self._ctx.db.require_writable()
+        return take_back_evidence(self._ctx, self.data_dir, backup)
 
     def latest(self) -> BackupInfo | None:
         backups = self.list()
@@ -119,8 +141,9 @@ class BackupService:
             )
         try:
             self._copy_evidence(path, report)
-        except StorageError:
-            raise  # the backup itself is written and checked: kept, as the message says
+        except EvidenceNotCarried as exc:  # the backup is written and checked: kept, as said
+            exc.backup = info
+            raise
         except BaseException as exc:  # stopped: nothing half-written left on the stick
             shutil.rmtree(evidence_folder(path), ignore_errors=True)
             # A stick gone cannot have the backup removed: the stop (the user's "Hủy") stays
@@ -168,13 +191,14 @@ class BackupService:
                     continue
                 # One without an errno: the copy did not read back with its hash.
                 reason = os_reason(exc) if exc.errno else "bản chép không đọc lại được đúng"
-                raise StorageError(
+                raise EvidenceNotCarried(
                     f"Không chép được tệp minh chứng ra “{backup.parent}”: {reason}. "
                     "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh "
                     "chứng." + _leftover_said(exc, folder)
                 ) from exc
         if lost:
-            raise StorageError(_lost_said(backup.parent, [n for sha in lost for n in cited[sha]]))
+            names = [n for sha in lost for n in cited[sha]]
+            raise EvidenceNotCarried(_lost_said(backup.parent, names), len(set(lost)))
 
 
 def _stored_size(store: EvidenceStore, sha: str) -> int | None:

@@ -63,8 +63,9 @@ def lost_file_message(name: str) -> str:
     """What a secretary is told of a stored file that is gone or no longer has its hash (by
     the data check, or when it is opened), and what to do."""
     return (
-        f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: hãy khôi "
-        "phục từ bản sao lưu ra USB hoặc đính kèm lại tệp gốc."
+        f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi: hãy lấy "
+        "lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ USB…” trong "
+        "“Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm lại tệp gốc."
     )
 
 
@@ -392,6 +393,54 @@ class EvidenceStore:
             stored = self.add(path, max_size=max(path.stat().st_size, 1))
             added += stored.sha256 == path.name
         return added
+
+    def take_back(self, source: Path, sha256: str) -> bool:
+        """Put ``source`` (a lost file's copy in a backup's evidence folder on a stick) in the
+        store as ``sha256``, in place of a stored copy gone or damaged: read once, hashed and
+        written under a temporary name of the store's folder, flushed, then renamed only if what
+        was read has that hash and is a PDF, JPEG or PNG, the folder flushed too. False, and
+        nothing left, when it has not (a damaged copy on a worn stick). A failure of reading
+        ``source`` or of writing into the data folder is an :class:`ImportFileError` saying
+        which, nothing left either."""
+        target = self.path(sha256)
+        try:
+            out, temp = self.staged_file()
+        except OSError as exc:
+            raise _write_error(source.name, exc) from exc
+        try:
+            digest = hashlib.sha256()
+            head = b""
+            with out, open(source, "rb") as copy:
+                while True:
+                    try:
+                        chunk = copy.read(_CHUNK)
+                    except OSError as exc:
+                        raise ImportFileError(
+                            f"Không đọc được tệp “{source}”: {os_reason(exc)}."
+                        ) from exc
+                    if not chunk:
+                        break
+                    head = head or chunk[:16]
+                    digest.update(chunk)
+                    try:
+                        out.write(chunk)
+                    except OSError as exc:
+                        raise _write_error(source.name, exc) from exc
+                try:
+                    out.flush()
+                    os.fsync(out.fileno())
+                except OSError as exc:
+                    raise _write_error(source.name, exc) from exc
+            if digest.hexdigest() != sha256 or sniff(head) is None:
+                return False
+            try:
+                os.replace(temp, target)
+                self.sync_folder()
+            except OSError as exc:
+                raise _write_error(source.name, exc) from exc
+            return True
+        finally:
+            temp.unlink(missing_ok=True)
 
     @staticmethod
     def hash_of(path: Path) -> str | None:

@@ -50,7 +50,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.backup.check import CheckReport
+from ...core.backup.lost_evidence import TakenBack, taken_back_text
 from ...core.backup.restore import missing_evidence_text
+from ...core.backup.service import EvidenceNotCarried
 from ...core.backup.store import REASONS, BackupInfo, evidence_beside_text, parse_name
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
@@ -151,15 +153,37 @@ def restore_question(info: BackupInfo, named: bool = False, current: int | None 
     chosen on a stick, named as well. The time is to the second, as the list shows it: two
     backups of the same minute are told apart in the question too. ``current``: the live
     members of the data replaced, to compare with the backup's (None: no organisation yet, a
-    first start)."""
+    first start: nothing is replaced, and nothing worth getting back is backed up)."""
     file = f"“{info.path.name}” " if named else ""
-    now = f" ({vn_number(current)} đoàn viên)" if current is not None else ""
-    return (
+    asked = (
         f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"({members_text(info.members)} đoàn viên)?\n\n"
-        f"Toàn bộ dữ liệu hiện tại{now} sẽ được thay bằng bản sao lưu này; mọi thay đổi sau "
-        "thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước khi khôi "
-        "phục một bản sao lưu”), nên vẫn lấy lại được."
+    )
+    if current is None:
+        return (
+            f"{asked}Ứng dụng chưa có dữ liệu nào (tổ chức chưa được thiết lập): dữ liệu trong "
+            "bản sao lưu này sẽ trở thành dữ liệu của ứng dụng."
+        )
+    return (
+        f"{asked}Toàn bộ dữ liệu hiện tại ({vn_number(current)} đoàn viên) sẽ được thay bằng "
+        "bản sao lưu này; mọi thay đổi sau thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao "
+        "lưu trước (“Trước khi khôi phục một bản sao lưu”), nên vẫn lấy lại được."
+    )
+
+
+LACKING_TITLE = "Đã sao lưu ra USB, còn thiếu minh chứng"
+
+
+def lacking_text(info: BackupInfo, exc: EvidenceNotCarried) -> str:
+    """What the dialog says of a backup onto a stick written and read back sound without some
+    evidence files: that it was written, what it lacks, then the core's why and what to do."""
+    if exc.lacking is None:  # the stick failed: how many is not known
+        lacks = "chưa chép đủ tệp minh chứng"
+    else:
+        lacks = f"bản sao lưu này thiếu {vn_number(exc.lacking)} tệp minh chứng"
+    return (
+        f"Đã sao lưu ra “{info.path}” và đọc lại thấy đúng ({members_text(info.members)} đoàn "
+        f"viên), nhưng {lacks}.\n\n{exc.message}"
     )
 
 
@@ -273,11 +297,22 @@ class BackupsDialog(QDialog):
         self.file_button.clicked.connect(self.restore_from_file)
         self.check_button = QPushButton("Kiểm tra dữ liệu")
         self.check_button.clicked.connect(self.check)
+        self.lost_button = QPushButton("Lấy lại tệp minh chứng bị mất từ USB…")
+        self.lost_button.setToolTip(
+            "Chép lại từ một bản sao lưu ra USB những tệp minh chứng bị mất hoặc hỏng trong thư "
+            "mục dữ liệu, không khôi phục dữ liệu"
+        )
+        self.lost_button.clicked.connect(self.take_back_evidence)
         for button in (self.backup_button, self.stick_button, self.restore_button,
-                       self.file_button, self.check_button):  # fmt: skip
+                       self.file_button):  # fmt: skip
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        second = QHBoxLayout()  # one row would not fit 1366 pixels with the long label
+        second.addWidget(self.check_button)
+        second.addWidget(self.lost_button)
+        second.addStretch(1)
+        layout.addLayout(second)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
         close.rejected.connect(self.reject)
@@ -313,7 +348,7 @@ class BackupsDialog(QDialog):
 
     def back_up(self) -> None:
         def done(info: BackupInfo) -> None:
-            when = f"{info.taken_at:%H:%M ngày %d/%m/%Y}"
+            when = f"{info.taken_at:%H:%M:%S ngày %d/%m/%Y}"  # to the second, as the list
             text = f"Đã sao lưu dữ liệu lúc {when} ({members_text(info.members)} đoàn viên)."
             self.prompts.information(self, "Đã sao lưu", text)
             self.reload()
@@ -366,9 +401,16 @@ class BackupsDialog(QDialog):
             text = stick_cancelled_left(left[0]) if left else STICK_CANCELLED
             self.prompts.information(self, "Sao lưu ra USB", text)
 
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, EvidenceNotCarried) and exc.backup is not None:
+                self._remember_stick_folder(exc.backup.path.parent)
+                self.prompts.error(self, LACKING_TITLE, lacking_text(exc.backup, exc))
+            else:
+                self._core.runner.show_error(exc, "Không sao lưu được ra USB", self)
+
         QueryOp(self, job, self._core, label="Đang sao lưu ra USB…", reporting=True).success(
             done
-        ).cancelled(stopped).run()
+        ).failure(failed).cancelled(stopped).run()
 
     def restore_selected(self) -> None:
         info = self.selected()
@@ -429,6 +471,35 @@ class BackupsDialog(QDialog):
         CoreOp(self, restore, self._core, label="Đang khôi phục…").success(done).failure(
             self._core.reporter(self, "Không khôi phục được")
         ).run()
+
+    def take_back_evidence(self) -> None:
+        """The "Lấy lại tệp minh chứng bị mất từ USB…" button: a backup on a stick chosen, the
+        evidence files lost from the data folder taken back from the folder beside it."""
+        name, _selected = QFileDialog.getOpenFileName(
+            self, "Chọn bản sao lưu ra USB có các tệp minh chứng", str(self.stick_folder()),
+            "Bản sao lưu (*.sqlite)",
+        )  # fmt: skip
+        if name:
+            self._remember_stick_folder(Path(name).parent)
+            self.take_back_from(Path(name))
+
+    def take_back_from(self, backup: Path) -> None:
+        """Take back the lost evidence files from ``backup``'s evidence folder (on the worker;
+        the data are not restored) and say which were taken back and which are still lost."""
+
+        def done(result: TakenBack) -> None:
+            text = taken_back_text(result, backup)
+            if result.absent or result.damaged:
+                self.prompts.error(self, "Lấy lại tệp minh chứng", text)
+            else:
+                self.prompts.information(self, "Lấy lại tệp minh chứng", text)
+
+        CoreOp(
+            self, lambda ws: ws.backups.take_back_evidence(backup), self._core,
+            label="Đang lấy lại tệp minh chứng…",
+        ).success(done).failure(
+            self._core.reporter(self, "Không lấy lại được tệp minh chứng")
+        ).run()  # fmt: skip
 
     def check(self) -> None:
         """Back up, check, and say what was found; what can be fixed safely, offered to fix
