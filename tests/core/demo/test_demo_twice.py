@@ -50,3 +50,17 @@ def test_a_second_demo_run_reuses_the_chi_doan_of_the_first(tmp_path: Path) -> N
         assert sorted((m.full_name, m.branch_name) for m in away.members.list()) == sorted(
             (m.full_name, m.branch_name) for m in rows
         )
+
+
+def test_a_second_run_of_the_same_seed_gives_new_cccd(tmp_path: Path) -> None:
+    """The same seed draws the same CCCD again: the second run gave the database two live
+    members of one CCCD and stopped half-way with an error."""
+    with Workspace.open(tmp_path / "home") as ws:
+        ws.generate_demo(members=40, seed=1, today=TODAY)
+        first = {m.national_id for m in ws.members.list()} - {None}
+        ws.generate_demo(members=40, seed=1, today=TODAY)
+        rows = ws.members.list()
+    cccd = [m.national_id for m in rows if m.national_id]
+    assert len(rows) == 80
+    assert len(cccd) == len(set(cccd)) > len(first)
+    assert first < set(cccd)

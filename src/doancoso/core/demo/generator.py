@@ -156,7 +156,7 @@ def generate(
     org = ctx.organization_id
     base: dict[str, object] = {"organization_id": org}  # the storage stamps the rest
     hamlets = HAMLETS[: max(3, min(len(HAMLETS), members // 40 or 3))]
-    used_ids: set[str] = set()
+    used_ids: set[str] = set()  # the CCCD taken, by earlier runs too (see below)
     rows: list[dict[str, object]] = []
     events: list[dict[str, object]] = []
     member_ids: list[str] = []
@@ -165,6 +165,15 @@ def generate(
     coming_of_age = ctx.coming_of_age()
     with ctx.db.transaction() as session:
         branches, leaders = _branches(session, base, hamlets)
+        # A second run of one seed draws the same CCCD: those of live members are taken.
+        used_ids.update(
+            str(n)
+            for n in session.scalars(
+                select(Member.national_id).where(
+                    is_live(Member, org), Member.national_id.is_not(None)
+                )
+            )
+        )
         for index in range(members):
             rows.append(
                 _member(rng, base, branches, hamlets, today, used_ids, leaders, coming_of_age)
