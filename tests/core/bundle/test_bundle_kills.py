@@ -22,7 +22,6 @@ from typing import Any
 
 from bundle_sync import edit, every_row
 from doancoso.core.backup.store import soundness
-from doancoso.core.lang.text import fold
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 KILLS = max(10, int(os.environ.get("DOANCOSO_KILLS", "50")) // 5)
@@ -51,16 +50,6 @@ def _state(folder: Path) -> dict[str, list[dict[str, Any]]]:
         return rows
 
 
-def _one_name_each(ws: Workspace) -> None:
-    """Rename the chi đoàn a second demo adds under the names of the first's (the demo
-    generator does not keep them apart): a bundle of two live chi đoàn of one name is refused."""
-    seen: set[str] = set()
-    for branch in ws.branches.list():
-        if fold(branch.name) in seen:
-            ws.branches.rename(branch.id, f"{branch.name} (2)")
-        seen.add(fold(branch.name))
-
-
 def test_killed_imports_leave_the_data_before_or_after(tmp_path: Path) -> None:
     rng = random.Random(17)
     home = tmp_path / "home"
@@ -73,7 +62,6 @@ def test_killed_imports_leave_the_data_before_or_after(tmp_path: Path) -> None:
     with Workspace.open(home) as ws:
         ids = ws.members.ids()
         ws.generate_demo(members=40, seed=10)  # more members, with their files
-        _one_name_each(ws)
         ws.members.delete([ids[1]])
     edit_in = Workspace.open(home)
     edit(edit_in, ids[0], phone="0911222333")

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..lang.dates import add_years
@@ -145,7 +146,9 @@ def generate(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Add ``members`` demo members (and branches, and the organisation if there is none)."""
+    """Add ``members`` demo members (and the organisation if there is none). They go into the
+    chi đoàn of the first hamlets, those of a live chi đoàn of the same name reused: a second
+    run adds only the chi đoàn missing, never a second of one name."""
     rng = random.Random(seed)
     today = today or date.today()
     if not ctx.has_organization:
@@ -153,18 +156,24 @@ def generate(
     org = ctx.organization_id
     base: dict[str, object] = {"organization_id": org}  # the storage stamps the rest
     hamlets = HAMLETS[: max(3, min(len(HAMLETS), members // 40 or 3))]
-    branches = [dict(base, id=new_id(), name=f"Chi đoàn ấp {h}", name_fold=fold(f"Chi đoàn ấp {h}"))
-                for h in hamlets]  # fmt: skip
-    used_ids: set[str] = set()
+    used_ids: set[str] = set()  # the CCCD taken, by earlier runs too (see below)
     rows: list[dict[str, object]] = []
     events: list[dict[str, object]] = []
-    leaders: set[str] = set()
     member_ids: list[str] = []
     # The histories draw from a stream of their own, so the members stay the same per seed.
     event_rng = random.Random(seed + 104_729)
     coming_of_age = ctx.coming_of_age()
     with ctx.db.transaction() as session:
-        session.execute(insert(Branch), branches)
+        branches, leaders = _branches(session, base, hamlets)
+        # A second run of one seed draws the same CCCD: those of live members are taken.
+        used_ids.update(
+            str(n)
+            for n in session.scalars(
+                select(Member.national_id).where(
+                    is_live(Member, org), Member.national_id.is_not(None)
+                )
+            )
+        )
         for index in range(members):
             rows.append(
                 _member(rng, base, branches, hamlets, today, used_ids, leaders, coming_of_age)
@@ -195,6 +204,41 @@ def generate(
     # (through the services: the files enter the evidence store before their rows).
     generate_checklist(ctx, today)
     return members
+
+
+def _branches(
+    session: Session, base: dict[str, object], hamlets: tuple[str, ...]
+) -> tuple[list[dict[str, object]], set[str]]:
+    """The chi đoàn of the hamlets, one each: the organisation's live chi đoàn of the same name
+    (folded, as the roster keeps them apart) where there is one, say from an earlier demo run,
+    else a new one, inserted here; with the ids of those that already have a Bí thư."""
+    org = base["organization_id"]
+    held = {
+        fold(str(name)): (str(branch_id), str(name))
+        for branch_id, name in session.execute(
+            select(Branch.id, Branch.name).where(is_live(Branch, str(org)))
+        )
+    }
+    branches: list[dict[str, object]] = []
+    added: list[dict[str, object]] = []
+    for hamlet in hamlets:
+        name = f"Chi đoàn ấp {hamlet}"
+        if fold(name) in held:
+            branch_id, name = held[fold(name)]
+            branches.append(dict(base, id=branch_id, name=name, name_fold=fold(name)))
+        else:
+            added.append(dict(base, id=new_id(), name=name, name_fold=fold(name)))
+            branches.append(added[-1])
+    if added:
+        session.execute(insert(Branch), added)
+    led = session.scalars(
+        select(Member.branch_id).where(
+            is_live(Member, str(org)),
+            Member.position == "Bí thư",
+            Member.branch_id.in_([b["id"] for b in branches]),
+        )
+    )
+    return branches, {str(branch_id) for branch_id in led}
 
 
 _AWAY_PLACES = ("TP. Hồ Chí Minh", "Bình Dương", "Đồng Nai", "Long An", "Cần Thơ")
