@@ -7,12 +7,13 @@ a row of ours (its ``organization_id`` ours), keeping its id, except:
 - its organisation row (ours stands for both);
 - its chi đoàn of the same name as one of ours (or mapped onto one by ``branch_map``): joined
   with ours; the others are kept (renamed by ``branch_names``);
-- its members who are the same person as one of ours: matched by CCCD, then by full name and
-  birth date (a :class:`~.merge.Match`, for the secretary to confirm; ``unmatch`` keeps a
-  member apart), their histories (events, attendance, ratings...) joined onto ours, and each
-  field of the sổ đoàn viên ours left empty taken from theirs (:data:`FILLED`: a phone, a
-  CCCD, the father's name...; nothing of ours is overwritten, and a CCCD or member code that
-  another of ours holds is not taken);
+- its members who are the same person as one of ours: matched by CCCD, then by mã định danh
+  (member code, one person's in the whole union), then by full name and birth date (a
+  :class:`~.merge.Match`, for the secretary to confirm; ``unmatch`` keeps a member apart, which
+  for a match by CCCD or code is refused: two people cannot hold one), their histories
+  (events, attendance, ratings...) joined onto ours, and each field of the sổ đoàn viên ours
+  left empty taken from theirs (:data:`FILLED`: a phone, a CCCD, the father's name...; nothing
+  of ours is overwritten, and a CCCD or member code that another of ours holds is not taken);
 - their activity kinds of the name of one of ours: joined with ours, what named their code
   (activities, targets) naming ours;
 - rows that this organisation can hold once (the activity kind of a code, a setting, the rating
@@ -398,6 +399,19 @@ class OrgMapper:
                 ).scalar()
                 if hit is not None:
                     found = (hit, "cccd")
+            if found is None and row.get("member_code"):
+                # One person's code in the whole union: the same person even when one
+                # organisation wrote the name or birth date differently, unless both hold a
+                # CCCD and these differ (two people: refused, the code being held by ours).
+                coded = session.execute(
+                    select(Member.id, Member.national_id).where(
+                        *live, Member.member_code == row["member_code"]
+                    )
+                ).first()
+                if coded is not None and not (
+                    coded[1] and row["national_id"] and coded[1] != row["national_id"]
+                ):
+                    found = (coded[0], "member_code")
             if found is None:
                 same_day = session.execute(
                     select(Member.id, Member.full_name, Member.national_id).where(
