@@ -365,7 +365,8 @@ class MergePanel(QWidget):
         self.match_heading.setText(
             f"<b>Người có trong cả hai tổ chức: {vn_number(len(self.matches))}</b> (dòng trên: "
             "máy này; dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ "
-            "chọn người nào không phải cùng một người."
+            "chọn người nào không phải cùng một người; người cùng số CCCD hoặc mã định danh "
+            "luôn được ghép."
             + (f" <b>Đã bỏ chọn {vn_number(apart)} người</b>: thêm mới như một người khác, "
                "không ghép." if apart else "")
         )  # fmt: skip
