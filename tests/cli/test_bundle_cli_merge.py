@@ -315,3 +315,21 @@ def test_the_dry_run_says_a_person_matched_by_member_code(tmp_path: Path) -> Non
     assert (
         "Cùng một người: Nguyễn Thị Hòa (03/05/2001), trùng mã định danh" in text.out.splitlines()
     )
+
+
+def test_the_dry_run_names_a_person_born_in_a_known_year_only_by_that_year(
+    tmp_path: Path,
+) -> None:
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn"))
+        ws.members.save({"full_name": "Lê Công Ẩn", "birth_date": "2000"})
+    with Workspace.open(other) as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn"))
+        ws.members.save({"full_name": "Lê Công Ẩn", "birth_date": "2000"})
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+
+    text = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert text.code == 0, text.err
+    assert "Cùng một người: Lê Công Ẩn (2000), trùng họ tên và ngày sinh" in text.out.splitlines()

@@ -355,7 +355,11 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     for match in result.matches:
         reason = _MATCH_REASONS.get(match.reason, match.reason)
         taken = f"; lấy thêm từ tệp: {filled_text(match.filled)}" if match.filled else ""
-        born = format_vn_date(date.fromisoformat(match.birth_date))
+        born = (
+            match.theirs.birth_text()
+            if match.theirs
+            else format_vn_date(date.fromisoformat(match.birth_date))
+        )
         print(f"Cùng một người: {match.full_name} ({born}), {reason}{taken}", file=out)
     from ..core.bundle.orgmerge import branch_text, year_text
 

@@ -75,3 +75,23 @@ def test_a_person_matched_by_member_code_is_said_so_and_cannot_be_kept_apart(
     assert model.flags(by_name) & Qt.ItemFlag.ItemIsEnabled
     assert model.setData(by_name, Qt.CheckState.Unchecked.value, check)
     assert panel.options()["unmatch"] == [model.matches[1 - by_code].theirs_id]
+
+
+def test_a_person_born_in_a_known_year_only_is_shown_by_that_year(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Each side's birth as that side knows it: the year alone, not "01/01/yyyy"."""
+    ours, theirs = Workspace.open(tmp_path / "ours"), Workspace.open(tmp_path / "theirs")
+    ours.organization.create(OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn"))
+    theirs.organization.create(OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn"))
+    ours.members.save({"full_name": "Lê Công Ẩn", "birth_date": "2000", "member_code": "8800005"})
+    theirs.members.save(
+        {"full_name": "Lê Công Ẩn", "birth_date": "14/06/2000", "member_code": "8800005"}
+    )
+    preview = plan(ours, bundle_of(theirs), merge_organization=True)
+    ours.close()
+    theirs.close()
+    panel = MergePanel()
+    qtbot.addWidget(panel)
+    panel.set_plan(preview.branches, preview.matches, [], preview.years, "Đoàn xã Tân Lộc")
+    assert panel.match_model.text(0, 2) == "2000\n14/06/2000"

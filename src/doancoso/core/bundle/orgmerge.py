@@ -105,9 +105,17 @@ class Person:
     branch: str | None
     national_id: str | None
     hometown: str | None
+    birth_precision: str = "day"
+    """``year`` when only the birth's year is known (``birth_date`` then its 1 January)."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def birth_text(self) -> str:
+        """The birth as the side knows it: "05/03/2001", or "2001" when only its year is."""
+        from ..lang.dates import format_vn_date
+
+        return format_vn_date(date.fromisoformat(self.birth_date), self.birth_precision)
 
 
 @dataclass
@@ -438,7 +446,7 @@ class OrgMapper:
             self.fills.setdefault(mine_id, {}).update(fills)
         theirs = Person(
             row["full_name"], row["birth_date"], self.branch_of.get(their_branch or ""),
-            row["national_id"], row["hometown"],
+            row["national_id"], row["hometown"], str(row.get("birth_precision") or "day"),
         )  # fmt: skip
         match = Match(
             mine_id, row["id"], reason, row["full_name"], row["birth_date"],  # type: ignore[arg-type]
@@ -462,13 +470,14 @@ class OrgMapper:
         found = session.execute(
             select(
                 Member.full_name, Member.birth_date, Branch.name, Member.national_id,
-                Member.hometown, Member.status,
+                Member.hometown, Member.status, Member.birth_precision,
             )
             .outerjoin(Branch, Branch.id == Member.branch_id)
             .where(Member.id == mine_id)
         ).one()  # fmt: skip
-        name, born, branch, national_id, hometown, status = found
-        return Person(name, born.isoformat(), branch, national_id, hometown), str(status)
+        name, born, branch, national_id, hometown, status, precision = found
+        person = Person(name, born.isoformat(), branch, national_id, hometown, str(precision))
+        return person, str(status)
 
     def _fills(self, session: Session, mine_id: str, row: dict[str, Any]) -> dict[str, Any]:
         """The fields of ``row`` (theirs) that ours (``mine_id``) lacks, as Python values."""

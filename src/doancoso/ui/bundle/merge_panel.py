@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.bundle.labels import filled_text, value_text
+from ...core.bundle.labels import filled_text
 from ...core.bundle.orgmerge import year_text
 from ...core.lang.text import fold, name_sort_key, vn_number
 from ..common.wheel import wheel_needs_focus
@@ -81,7 +81,7 @@ def _person_cells(person: Any) -> tuple[str, ...]:
     if person is None:
         return ("", "", "", "", "")
     return (
-        person.full_name, value_text(person.birth_date), person.branch or "",
+        person.full_name, person.birth_text(), person.branch or "",
         person.national_id or "", person.hometown or "",
     )  # fmt: skip
 
