@@ -260,19 +260,20 @@ def test_our_closed_round_is_kept_closed_and_the_dry_run_says_what_was_not_taken
 
 
 def test_a_member_code_one_of_ours_holds_is_refused_naming_both_people(tmp_path: Path) -> None:
-    """``--merge-organization``: a person of the file, not the same as ours, holding the mã
-    định danh of one of ours is refused with both people named (name, birth date; the year
-    alone of one born in a year only), not ids."""
+    """``--merge-organization``: a person of the file, not the same as ours (their CCCD
+    differ), holding the mã định danh of one of ours is refused with both people named (name,
+    birth date; the year alone of one born in a year only), not ids."""
     home, other = tmp_path / "home", tmp_path / "tan-loc"
     with Workspace.open(home) as ws:
         ws.generate_demo(members=10, seed=5)
-        mine = ws.members.list()[0]
+        mine = next(m for m in ws.members.list() if m.national_id)
         edit(ws, mine.id, member_code="9876543")
     with Workspace.open(other) as ws:
         ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn"))
         theirs = ws.members.save(
-            {"full_name": "Trần Văn Bé", "birth_date": "2003", "member_code": "9876543"}
-        )
+            {"full_name": "Trần Văn Bé", "birth_date": "2003", "member_code": "9876543",
+             "national_id": "096203009999"}
+        )  # fmt: skip
     bundle = tmp_path / "tan-loc.dcs"
     assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
 
@@ -286,3 +287,49 @@ def test_a_member_code_one_of_ours_holds_is_refused_naming_both_people(tmp_path:
     assert theirs not in refused.err and mine.id not in refused.err
     with Workspace.open(home) as ws:
         assert len(ws.members.ids()) == 10
+
+
+def test_the_dry_run_says_a_person_matched_by_member_code(tmp_path: Path) -> None:
+    """The same mã định danh, the name written differently: one person, said as such (JSON
+    ``reason`` ``member_code``; in words "trùng mã định danh")."""
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.generate_demo(members=10, seed=5)
+        hoa = ws.members.save(
+            {"full_name": "Nguyễn Thị Hoa", "birth_date": "05/03/2001", "member_code": "8800001"}
+        )
+    with Workspace.open(other) as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn"))
+        ws.members.save(
+            {"full_name": "Nguyễn Thị Hòa", "birth_date": "03/05/2001", "member_code": "8800001"}
+        )
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+
+    dry = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run",
+                    "--format", "json")  # fmt: skip
+    assert dry.code == 0, dry.err
+    assert [(m["mine"], m["reason"]) for m in dry.json()["matches"]] == [(hoa, "member_code")]
+    text = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert text.code == 0, text.err
+    assert (
+        "Cùng một người: Nguyễn Thị Hòa (03/05/2001), trùng mã định danh" in text.out.splitlines()
+    )
+
+
+def test_the_dry_run_names_a_person_born_in_a_known_year_only_by_that_year(
+    tmp_path: Path,
+) -> None:
+    home, other = tmp_path / "home", tmp_path / "tan-loc"
+    with Workspace.open(home) as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn"))
+        ws.members.save({"full_name": "Lê Công Ẩn", "birth_date": "2000"})
+    with Workspace.open(other) as ws:
+        ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn"))
+        ws.members.save({"full_name": "Lê Công Ẩn", "birth_date": "2000"})
+    bundle = tmp_path / "tan-loc.dcs"
+    assert in_folder(other, "bundle", "export", str(bundle), "--no-password").code == 0
+
+    text = in_folder(home, "bundle", "import", str(bundle), "--merge-organization", "--dry-run")
+    assert text.code == 0, text.err
+    assert "Cùng một người: Lê Công Ẩn (2000), trùng họ tên và ngày sinh" in text.out.splitlines()

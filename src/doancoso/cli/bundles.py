@@ -332,6 +332,14 @@ def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_MATCH_REASONS = {
+    "cccd": "trùng CCCD",
+    "member_code": "trùng mã định danh",
+    "name_birth": "trùng họ tên và ngày sinh",
+}
+"""Why a person of the file is one of ours (sáp nhập), as the dry run says it."""
+
+
 def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     verb = "Sẽ" if not result.applied else "Đã"
     print(f"{verb} thêm: {_counts(result.new)}", file=out)
@@ -345,9 +353,13 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     print(f"{verb} xóa: {_counts(result.deleted)}", file=out)
     print(f"Không đổi: {_counts(result.unchanged)}", file=out)
     for match in result.matches:
-        reason = "trùng CCCD" if match.reason == "cccd" else "trùng họ tên và ngày sinh"
+        reason = _MATCH_REASONS.get(match.reason, match.reason)
         taken = f"; lấy thêm từ tệp: {filled_text(match.filled)}" if match.filled else ""
-        born = format_vn_date(date.fromisoformat(match.birth_date))
+        born = (
+            match.theirs.birth_text()
+            if match.theirs
+            else format_vn_date(date.fromisoformat(match.birth_date))
+        )
         print(f"Cùng một người: {match.full_name} ({born}), {reason}{taken}", file=out)
     from ..core.bundle.orgmerge import branch_text, year_text
 

@@ -379,6 +379,47 @@ def test_a_name_left_as_suggested_follows_the_kind_chosen_again(
     assert wizard.name_edit.text() == "doancoso-doan-xa-tan-hung-bao-cao-nam-2025-04-12-2026.dcs"
 
 
+def test_a_device_name_or_a_name_too_long_is_said_so_and_kept_as_typed(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """A name Windows keeps for a device ("CON", "nul.dcs", "COM1"), one too long for a name
+    or for the stick's folder, one starting with a dot: each refused in words, the export held
+    back, what was typed left as it is."""
+    from doancoso.core.lang.filenames import room_in
+
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
+    wizard.next_button.click()
+    wizard.password_panel.unencrypted.setChecked(True)
+    wizard.next_button.click()
+    for typed, device in (("CON", "CON"), ("nul.dcs", "nul"), ("COM1", "COM1")):
+        wizard.name_edit.setText(typed)
+        assert wizard.target_error.text() == (
+            f"“{device}” là tên Windows dành riêng cho thiết bị (như CON, PRN, AUX, NUL, COM1, "
+            "LPT1): Windows và USB không tạo được tệp tên như vậy. Hãy đặt tên khác."
+        ), typed
+        assert wizard.target() is None and not wizard.export_button.isEnabled()
+        assert wizard.target_label.text() == "" and wizard.name_edit.text() == typed
+    room = room_in(usb.root)
+    long = "ban-giao-" + "a" * 300
+    wizard.name_edit.setText(long)
+    assert wizard.target_error.text() == (
+        f"Tên tệp quá dài: {len(long) + 4} ký tự (kể cả đuôi .dcs), trong khi ở thư mục này tên "
+        f"tệp chỉ được dài tối đa {room} ký tự. Hãy rút ngắn tên."
+    )
+    assert wizard.target() is None and not wizard.export_button.isEnabled()
+    assert wizard.name_edit.text() == long
+    wizard.name_edit.setText(".ban-giao")
+    assert wizard.target_error.text() == (
+        "Windows và USB không ghi được tệp tên “.ban-giao.dcs”: hãy đặt tên khác, ví dụ "
+        "“ban-giao.dcs”."
+    )
+    assert wizard.target() is None and wizard.name_edit.text() == ".ban-giao"
+    wizard.name_edit.setText("CONG-van-ban-giao")  # a device's letters inside a name: fine
+    assert wizard.target_error.text() == "" and wizard.export_button.isEnabled()
+    assert wizard.target() == usb.root / "CONG-van-ban-giao.dcs"
+
+
 def test_a_file_name_a_stick_cannot_hold_is_said_so(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:

@@ -168,7 +168,7 @@ def test_the_heading_says_at_once_how_many_people_are_kept_apart(
     listed = (
         "<b>Người có trong cả hai tổ chức: 2</b> (dòng trên: máy này; dòng dưới: trong tệp). "
         "Được ghép làm một (gộp quá trình sinh hoạt). Bỏ chọn người nào không phải cùng một "
-        "người."
+        "người; người cùng số CCCD hoặc mã định danh luôn được ghép."
     )
     assert panel.match_heading.text() == listed
     row = next(r for r in range(2) if model.matches[r].reason == "name_birth")

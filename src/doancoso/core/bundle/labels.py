@@ -285,8 +285,10 @@ def field_value_text(
 
 
 def row_label(table: str, row: Mapping[str, Any]) -> str:
-    """Whose row it is, in words: “Đoàn viên Nguyễn Văn An (05/03/2001)”; a record held once
-    per year or key as the organisation knows it: “Kế hoạch công tác năm 2027”."""
+    """Whose row it is, in words: “Đoàn viên Nguyễn Văn An (05/03/2001)”, a person whose birth
+    is known only by its year by that year (“Đoàn viên Nguyễn Văn An (2001)”, not 01/01/2001);
+    a record held once per year or key as the organisation knows it: “Kế hoạch công tác năm
+    2027”."""
     from .one_per_year import KEYED
 
     if table in KEYED:
@@ -299,5 +301,8 @@ def row_label(table: str, row: Mapping[str, Any]) -> str:
         label += f" {name}"
     birth = row.get("birth_date") or row.get("event_date") or row.get("day")
     if isinstance(birth, str) and len(birth) == 10:
-        label += f" ({birth[8:10]}/{birth[5:7]}/{birth[0:4]})"
+        if row.get("birth_precision") == "year":
+            label += f" ({birth[0:4]})"
+        else:
+            label += f" ({birth[8:10]}/{birth[5:7]}/{birth[0:4]})"
     return label

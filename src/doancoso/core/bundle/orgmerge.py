@@ -7,12 +7,13 @@ a row of ours (its ``organization_id`` ours), keeping its id, except:
 - its organisation row (ours stands for both);
 - its chi đoàn of the same name as one of ours (or mapped onto one by ``branch_map``): joined
   with ours; the others are kept (renamed by ``branch_names``);
-- its members who are the same person as one of ours: matched by CCCD, then by full name and
-  birth date (a :class:`~.merge.Match`, for the secretary to confirm; ``unmatch`` keeps a
-  member apart), their histories (events, attendance, ratings...) joined onto ours, and each
-  field of the sổ đoàn viên ours left empty taken from theirs (:data:`FILLED`: a phone, a
-  CCCD, the father's name...; nothing of ours is overwritten, and a CCCD or member code that
-  another of ours holds is not taken);
+- its members who are the same person as one of ours: matched by CCCD, then by mã định danh
+  (member code, one person's in the whole union), then by full name and birth date (a
+  :class:`~.merge.Match`, for the secretary to confirm; ``unmatch`` keeps a member apart, which
+  for a match by CCCD or code is refused: two people cannot hold one), their histories
+  (events, attendance, ratings...) joined onto ours, and each field of the sổ đoàn viên ours
+  left empty taken from theirs (:data:`FILLED`: a phone, a CCCD, the father's name...; nothing
+  of ours is overwritten, and a CCCD or member code that another of ours holds is not taken);
 - their activity kinds of the name of one of ours: joined with ours, what named their code
   (activities, targets) naming ours;
 - rows that this organisation can hold once (the activity kind of a code, a setting, the rating
@@ -104,9 +105,17 @@ class Person:
     branch: str | None
     national_id: str | None
     hometown: str | None
+    birth_precision: str = "day"
+    """``year`` when only the birth's year is known (``birth_date`` then its 1 January)."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def birth_text(self) -> str:
+        """The birth as the side knows it: "05/03/2001", or "2001" when only its year is."""
+        from ..lang.dates import format_vn_date
+
+        return format_vn_date(date.fromisoformat(self.birth_date), self.birth_precision)
 
 
 @dataclass
@@ -398,6 +407,19 @@ class OrgMapper:
                 ).scalar()
                 if hit is not None:
                     found = (hit, "cccd")
+            if found is None and row.get("member_code"):
+                # One person's code in the whole union: the same person even when one
+                # organisation wrote the name or birth date differently, unless both hold a
+                # CCCD and these differ (two people: refused, the code being held by ours).
+                coded = session.execute(
+                    select(Member.id, Member.national_id).where(
+                        *live, Member.member_code == row["member_code"]
+                    )
+                ).first()
+                if coded is not None and not (
+                    coded[1] and row["national_id"] and coded[1] != row["national_id"]
+                ):
+                    found = (coded[0], "member_code")
             if found is None:
                 same_day = session.execute(
                     select(Member.id, Member.full_name, Member.national_id).where(
@@ -424,7 +446,7 @@ class OrgMapper:
             self.fills.setdefault(mine_id, {}).update(fills)
         theirs = Person(
             row["full_name"], row["birth_date"], self.branch_of.get(their_branch or ""),
-            row["national_id"], row["hometown"],
+            row["national_id"], row["hometown"], str(row.get("birth_precision") or "day"),
         )  # fmt: skip
         match = Match(
             mine_id, row["id"], reason, row["full_name"], row["birth_date"],  # type: ignore[arg-type]
@@ -448,13 +470,14 @@ class OrgMapper:
         found = session.execute(
             select(
                 Member.full_name, Member.birth_date, Branch.name, Member.national_id,
-                Member.hometown, Member.status,
+                Member.hometown, Member.status, Member.birth_precision,
             )
             .outerjoin(Branch, Branch.id == Member.branch_id)
             .where(Member.id == mine_id)
         ).one()  # fmt: skip
-        name, born, branch, national_id, hometown, status = found
-        return Person(name, born.isoformat(), branch, national_id, hometown), str(status)
+        name, born, branch, national_id, hometown, status, precision = found
+        person = Person(name, born.isoformat(), branch, national_id, hometown, str(precision))
+        return person, str(status)
 
     def _fills(self, session: Session, mine_id: str, row: dict[str, Any]) -> dict[str, Any]:
         """The fields of ``row`` (theirs) that ours (``mine_id``) lacks, as Python values."""

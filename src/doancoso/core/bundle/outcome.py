@@ -108,7 +108,7 @@ class Match:
 
     mine_id: str
     theirs_id: str
-    reason: Literal["cccd", "name_birth"]
+    reason: Literal["cccd", "member_code", "name_birth"]
     full_name: str
     birth_date: str
     filled: tuple[str, ...] = ()

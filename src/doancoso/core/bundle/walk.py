@@ -95,15 +95,6 @@ def _version(row: Mapping[str, Any]) -> Version:
     return int(row["revision"]), str(row["updated_at"]), str(row["origin"])
 
 
-def _named(table: str, row: Mapping[str, Any]) -> str:
-    """:func:`.labels.row_label` of ``row``, a person born in a year only by that year
-    ("Đoàn viên Nguyễn Văn An (2001)", not 01/01/2001)."""
-    born = row.get("birth_date")
-    if row.get("birth_precision") == "year" and isinstance(born, str):
-        return f"{row_label(table, {**row, 'birth_date': None})} ({born[:4]})"
-    return row_label(table, row)
-
-
 class Walk:
     """One walk over a bundle's rows: checks them, classifies them and (``write``) writes."""
 
@@ -526,8 +517,8 @@ class Walk:
                 "được ghép làm một; nếu là hai người, hãy sửa số bị nhập sai rồi nhập lại."
             )
         return InvalidRows(
-            f"{_named(table, theirs)} trong tệp có {label} “{theirs[column]}” trùng với "
-            f"{_named(table, here)} trên máy này. {way} {NOTHING_WRITTEN}",
+            f"{row_label(table, theirs)} trong tệp có {label} “{theirs[column]}” trùng với "
+            f"{row_label(table, here)} trên máy này. {way} {NOTHING_WRITTEN}",
             f"{table} {theirs['id']}: {column} {theirs[column]!r} held by {here_id} here",
         )
 

@@ -54,7 +54,7 @@ from ...core.bundle.unfinished import unfinished_items, unfinished_lines
 from ...core.documents import DocumentDetails
 from ...core.dossier.stored import BuiltDossier, included_text
 from ...core.errors import AppError
-from ...core.lang.filenames import offered_name
+from ...core.lang.filenames import MAX_NAME, offered_name, room_in, utf16_units, windows_name
 from ...core.lang.text import nfc, slug
 from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
@@ -95,6 +95,17 @@ BAD_NAME = (
     "vậy): hãy thay chúng bằng dấu gạch ngang (-)."
 )
 BAD_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+DEVICE_NAME = (
+    "“{device}” là tên Windows dành riêng cho thiết bị (như CON, PRN, AUX, NUL, COM1, LPT1): "
+    "Windows và USB không tạo được tệp tên như vậy. Hãy đặt tên khác."
+)
+TOO_LONG = (
+    "Tên tệp quá dài: {length} ký tự (kể cả đuôi .dcs), trong khi ở thư mục này tên tệp chỉ "
+    "được dài tối đa {room} ký tự. Hãy rút ngắn tên."
+)
+NOT_WRITABLE = "Windows và USB không ghi được tệp tên “{name}”: hãy đặt tên khác, ví dụ “{fixed}”."
+"""What is wrong with a bundle's file name typed (besides :data:`BAD_NAME`), checked by
+``core/lang/filenames.py``'s rule."""
 PDF_FILTER = "Tệp PDF (*.pdf)"
 HANDOVER_DOCUMENT = DocumentKind("BB", "In biên bản bàn giao dữ liệu (PDF)")
 UNSAVED_BIEN_BAN = (
@@ -409,14 +420,41 @@ class ExportWizard(QDialog):
         self.drive_combo.setCurrentIndex(self.drive_combo.count() - 1)
 
     def target(self) -> Path | None:
-        """The file to write, or None while the choice is incomplete."""
+        """The file to write, or None while the choice is incomplete or its name one the
+        folder cannot hold (:meth:`name_problem`)."""
         folder = self.drive_combo.currentData()
-        name = nfc(self.name_edit.text()).strip()
-        if not folder or not name or BAD_CHARACTERS.search(name):
+        name = self._typed_name()
+        if not folder or not name or self.name_problem() is not None:
             return None
-        if not name.lower().endswith(".dcs"):
-            name += ".dcs"
         return Path(folder) / name
+
+    def _typed_name(self) -> str:
+        """The name typed, NFC, with the ``.dcs`` it lacks; empty when nothing is typed."""
+        name = nfc(self.name_edit.text()).strip()
+        if name and not name.lower().endswith(".dcs"):
+            name += ".dcs"
+        return name
+
+    def name_problem(self) -> str | None:
+        """What is wrong with the name typed, in words, checked by the rule every file the app
+        writes follows (``windows_name``: characters, device names, length in the chosen
+        folder); None when nothing is, or nothing is typed yet. What was typed is kept."""
+        name = self._typed_name()
+        if not name:
+            return None
+        if BAD_CHARACTERS.search(name):
+            return BAD_NAME
+        device, dot, rest = name.partition(".")
+        if windows_name(name, room=len(name) * 2) == f"{device}_{dot}{rest}":
+            return DEVICE_NAME.format(device=device)
+        folder = self.drive_combo.currentData()
+        room = room_in(Path(folder)) if folder else MAX_NAME
+        if utf16_units(name) > room:
+            return TOO_LONG.format(length=utf16_units(name), room=room)
+        fixed = windows_name(name, room=room)
+        if fixed != name and fixed != " ".join(name.split()):  # two spaces: Windows takes them
+            return NOT_WRITABLE.format(name=name, fixed=fixed)
+        return None
 
     def _drive(self) -> Drive | None:
         folder = self.drive_combo.currentData()
@@ -431,8 +469,7 @@ class ExportWizard(QDialog):
             note = FAT32_NOTE
         self.drive_notice.setText(note)
         self.drive_notice.setVisible(bool(note))
-        bad = BAD_CHARACTERS.search(nfc(self.name_edit.text())) is not None
-        self.target_error.setText(BAD_NAME if bad else "")
+        self.target_error.setText(self.name_problem() or "")
         self._update_buttons()
 
     # Export -------------------------------------------------------------------------------

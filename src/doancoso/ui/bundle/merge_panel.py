@@ -1,12 +1,13 @@
 """Sáp nhập: where each chi đoàn of the other organisation goes, and who is the same person.
 
 The dry run proposes (a chi đoàn of the same name joined with ours, the others kept; people
-matched by CCCD, then by name and birth date); the secretary confirms or changes it: for each
-of their chi đoàn "Giữ riêng" under its own or a new name, or "Gộp vào" one of ours; each
-matched person, shown as both organisations hold them (name, birth date, chi đoàn, CCCD, quê
-quán, why matched) on two lines of one row, can be unticked to keep them apart (and stays
-unticked, listed in its place, when the preview is made again), except a match by CCCD: two
-people cannot hold one CCCD, so its box is disabled and its tooltip says why. Each is a tab of
+matched by CCCD, then by mã định danh, then by name and birth date); the secretary confirms or
+changes it: for each of their chi đoàn "Giữ riêng" under its own or a new name, or "Gộp vào"
+one of ours; each matched person, shown as both organisations hold them (name, birth date, chi
+đoàn, CCCD, quê quán, why matched) on two lines of one row, can be unticked to keep them apart
+(and stays unticked, listed in its place, when the preview is made again), except a match by
+CCCD or by mã định danh: two people cannot hold one, so its box is disabled and its tooltip
+says why. Each is a tab of
 its own, after a first tab holding the wizard's counts (:meth:`MergePanel.hold`) and what becomes of
 their plan, checklist and rating round of a year we have: each has the whole height of the
 page, so that at 1366×768 the counts, the chi đoàn and the people are each read without
@@ -45,20 +46,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.bundle.labels import filled_text, value_text
+from ...core.bundle.labels import filled_text
 from ...core.bundle.orgmerge import year_text
 from ...core.lang.text import fold, name_sort_key, vn_number
 from ..common.wheel import wheel_needs_focus
 
 KEEP = ""
 SUMMARY_TAB = "Số liệu thay đổi"
-REASONS = {"cccd": "Cùng số CCCD", "name_birth": "Cùng họ tên, ngày sinh"}
+REASONS = {
+    "cccd": "Cùng số CCCD",
+    "member_code": "Cùng mã định danh",
+    "name_birth": "Cùng họ tên, ngày sinh",
+}
 SAME_CCCD = (
     "Cùng số CCCD nên là cùng một người: không thể thêm mới như một người khác, vì hai người "
     "không thể có cùng một số CCCD. Nếu số CCCD bị nhập sai, hãy sửa ở máy này hoặc trong tệp "
     "rồi nhập lại."
 )
-"""Why a person matched by CCCD cannot be unticked (their box's and reason's tooltip)."""
+SAME_CODE = (
+    "Cùng mã định danh đoàn viên nên là cùng một người: không thể thêm mới như một người khác, "
+    "vì hai người không thể có cùng một mã định danh. Nếu mã định danh bị nhập sai, hãy sửa ở "
+    "máy này hoặc trong tệp rồi nhập lại."
+)
+BOUND = {"cccd": SAME_CCCD, "member_code": SAME_CODE}
+"""The matches that cannot be unticked, each with why (their box's and reason's tooltip): the
+person of the file, added as another, would hold the CCCD or the code of ours, which the import
+refuses."""
 MATCH_HEADERS = ("Ghép", "Họ và tên", "Ngày sinh", "Chi đoàn", "Số CCCD", "Quê quán", "Lý do")
 SIDES = "Máy này\nTrong tệp"
 Index = QModelIndex | QPersistentModelIndex
@@ -68,7 +81,7 @@ def _person_cells(person: Any) -> tuple[str, ...]:
     if person is None:
         return ("", "", "", "", "")
     return (
-        person.full_name, value_text(person.birth_date), person.branch or "",
+        person.full_name, person.birth_text(), person.branch or "",
         person.national_id or "", person.hometown or "",
     )  # fmt: skip
 
@@ -140,11 +153,12 @@ class MatchModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.ToolTipRole and self._bound(row):
+        why = BOUND.get(self.matches[row].reason)
+        if role == Qt.ItemDataRole.ToolTipRole and why is not None:
             if column == 0:
-                return SAME_CCCD
+                return why
             if column == len(MATCH_HEADERS) - 1:
-                return f"{self.text(row, column)}\n{SAME_CCCD}"
+                return f"{self.text(row, column)}\n{why}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.text(row, column)
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
@@ -153,9 +167,9 @@ class MatchModel(QAbstractTableModel):
         return None
 
     def _bound(self, row: int) -> bool:
-        """Whether the match of ``row`` is by CCCD: the two cannot be kept apart (the file's
-        person, added as another, would hold the CCCD of ours)."""
-        return bool(self.matches[row].reason == "cccd")
+        """Whether the match of ``row`` is by CCCD or mã định danh: the two cannot be kept
+        apart (:data:`BOUND`)."""
+        return self.matches[row].reason in BOUND
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -351,7 +365,8 @@ class MergePanel(QWidget):
         self.match_heading.setText(
             f"<b>Người có trong cả hai tổ chức: {vn_number(len(self.matches))}</b> (dòng trên: "
             "máy này; dòng dưới: trong tệp). Được ghép làm một (gộp quá trình sinh hoạt). Bỏ "
-            "chọn người nào không phải cùng một người."
+            "chọn người nào không phải cùng một người; người cùng số CCCD hoặc mã định danh "
+            "luôn được ghép."
             + (f" <b>Đã bỏ chọn {vn_number(apart)} người</b>: thêm mới như một người khác, "
                "không ghép." if apart else "")
         )  # fmt: skip
