@@ -56,15 +56,43 @@ class Breakdown:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def shares(self) -> list[float]:
+        """Each count's share, in the order of ``counts``, adding to 100,0 (:func:`shares`)."""
+        return shares(list(self.counts.values()))
+
 
 def share(count: int, total: int) -> float:
-    """``count`` as a percentage of ``total``, rounded to one decimal (0 when total is 0)."""
+    """``count`` as a percentage of ``total``, rounded to one decimal (0 when total is 0): a
+    share alone; those of a breakdown are :func:`shares`."""
     return one_decimal(100.0 * count / total) if total else 0.0
+
+
+def shares(counts: Sequence[int]) -> list[float]:
+    """Each of ``counts`` as a percentage of their sum, to one decimal, adding to exactly 100,0
+    as the "Cộng" row says (all 0 when the sum is 0): each share cut down to its tenth, then the
+    tenths left given one each to the largest remainders (a tie: the larger count, then the
+    first). Rounded one by one, 3, 2 and 2 of 7 would give 42,9 + 28,6 + 28,6 = 100,1; here
+    42,8 + 28,6 + 28,6."""
+    total = sum(counts)
+    if not total:
+        return [0.0 for _ in counts]
+    tenths = [1000 * n // total for n in counts]
+    left = 1000 - sum(tenths)
+    ranked = sorted(range(len(counts)), key=lambda i: (-(1000 * counts[i] % total), -counts[i], i))
+    for i in ranked[:left]:
+        tenths[i] += 1
+    return [t / 10 for t in tenths]
 
 
 def share_text(count: int, total: int) -> str:
     """The share written the Vietnamese way: "33,3"."""
-    return f"{share(count, total):.1f}".replace(".", ",")
+    return decimal_text(share(count, total))
+
+
+def decimal_text(value: float) -> str:
+    """A share already rounded (:func:`shares`) written the Vietnamese way: "42,8"."""
+    return f"{value:.1f}".replace(".", ",")
 
 
 ACTIVE_TOTAL = "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"
@@ -344,8 +372,10 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
         for number, part in enumerate(breakdowns(stats), start=1):
             merged(f"{number}. {printed_heading(part, stats.today)}", bold, left)
             lines = [
-                (i, label, n, share(n, part.total))
-                for i, (label, n) in enumerate(part.counts.items(), start=1)
+                (i, label, n, part_share)
+                for i, ((label, n), part_share) in enumerate(
+                    zip(part.counts.items(), part.shares, strict=True), start=1
+                )
             ]
             total = 100.0 if part.total else 0.0
             table(("STT", part.column, COUNT, SHARE), lines, ("", TOTAL, part.total, total))
