@@ -20,7 +20,7 @@ from .conftest import BA_DIEU, add_member
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 TOTAL = "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"
-ADMITTED = "Kết nạp đoàn viên mới năm 2025"
+ADMITTED = "Kết nạp đoàn viên mới từ 01/01/2025 đến 31/03/2025"
 
 
 def _admitted(ws: Workspace, name: str, day: str) -> None:

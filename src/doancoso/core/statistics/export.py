@@ -115,24 +115,34 @@ DEPARTURES_TIP = (
 )
 
 
-def departures_label(year: int) -> str:
-    return f"Đoàn viên chuyển đi, ra khỏi Đoàn năm {year}"
+def year_span(day: date) -> str:
+    """The span of the year's movements counted on ``day`` (from 01/01 up to it): "năm 2025" on
+    the year's end, else "từ 01/01/2026 đến 30/09/2026" (today's figures too)."""
+    if (day.month, day.day) == (12, 31):
+        return f"năm {day.year}"
+    return f"từ {format_vn_date(date(day.year, 1, 1))} đến {format_vn_date(day)}"
 
 
-def figure_tip(label: str, year: int) -> str:
-    """What the headline figure ``label`` (of ``year``) counts, for its tooltip; "" if plain."""
-    if label == departures_label(year):
+def departures_label(day: date) -> str:
+    return f"Đoàn viên chuyển đi, ra khỏi Đoàn {year_span(day)}"
+
+
+def figure_tip(label: str, day: date) -> str:
+    """What the headline figure ``label`` (counted on ``day``) counts, for its tooltip; "" if
+    plain."""
+    if label == departures_label(day):
         return DEPARTURES_TIP
     return FIGURE_TIPS.get(label, "")
 
 
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
-    """The headline figures, labelled for ``stats.today``'s year.
+    """The headline figures, labelled for ``stats.today``: the year's admissions, transfers in
+    and departures, counted from 01/01 up to that day, say so (:func:`year_span`).
 
     The total is the active roster, members of other organisations on temporary activity here
     included (as the roster's usual list shows it); the next figure says how many of those there
     are, so that whoever adds up several organisations' figures can count each member once."""
-    year = stats.today.year
+    year, span = stats.today.year, year_span(stats.today)
     return [
         (ACTIVE_TOTAL, stats.total),
         (TEMPORARY, stats.temporary),
@@ -141,9 +151,9 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
             f"Đến tuổi trưởng thành Đoàn ({stats.coming_of_age_age} tuổi) năm {year}",
             stats.coming_of_age,
         ),
-        (f"Kết nạp đoàn viên mới năm {year}", stats.admissions),
-        (f"Chuyển sinh hoạt đến năm {year}", stats.transfers_in),
-        (departures_label(year), stats.departures_total),
+        (f"Kết nạp đoàn viên mới {span}", stats.admissions),
+        (f"Chuyển sinh hoạt đến {span}", stats.transfers_in),
+        (departures_label(stats.today), stats.departures_total),
         ("Thanh niên chưa vào Đoàn", stats.youth_total),
         ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),
         ("Thanh niên đi làm ăn xa", stats.youth_working_away),

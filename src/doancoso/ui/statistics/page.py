@@ -384,7 +384,7 @@ class StatisticsPage(QWidget):
         if self.day is None and not self.day_edit.hasFocus():  # today's, past midnight too
             self.day_edit.setText(as_of)
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
-            card.set(caption, value, figure_tip(caption, stats.today.year))
+            card.set(caption, value, figure_tip(caption, stats.today))
         for part in breakdowns(stats):
             self.charts[part.heading].set_data(part.counts)
         self.refreshed.emit()
