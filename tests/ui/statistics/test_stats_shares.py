@@ -11,8 +11,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.statistics.export import shares
 from doancoso.core.workspace import Workspace
 from doancoso.reports.statistics import print_statistics
+from doancoso.ui.statistics.bar_chart import BarChart
 from doancoso.ui.statistics.page import StatisticsPage
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -61,3 +63,28 @@ def test_the_sheet_holds_shares_adding_to_100(seven_ws: Workspace, tmp_path: Pat
     assert rows[at + 2 : at + 6] == [
         (1, "Kinh", 3, 42.8), (2, "Hoa", 2, 28.6), (3, "Khmer", 2, 28.6), ("Cộng", 7, 100.0),
     ]  # fmt: skip
+
+
+def test_equal_counts_get_equal_shares(qtbot: QtBot) -> None:
+    """100 Kinh, 5 Hoa, 5 Khmer of 110: 90,909…, 4,545…, 4,545…; the tenth left goes to Kinh
+    (91,0) rather than to Hoa alone, which showed "5 · 4,6%" over Khmer's "5 · 4,5%"."""
+    chart = BarChart("Theo dân tộc")
+    qtbot.addWidget(chart)
+    chart.set_data({"Kinh": 100, "Hoa": 5, "Khmer": 5})
+    assert chart.as_text() == "Theo dân tộc\nKinh: 100 (91,0%)\nHoa: 5 (4,5%)\nKhmer: 5 (4,5%)"
+    # three thirds cannot all be alike: one of them takes the tenth left
+    assert shares([1, 1, 1]) == [33.4, 33.3, 33.3]
+    assert shares([0, 0]) == [0.0, 0.0]
+
+
+def test_shares_always_add_to_100_within_a_tenth() -> None:
+    for total in range(1, 60):
+        for first in range(total + 1):
+            for second in range(total - first + 1):
+                counts = [first, second, total - first - second, second]
+                got = shares(counts)
+                assert round(sum(got) * 10) == 1000, counts
+                for n, s in zip(counts, got, strict=True):
+                    assert abs(s - 100 * n / sum(counts)) < 0.1, counts
+                    if n in (0, sum(counts)):
+                        assert s == 100 * n / sum(counts), counts
