@@ -39,9 +39,9 @@ from ..core.statistics.export import (
     TOTAL,
     ActivityFigures,
     breakdowns,
+    decimal_text,
     printed_heading,
     rate_text,
-    share_text,
     summary_figures,
 )
 from ..core.statistics.service import RosterStats
@@ -188,9 +188,11 @@ def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None)
     for number, part in enumerate(breakdowns(stats), start=1):
         biggest = max(part.counts.values(), default=0)
         rows: list[list[Any]] = [
-            [str(i), _label(label, widths[1]), vn_number(n), share_text(n, part.total),
+            [str(i), _label(label, widths[1]), vn_number(n), decimal_text(part_share),
              Bar(n, biggest, widths[4] - 12, FONT_SIZE * 1.2)]
-            for i, (label, n) in enumerate(part.counts.items(), start=1)
+            for i, ((label, n), part_share) in enumerate(
+                zip(part.counts.items(), part.shares, strict=True), start=1
+            )
         ]  # fmt: skip
         rows.append(["", TOTAL, vn_number(part.total), "100,0" if part.total else "0,0", ""])
         header = ["STT", part.column, COUNT, SHARE, "Biểu đồ"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.lang.dates import format_vn_date
@@ -20,7 +21,7 @@ from .conftest import BA_DIEU, add_member
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 TOTAL = "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"
-ADMITTED = "Kết nạp đoàn viên mới năm 2025"
+ADMITTED = "Kết nạp đoàn viên mới từ 01/01/2025 đến 31/03/2025"
 
 
 def _admitted(ws: Workspace, name: str, day: str) -> None:
@@ -51,7 +52,7 @@ def test_a_quarter_end_typed_counts_that_day(qtbot: QtBot, known_ws: Workspace,
     assert _cards(page)[TOTAL] == 7
 
     _type_day(qtbot, page, "31/03/2025")
-    assert page.as_of.text() == "(số liệu đến ngày 31/03/2025)"
+    assert page.day_edit.text() == "31/03/2025"
     cards = _cards(page)
     assert (cards[TOTAL], cards[ADMITTED]) == (6, 1)  # Hậu in, Khang not yet
     assert page.day_error.isHidden()
@@ -83,4 +84,17 @@ def test_a_wrong_day_is_refused_and_changes_nothing(
     _type_day(qtbot, page, typed)
     assert page.day_error.text() == message.format(day=tomorrow, today=format_vn_date(date.today()))
     assert not page.day_error.isHidden()
-    assert page.stats is counted and page.as_of.text() == "(số liệu đến ngày 31/03/2025)"
+    assert page.stats is counted and page.stats is not None
+    assert page.stats.today == date(2025, 3, 31)
+
+
+def test_the_day_counted_is_shown_once(qtbot: QtBot, known_ws: Workspace) -> None:
+    """The field "Số liệu đến ngày" holds the day counted: no label repeats it beside it."""
+    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
+    qtbot.addWidget(page)
+    page.show()
+    _type_day(qtbot, page, "31/03/2025")
+    assert page.day_edit.text() == "31/03/2025"
+    shown = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+    # the field's own label only (the movements' captions say their span, "đến 31/03/2025")
+    assert [text for text in shown if "số liệu đến" in text.lower()] == ["Số liệu đến &ngày:"]

@@ -74,9 +74,9 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
     assert cards["Trong đó: đoàn viên nữ"] == 2
     # Võ Thị Em, born 1996, is here on temporary activity: her home organisation decides
     assert cards["Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2026"] == 0
-    assert page.as_of.text() == "(số liệu đến ngày 01/06/2026)"
+    assert page.day_edit.text() == "01/06/2026"
     tips = {c.caption.text(): c.toolTip() for c in page.cards}
-    assert tips["Đoàn viên chuyển đi, ra khỏi Đoàn năm 2026"] == (
+    assert tips["Đoàn viên chuyển đi, ra khỏi Đoàn từ 01/01/2026 đến 01/06/2026"] == (
         "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
         "Đoàn, bị khai trừ hoặc bị xóa tên trong năm; người rời đi, trở lại rồi rời đi lần nữa "
         "chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết "

@@ -56,15 +56,62 @@ class Breakdown:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def shares(self) -> list[float]:
+        """Each count's share, in the order of ``counts``, adding to 100,0 (:func:`shares`)."""
+        return shares(list(self.counts.values()))
+
 
 def share(count: int, total: int) -> float:
-    """``count`` as a percentage of ``total``, rounded to one decimal (0 when total is 0)."""
+    """``count`` as a percentage of ``total``, rounded to one decimal (0 when total is 0): a
+    share alone; those of a breakdown are :func:`shares`."""
     return one_decimal(100.0 * count / total) if total else 0.0
+
+
+def shares(counts: Sequence[int]) -> list[float]:
+    """Each of ``counts`` as a percentage of their sum, to one decimal, adding to exactly 100,0
+    as the "Cộng" row says (all 0 when the sum is 0): each share cut down to its tenth, then the
+    tenths left given one each to the largest remainders. Rounded one by one, 3, 2 and 2 of 7
+    would give 42,9 + 28,6 + 28,6 = 100,1; here 42,8 + 28,6 + 28,6.
+
+    Equal counts get equal shares: the tenths go to all the rows of a count at once, passing
+    over a count with more rows than tenths left (100, 5 and 5 of 110: 91,0 + 4,5 + 4,5, not
+    Hoa's 5 at 4,6 and Khmer's 5 at 4,5); only when no count fits (three thirds) does the
+    first row of the largest remainder take it (33,4 + 33,3 + 33,3)."""
+    total = sum(counts)
+    if not total:
+        return [0.0 for _ in counts]
+    tenths = [1000 * n // total for n in counts]
+    left = 1000 - sum(tenths)
+
+    def rank(n: int) -> tuple[int, int]:  # the largest remainder first, then the larger count
+        return -(1000 * n % total), -n
+
+    rows: dict[int, list[int]] = {}
+    for i, n in enumerate(counts):
+        if 1000 * n % total:  # an exact share takes no tenth
+            rows.setdefault(n, []).append(i)
+    waiting: list[int] = []
+    for n in sorted(rows, key=rank):
+        if len(rows[n]) <= left:
+            for i in rows[n]:
+                tenths[i] += 1
+            left -= len(rows[n])
+        else:
+            waiting += rows[n]
+    for i in sorted(waiting, key=lambda i: (*rank(counts[i]), i))[:left]:
+        tenths[i] += 1
+    return [t / 10 for t in tenths]
 
 
 def share_text(count: int, total: int) -> str:
     """The share written the Vietnamese way: "33,3"."""
-    return f"{share(count, total):.1f}".replace(".", ",")
+    return decimal_text(share(count, total))
+
+
+def decimal_text(value: float) -> str:
+    """A share already rounded (:func:`shares`) written the Vietnamese way: "42,8"."""
+    return f"{value:.1f}".replace(".", ",")
 
 
 ACTIVE_TOTAL = "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"
@@ -87,24 +134,34 @@ DEPARTURES_TIP = (
 )
 
 
-def departures_label(year: int) -> str:
-    return f"Đoàn viên chuyển đi, ra khỏi Đoàn năm {year}"
+def year_span(day: date) -> str:
+    """The span of the year's movements counted on ``day`` (from 01/01 up to it): "năm 2025" on
+    the year's end, else "từ 01/01/2026 đến 30/09/2026" (today's figures too)."""
+    if (day.month, day.day) == (12, 31):
+        return f"năm {day.year}"
+    return f"từ {format_vn_date(date(day.year, 1, 1))} đến {format_vn_date(day)}"
 
 
-def figure_tip(label: str, year: int) -> str:
-    """What the headline figure ``label`` (of ``year``) counts, for its tooltip; "" if plain."""
-    if label == departures_label(year):
+def departures_label(day: date) -> str:
+    return f"Đoàn viên chuyển đi, ra khỏi Đoàn {year_span(day)}"
+
+
+def figure_tip(label: str, day: date) -> str:
+    """What the headline figure ``label`` (counted on ``day``) counts, for its tooltip; "" if
+    plain."""
+    if label == departures_label(day):
         return DEPARTURES_TIP
     return FIGURE_TIPS.get(label, "")
 
 
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
-    """The headline figures, labelled for ``stats.today``'s year.
+    """The headline figures, labelled for ``stats.today``: the year's admissions, transfers in
+    and departures, counted from 01/01 up to that day, say so (:func:`year_span`).
 
     The total is the active roster, members of other organisations on temporary activity here
     included (as the roster's usual list shows it); the next figure says how many of those there
     are, so that whoever adds up several organisations' figures can count each member once."""
-    year = stats.today.year
+    year, span = stats.today.year, year_span(stats.today)
     return [
         (ACTIVE_TOTAL, stats.total),
         (TEMPORARY, stats.temporary),
@@ -113,9 +170,9 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
             f"Đến tuổi trưởng thành Đoàn ({stats.coming_of_age_age} tuổi) năm {year}",
             stats.coming_of_age,
         ),
-        (f"Kết nạp đoàn viên mới năm {year}", stats.admissions),
-        (f"Chuyển sinh hoạt đến năm {year}", stats.transfers_in),
-        (departures_label(year), stats.departures_total),
+        (f"Kết nạp đoàn viên mới {span}", stats.admissions),
+        (f"Chuyển sinh hoạt đến {span}", stats.transfers_in),
+        (departures_label(stats.today), stats.departures_total),
         ("Thanh niên chưa vào Đoàn", stats.youth_total),
         ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),
         ("Thanh niên đi làm ăn xa", stats.youth_working_away),
@@ -344,8 +401,10 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
         for number, part in enumerate(breakdowns(stats), start=1):
             merged(f"{number}. {printed_heading(part, stats.today)}", bold, left)
             lines = [
-                (i, label, n, share(n, part.total))
-                for i, (label, n) in enumerate(part.counts.items(), start=1)
+                (i, label, n, part_share)
+                for i, ((label, n), part_share) in enumerate(
+                    zip(part.counts.items(), part.shares, strict=True), start=1
+                )
             ]
             total = 100.0 if part.total else 0.0
             table(("STT", part.column, COUNT, SHARE), lines, ("", TOTAL, part.total, total))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPal
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ...core.lang.text import one_decimal, vn_number
+from ...core.statistics.export import decimal_text, shares
 
 BAR_COLOR = QColor(21, 101, 192)  # the union's blue
 EMPTY_TEXT = "Chưa có số liệu"
@@ -21,9 +22,10 @@ LABEL_SHARE = 0.38  # at most this share of the width for the labels
 
 
 def percent(count: int, total: int) -> str:
-    """Share with one decimal and a decimal comma: 1 of 3 -> "33,3%"."""
+    """A share alone with one decimal and a decimal comma: 1 of 3 -> "33,3%". The chart's rows
+    show the breakdown's shares, which add to 100,0 (``core.statistics.export.shares``)."""
     share = one_decimal(100.0 * count / total) if total else 0.0
-    return f"{share:.1f}%".replace(".", ",")
+    return f"{decimal_text(share)}%"
 
 
 class BarChart(QWidget):
@@ -33,6 +35,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self._title = title
         self._items: list[tuple[str, int]] = []
+        self._shares: list[float] = []  # of the items, adding to 100,0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(280)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
@@ -41,6 +44,7 @@ class BarChart(QWidget):
 
     def set_data(self, items: Mapping[str, int]) -> None:
         self._items = [(str(k), int(v)) for k, v in items.items()]
+        self._shares = shares([n for _, n in self._items])
         self.setAccessibleDescription(self.as_text())
         self.updateGeometry()
         self.update()
@@ -57,7 +61,7 @@ class BarChart(QWidget):
     def row_text(self, index: int) -> str:
         """ "Nam: 3 (60,0%)" for the row ``index``."""
         label, count = self._items[index]
-        return f"{label}: {vn_number(count)} ({percent(count, self.total())})"
+        return f"{label}: {vn_number(count)} ({decimal_text(self._shares[index])}%)"
 
     def as_text(self) -> str:
         """The chart as lines of text (title, then one line per row)."""
@@ -121,13 +125,15 @@ class BarChart(QWidget):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              EMPTY_TEXT)  # fmt: skip
             return
-        total = self.total()
         biggest = max(n for _, n in self._items) or 1
         label_w = min(
             max(metrics.horizontalAdvance(label) for label, _ in self._items) + 16,
             int(width * LABEL_SHARE),
         )
-        value_texts = [f"{vn_number(n)} · {percent(n, total)}" for _, n in self._items]
+        value_texts = [
+            f"{vn_number(n)} · {decimal_text(part)}%"
+            for (_, n), part in zip(self._items, self._shares, strict=True)
+        ]
         value_w = max(metrics.horizontalAdvance(t) for t in value_texts) + 10
         bar_left = 8 + label_w
         bar_space = max(10, width - bar_left - value_w - 8)

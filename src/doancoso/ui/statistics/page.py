@@ -149,8 +149,6 @@ class StatisticsPage(QWidget):
         font.setBold(True)
         heading.setFont(font)
         top.addWidget(heading)
-        self.as_of = QLabel()
-        top.addWidget(self.as_of)
         top.addSpacing(12)
         day_label = QLabel(DAY_LABEL)
         self.day_edit = QLineEdit(format_vn_date(self.today() or date.today()))
@@ -227,6 +225,8 @@ class StatisticsPage(QWidget):
         inner.addStretch(1)
 
         self.scroll_area = QScrollArea()
+        # No Tab stop: it shows no focus, and the page's keys scroll it (keyPressEvent).
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(content)
@@ -380,11 +380,10 @@ class StatisticsPage(QWidget):
         _fit_rows(self.participation_view)
         self.stats = stats
         as_of = format_vn_date(stats.today)
-        self.as_of.setText(f"(số liệu đến ngày {as_of})")
         if self.day is None and not self.day_edit.hasFocus():  # today's, past midnight too
             self.day_edit.setText(as_of)
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
-            card.set(caption, value, figure_tip(caption, stats.today.year))
+            card.set(caption, value, figure_tip(caption, stats.today))
         for part in breakdowns(stats):
             self.charts[part.heading].set_data(part.counts)
         self.refreshed.emit()
