@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.document_memory import MEMORY_FILE, DocumentMemory
@@ -79,7 +81,7 @@ def test_defaults_from_the_organisation(qtbot: QtBot, ws: Workspace) -> None:
     assert dialog.date_edit.text() == "05/12/2026"
     assert dialog.preview.text() == "In là: Tân Hưng, ngày 05 tháng 12 năm 2026"
     assert dialog.recipients_edit.toPlainText() == "- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP."
-    assert dialog.accept_button.text() == "Chọn nơi lưu…"
+    assert dialog.accept_button.text() == "&Chọn nơi lưu…"
 
 
 def test_bad_input_gets_a_message_under_its_field(qtbot: QtBot, ws: Workspace) -> None:
@@ -267,3 +269,39 @@ def test_the_buttons_stay_in_place_under_the_place_and_the_date(
     assert len(messages_fit(qtbot, dialog)) == 2
     assert spot(qtbot, dialog.accept_button) == before
     assert dialog.details is None
+
+
+def _letters(dialog: QDialog) -> list[str]:
+    """The Alt+letters of what ``dialog`` shows: its labels and buttons."""
+    texts = [
+        widget.text()
+        for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
+        if widget.isVisible()
+    ]
+    return [QKeySequence.mnemonic(t).toString() for t in texts if "&" in t.replace("&&", "")]
+
+
+def test_every_field_and_button_has_its_own_alt_key(qtbot: QtBot, ws: Workspace) -> None:
+    dialog = _dialog(qtbot, ws)
+    with qtbot.wait_active(dialog):  # mnemonics work only in the active window
+        dialog.show()
+        dialog.activateWindow()
+    letters = _letters(dialog)
+    assert sorted(letters) == ["Alt+B", "Alt+C", "Alt+D", "Alt+H", "Alt+N", "Alt+S"]
+    for key, widget in ((Qt.Key.Key_D, dialog.place_edit), (Qt.Key.Key_B, dialog.date_edit),
+                        (Qt.Key.Key_N, dialog.recipients_edit),
+                        (Qt.Key.Key_S, dialog.number_edit)):  # fmt: skip
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, key, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is widget
+    dialog.date_edit.setText("31/02/2026")
+    qtbot.keyClick(dialog.number_edit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    # a mnemonic presses the button as a click shows it: a moment later
+    refused = {"date": "Ngày 31/02/2026 không có trên lịch."}
+    qtbot.waitUntil(lambda: dialog.errors.messages() == refused)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == QDialog.DialogCode.Rejected and dialog.details is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog
@@ -253,3 +254,32 @@ def test_next_year_viewed_marks_late_only_who_reached_it_before_this_year(
     assert dialog.summary.text() == (
         "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước) — đã chọn 0."
     )
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_enter_asks_before_recording_and_cancel_changes_nothing(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """Enter in the decision's date records for every ticked member: it asks first, naming how
+    many and the date; Hủy records nothing and leaves the list as it was."""
+    ids = _fixture(ws, add_member)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025, today=IN_2025)
+    qtbot.addWidget(dialog)
+    with qtbot.wait_exposed(dialog):
+        dialog.show()
+    dialog.check_all_button.click()
+    dialog.date_edit.setText("15/12/2025")
+    question = "Ghi nhận trưởng thành Đoàn cho 2 đoàn viên, ngày quyết định 15/12/2025?"
+    prompts.answer = False
+    qtbot.keyClick(dialog.date_edit, Qt.Key.Key_Return)
+    assert prompts.asked == [question] and prompts.buttons == [("Ghi", "Hủy")]
+    assert dialog.confirmed == 0 and dialog.checked_ids() == [ids["hoa"], ids["binh"]]
+    assert {ws.members.get(ids[k]).fields.status for k in ("hoa", "binh")} == {"active"}
+    prompts.answer = True
+    dialog.number_edit.setText("20-QĐ/ĐTN")
+    qtbot.keyClick(dialog.number_edit, Qt.Key.Key_Return)
+    assert prompts.asked[1] == (
+        "Ghi nhận trưởng thành Đoàn cho 2 đoàn viên, ngày quyết định 15/12/2025, số 20-QĐ/ĐTN?"
+    )
+    assert dialog.confirmed == 2
+    assert {ws.members.get(ids[k]).fields.status for k in ("hoa", "binh")} == {"matured"}

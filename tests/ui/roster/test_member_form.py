@@ -262,3 +262,15 @@ def test_the_admission_decision_follows_the_event_recorded(qtbot: QtBot, ws: Wor
     assert dialog.raw()["admission_decision"] == "40-QĐ/ĐTN"
     assert dialog.raw()["admission_place"] == "Đoàn xã Tân Hưng"
     assert not dialog.is_modified
+
+
+def test_a_month_and_year_for_the_birth_date_says_what_to_type(qtbot: QtBot, ws: Workspace) -> None:
+    """The field's hint takes a year alone: "12/2005" is told the whole date or the year."""
+    dialog = _form(qtbot, ws)
+    dialog.set_value("full_name", "Nguyễn Văn An")
+    dialog.set_value("birth_date", "12/2005")
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "birth_date": "Nhập đủ ngày/tháng/năm (ví dụ 01/12/2005) hoặc chỉ năm sinh (2005)."
+    }
+    assert dialog.saved_id is None and ws.members.count() == 0

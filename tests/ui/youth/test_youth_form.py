@@ -228,3 +228,17 @@ def test_enter_on_the_closed_member_list_opens_it_and_saves_nothing(
     assert dialog.isVisible() and dialog.saved_id is None and youth_ws.youth.count() == 5
     qtbot.keyClick(combo, Qt.Key.Key_Enter)  # the keypad's: the list again, still no save
     assert combo.view().isVisible() and dialog.saved_id is None
+
+
+def test_a_month_and_year_for_the_birth_date_says_what_to_type(
+    qtbot: QtBot, youth_ws: Workspace, prompts
+) -> None:
+    """As the member form: "3/2006" is told the whole date or the year of birth alone."""
+    dialog = _form(qtbot, youth_ws, prompts)
+    dialog.set_value("full_name", "Lê Văn Tâm")
+    dialog.set_value("birth_date", "3/2006")
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "birth_date": "Nhập đủ ngày/tháng/năm (ví dụ 01/03/2006) hoặc chỉ năm sinh (2006)."
+    }
+    assert dialog.saved_id is None and youth_ws.youth.count() == 5

@@ -4,10 +4,18 @@ undo the rows brought back."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.workspace import Workspace
+from doancoso.ui.shell.main_window import AREAS, MainWindow
+from doancoso.ui.shell.state import UiState
+from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.page import YouthPage
+from scripted import ScriptedPrompts, synchronous_core
 
 
 def test_enter_in_the_search_goes_to_the_first_result(page: YouthPage, qtbot: QtBot) -> None:
@@ -32,3 +40,37 @@ def test_a_deletion_selects_the_next_row_and_its_undo_the_row_again(
     page.select_row(len(ids) - 1)
     page.delete_action.trigger()
     assert page.selected_ids() == [ids[-2]]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_k_admits_the_chosen_young_person(
+    qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """ "Kết nạp vào Đoàn…" has its key, shown in its tooltip, used by no other action of the
+    window."""
+    window = MainWindow(synchronous_core(youth_ws, prompts), UiState(youth_ws.data_dir))
+    qtbot.addWidget(window)
+    page = window.youth
+    assert page.admit_button.toolTip() == "Kết nạp thanh niên đang chọn vào Đoàn (Ctrl+K)"
+    keys = [
+        key.toString()
+        for action in window.findChildren(QAction)
+        for key in action.shortcuts()
+        if action is not page.admit_action
+    ]
+    assert keys and "Ctrl+K" not in keys
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    window.go_to_area(AREAS.index("Thanh niên"))
+    row = [page.model.index(r, 1).data() for r in range(page.model.rowCount())].index(
+        "Nguyễn Thị Thủy"
+    )
+    page.select_row(row)
+    page.table.setFocus()
+    before = youth_ws.members.count()
+    opened: list[QDialog] = []
+    prompts.dialog_script = opened.append  # closed at once: nothing admitted
+    qtbot.keyClick(page.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert [type(d) for d in opened] == [AdmitDialog]
+    assert youth_ws.members.count() == before

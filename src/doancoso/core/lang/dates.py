@@ -115,7 +115,7 @@ def unread_date(label: str, text: str, today: date, *, allow_year: bool = False)
 def parse_vn_date(text: str, *, allow_year: bool = False) -> tuple[date, str]:
     """Parse ``dd/mm/yyyy`` (also ``d/m/yyyy``, ``-`` or ``.`` as separators), or a date written
     out, "ngày 05 tháng 03 năm 2001" (:func:`written_date`). A month and year alone ("03/2001")
-    is no date.
+    is no date; with ``allow_year`` it is told to type the whole date or the year alone.
 
     With ``allow_year`` a bare year is accepted and returned as 1 January with precision
     ``"year"``: the day is never invented for display, only kept as a storage convention.
@@ -137,6 +137,13 @@ def parse_vn_date(text: str, *, allow_year: bool = False) -> tuple[date, str]:
     short = short_year_message(text, allow_year=allow_year)
     if short is not None:  # the century is not guessed: the secretary types it
         raise DateFormatError(short)
+    month_year = _MONTH.match(text) if allow_year else None
+    if month_year is not None and 1 <= int(month_year.group(1)) <= 12:
+        # A month of birth: the field takes the whole date or the year alone, as its hint says.
+        shown = f"01/{int(month_year.group(1)):02d}/{month_year.group(2)}"
+        raise DateFormatError(
+            f"Nhập đủ ngày/tháng/năm (ví dụ {shown}) hoặc chỉ năm sinh ({month_year.group(2)})."
+        )
     raise DateFormatError("Ngày phải viết dạng dd/mm/yyyy, ví dụ 05/03/2001.")
 
 

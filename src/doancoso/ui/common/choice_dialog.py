@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .combo_search import toneless_search
+
 PLACEHOLDER = "— Chọn —"
 MIN_WIDTH = 420
 
@@ -41,6 +43,7 @@ class ChoiceDialog(QDialog):
         self.combo.setPlaceholderText(placeholder)
         self.combo.setCurrentIndex(-1)
         self.combo.setMinimumContentsLength(28)
+        toneless_search(self.combo)  # "tan thanh" picks "Chi đoàn ấp Tân Thành"
         caption.setBuddy(self.combo)
         layout.addWidget(self.combo)
         buttons = QDialogButtonBox()

@@ -152,7 +152,7 @@ class DocumentDialog(QDialog):
         self.number_edit.setPlaceholderText(
             f"Ví dụ: 01-{kind.code}/ĐTN; để trống để ghi số bằng tay"
         )
-        self.errors.add_row(form, "number", "Số văn bản", self.number_edit)
+        self.errors.add_row(form, "number", "&Số văn bản", self.number_edit)
         last = memory.last_number(kind.memory_key)
         self.last_hint = WrappedLabel(f"Số đã dùng lần trước: {last}" if last else "")
         self._add_hint(self.number_edit, self.last_hint)
@@ -160,7 +160,7 @@ class DocumentDialog(QDialog):
         place = place_name(org) if org is not None else ""
         self.place_edit = QLineEdit(place)
         self.place_edit.setPlaceholderText("Ví dụ: Tân Hưng")
-        self.errors.add_row(form, "place", "Địa danh", self.place_edit, True, self._place_error)
+        self.errors.add_row(form, "place", "Địa &danh", self.place_edit, True, self._place_error)
         if not place:
             self._add_hint(self.place_edit, WrappedLabel(PLACE_NOT_SET))
 
@@ -168,7 +168,7 @@ class DocumentDialog(QDialog):
         self.date_edit.setPlaceholderText("dd/mm/yyyy")
         self.date_edit.setMaximumWidth(160)
         attach_date_popup(self.date_edit)
-        self.errors.add_row(form, "date", "Ngày ban hành", self.date_edit, True, self._date_error)
+        self.errors.add_row(form, "date", "Ngày &ban hành", self.date_edit, True, self._date_error)
         self.preview = WrappedLabel()
         self.preview.setStyleSheet("font-style: italic;")
         self.preview.setAccessibleName("Dòng địa danh, ngày tháng in trên văn bản")
@@ -182,7 +182,7 @@ class DocumentDialog(QDialog):
         self.recipients_edit.setPlainText("\n".join(_dashed(line) for line in remembered))
         line_height = self.recipients_edit.fontMetrics().lineSpacing()
         self.recipients_edit.setFixedHeight(line_height * RECIPIENT_ROWS + 12)
-        self.errors.add_row(form, "recipients", "Nơi nhận", self.recipients_edit)
+        self.errors.add_row(form, "recipients", "Nơi &nhận", self.recipients_edit)
         self._add_hint(self.recipients_edit, WrappedLabel(RECIPIENTS_HINT))
         box = self.recipients_edit.parentWidget()
         if not recipients and box is not None:  # hidden, not removed: what it remembers stays
@@ -192,9 +192,9 @@ class DocumentDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.accept_button = buttons.addButton(
-            "Chọn nơi lưu…", QDialogButtonBox.ButtonRole.AcceptRole
+            "&Chọn nơi lưu…", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

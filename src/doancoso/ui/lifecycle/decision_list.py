@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ValidationError
-from ...core.lang.dates import format_vn_date
+from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.lang.text import vn_number
 from ...core.lifecycle.recorded import RecordedEvents
 from ...core.workspace import Workspace
@@ -368,10 +368,25 @@ class DecisionListDialog(QDialog):
             return
         self.general_error.hide()
         date, number = self.date_edit.text().strip(), self.number_edit.text()
+        if not self._asked_to_record(ids, date, number.strip()):
+            return
         self._busy = True
         op = CoreOp(self, lambda ws: self.record(ws, ids, date, number), self._core,
                     label=self.progress_text(len(ids)))  # fmt: skip
         op.success(self._recorded).failure(self._refused).run()
+
+    def _asked_to_record(self, ids: list[str], date: str, number: str) -> bool:
+        """Whether to record the decision for ``ids``, asked first: Enter in the date or number
+        would otherwise record it at once, for every ticked member. A date that is no date is
+        not asked about: the core refuses it, the message under the field."""
+        try:
+            day, _precision = parse_vn_date(date)
+        except DateFormatError:
+            return True
+        names = [e.row.full_name for e in self.entries if [e.row.id] == ids]
+        text = self.undo_text(members_phrase(len(ids), names[0] if names else ""))
+        text += f", ngày quyết định {format_vn_date(day)}" + (f", số {number}" if number else "")
+        return self._prompts.confirm(self, self.title, text + "?", yes="Ghi", no="Hủy")
 
     def _recorded(self, recorded: RecordedEvents) -> None:
         self._busy = False

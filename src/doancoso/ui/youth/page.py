@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -59,6 +59,10 @@ def youth_phrase(count: int, first_name: str = "") -> str:
     if count == 1 and first_name:
         return f"thanh niên {first_name}"
     return f"{vn_number(count)} thanh niên"
+
+
+ADMIT_KEY = "Ctrl+K"
+"""Admits the chosen young person ("Kết nạp vào Đoàn…")."""
 
 
 class YouthPage(ListPage):
@@ -111,6 +115,7 @@ class YouthPage(ListPage):
         self.edit_button = QPushButton("Sửa")
         self.delete_button = QPushButton("Xóa")
         self.admit_button = QPushButton("Kết nạp vào Đoàn…")
+        self.admit_button.setToolTip(f"Kết nạp thanh niên đang chọn vào Đoàn ({ADMIT_KEY})")
         self.import_button = QPushButton("Nhập Excel…")
         self.import_button.setToolTip(
             "Nhập thanh niên từ tệp Excel/CSV của các ấp, có xem trước (Ctrl+I)"
@@ -141,6 +146,13 @@ class YouthPage(ListPage):
             ("Sửa thông tin thanh niên…", self.edit_youth),
             ("Xóa thanh niên…", self.delete_selected),
         )
+        # Ctrl+K ("Kết nạp"): no other action of the window uses it. Anywhere on the page, the
+        # search box included, as the button beside the list.
+        self.admit_action = QAction("Kết nạp vào Đoàn…", self)
+        self.admit_action.setShortcut(QKeySequence(ADMIT_KEY))
+        self.admit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.admit_action.triggered.connect(self.admit_selected)
+        self.addAction(self.admit_action)
 
     def _disable_writes(self) -> None:
         """On data that can only be read, the buttons that can do nothing but write (as the
@@ -150,6 +162,7 @@ class YouthPage(ListPage):
         for button in (self.add_button, self.import_button, self.admit_button):
             button.setEnabled(False)
             button.setToolTip(READ_ONLY_TIP)
+        self.admit_action.setEnabled(False)
 
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         """Columns the core cannot sort on keep the previous order (and its indicator)."""

@@ -1,0 +1,20 @@
+"""The one-answer picker ("Chuyển chi đoàn…", "Gộp vào…"): chosen by typing without tones."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from doancoso.ui.common.choice_dialog import ChoiceDialog
+
+BRANCHES = ["Chi đoàn ấp Bình Hòa", "Chi đoàn ấp Tân Thành", "Chi đoàn ấp Thạnh Lợi"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_typing_a_name_without_tones_picks_it(qtbot: QtBot) -> None:
+    dialog = ChoiceDialog(None, "Chuyển chi đoàn", "Chuyển 2 đoàn viên sang chi đoàn:", BRANCHES)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.combo, "tan thanh")
+    assert dialog.combo.currentText() == "Chi đoàn ấp Tân Thành"
+    assert dialog.chosen() == 1 and dialog.ok_button.isEnabled()
