@@ -34,6 +34,7 @@ from doancoso.ui.roster.files import ROSTER_LIST
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
+from doancoso.ui.statistics.page import StatisticsPage
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import YouthFormDialog
 
@@ -100,6 +101,7 @@ DIALOGS: dict[str, tuple[tuple[Opener, int], ...]] = {
     "calendar/occurrence_dialog.py": (
         (lambda c, w, h, t: OccurrenceDialog(c, h, _occurrence(w)), 1),
     ),
+    "statistics/page.py": ((lambda c, w, h, t: StatisticsPage(c, today=lambda: DAY), 1),),
 }
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.backup.store import BackupInfo
+from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common import folders
 from doancoso.ui.common.drives import Drive
@@ -271,10 +272,10 @@ def test_at_the_first_start_the_question_replaces_nothing(
 ) -> None:
     """Before the organisation is set up there are no data to replace nor to back up: the
     question says the backup becomes the app's data, not that data are replaced."""
-    from conftest import TAN_HUNG
-
     other = Workspace.open(tmp_path / "may-cu")  # the dead PC's data, backed up onto a stick
-    other.organization.create(TAN_HUNG)
+    other.organization.create(
+        OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Tỉnh đoàn Cà Mau")
+    )
     _people(other)
     saved = other.backups.to_folder(tmp_path / "usb")
     other.close()

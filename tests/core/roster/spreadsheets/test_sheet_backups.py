@@ -140,10 +140,10 @@ def test_cli_backup_backups_and_restore(demo_ws: Workspace) -> None:
     assert taken["reason"] == "Sao lưu theo yêu cầu"
     code, out, _ = _cli("backups", "--data-dir", folder, "--format", "json")
     assert [b["file"] for b in json.loads(out)] == [taken["file"]]
-    code, out, _ = _cli("backups", "--data-dir", folder)  # as the GUI's list writes the time
+    code, out, _ = _cli("backups", "--data-dir", folder)  # to the second, as the GUI's list
     size = f"{Path(taken['file']).stat().st_size / 1024**2:.1f}".replace(".", ",")
     assert out == (
-        f"{taken['date'][:16]}  Sao lưu theo yêu cầu  {size} MB  300 đoàn viên  tốt  "
+        f"{taken['date'][:19]}  Sao lưu theo yêu cầu  {size} MB  300 đoàn viên  tốt  "
         f"{taken['file']}\n"
     )
     demo_ws.close()
