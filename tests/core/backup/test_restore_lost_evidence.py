@@ -38,7 +38,9 @@ def test_a_backup_of_the_list_does_not_send_to_a_stick_folder(
         "Thiếu 1 tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: tệp đó đã không còn "
         "trong thư mục dữ liệu trước khi sao lưu (các bản sao lưu trong danh sách không chứa "
         "tệp minh chứng). “Kiểm tra dữ liệu” (lệnh doancoso check) nêu tên từng tệp: hãy lấy "
-        "lại từ một bản sao lưu ra USB có tệp đó hoặc đính kèm lại tệp gốc."
+        "lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ USB…” "
+        "trong “Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm lại tệp "
+        "gốc."
     )
 
 
@@ -59,7 +61,8 @@ def test_a_stick_backup_whose_folder_lacks_them_says_they_were_lost_before(
         "Thiếu 1 tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: thư mục "
         f"“{saved.name}.evidence” cạnh tệp sao lưu cũng không có tệp đó (đã mất trước khi sao "
         "lưu). “Kiểm tra dữ liệu” (lệnh doancoso check) nêu tên từng tệp: hãy lấy lại từ một "
-        "bản sao lưu ra USB có tệp đó hoặc đính kèm lại tệp gốc."
+        "bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ USB…” trong “Sao lưu "
+        "và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm lại tệp gốc."
     )
 
 

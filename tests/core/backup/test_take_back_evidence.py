@@ -57,8 +57,11 @@ def test_only_the_lost_files_the_backup_has_are_taken_back(ws: Workspace, tmp_pa
     _damage(store.path(photo))  # one damaged
     members_before = ws.members.count()
     database_before = ws.db.path.read_bytes()
+    generation = ws.changes.generation
 
     result = ws.backups.take_back_evidence(backup)
+    changes = ws.changes.since(generation)  # no row changed: the lists showing them are told
+    assert changes.ids("evidence_files") is None and not changes.ends_undo
 
     assert result.taken == ["ảnh ra quân.png", "biên bản họp.pdf"]
     assert result.absent == ["biên bản đại hội.pdf"]
@@ -106,8 +109,10 @@ def test_a_file_damaged_in_the_backup_is_not_taken(ws: Workspace, tmp_path: Path
 def test_nothing_lost_takes_nothing(ws: Workspace, tmp_path: Path) -> None:
     _attached(ws, tmp_path, BOTH[:1])
     backup = _usb_backup(ws, tmp_path)
+    generation = ws.changes.generation
     result = ws.backups.take_back_evidence(backup)
     assert (result.taken, result.absent, result.damaged) == ([], [], [])
+    assert not ws.changes.since(generation)  # nothing announced
     assert taken_back_text(result, backup) == (
         "Không có tệp minh chứng nào bị mất: không cần lấy lại tệp nào."
     )

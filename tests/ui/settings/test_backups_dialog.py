@@ -345,7 +345,9 @@ def test_a_restore_of_the_list_missing_a_file_says_it_was_lost_before(
         "Thiếu 1 tệp minh chứng (ảnh, văn bản scan) mà dữ liệu có ghi: tệp đó đã không còn "
         "trong thư mục dữ liệu trước khi sao lưu (các bản sao lưu trong danh sách không chứa "
         "tệp minh chứng). “Kiểm tra dữ liệu” (lệnh doancoso check) nêu tên từng tệp: hãy lấy "
-        "lại từ một bản sao lưu ra USB có tệp đó hoặc đính kèm lại tệp gốc."
+        "lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ USB…” "
+        "trong “Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) hoặc đính kèm lại tệp "
+        "gốc."
     )
     assert sorted(demo_ws.data_dir.glob("backups/*.evidence")) == []
 

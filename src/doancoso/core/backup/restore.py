@@ -153,7 +153,8 @@ def missing_evidence_text(missing: int, backup: Path, data_dir: Path) -> str:
     them = "tệp đó" if missing == 1 else "các tệp đó"
     remedy = (
         "“Kiểm tra dữ liệu” (lệnh doancoso check) nêu tên từng tệp: hãy lấy lại từ một bản sao "
-        f"lưu ra USB có {them} hoặc đính kèm lại tệp gốc."
+        f"lưu ra USB có {them} (“Lấy lại tệp minh chứng bị mất từ USB…” trong “Sao lưu và khôi "
+        "phục…”, lệnh doancoso restore-evidence) hoặc đính kèm lại tệp gốc."
     )
     folder = evidence_folder(backup)
     if folder.is_dir():

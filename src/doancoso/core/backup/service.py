@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..changes import Changes
 from ..context import WorkspaceContext
 from ..errors import StorageError
 from ..progress import BytesDone
@@ -92,7 +93,10 @@ class BackupService:
         from .lost_evidence import take_back_evidence
 
         self._ctx.db.require_writable()
-        return take_back_evidence(self._ctx, self.data_dir, backup)
+        result = take_back_evidence(self._ctx, self.data_dir, backup)
+        if result.taken:  # no row changed, but the lists showing these files lost must know
+            self._ctx.db.changes.record(Changes.of({"evidence_files": None}))
+        return result
 
     def latest(self) -> BackupInfo | None:
         backups = self.list()

@@ -105,7 +105,9 @@ class EvidenceModel(QAbstractListModel):
         thumbnails().ready.connect(self._thumbnail_ready)
 
     def set_files(self, files: Sequence[Attachment]) -> None:
-        """Show ``files``; the same files again (a caption changed) keep the selection."""
+        """Show ``files``; the same files again (a caption changed, a lost file taken back)
+        keep the selection."""
+        thumbnails().retry((f.sha256, THUMB) for f in files)  # shown afresh: a lost one again
         if [f.id for f in files] == [f.id for f in self.items]:
             self.items = list(files)
             if self.items:
@@ -115,7 +117,6 @@ class EvidenceModel(QAbstractListModel):
                 self.layoutAboutToBeChanged.emit()
                 self.layoutChanged.emit()
             return
-        thumbnails().retry((f.sha256, THUMB) for f in files)  # shown afresh: a lost one again
         self.beginResetModel()
         self.items = list(files)
         self.endResetModel()
