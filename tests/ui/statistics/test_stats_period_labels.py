@@ -1,6 +1,7 @@
-"""The year's movements (admissions, transfers in, departures) are counted from 01/01 up to the
-day counted: their labels say so ("từ 01/01/2026 đến 30/09/2026") unless the day is the year's
-end, when they are the whole year's ("năm 2025"); on the page, in the PDF and in the sheet."""
+"""The year's movements (admissions, transfers in, arrivals on temporary activity, departures)
+are counted from 01/01 up to the day counted: their labels say so ("từ 01/01/2026 đến
+30/09/2026") unless the day is the year's end, when they are the whole year's ("năm 2025"); on
+the page, in the PDF and in the sheet."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def _movements(span: str) -> list[str]:
     return [
         f"Kết nạp đoàn viên mới {span}",
         f"Chuyển sinh hoạt đến {span}",
+        f"Đến sinh hoạt tạm {span}",
         f"Đoàn viên chuyển đi, ra khỏi Đoàn {span}",
     ]
 
@@ -35,7 +37,7 @@ def _captions(qtbot: QtBot, page: StatisticsPage, typed: str) -> list[str]:
     page.day_edit.selectAll()
     qtbot.keyClicks(page.day_edit, typed)
     qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
-    return [card.caption.text() for card in page.cards][4:7]
+    return [card.caption.text() for card in page.cards][4:8]
 
 
 def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> None:
@@ -45,11 +47,11 @@ def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> No
     today = date.today()
     if (today.month, today.day) != (12, 31):
         up_to_today = f"từ 01/01/{today.year} đến {format_vn_date(today)}"
-        assert [c.caption.text() for c in page.cards][4:7] == _movements(up_to_today)
+        assert [c.caption.text() for c in page.cards][4:8] == _movements(up_to_today)
     assert _captions(qtbot, page, "30/09/2026") == _movements("từ 01/01/2026 đến 30/09/2026")
-    assert page.cards[6].toolTip().startswith("Số người, không phải số lần")
+    assert page.cards[7].toolTip().startswith("Số người, không phải số lần")
     assert _captions(qtbot, page, "31/12/2025") == _movements("năm 2025")
-    assert page.cards[6].toolTip().startswith("Số người, không phải số lần")
+    assert page.cards[7].toolTip().startswith("Số người, không phải số lần")
     # the coming of age counts the whole year whatever the day
     assert page.cards[3].caption.text() == "Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2025"
 
@@ -58,7 +60,7 @@ def test_the_exports_say_the_span_counted(known_ws: Workspace, tmp_path: Path) -
     path = tmp_path / "tk.xlsx"
     known_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
     labels = [row[1] for row in load_workbook(path).active.iter_rows(values_only=True)]
-    assert labels[10:13] == _movements("từ 01/01/2026 đến 30/09/2026")
+    assert labels[10:14] == _movements("từ 01/01/2026 đến 30/09/2026")
 
     pdf = print_statistics(known_ws, tmp_path / "tk.pdf", date(2026, 9, 30))
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)

@@ -155,8 +155,9 @@ def figure_tip(label: str, day: date) -> str:
 
 
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
-    """The headline figures, labelled for ``stats.today``: the year's admissions, transfers in
-    and departures, counted from 01/01 up to that day, say so (:func:`year_span`).
+    """The headline figures, labelled for ``stats.today``: the year's admissions, transfers in,
+    arrivals on temporary activity and departures, counted from 01/01 up to that day, say so
+    (:func:`year_span`).
 
     The total is the active roster, members of other organisations on temporary activity here
     included (as the roster's usual list shows it); the next figure says how many of those there
@@ -172,6 +173,7 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
         ),
         (f"Kết nạp đoàn viên mới {span}", stats.admissions),
         (f"Chuyển sinh hoạt đến {span}", stats.transfers_in),
+        (f"Đến sinh hoạt tạm {span}", stats.temporary_arrivals),
         (departures_label(stats.today), stats.departures_total),
         ("Thanh niên chưa vào Đoàn", stats.youth_total),
         ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),
