@@ -78,9 +78,9 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
     tips = {c.caption.text(): c.toolTip() for c in page.cards}
     assert tips["Đoàn viên chuyển đi, ra khỏi Đoàn từ 01/01/2026 đến 01/06/2026"] == (
         "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
-        "Đoàn, bị khai trừ hoặc bị xóa tên trong năm; người rời đi, trở lại rồi rời đi lần nữa "
-        "chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết "
-        "thúc sinh hoạt tạm."
+        "Đoàn, bị khai trừ hoặc bị xóa tên từ 01/01/2026 đến 01/06/2026; người rời đi, trở lại "
+        "rồi rời đi lần nữa chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên "
+        "của đơn vị khác kết thúc sinh hoạt tạm."
     )
     assert tips["Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)"] == (
         "Đoàn viên của đơn vị khác đang sinh hoạt tạm tại đơn vị: đã tính trong tổng số. Khi "

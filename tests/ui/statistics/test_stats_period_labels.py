@@ -1,7 +1,7 @@
 """The year's movements (admissions, transfers in, arrivals on temporary activity, departures)
 are counted from 01/01 up to the day counted: their labels say so ("từ 01/01/2026 đến
 30/09/2026") unless the day is the year's end, when they are the whole year's ("năm 2025"); on
-the page, in the PDF and in the sheet."""
+the page, in the PDF and in the sheet; the departures' tooltip says the same span."""
 
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ def _movements(span: str) -> list[str]:
     ]
 
 
+def _departures_tip(span: str) -> str:
+    return (
+        "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
+        f"Đoàn, bị khai trừ hoặc bị xóa tên {span}; người rời đi, trở lại rồi rời đi lần nữa chỉ "
+        "tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết thúc "
+        "sinh hoạt tạm."
+    )
+
+
 def _captions(qtbot: QtBot, page: StatisticsPage, typed: str) -> list[str]:
     page.day_edit.setFocus()
     page.day_edit.selectAll()
@@ -49,9 +58,9 @@ def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> No
         up_to_today = f"từ 01/01/{today.year} đến {format_vn_date(today)}"
         assert [c.caption.text() for c in page.cards][4:8] == _movements(up_to_today)
     assert _captions(qtbot, page, "30/09/2026") == _movements("từ 01/01/2026 đến 30/09/2026")
-    assert page.cards[7].toolTip().startswith("Số người, không phải số lần")
+    assert page.cards[7].toolTip() == _departures_tip("từ 01/01/2026 đến 30/09/2026")
     assert _captions(qtbot, page, "31/12/2025") == _movements("năm 2025")
-    assert page.cards[7].toolTip().startswith("Số người, không phải số lần")
+    assert page.cards[7].toolTip() == _departures_tip("năm 2025")
     # the coming of age counts the whole year whatever the day
     assert page.cards[3].caption.text() == "Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2025"
 

@@ -126,12 +126,6 @@ FIGURE_TIPS: dict[str, str] = {
         "cộng số liệu nhiều đơn vị, trừ số này để không tính một người hai lần."
     ),
 }
-DEPARTURES_TIP = (
-    "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
-    "Đoàn, bị khai trừ hoặc bị xóa tên trong năm; người rời đi, trở lại rồi rời đi lần nữa chỉ "
-    "tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết thúc "
-    "sinh hoạt tạm."
-)
 
 
 def year_span(day: date) -> str:
@@ -146,11 +140,21 @@ def departures_label(day: date) -> str:
     return f"Đoàn viên chuyển đi, ra khỏi Đoàn {year_span(day)}"
 
 
+def departures_tip(day: date) -> str:
+    """What the departures counted on ``day`` are, over the span their label says."""
+    return (
+        "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
+        f"Đoàn, bị khai trừ hoặc bị xóa tên {year_span(day)}; người rời đi, trở lại rồi rời đi "
+        "lần nữa chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị "
+        "khác kết thúc sinh hoạt tạm."
+    )
+
+
 def figure_tip(label: str, day: date) -> str:
     """What the headline figure ``label`` (counted on ``day``) counts, for its tooltip; "" if
     plain."""
     if label == departures_label(day):
-        return DEPARTURES_TIP
+        return departures_tip(day)
     return FIGURE_TIPS.get(label, "")
 
 
