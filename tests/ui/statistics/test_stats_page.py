@@ -12,8 +12,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.rating.records import LevelCounts
-from doancoso.core.statistics.export import breakdowns, summary_figures
+from doancoso.core.statistics.export import activity_figures, breakdowns, summary_figures
 from doancoso.core.workspace import Workspace
+from doancoso.reports.statistics import print_statistics_of
 from doancoso.ui.shell.main_window import STATISTICS, MainWindow
 from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.state import UiState
@@ -78,9 +79,9 @@ def test_known_members_give_exact_numbers(qtbot: QtBot, known_ws: Workspace) -> 
     tips = {c.caption.text(): c.toolTip() for c in page.cards}
     assert tips["Đoàn viên chuyển đi, ra khỏi Đoàn từ 01/01/2026 đến 01/06/2026"] == (
         "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
-        "Đoàn, bị khai trừ hoặc bị xóa tên trong năm; người rời đi, trở lại rồi rời đi lần nữa "
-        "chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết "
-        "thúc sinh hoạt tạm."
+        "Đoàn, bị khai trừ hoặc bị xóa tên từ 01/01/2026 đến 01/06/2026; người rời đi, trở lại "
+        "rồi rời đi lần nữa chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên "
+        "của đơn vị khác kết thúc sinh hoạt tạm."
     )
     assert tips["Trong đó: sinh hoạt tạm (đoàn viên của đơn vị khác)"] == (
         "Đoàn viên của đơn vị khác đang sinh hoạt tạm tại đơn vị: đã tính trong tổng số. Khi "
@@ -217,7 +218,11 @@ def test_participation_by_chi_doan_is_shown_with_a_total(qtbot: QtBot, known_ws:
     ]
 
 
-def test_the_latest_closed_rating_is_counted_by_level(qtbot: QtBot, known_ws: Workspace) -> None:
+def test_the_latest_closed_rating_is_counted_by_level(
+    qtbot: QtBot, known_ws: Workspace, tmp_path: Path
+) -> None:
+    """Counted by level with each level's share; a level nobody reached reads "0" on the page
+    as in the printed statistics, not "0 (0,0%)"."""
     ws = known_ws
     page, _ = _page(qtbot, ws, TODAY)
     page.show()
@@ -232,10 +237,16 @@ def test_the_latest_closed_rating_is_counted_by_level(qtbot: QtBot, known_ws: Wo
     assert page.rating_title.text() == "Kết quả xếp loại đoàn viên năm 2025 (đợt đã kết thúc)"
     # Em is on temporary activity here (not rated), Phúc left before 2025
     assert rows == [
-        [BA_DIEU, "1 (50,0%)", "1 (50,0%)", "0 (0,0%)", "0 (0,0%)", "1"],
-        [XOM_MOI, "0 (0,0%)", "1 (50,0%)", "1 (50,0%)", "0 (0,0%)", "0"],
-        ["Toàn Đoàn cơ sở", "1 (25,0%)", "2 (50,0%)", "1 (25,0%)", "0 (0,0%)", "1"],
+        [BA_DIEU, "1 (50,0%)", "1 (50,0%)", "0", "0", "1"],
+        [XOM_MOI, "0", "1 (50,0%)", "1 (50,0%)", "0", "0"],
+        ["Toàn Đoàn cơ sở", "1 (25,0%)", "2 (50,0%)", "1 (25,0%)", "0", "1"],
     ]
+    figures = activity_figures(ws.participation, ws.rating, TODAY.year, TODAY)  # the page's
+    pdf = print_statistics_of(ws, ws.statistics.roster(TODAY), tmp_path / "tk.pdf",
+                              activity=figures)  # fmt: skip
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    printed = [" ".join(row) for row in rows]
+    assert f"1 {printed[0]} 2 {printed[1]} {printed[2]}" in text
 
 
 def test_rating_counts_group_thousands(qtbot: QtBot, qtmodeltester: ModelTester) -> None:

@@ -1,6 +1,7 @@
-"""The year's movements (admissions, transfers in, departures) are counted from 01/01 up to the
-day counted: their labels say so ("từ 01/01/2026 đến 30/09/2026") unless the day is the year's
-end, when they are the whole year's ("năm 2025"); on the page, in the PDF and in the sheet."""
+"""The year's movements (admissions, transfers in, arrivals on temporary activity, departures)
+are counted from 01/01 up to the day counted: their labels say so ("từ 01/01/2026 đến
+30/09/2026") unless the day is the year's end, when they are the whole year's ("năm 2025"); on
+the page, in the PDF and in the sheet; the departures' tooltip says the same span."""
 
 from __future__ import annotations
 
@@ -26,8 +27,18 @@ def _movements(span: str) -> list[str]:
     return [
         f"Kết nạp đoàn viên mới {span}",
         f"Chuyển sinh hoạt đến {span}",
+        f"Đến sinh hoạt tạm {span}",
         f"Đoàn viên chuyển đi, ra khỏi Đoàn {span}",
     ]
+
+
+def _departures_tip(span: str) -> str:
+    return (
+        "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
+        f"Đoàn, bị khai trừ hoặc bị xóa tên {span}; người rời đi, trở lại rồi rời đi lần nữa chỉ "
+        "tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết thúc "
+        "sinh hoạt tạm."
+    )
 
 
 def _captions(qtbot: QtBot, page: StatisticsPage, typed: str) -> list[str]:
@@ -35,7 +46,7 @@ def _captions(qtbot: QtBot, page: StatisticsPage, typed: str) -> list[str]:
     page.day_edit.selectAll()
     qtbot.keyClicks(page.day_edit, typed)
     qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
-    return [card.caption.text() for card in page.cards][4:7]
+    return [card.caption.text() for card in page.cards][4:8]
 
 
 def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> None:
@@ -45,11 +56,11 @@ def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> No
     today = date.today()
     if (today.month, today.day) != (12, 31):
         up_to_today = f"từ 01/01/{today.year} đến {format_vn_date(today)}"
-        assert [c.caption.text() for c in page.cards][4:7] == _movements(up_to_today)
+        assert [c.caption.text() for c in page.cards][4:8] == _movements(up_to_today)
     assert _captions(qtbot, page, "30/09/2026") == _movements("từ 01/01/2026 đến 30/09/2026")
-    assert page.cards[6].toolTip().startswith("Số người, không phải số lần")
+    assert page.cards[7].toolTip() == _departures_tip("từ 01/01/2026 đến 30/09/2026")
     assert _captions(qtbot, page, "31/12/2025") == _movements("năm 2025")
-    assert page.cards[6].toolTip().startswith("Số người, không phải số lần")
+    assert page.cards[7].toolTip() == _departures_tip("năm 2025")
     # the coming of age counts the whole year whatever the day
     assert page.cards[3].caption.text() == "Đến tuổi trưởng thành Đoàn (30 tuổi) năm 2025"
 
@@ -58,7 +69,7 @@ def test_the_exports_say_the_span_counted(known_ws: Workspace, tmp_path: Path) -
     path = tmp_path / "tk.xlsx"
     known_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
     labels = [row[1] for row in load_workbook(path).active.iter_rows(values_only=True)]
-    assert labels[10:13] == _movements("từ 01/01/2026 đến 30/09/2026")
+    assert labels[10:14] == _movements("từ 01/01/2026 đến 30/09/2026")
 
     pdf = print_statistics(known_ws, tmp_path / "tk.pdf", date(2026, 9, 30))
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)

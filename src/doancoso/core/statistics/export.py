@@ -126,12 +126,6 @@ FIGURE_TIPS: dict[str, str] = {
         "cộng số liệu nhiều đơn vị, trừ số này để không tính một người hai lần."
     ),
 }
-DEPARTURES_TIP = (
-    "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
-    "Đoàn, bị khai trừ hoặc bị xóa tên trong năm; người rời đi, trở lại rồi rời đi lần nữa chỉ "
-    "tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết thúc "
-    "sinh hoạt tạm."
-)
 
 
 def year_span(day: date) -> str:
@@ -146,17 +140,28 @@ def departures_label(day: date) -> str:
     return f"Đoàn viên chuyển đi, ra khỏi Đoàn {year_span(day)}"
 
 
+def departures_tip(day: date) -> str:
+    """What the departures counted on ``day`` are, over the span their label says."""
+    return (
+        "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
+        f"Đoàn, bị khai trừ hoặc bị xóa tên {year_span(day)}; người rời đi, trở lại rồi rời đi "
+        "lần nữa chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị "
+        "khác kết thúc sinh hoạt tạm."
+    )
+
+
 def figure_tip(label: str, day: date) -> str:
     """What the headline figure ``label`` (counted on ``day``) counts, for its tooltip; "" if
     plain."""
     if label == departures_label(day):
-        return DEPARTURES_TIP
+        return departures_tip(day)
     return FIGURE_TIPS.get(label, "")
 
 
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
-    """The headline figures, labelled for ``stats.today``: the year's admissions, transfers in
-    and departures, counted from 01/01 up to that day, say so (:func:`year_span`).
+    """The headline figures, labelled for ``stats.today``: the year's admissions, transfers in,
+    arrivals on temporary activity and departures, counted from 01/01 up to that day, say so
+    (:func:`year_span`).
 
     The total is the active roster, members of other organisations on temporary activity here
     included (as the roster's usual list shows it); the next figure says how many of those there
@@ -172,6 +177,7 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
         ),
         (f"Kết nạp đoàn viên mới {span}", stats.admissions),
         (f"Chuyển sinh hoạt đến {span}", stats.transfers_in),
+        (f"Đến sinh hoạt tạm {span}", stats.temporary_arrivals),
         (departures_label(stats.today), stats.departures_total),
         ("Thanh niên chưa vào Đoàn", stats.youth_total),
         ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),

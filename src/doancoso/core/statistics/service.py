@@ -88,6 +88,8 @@ class RosterStats:
     - ``transfers_in``: events (not deleted, of members not deleted) dated in ``today``'s year
       up to ``today`` (as admissions and departures: a past day's figures, a quarter's
       report, leave out those dated after it);
+    - ``temporary_arrivals``: members of other organisations who came to live here on
+      temporary activity (sinh hoạt tạm events), counted as ``transfers_in``;
     - ``departures``: members (not deleted) of this organisation who left it in ``today``'s
       year up to ``today``, each counted once, under the kind of their last leaving then: a
       transfer out, coming of age, expulsion (discipline "khai trừ") or striking off of a
@@ -116,6 +118,7 @@ class RosterStats:
     youth_total: int
     youth_in_hardship: int
     youth_working_away: int
+    temporary_arrivals: int = 0
     coming_of_age_age: int = COMING_OF_AGE
     """The organisation's coming-of-age age these figures were counted with."""
 
@@ -245,7 +248,6 @@ class StatisticsService:
             branch_rows = list(session.execute(text(_BRANCHES), params))
             youth_total, hardship, away = session.execute(text(_YOUTH), params).one()
             _, tally, event_rows, departures = cached
-        transfers_in = _transfers_in(event_rows)
         return RosterStats(
             today=today,
             total=tally.total,
@@ -259,7 +261,8 @@ class StatisticsService:
             by_education=_by_text(tally.educations.items(), education_order),
             coming_of_age=tally.coming_of_age,
             admissions=tally.admissions,
-            transfers_in=transfers_in,
+            transfers_in=_count_kind(event_rows, "transfer_in"),
+            temporary_arrivals=_count_kind(event_rows, "temporary"),
             departures=departures,
             youth_total=int(youth_total or 0),
             youth_in_hardship=int(hardship or 0),
@@ -366,9 +369,10 @@ def _by_branch(counts: Counter[str | None], branches: list[Any]) -> dict[str, in
     return result
 
 
-def _transfers_in(rows: list[Any]) -> int:
-    """Transfers in, from the events query."""
-    return sum(n for kind, _level, n in rows if kind == "transfer_in")
+def _count_kind(rows: list[Any], wanted: str) -> int:
+    """The events of kind ``wanted`` (transfers in, arrivals on temporary activity), from the
+    events query."""
+    return sum(n for kind, _level, n in rows if kind == wanted)
 
 
 def _departure_label(event: EventRow) -> str | None:
@@ -423,7 +427,7 @@ class _NoStatus:
 # did.
 _LIVE = "organization_id = :org AND deleted_at IS NULL"
 _GROUPS = "status, branch_id, gender, ethnicity, religion, education"
-_KINDS = ", ".join(repr(k) for k in ("transfer_in", *DEPARTURE_KINDS))
+_KINDS = ", ".join(repr(k) for k in ("transfer_in", "temporary", *DEPARTURE_KINDS))
 _MEMBERS = f"""
     SELECT {_GROUPS}, count(*), count(*) FILTER (WHERE birth_date < :coming_before),
            {", ".join(f"count(*) FILTER (WHERE birth_date <= :aged_{k})" for k in _AGE_EDGES)}

@@ -48,10 +48,13 @@ _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 def count_text(counts: LevelCounts, level: int) -> str:
     """ "12 (30,0%)": the count and its share of the members decided (one decimal, as every
-    figure of a column)."""
+    figure of a column); "0" for none, as the printed summary and statistics write it
+    (:func:`doancoso.reports.rating.count_text`)."""
+    count = counts.counts.get(level, 0)
     share = counts.share(level)
-    number = vn_number(counts.counts.get(level, 0))
-    return number if share is None else f"{number} ({percent_cell(share * 100)})"
+    if not count or share is None:
+        return vn_number(count)
+    return f"{vn_number(count)} ({percent_cell(share * 100)})"
 
 
 class SummaryModel(QAbstractTableModel):

@@ -80,7 +80,7 @@ COUNTED = (
 )  # fmt: skip
 """The tables the figures count (the organisation holds the coming-of-age age and the setting
 of leave in participation)."""
-SUMMARY_COLUMNS = 5
+SUMMARY_COLUMNS = 6
 CHART_COLUMNS = 2
 CARD_STYLE = (
     "QFrame#card { border: 1px solid palette(mid); border-radius: 4px; background: palette(base); }"
