@@ -38,7 +38,7 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ..common.list_page import READ_ONLY_TIP, ListPage
 from ..roster.page import RosterPage
-from .menus import make_menus, make_undo_button
+from .menus import FILE_LETTERS, make_menus, make_undo_button, with_letter
 from .operations import CLOSING_BACKUP_FAILED, Core, QueryOp
 from .page_keys import (
     NO_EXPORT,
@@ -250,14 +250,14 @@ class MainWindow(QMainWindow):
         if area < 0:
             return
         writable = self._ws.read_only is None
-        for action, command_of, unnamed, allowed in (
-            (self.new_action, new_command, NO_NEW, writable),
-            (self.import_action, import_command, NO_IMPORT, writable),
-            (self.export_action, export_command, NO_EXPORT, True),
-            (self.print_action, print_command, NO_PRINT, True),
+        for action, command_of, unnamed, allowed, letter in (
+            (self.new_action, new_command, NO_NEW, writable, FILE_LETTERS[0]),
+            (self.import_action, import_command, NO_IMPORT, writable, FILE_LETTERS[1]),
+            (self.export_action, export_command, NO_EXPORT, True, FILE_LETTERS[2]),
+            (self.print_action, print_command, NO_PRINT, True, FILE_LETTERS[3]),
         ):
             command = command_of(self, area)
-            action.setText(command.text if command else unnamed)
+            action.setText(with_letter(command.text if command else unnamed, letter))
             action.setEnabled(allowed and command is not None and (command.ready() or not now))
 
     @property
