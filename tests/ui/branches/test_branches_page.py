@@ -226,7 +226,7 @@ def test_a_chi_doan_deleted_is_brought_back_with_its_deleted_member(
         "Đã xóa chi đoàn “Chi đoàn ấp Tân Long” — bấm Hoàn tác (Ctrl+Z) để lấy lại."
     )
     assert ws.branches.list() == []
-    assert window.undo_action.text() == "Hoàn tác: Xóa chi đoàn “Chi đoàn ấp Tân Long”"
+    assert window.undo_action.text() == "&Hoàn tác: Xóa chi đoàn “Chi đoàn ấp Tân Long”"
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == (
         "Đã hoàn tác: Xóa chi đoàn “Chi đoàn ấp Tân Long”."

@@ -41,13 +41,13 @@ def test_a_create_is_undone_and_redone(
     assert window.statusBar().currentMessage() == (
         "Đã thêm Chi đoàn ấp Xóm Mới — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
     )
-    assert window.undo_action.text() == "Hoàn tác: Thêm chi đoàn “Chi đoàn ấp Xóm Mới”"
+    assert window.undo_action.text() == "&Hoàn tác: Thêm chi đoàn “Chi đoàn ấp Xóm Mới”"
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == (
         "Đã hoàn tác: Thêm chi đoàn “Chi đoàn ấp Xóm Mới”."
     )
     assert _names(ws) == ["Chi đoàn ấp Tân Phú"] and page.model.rowCount() == 1
-    assert window.redo_action.text() == "Làm lại: Thêm chi đoàn “Chi đoàn ấp Xóm Mới”"
+    assert window.redo_action.text() == "&Làm lại: Thêm chi đoàn “Chi đoàn ấp Xóm Mới”"
     window.redo_action.trigger()
     assert _names(ws) == ["Chi đoàn ấp Tân Phú", "Chi đoàn ấp Xóm Mới"]
     assert page.model.rowCount() == 2
@@ -89,7 +89,7 @@ def test_a_rename_is_undone_and_redone(
         "lại như trước."
     )
     label = "Đổi tên “Chi đoàn ấp 1” thành “Chi đoàn ấp Cái Đôi”"
-    assert window.undo_action.text() == f"Hoàn tác: {label}"
+    assert window.undo_action.text() == f"&Hoàn tác: {label}"
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == f"Đã hoàn tác: {label}."
     assert _names(ws) == ["Chi đoàn ấp 1"]
@@ -166,7 +166,7 @@ def test_the_undo_of_an_add_says_the_members_chi_doan_was_deleted_since(
     ws.branches.delete(branch.id)  # elsewhere (the command line, another window)
     window.undo_action.trigger()  # the member's deletion: restored, in no chi đoàn
     assert ws.members.rows([thuy])[0].branch_id is None
-    assert window.undo_action.text() == "Hoàn tác: Thêm đoàn viên Lê Thị Thuỷ"
+    assert window.undo_action.text() == "&Hoàn tác: Thêm đoàn viên Lê Thị Thuỷ"
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == "Không hoàn tác được."
     assert prompts.errors == [
@@ -202,7 +202,7 @@ def test_a_merge_is_undone_and_redone(
         "tác (Ctrl+Z) để trả lại như trước."
     )
     label = "Gộp “Chi đoàn ấp Tân Long” vào “Chi đoàn ấp Cái Rắn Lớn”"
-    assert window.undo_action.text() == f"Hoàn tác: {label}"
+    assert window.undo_action.text() == f"&Hoàn tác: {label}"
     assert page.model.rowCount() == 1
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == f"Đã hoàn tác: {label}."
@@ -212,7 +212,7 @@ def test_a_merge_is_undone_and_redone(
     ]
     assert page.model.rowCount() == 2
     assert window.undo_action.text() == (
-        "Hoàn tác: Đổi tên “Chi đoàn ấp Cái Rắn” thành “Chi đoàn ấp Cái Rắn Lớn”"
+        "&Hoàn tác: Đổi tên “Chi đoàn ấp Cái Rắn” thành “Chi đoàn ấp Cái Rắn Lớn”"
     )
     window.redo_action.trigger()
     assert window.statusBar().currentMessage() == f"Đã làm lại: {label}."

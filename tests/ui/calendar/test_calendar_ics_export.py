@@ -105,7 +105,11 @@ def test_a_range_of_days_is_exported_with_the_shortcut(
     page.show_date(dt.date(2024, 11, 1))
     menu = window.menuBar().actions()[0].menu()
     menu.aboutToShow.emit()
-    exports = [a for a in menu.actions() if a.text() == page.export_button.text().replace("&", "")]
+    exports = [
+        a
+        for a in menu.actions()
+        if a.text().replace("&", "") == page.export_button.text().replace("&", "")
+    ]
     assert [a.shortcut().toString() for a in exports] == ["Ctrl+E"]
     menu.aboutToHide.emit()
     opened: list[QDialog] = []

@@ -85,7 +85,7 @@ def test_an_event_recorded_in_the_tab_is_undone_and_redone(
     window = active_window(qtbot, ws, prompts)
     _in_form(window, prompts, hoa, _record, event=_admission)
     assert _admission_fields(ws, hoa) == ADMISSION
-    assert window.undo_action.text() == f"Hoàn tác: {ADMITTED}"
+    assert window.undo_action.text() == f"&Hoàn tác: {ADMITTED}"
     assert window.statusBar().currentMessage() == (
         "Đã ghi “Kết nạp Đoàn” cho Lê Thị Hoa — bấm Hoàn tác (Ctrl+Z) để xóa sự kiện vừa ghi."
     )
@@ -94,7 +94,7 @@ def test_an_event_recorded_in_the_tab_is_undone_and_redone(
     assert ws.events.history(hoa) == []
     assert _admission_fields(ws, hoa) == (None, None, None)
     assert window.statusBar().currentMessage() == f"Đã hoàn tác: {ADMITTED}."
-    assert window.redo_action.text() == f"Làm lại: {ADMITTED}"
+    assert window.redo_action.text() == f"&Làm lại: {ADMITTED}"
 
     press_ctrl(qtbot, window, Qt.Key.Key_Y)
     assert [e.kind for e in ws.events.history(hoa)] == ["admission"]
@@ -119,7 +119,7 @@ def test_an_event_deleted_in_the_tab_is_undone_and_redone(
     assert shown == [("26/03/2018", "Chi đoàn ấp Tân Phú", "40-QĐ/ĐTN"), ("", "", "")]
     assert ws.events.history(hoa) == []
     assert _admission_fields(ws, hoa) == (None, None, None)
-    assert window.undo_action.text() == f"Hoàn tác: {DELETED}"
+    assert window.undo_action.text() == f"&Hoàn tác: {DELETED}"
     assert window.statusBar().currentMessage() == (
         "Đã xóa “Kết nạp Đoàn” ngày 26/03/2018 của Lê Thị Hoa — bấm Hoàn tác (Ctrl+Z) để lấy lại."
     )
@@ -169,7 +169,7 @@ def test_an_event_recorded_then_deleted_in_the_tab_takes_two_undos(
 
     press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert _admission_fields(ws, hoa) == ADMISSION
-    assert window.undo_action.text() == f"Hoàn tác: {ADMITTED}"
+    assert window.undo_action.text() == f"&Hoàn tác: {ADMITTED}"
     press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert prompts.errors == []
     assert ws.events.history(hoa) == []
@@ -194,11 +194,11 @@ def test_an_event_recorded_in_the_tab_is_undone_after_the_form_saved_since(
 
     _in_form(window, prompts, hoa, _record, new_phone_saved, event=_admission)
     assert ws.members.get(hoa).fields.phone == "0987654321"
-    assert window.undo_action.text() == "Hoàn tác: Sửa thông tin đoàn viên Lê Thị Hoa"
+    assert window.undo_action.text() == "&Hoàn tác: Sửa thông tin đoàn viên Lê Thị Hoa"
     press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert ws.members.get(hoa).fields.phone == "0912345678"
     assert _admission_fields(ws, hoa) == ADMISSION
-    assert window.undo_action.text() == f"Hoàn tác: {ADMITTED}"
+    assert window.undo_action.text() == f"&Hoàn tác: {ADMITTED}"
     press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert prompts.errors == []
     assert ws.events.history(hoa) == []

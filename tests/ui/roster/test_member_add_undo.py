@@ -69,20 +69,20 @@ def test_ctrl_z_after_an_add_takes_the_add_back_not_an_older_edit(
     an = ws.members.save(AN)
     window = active_window(qtbot, ws, prompts)
     _edit(window, prompts, an, full_name="Nguyễn Văn Ann")
-    assert window.undo_action.text() == "Hoàn tác: Sửa thông tin đoàn viên Nguyễn Văn Ann"
+    assert window.undo_action.text() == "&Hoàn tác: Sửa thông tin đoàn viên Nguyễn Văn Ann"
     press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert _message(window) == "Đã hoàn tác: Sửa thông tin đoàn viên Nguyễn Văn Ann."
-    assert window.redo_action.text() == "Làm lại: Sửa thông tin đoàn viên Nguyễn Văn Ann"
+    assert window.redo_action.text() == "&Làm lại: Sửa thông tin đoàn viên Nguyễn Văn Ann"
     press_ctrl(qtbot, window, Qt.Key.Key_Y)
     assert _message(window) == "Đã làm lại: Sửa thông tin đoàn viên Nguyễn Văn Ann."
     assert ws.members.get(an).fields.full_name == "Nguyễn Văn Ann"
     _edit(window, prompts, an, full_name="Nguyễn Văn An")  # corrected by hand: a new edit
-    assert window.undo_action.text() == f"Hoàn tác: {EDIT_AN}"
+    assert window.undo_action.text() == f"&Hoàn tác: {EDIT_AN}"
 
     _add(window, prompts, "Lê Thị Thuỷ", "05/03/2004")
     assert _names(ws) == ["Lê Thị Thuỷ", "Nguyễn Văn An"]
     assert _message(window) == "Đã thêm đoàn viên Lê Thị Thuỷ."
-    assert window.undo_action.text() == f"Hoàn tác: {ADD_THUY}"
+    assert window.undo_action.text() == f"&Hoàn tác: {ADD_THUY}"
     assert window.undo_button.text() == "Hoàn tác"
     assert window.undo_button.toolTip() == f"Hoàn tác: {ADD_THUY}"
 
@@ -91,15 +91,15 @@ def test_ctrl_z_after_an_add_takes_the_add_back_not_an_older_edit(
     assert _message(window) == f"Đã hoàn tác: {ADD_THUY}."
     assert prompts.asked == [] and prompts.errors == []
     assert window.roster.model.rowCount() == 1
-    assert window.undo_action.text() == f"Hoàn tác: {EDIT_AN}"
-    assert window.redo_action.text() == f"Làm lại: {ADD_THUY}"
+    assert window.undo_action.text() == f"&Hoàn tác: {EDIT_AN}"
+    assert window.redo_action.text() == f"&Làm lại: {ADD_THUY}"
 
     press_ctrl(qtbot, window, Qt.Key.Key_Y)  # brought back
     assert _names(ws) == ["Lê Thị Thuỷ", "Nguyễn Văn An"]
     assert _message(window) == f"Đã làm lại: {ADD_THUY}."
     assert window.roster.model.rowCount() == 2
-    assert window.undo_action.text() == f"Hoàn tác: {ADD_THUY}"
-    assert window.redo_action.text() == "Làm lại" and not window.redo_action.isEnabled()
+    assert window.undo_action.text() == f"&Hoàn tác: {ADD_THUY}"
+    assert window.redo_action.text() == "&Làm lại" and not window.redo_action.isEnabled()
 
 
 def test_the_edit_menu_names_the_commands(
@@ -108,11 +108,11 @@ def test_the_edit_menu_names_the_commands(
     window = active_window(qtbot, ws, prompts)
     [edit_menu] = [a.menu() for a in window.menuBar().actions() if a.text() == "&Sửa"]
     texts = lambda: [a.text() for a in edit_menu.actions()]  # noqa: E731
-    assert texts() == ["Hoàn tác", "Làm lại"]
+    assert texts() == ["&Hoàn tác", "&Làm lại"]
     _add(window, prompts, "Lê Thị Thuỷ", "05/03/2004")
-    assert texts() == [f"Hoàn tác: {ADD_THUY}", "Làm lại"]
+    assert texts() == [f"&Hoàn tác: {ADD_THUY}", "&Làm lại"]
     window.undo_action.trigger()
-    assert texts() == ["Hoàn tác", f"Làm lại: {ADD_THUY}"]
+    assert texts() == ["&Hoàn tác", f"&Làm lại: {ADD_THUY}"]
     assert window.redo_action.toolTip() == f"Làm lại: {ADD_THUY}"
 
 
@@ -178,7 +178,7 @@ def test_after_an_import_ctrl_z_reaches_nothing_older(
     assert wizard.result_.created == 7 and ws.members.count() == 8
     assert not window.history.canUndo() and not window.history.canRedo()
     assert not window.undo_action.isEnabled() and not window.undo_button.isEnabled()
-    assert window.undo_action.text() == "Hoàn tác"
+    assert window.undo_action.text() == "&Hoàn tác"
 
     window.activateWindow()
     press_ctrl(qtbot, window, Qt.Key.Key_Z)  # nothing to undo: the older edit stays

@@ -51,4 +51,4 @@ def test_record_event_is_enabled_on_writable_data(
     qtbot.addWidget(page)
     page.select_member(an)
     assert page.event_button.isEnabled() and page.event_action.isEnabled()
-    assert page.event_button.toolTip() == ""
+    assert page.event_button.toolTip() == "Ghi sự kiện cho đoàn viên đang chọn (Ctrl+G)"

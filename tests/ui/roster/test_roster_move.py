@@ -107,7 +107,7 @@ def test_a_move_leaves_read_only_members_says_so_and_is_undone(
     )
     chi_doan = [r.branch_id for r in ws.members.rows([an, binh, cuong, dung])]
     assert chi_doan == [ran.id, long_.id, long_.id, ran.id]
-    assert window.undo_action.text() == "Hoàn tác: Chuyển 2 đoàn viên sang Chi đoàn ấp Cái Rắn"
+    assert window.undo_action.text() == "&Hoàn tác: Chuyển 2 đoàn viên sang Chi đoàn ấp Cái Rắn"
     window.undo_action.trigger()
     assert window.statusBar().currentMessage() == (
         "Đã hoàn tác: Chuyển 2 đoàn viên sang Chi đoàn ấp Cái Rắn."

@@ -89,7 +89,7 @@ def test_delete_asks_and_undo_brings_back(qtbot: QtBot, demo_ws: Workspace, prom
     assert not set(ids) & set(page.model.ids)
     assert window.statusBar().currentMessage().startswith("Đã xóa 3 đoàn viên — ")
     assert window.undo_action.isEnabled()
-    assert window.undo_action.text() == "Hoàn tác: Xóa 3 đoàn viên"  # the menu's item
+    assert window.undo_action.text() == "&Hoàn tác: Xóa 3 đoàn viên"  # the menu's item
     assert window.undo_button.text() == "Hoàn tác"  # the status bar's button stays short
     assert window.undo_button.toolTip() == "Hoàn tác: Xóa 3 đoàn viên"
 
@@ -98,7 +98,7 @@ def test_delete_asks_and_undo_brings_back(qtbot: QtBot, demo_ws: Workspace, prom
     assert set(ids) <= set(page.model.ids)
     assert window.statusBar().currentMessage() == "Đã hoàn tác: Xóa 3 đoàn viên."
     assert not window.undo_action.isEnabled() and not window.undo_button.isEnabled()
-    assert window.undo_action.text() == "Hoàn tác" and window.undo_button.toolTip() == "Hoàn tác"
+    assert window.undo_action.text() == "&Hoàn tác" and window.undo_button.toolTip() == "Hoàn tác"
 
 
 def test_undo_conflict_is_reported(qtbot: QtBot, ws: Workspace, prompts) -> None:

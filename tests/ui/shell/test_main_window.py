@@ -132,10 +132,10 @@ def test_each_area_has_its_key(qtbot: QtBot, ws: Workspace, prompts) -> None:
     assert menus == ["&Tệp", "&Sửa", "&Xem", "Đoàn &viên", "Trợ &giúp"]
     listed = [(a.text(), a.shortcut().toString()) for a in window.area_actions]
     assert listed == [
-        ("Đoàn viên", "Ctrl+1"), ("Thanh niên", "Ctrl+2"), ("Chi đoàn", "Ctrl+3"),
-        ("Kế hoạch", "Ctrl+4"), ("Lịch hoạt động", "Ctrl+5"), ("Xếp loại", "Ctrl+6"),
-        ("3 chủ động", "Ctrl+7"), ("Hồ sơ", "Ctrl+8"), ("Thống kê", "Ctrl+9"),
-        ("Thiết lập", "Ctrl+0"),
+        ("Đoàn &viên", "Ctrl+1"), ("Thanh &niên", "Ctrl+2"), ("&Chi đoàn", "Ctrl+3"),
+        ("&Kế hoạch", "Ctrl+4"), ("&Lịch hoạt động", "Ctrl+5"), ("&Xếp loại", "Ctrl+6"),
+        ("&3 chủ động", "Ctrl+7"), ("&Hồ sơ", "Ctrl+8"), ("&Thống kê", "Ctrl+9"),
+        ("Th&iết lập", "Ctrl+0"),
     ]  # fmt: skip
     assert window.sidebar.item(6).toolTip() == "3 chủ động (Ctrl+7)"
     window.roster.search.setFocus()  # typing in the search box: the keys still work
@@ -191,8 +191,8 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
 
     window.show_area(YOUTH_AREA)
     assert [a.text() for a in file_menu.actions()[2:5]] == [
-        "Nhập thanh niên từ Excel…", "Xuất danh sách thanh niên ra Excel/CSV…",
-        "In danh sách thanh niên…",
+        "&Nhập thanh niên từ Excel…", "&Xuất danh sách thanh niên ra Excel/CSV…",
+        "&In danh sách thanh niên…",
     ]  # fmt: skip
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_I, ctrl)
@@ -210,7 +210,7 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
 
     window.show_area(ROSTER)
     assert [a.text() for a in file_menu.actions()[2:4]] == [
-        "Nhập đoàn viên từ Excel…", "Xuất danh sách đoàn viên ra Excel/CSV…",
+        "&Nhập đoàn viên từ Excel…", "&Xuất danh sách đoàn viên ra Excel/CSV…",
     ]  # fmt: skip
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_I, ctrl)
@@ -244,7 +244,7 @@ def test_ctrl_p_prints_the_list_of_the_page_shown(
     ctrl = Qt.KeyboardModifier.ControlModifier
 
     window.show_area(YOUTH_AREA)
-    assert file_menu.actions()[4].text() == "In danh sách thanh niên…"
+    assert file_menu.actions()[4].text() == "&In danh sách thanh niên…"
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_P, ctrl)
     assert youth_file.is_file() and not roster_file.exists()
@@ -253,7 +253,7 @@ def test_ctrl_p_prints_the_list_of_the_page_shown(
     assert window.youth.model.youth_row(0).full_name in text  # type: ignore[union-attr]
 
     window.show_area(ROSTER)
-    assert file_menu.actions()[4].text() == "In danh sách đoàn viên…"
+    assert file_menu.actions()[4].text() == "&In danh sách đoàn viên…"
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_P, ctrl)
     text = " ".join(page.extract_text() for page in PdfReader(roster_file).pages)

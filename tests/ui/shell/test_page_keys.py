@@ -43,11 +43,12 @@ def _opened(prompts: ScriptedPrompts) -> list[str]:
 
 
 def _menu_item(window: MainWindow, index: int) -> tuple[str, str, bool]:
-    """(text, shortcut, enabled) of the "Tệp" menu's item ``index``, as the menu shows it."""
+    """(text, shortcut, enabled) of the "Tệp" menu's item ``index``, as the menu shows it (its
+    text read without the "&" of its Alt letter: test_menu_keys checks those)."""
     menu = window.menuBar().actions()[0].menu()
     menu.aboutToShow.emit()
     action = menu.actions()[index]
-    shown = (action.text(), action.shortcut().toString(), action.isEnabled())
+    shown = (action.text().replace("&", ""), action.shortcut().toString(), action.isEnabled())
     menu.aboutToHide.emit()
     return shown
 
@@ -181,7 +182,7 @@ def test_the_member_items_are_disabled_with_no_member_chosen(
 
     def enabled() -> list[bool]:
         menu.aboutToShow.emit()
-        shown = {a.text(): a.isEnabled() for a in menu.actions()}
+        shown = {a.text().replace("&", ""): a.isEnabled() for a in menu.actions()}
         menu.aboutToHide.emit()
         return [shown[text] for text in items]
 

@@ -40,7 +40,7 @@ def test_ctrl_z_takes_back_an_added_young_person(
     window.youth.add_youth()
     prompts.dialog_script = None
     assert youth_ws.youth.count() == before + 1
-    assert window.undo_action.text() == "Hoàn tác: Thêm thanh niên Trần Thị Ngọc"
+    assert window.undo_action.text() == "&Hoàn tác: Thêm thanh niên Trần Thị Ngọc"
     press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert youth_ws.youth.count() == before and prompts.asked == []
     assert window.statusBar().currentMessage() == "Đã hoàn tác: Thêm thanh niên Trần Thị Ngọc."
@@ -69,7 +69,7 @@ def test_ctrl_z_takes_back_an_admission(
     assert youth_ws.members.count() == members + 1
     assert youth_id not in youth_ws.youth.ids()  # left the active list
     label = "Kết nạp Lê Văn An vào Đoàn"
-    assert window.undo_action.text() == f"Hoàn tác: {label}"
+    assert window.undo_action.text() == f"&Hoàn tác: {label}"
 
     press_ctrl(qtbot, window, Qt.Key.Key_Z)
     assert youth_ws.members.count() == members
@@ -144,7 +144,7 @@ def test_ctrl_n_on_the_youth_register_adds_a_young_person(
     assert window.sidebar.currentRow() == YOUTH_AREA
     assert youth_ws.youth.count() == youths + 1 and youth_ws.members.count() == members
     assert window.youth.selected_ids() == [_youth_id(youth_ws, "Trần Thị Ngọc")]
-    assert window.undo_action.text() == "Hoàn tác: Thêm thanh niên Trần Thị Ngọc"
+    assert window.undo_action.text() == "&Hoàn tác: Thêm thanh niên Trần Thị Ngọc"
     # The "Đoàn viên" menu's item still adds a member when clicked, without the key it lacks.
     assert window.new_member_action.shortcut().isEmpty()
     assert window.youth.add_button.toolTip() == "Thêm một thanh niên vào sổ theo dõi (Ctrl+N)"

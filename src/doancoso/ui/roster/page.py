@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.activities.rules import PARTICIPATION_TABLES
@@ -48,6 +49,11 @@ EMPTY_HINT = (
     "“Thêm” để nhập từng đoàn viên hoặc “Nhập Excel…” (Ctrl+I) để nhập danh sách có sẵn (có "
     "tệp mẫu để điền). Dữ liệu ở máy khác: Tệp → “Nhận dữ liệu từ USB…”."
 )
+MOVE_KEY = "Ctrl+M"
+EVENT_KEY = "Ctrl+G"
+"""The keys of "Chuyển chi đoàn…" and "Ghi sự kiện…": no other action of the window takes them
+(Ctrl+K is the youth page's "Kết nạp", Ctrl+1 … Ctrl+0 the pages; Ctrl+N, F, I, E, P, S, Z, Y
+the common acts)."""
 ACTIVE_ROSTER = "*active"
 """Status combo value of the default view: the active roster (ACTIVE_STATUSES)."""
 
@@ -112,6 +118,10 @@ class RosterPage(ListPage):
         self.add_button.setToolTip("Thêm một đoàn viên (Ctrl+N)")
         self.edit_button.setToolTip("Sửa thông tin đoàn viên đang chọn (Enter)")
         self.delete_button.setToolTip("Xóa các đoàn viên đang chọn (Delete)")
+        self.move_button.setToolTip(
+            f"Chuyển các đoàn viên đang chọn sang chi đoàn khác ({MOVE_KEY})"
+        )
+        self.event_button.setToolTip(f"Ghi sự kiện cho đoàn viên đang chọn ({EVENT_KEY})")
         buttons = self.button_row(
             [
                 (self.add_button, self.add_member),
@@ -130,7 +140,8 @@ class RosterPage(ListPage):
         self.set_empty_hint(EMPTY_HINT)
 
     def _make_actions(self) -> None:
-        """Actions the main window puts in its menu; Enter and Delete act on the table only."""
+        """Actions the main window puts in its menu; Enter and Delete act on the table only, the
+        keys of moving and recording an event on the whole page."""
         self.edit_action, self.delete_action = self.table_actions(
             ("Sửa đoàn viên…", self.edit_member), ("Xóa đoàn viên…", self.delete_selected)
         )
@@ -138,6 +149,12 @@ class RosterPage(ListPage):
         self.move_action.triggered.connect(self.move_selected)
         self.event_action = QAction("Ghi sự kiện…", self)
         self.event_action.triggered.connect(self.record_event)
+        # Anywhere on the page, the search box included (as the youth page's Ctrl+K), never
+        # from another page: the members they act on are chosen here.
+        for action, key in ((self.move_action, MOVE_KEY), (self.event_action, EVENT_KEY)):
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         if self._ws.read_only is not None:  # a write-protected stick: say why, write nothing
             self.event_action.setEnabled(False)
             for widget in (self.event_action, self.event_button):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -39,14 +38,13 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ..common.list_page import READ_ONLY_TIP, ListPage
 from ..roster.page import RosterPage
-from . import dialogs
+from .menus import FILE_LETTERS, make_menus, make_undo_button, with_letter
 from .operations import CLOSING_BACKUP_FAILED, Core, QueryOp
 from .page_keys import (
     NO_EXPORT,
     NO_IMPORT,
     NO_NEW,
     NO_PRINT,
-    PageCommand,
     export_command,
     import_command,
     new_command,
@@ -96,6 +94,26 @@ log = logging.getLogger("doancoso.ui.main_window")
 class MainWindow(QMainWindow):
     """Holds the pages, the menus and shortcuts, the undo history and the remembered state."""
 
+    # The menus' actions and the undo button, built by .menus.
+    undo_action: QAction
+    undo_button: QToolButton
+    redo_action: QAction
+    new_action: QAction
+    import_action: QAction
+    export_action: QAction
+    print_action: QAction
+    backups_action: QAction
+    export_bundle_action: QAction
+    import_bundle_action: QAction
+    area_actions: list[QAction]
+    new_member_action: QAction
+    new_youth_action: QAction
+    find_action: QAction
+    coming_of_age_action: QAction
+    temporary_action: QAction
+    party_action: QAction
+    about_action: QAction
+
     def __init__(self, core: Core, state: UiState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.core = core
@@ -132,8 +150,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([self.sidebar.minimumWidth(), 1200])
         self.read_only_banner: QLabel | None = None
         self.setCentralWidget(self._central())
-        self._make_status_bar()
-        self._make_menus()
+        self._refused = False
+        self._undoing = True  # the last of "Hoàn tác" / "Làm lại" asked for (its failure's words)
+        make_undo_button(self)
+        make_menus(self)
         self._disable_writes()
         self.sidebar.setCurrentRow(ROSTER)
         self.update_title()
@@ -192,8 +212,8 @@ class MainWindow(QMainWindow):
 
             recognition = RecognitionPage(core, self.history)
             # Ctrl+N adds to the register's section shown: named again when another is shown.
-            recognition.tabs.currentChanged.connect(lambda _i: self._name_file_actions())
-            recognition.register.currentChanged.connect(lambda _i: self._name_file_actions())
+            recognition.tabs.currentChanged.connect(lambda _i: self.name_file_actions())
+            recognition.register.currentChanged.connect(lambda _i: self.name_file_actions())
             return recognition
         if area == DOSSIER_AREA:
             from ..dossier.page import DossierPage
@@ -220,9 +240,9 @@ class MainWindow(QMainWindow):
 
     def _area_chosen(self, area: int) -> None:
         self.stack.setCurrentWidget(self.page(area))
-        self._name_file_actions()
+        self.name_file_actions()
 
-    def _name_file_actions(self, *, now: bool = False) -> None:
+    def name_file_actions(self, *, now: bool = False) -> None:
         """Ctrl+N, Ctrl+I, Ctrl+E and Ctrl+P: named after the shown page's own add, import,
         export and print, disabled on a page without (see :mod:`.page_keys`); add and import
         disabled too on data that can only be read."""
@@ -230,14 +250,14 @@ class MainWindow(QMainWindow):
         if area < 0:
             return
         writable = self._ws.read_only is None
-        for action, command_of, unnamed, allowed in (
-            (self.new_action, new_command, NO_NEW, writable),
-            (self.import_action, import_command, NO_IMPORT, writable),
-            (self.export_action, export_command, NO_EXPORT, True),
-            (self.print_action, print_command, NO_PRINT, True),
+        for action, command_of, unnamed, allowed, letter in (
+            (self.new_action, new_command, NO_NEW, writable, FILE_LETTERS[0]),
+            (self.import_action, import_command, NO_IMPORT, writable, FILE_LETTERS[1]),
+            (self.export_action, export_command, NO_EXPORT, True, FILE_LETTERS[2]),
+            (self.print_action, print_command, NO_PRINT, True, FILE_LETTERS[3]),
         ):
             command = command_of(self, area)
-            action.setText(command.text if command else unnamed)
+            action.setText(with_letter(command.text if command else unnamed, letter))
             action.setEnabled(allowed and command is not None and (command.ready() or not now))
 
     @property
@@ -350,136 +370,6 @@ class MainWindow(QMainWindow):
         self.roster.add_button.setEnabled(False)
         self.roster.add_button.setToolTip(tip)
 
-    def _make_status_bar(self) -> None:
-        # Own actions rather than createUndoAction: with a prefix its text reads "Hoàn tác Xóa …"
-        # (no colon), and "Hoàn tác:" with nothing to undo. The menu's items name the command,
-        # "Hoàn tác: Xóa đoàn viên …" (see _undo_text_changed); the status bar's button keeps
-        # the short "Hoàn tác" (the window must fit a small screen) and names it in its tooltip.
-        self.undo_action = QAction("Hoàn tác", self)
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        # Added to the window (see _make_menus), its default context (WindowShortcut) makes
-        # Ctrl+Z work wherever the focus is in the window, but only while the window is active:
-        # Qt matches no shortcut of any context without an active window. The prompts give the
-        # window its activation back after a question (ui/shell/prompts.py).
-        self.undo_action.setEnabled(False)
-        self.undo_action.triggered.connect(self._undo)
-        self.undo_button = QToolButton()
-        self.undo_button.setText("Hoàn tác")
-        self.undo_button.setToolTip("Hoàn tác")
-        self.undo_button.setEnabled(False)
-        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.undo_button.clicked.connect(self.undo_action.trigger)
-        self.undo_action.enabledChanged.connect(self.undo_button.setEnabled)
-        self.history.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.history.undoTextChanged.connect(self._undo_text_changed)
-        self.statusBar().addPermanentWidget(self.undo_button)
-        self._refused = False
-        self._undoing = True  # the last of "Hoàn tác" / "Làm lại" asked for (its failure's words)
-
-    def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&Tệp")
-        # Add, import, export and print act on the page shown (see .page_keys); the roster's
-        # own actions, behind its buttons, are in no menu: their keys are the window's.
-        self.new_action = QAction(NO_NEW, self)
-        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.new_action.triggered.connect(lambda: self._run_page_command(new_command))
-        self.import_action = QAction(self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(lambda: self._run_page_command(import_command))
-        self.export_action = QAction(self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(lambda: self._run_page_command(export_command))
-        self.print_action = QAction(self)
-        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-        self.print_action.triggered.connect(lambda: self._run_page_command(print_command))
-        file_menu.addAction(self.new_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.export_action, self.print_action])
-        # Disabled while the menu shows when the page cannot act now (no plan yet, no dossier
-        # built); enabled again after, the key then asking the page at the time it is pressed.
-        file_menu.aboutToShow.connect(lambda: self._name_file_actions(now=True))
-        file_menu.aboutToHide.connect(self._name_file_actions)
-        file_menu.addSeparator()
-        self.backups_action = QAction("Sao lưu và khôi phục…", self)
-        self.backups_action.triggered.connect(lambda: dialogs.show_backups(self.core, self))
-        file_menu.addAction(self.backups_action)
-        # Bundles on a USB stick (#17) ---------------------------------------------------
-        self.export_bundle_action = QAction("Xuất dữ liệu ra USB…", self)
-        self.export_bundle_action.triggered.connect(lambda: dialogs.export_bundle(self.core, self))
-        self.import_bundle_action = QAction("Nhận dữ liệu từ USB…", self)
-        self.import_bundle_action.triggered.connect(lambda: dialogs.import_bundle(self.core, self))
-        file_menu.addAction(self.export_bundle_action)
-        file_menu.addAction(self.import_bundle_action)
-        file_menu.addSeparator()
-        quit_action = QAction("Thoát", self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        edit_menu = self.menuBar().addMenu("&Sửa")
-        edit_menu.addAction(self.undo_action)
-        self.redo_action = QAction("Làm lại", self)
-        self.redo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Redo))
-        self.redo_action.setEnabled(False)
-        self.redo_action.triggered.connect(self._redo)
-        self.history.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.history.redoTextChanged.connect(self._redo_text_changed)
-        edit_menu.addAction(self.redo_action)
-
-        view_menu = self.menuBar().addMenu("&Xem")
-        self.area_actions: list[QAction] = []
-        for area, name in enumerate(AREAS):  # Ctrl+1 … Ctrl+9, Ctrl+0: as the sidebar reads
-            action = QAction(name, self)
-            key = QKeySequence(f"Ctrl+{(area + 1) % 10}")
-            action.setShortcut(key)
-            action.triggered.connect(lambda _=False, area=area: self.go_to_area(area))
-            view_menu.addAction(action)
-            self.addAction(action)  # window-wide, like the menus' other shortcuts
-            self.area_actions.append(action)
-            self.sidebar.item(area).setToolTip(
-                f"{name} ({key.toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
-
-        members_menu = self.menuBar().addMenu("Đoàn &viên")
-        # Ctrl+N is the "Tệp" menu's "Thêm…", which on the roster and the youth register runs
-        # these two; the "Đoàn viên" menu's item adds a member from any page.
-        self.new_member_action = QAction("Thêm đoàn viên…", self)
-        self.new_member_action.triggered.connect(self.new_member)
-        self.new_youth_action = QAction("Thêm thanh niên…", self)
-        self.new_youth_action.triggered.connect(self.new_youth)
-        self.find_action = QAction("Tìm kiếm", self)
-        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.triggered.connect(self.start_search)
-        window_wide = (self.new_action, self.find_action, self.undo_action, self.redo_action)
-        for action in window_wide:
-            self.addAction(action)
-        members_menu.addAction(self.new_member_action)
-        members_menu.addAction(self.roster.edit_action)
-        members_menu.addAction(self.roster.delete_action)
-        members_menu.addAction(self.roster.move_action)
-        members_menu.addSeparator()
-        members_menu.addAction(self.roster.event_action)
-        self.coming_of_age_action = QAction("Trưởng thành Đoàn…", self)
-        self.coming_of_age_action.triggered.connect(lambda: dialogs.coming_of_age(self))
-        members_menu.addAction(self.coming_of_age_action)
-        self.temporary_action = QAction("Sinh hoạt tạm…", self)
-        self.temporary_action.triggered.connect(lambda: dialogs.temporary_stays(self))
-        members_menu.addAction(self.temporary_action)
-        self.party_action = QAction("Đoàn viên ưu tú giới thiệu cho Đảng…", self)
-        self.party_action.triggered.connect(lambda: dialogs.party_introductions(self))
-        members_menu.addAction(self.party_action)
-        members_menu.addSeparator()
-        members_menu.addAction(self.find_action)
-        # The items acting on the roster's chosen members: disabled while the menu shows when
-        # none (or, to edit, not exactly one) is chosen; Enter and Delete on the table guard.
-        members_menu.aboutToShow.connect(lambda: self._enable_member_items(shown=True))
-        members_menu.aboutToHide.connect(lambda: self._enable_member_items(shown=False))
-
-        help_menu = self.menuBar().addMenu("Trợ &giúp")
-        self.about_action = QAction("Giới thiệu…", self)
-        self.about_action.triggered.connect(lambda: dialogs.about(self))
-        help_menu.addAction(self.about_action)
-
     # Behaviour ----------------------------------------------------------------------------
 
     def update_title(self) -> None:
@@ -570,23 +460,6 @@ class MainWindow(QMainWindow):
         self.show_area(ROSTER)
         self.roster.focus_search()
 
-    def _enable_member_items(self, *, shown: bool) -> None:
-        chosen = self.roster.selected_count() if shown else 1
-        for action, needed in ((self.roster.edit_action, chosen == 1),
-                               (self.roster.delete_action, chosen > 0),
-                               (self.roster.move_action, chosen > 0),
-                               (self.roster.event_action, chosen == 1)):  # fmt: skip
-            action.setEnabled(needed)
-
-    def _run_page_command(
-        self, command_of: Callable[[MainWindow, int], PageCommand | None]
-    ) -> None:
-        """Ctrl+N, Ctrl+I, Ctrl+E or Ctrl+P: the shown page's own add, import, export or print,
-        if it can act now."""
-        command = command_of(self, self.stack.currentIndex())
-        if command is not None and command.ready():
-            command.run()
-
     def show_message(self, text: str) -> None:
         """``text`` in the status bar for 15 seconds: the pages' ``status_message`` and what the
         menus' dialogs (see :mod:`.dialogs`) have to say once closed."""
@@ -600,21 +473,12 @@ class MainWindow(QMainWindow):
         if state == Qt.ApplicationState.ApplicationActive:
             self.core.check_external()
 
-    def _undo_text_changed(self, text: str) -> None:
-        named = f"Hoàn tác: {text}" if text else "Hoàn tác"
-        self.undo_action.setText(named)
-        self.undo_action.setToolTip(named)
-        self.undo_button.setToolTip(named)
-
-    def _redo_text_changed(self, text: str) -> None:
-        named = f"Làm lại: {text}" if text else "Làm lại"
-        self.redo_action.setText(named)
-        self.redo_action.setToolTip(named)
-
-    def _undo(self) -> None:
+    def undo_step(self) -> None:
+        """Ctrl+Z, the \"Sửa\" menu's first item and the status bar's button."""
         self._step(undoing=True)
 
-    def _redo(self) -> None:
+    def redo_step(self) -> None:
+        """Ctrl+Y and the \"Sửa\" menu's second item."""
         self._step(undoing=False)
 
     def _step(self, *, undoing: bool) -> None:
