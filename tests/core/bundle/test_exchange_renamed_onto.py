@@ -109,3 +109,17 @@ def test_a_rename_there_onto_the_new_name_of_a_chi_doan_renamed_here_is_refused(
         "tên với chi đoàn “Chi đoàn ấp Bến Đình” trên máy này;"
     )
     assert every_row(home) == before
+
+
+def test_two_members_swapping_their_cccd_there_go_through(home: Workspace, away: Workspace) -> None:
+    first, second = away.members.list()[:2]
+    one, other = "096303001111", "096303002222"
+    edit(away, first.id, national_id=one)
+    edit(away, second.id, national_id=other)
+    assert carry(away, home).applied
+    edit(away, first.id, national_id="096303003333")
+    edit(away, second.id, national_id=one)
+    edit(away, first.id, national_id=other)
+    assert carry(away, home).applied
+    held = {m.id: home.members.get(m.id).fields.national_id for m in (first, second)}
+    assert held == {first.id: other, second.id: one}

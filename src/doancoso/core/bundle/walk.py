@@ -248,6 +248,9 @@ class Walk:
                         moved = {r["id"] for r, _ in self.moved}
                         back = [r for r in self.held if r["id"] in self.revived | moved]
                         new = [r for r in self.held if r["id"] not in self.revived | moved]
+                        # Parked first (deleted, out of the unique indexes): a swap of keys.
+                        parked = [{**r, "deleted_at": r["updated_at"]} for r, _ in self.moved]
+                        self._write(session, table, [], parked)
                         self._write(session, table, new, back)
                 if self.whole:
                     from .exchange import record_table
