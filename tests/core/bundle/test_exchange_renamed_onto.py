@@ -123,3 +123,19 @@ def test_two_members_swapping_their_cccd_there_go_through(home: Workspace, away:
     assert carry(away, home).applied
     held = {m.id: home.members.get(m.id).fields.national_id for m in (first, second)}
     assert held == {first.id: other, second.id: one}
+
+
+def test_a_chi_doan_added_there_onto_the_name_of_one_renamed_here_is_refused(
+    home: Workspace, away: Workspace
+) -> None:
+    renamed = home.branches.list()[1]
+    home.branches.rename(renamed.id, "Chi đoàn ấp Bến Đình")  # the file still has its old name
+    away.branches.create("Chi đoàn ấp Bến Đình")
+    before = every_row(home)
+    with pytest.raises(SyncError) as caught:
+        carry(away, home)
+    assert caught.value.message.startswith(
+        "Chi đoàn mới trong tệp trùng tên với chi đoàn đã có trên máy này"
+    )
+    assert every_row(home) == before
+    assert _live_branches(home).count("Chi đoàn ấp Bến Đình") == 1

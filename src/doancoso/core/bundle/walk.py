@@ -398,10 +398,9 @@ class Walk:
     def _moved(
         self, table: str, mine: Mapping[str, Mapping[str, Any]], updates: list[dict[str, Any]]
     ) -> set[str]:
-        """The ids of ``updates`` (rows here as the file changes them, after the choices of the
-        conflicts) holding live a key they did not hold here (a chi đoàn renamed there, a CCCD
-        typed there): noted in ``moved`` for :meth:`_unique`; every update's keys noted in
-        ``taken_keys`` as it is to be written (None: deleted)."""
+        """The ids of ``updates`` (after the conflicts' choices) holding live a key they did not
+        hold here (a chi đoàn renamed there), noted in ``moved``; each update's keys (None:
+        deleted) in ``taken_keys``."""
         keys = UNIQUE_KEYS[table]
         moved: set[str] = set()
         for row in updates:
@@ -498,6 +497,7 @@ class Walk:
         inside: list[tuple[str, str, dict[str, Any]]] = []  # both rows in the bundle
         if table == "branches" and self.mapper is not None:
             return  # sáp nhập: the mapping joins or renames them (orgmerge.py)
+        kept_here = self._kept_here(table) if self.fresh else set()
         for column in UNIQUE_KEYS.get(table, ()):
             wanted = {r[column]: r for r in self.fresh if r[column] is not None}
             values = list(wanted)
@@ -519,6 +519,8 @@ class Walk:
                         continue
                     kept = self.bundle_keys[here_id]  # the bundle holds that row too
                     if kept is None or kept[position] != value:
+                        if here_id in kept_here:  # changed here since: still held
+                            clashes.append((here_id, column, theirs))
                         continue  # deleted or changed there: the key is free
                     if table != "branches":  # a chi đoàn's name is unique by the roster only:
                         inside.append((here_id, column, theirs))  # the other copy has both
@@ -537,13 +539,19 @@ class Walk:
         here_id, column, theirs = (clashes or inside)[0]
         raise self._taken(session, table, here_id, column, theirs)
 
+    def _kept_here(self, table: str) -> set[str]:
+        """The rows of the file this copy keeps as they are here (the file's version not taken;
+        not a conflict left to choose) of a table whose updates :meth:`_moved` notes."""
+        if table in KEYED:
+            return set()
+        asked = {c.id for c in self.plan.unresolved if c.table == table}
+        return {i for i in self.bundle_keys if i not in self.taken_keys and i not in asked}
+
     def _moved_clashes(
         self, session: Session, table: str, own_org: str
     ) -> list[tuple[str, str, dict[str, Any]]]:
-        """The rows the file changes (``moved``) onto a key a live row here other than
-        themselves holds once the walk is done: a row the file does not change (only here, or
-        kept as it is here); not a row the file moves away from it (a swap of names) or
-        deletes."""
+        """The rows the file moves onto a key another live row here keeps (one the file does
+        not change: not one it moves away, a swap of names, nor deletes)."""
         found_clashes: list[tuple[str, str, dict[str, Any]]] = []
         keys = UNIQUE_KEYS.get(table, ())
         for column in keys:
@@ -572,16 +580,13 @@ class Walk:
     def _renamed_onto(self, session: Session, here_id: str, theirs: dict[str, Any]) -> InvalidRows:
         """The refusal of a chi đoàn the file renames onto the name of chi đoàn ``here_id``,
         both named as the roster shows them."""
-        found = session.connection().exec_driver_sql(
-            "SELECT name FROM branches WHERE id = ?", (here_id,)
-        )
-        (here_name,) = found.one()
+        sql = "SELECT name FROM branches WHERE id = ?"
+        (here_name,) = session.connection().exec_driver_sql(sql, (here_id,)).one()
         before = self.was[theirs["id"]]["name"]
         return InvalidRows(
             f"Chi đoàn “{before}” được đổi tên ở máy kia thành “{theirs['name']}”, trùng tên với "
             f"chi đoàn “{here_name}” trên máy này; nhận tệp sẽ thành hai chi đoàn cùng tên. Hãy "
-            "đổi tên một trong hai ở trang Chi đoàn rồi nhận lại tệp. "
-            f"{NOTHING_WRITTEN}",
+            f"đổi tên một trong hai ở trang Chi đoàn rồi nhận lại tệp. {NOTHING_WRITTEN}",
             f"branches {theirs['id']}: renamed onto the name of {here_id} here",
         )
 
