@@ -5,8 +5,9 @@ Verified: SQLite's integrity and foreign keys; every travelling row has an id an
 at least 1; each member's status equals the replay of their events; a member whose admission
 event has a number has it as "Số nghị quyết chuẩn y kết nạp" (an empty field: one a bundle of
 an older version may bring back); the derived columns (sort key, search text) equal what the
-current code derives; no live member is in a deleted chi đoàn; every evidence file a record
-names is in ``evidence/`` with its hash, and every file there is named by a record. Repaired on
+current code derives; no two live chi đoàn share a name (case and tones ignored); no live member
+is in a deleted chi đoàn; every evidence file a record names is in ``evidence/`` with its hash,
+and every file there is named by a record. Repaired on
 request: the derived columns (recomputed), the empty admission decision numbers (the event's,
 never over one typed) and the evidence files nobody names (moved aside to
 ``evidence/.orphans/``, never deleted). Everything else is reported with what to do, never
@@ -79,6 +80,7 @@ def check_data(ctx: WorkspaceContext, data_dir: Path, *, repair: bool = False) -
     _sqlite(ctx, report)
     _travelling(ctx, report)
     if ctx.has_organization:  # else a first start's (a setup not done yet): no member to check
+        _branch_names(ctx, report)
         _members(ctx, report, repair)
     _evidence(ctx, data_dir, report, repair)
     return report
@@ -107,6 +109,32 @@ def _travelling(ctx: WorkspaceContext, report: CheckReport) -> None:
                     f"{revision} (phải từ 1): dòng này không thể chuyển sang máy khác."
                 )
                 report.problems.append(Problem("travelling", table, str(row_id or ""), message))
+
+
+def _branch_names(ctx: WorkspaceContext, report: CheckReport) -> None:
+    """Two live chi đoàn of the organisation whose names fold alike (case and tones ignored),
+    which the roster refuses ("Đã có chi đoàn tên …") but older data may hold: each named with
+    the first made of its name."""
+    from ..lang.text import fold
+
+    org = ctx.organization_id
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Branch.id, Branch.name)
+            .where(is_live(Branch, org))
+            .order_by(Branch.created_at, Branch.id)
+        ).all()
+    first: dict[str, str] = {}
+    for row_id, name in rows:
+        key = fold(name)
+        if key not in first:
+            first[key] = name
+            continue
+        message = (
+            f"Hai chi đoàn “{first[key]}” và “{name}” trùng tên (chỉ khác chữ hoa hoặc dấu): "
+            "hãy đổi tên một trong hai ở trang “Chi đoàn”."
+        )
+        report.problems.append(Problem("branch_name", "branches", row_id, message))
 
 
 def _members(ctx: WorkspaceContext, report: CheckReport, repair: bool) -> None:
