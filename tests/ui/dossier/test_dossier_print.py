@@ -217,7 +217,7 @@ def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
     with qtbot.wait_signal(page.built):
         page.build()
     # One key, one action: the page's own "In…" leaves Ctrl+P to the window's "In hồ sơ…".
-    assert print_list.text() == "In hồ sơ…" and print_list.shortcut().toString() == "Ctrl+P"
+    assert print_list.text() == "&In hồ sơ…" and print_list.shortcut().toString() == "Ctrl+P"
     assert page.print_action.shortcut().isEmpty()
     out = tmp_path / "in.pdf"
     prompts.dialog_script = print_to(out, 1, 1)
@@ -225,7 +225,7 @@ def test_ctrl_p_in_the_window_prints_the_dossier_on_its_page(
     wait_printed(page, qtbot)
     assert len(PdfReader(out).pages) == 1
     window.show_area(ROSTER)
-    assert print_list.text() == "In danh sách đoàn viên…"
+    assert print_list.text() == "&In danh sách đoàn viên…"
 
 
 def test_the_pages_chosen_in_the_dialog(qtbot: QtBot) -> None:
