@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from .lost_evidence import TakenBack
 
 DAILY = timedelta(days=1)
+TAKEN_BACK_KEY = "evidence_taken_back"
+"""The ``app_meta`` key counting the take-backs of lost evidence files (see
+:meth:`BackupService.take_back_evidence`)."""
 
 
 class EvidenceNotCarried(StorageError):
@@ -95,8 +98,21 @@ class BackupService:
         self._ctx.db.require_writable()
         result = take_back_evidence(self._ctx, self.data_dir, backup)
         if result.taken:  # no row changed, but the lists showing these files lost must know
+            self._count_taken_back()
             self._ctx.db.changes.record(Changes.of({"evidence_files": None}))
         return result
+
+    def _count_taken_back(self) -> None:
+        """Add one to :data:`TAKEN_BACK_KEY`: a commit, which an app open on this folder
+        while another process (``doancoso restore-evidence``) took files back sees as any other
+        process's write (``PRAGMA data_version``, checked when it becomes active), so that what
+        it shows lost is read again. Nothing else in the database changes."""
+        from ..storage.models import AppMeta
+
+        with self._ctx.db.transaction() as session:
+            row = session.get(AppMeta, TAKEN_BACK_KEY)
+            count = int(row.value) if row is not None and row.value.isdigit() else 0
+            session.merge(AppMeta(key=TAKEN_BACK_KEY, value=str(count + 1)))
 
     def latest(self) -> BackupInfo | None:
         backups = self.list()
