@@ -10,6 +10,7 @@ each read back and checked by its hash.
 
 from __future__ import annotations
 
+import errno
 import shutil
 import stat
 from collections.abc import Callable
@@ -213,8 +214,8 @@ class BackupService:
                 reason = os_reason(exc) if exc.errno else "bản chép không đọc lại được đúng"
                 raise EvidenceNotCarried(
                     f"Không chép được tệp minh chứng ra “{backup.parent}”: {reason}. "
-                    "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh "
-                    "chứng." + _leftover_said(exc, folder)
+                    f"Bản sao lưu dữ liệu đã ghi, nhưng {_stick_remedy(exc)}"
+                    + _leftover_said(exc, folder)
                 ) from exc
         if lost:
             names = [n for sha in lost for n in cited[sha]]
@@ -234,6 +235,17 @@ def _stored_size(store: EvidenceStore, sha: str) -> int | None:
     except OSError:  # gone, or the folder unreadable: the store does not have it
         return None
     return found.st_size if stat.S_ISREG(found.st_mode) else None
+
+
+def _stick_remedy(error: OSError) -> str:
+    """What to do when the evidence of a backup written onto a stick could not be copied: a
+    full stick can be given room; any other failure, another stick."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            "USB không còn chỗ cho các tệp minh chứng: hãy giải phóng chỗ trống trên USB (hoặc "
+            "dùng USB khác) rồi sao lưu lại để có đủ minh chứng."
+        )
+    return "hãy thử lại với USB khác để có đủ minh chứng."
 
 
 def _lost_said(target: Path, names: list[str]) -> str:
