@@ -280,6 +280,7 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons, as elsewhere
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.table.installEventFilter(self)
         layout.addWidget(self.table)

@@ -1,0 +1,49 @@
+"""Sao lưu và khôi phục by keyboard: Tab goes from the list of backups to the buttons, one after
+the other, and round to the list again; it went round the list's cells instead (five a backup),
+so that the buttons could not be reached from the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.settings.backups_dialog import BackupsDialog
+from scripted import ScriptedPrompts, synchronous_core
+
+
+def _focused_text() -> str:
+    focused = QApplication.focusWidget()
+    return focused.text() if isinstance(focused, QPushButton) else type(focused).__name__
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_tab_goes_from_the_list_to_each_button_and_back(qtbot: QtBot, ws: Workspace) -> None:
+    for _ in range(3):
+        ws.backups.take()
+    dialog = BackupsDialog(synchronous_core(ws, ScriptedPrompts()))
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    with qtbot.wait_active(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    dialog.table.setFocus()
+    qtbot.waitUntil(dialog.table.hasFocus, timeout=1000)
+    dialog.table.selectRow(1)
+
+    seen = []
+    for _ in range(8):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        seen.append(_focused_text())
+    assert seen == [
+        "Sao lưu ngay", "Sao lưu ra USB…", "Khôi phục bản đã chọn…", "Khôi phục từ tệp…",
+        "Kiểm tra dữ liệu", "Lấy lại tệp minh chứng bị mất từ USB…", "Đóng", "QTableView",
+    ]  # fmt: skip
+    assert [i.row() for i in dialog.table.selectionModel().selectedRows()] == [1]  # kept
+
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Backtab)
+    assert _focused_text() == "Đóng"
