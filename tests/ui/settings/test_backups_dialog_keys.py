@@ -47,3 +47,28 @@ def test_tab_goes_from_the_list_to_each_button_and_back(qtbot: QtBot, ws: Worksp
 
     qtbot.keyClick(dialog.table, Qt.Key.Key_Backtab)
     assert _focused_text() == "Đóng"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_the_newest_backup_is_chosen_when_the_list_shows(qtbot: QtBot, ws: Workspace) -> None:
+    """The list showed no backup chosen, its keyboard cursor on the newest: ↓ went to the
+    second newest, and "Khôi phục bản đã chọn…" (or Enter) asked to choose one first."""
+    for _ in range(3):
+        ws.backups.take()
+    prompts = ScriptedPrompts()
+    dialog = BackupsDialog(synchronous_core(ws, prompts))
+    qtbot.addWidget(dialog)
+    with qtbot.wait_active(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    qtbot.waitUntil(dialog.table.hasFocus, timeout=1000)  # the list has the keyboard at once
+    newest, second = ws.backups.list()[:2]
+    assert dialog.selected() == newest
+
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    assert dialog.selected() == second
+    prompts.answer = False
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert len(prompts.asked) == 1
+    assert prompts.asked[0].startswith(f"Khôi phục bản sao lưu lúc {newest.taken_at:%H:%M:%S}")

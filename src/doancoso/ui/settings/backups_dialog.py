@@ -340,6 +340,8 @@ class BackupsDialog(QDialog):
 
     def _show(self, backups: list[BackupInfo]) -> None:
         self.model.set_backups(backups)
+        if backups:  # the newest chosen: ↓ goes to the next, Enter asks about this one
+            self.table.selectRow(0)
         self.empty_label.setText(NO_BACKUPS)
         self.empty_label.setVisible(not backups)
 
