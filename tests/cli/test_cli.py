@@ -75,8 +75,9 @@ def test_init_twice_is_refused(folder: str) -> None:
         "init", "--data-dir", folder, "--name", "Đoàn phường 5", "--superior", "Thành đoàn"
     )
     assert result.code == 1
-    assert (
-        result.err == "Lỗi: Dữ liệu này đã có thông tin Đoàn cơ sở; hãy sửa trong phần Thiết lập.\n"
+    assert result.err.startswith(
+        f"Lỗi: Thư mục “{folder}” đã có dữ liệu của Đoàn xã Tân Hưng (0 đoàn viên): lệnh init "
+        "chỉ thiết lập thư mục chưa có Đoàn cơ sở nào."
     )
     with Workspace.open(Path(folder)) as ws:
         org = ws.organization.get()
@@ -358,10 +359,7 @@ def test_exit_codes_of_a_real_process(tmp_path: Path) -> None:
 
     again = _process("init", "--data-dir", folder, *INIT)
     assert again.returncode == 1
-    assert (
-        again.stderr
-        == "Lỗi: Dữ liệu này đã có thông tin Đoàn cơ sở; hãy sửa trong phần Thiết lập.\n"
-    )
+    assert again.stderr.startswith(f"Lỗi: Thư mục “{folder}” đã có dữ liệu của Đoàn xã Tân Hưng")
 
     invalid = _process(
         "members", "add", "--data-dir", folder, "--name", "An", "--birth", "2001-03-05"

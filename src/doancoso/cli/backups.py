@@ -93,8 +93,15 @@ def _line(info: BackupInfo) -> str:
 
 
 def take_backup(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.backup.service import EvidenceNotCarried
+
     with open_workspace(args) as ws:
-        info = ws.backups.to_folder(args.to) if args.to else ws.backups.take("thu-cong")
+        try:
+            info = ws.backups.to_folder(args.to) if args.to else ws.backups.take("thu-cong")
+        except EvidenceNotCarried as exc:  # written and checked, its evidence not all beside it
+            if exc.backup is not None and args.format != "json":
+                print(f"Đã sao lưu: {exc.backup.path}", file=out)  # what `restore` takes
+            raise
     if args.format == "json":
         json.dump(_as_json(info), out, ensure_ascii=False)
         out.write("\n")

@@ -73,12 +73,34 @@ def init_organization(args: argparse.Namespace, out: TextIO) -> int:
         coming_of_age=_coming_of_age(args.coming_of_age),
     )
     validate(info)  # refused before the data folder and its database are made
+    _refuse_set_up(data_dir_of(args))
     if not args.ignore_backups:
         _refuse_in_front_of_backups(data_dir_of(args))
     with open_workspace(args, create=True) as ws:
         info = ws.organization.create(info)
     print(f"Đã thiết lập {info.name} (cấp trên: {info.superior_name}).", file=out)
     return EXIT_OK
+
+
+def _refuse_set_up(data_dir: Path) -> None:
+    """A folder whose database holds an organisation is not set up again: refused, naming it,
+    before the database is opened (which could upgrade an older one, taking a backup first), so
+    that nothing changes. A database that cannot be read is left to the opening to say."""
+    from ..core.backup.store import held_organization
+    from ..core.storage.folder import DATABASE_FILE
+
+    database = data_dir / DATABASE_FILE
+    held = held_organization(database) if database.is_file() else None
+    if held is None:
+        return
+    name, members = held
+    counted = "" if members is None else f" ({vn_number(members)} đoàn viên)"
+    raise AppError(
+        f"Thư mục “{data_dir}” đã có dữ liệu của {name}{counted}: lệnh init chỉ thiết lập thư "
+        "mục chưa có Đoàn cơ sở nào. Để sửa thông tin Đoàn cơ sở, hãy mở ứng dụng và vào phần "
+        "“Thiết lập”; để thiết lập một Đoàn cơ sở khác, hãy chạy lại với --data-dir và một thư "
+        "mục trống. Chưa thay đổi gì."
+    )
 
 
 def _refuse_in_front_of_backups(data_dir: Path) -> None:

@@ -5,12 +5,15 @@ changes."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from doancoso.core.backup.lost_evidence import taken_back_text
+from doancoso.core.backup.service import TAKEN_BACK_KEY
 from doancoso.core.backup.store import evidence_folder
 from doancoso.core.errors import StorageError
 from doancoso.core.workspace import Workspace
@@ -41,6 +44,12 @@ def _damage(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _data(ws: Workspace) -> list[str]:
+    """Every row of the database, but the take-backs' counter (see the last test)."""
+    with contextlib.closing(sqlite3.connect(ws.db.path)) as connection:
+        return [line for line in connection.iterdump() if TAKEN_BACK_KEY not in line]
+
+
 def _usb_backup(ws: Workspace, tmp_path: Path) -> Path:
     usb = tmp_path / "usb"
     usb.mkdir(exist_ok=True)
@@ -56,7 +65,7 @@ def test_only_the_lost_files_the_backup_has_are_taken_back(ws: Workspace, tmp_pa
     store.path(minutes).unlink()
     _damage(store.path(photo))  # one damaged
     members_before = ws.members.count()
-    database_before = ws.db.path.read_bytes()
+    database_before = _data(ws)
     generation = ws.changes.generation
 
     result = ws.backups.take_back_evidence(backup)
@@ -70,7 +79,7 @@ def test_only_the_lost_files_the_backup_has_are_taken_back(ws: Workspace, tmp_pa
     assert store.path(photo).read_bytes() == PHOTO
     assert not store.path(minutes).exists()
     assert [p.name for p in store.folder.iterdir() if p.name.startswith(".")] == []
-    assert ws.members.count() == members_before and ws.db.path.read_bytes() == database_before
+    assert ws.members.count() == members_before and _data(ws) == database_before
     assert [p.message for p in ws.check().problems] == [
         "Tệp minh chứng “biên bản đại hội.pdf” không còn trong thư mục dữ liệu hoặc đã bị thay "
         "đổi: hãy lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất "
@@ -130,3 +139,25 @@ def test_a_backup_without_its_evidence_folder_is_refused(ws: Workspace, tmp_path
         "bản sao lưu ra USB. Chưa lấy lại tệp nào."
     )
     assert not ws.evidence.store.path(scan).exists()
+
+
+def test_files_taken_back_by_another_process_are_seen_by_the_app_open_on_the_folder(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """``doancoso restore-evidence`` in a terminal while the app is open: no row changes, yet
+    the app's check for other processes' writes (the one it makes on becoming active) must see
+    it, or the files stay shown as lost. Seen before the command's workspace is even closed."""
+    (scan,) = _attached(ws, tmp_path, BOTH[:1])
+    backup = _usb_backup(ws, tmp_path)
+    ws.evidence.store.path(scan).unlink()
+    assert not ws.check_external()
+
+    with Workspace.open(ws.data_dir) as terminal:
+        assert terminal.backups.take_back_evidence(backup).taken == [SCAN_NAME]
+        assert ws.check_external().touches("evidence_files")
+
+    assert ws.evidence.store.path(scan).read_bytes() == SCAN
+    ws.check_external()  # the command's closing (its WAL checkpoint), not a write of its own
+    with Workspace.open(ws.data_dir) as terminal:  # nothing lost: nothing to tell
+        assert terminal.backups.take_back_evidence(backup).taken == []
+        assert not ws.check_external()

@@ -86,6 +86,7 @@ def test_restore_asks_then_replaces_and_every_view_reloads(
     demo_ws.members.delete(demo_ws.members.ids()[:5])
     announced: list[Changes] = []
     core.data_changed.changed.connect(announced.append)
+    dialog.table.clearSelection()
     dialog.restore_button.click()
     assert prompts.infos[-1] == "Hãy chọn một bản sao lưu trong danh sách."
     dialog.table.selectRow(0)

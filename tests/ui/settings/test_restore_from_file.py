@@ -57,7 +57,7 @@ def test_a_backup_on_a_stick_is_restored_after_the_question(
     ws.members.delete(ids[:2])
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, ws, prompts)
-    assert dialog.file_button.text() == "Khôi phục từ tệp…"
+    assert dialog.file_button.text() == "Khôi phục từ &tệp…"
     dialog.restore_file(saved.path)
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "

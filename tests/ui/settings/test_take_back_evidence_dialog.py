@@ -53,7 +53,7 @@ def test_lost_files_taken_back_from_a_chosen_stick_backup(
     dialog = BackupsDialog(synchronous_core(ws, prompts))
     qtbot.addWidget(dialog)
 
-    assert dialog.lost_button.text() == "Lấy lại tệp minh chứng bị mất từ USB…"
+    assert dialog.lost_button.text() == "&Lấy lại tệp minh chứng bị mất từ USB…"
     dialog.lost_button.click()
 
     assert dialogs.offered == [str(usb)]

@@ -5,7 +5,8 @@ The files the records cite (not only detached ones) that the store lacks, or hol
 with their hash, are looked for in the backup's ``<name>.evidence`` folder
 (:func:`.store.evidence_folder`); each is verified by its SHA-256 as it is copied into the
 store (:meth:`~..evidence.store.EvidenceStore.take_back`: temporary name, flushed, renamed).
-The database is only read: nothing but the store's missing files changes.
+The database's records are only read: nothing but the store's missing files changes (and a
+counter the service adds one to, so that an app open on the folder meanwhile sees it).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ each read back and checked by its hash.
 
 from __future__ import annotations
 
+import errno
 import shutil
 import stat
 from collections.abc import Callable
@@ -39,6 +40,9 @@ if TYPE_CHECKING:
     from .lost_evidence import TakenBack
 
 DAILY = timedelta(days=1)
+TAKEN_BACK_KEY = "evidence_taken_back"
+"""The ``app_meta`` key counting the take-backs of lost evidence files (see
+:meth:`BackupService.take_back_evidence`)."""
 
 
 class EvidenceNotCarried(StorageError):
@@ -95,8 +99,21 @@ class BackupService:
         self._ctx.db.require_writable()
         result = take_back_evidence(self._ctx, self.data_dir, backup)
         if result.taken:  # no row changed, but the lists showing these files lost must know
+            self._count_taken_back()
             self._ctx.db.changes.record(Changes.of({"evidence_files": None}))
         return result
+
+    def _count_taken_back(self) -> None:
+        """Add one to :data:`TAKEN_BACK_KEY`: a commit, which an app open on this folder
+        while another process (``doancoso restore-evidence``) took files back sees as any other
+        process's write (``PRAGMA data_version``, checked when it becomes active), so that what
+        it shows lost is read again. Nothing else in the database changes."""
+        from ..storage.models import AppMeta
+
+        with self._ctx.db.transaction() as session:
+            row = session.get(AppMeta, TAKEN_BACK_KEY)
+            count = int(row.value) if row is not None and row.value.isdigit() else 0
+            session.merge(AppMeta(key=TAKEN_BACK_KEY, value=str(count + 1)))
 
     def latest(self) -> BackupInfo | None:
         backups = self.list()
@@ -197,8 +214,8 @@ class BackupService:
                 reason = os_reason(exc) if exc.errno else "bản chép không đọc lại được đúng"
                 raise EvidenceNotCarried(
                     f"Không chép được tệp minh chứng ra “{backup.parent}”: {reason}. "
-                    "Bản sao lưu dữ liệu đã ghi, nhưng hãy thử lại với USB khác để có đủ minh "
-                    "chứng." + _leftover_said(exc, folder)
+                    f"Bản sao lưu dữ liệu đã ghi, nhưng {_stick_remedy(exc)}"
+                    + _leftover_said(exc, folder)
                 ) from exc
         if lost:
             names = [n for sha in lost for n in cited[sha]]
@@ -218,6 +235,17 @@ def _stored_size(store: EvidenceStore, sha: str) -> int | None:
     except OSError:  # gone, or the folder unreadable: the store does not have it
         return None
     return found.st_size if stat.S_ISREG(found.st_mode) else None
+
+
+def _stick_remedy(error: OSError) -> str:
+    """What to do when the evidence of a backup written onto a stick could not be copied: a
+    full stick can be given room; any other failure, another stick."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            "USB không còn chỗ cho các tệp minh chứng: hãy giải phóng chỗ trống trên USB (hoặc "
+            "dùng USB khác) rồi sao lưu lại để có đủ minh chứng."
+        )
+    return "hãy thử lại với USB khác để có đủ minh chứng."
 
 
 def _lost_said(target: Path, names: list[str]) -> str:

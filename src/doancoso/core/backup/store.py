@@ -255,6 +255,35 @@ def holds_organization(path: Path) -> bool:
         return False
 
 
+def held_organization(path: Path) -> tuple[str, int | None] | None:
+    """The name of the organisation the database ``path`` holds as its own and its live
+    members (None when they cannot be counted), read without changing anything: no WAL made
+    beside it, no upgrade; None when it holds none or cannot be read."""
+    from ..storage.inspection import _read_only_uri
+
+    try:
+        conn = inspecting(_read_only_uri(path))
+        try:
+            row = conn.execute(
+                "SELECT organizations.id, organizations.name FROM app_meta JOIN organizations "
+                "ON organizations.id = app_meta.value WHERE app_meta.key = 'organization_id'"
+            ).fetchone()
+            if row is None:
+                return None
+            try:
+                (count,) = conn.execute(
+                    "SELECT count(*) FROM members WHERE deleted_at IS NULL AND organization_id = ?",
+                    (row[0],),
+                ).fetchone()
+            except UNREADABLE:
+                count = None
+            return str(row[1]), None if count is None else int(count)
+        finally:
+            conn.close()
+    except UNREADABLE:
+        return None
+
+
 def copy_database(
     source: Path,
     target: Path,

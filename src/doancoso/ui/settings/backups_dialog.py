@@ -10,7 +10,8 @@ is refused before any question.
 
 Enter or a double click on a backup of the list asks to restore it, as "Khôi phục bản đã
 chọn…" does ("Không" the default answer); Enter never falls through to the dialog's default
-button ("Sao lưu ngay").
+button ("Sao lưu ngay"). The newest backup is chosen when the list shows; Tab goes from the list
+to the buttons, each with its Alt letter (N, U, K, T, D, L).
 
 The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
 backup onto a stick went to (or the last restored file came from), remembered in the data
@@ -280,24 +281,25 @@ class BackupsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons, as elsewhere
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.table.installEventFilter(self)
         layout.addWidget(self.table)
         self.empty_label = QLabel(READING)
         layout.addWidget(self.empty_label)
         row = QHBoxLayout()
-        self.backup_button = QPushButton("Sao lưu ngay")
+        self.backup_button = QPushButton("Sao lưu &ngay")
         self.backup_button.clicked.connect(self.back_up)
-        self.stick_button = QPushButton("Sao lưu ra USB…")
+        self.stick_button = QPushButton("Sao lưu ra &USB…")
         self.stick_button.clicked.connect(self.back_up_to_folder)
-        self.restore_button = QPushButton("Khôi phục bản đã chọn…")
+        self.restore_button = QPushButton("&Khôi phục bản đã chọn…")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.file_button = QPushButton("Khôi phục từ tệp…")
+        self.file_button = QPushButton("Khôi phục từ &tệp…")
         self.file_button.setToolTip("Khôi phục một bản sao lưu đã lưu ra USB hoặc thư mục khác")
         self.file_button.clicked.connect(self.restore_from_file)
-        self.check_button = QPushButton("Kiểm tra dữ liệu")
+        self.check_button = QPushButton("Kiểm tra &dữ liệu")
         self.check_button.clicked.connect(self.check)
-        self.lost_button = QPushButton("Lấy lại tệp minh chứng bị mất từ USB…")
+        self.lost_button = QPushButton("&Lấy lại tệp minh chứng bị mất từ USB…")
         self.lost_button.setToolTip(
             "Chép lại từ một bản sao lưu ra USB những tệp minh chứng bị mất hoặc hỏng trong thư "
             "mục dữ liệu, không khôi phục dữ liệu"
@@ -339,6 +341,8 @@ class BackupsDialog(QDialog):
 
     def _show(self, backups: list[BackupInfo]) -> None:
         self.model.set_backups(backups)
+        if backups:  # the newest chosen: ↓ goes to the next, Enter asks about this one
+            self.table.selectRow(0)
         self.empty_label.setText(NO_BACKUPS)
         self.empty_label.setVisible(not backups)
 
