@@ -150,12 +150,39 @@ def departures_tip(day: date) -> str:
     )
 
 
+def transfers_in_label(day: date) -> str:
+    return f"Chuyển sinh hoạt đến {year_span(day)}"
+
+
+def arrivals_label(day: date) -> str:
+    return f"Đến sinh hoạt tạm {year_span(day)}"
+
+
+def transfers_in_tip(day: date) -> str:
+    return (
+        "Số người, không phải số lần: đoàn viên chuyển sinh hoạt đến đơn vị "
+        f"{year_span(day)}; người chuyển đến hai lần chỉ tính một lần."
+    )
+
+
+def arrivals_tip(day: date) -> str:
+    return (
+        "Số người, không phải số lần: đoàn viên của đơn vị khác đến sinh hoạt tạm tại đơn vị "
+        f"{year_span(day)}; người được ghi nhận sinh hoạt tạm hai lần (gia hạn, đến lại) chỉ "
+        "tính một lần."
+    )
+
+
 def figure_tip(label: str, day: date) -> str:
     """What the headline figure ``label`` (counted on ``day``) counts, for its tooltip; "" if
     plain."""
-    if label == departures_label(day):
-        return departures_tip(day)
-    return FIGURE_TIPS.get(label, "")
+    tips = {
+        transfers_in_label(day): transfers_in_tip,
+        arrivals_label(day): arrivals_tip,
+        departures_label(day): departures_tip,
+    }
+    tip = tips.get(label)
+    return tip(day) if tip is not None else FIGURE_TIPS.get(label, "")
 
 
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
@@ -176,8 +203,8 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
             stats.coming_of_age,
         ),
         (f"Kết nạp đoàn viên mới {span}", stats.admissions),
-        (f"Chuyển sinh hoạt đến {span}", stats.transfers_in),
-        (f"Đến sinh hoạt tạm {span}", stats.temporary_arrivals),
+        (transfers_in_label(stats.today), stats.transfers_in),
+        (arrivals_label(stats.today), stats.temporary_arrivals),
         (departures_label(stats.today), stats.departures_total),
         ("Thanh niên chưa vào Đoàn", stats.youth_total),
         ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),

@@ -85,11 +85,13 @@ class RosterStats:
       imported or set by an admission event alike (an admission of the year stays one even if
       the member left since), except those who came from another organisation (a transfer in
       or temporary activity here) and were not admitted here (no admission event);
-    - ``transfers_in``: events (not deleted, of members not deleted) dated in ``today``'s year
-      up to ``today`` (as admissions and departures: a past day's figures, a quarter's
-      report, leave out those dated after it);
+    - ``transfers_in``: members (not deleted) with a transfer in (an event not deleted) dated
+      in ``today``'s year up to ``today`` (as admissions and departures: a past day's figures,
+      a quarter's report, leave out those dated after it): people, not events, as the union's
+      report counts them (one who transferred in twice counts once);
     - ``temporary_arrivals``: members of other organisations who came to live here on
-      temporary activity (sinh hoạt tạm events), counted as ``transfers_in``;
+      temporary activity (sinh hoạt tạm events), counted as ``transfers_in`` (one whose stay
+      was recorded twice, renewed, counts once);
     - ``departures``: members (not deleted) of this organisation who left it in ``today``'s
       year up to ``today``, each counted once, under the kind of their last leaving then: a
       transfer out, coming of age, expulsion (discipline "khai trừ") or striking off of a
@@ -370,9 +372,9 @@ def _by_branch(counts: Counter[str | None], branches: list[Any]) -> dict[str, in
 
 
 def _count_kind(rows: list[Any], wanted: str) -> int:
-    """The events of kind ``wanted`` (transfers in, arrivals on temporary activity), from the
-    events query."""
-    return sum(n for kind, _level, n in rows if kind == wanted)
+    """The members with an event of kind ``wanted`` (transfers in, arrivals on temporary
+    activity), from the events query."""
+    return sum(n for kind, n in rows if kind == wanted)
 
 
 def _departure_label(event: EventRow) -> str | None:
@@ -427,7 +429,7 @@ class _NoStatus:
 # did.
 _LIVE = "organization_id = :org AND deleted_at IS NULL"
 _GROUPS = "status, branch_id, gender, ethnicity, religion, education"
-_KINDS = ", ".join(repr(k) for k in ("transfer_in", "temporary", *DEPARTURE_KINDS))
+_KINDS = ", ".join(repr(k) for k in ("transfer_in", "temporary"))
 _MEMBERS = f"""
     SELECT {_GROUPS}, count(*), count(*) FILTER (WHERE birth_date < :coming_before),
            {", ".join(f"count(*) FILTER (WHERE birth_date <= :aged_{k})" for k in _AGE_EDGES)}
@@ -509,12 +511,14 @@ def count_admissions(session: Session, organization_id: str, first: dt.date, las
     return int(session.execute(text(_ADMISSIONS), params).scalar_one())
 
 
+# The arrivals of the period, in people (the union's report counts people): a member who
+# transferred in twice, or whose stay here was recorded twice (renewed), counts once.
 _EVENTS = f"""
-    SELECT e.kind, e.discipline_level, count(*)
+    SELECT e.kind, count(DISTINCT e.member_id)
     FROM member_events e JOIN members m ON m.id = e.member_id
     WHERE e.organization_id = :org AND e.deleted_at IS NULL AND m.deleted_at IS NULL
       AND e.kind IN ({_KINDS}) AND e.event_date BETWEEN :first AND :last
-    GROUP BY 1, 2"""
+    GROUP BY 1"""
 # Every live event of the members (not deleted) with a departure event in the year, for the
 # replay that tells a member who left from one on temporary activity going home. A few hundred
 # members a year: their events are found through ix_member_events_member.
