@@ -173,6 +173,18 @@ def arrivals_tip(day: date) -> str:
     )
 
 
+def ended_label(day: date) -> str:
+    return f"Kết thúc sinh hoạt tạm {year_span(day)}"
+
+
+def ended_tip(day: date) -> str:
+    return (
+        "Số người: đoàn viên của đơn vị khác thôi sinh hoạt tạm tại đơn vị "
+        f"{year_span(day)} (trở về đơn vị cũ, chuyển sinh hoạt hẳn về đơn vị, trưởng thành Đoàn "
+        "hoặc ra khỏi Đoàn). Không tính trong số chuyển đi, ra khỏi Đoàn."
+    )
+
+
 def figure_tip(label: str, day: date) -> str:
     """What the headline figure ``label`` (counted on ``day``) counts, for its tooltip; "" if
     plain."""
@@ -180,6 +192,7 @@ def figure_tip(label: str, day: date) -> str:
         transfers_in_label(day): transfers_in_tip,
         arrivals_label(day): arrivals_tip,
         departures_label(day): departures_tip,
+        ended_label(day): ended_tip,
     }
     tip = tips.get(label)
     return tip(day) if tip is not None else FIGURE_TIPS.get(label, "")
@@ -187,8 +200,8 @@ def figure_tip(label: str, day: date) -> str:
 
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
     """The headline figures, labelled for ``stats.today``: the year's admissions, transfers in,
-    arrivals on temporary activity and departures, counted from 01/01 up to that day, say so
-    (:func:`year_span`).
+    arrivals on temporary activity, departures and stays on temporary activity ended, counted
+    from 01/01 up to that day, say so (:func:`year_span`).
 
     The total is the active roster, members of other organisations on temporary activity here
     included (as the roster's usual list shows it); the next figure says how many of those there
@@ -206,6 +219,7 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
         (transfers_in_label(stats.today), stats.transfers_in),
         (arrivals_label(stats.today), stats.temporary_arrivals),
         (departures_label(stats.today), stats.departures_total),
+        (ended_label(stats.today), stats.temporary_ended),
         ("Thanh niên chưa vào Đoàn", stats.youth_total),
         ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),
         ("Thanh niên đi làm ăn xa", stats.youth_working_away),

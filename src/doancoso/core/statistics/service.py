@@ -99,6 +99,10 @@ class RosterStats:
       replayed). The end of a temporary activity here (a "temporary" member transferred back
       out to the home organisation) is not a departure: that member was another
       organisation's;
+    - ``temporary_ended``: members on temporary activity here whose stay ended in ``today``'s
+      year up to ``today`` (back home, transferred in for good, come of age or off the roster),
+      each counted once: with the arrivals and departures, the movements of ``total`` (which
+      counts them while they are here);
     - youth: the register's young people not deleted and not yet admitted on ``today`` (one
       admitted since, a past day's statistics count among them).
     """
@@ -121,6 +125,7 @@ class RosterStats:
     youth_in_hardship: int
     youth_working_away: int
     temporary_arrivals: int = 0
+    temporary_ended: int = 0
     coming_of_age_age: int = COMING_OF_AGE
     """The organisation's coming-of-age age these figures were counted with."""
 
@@ -202,8 +207,9 @@ class StatisticsService:
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
         self._cache: (
-            tuple[tuple[int, str, dt.date, int], _MemberTally, list[Any], dict[str, int]] | None
-        ) = None
+            tuple[tuple[int, str, dt.date, int], _MemberTally, list[Any],
+                  tuple[dict[str, int], int]] | None
+        ) = None  # fmt: skip
         self._cache_lock = threading.Lock()  # the worker and the GUI thread may both ask
 
     def roster(self, today: dt.date | None = None) -> RosterStats:
@@ -249,7 +255,7 @@ class StatisticsService:
                     self._cache = cached
             branch_rows = list(session.execute(text(_BRANCHES), params))
             youth_total, hardship, away = session.execute(text(_YOUTH), params).one()
-            _, tally, event_rows, departures = cached
+            _, tally, event_rows, (departures, ended) = cached
         return RosterStats(
             today=today,
             total=tally.total,
@@ -266,6 +272,7 @@ class StatisticsService:
             transfers_in=_count_kind(event_rows, "transfer_in"),
             temporary_arrivals=_count_kind(event_rows, "temporary"),
             departures=departures,
+            temporary_ended=ended,
             youth_total=int(youth_total or 0),
             youth_in_hardship=int(hardship or 0),
             youth_working_away=int(away or 0),
@@ -383,11 +390,13 @@ def _departure_label(event: EventRow) -> str | None:
     return DEPARTURE_LABELS.get(event.kind)
 
 
-def _departures(rows: list[Any], since: dt.date, until: dt.date) -> dict[str, int]:
+def _departures(rows: list[Any], since: dt.date, until: dt.date) -> tuple[dict[str, int], int]:
     """Members who left from ``since`` to ``until`` by the label of their last leaving then,
-    from every live event of the members with a departure event then (``member_id`` first).
-    Each member's events are replayed to know the status before each departure: only a member
-    on the roster as ours ("active") leaves; a "temporary" one goes back home."""
+    and the members whose temporary activity here ended then, from every live event of the
+    members with a departure event or a transfer in then (``member_id`` first). Each member's
+    events are replayed to know the status before each event: only a member on the roster as
+    ours ("active") leaves; a "temporary" one's stay ends (back home, transferred in for good,
+    or off the roster), counted once."""
     by_member: dict[str, list[EventRow]] = {}
     for member_id, *columns in rows:
         event_date = columns[2]
@@ -395,23 +404,24 @@ def _departures(rows: list[Any], since: dt.date, until: dt.date) -> dict[str, in
             columns[2] = dt.date.fromisoformat(event_date)
         by_member.setdefault(member_id, []).append(EventRow(member_id, *columns))
     departures = dict.fromkeys(DEPARTURE_LABELS.values(), 0)
+    ended = 0
     for events in by_member.values():
         timeline = sorted(events, key=event_order)
         status = baseline_status(_NoStatus(), timeline)
         last: str | None = None
+        stay_ended = False
         for event, after in zip(timeline, lenient_replay(timeline, status), strict=True):
             label = _departure_label(event)
-            if (
-                label is not None
-                and since <= event.event_date <= until
-                and status == "active"
-                and after not in ACTIVE_STATUSES
-            ):
+            within = since <= event.event_date <= until
+            if label is not None and within and status == "active" and after not in ACTIVE_STATUSES:
                 last = label
+            if within and status == "temporary" and after != "temporary":
+                stay_ended = True
             status = after
         if last is not None:
             departures[last] += 1
-    return departures
+        ended += stay_ended
+    return departures, ended
 
 
 class _NoStatus:
@@ -519,9 +529,10 @@ _EVENTS = f"""
     WHERE e.organization_id = :org AND e.deleted_at IS NULL AND m.deleted_at IS NULL
       AND e.kind IN ({_KINDS}) AND e.event_date BETWEEN :first AND :last
     GROUP BY 1"""
-# Every live event of the members (not deleted) with a departure event in the year, for the
-# replay that tells a member who left from one on temporary activity going home. A few hundred
-# members a year: their events are found through ix_member_events_member.
+# Every live event of the members (not deleted) with a departure event or a transfer in in the
+# year, for the replay that tells a member who left from one on temporary activity going home
+# (or transferred in for good). A few hundred members a year: their events are found through
+# ix_member_events_member.
 _LEAVERS_EVENTS = f"""
     SELECT e.member_id, e.id, e.kind, e.event_date, e.sequence, e.status_before,
            e.discipline_level
@@ -529,7 +540,7 @@ _LEAVERS_EVENTS = f"""
     WHERE e.deleted_at IS NULL AND e.member_id IN (
         SELECT d.member_id FROM member_events d JOIN members m ON m.id = d.member_id
         WHERE d.organization_id = :org AND d.deleted_at IS NULL AND m.deleted_at IS NULL
-          AND d.kind IN ({", ".join(repr(k) for k in DEPARTURE_KINDS)})
+          AND d.kind IN ({", ".join(repr(k) for k in ("transfer_in", *DEPARTURE_KINDS))})
           AND d.event_date BETWEEN :first AND :last)"""
 # The young people not yet in the union on ``today``: one admitted since (the date of admission
 # of the member the admission made is later: the statistics of a past year) is still counted.
