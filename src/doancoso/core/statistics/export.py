@@ -289,15 +289,19 @@ class ActivityFigures:
     """The statistics page's two tables, for its exports too: the year's participation by chi
     đoàn with the whole organisation last (none when there is no member), and the latest
     closed rating round up to the year (its year and counts, the whole organisation last), or
-    None."""
+    None; ``counted_on``, the day the participation is counted up to (None: the whole year)."""
 
     year: int
     participation: list[BranchParticipation] = field(default_factory=list)
     rating: tuple[int, list[LevelCounts]] | None = None
+    counted_on: date | None = None
 
     @property
     def participation_title(self) -> str:
-        return f"Tham gia hoạt động năm {self.year} theo chi đoàn"
+        """The span the participation is counted over, as the movements' labels say it
+        (:func:`year_span`): "từ 01/01/2026 đến 30/09/2026", "năm 2025"."""
+        span = f"năm {self.year}" if self.counted_on is None else year_span(self.counted_on)
+        return f"Tham gia hoạt động {span} theo chi đoàn"
 
     @property
     def rating_title(self) -> str:
@@ -326,7 +330,8 @@ def activity_figures(participation: ParticipationService, rating: RatingService,
     """The page's tables for ``year`` counted up to ``today``."""
     closed = [y for y in rating.closed_years() if y <= year]
     rated = (closed[-1], rating.summary(closed[-1])) if closed else None
-    return ActivityFigures(year, with_total(participation.by_branch(year, today)), rated)
+    rows = with_total(participation.by_branch(year, today))
+    return ActivityFigures(year, rows, rated, today if today.year == year else None)
 
 
 def rate_text(rate: float | None) -> str:
