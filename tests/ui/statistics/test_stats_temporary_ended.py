@@ -74,7 +74,7 @@ def test_the_movements_take_the_total_from_the_years_start_to_the_day(
         (f"Đoàn viên chuyển đi, ra khỏi Đoàn {SPAN}", 1),
         (ENDED, 3),
     ]
-    assert figure_tip(ENDED, date(2026, 9, 30)) == ENDED_TIP
+    assert figure_tip(ENDED, stats) == ENDED_TIP
     assert moving_ws.statistics.roster(date(2026, 6, 30)).temporary_ended == 1  # Khoa
 
 

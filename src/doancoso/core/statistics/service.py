@@ -34,6 +34,7 @@ from ..lifecycle.rules import (
 from ..roster.branches import UNASSIGNED
 from ..roster.rules import COMING_OF_AGE
 from ..roster.vocab import GENDERS, STATUSES
+from .periods import period_start
 
 UNKNOWN = "Chưa rõ"
 OUT_OF_RANGE = "Ngoài độ tuổi"
@@ -80,6 +81,8 @@ class RosterStats:
       organisation decides) who reach the organisation's coming-of-age age (a setting, 30 by
       default) in ``today``'s year or already did (the list of
       ``ws.events.coming_of_age(year)``);
+    - the movements below are counted in ``today``'s year, or from the first day of
+      ``quarter`` when one is given (the quarter's report), up to ``today``;
     - ``admissions``: members not deleted, whatever their status now, whose date of admission
       (ngày vào Đoàn) is in ``today``'s year up to ``today``: entered through the form,
       imported or set by an admission event alike (an admission of the year stays one even if
@@ -128,6 +131,14 @@ class RosterStats:
     temporary_ended: int = 0
     coming_of_age_age: int = COMING_OF_AGE
     """The organisation's coming-of-age age these figures were counted with."""
+    quarter: int | None = None
+    """The quarter (1 to 4) whose movements are counted, from its first day up to ``today``;
+    None: the year's, from 01/01."""
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day of the movements counted (:func:`.periods.period_start`)."""
+        return period_start(self.today, self.quarter)
 
     @property
     def departures_total(self) -> int:
@@ -207,21 +218,25 @@ class StatisticsService:
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
         self._cache: (
-            tuple[tuple[int, str, dt.date, int], _MemberTally, list[Any],
+            tuple[tuple[int, str, dt.date, dt.date, int], _MemberTally, list[Any],
                   tuple[dict[str, int], int]] | None
         ) = None  # fmt: skip
         self._cache_lock = threading.Lock()  # the worker and the GUI thread may both ask
 
-    def roster(self, today: dt.date | None = None) -> RosterStats:
-        """The roster's statistics on ``today`` (see :class:`RosterStats` for what counts)."""
+    def roster(self, today: dt.date | None = None, quarter: int | None = None) -> RosterStats:
+        """The roster's statistics on ``today`` (see :class:`RosterStats` for what counts); the
+        movements (admissions, transfers, arrivals, departures) counted from 01/01, or from the
+        first day of ``quarter`` (1 to 4: the quarter's report; ``today`` must fall in it,
+        else ValueError)."""
         today = today or dt.date.today()
+        first = period_start(today, quarter)
         year, md = today.year, f"{today.month:02d}-{today.day:02d}"
         coming_of_age = self._ctx.coming_of_age()
         params = {
             "org": self._ctx.organization_id,
             "today": today.isoformat(),
-            "first": dt.date(year, 1, 1).isoformat(),
-            # The year's admissions, transfers and departures up to ``today``: the figures of
+            "first": first.isoformat(),
+            # The period's admissions, transfers and departures up to ``today``: the figures of
             # 30/09 (a quarter's report) leave out those recorded for a day after it.
             "last": today.isoformat(),
             "coming_before": dt.date(year - coming_of_age + 1, 1, 1).isoformat(),
@@ -231,7 +246,7 @@ class StatisticsService:
         }
         log = self._ctx.db.changes
         changed = log.last_touch(*ROSTER_TABLES, "youths")
-        key = (changed, self._ctx.organization_id, today, coming_of_age)
+        key = (changed, self._ctx.organization_id, today, first, coming_of_age)
         # Inside a snapshot that commits have passed since, the cache is neither used nor kept.
         pinned = self._ctx.db.pinned_generation()
         keep = pinned is None or pinned == log.generation
@@ -250,7 +265,7 @@ class StatisticsService:
                 tally.admissions = int(session.execute(text(_ADMISSIONS), params).scalar_one())
                 events = list(session.execute(text(_EVENTS), params))
                 leavers = list(session.execute(text(_LEAVERS_EVENTS), params))
-                cached = (key, tally, events, _departures(leavers, dt.date(year, 1, 1), today))
+                cached = (key, tally, events, _departures(leavers, first, today))
                 if keep:
                     self._cache = cached
             branch_rows = list(session.execute(text(_BRANCHES), params))
@@ -258,6 +273,7 @@ class StatisticsService:
             _, tally, event_rows, (departures, ended) = cached
         return RosterStats(
             today=today,
+            quarter=quarter,
             total=tally.total,
             all_members=tally.all_members,
             by_branch=_by_branch(tally.branches, branch_rows),
