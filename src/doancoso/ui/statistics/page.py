@@ -377,6 +377,7 @@ class StatisticsPage(QWidget):
         day, and the figures shown stay."""
         if index <= 0:
             self._clear_error()
+            self.period_box.setCurrentIndex(0)
             if self.by_quarter:
                 self.by_quarter = False
                 self.refresh()
@@ -391,8 +392,20 @@ class StatisticsPage(QWidget):
             self.period_box.setCurrentIndex(quarter_of(shown) if self.by_quarter else 0)
             return
         self._clear_error()
+        self.period_box.setCurrentIndex(index)
         self.by_quarter = True
         self.day = min(quarter_end(year, index), latest)
+        self.day_edit.setText(format_vn_date(self.day))
+        self.refresh()
+
+    def show_year(self, year: int) -> None:
+        """The statistics of ``year`` (the dossier's, its check's "Mở Thống kê"): counted on
+        its 31/12 as the dossier of that year counts them (up to today while it runs), its
+        movements from 01/01."""
+        self._clear_error()
+        self.period_box.setCurrentIndex(0)
+        self.by_quarter = False
+        self.day = min(date(year, 12, 31), self.now())
         self.day_edit.setText(format_vn_date(self.day))
         self.refresh()
 
