@@ -40,6 +40,7 @@ from ..core.statistics.export import (
     ActivityFigures,
     breakdowns,
     decimal_text,
+    period_name,
     printed_heading,
     rate_text,
     summary_figures,
@@ -65,8 +66,9 @@ RATING_MM = (11, 43, 22.5, 22.5, 22.5, 22.5, 16)
 NARROW_PADDING = (("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3))
 
 
-def title_for(year: int) -> str:
-    return f"{TITLE} năm {year}"
+def title_for(stats: RosterStats) -> str:
+    """ "Thống kê tình hình đoàn viên năm 2026", "… quý III năm 2026"."""
+    return f"{TITLE} {period_name(stats)}"
 
 
 class Bar(Flowable):
@@ -207,8 +209,10 @@ def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None)
 def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
                      issued_on: date | None = None, *, number: str | None = None,
                      place: str | None = None, recipients: Sequence[str] | None = None,
-                     page_numbers: bool = True) -> Path:  # fmt: skip
-    """Write the statistics on ``today`` to the PDF ``path`` (atomically) and return the path.
+                     page_numbers: bool = True, quarter: int | None = None) -> Path:  # fmt: skip
+    """Write the statistics on ``today`` (of ``quarter``, as
+    :meth:`~doancoso.core.statistics.service.StatisticsService.roster`) to the PDF ``path``
+    (atomically) and return the path.
 
     ``number``, ``place``, ``issued_on`` (default: the day counted) and ``recipients`` as for
     :func:`~doancoso.reports.roster.print_roster`.
@@ -218,7 +222,7 @@ def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
-    stats = ws.statistics.roster(today)
+    stats = ws.statistics.roster(today, quarter)
     return print_statistics_of(ws, stats, path, issued_on=issued_on, number=number, place=place,
                                recipients=recipients, page_numbers=page_numbers)  # fmt: skip
 
@@ -237,7 +241,7 @@ def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
         org,
         kind=KIND,
         code="BC",
-        title=title_for(stats.today.year),
+        title=title_for(stats),
         subtitle=f"(Số liệu đến ngày {format_vn_date(stats.today)})",
         number=number,
         issued_on=issued_on or stats.today,

@@ -209,7 +209,9 @@ def test_participation_by_chi_doan_is_shown_with_a_total(qtbot: QtBot, known_ws:
     page.show()
     model = page.participation
     rows = [[model.data(model.index(r, c)) for c in range(5)] for r in range(model.rowCount())]
-    assert page.participation_title.text() == "Tham gia hoạt động năm 2026 theo chi đoàn"
+    assert page.participation_title.text() == (
+        "Tham gia hoạt động từ 01/01/2026 đến 01/06/2026 theo chi đoàn"
+    )
     # Bà Điều: An, Bình, Em (temporary) expected twice each; Xóm Mới: Cường and Dung (Phúc left)
     assert rows == [
         [BA_DIEU, "3", "6", "2", "33,3"],
@@ -289,7 +291,7 @@ def test_the_exports_hold_the_participation_and_rating_the_page_shows(
     text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / PDF_NAME).pages)
     lines = [" ".join(line.split()) for line in text.splitlines()]
     flat = " ".join(line for line in lines if line)
-    assert "III. THAM GIA HOẠT ĐỘNG NĂM 2026 THEO CHI ĐOÀN" in lines
+    assert "III. THAM GIA HOẠT ĐỘNG TỪ 01/01/2026 ĐẾN 01/06/2026 THEO CHI ĐOÀN STT" in flat
     assert f"{BA_DIEU} 3 3 1 33,3" in flat and f"{XOM_MOI} 2 2 0 0,0" in flat
     assert "Toàn Đoàn cơ sở 5 5 1 20,0" in flat
     # headed "Tỉ lệ (%)" as every rate column, its figures without the sign (was "33,3%")
@@ -302,7 +304,7 @@ def test_the_exports_hold_the_participation_and_rating_the_page_shows(
 
     sheet = load_workbook(tmp_path / XLSX_NAME).active
     rows = [tuple(c for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]
-    assert ("III. THAM GIA HOẠT ĐỘNG NĂM 2026 THEO CHI ĐOÀN",) in rows
+    assert ("III. THAM GIA HOẠT ĐỘNG TỪ 01/01/2026 ĐẾN 01/06/2026 THEO CHI ĐOÀN",) in rows
     assert (1, BA_DIEU, 3, 3, 1, 33.3) in rows and (2, XOM_MOI, 2, 2, 0, 0.0) in rows
     assert ("Toàn Đoàn cơ sở", 5, 5, 1, 20.0) in rows
     assert ("IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (ĐỢT ĐÃ KẾT THÚC)",) in rows

@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.lang.dates import format_vn_date
+from doancoso.core.statistics.export import activity_figures
 from doancoso.core.workspace import Workspace
-from doancoso.reports.statistics import print_statistics
+from doancoso.reports.statistics import print_statistics, print_statistics_of
 from doancoso.ui.statistics.page import StatisticsPage
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -79,3 +80,28 @@ def test_the_exports_say_the_span_counted(known_ws: Workspace, tmp_path: Path) -
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
     for number, label in enumerate(_movements("năm 2025"), start=5):
         assert f"{number} {label} " in text, label
+
+
+def test_the_participation_heading_says_the_span_counted(
+    qtbot: QtBot, known_ws: Workspace, tmp_path: Path
+) -> None:
+    """The participation table counts the activities from 01/01 up to the day counted: its
+    heading says so, as the movements' labels, on the page and in both exports."""
+    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
+    qtbot.addWidget(page)
+    page.show()
+    _captions(qtbot, page, "30/09/2026")
+    heading = "Tham gia hoạt động từ 01/01/2026 đến 30/09/2026 theo chi đoàn"
+    assert page.participation_title.text() == heading
+    _captions(qtbot, page, "31/12/2025")
+    assert page.participation_title.text() == "Tham gia hoạt động năm 2025 theo chi đoàn"
+
+    path = tmp_path / "tk.xlsx"
+    known_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
+    cells = [row[0] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    assert f"III. {heading.upper()}" in cells
+    stats = known_ws.statistics.roster(date(2026, 9, 30))
+    figures = activity_figures(known_ws.participation, known_ws.rating, 2026, stats.today)
+    pdf = print_statistics_of(known_ws, stats, tmp_path / "tk.pdf", activity=figures)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    assert f"III. {heading.upper()} STT Chi đoàn" in text

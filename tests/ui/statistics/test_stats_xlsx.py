@@ -58,7 +58,7 @@ def test_the_page_tables_without_a_closed_rating(known_ws: Workspace, tmp_path: 
     path = tmp_path / "tk.xlsx"
     known_ws.spreadsheets.export_statistics(path, TODAY)
     rows = _rows(path)
-    assert ("III. THAM GIA HOẠT ĐỘNG NĂM 2026 THEO CHI ĐOÀN",) in rows
+    assert ("III. THAM GIA HOẠT ĐỘNG TỪ 01/01/2026 ĐẾN 01/06/2026 THEO CHI ĐOÀN",) in rows
     assert ("Toàn Đoàn cơ sở", 5, 0, 0, "—") in rows  # no activity yet: no rate
     assert rows[-2:] == [("IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN",),
                          ("Chưa có đợt xếp loại nào kết thúc.",)]  # fmt: skip

@@ -31,6 +31,7 @@ from ..xlsx.writer import (
     sheet_title,
     wrapped_height,
 )
+from .periods import QUARTER_NAMES, quarter_end
 from .service import RosterStats, StatisticsService
 
 if TYPE_CHECKING:
@@ -136,37 +137,97 @@ def year_span(day: date) -> str:
     return f"từ {format_vn_date(date(day.year, 1, 1))} đến {format_vn_date(day)}"
 
 
-def departures_label(day: date) -> str:
-    return f"Đoàn viên chuyển đi, ra khỏi Đoàn {year_span(day)}"
+def period_name(stats: RosterStats) -> str:
+    """The period the report is of, as its title names it: "năm 2026", "quý III năm 2026"."""
+    year = stats.today.year
+    if stats.quarter is None:
+        return f"năm {year}"
+    return f"quý {QUARTER_NAMES[stats.quarter - 1]} năm {year}"
 
 
-def departures_tip(day: date) -> str:
-    """What the departures counted on ``day`` are, over the span their label says."""
+def movements_span(stats: RosterStats) -> str:
+    """The span the movements of ``stats`` are counted over: the year's (:func:`year_span`),
+    or the quarter's, "quý III năm 2026" once it is over, else "từ 01/10/2026 đến
+    07/12/2026"."""
+    if stats.quarter is None:
+        return year_span(stats.today)
+    if stats.today == quarter_end(stats.today.year, stats.quarter):
+        return period_name(stats)
+    return f"từ {format_vn_date(stats.first_day)} đến {format_vn_date(stats.today)}"
+
+
+def departures_label(span: str) -> str:
+    return f"Đoàn viên chuyển đi, ra khỏi Đoàn {span}"
+
+
+def departures_tip(span: str) -> str:
+    """What the departures counted over ``span`` are."""
     return (
         "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
-        f"Đoàn, bị khai trừ hoặc bị xóa tên {year_span(day)}; người rời đi, trở lại rồi rời đi "
+        f"Đoàn, bị khai trừ hoặc bị xóa tên {span}; người rời đi, trở lại rồi rời đi "
         "lần nữa chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị "
         "khác kết thúc sinh hoạt tạm."
     )
 
 
-def figure_tip(label: str, day: date) -> str:
-    """What the headline figure ``label`` (counted on ``day``) counts, for its tooltip; "" if
+def transfers_in_label(span: str) -> str:
+    return f"Chuyển sinh hoạt đến {span}"
+
+
+def arrivals_label(span: str) -> str:
+    return f"Đến sinh hoạt tạm {span}"
+
+
+def transfers_in_tip(span: str) -> str:
+    return (
+        "Số người, không phải số lần: đoàn viên chuyển sinh hoạt đến đơn vị "
+        f"{span}; người chuyển đến hai lần chỉ tính một lần."
+    )
+
+
+def arrivals_tip(span: str) -> str:
+    return (
+        "Số người, không phải số lần: đoàn viên của đơn vị khác đến sinh hoạt tạm tại đơn vị "
+        f"{span}; người được ghi nhận sinh hoạt tạm hai lần (gia hạn, đến lại) chỉ "
+        "tính một lần."
+    )
+
+
+def ended_label(span: str) -> str:
+    return f"Kết thúc sinh hoạt tạm {span}"
+
+
+def ended_tip(span: str) -> str:
+    return (
+        "Số người: đoàn viên của đơn vị khác thôi sinh hoạt tạm tại đơn vị "
+        f"{span} (trở về đơn vị cũ, chuyển sinh hoạt hẳn về đơn vị, trưởng thành Đoàn "
+        "hoặc ra khỏi Đoàn). Không tính trong số chuyển đi, ra khỏi Đoàn."
+    )
+
+
+def figure_tip(label: str, stats: RosterStats) -> str:
+    """What the headline figure ``label`` of ``stats`` counts, for its tooltip; "" if
     plain."""
-    if label == departures_label(day):
-        return departures_tip(day)
-    return FIGURE_TIPS.get(label, "")
+    span = movements_span(stats)
+    tips = {
+        transfers_in_label(span): transfers_in_tip,
+        arrivals_label(span): arrivals_tip,
+        departures_label(span): departures_tip,
+        ended_label(span): ended_tip,
+    }
+    tip = tips.get(label)
+    return tip(span) if tip is not None else FIGURE_TIPS.get(label, "")
 
 
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
-    """The headline figures, labelled for ``stats.today``: the year's admissions, transfers in,
-    arrivals on temporary activity and departures, counted from 01/01 up to that day, say so
-    (:func:`year_span`).
+    """The headline figures, labelled for ``stats.today``: the admissions, transfers in,
+    arrivals on temporary activity, departures and stays on temporary activity ended, counted
+    from 01/01 (or the quarter's first day) up to that day, say so (:func:`movements_span`).
 
     The total is the active roster, members of other organisations on temporary activity here
     included (as the roster's usual list shows it); the next figure says how many of those there
     are, so that whoever adds up several organisations' figures can count each member once."""
-    year, span = stats.today.year, year_span(stats.today)
+    year, span = stats.today.year, movements_span(stats)
     return [
         (ACTIVE_TOTAL, stats.total),
         (TEMPORARY, stats.temporary),
@@ -176,9 +237,10 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
             stats.coming_of_age,
         ),
         (f"Kết nạp đoàn viên mới {span}", stats.admissions),
-        (f"Chuyển sinh hoạt đến {span}", stats.transfers_in),
-        (f"Đến sinh hoạt tạm {span}", stats.temporary_arrivals),
-        (departures_label(stats.today), stats.departures_total),
+        (transfers_in_label(span), stats.transfers_in),
+        (arrivals_label(span), stats.temporary_arrivals),
+        (departures_label(span), stats.departures_total),
+        (ended_label(span), stats.temporary_ended),
         ("Thanh niên chưa vào Đoàn", stats.youth_total),
         ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),
         ("Thanh niên đi làm ăn xa", stats.youth_working_away),
@@ -248,15 +310,19 @@ class ActivityFigures:
     """The statistics page's two tables, for its exports too: the year's participation by chi
     đoàn with the whole organisation last (none when there is no member), and the latest
     closed rating round up to the year (its year and counts, the whole organisation last), or
-    None."""
+    None; ``counted_on``, the day the participation is counted up to (None: the whole year)."""
 
     year: int
     participation: list[BranchParticipation] = field(default_factory=list)
     rating: tuple[int, list[LevelCounts]] | None = None
+    counted_on: date | None = None
 
     @property
     def participation_title(self) -> str:
-        return f"Tham gia hoạt động năm {self.year} theo chi đoàn"
+        """The span the participation is counted over, as the movements' labels say it
+        (:func:`year_span`): "từ 01/01/2026 đến 30/09/2026", "năm 2025"."""
+        span = f"năm {self.year}" if self.counted_on is None else year_span(self.counted_on)
+        return f"Tham gia hoạt động {span} theo chi đoàn"
 
     @property
     def rating_title(self) -> str:
@@ -285,7 +351,8 @@ def activity_figures(participation: ParticipationService, rating: RatingService,
     """The page's tables for ``year`` counted up to ``today``."""
     closed = [y for y in rating.closed_years() if y <= year]
     rated = (closed[-1], rating.summary(closed[-1])) if closed else None
-    return ActivityFigures(year, with_total(participation.by_branch(year, today)), rated)
+    rows = with_total(participation.by_branch(year, today))
+    return ActivityFigures(year, rows, rated, today if today.year == year else None)
 
 
 def rate_text(rate: float | None) -> str:
@@ -394,8 +461,8 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
         if activity is not None and activity.rating is not None:
             wide = len(RATING_HEADERS) + 1
         merged(organization.upper(), Font(name=FONT, bold=True, size=12), center, wide)
-        merged(f"{TITLE} NĂM {stats.today.year}", Font(name=FONT, bold=True, size=14), center,
-               wide)  # fmt: skip
+        merged(f"{TITLE} {period_name(stats).upper()}", Font(name=FONT, bold=True, size=14),
+               center, wide)  # fmt: skip
         merged(f"(Số liệu đến ngày {format_vn_date(stats.today)})",
                Font(name=FONT, italic=True, size=11), center, wide)  # fmt: skip
         row += 1
@@ -438,11 +505,13 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
     atomic_write(Path(path), write)
 
 
-def export_statistics(ctx: WorkspaceContext, path: Path, today: date | None = None) -> None:
-    """Compute the statistics on ``today`` and write them to the .xlsx ``path``."""
+def export_statistics(ctx: WorkspaceContext, path: Path, today: date | None = None,
+                      quarter: int | None = None) -> None:  # fmt: skip
+    """Compute the statistics on ``today`` (of ``quarter``, as :meth:`StatisticsService.roster`)
+    and write them to the .xlsx ``path``."""
     from ..rating.service import RatingService
 
-    stats = StatisticsService(ctx).roster(today)
+    stats = StatisticsService(ctx).roster(today, quarter)
     participation = ParticipationService(ctx)
     activity = activity_figures(participation, RatingService(ctx, participation),
                                 stats.today.year, stats.today)  # fmt: skip

@@ -34,6 +34,7 @@ from ..lifecycle.rules import (
 from ..roster.branches import UNASSIGNED
 from ..roster.rules import COMING_OF_AGE
 from ..roster.vocab import GENDERS, STATUSES
+from .periods import period_start
 
 UNKNOWN = "Chưa rõ"
 OUT_OF_RANGE = "Ngoài độ tuổi"
@@ -80,16 +81,20 @@ class RosterStats:
       organisation decides) who reach the organisation's coming-of-age age (a setting, 30 by
       default) in ``today``'s year or already did (the list of
       ``ws.events.coming_of_age(year)``);
+    - the movements below are counted in ``today``'s year, or from the first day of
+      ``quarter`` when one is given (the quarter's report), up to ``today``;
     - ``admissions``: members not deleted, whatever their status now, whose date of admission
       (ngày vào Đoàn) is in ``today``'s year up to ``today``: entered through the form,
       imported or set by an admission event alike (an admission of the year stays one even if
       the member left since), except those who came from another organisation (a transfer in
       or temporary activity here) and were not admitted here (no admission event);
-    - ``transfers_in``: events (not deleted, of members not deleted) dated in ``today``'s year
-      up to ``today`` (as admissions and departures: a past day's figures, a quarter's
-      report, leave out those dated after it);
+    - ``transfers_in``: members (not deleted) with a transfer in (an event not deleted) dated
+      in ``today``'s year up to ``today`` (as admissions and departures: a past day's figures,
+      a quarter's report, leave out those dated after it): people, not events, as the union's
+      report counts them (one who transferred in twice counts once);
     - ``temporary_arrivals``: members of other organisations who came to live here on
-      temporary activity (sinh hoạt tạm events), counted as ``transfers_in``;
+      temporary activity (sinh hoạt tạm events), counted as ``transfers_in`` (one whose stay
+      was recorded twice, renewed, counts once);
     - ``departures``: members (not deleted) of this organisation who left it in ``today``'s
       year up to ``today``, each counted once, under the kind of their last leaving then: a
       transfer out, coming of age, expulsion (discipline "khai trừ") or striking off of a
@@ -97,6 +102,10 @@ class RosterStats:
       replayed). The end of a temporary activity here (a "temporary" member transferred back
       out to the home organisation) is not a departure: that member was another
       organisation's;
+    - ``temporary_ended``: members on temporary activity here whose stay ended in ``today``'s
+      year up to ``today`` (back home, transferred in for good, come of age or off the roster),
+      each counted once: with the arrivals and departures, the movements of ``total`` (which
+      counts them while they are here);
     - youth: the register's young people not deleted and not yet admitted on ``today`` (one
       admitted since, a past day's statistics count among them).
     """
@@ -119,8 +128,17 @@ class RosterStats:
     youth_in_hardship: int
     youth_working_away: int
     temporary_arrivals: int = 0
+    temporary_ended: int = 0
     coming_of_age_age: int = COMING_OF_AGE
     """The organisation's coming-of-age age these figures were counted with."""
+    quarter: int | None = None
+    """The quarter (1 to 4) whose movements are counted, from its first day up to ``today``;
+    None: the year's, from 01/01."""
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day of the movements counted (:func:`.periods.period_start`)."""
+        return period_start(self.today, self.quarter)
 
     @property
     def departures_total(self) -> int:
@@ -200,20 +218,25 @@ class StatisticsService:
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
         self._cache: (
-            tuple[tuple[int, str, dt.date, int], _MemberTally, list[Any], dict[str, int]] | None
-        ) = None
+            tuple[tuple[int, str, dt.date, dt.date, int], _MemberTally, list[Any],
+                  tuple[dict[str, int], int]] | None
+        ) = None  # fmt: skip
         self._cache_lock = threading.Lock()  # the worker and the GUI thread may both ask
 
-    def roster(self, today: dt.date | None = None) -> RosterStats:
-        """The roster's statistics on ``today`` (see :class:`RosterStats` for what counts)."""
+    def roster(self, today: dt.date | None = None, quarter: int | None = None) -> RosterStats:
+        """The roster's statistics on ``today`` (see :class:`RosterStats` for what counts); the
+        movements (admissions, transfers, arrivals, departures) counted from 01/01, or from the
+        first day of ``quarter`` (1 to 4: the quarter's report; ``today`` must fall in it,
+        else ValueError)."""
         today = today or dt.date.today()
+        first = period_start(today, quarter)
         year, md = today.year, f"{today.month:02d}-{today.day:02d}"
         coming_of_age = self._ctx.coming_of_age()
         params = {
             "org": self._ctx.organization_id,
             "today": today.isoformat(),
-            "first": dt.date(year, 1, 1).isoformat(),
-            # The year's admissions, transfers and departures up to ``today``: the figures of
+            "first": first.isoformat(),
+            # The period's admissions, transfers and departures up to ``today``: the figures of
             # 30/09 (a quarter's report) leave out those recorded for a day after it.
             "last": today.isoformat(),
             "coming_before": dt.date(year - coming_of_age + 1, 1, 1).isoformat(),
@@ -223,7 +246,7 @@ class StatisticsService:
         }
         log = self._ctx.db.changes
         changed = log.last_touch(*ROSTER_TABLES, "youths")
-        key = (changed, self._ctx.organization_id, today, coming_of_age)
+        key = (changed, self._ctx.organization_id, today, first, coming_of_age)
         # Inside a snapshot that commits have passed since, the cache is neither used nor kept.
         pinned = self._ctx.db.pinned_generation()
         keep = pinned is None or pinned == log.generation
@@ -242,14 +265,15 @@ class StatisticsService:
                 tally.admissions = int(session.execute(text(_ADMISSIONS), params).scalar_one())
                 events = list(session.execute(text(_EVENTS), params))
                 leavers = list(session.execute(text(_LEAVERS_EVENTS), params))
-                cached = (key, tally, events, _departures(leavers, dt.date(year, 1, 1), today))
+                cached = (key, tally, events, _departures(leavers, first, today))
                 if keep:
                     self._cache = cached
             branch_rows = list(session.execute(text(_BRANCHES), params))
             youth_total, hardship, away = session.execute(text(_YOUTH), params).one()
-            _, tally, event_rows, departures = cached
+            _, tally, event_rows, (departures, ended) = cached
         return RosterStats(
             today=today,
+            quarter=quarter,
             total=tally.total,
             all_members=tally.all_members,
             by_branch=_by_branch(tally.branches, branch_rows),
@@ -264,6 +288,7 @@ class StatisticsService:
             transfers_in=_count_kind(event_rows, "transfer_in"),
             temporary_arrivals=_count_kind(event_rows, "temporary"),
             departures=departures,
+            temporary_ended=ended,
             youth_total=int(youth_total or 0),
             youth_in_hardship=int(hardship or 0),
             youth_working_away=int(away or 0),
@@ -370,9 +395,9 @@ def _by_branch(counts: Counter[str | None], branches: list[Any]) -> dict[str, in
 
 
 def _count_kind(rows: list[Any], wanted: str) -> int:
-    """The events of kind ``wanted`` (transfers in, arrivals on temporary activity), from the
-    events query."""
-    return sum(n for kind, _level, n in rows if kind == wanted)
+    """The members with an event of kind ``wanted`` (transfers in, arrivals on temporary
+    activity), from the events query."""
+    return sum(n for kind, n in rows if kind == wanted)
 
 
 def _departure_label(event: EventRow) -> str | None:
@@ -381,11 +406,13 @@ def _departure_label(event: EventRow) -> str | None:
     return DEPARTURE_LABELS.get(event.kind)
 
 
-def _departures(rows: list[Any], since: dt.date, until: dt.date) -> dict[str, int]:
+def _departures(rows: list[Any], since: dt.date, until: dt.date) -> tuple[dict[str, int], int]:
     """Members who left from ``since`` to ``until`` by the label of their last leaving then,
-    from every live event of the members with a departure event then (``member_id`` first).
-    Each member's events are replayed to know the status before each departure: only a member
-    on the roster as ours ("active") leaves; a "temporary" one goes back home."""
+    and the members whose temporary activity here ended then, from every live event of the
+    members with a departure event or a transfer in then (``member_id`` first). Each member's
+    events are replayed to know the status before each event: only a member on the roster as
+    ours ("active") leaves; a "temporary" one's stay ends (back home, transferred in for good,
+    or off the roster), counted once."""
     by_member: dict[str, list[EventRow]] = {}
     for member_id, *columns in rows:
         event_date = columns[2]
@@ -393,23 +420,24 @@ def _departures(rows: list[Any], since: dt.date, until: dt.date) -> dict[str, in
             columns[2] = dt.date.fromisoformat(event_date)
         by_member.setdefault(member_id, []).append(EventRow(member_id, *columns))
     departures = dict.fromkeys(DEPARTURE_LABELS.values(), 0)
+    ended = 0
     for events in by_member.values():
         timeline = sorted(events, key=event_order)
         status = baseline_status(_NoStatus(), timeline)
         last: str | None = None
+        stay_ended = False
         for event, after in zip(timeline, lenient_replay(timeline, status), strict=True):
             label = _departure_label(event)
-            if (
-                label is not None
-                and since <= event.event_date <= until
-                and status == "active"
-                and after not in ACTIVE_STATUSES
-            ):
+            within = since <= event.event_date <= until
+            if label is not None and within and status == "active" and after not in ACTIVE_STATUSES:
                 last = label
+            if within and status == "temporary" and after != "temporary":
+                stay_ended = True
             status = after
         if last is not None:
             departures[last] += 1
-    return departures
+        ended += stay_ended
+    return departures, ended
 
 
 class _NoStatus:
@@ -427,7 +455,7 @@ class _NoStatus:
 # did.
 _LIVE = "organization_id = :org AND deleted_at IS NULL"
 _GROUPS = "status, branch_id, gender, ethnicity, religion, education"
-_KINDS = ", ".join(repr(k) for k in ("transfer_in", "temporary", *DEPARTURE_KINDS))
+_KINDS = ", ".join(repr(k) for k in ("transfer_in", "temporary"))
 _MEMBERS = f"""
     SELECT {_GROUPS}, count(*), count(*) FILTER (WHERE birth_date < :coming_before),
            {", ".join(f"count(*) FILTER (WHERE birth_date <= :aged_{k})" for k in _AGE_EDGES)}
@@ -509,15 +537,18 @@ def count_admissions(session: Session, organization_id: str, first: dt.date, las
     return int(session.execute(text(_ADMISSIONS), params).scalar_one())
 
 
+# The arrivals of the period, in people (the union's report counts people): a member who
+# transferred in twice, or whose stay here was recorded twice (renewed), counts once.
 _EVENTS = f"""
-    SELECT e.kind, e.discipline_level, count(*)
+    SELECT e.kind, count(DISTINCT e.member_id)
     FROM member_events e JOIN members m ON m.id = e.member_id
     WHERE e.organization_id = :org AND e.deleted_at IS NULL AND m.deleted_at IS NULL
       AND e.kind IN ({_KINDS}) AND e.event_date BETWEEN :first AND :last
-    GROUP BY 1, 2"""
-# Every live event of the members (not deleted) with a departure event in the year, for the
-# replay that tells a member who left from one on temporary activity going home. A few hundred
-# members a year: their events are found through ix_member_events_member.
+    GROUP BY 1"""
+# Every live event of the members (not deleted) with a departure event or a transfer in in the
+# year, for the replay that tells a member who left from one on temporary activity going home
+# (or transferred in for good). A few hundred members a year: their events are found through
+# ix_member_events_member.
 _LEAVERS_EVENTS = f"""
     SELECT e.member_id, e.id, e.kind, e.event_date, e.sequence, e.status_before,
            e.discipline_level
@@ -525,7 +556,7 @@ _LEAVERS_EVENTS = f"""
     WHERE e.deleted_at IS NULL AND e.member_id IN (
         SELECT d.member_id FROM member_events d JOIN members m ON m.id = d.member_id
         WHERE d.organization_id = :org AND d.deleted_at IS NULL AND m.deleted_at IS NULL
-          AND d.kind IN ({", ".join(repr(k) for k in DEPARTURE_KINDS)})
+          AND d.kind IN ({", ".join(repr(k) for k in ("transfer_in", *DEPARTURE_KINDS))})
           AND d.event_date BETWEEN :first AND :last)"""
 # The young people not yet in the union on ``today``: one admitted since (the date of admission
 # of the member the admission made is later: the statistics of a past year) is still counted.

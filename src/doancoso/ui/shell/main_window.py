@@ -392,7 +392,8 @@ class MainWindow(QMainWindow):
     def open_area(self, name: str, year: int) -> None:
         """A line of the dossier's check followed to the area ``name`` (the side bar's): its
         page on ``year`` where it shows one (the rating's round; the self-assessment, on its
-        tab; the calendar on the same month of ``year``), the keyboard in it as its key puts
+        tab; the calendar on the same month of ``year``; the statistics of ``year``, counted
+        on its 31/12), the keyboard in it as its key puts
         it (:meth:`go_to_area`). Left on the year it showed, the secretary mended the dossier
         of another year."""
         area = AREAS.index(name)
@@ -405,6 +406,8 @@ class MainWindow(QMainWindow):
             shown = self.calendar.month_model
             if shown.year != year:
                 self.calendar.show_date(dt.date(year, shown.month, 1))
+        elif area == STATISTICS:
+            self.statistics.show_year(year)
         self.go_to_area(area)
 
     def open_plan(self, year: int, target_id: str = "") -> None:

@@ -6,6 +6,9 @@ count never freezes the window; the exports too. "Số liệu đến ngày" (tod
 counted, shown and exported: a past day (the end of a quarter) is typed or picked on the
 calendar, and counted once a whole date is typed, at Enter, or when the field is left; a
 day that is no date, or one not yet come, is said so beside the field and changes nothing.
+"Kỳ" counts the movements of the year up to that day, or of a quarter alone (the quarterly
+report): choosing one counts up to its last day (today while it runs); a day typed then counts
+its own quarter.
 The page refreshes lazily: a change of what it
 counts (members, chi đoàn, events, the youth register, the organisation's coming-of-age age)
 refreshes it at once when it is visible, otherwise the next time it is shown.
@@ -21,6 +24,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -52,6 +56,7 @@ from ...core.statistics.export import (
     summary_figures,
     write_statistics_xlsx,
 )
+from ...core.statistics.periods import quarter_end, quarter_name, quarter_of, quarter_start
 from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
@@ -72,6 +77,15 @@ DAY_TIP = (
     "Alt+↓ hoặc F4 mở lịch."
 )
 NOT_YET = "Ngày {day} chưa đến: chỉ thống kê được số liệu đến hôm nay ({today})."
+PERIOD_LABEL = "&Kỳ:"
+YEAR_TO_DAY = "Từ đầu năm"
+PERIODS = (YEAR_TO_DAY, *(quarter_name(q) for q in range(1, 5)))
+"""The periods "Kỳ" offers: the year up to the day counted, or a quarter of its year alone."""
+PERIOD_TIP = (
+    "Kỳ của số liệu tăng, giảm đoàn viên (kết nạp, chuyển đến, chuyển đi…): từ đầu năm, hoặc "
+    "một quý (báo cáo quý) đến ngày cuối quý."
+)
+NOT_BEGUN = "{quarter} năm {year} chưa bắt đầu: chỉ thống kê được số liệu đến hôm nay ({today})."
 WHOLE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s*")
 Counted = tuple[RosterStats, ActivityFigures]
 COUNTED = (
@@ -132,6 +146,8 @@ class StatisticsPage(QWidget):
         self.day: date | None = None  # typed in "Số liệu đến ngày"; None: today
         self.last_folder: Path | None = None  # of the last file saved, where the next goes
         self.open_file: Callable[[Path], object] = _open_file  # tests replace this
+        self.now: Callable[[], date] = date.today  # the latest day counted; tests replace this
+        self.by_quarter = False  # "Kỳ" on a quarter: the quarter of the day counted
         self._stale = True
         self._loading = False
         self._asked = False  # "Làm mới" pressed: the figures shown are said to be new
@@ -167,6 +183,15 @@ class StatisticsPage(QWidget):
         self.day_error.hide()
         top.addWidget(day_label)
         top.addWidget(self.day_edit)
+        top.addSpacing(8)
+        period_label = QLabel(PERIOD_LABEL)
+        self.period_box = QComboBox()
+        self.period_box.addItems(list(PERIODS))
+        self.period_box.setToolTip(PERIOD_TIP)
+        period_label.setBuddy(self.period_box)
+        self.period_box.activated.connect(self.choose_period)
+        top.addWidget(period_label)
+        top.addWidget(self.period_box)
         top.addStretch(1)
         self.refresh_button = QPushButton("Làm mới")
         self.refresh_button.setToolTip("Thống kê lại từ dữ liệu hiện có")
@@ -327,7 +352,7 @@ class StatisticsPage(QWidget):
         """Count on the day typed (empty: today); a day that is no date or not yet come is said
         so beside the field, and the figures shown stay."""
         text = self.day_edit.text().strip()
-        latest = date.today()
+        latest = self.now()
         try:
             day = parse_vn_date(text)[0] if text else None
             if day is not None and day > latest:
@@ -338,12 +363,60 @@ class StatisticsPage(QWidget):
             self.day_error.setText(str(exc))
             self.day_error.show()
             return
-        self.day_error.hide()
-        self.day_error.clear()
+        self._clear_error()
+        if self.by_quarter:  # the quarter of the day typed
+            self.period_box.setCurrentIndex(quarter_of(day or latest))
         if day == self.day and not self._stale:
             return
         self.day = day
         self.refresh()
+
+    def choose_period(self, index: int) -> None:
+        """ "Kỳ" chosen: the year up to the day counted, or a quarter of its year, counted up to
+        its last day (up to today while it runs); a quarter not yet begun is said so beside the
+        day, and the figures shown stay."""
+        if index <= 0:
+            self._clear_error()
+            self.period_box.setCurrentIndex(0)
+            if self.by_quarter:
+                self.by_quarter = False
+                self.refresh()
+            return
+        latest = self.now()
+        year = (self.counted_day() or latest).year
+        if quarter_start(year, index) > latest:
+            self.day_error.setText(NOT_BEGUN.format(quarter=quarter_name(index), year=year,
+                                                    today=format_vn_date(latest)))  # fmt: skip
+            self.day_error.show()
+            shown = self.counted_day() or latest
+            self.period_box.setCurrentIndex(quarter_of(shown) if self.by_quarter else 0)
+            return
+        self._clear_error()
+        self.period_box.setCurrentIndex(index)
+        self.by_quarter = True
+        self.day = min(quarter_end(year, index), latest)
+        self.day_edit.setText(format_vn_date(self.day))
+        self.refresh()
+
+    def show_year(self, year: int) -> None:
+        """The statistics of ``year`` (the dossier's, its check's "Mở Thống kê"): counted on
+        its 31/12 as the dossier of that year counts them (up to today while it runs), its
+        movements from 01/01."""
+        self._clear_error()
+        self.period_box.setCurrentIndex(0)
+        self.by_quarter = False
+        self.day = min(date(year, 12, 31), self.now())
+        self.day_edit.setText(format_vn_date(self.day))
+        self.refresh()
+
+    def counted_quarter(self) -> int | None:
+        """The quarter whose movements are counted (that of the day counted), or None: the
+        year's."""
+        return quarter_of(self.counted_day() or self.now()) if self.by_quarter else None
+
+    def _clear_error(self) -> None:
+        self.day_error.hide()
+        self.day_error.clear()
 
     def refresh_asked(self) -> None:
         """ "Làm mới": count again and say so once shown (the figures may well be the same)."""
@@ -357,9 +430,10 @@ class StatisticsPage(QWidget):
             return
         self._stale = False
         self._loading = True
-        today = self.counted_day()
+        today, quarter = self.counted_day(), self.counted_quarter()
 
-        op = QueryOp(self, lambda ws: _counted(ws, today), self._core, label="Đang thống kê…")
+        op = QueryOp(self, lambda ws: _counted(ws, today, quarter), self._core,
+                     label="Đang thống kê…")  # fmt: skip
         op.success(self._show).failure(self._failed).run()
 
     def _failed(self, exc: BaseException) -> None:
@@ -383,7 +457,7 @@ class StatisticsPage(QWidget):
         if self.day is None and not self.day_edit.hasFocus():  # today's, past midnight too
             self.day_edit.setText(as_of)
         for card, (caption, value) in zip(self.cards, summary_figures(stats), strict=True):
-            card.set(caption, value, figure_tip(caption, stats.today))
+            card.set(caption, value, figure_tip(caption, stats))
         for part in breakdowns(stats):
             self.charts[part.heading].set_data(part.counts)
         self.refreshed.emit()
@@ -415,12 +489,12 @@ class StatisticsPage(QWidget):
         path = self.ask_save_path("Xuất thống kê ra PDF", PDF_NAME, "Tệp PDF (*.pdf)")
         if path is None:
             return
-        counted = self.counted_day()
+        counted, quarter = self.counted_day(), self.counted_quarter()
 
         def job(ws: Workspace) -> Path:
             from ...reports.statistics import print_statistics_of
 
-            stats, figures = _counted(ws, counted)
+            stats, figures = _counted(ws, counted, quarter)
             return print_statistics_of(ws, stats, path, details.issued_on, number=details.number,
                                        place=details.place, recipients=details.recipients,
                                        activity=figures)  # fmt: skip
@@ -440,11 +514,11 @@ class StatisticsPage(QWidget):
         path = self.ask_save_path("Xuất thống kê ra Excel", XLSX_NAME, "Tệp Excel (*.xlsx)")
         if path is None:
             return
-        today = self.counted_day()
+        today, quarter = self.counted_day(), self.counted_quarter()
 
         def job(ws: Workspace) -> Path:
             org = ws.organization.get()
-            stats, figures = _counted(ws, today)
+            stats, figures = _counted(ws, today, quarter)
             write_statistics_xlsx(path, stats, org.name if org else "", figures)
             return path
 
@@ -479,9 +553,10 @@ def _open_file(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def _counted(ws: Workspace, today: date | None) -> Counted:
-    """What the page shows, and its exports print, counted on ``today`` (None: the real day)."""
-    stats = ws.statistics.roster(today)
+def _counted(ws: Workspace, today: date | None, quarter: int | None = None) -> Counted:
+    """What the page shows, and its exports print, counted on ``today`` (None: the real day),
+    the movements of ``quarter`` (None: of the year)."""
+    stats = ws.statistics.roster(today, quarter)
     return stats, activity_figures(ws.participation, ws.rating, stats.today.year, stats.today)
 
 
