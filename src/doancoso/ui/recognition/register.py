@@ -4,6 +4,9 @@ events, shown here read-only: they are recorded on the roster with "Ghi sự ki�
 
 The page reads the register with the checklist (:mod:`.data`) and hands it over with
 :meth:`RegisterTab.set_register`; writes are operations, deletions go through the undo history.
+While the page reads another year (:meth:`RegisterTab.reading`), "Thêm…" waits for it: the
+records shown and what a new one is offered (today's date, the activities around its year) are
+still the year shown before, and a record added then went to that year.
 """
 
 from __future__ import annotations
@@ -108,6 +111,7 @@ class RecordsSection(QWidget):
         self.what = what  # "văn bản tham mưu", "chương trình phối hợp"
         self._open_dialog = open_dialog
         self.year = 0
+        self.waiting_for: int | None = None  # the year being read, until it is shown
         self.files_of: dict[str, list[Any]] = {}
         self.add_button = QPushButton("Thêm…")
         self.edit_button = QPushButton("Sửa…")
@@ -145,12 +149,20 @@ class RecordsSection(QWidget):
         layout.addWidget(split, 1)
         self._selection_changed()
 
+    def wait_for(self, year: int | None) -> None:
+        """``year`` is being read (None: the year shown is the one chosen): "Thêm…" disabled
+        until it is shown, its tooltip saying so."""
+        self.waiting_for = year
+        self.add_button.setEnabled(year is None)
+        self.add_button.setToolTip("" if year is None else f"Đang đọc sổ năm {year}…")
+
     def set_records(
         self, year: int, records: Sequence[Any], files: dict[str, list[Any]],
         activities: dict[str, str],
     ) -> None:  # fmt: skip
         chosen = self.selected_ids()
         self.year = year
+        self.wait_for(None)
         self.files_of = files
         self.model.set_records(records, {k: len(v) for k, v in files.items()}, activities)
         self.count.setText(f"{len(records)} {self.what} năm {year}")
@@ -197,6 +209,8 @@ class RecordsSection(QWidget):
     # Actions ------------------------------------------------------------------------------
 
     def add_record(self) -> None:
+        if self.waiting_for is not None:  # Ctrl+N's way in, while another year is read
+            return
         self._run(self._open_dialog(None), "Đã thêm")
 
     def edit_record(self) -> None:
@@ -241,6 +255,7 @@ class RegisterTab(QTabWidget):
         super().__init__(parent)
         self._core = core
         self.year = 0
+        self._focus_add: RecordsSection | None = None  # its "Thêm…" focused once the year shows
         self.register = Register()
         self.advice = RecordsSection(
             core, history, ADVICE_TABLE, RecordsModel(ADVICE_COLUMNS),
@@ -296,7 +311,15 @@ class RegisterTab(QTabWidget):
         for section in (self.advice, self.coordination):
             if section.table_name == table:
                 self.setCurrentWidget(section)
-                section.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+                if section.add_button.isEnabled():
+                    section.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:  # the year is read: once shown (a disabled button takes no keys)
+                    self._focus_add = section
+
+    def reading(self, year: int) -> None:
+        """The page reads ``year``: another than the one shown, "Thêm…" waits for it."""
+        for section in (self.advice, self.coordination):
+            section.wait_for(year if year != self.year else None)
 
     def set_register(self, year: int, register: Register) -> None:
         self.year, self.register = year, register
@@ -304,6 +327,9 @@ class RegisterTab(QTabWidget):
         self.coordination.set_records(
             year, register.coordination, register.files, register.activities
         )
+        if self._focus_add is not None:
+            self._focus_add.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_add = None
         self.introductions_model.set_introductions(register.introductions)
         count = len(register.introductions)
         self.introductions_count.setText(
