@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -36,7 +37,7 @@ from ...core.recognition.registers import (
     RegisterService,
 )
 from ...core.workspace import Workspace
-from ..common.list_page import UNDO_HINT, table_actions
+from ..common.list_page import ENTERING_REASONS, UNDO_HINT, table_actions
 from ..lifecycle.party_page import HINT as PARTY_HINT
 from ..lifecycle.party_page import IntroductionsModel
 from ..shell.operations import Core
@@ -78,6 +79,7 @@ def _table(model: Any, stretch: Sequence[int], fixed: dict[int, int] | None = No
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table (on to the files), as elsewhere
     vertical = table.verticalHeader()
     vertical.hide()
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -127,6 +129,7 @@ class RecordsSection(QWidget):
         buttons.addWidget(self.count)
         self.table = _table(model, stretch, fixed)
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
+        self.table.installEventFilter(self)  # Tab into it chooses a row (see eventFilter)
         table_actions(self.table, ("Sửa…", self.edit_record), ("Xóa…", self.delete_records))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.files = EvidencePanel(core, history)
@@ -155,6 +158,25 @@ class RecordsSection(QWidget):
         self.waiting_for = year
         self.add_button.setEnabled(year is None)
         self.add_button.setToolTip("" if year is None else f"Đang đọc sổ năm {year}…")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in ENTERING_REASONS
+            and not self.table.selectionModel().hasSelection()
+            and self.model.rowCount() > 0
+        ):
+            # Tabbed into with nothing chosen, Qt marks a row current but chooses none: "Sửa…"
+            # and Enter did nothing, and the files said to choose a record. The row marked is
+            # chosen, as in the app's other lists (``ListPage``).
+            row = max(self.table.currentIndex().row(), 0)
+            flags = self.table.selectionModel().SelectionFlag
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
+            )
+        return super().eventFilter(watched, event)
 
     def set_records(
         self, year: int, records: Sequence[Any], files: dict[str, list[Any]],
