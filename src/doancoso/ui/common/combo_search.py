@@ -4,11 +4,12 @@ Qt's own search compares the letters as typed: "nu" does not find "Nữ" (and "N
 chosen), "chuyen sinh hoat di" stops at "Chuyển sinh hoạt đến". :func:`toneless_search` makes a
 combo compare as the app's searches do (:func:`~doancoso.core.lang.text.fold`: no tones, no
 case, đ as d). Letters typed within Qt's keyboard interval make one search, spaces included
-(alone, Space still opens the list); the same letter typed again goes on to the next item
-starting with it, as in Qt; items that cannot be chosen (greyed out) are passed over; a search
-that starts no item finds the first item with a word starting so ("tan thanh" finds "Chi đoàn ấp
-Tân Thành", in a list of names that all start "Chi đoàn ấp"); one that finds nothing leaves the
-choice as it was.
+(alone, Space still opens the list); a letter goes on from the item chosen (with none chosen
+yet, from the first), and the same letter typed again to the next item starting with it, as in
+Qt; items that cannot be chosen (greyed out) are passed over; a search that starts no item
+finds the first item with a word starting so ("tan thanh" finds "Chi đoàn ấp Tân Thành", in a
+list of names that all start "Chi đoàn ấp"); one that finds nothing leaves the choice as it
+was.
 
 The open list (the combo's popup, whose view has the keys while it shows) searches the same
 way: it moves the highlighted row, and Enter chooses it, as a click would; Esc leaves the choice
@@ -68,7 +69,8 @@ class _TonelessSearch(QObject):
         return super().eventFilter(watched, event)
 
     def _search(self, current: int) -> int | None:
-        """The row the letters typed find, searching on from ``current`` (None: none)."""
+        """The row the letters typed find, searching on from ``current`` (-1: nothing chosen),
+        or None."""
         combo = self._combo
         count = combo.count()
         typed = fold(self._typed) if self._typed.strip() else ""
@@ -78,8 +80,10 @@ class _TonelessSearch(QObject):
         repeated = len(set(self._typed)) == 1 and len(self._typed) > 1
         if repeated:
             typed = typed[0]
-        current = max(current, 0)
-        start = current + 1 if repeated or len(self._typed) == 1 else current
+        # A new letter, or the same again: from the next item, as in Qt; with nothing chosen
+        # yet, from the first. Letters added to a search: from the item it found.
+        step = 1 if repeated or len(self._typed) == 1 else 0
+        start = 0 if current < 0 else current + step
         model = combo.model()
         rows = [
             row
