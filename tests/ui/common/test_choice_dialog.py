@@ -18,3 +18,15 @@ def test_typing_a_name_without_tones_picks_it(qtbot: QtBot) -> None:
     qtbot.keyClicks(dialog.combo, "tan thanh")
     assert dialog.combo.currentText() == "Chi đoàn ấp Tân Thành"
     assert dialog.chosen() == 1 and dialog.ok_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_first_letter_with_nothing_picked_picks_the_first_item_so(qtbot: QtBot) -> None:
+    """With nothing picked yet, "c" picks the first chi đoàn, not the second (the search went
+    on from the first item, as from one picked)."""
+    dialog = ChoiceDialog(None, "Chuyển chi đoàn", "Chuyển 2 đoàn viên sang chi đoàn:", BRANCHES)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.chosen() is None
+    qtbot.keyClicks(dialog.combo, "c")
+    assert dialog.combo.currentText() == "Chi đoàn ấp Bình Hòa"

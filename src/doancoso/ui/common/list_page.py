@@ -185,6 +185,9 @@ class ListPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Tab leaves the list, as elsewhere in the app: taken by the table, it crossed the row's
+        # cells, then chose the next row (silently, rows being chosen whole), and never left.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         # Fixed row heights: the view never measures 100,000 rows.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -214,6 +214,7 @@ class RecognitionPage(QWidget):
         self._stale = False
         self._loading = True
         year, today = self.year, self.today()
+        self.register.reading(year)  # its "Thêm…" waits for the year (the register's module)
         op = QueryOp(self, lambda ws: load(ws, year, today), self._core,
                      label="Đang đọc bảng tự đánh giá…")  # fmt: skip
         op.success(self._loaded).failure(self._failed).run()

@@ -4,6 +4,9 @@ events, shown here read-only: they are recorded on the roster with "Ghi sự ki�
 
 The page reads the register with the checklist (:mod:`.data`) and hands it over with
 :meth:`RegisterTab.set_register`; writes are operations, deletions go through the undo history.
+While the page reads another year (:meth:`RegisterTab.reading`), "Thêm…" waits for it: the
+records shown and what a new one is offered (today's date, the activities around its year) are
+still the year shown before, and a record added then went to that year.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,7 +37,7 @@ from ...core.recognition.registers import (
     RegisterService,
 )
 from ...core.workspace import Workspace
-from ..common.list_page import UNDO_HINT, table_actions
+from ..common.list_page import ENTERING_REASONS, UNDO_HINT, table_actions
 from ..lifecycle.party_page import HINT as PARTY_HINT
 from ..lifecycle.party_page import IntroductionsModel
 from ..shell.operations import Core
@@ -75,6 +79,7 @@ def _table(model: Any, stretch: Sequence[int], fixed: dict[int, int] | None = No
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table (on to the files), as elsewhere
     vertical = table.verticalHeader()
     vertical.hide()
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -108,6 +113,7 @@ class RecordsSection(QWidget):
         self.what = what  # "văn bản tham mưu", "chương trình phối hợp"
         self._open_dialog = open_dialog
         self.year = 0
+        self.waiting_for: int | None = None  # the year being read, until it is shown
         self.files_of: dict[str, list[Any]] = {}
         self.add_button = QPushButton("Thêm…")
         self.edit_button = QPushButton("Sửa…")
@@ -123,6 +129,7 @@ class RecordsSection(QWidget):
         buttons.addWidget(self.count)
         self.table = _table(model, stretch, fixed)
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
+        self.table.installEventFilter(self)  # Tab into it chooses a row (see eventFilter)
         table_actions(self.table, ("Sửa…", self.edit_record), ("Xóa…", self.delete_records))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.files = EvidencePanel(core, history)
@@ -145,12 +152,39 @@ class RecordsSection(QWidget):
         layout.addWidget(split, 1)
         self._selection_changed()
 
+    def wait_for(self, year: int | None) -> None:
+        """``year`` is being read (None: the year shown is the one chosen): "Thêm…" disabled
+        until it is shown, its tooltip saying so."""
+        self.waiting_for = year
+        self.add_button.setEnabled(year is None)
+        self.add_button.setToolTip("" if year is None else f"Đang đọc sổ năm {year}…")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in ENTERING_REASONS
+            and not self.table.selectionModel().hasSelection()
+            and self.model.rowCount() > 0
+        ):
+            # Tabbed into with nothing chosen, Qt marks a row current but chooses none: "Sửa…"
+            # and Enter did nothing, and the files said to choose a record. The row marked is
+            # chosen, as in the app's other lists (``ListPage``).
+            row = max(self.table.currentIndex().row(), 0)
+            flags = self.table.selectionModel().SelectionFlag
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
+            )
+        return super().eventFilter(watched, event)
+
     def set_records(
         self, year: int, records: Sequence[Any], files: dict[str, list[Any]],
         activities: dict[str, str],
     ) -> None:  # fmt: skip
         chosen = self.selected_ids()
         self.year = year
+        self.wait_for(None)
         self.files_of = files
         self.model.set_records(records, {k: len(v) for k, v in files.items()}, activities)
         self.count.setText(f"{len(records)} {self.what} năm {year}")
@@ -197,6 +231,8 @@ class RecordsSection(QWidget):
     # Actions ------------------------------------------------------------------------------
 
     def add_record(self) -> None:
+        if self.waiting_for is not None:  # Ctrl+N's way in, while another year is read
+            return
         self._run(self._open_dialog(None), "Đã thêm")
 
     def edit_record(self) -> None:
@@ -241,6 +277,7 @@ class RegisterTab(QTabWidget):
         super().__init__(parent)
         self._core = core
         self.year = 0
+        self._focus_add: RecordsSection | None = None  # its "Thêm…" focused once the year shows
         self.register = Register()
         self.advice = RecordsSection(
             core, history, ADVICE_TABLE, RecordsModel(ADVICE_COLUMNS),
@@ -296,7 +333,15 @@ class RegisterTab(QTabWidget):
         for section in (self.advice, self.coordination):
             if section.table_name == table:
                 self.setCurrentWidget(section)
-                section.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+                if section.add_button.isEnabled():
+                    section.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+                else:  # the year is read: once shown (a disabled button takes no keys)
+                    self._focus_add = section
+
+    def reading(self, year: int) -> None:
+        """The page reads ``year``: another than the one shown, "Thêm…" waits for it."""
+        for section in (self.advice, self.coordination):
+            section.wait_for(year if year != self.year else None)
 
     def set_register(self, year: int, register: Register) -> None:
         self.year, self.register = year, register
@@ -304,6 +349,9 @@ class RegisterTab(QTabWidget):
         self.coordination.set_records(
             year, register.coordination, register.files, register.activities
         )
+        if self._focus_add is not None:
+            self._focus_add.add_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_add = None
         self.introductions_model.set_introductions(register.introductions)
         count = len(register.introductions)
         self.introductions_count.setText(

@@ -1,7 +1,10 @@
 """The roster's file actions: "Nhập Excel…", "Xuất Excel/CSV…", "In danh sách…".
 
-Owned by :class:`RosterPage` (``page.io``); the main window puts the same actions in its "Tệp"
-menu. Export and print use the roster's current filter, so the file holds what the list shows.
+Owned by :class:`RosterPage` (``page.io``): the actions behind the page's buttons. They claim
+no key: Ctrl+I, Ctrl+E and Ctrl+P are the main window's "Tệp" menu items, which on the roster
+trigger these (``ui.shell.page_keys``); a second action on one key would make it ambiguous in
+Qt, and the key would do nothing. Export and print use the roster's current filter, so the file
+holds what the list shows.
 Every core call runs on the worker as an operation (:mod:`..shell.operations`). Printing asks
 first for the document's number, place, date and recipients (the shared print dialog,
 :mod:`..common.document_dialog`). File choices go through :meth:`ask_save_path` and
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from ...core.lang.text import vn_number
@@ -64,13 +67,10 @@ class RosterIO(QObject):
         self.open_file: Callable[[Path], object] = self._open_file
 
         self.import_action = QAction("Nhập Excel…", self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_file)
         self.export_action = QAction("Xuất Excel/CSV…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export)
         self.print_action = QAction("In danh sách…", self)
-        self.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.print_action.triggered.connect(self.print_list)
         for action, tip in (
             (self.import_action, "Nhập đoàn viên từ tệp Excel/CSV, có xem trước (Ctrl+I)"),
