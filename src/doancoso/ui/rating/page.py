@@ -70,8 +70,9 @@ WATCHED = (*RATING_TABLES, *PARTICIPATION_TABLES, "branches")
 ALL_BRANCHES = "Tất cả chi đoàn"
 KEYS_HINT = (
     "Bàn phím: ở cột mức, gõ 1–4 để đặt mức (1 Xuất sắc, 2 Tốt, 3 Hoàn thành, 4 Không hoàn "
-    "thành), Delete hoặc 0 để xóa; Enter xuống dòng dưới. Gõ chữ ở cột Nhận xét để viết nhận "
-    "xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác mức gợi ý hoặc đề nghị."
+    "thành) rồi xuống đoàn viên kế tiếp, Delete hoặc 0 để xóa; Enter xuống dòng dưới, không "
+    "đổi mức. Gõ chữ ở cột Nhận xét để viết nhận xét (có gợi ý câu thường dùng). Ô màu cam: "
+    "mức quyết định khác mức gợi ý hoặc đề nghị."
 )
 SEARCH_HINT = "Tìm tên, không cần dấu (Ctrl+F)"
 TO_GRID_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -1,9 +1,9 @@
 """The grid's view, driven by the keyboard: in a level column the digits 1–4 set the level and
-Delete (or 0) clears it (in the training programme's column they choose Xuất sắc, Khá, Đạt,
-Không đạt); Enter moves down to the next member the current column can be edited
-for (the column stays); typing in the remark or participation column starts editing it (the
-remark with the common phrases offered), Enter saves and moves down. A double click or F2 on a
-level opens a list of the four levels.
+move down to the next member the column can be edited for (the column stays), Delete (or 0)
+clears it where it is (in the training programme's column the digits choose Xuất sắc, Khá, Đạt,
+Không đạt, Chưa đăng ký); Enter moves down the same way without a change; typing in the remark
+or participation column starts editing it (the remark with the common phrases offered), Enter
+saves and moves down. A double click or F2 on a level opens a list of the four levels.
 
 Nothing is saved here: the view asks the model (``setData``), which hands the edit to the page.
 """
@@ -255,7 +255,10 @@ class RatingView(QTableView):
                 if digit is not None and digit > len(choices):
                     self.refused.emit()
                     return
-                self._set(index, None if digit is None else choices[digit - 1])
+                # A digit is the common act, a member after another: it sets and goes on to
+                # the next member in one key. A clear is a correction: the keyboard stays.
+                if self._set(index, None if digit is None else choices[digit - 1]) and digit:
+                    self.move_down()
                 return
             if event.text().strip():  # other printable keys mean nothing in a level column
                 self.refused.emit()
@@ -270,12 +273,14 @@ class RatingView(QTableView):
             return
         super().keyPressEvent(event)
 
-    def _set(self, index: QModelIndex, value: object) -> None:
+    def _set(self, index: QModelIndex, value: object) -> bool:
+        """Ask for ``value`` in the cell; whether the cell takes it (False: refused, said)."""
         if not self.rating_model.editable(index):
             self.refused.emit()
-            return
+            return False
         if index.data(Qt.ItemDataRole.EditRole) != value:
             self.rating_model.setData(index, value, Qt.ItemDataRole.EditRole)
+        return True
 
     def move_down(self) -> None:
         """To the next row whose cell in the current column can be edited (the next row when
