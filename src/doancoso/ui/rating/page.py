@@ -45,7 +45,7 @@ from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
-from .bulk import SOURCES, AcceptCommand, accepted_message
+from .bulk import SOURCES, AcceptCommand, accept_question, accepted_message
 from .cell_undo import CellCommand
 from .files import RatingFiles
 from .model import (
@@ -291,8 +291,9 @@ class RatingPage(QWidget):
         self.accept_buttons: dict[str, QPushButton] = {}
         for source, (text, _) in SOURCES.items():
             button = QPushButton(text)
-            button.setToolTip("Chỉ cho các đoàn viên chưa có mức quyết định (trong chi đoàn "
-                              "đang chọn); bấm “Hoàn tác” để bỏ.")  # fmt: skip
+            button.setToolTip("Chỉ cho các đoàn viên đang hiện trên bảng (chi đoàn đang chọn, "
+                              "tên đang tìm) chưa có mức quyết định; hỏi lại trước khi lấy, bấm "
+                              "“Hoàn tác” để bỏ.")  # fmt: skip
             button.clicked.connect(lambda _=False, s=source: self.accept(s))
             self.accept_buttons[source] = button
             actions.addWidget(button)
@@ -659,17 +660,42 @@ class RatingPage(QWidget):
     # Bulk actions and the results ---------------------------------------------------------
 
     def accept(self, source: str) -> None:
-        """Take the proposals or the suggestions for the members not decided yet (of the chi
-        đoàn chosen in the filter), as one action that "Hoàn tác" takes back."""
+        """Take the proposals or the suggestions for the members not decided yet among those
+        the grid shows (its chi đoàn, the name searched), after a question saying how many and
+        who, as one action that "Hoàn tác" takes back."""
         if self.read_only:
             return
-        year, branch = self.year, self.branch_box.currentData()
-        rows = list(self.model.all_rows)  # as read after the last change: not read again
-        if branch == "":  # the members in no chi đoàn
-            rows = [r for r in rows if not r.branch]
+        year, rows = self.year, list(self.model.rows)  # as read after the last change
+
+        def found(levels: dict[str, int]) -> None:
+            if year == self.year:
+                self._confirm_accept(year, source, rows, levels)
+
+        op = QueryOp(self, lambda ws: ws.rating.levels_to_accept(year, source, None, rows),
+                     self._core, progress=False)  # fmt: skip
+        op.success(found).run()
+
+    def _shown_by(self) -> list[str]:
+        """What the grid is filtered by, as the bulk actions' question says it (the filter
+        "chưa quyết định" hides none of the members they decide)."""
+        shown_by = [] if self.branch_box.currentData() is None else [self.branch_box.currentText()]
+        name = self.search.text().strip()
+        return shown_by + [f"tìm “{name}”"] if name else shown_by
+
+    def _confirm_accept(
+        self, year: int, source: str, rows: list[RatingRow], levels: dict[str, int]
+    ) -> None:
+        shown_by = self._shown_by()
+        if not levels:
+            self.status_message.emit(accepted_message(source, 0, year, bool(shown_by)))
+            return
+        names = [r.full_name for r in rows if r.member_id in levels]
+        text = accept_question(source, names, shown_by)
+        yes = f"Lấy cho {vn_number(len(levels))} đoàn viên"
+        if not self.prompts.confirm(self, SOURCES[source][0], text, yes=yes, no="Quay lại"):
+            return
 
         def take(ws: Workspace) -> dict[str, int]:
-            levels = ws.rating.levels_to_accept(year, source, branch or None, rows)
             ws.rating.set_levels(year, "decided_level", dict(levels))
             return levels
 
