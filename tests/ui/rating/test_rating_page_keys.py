@@ -2,7 +2,8 @@
 grid, where the digits set the levels; Ctrl+F finds a member by a name typed without tones, on
 the page (not the roster's search), Enter back to the grid on the member found; Alt+C chooses
 the next chi đoàn, Enter back to the grid on its first member; closing or reopening the round
-by its button leaves the keyboard in the grid, not on a list the hidden button gave it to."""
+by its button leaves the keyboard in the grid, not on a list the hidden button gave it to; a
+year without a round has the keyboard on the button that opens it, the grid saying so."""
 
 from __future__ import annotations
 
@@ -152,4 +153,34 @@ def test_opening_a_round_by_the_keyboard_leaves_it_in_the_grid(
     page.open_button.setFocus(Qt.FocusReason.TabFocusReason)
     QTest.keyClick(page.open_button, Qt.Key.Key_Space)
     assert rated.ws.rating.round(YEAR + 1) is not None
+    assert QApplication.focusWidget() is page.view
+
+
+def test_a_year_without_a_round_puts_the_keyboard_on_its_button_and_says_what_to_do(
+    qtbot: QtBot, window: MainWindow, rated: Round
+) -> None:
+    """No round for the year: Ctrl+6 puts the keyboard on “Mở đợt xếp loại năm …”, not in an
+    empty grid where the digits did nothing, and the grid says what to do; Enter opens the
+    round, the keyboard in its grid."""
+    page = _page(window)
+    window.show_area(RATING_AREA)
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR + 1))
+    assert page.info is None and page.model.rowCount() == 0
+    window.show_area(0)
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
+    assert QApplication.focusWidget() is page.open_button
+    assert page.open_button.text() == "Mở đợt xếp loại năm 2026"
+    assert page.view.empty_hint.isVisibleTo(page)
+    assert page.view.empty_hint.text() == (
+        "Chưa mở đợt xếp loại năm 2026. Bấm “Mở đợt xếp loại năm 2026” ở trên (Ctrl+6 rồi "
+        "Enter) để mở đợt: bảng sẽ liệt kê các đoàn viên, gõ 1–4 để đặt mức cho từng người."
+    )
+    QTest.keyClick(page.open_button, Qt.Key.Key_Return)
+    assert rated.ws.rating.round(YEAR + 1) is not None
+    assert QApplication.focusWidget() is page.view
+    assert not page.view.empty_hint.isVisibleTo(page)
+    # The year with a round: Ctrl+6 to its grid again.
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR))
+    window.show_area(0)
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
     assert QApplication.focusWidget() is page.view

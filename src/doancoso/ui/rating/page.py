@@ -78,6 +78,11 @@ SEARCH_HINT = "Tìm tên, không cần dấu (Ctrl+F)"
 TO_GRID_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 """Keys of the search box that go to the first member found."""
 CLOSED_HINT = "Đợt xếp loại đã kết thúc: bảng chỉ để xem. Muốn sửa, bấm “Mở lại”."
+NO_ROUND_HINT = (
+    "Chưa mở đợt xếp loại năm {year}. Bấm “Mở đợt xếp loại năm {year}” ở trên (Ctrl+6 rồi "
+    "Enter) để mở đợt: bảng sẽ liệt kê các đoàn viên, gõ 1–4 để đặt mức cho từng người."
+)
+"""Over the empty grid of a year without a round, whose button has the keyboard."""
 NO_DECISION_YET = (
     "Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả xếp "
     "loại”, ghi số văn bản (số và ngày được ghi lại cho hồ sơ)."
@@ -241,6 +246,7 @@ class RatingPage(QWidget):
                              (self.close_button, self.close_round),
                              (self.reopen_button, self.reopen_round)):  # fmt: skip
             button.clicked.connect(slot)
+            button.setAutoDefault(True)  # Enter presses it, as Space does (not a dialog)
             button.hide()
             top.addWidget(button)
         layout.addLayout(top)
@@ -321,7 +327,8 @@ class RatingPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
         # Ctrl+6 puts the keyboard in the grid, where the digits set levels (not in the year's
-        # list, nine Tab presses away from it).
+        # list, nine Tab presses away from it); on the button that opens the round when the
+        # year has none (:meth:`_show_state`).
         self.setFocusProxy(self.view)
         self._show_state()
 
@@ -477,6 +484,7 @@ class RatingPage(QWidget):
 
     def _show_state(self) -> None:
         info, year = self.info, self.year
+        self._put_keyboard()
         if info is None:
             self.state_label.setText(f"Chưa mở đợt xếp loại năm {year}.")
             self.state_label.setStyleSheet(NONE_STYLE)
@@ -503,6 +511,23 @@ class RatingPage(QWidget):
         self.keys_hint.setText(CLOSED_HINT if info is not None and info.closed else KEYS_HINT)
         self.keys_hint.setVisible(info is not None)
         self._show_counts()
+
+    def _put_keyboard(self) -> None:
+        """Where the page's key (Ctrl+6) puts the keyboard: the grid, or, once read, a year
+        without a round's “Mở đợt xếp loại năm …”, the grid saying what to do. The keyboard
+        follows when it was where the page put it (the page shown before its round was read,
+        the round opened elsewhere)."""
+        no_round = self.info is None and self.shown_year is not None
+        target = self.open_button if no_round else self.view
+        self.view.set_empty_hint(NO_ROUND_HINT.format(year=self.year) if no_round else "")
+        before = self.focusProxy()
+        if before is target:
+            return
+        had_keyboard = before is not None and before.hasFocus()
+        self.setFocusProxy(target)
+        if had_keyboard:
+            self.open_button.setVisible(no_round)  # shown before the keyboard goes to it
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _undecided(self) -> int:
         """Members of the round (of the chi đoàn chosen) with no level decided yet."""

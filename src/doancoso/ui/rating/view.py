@@ -19,12 +19,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
 from ...core.rating.rules import LEVELS, TRAINING_RESULTS
+from ..common.list_page import EMPTY_HINT_MARGIN, EMPTY_HINT_STYLE, EMPTY_HINT_WIDTH
 from ..common.wheel import wheel_needs_focus
 from .model import (
     CHOICE_COLUMNS,
@@ -207,6 +209,30 @@ class RatingView(QTableView):
         self.fit_columns()
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         model.modelReset.connect(self.update_spans)
+        self.empty_hint = QLabel(self.viewport())
+        """What to do, over the grid while it has no round to show (:meth:`set_empty_hint`)."""
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet(EMPTY_HINT_STYLE)
+        self.empty_hint.hide()
+
+    def set_empty_hint(self, text: str) -> None:
+        """Show ``text`` over the empty grid ("" hides it), as the lists do when empty."""
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(bool(text))
+        self._place_empty_hint()
+
+    def _place_empty_hint(self) -> None:
+        viewport = self.viewport()
+        width = max(0, min(EMPTY_HINT_WIDTH, viewport.width() - 2 * EMPTY_HINT_MARGIN))
+        left = (viewport.width() - width) // 2
+        self.empty_hint.setGeometry(
+            left, EMPTY_HINT_MARGIN * 3, width, self.empty_hint.heightForWidth(width)
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_empty_hint()
 
     def fit_columns(self) -> None:
         """The default widths, widened where the font needs more for the longest value."""
