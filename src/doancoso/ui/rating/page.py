@@ -52,6 +52,7 @@ from .model import (
     CHOICE_COLUMNS,
     COL_DECIDED,
     COL_TRAINING,
+    FIELDS,
     MEMBER_ID_ROLE,
     REFRESHING_FIELDS,
     RatingModel,
@@ -570,8 +571,10 @@ class RatingPage(QWidget):
 
         def saved(_result: object) -> None:
             if before is not None and self.history is not None:
-                self.history.push(CellCommand(self._core, self.window(), year, before, field,
-                                              value, self._undo_failed))  # fmt: skip
+                self.history.push(CellCommand(
+                    self._core, self.window(), year, before, field, value, self._undo_failed,
+                    lambda: self._to_cell(year, member_id, field),
+                ))  # fmt: skip
             if not quiet:
                 return
             self._quiet -= 1
@@ -590,6 +593,18 @@ class RatingPage(QWidget):
 
         op = CoreOp(self, lambda ws: ws.rating.set(year, member_id, raw), self._core)
         op.success(saved).failure(refused).run()
+
+    def _to_cell(self, year: int, member_id: str, field: str) -> None:
+        """The keyboard on the member's cell of ``field`` once its change was undone or redone
+        (a digit had moved it on: the right digit typed after Ctrl+Z went to the next member)."""
+        row = self.model.row_of(member_id) if year == self.shown_year else None
+        if row is None:
+            return
+        index = self.model.index(row, next(c for c, f in FIELDS.items() if f == field))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        if self.isVisible():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _after_patch(self) -> None:
         """Count the results again from the rows as they are now (the chi đoàn's own levels
