@@ -88,11 +88,19 @@ def test_a_digit_decides_and_moves_down_enter_moves_without_a_change(
     _key(page, Qt.Key.Key_Return)
     assert page.view.currentIndex().row() == 2
     assert decided(rated.ws)["Trần Thị Bình"] == 3
-    # The last member rated takes the level and the keyboard stays on him.
+    # The last member rated takes the level and the keyboard stays on her, said: a digit more
+    # would change her level again.
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
     _at(page, 4, COL_DECIDED)
     _key(page, Qt.Key.Key_2)
     assert decided(rated.ws)["Võ Thị Em"] == 2
     assert page.view.currentIndex().row() == 4
+    assert messages == [
+        "Đã đến đoàn viên cuối cùng của bảng (Võ Thị Em): gõ số nữa sẽ đổi lại mức của người này."
+    ]
+    _key(page, Qt.Key.Key_Return)
+    assert messages[-1] == "Đã đến đoàn viên cuối cùng của bảng (Võ Thị Em)."
 
 
 def test_forty_digits_decide_forty_members_and_undo_takes_back_the_last(

@@ -317,6 +317,7 @@ class RatingPage(QWidget):
         self.model.edit_requested.connect(self._edit_requested)
         self.view = RatingView(self.model)
         self.view.refused.connect(self._refused)
+        self.view.at_end.connect(self._at_end)
         self.results = ResultsPanel()
         self.results.branch_level_requested.connect(self._branch_level)
         self.results.own_level_requested.connect(self._own_level)
@@ -636,6 +637,12 @@ class RatingPage(QWidget):
             else:
                 text = "Cột này không sửa được."
         self.status_message.emit(text)
+
+    def _at_end(self, level_set: bool) -> None:
+        index = self.view.currentIndex()
+        name = self.model.row(index.row()).full_name
+        more = ": gõ số nữa sẽ đổi lại mức của người này." if level_set else "."
+        self.status_message.emit(f"Đã đến đoàn viên cuối cùng của bảng ({name}){more}")
 
     # The round ----------------------------------------------------------------------------
 

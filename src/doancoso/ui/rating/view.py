@@ -178,6 +178,9 @@ class RatingView(QTableView):
 
     refused = Signal()
     """A key asked for a change the round does not allow now (closed, or not rated)."""
+    at_end = Signal(bool)
+    """Enter or a digit (True: the level was set) found no member below to move to: a digit
+    more would change the same member's level again."""
 
     def __init__(self, model: RatingModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -268,7 +271,8 @@ class RatingView(QTableView):
         index = self.currentIndex()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if key in _ENTER_KEYS and modifiers == Qt.KeyboardModifier.NoModifier:
-            self.move_down()
+            if not self.move_down() and index.isValid():
+                self.at_end.emit(False)
             return
         if not index.isValid() or modifiers != Qt.KeyboardModifier.NoModifier:
             super().keyPressEvent(event)
@@ -283,8 +287,9 @@ class RatingView(QTableView):
                     return
                 # A digit is the common act, a member after another: it sets and goes on to
                 # the next member in one key. A clear is a correction: the keyboard stays.
-                if self._set(index, None if digit is None else choices[digit - 1]) and digit:
-                    self.move_down()
+                value = None if digit is None else choices[digit - 1]
+                if self._set(index, value) and digit and not self.move_down():
+                    self.at_end.emit(True)
                 return
             if event.text().strip():  # other printable keys mean nothing in a level column
                 self.refused.emit()
@@ -308,15 +313,15 @@ class RatingView(QTableView):
             self.rating_model.setData(index, value, Qt.ItemDataRole.EditRole)
         return True
 
-    def move_down(self) -> None:
+    def move_down(self) -> bool:
         """To the next row whose cell in the current column can be edited (the next row when
-        the column is never edited); nowhere when there is none."""
+        the column is never edited); nowhere when there is none. Whether it moved."""
         index = self.currentIndex()
         model = self.rating_model
         if not index.isValid():
             if model.rowCount():
                 self.setCurrentIndex(model.index(0, 0))
-            return
+            return model.rowCount() > 0
         column = index.column()
         edited = column in FIELDS
         for number in range(index.row() + 1, model.rowCount()):
@@ -324,7 +329,8 @@ class RatingView(QTableView):
             if not edited or model.editable(target) or model.read_only:
                 self.setCurrentIndex(target)
                 self.scrollTo(target)
-                return
+                return True
+        return False
 
     def closeEditor(  # noqa: N802 (Qt's name)
         self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
