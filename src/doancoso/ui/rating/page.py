@@ -13,7 +13,7 @@ reads it again, at once when the page is visible, otherwise when it is next show
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,11 +34,8 @@ from PySide6.QtWidgets import (
 from ...core.activities.participation import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.errors import ConflictError
-from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.decision import Decision
-from ...core.rating.eligibility import says_brought_back, says_deleted
-from ...core.rating.records import entries_said
 from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
 from ...core.workspace import Workspace
@@ -60,6 +57,7 @@ from .model import (
 )
 from .remarks import remark_phrases
 from .results import ResultsPanel
+from .round_texts import changed_text, history_text, rated_text
 from .view import RatingView
 
 TRAINING_DIGITS = ", ".join(
@@ -84,16 +82,10 @@ NO_ROUND_HINT = (
     "Enter) để mở đợt: bảng sẽ liệt kê các đoàn viên, gõ 1–4 để đặt mức cho từng người."
 )
 """Over the empty grid of a year without a round, whose button has the keyboard."""
-NO_DECISION_YET = (
-    "Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả xếp "
-    "loại”, ghi số văn bản (số và ngày được ghi lại cho hồ sơ)."
-)
 OPEN_STYLE = "color: #2e7d32; font-weight: bold;"
 CLOSED_STYLE = "color: #c62828; font-weight: bold;"
 NONE_STYLE = "color: #616161; font-weight: bold;"
 CHANGED_STYLE = "color: #8d4e00;"
-NAMED = 5
-"""Members named in :func:`changed_text` before "và N đoàn viên khác"."""
 
 
 @dataclass(frozen=True)
@@ -112,85 +104,6 @@ class Loaded:
 def _ratings_only(changes: Changes) -> bool:
     """Whether ``changes`` are no more than members' ratings (the grid's own edits)."""
     return not changes.everything and set(changes.tables) == {"ratings"}
-
-
-def history_text(info: RoundInfo, decision: Decision | None = None) -> str:
-    """ "Quy tắc của đợt: …; Kết thúc 10/12/2025 09:30; Mở lại 12/12/2025 14:00"; once the
-    round is closed, the decision recognising it (its number, or how to issue it)."""
-    parts = [f"Quy tắc của đợt: {info.rules.name}"]
-    parts += entries_said(info.history)
-    text = "; ".join(parts) + "."
-    if not info.closed:
-        return text
-    if decision is None:
-        return f"{text} {NO_DECISION_YET}"
-    return (
-        f"{text} Quyết định công nhận kết quả: số {decision.number} ngày "
-        f"{format_vn_date(decision.issued_on)}."
-    )
-
-
-def _names(rows: list[RatingRow]) -> str:
-    names = [r.full_name for r in rows[:NAMED]]
-    more = len(rows) - len(names)
-    return ", ".join(names) + (f" và {vn_number(more)} đoàn viên khác" if more else "")
-
-
-def _rated(rows: Sequence[RatingRow]) -> str:
-    """ "5 thuộc diện xếp loại, 1 đã quyết định" of ``rows``."""
-    eligible = [r for r in rows if r.eligible]
-    decided = sum(1 for r in eligible if r.decided_level is not None)
-    return f"{vn_number(len(eligible))} thuộc diện xếp loại, {vn_number(decided)} đã quyết định"
-
-
-def changed_text(rows: Sequence[RatingRow]) -> str:
-    """What a closed round says above its grid of the members whose record was edited, or who
-    were deleted from the roster, or whose event deleted at the closing was brought back (left
-    out by the round), after its closing (:attr:`RatingRow.changed_after_closing`),
-    of those whose attendance changed since (:attr:`RatingRow.attendance_changed`) and of the
-    chi đoàn renamed since (:attr:`RatingRow.branch_renamed`); "" for none."""
-    changed = [r for r in rows if r.changed_after_closing]
-    deleted = [r for r in changed if says_deleted(r.changed_after_closing)]
-    # An event brought back since is left out by the round, whose decision stands.
-    back = [r for r in changed if says_brought_back(r.changed_after_closing)]
-    edited = [
-        r
-        for r in changed
-        if not says_deleted(r.changed_after_closing)
-        and not says_brought_back(r.changed_after_closing)
-    ]
-    marked = [r for r in rows if r.attendance_changed]
-    renamed = {r.branch: r.branch_renamed for r in rows if r.branch and r.branch_renamed}
-    parts = []
-    if edited:
-        parts.append(
-            f"hồ sơ của {vn_number(len(edited))} đoàn viên đã sửa sau khi khóa đợt "
-            f"({_names(edited)}): trang này và quyết định in lại theo hồ sơ hiện tại, có thể "
-            "khác quyết định đã ký"
-        )
-    if deleted:
-        parts.append(
-            f"{vn_number(len(deleted))} đoàn viên đã xóa khỏi danh sách sau khi khóa đợt "
-            f"({_names(deleted)}) vẫn thuộc đợt này"
-        )
-    if back:
-        parts.append(
-            f"sự kiện của {vn_number(len(back))} đoàn viên đã khôi phục sau khi khóa đợt "
-            f"({_names(back)}): đợt đã khóa không tính sự kiện đó, giữ mức đã quyết định"
-        )
-    if marked:
-        parts.append(
-            f"điểm danh của {vn_number(len(marked))} đoàn viên đã sửa sau khi khóa đợt "
-            f"({_names(marked)}): tỉ lệ tham gia và mức gợi ý tính theo điểm danh hiện tại, có "
-            "thể khác lúc khóa đợt"
-        )
-    if renamed:
-        names = ", ".join(f"{name} ({day})" for name, day in renamed.items())
-        parts.append(
-            f"chi đoàn đã đổi tên sau khi khóa đợt: {names}; trang này và bản in ghi tên hiện tại"
-        )
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 class RatingPage(QWidget):
@@ -548,7 +461,9 @@ class RatingPage(QWidget):
         branch = self.branch_box.currentData()
         shown = f"Đang hiện {vn_number(self.model.rowCount())}"
         if branch is None:
-            self.count_label.setText(f"{shown}/{vn_number(len(rows))} đoàn viên; {_rated(rows)}")
+            self.count_label.setText(
+                f"{shown}/{vn_number(len(rows))} đoàn viên; {rated_text(rows)}"
+            )
             return
         # The chi đoàn chosen, then the whole in brief: "…; toàn Đoàn cơ sở: 1/5 đã quyết định".
         own = [r for r in rows if branch_key(r) == branch]
@@ -556,7 +471,7 @@ class RatingPage(QWidget):
         decided = sum(1 for r in eligible if r.decided_level is not None)
         self.count_label.setText(
             f"{shown}/{vn_number(len(own))} đoàn viên ({self.branch_box.currentText()}); "
-            f"{_rated(own)}; toàn Đoàn cơ sở: {vn_number(decided)}/{vn_number(len(eligible))} "
+            f"{rated_text(own)}; toàn Đoàn cơ sở: {vn_number(decided)}/{vn_number(len(eligible))} "
             "đã quyết định"
         )
 
