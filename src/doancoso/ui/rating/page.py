@@ -67,6 +67,8 @@ TRAINING_DIGITS = ", ".join(
 WATCHED = (*RATING_TABLES, *PARTICIPATION_TABLES, "branches")
 """The tables whose changes may change what the page shows."""
 ALL_BRANCHES = "Tất cả chi đoàn"
+BULK_BUTTONS = {"proposals": "&Lấy đề nghị của chi đoàn", "suggestions": "Lấy &mức gợi ý"}
+"""The bulk actions' buttons, with their Alt letters (:data:`.bulk.SOURCES` names them)."""
 KEYS_HINT = (
     "Bàn phím: ở cột mức, gõ 1–4 để đặt mức (1 Xuất sắc, 2 Tốt, 3 Hoàn thành, 4 Không hoàn "
     "thành) rồi xuống đoàn viên kế tiếp, Delete hoặc 0 để xóa; Enter xuống dòng dưới, không "
@@ -143,8 +145,11 @@ class RatingPage(QWidget):
         heading.setFont(font)
         top.addWidget(heading)
         top.addSpacing(12)
-        top.addWidget(QLabel("Năm:"))
+        # Alt+N, as on the plan page: last year's round (or an older one) by the keyboard.
+        year_label = QLabel("&Năm:")
+        top.addWidget(year_label)
         self.year_box = QComboBox()
+        year_label.setBuddy(self.year_box)
         this_year = (self.today() or date.today()).year
         for year in (this_year, this_year - 1):
             self.year_box.addItem(str(year), year)
@@ -184,7 +189,8 @@ class RatingPage(QWidget):
         self.branch_box.addItem(ALL_BRANCHES, None)
         self.branch_box.currentIndexChanged.connect(self._filter_changed)
         filters.addWidget(self.branch_box)
-        self.undecided_box = QCheckBox("Chỉ đoàn viên chưa quyết định")
+        # Alt+Q ticks it or not, Enter back to the grid.
+        self.undecided_box = QCheckBox("Chỉ đoàn viên chưa &quyết định")
         self.undecided_box.toggled.connect(self._filter_changed)
         filters.addWidget(self.undecided_box)
         # Ctrl+F (the window's "Tìm kiếm") finds a member here, not in the roster: the window
@@ -194,7 +200,7 @@ class RatingPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(SEARCH_HINT) + 40)
         self.search.textChanged.connect(self._filter_changed)
-        for watched in (self.search, self.branch_box):
+        for watched in (self.search, self.branch_box, self.undecided_box):
             watched.installEventFilter(self)
         filters.addWidget(self.search)
         # The count grows with the roster ("Đang hiện 1.912/1.912 đoàn viên; …"): it wraps
@@ -209,7 +215,7 @@ class RatingPage(QWidget):
         self.files.status_message.connect(self.status_message.emit)
         actions = QHBoxLayout()
         self.accept_buttons: dict[str, QPushButton] = {}
-        for source, (text, _) in SOURCES.items():
+        for source, text in BULK_BUTTONS.items():  # Alt+L, Alt+M
             button = QPushButton(text)
             button.setToolTip("Chỉ cho các đoàn viên đang hiện trên bảng (chi đoàn đang chọn, "
                               "tên đang tìm) chưa có mức quyết định; hỏi lại trước khi lấy, bấm "
@@ -381,7 +387,7 @@ class RatingPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if (
-            watched in (self.search, self.branch_box)
+            watched in (self.search, self.branch_box, self.undecided_box)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -389,7 +395,8 @@ class RatingPage(QWidget):
             if watched is self.search and event.key() == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()  # every member shown again, the keyboard left in the box
                 return True
-            # ↓ in the chi đoàn's list chooses the next one: only Enter leaves it.
+            # ↓ in the chi đoàn's list chooses the next one: only Enter leaves it (and the
+            # "chưa quyết định" box).
             keys = TO_GRID_KEYS if watched is self.search else TO_GRID_KEYS[1:]
             if event.key() in keys:
                 if self.model.rowCount():  # nobody found: the keyboard stays to correct it
