@@ -521,9 +521,10 @@ class RatingPage(QWidget):
         """The keyboard on the member's cell of ``field`` once its change was undone or redone
         (a digit had moved it on: the right digit typed after Ctrl+Z went to the next member)."""
         row = self.model.row_of(member_id) if year == self.shown_year else None
-        if row is None:
+        column = next((c for c, f in FIELDS.items() if f == field), None)
+        if row is None or column is None:
             return
-        index = self.model.index(row, next(c for c, f in FIELDS.items() if f == field))
+        index = self.model.index(row, column)
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
         if self.isVisible():
