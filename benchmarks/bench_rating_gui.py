@@ -36,7 +36,14 @@ def run() -> None:
     from doancoso.ui.rating.model import COL_DECIDED
     from doancoso.ui.rating.page import RatingPage
     from doancoso.ui.shell.operations import Core
+    from doancoso.ui.shell.prompts import Prompts
     from doancoso.ui.shell.undo import UndoHistory
+
+    class Yes(Prompts):
+        """Answers yes at once: the bulk action's question is the user's, not the timed work."""
+
+        def confirm(self, *_args: object, **_kwargs: object) -> bool:
+            return True
 
     app = QApplication.instance() or QApplication([])
 
@@ -73,7 +80,7 @@ def run() -> None:
         report("set 2,000 decided levels (core set_levels)", timed(undecide, set_all, 3))
         undecide()
 
-        core = Core(ws)
+        core = Core(ws, Yes())
         pages: list[RatingPage] = []
 
         def open_page() -> None:

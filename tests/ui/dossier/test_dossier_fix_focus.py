@@ -88,13 +88,14 @@ def test_an_area_button_leaves_the_keyboard_in_the_page_it_opens(
     qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts, text: str, area: int
 ) -> None:
     """The buttons "Mở Xếp loại", "Mở Đoàn viên", "Mở 3 chủ động": the keyboard on the page's
-    first place of work (the rating's grid, the year of the checklist, the roster's table),
-    where ↓ stays on the page, not in the side bar where ↓ changed page."""
+    first place of work (the rating's “Mở đợt xếp loại năm …”, the year having no round yet,
+    the year of the checklist, the roster's table), where ↓ stays on the page, not in the side
+    bar where ↓ changed page."""
     window = _window(qtbot, dossier_data, prompts)
     _press(qtbot, _button(window, text))
     page = window.page(area)
     expected = {
-        RATING_AREA: window.rating.view,
+        RATING_AREA: window.rating.open_button,
         ROSTER: window.roster.table,
         RECOGNITION_AREA: window.recognition.year_combo,
     }[area]
@@ -175,7 +176,7 @@ def test_mo_xep_loai_opens_the_rating_of_the_dossier_s_year(
 ) -> None:
     """The rating left on another year (this year's round): "Mở Xếp loại" on the dossier of
     ``year`` shows the round of ``year`` (2024: not listed before, added in its place), the
-    keyboard in its grid."""
+    keyboard on the button that opens it."""
     window = _window(qtbot, dossier_data, prompts, year)
     rating = window.rating
     _other_year(rating.year_box, year)
@@ -187,7 +188,7 @@ def test_mo_xep_loai_opens_the_rating_of_the_dossier_s_year(
     listed = [rating.year_box.itemData(i) for i in range(rating.year_box.count())]
     assert listed == sorted(listed, reverse=True) and year in listed
     assert rating.state_label.text() == f"Chưa mở đợt xếp loại năm {year}."
-    assert QApplication.focusWidget() is rating.view
+    assert QApplication.focusWidget() is rating.open_button
 
 
 def test_mo_3_chu_dong_opens_the_checklist_of_the_dossier_s_year(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from doancoso.core.rating.service import RatingRow
 from doancoso.ui.rating.model import COL_DECIDED, COL_RATE, COL_REMARK, COL_TRAINING
@@ -88,3 +89,31 @@ def test_a_cell_changed_since_is_not_overwritten(
     history.undo()
     assert decided(rated.ws)["Nguyễn Văn An"] == 4
     assert prompts.errors == ["“BCH quyết định” của Nguyễn Văn An đã được sửa lại sau đó."]
+
+
+def test_undo_of_a_level_typed_puts_the_keyboard_back_on_its_cell(
+    page: RatingPage, rated: Round, history: UndoHistory
+) -> None:
+    """A digit moves on to the next member: after “Hoàn tác” the keyboard is back on the
+    member whose level it took back, so the right digit typed then goes to that member, not to
+    the next one."""
+    _key(page, 0, COL_DECIDED, Qt.Key.Key_3)  # An: 3, a slip for 2; the keyboard on Bình
+    assert page.view.currentIndex().row() == 1
+    page.accept_buttons["proposals"].setFocus()  # "Hoàn tác" pressed elsewhere on the page
+    history.undo()
+    assert decided(rated.ws)["Nguyễn Văn An"] is None
+    assert QApplication.focusWidget() is page.view
+    assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (0, COL_DECIDED)
+    QTest.keyClick(page.view, Qt.Key.Key_2)
+    assert decided(rated.ws) == {"Nguyễn Văn An": 2, "Trần Thị Bình": None, "Lê Văn Cường": None,
+                                 "Phạm Văn Dũng": None, "Võ Thị Em": None, GUEST: None}  # fmt: skip
+    assert page.view.currentIndex().row() == 1
+    # Redo goes to its cell too: Cường's remark wiped, brought back, wiped again.
+    rated.ws.rating.set(YEAR, rated.ids["Lê Văn Cường"], {"remark": "Cần cố gắng hơn"})
+    page.refresh()
+    _key(page, 2, COL_REMARK, Qt.Key.Key_Delete)
+    history.undo()
+    page.view.setCurrentIndex(page.model.index(3, COL_DECIDED))
+    history.redo()
+    assert _row(rated, "Lê Văn Cường").remark is None
+    assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (2, COL_REMARK)

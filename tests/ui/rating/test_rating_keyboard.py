@@ -1,6 +1,7 @@
-"""The grid driven by the keyboard: digits 1–4 set the level of the current column and are
-saved, Enter moves down (skipping members not rated), Delete and 0 clear, a remark and a
-participation rate typed and saved, a bad rate refused with the core's message."""
+"""The grid driven by the keyboard: digits 1–4 set the level of the current column, saved, and
+move down (skipping members not rated), Enter moves down without a change, Delete and 0 clear,
+a remark and a participation rate typed and saved, a bad rate refused with the core's
+message."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.workspace import Workspace
 from doancoso.ui.rating.model import (
     COL_DECIDED,
     COL_DISCIPLINE,
@@ -58,16 +60,17 @@ def _type_in_editor(qtbot: QtBot, page: RatingPage, text: str) -> None:
     qtbot.waitUntil(lambda: page.view.state() != page.view.State.EditingState, timeout=1000)
 
 
-def test_digits_and_enter_decide_row_after_row(page: RatingPage, rated: Round) -> None:
+def test_a_digit_decides_and_moves_down_enter_moves_without_a_change(
+    page: RatingPage, rated: Round
+) -> None:
     _at(page, 0, COL_DECIDED)
-    for key in (Qt.Key.Key_2, Qt.Key.Key_Return, Qt.Key.Key_3, Qt.Key.Key_Return, Qt.Key.Key_1,
-                Qt.Key.Key_Return, Qt.Key.Key_4, Qt.Key.Key_Return):  # fmt: skip
+    for key in (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_1, Qt.Key.Key_4):
         _key(page, key)
     assert decided(rated.ws) == {
         "Nguyễn Văn An": 2, "Trần Thị Bình": 3, "Lê Văn Cường": 1, "Phạm Văn Dũng": 4,
         "Võ Thị Em": None, GUEST: None,
     }  # fmt: skip
-    # The column stayed; the last Enter went from Dũng to Em.
+    # The column stayed; the last digit went from Dũng to Em.
     assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (4, COL_DECIDED)
     assert page.model.index(2, COL_DECIDED).data() == "1. Xuất sắc"
     assert page.count_label.text() == (
@@ -80,6 +83,60 @@ def test_digits_and_enter_decide_row_after_row(page: RatingPage, rated: Round) -
     # Enter skips the guest, who is not rated: nowhere to go from Em.
     _key(page, Qt.Key.Key_Return)
     assert page.view.currentIndex().row() == 4
+    # Enter moves down without changing the level it leaves.
+    _at(page, 1, COL_DECIDED)
+    _key(page, Qt.Key.Key_Return)
+    assert page.view.currentIndex().row() == 2
+    assert decided(rated.ws)["Trần Thị Bình"] == 3
+    # The last member rated takes the level and the keyboard stays on her, said: a digit more
+    # would change her level again.
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    _at(page, 4, COL_DECIDED)
+    _key(page, Qt.Key.Key_2)
+    assert decided(rated.ws)["Võ Thị Em"] == 2
+    assert page.view.currentIndex().row() == 4
+    assert messages == [
+        "Đã đến đoàn viên cuối cùng của bảng (Võ Thị Em): gõ số nữa sẽ đổi lại mức của người này."
+    ]
+    _key(page, Qt.Key.Key_Return)
+    assert messages[-1] == "Đã đến đoàn viên cuối cùng của bảng (Võ Thị Em)."
+
+
+def test_forty_digits_decide_forty_members_and_undo_takes_back_the_last(
+    qtbot: QtBot, ws: Workspace, core: Core, history: UndoHistory
+) -> None:
+    """A chi đoàn of 40 members (and one more) decided with one key each."""
+    branch = ws.branches.create("Chi đoàn ấp 3").id
+    names = [f"{family} Văn {given}" for family in ("Nguyễn", "Trần", "Lê", "Phạm", "Võ")
+             for given in ("An", "Bảo", "Cường", "Dũng", "Đạt", "Hải", "Khang", "Long",
+                           "Minh")][:41]  # fmt: skip
+    for name in names:
+        ws.members.save({"full_name": name, "birth_date": "01/01/2000", "branch_id": branch,
+                         "admission_date": "01/01/2020"})  # fmt: skip
+    ws.rating.open(YEAR)
+    page = RatingPage(core, history, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    shown = [r.full_name for r in page.model.rows]
+    assert sorted(shown) == sorted(names)
+    _at(page, 0, COL_DECIDED)
+    digits = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4)
+    for number in range(40):
+        _key(page, digits[number % 4])
+    levels = {r.full_name: r.decided_level for r in ws.rating.rows(YEAR, as_of=TODAY)}
+    assert levels == {name: (number % 4 + 1 if number < 40 else None)
+                      for number, name in enumerate(shown)}  # fmt: skip
+    # On the 41st member, the next to decide, in the same column.
+    assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (40, COL_DECIDED)
+    assert page.model.index(39, COL_DECIDED).data() == "4. Không hoàn thành"
+    # Ctrl+Z takes back the last level typed, and that one only.
+    assert history.undoText() == f"Đặt “BCH quyết định” của {shown[39]}: 4. Không hoàn thành"
+    history.undo()
+    levels = {r.full_name: r.decided_level for r in ws.rating.rows(YEAR, as_of=TODAY)}
+    assert levels[shown[39]] is None and levels[shown[38]] == 3
+    assert page.model.index(39, COL_DECIDED).data() == ""
 
 
 def test_delete_and_zero_clear_and_other_columns_take_their_digits(
@@ -101,11 +158,12 @@ def test_delete_and_zero_clear_and_other_columns_take_their_digits(
     _key(page, Qt.Key.Key_1)
     assert page.model.row(0).training_result == "xuat-sac"
     assert page.model.row(0).suggested == 1
+    assert page.view.currentIndex().row() == 1  # on to Bình, as in a level column
+    _at(page, 0, COL_TRAINING)
     _key(page, Qt.Key.Key_5)  # 5: not registered in the programme, so not level 1
     assert page.model.row(0).training_result == "chua-dang-ky"
     assert page.model.row(0).training_registered is False
     assert page.model.row(0).suggested == 2
-    _key(page, Qt.Key.Key_1)
     # A letter in a level column changes nothing and says what the column takes.
     messages: list[str] = []
     page.status_message.connect(messages.append)
@@ -114,6 +172,7 @@ def test_delete_and_zero_clear_and_other_columns_take_their_digits(
     assert messages == ["Ở cột này chỉ gõ 1, 2, 3, 4 (hoặc Delete, 0 để xóa)."]
     _key(page, Qt.Key.Key_5)  # there is no level 5
     assert messages[-1] == "Ở cột này chỉ gõ 1, 2, 3, 4 (hoặc Delete, 0 để xóa)."
+    assert page.view.currentIndex().row() == 0  # a key refused leaves the keyboard there
     _at(page, 5, COL_NAME)
     page.view.setCurrentIndex(page.model.index(5, COL_DECIDED))
     _key(page, Qt.Key.Key_2)

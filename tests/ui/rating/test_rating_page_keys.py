@@ -2,14 +2,16 @@
 grid, where the digits set the levels; Ctrl+F finds a member by a name typed without tones, on
 the page (not the roster's search), Enter back to the grid on the member found; Alt+C chooses
 the next chi đoàn, Enter back to the grid on its first member; closing or reopening the round
-by its button leaves the keyboard in the grid, not on a list the hidden button gave it to."""
+by its button leaves the keyboard in the grid, not on a list the hidden button gave it to; a
+year without a round has the keyboard on the button that opens it, the grid saying so."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
@@ -18,7 +20,7 @@ from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.main_window import RATING_AREA, MainWindow
 from scripted import ScriptedPrompts
 
-from .conftest import SHOWN, YEAR, Round, decided
+from .conftest import GUEST, SHOWN, YEAR, Round, decided
 
 pytestmark = SHOWN
 
@@ -153,3 +155,72 @@ def test_opening_a_round_by_the_keyboard_leaves_it_in_the_grid(
     QTest.keyClick(page.open_button, Qt.Key.Key_Space)
     assert rated.ws.rating.round(YEAR + 1) is not None
     assert QApplication.focusWidget() is page.view
+
+
+def test_a_year_without_a_round_puts_the_keyboard_on_its_button_and_says_what_to_do(
+    qtbot: QtBot, window: MainWindow, rated: Round
+) -> None:
+    """No round for the year: Ctrl+6 puts the keyboard on “Mở đợt xếp loại năm …”, not in an
+    empty grid where the digits did nothing, and the grid says what to do; Enter opens the
+    round, the keyboard in its grid."""
+    page = _page(window)
+    window.show_area(RATING_AREA)
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR + 1))
+    assert page.info is None and page.model.rowCount() == 0
+    window.show_area(0)
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
+    assert QApplication.focusWidget() is page.open_button
+    assert page.open_button.text() == "Mở đợt xếp loại năm 2026"
+    assert page.view.empty_hint.isVisibleTo(page)
+    assert page.view.empty_hint.text() == (
+        "Chưa mở đợt xếp loại năm 2026. Bấm “Mở đợt xếp loại năm 2026” ở trên (Ctrl+6 rồi "
+        "Enter) để mở đợt: bảng sẽ liệt kê các đoàn viên, gõ 1–4 để đặt mức cho từng người."
+    )
+    QTest.keyClick(page.open_button, Qt.Key.Key_Return)
+    assert rated.ws.rating.round(YEAR + 1) is not None
+    assert QApplication.focusWidget() is page.view
+    assert not page.view.empty_hint.isVisibleTo(page)
+    # The year with a round: Ctrl+6 to its grid again.
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR))
+    window.show_area(0)
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
+    assert QApplication.focusWidget() is page.view
+
+
+def _alt(qtbot: QtBot, key: Qt.Key) -> None:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Alt)
+
+
+def test_alt_letters_reach_the_year_the_undecided_filter_and_the_bulk_actions(
+    qtbot: QtBot, window: MainWindow, rated: Round, prompts: ScriptedPrompts
+) -> None:
+    """Alt+N the year, Alt+Q “chưa quyết định” (Enter back to the grid), Alt+L and Alt+M the
+    bulk actions: none of them Shift+Tab after Shift+Tab away from the grid any more, and no
+    letter taken twice on the page (the menus included)."""
+    press_ctrl(qtbot, window, Qt.Key.Key_6)
+    page = _page(window)
+    texts = [w.text() for w in page.findChildren(QLabel) if w.isVisible()]
+    texts += [w.text() for w in page.findChildren(QAbstractButton) if w.isVisible()]
+    texts += [a.text() for a in window.menuBar().actions()]
+    letters = [QKeySequence.mnemonic(t).toString() for t in texts if "&" in t.replace("&&", "")]
+    assert {"Alt+N", "Alt+C", "Alt+Q", "Alt+L", "Alt+M"} <= set(letters)
+    assert len(letters) == len(set(letters))
+    _alt(qtbot, Qt.Key.Key_Q)
+    qtbot.waitUntil(page.undecided_box.isChecked)  # a button's Alt letter clicks it on a timer
+    assert QApplication.focusWidget() is page.undecided_box
+    QTest.keyClick(page.undecided_box, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.view
+    page.view.setCurrentIndex(page.model.index(1, COL_DECIDED))
+    QTest.keyClick(page.view, Qt.Key.Key_3)  # Bình
+    _alt(qtbot, Qt.Key.Key_M)  # "Lấy mức gợi ý", asked first
+    qtbot.waitUntil(lambda: bool(prompts.asked))
+    assert prompts.asked[-1].startswith(
+        "Lấy mức gợi ý làm mức quyết định cho 4 đoàn viên chưa quyết định?"
+    )
+    assert decided(rated.ws) == {"Nguyễn Văn An": 2, "Trần Thị Bình": 3, "Lê Văn Cường": 3,
+                                 "Phạm Văn Dũng": 4, "Võ Thị Em": 2, GUEST: None}  # fmt: skip
+    _alt(qtbot, Qt.Key.Key_N)
+    assert QApplication.focusWidget() is page.year_box

@@ -1,6 +1,7 @@
 """The round's actions on the page: taking the proposals and the suggestions for the members
-not decided (one action, undone by "Hoàn tác"), closing after the warnings (read-only after),
-reopening after a question, opening a year's round."""
+not decided among those shown (after a question saying how many, one action undone by
+"Hoàn tác"), closing after the warnings (read-only after), reopening after a question,
+opening a year's round."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ pytestmark = SHOWN
 
 
 def test_take_proposals_then_suggestions_and_undo(
-    page: RatingPage, rated: Round, history: UndoHistory
+    page: RatingPage, rated: Round, history: UndoHistory, prompts: ScriptedPrompts
 ) -> None:
     ws, ids = rated.ws, rated.ids
     ws.rating.set(YEAR, ids["Nguyễn Văn An"], {"proposed_level": 1})
@@ -33,6 +34,11 @@ def test_take_proposals_then_suggestions_and_undo(
     messages: list[str] = []
     page.status_message.connect(messages.append)
     page.accept_buttons["proposals"].click()
+    assert prompts.asked == [
+        "Lấy đề nghị của chi đoàn làm mức quyết định cho 2 đoàn viên chưa quyết định?\n\n"
+        "Đoàn viên được đổi: Nguyễn Văn An, Phạm Văn Dũng.\nBấm “Hoàn tác” (Ctrl+Z) để bỏ."
+    ]
+    assert prompts.buttons == [("Lấy cho 2 đoàn viên", "Quay lại")]
     assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": None, "Lê Văn Cường": None,
                            "Phạm Văn Dũng": 3, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
     assert messages == [
@@ -46,6 +52,10 @@ def test_take_proposals_then_suggestions_and_undo(
     # Only in the chi đoàn chosen: ấp 1 gets its suggestions, ấp 2 is left alone.
     page.branch_box.setCurrentIndex(1)
     page.accept_buttons["suggestions"].click()
+    assert prompts.asked[-1].startswith(
+        "Lấy mức gợi ý làm mức quyết định cho 2 đoàn viên chưa quyết định đang hiện trên bảng "
+        "(Chi đoàn ấp 1)?\n\nĐoàn viên được đổi: Trần Thị Bình, Lê Văn Cường.\n"
+    )
     assert decided(ws) == {"Nguyễn Văn An": 1, "Trần Thị Bình": 2, "Lê Văn Cường": 3,
                            "Phạm Văn Dũng": 3, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
     # A level typed after them is undone first (it is the last action), then the suggestions.
@@ -64,6 +74,61 @@ def test_take_proposals_then_suggestions_and_undo(
     history.redo()
     assert decided(ws)["Nguyễn Văn An"] == 1 and decided(ws)["Phạm Văn Dũng"] == 3
     assert page.model.index(0, COL_DECIDED).data() == "1. Xuất sắc"
+
+
+def test_a_bulk_action_takes_only_the_members_shown_and_says_how_many(
+    page: RatingPage, rated: Round, history: UndoHistory, prompts: ScriptedPrompts
+) -> None:
+    """With a name searched, "Lấy mức gợi ý" decides the members the grid shows, after a
+    question that says how many and who; the others are left alone."""
+    ws, ids = rated.ws, rated.ids
+    ws.rating.set(YEAR, ids["Võ Thị Em"], {"decided_level": 3})
+    page.refresh()
+    page.search.setText("thi")  # Trần Thị Bình, Võ Thị Em (decided)
+    assert [r.full_name for r in page.model.rows] == ["Trần Thị Bình", "Võ Thị Em"]
+    prompts.answer = False
+    page.accept_buttons["suggestions"].click()
+    assert prompts.asked == [
+        "Lấy mức gợi ý làm mức quyết định cho 1 đoàn viên chưa quyết định đang hiện trên bảng "
+        "(tìm “thi”)?\n\nĐoàn viên được đổi: Trần Thị Bình.\nĐoàn viên không hiện trên bảng "
+        "giữ nguyên. Bấm “Hoàn tác” (Ctrl+Z) để bỏ."
+    ]
+    assert prompts.buttons == [("Lấy cho 1 đoàn viên", "Quay lại")]
+    assert decided(ws)["Trần Thị Bình"] is None and history.count() == 0  # declined
+    prompts.answer = True
+    page.accept_buttons["suggestions"].click()
+    assert decided(ws) == {"Nguyễn Văn An": None, "Trần Thị Bình": 2, "Lê Văn Cường": None,
+                           "Phạm Văn Dũng": None, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
+    assert history.undoText() == "Lấy mức gợi ý (1 đoàn viên)"
+    # "Chỉ đoàn viên chưa quyết định" in a chi đoàn, a name searched in it: those shown only.
+    page.search.setText("van")
+    page.undecided_box.setChecked(True)
+    page.branch_box.setCurrentIndex(page.branch_box.findText("Chi đoàn ấp 1"))
+    assert [r.full_name for r in page.model.rows] == ["Nguyễn Văn An", "Lê Văn Cường"]
+    page.accept_buttons["suggestions"].click()
+    assert prompts.asked[-1] == (
+        "Lấy mức gợi ý làm mức quyết định cho 2 đoàn viên chưa quyết định đang hiện trên bảng "
+        "(Chi đoàn ấp 1; tìm “van”)?\n\nĐoàn viên được đổi: Nguyễn Văn An, Lê Văn Cường.\n"
+        "Đoàn viên không hiện trên bảng giữ nguyên. Bấm “Hoàn tác” (Ctrl+Z) để bỏ."
+    )
+    assert decided(ws) == {"Nguyễn Văn An": 2, "Trần Thị Bình": 2, "Lê Văn Cường": 3,
+                           "Phạm Văn Dũng": None, "Võ Thị Em": 3, GUEST: None}  # fmt: skip
+    history.undo()
+    assert decided(ws)["Nguyễn Văn An"] is None and decided(ws)["Trần Thị Bình"] == 2
+
+
+def test_a_bulk_action_with_nobody_shown_to_take_asks_nothing(
+    page: RatingPage, rated: Round, history: UndoHistory, prompts: ScriptedPrompts
+) -> None:
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.search.setText("dung")  # Phạm Văn Dũng, no proposal
+    page.accept_buttons["proposals"].click()
+    assert prompts.asked == [] and history.count() == 0
+    assert messages == [
+        "Không có đoàn viên nào đang hiện trên bảng chưa quyết định có đề nghị của chi đoàn để "
+        "lấy (đợt xếp loại năm 2025)."
+    ]
 
 
 def test_nothing_to_take_says_so(page: RatingPage, history: UndoHistory) -> None:

@@ -1,7 +1,8 @@
 """The grid's bulk actions, "Lấy đề nghị của chi đoàn" and "Lấy mức gợi ý": the members not
-decided yet get the chi đoàn's proposal or the app's suggestion as their decided level
-(``ws.rating.levels_to_accept``, then ``set_levels``), and the action goes onto the app's undo
-history ("Hoàn tác", Ctrl+Z), which clears those levels again.
+decided yet among those the grid shows (its chi đoàn, the name searched) get the chi đoàn's
+proposal or the app's suggestion as their decided level (``ws.rating.levels_to_accept``, then,
+once the secretary said yes to how many and who, ``set_levels``), and the action goes onto the
+app's undo history ("Hoàn tác", Ctrl+Z), which clears those levels again.
 
 Undo and redo touch only the members still as the action left them: a level changed by hand
 after "Lấy mức gợi ý" is not cleared by undoing it. A closed round refuses both, with the
@@ -10,7 +11,7 @@ core's message.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 
 from PySide6.QtWidgets import QWidget
@@ -25,6 +26,8 @@ SOURCES = {
     "suggestions": ("Lấy mức gợi ý", "mức gợi ý"),
 }
 """source → (button text, what is taken, in a sentence)."""
+NAMED = 5
+"""Members named in :func:`accept_question` before "và N đoàn viên khác"."""
 
 
 def _undo_levels(ws: Workspace, year: int, levels: Mapping[str, int]) -> int:
@@ -70,12 +73,31 @@ class AcceptCommand(SavedCommand):
         op.success(lambda _value: ended(True)).failure(partial(self._failed, ended)).run()
 
 
-def accepted_message(source: str, count: int, year: int) -> str:
-    """What the status bar says after a bulk action."""
+def accept_question(source: str, names: Sequence[str], shown_by: Sequence[str]) -> str:
+    """What is asked before a bulk action: how many members it decides and who (``names``);
+    ``shown_by``: what the grid is filtered by ("Chi đoàn ấp 1", "tìm “thi”"), none for all."""
+    taken = SOURCES[source][1]
+    where = f" đang hiện trên bảng ({'; '.join(shown_by)})" if shown_by else ""
+    listed = ", ".join(names[:NAMED])
+    if len(names) > NAMED:
+        listed += f" và {vn_number(len(names) - NAMED)} đoàn viên khác"
+    text = (
+        f"Lấy {taken} làm mức quyết định cho {vn_number(len(names))} đoàn viên chưa quyết "
+        f"định{where}?\n\nĐoàn viên được đổi: {listed}.\n"
+    )
+    if shown_by:
+        text += "Đoàn viên không hiện trên bảng giữ nguyên. "
+    return text + "Bấm “Hoàn tác” (Ctrl+Z) để bỏ."
+
+
+def accepted_message(source: str, count: int, year: int, filtered: bool = False) -> str:
+    """What the status bar says after a bulk action (``filtered``: on the members shown)."""
     taken = SOURCES[source][1]
     if not count:
+        shown = " đang hiện trên bảng" if filtered else ""
         return (
-            f"Không có đoàn viên nào chưa quyết định có {taken} để lấy (đợt xếp loại năm {year})."
+            f"Không có đoàn viên nào{shown} chưa quyết định có {taken} để lấy (đợt xếp loại năm "
+            f"{year})."
         )
     return (
         f"Đã lấy {taken} làm mức quyết định cho {vn_number(count)} đoàn viên chưa quyết định. "

@@ -6,7 +6,8 @@ older action ("Lấy mức gợi ý") behind it, and a remark wiped by a stray D
 Undo stores the member's values from before the change again, redo the ones typed, each only
 over a cell still as the other step left it (``ws.rating.set_many`` with ``seen``): a
 cell changed again since (in the grid, by an import, on the command line) is never
-overwritten; the step is refused, naming the cell.
+overwritten; the step is refused, naming the cell. Once a step is written, ``on_step`` puts the
+grid's keyboard back on the cell (a digit had moved it on to the next member).
 """
 
 from __future__ import annotations
@@ -76,8 +77,10 @@ class CellCommand(SavedCommand):
     def __init__(
         self, core: Core, window: QWidget | None, year: int, row: RatingRow, field: str,
         value: object, on_error: Callable[[str], None],
+        on_step: Callable[[], None] | None = None,
     ) -> None:  # fmt: skip
         super().__init__(edit_label(row.full_name, field, value), core, window, on_error)
+        self._on_step = on_step
         self._year = year
         self._member = row.member_id
         self._before = typed_before(row, field)
@@ -97,7 +100,13 @@ class CellCommand(SavedCommand):
         """Store ``typed`` over the values the ``other`` step stored."""
         year, member, since = self._year, self._member, self._changed_since
         seen = parse_fields(other)  # as the core stored them
-        ended = self._report(undoing)
+        ended, on_step = self._report(undoing), self._on_step  # the command may go meanwhile
+
+        def written(_value: object) -> None:
+            ended(True)
+            if on_step is not None:
+                on_step()
+
         op = CoreOp(self._window, lambda ws: _put(ws, year, member, typed, seen, since),
                     self._core, label="Đang hoàn tác…" if undoing else "Đang làm lại…")  # fmt: skip
-        op.success(lambda _value: ended(True)).failure(partial(self._failed, ended)).run()
+        op.success(written).failure(partial(self._failed, ended)).run()

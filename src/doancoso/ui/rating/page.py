@@ -13,7 +13,7 @@ reads it again, at once when the page is visible, otherwise when it is next show
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,24 +34,22 @@ from PySide6.QtWidgets import (
 from ...core.activities.participation import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.errors import ConflictError
-from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.decision import Decision
-from ...core.rating.eligibility import says_brought_back, says_deleted
-from ...core.rating.records import entries_said
 from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
-from .bulk import SOURCES, AcceptCommand, accepted_message
+from .bulk import SOURCES, AcceptCommand, accept_question, accepted_message
 from .cell_undo import CellCommand
 from .files import RatingFiles
 from .model import (
     CHOICE_COLUMNS,
     COL_DECIDED,
     COL_TRAINING,
+    FIELDS,
     MEMBER_ID_ROLE,
     REFRESHING_FIELDS,
     RatingModel,
@@ -59,6 +57,7 @@ from .model import (
 )
 from .remarks import remark_phrases
 from .results import ResultsPanel
+from .round_texts import changed_text, history_text, rated_text
 from .view import RatingView
 
 TRAINING_DIGITS = ", ".join(
@@ -68,25 +67,27 @@ TRAINING_DIGITS = ", ".join(
 WATCHED = (*RATING_TABLES, *PARTICIPATION_TABLES, "branches")
 """The tables whose changes may change what the page shows."""
 ALL_BRANCHES = "Tất cả chi đoàn"
+BULK_BUTTONS = {"proposals": "&Lấy đề nghị của chi đoàn", "suggestions": "Lấy &mức gợi ý"}
+"""The bulk actions' buttons, with their Alt letters (:data:`.bulk.SOURCES` names them)."""
 KEYS_HINT = (
     "Bàn phím: ở cột mức, gõ 1–4 để đặt mức (1 Xuất sắc, 2 Tốt, 3 Hoàn thành, 4 Không hoàn "
-    "thành), Delete hoặc 0 để xóa; Enter xuống dòng dưới. Gõ chữ ở cột Nhận xét để viết nhận "
-    "xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác mức gợi ý hoặc đề nghị."
+    "thành) rồi xuống đoàn viên kế tiếp, Delete hoặc 0 để xóa; Enter xuống dòng dưới, không "
+    "đổi mức. Gõ chữ ở cột Nhận xét để viết nhận xét (có gợi ý câu thường dùng). Ô màu cam: "
+    "mức quyết định khác mức gợi ý hoặc đề nghị."
 )
 SEARCH_HINT = "Tìm tên, không cần dấu (Ctrl+F)"
 TO_GRID_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 """Keys of the search box that go to the first member found."""
 CLOSED_HINT = "Đợt xếp loại đã kết thúc: bảng chỉ để xem. Muốn sửa, bấm “Mở lại”."
-NO_DECISION_YET = (
-    "Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả xếp "
-    "loại”, ghi số văn bản (số và ngày được ghi lại cho hồ sơ)."
+NO_ROUND_HINT = (
+    "Chưa mở đợt xếp loại năm {year}. Bấm “Mở đợt xếp loại năm {year}” ở trên (Ctrl+6 rồi "
+    "Enter) để mở đợt: bảng sẽ liệt kê các đoàn viên, gõ 1–4 để đặt mức cho từng người."
 )
+"""Over the empty grid of a year without a round, whose button has the keyboard."""
 OPEN_STYLE = "color: #2e7d32; font-weight: bold;"
 CLOSED_STYLE = "color: #c62828; font-weight: bold;"
 NONE_STYLE = "color: #616161; font-weight: bold;"
 CHANGED_STYLE = "color: #8d4e00;"
-NAMED = 5
-"""Members named in :func:`changed_text` before "và N đoàn viên khác"."""
 
 
 @dataclass(frozen=True)
@@ -105,85 +106,6 @@ class Loaded:
 def _ratings_only(changes: Changes) -> bool:
     """Whether ``changes`` are no more than members' ratings (the grid's own edits)."""
     return not changes.everything and set(changes.tables) == {"ratings"}
-
-
-def history_text(info: RoundInfo, decision: Decision | None = None) -> str:
-    """ "Quy tắc của đợt: …; Kết thúc 10/12/2025 09:30; Mở lại 12/12/2025 14:00"; once the
-    round is closed, the decision recognising it (its number, or how to issue it)."""
-    parts = [f"Quy tắc của đợt: {info.rules.name}"]
-    parts += entries_said(info.history)
-    text = "; ".join(parts) + "."
-    if not info.closed:
-        return text
-    if decision is None:
-        return f"{text} {NO_DECISION_YET}"
-    return (
-        f"{text} Quyết định công nhận kết quả: số {decision.number} ngày "
-        f"{format_vn_date(decision.issued_on)}."
-    )
-
-
-def _names(rows: list[RatingRow]) -> str:
-    names = [r.full_name for r in rows[:NAMED]]
-    more = len(rows) - len(names)
-    return ", ".join(names) + (f" và {vn_number(more)} đoàn viên khác" if more else "")
-
-
-def _rated(rows: Sequence[RatingRow]) -> str:
-    """ "5 thuộc diện xếp loại, 1 đã quyết định" of ``rows``."""
-    eligible = [r for r in rows if r.eligible]
-    decided = sum(1 for r in eligible if r.decided_level is not None)
-    return f"{vn_number(len(eligible))} thuộc diện xếp loại, {vn_number(decided)} đã quyết định"
-
-
-def changed_text(rows: Sequence[RatingRow]) -> str:
-    """What a closed round says above its grid of the members whose record was edited, or who
-    were deleted from the roster, or whose event deleted at the closing was brought back (left
-    out by the round), after its closing (:attr:`RatingRow.changed_after_closing`),
-    of those whose attendance changed since (:attr:`RatingRow.attendance_changed`) and of the
-    chi đoàn renamed since (:attr:`RatingRow.branch_renamed`); "" for none."""
-    changed = [r for r in rows if r.changed_after_closing]
-    deleted = [r for r in changed if says_deleted(r.changed_after_closing)]
-    # An event brought back since is left out by the round, whose decision stands.
-    back = [r for r in changed if says_brought_back(r.changed_after_closing)]
-    edited = [
-        r
-        for r in changed
-        if not says_deleted(r.changed_after_closing)
-        and not says_brought_back(r.changed_after_closing)
-    ]
-    marked = [r for r in rows if r.attendance_changed]
-    renamed = {r.branch: r.branch_renamed for r in rows if r.branch and r.branch_renamed}
-    parts = []
-    if edited:
-        parts.append(
-            f"hồ sơ của {vn_number(len(edited))} đoàn viên đã sửa sau khi khóa đợt "
-            f"({_names(edited)}): trang này và quyết định in lại theo hồ sơ hiện tại, có thể "
-            "khác quyết định đã ký"
-        )
-    if deleted:
-        parts.append(
-            f"{vn_number(len(deleted))} đoàn viên đã xóa khỏi danh sách sau khi khóa đợt "
-            f"({_names(deleted)}) vẫn thuộc đợt này"
-        )
-    if back:
-        parts.append(
-            f"sự kiện của {vn_number(len(back))} đoàn viên đã khôi phục sau khi khóa đợt "
-            f"({_names(back)}): đợt đã khóa không tính sự kiện đó, giữ mức đã quyết định"
-        )
-    if marked:
-        parts.append(
-            f"điểm danh của {vn_number(len(marked))} đoàn viên đã sửa sau khi khóa đợt "
-            f"({_names(marked)}): tỉ lệ tham gia và mức gợi ý tính theo điểm danh hiện tại, có "
-            "thể khác lúc khóa đợt"
-        )
-    if renamed:
-        names = ", ".join(f"{name} ({day})" for name, day in renamed.items())
-        parts.append(
-            f"chi đoàn đã đổi tên sau khi khóa đợt: {names}; trang này và bản in ghi tên hiện tại"
-        )
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 class RatingPage(QWidget):
@@ -223,8 +145,11 @@ class RatingPage(QWidget):
         heading.setFont(font)
         top.addWidget(heading)
         top.addSpacing(12)
-        top.addWidget(QLabel("Năm:"))
+        # Alt+N, as on the plan page: last year's round (or an older one) by the keyboard.
+        year_label = QLabel("&Năm:")
+        top.addWidget(year_label)
         self.year_box = QComboBox()
+        year_label.setBuddy(self.year_box)
         this_year = (self.today() or date.today()).year
         for year in (this_year, this_year - 1):
             self.year_box.addItem(str(year), year)
@@ -240,6 +165,7 @@ class RatingPage(QWidget):
                              (self.close_button, self.close_round),
                              (self.reopen_button, self.reopen_round)):  # fmt: skip
             button.clicked.connect(slot)
+            button.setAutoDefault(True)  # Enter presses it, as Space does (not a dialog)
             button.hide()
             top.addWidget(button)
         layout.addLayout(top)
@@ -263,7 +189,8 @@ class RatingPage(QWidget):
         self.branch_box.addItem(ALL_BRANCHES, None)
         self.branch_box.currentIndexChanged.connect(self._filter_changed)
         filters.addWidget(self.branch_box)
-        self.undecided_box = QCheckBox("Chỉ đoàn viên chưa quyết định")
+        # Alt+Q ticks it or not, Enter back to the grid.
+        self.undecided_box = QCheckBox("Chỉ đoàn viên chưa &quyết định")
         self.undecided_box.toggled.connect(self._filter_changed)
         filters.addWidget(self.undecided_box)
         # Ctrl+F (the window's "Tìm kiếm") finds a member here, not in the roster: the window
@@ -273,7 +200,7 @@ class RatingPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(SEARCH_HINT) + 40)
         self.search.textChanged.connect(self._filter_changed)
-        for watched in (self.search, self.branch_box):
+        for watched in (self.search, self.branch_box, self.undecided_box):
             watched.installEventFilter(self)
         filters.addWidget(self.search)
         # The count grows with the roster ("Đang hiện 1.912/1.912 đoàn viên; …"): it wraps
@@ -288,10 +215,11 @@ class RatingPage(QWidget):
         self.files.status_message.connect(self.status_message.emit)
         actions = QHBoxLayout()
         self.accept_buttons: dict[str, QPushButton] = {}
-        for source, (text, _) in SOURCES.items():
+        for source, text in BULK_BUTTONS.items():  # Alt+L, Alt+M
             button = QPushButton(text)
-            button.setToolTip("Chỉ cho các đoàn viên chưa có mức quyết định (trong chi đoàn "
-                              "đang chọn); bấm “Hoàn tác” để bỏ.")  # fmt: skip
+            button.setToolTip("Chỉ cho các đoàn viên đang hiện trên bảng (chi đoàn đang chọn, "
+                              "tên đang tìm) chưa có mức quyết định; hỏi lại trước khi lấy, bấm "
+                              "“Hoàn tác” để bỏ.")  # fmt: skip
             button.clicked.connect(lambda _=False, s=source: self.accept(s))
             self.accept_buttons[source] = button
             actions.addWidget(button)
@@ -308,6 +236,7 @@ class RatingPage(QWidget):
         self.model.edit_requested.connect(self._edit_requested)
         self.view = RatingView(self.model)
         self.view.refused.connect(self._refused)
+        self.view.at_end.connect(self._at_end)
         self.results = ResultsPanel()
         self.results.branch_level_requested.connect(self._branch_level)
         self.results.own_level_requested.connect(self._own_level)
@@ -319,7 +248,8 @@ class RatingPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
         # Ctrl+6 puts the keyboard in the grid, where the digits set levels (not in the year's
-        # list, nine Tab presses away from it).
+        # list, nine Tab presses away from it); on the button that opens the round when the
+        # year has none (:meth:`_show_state`).
         self.setFocusProxy(self.view)
         self._show_state()
 
@@ -457,7 +387,7 @@ class RatingPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if (
-            watched in (self.search, self.branch_box)
+            watched in (self.search, self.branch_box, self.undecided_box)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -465,7 +395,8 @@ class RatingPage(QWidget):
             if watched is self.search and event.key() == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()  # every member shown again, the keyboard left in the box
                 return True
-            # ↓ in the chi đoàn's list chooses the next one: only Enter leaves it.
+            # ↓ in the chi đoàn's list chooses the next one: only Enter leaves it (and the
+            # "chưa quyết định" box).
             keys = TO_GRID_KEYS if watched is self.search else TO_GRID_KEYS[1:]
             if event.key() in keys:
                 if self.model.rowCount():  # nobody found: the keyboard stays to correct it
@@ -475,6 +406,7 @@ class RatingPage(QWidget):
 
     def _show_state(self) -> None:
         info, year = self.info, self.year
+        self._put_keyboard()
         if info is None:
             self.state_label.setText(f"Chưa mở đợt xếp loại năm {year}.")
             self.state_label.setStyleSheet(NONE_STYLE)
@@ -502,6 +434,23 @@ class RatingPage(QWidget):
         self.keys_hint.setVisible(info is not None)
         self._show_counts()
 
+    def _put_keyboard(self) -> None:
+        """Where the page's key (Ctrl+6) puts the keyboard: the grid, or, once read, a year
+        without a round's “Mở đợt xếp loại năm …”, the grid saying what to do. The keyboard
+        follows when it was where the page put it (the page shown before its round was read,
+        the round opened elsewhere)."""
+        no_round = self.info is None and self.shown_year is not None
+        target = self.open_button if no_round else self.view
+        self.view.set_empty_hint(NO_ROUND_HINT.format(year=self.year) if no_round else "")
+        before = self.focusProxy()
+        if before is target:
+            return
+        had_keyboard = before is not None and before.hasFocus()
+        self.setFocusProxy(target)
+        if had_keyboard:
+            self.open_button.setVisible(no_round)  # shown before the keyboard goes to it
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _undecided(self) -> int:
         """Members of the round (of the chi đoàn chosen) with no level decided yet."""
         branch = self.branch_box.currentData()
@@ -519,7 +468,9 @@ class RatingPage(QWidget):
         branch = self.branch_box.currentData()
         shown = f"Đang hiện {vn_number(self.model.rowCount())}"
         if branch is None:
-            self.count_label.setText(f"{shown}/{vn_number(len(rows))} đoàn viên; {_rated(rows)}")
+            self.count_label.setText(
+                f"{shown}/{vn_number(len(rows))} đoàn viên; {rated_text(rows)}"
+            )
             return
         # The chi đoàn chosen, then the whole in brief: "…; toàn Đoàn cơ sở: 1/5 đã quyết định".
         own = [r for r in rows if branch_key(r) == branch]
@@ -527,7 +478,7 @@ class RatingPage(QWidget):
         decided = sum(1 for r in eligible if r.decided_level is not None)
         self.count_label.setText(
             f"{shown}/{vn_number(len(own))} đoàn viên ({self.branch_box.currentText()}); "
-            f"{_rated(own)}; toàn Đoàn cơ sở: {vn_number(decided)}/{vn_number(len(eligible))} "
+            f"{rated_text(own)}; toàn Đoàn cơ sở: {vn_number(decided)}/{vn_number(len(eligible))} "
             "đã quyết định"
         )
 
@@ -543,8 +494,10 @@ class RatingPage(QWidget):
 
         def saved(_result: object) -> None:
             if before is not None and self.history is not None:
-                self.history.push(CellCommand(self._core, self.window(), year, before, field,
-                                              value, self._undo_failed))  # fmt: skip
+                self.history.push(CellCommand(
+                    self._core, self.window(), year, before, field, value, self._undo_failed,
+                    lambda: self._to_cell(year, member_id, field),
+                ))  # fmt: skip
             if not quiet:
                 return
             self._quiet -= 1
@@ -563,6 +516,19 @@ class RatingPage(QWidget):
 
         op = CoreOp(self, lambda ws: ws.rating.set(year, member_id, raw), self._core)
         op.success(saved).failure(refused).run()
+
+    def _to_cell(self, year: int, member_id: str, field: str) -> None:
+        """The keyboard on the member's cell of ``field`` once its change was undone or redone
+        (a digit had moved it on: the right digit typed after Ctrl+Z went to the next member)."""
+        row = self.model.row_of(member_id) if year == self.shown_year else None
+        column = next((c for c, f in FIELDS.items() if f == field), None)
+        if row is None or column is None:
+            return
+        index = self.model.index(row, column)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        if self.isVisible():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _after_patch(self) -> None:
         """Count the results again from the rows as they are now (the chi đoàn's own levels
@@ -594,6 +560,12 @@ class RatingPage(QWidget):
             else:
                 text = "Cột này không sửa được."
         self.status_message.emit(text)
+
+    def _at_end(self, level_set: bool) -> None:
+        index = self.view.currentIndex()
+        name = self.model.row(index.row()).full_name
+        more = ": gõ số nữa sẽ đổi lại mức của người này." if level_set else "."
+        self.status_message.emit(f"Đã đến đoàn viên cuối cùng của bảng ({name}){more}")
 
     # The round ----------------------------------------------------------------------------
 
@@ -658,17 +630,42 @@ class RatingPage(QWidget):
     # Bulk actions and the results ---------------------------------------------------------
 
     def accept(self, source: str) -> None:
-        """Take the proposals or the suggestions for the members not decided yet (of the chi
-        đoàn chosen in the filter), as one action that "Hoàn tác" takes back."""
+        """Take the proposals or the suggestions for the members not decided yet among those
+        the grid shows (its chi đoàn, the name searched), after a question saying how many and
+        who, as one action that "Hoàn tác" takes back."""
         if self.read_only:
             return
-        year, branch = self.year, self.branch_box.currentData()
-        rows = list(self.model.all_rows)  # as read after the last change: not read again
-        if branch == "":  # the members in no chi đoàn
-            rows = [r for r in rows if not r.branch]
+        year, rows = self.year, list(self.model.rows)  # as read after the last change
+
+        def found(levels: dict[str, int]) -> None:
+            if year == self.year:
+                self._confirm_accept(year, source, rows, levels)
+
+        op = QueryOp(self, lambda ws: ws.rating.levels_to_accept(year, source, None, rows),
+                     self._core, progress=False)  # fmt: skip
+        op.success(found).run()
+
+    def _shown_by(self) -> list[str]:
+        """What the grid is filtered by, as the bulk actions' question says it (the filter
+        "chưa quyết định" hides none of the members they decide)."""
+        shown_by = [] if self.branch_box.currentData() is None else [self.branch_box.currentText()]
+        name = self.search.text().strip()
+        return shown_by + [f"tìm “{name}”"] if name else shown_by
+
+    def _confirm_accept(
+        self, year: int, source: str, rows: list[RatingRow], levels: dict[str, int]
+    ) -> None:
+        shown_by = self._shown_by()
+        if not levels:
+            self.status_message.emit(accepted_message(source, 0, year, bool(shown_by)))
+            return
+        names = [r.full_name for r in rows if r.member_id in levels]
+        text = accept_question(source, names, shown_by)
+        yes = f"Lấy cho {vn_number(len(levels))} đoàn viên"
+        if not self.prompts.confirm(self, SOURCES[source][0], text, yes=yes, no="Quay lại"):
+            return
 
         def take(ws: Workspace) -> dict[str, int]:
-            levels = ws.rating.levels_to_accept(year, source, branch or None, rows)
             ws.rating.set_levels(year, "decided_level", dict(levels))
             return levels
 

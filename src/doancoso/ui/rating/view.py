@@ -1,9 +1,9 @@
 """The grid's view, driven by the keyboard: in a level column the digits 1–4 set the level and
-Delete (or 0) clears it (in the training programme's column they choose Xuất sắc, Khá, Đạt,
-Không đạt); Enter moves down to the next member the current column can be edited
-for (the column stays); typing in the remark or participation column starts editing it (the
-remark with the common phrases offered), Enter saves and moves down. A double click or F2 on a
-level opens a list of the four levels.
+move down to the next member the column can be edited for (the column stays), Delete (or 0)
+clears it where it is (in the training programme's column the digits choose Xuất sắc, Khá, Đạt,
+Không đạt, Chưa đăng ký); Enter moves down the same way without a change; typing in the remark
+or participation column starts editing it (the remark with the common phrases offered), Enter
+saves and moves down. A double click or F2 on a level opens a list of the four levels.
 
 Nothing is saved here: the view asks the model (``setData``), which hands the edit to the page.
 """
@@ -19,12 +19,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
 from ...core.rating.rules import LEVELS, TRAINING_RESULTS
+from ..common.list_page import EMPTY_HINT_MARGIN, EMPTY_HINT_STYLE, EMPTY_HINT_WIDTH
 from ..common.wheel import wheel_needs_focus
 from .model import (
     CHOICE_COLUMNS,
@@ -176,6 +178,9 @@ class RatingView(QTableView):
 
     refused = Signal()
     """A key asked for a change the round does not allow now (closed, or not rated)."""
+    at_end = Signal(bool)
+    """Enter or a digit (True: the level was set) found no member below to move to: a digit
+    more would change the same member's level again."""
 
     def __init__(self, model: RatingModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +212,30 @@ class RatingView(QTableView):
         self.fit_columns()
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         model.modelReset.connect(self.update_spans)
+        self.empty_hint = QLabel(self.viewport())
+        """What to do, over the grid while it has no round to show (:meth:`set_empty_hint`)."""
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet(EMPTY_HINT_STYLE)
+        self.empty_hint.hide()
+
+    def set_empty_hint(self, text: str) -> None:
+        """Show ``text`` over the empty grid ("" hides it), as the lists do when empty."""
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(bool(text))
+        self._place_empty_hint()
+
+    def _place_empty_hint(self) -> None:
+        viewport = self.viewport()
+        width = max(0, min(EMPTY_HINT_WIDTH, viewport.width() - 2 * EMPTY_HINT_MARGIN))
+        left = (viewport.width() - width) // 2
+        self.empty_hint.setGeometry(
+            left, EMPTY_HINT_MARGIN * 3, width, self.empty_hint.heightForWidth(width)
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_empty_hint()
 
     def fit_columns(self) -> None:
         """The default widths, widened where the font needs more for the longest value."""
@@ -242,7 +271,8 @@ class RatingView(QTableView):
         index = self.currentIndex()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if key in _ENTER_KEYS and modifiers == Qt.KeyboardModifier.NoModifier:
-            self.move_down()
+            if not self.move_down() and index.isValid():
+                self.at_end.emit(False)
             return
         if not index.isValid() or modifiers != Qt.KeyboardModifier.NoModifier:
             super().keyPressEvent(event)
@@ -255,7 +285,11 @@ class RatingView(QTableView):
                 if digit is not None and digit > len(choices):
                     self.refused.emit()
                     return
-                self._set(index, None if digit is None else choices[digit - 1])
+                # A digit is the common act, a member after another: it sets and goes on to
+                # the next member in one key. A clear is a correction: the keyboard stays.
+                value = None if digit is None else choices[digit - 1]
+                if self._set(index, value) and digit and not self.move_down():
+                    self.at_end.emit(True)
                 return
             if event.text().strip():  # other printable keys mean nothing in a level column
                 self.refused.emit()
@@ -270,22 +304,24 @@ class RatingView(QTableView):
             return
         super().keyPressEvent(event)
 
-    def _set(self, index: QModelIndex, value: object) -> None:
+    def _set(self, index: QModelIndex, value: object) -> bool:
+        """Ask for ``value`` in the cell; whether the cell takes it (False: refused, said)."""
         if not self.rating_model.editable(index):
             self.refused.emit()
-            return
+            return False
         if index.data(Qt.ItemDataRole.EditRole) != value:
             self.rating_model.setData(index, value, Qt.ItemDataRole.EditRole)
+        return True
 
-    def move_down(self) -> None:
+    def move_down(self) -> bool:
         """To the next row whose cell in the current column can be edited (the next row when
-        the column is never edited); nowhere when there is none."""
+        the column is never edited); nowhere when there is none. Whether it moved."""
         index = self.currentIndex()
         model = self.rating_model
         if not index.isValid():
             if model.rowCount():
                 self.setCurrentIndex(model.index(0, 0))
-            return
+            return model.rowCount() > 0
         column = index.column()
         edited = column in FIELDS
         for number in range(index.row() + 1, model.rowCount()):
@@ -293,7 +329,8 @@ class RatingView(QTableView):
             if not edited or model.editable(target) or model.read_only:
                 self.setCurrentIndex(target)
                 self.scrollTo(target)
-                return
+                return True
+        return False
 
     def closeEditor(  # noqa: N802 (Qt's name)
         self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
