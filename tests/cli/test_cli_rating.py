@@ -28,18 +28,22 @@ def test_list_json(data_dir: Path, ids: dict[str, str]) -> None:
     assert _listed(data_dir) == [
         {"member_id": ids["An"], "full_name": "Nguyễn Văn An", "branch": "Chi đoàn ấp Tân Hưng",
          "eligible": True, "reason": None, "participation": 0.95, "suggested": 1, "self": None,
-         "proposed": 1, "decided": None, "remark": None, "note": None},
+         "proposed": 1, "decided": None, "remark": None, "note": None, "sick_months": None,
+         "dues_unpaid": False},
         {"member_id": ids["Bình"], "full_name": "Trần Thị Bình",
          "branch": "Chi đoàn ấp Tân Hưng", "eligible": True, "reason": None,
          "participation": 0.725, "suggested": 2, "self": None, "proposed": None,
-         "decided": None, "remark": None, "note": None},
+         "decided": None, "remark": None, "note": None, "sick_months": None,
+         "dues_unpaid": False},
         {"member_id": ids["Dũng"], "full_name": "Phạm Văn Dũng", "branch": "Chi đoàn ấp Kênh Xáng",
          "eligible": True, "reason": None, "participation": 0.4, "suggested": 4, "self": None,
-         "proposed": 3, "decided": None, "remark": None, "note": None},
+         "proposed": 3, "decided": None, "remark": None, "note": None, "sick_months": None,
+         "dues_unpaid": False},
         {"member_id": ids["Tạm"], "full_name": "Đỗ Văn Tạm", "branch": "Chi đoàn ấp Tân Hưng",
          "eligible": False, "reason": "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.",
          "participation": None, "suggested": None, "self": None, "proposed": None,
-         "decided": None, "remark": None, "note": None},
+         "decided": None, "remark": None, "note": None, "sick_months": None,
+         "dues_unpaid": None},
     ]  # fmt: skip
     names = [r["full_name"] for r in _listed(data_dir, "--branch", "chi doan ap kenh xang")]
     assert names == ["Phạm Văn Dũng"]
@@ -135,7 +139,7 @@ def test_bad_usage_exits_2(
     code, err = usage(capsys, data_dir, "rating", "set", ids["An"], "--year", YEAR)
     assert code == 2 and err.endswith(
         "Lỗi cú pháp lệnh: cần ít nhất một trong --participation, --self, --proposed, "
-        "--decided, --remark, --training\n"
+        "--decided, --remark, --training, --sick-months, --dues-unpaid\n"
     )
     code, err = usage(capsys, data_dir, "rating", "accept", "--year", YEAR)
     assert code == 2 and err.endswith("Lỗi cú pháp lệnh: cần một trong các tùy chọn: "
@@ -228,7 +232,8 @@ def test_member_not_rated_shows_no_level(data_dir: Path, ids: dict[str, str]) ->
         "member_id": ids["Tạm"], "full_name": "Đỗ Văn Tạm", "branch": "Chi đoàn ấp Tân Hưng",
         "eligible": False, "reason": "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ nhận xét.",
         "participation": None, "suggested": None, "self": None, "proposed": None,
-        "decided": None, "remark": "Nhiệt tình.", "note": None,
+        "decided": None, "remark": "Nhiệt tình.", "note": None, "sick_months": None,
+        "dues_unpaid": None,
     }  # fmt: skip
     code, out, err = cli(data_dir, "rating", "list", "--year", YEAR)
     assert "4\tĐỗ Văn Tạm\tChi đoàn ấp Tân Hưng\t\t\t\t\t\tSinh hoạt tạm: đơn vị gốc xếp loại, ở " \

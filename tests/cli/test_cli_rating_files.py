@@ -327,3 +327,24 @@ def test_a_summary_printed_without_a_number_says_so_of_itself(
         "dùng (--number để ghi số; các lần in sau sẽ tiếp theo số đó).",
     ]
     assert "Số: -BC/ĐTN" in text
+
+
+def test_import_of_sick_leave_and_dues_in_json(
+    data_dir: Path, ids: dict[str, str], tmp_path: Path
+) -> None:
+    """The sheet's "Nghỉ ốm (tháng)" and "Chưa đóng đủ đoàn phí" read back: ``sick_months`` and
+    ``dues_unpaid`` with their ``before`` and ``after`` in the JSON."""
+    exported, filled = tmp_path / "tan-hung.xlsx", tmp_path / "da-dien.xlsx"
+    cli(data_dir, "rating", "export", "--year", YEAR, str(exported),
+        "--branch", "Chi đoàn ấp Tân Hưng")  # fmt: skip
+    _fill(exported, filled, {(4, "Nghỉ ốm (tháng)"): 4, (4, "Chưa đóng đủ đoàn phí"): "Có"})
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled),
+                         "--format", "json")  # fmt: skip
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    assert report["changed"] == [
+        {"row": 4, "member_id": ids["An"], "full_name": "Nguyễn Văn An",
+         "changes": {"sick_months": {"before": None, "after": 4},
+                     "dues_unpaid": {"before": None, "after": True}}},
+    ]  # fmt: skip
+    assert report["applied"] is True

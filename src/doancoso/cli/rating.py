@@ -35,6 +35,8 @@ SET_FIELDS = {
     "decided": "decided_level",
     "remark": "remark",
     "training": "training_result",
+    "sick_months": "sick_months",
+    "dues_unpaid": "dues_unpaid",
 }
 
 
@@ -78,6 +80,17 @@ def register(subparsers: Subparsers) -> None:
         metavar="KẾT_QUẢ",
         help="kết quả chương trình rèn luyện đoàn viên: Xuất sắc, Khá, Đạt, Không đạt hoặc "
         "Chưa đăng ký (hoặc mã: xuat-sac, kha, dat, khong-dat, chua-dang-ky)",
+    )
+    setting.add_argument(
+        "--sick-months",
+        metavar="SỐ_THÁNG",
+        help="số tháng nghỉ ốm trong năm, 0–12 (0 hoặc chuỗi rỗng: không nghỉ); nghỉ ốm quá số "
+        "tháng trong quy tắc hạ mức gợi ý",
+    )
+    setting.add_argument(
+        "--dues-unpaid",
+        metavar="CÓ|KHÔNG",
+        help="chưa đóng đủ đoàn phí trong năm: có (yes) hoặc không (no)",
     )
     setting.set_defaults(handler=rating_set, parser=setting)
 
@@ -139,6 +152,9 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
                 **dict(zip(("self", "proposed", "decided"), r.round_levels, strict=True)),
                 "remark": r.remark,
                 "note": r.note,  # rated on the previous organisation's remarks (transferred in)
+                # the facts of the rules of sick leave and dues: none for a member not rated
+                "sick_months": r.sick_months if r.eligible else None,
+                "dues_unpaid": bool(r.dues_unpaid) if r.eligible else None,
             }
             for r in rows
         ]
@@ -213,9 +229,9 @@ def rating_set(args: argparse.Namespace, out: TextIO) -> int:
     if not raw:
         args.parser.error(
             "cần ít nhất một trong --participation, --self, --proposed, --decided, --remark, "
-            "--training"
+            "--training, --sick-months, --dues-unpaid"
         )
-    options = {field: option for option, field in SET_FIELDS.items()}
+    options = {field: option.replace("_", "-") for option, field in SET_FIELDS.items()}
     with open_workspace(args) as ws:
         member = find_member(ws, args.member)  # by id or name, as ``members events``
         try:

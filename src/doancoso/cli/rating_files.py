@@ -4,7 +4,8 @@ printed documents (phiếu tự đánh giá, tổng hợp, quyết định).
 Registered under ``rating`` by :mod:`.rating`; the sheet and PDF code load only when these
 commands run. ``import --format json`` prints ``year``, ``sheet``, ``changed`` (each member
 whose values change: ``row``, ``member_id``, ``full_name`` and ``changes``, by field —
-``self``, ``proposed``, ``proposed_remark`` — its ``before`` and ``after``), ``refused``
+``sick_months``, ``dues_unpaid``, ``self``, ``proposed``, ``proposed_remark`` — its ``before``
+and ``after``), ``refused``
 (``row``, ``full_name``, ``reason``), ``unchanged`` and ``applied``; it exits 1 when no row
 could be taken.
 
@@ -44,7 +45,8 @@ if TYPE_CHECKING:
 
 DOCUMENTS = ("phieu", "tong-hop", "quyet-dinh")
 JSON_FIELDS = {"self_level": "self", "proposed_level": "proposed",
-               "proposed_remark": "proposed_remark"}  # fmt: skip
+               "proposed_remark": "proposed_remark", "sick_months": "sick_months",
+               "dues_unpaid": "dues_unpaid"}  # fmt: skip
 
 
 def register(sub: Subparsers) -> None:

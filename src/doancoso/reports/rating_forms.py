@@ -6,7 +6,8 @@ CHÍ MINH" at right, the date left to fill in), the member's name, birth date, c
 position, then I. the self-assessment, II. the level the member gives themselves (four boxes),
 III. the chi đoàn's remarks and proposal, IV. the Ban Chấp hành's level, and the signatures of
 the chi đoàn's secretary and of the member. What the app knows as facts (the participation in
-the year's activities, the training programme's result) is printed on every form. A member
+the year's activities, the training programme's result) is printed on every form, and for a
+rated member the months of sick leave and the year's dues not paid in full, when so. A member
 the round does not rate (on temporary activity here, a full Party member, not six months here)
 is given remarks only: the form says why under II. and offers no level to tick or propose.
 **Blank** forms leave the self-assessment to be written by hand (dotted lines, empty boxes);
@@ -177,6 +178,8 @@ class FormBook:
         # The tail's height, measured once per chi đoàn (and reason, for a member not rated;
         # note, for one rated on the previous organisation's remarks).
         key = f"{row.branch or ''}\n{(row.note or '') if row.eligible else row.reason}"
+        if row.eligible:  # and the lines of sick leave and dues
+            key += f"\n{bool(row.sick_months)}\n{bool(row.dues_unpaid)}"
         text = "" if self.blank else nfc_multiline(row.self_text).strip()
         if text:
             lines: list[Flowable] = [
@@ -222,6 +225,7 @@ class FormBook:
                 _Signed(row.full_name, self.width),
             ]
         self_level = row.round_levels[0]
+        facts += [Paragraph(fact, st["body"]) for fact in self._sick_and_dues(row)]
         if row.note:  # transferred in for less than the months asked for (DOMAIN.md §3)
             facts.append(Paragraph(markup(row.note), st["body"]))
         return [
@@ -287,6 +291,15 @@ class FormBook:
         if row.training_result is None:
             return markup(_dots(self.width, f"{label}: "))
         return _labelled(label, TRAINING_RESULTS[row.training_result])
+
+    def _sick_and_dues(self, row: RatingRow) -> list[str]:
+        """The months of sick leave and the dues unpaid, when so (the rules of DOMAIN.md §3)."""
+        said = []
+        if row.sick_months:
+            said.append(_labelled("Nghỉ ốm trong năm", f"{row.sick_months} tháng"))
+        if row.dues_unpaid:
+            said.append(_labelled(f"Đoàn phí năm {self.year}", "chưa đóng đủ"))
+        return said
 
     def _signatures(self) -> Table:
         st = _styles()

@@ -240,6 +240,8 @@ def test_a_database_from_before_the_bases_merges_as_before(
     conn = sqlite3.connect(folder / DATABASE_FILE)
     with conn:  # as a database at 0012 holds it: no bases
         conn.execute("DROP TABLE exchange_bases")
+        for column in ("sick_months", "dues_unpaid"):  # made by 0014
+            conn.execute(f"ALTER TABLE ratings DROP COLUMN {column}")
         conn.execute("UPDATE alembic_version SET version_num = '0012'")
     conn.close()
     with Workspace.open(folder) as upgraded:

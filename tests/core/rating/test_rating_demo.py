@@ -45,3 +45,10 @@ def test_demo_rounds(empty_ws: Workspace) -> None:
     assert proposing == set(names[: len(names) // 2]) and deciding == {names[0]}
     assert all(r.decided_level == r.proposed_level for r in rated if r.decided_level)
     assert ws.rating.close_warnings(2026)[0].startswith("Còn ")
+    # a few on sick leave, a few with dues unpaid, the suggestion following the rules
+    sick = [r for r in rated if r.sick_months]
+    unpaid = [r for r in rated if r.dues_unpaid]
+    assert sick and unpaid and len(sick) + len(unpaid) < len(rated) // 5
+    assert {r.sick_months for r in sick} <= {2, 4, 5}
+    assert all(r.suggested == 4 for r in unpaid if r.participation is not None)
+    assert all(r.suggested in (3, 4) for r in sick if r.sick_months > 3 and r.participation)

@@ -75,13 +75,13 @@ def test_export_of_one_chi_doan(ws: Workspace, people: dict[str, str], tmp_path:
     assert tuple(values[2]) == HEADERS
     assert HEADERS[-1] == "Mã (không sửa)"
     assert values[3:] == [
-        [1, "Nguyễn Văn An", dt.datetime(2000, 3, 5), "Chi đoàn ấp Tân Hưng", "95,0%",
-         "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", None, None, None, None,
-         None, people["An"]],
-        [2, "Trần Thị Bình", dt.datetime(2001, 11, 20), "Chi đoàn ấp Tân Hưng", "72,5%",
-         "Hoàn thành tốt nhiệm vụ", None, None, None, None, None, None, people["Bình"]],
-        [3, "Lê Văn Cường", dt.datetime(2000, 3, 5), "Chi đoàn ấp Tân Hưng", None, NOT_RATED,
-         None, None, None, None, None, None, people["Cường"]],
+        [1, "Nguyễn Văn An", dt.datetime(2000, 3, 5), "Chi đoàn ấp Tân Hưng", "95,0%", None,
+         None, "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", None, None, None,
+         None, None, people["An"]],
+        [2, "Trần Thị Bình", dt.datetime(2001, 11, 20), "Chi đoàn ấp Tân Hưng", "72,5%", None,
+         None, "Hoàn thành tốt nhiệm vụ", None, None, None, None, None, None, people["Bình"]],
+        [3, "Lê Văn Cường", dt.datetime(2000, 3, 5), "Chi đoàn ấp Tân Hưng", None, None, None,
+         NOT_RATED, None, None, None, None, None, None, people["Cường"]],
     ]  # fmt: skip
     assert sheet.title == "Xếp loại 2025"
 
@@ -92,7 +92,7 @@ def test_export_of_all_groups_by_chi_doan(ws: Workspace, people: dict[str, str],
     assert ws.rating_sheets.export(path, YEAR) == 4
     sheet = openpyxl.load_workbook(path).active
     assert sheet is not None
-    rows = [(r[1], r[3], r[7]) for r in sheet.iter_rows(min_row=4, values_only=True)]
+    rows = [(r[1], r[3], r[9]) for r in sheet.iter_rows(min_row=4, values_only=True)]
     assert rows == [
         ("Phạm Văn Dũng", "Chi đoàn ấp Kênh Xáng", "Hoàn thành nhiệm vụ"),
         ("Nguyễn Văn An", "Chi đoàn ấp Tân Hưng", None),
@@ -308,7 +308,7 @@ def test_a_member_not_rated_is_exported_without_levels(
     sheet = openpyxl.load_workbook(exported).active
     assert sheet is not None
     (line,) = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[1] == "Trần Thị Bình"]
-    assert line[5:11] == (
+    assert line[7:13] == (
         "Không xếp loại — Đảng viên chính thức: đánh giá, không xếp loại.",
         None, None, None, None, None,
     )  # fmt: skip

@@ -33,6 +33,8 @@ def test_keys_of_the_old_collation_are_recomputed_and_nothing_else(ws: Workspace
         conn.execute("UPDATE members SET sort_key = 'khoa-cu-' || id")
         conn.execute("UPDATE youths SET sort_key = 'khoa-cu'")
         conn.execute("DROP TABLE exchange_bases")  # made by 0013
+        for column in ("sick_months", "dues_unpaid"):  # made by 0014
+            conn.execute(f"ALTER TABLE ratings DROP COLUMN {column}")
         conn.execute("UPDATE alembic_version SET version_num = '0010'")
     conn.close()
     members = _rows(path, "members")

@@ -52,6 +52,8 @@ def test_0012_fills_only_the_empty_decisions_of_admitted_members(ws: Workspace) 
         conn.execute(f"UPDATE members SET admission_decision = NULL WHERE id != '{typed}'")
         conn.execute(f"UPDATE members SET admission_decision = '7-NQ/ĐTN' WHERE id = '{typed}'")
         conn.execute("DROP TABLE exchange_bases")  # made by 0013
+        for column in ("sick_months", "dues_unpaid"):  # made by 0014
+            conn.execute(f"ALTER TABLE ratings DROP COLUMN {column}")
         conn.execute("UPDATE alembic_version SET version_num = '0011'")
     conn.close()
     before = _rows(path)

@@ -48,16 +48,16 @@ def test_cells_say_what_the_core_read(page: RatingPage, rated: Round) -> None:
     page.refresh()
     model = page.model
     assert [_texts(model, row) for row in range(model.rowCount())] == [
-        ["1", "Nguyễn Văn An", "ấp 1", "100,0%", "", "", "2. Tốt", "", "", "", ""],
-        ["2", "Trần Thị Bình", "ấp 1", "85,0%*", "", "", "2. Tốt", "", "3. Hoàn thành",
-         "1. Xuất sắc", "Gương mẫu"],
-        ["3", "Lê Văn Cường", "ấp 1", "60,0%", "Khiển trách", "", "3. Hoàn thành", "", "",
+        ["1", "Nguyễn Văn An", "ấp 1", "100,0%", "", "", "", "", "2. Tốt", "", "", "", ""],
+        ["2", "Trần Thị Bình", "ấp 1", "85,0%*", "", "", "", "", "2. Tốt", "",
+         "3. Hoàn thành", "1. Xuất sắc", "Gương mẫu"],
+        ["3", "Lê Văn Cường", "ấp 1", "60,0%", "Khiển trách", "", "", "", "3. Hoàn thành", "",
+         "", "", ""],
+        ["4", "Phạm Văn Dũng", "ấp 2", "40,0%", "", "", "", "", "4. Không hoàn thành", "", "",
          "", ""],
-        ["4", "Phạm Văn Dũng", "ấp 2", "40,0%", "", "", "4. Không hoàn thành", "", "", "",
-         ""],
-        ["5", "Võ Thị Em", "ấp 2", "90,0%", "", "", "2. Tốt", "", "", "", ""],
-        ["6", GUEST, "ấp 2", "", "", "", "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây chỉ "
-         "nhận xét.", None, None, None, ""],
+        ["5", "Võ Thị Em", "ấp 2", "90,0%", "", "", "", "", "2. Tốt", "", "", "", ""],
+        ["6", GUEST, "ấp 2", "", "", "", "", "", "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây "
+         "chỉ nhận xét.", None, None, None, ""],
     ]  # fmt: skip
     bình = model.index(1, COL_DECIDED)
     assert bình.data(Qt.ItemDataRole.BackgroundRole) == DIFFERS
@@ -82,7 +82,7 @@ def test_cells_say_what_the_core_read(page: RatingPage, rated: Round) -> None:
     assert page.view.columnSpan(5, COL_SUGGESTED) == 4
     assert page.view.columnSpan(4, COL_SUGGESTED) == 1
     # The guest's remark can be written (remarks only); the levels cannot.
-    assert model.flags(model.index(5, 10)) & Qt.ItemFlag.ItemIsEditable
+    assert model.flags(model.index(5, COL_REMARK)) & Qt.ItemFlag.ItemIsEditable
     assert not model.flags(model.index(5, COL_PROPOSED)) & Qt.ItemFlag.ItemIsEditable
 
 

@@ -46,6 +46,9 @@ def test_each_rule_with_its_value_and_source(
         ("Bị cảnh cáo trở lên trong năm: mức cao nhất", "Mức 4 — Không hoàn thành nhiệm vụ"),
         ("Kết quả rèn luyện cần cho mức 1", "Xuất sắc"),
         ("Giới hạn tỉ lệ mức 1 (%, để trống: không giới hạn)", "Không giới hạn"),
+        ("Nghỉ ốm trong năm quá số tháng: mức cao nhất",
+         "Trên 3 tháng: mức 3 — Hoàn thành nhiệm vụ"),
+        ("Chưa đóng đủ đoàn phí trong năm: mức cao nhất", "Mức 4 — Không hoàn thành nhiệm vụ"),
     ]  # fmt: skip
     assert rows[0][2].startswith("Mức 1 (từ 90% hoạt động): Hướng dẫn 25-HD/TWĐTN-BTC năm 2023")
     assert all(dialog.source_labels[key].wordWrap() for key in dialog.source_labels)
@@ -55,6 +58,29 @@ def test_each_rule_with_its_value_and_source(
     )
     assert not dialog.reset_button.isEnabled()
     assert KEEP_NOTE.endswith("kể cả khi quy tắc ở đây thay đổi.")
+
+
+def test_a_province_file_without_the_sick_leave_and_dues_rules_shows_them_not_applied(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """A province's file written before the rules of sick leave and unpaid dues is imported:
+    the dialog lists both, not applied, with no source."""
+    data = json.loads(_province_rules())
+    del data["rules"]["sick_leave_cap"], data["rules"]["unpaid_dues_cap"]
+    path = tmp_path / "quy-tac-ca-mau.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
+    dialog.import_button.click()
+    assert prompts.errors == []
+    rows = dialog.rows()
+    assert rows[-2:] == [
+        ("Nghỉ ốm trong năm quá số tháng: mức cao nhất",
+         "Không áp dụng (tệp quy tắc không có quy tắc này)", "—"),
+        ("Chưa đóng đủ đoàn phí trong năm: mức cao nhất",
+         "Không áp dụng (tệp quy tắc không có quy tắc này)", "—"),
+    ]  # fmt: skip
+    assert ws.rating.rules().sick_leave_cap is None
 
 
 def test_the_wording_says_the_rules_change_by_importing_a_file(
@@ -102,7 +128,7 @@ def test_a_province_file_is_imported_and_open_rounds_keep_theirs(
     assert dialog.rows()[0][1:] == (
         "Mức 1: từ 95%; mức 2: từ 80%; mức 3: từ 50%", "Hướng dẫn 12-HD/TĐTN, 2025."
     )  # fmt: skip
-    assert dialog.rows()[-1][1] == "20%"
+    assert dialog.rows()[-3][1] == "20%"
     assert dialog.status_label.text() == (
         "Đã nhập quy tắc “Quy tắc của Tỉnh đoàn Cà Mau”. Các đợt xếp loại đã mở vẫn giữ quy tắc cũ."
     )
@@ -127,7 +153,7 @@ def test_a_malformed_file_is_refused_naming_its_line(
         "một tỉ lệ từ 0 đến 100.\n\nQuy tắc đang dùng không thay đổi."
     ]
     assert ws.rating.rules().text == default_rules().text
-    assert dialog.rows()[-1][1] == "Không giới hạn"
+    assert dialog.rows()[-3][1] == "Không giới hạn"
     path.write_text('{\n  "format": "doancoso-rating-rules",\n  oops\n}', encoding="utf-8")
     dialog.import_button.click()
     assert prompts.errors[-1] == (

@@ -136,6 +136,7 @@ FIELD_LABELS: dict[str, str] = {
     "training_registered": "Đăng ký chương trình rèn luyện",
     "training_result": "Kết quả chương trình rèn luyện", "self_text": "Tự đánh giá",
     "proposed_remark": "Nhận xét đề xuất", "source": "Nguồn",
+    "sick_months": "Số tháng nghỉ ốm", "dues_unpaid": "Chưa đóng đủ đoàn phí",
     "template_name": "Bộ tiêu chí", "template": "Nội dung bộ tiêu chí",
     "checklist_id": "Bảng tự đánh giá",
     # advice to the Party committee

@@ -9,7 +9,10 @@ sometimes not: the app marks those). Members on temporary activity have remarks 
 
 This year's round is open: the rates come from the attendance of the calendar; the first half
 of the chi đoàn (in Vietnamese order) sent their proposals, some members their
-self-assessment, and the Ban Chấp hành decided the first chi đoàn's members.
+self-assessment, and the Ban Chấp hành decided the first chi đoàn's members. A few of their
+members were on sick leave for some months, a few have not paid the year's dues in full (their
+own random draws, so the rest of the demo stays as it was): the grid shows both, and the
+suggestion capped by the rules.
 
 Rows are written in bulk in the demo's transaction; eligibility and suggestions come from the
 rating's own rules (:func:`~doancoso.core.rating.service.not_rated_reason`,
@@ -64,6 +67,7 @@ _TEMPORARY_REMARK = (
 )
 _TRAINING = (("xuat-sac", 25), ("kha", 45), ("dat", 25), ("khong-dat", 5))
 _WEIGHT = {"reprimand": 1, "warning": 2, "expulsion": 3}
+_SICK_MONTHS = (2, 4, 5)  # one within the default rule's 3 months, two over it
 
 
 def generate_rating(
@@ -96,7 +100,8 @@ def _round(org: str, rules: RatingRules, year: int, **extra: Any) -> dict[str, A
 def _rating(org: str, round_id: str, member_id: str, **values: Any) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(
         ("participation", "training_registered", "training_result", "self_level", "self_text",
-         "proposed_level", "proposed_remark", "decided_level", "remark"),
+         "proposed_level", "proposed_remark", "decided_level", "remark", "sick_months",
+         "dues_unpaid"),
     )  # fmt: skip
     row.update(id=new_id(), organization_id=org, round_id=round_id, member_id=member_id)
     row.update(values)
@@ -217,12 +222,15 @@ def _this_year(
     deciding = str(branches[0]["id"]) if branches else None
     rates = _attendance_rates(session, org, today.year)
     discipline = _discipline(session, org, today.year)
+    facts = random.Random(hash(rng.getstate()))  # its own draws: ``rng``'s are not taken
     rows = []
     for m, reason in _in_year(members, periods, rules, today.year, today):
         if reason is not None or str(m.branch_id) not in proposing or m.id not in rates:
             continue
+        sick = facts.choice(_SICK_MONTHS) if facts.random() < 0.06 else None
+        unpaid = True if facts.random() < 0.04 else None
         training = "xuat-sac" if rates[m.id] >= 0.9 and rng.random() < 0.6 else None
-        hint = suggest(rules, rates[m.id], discipline.get(m.id), training)
+        hint = suggest(rules, rates[m.id], discipline.get(m.id), training, sick, unpaid)
         proposed = _near(rng, hint.level or 3, 0.85)
         decided = proposed if str(m.branch_id) == deciding else None
         rows.append(_rating(
@@ -231,6 +239,7 @@ def _this_year(
             self_text=rng.choice(_SELF_TEXTS) if rng.random() < 0.3 else None,
             proposed_level=proposed, proposed_remark=_REMARKS[proposed] if rng.random() < 0.5
             else None, decided_level=decided, remark=_REMARKS[decided] if decided else None,
+            sick_months=sick, dues_unpaid=unpaid,
         ))  # fmt: skip
     if rows:
         session.execute(insert(Rating), rows)

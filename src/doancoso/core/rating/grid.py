@@ -93,6 +93,8 @@ def read_rows(
                     Rating.participation,
                     Rating.training_registered,
                     Rating.training_result,
+                    Rating.sick_months,
+                    Rating.dues_unpaid,
                     *(getattr(Rating, f) for f in SAVED_FIELDS),
                 ).where(is_live(Rating), Rating.round_id == round_id)
             )
@@ -194,7 +196,12 @@ def _build_rows(
             else (attended / expected if expected else None)
         )
         training = r.training_result if r else None
-        hint = suggest(rules, rate, discipline.get(m.id), training) if reason is None else None
+        sick, unpaid = (r.sick_months, r.dues_unpaid) if r else (None, None)
+        hint = (
+            suggest(rules, rate, discipline.get(m.id), training, sick, unpaid)
+            if reason is None
+            else None
+        )
         rows.append(
             RatingRow(
                 m.id,
@@ -222,6 +229,8 @@ def _build_rows(
                 # a rate entered by hand is no count of the marks
                 attendance_changed=None if reason or entered else marked.get(m.id),
                 branch_renamed=renamed.get(m.branch_id) if m.branch_id else None,
+                sick_months=sick,
+                dues_unpaid=unpaid or None,
             )
         )
     return rows

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..errors import ValidationError
 from ..lang.dates import DAY, add_years, format_vn_date
-from ..lang.text import nfc, nfc_multiline_or_none
+from ..lang.text import fold, nfc, nfc_multiline_or_none
 from ..lifecycle.periods import Period
 from ..lifecycle.rules import (
     ACTIVE_STATUSES,
@@ -95,6 +96,10 @@ class RatingRow:
     branch_renamed: str | None = None
     """In a closed round, the day (dd/mm/yyyy) the member's chi đoàn was renamed after the
     closing: ``branch`` is its name of now (:func:`~.since.branches_renamed_since`)."""
+    sick_months: int | None = None
+    """Months of sick leave in the year (1–12; None: none)."""
+    dues_unpaid: bool | None = None
+    """True when the year's dues are not paid in full (None: paid)."""
 
     @property
     def round_levels(self) -> tuple[int | None, int | None, int | None]:
@@ -264,6 +269,53 @@ def closing_deleted(history: str | None) -> frozenset[str]:
     return frozenset(event_id for ids in kept.values() for event_id in ids.split(","))
 
 
+SICK_MONTHS_ERROR = "Số tháng nghỉ ốm phải là số nguyên từ 0 đến 12 (để trống: không nghỉ)."
+DUES_ERROR = "Đoàn phí: ghi “có” (chưa đóng đủ đoàn phí) hoặc “không”."
+_SICK = re.compile(r"(\d{1,2})(?:\s*thang)?")
+_UNPAID = frozenset({"co", "x", "1", "yes", "true", "chua dong", "chua dong du", "chua du"})
+_PAID = frozenset({"khong", "0", "no", "false", "da dong", "da dong du", "du"})
+
+
+def parse_sick_months(value: object) -> int | None:
+    """Months of sick leave as typed: 4, "4", "4 tháng" → 4; empty or 0 → None (none);
+    ValueError for anything but a whole number from 0 to 12."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError
+        value = int(value)
+    if isinstance(value, int):
+        months = value
+    else:
+        found = _SICK.fullmatch(fold(str(value)).strip())
+        if found is None:
+            raise ValueError
+        months = int(found.group(1))
+    if not 0 <= months <= 12:
+        raise ValueError
+    return months or None
+
+
+def parse_dues(value: object) -> bool | None:
+    """Whether the year's dues are unpaid, as typed: True, "có", "x", "chưa đóng đủ" → True;
+    empty, False, "không", "đã đóng đủ" → None (paid); ValueError otherwise."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        return True
+    if isinstance(value, int | float) and value in (0, 1):
+        return True if value else None
+    key = fold(str(value)).strip()
+    if not key or key in _PAID:
+        return None
+    if key in _UNPAID:
+        return True
+    raise ValueError
+
+
 def parse_level_field(value: int | str | None, field: str) -> int | None:
     try:
         return parse_level(value)
@@ -287,6 +339,16 @@ def parse_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
                 values[name] = parse_participation(value)
             except ValueError:
                 errors[name] = "Tỉ lệ tham gia phải là số từ 0 đến 100 (ví dụ 85 hoặc 85%)."
+        elif name == "sick_months":
+            try:
+                values[name] = parse_sick_months(value)
+            except ValueError:
+                errors[name] = SICK_MONTHS_ERROR
+        elif name == "dues_unpaid":
+            try:
+                values[name] = parse_dues(value)
+            except ValueError:
+                errors[name] = DUES_ERROR
         elif name == "training_registered":
             values[name] = None if value is None else bool(value)
         elif name == "training_result":

@@ -51,7 +51,12 @@ RULE_LABELS: dict[str, str] = {
     "warning_cap": "Bị cảnh cáo trở lên trong năm: mức cao nhất",
     "training_for_level1": "Kết quả rèn luyện cần cho mức 1",
     "level1_cap_percent": "Giới hạn tỉ lệ mức 1 (%, để trống: không giới hạn)",
+    "sick_leave_cap": "Nghỉ ốm trong năm quá số tháng: mức cao nhất",
+    "unpaid_dues_cap": "Chưa đóng đủ đoàn phí trong năm: mức cao nhất",
 }
+OPTIONAL_RULES = ("sick_leave_cap", "unpaid_dues_cap")
+"""Rules added after files of provinces and the rules of closed rounds were written: a file
+without them still parses, and an absent rule (or one whose value is null) is not applied."""
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,12 @@ class RatingRules:
     warning_cap: int
     training_for_level1: str | None
     level1_cap_percent: float | None
-    sources: dict[str, str]
+    sources: dict[str, str]  # by rule; none for an optional rule the file lacks
     text: str  # the file as read, kept with a round
+    sick_leave_cap: tuple[int, int] | None = None
+    """(months, level): sick leave over ``months`` in the year caps the level at ``level``."""
+    unpaid_dues_cap: int | None = None
+    """The year's dues not paid in full: the level is at most this one."""
 
 
 def _line_of(text: str, key: str) -> int:
@@ -108,6 +117,9 @@ def parse_rules(text: str) -> RatingRules:
     sources: dict[str, str] = {}
     for key in RULE_LABELS:
         entry = rules.get(key)
+        if entry is None and key in OPTIONAL_RULES:
+            values[key] = None
+            continue
         if not isinstance(entry, dict) or "value" not in entry:
             raise _refuse(text, key if key in text else "rules", f"thiếu quy tắc “{key}”.")
         source = entry.get("source")
@@ -152,6 +164,24 @@ def parse_rules(text: str) -> RatingRules:
     cap = values["level1_cap_percent"]
     if cap is not None and not (_number(cap) and 0 < cap <= 100):
         raise _refuse(text, "level1_cap_percent", "cần null hoặc một tỉ lệ từ 0 đến 100.")
+    sick = values["sick_leave_cap"]
+    if sick is not None and not (
+        isinstance(sick, dict)
+        and set(sick) == {"months", "level"}
+        and _whole(sick["months"])
+        and 0 <= sick["months"] <= 12
+        and _whole(sick["level"])
+        and sick["level"] in LEVELS
+    ):
+        raise _refuse(
+            text,
+            "sick_leave_cap",
+            "cần null hoặc {“months”: …, “level”: …}: cần số tháng từ 0 đến 12 và một mức từ 1 "
+            "đến 4.",
+        )
+    dues = values["unpaid_dues_cap"]
+    if dues is not None and not (_whole(dues) and dues in LEVELS):
+        raise _refuse(text, "unpaid_dues_cap", "cần null hoặc một mức từ 1 đến 4.")
     name = data.get("name")
     return RatingRules(
         name=name.strip() if isinstance(name, str) and name.strip() else "Quy tắc xếp loại",
@@ -165,11 +195,17 @@ def parse_rules(text: str) -> RatingRules:
         level1_cap_percent=None if cap is None else float(cap),
         sources=sources,
         text=text,
+        sick_leave_cap=None if sick is None else (sick["months"], sick["level"]),
+        unpaid_dues_cap=dues,
     )
 
 
 def _number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def default_rules() -> RatingRules:
@@ -200,11 +236,15 @@ def suggest(
     participation: float | None,
     discipline: str | None,
     training_result: str | None,
+    sick_months: int | None = None,
+    dues_unpaid: bool | None = None,
 ) -> Suggestion:
     """The level the rules give for a participation rate (0–1), the heaviest discipline of the
-    year (``reprimand``, ``warning``, ``expulsion``) and the training programme's result, with
-    the reason in words ("Tham gia 85,0% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ": the
-    participation as the documents write it, the threshold as the rules do)."""
+    year (``reprimand``, ``warning``, ``expulsion``), the training programme's result, the
+    months of sick leave in the year and whether the year's dues are unpaid, with the reason in
+    words ("Tham gia 85,0% hoạt động (từ 70%) — Hoàn thành tốt nhiệm vụ": the participation as
+    the documents write it, the threshold as the rules do). A cap is said only where it lowers
+    the level."""
     if participation is None:
         return Suggestion(None, "Chưa có tỉ lệ tham gia hoạt động: hãy điểm danh hoặc nhập tỉ lệ.")
     rate = participation * 100
@@ -227,6 +267,14 @@ def suggest(
     elif discipline == "reprimand" and level < rules.reprimand_cap:
         level = rules.reprimand_cap
         parts.append("bị kỷ luật khiển trách trong năm")
+    if rules.sick_leave_cap is not None and sick_months is not None:
+        months, cap = rules.sick_leave_cap
+        if sick_months > months and level < cap:
+            level = cap
+            parts.append(f"nghỉ ốm {sick_months} tháng (trên {months} tháng)")
+    if rules.unpaid_dues_cap is not None and dues_unpaid and level < rules.unpaid_dues_cap:
+        level = rules.unpaid_dues_cap
+        parts.append("chưa đóng đủ đoàn phí")
     if level == 1 and rules.training_for_level1 and training_result != rules.training_for_level1:
         level = 2
         wanted = TRAINING_RESULTS[rules.training_for_level1].lower()

@@ -179,7 +179,8 @@ class RatingService:
     def set(self, year: int, member_id: str, raw: Mapping[str, Any]) -> None:
         """Change one member's figures or levels: keys among ``participation`` (85, "85%",
         empty to use the attendance), ``training_registered`` (bool), ``training_result``,
-        :data:`LEVEL_FIELDS` (1–4 or a level's name, empty to clear) and :data:`TEXT_FIELDS`.
+        :data:`LEVEL_FIELDS` (1–4 or a level's name, empty to clear), :data:`TEXT_FIELDS`,
+        ``sick_months`` (0–12, empty or 0 for none) and ``dues_unpaid`` ("có"/"không", a bool).
         Every problem at once; a closed round refuses."""
         values = parse_fields(raw)
         with self._ctx.db.transaction() as session:

@@ -10,12 +10,14 @@ previous organisation's remarks, and those remarks (:func:`note`). The member's 
 the **last column**, "Mã (không sửa)", visible so that the chi đoàn sees it must stay: the
 import finds each member by it (a row without it, typed in by hand, by name and birth date).
 
-The import reads three columns, what a chi đoàn writes: "Tự đánh giá" (the level from the
-member's phiếu), "Chi đoàn đề nghị" and "Nhận xét của chi đoàn". The other columns are the
-app's or the Ban Chấp hành's and are not read. As in the roster import, an empty cell never
-clears what is stored. The preview lists each member whose values change (before and after)
-and each row refused with its reason (a member not in the round, a level that is no level, a
-level for a member who is not rated, the same member twice); :meth:`RatingSheetService.apply`
+The import reads five columns, what a chi đoàn writes: "Nghỉ ốm (tháng)" (the months of sick
+leave in the year: 0 clears), "Chưa đóng đủ đoàn phí" ("Có"; "Không" clears), "Tự đánh giá" (the
+level from the member's phiếu), "Chi đoàn đề nghị" and "Nhận xét của chi đoàn". The other
+columns are the app's or the Ban Chấp hành's and are not read. As in the roster import, an
+empty cell never clears what is stored. The preview lists each member whose values change
+(before and after) and each row refused with its reason (a member not in the round, a level
+that is no level, months or dues not understood, a level or a fact for a member who is not
+rated, the same member twice); :meth:`RatingSheetService.apply`
 then writes the changes in one transaction, after a backup, and writes nothing if the round
 was closed or a value changed since the preview. A file that cannot be read gets the messages
 of :func:`~doancoso.core.xlsx.workbook.read_sheets`; a sheet that is not a rating sheet, or the
@@ -37,6 +39,7 @@ from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, percent
 from ..roster.spreadsheets.export import date_value
 from ..xlsx.workbook import Cell, SheetRows, read_sheets
 from ..xlsx.writer import ListLayout, Value, write_list_xlsx
+from .records import parse_dues, parse_sick_months
 from .rules import LEVELS, parse_level
 from .service import RatingRow, RatingService
 
@@ -45,12 +48,18 @@ ID_HEADER = "Mã (không sửa)"
 NOTE_HEADER = "Ghi chú"
 OLD_REMARKS = "Nhận xét của đơn vị cũ (ghi khi chuyển đến): {remarks}"
 NOT_RATED = "Không xếp loại — {reason}"
+SICK_HEADER = "Nghỉ ốm (tháng)"
+DUES_HEADER = "Chưa đóng đủ đoàn phí"
+UNPAID = "Có"
+"""The dues column of a member whose year's dues are not paid in full (empty: paid)."""
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("STT", 6),
     ("Họ và tên", 28),
     ("Ngày sinh", 12),
     ("Chi đoàn", 26),
     ("Tỉ lệ tham gia", 10),
+    (SICK_HEADER, 10),
+    (DUES_HEADER, 12),
     ("Mức gợi ý", 30),
     ("Tự đánh giá", 28),
     ("Chi đoàn đề nghị", 28),
@@ -63,11 +72,15 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 HEADERS = tuple(header for header, _ in COLUMNS)
 # What the import reads: header -> the rating's field, and the words used for it in messages.
 IMPORTED = {
+    SICK_HEADER: "sick_months",
+    DUES_HEADER: "dues_unpaid",
     "Tự đánh giá": "self_level",
     "Chi đoàn đề nghị": "proposed_level",
     "Nhận xét của chi đoàn": "proposed_remark",
 }
 FIELD_LABELS = {field: header for header, field in IMPORTED.items()}
+FACT_FIELDS = ("sick_months", "dues_unpaid")
+"""The imported fields whose cell, when not empty, may clear what is stored ("0", "Không")."""
 _KEYS = {fold(h): h for h in (*IMPORTED, ID_HEADER, "Họ và tên", "Ngày sinh")}
 _YEAR = re.compile(r"\bNĂM\s+(\d{4})\b", re.IGNORECASE)
 _HEADER_ROWS = 20  # the header is looked for in the sheet's first rows
@@ -99,12 +112,15 @@ def sheet_line(number: int, row: RatingRow) -> list[Value]:
     suggestion = level_name(row.suggested) if row.eligible else NOT_RATED.format(reason=row.reason)
     participation = percent_cell(row.participation * 100) if row.participation is not None else ""
     levels = row.round_levels
+    sick = str(row.sick_months) if row.eligible and row.sick_months else ""
     return [
         str(number),
         row.full_name,
         date_value(row.birth_date, row.birth_precision),
         row.branch or "",
         participation,
+        sick,
+        UNPAID if row.eligible and row.dues_unpaid else "",
         suggestion,
         level_name(levels[0]),
         level_name(levels[1]),
@@ -132,7 +148,7 @@ class FieldChange:
 
     field: str
     before: int | str | None
-    after: int | str
+    after: int | str | None  # None: a fact cleared ("0" months, dues "Không")
 
     @property
     def label(self) -> str:
@@ -144,6 +160,10 @@ class FieldChange:
         def shown(value: int | str | None) -> str:
             if value is None or value == "":
                 return "(trống)"
+            if self.field == "sick_months":
+                return f"{value} tháng"
+            if self.field == "dues_unpaid":
+                return "chưa đóng đủ"
             return LEVELS[value] if isinstance(value, int) else f"“{value}”"
 
         return f"{self.label}: {shown(self.before)} → {shown(self.after)}"
@@ -361,7 +381,9 @@ def _compare(
         if problems:
             preview.refused.append(RefusedRow(number, member.full_name, " ".join(problems)))
             continue
-        stored = {
+        stored: dict[str, int | str | None] = {
+            "sick_months": member.sick_months,
+            "dues_unpaid": member.dues_unpaid,
             "self_level": member.self_level,
             "proposed_level": member.proposed_level,
             "proposed_remark": member.proposed_remark,
@@ -411,15 +433,47 @@ class _Finder:
         return matches[0], ""
 
 
+def _fact(target: str, value: Cell) -> int | bool | None:
+    """A cell of sick leave or dues (not empty): the value stored, None to clear; ValueError
+    when it is neither."""
+    if isinstance(value, dt.date | dt.time | dt.timedelta):
+        raise ValueError
+    if target == "sick_months":
+        return parse_sick_months(value if isinstance(value, int | float) else _text(value))
+    return parse_dues(value if isinstance(value, bool) else _text(value))
+
+
+FACT_PROBLEMS = {
+    "sick_months": "không phải số tháng nghỉ ốm (cần số nguyên từ 0 đến 12; 0 để xóa)",
+    "dues_unpaid": "không rõ (ghi “Có” nếu chưa đóng đủ đoàn phí, “Không” nếu đã đóng đủ)",
+}
+
+
 def _values(
     raw: dict[str, Cell], member: RatingRow, year: int
-) -> tuple[dict[str, int | str], list[str]]:
+) -> tuple[dict[str, int | str | None], list[str]]:
     """The values a row gives (empty cells left out) and its problems."""
-    parsed: dict[str, int | str] = {}
+    parsed: dict[str, int | str | None] = {}
     problems = []
     reason = (member.reason or "").rstrip(".")
     for header, target in IMPORTED.items():
         value = raw[header]
+        if target in FACT_FIELDS:
+            if _text(value).strip() == "":
+                continue
+            try:
+                fact = _fact(target, value)
+            except ValueError:
+                problems.append(f"“{_text(value)}” ở cột “{header}” {FACT_PROBLEMS[target]}.")
+                continue
+            if fact and not member.eligible:
+                problems.append(
+                    f"Đoàn viên không xếp loại năm {year} ({reason}): cột “{header}” phải để "
+                    "trống, chỉ ghi nhận xét."
+                )
+            elif member.eligible:
+                parsed[target] = fact
+            continue
         if target == "proposed_remark":
             text = nfc_multiline_or_none(value if isinstance(value, str) else _text(value))
             if text:

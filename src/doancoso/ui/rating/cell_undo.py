@@ -51,6 +51,8 @@ def edit_label(name: str, field: str, value: object) -> str:
         return f"Xóa “{header}” của {name}"
     if field in _LEVEL_FIELDS and isinstance(value, int):
         return f"Đặt “{header}” của {name}: {level_text(value)}"
+    if field == "dues_unpaid" and value is True:
+        return f"Đặt “{header}” của {name}: chưa đóng đủ đoàn phí"
     if field == "training_result" and isinstance(value, str) and value in TRAINING_RESULTS:
         return f"Đặt “{header}” của {name}: {TRAINING_RESULTS[value]}"
     return f"Sửa “{header}” của {name}"

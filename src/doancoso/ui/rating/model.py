@@ -50,6 +50,8 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Tham gia", 56),
     ("Kỷ luật", 64),
     ("Rèn luyện", 64),
+    ("Ốm", 30),
+    ("Phí", 30),
     ("Gợi ý", 110),
     ("Tự đánh giá", 110),
     ("Chi đoàn đề nghị", 110),
@@ -59,27 +61,42 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 HEADER_TIPS: dict[int, str] = {
     2: "Tên chi đoàn viết gọn (bỏ chữ “Chi đoàn”); tên đầy đủ trong chú thích của ô",
     3: "Tỉ lệ tham gia hoạt động trong năm; dấu * là tỉ lệ nhập tay (không theo điểm danh)",
+    6: "Nghỉ ốm: số tháng nghỉ ốm trong năm (gõ 0–12; Delete để xóa). Nghỉ ốm quá số tháng "
+    "trong quy tắc hạ mức gợi ý",
+    7: "Đoàn phí: gõ 1 nếu đoàn viên chưa đóng đủ đoàn phí trong năm (Delete hoặc 0 để xóa). "
+    "Chưa đóng đủ đoàn phí hạ mức gợi ý theo quy tắc",
 }
-(COL_STT, COL_NAME, COL_BRANCH, COL_RATE, COL_DISCIPLINE, COL_TRAINING, COL_SUGGESTED, COL_SELF,
- COL_PROPOSED, COL_DECIDED, COL_REMARK) = range(len(COLUMNS))  # fmt: skip
+(COL_STT, COL_NAME, COL_BRANCH, COL_RATE, COL_DISCIPLINE, COL_TRAINING, COL_SICK, COL_DUES,
+ COL_SUGGESTED, COL_SELF, COL_PROPOSED, COL_DECIDED, COL_REMARK) = range(len(COLUMNS))  # fmt: skip
 LEVEL_COLUMNS: dict[int, str] = {
     COL_SELF: "self_level",
     COL_PROPOSED: "proposed_level",
     COL_DECIDED: "decided_level",
 }
 """The level columns one types 1–4 into, and the core's field of each."""
-TEXT_COLUMNS: dict[int, str] = {COL_RATE: "participation", COL_REMARK: "remark"}
+TEXT_COLUMNS: dict[int, str] = {
+    COL_RATE: "participation",
+    COL_SICK: "sick_months",
+    COL_REMARK: "remark",
+}
 """The columns edited as text (the core parses them)."""
 TRAINING_CODES: tuple[str, ...] = tuple(TRAINING_RESULTS)
 """The results of the member training programme, as the digits 1–4 choose them."""
 CHOICE_COLUMNS: dict[int, tuple[object, ...]] = {
     **{column: tuple(LEVELS) for column in LEVEL_COLUMNS},
     COL_TRAINING: TRAINING_CODES,
+    COL_DUES: (True,),
 }
-"""The columns one types a digit into: the value each digit 1–4 chooses."""
-FIELDS: dict[int, str] = {**LEVEL_COLUMNS, **TEXT_COLUMNS, COL_TRAINING: "training_result"}
+"""The columns one types a digit into: the value each digit 1–4 chooses (in the dues column,
+1 alone: not paid in full)."""
+FIELDS: dict[int, str] = {
+    **LEVEL_COLUMNS,
+    **TEXT_COLUMNS,
+    COL_TRAINING: "training_result",
+    COL_DUES: "dues_unpaid",
+}
 """The core's field edited in each editable column."""
-REFRESHING_FIELDS = ("participation", "training_result")
+REFRESHING_FIELDS = ("participation", "training_result", "sick_months", "dues_unpaid")
 """Fields whose change changes the suggestion: the round is read again after them."""
 REASON_SPAN = (COL_SUGGESTED, COL_DECIDED - COL_SUGGESTED + 1)
 """Where a member who is not rated shows the reason: first column, number of columns."""
@@ -89,6 +106,10 @@ DIFFERS = QBrush(QColor("#ffe0b2"))
 """The background of a decided level that differs from the suggestion or the proposal."""
 ENTERED_MARK = "*"
 BRANCH_PREFIX = "chi đoàn "
+UNPAID = "Nợ"
+"""The dues column of a member whose year's dues are not paid in full (nợ đoàn phí)."""
+DUES_TIP = "Gõ 1 nếu chưa đóng đủ đoàn phí trong năm; Delete hoặc 0 để xóa."
+SICK_TIP = "Số tháng nghỉ ốm trong năm: gõ 0–12; Delete để xóa."
 TRAINING_TIP = "Kết quả chương trình rèn luyện đoàn viên: gõ " + ", ".join(
     f"{digit} {name}" for digit, name in enumerate(TRAINING_RESULTS.values(), start=1)
 )
@@ -339,7 +360,7 @@ class RatingModel(QAbstractTableModel):
         if role == TOOLTIP:
             return self._tooltip(r, column)
         if role == ALIGNMENT:
-            return ALIGN_RIGHT if column in (COL_STT, COL_RATE) else ALIGN_LEFT
+            return ALIGN_RIGHT if column in (COL_STT, COL_RATE, COL_SICK) else ALIGN_LEFT
         if role == _FOREGROUND:
             hint = (
                 column == COL_REMARK
@@ -367,6 +388,10 @@ class RatingModel(QAbstractTableModel):
             return DISCIPLINE_LEVELS.get(r.discipline or "", "")
         if column == COL_TRAINING:
             return TRAINING_RESULTS.get(r.training_result or "", "") if r.eligible else ""
+        if column == COL_SICK:
+            return str(r.sick_months) if r.eligible and r.sick_months else ""
+        if column == COL_DUES:
+            return UNPAID if r.eligible and r.dues_unpaid else ""
         if column == COL_REMARK:
             return r.remark or _arrival_hint(r)
         if not r.eligible:
@@ -381,6 +406,10 @@ class RatingModel(QAbstractTableModel):
             return getattr(r, LEVEL_COLUMNS[column])
         if column == COL_TRAINING:
             return r.training_result
+        if column == COL_SICK:
+            return str(r.sick_months) if r.sick_months else ""
+        if column == COL_DUES:
+            return True if r.dues_unpaid else None
         if column == COL_RATE:
             if r.participation is None or not r.participation_entered:
                 return ""
@@ -408,6 +437,12 @@ class RatingModel(QAbstractTableModel):
             return _rate_tooltip(r)
         if column == COL_TRAINING:
             return TRAINING_TIP
+        if column == COL_SICK:
+            said = f"Nghỉ ốm {r.sick_months} tháng trong năm." if r.sick_months else ""
+            return " ".join(filter(None, (said, SICK_TIP)))
+        if column == COL_DUES:
+            said = "Chưa đóng đủ đoàn phí trong năm." if r.dues_unpaid else "Đã đóng đủ đoàn phí."
+            return f"{said} {DUES_TIP}"
         if column == COL_SUGGESTED:
             return "\n".join(filter(None, (r.suggestion, r.note)))
         if column == COL_SELF:

@@ -48,6 +48,7 @@ from .files import RatingFiles
 from .model import (
     CHOICE_COLUMNS,
     COL_DECIDED,
+    COL_DUES,
     COL_TRAINING,
     FIELDS,
     MEMBER_ID_ROLE,
@@ -555,6 +556,8 @@ class RatingPage(QWidget):
                 text = f"{row.full_name} không xếp loại năm {self.year}: {row.reason}"
             elif index.isValid() and index.column() == COL_TRAINING:  # five choices, not four
                 text = f"Ở cột này chỉ gõ {TRAINING_DIGITS} (hoặc Delete, 0 để xóa)."
+            elif index.isValid() and index.column() == COL_DUES:  # one choice
+                text = "Ở cột Phí chỉ gõ 1 (chưa đóng đủ đoàn phí), hoặc Delete, 0 để xóa."
             elif index.isValid() and index.column() in CHOICE_COLUMNS:
                 text = "Ở cột này chỉ gõ 1, 2, 3, 4 (hoặc Delete, 0 để xóa)."
             else:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import AppError
 from ...core.rating.rules import (
     LEVELS,
+    OPTIONAL_RULES,
     RULE_LABELS,
     TRAINING_RESULTS,
     RatingRules,
@@ -54,6 +55,9 @@ HOW_TO_CHANGE = (
     "của tỉnh…” (hoặc xuất quy tắc đang dùng ra tệp, sửa tệp rồi nhập lại)."
 )
 UNCHANGED = "Quy tắc đang dùng không thay đổi."
+NOT_IN_FILE = "Không áp dụng (tệp quy tắc không có quy tắc này)"
+"""The value of an optional rule (:data:`OPTIONAL_RULES`) a rules file lacks."""
+NO_SOURCE = "—"
 SOURCE_STYLE = "color: #555555;"
 
 
@@ -66,6 +70,9 @@ def rule_values(rules: RatingRules) -> dict[str, str]:
     first, second, third = rules.thresholds
     training = rules.training_for_level1
     cap = rules.level1_cap_percent
+    sick, dues = rules.sick_leave_cap, rules.unpaid_dues_cap
+    off = {key: NOT_IN_FILE if key not in rules.sources else "Không áp dụng"
+           for key in OPTIONAL_RULES}  # fmt: skip
     return {
         "participation_thresholds": (
             f"Mức 1: từ {percent_text(first)}; mức 2: từ {percent_text(second)}; "
@@ -78,6 +85,12 @@ def rule_values(rules: RatingRules) -> dict[str, str]:
         "warning_cap": _level(rules.warning_cap),
         "training_for_level1": TRAINING_RESULTS[training] if training else "Không yêu cầu",
         "level1_cap_percent": percent_text(cap) if cap is not None else "Không giới hạn",
+        "sick_leave_cap": (
+            f"Trên {sick[0]} tháng: mức {sick[1]} — {LEVELS[sick[1]]}"
+            if sick is not None
+            else off["sick_leave_cap"]
+        ),
+        "unpaid_dues_cap": _level(dues) if dues is not None else off["unpaid_dues_cap"],
     }
 
 
@@ -171,7 +184,7 @@ class RulesDialog(QDialog):
         values = rule_values(rules)
         for key in RULE_LABELS:
             self.value_labels[key].setText(values[key])
-            self.source_labels[key].setText(rules.sources[key])
+            self.source_labels[key].setText(rules.sources.get(key, NO_SOURCE))
         self.reset_button.setEnabled(not default)
         self.loaded.emit()
 

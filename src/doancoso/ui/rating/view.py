@@ -40,15 +40,20 @@ from ..common.wheel import wheel_needs_focus
 from .model import (
     CHOICE_COLUMNS,
     COL_DISCIPLINE,
+    COL_DUES,
     COL_NAME,
     COL_RATE,
     COL_REMARK,
+    COL_SELF,
+    COL_SICK,
     COL_SUGGESTED,
     COL_TRAINING,
     COLUMNS,
     FIELDS,
     LEVEL_COLUMNS,
     REASON_SPAN,
+    TEXT_COLUMNS,
+    UNPAID,
     RatingModel,
     level_text,
 )
@@ -81,23 +86,30 @@ TRAINING_CHOICES = [
     (f"{digit}. {name}", code)
     for digit, (code, name) in enumerate(TRAINING_RESULTS.items(), start=1)
 ]
+DUES_CHOICES: list[tuple[str, object]] = [("1. Chưa đóng đủ đoàn phí", True)]
+DUES_PAID = "Đã đóng đủ"
+"""The dues column's list: unpaid, or (none) paid in full."""
 
 
 class ChoiceDelegate(QStyledItemDelegate):
     """A list of the choices (and none), for the mouse and F2: the four levels by default."""
 
     def __init__(
-        self, parent: QObject | None = None, choices: list[tuple[str, object]] | None = None
+        self,
+        parent: QObject | None = None,
+        choices: list[tuple[str, object]] | None = None,
+        none_text: str = NO_LEVEL,
     ) -> None:
         super().__init__(parent)
         self._choices = choices if choices is not None else list(LEVEL_CHOICES)
+        self._none_text = none_text
 
     def createEditor(  # noqa: N802 (Qt's name)
         self, parent: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> QWidget:
         combo = QComboBox(parent)
         wheel_needs_focus(combo)  # an editor left open never changes under a scrolling wheel
-        combo.addItem(NO_LEVEL, None)
+        combo.addItem(self._none_text, None)
         for text, value in self._choices:
             combo.addItem(text, value)
         return combo
@@ -134,6 +146,8 @@ class TextDelegate(QStyledItemDelegate):
             completer.set_phrases(self.phrases)
             line.setCompleter(completer)
             line.setPlaceholderText("Gõ nhận xét, hoặc vài chữ để chọn câu thường dùng")
+        elif index.column() == COL_SICK:
+            line.setPlaceholderText("số tháng, 0–12")
         else:
             line.setPlaceholderText("ví dụ 85 hoặc 85%")
         return line
@@ -189,11 +203,13 @@ class RatingView(QTableView):
         self.advance_after_edit = False
         self.level_delegate = ChoiceDelegate(self)
         self.training_delegate = ChoiceDelegate(self, list(TRAINING_CHOICES))
+        self.dues_delegate = ChoiceDelegate(self, DUES_CHOICES, DUES_PAID)
         self.text_delegate = TextDelegate(self)
         for column in LEVEL_COLUMNS:
             self.setItemDelegateForColumn(column, self.level_delegate)
         self.setItemDelegateForColumn(COL_TRAINING, self.training_delegate)
-        for column in (COL_RATE, COL_REMARK):
+        self.setItemDelegateForColumn(COL_DUES, self.dues_delegate)
+        for column in TEXT_COLUMNS:
             self.setItemDelegateForColumn(column, self.text_delegate)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -245,7 +261,12 @@ class RatingView(QTableView):
             COL_RATE: "100%*",
             COL_DISCIPLINE: max(DISCIPLINE_LEVELS.values(), key=len),
             COL_TRAINING: max(TRAINING_RESULTS.values(), key=len),
-            **dict.fromkeys((COL_SUGGESTED, *LEVEL_COLUMNS), level_text(4)),
+            COL_SICK: "12",
+            COL_DUES: UNPAID,
+            **dict.fromkeys(LEVEL_COLUMNS, level_text(4)),
+            # The suggestion and the self-assessment give the facts of sick leave and dues
+            # their room: "4. Không hoàn thành" is cut there, whole in the tooltip.
+            **dict.fromkeys((COL_SUGGESTED, COL_SELF), level_text(3)),
         }
         for column, (title, width) in enumerate(COLUMNS):
             needed = header.horizontalAdvance(title) + 2 * CELL_PADDING
@@ -294,7 +315,7 @@ class RatingView(QTableView):
             if event.text().strip():  # other printable keys mean nothing in a level column
                 self.refused.emit()
                 return
-        elif column in (COL_RATE, COL_REMARK) and key in _CLEAR_KEYS:
+        elif column in TEXT_COLUMNS and key in _CLEAR_KEYS:
             self._set(index, "")
             return
         elif not self.rating_model.editable(index) and (

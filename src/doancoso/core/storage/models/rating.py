@@ -59,7 +59,9 @@ class RatingRound(Travelling, Base):
 
 
 class Rating(Travelling, Base):
-    """One member's rating in a round. Levels are 1–4 (None: not given yet)."""
+    """One member's rating in a round. Levels are 1–4 (None: not given yet). ``sick_months``
+    (1–12, None: none) and ``dues_unpaid`` (True, None: paid) are the facts of the year the
+    rules of sick leave and unpaid dues read."""
 
     __tablename__ = "ratings"
     __table_args__ = (Index("ix_ratings_round_member", "round_id", "member_id"),)
@@ -76,6 +78,10 @@ class Rating(Travelling, Base):
     proposed_remark: Mapped[str | None] = mapped_column(Text)
     decided_level: Mapped[int | None] = mapped_column(Integer)
     remark: Mapped[str | None] = mapped_column(Text)
+    # Added by migration 0014, which appends them to the table: sort_order keeps them last in a
+    # new database too, so that new and upgraded databases list the same columns in one order.
+    sick_months: Mapped[int | None] = mapped_column(Integer, sort_order=1)
+    dues_unpaid: Mapped[bool | None] = mapped_column(Boolean, sort_order=1)
 
 
 class BranchRating(Travelling, Base):
