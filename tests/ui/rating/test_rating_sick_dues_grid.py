@@ -94,6 +94,7 @@ def test_one_marks_the_dues_unpaid_and_delete_clears(
     QTest.keyClick(page.view, Qt.Key.Key_1)
     assert _row(rated, AN).dues_unpaid is True
     assert page.model.index(0, COL_DUES).data() == "Nợ"
+    assert page.view.currentIndex().row() == 1  # a digit sets and goes on to the next member
     assert history.undoText() == f"Đặt “Phí” của {AN}: chưa đóng đủ đoàn phí"
     assert page.model.row(0).suggested == 4
     assert page.model.index(0, COL_SUGGESTED).data(Qt.ItemDataRole.ToolTipRole) == (
@@ -103,7 +104,9 @@ def test_one_marks_the_dues_unpaid_and_delete_clears(
     page.status_message.connect(messages.append)
     QTest.keyClick(page.view, Qt.Key.Key_2)  # one choice only
     assert messages == ["Ở cột Phí chỉ gõ 1 (chưa đóng đủ đoàn phí), hoặc Delete, 0 để xóa."]
+    _at(page, 0, COL_DUES)
     QTest.keyClick(page.view, Qt.Key.Key_0)
+    assert page.view.currentIndex().row() == 0  # a clear is a correction: the keyboard stays
     assert _row(rated, AN).dues_unpaid is None
     assert page.model.index(0, COL_DUES).data() == ""
     history.undo()
