@@ -53,6 +53,7 @@ from .fonts import BOLD, REGULAR, register_fonts
 from .prose import numbered, paragraphs, section, style
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
+from .tables import ROW_SPLIT_RANGE
 
 PLAN_KIND = "KẾ HOẠCH"
 REPORT_KIND = "BÁO CÁO"
@@ -273,7 +274,13 @@ def results_table(targets: Sequence[TargetInfo], started: bool = True) -> Table:
             _cell(achieved_text(t), "CENTER"),
             _cell((share_text(t.share) if started else "") or "–", "CENTER"),
         ])  # fmt: skip
-    table = Table(rows, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1, hAlign="LEFT")
+    table = Table(
+        rows,
+        colWidths=[w * mm for w in WIDTHS_MM],
+        repeatRows=1,
+        hAlign="LEFT",
+        rowSplitRange=ROW_SPLIT_RANGE,
+    )
     table.setStyle(
         TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
