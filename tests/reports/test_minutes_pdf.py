@@ -150,3 +150,25 @@ def test_under_an_organisation_set_up_under_its_formal_name(ws, tmp_path, read_p
     ws.organization.update(replace(org, name=formal))
     lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", data.minutes_occurrence)))
     assert lines[:4] == ["ĐOÀN XÃ TÂN HƯNG", "CHI ĐOÀN ẤP BÀ ĐIỀU", "***", "ĐOÀN TNCS HỒ CHÍ MINH"]
+
+
+def test_blank_conclusions_go_over_whole_with_the_signatures(ws, tmp_path, read_pdf):
+    """A meeting not yet written fills more than a page: the conclusions' heading and all its
+    lines to write on go to the second page with the end and the signatures, where one line
+    of them used to stand alone there, cut from its heading on the first page."""
+    data = make_plan_data(ws)
+    april = next(
+        o for o in ws.activities.occurrences(date(2026, 4, 1), date(2026, 4, 30))
+        if o.activity_id == data.meeting_id
+    )  # fmt: skip
+    first, second = (
+        [line.strip() for line in text.splitlines() if line.strip()]
+        for text in read_pdf(print_minutes(ws, tmp_path / "bb.pdf", april.id)).page_texts()
+    )
+    dots = first[-2]
+    assert set(dots) == {"."}
+    assert first[-8:] == ["2. Diễn biến", *[dots] * 6, "Trang 1/2"]
+    assert second == [
+        "IV. KẾT LUẬN, NGHỊ QUYẾT", dots, dots, dots,
+        "Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày.", "THƯ KÝ", "CHỦ TRÌ", "Trang 2/2",
+    ]  # fmt: skip

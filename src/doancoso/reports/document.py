@@ -347,8 +347,8 @@ class UnionDocument:
         """Write the PDF to ``path`` (atomically) and return the path.
 
         ``closing_lead`` flowables come after the body and stay on the signature's page, and
-        never without some of the body (:class:`~.keep_end.KeepEnd`: a table's last row goes
-        over with them);
+        never without some of the body (:class:`~.keep_end.KeepEnd`: a table's last two rows
+        go over with them);
         ``annex`` (e.g. the list a decision recognises) starts on a new page after the
         signature.
 

@@ -37,7 +37,7 @@ from .document import UnionDocument
 from .fonts import BOLD, REGULAR
 from .prose import labelled, section, style
 from .styles import markup, styles
-from .tables import Column, PagedTable
+from .tables import ROW_SPLIT_RANGE, Column, PagedTable
 
 KIND_NAME = "BIÊN BẢN BÀN GIAO DỮ LIỆU"
 BLANK = "…………………………"
@@ -174,7 +174,8 @@ def _counts_table(record: HandoverRecord, width: float) -> Table:
         Paragraph(markup(EVIDENCE_FILES), cell),
         Paragraph(vn_number(record.evidence_files), number_style),
     ])  # fmt: skip
-    table = Table(rows, colWidths=[14 * mm, width - 44 * mm, 30 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[14 * mm, width - 44 * mm, 30 * mm], repeatRows=1,
+                  rowSplitRange=ROW_SPLIT_RANGE)  # fmt: skip
     table.setStyle(
         TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, "black"),

@@ -86,8 +86,9 @@ class KeepEnd(Flowable):
 
     def _split_body(self, width: float, limit: float) -> list[Flowable]:
         """The body split in ``limit``: just short of its height when it fits alone, which
-        holds back its last piece (a table's last row, a paragraph's last line) to go over
-        with the end."""
+        holds back its last piece (a paragraph's last line; a table's last rows, two at least,
+        as its split keeps them together: :data:`~.tables.KEPT_ROWS`) to go over with the
+        end."""
         self.body._frame = getattr(self, "_frame", None)  # type: ignore[attr-defined]
         try:
             return self.body.splitOn(self.canv, width, limit)

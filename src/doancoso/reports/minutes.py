@@ -113,9 +113,14 @@ def minutes_body(doc: MinutesDocument) -> list[Flowable]:
         *_text_or_blank(m.agenda),
         Paragraph(markup("2. Diễn biến"), style("lead")),
         *(paragraphs(m.content) or fill_lines(6)),
-        section(4, "Kết luận, nghị quyết"),
-        *_text_or_blank(m.resolutions),
     ]
+    conclusions = [section(4, "Kết luận, nghị quyết"), *_text_or_blank(m.resolutions)]
+    if paragraphs(m.resolutions):
+        body += conclusions
+    else:
+        # Lines to write on, kept whole with their heading: at a page's foot they go over
+        # together with the end and the signatures (KeepEnd), never one line alone there.
+        body.append(KeepTogether(conclusions))
     closed = f"Buổi sinh hoạt kết thúc lúc {spoken_time(m.closed_at)} cùng ngày."
     body.append(Paragraph(markup(closed), style("body")))
     return body

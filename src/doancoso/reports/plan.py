@@ -29,7 +29,15 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..core.documents import default_recipients
 from ..core.errors import AppError, NotFoundError
@@ -53,6 +61,7 @@ from .fonts import BOLD, REGULAR, register_fonts
 from .prose import numbered, paragraphs, section, style
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
+from .tables import ROW_SPLIT_RANGE
 
 PLAN_KIND = "KẾ HOẠCH"
 REPORT_KIND = "BÁO CÁO"
@@ -273,7 +282,13 @@ def results_table(targets: Sequence[TargetInfo], started: bool = True) -> Table:
             _cell(achieved_text(t), "CENTER"),
             _cell((share_text(t.share) if started else "") or "–", "CENTER"),
         ])  # fmt: skip
-    table = Table(rows, colWidths=[w * mm for w in WIDTHS_MM], repeatRows=1, hAlign="LEFT")
+    table = Table(
+        rows,
+        colWidths=[w * mm for w in WIDTHS_MM],
+        repeatRows=1,
+        hAlign="LEFT",
+        rowSplitRange=ROW_SPLIT_RANGE,
+    )
     table.setStyle(
         TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), REGULAR),
@@ -335,22 +350,38 @@ def assessment(plan: PlanInfo) -> list[Flowable]:
     return body
 
 
+SHORT_GROUP = 12
+"""Targets of a criterion whose table is kept whole with its headings; a longer table runs on."""
+KEEP_WITH_ROWS = 55 * mm
+"""Room for the headings above a long table, its header row and its first rows: with less left
+on the page, they start the next one."""
+
+
+def _unkept(heading: Flowable) -> Flowable:
+    """``heading`` no longer kept with what follows it (its style's keepWithNext)."""
+    heading.__dict__["keepWithNext"] = 0
+    return heading
+
+
 def report_body(org: OrganizationInfo, plan: PlanInfo) -> list[Flowable]:
     body: list[Flowable] = [Paragraph(markup(report_intro(org, plan)), style("body"))]
-    body.append(section(1, "Kết quả thực hiện các chỉ tiêu"))
+    heads: list[Flowable] = [section(1, "Kết quả thực hiện các chỉ tiêu")]
     groups = grouped(plan.targets)
     if not groups:  # nothing to assess either: no part II ("Kế hoạch có 0 chỉ tiêu…")
-        return [*body, Paragraph(markup("Kế hoạch chưa có chỉ tiêu nào."), style("body"))]
+        return [*body, *heads, Paragraph(markup("Kế hoạch chưa có chỉ tiêu nào."), style("body"))]
     for g, group in enumerate(groups, start=1):
-        parts: list[Flowable] = []
         if group.heading:
-            parts.append(Paragraph(markup(f"{g}. {group.heading}"), style("lead")))
-        parts += [results_table(group.targets, plan.started), Spacer(1, 3 * mm)]
-        # A short table stays with its heading; a long one may run on to the next page.
-        if len(group.targets) <= 12:
-            body.append(KeepTogether(parts))
+            heads.append(Paragraph(markup(f"{g}. {group.heading}"), style("lead")))
+        table = results_table(group.targets, plan.started)
+        if len(group.targets) <= SHORT_GROUP:  # a short table stays with its headings
+            body.append(KeepTogether([*heads, table, Spacer(1, 3 * mm)]))
         else:
-            body += parts
+            # Kept with it, the headings would take a long table whole to the next page
+            # (reportlab keeps them together), leaving this one blank under the text above:
+            # the table starts here under them, on the next page when its first rows do not fit.
+            body += [CondPageBreak(KEEP_WITH_ROWS), *map(_unkept, heads), table,
+                     Spacer(1, 3 * mm)]  # fmt: skip
+        heads = []
     if any(t.measured for t in plan.targets):
         note = (
             f"{MEASURED_MARK} Số liệu do phần mềm tự tính từ dữ liệu quản lý (sổ đoàn viên, "

@@ -101,43 +101,6 @@ ANNEX_COLUMNS = (
 )
 
 
-TAIL_ROWS = 2
-"""Members' rows at least that go over to a page with their chi đoàn's "Cộng:" line (and, for
-the last, the signature), never one alone."""
-
-
-class _MembersTable(PagedTable):
-    """A chi đoàn's members, whose table, split at a page's foot, never leaves fewer than
-    :data:`TAIL_ROWS` rows for the next page: :class:`~.keep_end.KeepEnd` takes its end over
-    with the total, and a piece of one row would stand alone there."""
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        parts = super().split(availWidth, availHeight)
-        if len(parts) < 2 or not isinstance(parts[1], PagedTable):
-            return parts
-        rest = parts[1]
-        left = len(self.rows) - rest._start
-        if rest._carried is not None or left >= TAIL_ROWS:  # a row split within: as it is
-            return self._same(parts, rest)
-        placed = rest._start - self._start - (TAIL_ROWS - left)
-        if placed <= 0:
-            return []  # all of it goes over
-        # The height of the header and the rows kept here: split again there.
-        heights = parts[0]._rowHeights[: 1 + placed]  # type: ignore[attr-defined]
-        if None in heights:  # not measured (never so after wrap): as it is
-            return self._same(parts, rest)
-        kept = super().split(availWidth, sum(heights) + 0.01)
-        return self._same(kept, kept[1]) if len(kept) == 2 else kept
-
-    def _same(self, parts: list[Flowable], rest: Flowable) -> list[Flowable]:
-        """``parts`` with its rest a table of this kind (split again by the same rule)."""
-        assert isinstance(rest, PagedTable)
-        again = _MembersTable(self.columns, self.rows, font_size=self.font_size,
-                              _start=rest._start, _made=rest._made,
-                              _carried=rest._carried)  # fmt: skip
-        return [parts[0], again]
-
-
 def no_round(year: int) -> str:
     return f"Chưa có đợt xếp loại năm {year}."
 
@@ -350,7 +313,7 @@ def summary_body(report: RoundReport) -> tuple[list[Flowable], list[Flowable]]:
                 branch_heading)  # fmt: skip
             body.append(CondPageBreak(KEEP_WITH_ROWS))
             group.append(Paragraph(markup(f"{index}. {counts.branch}"), heading))
-        group.append(_MembersTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
+        group.append(PagedTable(MEMBER_COLUMNS, lines, font_size=FONT_SIZE))
         if index < len(report.groups):
             # Its "Cộng:" line never starts a page alone: the table's last row goes with it.
             body += KeepEnd.of(group, KeepTogether(after))

@@ -52,6 +52,7 @@ from .fonts import BOLD, REGULAR
 from .rating import KEEP_WITH_ROWS, count_text
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
+from .tables import ROW_SPLIT_RANGE
 
 KIND = "BÁO CÁO"
 TITLE = "Thống kê tình hình đoàn viên"
@@ -95,7 +96,9 @@ def _table(header: list[str], rows: list[list[Any]], widths: list[float],
            total_row: bool, extra: Sequence[tuple[Any, ...]] = ()) -> Table:  # fmt: skip
     st = styles()
     head = [Paragraph(markup(h), st["cell_head"]) for h in header]
-    table = Table([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table(
+        [head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT", rowSplitRange=ROW_SPLIT_RANGE
+    )
     commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),
         ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),

@@ -32,6 +32,13 @@ _ALIGNMENT: dict[str, Alignment] = {"LEFT": TA_LEFT, "CENTER": TA_CENTER, "RIGHT
 PADDING = 3.0
 NBSP = "\u00a0"
 CONTINUED = "(tiếp)"
+KEPT_ROWS = 2
+"""A table's last rows that stand together at a page break: split at a page's foot, a table
+leaves at least this many rows for the next page, so that the page of its end (with the total
+line and the signature, :class:`~.keep_end.KeepEnd`) never holds its last row alone."""
+ROW_SPLIT_RANGE = (0, -KEPT_ROWS)
+"""reportlab's ``rowSplitRange`` (the rows between which a table may be split) that keeps the
+last :data:`KEPT_ROWS` rows together."""
 
 
 @dataclass(frozen=True)
@@ -227,7 +234,11 @@ class PagedTable(Flowable):
         # splitting: the table measured by wrap serves as it is.)
         table.splitInRow = round(2 * self._min_row) if at_top else 0
         self._measure(table, availWidth, availHeight)
+        table._rowSplitRange = self._split_range(count)  # type: ignore[attr-defined]
         parts = table.split(availWidth, availHeight)
+        if not parts and at_top:  # a page holds fewer rows than are to stand together
+            table._rowSplitRange = None  # type: ignore[attr-defined]
+            parts = table.split(availWidth, availHeight)
         if not parts:
             return []
         # Rows of the part that fits, less the header row (reportlab's Table keeps its row count
@@ -248,6 +259,12 @@ class PagedTable(Flowable):
         following = PagedTable(self.columns, self.rows, font_size=self.font_size, _start=rest,
                                _made=self._made, _carried=carried)  # fmt: skip
         return [parts[0], following]
+
+    def _split_range(self, count: int) -> tuple[int, int] | None:
+        """Where the table of the next ``count`` rows may be split (reportlab's
+        ``rowSplitRange``, rows counted with the header): anywhere, but when it holds the
+        table's last rows, before the last :data:`KEPT_ROWS` of them at the latest."""
+        return ROW_SPLIT_RANGE if self._start + count >= len(self.rows) else None
 
     def _continued(self, index: int, rest: object, width: float) -> object:
         """The first cell of a row going on from the page before: its number or code (what a
