@@ -5,7 +5,9 @@ longer the size they were attached with (cut short by a disk or a stick that fai
 The check runs after every change of the dossier's page, so it only reads each stored file's
 size (a ``stat``, as :meth:`~..evidence.service.EvidenceService.missing` reads its presence),
 never its bytes: hashing the files of a year (up to 50 MB each) at each change would take
-seconds.
+seconds. The build, which reads every file of the annex anyway, verifies each one by its
+SHA-256 before anything is written and names every file that fails
+(``reports.dossier.annex.lost_files``), with the same way back (:data:`WAY_BACK`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..lang.dates import format_vn_date
-from ..lang.text import nfc
+from ..lang.text import nfc, vn_number
 from .check import REGISTER_TAB_CAPTION, Gap, register_item
 
 if TYPE_CHECKING:
@@ -97,3 +99,16 @@ def lost_files(ws: Workspace, year: int, view: ChecklistView | None,
                 gaps.append(Gap("minh-chung", reason, item=cited, record=record_id,
                                 lost=a.sha256))  # fmt: skip
     return gaps
+
+
+BUILD_REFUSED = ("Chưa lập được hồ sơ: {count} tệp minh chứng không còn trong thư mục dữ liệu "
+                 "hoặc đã bị hỏng:\n{files}\n" + WAY_BACK + "; chưa ghi gì.")  # fmt: skip
+
+
+def build_refused_text(files: Sequence[tuple[str, str]]) -> str:
+    """Why the build refuses: every lost file of the annex, ``files`` (its name as attached, its
+    label in the dossier: "Minh chứng 1.1.1"), each on its line, then the way back."""
+    lines = "\n".join(f"• “{name}” ({label})" for name, label in files)
+    them = "tệp đó" if len(files) == 1 else "các tệp đó"
+    return BUILD_REFUSED.format(count=vn_number(len(files)), files=lines, them=them,
+                                where="ở trang “3 chủ động”")  # fmt: skip
