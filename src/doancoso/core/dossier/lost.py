@@ -34,6 +34,14 @@ LOST_FILE = ("{record}: tệp minh chứng “{name}” không còn trong thư m
              "hỏng, nên chưa lập được hồ sơ. " + WAY_BACK + ".")  # fmt: skip
 ITEM_PAGE = "ở mục {code}, trang “3 chủ động”"
 REGISTER_PAGE = REGISTER_TAB_CAPTION.removesuffix(".")
+LOST_COUNT = "chưa lập được khi còn {count} tệp minh chứng bị mất hoặc hỏng"
+"""What the check's summary adds when files are lost: the build refuses until they are back."""
+
+
+def lost_count_text(gaps: Sequence[Gap]) -> str:
+    """:data:`LOST_COUNT` for the files ``gaps`` name lost; "" when none is."""
+    count = sum(1 for g in gaps if g.lost is not None)
+    return LOST_COUNT.format(count=vn_number(count)) if count else ""
 
 
 def intact(attachment: Attachment) -> bool:
