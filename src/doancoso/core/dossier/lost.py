@@ -4,9 +4,9 @@ longer the size they were attached with (cut short by a disk or a stick that fai
 
 The check runs after every change of the dossier's page, so it only reads each stored file's
 size (a ``stat``, as :meth:`~..evidence.service.EvidenceService.missing` reads its presence),
-never its bytes: hashing the files of a year (up to 50 MB each) at each change would take
-seconds. The build, which reads every file of the annex anyway, verifies each one by its
-SHA-256 before anything is written and names every file that fails
+never its bytes: hashing the files of a year (up to 50 MB each by default, 500 MB at most)
+at each change would take seconds. The build, which reads every file of the annex anyway,
+verifies each one by its SHA-256 before anything is written and names every file that fails
 (``reports.dossier.annex.lost_files``), with the same way back (:data:`WAY_BACK`).
 """
 
