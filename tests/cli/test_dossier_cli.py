@@ -3,6 +3,7 @@ gaps (exit 0, its page count), an unreadable evidence file (exit 1, nothing writ
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,8 @@ from cli_run import cli
 from doancoso.cli.dossier import REMEMBERED
 from doancoso.core.document_memory import DocumentMemory
 from doancoso.core.dossier.check import DEFAULT_PARTS
+from doancoso.core.evidence.store import EVIDENCE_FOLDER
+from dossier_data import evidence_pdf
 
 INIT = ["--name", "Đoàn xã Tân Hưng", "--superior", "Tỉnh đoàn Cà Mau", "--commune", "Tân Hưng",
         "--secretary", "Nguyễn Thị Như Quỳnh"]  # fmt: skip
@@ -352,3 +355,48 @@ def test_the_other_documents_numbers_are_kept_for_the_year(folder: str, tmp_path
     assert cli(*build, "--number", "ke-hoach=14-BC/ĐTN").code == 0
     assert DocumentMemory(Path(folder)).dossier_numbers(2025) == {"ke-hoach": "14-BC/ĐTN"}
     assert DocumentMemory(Path(folder)).dossier_numbers(2024) == {}
+
+
+def test_evidence_lost_from_the_store_is_named_and_the_build_refused(
+    folder: str, tmp_path: Path
+) -> None:
+    """The data folder restored without its evidence: the check names the file, its item and
+    how to get it back; the build exits 1, naming it, with nothing written."""
+    minutes = evidence_pdf(tmp_path / "bien-ban.pdf")
+    assert cli("checklist", "attach", "1.1", "--year", "2025", str(minutes), "--caption",
+               "Biên bản rà soát", "--data-dir", folder)[0] == 0  # fmt: skip
+    for path in (Path(folder) / EVIDENCE_FOLDER).iterdir():
+        path.unlink()
+    reason = (
+        "Mục 1.1: tệp minh chứng “bien-ban.pdf” không còn trong thư mục dữ liệu hoặc đã bị hỏng, "
+        "nên chưa lập được hồ sơ. Hãy lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp "
+        "minh chứng bị mất từ USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso "
+        "restore-evidence) hoặc đính kèm lại tệp gốc ở mục 1.1, trang “3 chủ động”."
+    )
+    code, out, err = cli("dossier", "--year", "2025", "--check", "--parts", "minh-chung",
+                         "--data-dir", folder)  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.endswith(
+        f"  [Phụ lục minh chứng] {reason}\n"
+        "Hồ sơ năm 2025 chưa lập được khi còn 1 tệp minh chứng bị mất hoặc hỏng.\n"
+    )
+    code, out, _ = cli("dossier", "--year", "2025", "--check", "--parts", "minh-chung",
+                       "--format", "json", "--data-dir", folder)  # fmt: skip
+    assert code == 0
+    sha = hashlib.sha256(minutes.read_bytes()).hexdigest()
+    result = json.loads(out)
+    assert result["ready"] is False
+    assert [g for g in result["missing"] if "lost" in g] == [
+        {"part": "minh-chung", "reason": reason, "item": "1.1", "lost": sha}
+    ]
+    target = tmp_path / "ho-so.pdf"
+    code, out, err = cli("dossier", "--year", "2025", "-o", str(target), "--data-dir", folder)
+    assert (code, out) == (1, "")
+    assert err == (
+        "Lỗi: Chưa lập được hồ sơ: 1 tệp minh chứng không còn trong thư mục dữ liệu hoặc đã bị "
+        "hỏng:\n• “bien-ban.pdf” (Minh chứng 1.1.1)\nHãy lấy lại từ một bản sao lưu ra USB có "
+        "tệp đó (“Lấy lại tệp minh chứng bị mất từ USB…” trong “Sao lưu và khôi phục…”, lệnh "
+        "doancoso restore-evidence) hoặc đính kèm lại tệp gốc ở trang “3 chủ động”; chưa ghi "
+        "gì.\n"
+    )
+    assert not target.exists()

@@ -19,9 +19,13 @@ request): a dossier is built again and again while its evidence is gathered, and
 would use up numbers of the register.
 
 ``--check`` prints what the dossier would lack and builds nothing; without it the dossier is
-built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written.
-``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts"}``, and for a
-build ``"pages"`` and ``"kept"`` (whether it is now the year's dossier the report bundle carries).
+built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written, as
+do evidence files lost from the store (all named; the check names each, and says last that the
+dossier cannot be built until they are back).
+``--format json`` prints ``{"ready", "missing": [{"part", "reason"}], "parts"}`` (a gap also has
+``"command"``, ``"item"`` where it has one, and ``"lost"``, the SHA-256 of a lost file), and for
+a build ``"pages"`` and ``"kept"`` (whether it is now the year's dossier the report bundle
+carries).
 
 The parts are written in the app's own temporary folder (core/storage/temp.py), as the GUI's
 are, removed when the command ends; a command killed halfway leaves them where the app's next
@@ -109,6 +113,7 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.dossier.lost import lost_count_text
     from ..core.dossier.numbers import last_by_code, parse_number_options
     from ..core.dossier.stored import partial_text
     from ..core.storage.temp import end_session, session_folder
@@ -178,6 +183,9 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
             print(f"  [{PARTS[g.part]}] {g.reason}", file=out)
             if g.command is not None:
                 print(f"    Bằng dòng lệnh: {g.command}", file=out)
+        lost = lost_count_text(gaps)  # the build refuses: said last, where it is seen
+        if lost:
+            print(f"Hồ sơ năm {args.year} {lost}.", file=out)
     else:
         print(f"Hồ sơ năm {args.year} đã đủ.", file=out)
     if pages is not None:
@@ -217,4 +225,6 @@ def _gap_json(gap: Gap) -> dict[str, str]:
         found["command"] = gap.command
     if gap.item is not None:
         found["item"] = gap.item
+    if gap.lost is not None:
+        found["lost"] = gap.lost
     return found

@@ -61,7 +61,8 @@ class Gap:
     there ("1.7"); ``target``, the id of the plan's target it is about; ``record``, the id of
     the advice or coordination record it is about (whose file to caption); ``contradiction``, when
     the dossier would print two different figures for one thing, that thing and its figures
-    (asked about before building)."""
+    (asked about before building); ``lost``, the SHA-256 of an evidence file the annex would
+    print that is lost from the store (:mod:`.lost`): the build refuses until it is back."""
 
     part: str
     reason: str
@@ -70,6 +71,7 @@ class Gap:
     target: str | None = None
     contradiction: str | None = None
     record: str | None = None
+    lost: str | None = None
 
 
 def parse_parts(text: str | None) -> list[str]:
@@ -151,7 +153,11 @@ def check(ws: Workspace, year: int, parts: Sequence[str] = DEFAULT_PARTS,
         else:
             view = ws.recognition.view(year, as_of)
             gaps += [Gap(part, m.message, item=m.code) for m in view.missing()]
-            gaps += uncaptioned(view, parts)
+    from .lost import lost_files  # it imports this module
+
+    gaps += lost_files(ws, year, view, parts)
+    if view is not None:
+        gaps += uncaptioned(view, parts)
     gaps += uncaptioned_register(ws, year, view, parts)
     return gaps
 

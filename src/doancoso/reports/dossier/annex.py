@@ -15,7 +15,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from ...core.dossier.lost import build_refused_text
 from ...core.errors import AppError
+from ...core.evidence.store import EvidenceStore
 from ...core.lang.text import nfc
 from ..document import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP
 from ..fonts import BOLD, register_fonts
@@ -100,8 +102,25 @@ def photo_source(photo: Photo, temp: Path) -> Path:
     return copy
 
 
+def lost_files(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The files of ``evidence`` the store no longer holds with their hash (gone, cut short,
+    changed in place): each read whole and hashed, once per content. The build reads them all
+    anyway; the check, run at each change of the page, reads their sizes only
+    (:mod:`~doancoso.core.dossier.lost`)."""
+    sound: dict[str, bool] = {}
+    for e in evidence:
+        sha = e.attachment.sha256
+        if sha not in sound:
+            sound[sha] = EvidenceStore.hash_of(e.attachment.path) == sha
+    return [e for e in evidence if not sound[e.attachment.sha256]]
+
+
 def check_files(evidence: Sequence[Evidence]) -> dict[str, PdfReader | Photo]:
-    """Every evidence file opened (by number), or AppError naming the first unreadable one."""
+    """Every evidence file opened (by number), or AppError: naming every file lost from the
+    store (:func:`lost_files`), else the first unreadable one."""
+    lost = lost_files(evidence)
+    if lost:
+        raise AppError(build_refused_text([(e.attachment.original_name, e.label) for e in lost]))
     opened: dict[str, PdfReader | Photo] = {}
     for e in evidence:
         opened[e.number] = open_pdf(e) if e.attachment.media_type == PDF else open_photo(e)

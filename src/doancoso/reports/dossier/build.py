@@ -116,8 +116,9 @@ def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[st
     Every figure is read in one snapshot of the database: a write committed meanwhile (by the
     GUI's worker, another program) does not show.
 
-    Raises AppError (Vietnamese, naming the file) when an evidence file is encrypted, damaged
-    or not what it claims to be: nothing is written then.
+    Raises AppError (Vietnamese) when evidence files are lost from the store (gone, or no
+    longer with their hash: every one named, with the way to get them back), or when one is
+    encrypted, damaged or not what it claims to be (naming it): nothing is written then.
     """
     if photos_per_page not in PHOTOS_PER_PAGE:
         raise AppError(f"Số ảnh trên một trang là 1 hoặc 2, không phải {photos_per_page}.")

@@ -1,6 +1,8 @@
 """The check before building, shown as lines: what the dossier would lack, each line with a
-button to where it is fixed (the plan, the rating, the checklist, the settings, or the number
-field on this page). The dossier may be built anyway; the gaps stay named here."""
+button to where it is fixed (the plan, the rating, the checklist, the settings, the number
+field on this page, or the backups dialog for an evidence file lost from the store). The
+dossier may be built anyway, except while evidence files are lost (the summary says so); the
+gaps stay named here."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from ...core.dossier.check import (
     PARTS,
     Gap,
 )
+from ...core.dossier.lost import lost_count_text
 from ...core.dossier.numbers import UNNUMBERED_INFO
 from ...core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
 
@@ -51,12 +54,20 @@ FIX_AREAS = {
 }
 """The area (the side bar's name) where a part's gaps are fixed."""
 SETTINGS_AREA = "Thiết lập"
+BACKUPS_FIX = "Sao lưu và khôi phục"
+"""The fix of an evidence file lost from the store: the backups dialog, where it is taken back
+from a backup on a stick ("Lấy lại tệp minh chứng bị mất từ USB…")."""
+BACKUPS_TIP = ("Lấy lại tệp minh chứng bị mất từ bản sao lưu ra USB, trong "
+               f"“{BACKUPS_FIX}”")  # fmt: skip
 READY = "Hồ sơ đã đủ: không thiếu gì."
 CHECKING = "Đang kiểm tra…"
 
 
 def fix_of(gap: Gap) -> str | None:
-    """Where ``gap`` is fixed: an area's name, :data:`NUMBER_FIX`, or None (nowhere known)."""
+    """Where ``gap`` is fixed: an area's name, :data:`NUMBER_FIX`, :data:`BACKUPS_FIX`, or None
+    (nowhere known)."""
+    if gap.lost is not None:
+        return BACKUPS_FIX
     if gap.part == "to-trinh" and gap.reason.startswith(NOT_ALL_MET_LEAD):
         return FIX_AREAS["bang"]  # the self-assessment is mended on its page
     if gap.part == "to-trinh":
@@ -81,6 +92,8 @@ def register_table(gap: Gap) -> str:
 def fix_label(fix: str, item: str = "", record: str = "", table: str = "") -> str:
     if fix == NUMBER_FIX:
         return "Nhập số"
+    if fix == BACKUPS_FIX:
+        return f"Mở {BACKUPS_FIX}"
     if record or table:
         return f"Mở {REGISTER_TAB[0].lower()}{REGISTER_TAB[1:]}"
     return f"Mở mục {item}" if item else f"Mở {fix}"
@@ -89,6 +102,8 @@ def fix_label(fix: str, item: str = "", record: str = "", table: str = "") -> st
 def fix_tip(fix: str, item: str = "", record: str = "", table: str = "") -> str:
     if fix == NUMBER_FIX:
         return "Nhập số tờ trình"
+    if fix == BACKUPS_FIX:
+        return BACKUPS_TIP
     if record or table:  # a record's file to caption, or a first record to write down
         return f"{'Sửa' if record else 'Ghi'} ở {fix}, tab “{REGISTER_TAB}”"
     return f"Sửa ở {fix}, mục {item}" if item else f"Sửa ở {fix}"
@@ -158,7 +173,9 @@ class ChecksPanel(QWidget):
             if widget is not None:
                 widget.hide()  # out of the Tab order at once, not only once deleted
                 widget.deleteLater()
-        self.summary.setText(f"Hồ sơ còn thiếu {len(gaps)} điều (vẫn lập được):" if gaps
+        lost = lost_count_text(gaps)  # the build refuses until they are back
+        self.summary.setText(f"Hồ sơ còn thiếu {len(gaps)} điều; {lost}:" if lost
+                             else f"Hồ sơ còn thiếu {len(gaps)} điều (vẫn lập được):" if gaps
                              else READY)  # fmt: skip
         row, part = 0, None
         for gap in gaps:

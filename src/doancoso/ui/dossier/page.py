@@ -13,7 +13,9 @@ preview (:mod:`.preview`), "In…" (Ctrl+P, Qt's print dialog), "Lưu thành PDF
 copy written atomically where the user says) and "Mở thư mục" (the folder of the file saved).
 
 An evidence file that is encrypted, damaged or not what it claims stops the build with the
-core's message naming it, and nothing is written.
+core's message naming it, and nothing is written; so do evidence files lost from the store,
+every one named. The check names each of those beforehand, with "Mở Sao lưu và khôi phục" to
+the backups dialog, where "Lấy lại tệp minh chứng bị mất từ USB…" takes them back.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ from ..common.folders import documents_folder
 from ..common.temp_copies import session_folder
 from ..shell.operations import Core, QueryOp
 from ..shell.state import UiState
-from .checks import EMPTY_REGISTERS, FIX_AREAS, NUMBER_FIX, NUMBERS_FIX, ChecksPanel
+from .checks import BACKUPS_FIX, EMPTY_REGISTERS, FIX_AREAS, NUMBER_FIX, NUMBERS_FIX, ChecksPanel
 from .job import Reporter, ReportingQuery
 from .numbers import ask_numbers, store_numbers, stored_numbers
 from .pdf_file import PdfFile
@@ -124,6 +126,8 @@ class DossierPage(QWidget):
     open_register_table = Signal(int, str)
     """The user asked to add the advice or coordination record the year lacks (the year and
     the register's table)."""
+    open_backups = Signal()
+    """The user asked to take back evidence files lost from the store (the backups dialog)."""
     checked = Signal()
     """The check's lines were shown."""
     built = Signal()
@@ -344,6 +348,8 @@ class DossierPage(QWidget):
             self.number_edit.setFocus()
         elif fix == NUMBERS_FIX:
             self.edit_numbers()
+        elif fix == BACKUPS_FIX:
+            self.open_backups.emit()
         elif item:
             self.open_checklist_item.emit(self.year, item)
         elif fix == FIX_AREAS["ke-hoach"]:

@@ -26,6 +26,16 @@ def show_backups(core: Core, parent: QWidget | None) -> None:
     _run(core, BackupsDialog(core, parent))
 
 
+def take_back_evidence(core: Core, parent: QWidget | None) -> None:
+    """The same dialog with the keyboard on "Lấy lại tệp minh chứng bị mất từ USB…": the
+    dossier's "Mở Sao lưu và khôi phục", on a line naming an evidence file lost."""
+    from ..settings.backups_dialog import BackupsDialog
+
+    dialog = BackupsDialog(core, parent)
+    dialog.lost_button.setFocus()
+    _run(core, dialog)
+
+
 def export_bundle(core: Core, parent: QWidget | None) -> None:
     """ "Xuất dữ liệu ra USB…": Tệp menu and "Thiết lập"."""
     from ..bundle.export_wizard import ExportWizard

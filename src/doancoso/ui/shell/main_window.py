@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
             dossier.open_register_record.connect(self.open_register_record)
             dossier.open_register_table.connect(self.open_register_table)
             dossier.open_plan.connect(self.open_plan)
+            dossier.open_backups.connect(self.take_back_evidence)
             return dossier
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
@@ -442,6 +443,13 @@ class MainWindow(QMainWindow):
         (advice, coordination) with the keyboard on their "Thêm…": the year has none."""
         self.show_area(RECOGNITION_AREA)
         self.recognition.open_register(year, table)
+
+    def take_back_evidence(self) -> None:
+        """The backups dialog with the keyboard on "Lấy lại tệp minh chứng bị mất từ USB…": the
+        dossier's check found evidence files lost from the store."""
+        from . import dialogs
+
+        dialogs.take_back_evidence(self.core, self)
 
     def new_member(self) -> None:
         self.show_area(ROSTER)
