@@ -114,12 +114,12 @@ class RecognitionPage(QWidget):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        year_label = QLabel("Năm:")
+        self.year_label = QLabel("&Năm:")  # N: no menu's, nor another of the page's
         self.year_combo = QComboBox()
-        year_label.setBuddy(self.year_combo)
+        self.year_label.setBuddy(self.year_combo)
         self.year_combo.addItem(str(self.year), self.year)
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
-        top.addWidget(year_label)
+        top.addWidget(self.year_label)
         top.addWidget(self.year_combo)
         top.addSpacing(12)
         self.template_label = SourceLabel()
