@@ -1,5 +1,10 @@
 """The "3 chủ động" page's own keys in the main window: "Năm:" has its Alt letter (N, taken by
-nothing else the window shows)."""
+nothing else the window shows), and Ctrl+Tab / Ctrl+Shift+Tab switch the page's tabs from
+anywhere on it, the year box included, where Ctrl+7 leaves the keyboard. Qt's tabs switch only
+with the keyboard inside them: from the year box the keys did nothing, and in the register they
+went round its three sections only, never back to the checklist. Now the checklist and the
+register's sections are one round: "Bảng tự đánh giá", "Tham mưu cấp ủy", "Phối hợp", "Giới
+thiệu đoàn viên ưu tú cho Đảng", then the checklist again."""
 
 from __future__ import annotations
 
@@ -85,3 +90,43 @@ def test_the_year_s_alt_letter(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(page.register.advice.add_button, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Alt)
     assert QApplication.focusWidget() is page.year_combo
+
+
+def test_ctrl_tab_switches_the_tabs_from_the_year_box(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.recognition
+    assert QApplication.focusWidget() is page.year_combo  # where Ctrl+7 left it
+    assert _shown_tab(page) == CHECKLIST
+    shown = []
+    for _ in ROUND:
+        _press(qtbot, Qt.Key.Key_Tab, CTRL)
+        shown.append(_shown_tab(page))
+        assert QApplication.focusWidget() is page.year_combo  # left where it was
+    assert shown == [*ROUND[1:], CHECKLIST]
+    shown.clear()
+    for _ in ROUND:
+        _press(qtbot, Qt.Key.Key_Backtab, CTRL_SHIFT)
+        shown.append(_shown_tab(page))
+    assert shown == [*reversed(ROUND[1:]), CHECKLIST]
+    assert window.stack.currentWidget() is page  # the page stays
+
+
+def test_ctrl_tab_from_the_register_s_records_goes_on_to_the_checklist(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """In a section's table, Ctrl+Tab goes on to the next section, and from the last one back
+    to the checklist; the keyboard, in a table now hidden, goes into the tab shown (as Qt's own
+    tab switch does)."""
+    page = window.recognition
+    page.tabs.setCurrentWidget(page.register)
+    page.register.setCurrentWidget(page.register.coordination)
+    table = page.register.coordination.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    _press(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert _shown_tab(page) == ROUND[3]
+    assert _keyboard_in(page.register.currentWidget())
+    _press(qtbot, Qt.Key.Key_Tab, CTRL)
+    assert _shown_tab(page) == CHECKLIST
+    assert _keyboard_in(page.checklist_stack)
+    _press(qtbot, Qt.Key.Key_Backtab, CTRL_SHIFT)
+    assert _shown_tab(page) == ROUND[3]
