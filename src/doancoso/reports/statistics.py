@@ -50,6 +50,7 @@ from .fonts import BOLD, REGULAR
 from .rating import KEEP_WITH_ROWS, count_text
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
+from .tables import NBSP
 
 KIND = "BÁO CÁO"
 TITLE = "Thống kê tình hình đoàn viên"
@@ -128,7 +129,8 @@ def _label(text: str, width: float) -> object:
 def _activity_body(figures: ActivityFigures) -> list[Flowable]:
     """The statistics page's participation and rating tables, under its titles."""
     st = styles()
-    heading = Paragraph(markup(f"III. {figures.participation_title.upper()}"), st["total"])
+    title = markup(f"III. {figures.participation_title.upper()}")  # (markup makes NBSP a space)
+    heading = Paragraph(title.replace("CHI ĐOÀN", f"CHI{NBSP}ĐOÀN"), st["total"])  # never split
     rows = figures.participation
     if rows:
         widths = [w * mm for w in PARTICIPATION_MM]
