@@ -85,6 +85,7 @@ PERIOD_TIP = (
     "một quý (báo cáo quý) đến ngày cuối quý."
 )
 NOT_BEGUN = "{quarter} năm {year} chưa bắt đầu: chỉ thống kê được số liệu đến hôm nay ({today})."
+QUARTER_WORDS = re.compile(r"\bquý (I{1,3}|IV)\b")
 WHOLE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s*")
 Counted = tuple[RosterStats, ActivityFigures]
 COUNTED = (
@@ -121,7 +122,8 @@ class _Card(QFrame):
         layout.addWidget(self.caption, 1)
 
     def set(self, caption: str, value: int, tip: str = "") -> None:
-        self.caption.setText(caption)
+        # "quý III" kept on one line: wrapped as "quý" / "III năm 2026" at 1366×768
+        self.caption.setText(QUARTER_WORDS.sub("quý\u00a0\\1", caption))
         self.value.setText(vn_number(value))
         self.setToolTip(tip)
 
