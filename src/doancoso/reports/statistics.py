@@ -32,8 +32,6 @@ from ..core.rating.rules import LEVELS
 from ..core.statistics.export import (
     COUNT,
     NO_CLOSED_ROUND_LINE,
-    PARTICIPATION_HEADERS,
-    PARTICIPATION_NOTE,
     RATING_HEADERS,
     SHARE,
     TOTAL,
@@ -52,7 +50,7 @@ from .fonts import BOLD, REGULAR
 from .rating import KEEP_WITH_ROWS, count_text
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
-from .tables import ROW_SPLIT_RANGE
+from .tables import NBSP, ROW_SPLIT_RANGE
 
 KIND = "BÁO CÁO"
 TITLE = "Thống kê tình hình đoàn viên"
@@ -60,9 +58,10 @@ FONT_SIZE = 11.5
 BAR_COLOR = colors.HexColor("#1565C0")
 # Column widths (mm) of the 160 mm text width: STT, label, count, share, bar.
 WIDTHS_MM = (13, 63, 22, 20, 42)
-# The page's tables: STT, chi đoàn, members, expected, attended, rate; STT, chi đoàn, the four
+# The page's tables: STT, chi đoàn, members (its header naming the span, "từ 01/01/2026 đến
+# 30/09/2026": wide enough for a whole date), expected, attended, rate; STT, chi đoàn, the four
 # levels ("121 (60,5%)" in a column, with narrow padding), not rated.
-PARTICIPATION_MM = (13, 55, 20, 26, 24, 22)
+PARTICIPATION_MM = (13, 49, 26, 26, 24, 22)
 RATING_MM = (11, 43, 22.5, 22.5, 22.5, 22.5, 16)
 NARROW_PADDING = (("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3))
 
@@ -132,16 +131,18 @@ def _label(text: str, width: float) -> object:
 def _activity_body(figures: ActivityFigures) -> list[Flowable]:
     """The statistics page's participation and rating tables, under its titles."""
     st = styles()
-    heading = Paragraph(markup(f"III. {figures.participation_title.upper()}"), st["total"])
+    title = markup(f"III. {figures.participation_title.upper()}")  # (markup makes NBSP a space)
+    heading = Paragraph(title.replace("CHI ĐOÀN", f"CHI{NBSP}ĐOÀN"), st["total"])  # never split
     rows = figures.participation
     if rows:
         widths = [w * mm for w in PARTICIPATION_MM]
         cells = [[_number(i, len(rows)), _label(r.branch, widths[1]), vn_number(r.members),
                   vn_number(r.expected), vn_number(r.attended), rate_text(r.rate)]
                  for i, r in enumerate(rows, start=1)]  # fmt: skip
-        table = _table(["STT", *PARTICIPATION_HEADERS], cells, widths, total_row=True)
+        table = _table(["STT", *figures.participation_headers], cells, widths, total_row=True)
         body = _with_heading([Spacer(1, 4 * mm), heading, Spacer(1, 2 * mm)], table, len(cells))
-        body += [Spacer(1, 1 * mm), Paragraph(markup(PARTICIPATION_NOTE), st["body_left"])]
+        note = Paragraph(markup(figures.participation_note), st["body_left"])
+        body += [Spacer(1, 1 * mm), note]
     else:
         body = [Spacer(1, 4 * mm), heading]
     heading = Paragraph(markup(f"IV. {figures.rating_heading.upper()}"), st["total"])

@@ -17,11 +17,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog
 from pytestqt.qtbot import QtBot
 
+from active_window import press_ctrl
 from doancoso.core.recognition.registers import ADVICE_TABLE
 from doancoso.core.workspace import Workspace
 from doancoso.ui.recognition.page import RecognitionPage
 from doancoso.ui.recognition.register_dialogs import RecordDialog
+from doancoso.ui.shell.main_window import RECOGNITION_AREA, MainWindow
 from doancoso.ui.shell.operations import Core
+from doancoso.ui.shell.state import UiState
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
 
@@ -110,3 +113,57 @@ def test_a_jump_to_the_records_of_a_year_read_leaves_the_keyboard_on_add(
     qtbot.waitUntil(lambda: not threaded.runner.busy)
     assert page.register.currentWidget() is page.register.advice
     assert page.register.advice.add_button.hasFocus()
+
+
+def _new_item(window: MainWindow) -> tuple[str, bool]:
+    """The "Tệp" menu's first item (Ctrl+N) as the menu shows it: its text (without the "&" of
+    its Alt letter) and whether it is enabled."""
+    menu = window.menuBar().actions()[0].menu()
+    menu.aboutToShow.emit()
+    action = menu.actions()[0]
+    shown = (action.text().replace("&", ""), action.isEnabled())
+    menu.aboutToHide.emit()
+    return shown
+
+
+def test_the_file_menu_s_add_waits_with_the_register_s(
+    qtbot: QtBot, ws: Workspace, threaded: Core, prompts: ScriptedPrompts
+) -> None:
+    """The "Tệp" menu's "Thêm văn bản tham mưu…" (Ctrl+N) is disabled while the register's
+    "Thêm…" is, and enabled again once the year chosen is shown. It stayed enabled, and its
+    key did nothing."""
+    window = MainWindow(threaded, UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    window.show_area(RECOGNITION_AREA)
+    page = window.recognition
+    qtbot.waitUntil(lambda: not threaded.runner.busy)
+    page.tabs.setCurrentWidget(page.register)
+    section = page.register.advice
+    page.register.setCurrentWidget(section)
+    assert _new_item(window) == ("Thêm văn bản tham mưu…", True)
+    opened: list[str] = []
+
+    def note(dialog: QDialog) -> None:
+        opened.append(dialog.windowTitle())
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    prompts.dialog_script = note
+    release = threading.Event()
+    threaded.runner.run(lambda: release.wait(30), progress=False)  # the worker busy
+    try:
+        page.set_year(page.year - 1)  # its read waits behind
+        assert not section.add_button.isEnabled()
+        assert _new_item(window) == ("Thêm văn bản tham mưu…", False)
+        window.sidebar.setFocus()
+        press_ctrl(qtbot, window, Qt.Key.Key_N)
+        assert opened == []
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not threaded.runner.busy)
+    assert section.add_button.isEnabled()
+    assert _new_item(window) == ("Thêm văn bản tham mưu…", True)
+    press_ctrl(qtbot, window, Qt.Key.Key_N)
+    assert opened == ["Thêm văn bản tham mưu cấp ủy"]

@@ -1,7 +1,8 @@
 """The statistics page's two counts of members per chi đoàn say what they count: the "Theo chi
 đoàn" breakdown the active roster on the day, the participation table everyone who was on it in
-the year (those who left since too); members in no chi đoàn are "Chưa có chi đoàn" in both, as
-in the roster's filter; the PDF and the Excel sheet say the same."""
+the year up to the day counted (those who left since too: its column names that span); members
+in no chi đoàn are "Chưa có chi đoàn" in both, as in the roster's filter; the PDF and the Excel
+sheet say the same."""
 
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ HEADING_TIP = (
     "Đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm) vào ngày lấy số liệu, theo chi đoàn hiện "
     "tại: cộng lại bằng tổng số đoàn viên đang sinh hoạt."
 )
-MEMBERS = "Đoàn viên trong năm"
+SPAN = "từ 01/01/2026 đến 01/06/2026"  # TODAY's
+MEMBERS = f"Đoàn viên {SPAN}"
 MEMBERS_NOTE = (
-    "Cột “Đoàn viên trong năm” tính mọi người đã sinh hoạt tại đơn vị trong năm, kể cả người "
+    f"Cột “Đoàn viên {SPAN}” tính mọi người đã sinh hoạt tại đơn vị {SPAN}, kể cả người "
     "nay đã chuyển đi hoặc ra khỏi Đoàn (ở chi đoàn sau cùng của họ), nên có thể nhiều hơn số "
     "ở phần “Theo chi đoàn (đang sinh hoạt)”."
 )
@@ -55,7 +57,7 @@ def test_the_page_says_what_each_count_means(qtbot: QtBot, unplaced: Workspace) 
     assert page.branch_note.text() == HEADING_TIP and page.branch_note.isVisible()
     model = page.participation
     horizontal = Qt.Orientation.Horizontal
-    assert model.headerData(1, horizontal) == MEMBERS
+    assert model.headerData(1, horizontal) == f"Đoàn viên\n{SPAN}"  # on two lines: narrower
     assert model.headerData(1, horizontal, Qt.ItemDataRole.ToolTipRole) == MEMBERS_NOTE
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert NO_BRANCH in names and "Chưa xếp chi đoàn" not in names

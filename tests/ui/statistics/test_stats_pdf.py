@@ -10,8 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from doancoso.core.errors import AppError
+from doancoso.core.statistics.export import activity_figures
 from doancoso.core.workspace import Workspace
-from doancoso.reports.statistics import print_statistics
+from doancoso.reports.statistics import print_statistics, print_statistics_of
 
 from .conftest import BA_DIEU, PRINTED_BY_BRANCH, TODAY, XOM_MOI
 
@@ -116,3 +117,21 @@ def test_no_heading_stands_alone_at_a_page_foot(empty_ws: Workspace, tmp_path: P
         assert not heading.match(lines[-2]), (number, lines[-2])
     # the participation's heading is printed (with its table, wherever the pages break)
     assert any("III. THAM GIA HOẠT ĐỘNG" in text for text in pages)
+
+
+def test_the_participation_heading_never_breaks_inside_chi_doan(
+    known_ws: Workspace, tmp_path: Path
+) -> None:
+    """Counted up to 30/09, the participation's heading takes two lines: it wrapped as "…THEO
+    CHI" / "ĐOÀN"; "chi đoàn" now goes whole to the second line."""
+    day = date(2026, 9, 30)
+    stats = known_ws.statistics.roster(day)
+    figures = activity_figures(known_ws.participation, known_ws.rating, 2026, day)
+    path = print_statistics_of(known_ws, stats, tmp_path / "tk.pdf", activity=figures)
+    text = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    at = next(i for i, line in enumerate(lines) if line.startswith("III. "))
+    assert lines[at : at + 2] == [
+        "III. THAM GIA HOẠT ĐỘNG TỪ 01/01/2026 ĐẾN 30/09/2026 THEO",
+        "CHI ĐOÀN",
+    ]

@@ -42,6 +42,18 @@ def _departures_tip(span: str) -> str:
     )
 
 
+def _members_note(span: str) -> str:
+    return (
+        f"Cột “Đoàn viên {span}” tính mọi người đã sinh hoạt tại đơn vị {span}, kể cả người nay "
+        "đã chuyển đi hoặc ra khỏi Đoàn (ở chi đoàn sau cùng của họ), nên có thể nhiều hơn số ở "
+        "phần “Theo chi đoàn (đang sinh hoạt)”."
+    )
+
+
+def _members_column(page: StatisticsPage) -> str:
+    return str(page.participation.headerData(1, Qt.Orientation.Horizontal))
+
+
 def _captions(qtbot: QtBot, page: StatisticsPage, typed: str) -> list[str]:
     page.day_edit.setFocus()
     page.day_edit.selectAll()
@@ -86,22 +98,35 @@ def test_the_participation_heading_says_the_span_counted(
     qtbot: QtBot, known_ws: Workspace, tmp_path: Path
 ) -> None:
     """The participation table counts the activities from 01/01 up to the day counted: its
-    heading says so, as the movements' labels, on the page and in both exports."""
+    heading, its column of members and the note under it say so, as the movements' labels, on
+    the page and in both exports (the column said "Đoàn viên trong năm")."""
     page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
     qtbot.addWidget(page)
     page.show()
     _captions(qtbot, page, "30/09/2026")
     heading = "Tham gia hoạt động từ 01/01/2026 đến 30/09/2026 theo chi đoàn"
     assert page.participation_title.text() == heading
+    # its column of members and the note under it say the same span, not "trong năm"
+    span = "từ 01/01/2026 đến 30/09/2026"
+    assert _members_column(page) == f"Đoàn viên\n{span}"
+    assert _members_note(span) in page.participation_note.text()
     _captions(qtbot, page, "31/12/2025")
     assert page.participation_title.text() == "Tham gia hoạt động năm 2025 theo chi đoàn"
+    assert _members_column(page) == "Đoàn viên\nnăm 2025"
+    assert _members_note("năm 2025") in page.participation_note.text()
+    tip = page.participation.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == _members_note("năm 2025")
 
     path = tmp_path / "tk.xlsx"
     known_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
     cells = [row[0] for row in load_workbook(path).active.iter_rows(values_only=True)]
     assert f"III. {heading.upper()}" in cells
+    header = ("STT", "Chi đoàn", f"Đoàn viên {span}", "Lượt phải tham gia", "Lượt có mặt")
+    assert header in [row[:5] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    assert any(str(c).endswith(" " + _members_note(span)) for c in cells)
     stats = known_ws.statistics.roster(date(2026, 9, 30))
     figures = activity_figures(known_ws.participation, known_ws.rating, 2026, stats.today)
     pdf = print_statistics_of(known_ws, stats, tmp_path / "tk.pdf", activity=figures)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
-    assert f"III. {heading.upper()} STT Chi đoàn" in text
+    assert f"III. {heading.upper()} STT Chi đoàn Đoàn viên {span} Lượt" in text
+    assert _members_note(span) in text

@@ -8,10 +8,12 @@ import pytest
 from openpyxl import load_workbook
 
 from doancoso.core.errors import AppError
-from doancoso.core.statistics.export import PARTICIPATION_NOTE
+from doancoso.core.statistics.export import participation_note
 from doancoso.core.workspace import Workspace
 
 from .conftest import BA_DIEU, PRINTED_BY_BRANCH, TODAY, XOM_MOI
+
+SPAN = "từ 01/01/2026 đến 01/06/2026"  # TODAY's: what the participation counts
 
 
 def _rows(path: Path) -> list[tuple[object, ...]]:
@@ -82,14 +84,13 @@ def test_rows_are_as_tall_as_their_wrapped_texts(known_ws: Workspace, tmp_path: 
         if isinstance(sheet.cell(row, column).value, str)
     }
     height = {text: sheet.row_dimensions[row].height for text, row in rows.items()}
-    # "Đoàn viên" / "trong năm", "Lượt phải" / "tham gia"
-    assert height["Đoàn viên trong năm"] == 30
-    assert sheet.cell(rows["Đoàn viên trong năm"], 3).alignment.wrap_text
+    # "Đoàn viên từ" / "01/01/2026" / "đến" / "01/06/2026"; "Lượt phải" / "tham gia"
+    assert height[f"Đoàn viên {SPAN}"] == 60
+    assert sheet.cell(rows[f"Đoàn viên {SPAN}"], 3).alignment.wrap_text
     # "Hoàn thành" / "xuất sắc" / "nhiệm vụ"
     assert height["Hoàn thành xuất sắc nhiệm vụ"] == 45
-    # 346 characters over the table's six columns (104 wide): three lines, as LibreOffice
-    # shows them.
-    assert height[PARTICIPATION_NOTE] == 45
+    # 384 characters over the table's six columns (104 wide): four lines.
+    assert height[participation_note(SPAN)] == 60
     # 55 characters in column B: two lines.
     assert height["Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"] == 30
     assert height["Trong đó: đoàn viên nữ"] is None

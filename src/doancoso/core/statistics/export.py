@@ -249,7 +249,7 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
 
 BY_BRANCH = "Theo chi đoàn (đang sinh hoạt)"
 """The heading of the members per chi đoàn on the day: not the participation table's members
-of the year (:data:`PARTICIPATION_MEMBERS_NOTE`)."""
+of the span counted (:func:`participation_members_note`)."""
 BY_BRANCH_TIP = (
     "Đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm) vào ngày lấy số liệu, theo chi đoàn hiện "
     "tại: cộng lại bằng tổng số đoàn viên đang sinh hoạt."
@@ -288,19 +288,35 @@ def breakdowns(stats: RosterStats) -> list[Breakdown]:
 
 WHOLE = "Toàn Đoàn cơ sở"
 """The last row of the participation and rating tables: the whole organisation."""
-PARTICIPATION_HEADERS = (
-    "Chi đoàn", "Đoàn viên trong năm", "Lượt phải tham gia", "Lượt có mặt", RATE_COLUMN
-)  # fmt: skip
 RATING_HEADERS = ("Chi đoàn", *LEVELS.values(), "Không xếp loại")
-PARTICIPATION_MEMBERS_NOTE = (
-    f"Cột “{PARTICIPATION_HEADERS[1]}” tính mọi người đã sinh hoạt tại đơn vị trong năm, kể cả "
-    "người nay đã chuyển đi hoặc ra khỏi Đoàn (ở chi đoàn sau cùng của họ), nên có thể nhiều hơn "
-    f"số ở phần “{BY_BRANCH}”."
-)
-PARTICIPATION_NOTE = (
-    "Tính trên các buổi hoạt động đã thực hiện và đã điểm danh; mỗi đoàn viên chỉ tính các "
-    f"buổi trong thời gian sinh hoạt tại đơn vị. {PARTICIPATION_MEMBERS_NOTE}"
-)
+PARTICIPATION_COLUMNS = 5
+"""The participation tables' columns: chi đoàn, members, expected, attended, rate
+(:func:`participation_headers`)."""
+
+
+def participation_headers(span: str) -> tuple[str, ...]:
+    """The participation table's headers, its members' naming the ``span`` counted
+    (:attr:`ActivityFigures.participation_span`): "Đoàn viên từ 01/01/2026 đến 30/09/2026"."""
+    return ("Chi đoàn", f"Đoàn viên {span}", "Lượt phải tham gia", "Lượt có mặt", RATE_COLUMN)
+
+
+def participation_members_note(span: str) -> str:
+    """What the members' column counts over ``span``: not the roster of the day."""
+    return (
+        f"Cột “{participation_headers(span)[1]}” tính mọi người đã sinh hoạt tại đơn vị {span}, "
+        "kể cả người nay đã chuyển đi hoặc ra khỏi Đoàn (ở chi đoàn sau cùng của họ), nên có thể "
+        f"nhiều hơn số ở phần “{BY_BRANCH}”."
+    )
+
+
+def participation_note(span: str) -> str:
+    """The note under the participation table counted over ``span``."""
+    return (
+        "Tính trên các buổi hoạt động đã thực hiện và đã điểm danh; mỗi đoàn viên chỉ tính các "
+        f"buổi trong thời gian sinh hoạt tại đơn vị. {participation_members_note(span)}"
+    )
+
+
 NO_CLOSED_ROUND = "chưa có đợt xếp loại nào kết thúc."
 NO_CLOSED_ROUND_LINE = NO_CLOSED_ROUND[0].upper() + NO_CLOSED_ROUND[1:]
 
@@ -318,11 +334,22 @@ class ActivityFigures:
     counted_on: date | None = None
 
     @property
-    def participation_title(self) -> str:
+    def participation_span(self) -> str:
         """The span the participation is counted over, as the movements' labels say it
         (:func:`year_span`): "từ 01/01/2026 đến 30/09/2026", "năm 2025"."""
-        span = f"năm {self.year}" if self.counted_on is None else year_span(self.counted_on)
-        return f"Tham gia hoạt động {span} theo chi đoàn"
+        return f"năm {self.year}" if self.counted_on is None else year_span(self.counted_on)
+
+    @property
+    def participation_title(self) -> str:
+        return f"Tham gia hoạt động {self.participation_span} theo chi đoàn"
+
+    @property
+    def participation_headers(self) -> tuple[str, ...]:
+        return participation_headers(self.participation_span)
+
+    @property
+    def participation_note(self) -> str:
+        return participation_note(self.participation_span)
 
     @property
     def rating_title(self) -> str:
@@ -457,7 +484,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
         # The title is centred over the widest table, in the middle of the printed page.
         wide = 4
         if activity is not None and activity.participation:
-            wide = len(PARTICIPATION_HEADERS) + 1
+            wide = PARTICIPATION_COLUMNS + 1
         if activity is not None and activity.rating is not None:
             wide = len(RATING_HEADERS) + 1
         merged(organization.upper(), Font(name=FONT, bold=True, size=12), center, wide)
@@ -490,8 +517,9 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
             ]  # fmt: skip
             if rows:
                 numbered = [(i, *r) for i, r in enumerate(rows[:-1], start=1)]
-                table(("STT", *PARTICIPATION_HEADERS[:-1], SHARE), numbered, ("", *rows[-1]))
-                note(PARTICIPATION_NOTE, len(PARTICIPATION_HEADERS) + 1)
+                headers = activity.participation_headers
+                table(("STT", *headers[:-1], SHARE), numbered, ("", *rows[-1]))
+                note(activity.participation_note, PARTICIPATION_COLUMNS + 1)
             merged(f"IV. {activity.rating_heading.upper()}", bold, left)
             if activity.rating is None:
                 merged(NO_CLOSED_ROUND_LINE, Font(name=FONT), left)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -114,12 +114,12 @@ class RecognitionPage(QWidget):
 
     def _build(self) -> None:
         top = QHBoxLayout()
-        year_label = QLabel("Năm:")
+        self.year_label = QLabel("&Năm:")  # N: no menu's, nor another of the page's
         self.year_combo = QComboBox()
-        year_label.setBuddy(self.year_combo)
+        self.year_label.setBuddy(self.year_combo)
         self.year_combo.addItem(str(self.year), self.year)
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
-        top.addWidget(year_label)
+        top.addWidget(self.year_label)
         top.addWidget(self.year_combo)
         top.addSpacing(12)
         self.template_label = SourceLabel()
@@ -191,6 +191,23 @@ class RecognitionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        # Ctrl+Tab / Ctrl+Shift+Tab from anywhere on the page (Qt's tabs take them only with the
+        # keyboard inside them, not in the year box, where Ctrl+7 leaves it).
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, lambda step=step: self.switch_tab(step))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def switch_tab(self, step: int) -> None:
+        """Show the next (``step`` 1) or previous (-1) of the page's views, in one round: the
+        checklist, then each section of the register (its tabs), then the checklist again."""
+        register = self.register
+        shown = 0 if self.tabs.currentWidget() is not register else 1 + register.currentIndex()
+        chosen = (shown + step) % (1 + register.count())
+        if chosen == 0:
+            self.tabs.setCurrentWidget(self.checklist_stack)
+        else:
+            register.setCurrentIndex(chosen - 1)
+            self.tabs.setCurrentWidget(register)
 
     # Reading ------------------------------------------------------------------------------
 

@@ -55,7 +55,8 @@ def new_command(window: MainWindow, area: int) -> PageCommand | None:
 
 
 def _register_command(window: MainWindow) -> PageCommand | None:
-    """On "3 chủ động": a record of the register's section shown (advice, coordination)."""
+    """On "3 chủ động": a record of the register's section shown (advice, coordination); not
+    while another year is read (the section's "Thêm…" disabled, see ..recognition.register)."""
     page = window.recognition
     register = page.register
     if page.tabs.currentWidget() is not register:
@@ -63,7 +64,7 @@ def _register_command(window: MainWindow) -> PageCommand | None:
     section = register.currentWidget()
     if section not in (register.advice, register.coordination):
         return None
-    return PageCommand(f"Thêm {section.what}…", section.add_record)
+    return PageCommand(f"Thêm {section.what}…", section.add_record, section.add_button.isEnabled)
 
 
 def import_command(window: MainWindow, area: int) -> PageCommand | None:

@@ -48,7 +48,6 @@ from ...core.rating.service import RATING_TABLES
 from ...core.statistics.export import (
     BY_BRANCH,
     BY_BRANCH_TIP,
-    PARTICIPATION_NOTE,
     ActivityFigures,
     activity_figures,
     breakdowns,
@@ -64,7 +63,7 @@ from ..common.document_dialog import DocumentKind, ask_document_details, remembe
 from ..common.folders import documents_folder
 from ..shell.operations import Core, QueryOp
 from .bar_chart import BarChart
-from .participation import HEADERS, ParticipationModel
+from .participation import PARTICIPATION_COLUMNS, ParticipationModel
 from .rating import RatingStatsModel
 
 PDF_NAME = "thong-ke-doan-vien.pdf"
@@ -86,6 +85,7 @@ PERIOD_TIP = (
     "một quý (báo cáo quý) đến ngày cuối quý."
 )
 NOT_BEGUN = "{quarter} năm {year} chưa bắt đầu: chỉ thống kê được số liệu đến hôm nay ({today})."
+QUARTER_WORDS = re.compile(r"\bquý (I{1,3}|IV)\b")
 WHOLE_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{4}\s*")
 Counted = tuple[RosterStats, ActivityFigures]
 COUNTED = (
@@ -122,7 +122,8 @@ class _Card(QFrame):
         layout.addWidget(self.caption, 1)
 
     def set(self, caption: str, value: int, tip: str = "") -> None:
-        self.caption.setText(caption)
+        # "quý III" kept on one line: wrapped as "quý" / "III năm 2026" at 1366×768
+        self.caption.setText(QUARTER_WORDS.sub("quý\u00a0\\1", caption))
         self.value.setText(vn_number(value))
         self.setToolTip(tip)
 
@@ -275,11 +276,11 @@ class StatisticsPage(QWidget):
         self.participation_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         header = self.participation_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(HEADERS)):
+        for column in range(1, PARTICIPATION_COLUMNS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         _whole_rows(self.participation_view)
         box.addWidget(self.participation_view)
-        self.participation_note = QLabel(PARTICIPATION_NOTE)
+        self.participation_note = QLabel()  # the span counted: once read
         self.participation_note.setWordWrap(True)
         box.addWidget(self.participation_note)
         return frame
@@ -450,7 +451,8 @@ class StatisticsPage(QWidget):
         _fit_rows(self.rating_view)
         self._loading = False
         self.participation_title.setText(figures.participation_title)
-        self.participation.set_rows(figures.participation)
+        self.participation.set_rows(figures.participation, figures.participation_span)
+        self.participation_note.setText(figures.participation_note)
         _fit_rows(self.participation_view)
         self.stats = stats
         as_of = format_vn_date(stats.today)

@@ -10,34 +10,40 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ...core.activities.participation import BranchParticipation
 from ...core.lang.text import vn_number
-from ...core.statistics.export import PARTICIPATION_HEADERS as HEADERS
-from ...core.statistics.export import PARTICIPATION_MEMBERS_NOTE, rate_text
+from ...core.statistics.export import (
+    PARTICIPATION_COLUMNS,
+    participation_headers,
+    participation_members_note,
+    rate_text,
+)
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY
 
-__all__ = ["HEADERS", "ParticipationModel", "rate_text"]
+__all__ = ["PARTICIPATION_COLUMNS", "ParticipationModel", "rate_text"]
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ParticipationModel(QAbstractTableModel):
     """One row per chi đoàn: members, expected and attended places, the rate; the whole
-    organisation last."""
+    organisation last. The members' header names the span counted, on two lines."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, int, int, int, float | None]] = []
+        self.counted_span = ""
 
-    def set_rows(self, rows: Sequence[BranchParticipation]) -> None:
-        """The rows of :func:`~doancoso.core.statistics.export.with_total`: each chi đoàn,
-        then the whole organisation."""
+    def set_rows(self, rows: Sequence[BranchParticipation], span: str) -> None:
+        """The rows of :func:`~doancoso.core.statistics.export.with_total` (each chi đoàn,
+        then the whole organisation), counted over ``span`` ("từ 01/01/2026 đến 30/09/2026")."""
         self.beginResetModel()
         self._rows = [(r.branch, r.members, r.expected, r.attended, r.rate) for r in rows]
+        self.counted_span = span
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else PARTICIPATION_COLUMNS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -61,9 +67,11 @@ class ParticipationModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == DISPLAY:
-            return HEADERS[section]
+            if section == 1:  # on two lines, not as wide as the span
+                return f"Đoàn viên\n{self.counted_span}"
+            return participation_headers(self.counted_span)[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == 1:  # not the roster of today
-            return PARTICIPATION_MEMBERS_NOTE
+            return participation_members_note(self.counted_span)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
