@@ -64,6 +64,7 @@ from ..common.drives import Drive, removable_drives
 from ..common.steps import build_steps
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report, TaskCancelled
+from .focus import focus_lost
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
 
 log = logging.getLogger(__name__)
@@ -339,6 +340,17 @@ class ExportWizard(QDialog):
         self._update_buttons()
         if page == PASSWORD_PAGE:
             self.password_panel.first.setFocus()
+        elif focus_lost(self, self.stack, self.close_button if page != DONE_PAGE else None):
+            self._first_focus(page).setFocus()
+
+    def _first_focus(self, page: int) -> QWidget:
+        """The step's first thing to do, for a focus left on nothing (or on "Hủy", which
+        "Tiếp >" pressed from the keyboard hands it to as it hides itself)."""
+        if page == TARGET_PAGE:
+            return self.drive_combo if self.drive_combo.count() else self.other_button
+        if page == DONE_PAGE:  # a handover's names then take it (_exported)
+            return self.close_button
+        return self.report_radio if self.kind == REPORT else self.handover_radio
 
     def _update_buttons(self) -> None:
         if self.page == PASSWORD_PAGE:
