@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -64,7 +64,7 @@ from ..common.drives import Drive, removable_drives
 from ..common.steps import build_steps
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report, TaskCancelled
-from .focus import focus_lost
+from .focus import focus_lost, press_focused_button
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
 
 log = logging.getLogger(__name__)
@@ -330,6 +330,11 @@ class ExportWizard(QDialog):
     @property
     def page(self) -> int:
         return self.stack.currentIndex()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter on a button tabbed to presses it (focus.py); in a field, nothing."""
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
 
     @property
     def kind(self) -> str:
