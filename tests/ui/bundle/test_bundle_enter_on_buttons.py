@@ -87,3 +87,59 @@ def test_enter_on_the_export_s_buttons_and_never_in_its_fields(
     qtbot.keyClick(wizard.export_button, RETURN)
     assert wizard.result_ is not None, wizard.target_error.text()
     assert [p.suffix for p in (tmp_path / "usb").iterdir()] == [".dcs"]
+
+
+def test_after_a_failed_export_the_focus_is_back_on_xuat_not_on_huy(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """ "Xuất" is disabled while it writes: the focus fell to "Hủy" and stayed there after a
+    refusal (the stick pulled out), so that Enter, pressed again to try again, closed the
+    wizard and its password typed twice. It is back on "Xuất"."""
+    import shutil
+
+    usb = stick(tmp_path)
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [usb])
+    _shown_active(qtbot, wizard)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    shutil.rmtree(usb.root)  # pulled out
+    wizard.export_button.setFocus()
+    qtbot.keyClick(wizard.export_button, RETURN)
+    target = usb.root / "doancoso-doan-xa-tan-hung-ban-giao-04-12-2026.dcs"
+    assert wizard.result_ is None and wizard.target_error.text() == (
+        f"Không ghi được gói dữ liệu “{target}”: thư mục không tồn tại."
+    )
+    assert wizard.page == TARGET_PAGE and wizard.isVisible()
+    assert QApplication.focusWidget() is wizard.export_button
+    usb.root.mkdir()  # plugged in again
+    qtbot.keyClick(wizard.export_button, RETURN)
+    assert wizard.result_ is not None, wizard.target_error.text()
+
+
+def test_after_a_failed_import_the_focus_is_back_on_nhap_not_on_huy(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """The same with "Nhập": the decrypted copy cleaned away meanwhile, the import refused and
+    nothing changed, the focus was on "Hủy"."""
+    from bundle_gui import import_to_plan
+    from doancoso.core.bundle.container import COPY_LOST
+    from doancoso.ui.bundle.import_wizard import PLAN_PAGE
+
+    add_people(ws)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    other = Workspace.open(tmp_path / "may-moi")
+    try:
+        wizard = import_to_plan(qtbot, other, bundle)
+        _shown_active(qtbot, wizard)
+        assert wizard.held is not None and wizard.held.copy is not None
+        wizard.held.copy.unlink()
+        wizard.import_button.setFocus()
+        qtbot.keyClick(wizard.import_button, RETURN)
+        assert wizard.plan_error.text() == COPY_LOST and not other.has_organization
+        assert wizard.page == PLAN_PAGE and wizard.isVisible()
+        assert QApplication.focusWidget() is wizard.import_button
+    finally:
+        wizard.close()
+        other.close()

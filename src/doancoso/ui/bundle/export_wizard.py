@@ -519,14 +519,21 @@ class ExportWizard(QDialog):
 
     def _cancelled(self) -> None:
         self.target_error.setText(CANCELLED)
-        self._update_buttons()
+        self._not_exported()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, AppError):  # a full or pulled-out stick, FAT32...: said on the page
             self.target_error.setText(exc.message)
         else:
             self._core.runner.show_error(exc, "Không xuất được", self)
+        self._not_exported()
+
+    def _not_exported(self) -> None:
+        """ "Xuất" enabled again, and the focus back on it: disabled while writing, it handed
+        the focus to "Hủy", where Enter pressed to try again closed the wizard."""
         self._update_buttons()
+        if focus_lost(self, self.stack, self.close_button):
+            (self.export_button if self.export_button.isEnabled() else self.name_edit).setFocus()
 
     def reject(self) -> None:
         """ "Đóng", Esc or the window's ×: a handover whose biên bản is not saved yet asks

@@ -714,14 +714,21 @@ class BundleImportWizard(QDialog):
 
     def _apply_cancelled(self) -> None:
         self.plan_error.setText("Đã hủy: dữ liệu trên máy này không thay đổi.")
-        self._update_buttons()
+        self._not_applied()
 
     def _apply_failed(self, exc: BaseException) -> None:
         if isinstance(exc, AppError):
             self.plan_error.setText(exc.message)
         else:
             self._core.runner.show_error(exc, "Không nhận được dữ liệu", self)
+        self._not_applied()
+
+    def _not_applied(self) -> None:
+        """ "Nhập" enabled again, and the focus back on it: disabled while importing, it
+        handed the focus to "Hủy", where Enter pressed to try again closed the wizard."""
         self._update_buttons()
+        if focus_lost(self, self.stack, self.close_button):
+            self._first_focus(PLAN_PAGE).setFocus()
 
     def _applied(self, plan: Any) -> None:
         self._hold(None)  # imported: the copy is needed no more
