@@ -143,3 +143,22 @@ def test_after_a_failed_import_the_focus_is_back_on_nhap_not_on_huy(
     finally:
         wizard.close()
         other.close()
+
+
+def test_enter_in_the_password_goes_one_step_and_presses_nothing_there(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Enter in the second password field goes on to step 3, whose focus, with no USB, is on
+    "Chọn nơi khác…": the same Enter must not press it too (a folder asked for unbidden)."""
+    wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [])
+    asked: list[str] = []
+    wizard.ask_folder = lambda title: asked.append(title) and None
+    _shown_active(qtbot, wizard)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    qtbot.keyClick(wizard.password_panel.second, RETURN)
+    assert wizard.page == TARGET_PAGE
+    assert QApplication.focusWidget() is wizard.other_button and asked == []
+    qtbot.keyClick(wizard.other_button, RETURN)
+    assert asked == ["Chọn thư mục lưu tệp"]

@@ -51,6 +51,11 @@ def test_the_export_s_target_step_starts_on_where_to_save(
     assert wizard.page == TARGET_PAGE
     assert _focused() is (wizard.drive_combo if with_stick else wizard.other_button)
     assert _focused() is not wizard.close_button
+    _press(qtbot, wizard.back_button)
+    assert wizard.page == PASSWORD_PAGE
+    qtbot.keyClick(wizard.password_panel.second, Qt.Key.Key_Return)  # on by Enter: the same
+    assert wizard.page == TARGET_PAGE
+    assert _focused() is (wizard.drive_combo if with_stick else wizard.other_button)
 
 
 def test_the_report_s_last_page_has_the_focus_on_dong(

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -64,7 +64,7 @@ from ..common.drives import Drive, removable_drives
 from ..common.steps import build_steps
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report, TaskCancelled
-from .focus import focus_lost, press_focused_button
+from .focus import EnterPresses, focus_lost
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
 
 log = logging.getLogger(__name__)
@@ -164,6 +164,7 @@ class ExportWizard(QDialog):
         self.setWindowTitle("Xuất dữ liệu ra USB")
         self.resize(760, 560)
         self._build()
+        EnterPresses(self)  # Enter on a button tabbed to presses it (focus.py)
         self._show_page(KIND_PAGE)
 
     # Building -----------------------------------------------------------------------------
@@ -331,11 +332,6 @@ class ExportWizard(QDialog):
     def page(self) -> int:
         return self.stack.currentIndex()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Enter on a button tabbed to presses it (focus.py); in a field, nothing."""
-        if not press_focused_button(self, event):
-            super().keyPressEvent(event)
-
     @property
     def kind(self) -> str:
         return REPORT if self.report_radio.isChecked() else HANDOVER
@@ -343,9 +339,10 @@ class ExportWizard(QDialog):
     def _show_page(self, page: int) -> None:
         self.steps.show(page, PAGE_TITLES[page])
         self._update_buttons()
+        cancel = self.close_button if page != DONE_PAGE else None  # "Đóng" there
         if page == PASSWORD_PAGE:
             self.password_panel.first.setFocus()
-        elif focus_lost(self, self.stack, self.close_button if page != DONE_PAGE else None):
+        elif page == TARGET_PAGE or focus_lost(self, self.stack, cancel):
             self._first_focus(page).setFocus()
 
     def _first_focus(self, page: int) -> QWidget:

@@ -8,11 +8,11 @@ shows nowhere and no key does anything (:func:`focus_lost`).
 What Enter does: the steps have no default button and their buttons no autoDefault
 (``ui/common/steps.py``), so that Enter in a field never jumps a step nor starts a write; but
 then Enter on a button tabbed to did nothing either, where every Windows dialog presses it
-(:func:`press_focused_button`)."""
+(:class:`EnterPresses`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QStackedWidget, QWidget
 
@@ -26,16 +26,26 @@ def focus_lost(dialog: QDialog, pages: QStackedWidget, cancel: QWidget | None) -
     return pages.indexOf(focused) >= 0
 
 
-def press_focused_button(dialog: QDialog, event: QKeyEvent) -> bool:
-    """Enter (or the keypad's) on a push button of ``dialog`` that has the focus: pressed, and
-    True; anything else (Enter in a field, a key with Ctrl or Alt) is the dialog's: False."""
-    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+class EnterPresses(QObject):
+    """Enter (or the keypad's) on a push button of the dialog it watches presses the button.
+    Caught on the button itself, as the key reaches it: Enter in a field that goes on to the
+    next step (the password's) moves the focus, maybe onto a button, before the key goes up
+    to the dialog, and must not press that button too."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        for button in dialog.findChildren(QPushButton):
+            button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QPushButton)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            if watched.isEnabled():
+                watched.click()
+            return True
         return False
-    if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-        return False
-    focused = dialog.focusWidget()
-    if not isinstance(focused, QPushButton) or not focused.isVisible():
-        return False
-    if focused.isEnabled():
-        focused.click()
-    return True

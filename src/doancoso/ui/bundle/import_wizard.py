@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -63,7 +62,7 @@ from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .counts import PLAN_HEADERS, CountsTable, dialog_size, files_text, plan_rows
-from .focus import focus_lost, press_focused_button
+from .focus import EnterPresses, focus_lost
 from .import_texts import (
     CHOICES_REVEALED,
     KIND_NAMES,
@@ -122,6 +121,7 @@ class BundleImportWizard(QDialog):
         self.setWindowTitle("Nhận dữ liệu từ USB")
         self.resize(dialog_size(self.screen().availableGeometry().size()))
         self._build()
+        EnterPresses(self)  # Enter on a button tabbed to presses it (focus.py)
         self._show_page(FILE_PAGE)
         self.browse_button.setFocus()  # the first thing to do (the file's field is read-only)
 
@@ -293,11 +293,6 @@ class BundleImportWizard(QDialog):
     @property
     def page(self) -> int:
         return self.stack.currentIndex()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Enter on a button tabbed to presses it (focus.py); in a field, nothing."""
-        if not press_focused_button(self, event):
-            super().keyPressEvent(event)
 
     def _show_page(self, page: int) -> None:
         self.steps.show(page, PAGE_TITLES[page])
