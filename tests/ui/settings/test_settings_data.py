@@ -23,7 +23,7 @@ def test_settings_show_the_data_folder_and_open_it(qtbot: QtBot, ws: Workspace) 
     assert page.version_label.text() == f"Phiên bản {__version__}"
     opened: list[Path] = []
     page.open_folder = opened.append
-    assert page.open_folder_button.text() == "Mở thư mục"
+    assert page.open_folder_button.text() == "&Mở thư mục"
     page.open_folder_button.click()
     assert opened == [ws.data_dir]
 

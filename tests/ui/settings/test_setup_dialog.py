@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -13,7 +14,7 @@ from doancoso.ui.common.fields import WrappedLabel
 from doancoso.ui.settings.organization_form import REQUIRED_NOTE
 from doancoso.ui.settings.page import SettingsPage
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from scripted import synchronous_core
+from scripted import ScriptedPrompts, synchronous_core
 from steady import messages_fit, shown, spot
 
 
@@ -205,3 +206,43 @@ def test_a_long_name_emptied_says_it_is_needed(qtbot: QtBot, empty_ws: Workspace
     assert dialog.form.errors.message("superior_name") == (
         "Cần nhập tên cấp bộ Đoàn cấp trên trực tiếp."
     )
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_enter_on_the_handover_or_restore_button_presses_it_not_bat_dau(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    """Tabbed to "Nhận bàn giao từ USB…" (or "Khôi phục bản sao lưu…"), Enter pressed
+    "Bắt đầu": the organisation typed was created and the handover never offered again (or,
+    the form empty, its messages shown). Enter presses the button that has the focus; in a
+    field it is still "Bắt đầu"."""
+    opened: list[str] = []
+    dialog = SetupDialog(
+        empty_ws.organization, ScriptedPrompts(),
+        receive_handover=lambda _w: opened.append("bàn giao") is not None and False,
+        restore_backup=lambda _w: opened.append("sao lưu") and None,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    for name, value in (("name", "Đoàn xã Tân Hưng"), ("commune", "Tân Hưng"),
+                        ("superior_name", "Tỉnh đoàn Cà Mau")):  # fmt: skip
+        dialog.form.editors[name].setText(value)
+    with qtbot.wait_active(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    assert dialog.handover_button is not None and dialog.restore_button is not None
+    name = dialog.form.editors["name"]
+    assert QApplication.focusWidget() is name
+    while QApplication.focusWidget() is not dialog.handover_button:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.handover_button, Qt.Key.Key_Return)
+    assert not empty_ws.has_organization
+    assert opened == ["bàn giao"]
+    qtbot.keyClick(dialog.handover_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.restore_button
+    qtbot.keyClick(dialog.restore_button, Qt.Key.Key_Enter)
+    assert opened == ["bàn giao", "sao lưu"]
+    assert not empty_ws.has_organization and dialog.isVisible()
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_Return)  # in a field: "Bắt đầu"
+    assert empty_ws.has_organization and dialog.result() == SetupDialog.DialogCode.Accepted
+    assert opened == ["bàn giao", "sao lưu"]

@@ -64,6 +64,7 @@ from ..common.drives import Drive, removable_drives
 from ..common.steps import build_steps
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report, TaskCancelled
+from .focus import EnterPresses, focus_lost
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
 
 log = logging.getLogger(__name__)
@@ -163,6 +164,7 @@ class ExportWizard(QDialog):
         self.setWindowTitle("Xuất dữ liệu ra USB")
         self.resize(760, 560)
         self._build()
+        EnterPresses(self)  # Enter on a button tabbed to presses it (focus.py)
         self._show_page(KIND_PAGE)
 
     # Building -----------------------------------------------------------------------------
@@ -337,8 +339,20 @@ class ExportWizard(QDialog):
     def _show_page(self, page: int) -> None:
         self.steps.show(page, PAGE_TITLES[page])
         self._update_buttons()
+        cancel = self.close_button if page != DONE_PAGE else None  # "Đóng" there
         if page == PASSWORD_PAGE:
             self.password_panel.first.setFocus()
+        elif page == TARGET_PAGE or focus_lost(self, self.stack, cancel):
+            self._first_focus(page).setFocus()
+
+    def _first_focus(self, page: int) -> QWidget:
+        """The step's first thing to do, for a focus left on nothing (or on "Hủy", which
+        "Tiếp >" pressed from the keyboard hands it to as it hides itself)."""
+        if page == TARGET_PAGE:
+            return self.drive_combo if self.drive_combo.count() else self.other_button
+        if page == DONE_PAGE:  # a handover's names then take it (_exported)
+            return self.close_button
+        return self.report_radio if self.kind == REPORT else self.handover_radio
 
     def _update_buttons(self) -> None:
         if self.page == PASSWORD_PAGE:
@@ -502,14 +516,21 @@ class ExportWizard(QDialog):
 
     def _cancelled(self) -> None:
         self.target_error.setText(CANCELLED)
-        self._update_buttons()
+        self._not_exported()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, AppError):  # a full or pulled-out stick, FAT32...: said on the page
             self.target_error.setText(exc.message)
         else:
             self._core.runner.show_error(exc, "Không xuất được", self)
+        self._not_exported()
+
+    def _not_exported(self) -> None:
+        """ "Xuất" enabled again, and the focus back on it: disabled while writing, it handed
+        the focus to "Hủy", where Enter pressed to try again closed the wizard."""
         self._update_buttons()
+        if focus_lost(self, self.stack, self.close_button):
+            (self.export_button if self.export_button.isEnabled() else self.name_edit).setFocus()
 
     def reject(self) -> None:
         """ "Đóng", Esc or the window's ×: a handover whose biên bản is not saved yet asks

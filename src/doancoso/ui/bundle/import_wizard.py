@@ -62,6 +62,7 @@ from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .counts import PLAN_HEADERS, CountsTable, dialog_size, files_text, plan_rows
+from .focus import EnterPresses, focus_lost
 from .import_texts import (
     CHOICES_REVEALED,
     KIND_NAMES,
@@ -120,6 +121,7 @@ class BundleImportWizard(QDialog):
         self.setWindowTitle("Nhận dữ liệu từ USB")
         self.resize(dialog_size(self.screen().availableGeometry().size()))
         self._build()
+        EnterPresses(self)  # Enter on a button tabbed to presses it (focus.py)
         self._show_page(FILE_PAGE)
         self.browse_button.setFocus()  # the first thing to do (the file's field is read-only)
 
@@ -295,6 +297,21 @@ class BundleImportWizard(QDialog):
     def _show_page(self, page: int) -> None:
         self.steps.show(page, PAGE_TITLES[page])
         self._update_buttons()
+        if focus_lost(self, self.stack, self.close_button if page != RESULT_PAGE else None):
+            self._first_focus(page).setFocus()
+
+    def _first_focus(self, page: int) -> QWidget:
+        """The step's first thing to do, for a focus left on nothing (or on "Hủy", which
+        "Tiếp >" pressed from the keyboard hands it to as it hides itself); at the dry run, a
+        choice waiting takes it then (:meth:`_previewed`)."""
+        if page == FILE_PAGE:
+            return self.browse_button
+        if page == RESULT_PAGE:
+            return self.close_button
+        found: tuple[QWidget, ...] = (self.import_button, self.plan_table)
+        if page == INFO_PAGE:
+            found = (self.next_button, self.merge_box, self.dossier_button, self.counts_table)
+        return next((w for w in found if w.isVisible() and w.isEnabled()), self.back_button)
 
     def _update_buttons(self) -> None:
         if self.page == FILE_PAGE:
@@ -692,14 +709,21 @@ class BundleImportWizard(QDialog):
 
     def _apply_cancelled(self) -> None:
         self.plan_error.setText("Đã hủy: dữ liệu trên máy này không thay đổi.")
-        self._update_buttons()
+        self._not_applied()
 
     def _apply_failed(self, exc: BaseException) -> None:
         if isinstance(exc, AppError):
             self.plan_error.setText(exc.message)
         else:
             self._core.runner.show_error(exc, "Không nhận được dữ liệu", self)
+        self._not_applied()
+
+    def _not_applied(self) -> None:
+        """ "Nhập" enabled again, and the focus back on it: disabled while importing, it
+        handed the focus to "Hủy", where Enter pressed to try again closed the wizard."""
         self._update_buttons()
+        if focus_lost(self, self.stack, self.close_button):
+            self._first_focus(PLAN_PAGE).setFocus()
 
     def _applied(self, plan: Any) -> None:
         self._hold(None)  # imported: the copy is needed no more

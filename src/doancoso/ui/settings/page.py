@@ -92,7 +92,7 @@ class SettingsPage(QWidget):
         self.form.setMaximumWidth(760)
         layout.addWidget(self.form)
         row = QHBoxLayout()
-        self.save_button = QPushButton("Lưu")
+        self.save_button = QPushButton("&Lưu")
         self.save_button.setToolTip("Lưu thông tin Đoàn cơ sở (Enter hoặc Ctrl+S)")
         self.save_button.clicked.connect(self.save)
         # Keyboard only, as in the plan's form: Enter in a field, Ctrl+S anywhere in the form.
@@ -246,7 +246,7 @@ class SettingsPage(QWidget):
         """The rules of the rating, in their own dialog."""
         layout.addWidget(QLabel("<b>Xếp loại đoàn viên</b>"))
         row = QHBoxLayout()
-        self.rating_rules_button = QPushButton("Quy tắc xếp loại…")
+        self.rating_rules_button = QPushButton("&Quy tắc xếp loại…")
         self.rating_rules_button.clicked.connect(self.show_rating_rules)
         row.addWidget(self.rating_rules_button)
         hint = QLabel("Tỉ lệ tham gia cho từng mức, kỷ luật, rèn luyện… và nguồn của từng quy tắc")
@@ -306,7 +306,9 @@ class SettingsPage(QWidget):
         op.success(lambda _: self.status_message.emit("Đã lưu cách tính tỉ lệ tham gia.")).run()
 
     def _build_data_section(self, layout: QVBoxLayout) -> None:
-        """Where the data are, a button opening the folder, and the version."""
+        """Where the data are, a button opening the folder, and the version. Each button has
+        its Alt letter, none of the menus' (T, S, X, V, G): those of the Tệp menu's items where
+        free (U, D), K for the backups (S is "Sửa")."""
         self.open_folder: Callable[[Path], object] = self._open_folder
         box = QWidget()
         box.setMaximumWidth(760)  # as wide as the form above
@@ -318,11 +320,11 @@ class SettingsPage(QWidget):
         self.data_dir_label = QLabel(str(self._ws.data_dir))
         self.data_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder_row.addWidget(self.data_dir_label)
-        self.open_folder_button = QPushButton("Mở thư mục")
+        self.open_folder_button = QPushButton("&Mở thư mục")
         self.open_folder_button.setToolTip("Mở thư mục dữ liệu trong trình quản lý tệp")
         self.open_folder_button.clicked.connect(lambda: self.open_folder(self._ws.data_dir))
         folder_row.addWidget(self.open_folder_button)
-        self.backups_button = QPushButton("Sao lưu và khôi phục…")
+        self.backups_button = QPushButton("Sao lưu và &khôi phục…")
         self.backups_button.clicked.connect(lambda: dialogs.show_backups(self._core, self))
         folder_row.addWidget(self.backups_button)
         folder_row.addStretch(1)
@@ -330,9 +332,9 @@ class SettingsPage(QWidget):
         # Bundles on a USB stick (#17): the same wizards as Tệp → Xuất / Nhận dữ liệu, opened
         # by the same launchers (as is the backups dialog above).
         bundle_row = QHBoxLayout()
-        self.export_bundle_button = QPushButton("Xuất dữ liệu ra USB…")
+        self.export_bundle_button = QPushButton("Xuất dữ liệu ra &USB…")
         self.export_bundle_button.clicked.connect(lambda: dialogs.export_bundle(self._core, self))
-        self.import_bundle_button = QPushButton("Nhận dữ liệu từ USB…")
+        self.import_bundle_button = QPushButton("Nhận &dữ liệu từ USB…")
         self.import_bundle_button.clicked.connect(lambda: dialogs.import_bundle(self._core, self))
         if self._ws.read_only is not None:  # it can only write: disabled, saying why
             self.import_bundle_button.setEnabled(False)

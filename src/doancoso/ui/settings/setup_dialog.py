@@ -98,7 +98,6 @@ class SetupDialog(QDialog):
         if receive_handover is not None:
             # A successor's new machine: take everything from the predecessor's bundle (#17).
             self.handover_button = QPushButton("&Nhận bàn giao từ USB…")
-            self.handover_button.setAutoDefault(False)
             self.handover_button.setToolTip(
                 "Máy mới của Bí thư kế nhiệm: nhận toàn bộ dữ liệu từ tệp bàn giao (.dcs) do "
                 "người tiền nhiệm xuất ra USB, thay vì nhập lại từ đầu."
@@ -108,7 +107,6 @@ class SetupDialog(QDialog):
         if restore_backup is not None:
             # A new PC after the old one failed: the backup saved onto a stick.
             self.restore_button = QPushButton("&Khôi phục bản sao lưu…")
-            self.restore_button.setAutoDefault(False)
             self.restore_button.setToolTip(
                 "Máy cũ hỏng và đã có bản sao lưu (.sqlite) trên USB (“Sao lưu ra USB…”): khôi "
                 "phục toàn bộ dữ liệu từ bản sao lưu đó, thay vì nhập lại từ đầu."
@@ -117,6 +115,9 @@ class SetupDialog(QDialog):
             row.addWidget(self.restore_button)
         row.addWidget(buttons, 1)
         layout.addLayout(row)
+        # "Bắt đầu" is the default (Enter in a field); the buttons beside it keep Qt's
+        # autoDefault, so that Enter on one of them tabbed to presses it, not "Bắt đầu" (which
+        # created the organisation typed instead of taking the handover).
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
         self.setMinimumWidth(560)
         open_with_room(self, MESSAGES, 560)  # where it is placed; again once shown
