@@ -5,7 +5,7 @@ with the functions the services use when they save.
 A bundle made by hand, damaged, or made by a version whose search or sort rules were older
 may hold them otherwise: kept as they came, they would put a person in the wrong place in the
 lists, hide them from the toneless search, or give a chi đoàn a ``name_fold`` that is not its
-name's, which the check that two chi đoàn never share a name (walk.py's ``UNIQUE_KEYS``) reads.
+name's, which the check that two chi đoàn never share a name (unique.py's ``UNIQUE_KEYS``) reads.
 So every incoming row is given them again before it is compared with the rows here and before
 any key is checked; a row of another copy of this version holds them already and is passed as
 it came. Two live chi đoàn of the file whose names are one once folded are refused as the

@@ -4,7 +4,7 @@ the refusal that names it on both sides and says what to do.
 Two copies that exchange bundles may each add "Chi đoàn 1", or each enter the same new member
 (same CCCD). Taking the file would give two chi đoàn of one name (which the app refuses
 elsewhere: "Đã có chi đoàn tên …") or two members of one CCCD (which the database refuses). The
-import is refused, all of it (merge.py's ``_unique`` finds them; the dry run refuses the same),
+import is refused, all of it (unique.py's ``check`` finds them; the dry run refuses the same),
 with every such record listed as the user knows it — the chi đoàn's name and when each side
 added it; the person's name, birth date, CCCD and chi đoàn on each side — and the way out,
 which keeps one of the two so that both copies end equal at the next exchange.
