@@ -86,6 +86,7 @@ def check(walk: Walk, session: Session, table: str) -> None:
     inside: list[Clash] = []  # both rows in the bundle
     if table == "branches" and walk.mapper is not None:
         return  # sáp nhập: the mapping joins or renames them (orgmerge.py)
+    _twice_in_file(table, walk.fresh, walk.moved)
     kept_here = _kept_here(walk, table) if walk.fresh else set()
     for column in UNIQUE_KEYS.get(table, ()):
         wanted = {r[column]: r for r in walk.fresh if r[column] is not None}
@@ -118,6 +119,31 @@ def check(walk: Walk, session: Session, table: str) -> None:
         return
     here_id, column, theirs = (clashes or inside)[0]
     raise taken(walk, session, table, here_id, column, theirs)
+
+
+def _twice_in_file(
+    table: str, fresh: list[dict[str, Any]], moved: list[tuple[dict[str, Any], frozenset[str]]]
+) -> None:
+    """Refuse two rows of the file to be written live holding one key: a new row (or one
+    brought back live) and a row the file changes onto that key, or two new rows. Neither
+    is here, so no check against the rows here sees them; a chi đoàn's name is checked
+    earlier, over every live row of the file (derived.py)."""
+    for column in UNIQUE_KEYS.get(table, ()):
+        holder: dict[Any, dict[str, Any]] = {}
+        incoming = [*fresh, *(row for row, changed in moved if column in changed)]
+        for row in incoming:
+            value = row[column]
+            if value is None:
+                continue
+            first = holder.setdefault(value, row)
+            if first["id"] != row["id"]:
+                label = field_label(column)
+                raise InvalidRows(
+                    f"{row_label(table, first)} trong tệp có {label} “{value}” trùng với "
+                    f"{row_label(table, row)} cũng trong tệp. Hãy sửa hoặc xóa một trong hai "
+                    f"trên máy đã tạo tệp rồi tạo lại tệp. {NOTHING_WRITTEN}",
+                    f"{table} {first['id']} and {row['id']}: {column} {value!r} in the file",
+                )
 
 
 def _kept_here(walk: Walk, table: str) -> set[str]:
