@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..lang.text import fold, name_sort_key
+from ..lang.text import fold, name_sort_key, nfc
 from .validate import refuse
 
 
@@ -78,7 +78,8 @@ def rederived(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 class Rederive:
     """The derived columns of a walk's rows, chunk after chunk, and the file's live chi đoàn
-    by folded name (a few dozen), so that two of one name are refused."""
+    by folded name (a few dozen), so that two of one name are refused, both names shown as the
+    roster would show them (NFC, spaces collapsed), whatever a file made by hand holds."""
 
     def __init__(self) -> None:
         self.branch_names: dict[str, str] = {}
@@ -98,7 +99,7 @@ class Rederive:
                         row["id"],
                         f"Đã có chi đoàn tên “{same}” (hãy đổi tên một trong hai chi đoàn "
                         "trên máy đã tạo tệp rồi tạo lại tệp)",
-                        who=row["name"],
+                        who=nfc(row["name"]),
                     )
-                self.branch_names[row["name_fold"]] = row["name"]
+                self.branch_names[row["name_fold"]] = nfc(row["name"])  # as the roster shows it
         return rows
