@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .labels import field_label, row_label
 from .one_per_year import KEYED
 from .rows import travelling_tables
-from .sync_errors import InvalidRows
+from .sync_errors import InvalidRows, SyncError
 from .validate import NOTHING_WRITTEN
 
 if TYPE_CHECKING:
@@ -175,20 +175,16 @@ def _moved_clashes(walk: Walk, session: Session, table: str, own_org: str) -> li
     return found_clashes
 
 
-def _renamed_onto(
-    walk: Walk, session: Session, here_id: str, theirs: dict[str, Any]
-) -> InvalidRows:
+def _renamed_onto(walk: Walk, session: Session, here_id: str, theirs: dict[str, Any]) -> SyncError:
     """The refusal of a chi đoàn the file renames onto the name of chi đoàn ``here_id``,
-    both named as the roster shows them."""
+    both named as the roster shows them (duplicates.py)."""
+    from .duplicates import renamed_onto
+
     sql = "SELECT name FROM branches WHERE id = ?"
     (here_name,) = session.connection().exec_driver_sql(sql, (here_id,)).one()
     before = walk.was[theirs["id"]]["name"]
-    return InvalidRows(
-        f"Chi đoàn “{before}” được đổi tên ở máy kia thành “{theirs['name']}”, trùng tên với "
-        f"chi đoàn “{here_name}” trên máy này; nhận tệp sẽ thành hai chi đoàn cùng tên. Hãy "
-        f"đổi tên một trong hai ở trang Chi đoàn rồi nhận lại tệp. {NOTHING_WRITTEN}",
-        f"branches {theirs['id']}: renamed onto the name of {here_id} here",
-    )
+    details = f"branches {theirs['id']}: renamed onto the name of {here_id} here"
+    return renamed_onto(str(here_name), str(before), str(theirs["name"]), details)
 
 
 def taken(
