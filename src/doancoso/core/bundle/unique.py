@@ -19,6 +19,7 @@ from .validate import NOTHING_WRITTEN
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from .kept import Kept
     from .walk import Walk
 
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
@@ -84,6 +85,7 @@ def check(walk: Walk, session: Session, table: str) -> None:
     own_org = walk.my_org or walk.their_org
     clashes: list[Clash] = []
     inside: list[Clash] = []  # both rows in the bundle
+    chosen: Kept = []  # a version of this copy chosen over the file's frees nothing
     if table == "branches" and walk.mapper is not None:
         return  # sáp nhập: the mapping joins or renames them (orgmerge.py)
     _twice_in_file(table, walk.fresh, walk.moved)
@@ -102,6 +104,8 @@ def check(walk: Walk, session: Session, table: str) -> None:
             if kept is None or kept[position] != value:
                 if here_id in kept_here:  # changed here since: still held
                     clashes.append((here_id, column, theirs))
+                elif _held(walk.taken_keys.get(here_id), position, value):
+                    chosen.append((here_id, column, theirs, kept is None))  # kept.py
                 continue  # deleted or changed there: the key is free
             if table != "branches":  # a chi đoàn's name is unique by the roster only:
                 inside.append((here_id, column, theirs))  # the other copy has both
@@ -111,6 +115,10 @@ def check(walk: Walk, session: Session, table: str) -> None:
         if table == "branches":
             raise _renamed_onto(walk, session, here_id, theirs)
         raise taken(walk, session, table, here_id, column, theirs)
+    if chosen:
+        from .kept import refusal
+
+        raise refusal(session, table, chosen, walk.revived)
     if clashes and walk.mapper is None:  # two copies of one organisation
         from .duplicates import settle
 
@@ -119,6 +127,12 @@ def check(walk: Walk, session: Session, table: str) -> None:
         return
     here_id, column, theirs = (clashes or inside)[0]
     raise taken(walk, session, table, here_id, column, theirs)
+
+
+def _held(keys: tuple[Any, ...] | None, position: int, value: Any) -> bool:
+    """Whether a row whose version to be written holds ``keys`` (None: deleted, or not
+    written) holds ``value`` at ``position``."""
+    return keys is not None and keys[position] == value
 
 
 def _twice_in_file(
