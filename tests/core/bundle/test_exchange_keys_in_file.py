@@ -6,10 +6,12 @@ refused, both records named as the user knows them, and nothing is written."""
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 
 from bundle_sync import bundle_of, edit, every_row
+from data_state import data_state
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.rows import DictSource
 from doancoso.core.bundle.sync_errors import SyncError
@@ -75,3 +77,28 @@ def test_a_new_chi_doan_of_the_name_another_is_given_in_the_file_is_refused(
     assert caught.value.message == expected
     assert every_row(home) == before
     assert [b.name for b in home.branches.list()].count("Chi đoàn ấp Bến Đình") == 0
+
+
+def test_a_handover_holding_two_members_of_one_cccd_is_refused_by_a_new_folder(
+    home: Workspace, tmp_path: Path
+) -> None:
+    """Into a new installation every row is new and none is here: the file's rows alone."""
+    first, other = home.members.list()[:2]
+    edit(home, first.id, national_id=CCCD)
+    bundle = bundle_of(home)
+    _added(bundle, "members", other.id, full_name="Huỳnh Thị Mai", birth_date="2003-07-21",
+           birth_precision="day", national_id=CCCD, member_code=None)  # fmt: skip
+    born = home.members.get(first.id).fields.birth_date.strftime("%d/%m/%Y")
+    expected = (
+        f"Đoàn viên {first.full_name} ({born}) trong tệp có Số CCCD “{CCCD}” trùng với Đoàn "
+        "viên Huỳnh Thị Mai (21/07/2003) cũng trong tệp. Hãy sửa hoặc xóa một trong hai trên "
+        f"máy đã tạo tệp rồi tạo lại tệp. {NOTHING}"
+    )
+    with Workspace.open(tmp_path / "moi") as new:
+        before = data_state(new.data_dir)
+        with pytest.raises(SyncError) as dry:
+            plan(new, bundle)
+        with pytest.raises(SyncError) as caught:
+            apply(new, bundle)
+        assert data_state(new.data_dir) == before
+    assert dry.value.message == caught.value.message == expected

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from .kept import Kept
+    from .rows import RowSource
     from .walk import Walk
 
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
@@ -135,6 +136,43 @@ def _held(keys: tuple[Any, ...] | None, position: int, value: Any) -> bool:
     return keys is not None and keys[position] == value
 
 
+class NewKeys:
+    """The keys of the file's live rows written into a table empty here (a handover into a new
+    installation: no row here, none of the checks against rows here runs), so that two rows of
+    the file holding one key are refused naming both, not by the database's unique index with
+    no word of which (value → the first row's id only: the file is read again to name it)."""
+
+    def __init__(self, source: RowSource) -> None:
+        self.source = source
+        self.held: dict[tuple[str, str], dict[Any, str]] = {}
+
+    def note(self, table: str, rows: list[dict[str, Any]]) -> None:
+        for column in UNIQUE_KEYS.get(table, ()):
+            held = self.held.setdefault((table, column), {})
+            for row in rows:
+                value = row[column]
+                if value is None or row["deleted_at"] is not None:
+                    continue
+                first = held.setdefault(value, row["id"])
+                if first != row["id"]:
+                    rows_read = self.source.rows(table)
+                    other = next((r for r in rows_read if r["id"] == first), {"id": first})
+                    raise _both_in_file(table, column, other, row)
+
+
+def _both_in_file(
+    table: str, column: str, first: Mapping[str, Any], second: Mapping[str, Any]
+) -> InvalidRows:
+    """The refusal of two rows of the file to be written live holding one ``column``."""
+    value = second[column]
+    return InvalidRows(
+        f"{row_label(table, first)} trong tệp có {field_label(column)} “{value}” trùng với "
+        f"{row_label(table, second)} cũng trong tệp. Hãy sửa hoặc xóa một trong hai trên máy "
+        f"đã tạo tệp rồi tạo lại tệp. {NOTHING_WRITTEN}",
+        f"{table} {first['id']} and {second['id']}: {column} {value!r} in the file",
+    )
+
+
 def _twice_in_file(
     table: str, fresh: list[dict[str, Any]], moved: list[tuple[dict[str, Any], frozenset[str]]]
 ) -> None:
@@ -151,13 +189,7 @@ def _twice_in_file(
                 continue
             first = holder.setdefault(value, row)
             if first["id"] != row["id"]:
-                label = field_label(column)
-                raise InvalidRows(
-                    f"{row_label(table, first)} trong tệp có {label} “{value}” trùng với "
-                    f"{row_label(table, row)} cũng trong tệp. Hãy sửa hoặc xóa một trong hai "
-                    f"trên máy đã tạo tệp rồi tạo lại tệp. {NOTHING_WRITTEN}",
-                    f"{table} {first['id']} and {row['id']}: {column} {value!r} in the file",
-                )
+                raise _both_in_file(table, column, first, row)
 
 
 def _kept_here(walk: Walk, table: str) -> set[str]:

@@ -28,7 +28,7 @@ from .sync_errors import SyncError
 from .threeway import Choice, base_of, base_version, keep_resolved, rederive, who_changed
 from .threeway import choices as threeway_choices
 from .uncross import Crossing
-from .unique import UNIQUE_KEYS, note_moved
+from .unique import UNIQUE_KEYS, NewKeys, note_moved
 from .unique import check as check_unique
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
 
@@ -139,6 +139,7 @@ class Walk:
         self.dropped_owners: dict[str, set[str]] = {}
         """Table → the file's rows deleted with such a record that evidence may be attached to."""
         self.rederive = Rederive()
+        self.new_keys = NewKeys(source)
         self.crossing = Crossing(self)
         self.kinds = KindJoin(self)
         self.occupied = OccupiedBranches(self)
@@ -330,6 +331,7 @@ class Walk:
                 self.plan.new[table] = self.plan.new.get(table, 0) + live
             if self._rewrites(table):
                 rows = self._rewrite(table, rows)
+            self.new_keys.note(table, rows)
             self.needs.note(table, rows)
             self.occupied.note(session, table, rows)
             if self.write:
