@@ -81,8 +81,10 @@ def note_moved(
 def check(walk: Walk, session: Session, table: str) -> None:
     """Refuse new rows (and rows brought back live) holding what a live row here already
     holds alone (the CCCD of a member, the name of a chi đoàn, the plan of a year...),
-    unless the bundle changes that row too: every such row named, on both sides
-    (duplicates.py)."""
+    unless the bundle changes that row too and the version written of it frees the key (a
+    version of this copy kept by the user's choice holds it still: kept.py): every such row
+    named, on both sides (duplicates.py). Rows the file moves onto such a key are checked the
+    same way, and two rows of the file on one key refused first."""
     own_org = walk.my_org or walk.their_org
     clashes: list[Clash] = []
     inside: list[Clash] = []  # both rows in the bundle
