@@ -1,7 +1,7 @@
 """A table a handover fills from empty with many rows has its indexes made once it is full
 (storage/bulk.py's ``indexes_made_after``): the schema comes out as a new data folder has it,
-and a value the file holds twice where it may be held once is refused as before, nothing
-written."""
+and a value the file holds twice where it may be held once is refused naming both rows (before
+the indexes are made again), nothing written."""
 
 from __future__ import annotations
 
@@ -80,6 +80,15 @@ def test_a_large_handover_leaves_the_schema_as_a_new_folder_has_it(
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
+def _person(member: dict[str, Any]) -> str:
+    """A member as a refusal names them: name and birth date (its year alone when only that
+    is known)."""
+    born = str(member["birth_date"])
+    if member["birth_precision"] == "year":
+        return f"{member['full_name']} ({born[:4]})"
+    return f"{member['full_name']} ({born[8:10]}/{born[5:7]}/{born[:4]})"
+
+
 def test_a_value_held_twice_in_a_large_handover_is_refused_nothing_written(
     home: Workspace, tmp_path: Path
 ) -> None:
@@ -95,10 +104,11 @@ def test_a_value_held_twice_in_a_large_handover_is_refused_nothing_written(
         schema = _indexes(fresh)
         with pytest.raises(SyncError) as caught:
             apply(fresh, DictSource(source.manifest, tables, files))
+        first, second = (_person(m) for m in members[-2:])
         assert caught.value.message == (
-            "Dữ liệu trong tệp trái với dữ liệu trên máy này (hai bản ghi giữ cùng một giá trị "
-            "chỉ được có một lần, hoặc trỏ tới bản ghi không có). Không có gì được ghi vào dữ "
-            "liệu."
+            f"Đoàn viên {first} trong tệp có Số CCCD “001099000123” trùng với Đoàn viên "
+            f"{second} cũng trong tệp. Hãy sửa hoặc xóa một trong hai trên máy đã tạo tệp rồi "
+            "tạo lại tệp. Không có gì được ghi vào dữ liệu."
         )
         assert fresh.organization.get() is None
         assert _indexes(fresh) == schema

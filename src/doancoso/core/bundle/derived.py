@@ -5,7 +5,7 @@ with the functions the services use when they save.
 A bundle made by hand, damaged, or made by a version whose search or sort rules were older
 may hold them otherwise: kept as they came, they would put a person in the wrong place in the
 lists, hide them from the toneless search, or give a chi đoàn a ``name_fold`` that is not its
-name's, which the check that two chi đoàn never share a name (walk.py's ``UNIQUE_KEYS``) reads.
+name's, which the check that two chi đoàn never share a name (unique.py's ``UNIQUE_KEYS``) reads.
 So every incoming row is given them again before it is compared with the rows here and before
 any key is checked; a row of another copy of this version holds them already and is passed as
 it came. Two live chi đoàn of the file whose names are one once folded are refused as the
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..lang.text import fold, name_sort_key
+from ..lang.text import fold, name_sort_key, nfc
 from .validate import refuse
 
 
@@ -78,7 +78,8 @@ def rederived(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 class Rederive:
     """The derived columns of a walk's rows, chunk after chunk, and the file's live chi đoàn
-    by folded name (a few dozen), so that two of one name are refused."""
+    by folded name (a few dozen), so that two of one name are refused, both names shown as the
+    roster would show them (NFC, spaces collapsed), whatever a file made by hand holds."""
 
     def __init__(self) -> None:
         self.branch_names: dict[str, str] = {}
@@ -98,7 +99,7 @@ class Rederive:
                         row["id"],
                         f"Đã có chi đoàn tên “{same}” (hãy đổi tên một trong hai chi đoàn "
                         "trên máy đã tạo tệp rồi tạo lại tệp)",
-                        who=row["name"],
+                        who=nfc(row["name"]),
                     )
-                self.branch_names[row["name_fold"]] = row["name"]
+                self.branch_names[row["name_fold"]] = nfc(row["name"])  # as the roster shows it
         return rows

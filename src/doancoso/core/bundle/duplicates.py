@@ -4,7 +4,7 @@ the refusal that names it on both sides and says what to do.
 Two copies that exchange bundles may each add "Chi đoàn 1", or each enter the same new member
 (same CCCD). Taking the file would give two chi đoàn of one name (which the app refuses
 elsewhere: "Đã có chi đoàn tên …") or two members of one CCCD (which the database refuses). The
-import is refused, all of it (merge.py's ``_unique`` finds them; the dry run refuses the same),
+import is refused, all of it (unique.py's ``check`` finds them; the dry run refuses the same),
 with every such record listed as the user knows it — the chi đoàn's name and when each side
 added it; the person's name, birth date, CCCD and chi đoàn on each side — and the way out,
 which keeps one of the two so that both copies end equal at the next exchange.
@@ -39,6 +39,13 @@ BACK_CHOICE = (
     "không được đưa lại."
 )
 """The other way out for such a record, when the file brings it back by the user's choice."""
+
+TWO_OF_ONE_NAME = "; nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
+MERGED_THEN = (
+    "ở trang Chi đoàn dùng “Gộp vào…” để gộp nó vào chi đoàn vừa nhận; ở lần trao đổi sau, máy "
+    "kia cũng nhận được việc gộp này."
+)
+"""The end of the way out of two chi đoàn of one name that are one: the roster's merge."""
 
 
 class DuplicateRecords(SyncError):
@@ -120,15 +127,29 @@ def _branches(session: Session, clashes: Clashes, revived: set[str] | frozenset[
     )
     return DuplicateRecords(
         lead
-        + "; nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
+        + TWO_OF_ONE_NAME
         + "\n".join(lines)
         + _more(clashes)
         + "\nHãy giữ một: trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận "
-        "lại tệp, sau đó ở trang Chi đoàn dùng “Gộp vào…” để gộp nó vào chi đoàn vừa nhận; ở "
-        "lần trao đổi sau, máy kia cũng nhận được việc gộp này."
-        + (BACK_CHOICE if back else "")
-        + f" {NOTHING_WRITTEN}",
+        f"lại tệp, sau đó {MERGED_THEN}" + (BACK_CHOICE if back else "") + f" {NOTHING_WRITTEN}",
         f"branches added on both copies: {[(c[0], c[2]['id']) for c in clashes]}",
+    )
+
+
+def renamed_onto(here_name: str, before: str, theirs_name: str, details: str) -> SyncError:
+    """The refusal of the chi đoàn named ``before`` here that the file renames to
+    ``theirs_name``, which chi đoàn ``here_name`` here holds (the roster's comparison): said as
+    a new chi đoàn of that name is (:func:`_branches`), with the way to keep the two apart or
+    make them one."""
+    shown = f"là “{theirs_name}”, " if theirs_name != here_name else "là "
+    return DuplicateRecords(
+        "Chi đoàn đổi tên trong tệp trùng tên với chi đoàn đã có trên máy này (đổi tên ở máy "
+        f"kia, sau lần trao đổi trước){TWO_OF_ONE_NAME}"
+        f"• “{here_name}”: có trên máy này, trong tệp {shown}tên mới của chi đoàn “{before}”.\n"
+        f"Hãy đổi tên một trong hai: trên máy này đổi tên chi đoàn “{here_name}” (ví dụ "
+        f"thêm “(máy này)”) rồi nhận lại tệp; nếu hai chi đoàn là một, sau đó {MERGED_THEN} "
+        f"{NOTHING_WRITTEN}",
+        details,
     )
 
 

@@ -6,7 +6,7 @@ Each is held once (a unique index of its table: ``uq_plans_org_year``,
 ``uq_rating_rounds_org_year``, ``uq_checklists_org_year``, ``uq_settings_org_key``; a template
 by ``add_template``, which replaces the one of its name), so a bundle
 whose new row holds a year or a key that a live row here already holds cannot be taken as it
-is. merge.py's ``_unique`` finds them; those that can be joined without losing anything are
+is. unique.py's ``check`` finds them; those that can be joined without losing anything are
 (:mod:`.joins`: a setting of the same value on both copies, a template of the same content; a
 plan, round or checklist that one copy made and left empty). Each of the others is a
 **conflict** of the import

@@ -24,10 +24,12 @@ from .one_per_year import KEYED
 from .outcome import Conflict, FieldDiff, ImportPlan
 from .references import References
 from .rows import RowSource, columns_of, travelling_tables
-from .sync_errors import InvalidRows, SyncError
+from .sync_errors import SyncError
 from .threeway import Choice, base_of, base_version, keep_resolved, rederive, who_changed
 from .threeway import choices as threeway_choices
 from .uncross import Crossing
+from .unique import UNIQUE_KEYS, NewKeys, note_moved
+from .unique import check as check_unique
 from .validate import NOTHING_WRITTEN, check_rows, check_table, refuse
 
 if TYPE_CHECKING:
@@ -53,18 +55,6 @@ DERIVED = {
 (derived.py), never shown in a conflict, they follow the choice made for their source and are
 computed again after a mix (``threeway.rederive``)."""
 _CHUNK = 1000
-UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
-    "branches": ("name_fold",),
-    "members": ("national_id", "member_code"),
-    "settings": ("key",),
-    "plans": ("year",),
-    "rating_rounds": ("year",),
-    "checklists": ("year",),
-    "criteria_templates": ("name",),
-}
-"""Columns a live row of an organisation holds alone (the unique indexes of the tables; a chi
-đoàn's name, which the roster keeps unique: "Đã có chi đoàn tên …"; a criteria template's name,
-which ``add_template`` keeps unique by replacing the older)."""
 
 
 def _where_ids(session: Session, query: str, ids: list[str]) -> list[tuple[Any, ...]]:
@@ -149,6 +139,7 @@ class Walk:
         self.dropped_owners: dict[str, set[str]] = {}
         """Table → the file's rows deleted with such a record that evidence may be attached to."""
         self.rederive = Rederive()
+        self.new_keys = NewKeys(source)
         self.crossing = Crossing(self)
         self.kinds = KindJoin(self)
         self.occupied = OccupiedBranches(self)
@@ -243,7 +234,7 @@ class Walk:
                         self._chunk(session, table, chunk)
                     if table in KEYED:
                         self.crossing.uncross(session, table)
-                    self._unique(session, table)
+                    check_unique(self, session, table)
                     if self.write and self.held:  # after every update: a tombstone frees its key
                         moved = {r["id"] for r, _ in self.moved}
                         back = [r for r in self.held if r["id"] in self.revived | moved]
@@ -340,6 +331,7 @@ class Walk:
                 self.plan.new[table] = self.plan.new.get(table, 0) + live
             if self._rewrites(table):
                 rows = self._rewrite(table, rows)
+            self.new_keys.note(table, rows)
             self.needs.note(table, rows)
             self.occupied.note(session, table, rows)
             if self.write:
@@ -386,35 +378,14 @@ class Walk:
                 self.fresh.extend(r for r in updates if r["id"] in back)
                 self.held.extend(r for r in updates if r["id"] in back)
                 updates = [r for r in updates if r["id"] not in back]
-            moved = self._moved(table, mine, updates) if table not in KEYED else set()
-            if moved:  # a key changed there: checked (in _unique) and held as new rows are
+            moved = note_moved(self, table, mine, updates) if table not in KEYED else set()
+            if moved:  # a key changed there: checked (unique.py) and held as new rows are
                 self.held.extend(r for r in updates if r["id"] in moved)
                 updates = [r for r in updates if r["id"] not in moved]
         if self.write:
             self._write(session, table, inserts, updates)
             self._record(session, table)
         self.agreed = []
-
-    def _moved(
-        self, table: str, mine: Mapping[str, Mapping[str, Any]], updates: list[dict[str, Any]]
-    ) -> set[str]:
-        """The ids of ``updates`` (after the conflicts' choices) holding live a key they did not
-        hold here (a chi đoàn renamed there), noted in ``moved``; each update's keys (None:
-        deleted) in ``taken_keys``."""
-        keys = UNIQUE_KEYS[table]
-        moved: set[str] = set()
-        for row in updates:
-            live = row["deleted_at"] is None
-            self.taken_keys[row["id"]] = tuple(row[k] for k in keys) if live else None
-            before = mine.get(row["id"])
-            if not live or before is None:
-                continue
-            changed = frozenset(k for k in keys if row[k] is not None and row[k] != before[k])
-            if changed:
-                self.moved.append((row, changed))
-                self.was[row["id"]] = before
-                moved.add(row["id"])
-        return moved
 
     def _rewrites(self, table: str) -> bool:
         """Whether rows of ``table`` are written otherwise than they came: those naming a record
@@ -486,133 +457,6 @@ class Walk:
                 )  # fmt: skip
             rows.append(row)
         return rows
-
-    def _unique(self, session: Session, table: str) -> None:
-        """Refuse new rows (and rows brought back live) holding what a live row here already
-        holds alone (the CCCD of a member, the name of a chi đoàn, the plan of a year...),
-        unless the bundle changes that row too: every such row named, on both sides
-        (duplicates.py)."""
-        own_org = self.my_org or self.their_org
-        clashes: list[tuple[str, str, dict[str, Any]]] = []
-        inside: list[tuple[str, str, dict[str, Any]]] = []  # both rows in the bundle
-        if table == "branches" and self.mapper is not None:
-            return  # sáp nhập: the mapping joins or renames them (orgmerge.py)
-        kept_here = self._kept_here(table) if self.fresh else set()
-        for column in UNIQUE_KEYS.get(table, ()):
-            wanted = {r[column]: r for r in self.fresh if r[column] is not None}
-            values = list(wanted)
-            for start in range(0, len(values), _CHUNK):
-                part = values[start : start + _CHUNK]
-                marks = ", ".join("?" * len(part))
-                found = session.connection().exec_driver_sql(
-                    f"SELECT id, {column} FROM {table} WHERE organization_id = ?"
-                    f" AND deleted_at IS NULL AND {column} IN ({marks})",
-                    (own_org, *part),
-                )
-                position = UNIQUE_KEYS[table].index(column)
-                for here_id, value in found:
-                    theirs = wanted.get(value)
-                    if theirs is None:
-                        continue
-                    if here_id not in self.bundle_keys:  # added apart on both copies
-                        clashes.append((here_id, column, theirs))
-                        continue
-                    kept = self.bundle_keys[here_id]  # the bundle holds that row too
-                    if kept is None or kept[position] != value:
-                        if here_id in kept_here:  # changed here since: still held
-                            clashes.append((here_id, column, theirs))
-                        continue  # deleted or changed there: the key is free
-                    if table != "branches":  # a chi đoàn's name is unique by the roster only:
-                        inside.append((here_id, column, theirs))  # the other copy has both
-        moved = self._moved_clashes(session, table, own_org)
-        if moved:  # a record changed there onto what one here holds: named as _taken does
-            here_id, column, theirs = moved[0]
-            if table == "branches":
-                raise self._renamed_onto(session, here_id, theirs)
-            raise self._taken(session, table, here_id, column, theirs)
-        if clashes and self.mapper is None:  # two copies of one organisation
-            from .duplicates import settle
-
-            clashes = settle(self, session, table, clashes)  # joined, or refused in words
-        if not clashes and not inside:
-            return
-        here_id, column, theirs = (clashes or inside)[0]
-        raise self._taken(session, table, here_id, column, theirs)
-
-    def _kept_here(self, table: str) -> set[str]:
-        """The rows of the file this copy keeps as they are here (the file's version not taken;
-        not a conflict left to choose) of a table whose updates :meth:`_moved` notes."""
-        if table in KEYED:
-            return set()
-        asked = {c.id for c in self.plan.unresolved if c.table == table}
-        return {i for i in self.bundle_keys if i not in self.taken_keys and i not in asked}
-
-    def _moved_clashes(
-        self, session: Session, table: str, own_org: str
-    ) -> list[tuple[str, str, dict[str, Any]]]:
-        """The rows the file moves onto a key another live row here keeps (one the file does
-        not change: not one it moves away, a swap of names, nor deletes)."""
-        found_clashes: list[tuple[str, str, dict[str, Any]]] = []
-        keys = UNIQUE_KEYS.get(table, ())
-        for column in keys:
-            wanted = {r[column]: r for r, changed in self.moved if column in changed}
-            values = list(wanted)
-            position = keys.index(column)
-            for start in range(0, len(values), _CHUNK):
-                part = values[start : start + _CHUNK]
-                marks = ", ".join("?" * len(part))
-                found = session.connection().exec_driver_sql(
-                    f"SELECT id, {column} FROM {table} WHERE organization_id = ?"
-                    f" AND deleted_at IS NULL AND {column} IN ({marks})",
-                    (own_org, *part),
-                )
-                for here_id, value in found:
-                    theirs = wanted.get(value)
-                    if theirs is None or theirs["id"] == here_id:
-                        continue
-                    if here_id in self.taken_keys:  # the file changes that row too
-                        kept = self.taken_keys[here_id]
-                        if kept is None or kept[position] != value:
-                            continue  # deleted or moved away there: the key is free
-                    found_clashes.append((here_id, column, theirs))
-        return found_clashes
-
-    def _renamed_onto(self, session: Session, here_id: str, theirs: dict[str, Any]) -> InvalidRows:
-        """The refusal of a chi đoàn the file renames onto the name of chi đoàn ``here_id``,
-        both named as the roster shows them."""
-        sql = "SELECT name FROM branches WHERE id = ?"
-        (here_name,) = session.connection().exec_driver_sql(sql, (here_id,)).one()
-        before = self.was[theirs["id"]]["name"]
-        return InvalidRows(
-            f"Chi đoàn “{before}” được đổi tên ở máy kia thành “{theirs['name']}”, trùng tên với "
-            f"chi đoàn “{here_name}” trên máy này; nhận tệp sẽ thành hai chi đoàn cùng tên. Hãy "
-            f"đổi tên một trong hai ở trang Chi đoàn rồi nhận lại tệp. {NOTHING_WRITTEN}",
-            f"branches {theirs['id']}: renamed onto the name of {here_id} here",
-        )
-
-    def _taken(
-        self, session: Session, table: str, here_id: str, column: str, theirs: dict[str, Any]
-    ) -> InvalidRows:
-        """The refusal of their row holding the ``column`` of our row ``here_id``: both named as
-        the user knows them (a person by name and birth date), never by id; a person of a sáp
-        nhập matched by CCCD and kept apart is told that two people cannot hold one."""
-        from datetime import date
-
-        model = travelling_tables()[table]
-        held = session.execute(model.select().where(model.c.id == here_id)).mappings().one()
-        here = {k: v.isoformat() if isinstance(v, date) else v for k, v in held.items()}
-        label = field_label(column)
-        way = "Hãy sửa hoặc xóa một trong hai rồi nhập lại."
-        if self.mapper is not None and theirs["id"] in self.mapper.unmatch:
-            way = (
-                f"Hai người không thể có cùng một {label}: nếu là một người, hãy để hai người "
-                "được ghép làm một; nếu là hai người, hãy sửa số bị nhập sai rồi nhập lại."
-            )
-        return InvalidRows(
-            f"{row_label(table, theirs)} trong tệp có {label} “{theirs[column]}” trùng với "
-            f"{row_label(table, here)} trên máy này. {way} {NOTHING_WRITTEN}",
-            f"{table} {theirs['id']}: {column} {theirs[column]!r} held by {here_id} here",
-        )
 
     def _filled(self, session: Session) -> set[str]:
         """The travelling tables holding any row before this walk. The rows it writes need not
