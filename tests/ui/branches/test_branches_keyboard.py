@@ -147,3 +147,31 @@ def test_ctrl_m_merges_the_chosen_chi_doan_and_the_buttons_name_their_keys(
     assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Xóm Mới"]
     assert page.selected_branch_id() == target.id
     assert page.table.hasFocus()
+
+
+def test_after_a_delete_the_keys_act_on_the_chi_doan_now_in_its_row(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Deleting a chi đoàn (or undoing its addition) left none chosen, the keyboard still in the
+    list: Enter, Delete and Ctrl+M did nothing, the buttons were greyed, until an arrow key."""
+    for name in ("Chi đoàn ấp Bào Sen", "Chi đoàn ấp Cái Keo", "Chi đoàn ấp Đầu Sấu"):
+        ws.branches.create(name)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.branches
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    prompts.answer = True
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert prompts.asked == ["Xóa chi đoàn “Chi đoàn ấp Cái Keo”?"]
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Bào Sen", "Chi đoàn ấp Đầu Sấu"]
+    chosen = page.model.branch(page.table.selectionModel().selectedRows()[0].row())
+    assert chosen.name == "Chi đoàn ấp Đầu Sấu"
+    assert page.delete_button.isEnabled() and page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)  # the last row: the one above is chosen
+    assert prompts.asked[1:] == ["Xóa chi đoàn “Chi đoàn ấp Đầu Sấu”?"]
+    chosen = page.model.branch(page.table.selectionModel().selectedRows()[0].row())
+    assert chosen.name == "Chi đoàn ấp Bào Sen"

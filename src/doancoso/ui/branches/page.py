@@ -2,6 +2,7 @@
 
 By keyboard, as on the roster: the page's key (Ctrl+3) puts the keyboard in the list, a chi
 đoàn chosen; Enter on a chi đoàn renames it, Delete deletes it, Ctrl+M merges it into another.
+One deleted (or whose addition is undone), the chi đoàn then in its row is chosen.
 
 The members in no chi đoàn are counted on a row of their own ("Chưa có chi đoàn"), so the
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
@@ -166,6 +167,8 @@ class BranchesPage(QWidget):
 
     def refresh(self) -> None:
         current = self.selected_branch_id()
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else None
         branches = self._ws.branches.list()
         unassigned = self._ws.branches.unassigned()
         self.model.set_branches(branches, unassigned)
@@ -177,6 +180,10 @@ class BranchesPage(QWidget):
         self.empty_hint.setVisible(not branches)
         if current is not None:
             self.select_branch(current)
+            if row is not None and self.selected_branch_id() is None and branches:
+                # Gone (deleted, its addition undone): the chi đoàn now in its row is chosen,
+                # or the last one, so that the keys still act (nothing chosen, none did).
+                self.table.selectRow(min(row, len(branches) - 1))
         self._update_buttons()
 
     def _on_data_changed(self, changes: Changes) -> None:
