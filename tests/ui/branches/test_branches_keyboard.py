@@ -109,3 +109,69 @@ def test_ctrl_3_puts_the_keyboard_in_the_list_on_its_first_chi_doan(
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened[1:] == [("Đổi tên chi đoàn", "Chi đoàn ấp Xóm Mới")]
+
+
+def test_ctrl_m_merges_the_chosen_chi_doan_and_the_buttons_name_their_keys(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Merging had no key: the secretary had to Shift+Tab back to "Gộp vào…". Ctrl+M, the
+    roster's key for moving members to another chi đoàn, merges the chosen one into another."""
+    old = ws.branches.create("Chi đoàn ấp Tân Long")
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2001",
+                     "branch_id": old.id})  # fmt: skip
+    target = ws.branches.create("Chi đoàn ấp Xóm Mới")
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.branches
+    assert page.table.hasFocus()
+    assert page.selected_branch_id() == old.id
+    assert [b.toolTip() for b in (page.add_button, page.rename_button, page.merge_button,
+                                  page.delete_button)] == [
+        "Thêm một chi đoàn (Ctrl+N)",
+        "Đổi tên chi đoàn đang chọn (Enter)",
+        "Gộp chi đoàn đang chọn vào chi đoàn khác (Ctrl+M)",
+        "Xóa chi đoàn đang chọn (Delete)",
+    ]  # fmt: skip
+    prompts.choice = "Chi đoàn ấp Xóm Mới"
+    prompts.answer = True
+    qtbot.keyClick(page.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert prompts.choices_offered == [["Chi đoàn ấp Xóm Mới"]]
+    assert prompts.asked == [
+        "Gộp “Chi đoàn ấp Tân Long” vào “Chi đoàn ấp Xóm Mới”?\n\n1 đoàn viên sẽ chuyển sang "
+        "“Chi đoàn ấp Xóm Mới” và chi đoàn “Chi đoàn ấp Tân Long” sẽ không còn."
+    ]
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Xóm Mới"]
+    assert page.selected_branch_id() == target.id
+    assert page.table.hasFocus()
+
+
+def test_after_a_delete_the_keys_act_on_the_chi_doan_now_in_its_row(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Deleting a chi đoàn (or undoing its addition) left none chosen, the keyboard still in the
+    list: Enter, Delete and Ctrl+M did nothing, the buttons were greyed, until an arrow key."""
+    for name in ("Chi đoàn ấp Bào Sen", "Chi đoàn ấp Cái Keo", "Chi đoàn ấp Đầu Sấu"):
+        ws.branches.create(name)
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.branches
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    prompts.answer = True
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert prompts.asked == ["Xóa chi đoàn “Chi đoàn ấp Cái Keo”?"]
+    assert [b.name for b in ws.branches.list()] == ["Chi đoàn ấp Bào Sen", "Chi đoàn ấp Đầu Sấu"]
+    chosen = page.model.branch(page.table.selectionModel().selectedRows()[0].row())
+    assert chosen.name == "Chi đoàn ấp Đầu Sấu"
+    assert page.delete_button.isEnabled() and page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)  # the last row: the one above is chosen
+    assert prompts.asked[1:] == ["Xóa chi đoàn “Chi đoàn ấp Đầu Sấu”?"]
+    chosen = page.model.branch(page.table.selectionModel().selectedRows()[0].row())
+    assert chosen.name == "Chi đoàn ấp Bào Sen"

@@ -1,7 +1,8 @@
 """The chi đoàn page: list with member counts; add, rename, merge into another, delete.
 
 By keyboard, as on the roster: the page's key (Ctrl+3) puts the keyboard in the list, a chi
-đoàn chosen; Enter on a chi đoàn renames it, Delete deletes it.
+đoàn chosen; Enter on a chi đoàn renames it, Delete deletes it, Ctrl+M merges it into another.
+One deleted (or whose addition is undone), the chi đoàn then in its row is chosen.
 
 The members in no chi đoàn are counted on a row of their own ("Chưa có chi đoàn"), so the
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
@@ -13,8 +14,8 @@ and deleting go onto the undo history (:mod:`..shell.undo`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,6 +45,9 @@ from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
 
 UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
+MERGE_KEY = "Ctrl+M"
+"""The key of "Gộp vào…": the roster's key of moving members to another chi đoàn (only one
+of the two pages shows at a time)."""
 EMPTY_HINT = (
     "Chưa có chi đoàn nào. Bấm “Thêm” để tạo chi đoàn đầu tiên (ví dụ “Chi đoàn ấp Tân Phú”), "
     "rồi thêm đoàn viên ở mục “Đoàn viên” (Ctrl+1)."
@@ -94,6 +98,11 @@ class BranchesPage(QWidget):
         self.rename_button = QPushButton("Đổi tên")
         self.merge_button = QPushButton("Gộp vào…")
         self.delete_button = QPushButton("Xóa")
+        # Their keys said where the mouse points, as on the roster.
+        self.add_button.setToolTip("Thêm một chi đoàn (Ctrl+N)")
+        self.rename_button.setToolTip("Đổi tên chi đoàn đang chọn (Enter)")
+        self.merge_button.setToolTip(f"Gộp chi đoàn đang chọn vào chi đoàn khác ({MERGE_KEY})")
+        self.delete_button.setToolTip("Xóa chi đoàn đang chọn (Delete)")
         for button, slot in (
             (self.add_button, self.add_branch),
             (self.rename_button, self.rename_selected),
@@ -127,9 +136,16 @@ class BranchesPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.rename_button.click())  # if it can
-        self._key_actions = table_actions(
+        keys = table_actions(
             self.table, ("Đổi tên", self.rename_selected), ("Xóa", self.delete_selected)
         )
+        # Anywhere on the page, never from another: the chi đoàn it merges is chosen here.
+        merge = QAction("Gộp vào…", self)
+        merge.setShortcut(QKeySequence(MERGE_KEY))
+        merge.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        merge.triggered.connect(self.merge_selected)
+        self.addAction(merge)
+        self._key_actions = [*keys, merge]
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.installEventFilter(self)  # keyed into, it chooses a row (see eventFilter)
         self.setFocusProxy(self.table)  # where the page's key (Ctrl+3) puts the keyboard
@@ -151,6 +167,8 @@ class BranchesPage(QWidget):
 
     def refresh(self) -> None:
         current = self.selected_branch_id()
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else None
         branches = self._ws.branches.list()
         unassigned = self._ws.branches.unassigned()
         self.model.set_branches(branches, unassigned)
@@ -162,6 +180,10 @@ class BranchesPage(QWidget):
         self.empty_hint.setVisible(not branches)
         if current is not None:
             self.select_branch(current)
+            if row is not None and self.selected_branch_id() is None and branches:
+                # Gone (deleted, its addition undone): the chi đoàn now in its row is chosen,
+                # or the last one, so that the keys still act (nothing chosen, none did).
+                self.table.selectRow(min(row, len(branches) - 1))
         self._update_buttons()
 
     def _on_data_changed(self, changes: Changes) -> None:
@@ -173,7 +195,7 @@ class BranchesPage(QWidget):
         writable = self._ws.read_only is None
         for button in (self.rename_button, self.merge_button, self.delete_button):
             button.setEnabled(selected and writable)
-        for action in self._key_actions:  # Enter and Delete, as the buttons
+        for action in self._key_actions:  # Enter, Delete and Ctrl+M, as the buttons
             action.setEnabled(writable)
 
     def selected_branch_id(self) -> str | None:

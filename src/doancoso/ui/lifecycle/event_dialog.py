@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -259,6 +260,14 @@ class EventDialog(QDialog):
         member_id = self._introducers.get(suggestion)
         if member_id is not None:
             self.choose_introducer(member_id)
+            # The name again once the completer is done: it puts the whole suggestion in the
+            # field after this signal, and its "(sinh …, chi đoàn)" stayed there.
+            QTimer.singleShot(0, self, partial(self._show_introducer_name, member_id))
+
+    def _show_introducer_name(self, member_id: str) -> None:
+        line = self.editors["introducer"]
+        if self.introducer_id == member_id and isinstance(line, QLineEdit):
+            line.setText(self._ws.members.get(member_id).fields.full_name)
 
     def choose_introducer(self, member_id: str) -> None:
         """Take the member ``member_id`` as the introducer (picked from the suggestions)."""

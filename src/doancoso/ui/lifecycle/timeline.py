@@ -1,5 +1,6 @@
 """A member's history ("Quá trình"): the events oldest first, record one, delete one (the button
-or the Delete key).
+or the Delete key). Keyed into (Tab, or Ctrl+Tab bringing the tab forward) with no row chosen,
+its table chooses the latest event, on which Delete and "In giấy giới thiệu…" then act.
 
 The status shown after each event is the one the core replayed (``EventInfo.status_after``).
 The levels decided in the closed rating rounds are listed among the events, at the end of their
@@ -17,8 +18,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,7 +38,7 @@ from ...core.lang.text import fold
 from ...core.lifecycle.rules import LEAVING_WORDS, allowed_kinds, held_position, is_read_only
 from ...core.rating.rules import LEVELS
 from ...core.roster.vocab import STATUSES
-from ..common.list_page import READ_ONLY_TIP
+from ..common.list_page import ENTERING_REASONS, READ_ONLY_TIP
 from ..shell.operations import Core, CoreOp
 from .coming_of_age import MEMBER
 from .event_dialog import EventDialog
@@ -51,6 +52,9 @@ HEADERS = ("Ngày", "Sự kiện", "Số văn bản", "Chi tiết", "Trạng th�
 """The number is a decision's or, for a transfer out, its letter's (giấy giới thiệu)."""
 COL_DETAILS = 3
 NOT_RATED = "Không xếp loại"
+KEYED_IN = (*ENTERING_REASONS, Qt.FocusReason.OtherFocusReason)
+"""How the keyboard comes into the table: as into a list (Tab, a key) or with its tab, which
+Ctrl+Tab brings forward in the member form (Qt gives that no reason of its own)."""
 RATING_TIP = (
     "Kết quả xếp loại của đợt đã kết thúc: sửa ở trang Xếp loại (mở lại đợt), không xóa ở đây."
 )
@@ -141,6 +145,7 @@ class TimelineWidget(QWidget):
         self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.installEventFilter(self)  # keyed into, it chooses a row (see eventFilter)
         delete = QAction("Xóa sự kiện", self.table)  # the Delete key, as in the roster
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -172,6 +177,29 @@ class TimelineWidget(QWidget):
             self.record_button.setEnabled(False)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in KEYED_IN
+            and not self.table.selectionModel().hasSelection()
+        ):
+            # Qt would mark a cell current but choose no row: Delete and "In giấy giới thiệu…"
+            # did nothing. The latest event is the one acted on (a wrong one just recorded, the
+            # transfer whose letter is due); a row already marked stays the one.
+            self._choose_on_entry()
+        return super().eventFilter(watched, event)
+
+    def _choose_on_entry(self) -> None:
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.select_row(current.row())
+            return
+        rows = [row for row, event in enumerate(self._row_events) if event is not None]
+        if rows:
+            self.select_row(rows[-1])
 
     # Reading ------------------------------------------------------------------------------
 
