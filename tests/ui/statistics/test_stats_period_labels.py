@@ -19,7 +19,8 @@ from doancoso.core.statistics.export import activity_figures
 from doancoso.core.workspace import Workspace
 from doancoso.reports.statistics import print_statistics, print_statistics_of
 from doancoso.ui.statistics.page import StatisticsPage
-from scripted import ScriptedPrompts, synchronous_core
+
+from .reading import shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -55,17 +56,12 @@ def _members_column(page: StatisticsPage) -> str:
 
 
 def _captions(qtbot: QtBot, page: StatisticsPage, typed: str) -> list[str]:
-    page.day_edit.setFocus()
-    page.day_edit.selectAll()
-    qtbot.keyClicks(page.day_edit, typed)
-    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+    type_day(qtbot, page, typed)
     return [card.caption.text() for card in page.cards][4:8]
 
 
 def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> None:
-    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
-    page.show()
+    page = shown_page(qtbot, known_ws)
     today = date.today()
     if (today.month, today.day) != (12, 31):
         up_to_today = f"từ 01/01/{today.year} đến {format_vn_date(today)}"
@@ -100,9 +96,7 @@ def test_the_participation_heading_says_the_span_counted(
     """The participation table counts the activities from 01/01 up to the day counted: its
     heading, its column of members and the note under it say so, as the movements' labels, on
     the page and in both exports (the column said "Đoàn viên trong năm")."""
-    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
-    page.show()
+    page = shown_page(qtbot, known_ws)
     _captions(qtbot, page, "30/09/2026")
     heading = "Tham gia hoạt động từ 01/01/2026 đến 30/09/2026 theo chi đoàn"
     assert page.participation_title.text() == heading

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.statistics.periods import quarter_of
@@ -20,6 +19,7 @@ from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
+from .reading import type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 Q3 = "quý III năm 2026"
@@ -83,10 +83,7 @@ def test_the_page_offers_the_quarters(qtbot: QtBot, quarter_ws: Workspace, tmp_p
     assert [box.itemText(i) for i in range(box.count())] == [
         "Từ đầu năm", "Quý I", "Quý II", "Quý III", "Quý IV",
     ]  # fmt: skip
-    page.day_edit.setFocus()
-    page.day_edit.selectAll()
-    qtbot.keyClicks(page.day_edit, "15/11/2026")
-    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+    type_day(qtbot, page, "15/11/2026")
     _choose(qtbot, page, "Quý III")
     assert page.day_edit.text() == "30/09/2026"  # the quarter's last day
     shown = [(card.caption.text(), card.value.text()) for card in page.cards]
@@ -118,10 +115,7 @@ def test_the_page_offers_the_quarters(qtbot: QtBot, quarter_ws: Workspace, tmp_p
     assert f"5 Kết nạp đoàn viên mới {Q3} 1 6 Chuyển sinh hoạt đến {Q3} 1 " in text
 
     # another day of the year: the quarter it falls in; back to the year to the day
-    page.day_edit.setFocus()
-    page.day_edit.selectAll()
-    qtbot.keyClicks(page.day_edit, "30/06/2026")
-    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+    type_day(qtbot, page, "30/06/2026")
     assert box.currentText() == "Quý II"
     assert page.cards[4].caption.text() == "Kết nạp đoàn viên mới quý\u00a0II năm 2026"
     _choose(qtbot, page, "Từ đầu năm")
