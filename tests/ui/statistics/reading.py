@@ -1,8 +1,13 @@
 """How the statistics tests read what the user reads: the page shown, a day typed in "Số liệu
-đến ngày" as a user types it."""
+đến ngày" as a user types it; the rows of the sheet and the text of the PDF exported."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -25,3 +30,14 @@ def type_day(qtbot: QtBot, page: StatisticsPage, typed: str) -> None:
     page.day_edit.selectAll()
     qtbot.keyClicks(page.day_edit, typed)
     qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+
+
+def sheet_rows(path: Path) -> list[tuple[Any, ...]]:
+    """The values of the statistics sheet at ``path``, row by row."""
+    return list(load_workbook(path).active.iter_rows(values_only=True))
+
+
+def pdf_text(path: Path) -> str:
+    """The text of the PDF at ``path``, page after page, every run of white space one space (a
+    label wrapped over two lines reads as one)."""
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)

@@ -9,8 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +18,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.reports.statistics import print_statistics, print_statistics_of
 from doancoso.ui.statistics.page import StatisticsPage
 
-from .reading import shown_page, type_day
+from .reading import pdf_text, sheet_rows, shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -77,15 +75,15 @@ def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> No
 def test_the_exports_say_the_span_counted(known_ws: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "tk.xlsx"
     known_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
-    labels = [row[1] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    labels = [row[1] for row in sheet_rows(path)]
     assert labels[10:14] == _movements("từ 01/01/2026 đến 30/09/2026")
 
     pdf = print_statistics(known_ws, tmp_path / "tk.pdf", date(2026, 9, 30))
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    text = pdf_text(pdf)
     for number, label in enumerate(_movements("từ 01/01/2026 đến 30/09/2026"), start=5):
         assert f"{number} {label} " in text, label
     pdf = print_statistics(known_ws, tmp_path / "tk-2025.pdf", date(2025, 12, 31))
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    text = pdf_text(pdf)
     for number, label in enumerate(_movements("năm 2025"), start=5):
         assert f"{number} {label} " in text, label
 
@@ -113,14 +111,14 @@ def test_the_participation_heading_says_the_span_counted(
 
     path = tmp_path / "tk.xlsx"
     known_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
-    cells = [row[0] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    cells = [row[0] for row in sheet_rows(path)]
     assert f"III. {heading.upper()}" in cells
     header = ("STT", "Chi đoàn", f"Đoàn viên {span}", "Lượt phải tham gia", "Lượt có mặt")
-    assert header in [row[:5] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    assert header in [row[:5] for row in sheet_rows(path)]
     assert any(str(c).endswith(" " + _members_note(span)) for c in cells)
     stats = known_ws.statistics.roster(date(2026, 9, 30))
     figures = activity_figures(known_ws.participation, known_ws.rating, 2026, stats.today)
     pdf = print_statistics_of(known_ws, stats, tmp_path / "tk.pdf", activity=figures)
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    text = pdf_text(pdf)
     assert f"III. {heading.upper()} STT Chi đoàn Đoàn viên {span} Lượt" in text
     assert _members_note(span) in text

@@ -9,8 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.statistics.periods import quarter_of
@@ -19,7 +17,7 @@ from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
-from .reading import type_day
+from .reading import pdf_text, sheet_rows, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 Q3 = "quý III năm 2026"
@@ -99,15 +97,11 @@ def test_the_page_offers_the_quarters(qtbot: QtBot, quarter_ws: Workspace, tmp_p
     page.open_file = lambda _path: None
     page.xlsx_button.click()
     page.pdf_button.click()
-    rows = [
-        row[:3] for row in load_workbook(tmp_path / XLSX_NAME).active.iter_rows(values_only=True)
-    ]
+    rows = [row[:3] for row in sheet_rows(tmp_path / XLSX_NAME)]
     assert rows[1][0] == "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN QUÝ III NĂM 2026"
     assert rows[2][0] == "(Số liệu đến ngày 30/09/2026)"
     assert (5, f"Kết nạp đoàn viên mới {Q3}", 1) in rows
-    text = " ".join(
-        " ".join(p.extract_text().split()) for p in PdfReader(tmp_path / PDF_NAME).pages
-    )
+    text = pdf_text(tmp_path / PDF_NAME)
     assert (
         "BÁO CÁO Thống kê tình hình đoàn viên quý III năm 2026 (Số liệu đến ngày 30/09/2026)"
         in text

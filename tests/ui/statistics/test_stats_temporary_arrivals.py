@@ -8,15 +8,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.reports.statistics import print_statistics
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
-from .reading import shown_page, type_day
+from .reading import pdf_text, sheet_rows, shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 SPAN = "từ 01/01/2026 đến 30/09/2026"
@@ -54,9 +52,9 @@ def test_the_page_shows_arrivals_beside_transfers_in(qtbot: QtBot, arrivals_ws: 
 def test_the_exports_show_arrivals(arrivals_ws: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "tk.xlsx"
     arrivals_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
-    rows = [row[:3] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    rows = [row[:3] for row in sheet_rows(path)]
     assert (7, ARRIVALS, 1) in rows
 
     pdf = print_statistics(arrivals_ws, tmp_path / "tk.pdf", date(2026, 9, 30))
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    text = pdf_text(pdf)
     assert f"6 Chuyển sinh hoạt đến {SPAN} 1 7 {ARRIVALS} 1 8 " in text
