@@ -1,5 +1,6 @@
 """How the statistics tests read what the user reads: the page shown, a day typed in "Số liệu
-đến ngày" as a user types it; the rows of the sheet and the text of the PDF exported."""
+đến ngày" as a user types it; the rows of the sheet and the text of the PDF exported; the
+captions of the period's movements, as all three show them."""
 
 from __future__ import annotations
 
@@ -22,6 +23,18 @@ def shown_page(qtbot: QtBot, ws: Workspace) -> StatisticsPage:
     qtbot.addWidget(page)
     page.show()
     return page
+
+
+def movements(span: str) -> list[str]:
+    """The captions of the movements counted over ``span`` ("từ 01/01/2026 đến 30/09/2026",
+    "quý III năm 2026"), in the order the page, the sheet and the PDF give them."""
+    return [
+        f"Kết nạp đoàn viên mới {span}",
+        f"Chuyển sinh hoạt đến {span}",
+        f"Đến sinh hoạt tạm {span}",
+        f"Đoàn viên chuyển đi, ra khỏi Đoàn {span}",
+        f"Kết thúc sinh hoạt tạm {span}",
+    ]
 
 
 def type_day(qtbot: QtBot, page: StatisticsPage, typed: str) -> None:

@@ -18,18 +18,14 @@ from doancoso.core.workspace import Workspace
 from doancoso.reports.statistics import print_statistics, print_statistics_of
 from doancoso.ui.statistics.page import StatisticsPage
 
-from .reading import pdf_text, sheet_rows, shown_page, type_day
+from .reading import movements, pdf_text, sheet_rows, shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _movements(span: str) -> list[str]:
-    return [
-        f"Kết nạp đoàn viên mới {span}",
-        f"Chuyển sinh hoạt đến {span}",
-        f"Đến sinh hoạt tạm {span}",
-        f"Đoàn viên chuyển đi, ra khỏi Đoàn {span}",
-    ]
+    """The first four movements (the stays ended: test_stats_temporary_ended.py)."""
+    return movements(span)[:4]
 
 
 def _departures_tip(span: str) -> str:

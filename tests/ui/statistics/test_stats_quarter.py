@@ -17,22 +17,12 @@ from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
-from .reading import pdf_text, sheet_rows, type_day
+from .reading import movements, pdf_text, sheet_rows, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 Q3 = "quý III năm 2026"
 CARD_Q3 = "quý\u00a0III năm 2026"
 """Q3 on the cards: "quý III" never wrapped as "quý" / "III năm 2026" (a no-break space)."""
-
-
-def _movements(span: str) -> list[str]:
-    return [
-        f"Kết nạp đoàn viên mới {span}",
-        f"Chuyển sinh hoạt đến {span}",
-        f"Đến sinh hoạt tạm {span}",
-        f"Đoàn viên chuyển đi, ra khỏi Đoàn {span}",
-        f"Kết thúc sinh hoạt tạm {span}",
-    ]
 
 
 @pytest.fixture
@@ -85,7 +75,7 @@ def test_the_page_offers_the_quarters(qtbot: QtBot, quarter_ws: Workspace, tmp_p
     _choose(qtbot, page, "Quý III")
     assert page.day_edit.text() == "30/09/2026"  # the quarter's last day
     shown = [(card.caption.text(), card.value.text()) for card in page.cards]
-    assert shown[4:9] == list(zip(_movements(CARD_Q3), ["1", "1", "0", "0", "0"], strict=True))
+    assert shown[4:9] == list(zip(movements(CARD_Q3), ["1", "1", "0", "0", "0"], strict=True))
     assert page.cards[5].toolTip().startswith(f"Số người, không phải số lần: đoàn viên chuyển "
                                               f"sinh hoạt đến đơn vị {Q3};")  # fmt: skip
     # the participation is of the year to the day, and says so
