@@ -4,6 +4,7 @@ captions of the period's movements, as all three show them."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.reports.statistics import print_statistics
 from doancoso.ui.statistics.page import StatisticsPage
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -54,3 +56,11 @@ def pdf_text(path: Path) -> str:
     """The text of the PDF at ``path``, page after page, every run of white space one space (a
     label wrapped over two lines reads as one)."""
     return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+def exported(ws: Workspace, tmp_path: Path, day: date) -> tuple[list[tuple[Any, ...]], str]:
+    """The statistics of ``day`` exported as a sheet and printed as a PDF, in ``tmp_path``: the
+    sheet's rows (:func:`sheet_rows`) and the PDF's text (:func:`pdf_text`)."""
+    sheet = tmp_path / "tk.xlsx"
+    ws.spreadsheets.export_statistics(sheet, day)
+    return sheet_rows(sheet), pdf_text(print_statistics(ws, tmp_path / "tk.pdf", day))

@@ -18,7 +18,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.reports.statistics import print_statistics, print_statistics_of
 from doancoso.ui.statistics.page import StatisticsPage
 
-from .reading import movements, pdf_text, sheet_rows, shown_page, type_day
+from .reading import exported, movements, pdf_text, sheet_rows, shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -69,13 +69,8 @@ def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> No
 
 
 def test_the_exports_say_the_span_counted(known_ws: Workspace, tmp_path: Path) -> None:
-    path = tmp_path / "tk.xlsx"
-    known_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
-    labels = [row[1] for row in sheet_rows(path)]
-    assert labels[10:14] == _movements("từ 01/01/2026 đến 30/09/2026")
-
-    pdf = print_statistics(known_ws, tmp_path / "tk.pdf", date(2026, 9, 30))
-    text = pdf_text(pdf)
+    rows, text = exported(known_ws, tmp_path, date(2026, 9, 30))
+    assert [row[1] for row in rows][10:14] == _movements("từ 01/01/2026 đến 30/09/2026")
     for number, label in enumerate(_movements("từ 01/01/2026 đến 30/09/2026"), start=5):
         assert f"{number} {label} " in text, label
     pdf = print_statistics(known_ws, tmp_path / "tk-2025.pdf", date(2025, 12, 31))

@@ -11,10 +11,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.reports.statistics import print_statistics
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
-from .reading import pdf_text, sheet_rows, shown_page, type_day
+from .reading import exported, shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 SPAN = "từ 01/01/2026 đến 30/09/2026"
@@ -50,11 +49,6 @@ def test_the_page_shows_arrivals_beside_transfers_in(qtbot: QtBot, arrivals_ws: 
 
 
 def test_the_exports_show_arrivals(arrivals_ws: Workspace, tmp_path: Path) -> None:
-    path = tmp_path / "tk.xlsx"
-    arrivals_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
-    rows = [row[:3] for row in sheet_rows(path)]
-    assert (7, ARRIVALS, 1) in rows
-
-    pdf = print_statistics(arrivals_ws, tmp_path / "tk.pdf", date(2026, 9, 30))
-    text = pdf_text(pdf)
+    rows, text = exported(arrivals_ws, tmp_path, date(2026, 9, 30))
+    assert (7, ARRIVALS, 1) in [row[:3] for row in rows]
     assert f"6 Chuyển sinh hoạt đến {SPAN} 1 7 {ARRIVALS} 1 8 " in text
