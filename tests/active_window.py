@@ -1,10 +1,14 @@
-"""The main window on a test workspace, shown and active as a user's is: its shortcuts (Ctrl+Z,
-Ctrl+Y, Ctrl+N) work only in the active window; and a key pressed with Ctrl that lets Ctrl go
-after, as a hand does (Qt otherwise keeps it held for what follows)."""
+"""The main window on a test workspace (or any window), shown and active as a user's is: its
+shortcuts (Ctrl+Z, Ctrl+Y, Ctrl+N) and Alt letters work only in the active window; and a key
+pressed with Ctrl that lets Ctrl go after, as a hand does (Qt otherwise keeps it held for what
+follows)."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -12,14 +16,20 @@ from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.state import UiState
 from scripted import ScriptedPrompts, synchronous_core
 
+Shown = TypeVar("Shown", bound=QWidget)
+
+
+def shown_active(qtbot: QtBot, widget: Shown) -> Shown:
+    """``widget`` shown, as the active window (closed with the test)."""
+    qtbot.addWidget(widget)
+    with qtbot.wait_active(widget):  # shortcuts work only in the active window
+        widget.show()
+        widget.activateWindow()
+    return widget
+
 
 def active_window(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> MainWindow:
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):  # shortcuts work only in the active window
-        window.show()
-        window.activateWindow()
-    return window
+    return shown_active(qtbot, MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir)))
 
 
 def press_ctrl(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:

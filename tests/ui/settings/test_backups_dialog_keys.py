@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from active_window import shown_active
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.backups_dialog import BackupsDialog
 from scripted import ScriptedPrompts, synchronous_core
@@ -26,11 +27,8 @@ def test_tab_goes_from_the_list_to_each_button_and_back(qtbot: QtBot, ws: Worksp
     for _ in range(3):
         ws.backups.take()
     dialog = BackupsDialog(synchronous_core(ws, ScriptedPrompts()))
-    qtbot.addWidget(dialog)
     dialog.resize(1366, 768)
-    with qtbot.wait_active(dialog):
-        dialog.show()
-        dialog.activateWindow()
+    shown_active(qtbot, dialog)
     dialog.table.setFocus()
     qtbot.waitUntil(dialog.table.hasFocus, timeout=1000)
     dialog.table.selectRow(1)
@@ -58,11 +56,7 @@ def test_the_newest_backup_is_chosen_when_the_list_shows(qtbot: QtBot, ws: Works
     for _ in range(3):
         ws.backups.take()
     prompts = ScriptedPrompts()
-    dialog = BackupsDialog(synchronous_core(ws, prompts))
-    qtbot.addWidget(dialog)
-    with qtbot.wait_active(dialog):
-        dialog.show()
-        dialog.activateWindow()
+    dialog = shown_active(qtbot, BackupsDialog(synchronous_core(ws, prompts)))
     qtbot.waitUntil(dialog.table.hasFocus, timeout=1000)  # the list has the keyboard at once
     newest, second = ws.backups.list()[:2]
     assert dialog.selected() == newest
@@ -82,11 +76,7 @@ def test_each_button_has_its_own_alt_letter(
 ) -> None:
     ws.backups.take()
     prompts = ScriptedPrompts()
-    dialog = BackupsDialog(synchronous_core(ws, prompts))
-    qtbot.addWidget(dialog)
-    with qtbot.wait_active(dialog):
-        dialog.show()
-        dialog.activateWindow()
+    dialog = shown_active(qtbot, BackupsDialog(synchronous_core(ws, prompts)))
     buttons = dialog.findChildren(QPushButton)
     letters = [QKeySequence.mnemonic(b.text()).toString() for b in buttons if b.text() != "Đóng"]
     assert sorted(letters) == ["Alt+D", "Alt+K", "Alt+L", "Alt+N", "Alt+T", "Alt+U"]

@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
-from reportlab.pdfgen import canvas
 
 from doancoso.core.lang.text import size_text
 from doancoso.core.workspace import Workspace
@@ -24,26 +23,14 @@ from doancoso.ui.shell.state import UiState
 from scripted import synchronous_core
 from shown_thumbnails import thumbnail_of
 
-
-def _one_page_pdf(path: Path) -> Path:
-    sheet = canvas.Canvas(str(path), pagesize=(200, 100))
-    sheet.drawString(20, 50, "Biên bản họp")
-    sheet.save()
-    return path
+from .lost_evidence import scan_lost_but_on_a_stick
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_a_file_taken_back_from_a_terminal_shows_sound_when_the_app_is_active_again(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
-    ws.recognition.open(2025)
-    scan = _one_page_pdf(tmp_path / "biên bản họp.pdf")
-    ws.recognition.attach(2025, "1.6", scan)
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    backup = ws.backups.to_folder(usb).path
-    (stored,) = ws.evidence.store.folder.iterdir()
-    stored.unlink()
+    scan, backup, stored = scan_lost_but_on_a_stick(ws, tmp_path)
     window = MainWindow(synchronous_core(ws), UiState(ws.data_dir))
     qtbot.addWidget(window)
     window.resize(1366, 768)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
-from reportlab.pdfgen import canvas
 
 from doancoso.core.backup.store import evidence_folder
 from doancoso.core.lang.text import size_text
@@ -23,6 +22,8 @@ from doancoso.ui.settings.backups_dialog import BackupsDialog
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import OpenDialogs, ScriptedPrompts, synchronous_core
 from shown_thumbnails import thumbnail_of
+
+from .lost_evidence import scan_lost_but_on_a_stick
 
 SCAN = b"%PDF-1.4\n" + bytes(range(256)) * 40
 PHOTO = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
@@ -87,14 +88,6 @@ def test_a_backup_of_the_list_is_refused_saying_why(
     assert not ws.evidence.store.path(scan).exists()
 
 
-def _one_page_pdf(path: Path) -> Path:
-    """A real one-page PDF (its first page is the thumbnail the checklist shows)."""
-    sheet = canvas.Canvas(str(path), pagesize=(200, 100))
-    sheet.drawString(20, 50, "Biên bản họp")
-    sheet.save()
-    return path
-
-
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_a_checklist_showing_a_lost_file_shows_it_taken_back_at_once(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
@@ -102,14 +95,7 @@ def test_a_checklist_showing_a_lost_file_shows_it_taken_back_at_once(
     """The checklist page open on an item whose PDF is lost: its tooltip says it cannot be
     read; once the dialog took it back from the stick, the page shows it sound, not reloaded by
     hand."""
-    ws.recognition.open(2025)
-    scan = _one_page_pdf(tmp_path / "biên bản họp.pdf")
-    ws.recognition.attach(2025, "1.6", scan)
-    usb = tmp_path / "usb"
-    usb.mkdir()
-    backup = ws.backups.to_folder(usb).path
-    (stored,) = ws.evidence.store.folder.iterdir()
-    stored.unlink()
+    scan, backup, stored = scan_lost_but_on_a_stick(ws, tmp_path)
     core = synchronous_core(ws, ScriptedPrompts())
     page = RecognitionPage(core, UndoHistory(core), today=lambda: dt.date(2025, 12, 31))
     qtbot.addWidget(page)

@@ -7,14 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.statistics.page import StatisticsPage
-from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
+from .reading import shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 SPAN = "từ 01/01/2026 đến 30/09/2026"
@@ -55,13 +53,8 @@ def test_arrivals_count_each_member_once(twice_ws: Workspace) -> None:
 
 
 def test_the_tooltips_say_people_are_counted(qtbot: QtBot, twice_ws: Workspace) -> None:
-    page = StatisticsPage(synchronous_core(twice_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
-    page.show()
-    page.day_edit.setFocus()
-    page.day_edit.selectAll()
-    qtbot.keyClicks(page.day_edit, "30/09/2026")
-    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+    page = shown_page(qtbot, twice_ws)
+    type_day(qtbot, page, "30/09/2026")
     shown = [(card.caption.text(), card.value.text(), card.toolTip()) for card in page.cards]
     assert shown[5:7] == [
         (f"Chuyển sinh hoạt đến {SPAN}", "2", TRANSFERS_TIP),

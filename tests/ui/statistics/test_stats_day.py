@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +17,7 @@ from doancoso.ui.statistics.page import StatisticsPage
 from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import BA_DIEU, add_member
+from .reading import shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 TOTAL = "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"
@@ -33,13 +33,6 @@ def _cards(page: StatisticsPage) -> dict[str, int]:
     return {c.caption.text(): int(c.value.text().replace(".", "")) for c in page.cards}
 
 
-def _type_day(qtbot: QtBot, page: StatisticsPage, text: str) -> None:
-    page.day_edit.setFocus()
-    page.day_edit.selectAll()
-    qtbot.keyClicks(page.day_edit, text)
-    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
-
-
 def test_a_quarter_end_typed_counts_that_day(qtbot: QtBot, known_ws: Workspace,
                                              tmp_path: Path) -> None:  # fmt: skip
     _admitted(known_ws, "Ngô Văn Hậu", "10/02/2025")
@@ -51,7 +44,7 @@ def test_a_quarter_end_typed_counts_that_day(qtbot: QtBot, known_ws: Workspace,
     assert page.day_edit.text() == format_vn_date(date.today())
     assert _cards(page)[TOTAL] == 7
 
-    _type_day(qtbot, page, "31/03/2025")
+    type_day(qtbot, page, "31/03/2025")
     assert page.day_edit.text() == "31/03/2025"
     cards = _cards(page)
     assert (cards[TOTAL], cards[ADMITTED]) == (6, 1)  # Hậu in, Khang not yet
@@ -74,14 +67,12 @@ def test_a_quarter_end_typed_counts_that_day(qtbot: QtBot, known_ws: Workspace,
 def test_a_wrong_day_is_refused_and_changes_nothing(
     qtbot: QtBot, known_ws: Workspace, typed: str, message: str
 ) -> None:
-    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
-    page.show()
-    _type_day(qtbot, page, "31/03/2025")
+    page = shown_page(qtbot, known_ws)
+    type_day(qtbot, page, "31/03/2025")
     counted = page.stats
     tomorrow = format_vn_date(date.today() + timedelta(days=1))
     typed = typed.replace("TOMORROW", tomorrow)
-    _type_day(qtbot, page, typed)
+    type_day(qtbot, page, typed)
     assert page.day_error.text() == message.format(day=tomorrow, today=format_vn_date(date.today()))
     assert not page.day_error.isHidden()
     assert page.stats is counted and page.stats is not None
@@ -90,10 +81,8 @@ def test_a_wrong_day_is_refused_and_changes_nothing(
 
 def test_the_day_counted_is_shown_once(qtbot: QtBot, known_ws: Workspace) -> None:
     """The field "Số liệu đến ngày" holds the day counted: no label repeats it beside it."""
-    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
-    page.show()
-    _type_day(qtbot, page, "31/03/2025")
+    page = shown_page(qtbot, known_ws)
+    type_day(qtbot, page, "31/03/2025")
     assert page.day_edit.text() == "31/03/2025"
     shown = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
     # the field's own label only (the movements' captions say their span, "đến 31/03/2025")

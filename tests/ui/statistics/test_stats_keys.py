@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from active_window import shown_active
 from doancoso.core.workspace import Workspace
 from doancoso.ui.statistics.page import StatisticsPage
 from scripted import ScriptedPrompts, synchronous_core
@@ -38,11 +39,8 @@ def test_tab_leaves_the_tables(qtbot: QtBot, demo_ws: Workspace) -> None:
     """Tab goes from the participation table to the rating table, and on: it moved from cell
     to cell, five a chi đoàn, so that leaving the table took some eighty presses."""
     page = StatisticsPage(synchronous_core(demo_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
     page.resize(1224, 700)
-    with qtbot.wait_active(page):
-        page.show()
-        page.activateWindow()
+    shown_active(qtbot, page)
     participation, rating = page.participation_view, page.rating_view
     assert participation.model().rowCount() > 1 and rating.model().rowCount() > 1
     participation.setFocus()
@@ -58,11 +56,8 @@ def test_tab_never_stops_on_the_scrolled_figures(qtbot: QtBot, demo_ws: Workspac
     """The scroll area shows no focus: a Tab stop there was a press that seemed lost. Tab goes
     round the day field, "Kỳ", the buttons and the two tables only."""
     page = StatisticsPage(synchronous_core(demo_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
     page.resize(1224, 700)
-    with qtbot.wait_active(page):
-        page.show()
-        page.activateWindow()
+    shown_active(qtbot, page)
     page.day_edit.setFocus()
     visited = []
     for _ in range(14):

@@ -11,27 +11,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from active_window import active_window
 from doancoso.core.workspace import Workspace
-from doancoso.ui.shell.main_window import DOSSIER_AREA, STATISTICS, MainWindow
-from doancoso.ui.shell.state import UiState
-from scripted import ScriptedPrompts, synchronous_core
+from doancoso.ui.shell.main_window import DOSSIER_AREA, STATISTICS
+from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _window(qtbot: QtBot, ws: Workspace) -> MainWindow:
-    window = MainWindow(synchronous_core(ws, ScriptedPrompts()), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):
-        window.show()
-        window.activateWindow()
-    return window
 
 
 def test_mo_thong_ke_opens_the_dossiers_year(qtbot: QtBot, ws: Workspace) -> None:
     """An organisation without members: the dossier of 2025 with its statistics part says the
     part will be left out, and offers "Mở Thống kê"."""
-    window = _window(qtbot, ws)
+    window = active_window(qtbot, ws, ScriptedPrompts())
     statistics = window.statistics
     window.show_area(STATISTICS)  # seen before, on a quarter of another day
     statistics.day_edit.setText("30/06/2026")
@@ -59,7 +50,7 @@ def test_mo_thong_ke_opens_the_dossiers_year(qtbot: QtBot, ws: Workspace) -> Non
 
 
 def test_the_year_running_opens_on_today(qtbot: QtBot, ws: Workspace) -> None:
-    window = _window(qtbot, ws)
+    window = active_window(qtbot, ws, ScriptedPrompts())
     statistics = window.statistics
     statistics.now = lambda: date(2026, 8, 15)
     window.open_area("Thống kê", 2026)

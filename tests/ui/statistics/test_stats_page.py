@@ -23,6 +23,7 @@ from doancoso.ui.statistics.rating import RatingStatsModel
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, TODAY, XOM_MOI, add_member
+from .reading import pdf_text
 
 # Showing a top-level window on the offscreen platform logs this harmless warning.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -246,7 +247,7 @@ def test_the_latest_closed_rating_is_counted_by_level(
     figures = activity_figures(ws.participation, ws.rating, TODAY.year, TODAY)  # the page's
     pdf = print_statistics_of(ws, ws.statistics.roster(TODAY), tmp_path / "tk.pdf",
                               activity=figures)  # fmt: skip
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    text = pdf_text(pdf)
     printed = [" ".join(row) for row in rows]
     assert f"1 {printed[0]} 2 {printed[1]} {printed[2]}" in text
 

@@ -9,8 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -19,18 +17,15 @@ from doancoso.core.statistics.export import activity_figures
 from doancoso.core.workspace import Workspace
 from doancoso.reports.statistics import print_statistics, print_statistics_of
 from doancoso.ui.statistics.page import StatisticsPage
-from scripted import ScriptedPrompts, synchronous_core
+
+from .reading import exported, movements, pdf_text, sheet_rows, shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _movements(span: str) -> list[str]:
-    return [
-        f"Kết nạp đoàn viên mới {span}",
-        f"Chuyển sinh hoạt đến {span}",
-        f"Đến sinh hoạt tạm {span}",
-        f"Đoàn viên chuyển đi, ra khỏi Đoàn {span}",
-    ]
+    """The first four movements (the stays ended: test_stats_temporary_ended.py)."""
+    return movements(span)[:4]
 
 
 def _departures_tip(span: str) -> str:
@@ -55,17 +50,12 @@ def _members_column(page: StatisticsPage) -> str:
 
 
 def _captions(qtbot: QtBot, page: StatisticsPage, typed: str) -> list[str]:
-    page.day_edit.setFocus()
-    page.day_edit.selectAll()
-    qtbot.keyClicks(page.day_edit, typed)
-    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+    type_day(qtbot, page, typed)
     return [card.caption.text() for card in page.cards][4:8]
 
 
 def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> None:
-    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
-    page.show()
+    page = shown_page(qtbot, known_ws)
     today = date.today()
     if (today.month, today.day) != (12, 31):
         up_to_today = f"từ 01/01/{today.year} đến {format_vn_date(today)}"
@@ -79,17 +69,12 @@ def test_the_page_says_the_span_counted(qtbot: QtBot, known_ws: Workspace) -> No
 
 
 def test_the_exports_say_the_span_counted(known_ws: Workspace, tmp_path: Path) -> None:
-    path = tmp_path / "tk.xlsx"
-    known_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
-    labels = [row[1] for row in load_workbook(path).active.iter_rows(values_only=True)]
-    assert labels[10:14] == _movements("từ 01/01/2026 đến 30/09/2026")
-
-    pdf = print_statistics(known_ws, tmp_path / "tk.pdf", date(2026, 9, 30))
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    rows, text = exported(known_ws, tmp_path, date(2026, 9, 30))
+    assert [row[1] for row in rows][10:14] == _movements("từ 01/01/2026 đến 30/09/2026")
     for number, label in enumerate(_movements("từ 01/01/2026 đến 30/09/2026"), start=5):
         assert f"{number} {label} " in text, label
     pdf = print_statistics(known_ws, tmp_path / "tk-2025.pdf", date(2025, 12, 31))
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    text = pdf_text(pdf)
     for number, label in enumerate(_movements("năm 2025"), start=5):
         assert f"{number} {label} " in text, label
 
@@ -100,9 +85,7 @@ def test_the_participation_heading_says_the_span_counted(
     """The participation table counts the activities from 01/01 up to the day counted: its
     heading, its column of members and the note under it say so, as the movements' labels, on
     the page and in both exports (the column said "Đoàn viên trong năm")."""
-    page = StatisticsPage(synchronous_core(known_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
-    page.show()
+    page = shown_page(qtbot, known_ws)
     _captions(qtbot, page, "30/09/2026")
     heading = "Tham gia hoạt động từ 01/01/2026 đến 30/09/2026 theo chi đoàn"
     assert page.participation_title.text() == heading
@@ -119,14 +102,14 @@ def test_the_participation_heading_says_the_span_counted(
 
     path = tmp_path / "tk.xlsx"
     known_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
-    cells = [row[0] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    cells = [row[0] for row in sheet_rows(path)]
     assert f"III. {heading.upper()}" in cells
     header = ("STT", "Chi đoàn", f"Đoàn viên {span}", "Lượt phải tham gia", "Lượt có mặt")
-    assert header in [row[:5] for row in load_workbook(path).active.iter_rows(values_only=True)]
+    assert header in [row[:5] for row in sheet_rows(path)]
     assert any(str(c).endswith(" " + _members_note(span)) for c in cells)
     stats = known_ws.statistics.roster(date(2026, 9, 30))
     figures = activity_figures(known_ws.participation, known_ws.rating, 2026, stats.today)
     pdf = print_statistics_of(known_ws, stats, tmp_path / "tk.pdf", activity=figures)
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    text = pdf_text(pdf)
     assert f"III. {heading.upper()} STT Chi đoàn Đoàn viên {span} Lượt" in text
     assert _members_note(span) in text

@@ -9,9 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.statistics.periods import quarter_of
@@ -20,21 +17,12 @@ from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
+from .reading import movements, pdf_text, sheet_rows, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 Q3 = "quý III năm 2026"
 CARD_Q3 = "quý\u00a0III năm 2026"
 """Q3 on the cards: "quý III" never wrapped as "quý" / "III năm 2026" (a no-break space)."""
-
-
-def _movements(span: str) -> list[str]:
-    return [
-        f"Kết nạp đoàn viên mới {span}",
-        f"Chuyển sinh hoạt đến {span}",
-        f"Đến sinh hoạt tạm {span}",
-        f"Đoàn viên chuyển đi, ra khỏi Đoàn {span}",
-        f"Kết thúc sinh hoạt tạm {span}",
-    ]
 
 
 @pytest.fixture
@@ -83,14 +71,11 @@ def test_the_page_offers_the_quarters(qtbot: QtBot, quarter_ws: Workspace, tmp_p
     assert [box.itemText(i) for i in range(box.count())] == [
         "Từ đầu năm", "Quý I", "Quý II", "Quý III", "Quý IV",
     ]  # fmt: skip
-    page.day_edit.setFocus()
-    page.day_edit.selectAll()
-    qtbot.keyClicks(page.day_edit, "15/11/2026")
-    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+    type_day(qtbot, page, "15/11/2026")
     _choose(qtbot, page, "Quý III")
     assert page.day_edit.text() == "30/09/2026"  # the quarter's last day
     shown = [(card.caption.text(), card.value.text()) for card in page.cards]
-    assert shown[4:9] == list(zip(_movements(CARD_Q3), ["1", "1", "0", "0", "0"], strict=True))
+    assert shown[4:9] == list(zip(movements(CARD_Q3), ["1", "1", "0", "0", "0"], strict=True))
     assert page.cards[5].toolTip().startswith(f"Số người, không phải số lần: đoàn viên chuyển "
                                               f"sinh hoạt đến đơn vị {Q3};")  # fmt: skip
     # the participation is of the year to the day, and says so
@@ -102,15 +87,11 @@ def test_the_page_offers_the_quarters(qtbot: QtBot, quarter_ws: Workspace, tmp_p
     page.open_file = lambda _path: None
     page.xlsx_button.click()
     page.pdf_button.click()
-    rows = [
-        row[:3] for row in load_workbook(tmp_path / XLSX_NAME).active.iter_rows(values_only=True)
-    ]
+    rows = [row[:3] for row in sheet_rows(tmp_path / XLSX_NAME)]
     assert rows[1][0] == "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN QUÝ III NĂM 2026"
     assert rows[2][0] == "(Số liệu đến ngày 30/09/2026)"
     assert (5, f"Kết nạp đoàn viên mới {Q3}", 1) in rows
-    text = " ".join(
-        " ".join(p.extract_text().split()) for p in PdfReader(tmp_path / PDF_NAME).pages
-    )
+    text = pdf_text(tmp_path / PDF_NAME)
     assert (
         "BÁO CÁO Thống kê tình hình đoàn viên quý III năm 2026 (Số liệu đến ngày 30/09/2026)"
         in text
@@ -118,10 +99,7 @@ def test_the_page_offers_the_quarters(qtbot: QtBot, quarter_ws: Workspace, tmp_p
     assert f"5 Kết nạp đoàn viên mới {Q3} 1 6 Chuyển sinh hoạt đến {Q3} 1 " in text
 
     # another day of the year: the quarter it falls in; back to the year to the day
-    page.day_edit.setFocus()
-    page.day_edit.selectAll()
-    qtbot.keyClicks(page.day_edit, "30/06/2026")
-    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+    type_day(qtbot, page, "30/06/2026")
     assert box.currentText() == "Quý II"
     assert page.cards[4].caption.text() == "Kết nạp đoàn viên mới quý\u00a0II năm 2026"
     _choose(qtbot, page, "Từ đầu năm")

@@ -8,17 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.reports.statistics import print_statistics
-from doancoso.ui.statistics.page import StatisticsPage
-from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
+from .reading import exported, shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 SPAN = "từ 01/01/2026 đến 30/09/2026"
@@ -47,23 +42,13 @@ def test_the_year_counts_arrivals_up_to_the_day(arrivals_ws: Workspace) -> None:
 
 
 def test_the_page_shows_arrivals_beside_transfers_in(qtbot: QtBot, arrivals_ws: Workspace) -> None:
-    page = StatisticsPage(synchronous_core(arrivals_ws, ScriptedPrompts()))
-    qtbot.addWidget(page)
-    page.show()
-    page.day_edit.setFocus()
-    page.day_edit.selectAll()
-    qtbot.keyClicks(page.day_edit, "30/09/2026")
-    qtbot.keyClick(page.day_edit, Qt.Key.Key_Return)
+    page = shown_page(qtbot, arrivals_ws)
+    type_day(qtbot, page, "30/09/2026")
     shown = [(card.caption.text(), card.value.text()) for card in page.cards]
     assert shown[5:7] == [(f"Chuyển sinh hoạt đến {SPAN}", "1"), (ARRIVALS, "1")]
 
 
 def test_the_exports_show_arrivals(arrivals_ws: Workspace, tmp_path: Path) -> None:
-    path = tmp_path / "tk.xlsx"
-    arrivals_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
-    rows = [row[:3] for row in load_workbook(path).active.iter_rows(values_only=True)]
-    assert (7, ARRIVALS, 1) in rows
-
-    pdf = print_statistics(arrivals_ws, tmp_path / "tk.pdf", date(2026, 9, 30))
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    rows, text = exported(arrivals_ws, tmp_path, date(2026, 9, 30))
+    assert (7, ARRIVALS, 1) in [row[:3] for row in rows]
     assert f"6 Chuyển sinh hoạt đến {SPAN} 1 7 {ARRIVALS} 1 8 " in text

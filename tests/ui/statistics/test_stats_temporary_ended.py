@@ -9,15 +9,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.statistics.export import figure_tip, summary_figures
 from doancoso.core.workspace import Workspace
-from doancoso.reports.statistics import print_statistics
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
+from .reading import exported
 
 SPAN = "từ 01/01/2026 đến 30/09/2026"
 ENDED = f"Kết thúc sinh hoạt tạm {SPAN}"
@@ -79,11 +77,6 @@ def test_the_movements_take_the_total_from_the_years_start_to_the_day(
 
 
 def test_the_exports_show_the_stays_ended(moving_ws: Workspace, tmp_path: Path) -> None:
-    path = tmp_path / "tk.xlsx"
-    moving_ws.spreadsheets.export_statistics(path, date(2026, 9, 30))
-    rows = [row[:3] for row in load_workbook(path).active.iter_rows(values_only=True)]
-    assert (9, ENDED, 3) in rows
-
-    pdf = print_statistics(moving_ws, tmp_path / "tk.pdf", date(2026, 9, 30))
-    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(pdf)).pages)
+    rows, text = exported(moving_ws, tmp_path, date(2026, 9, 30))
+    assert (9, ENDED, 3) in [row[:3] for row in rows]
     assert f"8 Đoàn viên chuyển đi, ra khỏi Đoàn {SPAN} 1 9 {ENDED} 3 10 " in text

@@ -156,67 +156,44 @@ def movements_span(stats: RosterStats) -> str:
     return f"từ {format_vn_date(stats.first_day)} đến {format_vn_date(stats.today)}"
 
 
-def departures_label(span: str) -> str:
-    return f"Đoàn viên chuyển đi, ra khỏi Đoàn {span}"
-
-
-def departures_tip(span: str) -> str:
-    """What the departures counted over ``span`` are."""
-    return (
-        "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
-        f"Đoàn, bị khai trừ hoặc bị xóa tên {span}; người rời đi, trở lại rồi rời đi "
-        "lần nữa chỉ tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị "
-        "khác kết thúc sinh hoạt tạm."
-    )
-
-
-def transfers_in_label(span: str) -> str:
-    return f"Chuyển sinh hoạt đến {span}"
-
-
-def arrivals_label(span: str) -> str:
-    return f"Đến sinh hoạt tạm {span}"
-
-
-def transfers_in_tip(span: str) -> str:
-    return (
-        "Số người, không phải số lần: đoàn viên chuyển sinh hoạt đến đơn vị "
-        f"{span}; người chuyển đến hai lần chỉ tính một lần."
-    )
-
-
-def arrivals_tip(span: str) -> str:
-    return (
+ADMITTED = "Kết nạp đoàn viên mới"
+TRANSFERRED_IN = "Chuyển sinh hoạt đến"
+ARRIVED = "Đến sinh hoạt tạm"
+DEPARTED = "Đoàn viên chuyển đi, ra khỏi Đoàn"
+ENDED = "Kết thúc sinh hoạt tạm"
+MOVEMENT_TIPS: dict[str, str] = {
+    TRANSFERRED_IN: (
+        "Số người, không phải số lần: đoàn viên chuyển sinh hoạt đến đơn vị {span}; người "
+        "chuyển đến hai lần chỉ tính một lần."
+    ),
+    ARRIVED: (
         "Số người, không phải số lần: đoàn viên của đơn vị khác đến sinh hoạt tạm tại đơn vị "
-        f"{span}; người được ghi nhận sinh hoạt tạm hai lần (gia hạn, đến lại) chỉ "
-        "tính một lần."
-    )
-
-
-def ended_label(span: str) -> str:
-    return f"Kết thúc sinh hoạt tạm {span}"
-
-
-def ended_tip(span: str) -> str:
-    return (
-        "Số người: đoàn viên của đơn vị khác thôi sinh hoạt tạm tại đơn vị "
-        f"{span} (trở về đơn vị cũ, chuyển sinh hoạt hẳn về đơn vị, trưởng thành Đoàn "
-        "hoặc ra khỏi Đoàn). Không tính trong số chuyển đi, ra khỏi Đoàn."
-    )
+        "{span}; người được ghi nhận sinh hoạt tạm hai lần (gia hạn, đến lại) chỉ tính một lần."
+    ),
+    DEPARTED: (
+        "Số người, không phải số lần: đoàn viên của đơn vị đã chuyển sinh hoạt đi, trưởng thành "
+        "Đoàn, bị khai trừ hoặc bị xóa tên {span}; người rời đi, trở lại rồi rời đi lần nữa chỉ "
+        "tính một lần (theo lần rời đi sau cùng). Không tính đoàn viên của đơn vị khác kết thúc "
+        "sinh hoạt tạm."
+    ),
+    ENDED: (
+        "Số người: đoàn viên của đơn vị khác thôi sinh hoạt tạm tại đơn vị {span} (trở về đơn vị "
+        "cũ, chuyển sinh hoạt hẳn về đơn vị, trưởng thành Đoàn hoặc ra khỏi Đoàn). Không tính "
+        "trong số chuyển đi, ra khỏi Đoàn."
+    ),
+}
+"""What each movement of the period counts, for its tooltip; ``{span}`` is the span counted
+(:func:`movements_span`), as its label ends."""
 
 
 def figure_tip(label: str, stats: RosterStats) -> str:
     """What the headline figure ``label`` of ``stats`` counts, for its tooltip; "" if
     plain."""
     span = movements_span(stats)
-    tips = {
-        transfers_in_label(span): transfers_in_tip,
-        arrivals_label(span): arrivals_tip,
-        departures_label(span): departures_tip,
-        ended_label(span): ended_tip,
-    }
-    tip = tips.get(label)
-    return tip(span) if tip is not None else FIGURE_TIPS.get(label, "")
+    for movement, tip in MOVEMENT_TIPS.items():
+        if label == f"{movement} {span}":
+            return tip.format(span=span)
+    return FIGURE_TIPS.get(label, "")
 
 
 def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
@@ -236,11 +213,11 @@ def summary_figures(stats: RosterStats) -> list[tuple[str, int]]:
             f"Đến tuổi trưởng thành Đoàn ({stats.coming_of_age_age} tuổi) năm {year}",
             stats.coming_of_age,
         ),
-        (f"Kết nạp đoàn viên mới {span}", stats.admissions),
-        (transfers_in_label(span), stats.transfers_in),
-        (arrivals_label(span), stats.temporary_arrivals),
-        (departures_label(span), stats.departures_total),
-        (ended_label(span), stats.temporary_ended),
+        (f"{ADMITTED} {span}", stats.admissions),
+        (f"{TRANSFERRED_IN} {span}", stats.transfers_in),
+        (f"{ARRIVED} {span}", stats.temporary_arrivals),
+        (f"{DEPARTED} {span}", stats.departures_total),
+        (f"{ENDED} {span}", stats.temporary_ended),
         ("Thanh niên chưa vào Đoàn", stats.youth_total),
         ("Thanh niên có hoàn cảnh khó khăn", stats.youth_in_hardship),
         ("Thanh niên đi làm ăn xa", stats.youth_working_away),
