@@ -240,10 +240,16 @@ class RosterPage(ListPage):
         # Members typed in one after another from a chi đoàn's list join that chi đoàn.
         branch_id = self.branch_combo.currentData() or ""
         dialog = MemberFormDialog(self._core, None, self, branch_id=branch_id)
+        saved_and_next: list[AddedMember] = []
+        dialog.member_added.connect(saved_and_next.append)
         dialog.member_added.connect(self._added)  # each one "Lưu và thêm tiếp" saves
         added = dialog.added if self.prompts.run(dialog) else None
         if added is not None:
             self._added(added)
+        if added is not None or saved_and_next:
+            # On with the new member by keyboard (Enter, Ctrl+G, Ctrl+M act on her), not back
+            # where Ctrl+N was pressed (the side bar, say), where the page's keys do nothing.
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         dialog.deleteLater()
 
     def _added(self, added: AddedMember) -> None:
