@@ -72,3 +72,14 @@ def test_after_save_and_next_then_escape_the_keyboard_is_on_the_last_one_added(
     press_ctrl(qtbot, window, Qt.Key.Key_N)
     assert window.focusWidget() is window.roster.table
     assert window.roster.selected_ids() == ws.members.ids()
+
+
+def test_the_add_is_said_with_its_undo(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    window = active_window(qtbot, ws, prompts)
+    prompts.dialog_script = _fill("Lê Thị Thuỷ")
+    press_ctrl(qtbot, window, Qt.Key.Key_N)
+    assert window.statusBar().currentMessage() == (
+        "Đã thêm đoàn viên Lê Thị Thuỷ — bấm Hoàn tác (Ctrl+Z) để bỏ đoàn viên vừa thêm."
+    )

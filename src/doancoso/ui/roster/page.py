@@ -49,6 +49,8 @@ EMPTY_HINT = (
     "“Thêm” để nhập từng đoàn viên hoặc “Nhập Excel…” (Ctrl+I) để nhập danh sách có sẵn (có "
     "tệp mẫu để điền). Dữ liệu ở máy khác: Tệp → “Nhận dữ liệu từ USB…”."
 )
+ADD_UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để bỏ đoàn viên vừa thêm."
+"""How a member just added is taken back, said as the page's other messages say theirs."""
 MOVE_KEY = "Ctrl+M"
 EVENT_KEY = "Ctrl+G"
 """The keys of "Chuyển chi đoàn…" and "Ghi sự kiện…": no other action of the window takes them
@@ -262,7 +264,8 @@ class RosterPage(ListPage):
             lambda ws: ws.members.bring_back(added),
         )
         row = self.model.row_of(added.member_id)
-        self.status_message.emit(self.saved_message(f"Đã thêm đoàn viên {name}.", row))
+        done = f"Đã thêm đoàn viên {name}{ADD_UNDO_HINT}"
+        self.status_message.emit(self.saved_message(done, row))
 
     def edit_member(self) -> None:
         from .member_form import MemberFormDialog
