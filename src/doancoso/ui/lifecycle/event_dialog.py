@@ -12,7 +12,9 @@ today (``ws.events.next_kinds``); when the history refuses every kind, the dialo
 and the core's reason is raised (``ws.events.nothing_to_record``). The date starts at today,
 but an admission (a Party admission) starts from the date, number and place the member's form
 already holds, and for a member on temporary activity a new stay and a transfer out start from
-the home organisation of the current stay (:meth:`EventDialog.kind_defaults`).
+the home organisation of the current stay (:meth:`EventDialog.kind_defaults`). Ctrl+Enter
+records the event from any field, "Nhận xét" and "Ghi chú" included (Enter makes a new line
+there).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -189,6 +191,11 @@ class EventDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
+        self.save_button.setToolTip("Ghi sự kiện (Enter, hoặc Ctrl+Enter trong mọi ô)")
+        # From "Nhận xét" and "Ghi chú" too, where Enter makes a new line (as the activity
+        # form); either Enter key.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self, self.submit)
         self.setMinimumWidth(560)
 
     def _mark_refused(self) -> None:
