@@ -252,8 +252,9 @@ def test_a_temporary_stays_empty_end_opens_on_its_start(
 def test_a_temporary_stays_empty_dates_open_on_the_events_date(
     qtbot: QtBot, core: Core, ws: Workspace
 ) -> None:
-    """The stay's "Sinh hoạt tạm từ ngày" and "Đến ngày", both empty, open on the date typed
-    in "Ngày" above them (the stay usually starts on the event's date), not on today."""
+    """The stay's "Sinh hoạt tạm từ ngày" (which starts on it) and "Đến ngày", empty, open on
+    the date typed in "Ngày" above them (the stay usually starts on the event's date), not on
+    today."""
     dialog = EventDialog(core, _member(ws))
     _shown(qtbot, dialog)
     dialog.set_kind("temporary")
@@ -262,7 +263,7 @@ def test_a_temporary_stays_empty_dates_open_on_the_events_date(
     assert isinstance(start, QLineEdit) and isinstance(end, QLineEdit)
     assert _opens_on(qtbot, start) == START_DAY
     assert _opens_on(qtbot, end) == START_DAY
-    assert (start.text(), end.text()) == ("", "")
+    assert (start.text(), end.text()) == (START, "")  # the stay starts on the event's date
     start.setText("01/09/2025")  # a start typed: the end opens on it
     assert _opens_on(qtbot, end) == QDate(2025, 9, 1)
 

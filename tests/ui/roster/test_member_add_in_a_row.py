@@ -17,6 +17,9 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.member_form import MemberFormDialog
 from scripted import ScriptedPrompts, synchronous_core
 
+UNDO = " — bấm Hoàn tác (Ctrl+Z) để bỏ đoàn viên vừa thêm."
+"""What the status bar says after "Đã thêm đoàn viên …" (the add's undo)."""
+
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
@@ -154,7 +157,7 @@ def test_each_member_saved_and_next_is_on_the_undo_history(
     prompts.dialog_script = type_three  # type: ignore[assignment]
     press_ctrl(qtbot, window, Qt.Key.Key_N)
     assert sorted(_branches(ws)) == ["Lê Văn Bình", "Phạm Văn Tâm", "Trần Thị Hoa"]
-    assert window.statusBar().currentMessage() == "Đã thêm đoàn viên Phạm Văn Tâm."
+    assert window.statusBar().currentMessage() == f"Đã thêm đoàn viên Phạm Văn Tâm{UNDO}"
     assert window.history.undoText() == "Thêm đoàn viên Phạm Văn Tâm"
     window.undo_action.trigger()
     assert window.history.undoText() == "Thêm đoàn viên Trần Thị Hoa"

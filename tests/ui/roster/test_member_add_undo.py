@@ -25,6 +25,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 AN = {"full_name": "Nguyễn Văn An", "birth_date": "12/08/2000", "phone": "0912345678"}
 EDIT_AN = "Sửa thông tin đoàn viên Nguyễn Văn An"
 ADD_THUY = "Thêm đoàn viên Lê Thị Thuỷ"
+UNDO = " — bấm Hoàn tác (Ctrl+Z) để bỏ đoàn viên vừa thêm."
+"""What the status bar says after "Đã thêm đoàn viên …" (the add's undo)."""
 
 
 def _edit(window: MainWindow, prompts: ScriptedPrompts, member_id: str, **values: str) -> None:
@@ -81,7 +83,7 @@ def test_ctrl_z_after_an_add_takes_the_add_back_not_an_older_edit(
 
     _add(window, prompts, "Lê Thị Thuỷ", "05/03/2004")
     assert _names(ws) == ["Lê Thị Thuỷ", "Nguyễn Văn An"]
-    assert _message(window) == "Đã thêm đoàn viên Lê Thị Thuỷ."
+    assert _message(window) == f"Đã thêm đoàn viên Lê Thị Thuỷ{UNDO}"
     assert window.undo_action.text() == f"&Hoàn tác: {ADD_THUY}"
     assert window.undo_button.text() == "Hoàn tác"
     assert window.undo_button.toolTip() == f"Hoàn tác: {ADD_THUY}"

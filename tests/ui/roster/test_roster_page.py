@@ -14,6 +14,9 @@ from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.state import UiState
 from scripted import synchronous_core
 
+UNDO = " — bấm Hoàn tác (Ctrl+Z) để bỏ đoàn viên vừa thêm."
+"""What the status bar says after "Đã thêm đoàn viên …" (the add's undo)."""
+
 
 def _window(qtbot: QtBot, ws: Workspace, prompts) -> MainWindow:
     window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
@@ -155,7 +158,7 @@ def test_add_and_edit_through_the_page(qtbot: QtBot, ws: Workspace, prompts) -> 
     prompts.dialog_script = fill
     window.new_member_action.trigger()
     assert ws.members.count() == 1
-    assert messages == ["Đã thêm đoàn viên Phạm Văn Đồng."]  # the name as stored
+    assert messages == [f"Đã thêm đoàn viên Phạm Văn Đồng{UNDO}"]  # the name as stored
     assert window.roster.selected_ids() == ws.members.ids()
 
     def rename(dialog) -> None:
@@ -230,8 +233,8 @@ def test_a_member_saved_outside_the_search_is_said_not_to_be_listed(
     page.add_button.click()
     assert ws.members.count() == 2 and _names(page) == ["Nguyễn Văn An"]
     assert messages == [
-        "Đã thêm đoàn viên Trần Văn Bình. Người này không hiện trong danh sách vì đang tìm kiếm "
-        "hoặc lọc."
+        f"Đã thêm đoàn viên Trần Văn Bình{UNDO} Người này không hiện trong danh sách vì đang "
+        "tìm kiếm hoặc lọc."
     ]
 
     def rename(dialog) -> None:
@@ -248,4 +251,4 @@ def test_a_member_saved_outside_the_search_is_said_not_to_be_listed(
 
     prompts.dialog_script = fill  # shown: nothing more said
     page.add_button.click()
-    assert messages[-1] == "Đã thêm đoàn viên Trần Văn Bình."
+    assert messages[-1] == f"Đã thêm đoàn viên Trần Văn Bình{UNDO}"

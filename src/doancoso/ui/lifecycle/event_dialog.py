@@ -12,7 +12,10 @@ today (``ws.events.next_kinds``); when the history refuses every kind, the dialo
 and the core's reason is raised (``ws.events.nothing_to_record``). The date starts at today,
 but an admission (a Party admission) starts from the date, number and place the member's form
 already holds, and for a member on temporary activity a new stay and a transfer out start from
-the home organisation of the current stay (:meth:`EventDialog.kind_defaults`).
+the home organisation of the current stay (:meth:`EventDialog.kind_defaults`); a stay starts on
+the event's date, and follows it while the secretary leaves it. Ctrl+Enter
+records the event from any field, "Nhận xét" and "Ghi chú" included (Enter makes a new line
+there).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -174,6 +177,7 @@ class EventDialog(QDialog):
                 editor = self._line(placeholder, short, start)
             self._add(name, label, editor, required=required)
         self._make_introducer_search()
+        self.date_edit.textChanged.connect(self._follow_date)
 
         self.note_edit = self._text_box("", lines=4)
         self._add("note", "Ghi chú", self.note_edit)
@@ -189,6 +193,11 @@ class EventDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)  # once in the dialog, or lost with the focus
+        self.save_button.setToolTip("Ghi sự kiện (Enter, hoặc Ctrl+Enter trong mọi ô)")
+        # From "Nhận xét" and "Ghi chú" too, where Enter makes a new line (as the activity
+        # form); either Enter key.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self, self.submit)
         self.setMinimumWidth(560)
 
     def _mark_refused(self) -> None:
@@ -345,6 +354,17 @@ class EventDialog(QDialog):
             if line.text() == self._filled.get(name, ""):
                 line.setText(value)
                 self._filled[name] = value
+        self._follow_date()
+
+    def _follow_date(self) -> None:
+        """A stay's "Sinh hoạt tạm từ ngày" is the event's date (it usually is) while the
+        secretary has not changed it: the same date is not typed twice. Empty for other kinds."""
+        start = self.editors["period_start"]
+        assert isinstance(start, QLineEdit)
+        if start.text() == self._filled.get("period_start", ""):
+            value = self.date_edit.text() if self.kind == "temporary" else ""
+            start.setText(value)
+            self._filled["period_start"] = value
 
     def _on_kind_changed(self) -> None:
         kind = self.kind

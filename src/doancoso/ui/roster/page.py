@@ -49,6 +49,8 @@ EMPTY_HINT = (
     "“Thêm” để nhập từng đoàn viên hoặc “Nhập Excel…” (Ctrl+I) để nhập danh sách có sẵn (có "
     "tệp mẫu để điền). Dữ liệu ở máy khác: Tệp → “Nhận dữ liệu từ USB…”."
 )
+ADD_UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để bỏ đoàn viên vừa thêm."
+"""How a member just added is taken back, said as the page's other messages say theirs."""
 MOVE_KEY = "Ctrl+M"
 EVENT_KEY = "Ctrl+G"
 """The keys of "Chuyển chi đoàn…" and "Ghi sự kiện…": no other action of the window takes them
@@ -240,10 +242,16 @@ class RosterPage(ListPage):
         # Members typed in one after another from a chi đoàn's list join that chi đoàn.
         branch_id = self.branch_combo.currentData() or ""
         dialog = MemberFormDialog(self._core, None, self, branch_id=branch_id)
+        saved_and_next: list[AddedMember] = []
+        dialog.member_added.connect(saved_and_next.append)
         dialog.member_added.connect(self._added)  # each one "Lưu và thêm tiếp" saves
         added = dialog.added if self.prompts.run(dialog) else None
         if added is not None:
             self._added(added)
+        if added is not None or saved_and_next:
+            # On with the new member by keyboard (Enter, Ctrl+G, Ctrl+M act on her), not back
+            # where Ctrl+N was pressed (the side bar, say), where the page's keys do nothing.
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         dialog.deleteLater()
 
     def _added(self, added: AddedMember) -> None:
@@ -256,7 +264,8 @@ class RosterPage(ListPage):
             lambda ws: ws.members.bring_back(added),
         )
         row = self.model.row_of(added.member_id)
-        self.status_message.emit(self.saved_message(f"Đã thêm đoàn viên {name}.", row))
+        done = f"Đã thêm đoàn viên {name}{ADD_UNDO_HINT}"
+        self.status_message.emit(self.saved_message(done, row))
 
     def edit_member(self) -> None:
         from .member_form import MemberFormDialog
