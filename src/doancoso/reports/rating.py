@@ -25,7 +25,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
-from ..core.documents import decision_recipients, default_recipients
+from ..core.documents import blank_number, decision_recipients, default_recipients
 from ..core.errors import AppError, ConflictError, NotFoundError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, percent_cell, rate_cell, vn_number
@@ -36,7 +36,7 @@ from ..core.rating.rules import LEVEL_ABBREVIATIONS, LEVELS
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
 from ..core.rating.since import renamed_note
 from ..core.workspace import Workspace
-from .document import UnionDocument
+from .document import HAND_WRITTEN, UnionDocument
 from .keep_end import KeepEnd
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
@@ -404,13 +404,12 @@ def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
         (i, r.full_name, report.births.get(r.member_id, ""), branch, LEVELS[level])
         for i, (branch, r, level) in enumerate(decided, start=1)
     ]
-    number = nfc(doc.number)
     issued = format_vn_date(doc.issued_on or date.today())
-    reference = f"(Kèm theo Quyết định số {number}" if number else "(Kèm theo Quyết định"
-    reference += f" ngày {issued} của {executive(report.org)})"
+    reference = f"(Kèm theo Quyết định {decision_number(doc)} ngày {markup(issued)} của "
+    reference += f"{markup(executive(report.org))})"
     flowables: list[Flowable] = [
         Paragraph(markup(ANNEX_TITLE.format(year=report.year)), st["title"]),
-        Paragraph(markup(reference), st["subtitle"]),
+        Paragraph(reference, st["subtitle"]),
         Spacer(1, 4 * mm),
         PagedTable(ANNEX_COLUMNS, lines, font_size=ANNEX_FONT_SIZE),
     ]
@@ -418,6 +417,16 @@ def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
         note = st["body_left"].clone("renamed", fontSize=ANNEX_FONT_SIZE, spaceBefore=4)
         flowables.append(Paragraph(markup(renamed_note(report.renamed)), note))
     return flowables
+
+
+def decision_number(doc: UnionDocument) -> str:
+    """The decision's number as its annex names it, in Paragraph markup: "số 15-QĐ/ĐTN"; without
+    one yet, "số          -QĐ/ĐTN", room left for the digits as the decision's heading leaves it
+    (:func:`~.document.number_markup`), to be filled in by the same hand."""
+    number = nfc(doc.number)
+    if number:
+        return markup(f"số {number}")
+    return f"số{HAND_WRITTEN}{markup(blank_number(doc.code))}"
 
 
 def print_decision(ws: Workspace, path: Path | str, year: int, branch_id: str | None = None, *,
