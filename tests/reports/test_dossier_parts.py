@@ -333,7 +333,8 @@ def test_a_points_template_prints_each_items_points_in_the_table(
     """A template with points: the self-assessment table gives each item its maximum and the
     points self-assessed, as the superior body's scoring tables do (DOMAIN.md §7), and a total
     row; an item not applicable shows neither (it is out of the totals), an item the template
-    does not score shows nothing."""
+    does not score shows nothing. The headers break between words, never inside one ("Điểm /
+    tối đa", never "Điểm tối / đa")."""
     import json
 
     from doancoso.core.recognition.template import default_template, parse_template
@@ -352,7 +353,7 @@ def test_a_points_template_prints_each_items_points_in_the_table(
     table = "".join(read_pdf(path).page_texts()[2:])
     assert (
         " Kết quả thực hiện tiêu chí “Đoàn cơ sở 3 chủ động” năm 2025\n Mục\n Nội dung\n"
-        " Tự đánh giá\n Điểm tối\n đa\n Điểm tự\n chấm\n Số liệu\n Minh chứng\n"
+        " Tự đánh giá\n Điểm\ntối đa\n Điểm\ntự chấm\n Số liệu\n Minh chứng\n"
         "1.1\nDanh sách đoàn viên được lập đầy đủ, cập nhật\nthường xuyên\nĐạt\n10\n8,5\n"
         "Danh sách đoàn viên chưa\ncó ai.\n"
         "1.2\nNhận xét đoàn viên định kỳ và hằng năm trong\nsổ đoàn viên\n Không áp\n dụng\n"

@@ -40,7 +40,7 @@ from .document import HAND_WRITTEN, UnionDocument
 from .keep_end import KeepEnd
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
-from .tables import Column, PagedTable
+from .tables import NBSP, Column, PagedTable
 
 SUMMARY_KIND = "BÁO CÁO"
 SUMMARY_TITLE = "Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm {year}"
@@ -62,30 +62,44 @@ LEFT_NOTE = "Gồm {count} đoàn viên đã chuyển đi, trưởng thành ho�
 KEEP_WITH_ROWS = 45 * mm  # a heading, the table's header and four rows
 SHORT_TABLE = 4  # rows: a chi đoàn's table this short goes to a new page with its heading
 
-# Shares in millimetres of the 247 mm landscape text width.
+HELD_WORDS = ("đoàn viên", "xếp loại", "tham gia")
+"""Words of two syllables that the headers below hold whole on a line."""
+
+
+def held(text: str) -> str:
+    """A column's header ``text`` with its words of two syllables held whole on a line
+    (no-break spaces, which the table's header keeps): it breaks between words, never inside
+    one ("Chưa / xếp loại", never "Chưa xếp / loại")."""
+    for word in HELD_WORDS:
+        text = text.replace(word, word.replace(" ", NBSP))
+    return text
+
+
+# Shares in millimetres of the 247 mm landscape text width: the members' heading as wide as
+# "Số đoàn viên" on its first line.
 SUMMARY_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Chi đoàn", 45),
-    Column(MEMBERS_HEADING, 20, "CENTER"),
-    Column("Được xếp loại", 18, "CENTER"),
+    Column("Chi đoàn", 43),
+    Column(held(MEMBERS_HEADING), 22, "CENTER"),
+    Column(held("Được xếp loại"), 18, "CENTER"),
     *(Column(SHORT[level], 20, "CENTER") for level in LEVELS),
-    Column(UNDECIDED, 17, "CENTER"),
-    Column(NOT_RATED, 17, "CENTER"),
+    Column(held(UNDECIDED), 17, "CENTER"),
+    Column(held(NOT_RATED), 17, "CENTER"),
     Column("Xếp loại chi đoàn", 40),
 )
 # The levels' columns as wide as the longest level needs (as in the annex), the name's as an
 # ordinary long name ("Nguyễn Hoàng Phương Quỳnh", 48.2 mm at 10.5 pt with padding), the
-# date's as a date: the rest to the remark or the reason not rated (about 95 mm of text), on
-# two lines rather than three.
+# date's as a date, the rate's as its header's "tham gia (%)": the rest to the remark or the
+# reason not rated (about 95 mm of text), on two lines rather than three.
 PARTICIPATION_COLUMN = "Tỉ lệ tham gia (%)"  # worded as every rate column (RATE_COLUMN)
 MEMBER_COLUMNS = (
     Column("STT", 10, "CENTER"),
     Column("Họ và tên", 48.7),
     Column("Ngày sinh", 19.5, "CENTER"),
-    Column(PARTICIPATION_COLUMN, 20, "CENTER"),
+    Column(held(PARTICIPATION_COLUMN), 23.2, "CENTER"),
     Column("Chi đoàn đề nghị", 47.5),
     Column("Ban Chấp hành xếp loại", 47.5),
-    Column("Ghi chú", 53.8),
+    Column("Ghi chú", 50.6),
 )
 # Of the 160 mm portrait width, at 10 pt: an ordinary long name ("Nguyễn Hoàng Phương Quỳnh",
 # 46 mm with padding), a chi đoàn's usual name ("Chi đoàn ấp Thạnh Điền", 37 mm) and the longest

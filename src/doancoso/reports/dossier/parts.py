@@ -262,9 +262,11 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
         columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 7), Column("Tự đánh giá", 2,
                    "CENTER"), Column("Số liệu", 4), Column("Minh chứng", 5)]  # fmt: skip
     else:  # the superior body's scoring tables: each item's maximum and the points given
+        # "Điểm / tối đa", never "Điểm tối / đa": a header breaks between words
         columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 6), Column("Tự đánh giá", 2,
-                   "CENTER"), Column("Điểm tối đa", 1.5, "CENTER"), Column("Điểm tự chấm",
-                   1.5, "CENTER"), Column("Số liệu", 3.5), Column("Minh chứng", 4.5)]  # fmt: skip
+                   "CENTER"), Column(f"Điểm tối{NBSP}đa", 1.5, "CENTER"),
+                   Column(f"Điểm tự{NBSP}chấm", 1.5, "CENTER"), Column("Số liệu", 3.5),
+                   Column("Minh chứng", 4.5)]  # fmt: skip
         # Nothing at stake (every scored item "không áp dụng"): blank, as the items' cells are.
         totals = (points_text(at_stake[1]), points_text(at_stake[0])) if at_stake else ("", "")
         rows.append(("", "Cộng", "", *totals, "", ""))
