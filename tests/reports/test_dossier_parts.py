@@ -362,7 +362,7 @@ def test_a_points_template_prints_each_items_points_in_the_table(
         "cuối năm\nChưa đạt\n7,5\n1.4\n"  # no points given yet: none printed
     ) in table
     assert (
-        "0 chương trình phối hợp\ntrong năm.\nCộng\n17,5\n8,5\n"
+        "0 chương trình phối hợp\ntrong năm.\nCộng\n 17,5\n 8,5\n"
         "Kết quả: đạt 1/13 nội dung, 8,5/17,5 điểm.\n"
     ) in table
 
