@@ -333,8 +333,8 @@ def test_a_points_template_prints_each_items_points_in_the_table(
     """A template with points: the self-assessment table gives each item its maximum and the
     points self-assessed, as the superior body's scoring tables do (DOMAIN.md §7), and a total
     row; an item not applicable shows neither (it is out of the totals), an item the template
-    does not score shows nothing. The headers break between words, never inside one ("Điểm /
-    tối đa", never "Điểm tối / đa")."""
+    does not score shows nothing. Headers and cells break between words, never inside one ("Điểm /
+    tối đa", "Không / áp dụng", never "Điểm tối / đa", "Không áp / dụng")."""
     import json
 
     from doancoso.core.recognition.template import default_template, parse_template
@@ -356,7 +356,7 @@ def test_a_points_template_prints_each_items_points_in_the_table(
         " Tự đánh giá\n Điểm\ntối đa\n Điểm\ntự chấm\n Số liệu\n Minh chứng\n"
         "1.1\nDanh sách đoàn viên được lập đầy đủ, cập nhật\nthường xuyên\nĐạt\n10\n8,5\n"
         "Danh sách đoàn viên chưa\ncó ai.\n"
-        "1.2\nNhận xét đoàn viên định kỳ và hằng năm trong\nsổ đoàn viên\n Không áp\n dụng\n"
+        "1.2\nNhận xét đoàn viên định kỳ và hằng năm trong\nsổ đoàn viên\n Không\náp dụng\n"
         "Chưa có đợt xếp loại đoàn\nviên năm 2025.\n"
         "1.3\nThực hiện chương trình rèn luyện đoàn viên,\ndùng kết quả để đánh giá, xếp loại "
         "cuối năm\nChưa đạt\n7,5\n1.4\n"  # no points given yet: none printed

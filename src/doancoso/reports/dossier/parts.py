@@ -279,7 +279,7 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
                              for e in by_item.get(v.item.code, []))])  # fmt: skip
         figure = v.indicator.text if v.indicator is not None else ""
         points = item_points(v) if scored is not None else ()
-        rows.append((v.item.code, v.item.text, STATUSES[v.status], *points, figure, files))
+        rows.append((v.item.code, v.item.text, status_cell(v.status), *points, figure, files))
     if scored is None:
         columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 7), Column("Tự đánh giá", 2,
                    "CENTER"), Column("Số liệu", 4), Column("Minh chứng", 5)]  # fmt: skip
@@ -295,6 +295,12 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
     total = _bold(f"Kết quả: {readiness_text(view)}.")
     return doc.build(path, [PagedTable(columns, rows), Spacer(1, AFTER_TABLE)],
                      closing_lead=[total])  # fmt: skip
+
+
+def status_cell(status: str) -> str:
+    """The item's self-assessment in its cell, broken between words, never inside one: "Không /
+    áp dụng", never "Không áp / dụng" (held by a no-break space, which the table keeps)."""
+    return STATUSES[status].replace("áp dụng", f"áp{NBSP}dụng")
 
 
 def item_points(v: ItemView) -> tuple[str, str]:
