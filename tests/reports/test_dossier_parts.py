@@ -333,7 +333,8 @@ def test_a_points_template_prints_each_items_points_in_the_table(
     """A template with points: the self-assessment table gives each item its maximum and the
     points self-assessed, as the superior body's scoring tables do (DOMAIN.md §7), and a total
     row; an item not applicable shows neither (it is out of the totals), an item the template
-    does not score shows nothing."""
+    does not score shows nothing. Headers and cells break between words, never inside one ("Điểm /
+    tối đa", "Không / áp dụng", never "Điểm tối / đa", "Không áp / dụng")."""
     import json
 
     from doancoso.core.recognition.template import default_template, parse_template
@@ -352,16 +353,16 @@ def test_a_points_template_prints_each_items_points_in_the_table(
     table = "".join(read_pdf(path).page_texts()[2:])
     assert (
         " Kết quả thực hiện tiêu chí “Đoàn cơ sở 3 chủ động” năm 2025\n Mục\n Nội dung\n"
-        " Tự đánh giá\n Điểm tối\n đa\n Điểm tự\n chấm\n Số liệu\n Minh chứng\n"
+        " Tự đánh giá\n Điểm\ntối đa\n Điểm\ntự chấm\n Số liệu\n Minh chứng\n"
         "1.1\nDanh sách đoàn viên được lập đầy đủ, cập nhật\nthường xuyên\nĐạt\n10\n8,5\n"
         "Danh sách đoàn viên chưa\ncó ai.\n"
-        "1.2\nNhận xét đoàn viên định kỳ và hằng năm trong\nsổ đoàn viên\n Không áp\n dụng\n"
+        "1.2\nNhận xét đoàn viên định kỳ và hằng năm trong\nsổ đoàn viên\n Không\náp dụng\n"
         "Chưa có đợt xếp loại đoàn\nviên năm 2025.\n"
         "1.3\nThực hiện chương trình rèn luyện đoàn viên,\ndùng kết quả để đánh giá, xếp loại "
         "cuối năm\nChưa đạt\n7,5\n1.4\n"  # no points given yet: none printed
     ) in table
     assert (
-        "0 chương trình phối hợp\ntrong năm.\nCộng\n17,5\n8,5\n"
+        "0 chương trình phối hợp\ntrong năm.\nCộng\n 17,5\n 8,5\n"
         "Kết quả: đạt 1/13 nội dung, 8,5/17,5 điểm.\n"
     ) in table
 

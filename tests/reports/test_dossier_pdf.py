@@ -285,7 +285,7 @@ def test_report_and_table_text(dossier_ws: Workspace, tmp_path: Path,
         " 1.2. Nhận xét đoàn viên định kỳ và hằng năm trong sổ đoàn viên: Chưa đạt. Chưa\n"
         "có đợt xếp loại đoàn viên năm 2025.\n"
     ) in report
-    assert "Cộng\n14\n1\n Kết quả chung: Đoàn xã Tân Hưng đạt 1/14 nội dung." in report
+    assert "Cộng\n 14\n 1\n Kết quả chung: Đoàn xã Tân Hưng đạt 1/14 nội dung." in report
     table = texts[4] + texts[5]
     assert (
         "1.1\nDanh sách đoàn viên được lập đầy đủ, cập nhật thường\nxuyên\nĐạt\n"

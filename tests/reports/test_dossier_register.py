@@ -103,7 +103,7 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
     )
     assert texts[6].endswith(
         " DANH SÁCH\n Đoàn viên ưu tú được giới thiệu cho Đảng năm 2025\n STT\n Họ và tên\n"
-        " Ngày sinh\n Chi đoàn\n Ngày giới\n thiệu\n Số văn bản\n"
+        " Ngày sinh\n Chi đoàn\n Ngày\ngiới thiệu\n Số văn bản\n"
         "1\nNguyễn Văn An\n02/03/2000\nChi đoàn ấp Bà Điều\n05/03/2025\n12-GT/ĐTN\n"
         "2\nTrần Thị Bé\n15/07/2001\nChi đoàn ấp Bà Điều\n20/09/2025\n"
         "Tổng số: 2 đoàn viên.\nNơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n"

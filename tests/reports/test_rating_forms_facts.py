@@ -5,6 +5,7 @@ member without them has neither line; each form stays on its page."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from doancoso.core.workspace import Workspace
 from doancoso.reports.rating_forms import print_forms
@@ -39,3 +40,26 @@ def test_the_form_says_the_sick_leave_and_the_dues(ws: Workspace, tmp_path, read
     assert "Nghỉ ốm" not in binh_page and "Đoàn phí" not in binh_page
     assert "Nghỉ ốm" not in cuong_page
     assert "Đoàn phí năm 2025: chưa đóng đủ II. TỰ XẾP LOẠI" in cuong_page
+
+
+def test_the_facts_stand_apart_from_the_typed_self_assessment(
+    ws: Workspace, tmp_path, read_pdf
+) -> None:
+    """The facts the app prints (participation, training, sick leave, dues) are not the member's
+    words: under a typed self-assessment they stand a little apart from its last line, not run
+    on as one more line of it."""
+    branch = ws.branches.create("Chi đoàn ấp 1").id
+    an = ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "01/01/2000",
+                          "branch_id": branch, "admission_date": "01/01/2020"})  # fmt: skip
+    ws.rating.set(YEAR, an, {"participation": "95", "sick_months": "4", "dues_unpaid": "có",
+                             "self_text": "Chấp hành tốt.\nCòn vắng một buổi."})  # fmt: skip
+    runs = read_pdf(print_forms(ws, tmp_path / "phieu.pdf", YEAR)).runs(0)
+
+    def y(text: str) -> float:
+        (found,) = [r.y for r in runs if r.text.startswith(text)]
+        return found
+
+    step = y("Chấp hành tốt.") - y("Còn vắng một buổi.")  # a typed line to the next
+    facts = [y(t) for t in ("Tham gia sinh hoạt", "Kết quả chương trình", "Nghỉ ốm", "Đoàn phí")]
+    assert y("Còn vắng một buổi.") - facts[0] >= step + 4
+    assert [round(a - b, 1) for a, b in pairwise(facts)] == [round(step, 1)] * 3  # as lines

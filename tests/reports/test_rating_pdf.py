@@ -588,3 +588,20 @@ def test_the_form_of_a_transferred_in_member_says_on_what_he_is_rated(
         pages["Phan Văn Đến"],
     )
     assert "Chuyển đến" not in pages["Huỳnh Thị Giang"] and len(pdf.pages) == 2
+
+
+def test_the_annex_of_a_decision_without_a_number_leaves_its_number_to_write(
+    rated: Workspace, tmp_path, read_pdf
+) -> None:
+    """A decision printed before the office gives it a number: its heading leaves room for the
+    digits ("Số:          -QĐ/ĐTN"), and the annex names it the same way, to be filled in by
+    the same hand."""
+    rated.rating.close(YEAR)
+    path = print_decision(rated, tmp_path / "qd.pdf", YEAR, issued_on=dt.date(2025, 12, 22))
+    first, annex = read_pdf(path).page_texts()
+    blank = " " * 10  # room for the digits (no-break spaces, read back as spaces)
+    assert f"Số:{blank}-QĐ/ĐTN" in first
+    lines = re.sub(r" *\n *", "\n", annex).splitlines()
+    assert " ".join(lines[1:3]) == (
+        f"(Kèm theo Quyết định số{blank}-QĐ/ĐTN ngày 22/12/2025 của Ban Chấp hành Đoàn xã Tân Hưng)"
+    ), lines[:4]

@@ -25,7 +25,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
-from ..core.documents import decision_recipients, default_recipients
+from ..core.documents import blank_number, decision_recipients, default_recipients
 from ..core.errors import AppError, ConflictError, NotFoundError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, percent_cell, rate_cell, vn_number
@@ -36,11 +36,11 @@ from ..core.rating.rules import LEVEL_ABBREVIATIONS, LEVELS
 from ..core.rating.service import LevelCounts, RatingRow, RoundInfo
 from ..core.rating.since import renamed_note
 from ..core.workspace import Workspace
-from .document import UnionDocument
+from .document import HAND_WRITTEN, UnionDocument
 from .keep_end import KeepEnd
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
-from .tables import Column, PagedTable
+from .tables import NBSP, Column, PagedTable
 
 SUMMARY_KIND = "BÁO CÁO"
 SUMMARY_TITLE = "Tổng hợp kết quả đánh giá, xếp loại đoàn viên năm {year}"
@@ -62,30 +62,44 @@ LEFT_NOTE = "Gồm {count} đoàn viên đã chuyển đi, trưởng thành ho�
 KEEP_WITH_ROWS = 45 * mm  # a heading, the table's header and four rows
 SHORT_TABLE = 4  # rows: a chi đoàn's table this short goes to a new page with its heading
 
-# Shares in millimetres of the 247 mm landscape text width.
+HELD_WORDS = ("đoàn viên", "xếp loại", "tham gia")
+"""Words of two syllables that the headers below hold whole on a line."""
+
+
+def held(text: str) -> str:
+    """A column's header ``text`` with its words of two syllables held whole on a line
+    (no-break spaces, which the table's header keeps): it breaks between words, never inside
+    one ("Chưa / xếp loại", never "Chưa xếp / loại")."""
+    for word in HELD_WORDS:
+        text = text.replace(word, word.replace(" ", NBSP))
+    return text
+
+
+# Shares in millimetres of the 247 mm landscape text width: the members' heading as wide as
+# "Số đoàn viên" on its first line.
 SUMMARY_COLUMNS = (
     Column("STT", 10, "CENTER"),
-    Column("Chi đoàn", 45),
-    Column(MEMBERS_HEADING, 20, "CENTER"),
-    Column("Được xếp loại", 18, "CENTER"),
+    Column("Chi đoàn", 43),
+    Column(held(MEMBERS_HEADING), 22, "CENTER"),
+    Column(held("Được xếp loại"), 18, "CENTER"),
     *(Column(SHORT[level], 20, "CENTER") for level in LEVELS),
-    Column(UNDECIDED, 17, "CENTER"),
-    Column(NOT_RATED, 17, "CENTER"),
+    Column(held(UNDECIDED), 17, "CENTER"),
+    Column(held(NOT_RATED), 17, "CENTER"),
     Column("Xếp loại chi đoàn", 40),
 )
 # The levels' columns as wide as the longest level needs (as in the annex), the name's as an
 # ordinary long name ("Nguyễn Hoàng Phương Quỳnh", 48.2 mm at 10.5 pt with padding), the
-# date's as a date: the rest to the remark or the reason not rated (about 95 mm of text), on
-# two lines rather than three.
+# date's as a date, the rate's as its header's "tham gia (%)": the rest to the remark or the
+# reason not rated (about 95 mm of text), on two lines rather than three.
 PARTICIPATION_COLUMN = "Tỉ lệ tham gia (%)"  # worded as every rate column (RATE_COLUMN)
 MEMBER_COLUMNS = (
     Column("STT", 10, "CENTER"),
     Column("Họ và tên", 48.7),
     Column("Ngày sinh", 19.5, "CENTER"),
-    Column(PARTICIPATION_COLUMN, 20, "CENTER"),
+    Column(held(PARTICIPATION_COLUMN), 23.2, "CENTER"),
     Column("Chi đoàn đề nghị", 47.5),
     Column("Ban Chấp hành xếp loại", 47.5),
-    Column("Ghi chú", 53.8),
+    Column("Ghi chú", 50.6),
 )
 # Of the 160 mm portrait width, at 10 pt: an ordinary long name ("Nguyễn Hoàng Phương Quỳnh",
 # 46 mm with padding), a chi đoàn's usual name ("Chi đoàn ấp Thạnh Điền", 37 mm) and the longest
@@ -404,13 +418,12 @@ def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
         (i, r.full_name, report.births.get(r.member_id, ""), branch, LEVELS[level])
         for i, (branch, r, level) in enumerate(decided, start=1)
     ]
-    number = nfc(doc.number)
     issued = format_vn_date(doc.issued_on or date.today())
-    reference = f"(Kèm theo Quyết định số {number}" if number else "(Kèm theo Quyết định"
-    reference += f" ngày {issued} của {executive(report.org)})"
+    reference = f"(Kèm theo Quyết định {decision_number(doc)} ngày {markup(issued)} của "
+    reference += f"{markup(executive(report.org))})"
     flowables: list[Flowable] = [
         Paragraph(markup(ANNEX_TITLE.format(year=report.year)), st["title"]),
-        Paragraph(markup(reference), st["subtitle"]),
+        Paragraph(reference, st["subtitle"]),
         Spacer(1, 4 * mm),
         PagedTable(ANNEX_COLUMNS, lines, font_size=ANNEX_FONT_SIZE),
     ]
@@ -418,6 +431,16 @@ def annex(report: RoundReport, doc: UnionDocument) -> list[Flowable]:
         note = st["body_left"].clone("renamed", fontSize=ANNEX_FONT_SIZE, spaceBefore=4)
         flowables.append(Paragraph(markup(renamed_note(report.renamed)), note))
     return flowables
+
+
+def decision_number(doc: UnionDocument) -> str:
+    """The decision's number as its annex names it, in Paragraph markup: "số 15-QĐ/ĐTN"; without
+    one yet, "số          -QĐ/ĐTN", room left for the digits as the decision's heading leaves it
+    (:func:`~.document.number_markup`), to be filled in by the same hand."""
+    number = nfc(doc.number)
+    if number:
+        return markup(f"số {number}")
+    return f"số{HAND_WRITTEN}{markup(blank_number(doc.code))}"
 
 
 def print_decision(ws: Workspace, path: Path | str, year: int, branch_id: str | None = None, *,

@@ -100,6 +100,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "year": base["title"],
         "body": body,
         "section": body.clone("form-section", fontName=BOLD, spaceBefore=5, spaceAfter=2),
+        "facts": body.clone("form-facts", spaceBefore=8),
         "hint": body.clone("form-hint", fontName=ITALIC, fontSize=11.5, leading=13.8),
         "text": base["body"].clone("form-text", spaceAfter=2),
         "dots": body.clone("form-dots", spaceAfter=0, leading=19),
@@ -174,13 +175,14 @@ class FormBook:
                 Paragraph(markup(SELF_HINT), st["hint"]),
             ]),
         ]  # fmt: skip
-        tail = self._tail(row)
+        text = "" if self.blank else nfc_multiline(row.self_text).strip()
+        tail = self._tail(row, apart=bool(text))
         # The tail's height, measured once per chi đoàn (and reason, for a member not rated;
-        # note, for one rated on the previous organisation's remarks).
+        # note, for one rated on the previous organisation's remarks; under typed text or not).
         key = f"{row.branch or ''}\n{(row.note or '') if row.eligible else row.reason}"
+        key += f"\n{bool(text)}"
         if row.eligible:  # and the lines of sick leave and dues
             key += f"\n{bool(row.sick_months)}\n{bool(row.dues_unpaid)}"
-        text = "" if self.blank else nfc_multiline(row.self_text).strip()
         if text:
             lines: list[Flowable] = [
                 Paragraph(markup(line), st["text"]) for line in text.splitlines() if line
@@ -207,12 +209,13 @@ class FormBook:
             Spacer(1, 5 * mm),
         ]
 
-    def _tail(self, row: RatingRow) -> list[Flowable]:
+    def _tail(self, row: RatingRow, apart: bool = False) -> list[Flowable]:
         """The page after the self-assessment: the facts, the level, the chi đoàn's and the Ban
-        Chấp hành's parts, the signatures."""
+        Chấp hành's parts, the signatures. ``apart``: under a typed self-assessment, the facts
+        (the app's, not the member's words) stand a little apart from its last line."""
         st = _styles()
         facts = [
-            Paragraph(self._participation(row), st["body"]),
+            Paragraph(self._participation(row), st["facts" if apart else "body"]),
             Paragraph(self._training(row), st["body"]),
         ]
         if not row.eligible:  # remarks only, no level to give or tick (DOMAIN.md §3)

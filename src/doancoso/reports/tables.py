@@ -165,7 +165,10 @@ class PagedTable(Flowable):
         widths = self._col_widths(avail_width)
         self._made.at_width(avail_width)
         self._made.forget_before(self._start)
-        header = [Paragraph(markup(c.title), self._head_style) for c in self.columns]
+        # A header holds a word of two syllables on one line with a no-break space, as a cell
+        # does ("khó khăn": "Hoàn cảnh / khó khăn", never "Hoàn cảnh khó / khăn").
+        header = [Paragraph("&nbsp;".join(markup(p) for p in c.title.split(NBSP)),
+                            self._head_style) for c in self.columns]  # fmt: skip
         end = min(len(self.rows), self._start + count)
         body = [self._row_cells(i, widths) for i in range(self._start, end)]
         # None: reportlab measures the row (its cells' flowables laid out)

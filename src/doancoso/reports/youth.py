@@ -27,21 +27,23 @@ from ..core.youth.service import YouthFilter, YouthRow
 from .document import UnionDocument
 from .roster import NO_ORGANIZATION, as_of_note
 from .styles import markup, styles
-from .tables import Column, build_table_document
+from .tables import NBSP, Column, build_table_document
 
 PEOPLE = "thông tin từng người"
 """What a list of a past day shows as recorded today: each young person's details."""
 
-# Shares in millimetres of the 247 mm text width, at 10 pt.
+# Shares in millimetres of the 247 mm text width, at 10 pt. A header breaks between words, never
+# inside one of two syllables: "Giới tính" whole on its line, "Hoàn cảnh / khó khăn" held so by
+# no-break spaces (the table's header keeps them).
 COLUMNS = (
     Column("STT", 10, "CENTER"),
     Column("Họ và tên", 40),
     Column("Ngày sinh", 20, "CENTER"),
-    Column("Giới tính", 15, "CENTER"),
-    Column("Ấp/khu phố", 27),
+    Column("Giới tính", 17, "CENTER"),
+    Column("Ấp/khu phố", 25),
     Column("Nghề nghiệp", 26),
     Column("Đi làm ăn xa (nơi)", 30),
-    Column("Hoàn cảnh khó khăn", 28),
+    Column(f"Hoàn{NBSP}cảnh khó{NBSP}khăn", 28),
     Column("Đoàn viên theo dõi (1+1)", 32),
     Column("Điện thoại", 22, "CENTER"),  # an old number of 11 digits on one line
 )

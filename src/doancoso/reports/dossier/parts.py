@@ -6,8 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -20,7 +23,8 @@ from ...core.organization import OrganizationInfo
 from ...core.recognition.rules import NOT_APPLICABLE, STATUSES, points_text
 from ...core.recognition.service import ChecklistView, ItemView
 from ..document import UnionDocument
-from ..styles import markup, styles
+from ..fonts import BOLD, register_fonts
+from ..styles import Alignment, markup, styles
 from ..tables import NBSP, Column, PagedTable
 
 RECOGNITION = "“Đoàn cơ sở 3 chủ động”"
@@ -114,6 +118,24 @@ def _body(text: str) -> Paragraph:
 
 def _bold(text: str) -> Paragraph:
     return Paragraph(f"<b>{markup(text)}</b>", styles()["body_left"])
+
+
+CELL_SIZE = 10.5  # the tables' cells (PagedTable's), which the total rows' cells match
+
+
+@cache
+def _total_cell(align: str) -> ParagraphStyle:
+    register_fonts()  # a Paragraph maps its font when it is made, before the document's build
+    alignment: Alignment = TA_CENTER if align == "CENTER" else TA_LEFT
+    return ParagraphStyle(f"total-{align}", fontName=BOLD, fontSize=CELL_SIZE,
+                          leading=round(CELL_SIZE * 1.2, 1), alignment=alignment)  # fmt: skip
+
+
+def total_row(columns: Sequence[Column], values: Sequence[object]) -> list[Paragraph]:
+    """A table's "Cộng" row in bold, each cell aligned as its column: as the union's tables
+    (the statistics') set their totals, found at a glance under the items."""
+    return [Paragraph(markup(str(value)), _total_cell(column.align))
+            for column, value in zip(columns, values, strict=True)]  # fmt: skip
 
 
 def _heading(text: str) -> Paragraph:
@@ -215,14 +237,14 @@ def write_report(path: Path, org: OrganizationInfo, view: ChecklistView, year: i
         body.append(_heading(f"{index}. {criterion.title}"))
         body += [_body(item_sentence(v)) for v in view.criterion_items(criterion.code)]
     body.append(_heading("Tổng hợp"))
-    rows = []
+    rows: list[Sequence[object]] = []
     for criterion in view.template.criteria:
         met, counted = view.readiness(criterion.code)
         rows.append((criterion.code, criterion.title, counted, met))
     met, counted = view.readiness()
-    rows.append(("", "Cộng", counted, met))
     columns = [Column("Tiêu chí", 1.2, "CENTER"), Column("Nội dung", 8),
                Column("Số nội dung", 1.8, "CENTER"), Column("Đạt", 1.2, "CENTER")]  # fmt: skip
+    rows.append(total_row(columns, ("", "Cộng", counted, met)))
     body.append(PagedTable(columns, rows))
     body.append(Spacer(1, AFTER_TABLE))
     body.append(_body(f"Kết quả chung: {org.name} {readiness_text(view)}."))
@@ -250,27 +272,35 @@ def write_table(path: Path, org: OrganizationInfo, view: ChecklistView,
         by_item.setdefault(e.item, []).append(e)
     scored = view.points()
     at_stake = view.scored()
-    rows: list[tuple[object, ...]] = []
+    rows: list[Sequence[object]] = []
     for v in view.items:
         files = "; ".join([*(cited or {}).get(v.item.code, ()),
                            *(e.cell_on(pages.get(e.number))
                              for e in by_item.get(v.item.code, []))])  # fmt: skip
         figure = v.indicator.text if v.indicator is not None else ""
         points = item_points(v) if scored is not None else ()
-        rows.append((v.item.code, v.item.text, STATUSES[v.status], *points, figure, files))
+        rows.append((v.item.code, v.item.text, status_cell(v.status), *points, figure, files))
     if scored is None:
         columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 7), Column("Tự đánh giá", 2,
                    "CENTER"), Column("Số liệu", 4), Column("Minh chứng", 5)]  # fmt: skip
     else:  # the superior body's scoring tables: each item's maximum and the points given
+        # "Điểm / tối đa", never "Điểm tối / đa": a header breaks between words
         columns = [Column("Mục", 1, "CENTER"), Column("Nội dung", 6), Column("Tự đánh giá", 2,
-                   "CENTER"), Column("Điểm tối đa", 1.5, "CENTER"), Column("Điểm tự chấm",
-                   1.5, "CENTER"), Column("Số liệu", 3.5), Column("Minh chứng", 4.5)]  # fmt: skip
+                   "CENTER"), Column(f"Điểm tối{NBSP}đa", 1.5, "CENTER"),
+                   Column(f"Điểm tự{NBSP}chấm", 1.5, "CENTER"), Column("Số liệu", 3.5),
+                   Column("Minh chứng", 4.5)]  # fmt: skip
         # Nothing at stake (every scored item "không áp dụng"): blank, as the items' cells are.
         totals = (points_text(at_stake[1]), points_text(at_stake[0])) if at_stake else ("", "")
-        rows.append(("", "Cộng", "", *totals, "", ""))
+        rows.append(total_row(columns, ("", "Cộng", "", *totals, "", "")))
     total = _bold(f"Kết quả: {readiness_text(view)}.")
     return doc.build(path, [PagedTable(columns, rows), Spacer(1, AFTER_TABLE)],
                      closing_lead=[total])  # fmt: skip
+
+
+def status_cell(status: str) -> str:
+    """The item's self-assessment in its cell, broken between words, never inside one: "Không /
+    áp dụng", never "Không áp / dụng" (held by a no-break space, which the table keeps)."""
+    return STATUSES[status].replace("áp dụng", f"áp{NBSP}dụng")
 
 
 def item_points(v: ItemView) -> tuple[str, str]:

@@ -269,9 +269,11 @@ def write_introductions(path: Path, org: OrganizationInfo, rows: Sequence[PartyI
     table = [(i, r.full_name, format_vn_date(r.birth_date, r.birth_precision),
               r.branch_name or "", format_vn_date(r.introduced_on), r.number or "")
              for i, r in enumerate(rows, start=1)]  # fmt: skip
+    # "Ngày / giới thiệu", never "Ngày giới / thiệu": the word held whole on its line
     columns = [Column("STT", 1.2, "CENTER"), Column("Họ và tên", 6),
                Column("Ngày sinh", 2.6, "CENTER"), Column("Chi đoàn", 6),
-               Column("Ngày giới thiệu", 2.6, "CENTER"), Column("Số văn bản", 3.4)]  # fmt: skip
+               Column(f"Ngày giới{NBSP}thiệu", 2.6, "CENTER"),
+               Column("Số văn bản", 3.4)]  # fmt: skip
     total = _head(f"Tổng số: {vn_number(len(rows))} đoàn viên.")
     return doc.build(path, [PagedTable(columns, table, font_size=12), Spacer(1, AFTER_TABLE)],
                      closing_lead=[total])  # fmt: skip
