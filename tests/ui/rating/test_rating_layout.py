@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -124,3 +124,24 @@ def test_every_level_shows_whole_in_the_level_columns(
     assert view.horizontalScrollBar().maximum() == 0
     right = view.columnViewportPosition(COL_REMARK) + view.columnWidth(COL_REMARK)
     assert right <= view.viewport().width() and view.columnWidth(COL_REMARK) >= 120
+
+
+def test_the_keys_hint_says_how_to_type_sick_leave_and_dues_in_two_lines(
+    window: MainWindow,
+) -> None:
+    """The hint above the grid names every column one types into, "Ốm" and "Phí" too, and
+    still takes two lines at 1366×768: the grid keeps its rows."""
+    hint = window.rating.keys_hint
+    assert hint.isVisible()
+    assert hint.text() == (
+        "Bàn phím: ở cột mức, gõ 1–4 để đặt mức (1 Xuất sắc, 2 Tốt, 3 Hoàn thành, 4 Không hoàn "
+        "thành) rồi xuống người kế tiếp, Delete hoặc 0 để xóa; Enter xuống dòng, không đổi mức. "
+        "Cột Ốm: gõ số tháng nghỉ ốm; cột Phí: gõ 1 nếu chưa đóng đủ đoàn phí. Gõ chữ ở cột Nhận "
+        "xét để viết nhận xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác gợi ý "
+        "hoặc đề nghị."
+    )
+    lines = hint.fontMetrics().boundingRect(
+        QRect(0, 0, hint.contentsRect().width(), 10_000), Qt.TextFlag.TextWordWrap, hint.text()
+    )
+    assert lines.height() <= 2 * hint.fontMetrics().lineSpacing()
+    assert hint.height() <= lines.height() + 2 * hint.margin() + 4
