@@ -428,6 +428,7 @@ class RatingPage(QWidget):
         self.changed_label.setVisible(bool(changed))
         self.open_button.setVisible(info is None)
         self.open_button.setText(f"Mở đợt xếp loại năm {year}")
+        self.files.show_round(year, info is not None)
         self.close_button.setVisible(info is not None and not info.closed)
         self.reopen_button.setVisible(info is not None and info.closed)
         for button in self.accept_buttons.values():
