@@ -92,9 +92,11 @@ def test_every_level_shows_whole_in_the_level_columns(
     the remark keeps a column on screen."""
     year = date.today().year
     view, model = window.rating.view, window.rating.model
-    members = [r.member_id for r in demo_ws.rating.rows(year) if r.eligible][:4]
+    rows = demo_ws.rating.rows(year)
+    members = [r.member_id for r in rows if r.eligible and not r.discipline][:4]
     for level, (member, rate) in enumerate(zip(members, ("95", "75", "55", "30"), strict=True), 1):
         demo_ws.rating.set(year, member, {"participation": rate, "training_result": "xuat-sac",
+                                          "sick_months": "", "dues_unpaid": False,
                                           "self_level": level, "decided_level": level})  # fmt: skip
     window.rating.refresh()
     QApplication.processEvents()
@@ -114,7 +116,9 @@ def test_every_level_shows_whole_in_the_level_columns(
         ["4. KHT", "4. KHT", "4. Không hoàn thành"],
     ]
     fourth = model.row_of(members[3])
-    assert model.index(fourth, COL_SELF).data(TOOLTIP) == "Không hoàn thành nhiệm vụ"
+    assert model.index(fourth, COL_SELF).data(TOOLTIP).splitlines()[0] == (
+        "Không hoàn thành nhiệm vụ"
+    )  # (then the self-assessment's text, where the member wrote one)
     assert model.index(fourth, COL_SUGGESTED).data(TOOLTIP) == (
         "Tham gia 30,0% hoạt động (dưới 50%) — Không hoàn thành nhiệm vụ"
     )
