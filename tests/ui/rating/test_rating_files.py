@@ -317,16 +317,18 @@ def test_the_filled_sheet_is_looked_for_on_the_stick_first(
 def test_printing_the_summary_of_a_year_without_a_round_says_so_and_opens_none(
     page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
-    """2024 in the year list has no round: "In…" → the summary says so before any dialog, and
-    no round of 2024 is made by the print."""
+    """2024 in the year list has no round: "In…" waits for one (see the test below); should the
+    print be asked all the same (a page that read a round since gone), the summary says so
+    before any dialog, and no round of 2024 is made by the print."""
     page.year_box.setCurrentIndex(page.year_box.findData(2024))
+    assert not page.files.print_button.isEnabled()
     asked: list[str] = []
     page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "x.pdf"  # type: ignore[method-assign]
     prompts.dialog_script = accept_print_dialog
     for choice in ("Tổng hợp kết quả đánh giá, xếp loại",
                    "Quyết định công nhận kết quả xếp loại (kèm danh sách)"):  # fmt: skip
         prompts.choice = choice
-        page.files.print_button.click()
+        page.files.print_document()
         assert prompts.infos[-1] == (
             "Chưa có đợt xếp loại năm 2024: bấm “Mở đợt xếp loại năm 2024” và xếp loại trước khi "
             "in."
@@ -365,7 +367,7 @@ def test_the_check_for_a_round_before_printing_reads_on_the_worker(
     page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "x.pdf"  # type: ignore[method-assign]
     prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
     read_on.clear()
-    page.files.print_button.click()
+    page.files.print_document()  # as a page that read a round since gone would (see above)
     qtbot.waitUntil(lambda: bool(prompts.infos), timeout=10_000)
     assert prompts.infos[-1] == (
         "Chưa có đợt xếp loại năm 2024: bấm “Mở đợt xếp loại năm 2024” và xếp loại trước khi in."
@@ -461,6 +463,7 @@ def test_forms_for_nobody_are_refused_before_the_save_dialog(
 ) -> None:  # fmt: skip
     """An organisation with no member yet: "In…" → "Phiếu tự đánh giá" says at once that
     there is nobody to print a form for (the PDF's own refusal), without the save dialog."""
+    ws.rating.open(YEAR)
     page = RatingPage(core, history, today=lambda: TODAY)
     qtbot.addWidget(page)
     page.show()
@@ -546,3 +549,34 @@ def test_a_sheet_sent_back_as_xls_can_be_chosen_and_is_imported(
     assert "*.csv" in patterns
     proposals = {r.full_name: r.proposed_level for r in rated.ws.rating.rows(YEAR, as_of=TODAY)}
     assert proposals["Nguyễn Văn An"] == 2
+
+
+def test_a_year_without_a_round_has_its_files_disabled_saying_to_open_it(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """2024 has no round: the grid is empty, yet "Xuất Excel…" wrote a sheet of the members,
+    "Nhập đề nghị từ Excel…" opened the round unasked when its sheet was taken, and "In…"
+    printed forms of a round not opened. The three wait for the round, saying so."""
+    buttons = page.files.buttons()
+    page.year_box.setCurrentIndex(page.year_box.findData(2024))
+    assert page.info is None
+    for button in buttons:
+        assert not button.isEnabled()
+        assert button.toolTip() == (
+            "Chưa có đợt xếp loại năm 2024: bấm “Mở đợt xếp loại năm 2024” trước khi xuất, nhập "
+            "hoặc in."
+        )
+    page.files.ask_save_path = lambda *_: tmp_path / "x.xlsx"  # type: ignore[method-assign]
+    page.files.ask_open_path = lambda: tmp_path / "x.xlsx"  # type: ignore[method-assign]
+    for button in buttons:
+        button.click()
+    assert (prompts.infos, prompts.errors) == ([], [])
+    assert not (tmp_path / "x.xlsx").exists() and rated.ws.rating.round(2024) is None
+    page.open_button.click()
+    assert page.info is not None
+    assert all(button.isEnabled() for button in buttons)
+    assert [button.toolTip() for button in buttons] == [
+        "Xuất đợt xếp loại (chi đoàn đang chọn) để chi đoàn điền đề nghị",
+        "Nhập bảng chi đoàn đã điền: xem trước những thay đổi rồi mới ghi",
+        "In phiếu tự đánh giá, bản tổng hợp hoặc quyết định công nhận kết quả",
+    ]

@@ -48,14 +48,14 @@ def test_cells_say_what_the_core_read(page: RatingPage, rated: Round) -> None:
     page.refresh()
     model = page.model
     assert [_texts(model, row) for row in range(model.rowCount())] == [
-        ["1", "Nguyễn Văn An", "ấp 1", "100,0%", "", "", "", "", "2. Tốt", "", "", "", ""],
-        ["2", "Trần Thị Bình", "ấp 1", "85,0%*", "", "", "", "", "2. Tốt", "",
+        ["1", "Nguyễn Văn An", "ấp 1", "100,0%", "", "", "", "", "2. HTT", "", "", "", ""],
+        ["2", "Trần Thị Bình", "ấp 1", "85,0%*", "", "", "", "", "2. HTT", "",
          "3. Hoàn thành", "1. Xuất sắc", "Gương mẫu"],
-        ["3", "Lê Văn Cường", "ấp 1", "60,0%", "Khiển trách", "", "", "", "3. Hoàn thành", "",
+        ["3", "Lê Văn Cường", "ấp 1", "60,0%", "Khiển trách", "", "", "", "3. HT", "",
          "", "", ""],
-        ["4", "Phạm Văn Dũng", "ấp 2", "40,0%", "", "", "", "", "4. Không hoàn thành", "", "",
+        ["4", "Phạm Văn Dũng", "ấp 2", "40,0%", "", "", "", "", "4. KHT", "", "",
          "", ""],
-        ["5", "Võ Thị Em", "ấp 2", "90,0%", "", "", "", "", "2. Tốt", "", "", "", ""],
+        ["5", "Võ Thị Em", "ấp 2", "90,0%", "", "", "", "", "2. HTT", "", "", "", ""],
         ["6", GUEST, "ấp 2", "", "", "", "", "", "Sinh hoạt tạm: đơn vị gốc xếp loại, ở đây "
          "chỉ nhận xét.", None, None, None, ""],
     ]  # fmt: skip

@@ -224,3 +224,37 @@ def test_alt_letters_reach_the_year_the_undecided_filter_and_the_bulk_actions(
                                  "Phạm Văn Dũng": 4, "Võ Thị Em": 2, GUEST: None}  # fmt: skip
     _alt(qtbot, Qt.Key.Key_N)
     assert QApplication.focusWidget() is page.year_box
+
+
+def test_the_file_menus_keys_wait_for_the_round_as_its_buttons_do(
+    qtbot: QtBot, window: MainWindow, rated: Round, prompts: ScriptedPrompts
+) -> None:
+    """A year without a round: the "Tệp" menu's import, export and print of the rating page are
+    disabled like the page's buttons, and Ctrl+I, Ctrl+E, Ctrl+P ask for no file and open no
+    round; the round opened, they act again."""
+    page = _page(window)
+    window.show_area(RATING_AREA)
+    page.year_box.setCurrentIndex(page.year_box.findData(YEAR + 1))
+    asked: list[str] = []
+    page.files.ask_open_path = lambda: asked.append("import") and None  # type: ignore[method-assign]
+    page.files.ask_save_path = lambda *_: asked.append("export") and None  # type: ignore[method-assign]
+    prompts.choice = None
+
+    def menu() -> list[tuple[str, bool]]:
+        items = window.menuBar().actions()[0].menu()
+        items.aboutToShow.emit()
+        shown = [(a.text().replace("&", ""), a.isEnabled()) for a in items.actions()[2:5]]
+        items.aboutToHide.emit()
+        return shown
+
+    names = ["Nhập đề nghị từ Excel…", "Xuất đợt xếp loại ra Excel…", "In văn bản xếp loại…"]
+    assert menu() == [(name, False) for name in names]
+    for key in (Qt.Key.Key_I, Qt.Key.Key_E, Qt.Key.Key_P):
+        page.view.setFocus()
+        press_ctrl(qtbot, window, key)
+    assert (asked, prompts.choices_offered, prompts.infos) == ([], [], [])
+    assert rated.ws.rating.round(YEAR + 1) is None
+    page.open_button.click()
+    assert menu() == [(name, True) for name in names]
+    press_ctrl(qtbot, window, Qt.Key.Key_E)
+    assert asked == ["export"]

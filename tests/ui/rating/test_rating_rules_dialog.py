@@ -9,9 +9,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from doancoso.core.rating.rules import default_rules
+from doancoso.core.rating.rules import RULE_LABELS, default_rules
 from doancoso.core.workspace import Workspace
-from doancoso.ui.rating.rules_dialog import KEEP_NOTE, RulesDialog
+from doancoso.ui.rating.rules_dialog import KEEP_NOTE, RulesDialog, rule_values
 from doancoso.ui.settings.page import SettingsPage
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -251,3 +251,34 @@ def test_the_rules_are_read_on_the_worker(
     assert dialog.reset_button.isEnabled()
     assert read_on and threading.get_ident() not in read_on
     assert core.runner.wait()
+
+
+def test_a_workspace_without_an_organisation_shows_the_shipped_rules(
+    qtbot: QtBot, empty_ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """Before the organisation is set up there are no rules of its own: the dialog shows the
+    shipped default ones, not empty values under an error; importing a province's file says
+    the organisation must be set up first, and nothing changes."""
+    dialog = _dialog(qtbot, empty_ws, prompts)
+    shipped = default_rules()
+    values = rule_values(shipped)
+    assert prompts.errors == []
+    assert dialog.rows() == [
+        (label, values[key], shipped.sources[key]) for key, label in RULE_LABELS.items()
+    ]
+    assert dialog.rows()[0][1] == "Mức 1: từ 90%; mức 2: từ 70%; mức 3: từ 50%"
+    assert dialog.name_label.text() == (
+        "<b>Đang dùng:</b> Quy tắc xếp loại đoàn viên mặc định, nhiệm kỳ 2023–2027 (mặc định của "
+        "ứng dụng)"
+    )
+    assert not dialog.reset_button.isEnabled()
+    province = tmp_path / "quy-tac-tinh.json"
+    province.write_text(_province_rules(), encoding="utf-8")
+    dialog.ask_open_path = lambda: province  # type: ignore[method-assign]
+    dialog.import_rules()
+    assert prompts.errors == [
+        "Chưa thiết lập thông tin Đoàn cơ sở. Hãy mở ứng dụng để thiết lập, hoặc chạy lệnh: "
+        'doancoso init --name "Đoàn xã …" --superior "Tỉnh đoàn …"\n\n'
+        "Quy tắc đang dùng không thay đổi."
+    ]
+    assert empty_ws.rating.rules().text == shipped.text

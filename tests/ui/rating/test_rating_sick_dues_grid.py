@@ -60,7 +60,7 @@ def test_months_of_sick_leave_typed_cap_the_suggestion(
     _type(qtbot, page, "4")
     assert _row(rated, AN).sick_months == 4
     assert page.model.index(0, COL_SICK).data() == "4"
-    assert page.model.index(0, COL_SUGGESTED).data() == "3. Hoàn thành"
+    assert page.model.index(0, COL_SUGGESTED).data() == "3. HT"
     assert page.model.index(0, COL_SUGGESTED).data(Qt.ItemDataRole.ToolTipRole) == (
         "Tham gia 100,0% hoạt động (từ 90%); nghỉ ốm 4 tháng (trên 3 tháng) — Hoàn thành nhiệm vụ"
     )

@@ -260,9 +260,23 @@ def _round(session: Session, source: RowSource | None, row: Mapping[str, Any]) -
     text = f"mở ngày {day_text(row['created_at'])}, "
     rated = _count(session, source, "ratings", "round_id", row["id"], _has_level)
     text += f"{rated} đoàn viên đã có mức xếp loại" if rated else "chưa có mức xếp loại nào"
+    # A member's sick leave and unpaid dues are data too (migration 0014), typed before any
+    # level: named, so that a round holding only them is not taken for an empty one.
+    for fact, words in _FACTS:
+        noted = _count(session, source, "ratings", "round_id", row["id"], _holding(fact))
+        if noted:
+            text += f", {noted} đoàn viên {words}"
     if row.get("state") == CLOSED:
         text += ", đã kết thúc đợt"
     return text
+
+
+_FACTS = (("sick_months", "có số tháng nghỉ ốm"), ("dues_unpaid", "chưa đóng đủ đoàn phí"))
+"""The facts a rating may hold without a level, and how a round's text names them."""
+
+
+def _holding(fact: str) -> Callable[[Mapping[str, Any]], bool]:
+    return lambda rating: bool(rating.get(fact))
 
 
 def _has_level(rating: Mapping[str, Any]) -> bool:

@@ -83,7 +83,15 @@ def generate_rating(
         session.execute(
             select(Member.id, Member.branch_id, Member.status, Member.party_date)
             .where(is_live(Member, org))
-            .order_by(Member.id)
+            .order_by(  # as the seed made them: ids are random (uuid4), draws follow this order
+                Member.full_name,
+                Member.birth_date,
+                Member.national_id,
+                Member.phone,
+                Member.address_hamlet,
+                Member.admission_date,
+                Member.id,  # last: two members alike in all of these read the same
+            )
         )
     )
     periods = active_periods(session, org)

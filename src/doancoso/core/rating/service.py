@@ -109,7 +109,10 @@ class RatingService:
     # Rules ---------------------------------------------------------------------------------
 
     def rules(self) -> RatingRules:
-        """The rules new rounds open with: the organisation's, else the shipped default."""
+        """The rules new rounds open with: the organisation's, else the shipped default (also
+        before the organisation is set up: the rules dialog shows them)."""
+        if not self._ctx.has_organization:
+            return default_rules()
         with self._ctx.db.read() as session:
             text = setting_value(session, self._ctx.organization_id, RULES_KEY)
             return parse_rules(text) if text is not None else default_rules()

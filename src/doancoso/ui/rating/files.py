@@ -59,6 +59,16 @@ OPEN_FILTER = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)"
 """What a chi đoàn sends back: the .xlsx exported, or saved again as Excel 97-2003 or CSV
 by an old Office, all of which the import reads."""
 PDF_FILTER = "Tệp PDF (*.pdf)"
+BUTTON_TIPS = (
+    "Xuất đợt xếp loại (chi đoàn đang chọn) để chi đoàn điền đề nghị",
+    "Nhập bảng chi đoàn đã điền: xem trước những thay đổi rồi mới ghi",
+    "In phiếu tự đánh giá, bản tổng hợp hoặc quyết định công nhận kết quả",
+)
+"""The tooltips of "Xuất Excel…", "Nhập đề nghị từ Excel…" and "In…", in that order."""
+NO_ROUND_TIP = (
+    "Chưa có đợt xếp loại năm {year}: bấm “Mở đợt xếp loại năm {year}” trước khi xuất, nhập "
+    "hoặc in."
+)
 ISSUED_HINT = "Quyết định năm này đã ban hành với số và ngày này (đã ghi lại cho hồ sơ)."
 
 
@@ -83,20 +93,26 @@ class RatingFiles(QObject):
         self._undecided = undecided
         self._branch_name = branch_name
         self.export_button = QPushButton("Xuất Excel…")
-        self.export_button.setToolTip(
-            "Xuất đợt xếp loại (chi đoàn đang chọn) để chi đoàn điền đề nghị"
-        )
         self.import_button = QPushButton("Nhập đề nghị từ Excel…")
-        self.import_button.setToolTip(
-            "Nhập bảng chi đoàn đã điền: xem trước những thay đổi rồi mới ghi"
-        )
         self.print_button = QPushButton("In…")
         self.export_button.clicked.connect(self.export)
         self.import_button.clicked.connect(self.import_sheet)
         self.print_button.clicked.connect(self.print_document)
+        for button, tip in zip(self.buttons(), BUTTON_TIPS, strict=True):
+            button.setToolTip(tip)
+            button.setEnabled(False)  # until the page has read its round
 
     def buttons(self) -> list[QPushButton]:
         return [self.export_button, self.import_button, self.print_button]
+
+    def show_round(self, year: int, opened: bool) -> None:
+        """The buttons for the year the page shows, whose round is ``opened`` or not. Without
+        a round they wait, saying to open it: the export would write members the grid does not
+        show, the import open the round unasked, the print make forms of a round not opened."""
+        waiting = NO_ROUND_TIP.format(year=year)
+        for button, tip in zip(self.buttons(), BUTTON_TIPS, strict=True):
+            button.setEnabled(opened)
+            button.setToolTip(tip if opened else waiting)
 
     # File dialogs (tests replace these) ----------------------------------------------------
 

@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...core.lang.dates import DAY, format_vn_date
 from ...core.lang.text import fold, percent_cell
 from ...core.lifecycle.rules import DISCIPLINE_LEVELS
-from ...core.rating.rules import LEVELS, SHORT_LEVELS, TRAINING_RESULTS
+from ...core.rating.rules import LEVELS, SHORT_FORMS, SHORT_LEVELS, TRAINING_RESULTS
 from ...core.rating.service import RatingRow
 from ...core.rating.since import BRANCH_RENAMED
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
@@ -40,8 +40,6 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
 
-"""The levels as the grid shows them ("2. Tốt"); the full name is in the tooltip."""
-
 # (header, default width in pixels: the view widens a column to its longest value, FIT_TEXTS)
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("STT", 38),
@@ -52,8 +50,8 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("Rèn luyện", 64),
     ("Ốm", 30),
     ("Phí", 30),
-    ("Gợi ý", 110),
-    ("Tự đánh giá", 110),
+    ("Gợi ý", 60),
+    ("Tự đánh giá", 60),
     ("Chi đoàn đề nghị", 110),
     ("BCH quyết định", 110),
     ("Nhận xét", 200),
@@ -65,6 +63,10 @@ HEADER_TIPS: dict[int, str] = {
     "trong quy tắc hạ mức gợi ý",
     7: "Đoàn phí: gõ 1 nếu đoàn viên chưa đóng đủ đoàn phí trong năm (Delete hoặc 0 để xóa). "
     "Chưa đóng đủ đoàn phí hạ mức gợi ý theo quy tắc",
+    8: "Mức gợi ý theo quy tắc của đợt, viết tắt: HTXS xuất sắc, HTT tốt, HT hoàn thành, KHT "
+    "không hoàn thành; tên đầy đủ và lý do trong chú thích của ô",
+    9: "Mức đoàn viên tự đánh giá, viết tắt: HTXS xuất sắc, HTT tốt, HT hoàn thành, KHT không "
+    "hoàn thành; tên đầy đủ trong chú thích của ô",
 }
 (COL_STT, COL_NAME, COL_BRANCH, COL_RATE, COL_DISCIPLINE, COL_TRAINING, COL_SICK, COL_DUES,
  COL_SUGGESTED, COL_SELF, COL_PROPOSED, COL_DECIDED, COL_REMARK) = range(len(COLUMNS))  # fmt: skip
@@ -74,6 +76,10 @@ LEVEL_COLUMNS: dict[int, str] = {
     COL_DECIDED: "decided_level",
 }
 """The level columns one types 1–4 into, and the core's field of each."""
+SHORT_COLUMNS = (COL_SUGGESTED, COL_SELF)
+"""The narrow level columns (they give the facts of sick leave and dues their room): the levels
+shortened as secretaries write them ("4. KHT"), the full name in the tooltip. A level cut in the
+middle ("4. Không hoàn ...") would mislead the eye in a grid of levels."""
 TEXT_COLUMNS: dict[int, str] = {
     COL_RATE: "participation",
     COL_SICK: "sick_months",
@@ -136,6 +142,11 @@ def born_text(row: RatingRow) -> str:
 def level_text(level: int | None) -> str:
     """2 → "2. Tốt"; None → ""."""
     return "" if level is None else f"{level}. {SHORT_LEVELS[level]}"
+
+
+def short_level_text(level: int | None) -> str:
+    """4 → "4. KHT" (:data:`SHORT_COLUMNS`); None → ""."""
+    return "" if level is None else f"{level}. {SHORT_FORMS[level]}"
 
 
 def short_branch(name: str | None) -> str:
@@ -397,8 +408,9 @@ class RatingModel(QAbstractTableModel):
         if not r.eligible:
             return r.reason if column == COL_SUGGESTED else None
         if column == COL_SUGGESTED:
-            return level_text(r.suggested) if r.suggested is not None else "—"
-        return level_text(getattr(r, LEVEL_COLUMNS[column]))
+            return short_level_text(r.suggested) if r.suggested is not None else "—"
+        level = getattr(r, LEVEL_COLUMNS[column])
+        return short_level_text(level) if column in SHORT_COLUMNS else level_text(level)
 
     @staticmethod
     def _edit_value(r: RatingRow, column: int) -> Any:

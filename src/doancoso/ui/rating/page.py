@@ -72,10 +72,12 @@ BULK_BUTTONS = {"proposals": "&Lấy đề nghị của chi đoàn", "suggestion
 """The bulk actions' buttons, with their Alt letters (:data:`.bulk.SOURCES` names them)."""
 KEYS_HINT = (
     "Bàn phím: ở cột mức, gõ 1–4 để đặt mức (1 Xuất sắc, 2 Tốt, 3 Hoàn thành, 4 Không hoàn "
-    "thành) rồi xuống đoàn viên kế tiếp, Delete hoặc 0 để xóa; Enter xuống dòng dưới, không "
-    "đổi mức. Gõ chữ ở cột Nhận xét để viết nhận xét (có gợi ý câu thường dùng). Ô màu cam: "
-    "mức quyết định khác mức gợi ý hoặc đề nghị."
+    "thành) rồi xuống người kế tiếp, Delete hoặc 0 để xóa; Enter xuống dòng, không đổi mức. "
+    "Cột Ốm: gõ số tháng nghỉ ốm; cột Phí: gõ 1 nếu chưa đóng đủ đoàn phí. Gõ chữ ở cột Nhận "
+    "xét để viết nhận xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác gợi ý "
+    "hoặc đề nghị."
 )
+"""Above an open round's grid; two lines at 1366×768 (test_rating_layout.py checks)."""
 SEARCH_HINT = "Tìm tên, không cần dấu (Ctrl+F)"
 TO_GRID_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 """Keys of the search box that go to the first member found."""
@@ -426,6 +428,7 @@ class RatingPage(QWidget):
         self.changed_label.setVisible(bool(changed))
         self.open_button.setVisible(info is None)
         self.open_button.setText(f"Mở đợt xếp loại năm {year}")
+        self.files.show_round(year, info is not None)
         self.close_button.setVisible(info is not None and not info.closed)
         self.reopen_button.setVisible(info is not None and info.closed)
         for button in self.accept_buttons.values():

@@ -44,18 +44,18 @@ from .model import (
     COL_NAME,
     COL_RATE,
     COL_REMARK,
-    COL_SELF,
     COL_SICK,
-    COL_SUGGESTED,
     COL_TRAINING,
     COLUMNS,
     FIELDS,
     LEVEL_COLUMNS,
     REASON_SPAN,
+    SHORT_COLUMNS,
     TEXT_COLUMNS,
     UNPAID,
     RatingModel,
     level_text,
+    short_level_text,
 )
 from .remarks import RemarkCompleter
 
@@ -256,6 +256,7 @@ class RatingView(QTableView):
     def fit_columns(self) -> None:
         """The default widths, widened where the font needs more for the longest value."""
         cells, header = self.fontMetrics(), self.horizontalHeader().fontMetrics()
+        short = max(map(short_level_text, LEVELS), key=cells.horizontalAdvance)
         longest = {
             COL_NAME: ORDINARY_NAME,
             COL_RATE: "100%*",
@@ -265,8 +266,8 @@ class RatingView(QTableView):
             COL_DUES: UNPAID,
             **dict.fromkeys(LEVEL_COLUMNS, level_text(4)),
             # The suggestion and the self-assessment give the facts of sick leave and dues
-            # their room: "4. Không hoàn thành" is cut there, whole in the tooltip.
-            **dict.fromkeys((COL_SUGGESTED, COL_SELF), level_text(3)),
+            # their room: the levels shortened there ("1. HTXS"), whole in the tooltip.
+            **dict.fromkeys(SHORT_COLUMNS, short),
         }
         for column, (title, width) in enumerate(COLUMNS):
             needed = header.horizontalAdvance(title) + 2 * CELL_PADDING

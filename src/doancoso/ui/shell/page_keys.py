@@ -76,7 +76,10 @@ def import_command(window: MainWindow, area: int) -> PageCommand | None:
     if area == mw.YOUTH_AREA:
         return PageCommand("Nhập thanh niên từ Excel…", window.youth.import_file)
     if area == mw.RATING_AREA:
-        return PageCommand("Nhập đề nghị từ Excel…", window.rating.files.import_sheet)
+        files = window.rating.files  # a year without a round: disabled, as its buttons
+        return PageCommand(
+            "Nhập đề nghị từ Excel…", files.import_sheet, files.import_button.isEnabled
+        )
     if area == mw.RECOGNITION_AREA:
         return PageCommand("Nhập bộ tiêu chí…", window.recognition.templates.import_template)
     return None
@@ -95,7 +98,10 @@ def export_command(window: MainWindow, area: int) -> PageCommand | None:
     if area == mw.CALENDAR_AREA:
         return PageCommand("Xuất lịch (.ics)…", window.calendar.export_action.trigger)
     if area == mw.RATING_AREA:
-        return PageCommand("Xuất đợt xếp loại ra Excel…", window.rating.files.export)
+        files = window.rating.files
+        return PageCommand(
+            "Xuất đợt xếp loại ra Excel…", files.export, files.export_button.isEnabled
+        )
     if area == mw.RECOGNITION_AREA:
         return PageCommand("Xuất bộ tiêu chí…", window.recognition.export_template)
     if area == mw.STATISTICS:
@@ -115,7 +121,10 @@ def print_command(window: MainWindow, area: int) -> PageCommand | None:
         plans = window.plans
         return PageCommand("In kế hoạch (KH)…", plans.print_plan, lambda: plans.plan() is not None)
     if area == mw.RATING_AREA:
-        return PageCommand("In văn bản xếp loại…", window.rating.files.print_document)
+        files = window.rating.files
+        return PageCommand(
+            "In văn bản xếp loại…", files.print_document, files.print_button.isEnabled
+        )
     if area == mw.DOSSIER_AREA:
         built = window.dossier.print_action
         return PageCommand("In hồ sơ…", built.trigger, built.isEnabled)
