@@ -320,7 +320,7 @@ class EvidenceService:
             row.size,
             row.caption,
             row.taken_on,
-            self.store.path(row.sha256),
+            self.store.cited(row.sha256),  # a hash a hand edit made: a lost file
         )
 
 
