@@ -27,7 +27,7 @@ from ...core.dossier.check import (
     PARTS,
     Gap,
 )
-from ...core.dossier.lost import lost_count_text
+from ...core.dossier.lost import lost_count_text, lost_way_back
 from ...core.dossier.numbers import UNNUMBERED_INFO
 from ...core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
 
@@ -193,6 +193,13 @@ class ChecksPanel(QWidget):
                 header.setWordWrap(True)
                 self._lines_layout.insertWidget(row, header)
                 row += 1
+                if gap.lost is not None:  # the way back once, each file on a short line
+                    count = sum(1 for g in self.gaps if g.lost is not None)
+                    way_back = QLabel(lost_way_back(count))
+                    way_back.setTextFormat(Qt.TextFormat.PlainText)
+                    way_back.setWordWrap(True)
+                    self._lines_layout.insertWidget(row, way_back)
+                    row += 1
             self._lines_layout.insertWidget(row, self._line(gap))
             row += 1
         self._order_tabs()
@@ -218,8 +225,10 @@ class ChecksPanel(QWidget):
         line = QFrame()
         layout = QHBoxLayout(line)
         layout.setContentsMargins(12, 0, 0, 2)
-        text = QLabel(f"• {gap.reason}")
+        text = QLabel(f"• {gap.brief or gap.reason}")
         text.setTextFormat(Qt.TextFormat.PlainText)
+        if gap.brief:
+            text.setToolTip(gap.reason)
         text.setWordWrap(True)
         layout.addWidget(text, 1)
         fix = fix_of(gap)
