@@ -72,3 +72,17 @@ def test_the_data_check_names_it_lost(folder: str) -> None:
     result = cli("check", "--data-dir", folder)
     lines = [line for line in result.out.splitlines() if line.startswith("- Tệp minh chứng")]
     assert lines == [f"- {lost_file_message('anh-ra-quan.png')}"] * 2
+
+
+def test_the_file_is_detached_by_the_hash_show_prints(folder: str) -> None:
+    """The way out of a file that cannot come back: detached by what ``checklist show``
+    printed of it, then no longer named by the data check for that item."""
+    printed = _hash(folder)[:12]
+    result = cli("checklist", "detach", "1.3", "--year", "2025", printed, "--data-dir", folder)
+    assert result == (0, "Đã gỡ 1 tệp minh chứng khỏi mục 1.3 năm 2025.\n", "")
+    shown = cli("checklist", "show", "--year", "2025", "--format", "json", "--data-dir", folder)
+    [item] = [i for i in shown.json()["items"] if i["code"] == "1.3"]
+    assert item["evidence"] == []
+    lines = [line for line in cli("check", "--data-dir", folder).out.splitlines()
+             if line.startswith("- Tệp minh chứng")]  # fmt: skip
+    assert lines == [f"- {lost_file_message('anh-ra-quan.png')}"]  # the advice record's only
