@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from doancoso.core.dossier.check import Gap, check
+from doancoso.core.dossier.lost import lost_way_back
 from doancoso.core.evidence.store import EvidenceStore
 from doancoso.core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
 from doancoso.core.workspace import Workspace
@@ -77,6 +78,29 @@ def test_every_file_lost_from_the_store_is_named_with_its_item_and_the_way_back(
             f"tệp minh chứng “tra-loi.pdf” {REMEDY}{REGISTER_TAB}", item="3.1",
             record=advice.id, lost=answer.sha256),
     ]  # fmt: skip
+
+
+def test_each_lost_file_has_a_short_line_under_the_way_back_said_once(
+    lost_ws: Workspace,
+) -> None:
+    """What the Hồ sơ page lists them by: the record and the file's name, the way back (for
+    one file or several) said once above them."""
+    for path in _stored(lost_ws):
+        path.unlink()
+    assert [g.brief for g in _lost(lost_ws)] == [
+        "Mục 1.1: “bien-ban.pdf”",
+        "Mục 1.2: “anh-sinh-hoat.jpg”",
+        "Mục 3.1, văn bản tham mưu ngày 10/03/2025 “Đề xuất giao chỉ tiêu”: “tra-loi.pdf”",
+    ]
+    where = (
+        "hoặc đính kèm lại tệp gốc ở mục ghi trên dòng của tệp, trang “3 chủ động” (tệp của văn "
+        "bản tham mưu, chương trình phối hợp: tab “Sổ tham mưu, phối hợp”)."
+    )
+    assert lost_way_back(1) == (
+        "Hãy lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại tệp minh chứng bị mất từ "
+        f"USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso restore-evidence) {where}"
+    )
+    assert lost_way_back(3).startswith("Hãy lấy lại từ một bản sao lưu ra USB có các tệp đó (")
 
 
 def test_a_file_no_longer_its_size_is_named_and_one_intact_is_not(lost_ws: Workspace) -> None:

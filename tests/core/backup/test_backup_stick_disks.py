@@ -69,7 +69,8 @@ def test_evidence_copied_onto_a_write_protected_stick_is_refused_and_writes_noth
             ws.evidence.copy_to_folder(list(item.files), usb)
         assert caught.value.message == (
             f"Không chép được tệp “biên bản họp.pdf” vào “{usb}”: ổ đĩa chỉ cho phép đọc (USB "
-            "có thể đang bị khóa ghi). Hãy kiểm tra ổ đĩa rồi thử lại."
+            "có thể đang bị khóa ghi). Hãy gạt khóa ghi của USB (nếu có) hoặc dùng USB khác, rồi "
+            "thử lại."
         )
         assert list(usb.iterdir()) == []
     assert snapshot(ws.data_dir) == before

@@ -72,8 +72,9 @@ def test_lost_files_are_named_and_taken_back_through_the_backups_dialog(
     assert button.toolTip() == (
         "Lấy lại tệp minh chứng bị mất từ bản sao lưu ra USB, trong “Sao lưu và khôi phục”"
     )
-    # Reached by Tab from the line before it, as the page's other jumps.
-    before = next(b for b in reversed(page.checks.buttons[:index]) if b is not None)
+    # The lost files come first: reached by the first Tab from "Nhập số…" above the lines.
+    assert index == 0
+    before = page.checks.numbers_button
     qtbot.waitUntil(button.isVisible)  # the lines are shown once the events run
     before.setFocus()
     qtbot.waitUntil(before.hasFocus)

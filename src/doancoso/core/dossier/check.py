@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import ValidationError
@@ -62,7 +62,9 @@ class Gap:
     the advice or coordination record it is about (whose file to caption); ``contradiction``, when
     the dossier would print two different figures for one thing, that thing and its figures
     (asked about before building); ``lost``, the SHA-256 of an evidence file the annex would
-    print that is lost from the store (:mod:`.lost`): the build refuses until it is back."""
+    print that is lost from the store (:mod:`.lost`): the build refuses until it is back;
+    ``brief``, for such a file, the short line a list of them gives it (its record and name),
+    the way back said once above them (:func:`.lost.lost_way_back`)."""
 
     part: str
     reason: str
@@ -72,6 +74,7 @@ class Gap:
     contradiction: str | None = None
     record: str | None = None
     lost: str | None = None
+    brief: str | None = field(default=None, compare=False)
 
 
 def parse_parts(text: str | None) -> list[str]:

@@ -34,6 +34,10 @@ LOST_FILE = ("{record}: tệp minh chứng “{name}” không còn trong thư m
              "hỏng, nên chưa lập được hồ sơ. " + WAY_BACK + ".")  # fmt: skip
 ITEM_PAGE = "ở mục {code}, trang “3 chủ động”"
 REGISTER_PAGE = REGISTER_TAB_CAPTION.removesuffix(".")
+LOST_BRIEF = "{record}: “{name}”"
+"""A lost file's line in a list of them (:func:`lost_way_back` said once above)."""
+LOST_WHERE = ("ở mục ghi trên dòng của tệp, trang “3 chủ động” (tệp của văn bản tham mưu, "
+              "chương trình phối hợp: tab “Sổ tham mưu, phối hợp”)")  # fmt: skip
 LOST_COUNT = "chưa lập được khi còn {count} tệp minh chứng bị mất hoặc hỏng"
 """What the check's summary adds when files are lost: the build refuses until they are back."""
 
@@ -42,6 +46,12 @@ def lost_count_text(gaps: Sequence[Gap]) -> str:
     """:data:`LOST_COUNT` for the files ``gaps`` name lost; "" when none is."""
     count = sum(1 for g in gaps if g.lost is not None)
     return LOST_COUNT.format(count=vn_number(count)) if count else ""
+
+
+def lost_way_back(count: int) -> str:
+    """The way back of ``count`` lost files listed each by its :data:`LOST_BRIEF` line."""
+    them = "tệp đó" if count == 1 else "các tệp đó"
+    return WAY_BACK.format(them=them, where=LOST_WHERE) + "."
 
 
 def intact(attachment: Attachment) -> bool:
@@ -81,7 +91,8 @@ def lost_files(ws: Workspace, year: int, view: ChecklistView | None,
                 where = ITEM_PAGE.format(code=code)
                 reason = LOST_FILE.format(record=f"Mục {code}", name=a.original_name,
                                           them="tệp đó", where=where)  # fmt: skip
-                gaps.append(Gap("minh-chung", reason, item=code, lost=a.sha256))
+                brief = LOST_BRIEF.format(record=f"Mục {code}", name=a.original_name)
+                gaps.append(Gap("minh-chung", reason, item=code, lost=a.sha256, brief=brief))
     seen = {a.sha256 for v in items for a in v.files}
     own = "tham-muu-phoi-hop" in parts  # the register numbers the files no item takes
     advice = ws.registers.advice(year)
@@ -104,8 +115,9 @@ def lost_files(ws: Workspace, year: int, view: ChecklistView | None,
             if lost(a):
                 reason = LOST_FILE.format(record=record, name=a.original_name, them="tệp đó",
                                           where=REGISTER_PAGE)  # fmt: skip
+                brief = LOST_BRIEF.format(record=record, name=a.original_name)
                 gaps.append(Gap("minh-chung", reason, item=cited, record=record_id,
-                                lost=a.sha256))  # fmt: skip
+                                lost=a.sha256, brief=brief))  # fmt: skip
     return gaps
 
 

@@ -75,13 +75,15 @@ def files_with_hash(
     files: list[Attachment], sha256: str, named: str, command: str
 ) -> list[Attachment]:
     """The ``files`` (of what ``named`` names, e.g. "mục 1.3") whose SHA-256 is or starts with
-    ``sha256`` (:func:`wanted_hash`), or a refusal: none, or the first characters of several."""
+    ``sha256`` (:func:`wanted_hash`), or a refusal: none, or the first characters of several.
+    A row's hash in capitals (an old version's, a lost file as the store sees it) is matched
+    too: it is detached by what ``show`` printed of it."""
     wanted = wanted_hash(sha256, command)
-    matching = [f for f in files if f.sha256.startswith(wanted)]
+    matching = [f for f in files if f.sha256.lower().startswith(wanted)]
     record = named[0].upper() + named[1:]
     if not matching:
         raise NotFoundError(f"{record} không có tệp minh chứng {wanted[:12]}….")
-    if len({f.sha256 for f in matching}) > 1:
+    if len({f.sha256.lower() for f in matching}) > 1:
         raise ConflictError(
             f"{record} có nhiều tệp minh chứng bắt đầu bằng {wanted}: hãy "
             f"ghi đủ mã SHA-256 (xem bằng “doancoso {command} show --format json”)."
@@ -320,7 +322,7 @@ class EvidenceService:
             row.size,
             row.caption,
             row.taken_on,
-            self.store.path(row.sha256),
+            self.store.cited(row.sha256),  # a hash a hand edit made: a lost file
         )
 
 

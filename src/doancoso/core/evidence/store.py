@@ -48,7 +48,10 @@ MEDIA_TYPES: dict[str, str] = {
     "image/jpeg": "ảnh JPEG",
     "image/png": "ảnh PNG",
 }
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+NOT_STORED = ".not-a-sha256"
+"""The name a row's hash that is not a SHA-256 (a damaged database, a hand edit, an old
+bundle) is looked for under: one the store never gives a file (:meth:`EvidenceStore.cited`)."""
 _CHUNK = 1024 * 1024
 TEMP_PREFIX, TEMP_SUFFIX = ".evidence.", ".tmp"
 """A file being written into the store: never named by a record; one a crash left is removed by
@@ -105,12 +108,20 @@ class EvidenceStore:
         self.folder = data_dir / EVIDENCE_FOLDER
 
     def path(self, sha256: str) -> Path:
-        if not _SHA256.match(sha256):
+        """Where the store holds ``sha256``'s file; a ``ValueError`` for a text that is not a
+        SHA-256 (a file is only written under its hash: readers of rows use :meth:`cited`)."""
+        if not is_sha256(sha256):
             raise ValueError(f"not a SHA-256: {sha256!r}")
         return self.folder / sha256
 
+    def cited(self, sha256: str) -> Path:
+        """Where a row's file is looked for: :meth:`path`, or for a hash that is not a SHA-256
+        a name in the store no file is ever given (:data:`NOT_STORED`), never a path out of
+        it: the row's file is found gone, a lost file, as the data check names it."""
+        return self.path(sha256) if is_sha256(sha256) else self.folder / NOT_STORED
+
     def has(self, sha256: str) -> bool:
-        return self.path(sha256).is_file()
+        return is_sha256(sha256) and self.path(sha256).is_file()
 
     def _holds(self, sha256: str, size: int) -> bool:
         """Whether the store holds ``sha256`` intact: a stored file damaged or changed on disk
@@ -342,6 +353,8 @@ class EvidenceStore:
         nothing left, when the stored file is gone, cannot be read or no longer has its hash;
         an ``OSError`` of ``target``'s folder is raised. ``copied(bytes)`` after each chunk (a
         progress bar, which may stop the copy by raising: the temporary file is removed)."""
+        if not is_sha256(sha256):  # a row's hash a hand edit made: a lost file
+            return False
         temp: Path | None = None
         try:
             with contextlib.ExitStack() as files:
@@ -386,7 +399,7 @@ class EvidenceStore:
         longer has its hash; others are ignored. Returns how many were added."""
         added = 0
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if not (_SHA256.match(path.name) and path.is_file()) or self.verify(path.name):
+            if not (is_sha256(path.name) and path.is_file()) or self.verify(path.name):
                 continue
             if EvidenceStore.hash_of(path) != path.name:
                 continue
@@ -451,8 +464,14 @@ class EvidenceStore:
             return None
 
     def verify(self, sha256: str) -> bool:
-        """Whether the stored file exists and still has its hash."""
-        return EvidenceStore.hash_of(self.path(sha256)) == sha256
+        """Whether the stored file exists and still has its hash (never for a text that is not
+        a SHA-256)."""
+        return is_sha256(sha256) and EvidenceStore.hash_of(self.path(sha256)) == sha256
+
+
+def is_sha256(text: str) -> bool:
+    """Whether ``text`` is a SHA-256 as the store names its files (64 lower-case hex digits)."""
+    return _SHA256.fullmatch(text) is not None
 
 
 def _read_hash(path: Path) -> str:

@@ -63,6 +63,8 @@ def write_remedy(error: OSError) -> str:
         return "Ổ đĩa có thể đang hỏng: hãy kiểm tra ổ đĩa (hoặc cắm lại USB) rồi thử lại."
     if error.errno in (errno.ENODEV, errno.ENXIO):  # the device itself is gone: a stick out
         return "Hãy cắm lại USB vào máy rồi thử lại."
+    if error.errno == errno.EROFS:  # a write-protected stick: its lock switch, or another
+        return "Hãy gạt khóa ghi của USB (nếu có) hoặc dùng USB khác, rồi thử lại."
     return "Hãy kiểm tra ổ đĩa rồi thử lại."
 
 

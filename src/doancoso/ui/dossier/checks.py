@@ -1,8 +1,8 @@
 """The check before building, shown as lines: what the dossier would lack, each line with a
 button to where it is fixed (the plan, the rating, the checklist, the settings, the number
 field on this page, or the backups dialog for an evidence file lost from the store). The
-dossier may be built anyway, except while evidence files are lost (the summary says so); the
-gaps stay named here."""
+dossier may be built anyway, except while evidence files are lost (the summary says so, and
+their lines come first); the gaps stay named here."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from ...core.dossier.check import (
     PARTS,
     Gap,
 )
-from ...core.dossier.lost import lost_count_text
+from ...core.dossier.lost import lost_count_text, lost_way_back
 from ...core.dossier.numbers import UNNUMBERED_INFO
 from ...core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE
 
@@ -60,6 +60,8 @@ from a backup on a stick ("Lấy lại tệp minh chứng bị mất từ USB…
 BACKUPS_TIP = ("Lấy lại tệp minh chứng bị mất từ bản sao lưu ra USB, trong "
                f"“{BACKUPS_FIX}”")  # fmt: skip
 READY = "Hồ sơ đã đủ: không thiếu gì."
+LOST_HEADING = f"{PARTS['minh-chung']}: tệp bị mất hoặc hỏng, cần lấy lại trước khi lập hồ sơ"
+"""The heading of the lines of the files lost from the store, listed before all others."""
 CHECKING = "Đang kiểm tra…"
 
 
@@ -160,12 +162,13 @@ class ChecksPanel(QWidget):
         self.summary.setText(CHECKING)
 
     def show_gaps(self, gaps: Sequence[Gap], unnumbered: int = 0) -> None:
-        """The gaps, part by part; and, apart (nothing is missing: the number is written by
-        hand), how many documents will print a blank number line."""
+        """The gaps: the evidence files lost from the store first, under their own heading
+        (they alone keep the dossier from being built), then the others part by part; and,
+        apart (nothing is missing: the number is written by hand), how many documents will
+        print a blank number line."""
         self.info.setText(f"Lưu ý: {UNNUMBERED_INFO.format(count=unnumbered)}." if unnumbered
                           else "")  # fmt: skip
         self.info_line.setVisible(bool(unnumbered))
-        self.gaps = list(gaps)
         self.buttons = []
         while self._lines_layout.count() > 1:
             item = self._lines_layout.takeAt(0)
@@ -177,15 +180,26 @@ class ChecksPanel(QWidget):
         self.summary.setText(f"Hồ sơ còn thiếu {len(gaps)} điều; {lost}:" if lost
                              else f"Hồ sơ còn thiếu {len(gaps)} điều (vẫn lập được):" if gaps
                              else READY)  # fmt: skip
-        row, part = 0, None
-        for gap in gaps:
-            if gap.part != part:  # the part named once above its lines
-                part = gap.part
-                header = QLabel(f"<b>{html.escape(PARTS.get(part, part))}</b>")
+        # The files lost first: they alone keep the dossier from being built, so they are
+        # what is seen, and reached by Tab, first; the other lines follow part by part.
+        self.gaps = [g for g in gaps if g.lost is not None] + [g for g in gaps if g.lost is None]
+        row, heading = 0, None
+        for gap in self.gaps:
+            named = LOST_HEADING if gap.lost is not None else PARTS.get(gap.part, gap.part)
+            if named != heading:  # named once above its lines
+                heading = named
+                header = QLabel(f"<b>{html.escape(heading)}</b>")
                 header.setTextFormat(Qt.TextFormat.RichText)
                 header.setWordWrap(True)
                 self._lines_layout.insertWidget(row, header)
                 row += 1
+                if gap.lost is not None:  # the way back once, each file on a short line
+                    count = sum(1 for g in self.gaps if g.lost is not None)
+                    way_back = QLabel(lost_way_back(count))
+                    way_back.setTextFormat(Qt.TextFormat.PlainText)
+                    way_back.setWordWrap(True)
+                    self._lines_layout.insertWidget(row, way_back)
+                    row += 1
             self._lines_layout.insertWidget(row, self._line(gap))
             row += 1
         self._order_tabs()
@@ -211,8 +225,10 @@ class ChecksPanel(QWidget):
         line = QFrame()
         layout = QHBoxLayout(line)
         layout.setContentsMargins(12, 0, 0, 2)
-        text = QLabel(f"• {gap.reason}")
+        text = QLabel(f"• {gap.brief or gap.reason}")
         text.setTextFormat(Qt.TextFormat.PlainText)
+        if gap.brief:
+            text.setToolTip(gap.reason)
         text.setWordWrap(True)
         layout.addWidget(text, 1)
         fix = fix_of(gap)
