@@ -3,9 +3,11 @@
 Every row of a bundle is checked before anything is written: its table must be a travelling
 table, its columns those of the table (a nullable column may be left out), each value of the
 column's JSON kind (text, whole number, number, true/false, ISO date, ISO date and time), and
-the columns that cannot be empty not empty. A phone of a member or a young person is stored as
-their forms store it (a bundle made by hand or by an older version may hold it as typed), or
-refused where the form would refuse it. A refusal is an :class:`~.sync_errors.InvalidRows`
+the columns that cannot be empty not empty. A member's or a young person's field their forms
+fill from a fixed list (trạng thái, giới tính, tình trạng sổ, ngày sinh đủ hay chỉ năm) holds one
+of its codes. A phone of a member or a young person is stored as their forms store it (a bundle
+made by hand or by an older version may hold it as typed), or refused where the form would
+refuse it. A refusal is an :class:`~.sync_errors.InvalidRows`
 naming the table and the row as the user knows it (a person, a chi đoàn by name).
 """
 
@@ -21,6 +23,7 @@ from typing import Any
 
 from ..lang.text import nfc
 from ..roster.validation import normalize_phone
+from ..roster.vocab import BOOK_STATUSES, GENDERS, STATUSES
 from .labels import field_label, quoted_table, row_in_words
 from .rows import columns_of, from_json, travelling_tables
 from .sync_errors import InvalidRows
@@ -148,9 +151,42 @@ def _spec(table: str) -> dict[str, tuple[str, bool]]:
 
 
 def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
-    """Each of ``rows`` checked as :func:`check_row` does, then each phone as :func:`_phones`
-    takes it."""
-    return _phones(table, _checked(table, rows))
+    """Each of ``rows`` checked as :func:`check_row` does, each code as :func:`_choices` does,
+    then each phone as :func:`_phones` takes it."""
+    return _phones(table, _choices(table, _checked(table, rows)))
+
+
+_PRECISIONS = {"day": "đủ ngày, tháng, năm", "year": "chỉ biết năm sinh"}
+_CHOICES: dict[str, dict[str, dict[str, str]]] = {
+    "members": {
+        "status": STATUSES,
+        "gender": GENDERS,
+        "book_status": BOOK_STATUSES,
+        "birth_precision": _PRECISIONS,
+    },
+    "youths": {"gender": GENDERS, "birth_precision": _PRECISIONS},
+}
+"""The columns a member's and a young person's forms fill from a fixed list, and its codes
+(with what each means): the only values the app reads there, as the forms refuse any other."""
+_CHOICE_LABELS = {"birth_precision": "Cách ghi ngày sinh"}
+
+
+def _choices(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (checked) unless one holds a value outside the codes of :data:`_CHOICES`
+    (empty allowed where the column may be): that one refused, naming the codes allowed."""
+    for name, codes in _CHOICES.get(table, {}).items():
+        taken = itemgetter(name)
+        if set(map(taken, rows)) <= codes.keys() | {None}:
+            continue
+        row = next(r for r in rows if r[name] is not None and r[name] not in codes)
+        allowed = ", ".join(f"{code} ({words})" for code, words in codes.items())
+        label = _CHOICE_LABELS.get(name) or field_label(name)
+        raise refuse(
+            table,
+            row,
+            f"cột “{name}” ({label}) phải là một trong: {allowed}; không phải {_shown(row[name])}",
+        )
+    return rows
 
 
 def _checked(table: str, rows: list[Any]) -> list[dict[str, Any]]:
