@@ -96,9 +96,19 @@ def _last_evidence(real: dict[str, bytes]) -> str:
     return [name for name in real if name.startswith("evidence/")][-1]
 
 
-def _rows_refused(table: str, label: str, row_id: str, what: str) -> str:
+def _rows_refused(table: str, label: str, row: dict[str, Any], what: str) -> str:
+    """The refusal of a person's ``row``: named by full name, and birth date unless that is
+    what is wrong with it."""
+    where = f"dòng của {row['full_name']}"
+    born = row["birth_date"]
+    if "birth_date" not in what:
+        where += (
+            f" (sinh {born[0:4]})"
+            if row["birth_precision"] == "year"
+            else (f" (sinh {born[8:10]}/{born[5:7]}/{born[0:4]})")
+        )
     return (
-        f"Tệp dữ liệu có dòng không hợp lệ ở bảng “{label}” ({table}), dòng {row_id}: {what}. "
+        f"Tệp dữ liệu có dòng không hợp lệ ở bảng “{label}” ({table}), {where}: {what}. "
         f"{NOT_WRITTEN}"
     )
 
@@ -205,7 +215,7 @@ def _spoiled_member(column: str, value: Any, what: str) -> Callable[..., tuple[P
         rows = _lines(src.real, "members")
         rows[5][column] = value
         bundle = build(folder / "b.dcs", _with_tables(src.real, members=rows))
-        return bundle, _rows_refused("members", "Đoàn viên", rows[5]["id"], what)
+        return bundle, _rows_refused("members", "Đoàn viên", rows[5], what)
 
     return make
 
@@ -215,10 +225,11 @@ def _id_of_another_table(src: Sources, folder: Path, _receiver: Path) -> tuple[P
     holds it)."""
     members, branches = _lines(src.real, "members"), _lines(src.real, "branches")
     branch_id = branches.pop(0)["id"]
-    members.append(dict(members[0], id=branch_id, national_id=None, member_code=None))
+    new = dict(members[0], id=branch_id, national_id=None, member_code=None)
+    members.append(new)
     bundle = build(folder / "b.dcs", _with_tables(src.real, members=members, branches=branches))
     return bundle, _rows_refused(
-        "members", "Đoàn viên", branch_id, "mã dòng trùng với một dòng của bảng “Chi đoàn”"
+        "members", "Đoàn viên", new, "mã dòng trùng với một dòng của bảng “Chi đoàn”"
     )
 
 
@@ -229,7 +240,8 @@ def _id_of_another_organisation(src: Sources, folder: Path, receiver: Path) -> t
 
     from doancoso.core.storage.models import Organization, Youth
 
-    foreign = _lines(src.real, "youths")[0]["id"]
+    young = _lines(src.real, "youths")[0]
+    foreign = young["id"]
     with Workspace.open(receiver) as ws, ws.db.transaction() as session:
         session.execute(
             insert(Organization),
@@ -241,7 +253,7 @@ def _id_of_another_organisation(src: Sources, folder: Path, receiver: Path) -> t
         )
     bundle = build(folder / "b.dcs", src.real)
     return bundle, _rows_refused(
-        "youths", "Thanh niên", foreign, "mã dòng trùng với một dòng của một Đoàn cơ sở khác"
+        "youths", "Thanh niên", young, "mã dòng trùng với một dòng của một Đoàn cơ sở khác"
     )
 
 
@@ -313,6 +325,21 @@ def prepared(sources: Sources, tmp_path: Path, case: str) -> tuple[Path, Path, s
     stick.mkdir()
     bundle, message = CASES[case].make(sources, stick, receiver)
     return receiver, bundle, message
+
+
+def spoiled(
+    sources: Sources, tmp_path: Path, table: str, change: dict[str, Any]
+) -> tuple[Path, Path]:
+    """A copy of the receiving installation under ``tmp_path`` and, on a stick beside it, the
+    organisation's bundle with ``change`` made to the first row of ``table`` (its manifest
+    matching): the receiver and the bundle."""
+    receiver = tmp_path / "receiver"
+    shutil.copytree(sources.receiver, receiver)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    rows = _lines(sources.real, table)
+    rows[0].update(change)
+    return receiver, build(stick / "b.dcs", _with_tables(sources.real, **{table: rows}))
 
 
 def no_leftovers(receiver: Path) -> bool:

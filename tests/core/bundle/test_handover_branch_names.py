@@ -21,10 +21,10 @@ TYPED = unicodedata.normalize("NFD", "  chi đoàn  ấp  TÂN HƯNG ")
 """A second chi đoàn's name as a file made by hand holds it: decomposed, spaces doubled."""
 
 
-def _message(row_id: str) -> str:
+def _message() -> str:
     return (
-        "Tệp dữ liệu có dòng không hợp lệ ở bảng “Chi đoàn” (branches), dòng "
-        f"{row_id} (chi đoàn ấp TÂN HƯNG): Đã có chi đoàn tên “Chi đoàn ấp Tân Hưng” (hãy đổi "
+        "Tệp dữ liệu có dòng không hợp lệ ở bảng “Chi đoàn” (branches), dòng của chi đoàn "
+        "“chi đoàn ấp TÂN HƯNG”: Đã có chi đoàn tên “Chi đoàn ấp Tân Hưng” (hãy đổi "
         "tên một trong hai chi đoàn trên máy đã tạo tệp rồi tạo lại tệp). Không có gì được ghi "
         "vào dữ liệu."
     )
@@ -55,7 +55,7 @@ def handover(tmp_path: Path) -> tuple[Path, str]:
 def test_the_core_refuses_two_chi_doan_of_one_name_into_a_new_folder(
     tmp_path: Path, handover: tuple[Path, str]
 ) -> None:
-    bundle, row_id = handover
+    bundle, _ = handover
     with Workspace.open(tmp_path / "moi") as ws:
         before = data_state(ws.data_dir)
         with pytest.raises(ImportFileError) as shown:
@@ -63,17 +63,17 @@ def test_the_core_refuses_two_chi_doan_of_one_name_into_a_new_folder(
         with pytest.raises(ImportFileError) as applied:
             ws.bundles.apply(bundle, None)
         assert data_state(ws.data_dir) == before
-    assert shown.value.message == applied.value.message == _message(row_id)
+    assert shown.value.message == applied.value.message == _message()
 
 
 def test_the_command_line_refuses_two_chi_doan_of_one_name_into_a_new_folder(
     tmp_path: Path, handover: tuple[Path, str]
 ) -> None:
-    bundle, row_id = handover
+    bundle, _ = handover
     folder = tmp_path / "moi"
     Workspace.open(folder).close()
     before = data_state(folder)
     for dry in ((), ("--dry-run",)):
         result = cli("bundle", "import", str(bundle), *dry, "--data-dir", str(folder))
-        assert (result.code, result.out, result.err) == (1, "", f"Lỗi: {_message(row_id)}\n")
+        assert (result.code, result.out, result.err) == (1, "", f"Lỗi: {_message()}\n")
     assert data_state(folder) == before

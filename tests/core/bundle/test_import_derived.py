@@ -197,8 +197,8 @@ def test_two_chi_doan_of_one_folded_name_are_refused(
             target.close()
 
     message = (
-        "Tệp dữ liệu có dòng không hợp lệ ở bảng “Chi đoàn” (branches), dòng "
-        f"{refused.id} ({names[refused.id]}): Đã có chi đoàn tên “{names[kept.id]}” (hãy đổi "
+        "Tệp dữ liệu có dòng không hợp lệ ở bảng “Chi đoàn” (branches), dòng của chi đoàn "
+        f"“{names[refused.id]}”: Đã có chi đoàn tên “{names[kept.id]}” (hãy đổi "
         "tên một trong hai chi đoàn trên máy đã tạo tệp rồi tạo lại tệp). Không có gì được "
         "ghi vào dữ liệu."
     )

@@ -105,10 +105,14 @@ def test_a_phone_the_form_refuses_refuses_the_bundle(
     home: Workspace, away: Workspace, tmp_path: Path, table: str, label: str
 ) -> None:
     row_id = home.members.list()[7].id if table == "members" else _youth_id(home)
-    name = (
-        home.members.get(row_id).fields.full_name
-        if table == "members"
-        else home.youth.get(row_id).fields.full_name
+    fields = (
+        home.members.get(row_id).fields if table == "members" else home.youth.get(row_id).fields
+    )
+    assert fields.birth_date is not None
+    born = (
+        f"{fields.birth_date:%Y}"
+        if fields.birth_precision == "year"
+        else f"{fields.birth_date:%d/%m/%Y}"
     )
     bundle = _with_phone(home, tmp_path, table, row_id, "12ab")
     before = data_state(away.data_dir)
@@ -117,7 +121,8 @@ def test_a_phone_the_form_refuses_refuses_the_bundle(
         away.bundles.apply(bundle, None)
 
     assert refused.value.message == (
-        f"Tệp dữ liệu có dòng không hợp lệ ở bảng “{label}” ({table}), dòng {row_id} ({name}): "
+        f"Tệp dữ liệu có dòng không hợp lệ ở bảng “{label}” ({table}), dòng của {fields.full_name} "
+        f"(sinh {born}): "
         "cột “phone” (Điện thoại) phải là số điện thoại (10 chữ số, bắt đầu bằng 0, ví dụ "
         "0912345678), không phải '12ab'. Không có gì được ghi vào dữ liệu."
     )

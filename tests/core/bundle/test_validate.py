@@ -25,6 +25,14 @@ def _member(bundle: DictSource, index: int = 0) -> dict[str, Any]:
     return bundle.table("members")[index]
 
 
+def _born(row: dict[str, Any]) -> str:
+    """A person's birth date as a refusal shows it: dd/mm/yyyy, only the year if so known."""
+    born = str(row["birth_date"])
+    if row["birth_precision"] == "year":
+        return born[0:4]
+    return f"{born[8:10]}/{born[5:7]}/{born[0:4]}"
+
+
 def _unknown_column(bundle: DictSource) -> str:
     _member(bundle)["luong"] = 5_000_000
     return str(_member(bundle)["id"])
@@ -87,15 +95,24 @@ def test_a_row_that_does_not_fit_its_table_is_refused_and_nothing_written(
     edit(home, home.members.list()[0].id, phone="0911111111")  # a real change to take
     bundle = bundle_of(home)
     row_id = spoil(bundle)
+    table = "occurrences" if spoil is _number_for_bool else "members"
+    if spoil is _empty_required:  # no name to show: by its id
+        where = f"dòng {row_id}"
+    elif table == "members":  # named as the roster shows the person
+        row = _member(bundle)
+        where = f"dòng của {row['full_name']}"
+        if spoil not in (_wrong_date, _long_text_for_date):  # not when it is the problem
+            where += f" (sinh {_born(row)})"
+    else:
+        where = f"dòng {row_id}"  # a date of an activity has no name of its own
     before = every_row(away)
     backups = sorted((away.data_dir / "backups").iterdir())
     for attempt in (plan, apply):
         with pytest.raises(InvalidRows) as caught:
             attempt(away, bundle)
-        table = "occurrences" if spoil is _number_for_bool else "members"
         label = "Buổi hoạt động" if table == "occurrences" else "Đoàn viên"
         assert caught.value.message == (
-            f"Tệp dữ liệu có dòng không hợp lệ ở bảng “{label}” ({table}), dòng {row_id}: "
+            f"Tệp dữ liệu có dòng không hợp lệ ở bảng “{label}” ({table}), {where}: "
             f"{what}. Không có gì được ghi vào dữ liệu."
         )
     assert every_row(away) == before
@@ -123,7 +140,8 @@ def test_an_id_of_a_row_of_another_table_is_refused(home: Workspace, away: Works
     with pytest.raises(InvalidRows) as caught:
         apply(away, bundle)
     assert caught.value.message == (
-        f"Tệp dữ liệu có dòng không hợp lệ ở bảng “Đoàn viên” (members), dòng {branch_id}: "
+        "Tệp dữ liệu có dòng không hợp lệ ở bảng “Đoàn viên” (members), dòng của "
+        f"{new_member['full_name']} (sinh {_born(new_member)}): "
         "mã dòng trùng với một dòng của bảng “Chi đoàn”. Không có gì được ghi vào dữ liệu."
     )
     assert every_row(away) == before
@@ -149,7 +167,8 @@ def test_a_row_of_another_organisation_is_refused(home: Workspace, away: Workspa
     with pytest.raises(InvalidRows, match="dòng thuộc một Đoàn cơ sở khác \\(org-khac\\) với tệp"):
         plan(away, bundle)
     bundle = bundle_of(home)
-    foreign = bundle.table("youths")[0]["id"]
+    young = bundle.table("youths")[0]
+    foreign = young["id"]
     with away.db.transaction() as session:  # a superior body's database holds several
         session.execute(
             insert(Organization),
@@ -165,7 +184,8 @@ def test_a_row_of_another_organisation_is_refused(home: Workspace, away: Workspa
     with pytest.raises(InvalidRows) as caught:
         apply(away, bundle)
     assert caught.value.message == (
-        f"Tệp dữ liệu có dòng không hợp lệ ở bảng “Thanh niên” (youths), dòng {foreign}: "
+        "Tệp dữ liệu có dòng không hợp lệ ở bảng “Thanh niên” (youths), dòng của "
+        f"{young['full_name']} (sinh {_born(young)}): "
         "mã dòng trùng với một dòng của một Đoàn cơ sở khác. Không có gì được ghi vào dữ liệu."
     )
 

@@ -96,10 +96,9 @@ class Rederive:
                 if same is not None:
                     raise refuse(
                         table,
-                        row["id"],
+                        row,
                         f"Đã có chi đoàn tên “{same}” (hãy đổi tên một trong hai chi đoàn "
                         "trên máy đã tạo tệp rồi tạo lại tệp)",
-                        who=nfc(row["name"]),
                     )
                 self.branch_names[row["name_fold"]] = nfc(row["name"])  # as the roster shows it
         return rows

@@ -97,7 +97,9 @@ def refusal(
     return None
 
 
-def _more(clashes: list[Any]) -> str:
+def more_cases(clashes: list[Any]) -> str:
+    """The line closing a list of ``clashes`` shown :data:`SHOWN` at most: how many more there
+    are ("• … và 3 trường hợp khác."), empty when all are shown."""
     rest = len(clashes) - SHOWN
     return f"\n• … và {rest} trường hợp khác." if rest > 0 else ""
 
@@ -129,7 +131,7 @@ def _branches(session: Session, clashes: Clashes, revived: set[str] | frozenset[
         lead
         + TWO_OF_ONE_NAME
         + "\n".join(lines)
-        + _more(clashes)
+        + more_cases(clashes)
         + "\nHãy giữ một: trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận "
         f"lại tệp, sau đó {MERGED_THEN}" + (BACK_CHOICE if back else "") + f" {NOTHING_WRITTEN}",
         f"branches added on both copies: {[(c[0], c[2]['id']) for c in clashes]}",
@@ -216,7 +218,7 @@ def _members(
         lead
         + ":\n"
         + "\n".join(lines)
-        + _more(clashes)
+        + more_cases(clashes)
         + "\nMỗi người chỉ giữ một bản: xóa người đó trong danh sách đoàn viên trên máy này "
         "rồi nhận lại tệp (người đó sẽ có theo bản trong tệp; quá trình, điểm danh… chỉ ghi ở "
         "bản bị xóa cần ghi lại), hoặc xóa ở máy kia rồi xuất tệp lại. Nếu là hai người khác "

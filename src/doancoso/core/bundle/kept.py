@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .duplicates import BACK, SHOWN, DuplicateRecords, _more
+from .duplicates import BACK, SHOWN, DuplicateRecords, more_cases
 from .firststart import day_text
 from .labels import field_label, row_label
 from .rows import travelling_tables
@@ -90,7 +90,7 @@ def _branches(session: Session, kept: Kept, revived: set[str]) -> DuplicateRecor
         f"Chi đoàn mới trong tệp trùng tên với chi đoàn máy kia {what} mà máy này {keep} "
         f"{CHOSEN}; nhận tệp sẽ thành hai chi đoàn cùng tên:\n"
         + "\n".join(lines)
-        + _more(kept)
+        + more_cases(kept)
         + f"\nHãy chọn {choice} cho {which} trong danh sách xung đột; nếu là hai chi đoàn khác "
         "nhau, trên máy này đổi tên chi đoàn đó (ví dụ thêm “(máy này)”) rồi nhận lại tệp. "
         f"{NOTHING_WRITTEN}",

@@ -285,6 +285,57 @@ def field_value_text(
     return value_text(value, kind)
 
 
+_PEOPLE = ("members", "youths")
+_NAME_SHOWN = 60
+"""The letters of a name a refusal shows at most (a crafted file's may be 100,000 long)."""
+
+
+def _name_said(value: Any) -> str | None:
+    """A name of a row not yet checked as a message shows it: NFC, spaces collapsed, control
+    characters left out, a long one cut; None unless a text with something to show."""
+    from ..lang.text import nfc
+
+    if type(value) is not str:
+        return None
+    text = " ".join("".join(c if c.isprintable() else " " for c in nfc(value)).split())
+    if len(text) > _NAME_SHOWN:
+        text = f"{text[: _NAME_SHOWN - 1]}…"
+    return text or None
+
+
+def _born_said(row: Mapping[str, Any]) -> str | None:
+    """A person's birth date as the roster shows it (only its year when only that is known),
+    None unless a whole ISO date (it may be what the refusal is about)."""
+    from ..lang.dates import YEAR, format_vn_date
+
+    born = row.get("birth_date")
+    if type(born) is not str or len(born) != 10:
+        return None
+    try:
+        day = date.fromisoformat(born)
+    except ValueError:
+        return None
+    return format_vn_date(day, YEAR if row.get("birth_precision") == YEAR else "day")
+
+
+def row_in_words(table: str, row: Mapping[str, Any]) -> str | None:
+    """A row of a file (not yet checked) as a refusal names it: “dòng của Nguyễn Văn An (sinh
+    05/03/2001)”, “dòng của chi đoàn “Chi đoàn 1””, another record by its title or name
+    (“dòng “Hội trại 26/3””); None when it has none to show (an attendance mark), for the
+    refusal to name it by its id."""
+    if table in _PEOPLE:
+        name = _name_said(row.get("full_name"))
+        if name is None:
+            return None
+        born = _born_said(row)
+        return f"dòng của {name}" + (f" (sinh {born})" if born else "")
+    if table == "branches":
+        name = _name_said(row.get("name"))
+        return None if name is None else f"dòng của chi đoàn “{name}”"
+    name = _name_said(row.get("title")) or _name_said(row.get("name"))
+    return None if name is None else f"dòng “{name}”"
+
+
 def row_label(table: str, row: Mapping[str, Any]) -> str:
     """Whose row it is, in words: “Đoàn viên Nguyễn Văn An (05/03/2001)”, a person whose birth
     is known only by its year by that year (“Đoàn viên Nguyễn Văn An (2001)”, not 01/01/2001);

@@ -3,17 +3,19 @@
 Every row of a bundle is checked before anything is written: its table must be a travelling
 table, its columns those of the table (a nullable column may be left out), each value of the
 column's JSON kind (text, whole number, number, true/false, ISO date, ISO date and time), and
-the columns that cannot be empty not empty. A phone of a member or a young person is stored as
-their forms store it (a bundle made by hand or by an older version may hold it as typed), or
-refused where the form would refuse it. A refusal is an :class:`~.sync_errors.InvalidRows`
-naming the table and the row.
+the columns that cannot be empty not empty. A member's or a young person's field their forms
+fill from a fixed list (trạng thái, giới tính, tình trạng sổ, ngày sinh đủ hay chỉ năm) holds one
+of its codes. A phone of a member or a young person is stored as their forms store it (a bundle
+made by hand or by an older version may hold it as typed), or refused where the form would
+refuse it. A refusal is an :class:`~.sync_errors.InvalidRows`
+naming the table and the row as the user knows it (a person, a chi đoàn by name).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from functools import cache
 from operator import itemgetter
@@ -21,7 +23,8 @@ from typing import Any
 
 from ..lang.text import nfc
 from ..roster.validation import normalize_phone
-from .labels import field_label, quoted_table
+from ..roster.vocab import BOOK_STATUSES, GENDERS, STATUSES
+from .labels import field_label, quoted_table, row_in_words
 from .rows import columns_of, from_json, travelling_tables
 from .sync_errors import InvalidRows
 
@@ -41,16 +44,18 @@ _FORMATS: dict[str, dict[str, tuple[re.Pattern[str], str]]] = {
 }
 
 
-def refuse(
-    table: str, row_id: object, what: str, details: str = "", *, who: str | None = None
-) -> InvalidRows:
-    """The error for row ``row_id`` of ``table``: ``what`` is wrong with it (``who``: the
-    person the row is of, as the user knows them)."""
+def refuse(table: str, row: Mapping[str, Any] | None, what: str, details: str = "") -> InvalidRows:
+    """The error for ``row`` of ``table`` (the file's, maybe not yet checked; None when it is
+    not even a record): ``what`` is wrong with it. The row is named as the user knows it
+    (:func:`~.labels.row_in_words`: a person's full name and birth date, a chi đoàn's name), by
+    its id when it has no name to show."""
+    row_id = None if row is None else row.get("id")
     where = f"bảng {quoted_table(table)}"
-    if row_id is not None:
+    named = None if row is None else row_in_words(table, row)
+    if named is not None:
+        where += f", {named}"
+    elif row_id is not None:
         where += f", dòng {row_id}"
-    if who:
-        where += f" ({who})"
     return InvalidRows(
         f"Tệp dữ liệu có dòng không hợp lệ ở {where}: {what}. {NOTHING_WRITTEN}",
         details or f"{table} {row_id}: {what}",
@@ -106,14 +111,14 @@ def check_row(table: str, row: Any) -> dict[str, Any]:
         raise refuse(table, None, "một dòng không phải là một bản ghi")
     row_id = row.get("id")
     if not isinstance(row_id, str) or not 0 < len(row_id) <= 36:
-        raise refuse(table, row_id, "mã dòng (id) thiếu hoặc không hợp lệ")
+        raise refuse(table, row, "mã dòng (id) thiếu hoặc không hợp lệ")
     spec = _spec(table)
     if len(row) != len(spec) or any(name not in spec for name in row):
         unknown = sorted(set(row) - set(spec))
         if unknown:
             raise refuse(  # a later version's column, most likely
                 table,
-                row_id,
+                row,
                 f"cột “{unknown[0]}” không có trong bảng này (gói có thể được tạo bởi phiên bản "
                 "doancoso mới hơn: hãy cập nhật ứng dụng)",
             )
@@ -123,18 +128,18 @@ def check_row(table: str, row: Any) -> dict[str, Any]:
         if value is None:
             if not nullable:
                 what = f"thiếu cột “{name}”" if name not in row else None
-                raise refuse(table, row_id, what or f"cột “{name}” không được để trống")
+                raise refuse(table, row, what or f"cột “{name}” không được để trống")
         elif not _fits(value, kind):
             raise refuse(
                 table,
-                row_id,
+                row,
                 f"cột “{name}” phải là {_KIND_WORDS[kind]}, không phải {_shown(value)}",
             )
         checked[name] = value
     for name, (pattern, words) in _FORMATS.get(table, {}).items():
         value = checked.get(name)
         if isinstance(value, str) and not pattern.fullmatch(value):
-            raise refuse(table, row_id, f"cột “{name}” phải là {words}, không phải {_shown(value)}")
+            raise refuse(table, row, f"cột “{name}” phải là {words}, không phải {_shown(value)}")
     return checked
 
 
@@ -146,9 +151,42 @@ def _spec(table: str) -> dict[str, tuple[str, bool]]:
 
 
 def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
-    """Each of ``rows`` checked as :func:`check_row` does, then each phone as :func:`_phones`
-    takes it."""
-    return _phones(table, _checked(table, rows))
+    """Each of ``rows`` checked as :func:`check_row` does, each code as :func:`_choices` does,
+    then each phone as :func:`_phones` takes it."""
+    return _phones(table, _choices(table, _checked(table, rows)))
+
+
+_PRECISIONS = {"day": "đủ ngày, tháng, năm", "year": "chỉ biết năm sinh"}
+_CHOICES: dict[str, dict[str, dict[str, str]]] = {
+    "members": {
+        "status": STATUSES,
+        "gender": GENDERS,
+        "book_status": BOOK_STATUSES,
+        "birth_precision": _PRECISIONS,
+    },
+    "youths": {"gender": GENDERS, "birth_precision": _PRECISIONS},
+}
+"""The columns a member's and a young person's forms fill from a fixed list, and its codes
+(with what each means): the only values the app reads there, as the forms refuse any other."""
+_CHOICE_LABELS = {"birth_precision": "Cách ghi ngày sinh"}
+
+
+def _choices(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (checked) unless one holds a value outside the codes of :data:`_CHOICES`
+    (empty allowed where the column may be): that one refused, naming the codes allowed."""
+    for name, codes in _CHOICES.get(table, {}).items():
+        taken = itemgetter(name)
+        if set(map(taken, rows)) <= codes.keys() | {None}:
+            continue
+        row = next(r for r in rows if r[name] is not None and r[name] not in codes)
+        allowed = ", ".join(f"{code} ({words})" for code, words in codes.items())
+        label = _CHOICE_LABELS.get(name) or field_label(name)
+        raise refuse(
+            table,
+            row,
+            f"cột “{name}” ({label}) phải là một trong: {allowed}; không phải {_shown(row[name])}",
+        )
+    return rows
 
 
 def _checked(table: str, rows: list[Any]) -> list[dict[str, Any]]:
@@ -271,10 +309,9 @@ def _phoned(table: str, row: dict[str, Any]) -> dict[str, Any]:
     if typed and phone is None:
         raise refuse(
             table,
-            row["id"],
+            row,
             f"cột “phone” ({field_label('phone')}) phải là {_PHONE_WORDS}, không phải "
             f"{_shown(row['phone'])}",
-            who=nfc(row["full_name"]),
         )
     taken = dict(row, phone=phone)
     rederive(table, taken)  # the search text holds the phone

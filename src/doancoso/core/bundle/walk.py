@@ -316,10 +316,14 @@ class Walk:
                     session, f"SELECT id, revision, updated_at, origin, {owner} FROM {table}", ids
                 )
             }
-        self._collisions(session, table, [i for i in ids if i not in here])
+        self._collisions(session, table, [r for r in rows if r["id"] not in here])
         for row_id, (_, org) in here.items():
             if org != own_org:
-                raise refuse(table, row_id, "mã dòng trùng với một dòng của một Đoàn cơ sở khác")
+                raise refuse(
+                    table,
+                    next(r for r in rows if r["id"] == row_id),
+                    "mã dòng trùng với một dòng của một Đoàn cơ sở khác",
+                )
         rows = self.closed.new_rows(table, rows, here)  # a closed round takes no new rating
         if not rows:
             return
@@ -432,14 +436,15 @@ class Walk:
             row_id = row["id"]
             if row_id in self.seen:
                 raise refuse(
-                    table, row_id,
+                    table, row,
                     f"mã dòng trùng với một dòng khác của bảng “{table_label(self.seen[row_id])}” "
                     "trong tệp",
                 )  # fmt: skip
             self.seen[row_id] = table
             org = row["id"] if table == "organizations" else row["organization_id"]
             if org != self.their_org:
-                raise refuse(table, row_id, f"dòng thuộc một Đoàn cơ sở khác ({org}) với tệp")
+                raise refuse(table, row, f"dòng thuộc một Đoàn cơ sở khác ({org}) với tệp")
+            given = row  # as the file names it
             if self.mapper is not None:
                 mapped = self.mapper.remap(session, table, row)
                 if mapped is None:
@@ -452,7 +457,7 @@ class Walk:
                 and not self.store.has(row["sha256"])
             ):
                 raise refuse(
-                    table, row_id,
+                    table, given,
                     f"tệp minh chứng “{row['original_name']}” không có trong tệp dữ liệu",
                 )  # fmt: skip
             rows.append(row)
@@ -482,18 +487,20 @@ class Walk:
         )
         return found.first() is not None
 
-    def _collisions(self, session: Session, table: str, ids: list[str]) -> None:
-        """Refuse an id new to ``table`` that a row of another table here has."""
+    def _collisions(self, session: Session, table: str, rows: list[dict[str, Any]]) -> None:
+        """Refuse a row new to ``table`` whose id a row of another table here has."""
 
-        if not ids:
+        if not rows:
             return
+        ids = list(map(_ID, rows))
         for other in travelling_tables():
             if other == table or other not in self.filled:
                 continue
             hit = _where_ids(session, f"SELECT id FROM {other}", ids)
             if hit:
+                row = next(r for r in rows if r["id"] == hit[0][0])
                 raise refuse(
-                    table, hit[0][0], f"mã dòng trùng với một dòng của bảng “{table_label(other)}”"
+                    table, row, f"mã dòng trùng với một dòng của bảng “{table_label(other)}”"
                 )
 
     def _classify(

@@ -1,0 +1,78 @@
+"""A member's or a young person's field the forms fill from a fixed list (trạng thái, giới tính,
+tình trạng sổ, ngày sinh đủ hay chỉ năm) holds one of its codes in a crafted bundle too: any
+other value (a label typed in place of the code, a made-up one) is refused in Vietnamese, naming
+the person, the field and the values it may hold, and the installation is left as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from data_state import data_state
+from doancoso.core.errors import ImportFileError
+from doancoso.core.workspace import Workspace
+from hostile_bundles import NOT_WRITTEN, Sources, make_sources, no_leftovers, spoiled
+
+PERSON = {"full_name": "Lê Thị Hoa", "birth_date": "2000-02-29", "birth_precision": "day"}
+WHERE = "dòng của Lê Thị Hoa (sinh 29/02/2000)"
+STATUSES = (
+    "active (Đang sinh hoạt), temporary (Sinh hoạt tạm), transferred_out (Đã chuyển sinh "
+    "hoạt), matured (Đã trưởng thành Đoàn), expelled (Bị khai trừ), removed (Đã xóa tên)"
+)
+CASES: dict[str, tuple[str, dict[str, Any], str]] = {
+    "member-status-label": (
+        "members",
+        {**PERSON, "status": "Đang sinh hoạt"},
+        f"bảng “Đoàn viên” (members), {WHERE}: cột “status” (Trạng thái) phải là một trong: "
+        f"{STATUSES}; không phải 'Đang sinh hoạt'",
+    ),
+    "member-gender-made-up": (
+        "members",
+        {**PERSON, "gender": "x"},
+        f"bảng “Đoàn viên” (members), {WHERE}: cột “gender” (Giới tính) phải là một trong: "
+        "male (Nam), female (Nữ); không phải 'x'",
+    ),
+    "member-book-status": (
+        "members",
+        {**PERSON, "book_status": "lost"},
+        f"bảng “Đoàn viên” (members), {WHERE}: cột “book_status” (Tình trạng sổ đoàn viên) "
+        "phải là một trong: held (Chi đoàn đang giữ), withdrawn (Đã rút sổ); không phải 'lost'",
+    ),
+    "youth-gender-label": (
+        "youths",
+        {**PERSON, "gender": "Nữ"},
+        f"bảng “Thanh niên” (youths), {WHERE}: cột “gender” (Giới tính) phải là một trong: "
+        "male (Nam), female (Nữ); không phải 'Nữ'",
+    ),
+    "youth-birth-precision": (
+        "youths",
+        {**PERSON, "birth_precision": "month"},
+        f"bảng “Thanh niên” (youths), {WHERE}: cột “birth_precision” (Cách ghi ngày sinh) phải "
+        "là một trong: day (đủ ngày, tháng, năm), year (chỉ biết năm sinh); không phải 'month'",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory: pytest.TempPathFactory) -> Sources:
+    return make_sources(tmp_path_factory.mktemp("choices"))
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_code_outside_the_forms_choices_is_refused(
+    sources: Sources, tmp_path: Path, case: str
+) -> None:
+    table, change, where_what = CASES[case]
+    receiver, bundle = spoiled(sources, tmp_path, table, change)
+    before = data_state(receiver)
+    with Workspace.open(receiver) as ws:
+        for attempt in (ws.bundles.preview, ws.bundles.apply):
+            with pytest.raises(ImportFileError) as error:
+                attempt(bundle, None)
+            assert error.value.message == (
+                f"Tệp dữ liệu có dòng không hợp lệ ở {where_what}. {NOT_WRITTEN}"
+            )
+    assert data_state(receiver) == before
+    assert no_leftovers(receiver)
