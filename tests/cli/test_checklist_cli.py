@@ -111,6 +111,30 @@ def test_a_file_is_detached_by_the_short_hash_show_prints(folder: str, tmp_path:
     )
 
 
+def test_show_marks_a_file_lost_from_the_store(folder: str, tmp_path: Path) -> None:
+    photo, scan = tmp_path / "anh.png", tmp_path / "bien-ban.pdf"
+    photo.write_bytes(PNG)
+    scan.write_bytes(b"%PDF-1.4\n" + b"\x00" * 40)
+    for path in (photo, scan):
+        assert cli("checklist", "attach", "1.3", "--year", "2025", str(path),
+                   "--data-dir", folder)[0] == 0  # fmt: skip
+    (item,) = [i for i in _show(folder)["items"] if i["code"] == "1.3"]  # type: ignore[attr-defined]
+    hashes = {f["name"]: f["sha256"] for f in item["evidence"]}
+    (Path(folder) / "evidence" / hashes["anh.png"]).unlink()  # deleted by hand
+    code, out, _ = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
+    assert code == 0
+    assert [line for line in out.splitlines() if "Minh chứng:" in line] == [
+        f"        Minh chứng: anh.png [{hashes['anh.png'][:12]}] (mất — lấy lại bằng lệnh "
+        "doancoso restore-evidence)",
+        f"        Minh chứng: bien-ban.pdf [{hashes['bien-ban.pdf'][:12]}]",
+    ]
+    (item,) = [i for i in _show(folder)["items"] if i["code"] == "1.3"]  # type: ignore[attr-defined]
+    assert [(f["name"], f["lost"]) for f in item["evidence"]] == [
+        ("anh.png", True),
+        ("bien-ban.pdf", False),
+    ]
+
+
 def test_a_file_of_the_wrong_kind_exits_1_and_changes_nothing(folder: str, tmp_path: Path) -> None:
     fake = tmp_path / "bao-cao.pdf"
     fake.write_bytes(b"MZ not a pdf")

@@ -40,7 +40,8 @@ def test_a_backup_onto_a_write_protected_stick(tmp_path: Path) -> None:
         assert (result.code, result.out) == (1, "")
         assert result.err == (
             f"Lỗi: Không ghi được bản sao lưu vào “{usb}”: ổ đĩa chỉ cho phép đọc (USB có thể "
-            "đang bị khóa ghi). Dữ liệu đang dùng không bị thay đổi.\n"
+            "đang bị khóa ghi). Hãy gạt khóa ghi của USB (nếu có) hoặc dùng USB khác, rồi thử lại. "
+            "Dữ liệu đang dùng không bị thay đổi.\n"
         )
         assert list(usb.iterdir()) == []
     assert snapshot(data) == before

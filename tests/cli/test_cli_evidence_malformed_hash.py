@@ -1,6 +1,6 @@
 """The commands that list evidence files over a row whose hash is not a SHA-256 (a damaged
-database, a hand edit, an old bundle): the file is listed as its row names it, never a crash,
-and the data check names it as a lost file."""
+database, a hand edit, an old bundle): the file is listed as its row names it and marked lost,
+never a crash, and the data check names it as a lost file."""
 
 from __future__ import annotations
 
@@ -51,13 +51,16 @@ def test_checklist_show_lists_the_file(folder: str) -> None:
     sha256 = _hash(folder)
     result = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
     assert (result.code, result.err) == (0, "")
-    assert f"        Minh chứng: anh-ra-quan.png — Ảnh ra quân [{sha256[:12]}]\n" in result.out
+    assert (
+        f"        Minh chứng: anh-ra-quan.png — Ảnh ra quân [{sha256[:12]}] (mất — lấy lại bằng "
+        "lệnh doancoso restore-evidence)\n"
+    ) in result.out
     shown = cli("checklist", "show", "--year", "2025", "--format", "json", "--data-dir", folder)
     assert (shown.code, shown.err) == (0, "")
     [item] = [i for i in shown.json()["items"] if i["code"] == "1.3"]
     assert item["evidence"] == [
         {"sha256": sha256, "name": "anh-ra-quan.png", "caption": "Ảnh ra quân", "date": None,
-         "size": len(PNG)}
+         "size": len(PNG), "lost": True}
     ]  # fmt: skip
 
 
@@ -65,7 +68,10 @@ def test_advice_show_lists_the_file(folder: str) -> None:
     [row] = cli("advice", "list", "--format", "json", "--data-dir", folder).json()
     result = cli("advice", "show", row["id"], "--data-dir", folder)
     assert (result.code, result.err) == (0, "")
-    assert f"  Minh chứng: anh-ra-quan.png — Tờ trình đã ký [{_hash(folder)[:12]}]\n" in result.out
+    assert (
+        f"  Minh chứng: anh-ra-quan.png — Tờ trình đã ký [{_hash(folder)[:12]}] (mất — lấy lại "
+        "bằng lệnh doancoso restore-evidence)\n"
+    ) in result.out
 
 
 def test_the_data_check_names_it_lost(folder: str) -> None:

@@ -60,8 +60,28 @@ def test_advice_show_prints_every_value(folder: str, tmp_path: Path) -> None:
         "summary": "Đề nghị hỗ trợ kinh phí hoạt động hè.\nDự kiến 5.000.000 đồng.",
         "answer": "Đảng ủy đồng ý.", "answer_date": "20/06/2025",
         "files": [{"sha256": attached.sha256, "name": "to-trinh.png",
-                   "caption": "Tờ trình đã ký", "date": None, "size": len(PNG)}],
+                   "caption": "Tờ trình đã ký", "date": None, "size": len(PNG),
+                   "lost": False}],
     }  # fmt: skip
+
+
+def test_advice_show_marks_a_file_lost_from_the_store(folder: str, tmp_path: Path) -> None:
+    assert cli("advice", "add", "--date", "15/06/2025", "--title", "Tờ trình về kinh phí",
+               "--data-dir", folder).code == 0  # fmt: skip
+    record_id = _only_id(folder, "advice")
+    photo = tmp_path / "to-trinh.png"
+    photo.write_bytes(PNG)
+    with Workspace.open(Path(folder)) as ws:
+        ws.evidence.attach(ADVICE_TABLE, record_id, photo, "Tờ trình đã ký")
+        [attached] = ws.evidence.attachments(ADVICE_TABLE, record_id)
+    attached.path.unlink()  # a backup restored without its evidence folder
+    out = cli("advice", "show", record_id, "--data-dir", folder).out
+    assert (
+        f"  Minh chứng: to-trinh.png — Tờ trình đã ký [{attached.sha256[:12]}] "
+        "(mất — lấy lại bằng lệnh doancoso restore-evidence)\n"
+    ) in out
+    result = cli("advice", "show", record_id, "--format", "json", "--data-dir", folder)
+    assert [(f["name"], f["lost"]) for f in result.json()["files"]] == [("to-trinh.png", True)]
 
 
 def test_advice_show_says_what_is_not_given(folder: str) -> None:

@@ -1,9 +1,10 @@
 """``doancoso checklist``: the "3 chủ động" self-assessment of a year from the command line.
 
-``show`` prints every item with its status, evidence and computed indicators (``--format
-json``: the object of issue #15), ``set`` assesses an item, ``attach``/``detach`` manage its
-files (stored once by their SHA-256), ``caption`` changes a file's caption and date as the
-app's "Chú thích…" does, ``template list|import|export`` the criteria templates.
+``show`` prints every item with its status, evidence (a file lost from the store marked so)
+and computed indicators (``--format json``: the object of issue #15, each file's ``lost``),
+``set`` assesses an item, ``attach``/``detach`` manage its files (stored once by their
+SHA-256), ``caption`` changes a file's caption and date as the app's "Chú thích…" does,
+``template list|import|export`` the criteria templates.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from .common import (
     require_suffix,
 )
 from .registers_files import caption_options, require_caption, save_caption
-from .registers_show import evidence_line
+from .registers_show import attachment_line, is_lost
 from .values import check_year
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ def _item_json(view: ItemView) -> dict[str, object]:
                 "caption": f.caption,
                 "date": format_vn_date(f.taken_on) or None,
                 "size": f.size,
+                "lost": is_lost(f),
             }
             for f in view.files
         ],
@@ -233,8 +235,7 @@ def print_checklist(view: ChecklistView, out: TextIO) -> None:
             for r in v.records:
                 print(f"        Hồ sơ: {r.label}: {r.text}", file=out)
             for f in v.files:
-                line = evidence_line(f.original_name, f.caption, f.taken_on, f.sha256)
-                print(f"        {line}", file=out)
+                print(f"{DETAIL}{attachment_line(f)}", file=out)
     done = f"Đạt {met}/{total} mục{_points(view)}" if total else view.met_text().capitalize()
     print(f"\n{done}.", file=out)
     missing = view.missing()

@@ -5,9 +5,10 @@ as the app's dialog and files panel show it, and the JSON objects of the registe
 for an advice with no answer, as the register's table says), the texts of several lines in full
 (their next lines indented), the activity a programme is linked to ("dd/mm/yyyy – title", as
 the register's table names it) and the evidence files (name, caption, date, the first characters
-of the SHA-256, which ``detach`` takes). ``--format json`` prints the object of ``list
---format json`` with ``files`` (``{"sha256", "name", "caption", "date", "size"}``) and, for a
-programme, ``activity`` (its label, null when none or deleted since).
+of the SHA-256, which ``detach`` takes; a file lost from the store marked so, with the command
+that gets it back). ``--format json`` prints the object of ``list --format json`` with ``files``
+(``{"sha256", "name", "caption", "date", "size", "lost"}``) and, for a programme, ``activity``
+(its label, null when none or deleted since).
 """
 
 from __future__ import annotations
@@ -79,10 +80,18 @@ def coordination_json(row: Coordination) -> dict[str, object]:
     }
 
 
+def is_lost(file: Attachment) -> bool:
+    """Whether ``file`` is lost from the evidence store (gone, or not the size it was attached
+    with), as ``dossier --check`` finds it: its size only, never its bytes."""
+    from ..core.dossier.lost import intact
+
+    return not intact(file)
+
+
 def _files_json(files: list[Attachment]) -> list[dict[str, object]]:
     return [
         {"sha256": f.sha256, "name": f.original_name, "caption": f.caption,
-         "date": format_vn_date(f.taken_on) or None, "size": f.size}
+         "date": format_vn_date(f.taken_on) or None, "size": f.size, "lost": is_lost(f)}
         for f in files
     ]  # fmt: skip
 
@@ -117,9 +126,17 @@ def _text(label: str, text: str | None, none: str = "—") -> list[str]:
 def _file_lines(files: list[Attachment]) -> list[str]:
     if not files:
         return [f"{_VALUE}Minh chứng: chưa có"]
-    return [
-        f"{_VALUE}{evidence_line(f.original_name, f.caption, f.taken_on, f.sha256)}" for f in files
-    ]
+    return [f"{_VALUE}{attachment_line(f)}" for f in files]
+
+
+LOST_MARK = " (mất — lấy lại bằng lệnh doancoso restore-evidence)"
+"""What follows the line of a file lost from the store (:func:`is_lost`)."""
+
+
+def attachment_line(file: Attachment) -> str:
+    """:func:`evidence_line` of ``file``, marked with :data:`LOST_MARK` when it is lost."""
+    line = evidence_line(file.original_name, file.caption, file.taken_on, file.sha256)
+    return line + LOST_MARK if is_lost(file) else line
 
 
 def evidence_line(name: str, caption: str | None, taken_on: dt.date | None, sha256: str) -> str:

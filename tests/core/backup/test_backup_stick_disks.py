@@ -50,7 +50,8 @@ def test_a_backup_onto_a_write_protected_stick_is_refused_and_writes_nothing(
                 ws.backups.to_folder(target)
             assert caught.value.message == (
                 f"Không ghi được bản sao lưu vào “{target}”: ổ đĩa chỉ cho phép đọc (USB có thể "
-                "đang bị khóa ghi). Dữ liệu đang dùng không bị thay đổi."
+                "đang bị khóa ghi). Hãy gạt khóa ghi của USB (nếu có) hoặc dùng USB khác, rồi "
+                "thử lại. Dữ liệu đang dùng không bị thay đổi."
             )
             assert list(usb.iterdir()) == []
     assert snapshot(ws.data_dir) == before and ws.members.count() == members

@@ -41,7 +41,8 @@ def test_a_write_protected_stick_is_said_and_nothing_written(
     assert prompts.titles == ["Không sao lưu được ra USB"]
     assert prompts.errors == [
         f"Không ghi được bản sao lưu vào “{usb}”: ổ đĩa chỉ cho phép đọc (USB có thể đang bị khóa "
-        "ghi). Dữ liệu đang dùng không bị thay đổi."
+        "ghi). Hãy gạt khóa ghi của USB (nếu có) hoặc dùng USB khác, rồi thử lại. Dữ liệu đang "
+        "dùng không bị thay đổi."
     ]
     assert snapshot(ws.data_dir) == before
 

@@ -13,6 +13,7 @@ of the live file (its WAL may hold the latest commits).
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
 import re
@@ -28,7 +29,7 @@ from ..progress import SCALE, Report, Stages
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
 from ..storage.disk import disk_error
 from ..storage.files import NameNotFlushed, discard, remove_stale_temps, replace_flushed
-from ..storage.folder import os_reason
+from ..storage.folder import os_reason, write_remedy
 from ..storage.inspection import UNREADABLE, inspecting
 
 REASONS = {
@@ -355,8 +356,10 @@ def copy_database(
             repr(exc),
         ) from exc
     except OSError as exc:
+        # A write-protected stick: say how to unlock it (other causes need no device advice).
+        remedy = f"{write_remedy(exc)} " if exc.errno == errno.EROFS else ""
         raise StorageError(
-            f"Không ghi được bản sao lưu vào “{target.parent}”: {os_reason(exc)}. "
+            f"Không ghi được bản sao lưu vào “{target.parent}”: {os_reason(exc)}. {remedy}"
             "Dữ liệu đang dùng không bị thay đổi.",
             repr(exc),
         ) from exc
