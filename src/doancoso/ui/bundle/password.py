@@ -5,7 +5,8 @@ The panel says plainly that a forgotten password cannot be recovered: the key is
 it and kept nowhere. Writing a bundle without a password needs the checkbox, which shows a
 warning about personal data on a stick that can be lost. :attr:`PasswordPanel.changed` fires on
 every edit; :meth:`PasswordPanel.problem` says (in Vietnamese) why the choice cannot be used
-yet, or None; :meth:`PasswordPanel.password` is the password (None: no encryption).
+yet, or None; :meth:`PasswordPanel.password` is the password (None: no encryption). Choosing
+no password empties the fields: a password must not stay on screen, even disabled.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ class PasswordPanel(QWidget):
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         self.unencrypted = QCheckBox(UNENCRYPTED_LABEL)
+        self.unencrypted.toggled.connect(self._forget_typed)
         self.unencrypted.toggled.connect(self._refresh)
         layout.addWidget(self.unencrypted)
         self.warning = QLabel(UNENCRYPTED_WARNING)
@@ -114,6 +116,15 @@ class PasswordPanel(QWidget):
         self.first.textChanged.connect(self._refresh)
         self.second.textChanged.connect(self._refresh)
         self._refresh()
+
+    def _forget_typed(self, plain: bool) -> None:
+        """No password chosen: the one typed (maybe shown by "Hiện mật khẩu") is taken off the
+        screen, not left readable in the disabled fields; going back to a password asks for it
+        again, hidden."""
+        if plain:
+            self.show_box.setChecked(False)
+            self.first.clear()
+            self.second.clear()
 
     def _refresh(self) -> None:
         plain = self.unencrypted.isChecked()

@@ -3,13 +3,18 @@ title over the pages in a stack, and one row of buttons — the dialog's own one
 "< Quay lại", "Tiếp >", the dialog's action ("Nhập", "Xuất") and "Hủy" — none of them a default
 button, so Enter in a field never jumps a step (nor, in the export, starts writing on the
 stick); Alt+Q, Alt+T and Alt+<the action's first letter> press them, Esc cancels. Each has
-four pages: choose, check, act (the action's page), result."""
+four pages: choose, check, act (the action's page), result.
+
+A button pressed by its Alt letter clicks 100 ms later (Qt shows it down first): a step button
+clicked once its dialog has closed (Esc within those 100 ms) does nothing, where it read a file
+removed on closing or wrote the bundle on the stick behind a closed wizard."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -19,6 +24,28 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+class _Closed(QObject):
+    """Whether a dialog has closed (its ``finished`` emitted): a stepped dialog is made for one
+    use, so it stays closed."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        self.closed = False
+        dialog.finished.connect(self._close)
+
+    def _close(self) -> None:
+        self.closed = True
+
+    def unless_closed(self, slot: Callable[[], object]) -> Callable[[], None]:
+        """``slot``, called only while the dialog is open (module docstring)."""
+
+        def call() -> None:
+            if not self.closed:
+                slot()
+
+        return call
 
 
 @dataclass(frozen=True)
@@ -66,8 +93,9 @@ def build_steps(
     mnemonic = action if "&" in action else f"&{action}"
     buttons = [QPushButton("< &Quay lại"), QPushButton("&Tiếp >"), QPushButton(mnemonic),
                QPushButton("Hủy")]  # fmt: skip
+    closed = _Closed(dialog)
     for button, slot in zip(buttons, (back, next, act, dialog.reject), strict=True):
-        button.clicked.connect(slot)
+        button.clicked.connect(closed.unless_closed(slot))
     for button in left:
         button.setAutoDefault(False)
         row.addWidget(button)
