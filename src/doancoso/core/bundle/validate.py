@@ -4,11 +4,12 @@ Every row of a bundle is checked before anything is written: its table must be a
 table, its columns those of the table (a nullable column may be left out), each value of the
 column's JSON kind (text, whole number, number, true/false, ISO date, ISO date and time), and
 the columns that cannot be empty not empty. A member's or a young person's field their forms
-fill from a fixed list (trạng thái, giới tính, tình trạng sổ, ngày sinh đủ hay chỉ năm) holds one
-of its codes. A phone of a member or a young person is stored as their forms store it (a bundle
-made by hand or by an older version may hold it as typed), or refused where the form would
-refuse it. A refusal is an :class:`~.sync_errors.InvalidRows`
-naming the table and the row as the user knows it (a person, a chi đoàn by name).
+fill from a fixed list (trạng thái, giới tính, tình trạng sổ, ngày sinh đủ hay chỉ năm), the
+status of an activity's date and the self-assessment of a checklist item hold one of its codes.
+A phone of a member or a young person is stored as their forms store it (a bundle made by hand
+or by an older version may hold it as typed), or refused where the form would refuse it. A
+refusal is an :class:`~.sync_errors.InvalidRows` naming the table and the row as the user knows
+it (a person, a chi đoàn by name).
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
+from ..activities.rules import STATUSES as OCCURRENCE_STATUSES
 from ..lang.text import nfc
+from ..recognition.rules import STATUSES as CHECKLIST_STATUSES
 from ..roster.validation import normalize_phone
 from ..roster.vocab import BOOK_STATUSES, GENDERS, STATUSES
 from .labels import field_label, quoted_table, row_in_words
@@ -165,9 +168,12 @@ _CHOICES: dict[str, dict[str, dict[str, str]]] = {
         "birth_precision": _PRECISIONS,
     },
     "youths": {"gender": GENDERS, "birth_precision": _PRECISIONS},
+    "occurrences": {"status": OCCURRENCE_STATUSES},
+    "checklist_answers": {"status": CHECKLIST_STATUSES},
 }
-"""The columns a member's and a young person's forms fill from a fixed list, and its codes
-(with what each means): the only values the app reads there, as the forms refuse any other."""
+"""The columns the forms fill from a fixed list (a member's, a young person's, the status of an
+activity's date, the self-assessment of a checklist item), and its codes (with what each means):
+the only values the app reads there, as the forms refuse any other."""
 _CHOICE_LABELS = {"birth_precision": "Cách ghi ngày sinh"}
 
 
