@@ -1,10 +1,12 @@
 """A member's or a young person's field the forms fill from a fixed list (trạng thái, giới tính,
 tình trạng sổ, ngày sinh đủ hay chỉ năm) holds one of its codes in a crafted bundle too: any
 other value (a label typed in place of the code, a made-up one) is refused in Vietnamese, naming
-the person, the field and the values it may hold, and the installation is left as it was."""
+the person, the field and the values it may hold, and the installation is left as it was. So is
+the status of an activity's date and the self-assessment of a checklist item."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +75,48 @@ def test_a_code_outside_the_forms_choices_is_refused(
                 attempt(bundle, None)
             assert error.value.message == (
                 f"Tệp dữ liệu có dòng không hợp lệ ở {where_what}. {NOT_WRITTEN}"
+            )
+    assert data_state(receiver) == before
+    assert no_leftovers(receiver)
+
+
+def _first_id(sources: Sources, table: str) -> str:
+    first = json.loads(sources.real[f"data/{table}.jsonl"].splitlines()[0])
+    return str(first["id"])
+
+
+STATUS_CASES: dict[str, tuple[str, str, str]] = {
+    # an activity's date: the calendar's codes
+    "occurrence-status-label": (
+        "occurrences",
+        "Đã thực hiện",
+        "bảng “Buổi hoạt động” (occurrences), dòng {id}: cột “status” (Trạng thái) phải là "
+        "một trong: du-kien (Dự kiến), da-thuc-hien (Đã thực hiện), hoan (Hoãn), huy (Hủy); "
+        "không phải 'Đã thực hiện'",
+    ),
+    # a checklist item's self-assessment: the checklist's codes
+    "checklist-status-made-up": (
+        "checklist_answers",
+        "xuat-sac",
+        "bảng “Đánh giá tiêu chí” (checklist_answers), dòng {id}: cột “status” (Trạng thái) "
+        "phải là một trong: dat (Đạt), chua-dat (Chưa đạt), khong-ap-dung (Không áp dụng), "
+        "chua-danh-gia (Chưa đánh giá); không phải 'xuat-sac'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(STATUS_CASES))
+def test_a_status_outside_its_codes_is_refused(sources: Sources, tmp_path: Path, case: str) -> None:
+    table, status, where_what = STATUS_CASES[case]
+    receiver, bundle = spoiled(sources, tmp_path, table, {"status": status})
+    before = data_state(receiver)
+    with Workspace.open(receiver) as ws:
+        for attempt in (ws.bundles.preview, ws.bundles.apply):
+            with pytest.raises(ImportFileError) as error:
+                attempt(bundle, None)
+            assert error.value.message == (
+                f"Tệp dữ liệu có dòng không hợp lệ ở "
+                f"{where_what.format(id=_first_id(sources, table))}. {NOT_WRITTEN}"
             )
     assert data_state(receiver) == before
     assert no_leftovers(receiver)

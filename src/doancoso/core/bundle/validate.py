@@ -3,12 +3,15 @@
 Every row of a bundle is checked before anything is written: its table must be a travelling
 table, its columns those of the table (a nullable column may be left out), each value of the
 column's JSON kind (text, whole number, number, true/false, ISO date, ISO date and time), and
-the columns that cannot be empty not empty. A member's or a young person's field their forms
-fill from a fixed list (trạng thái, giới tính, tình trạng sổ, ngày sinh đủ hay chỉ năm) holds one
-of its codes. A phone of a member or a young person is stored as their forms store it (a bundle
-made by hand or by an older version may hold it as typed), or refused where the form would
-refuse it. A refusal is an :class:`~.sync_errors.InvalidRows`
-naming the table and the row as the user knows it (a person, a chi đoàn by name).
+the columns that cannot be empty not empty. A text holds no control character (a note keeps its
+line breaks and tabs) and no more characters than the form and the import of its field take. A
+member's or a young person's field their forms fill from a fixed list (trạng thái, giới tính,
+tình trạng sổ, ngày sinh đủ hay chỉ năm), the status of an activity's date and the
+self-assessment of a checklist item hold one of its codes. A phone of a member or a young person
+is stored as their forms store it (a bundle made by hand or by an older version may hold it as
+typed), or refused where the form would refuse it. A refusal is an
+:class:`~.sync_errors.InvalidRows` naming the table and the row as the user knows it (a person, a
+chi đoàn by name).
 """
 
 from __future__ import annotations
@@ -21,8 +24,12 @@ from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from ..lang.text import nfc
-from ..roster.validation import normalize_phone
+from sqlalchemy import Text
+
+from ..activities.rules import STATUSES as OCCURRENCE_STATUSES
+from ..lang.text import nfc, vn_number
+from ..recognition.rules import STATUSES as CHECKLIST_STATUSES
+from ..roster.validation import LONGEST_FULL_NAME, normalize_phone
 from ..roster.vocab import BOOK_STATUSES, GENDERS, STATUSES
 from .labels import field_label, quoted_table, row_in_words
 from .rows import columns_of, from_json, travelling_tables
@@ -153,7 +160,70 @@ def _spec(table: str) -> dict[str, tuple[str, bool]]:
 def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
     """Each of ``rows`` checked as :func:`check_row` does, each code as :func:`_choices` does,
     then each phone as :func:`_phones` takes it."""
-    return _phones(table, _choices(table, _checked(table, rows)))
+    return _phones(table, _choices(table, _texts(table, _checked(table, rows))))
+
+
+_ONE_LINE_BAD = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_MULTILINE_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+"""What no text the app stores holds (``lang.text.clean_controls`` drops it from whatever is
+typed, pasted or imported): control characters (C0, DEL, C1), a line break or a tab in a
+one-line field, and lone surrogates, which SQLite cannot even store."""
+LONGEST_LINE = 32_767
+"""The most characters a one-line field takes: a form's line edit holds no more (Qt's default
+``maxLength``) and the Excel import refuses a longer cell (``xlsx.refusals.MAX_CELL_CHARS``)."""
+_LONGEST: dict[tuple[str, str], int] = {
+    ("members", "full_name"): LONGEST_FULL_NAME,
+    ("youths", "full_name"): LONGEST_FULL_NAME,
+    ("activities", "title"): 500,  # the activity form's limit (activities/fields.py)
+}
+"""The fields whose form and import take fewer characters than :data:`LONGEST_LINE`. A
+multi-line field (a note) has no limit but the bundle's for a row (``limits.MAX_LINE``)."""
+
+
+@cache
+def _text_rules(table: str) -> tuple[tuple[str, re.Pattern[str], int | None], ...]:
+    """Each text column of ``table``: what it may not hold, and its most characters. Not the
+    search and sort keys, computed again on import (derived.py), which separate their parts with
+    control characters; nor a reference to another row, which SQLite (``foreign_keys`` on)
+    takes only if it is the ``id`` of a row, checked here or already stored."""
+    from .walk import DERIVED
+
+    columns = travelling_tables()[table].columns
+    rules = []
+    for name, kind in columns_of(table).items():
+        if kind != "str" or name in DERIVED.get(table, ()) or columns[name].foreign_keys:
+            continue
+        if isinstance(columns[name].type, Text):
+            rules.append((name, _MULTILINE_BAD, _LONGEST.get((table, name))))
+        else:
+            rules.append((name, _ONE_LINE_BAD, _LONGEST.get((table, name), LONGEST_LINE)))
+    return tuple(rules)
+
+
+def _texts(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (checked) unless a text holds a character of :data:`_ONE_LINE_BAD` (of
+    :data:`_MULTILINE_BAD` in a multi-line field) or is longer than its form takes: that one
+    refused. Each column is scanned at once (one search of its values joined)."""
+    for name, bad, longest in _text_rules(table):
+        texts = list(filter(None, map(itemgetter(name), rows)))
+        if not texts:
+            continue
+        label = field_label(name)
+        said = f"cột “{name}”" + (f" ({label})" if label != name else "")
+        if bad.search("".join(texts)) is not None:
+            row, hit = next((r, m) for r in rows if r[name] and (m := bad.search(r[name])))
+            found = ord(hit.group())
+            what = "ký tự không hợp lệ" if 0xD800 <= found <= 0xDFFF else "ký tự điều khiển"
+            raise refuse(table, row, f"{said} chứa {what} U+{found:04X}, không được phép")
+        if longest is not None and max(map(len, texts)) > longest:
+            row = next(r for r in rows if r[name] and len(r[name]) > longest)
+            raise refuse(
+                table,
+                row,
+                f"{said} dài {vn_number(len(row[name]))} ký tự, quá {vn_number(longest)} ký tự "
+                "cho phép",
+            )
+    return rows
 
 
 _PRECISIONS = {"day": "đủ ngày, tháng, năm", "year": "chỉ biết năm sinh"}
@@ -165,9 +235,12 @@ _CHOICES: dict[str, dict[str, dict[str, str]]] = {
         "birth_precision": _PRECISIONS,
     },
     "youths": {"gender": GENDERS, "birth_precision": _PRECISIONS},
+    "occurrences": {"status": OCCURRENCE_STATUSES},
+    "checklist_answers": {"status": CHECKLIST_STATUSES},
 }
-"""The columns a member's and a young person's forms fill from a fixed list, and its codes
-(with what each means): the only values the app reads there, as the forms refuse any other."""
+"""The columns the forms fill from a fixed list (a member's, a young person's, the status of an
+activity's date, the self-assessment of a checklist item), and its codes (with what each means):
+the only values the app reads there, as the forms refuse any other."""
 _CHOICE_LABELS = {"birth_precision": "Cách ghi ngày sinh"}
 
 

@@ -1,0 +1,140 @@
+"""A text of a crafted bundle holds what the app's own forms and imports would store: no NUL or
+other control character (a multi-line field keeps its line breaks and tabs), no lone surrogate,
+and no more characters than the form or import of that column takes (a full name 100, an
+activity's title 500, any other one-line field 32,767). Any other is refused in Vietnamese,
+naming the row and the column, and the installation is left as it was, in the dry run as in the
+import."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bundle_crafting import build, manifest_of, matching_manifest
+from data_state import data_state
+from doancoso.core.errors import ImportFileError
+from doancoso.core.workspace import Workspace
+from hostile_bundles import NOT_WRITTEN, Sources, make_sources, no_leftovers, spoiled
+
+PERSON = {"full_name": "Lê Thị Hoa", "birth_date": "2000-02-29", "birth_precision": "day"}
+MEMBER = "bảng “Đoàn viên” (members), dòng của Lê Thị Hoa (sinh 29/02/2000)"
+YOUTH = "bảng “Thanh niên” (youths), dòng của Lê Thị Hoa (sinh 29/02/2000)"
+LONG_NAME = " ".join(["Nguyễn"] * 15)  # 104 characters
+LONG_TITLE = "Hội trại " + "x" * 492  # 501 characters
+CASES: dict[str, tuple[str, dict[str, Any], str]] = {
+    "nul-in-a-name": (
+        "members",
+        {**PERSON, "full_name": "Lê Thị \x00Hoa"},
+        f"{MEMBER}: cột “full_name” (Họ và tên) chứa ký tự điều khiển U+0000, không được phép",
+    ),
+    "nul-in-an-id": (
+        "members",
+        {**PERSON, "id": "0\x00"},
+        f"{MEMBER}: cột “id” chứa ký tự điều khiển U+0000, không được phép",
+    ),
+    "line-break-in-a-one-line-field": (
+        "members",
+        {**PERSON, "hometown": "Xã An Bình\nTỉnh Đồng Tháp"},
+        f"{MEMBER}: cột “hometown” (Quê quán) chứa ký tự điều khiển U+000A, không được phép",
+    ),
+    "bell-in-a-note": (
+        "youths",
+        {**PERSON, "notes": "Hoàn cảnh khó khăn\n\x07"},
+        f"{YOUTH}: cột “notes” (Ghi chú) chứa ký tự điều khiển U+0007, không được phép",
+    ),
+    "full-name-over-the-forms-limit": (
+        "members",
+        {**PERSON, "full_name": LONG_NAME},
+        f"bảng “Đoàn viên” (members), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): cột "
+        "“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép",
+    ),
+    "young-persons-name-over-the-limit": (
+        "youths",
+        {**PERSON, "full_name": LONG_NAME},
+        f"bảng “Thanh niên” (youths), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): cột "
+        "“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép",
+    ),
+    "activity-title-over-the-forms-limit": (
+        "activities",
+        {"title": LONG_TITLE},
+        f"bảng “Hoạt động” (activities), dòng “{LONG_TITLE[:59]}…”: cột “title” (Tiêu đề) "
+        "dài 501 ký tự, quá 500 ký tự cho phép",
+    ),
+    "one-line-field-of-100000-letters": (
+        "members",
+        {**PERSON, "occupation": "a" * 100_000},
+        f"{MEMBER}: cột “occupation” (Nghề nghiệp) dài 100.000 ký tự, quá 32.767 ký tự cho phép",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory: pytest.TempPathFactory) -> Sources:
+    return make_sources(tmp_path_factory.mktemp("texts"))
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_text_the_forms_would_not_store_is_refused(
+    sources: Sources, tmp_path: Path, case: str
+) -> None:
+    table, change, where_what = CASES[case]
+    receiver, bundle = spoiled(sources, tmp_path, table, change)
+    before = data_state(receiver)
+    with Workspace.open(receiver) as ws:
+        for attempt in (ws.bundles.preview, ws.bundles.apply):
+            with pytest.raises(ImportFileError) as error:
+                attempt(bundle, None)
+            assert error.value.message == (
+                f"Tệp dữ liệu có dòng không hợp lệ ở {where_what}. {NOT_WRITTEN}"
+            )
+    assert data_state(receiver) == before
+    assert no_leftovers(receiver)
+
+
+def test_a_note_keeps_its_line_breaks_and_tabs(sources: Sources, tmp_path: Path) -> None:
+    note = "Hoàn cảnh khó khăn:\n\tmẹ ốm\n\tnhà dột"
+    name = "N" * 100  # the longest full name the forms take
+    _, bundle = spoiled(sources, tmp_path, "youths", {"notes": note, "full_name": name})
+    youth_id = json.loads(sources.real["data/youths.jsonl"].splitlines()[0])["id"]
+    with Workspace.open(tmp_path / "moi") as fresh:
+        fresh.bundles.apply(bundle, None)
+    conn = sqlite3.connect(tmp_path / "moi" / "doancoso.sqlite")
+    try:
+        stored = conn.execute(
+            "SELECT notes, full_name FROM youths WHERE id = ?", (youth_id,)
+        ).fetchone()
+    finally:
+        conn.close()
+    assert stored == (note, name)
+
+
+def test_a_lone_surrogate_is_refused(sources: Sources, tmp_path: Path) -> None:
+    """JSON can say "\\ud800" (half of a pair, no character): SQLite could not store it."""
+    receiver = tmp_path / "receiver"
+    shutil.copytree(sources.receiver, receiver)
+    rows = [json.loads(line) for line in sources.real["data/members.jsonl"].splitlines()]
+    rows[0].update(PERSON, notes="Ghi chú \ud800")
+    members = dict(sources.real)
+    members["data/members.jsonl"] = b"".join(json.dumps(row).encode() + b"\n" for row in rows)
+    members["manifest.json"] = json.dumps(
+        matching_manifest(members, manifest_of(sources.real)), ensure_ascii=False
+    ).encode()
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    bundle = build(stick / "b.dcs", members)
+    before = data_state(receiver)
+    with Workspace.open(receiver) as ws:
+        for attempt in (ws.bundles.preview, ws.bundles.apply):
+            with pytest.raises(ImportFileError) as error:
+                attempt(bundle, None)
+            assert error.value.message == (
+                f"Tệp dữ liệu có dòng không hợp lệ ở {MEMBER}: cột “notes” (Ghi chú) chứa ký tự "
+                f"không hợp lệ U+D800, không được phép. {NOT_WRITTEN}"
+            )
+    assert data_state(receiver) == before
+    assert no_leftovers(receiver)
