@@ -15,7 +15,7 @@ and deleting go onto the undo history (:mod:`..shell.undo`).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,7 +38,7 @@ from ...core.roster.branches import (
     secretaries_message,
     undeletable_message,
 )
-from ..common.list_page import EMPTY_HINT_STYLE, ENTERING_REASONS, READ_ONLY_TIP, table_actions
+from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, keyed_in_unchosen, table_actions
 from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
@@ -152,14 +152,7 @@ class BranchesPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.FocusIn
-            and isinstance(event, QFocusEvent)
-            and event.reason() in ENTERING_REASONS
-            and not self.table.selectionModel().hasSelection()
-            and self.model.rowCount() > 0
-        ):
+        if watched is self.table and keyed_in_unchosen(self.table, event):
             # Qt would mark a row current but choose none: Enter and Delete did nothing.
             current = self.table.currentIndex()
             self.table.selectRow(current.row() if current.isValid() else 0)

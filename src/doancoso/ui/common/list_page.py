@@ -65,6 +65,21 @@ NOT_LISTED = "Người này không hiện trong danh sách vì đang tìm kiếm
 """Said after a save whose record the search or a filter leaves out of the list."""
 
 
+def keyed_in_unchosen(
+    table: QAbstractItemView, event: QEvent, reasons: Collection[Qt.FocusReason] = ENTERING_REASONS
+) -> bool:
+    """Whether ``event`` is the keyboard coming into ``table`` (one of ``reasons``) while none of
+    its rows is chosen: Qt then marks a row current but chooses none, so Enter, Delete and the
+    buttons acting on the chosen row would do nothing. The caller chooses one."""
+    return (
+        event.type() == QEvent.Type.FocusIn
+        and isinstance(event, QFocusEvent)
+        and event.reason() in reasons
+        and not table.selectionModel().hasSelection()
+        and table.model().rowCount() > 0
+    )
+
+
 def delete_question(question: str, names: Sequence[str], count: int) -> str:
     """The text asking to delete ``count`` rows: the question, the first names, the undo hint."""
     text = question
@@ -146,14 +161,7 @@ class ListPage(QWidget):
         ):
             self.go_to_results()
             return True
-        if (
-            watched is getattr(self, "table", None)
-            and event.type() == QEvent.Type.FocusIn
-            and isinstance(event, QFocusEvent)
-            and event.reason() in ENTERING_REASONS
-            and not self.table.selectionModel().hasSelection()
-            and self.model.rowCount() > 0
-        ):
+        if watched is getattr(self, "table", None) and keyed_in_unchosen(self.table, event):
             # Tabbed (or keyed) into with nothing chosen, Qt would mark a row current but choose
             # none, and Enter, Delete, "Sửa" would do nothing: the row marked is chosen too.
             current = self.current_row()

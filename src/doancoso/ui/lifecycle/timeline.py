@@ -19,7 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,7 +38,7 @@ from ...core.lang.text import fold
 from ...core.lifecycle.rules import LEAVING_WORDS, allowed_kinds, held_position, is_read_only
 from ...core.rating.rules import LEVELS
 from ...core.roster.vocab import STATUSES
-from ..common.list_page import ENTERING_REASONS, READ_ONLY_TIP
+from ..common.list_page import ENTERING_REASONS, READ_ONLY_TIP, keyed_in_unchosen
 from ..shell.operations import Core, CoreOp
 from .coming_of_age import MEMBER
 from .event_dialog import EventDialog
@@ -179,13 +179,7 @@ class TimelineWidget(QWidget):
         layout.addLayout(buttons)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.FocusIn
-            and isinstance(event, QFocusEvent)
-            and event.reason() in KEYED_IN
-            and not self.table.selectionModel().hasSelection()
-        ):
+        if watched is self.table and keyed_in_unchosen(self.table, event, KEYED_IN):
             # Qt would mark a cell current but choose no row: Delete and "In giấy giới thiệu…"
             # did nothing. The latest event is the one acted on (a wrong one just recorded, the
             # transfer whose letter is due); a row already marked stays the one.

@@ -15,7 +15,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -37,7 +36,7 @@ from ...core.recognition.registers import (
     RegisterService,
 )
 from ...core.workspace import Workspace
-from ..common.list_page import ENTERING_REASONS, UNDO_HINT, table_actions
+from ..common.list_page import UNDO_HINT, keyed_in_unchosen, table_actions
 from ..lifecycle.party_page import HINT as PARTY_HINT
 from ..lifecycle.party_page import IntroductionsModel
 from ..shell.operations import Core
@@ -160,14 +159,7 @@ class RecordsSection(QWidget):
         self.add_button.setToolTip("" if year is None else f"Đang đọc sổ năm {year}…")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.FocusIn
-            and isinstance(event, QFocusEvent)
-            and event.reason() in ENTERING_REASONS
-            and not self.table.selectionModel().hasSelection()
-            and self.model.rowCount() > 0
-        ):
+        if watched is self.table and keyed_in_unchosen(self.table, event):
             # Tabbed into with nothing chosen, Qt marks a row current but chooses none: "Sửa…"
             # and Enter did nothing, and the files said to choose a record. The row marked is
             # chosen, as in the app's other lists (``ListPage``).
