@@ -45,6 +45,7 @@ from ..storage.models import (
     RatingRound,
     new_id,
 )
+from .calendar import MEMBERS_AS_SEEDED
 
 MAX_RATED_MEMBERS = 5000  # larger demos (benchmarks of the roster) get no rating
 
@@ -83,15 +84,7 @@ def generate_rating(
         session.execute(
             select(Member.id, Member.branch_id, Member.status, Member.party_date)
             .where(is_live(Member, org))
-            .order_by(  # as the seed made them: ids are random (uuid4), draws follow this order
-                Member.full_name,
-                Member.birth_date,
-                Member.national_id,
-                Member.phone,
-                Member.address_hamlet,
-                Member.admission_date,
-                Member.id,  # last: two members alike in all of these read the same
-            )
+            .order_by(*MEMBERS_AS_SEEDED)  # as the seed made them: draws follow this order
         )
     )
     periods = active_periods(session, org)
