@@ -20,8 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bundle_crafting import build, manifest_of, matching_manifest, members_of
 from bundle_sync import carry
+from data_state import data_state
+from doancoso.core.errors import ImportFileError
 from doancoso.core.workspace import Workspace
 
 PASSWORD = "Bàn giao tháng 12/2026"
@@ -340,6 +344,22 @@ def spoiled(
     rows = _lines(sources.real, table)
     rows[0].update(change)
     return receiver, build(stick / "b.dcs", _with_tables(sources.real, **{table: rows}))
+
+
+def refused_both_ways(receiver: Path, bundle: Path) -> str:
+    """The message ``bundle`` is refused with, the same by the dry run and by the import, the
+    installation ``receiver`` checked unchanged and nothing left in its work folder."""
+    before = data_state(receiver)
+    messages = []
+    with Workspace.open(receiver) as ws:
+        for attempt in (ws.bundles.preview, ws.bundles.apply):
+            with pytest.raises(ImportFileError) as error:
+                attempt(bundle, None)
+            messages.append(error.value.message)
+    assert messages[0] == messages[1]
+    assert data_state(receiver) == before
+    assert no_leftovers(receiver)
+    return messages[0]
 
 
 def no_leftovers(receiver: Path) -> bool:

@@ -12,10 +12,7 @@ from typing import Any
 
 import pytest
 
-from data_state import data_state
-from doancoso.core.errors import ImportFileError
-from doancoso.core.workspace import Workspace
-from hostile_bundles import NOT_WRITTEN, Sources, make_sources, no_leftovers, spoiled
+from hostile_bundles import NOT_WRITTEN, Sources, make_sources, refused_both_ways, spoiled
 
 PERSON = {"full_name": "Lê Thị Hoa", "birth_date": "2000-02-29", "birth_precision": "day"}
 WHERE = "dòng của Lê Thị Hoa (sinh 29/02/2000)"
@@ -67,17 +64,9 @@ def test_a_code_outside_the_forms_choices_is_refused(
     sources: Sources, tmp_path: Path, case: str
 ) -> None:
     table, change, where_what = CASES[case]
-    receiver, bundle = spoiled(sources, tmp_path, table, change)
-    before = data_state(receiver)
-    with Workspace.open(receiver) as ws:
-        for attempt in (ws.bundles.preview, ws.bundles.apply):
-            with pytest.raises(ImportFileError) as error:
-                attempt(bundle, None)
-            assert error.value.message == (
-                f"Tệp dữ liệu có dòng không hợp lệ ở {where_what}. {NOT_WRITTEN}"
-            )
-    assert data_state(receiver) == before
-    assert no_leftovers(receiver)
+    assert refused_both_ways(*spoiled(sources, tmp_path, table, change)) == (
+        f"Tệp dữ liệu có dòng không hợp lệ ở {where_what}. {NOT_WRITTEN}"
+    )
 
 
 def _first_id(sources: Sources, table: str) -> str:
@@ -108,15 +97,7 @@ STATUS_CASES: dict[str, tuple[str, str, str]] = {
 @pytest.mark.parametrize("case", list(STATUS_CASES))
 def test_a_status_outside_its_codes_is_refused(sources: Sources, tmp_path: Path, case: str) -> None:
     table, status, where_what = STATUS_CASES[case]
-    receiver, bundle = spoiled(sources, tmp_path, table, {"status": status})
-    before = data_state(receiver)
-    with Workspace.open(receiver) as ws:
-        for attempt in (ws.bundles.preview, ws.bundles.apply):
-            with pytest.raises(ImportFileError) as error:
-                attempt(bundle, None)
-            assert error.value.message == (
-                f"Tệp dữ liệu có dòng không hợp lệ ở "
-                f"{where_what.format(id=_first_id(sources, table))}. {NOT_WRITTEN}"
-            )
-    assert data_state(receiver) == before
-    assert no_leftovers(receiver)
+    assert refused_both_ways(*spoiled(sources, tmp_path, table, {"status": status})) == (
+        f"Tệp dữ liệu có dòng không hợp lệ ở "
+        f"{where_what.format(id=_first_id(sources, table))}. {NOT_WRITTEN}"
+    )

@@ -16,10 +16,8 @@ from typing import Any
 import pytest
 
 from bundle_crafting import build, manifest_of, matching_manifest
-from data_state import data_state
-from doancoso.core.errors import ImportFileError
 from doancoso.core.workspace import Workspace
-from hostile_bundles import NOT_WRITTEN, Sources, make_sources, no_leftovers, spoiled
+from hostile_bundles import NOT_WRITTEN, Sources, make_sources, refused_both_ways, spoiled
 
 PERSON = {"full_name": "Lê Thị Hoa", "birth_date": "2000-02-29", "birth_precision": "day"}
 MEMBER = "bảng “Đoàn viên” (members), dòng của Lê Thị Hoa (sinh 29/02/2000)"
@@ -83,17 +81,9 @@ def test_a_text_the_forms_would_not_store_is_refused(
     sources: Sources, tmp_path: Path, case: str
 ) -> None:
     table, change, where_what = CASES[case]
-    receiver, bundle = spoiled(sources, tmp_path, table, change)
-    before = data_state(receiver)
-    with Workspace.open(receiver) as ws:
-        for attempt in (ws.bundles.preview, ws.bundles.apply):
-            with pytest.raises(ImportFileError) as error:
-                attempt(bundle, None)
-            assert error.value.message == (
-                f"Tệp dữ liệu có dòng không hợp lệ ở {where_what}. {NOT_WRITTEN}"
-            )
-    assert data_state(receiver) == before
-    assert no_leftovers(receiver)
+    assert refused_both_ways(*spoiled(sources, tmp_path, table, change)) == (
+        f"Tệp dữ liệu có dòng không hợp lệ ở {where_what}. {NOT_WRITTEN}"
+    )
 
 
 def test_a_note_keeps_its_line_breaks_and_tabs(sources: Sources, tmp_path: Path) -> None:
@@ -127,14 +117,7 @@ def test_a_lone_surrogate_is_refused(sources: Sources, tmp_path: Path) -> None:
     stick = tmp_path / "usb"
     stick.mkdir()
     bundle = build(stick / "b.dcs", members)
-    before = data_state(receiver)
-    with Workspace.open(receiver) as ws:
-        for attempt in (ws.bundles.preview, ws.bundles.apply):
-            with pytest.raises(ImportFileError) as error:
-                attempt(bundle, None)
-            assert error.value.message == (
-                f"Tệp dữ liệu có dòng không hợp lệ ở {MEMBER}: cột “notes” (Ghi chú) chứa ký tự "
-                f"không hợp lệ U+D800, không được phép. {NOT_WRITTEN}"
-            )
-    assert data_state(receiver) == before
-    assert no_leftovers(receiver)
+    assert refused_both_ways(receiver, bundle) == (
+        f"Tệp dữ liệu có dòng không hợp lệ ở {MEMBER}: cột “notes” (Ghi chú) chứa ký tự "
+        f"không hợp lệ U+D800, không được phép. {NOT_WRITTEN}"
+    )
