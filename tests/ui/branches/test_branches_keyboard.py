@@ -10,11 +10,26 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
+from doancoso.ui.branches.page import BranchesPage
 from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.state import UiState
 from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _on_the_branches_page(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> tuple[MainWindow, BranchesPage]:
+    """The app's window, shown and active (keys reach the shortcuts of the active window only),
+    on the chi đoàn page by its key (Ctrl+3)."""
+    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
+    qtbot.addWidget(window)
+    with qtbot.wait_active(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    return window, window.branches
 
 
 def test_enter_renames_and_delete_deletes(
@@ -24,13 +39,7 @@ def test_enter_renames_and_delete_deletes(
     ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2001",
                      "branch_id": full.id})  # fmt: skip
     empty = ws.branches.create("Chi đoàn ấp Xóm Mới")
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):  # keys reach the shortcuts of the active window only
-        window.show()
-        window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    page = window.branches
+    window, page = _on_the_branches_page(qtbot, ws, prompts)
     assert window.stack.currentWidget() is page
     page.select_branch(empty.id)
     page.table.setFocus()
@@ -67,13 +76,7 @@ def test_tab_leaves_the_list_of_chi_doan(
     """Tab from the list goes on out of it (it went round its cells for ever)."""
     for name in ("Chi đoàn ấp Tân Long", "Chi đoàn ấp Xóm Mới"):
         ws.branches.create(name)
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):
-        window.show()
-        window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    page = window.branches
+    window, page = _on_the_branches_page(qtbot, ws, prompts)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not page.table
@@ -120,13 +123,7 @@ def test_ctrl_m_merges_the_chosen_chi_doan_and_the_buttons_name_their_keys(
     ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "05/03/2001",
                      "branch_id": old.id})  # fmt: skip
     target = ws.branches.create("Chi đoàn ấp Xóm Mới")
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):
-        window.show()
-        window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    page = window.branches
+    window, page = _on_the_branches_page(qtbot, ws, prompts)
     assert page.table.hasFocus()
     assert page.selected_branch_id() == old.id
     assert [b.toolTip() for b in (page.add_button, page.rename_button, page.merge_button,
@@ -156,13 +153,7 @@ def test_after_a_delete_the_keys_act_on_the_chi_doan_now_in_its_row(
     list: Enter, Delete and Ctrl+M did nothing, the buttons were greyed, until an arrow key."""
     for name in ("Chi đoàn ấp Bào Sen", "Chi đoàn ấp Cái Keo", "Chi đoàn ấp Đầu Sấu"):
         ws.branches.create(name)
-    window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
-    qtbot.addWidget(window)
-    with qtbot.wait_active(window):
-        window.show()
-        window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    page = window.branches
+    window, page = _on_the_branches_page(qtbot, ws, prompts)
     qtbot.keyClick(page.table, Qt.Key.Key_Down)
     prompts.answer = True
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
