@@ -260,10 +260,10 @@ def held_organization(path: Path) -> tuple[str, int | None] | None:
     """The name of the organisation the database ``path`` holds as its own and its live
     members (None when they cannot be counted), read without changing anything: no WAL made
     beside it, no upgrade; None when it holds none or cannot be read."""
-    from ..storage.inspection import _read_only_uri
+    from ..storage.inspection import read_only_uri
 
     try:
-        conn = inspecting(_read_only_uri(path))
+        conn = inspecting(read_only_uri(path))
         try:
             row = conn.execute(
                 "SELECT organizations.id, organizations.name FROM app_meta JOIN organizations "

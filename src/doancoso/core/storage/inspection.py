@@ -48,7 +48,7 @@ def unfinished_writes(path: Path) -> str | None:
     return None
 
 
-def _read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path) -> str:
     # A read-only connection to a WAL-mode file still creates -wal and -shm beside it; with
     # immutable=1 SQLite creates nothing. That is only right when nothing beside the file holds
     # writes not yet in it (a clean close leaves nothing): immutable=1 would read the file
@@ -119,7 +119,7 @@ def reading_uri(path: Path) -> str:
 def stored_revision(path: Path) -> str | None:
     """The schema revision of an existing file, read without changing it (None if not ours)."""
     try:
-        conn = inspecting(_read_only_uri(path))
+        conn = inspecting(read_only_uri(path))
         try:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -150,7 +150,7 @@ def damage(path: Path) -> tuple[str, str] | None:
     if header != SQLITE_HEADER:
         return "không còn là tệp cơ sở dữ liệu", f"header {header!r}"
     try:
-        conn = inspecting(_read_only_uri(path))
+        conn = inspecting(read_only_uri(path))
         try:
             rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
         finally:
@@ -166,7 +166,7 @@ def unfinished_creation(path: Path) -> bool:
     """A database an older version began to create and never finished (killed during ``init``):
     some of our tables, no schema version, not one organisation or member."""
     try:
-        conn = inspecting(_read_only_uri(path))
+        conn = inspecting(read_only_uri(path))
         try:
             tables = {
                 r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
