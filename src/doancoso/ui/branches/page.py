@@ -45,9 +45,10 @@ from .name_dialog import BranchNameDialog
 from .table import BranchTableModel
 
 UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
-MERGE_KEY = "Ctrl+M"
-"""The key of "Gộp vào…": the roster's key of moving members to another chi đoàn (only one
-of the two pages shows at a time)."""
+MERGE_KEY = "Ctrl+Shift+M"
+"""The key of "Gộp vào…": the roster's key of moving members to another chi đoàn (Ctrl+M) with
+Shift, a chi đoàn's members moved at once; Ctrl+M itself means one thing in the whole app, as
+the Đoàn viên menu shows it."""
 EMPTY_HINT = (
     "Chưa có chi đoàn nào. Bấm “Thêm” để tạo chi đoàn đầu tiên (ví dụ “Chi đoàn ấp Tân Phú”), "
     "rồi thêm đoàn viên ở mục “Đoàn viên” (Ctrl+1)."
