@@ -154,7 +154,8 @@ def test_after_a_delete_the_keys_act_on_the_chi_doan_now_in_its_row(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     """Deleting a chi đoàn (or undoing its addition) left none chosen, the keyboard still in the
-    list: Enter, Delete and Ctrl+Shift+M did nothing, the buttons were greyed, until an arrow key."""
+    list: Enter, Delete and Ctrl+Shift+M did nothing, the buttons were greyed, until an arrow
+    key."""
     for name in ("Chi đoàn ấp Bào Sen", "Chi đoàn ấp Cái Keo", "Chi đoàn ấp Đầu Sấu"):
         ws.branches.create(name)
     window, page = _on_the_branches_page(qtbot, ws, prompts)
