@@ -223,7 +223,9 @@ def _this_year(
     deciding = str(branches[0]["id"]) if branches else None
     rates = _attendance_rates(session, org, today.year)
     discipline = _discipline(session, org, today.year)
-    facts = random.Random(hash(rng.getstate()))  # its own draws: ``rng``'s are not taken
+    # Its own draws, ``rng``'s not taken, seeded by ``rng``'s state as text: ``hash()`` of the
+    # state holds ``hash(None)``, an address on Python 3.11, other in every process.
+    facts = random.Random(repr(rng.getstate()))
     rows = []
     for m, reason in _in_year(members, periods, rules, today.year, today):
         if reason is not None or str(m.branch_id) not in proposing or m.id not in rates:
