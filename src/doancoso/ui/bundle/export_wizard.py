@@ -61,10 +61,9 @@ from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.drives import Drive, removable_drives
-from ..common.steps import build_steps
+from ..common.steps import EnterPresses, build_steps, focus_lost
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report, TaskCancelled
-from .focus import EnterPresses, focus_lost
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
 
 log = logging.getLogger(__name__)
@@ -164,7 +163,7 @@ class ExportWizard(QDialog):
         self.setWindowTitle("Xuất dữ liệu ra USB")
         self.resize(760, 560)
         self._build()
-        EnterPresses(self)  # Enter on a button tabbed to presses it (focus.py)
+        EnterPresses(self)  # Enter on a button tabbed to presses it (common/steps.py)
         self._show_page(KIND_PAGE)
 
     # Building -----------------------------------------------------------------------------
