@@ -1,7 +1,8 @@
-"""Enter in the roster's import wizard, as in the bundle wizards: on a button tabbed to it
-presses that button; in a field it goes on to the next step, and on the step that imports it
-does nothing by itself. "Tiếp >" then "Nhập" were the default buttons by step, so that Enter on
-"< Quay lại" went forward, on the preview it imported, and on "Đóng" it did nothing."""
+"""Enter and Tab in the roster's import wizard. Enter, as in the bundle wizards: on a button
+tabbed to it presses that button; in a field it goes on to the next step, and on the step that
+imports it does nothing by itself. "Tiếp >" then "Nhập" were the default buttons by step, so
+that Enter on "< Quay lại" went forward, on the preview it imported, and on "Đóng" it did
+nothing. Tab passes over what has nothing to do."""
 
 from __future__ import annotations
 
@@ -131,3 +132,24 @@ def test_after_tiep_pressed_by_enter_the_preview_has_the_focus_not_huy(
     _enter_on(qtbot, wizard.next_button)
     assert wizard.page == PREVIEW_PAGE
     assert QApplication.focusWidget() is wizard.table
+
+
+def test_tab_skips_the_file_s_name_which_a_click_still_selects_to_copy(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path
+) -> None:
+    """The file's name is read-only: a Tab stop there did nothing (Enter in it went on, typing
+    changed nothing). Tab goes from "Tải mẫu…" to "Chọn tệp…"; a click still selects the
+    path, to copy it into a message."""
+    roster = _roster(tmp_path / "ds.xlsx")
+    wizard.set_file(roster)
+    _shown_active(qtbot, wizard)
+    wizard.sample_button.setFocus()
+    qtbot.keyClick(wizard.sample_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is wizard.browse_button
+    qtbot.keyClick(wizard.browse_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is wizard.sample_button
+    qtbot.mouseClick(wizard.file_edit, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is wizard.file_edit
+    qtbot.keyClick(wizard.file_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(wizard.file_edit, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == str(roster)
