@@ -313,6 +313,11 @@ class ExportWizard(QDialog):
         self.print_button = QPushButton("&Lưu biên bản bàn giao (PDF)…")
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.save_handover)
+        # Enter in a name goes on to the next field, then to the button (never presses it).
+        fields = [self.giver_name, self.giver_position, self.receiver_name,
+                  self.receiver_position, self.witness_name, self.witness_position]  # fmt: skip
+        for field, after in zip(fields, [*fields[1:], self.print_button], strict=True):
+            field.returnPressed.connect(after.setFocus)
         row = QHBoxLayout()
         row.addWidget(self.print_button)
         row.addStretch(1)
