@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -305,3 +305,33 @@ def test_every_field_and_button_has_its_own_alt_key(qtbot: QtBot, ws: Workspace)
     qtbot.keyClick(focused, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert dialog.result() == QDialog.DialogCode.Rejected and dialog.details is None
+
+
+def test_enter_in_noi_nhan_adds_a_line_and_neither_saves_nor_closes(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    """A secretary types one recipient a line: Enter there (the keypad's, with Shift too)
+    starts the next line; only Enter in a one-line field, or on "Chọn nơi lưu…", goes on."""
+    dialog = _dialog(qtbot, ws)
+    with qtbot.wait_active(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    edit = dialog.recipients_edit
+    qtbot.keyClick(dialog.number_edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is edit
+    edit.moveCursor(QTextCursor.MoveOperation.Start)
+    edit.moveCursor(QTextCursor.MoveOperation.EndOfLine)  # after "- Tỉnh đoàn Cà Mau (b/c);"
+    for key, modifier, line in (
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "- Đảng ủy xã Tân Hưng (b/c);"),
+        (Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier, "- UBND xã Tân Hưng;"),
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier, "- Các chi đoàn;"),
+    ):
+        qtbot.keyClick(edit, key, modifier)
+        edit.insertPlainText(line)  # typed (keyClicks knows no "ả")
+        assert dialog.isVisible() and dialog.details is None
+    qtbot.keyClick(dialog.place_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.details is not None
+    assert dialog.details.recipients == (
+        "- Tỉnh đoàn Cà Mau (b/c);", "- Đảng ủy xã Tân Hưng (b/c);", "- UBND xã Tân Hưng;",
+        "- Các chi đoàn;", "- Lưu VP.",
+    )  # fmt: skip

@@ -61,10 +61,9 @@ from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.drives import Drive, removable_drives
-from ..common.steps import build_steps
+from ..common.steps import EnterPresses, build_steps, focus_lost
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report, TaskCancelled
-from .focus import EnterPresses, focus_lost
 from .password import ERROR_STYLE, NOTICE_STYLE, PasswordPanel
 
 log = logging.getLogger(__name__)
@@ -164,7 +163,7 @@ class ExportWizard(QDialog):
         self.setWindowTitle("Xuất dữ liệu ra USB")
         self.resize(760, 560)
         self._build()
-        EnterPresses(self)  # Enter on a button tabbed to presses it (focus.py)
+        EnterPresses(self)  # Enter on a button tabbed to presses it (common/steps.py)
         self._show_page(KIND_PAGE)
 
     # Building -----------------------------------------------------------------------------
@@ -314,6 +313,11 @@ class ExportWizard(QDialog):
         self.print_button = QPushButton("&Lưu biên bản bàn giao (PDF)…")
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.save_handover)
+        # Enter in a name goes on to the next field, then to the button (never presses it).
+        fields = [self.giver_name, self.giver_position, self.receiver_name,
+                  self.receiver_position, self.witness_name, self.witness_position]  # fmt: skip
+        for field, after in zip(fields, [*fields[1:], self.print_button], strict=True):
+            field.returnPressed.connect(after.setFocus)
         row = QHBoxLayout()
         row.addWidget(self.print_button)
         row.addStretch(1)

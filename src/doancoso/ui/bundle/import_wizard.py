@@ -57,12 +57,11 @@ from ...core.lang.text import nfc, size_text, vn_number
 from ...core.workspace import Workspace
 from ...reports.handover import EVIDENCE_FILES, LIVE_NOTE, count_lines, sha256_lines
 from ..common.drives import removable_drives
-from ..common.steps import build_steps
+from ..common.steps import EnterPresses, build_steps, focus_lost
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .counts import PLAN_HEADERS, CountsTable, dialog_size, files_text, plan_rows
-from .focus import EnterPresses, focus_lost
 from .import_texts import (
     CHOICES_REVEALED,
     KIND_NAMES,
@@ -121,7 +120,7 @@ class BundleImportWizard(QDialog):
         self.setWindowTitle("Nhận dữ liệu từ USB")
         self.resize(dialog_size(self.screen().availableGeometry().size()))
         self._build()
-        EnterPresses(self)  # Enter on a button tabbed to presses it (focus.py)
+        EnterPresses(self)  # Enter on a button tabbed to presses it (common/steps.py)
         self._show_page(FILE_PAGE)
         self.browse_button.setFocus()  # the first thing to do (the file's field is read-only)
 

@@ -1,20 +1,30 @@
 """The frame of the app's stepped dialogs (the Excel import, the USB export and import): a bold
 title over the pages in a stack, and one row of buttons — the dialog's own ones at the left, then
 "< Quay lại", "Tiếp >", the dialog's action ("Nhập", "Xuất") and "Hủy" — none of them a default
-button, so Enter in a field never jumps a step (nor, in the export, starts writing on the
-stick); Alt+Q, Alt+T and Alt+<the action's first letter> press them, Esc cancels. Each has
-four pages: choose, check, act (the action's page), result.
+button, so Enter in a field never presses one (never "Nhập", nor, in the export, starts writing
+on the stick); Alt+Q, Alt+T and Alt+<the action's first letter> press them, Esc cancels. Each
+has four pages: choose, check, act (the action's page), result.
 
 A button pressed by its Alt letter clicks 100 ms later (Qt shows it down first): a step button
 clicked once its dialog has closed (Esc within those 100 ms) does nothing, where it read a file
-removed on closing or wrote the bundle on the stick behind a closed wizard."""
+removed on closing or wrote the bundle on the stick behind a closed wizard.
+
+The keyboard, the same in every stepped dialog. What Enter does: with no default button, Enter
+on a button tabbed to would do nothing, where every Windows dialog presses it
+(:class:`EnterPresses` presses it); Enter in a field is the dialog's to give a meaning: going on
+to the next step, never the action itself. Where the focus is after a step: a step that hides the
+widget holding it ("Tiếp >" on the step of the action, the fields of the step before) leaves
+it to Qt, which hands it to the next button in the chain ("Hủy") or, when the new page has no
+field, to the page itself, where it shows nowhere and no key does anything
+(:func:`focus_lost`: the dialog then gives it to the step's first thing to do)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,6 +34,45 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def is_enter(event: QEvent) -> bool:
+    """Whether ``event`` is Enter (or the keypad's) pressed without Ctrl, Alt or Shift."""
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    )
+
+
+def focus_lost(dialog: QDialog, pages: QStackedWidget, cancel: QWidget | None) -> bool:
+    """Whether ``dialog``'s focus is lost: on no widget, on a hidden one, on one of its
+    ``pages`` itself, or on ``cancel`` (its "Hủy", not a place to start a step from)."""
+    focused = dialog.focusWidget()
+    if focused is None or not focused.isVisible() or focused is cancel:
+        return True
+    return pages.indexOf(focused) >= 0
+
+
+class EnterPresses(QObject):
+    """Enter (or the keypad's) on a push button of the dialog it watches presses the button.
+    Caught on the button itself, as the key reaches it: Enter in a field that goes on to the
+    next step (the password's) moves the focus, maybe onto a button, before the key goes up
+    to the dialog, and must not press that button too. Install it once the dialog's buttons
+    are built."""
+
+    def __init__(self, dialog: QDialog) -> None:
+        super().__init__(dialog)
+        for button in dialog.findChildren(QPushButton):
+            button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if isinstance(watched, QPushButton) and is_enter(event):
+            if watched.isEnabled():
+                watched.click()
+            return True
+        return False
 
 
 class _Closed(QObject):

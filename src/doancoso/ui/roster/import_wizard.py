@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -61,7 +61,7 @@ from ...core.roster.spreadsheets import (
 from ...core.roster.spreadsheets.groups import from_headings_text
 from ...core.workspace import Workspace
 from ..common.folders import documents_folder, open_folder
-from ..common.steps import build_steps
+from ..common.steps import EnterPresses, build_steps, focus_lost, is_enter
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .import_mapping import NOT_IMPORTED, MappingTable
@@ -170,6 +170,7 @@ class ImportWizard(QDialog):
         self.setWindowTitle(f"Nhập danh sách {target.who} từ Excel")
         self.resize(1100, 640)
         self._build()
+        EnterPresses(self)  # Enter on a button tabbed to presses it (common/steps.py)
         self._show_page(FILE_PAGE)
 
     # Building -----------------------------------------------------------------------------
@@ -221,6 +222,8 @@ class ImportWizard(QDialog):
         row = QHBoxLayout()
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
+        # No Tab stop (nothing to type there), but a click selects the path, to copy it.
+        self.file_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.file_edit.setPlaceholderText("Chưa chọn tệp")
         self.browse_button = QPushButton("Chọn tệp…")
         self.browse_button.clicked.connect(self.browse)
@@ -345,10 +348,30 @@ class ImportWizard(QDialog):
         self.import_button.setEnabled(page == PREVIEW_PAGE and self.importable() > 0)
         rejected = self.preview.count(REJECTED) if self.preview is not None else 0
         self.save_rejected_button.setVisible(page in (PREVIEW_PAGE, RESULT_PAGE) and rejected > 0)
+        if focus_lost(self, self.stack, self.close_button if page != RESULT_PAGE else None):
+            self._first_focus(page).setFocus()
+
+    def _first_focus(self, page: int) -> QWidget:
+        """The step's first thing to do, for a focus left on nothing or on "Hủy" ("Tiếp >"
+        pressed from the keyboard hands it there as it hides itself on the preview, and
+        "Nhập" as it is disabled while importing): on the preview, the rows to check."""
+        if page == MAPPING_PAGE:
+            return next(iter(self.mapping_combos.values()))
         if page == PREVIEW_PAGE:
-            self.import_button.setDefault(True)
-        elif page != RESULT_PAGE:
-            self.next_button.setDefault(True)
+            return self.table
+        if page == RESULT_PAGE:
+            return self.close_button
+        return self.browse_button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter in a field (on a button it presses the button: :class:`EnterPresses`) goes on
+        to the next step from the first two, and does nothing on the preview: only "Nhập"
+        imports. No default button: Enter on "< Quay lại" went forward, and on the preview
+        (in its table, on its check box) imported."""
+        if not is_enter(event):
+            super().keyPressEvent(event)
+        elif self.page in (FILE_PAGE, MAPPING_PAGE) and self.next_button.isEnabled():
+            self.next()
 
     def back(self) -> None:
         if self.page in (MAPPING_PAGE, PREVIEW_PAGE):
