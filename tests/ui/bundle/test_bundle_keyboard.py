@@ -209,6 +209,25 @@ def test_the_import_wizard_opens_on_the_button_choosing_the_file(
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_shift_tab_passes_over_the_file_s_name_which_a_click_still_selects(
+    qtbot: QtBot, empty_ws: Workspace, tmp_path: Path
+) -> None:
+    """The file's name is read-only: Shift+Tab from "Chọn tệp…" stopped there, where nothing
+    can be typed. A click still selects it, to copy the path."""
+    bundle = tmp_path / "ban-giao.dcs"
+    wizard = import_wizard(qtbot, empty_ws, ScriptedPrompts())
+    wizard.file_edit.setText(str(bundle))
+    _shown_active(qtbot, wizard)
+    qtbot.keyClick(wizard.browse_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is not wizard.file_edit
+    qtbot.mouseClick(wizard.file_edit, Qt.MouseButton.LeftButton)
+    assert QApplication.focusWidget() is wizard.file_edit
+    qtbot.keyClick(wizard.file_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(wizard.file_edit, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == str(bundle)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_the_handover_done_page_focuses_the_receivers_name_to_type(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:

@@ -154,6 +154,8 @@ class BundleImportWizard(QDialog):
         row = QHBoxLayout()
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
+        # No Tab stop (nothing to type there), but a click selects the path, to copy it.
+        self.file_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.file_edit.setPlaceholderText("Chưa chọn tệp")
         self.browse_button = QPushButton("&Chọn tệp…")
         self.browse_button.setAutoDefault(False)
