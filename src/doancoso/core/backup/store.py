@@ -30,7 +30,7 @@ from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
 from ..storage.disk import disk_error
 from ..storage.files import NameNotFlushed, discard, remove_stale_temps, replace_flushed
 from ..storage.folder import os_reason, write_remedy
-from ..storage.inspection import UNREADABLE, inspecting
+from ..storage.inspection import UNREADABLE, inspecting, read_only_uri
 
 REASONS = {
     "thu-cong": "Sao lưu theo yêu cầu",
@@ -241,27 +241,16 @@ def newest_sound(folder: Path, *, set_up: bool = False) -> BackupInfo | None:
 
 def holds_organization(path: Path) -> bool:
     """Whether the database ``path`` holds its organisation (set up, even with no member yet):
-    a backup taken before the first-start setup holds nothing worth restoring."""
-    try:
-        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
-        try:
-            row = conn.execute(
-                "SELECT 1 FROM app_meta JOIN organizations ON organizations.id = app_meta.value "
-                "WHERE app_meta.key = 'organization_id'"
-            ).fetchone()
-            return row is not None
-        finally:
-            conn.close()
-    except UNREADABLE:
-        return False
+    a backup taken before the first-start setup holds nothing worth restoring. Read as
+    :func:`held_organization` reads it: nothing made beside it."""
+    return held_organization(path) is not None
 
 
 def held_organization(path: Path) -> tuple[str, int | None] | None:
     """The name of the organisation the database ``path`` holds as its own and its live
     members (None when they cannot be counted), read without changing anything: no WAL made
-    beside it, no upgrade; None when it holds none or cannot be read."""
-    from ..storage.inspection import read_only_uri
-
+    beside it (on a write-protected stick, none could be), no upgrade; None when it holds none
+    or cannot be read."""
     try:
         conn = inspecting(read_only_uri(path))
         try:
