@@ -92,15 +92,19 @@ def failing_fsync(
 
 @contextlib.contextmanager
 def pulled_stick(folder: Path, at: str, error: str, *, gone: bool = False,
-                 garbled: bool = False) -> Iterator[Path]:  # fmt: skip
+                 garbled: bool = False, cached: bool = False) -> Iterator[Path]:  # fmt: skip
     """``folder`` (empty) served by :mod:`pulled_stick` for the block's duration: a USB stick
     pulled out ``at`` the file's ``"write"`` (half way), its ``"fsync"``, its ``"read"``
-    (back), the folder's flush after the rename (``"fsyncdir"``) or its removal
-    (``"unlink"``; ``"never"``: not pulled), every write, read and flush
-    failing from then on with ``error`` (``"EIO"``, ``"ENODEV"``, ``"ENXIO"``); with ``gone``,
-    removing and renaming files too; with ``garbled``, every read gives back the byte at 64 KiB
-    changed. Its files live in :func:`backing_of`. Needs what :func:`failing_fsync` needs."""
-    flags = ",".join(name for name, on in (("gone", gone), ("garbled", garbled)) if on)
+    (back), its rename to its final name (``"rename"``), the folder's flush after the rename
+    (``"fsyncdir"``) or its removal (``"unlink"``; ``"never"``: not pulled), every write, read
+    and flush failing from then on with ``error`` (``"EIO"``, ``"ENODEV"``, ``"ENXIO"``); with
+    ``gone``, removing and renaming files too; with ``garbled``, every read gives back the byte
+    at 64 KiB changed; with ``cached``, through the page cache (which a database SQLite writes
+    there needs). Its files live in :func:`backing_of`. Needs what :func:`failing_fsync`
+    needs."""
+    flags = ",".join(
+        name for name, on in (("gone", gone), ("garbled", garbled), ("cached", cached)) if on
+    )
     with _served(folder, "pulled_stick.py", at, error, flags) as served:
         yield served
 

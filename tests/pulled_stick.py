@@ -10,6 +10,8 @@ page cache between: ``direct_io``) until unmounted. AT is when the stick goes:
 - ``fsync``: when the written file is flushed to disk;
 - ``fsyncdir``: when the folder is flushed, once the file took its final name;
 - ``read``: at the first read of a file (the read-back of what was written);
+- ``rename``: when a written file first takes its final name (the app's ``os.replace``: SQLite
+  renames nothing, and the FUSE layer's own renames of files removed while open do not count);
 - ``unlink``: when a file is first removed (the temporary file of a write that failed);
 - ``never``: it stays.
 
@@ -19,7 +21,10 @@ back in its port, or a device that failed its data but not its folder), except a
 with ``gone``, every call but listing and looking up names fails too: the stick is gone for
 good, so a temporary file cannot be removed. With ``garbled``, every read returns the byte at
 64 KiB into a file changed, without an error (a worn stick giving back other data than it was
-given). Tests use :func:`breakage.pulled_stick`.
+given). With ``cached``, the system's page cache stands between, as on a real stick: without
+``direct_io`` a file can be mapped in memory, which SQLite's WAL index (``-shm``) needs, so
+that SQLite can write a whole database there (a backup's copy passes through WAL mode). Tests
+use :func:`breakage.pulled_stick`.
 """
 
 from __future__ import annotations
@@ -93,6 +98,9 @@ class PulledStick(FailingFsync):  # type: ignore[misc]
         super().unlink(path)
 
     def rename(self, old: str, new: str) -> None:
+        # Not the FUSE layer's own renames of a file removed while open (SQLite's -shm).
+        if self.at == "rename" and not new.rsplit("/", 1)[-1].startswith(".fuse_hidden"):
+            self._pull(True)
         self._metadata()
         super().rename(old, new)
 
@@ -113,5 +121,5 @@ if __name__ == "__main__":
         mountpoint,
         foreground=True,
         nothreads=True,
-        direct_io=True,
+        direct_io="cached" not in flags,
     )

@@ -48,7 +48,7 @@ def _report(tmp_path: Path, org: OrganizationInfo = ORG, **kwargs: object) -> Pa
     return UnionDocument(org, **options).build(tmp_path / "bc.pdf", body)  # type: ignore[arg-type]
 
 
-def test_header_title_signature_and_page_number(tmp_path, read_pdf):
+def test_header_title_and_signature(tmp_path, read_pdf):
     pdf = read_pdf(_report(tmp_path))
     lines = [line.strip() for line in pdf.text().splitlines()]
     for expected in (
@@ -67,10 +67,34 @@ def test_header_title_signature_and_page_number(tmp_path, read_pdf):
         "TM. BAN CHẤP HÀNH",
         "BÍ THƯ",
         "Nguyễn Thị Như Quỳnh",
-        "Trang 1/1",
     ):
         assert any(expected in line for line in lines), expected
     assert "huyện" not in pdf.text().lower()
+
+
+def test_a_one_page_document_has_no_page_number(tmp_path, read_pdf):
+    """The union's documents number their pages only when there are several: a one-page
+    report (a letter, a short list) ends with its recipients, no "Trang 1/1"."""
+    pdf = read_pdf(_report(tmp_path))
+    (page,) = pdf.page_texts()
+    assert "Trang" not in page
+    assert [line.strip() for line in page.splitlines()][-1] == "Nguyễn Thị Như Quỳnh"
+
+
+def test_a_document_of_several_pages_numbers_each_at_its_foot(tmp_path, read_pdf):
+    body = [
+        Paragraph(f"{n}. Ban Chấp hành Đoàn xã Tân Hưng báo cáo như sau.", styles()["body"])
+        for n in range(1, 61)
+    ]
+    document = UnionDocument(ORG, kind="Báo cáo", title="Kết quả công tác Đoàn năm 2026",
+                             number="12-BC/ĐTN", issued_on=DAY)  # fmt: skip
+    path = document.build(tmp_path / "bc.pdf", body)
+    pages = read_pdf(path).page_texts()
+    assert len(pages) == 3
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert lines[-1] == f"Trang {number}/3"
+        assert page.count("Trang") == 1
 
 
 def test_layout_fonts_and_positions(tmp_path, read_pdf):

@@ -71,6 +71,7 @@ def test_the_letter_carries_the_member_dues_and_remarks(
     ):
         assert expected in text, expected
     assert "Liberation" in "".join(pdf.fonts())
+    assert "Trang" not in text  # a one-page letter carries no page number
     # The event's number is no decision: the letter, numbered at print, names none.
     assert "Quyết định" not in text and "12-QĐ/ĐTN" not in text
 

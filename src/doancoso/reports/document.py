@@ -8,7 +8,8 @@ The frame lays out, on A4 portrait or landscape with margins 20/20/30/20 mm (top
 left, right): the issuing bodies at top left (superior body, then the issuer in bold, then
 ``***`` and the number), "ĐOÀN TNCS HỒ CHÍ MINH" at top right with a rule under it and the
 place and date in italic; the type name and summary centred; the body; the signature block at
-right and "Nơi nhận:" at left; "Trang n/N" at the foot of every page (left out with
+right and "Nơi nhận:" at left; "Trang n/N" at the foot of every page of a document of several
+pages (none on a one-page document, as the union's letters have it; left out with
 ``page_numbers=False``, for a document placed in a larger one that numbers its own pages, like
 the recognition dossier). Everything is set in
 Liberation Serif and every string is NFC. The superior body's name comes from the
@@ -220,7 +221,8 @@ class _PlainCanvas(Canvas):
 
 
 class _NumberedCanvas(Canvas):
-    """A canvas that writes "Trang n/N" on every page once N is known, in Liberation Serif."""
+    """A canvas that writes "Trang n/N" on every page once N is known, in Liberation Serif; on
+    none when the document has one page (the union's one-page letters carry no page number)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["initialFontName"] = REGULAR  # reportlab's default would pull in Helvetica
@@ -235,13 +237,14 @@ class _NumberedCanvas(Canvas):
         total = len(self._page_states)
         for state in self._page_states:
             self.__dict__.update(state)
-            width = state["_pagesize"][0]
-            self.setFont(REGULAR, PAGE_NUMBER_SIZE)
-            self.drawCentredString(
-                MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2,
-                MARGIN_BOTTOM / 2,
-                f"Trang {self.getPageNumber()}/{total}",
-            )
+            if total > 1:
+                width = state["_pagesize"][0]
+                self.setFont(REGULAR, PAGE_NUMBER_SIZE)
+                self.drawCentredString(
+                    MARGIN_LEFT + (width - MARGIN_LEFT - MARGIN_RIGHT) / 2,
+                    MARGIN_BOTTOM / 2,
+                    f"Trang {self.getPageNumber()}/{total}",
+                )
             super().showPage()
         super().save()
 
@@ -259,7 +262,7 @@ class UnionDocument:
     :func:`~doancoso.core.documents.printed_recipients` says ("- " before each, ";" or "." after,
     "Lưu VP." added unless the list already ends with a "Lưu" line); ``signer`` defaults to
     the organisation's secretary; ``page_numbers`` False: no "Trang n/N" (the document is
-    part of a larger one that numbers the pages).
+    part of a larger one that numbers the pages; a one-page document has none either way).
     """
 
     org: OrganizationInfo

@@ -234,6 +234,13 @@ def _check_backup(backup: Path) -> None:
         )
     problem = soundness(backup, full=True)
     if problem is not None:
+        unread = _read_error(backup)
+        if unread is not None:  # the stick's fault, not the backup's: never said "bị hỏng"
+            raise StorageError(
+                f"Không đọc được bản sao lưu “{backup}”: {os_reason(unread)}. "
+                f"{write_remedy(unread)} {KEPT}",
+                f"{problem}; read through: {unread!r}",
+            ) from unread
         raise StorageError(
             f"Bản sao lưu “{backup.name}” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
             f"được khôi phục. {KEPT}",
@@ -250,6 +257,19 @@ def _check_backup(backup: Path) -> None:
             f"Bản sao lưu “{backup.name}” được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài "
             "phiên bản mới nhất rồi khôi phục; dữ liệu hiện tại giữ nguyên."
         )
+
+
+def _read_error(path: Path) -> OSError | None:
+    """What reading ``path`` through fails with (a stick failing or pulled out), or None: asked
+    only of a backup that failed its check, to tell a stick that cannot be read from a damaged
+    backup."""
+    try:
+        with open(path, "rb") as handle:
+            while handle.read(1024 * 1024):
+                pass
+    except OSError as exc:
+        return exc
+    return None
 
 
 def _make_ready(copy: Path, name: str) -> None:

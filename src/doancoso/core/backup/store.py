@@ -30,7 +30,7 @@ from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
 from ..storage.disk import disk_error
 from ..storage.files import NameNotFlushed, discard, remove_stale_temps, replace_flushed
 from ..storage.folder import os_reason, write_remedy
-from ..storage.inspection import UNREADABLE, inspecting
+from ..storage.inspection import UNREADABLE, inspecting, read_only_uri
 
 REASONS = {
     "thu-cong": "Sao lưu theo yêu cầu",
@@ -67,6 +67,10 @@ CHECK_STEPS_PER_PAGE = 0.5
 """Calls of SQLite's progress handler (one every ``interrupt.STEPS`` instructions) per page that
 ``integrity_check`` makes: 0.37 to 0.48 measured on the same databases. What the check's
 progress is estimated by (never shown as done before it is)."""
+_DEVICE_ERRORS = frozenset({errno.EROFS, errno.EIO, errno.ENODEV, errno.ENXIO})
+"""What a backup's write fails with when the stick is write-protected (EROFS), pulled out or
+failing (EIO; ENODEV or ENXIO when the device itself is gone): said with
+:func:`~..storage.folder.write_remedy`'s advice."""
 SIZE_BUDGET = 2 * 1024**3
 """Backups beyond the rotation are dropped, oldest first, while they take more than this."""
 
@@ -241,27 +245,16 @@ def newest_sound(folder: Path, *, set_up: bool = False) -> BackupInfo | None:
 
 def holds_organization(path: Path) -> bool:
     """Whether the database ``path`` holds its organisation (set up, even with no member yet):
-    a backup taken before the first-start setup holds nothing worth restoring."""
-    try:
-        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
-        try:
-            row = conn.execute(
-                "SELECT 1 FROM app_meta JOIN organizations ON organizations.id = app_meta.value "
-                "WHERE app_meta.key = 'organization_id'"
-            ).fetchone()
-            return row is not None
-        finally:
-            conn.close()
-    except UNREADABLE:
-        return False
+    a backup taken before the first-start setup holds nothing worth restoring. Read as
+    :func:`held_organization` reads it: nothing made beside it."""
+    return held_organization(path) is not None
 
 
 def held_organization(path: Path) -> tuple[str, int | None] | None:
     """The name of the organisation the database ``path`` holds as its own and its live
     members (None when they cannot be counted), read without changing anything: no WAL made
-    beside it, no upgrade; None when it holds none or cannot be read."""
-    from ..storage.inspection import read_only_uri
-
+    beside it (on a write-protected stick, none could be), no upgrade; None when it holds none
+    or cannot be read."""
     try:
         conn = inspecting(read_only_uri(path))
         try:
@@ -356,8 +349,9 @@ def copy_database(
             repr(exc),
         ) from exc
     except OSError as exc:
-        # A write-protected stick: say how to unlock it (other causes need no device advice).
-        remedy = f"{write_remedy(exc)} " if exc.errno == errno.EROFS else ""
+        # A write-protected stick, a stick pulled out or failing: say what to do about the
+        # device (other causes need no device advice).
+        remedy = f"{write_remedy(exc)} " if exc.errno in _DEVICE_ERRORS else ""
         raise StorageError(
             f"Không ghi được bản sao lưu vào “{target.parent}”: {os_reason(exc)}. {remedy}"
             "Dữ liệu đang dùng không bị thay đổi.",

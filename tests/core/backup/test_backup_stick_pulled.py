@@ -1,0 +1,56 @@
+"""A USB stick pulled out as a backup onto it takes its name, or as its folder is flushed after:
+the system's EIO, ENODEV or ENXIO is said with what the secretary can do (put the stick back,
+or check it, and back up again), as a write-protected stick's error is, and nothing is left on
+the stick nor changed in the data folder. Skipped where FUSE cannot mount (:mod:`breakage`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from breakage import backing_of, failing_fsync, pulled_stick, snapshot
+from doancoso.core.errors import StorageError
+from doancoso.core.workspace import Workspace
+
+FAILING = (
+    "lỗi đọc ghi ổ đĩa (USB có thể đã bị rút ra). Ổ đĩa có thể đang hỏng: hãy kiểm tra ổ đĩa "
+    "(hoặc cắm lại USB) rồi thử lại."
+)
+GONE = "ổ đĩa không còn kết nối (USB có thể đã bị rút ra). Hãy cắm lại USB vào máy rồi thử lại."
+
+
+@pytest.mark.parametrize(("error", "said"), [("EIO", FAILING), ("ENODEV", GONE), ("ENXIO", GONE)])
+def test_a_stick_pulled_out_as_the_backup_takes_its_name_says_what_to_do(
+    ws: Workspace, tmp_path: Path, error: str, said: str
+) -> None:
+    before = snapshot(ws.data_dir)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with pulled_stick(usb, "rename", error, cached=True):
+        with pytest.raises(StorageError) as caught:
+            ws.backups.to_folder(usb)
+        assert caught.value.message == (
+            f"Không ghi được bản sao lưu vào “{usb}”: {said} Dữ liệu đang dùng không bị thay đổi."
+        )
+        assert list(backing_of(usb).iterdir()) == []
+    assert snapshot(ws.data_dir) == before
+
+
+def test_a_stick_failing_to_flush_the_backup_s_name_says_what_to_do(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The file renamed, then the folder's flush failing (EIO): the name may not last, so the
+    backup is removed and said not written, with the same advice."""
+    before = snapshot(ws.data_dir)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with failing_fsync(usb, "folders"):
+        with pytest.raises(StorageError) as caught:
+            ws.backups.to_folder(usb)
+        assert caught.value.message == (
+            f"Không ghi được bản sao lưu vào “{usb}”: {FAILING} Dữ liệu đang dùng không bị "
+            "thay đổi."
+        )
+        assert list(backing_of(usb).iterdir()) == []
+    assert snapshot(ws.data_dir) == before
