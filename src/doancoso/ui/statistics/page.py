@@ -72,8 +72,8 @@ HEADING = "Thống kê tình hình đoàn viên"
 REPORT = DocumentKind("BC", "Xuất báo cáo thống kê (PDF)")
 DAY_LABEL = "Số liệu đến &ngày:"
 DAY_TIP = (
-    "Ngày lấy số liệu (dd/mm/yyyy), ví dụ ngày cuối quý để báo cáo quý; để trống là hôm nay. "
-    "Alt+↓ hoặc F4 mở lịch."
+    "Ngày lấy số liệu (dd/mm/yyyy), ví dụ ngày cuối quý để báo cáo quý, ngày 30/06 (kỳ “Từ "
+    "đầu năm”) để báo cáo 6 tháng đầu năm; để trống là hôm nay. Alt+↓ hoặc F4 mở lịch."
 )
 NOT_YET = "Ngày {day} chưa đến: chỉ thống kê được số liệu đến hôm nay ({today})."
 PERIOD_LABEL = "&Kỳ:"
