@@ -47,6 +47,7 @@ from ..core.statistics.service import RosterStats
 from ..core.workspace import Workspace
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR
+from .keep_end import KeepEnd
 from .rating import KEEP_WITH_ROWS, count_text
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
@@ -140,9 +141,9 @@ def _activity_body(figures: ActivityFigures) -> list[Flowable]:
                   vn_number(r.expected), vn_number(r.attended), rate_text(r.rate)]
                  for i, r in enumerate(rows, start=1)]  # fmt: skip
         table = _table(["STT", *figures.participation_headers], cells, widths, total_row=True)
-        body = _with_heading([Spacer(1, 4 * mm), heading, Spacer(1, 2 * mm)], table, len(cells))
         note = Paragraph(markup(figures.participation_note), st["body_left"])
-        body += [Spacer(1, 1 * mm), note]
+        body = _with_heading([Spacer(1, 4 * mm), heading, Spacer(1, 2 * mm)], table, len(cells),
+                             note=[Spacer(1, 1 * mm), note])  # fmt: skip
     else:
         body = [Spacer(1, 4 * mm), heading]
     heading = Paragraph(markup(f"IV. {figures.rating_heading.upper()}"), st["total"])
@@ -164,13 +165,19 @@ SHORT_TABLE = 12
 """Rows of a table kept whole with its heading; a longer one (many chi đoàn) may run on."""
 
 
-def _with_heading(heading: list[Flowable], table: Table, rows: int) -> list[Flowable]:
+def _with_heading(heading: list[Flowable], table: Table, rows: int,
+                  note: Sequence[Flowable] = ()) -> list[Flowable]:  # fmt: skip
     """``heading`` (a section's and a table's titles with their spacing) never alone at the
     foot of a page: a short table kept whole with it, a longer one starting on its page with
-    at least its first rows (as the rating summary keeps its chi đoàn's headings)."""
+    at least its first rows (as the rating summary keeps its chi đoàn's headings). ``note``
+    (spacing, then what the figures count) never alone at the top of a page: with a short
+    table, kept whole with it too; with a longer one, with its last rows
+    (:class:`~.keep_end.KeepEnd`)."""
     if rows <= SHORT_TABLE:
-        return [KeepTogether([*heading, table])]
-    return [CondPageBreak(KEEP_WITH_ROWS), *heading, table]
+        return [KeepTogether([*heading, table, *note])]
+    if not note:
+        return [CondPageBreak(KEEP_WITH_ROWS), *heading, table]
+    return [CondPageBreak(KEEP_WITH_ROWS), *heading, KeepEnd(table, note[-1], note[:-1])]
 
 
 def _number(row: int, rows: int) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from active_window import shown_active
@@ -68,3 +68,34 @@ def test_tab_never_stops_on_the_scrolled_figures(qtbot: QtBot, demo_ws: Workspac
              page.xlsx_button, page.participation_view, page.rating_view]  # fmt: skip
     assert set(visited) <= set(stops), [w.metaObject().className() for w in visited]
     assert set(visited) == set(stops)
+
+
+def _shown_whole(page: StatisticsPage, view: QWidget) -> bool:
+    """Whether the card of ``view`` (its title and every row) is in sight in the scrolled
+    figures."""
+    card = view.parentWidget()
+    top = page.scroll_area.verticalScrollBar().value()
+    bottom = top + page.scroll_area.viewport().height()
+    return top <= card.y() and card.y() + card.height() <= bottom
+
+
+def test_a_table_tabbed_into_is_scrolled_into_sight(qtbot: QtBot, demo_ws: Workspace) -> None:
+    """Tab from "Xuất Excel…" into the participation table, far below the first screen: the
+    figures scroll to it (the keyboard went into a table out of sight, two presses seemingly
+    lost), as they do to the rating table after it, and back."""
+    page = StatisticsPage(synchronous_core(demo_ws, ScriptedPrompts()))
+    page.resize(1224, 700)
+    shown_active(qtbot, page)
+    bar = page.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > bar.pageStep() > 0)
+    participation, rating = page.participation_view, page.rating_view
+    assert not _shown_whole(page, participation)  # at first, below the first screen
+    page.xlsx_button.setFocus()
+    qtbot.keyClick(page.xlsx_button, Qt.Key.Key_Tab)
+    assert participation.hasFocus() and _shown_whole(page, participation)
+    qtbot.keyClick(participation, Qt.Key.Key_Tab)
+    assert rating.hasFocus() and _shown_whole(page, rating)
+    qtbot.keyClick(page.day_edit, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    page.day_edit.setFocus()
+    qtbot.keyClick(page.day_edit, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert rating.hasFocus() and _shown_whole(page, rating)

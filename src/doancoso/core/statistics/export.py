@@ -137,12 +137,19 @@ def year_span(day: date) -> str:
     return f"từ {format_vn_date(date(day.year, 1, 1))} đến {format_vn_date(day)}"
 
 
+MONTHS_OF_YEAR: dict[tuple[int, int], str] = {(6, 30): "6 tháng đầu", (9, 30): "9 tháng đầu"}
+"""The days (month, day) whose figures from 01/01 make the half-year and nine-month reports."""
+
+
 def period_name(stats: RosterStats) -> str:
-    """The period the report is of, as its title names it: "năm 2026", "quý III năm 2026"."""
+    """The period the report is of, as its title names it: "năm 2026", "quý III năm 2026";
+    the year's movements counted up to 30/06 or 30/09, as the superior body asks for those
+    reports, "6 tháng đầu năm 2026", "9 tháng đầu năm 2026" (not "năm 2026": the year's)."""
     year = stats.today.year
-    if stats.quarter is None:
-        return f"năm {year}"
-    return f"quý {QUARTER_NAMES[stats.quarter - 1]} năm {year}"
+    if stats.quarter is not None:
+        return f"quý {QUARTER_NAMES[stats.quarter - 1]} năm {year}"
+    months = MONTHS_OF_YEAR.get((stats.today.month, stats.today.day))
+    return f"{months} năm {year}" if months else f"năm {year}"
 
 
 def movements_span(stats: RosterStats) -> str:

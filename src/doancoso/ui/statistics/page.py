@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -72,8 +72,8 @@ HEADING = "Thống kê tình hình đoàn viên"
 REPORT = DocumentKind("BC", "Xuất báo cáo thống kê (PDF)")
 DAY_LABEL = "Số liệu đến &ngày:"
 DAY_TIP = (
-    "Ngày lấy số liệu (dd/mm/yyyy), ví dụ ngày cuối quý để báo cáo quý; để trống là hôm nay. "
-    "Alt+↓ hoặc F4 mở lịch."
+    "Ngày lấy số liệu (dd/mm/yyyy), ví dụ ngày cuối quý để báo cáo quý, ngày 30/06 (kỳ “Từ "
+    "đầu năm”) để báo cáo 6 tháng đầu năm; để trống là hôm nay. Alt+↓ hoặc F4 mở lịch."
 )
 NOT_YET = "Ngày {day} chưa đến: chỉ thống kê được số liệu đến hôm nay ({today})."
 PERIOD_LABEL = "&Kỳ:"
@@ -257,6 +257,8 @@ class StatisticsPage(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(content)
         layout.addWidget(self.scroll_area, 1)
+        for view in (self.participation_view, self.rating_view):
+            view.installEventFilter(self)  # keyed into, scrolled into sight (eventFilter)
 
     def _participation_box(self) -> QFrame:
         frame = QFrame()
@@ -308,6 +310,21 @@ class StatisticsPage(QWidget):
         _whole_rows(self.rating_view)
         box.addWidget(self.rating_view)
         return frame
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.FocusIn:
+            for view in (self.participation_view, self.rating_view):
+                if watched is view:
+                    self._scroll_to(view.parentWidget() or view)
+        return super().eventFilter(watched, event)
+
+    def _scroll_to(self, card: QWidget) -> None:
+        """``card`` (a table's frame, its title and rows) shown whole, or its top when it is
+        taller than the view. Tab from the buttons into a table out of sight left it there:
+        the scroll area follows the keyboard only between widgets inside it."""
+        margin = 8
+        self.scroll_area.ensureVisible(card.x(), card.y() + card.height(), 0, margin)
+        self.scroll_area.ensureVisible(card.x(), card.y(), 0, margin)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Page Down/Up, Ctrl+End/Home: the figures scrolled from wherever the keyboard is on
