@@ -172,3 +172,36 @@ def test_blank_conclusions_go_over_whole_with_the_signatures(ws, tmp_path, read_
         "IV. KẾT LUẬN, NGHỊ QUYẾT", dots, dots, dots,
         "Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày.", "THƯ KÝ", "CHỦ TRÌ", "Trang 2/2",
     ]  # fmt: skip
+
+
+def test_namesakes_are_told_apart_by_their_birth_year(ws, tmp_path, read_pdf):
+    """Two members of one name on the sheet (the old and the new tone placement are one name):
+    the absent are named with their birth year, so that the minutes say which of them was away
+    (the names alone made the one absent without leave either of them). A name borne once is
+    printed alone."""
+    data = make_plan_data(ws)
+    ba_dieu = data.branches["Chi đoàn ấp Bà Điều"]
+    for name, birth in (("Nguyễn Thị Thủy", "02/02/2000"), ("Nguyễn Thị Thuỷ", "03/03/2004"),
+                        ("Lê Văn Cường", "04/04/2005")):  # fmt: skip
+        ws.members.save({"full_name": name, "birth_date": birth, "branch_id": ba_dieu})
+    april = next(
+        o for o in ws.activities.occurrences(date(2026, 4, 1), date(2026, 4, 30))
+        if o.activity_id == data.meeting_id
+    )  # fmt: skip
+    away = {
+        ("Nguyễn Thị Thủy", 2000): ("excused", "ốm"),
+        ("Trần Thị Bích", 2001): ("excused", "đi làm ăn xa"),
+        ("Nguyễn Thị Thuỷ", 2004): ("absent", None),
+        ("Lê Văn Cường", 2002): ("absent", None),
+    }
+    rows = ws.attendance.sheet(april.id)
+    marks = {r.member_id: away.get((r.full_name, r.birth_year), ("present", None)) for r in rows}
+    ws.attendance.save(april.id, marks)
+
+    text = " ".join(_lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", april.id))))
+    assert (
+        "+ Vắng có phép: Trần Thị Bích (đi làm ăn xa), Nguyễn Thị Thủy (sinh năm 2000; ốm)." in text
+    )
+    assert (
+        "+ Vắng không phép: Lê Văn Cường (sinh năm 2002), Nguyễn Thị Thuỷ (sinh năm 2004)." in text
+    )

@@ -2,7 +2,8 @@
 
 No official template exists (DOMAIN.md §7); this follows the Party cell's form the union
 usually copies: time and place; who chaired, who wrote the minutes, the guests; members present
-out of those expected, and the absent by name with their reason (with leave) or without; the
+out of those expected, and the absent by name with their reason (with leave) or without, a
+name borne by two members on the sheet with the birth year; the
 agenda, what was said, the conclusions; the time the meeting closed; the signatures of the
 recorder (THƯ KÝ, at left) and of the chair (CHỦ TRÌ, at right). Both sides of the page are
 signed, so "Nơi nhận:", when the minutes are sent somewhere, stands under the signatures at
@@ -60,8 +61,17 @@ def chi_doan_name(branch: str) -> str:
     return upper if upper.startswith("CHI ĐOÀN") else f"CHI ĐOÀN {upper}"
 
 
-def _names(rows: Sequence[AttendanceRow]) -> str:
-    return ", ".join(f"{r.full_name} ({nfc(r.reason)})" if r.reason else r.full_name for r in rows)
+def _names(rows: Sequence[AttendanceRow], namesakes: frozenset[str] = frozenset()) -> str:
+    """ "Trần Thị Bích (đi làm ăn xa), Lê Văn Cường"; a member whose name another on the sheet
+    bears with the birth year: "Nguyễn Thị Thủy (sinh năm 2000; ốm)"."""
+
+    def named(row: AttendanceRow) -> str:
+        notes = [f"sinh năm {row.birth_year}"] if row.member_id in namesakes else []
+        if row.reason:
+            notes.append(nfc(row.reason))
+        return f"{row.full_name} ({'; '.join(notes)})" if notes else row.full_name
+
+    return ", ".join(named(r) for r in rows)
 
 
 def attendance_lines(doc: MinutesDocument) -> list[Flowable]:
@@ -82,9 +92,9 @@ def attendance_lines(doc: MinutesDocument) -> list[Flowable]:
         text += ", không có đồng chí nào vắng."
     lines: list[Flowable] = [labelled("- Đoàn viên", text)]
     if doc.excused:
-        lines.append(labelled("+ Vắng có phép", _names(doc.excused) + "."))
+        lines.append(labelled("+ Vắng có phép", _names(doc.excused, doc.namesakes) + "."))
     if doc.absent:
-        lines.append(labelled("+ Vắng không phép", _names(doc.absent) + "."))
+        lines.append(labelled("+ Vắng không phép", _names(doc.absent, doc.namesakes) + "."))
     return lines
 
 

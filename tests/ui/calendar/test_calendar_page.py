@@ -393,3 +393,29 @@ def test_a_column_widened_by_hand_keeps_its_width_when_the_page_is_resized(
         assert header.length() == view.viewport().width()
     page.month_model.reload()  # new rows: still the user's width
     assert view.columnWidth(COL_KIND) == widened
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform, on show()
+def test_tab_leaves_the_agenda_for_what_is_coming(
+    qtbot: QtBot, page: CalendarPage, cal_ws: Workspace
+) -> None:
+    """Tab goes from the list to the side panel's lists, as it leaves the month grid and every
+    list of the app, instead of walking the list cell by cell."""
+    register_plans(cal_ws)  # no plan to recall: the side panel starts with what is coming
+    today = dt.date.today()
+    for days in (1, 2):
+        add_activity(cal_ws, "Sinh hoạt chi đoàn", vn(today + dt.timedelta(days=days)))
+    page.refresh_reminders()  # written through the core, not announced to the page
+    page.tabs.setCurrentIndex(1)
+    page.range_combo.setCurrentIndex(page.range_combo.findData("year"))
+    with qtbot.wait_active(page):  # Tab moves the focus in an active window only
+        page.show()
+        page.activateWindow()
+    page.agenda.setFocus()
+    page.agenda.selectRow(0)
+    current = page.agenda.currentIndex()
+
+    qtbot.keyClick(page.agenda, Qt.Key.Key_Tab)
+
+    assert QApplication.focusWidget() is page.upcoming_list
+    assert page.agenda.currentIndex() == current

@@ -215,3 +215,27 @@ def test_a_blank_form_is_no_minutes(
     cal_ws.attendance.save_minutes(meeting, {"chair": " ", "content": "\n"})
     assert cal_ws.attendance.minutes(meeting) is None
     assert not cal_ws.activities.occurrence(meeting).has_minutes
+
+
+def test_namesakes_absent_are_told_apart_by_their_birth_year() -> None:
+    """The dialog's "Có mặt, vắng mặt" names the absent as the printed minutes do: a name two
+    members on the sheet bear (whatever the tone placement) with the birth year."""
+    from doancoso.core.activities.attendance import AttendanceRow
+    from doancoso.ui.calendar.minutes_dialog import attendance_summary
+
+    def row(
+        member: str, name: str, year: int, state: str, reason: str | None = None
+    ) -> AttendanceRow:
+        return AttendanceRow(member, name, year, "Chi đoàn ấp Tân Hưng", state, reason)
+
+    rows = [  # in the sheet's order
+        row("c", "Lê Văn An", 2001, "absent"),
+        row("d", "Lê Văn An", 2003, "present"),
+        row("a", "Nguyễn Thị Thủy", 2000, "excused", "ốm"),
+        row("b", "Nguyễn Thị Thuỷ", 2004, "absent"),
+        row("e", "Võ Văn Tùng", 1998, "absent"),
+    ]
+    assert attendance_summary(rows, True).splitlines()[1:] == [
+        "Vắng có phép: Nguyễn Thị Thủy (sinh năm 2000, ốm).",
+        "Vắng không phép: Lê Văn An (sinh năm 2001); Nguyễn Thị Thuỷ (sinh năm 2004); Võ Văn Tùng.",
+    ]

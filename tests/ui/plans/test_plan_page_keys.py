@@ -124,3 +124,22 @@ def test_a_date_typed_is_kept_and_approved_is_not_given_today(
     plan = ws.plans.get(YEAR)
     assert plan is not None
     assert (plan.registration_state, plan.registered_on) == ("da-gui", date(2026, 1, 15))
+
+
+def test_tab_leaves_the_targets_for_the_registration(
+    qtbot: QtBot, ws: Workspace, make_page
+) -> None:
+    """Tab goes from the targets to the registration beside them, as it leaves every list of the
+    app, instead of walking the targets cell by cell (the registration was out of Tab's reach)."""
+    make_plan_data(ws)
+    page = make_page(ws)
+    page.table.setFocus()
+    page.table.selectRow(1)
+    current = page.table.currentIndex()
+
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+
+    assert page.focusWidget() is page.registration.state_combo
+    assert page.table.currentIndex() == current  # the target chosen stays chosen
+    qtbot.keyClick(page.registration.state_combo, Qt.Key.Key_Backtab)
+    assert page.focusWidget() is page.table

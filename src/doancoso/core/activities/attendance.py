@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ImportFileError, ValidationError
-from ..lang.text import fold, nfc, nfc_multiline_or_none, nfc_or_none
+from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, nfc_or_none
 from ..lifecycle.periods import active_periods
 from ..roster.rules import MEMBER_CODE_DIGITS
 from ..storage.live import get_live, is_live
@@ -78,6 +78,18 @@ class MinutesDocument:
     present: int
     excused: tuple[AttendanceRow, ...]
     absent: tuple[AttendanceRow, ...]
+    namesakes: frozenset[str] = frozenset()
+    """The members (ids) on the sheet whose name another member on it bears too (the old and
+    the new tone placement, "Thuỷ" and "Thủy", are one name): the minutes tell them apart."""
+
+
+def namesakes(rows: Sequence[AttendanceRow]) -> frozenset[str]:
+    """The ids of ``rows`` whose full name another row bears too (case and tone placement
+    aside)."""
+    by_name: dict[str, list[str]] = {}
+    for row in rows:
+        by_name.setdefault(collation_key(nfc(row.full_name).lower()), []).append(row.member_id)
+    return frozenset(i for ids in by_name.values() if len(ids) > 1 for i in ids)
 
 
 _MARKS_PRESENT = {"x", "co", "1", "co mat", "present", "✓", "✔"}
@@ -287,6 +299,7 @@ class AttendanceService:
                 present=sum(1 for r in rows if r.state == "present"),
                 excused=tuple(r for r in rows if r.state == "excused"),
                 absent=tuple(r for r in rows if r.state == "absent"),
+                namesakes=namesakes(rows),
             )
 
     def save_minutes(self, occurrence_id: str, raw: Mapping[str, str]) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.activities.attendance import MINUTES_FIELDS, AttendanceRow
+from ...core.activities.attendance import MINUTES_FIELDS, AttendanceRow, namesakes
 from ...core.activities.service import OccurrenceDetail
 from ...core.documents import branch_recipients
 from ...core.errors import ValidationError
@@ -64,9 +64,15 @@ def attendance_summary(rows: list[AttendanceRow], taken: bool) -> str:
     excused = [r for r in rows if r.state == "excused"]
     absent = [r for r in rows if r.state == "absent"]
     lines = [counts_text(len(present), len(excused), len(absent)) + "."]
+    shared = namesakes(rows)  # told apart by their birth year, as the printed minutes do
+
+    def named(row: AttendanceRow) -> str:
+        notes = [f"sinh năm {row.birth_year}"] if row.member_id in shared else []
+        notes += [row.reason] if row.reason else []
+        return f"{row.full_name} ({', '.join(notes)})" if notes else row.full_name
 
     def names(group: list[AttendanceRow]) -> str:
-        return "; ".join(f"{r.full_name} ({r.reason})" if r.reason else r.full_name for r in group)
+        return "; ".join(named(r) for r in group)
 
     if excused:
         lines.append(f"Vắng có phép: {names(excused)}.")

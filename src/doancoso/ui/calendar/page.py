@@ -252,6 +252,7 @@ class CalendarPage(QWidget):
         self.agenda.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.agenda.setAlternatingRowColors(True)
         self.agenda.setWordWrap(False)
+        self.agenda.setTabKeyNavigation(False)  # Tab leaves the list, as it leaves the grid
         self.agenda.verticalHeader().hide()
         self.agenda.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.agenda.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)

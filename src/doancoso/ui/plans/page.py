@@ -267,6 +267,7 @@ class PlansPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the registration, as elsewhere
         self.table.verticalHeader().hide()
         # Two lines a row: most targets are read whole (the tooltip has the longer ones).
         rows = self.table.verticalHeader()
