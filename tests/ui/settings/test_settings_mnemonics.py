@@ -3,31 +3,21 @@ main window (its menus included), and each presses its button from anywhere on t
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.page import SettingsPage
 from doancoso.ui.shell.main_window import SETTINGS, MainWindow
+from mnemonics import letters, press_alt, twice
 from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _letters(window: MainWindow) -> list[str]:
-    """The Alt+letters of what ``window`` shows: its menus, labels and buttons."""
-    texts = [action.text() for action in window.menuBar().actions()]
-    for widget in window.findChildren(QWidget):
-        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisible():
-            texts.append(widget.text())
-    return [QKeySequence.mnemonic(t).toString() for t in texts if "&" in t.replace("&&", "")]
 
 
 def _settings(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> SettingsPage:
@@ -50,16 +40,9 @@ def test_the_settings_page_s_buttons_have_their_own_letters(
     ]  # fmt: skip
     window = page.window()
     assert isinstance(window, MainWindow)
-    found = _letters(window)
+    found = letters(window)
     assert {"Alt+L", "Alt+Q", "Alt+M", "Alt+K", "Alt+U", "Alt+D"} <= set(found)
-    assert [letter for letter, count in Counter(found).items() if count > 1] == []
-
-
-def _alt(qtbot: QtBot, key: Qt.Key) -> None:
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Alt)
+    assert twice(found) == []
 
 
 def test_alt_letters_open_the_data_folder_and_the_usb_wizards_from_the_name_field(
@@ -69,7 +52,7 @@ def test_alt_letters_open_the_data_folder_and_the_usb_wizards_from_the_name_fiel
     assert QApplication.focusWidget() is page.form.editors["name"]
     opened: list[Path] = []
     page.open_folder = opened.append
-    _alt(qtbot, Qt.Key.Key_M)
+    press_alt(qtbot, Qt.Key.Key_M)
     qtbot.waitUntil(lambda: opened == [ws.data_dir])
     titles: list[str] = []
 
@@ -78,8 +61,8 @@ def test_alt_letters_open_the_data_folder_and_the_usb_wizards_from_the_name_fiel
 
     prompts.dialog_script = seen
     page.form.editors["name"].setFocus()
-    _alt(qtbot, Qt.Key.Key_U)
+    press_alt(qtbot, Qt.Key.Key_U)
     qtbot.waitUntil(lambda: titles == ["Xuất dữ liệu ra USB"])
     page.form.editors["name"].setFocus()
-    _alt(qtbot, Qt.Key.Key_D)
+    press_alt(qtbot, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: titles == ["Xuất dữ liệu ra USB", "Nhận dữ liệu từ USB"])
