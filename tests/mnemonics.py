@@ -1,8 +1,9 @@
 """Alt+letters in GUI tests: the letters a window shows, those taken twice, and a press of one
 where the keyboard is, as a hand does (Alt let go after, or Qt keeps it held for what follows).
 
-A letter counts where its widget shows: a main window's menus, and the visible labels, buttons
-and group boxes of the window (a hidden page's letters do not fire, so they are not counted)."""
+A letter counts where its widget shows: a main window's menus, and the visible labels, buttons,
+group boxes and tabs of the window (a hidden page's letters do not fire, so they are not
+counted)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMainWindow,
+    QTabBar,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -29,7 +31,8 @@ def mnemonic(text: str) -> str:
 
 def letters(window: QWidget) -> list[str]:
     """The Alt+letters of what ``window`` shows: its menus (a main window's), its visible
-    labels, buttons and group boxes, one entry each (a letter taken twice is listed twice)."""
+    labels, buttons, group boxes and tabs, one entry each (a letter taken twice is listed
+    twice)."""
     texts: list[str] = []
     if isinstance(window, QMainWindow):
         texts += [action.text() for action in window.menuBar().actions()]
@@ -40,6 +43,8 @@ def letters(window: QWidget) -> list[str]:
             texts.append(widget.text())
         elif isinstance(widget, QGroupBox):
             texts.append(widget.title())
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(index) for index in range(widget.count())]
     return [letter for text in texts if (letter := mnemonic(text))]
 
 
