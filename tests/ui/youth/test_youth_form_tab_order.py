@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGroupBox
 from pytestqt.qtbot import QtBot
 
 from active_window import shown_active
 from doancoso.core.workspace import Workspace
 from doancoso.ui.youth.form import YouthFormDialog
+from mnemonics import letters, press_alt, twice
 from scripted import synchronous_core
 from tab_chain import stop_name, tab_round
 
@@ -47,3 +48,20 @@ def test_tab_goes_down_the_left_column_then_the_right_one(
         qtbot.keyClick(focused, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
         back.append(stop_name(QApplication.focusWidget() or dialog))
     assert back == [*reversed(ROUND[:-1]), LEFT[0]]
+
+
+def test_each_column_has_its_alt_letter_which_puts_the_cursor_in_its_first_field(
+    qtbot: QtBot, ws: Workspace
+) -> None:
+    """Alt+H goes to the right column's "Nghề nghiệp" (ten Tabs from "Họ và tên" before), Alt+T
+    back to "Họ và tên"; no letter taken twice in the form."""
+    dialog = shown_active(qtbot, YouthFormDialog(synchronous_core(ws)))
+    titles = [box.title() for box in dialog.findChildren(QGroupBox)]
+    assert titles == ["&Thông tin cá nhân", "&Hoàn cảnh – theo dõi"]
+    found = letters(dialog)
+    assert {"Alt+T", "Alt+H"} <= set(found) and twice(found) == []
+    qtbot.waitUntil(dialog.editors["full_name"].hasFocus)
+    press_alt(qtbot, Qt.Key.Key_H)
+    assert QApplication.focusWidget() is dialog.editors["occupation"]
+    press_alt(qtbot, Qt.Key.Key_T)
+    assert QApplication.focusWidget() is dialog.editors["full_name"]
