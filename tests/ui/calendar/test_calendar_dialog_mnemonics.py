@@ -19,9 +19,9 @@ from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
+from mnemonics import letters, press_alt, twice
 from scripted import ScriptedPrompts
 
-from ..plans.test_plan_calendar_mnemonics import letters, press_alt, twice
 from .conftest import add_activity, branch_id, first_occurrence
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

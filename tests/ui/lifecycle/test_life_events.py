@@ -66,7 +66,7 @@ def test_transfer_out_leaves_the_active_roster_and_the_form_turns_read_only(
     assert form.windowTitle() == "Thông tin đoàn viên (chỉ xem)"
     assert form.editors["full_name"].isReadOnly()  # type: ignore[union-attr]
     assert not form.editors["branch_id"].isEnabled()
-    assert form.tabs.tabText(form.tabs.count() - 1) == "Quá trình"
+    assert form.tabs.tabText(form.tabs.count() - 1) == "&Quá trình"
     assert form.timeline is not None
     assert form.timeline.rows()[0][:3] == ("15/03/2025", "Chuyển sinh hoạt đi", "12-QĐ/ĐTN")
     # Only a transfer back in is offered.

@@ -5,48 +5,22 @@ put the keyboard where the user expects."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.plans.target_dialog import TargetDialog
-from doancoso.ui.shell.main_window import CALENDAR_AREA, PLANS_AREA, MainWindow
+from doancoso.ui.shell.main_window import CALENDAR_AREA, PLANS_AREA
 from doancoso.ui.shell.operations import Core
+from mnemonics import letters, press_alt, twice
 from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-ALT = Qt.KeyboardModifier.AltModifier
-
-
-def letters(window: QWidget) -> list[str]:
-    """The Alt+letters of what ``window`` shows: its menus, labels, buttons and group boxes."""
-    texts: list[str] = []
-    if isinstance(window, MainWindow):
-        texts += [action.text() for action in window.menuBar().actions()]
-    for widget in window.findChildren(QWidget):
-        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisible():
-            texts.append(widget.text())
-        elif isinstance(widget, QGroupBox) and widget.isVisible():
-            texts.append(widget.title())
-    return [QKeySequence.mnemonic(t).toString() for t in texts if "&" in t.replace("&&", "")]
-
-
-def twice(found: list[str]) -> list[str]:
-    return [letter for letter, count in Counter(found).items() if count > 1]
-
-
-def press_alt(qtbot: QtBot, key: Qt.Key) -> None:
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key, ALT)
-    qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Alt)
 
 
 def test_the_plan_page_s_letters(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> None:

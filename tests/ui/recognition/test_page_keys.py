@@ -9,34 +9,22 @@ thiệu đoàn viên ưu tú cho Đảng", then the checklist again."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
 from doancoso.core.workspace import Workspace
 from doancoso.ui.recognition.page import RecognitionPage
 from doancoso.ui.shell.main_window import MainWindow
+from mnemonics import letters, press_alt, twice
 from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
-
-
-def _letters(window: MainWindow) -> list[str]:
-    """The Alt+letters the window shows: its menus', its visible labels', buttons', boxes'."""
-    texts = [action.text() for action in window.menuBar().actions()]
-    for widget in window.findChildren(QWidget):
-        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisible():
-            texts.append(widget.text())
-        elif isinstance(widget, QGroupBox) and widget.isVisible():
-            texts.append(widget.title())
-    return [QKeySequence.mnemonic(t).toString() for t in texts if "&" in t.replace("&&", "")]
 
 
 def _shown_tab(page: RecognitionPage) -> str:
@@ -82,13 +70,12 @@ def test_the_year_s_alt_letter(qtbot: QtBot, window: MainWindow) -> None:
     assert label.text() == "&Năm:" and label.buddy() is page.year_combo
     for tab in (page.checklist_stack, page.register):
         page.tabs.setCurrentWidget(tab)
-        found = _letters(window)
+        found = letters(window)
         assert "Alt+N" in found
-        assert [letter for letter, count in Counter(found).items() if count > 1] == []
+        assert twice(found) == []
     page.register.advice.add_button.setFocus()
     qtbot.waitUntil(page.register.advice.add_button.hasFocus)
-    qtbot.keyClick(page.register.advice.add_button, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Alt)
+    press_alt(qtbot, Qt.Key.Key_N)
     assert QApplication.focusWidget() is page.year_combo
 
 

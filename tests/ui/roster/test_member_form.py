@@ -63,11 +63,11 @@ def test_admission_error_brings_its_tab_forward(qtbot: QtBot, ws: Workspace) -> 
     dialog.set_value("birth_date", "05/03/2001")
     dialog.set_value("admission_date", "05/03/2014")
     dialog.save_button.click()
-    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Đoàn – Đảng (!)"
-    assert dialog.tabs.tabText(0) == "Thông tin chung"
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Đ&oàn – Đảng (!)"
+    assert dialog.tabs.tabText(0) == "&Thông tin chung"
     dialog.set_value("admission_date", "05/03/2019")
     dialog.save_button.click()
-    assert dialog.tabs.tabText(3) == "Đoàn – Đảng"
+    assert dialog.tabs.tabText(3) == "Đ&oàn – Đảng"
     assert dialog.saved_id is not None
 
 
@@ -84,7 +84,7 @@ def test_age_messages_follow_the_birth_date_as_it_is_corrected(qtbot: QtBot, ws:
         "admission_date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "
         f"sinh 15/08/{year - 12}, vào Đoàn 01/01/{year}.",
     }
-    assert [dialog.tabs.tabText(i) for i in (0, 3)] == ["Thông tin chung (!)", "Đoàn – Đảng (!)"]
+    assert [dialog.tabs.tabText(i) for i in (0, 3)] == ["&Thông tin chung (!)", "Đ&oàn – Đảng (!)"]
 
     dialog.set_value("birth_date", f"15/08/{year - 13}")  # still too young: both say so anew
     assert dialog.errors.messages() == {
@@ -95,7 +95,7 @@ def test_age_messages_follow_the_birth_date_as_it_is_corrected(qtbot: QtBot, ws:
     }
     dialog.set_value("birth_date", f"15/08/{year - 18}")  # admitted at 17
     assert dialog.errors.messages() == {}
-    assert [dialog.tabs.tabText(i) for i in (0, 3)] == ["Thông tin chung", "Đoàn – Đảng"]
+    assert [dialog.tabs.tabText(i) for i in (0, 3)] == ["&Thông tin chung", "Đ&oàn – Đảng"]
     dialog.save_button.click()
     assert dialog.saved_id is not None
 
@@ -115,10 +115,10 @@ def test_a_message_the_database_gives_stays_when_the_birth_date_changes(
     assert dialog.errors.messages() == {"admission_date": decided}
     dialog.set_value("birth_date", "02/01/2000")
     assert dialog.errors.messages() == {"admission_date": decided}  # the event still decides
-    assert dialog.tabs.tabText(3) == "Đoàn – Đảng (!)"
+    assert dialog.tabs.tabText(3) == "Đ&oàn – Đảng (!)"
     dialog.set_value("admission_date", "26/03/2017")
     assert dialog.errors.messages() == {}
-    assert dialog.tabs.tabText(3) == "Đoàn – Đảng"
+    assert dialog.tabs.tabText(3) == "Đ&oàn – Đảng"
 
 
 def test_valid_input_saves_and_editing_round_trips(qtbot: QtBot, ws: Workspace) -> None:

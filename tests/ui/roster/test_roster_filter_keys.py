@@ -4,17 +4,15 @@ field from anywhere on the page, and no letter is taken twice in the window the 
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.page import RosterPage
+from mnemonics import letters, press_alt, twice
 from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -44,8 +42,7 @@ def test_alt_letter_puts_the_keyboard_in_its_filter(
     assert _labels(page)[caption] is combo
     getattr(page, start).setFocus()
 
-    qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Alt)
+    press_alt(qtbot, key)
 
     assert QApplication.focusWidget() is combo
     assert QApplication.activePopupWidget() is None  # no menu opened instead
@@ -58,12 +55,6 @@ def test_no_alt_letter_is_taken_twice_where_the_roster_shows(
 ) -> None:
     window = active_window(qtbot, ws, prompts)
     assert window.stack.currentWidget() is window.roster
-    texts = [action.text() for action in window.menuBar().actions()]
-    texts += [
-        widget.text()
-        for widget in window.findChildren(QWidget)
-        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisible()
-    ]
-    letters = [QKeySequence.mnemonic(text).toString() for text in texts if "&" in text]
-    assert {"Alt+C", "Alt+R", "Alt+I"} <= set(letters)
-    assert [letter for letter, count in Counter(letters).items() if count > 1] == []
+    found = letters(window)
+    assert {"Alt+C", "Alt+R", "Alt+I"} <= set(found)
+    assert twice(found) == []

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from active_window import shown_active
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.backups_dialog import BackupsDialog
+from mnemonics import letters, press_alt
 from scripted import ScriptedPrompts, synchronous_core
 
 
@@ -77,9 +77,7 @@ def test_each_button_has_its_own_alt_letter(
     ws.backups.take()
     prompts = ScriptedPrompts()
     dialog = shown_active(qtbot, BackupsDialog(synchronous_core(ws, prompts)))
-    buttons = dialog.findChildren(QPushButton)
-    letters = [QKeySequence.mnemonic(b.text()).toString() for b in buttons if b.text() != "Đóng"]
-    assert sorted(letters) == ["Alt+D", "Alt+K", "Alt+L", "Alt+N", "Alt+T", "Alt+U"]
+    assert sorted(letters(dialog)) == ["Alt+D", "Alt+K", "Alt+L", "Alt+N", "Alt+T", "Alt+U"]
 
     chosen: list[str] = []
 
@@ -88,18 +86,12 @@ def test_each_button_has_its_own_alt_letter(
         return ""  # the chooser cancelled
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose_nothing)
-    _alt(qtbot, Qt.Key.Key_U)
+    press_alt(qtbot, Qt.Key.Key_U)
     qtbot.waitUntil(lambda: chosen == ["Chọn thư mục trên USB để sao lưu"], timeout=2000)
     prompts.answer = False
-    _alt(qtbot, Qt.Key.Key_K)  # the newest, chosen
+    press_alt(qtbot, Qt.Key.Key_K)  # the newest, chosen
     qtbot.waitUntil(lambda: len(prompts.asked) == 1, timeout=2000)
     assert prompts.asked[0].startswith("Khôi phục bản sao lưu lúc ")
-    _alt(qtbot, Qt.Key.Key_N)
+    press_alt(qtbot, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: len(ws.backups.list()) == 2, timeout=5000)
     assert prompts.infos[-1].startswith("Đã sao lưu dữ liệu lúc ")
-
-
-def _alt(qtbot: QtBot, key: Qt.Key) -> None:
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key, Qt.KeyboardModifier.AltModifier)

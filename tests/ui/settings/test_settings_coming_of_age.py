@@ -53,7 +53,7 @@ def test_settings_page_shows_saves_and_reloads_the_age(qtbot: QtBot, ws: Workspa
     assert spin.text() == "30 tuổi"
     row = spin.parentWidget()  # the spin and its hint, in the box that holds the error label
     label = page.form.layout().labelForField(row.parentWidget())  # type: ignore[attr-defined]
-    assert isinstance(label, QLabel) and label.text() == "Tuổi trưởng thành Đoàn"
+    assert isinstance(label, QLabel) and label.text() == "Tuổ&i trưởng thành Đoàn"
     assert label.buddy() is row and row.focusProxy() is spin  # focus from the label and on error
     assert page.form.age_hint.text() == (
         "Mặc định 30. Dùng cho danh sách trưởng thành Đoàn và thống kê."

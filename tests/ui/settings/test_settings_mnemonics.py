@@ -1,33 +1,25 @@
-"""Thiết lập by Alt+letter: each button of the page has its own letter, none taken twice in the
-main window (its menus included), and each presses its button from anywhere on the page."""
+"""Thiết lập by Alt+letter: each button and each field of the page has its own letter, none taken
+twice in the main window (its menus included); a button's presses it from anywhere on the page, a
+field's puts the keyboard in it. The first start's dialog gives its fields the same letters."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from active_window import active_window, press_ctrl
+from active_window import active_window, press_ctrl, shown_active
 from doancoso.core.workspace import Workspace
 from doancoso.ui.settings.page import SettingsPage
+from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.main_window import SETTINGS, MainWindow
+from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _letters(window: MainWindow) -> list[str]:
-    """The Alt+letters of what ``window`` shows: its menus, labels and buttons."""
-    texts = [action.text() for action in window.menuBar().actions()]
-    for widget in window.findChildren(QWidget):
-        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisible():
-            texts.append(widget.text())
-    return [QKeySequence.mnemonic(t).toString() for t in texts if "&" in t.replace("&&", "")]
 
 
 def _settings(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> SettingsPage:
@@ -50,16 +42,9 @@ def test_the_settings_page_s_buttons_have_their_own_letters(
     ]  # fmt: skip
     window = page.window()
     assert isinstance(window, MainWindow)
-    found = _letters(window)
+    found = letters(window)
     assert {"Alt+L", "Alt+Q", "Alt+M", "Alt+K", "Alt+U", "Alt+D"} <= set(found)
-    assert [letter for letter, count in Counter(found).items() if count > 1] == []
-
-
-def _alt(qtbot: QtBot, key: Qt.Key) -> None:
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Alt)
+    assert twice(found) == []
 
 
 def test_alt_letters_open_the_data_folder_and_the_usb_wizards_from_the_name_field(
@@ -69,7 +54,7 @@ def test_alt_letters_open_the_data_folder_and_the_usb_wizards_from_the_name_fiel
     assert QApplication.focusWidget() is page.form.editors["name"]
     opened: list[Path] = []
     page.open_folder = opened.append
-    _alt(qtbot, Qt.Key.Key_M)
+    press_alt(qtbot, Qt.Key.Key_M)
     qtbot.waitUntil(lambda: opened == [ws.data_dir])
     titles: list[str] = []
 
@@ -78,8 +63,73 @@ def test_alt_letters_open_the_data_folder_and_the_usb_wizards_from_the_name_fiel
 
     prompts.dialog_script = seen
     page.form.editors["name"].setFocus()
-    _alt(qtbot, Qt.Key.Key_U)
+    press_alt(qtbot, Qt.Key.Key_U)
     qtbot.waitUntil(lambda: titles == ["Xuất dữ liệu ra USB"])
     page.form.editors["name"].setFocus()
-    _alt(qtbot, Qt.Key.Key_D)
+    press_alt(qtbot, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: titles == ["Xuất dữ liệu ra USB", "Nhận dữ liệu từ USB"])
+
+
+def _labels_of_fields(root: QWidget) -> list[tuple[str, QWidget]]:
+    """(text, field) of each label of ``root`` that names a field, top to bottom: the field is
+    where the keyboard goes (a row's focus proxy); a check box is its own label."""
+    found: list[tuple[QWidget, str, QWidget]] = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLabel) and widget.isVisible() and widget.buddy() is not None:
+            buddy = widget.buddy()
+            assert buddy is not None
+            found.append((widget, widget.text(), buddy.focusProxy() or buddy))
+        elif isinstance(widget, QCheckBox) and widget.isVisible():
+            found.append((widget, widget.text(), widget))
+    found.sort(key=lambda item: item[0].mapTo(root.window(), item[0].rect().topLeft()).y())
+    return [(text.split(" <span")[0], field) for _widget, text, field in found]
+
+
+SETTINGS_LABELS = [
+    "Tên Đ&oàn cơ sở", "Xã/&phường", "Tỉnh/t&hành phố", "Cấp bộ Đoàn cấp trên t&rực tiếp",
+    "Tên viết tắt &của cấp trên", "Họ tên &Bí thư", "Tuổ&i trưởng thành Đoàn",
+    "Tí&nh “vắng có phép” là có tham gia khi tính tỉ lệ tham gia hoạt động của đoàn viên",
+    "Hạn đăng ký kế hoạch với cấp trên: ngà&y", "Dung lượng tối đ&a của một tệp minh chứng:",
+]  # fmt: skip
+
+
+def test_every_field_of_the_settings_page_has_its_own_letter(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The organisation's fields, the participation box, the plan deadline and the evidence
+    limit: each label has an Alt letter of its own words, none taken twice in the window (its
+    menus and the page's buttons included), and each puts the keyboard in its field from the
+    name field (a check box is ticked, as a click would)."""
+    page = _settings(qtbot, ws, prompts)
+    window = page.window()
+    labelled = _labels_of_fields(page)
+    assert [text for text, _field in labelled] == SETTINGS_LABELS
+    assert twice(letters(window)) == []
+    for text, field in labelled:
+        page.form.editors["name"].setFocus()
+        qtbot.waitUntil(page.form.editors["name"].hasFocus)
+        press_alt(qtbot, Qt.Key(ord(mnemonic(text)[-1])))
+        qtbot.waitUntil(field.hasFocus)
+    qtbot.waitUntil(page.leave_box.isChecked)  # Alt+N ticked it, as a click (on a timer)
+    assert ws.participation.leave_counts()  # and so saved it
+
+
+SETUP_LABELS = SETTINGS_LABELS[:7]
+
+
+def test_every_field_of_the_setup_dialog_has_its_own_letter(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    """The first start's form: the same letters, none taken by its buttons ("&Nhận bàn giao từ
+    USB…", "&Khôi phục bản sao lưu…"), each putting the keyboard in its field."""
+    dialog = SetupDialog(empty_ws.organization, ScriptedPrompts(),
+                         receive_handover=lambda _parent: False,
+                         restore_backup=lambda _parent: None)  # fmt: skip
+    shown_active(qtbot, dialog)
+    labelled = _labels_of_fields(dialog)
+    assert [text for text, _field in labelled] == SETUP_LABELS
+    found = letters(dialog)
+    assert {"Alt+N", "Alt+K"} <= set(found) and twice(found) == []
+    for text, field in reversed(labelled):
+        press_alt(qtbot, Qt.Key(ord(mnemonic(text)[-1])))
+        qtbot.waitUntil(field.hasFocus)

@@ -81,7 +81,7 @@ def test_the_intro_says_what_is_required(qtbot: QtBot, empty_ws: Workspace) -> N
     assert "cần nhập xã/phường hoặc ít nhất tỉnh/thành phố." in intro
     assert REQUIRED_NOTE in intro
     labels = {label.text() for label in dialog.findChildren(QLabel)}
-    assert {"Xã/phường", "Tỉnh/thành phố"} <= labels  # one of the two: neither is starred
+    assert {"Xã/&phường", "Tỉnh/t&hành phố"} <= labels  # one of the two: neither is starred
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -4,17 +4,15 @@ in the window the register shows in (the menus', the buttons', the labels')."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.main_window import YOUTH_AREA, MainWindow
+from mnemonics import letters, press_alt, twice
 from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -36,8 +34,7 @@ def test_alt_p_puts_the_keyboard_in_the_hamlet_filter(
     assert (label.text(), label.buddy()) == ("Ấ&p/khu phố:", page.hamlet_combo)
     getattr(page, start).setFocus()
 
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyRelease(QApplication.focusWidget(), Qt.Key.Key_Alt)
+    press_alt(qtbot, Qt.Key.Key_P)
 
     assert QApplication.focusWidget() is page.hamlet_combo
     assert QApplication.activePopupWidget() is None  # no menu opened instead
@@ -51,12 +48,6 @@ def test_no_alt_letter_is_taken_twice_where_the_register_shows(
     qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     window = _register(qtbot, youth_ws, prompts)
-    texts = [action.text() for action in window.menuBar().actions()]
-    texts += [
-        widget.text()
-        for widget in window.findChildren(QWidget)
-        if isinstance(widget, QLabel | QAbstractButton) and widget.isVisible()
-    ]
-    letters = [QKeySequence.mnemonic(text).toString() for text in texts if "&" in text]
-    assert "Alt+P" in letters
-    assert [letter for letter, count in Counter(letters).items() if count > 1] == []
+    found = letters(window)
+    assert "Alt+P" in found
+    assert twice(found) == []

@@ -73,8 +73,11 @@ Saved = tuple[str, Change | None, AddedMember | None]
 """What a save hands back: the member's id, an edit's fields before and after, an add's member."""
 
 # Tabs: (title, [(field, label, placeholder)]). Choice fields are combos (see _combo_items).
+# Each title has its Alt letter, which shows the tab with the cursor in its field last used (at
+# first its first field): a field of another tab is reached without counting Ctrl+Tabs ("Chi
+# đoàn": Alt+O, then Tab). "&Quá trình" (Q), an edit's, is added with the timeline.
 TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
-    ("Thông tin chung", (
+    ("&Thông tin chung", (
         ("full_name", "Họ và tên", "Ví dụ: Nguyễn Thị Như Quỳnh"),
         ("other_name", "Tên gọi khác", ""),
         ("birth_date", "Ngày sinh", "dd/mm/yyyy (hoặc chỉ năm sinh)"),
@@ -86,14 +89,14 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ("national_id_place", "Nơi cấp CCCD", ""),
         ("hometown", "Quê quán", ""),
     )),
-    ("Địa chỉ – liên hệ", (
+    ("Địa chỉ – &liên hệ", (
         ("address_hamlet", "Ấp/thôn/khóm", ""),
         ("address_commune", "Xã/phường", ""),
         ("address_province", "Tỉnh/thành phố", ""),
         ("phone", "Điện thoại", "Ví dụ: 0912345678"),
         ("email", "Email", "Ví dụ: nguyenvanan@gmail.com"),
     )),
-    ("Học vấn – nghề nghiệp", (
+    ("&Học vấn – nghề nghiệp", (
         ("occupation", "Nghề nghiệp", ""),
         ("education", "Trình độ văn hóa", "Ví dụ: 12/12"),
         ("qualification", "Trình độ chuyên môn", "Ví dụ: Trung cấp"),
@@ -101,7 +104,7 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ("computer_skills", "Tin học", "Ví dụ: Cơ bản"),
         ("foreign_language", "Ngoại ngữ", "Ví dụ: Tiếng Anh B1"),
     )),
-    ("Đoàn – Đảng", (
+    ("Đ&oàn – Đảng", (
         ("member_code", "Mã định danh đoàn viên", "7 chữ số"),
         ("branch_id", "Chi đoàn", ""),
         ("position", "Chức vụ", ""),
@@ -115,7 +118,7 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ("party_date", "Ngày vào Đảng", DATE_HINT),
         ("association", "Hội", "Ví dụ: Hội Liên hiệp Thanh niên Việt Nam"),
     )),
-    ("Gia đình", (
+    ("&Gia đình", (
         ("father_name", "Họ tên cha", ""),
         ("father_birth_year", "Năm sinh của cha", "Ví dụ: 1975"),
         ("father_occupation", "Nghề nghiệp của cha", ""),
@@ -123,7 +126,7 @@ TABS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ("mother_birth_year", "Năm sinh của mẹ", "Ví dụ: 1978"),
         ("mother_occupation", "Nghề nghiệp của mẹ", ""),
     )),
-    ("Ghi chú", (("notes", "Ghi chú", ""),)),
+    ("Ghi &chú", (("notes", "Ghi chú", ""),)),
 )  # fmt: skip
 
 REQUIRED = ("full_name", "birth_date")
@@ -219,7 +222,7 @@ class MemberFormDialog(QDialog):
             self.timeline = TimelineWidget(core, member_id)
             self.timeline.changed.connect(self._on_events_changed)
             self.timeline.written.connect(self.events_written)
-            self.tabs.addTab(self.timeline, "Quá trình")
+            self.tabs.addTab(self.timeline, "&Quá trình")
         elif branch_id:  # (one deleted meanwhile is not offered: none chosen)
             branches = self.editors["branch_id"]
             assert isinstance(branches, QComboBox)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from ...core.errors import ValidationError
@@ -28,14 +29,17 @@ from ...core.organization import (
 from ...core.roster.rules import COMING_OF_AGE
 from ..common.fields import FieldErrors, WrappedLabel
 
-# (field, label, placeholder, required)
+# (field, label, placeholder, required). Each label has its Alt letter (&), from its own words
+# and taken by nothing else where the form shows: not by the main window's menus (T, S, X, V,
+# G) nor the settings page's letters (L, Q, M, K, U, D, and N, Y, A of its other fields), nor
+# the setup dialog's buttons (N, K). A word's first letter where one is free.
 _FIELDS: tuple[tuple[str, str, str, bool], ...] = (
-    ("name", "Tên Đoàn cơ sở", "Ví dụ: Đoàn xã Tân Hưng", True),
-    ("commune", "Xã/phường", "Ví dụ: Tân Hưng", False),
-    ("province", "Tỉnh/thành phố", "Ví dụ: Cà Mau", False),
-    ("superior_name", "Cấp bộ Đoàn cấp trên trực tiếp", "Ví dụ: Tỉnh đoàn Cà Mau", True),
-    ("superior_short", "Tên viết tắt của cấp trên", "Ví dụ: TĐ", False),
-    ("secretary_name", "Họ tên Bí thư", "Ví dụ: Nguyễn Thị Như Quỳnh", False),
+    ("name", "Tên Đ&oàn cơ sở", "Ví dụ: Đoàn xã Tân Hưng", True),
+    ("commune", "Xã/&phường", "Ví dụ: Tân Hưng", False),
+    ("province", "Tỉnh/t&hành phố", "Ví dụ: Cà Mau", False),
+    ("superior_name", "Cấp bộ Đoàn cấp trên t&rực tiếp", "Ví dụ: Tỉnh đoàn Cà Mau", True),
+    ("superior_short", "Tên viết tắt &của cấp trên", "Ví dụ: TĐ", False),
+    ("secretary_name", "Họ tên &Bí thư", "Ví dụ: Nguyễn Thị Như Quỳnh", False),
 )
 PLACE_MESSAGE = (
     "Cần nhập xã/phường, hoặc ít nhất tỉnh/thành phố: địa danh này được in trước ngày tháng "
@@ -49,7 +53,7 @@ REQUIRED_NOTE = (
 two fields, so neither is starred)."""
 LONGEST = LONGEST_NAME
 """The most characters a field of the form takes: the core's rule, shown as it is typed."""
-AGE_LABEL = "Tuổi trưởng thành Đoàn"
+AGE_LABEL = "Tuổ&i trưởng thành Đoàn"
 AGE_HINT = f"Mặc định {COMING_OF_AGE}. Dùng cho danh sách trưởng thành Đoàn và thống kê."
 
 
@@ -78,7 +82,7 @@ class OrganizationForm(QWidget):
         self.age_spin.setRange(COMING_OF_AGE_MIN, COMING_OF_AGE_MAX)
         self.age_spin.setValue(COMING_OF_AGE)
         self.age_spin.setSuffix(" tuổi")
-        self.age_spin.setAccessibleName(AGE_LABEL)
+        self.age_spin.setAccessibleName(AGE_LABEL.replace("&", ""))
         self.age_spin.setToolTip(
             "Đoàn viên đủ tuổi này trong năm được đưa vào danh sách trưởng thành Đoàn."
         )
@@ -90,6 +94,9 @@ class OrganizationForm(QWidget):
         self.age_hint.setStyleSheet("color: #616161;")  # the grey of the other hints
         row.addWidget(self.age_hint, 1)
         age_row.setFocusProxy(self.age_spin)  # the label's buddy and error focus reach the spin
+        # A label gives its buddy the focus only when the buddy takes focus itself: without a
+        # policy of its own, the row ignored Alt+I (Tab skips it still: it has a proxy).
+        age_row.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # (a click on the hint stays there)
         self.errors.add_row(form, "coming_of_age", AGE_LABEL, age_row)
         self._shown = self._values()  # what set_info last put in the fields
 

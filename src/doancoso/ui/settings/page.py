@@ -130,7 +130,7 @@ class SettingsPage(QWidget):
         """How participation in activities is counted (a setting of the organisation)."""
         layout.addWidget(QLabel("<b>Tham gia hoạt động</b>"))
         self.leave_box = QCheckBox(
-            "Tính “vắng có phép” là có tham gia khi tính tỉ lệ tham gia hoạt động của đoàn viên"
+            "Tí&nh “vắng có phép” là có tham gia khi tính tỉ lệ tham gia hoạt động của đoàn viên"
         )
         self.leave_box.setToolTip(
             "Hướng dẫn chưa quy định rõ; mặc định vắng có phép không được tính là có tham gia."
@@ -144,10 +144,14 @@ class SettingsPage(QWidget):
         box is left or Enter is pressed in it, or the year is chosen."""
         layout.addWidget(QLabel("<b>Kế hoạch công tác</b>"))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Hạn đăng ký kế hoạch với cấp trên: ngày"))
+        # Alt+Y ("ngà&y") puts the keyboard in the day, Tab goes on to the month and the year:
+        # "tháng" and "của" have no letter of their own (what their words hold is taken).
+        label = QLabel("Hạn đăng ký kế hoạch với cấp trên: ngà&y")
+        row.addWidget(label)
         self.deadline_day_box = QSpinBox()
         self.deadline_day_box.setRange(1, 31)
         self.deadline_day_box.setAccessibleName("Ngày của hạn đăng ký kế hoạch")
+        label.setBuddy(self.deadline_day_box)
         row.addWidget(self.deadline_day_box)
         row.addWidget(QLabel("tháng"))
         self.deadline_month_box = QSpinBox()
@@ -268,8 +272,10 @@ class SettingsPage(QWidget):
         participation."""
         layout.addWidget(QLabel("<b>Tệp minh chứng</b>"))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Dung lượng tối đa của một tệp minh chứng:"))
+        label = QLabel("Dung lượng tối đ&a của một tệp minh chứng:")
+        row.addWidget(label)
         self.max_size_box = QSpinBox()
+        label.setBuddy(self.max_size_box)
         self.max_size_box.setRange(MIN_MB, MAX_MB)
         self.max_size_box.setSuffix(" MB")
         self.max_size_box.setToolTip(

@@ -53,9 +53,10 @@ Saved = tuple[str, Change | None, AddedYouth | None]
 PICKER_LIMIT = 50
 SEARCH_DELAY_MS = 150
 
-# (group title, [(field, label, placeholder)])
+# (group title, [(field, label, placeholder)]). Each title has its Alt letter, which puts the
+# cursor in its column's first field: the right one is reached without ten Tabs.
 GROUPS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
-    ("Thông tin cá nhân", (
+    ("&Thông tin cá nhân", (
         ("full_name", "Họ và tên", "Ví dụ: Nguyễn Thị Thủy"),
         ("birth_date", "Ngày sinh", "dd/mm/yyyy (hoặc chỉ năm sinh)"),
         ("gender", "Giới tính", ""),
@@ -67,7 +68,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
         ("contact", "Liên hệ khác", "Zalo, Facebook, người thân…"),
         ("notes", "Ghi chú", ""),
     )),
-    ("Hoàn cảnh – theo dõi", (
+    ("&Hoàn cảnh – theo dõi", (
         ("occupation", "Nghề nghiệp", "Ví dụ: Nuôi tôm"),
         ("working_away", "Đi làm ăn xa", ""),
         ("away_place", "Nơi làm ăn xa", "Ví dụ: TP. Hồ Chí Minh"),
