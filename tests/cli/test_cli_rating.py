@@ -360,6 +360,7 @@ def test_a_member_without_admission_date_is_in_no_round_before_the_admission_age
     assert listed("2023") == {"Trần Văn Tám": True}  # from 06/03/2023: ten months
     assert listed("2024") == {"Trần Văn Tám": True, "Lê Văn Chín": True}
     assert listed("2025") == {"Trần Văn Tám": True, "Lê Văn Chín": True, "Võ Thị Năm": True}
+    assert cli(data_dir, "rating", "open", "--year", "2023")[0] == 0
     code, out, err = cli(data_dir, "rating", "set", ids["Lê Văn Chín"], "--year", "2023",
                          "--remark", "Tốt")  # fmt: skip
     assert (code, out) == (1, "")

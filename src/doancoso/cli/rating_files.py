@@ -150,7 +150,10 @@ def _json(preview: SheetPreview, applied: bool) -> dict[str, object]:
 
 
 def rating_import(args: argparse.Namespace, out: TextIO) -> int:
+    from .rating import require_round
+
     with open_workspace(args) as ws:
+        require_round(ws, args.year)  # the dry run too: the import that follows is refused
         preview = ws.rating_sheets.preview(args.file, args.year)
         applied = False
         if preview.changes and not args.dry_run:
