@@ -326,12 +326,13 @@ def test_training_result_ignores_tones_and_case(
 ) -> None:
     """`--training` takes the result's name as a level's is taken, tones and case ignored
     ("xuất sắc", "XUAT SAC", "khá"), or its code; anything else is refused, naming the five."""
-    for typed, code in (("xuất sắc", "xuat-sac"), ("XUAT SAC", "xuat-sac"), ("khá", "kha"),
-                        ("Không đạt", "khong-dat"), ("chua-dang-ky", "chua-dang-ky")):  # fmt: skip
+    for typed, stored in (("xuất sắc", "xuat-sac"), ("XUAT SAC", "xuat-sac"), ("khá", "kha"),
+                          ("Không đạt", "khong-dat"),
+                          ("chua-dang-ky", "chua-dang-ky")):  # fmt: skip
         code_out = cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--training", typed)
         assert code_out[0] == 0, (typed, code_out)
         (binh,) = [r for r in ws.rating.rows(2025) if r.member_id == ids["Bình"]]
-        assert binh.training_result == code, typed
+        assert binh.training_result == stored, typed
     code, out, err = cli(
         data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--training", "Giỏi"
     )
