@@ -1,6 +1,7 @@
 """``doancoso rating open``: a year's round is opened by its own command, as the page's “Mở đợt
-xếp loại năm …” opens it; ``set``, ``accept`` and ``import`` of a year never opened are refused
-(exit 1) naming that command, and open no round unasked with the rules of today."""
+xếp loại năm …” opens it; ``set``, ``accept``, ``import`` and ``export`` of a year never opened
+are refused (exit 1) naming that command, as the page's buttons wait for it, and open no round
+unasked with the rules of today."""
 
 from __future__ import annotations
 
@@ -28,9 +29,11 @@ def test_changes_to_a_year_never_opened_are_refused(
         ("accept", "--year", "2024", "--suggestions"),
         ("import", "--year", "2024", str(sheet)),
         ("import", "--year", "2024", str(sheet), "--dry-run"),
+        ("export", "--year", "2024", str(tmp_path / "xep-loai-2024.xlsx")),
     ):
         assert cli(data_dir, "rating", *argv) == (1, "", NOT_OPENED), argv
     assert ws.rating.round(2024) is None and ws.rating.round_years() == [2025]
+    assert not (tmp_path / "xep-loai-2024.xlsx").exists()
 
 
 def test_open_then_set(ws: Workspace, data_dir: Path, ids: dict[str, str]) -> None:

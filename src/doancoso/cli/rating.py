@@ -5,8 +5,9 @@
 level is given as 1–4 or its Vietnamese name, a participation as 85 or 85%. A change to a
 closed round exits 1 with the core's message, the app's button it names said as the command
 (:mod:`.rating_hints`); ``reopen`` asks nothing (the command is the confirmation). A change to
-a year whose round was never opened exits 1 naming ``open`` (:func:`require_round`), as the
-page keeps its grid read-only until “Mở đợt xếp loại năm …” is pressed.
+a year whose round was never opened (and its export) exits 1 naming ``open``
+(:func:`require_round`), as the page keeps its grid read-only and its files' buttons waiting
+until “Mở đợt xếp loại năm …” is pressed.
 """
 
 from __future__ import annotations
@@ -144,7 +145,8 @@ def branch_id(ws: Workspace, name: str | None) -> str | None:
 def require_round(ws: Workspace, year: int) -> None:
     """Refuse a change to a year whose round was never opened: the core would open it unasked,
     with the rules of today, where the page keeps its grid read-only and its import waiting
-    until the round is opened (a year mistyped, or the rules not chosen yet)."""
+    until the round is opened (a year mistyped, or the rules not chosen yet). Its export waits
+    too: a sheet of a round not opened could not be imported back."""
     from ..core.lang.dates import check_year
 
     check_year(year)
