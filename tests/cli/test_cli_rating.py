@@ -326,12 +326,13 @@ def test_training_result_ignores_tones_and_case(
 ) -> None:
     """`--training` takes the result's name as a level's is taken, tones and case ignored
     ("xuất sắc", "XUAT SAC", "khá"), or its code; anything else is refused, naming the five."""
-    for typed, code in (("xuất sắc", "xuat-sac"), ("XUAT SAC", "xuat-sac"), ("khá", "kha"),
-                        ("Không đạt", "khong-dat"), ("chua-dang-ky", "chua-dang-ky")):  # fmt: skip
+    for typed, stored in (("xuất sắc", "xuat-sac"), ("XUAT SAC", "xuat-sac"), ("khá", "kha"),
+                          ("Không đạt", "khong-dat"),
+                          ("chua-dang-ky", "chua-dang-ky")):  # fmt: skip
         code_out = cli(data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--training", typed)
         assert code_out[0] == 0, (typed, code_out)
         (binh,) = [r for r in ws.rating.rows(2025) if r.member_id == ids["Bình"]]
-        assert binh.training_result == code, typed
+        assert binh.training_result == stored, typed
     code, out, err = cli(
         data_dir, "rating", "set", ids["Bình"], "--year", YEAR, "--training", "Giỏi"
     )
@@ -360,6 +361,7 @@ def test_a_member_without_admission_date_is_in_no_round_before_the_admission_age
     assert listed("2023") == {"Trần Văn Tám": True}  # from 06/03/2023: ten months
     assert listed("2024") == {"Trần Văn Tám": True, "Lê Văn Chín": True}
     assert listed("2025") == {"Trần Văn Tám": True, "Lê Văn Chín": True, "Võ Thị Năm": True}
+    assert cli(data_dir, "rating", "open", "--year", "2023")[0] == 0
     code, out, err = cli(data_dir, "rating", "set", ids["Lê Văn Chín"], "--year", "2023",
                          "--remark", "Tốt")  # fmt: skip
     assert (code, out) == (1, "")

@@ -88,6 +88,7 @@ def test_attendance_recorded_after_closing_leaves_the_closed_round_as_it_was(
                 for name in ("Nguyễn Văn An", "Trần Thị Bình"))  # fmt: skip
     meetings(ws, {an: 9, binh: 7})  # 9/10 and 7/10 (rating_data's ten meetings of 2025)
     early, _ = _attended(ws, "20/11/2025", {an: "present", binh: "present"})  # 10/11 and 8/11
+    assert cli(data_dir, "rating", "open", "--year", YEAR)[0] == 0
     assert cli(data_dir, "rating", "set", an, "--year", YEAR, "--decided", "1", "--training",
                "Xuất sắc")[0] == 0  # fmt: skip
     assert cli(data_dir, "rating", "set", binh, "--year", YEAR, "--decided", "2")[0] == 0
@@ -140,6 +141,7 @@ def test_rating_list_says_whose_attendance_changed_after_closing(
     meetings(ws, {an: 9, binh: 7})
     early, _ = _attended(ws, "20/11/2025", {an: "present", binh: "present"})
     _, late = _attended(ws, "10/12/2025", {an: "present", binh: "present"})
+    assert cli(data_dir, "rating", "open", "--year", YEAR)[0] == 0
     assert cli(data_dir, "rating", "set", an, "--year", YEAR, "--decided", "1")[0] == 0
     assert cli(data_dir, "rating", "close", "--year", YEAR)[0] == 0
     ws.activities.delete(early)

@@ -276,6 +276,7 @@ def test_a_chi_doans_forms_name_a_formally_named_organisation_as_its_documents_d
     from dataclasses import replace
 
     org = rated.organization.get()
+    assert org is not None
     formal = "Đoàn TNCS Hồ Chí Minh xã Tân Hưng, huyện Cái Nước, tỉnh Cà Mau"
     rated.organization.update(replace(org, name=formal))
     branch = rated.branches.find("Chi đoàn ấp Tân Hưng")

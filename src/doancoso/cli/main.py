@@ -60,7 +60,7 @@ COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     activities.register,  # activity add|list|attend, participation, calendar export
     checklist.register,  # checklist show|set|attach|detach|template
     registers.register,  # advice|coordination add|edit|delete|list|show|attach|caption|detach
-    rating.register,  # rating list|set|accept|close|reopen|export|import|print
+    rating.register,  # rating list|open|set|accept|close|reopen|export|import|print
     dossier.register,  # dossier --year Y -o FILE.pdf [--check]
     bundles.register,  # bundle export|inspect|import
 )

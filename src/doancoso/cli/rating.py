@@ -1,10 +1,13 @@
 """``doancoso rating``: the annual rating of members from the command line.
 
-``list``, ``set``, ``accept``, ``close`` and ``reopen`` live here; ``export``, ``import`` and
-``print`` (:mod:`.rating_files`) register themselves from their own module. A level is given
-as 1–4 or its Vietnamese name, a participation as 85 or 85%. A change to a closed round exits
-1 with the core's message, the app's button it names said as the command
-(:mod:`.rating_hints`); ``reopen`` asks nothing (the command is the confirmation).
+``list``, ``open``, ``set``, ``accept``, ``close`` and ``reopen`` live here; ``export``,
+``import`` and ``print`` (:mod:`.rating_files`) register themselves from their own module. A
+level is given as 1–4 or its Vietnamese name, a participation as 85 or 85%. A change to a
+closed round exits 1 with the core's message, the app's button it names said as the command
+(:mod:`.rating_hints`); ``reopen`` asks nothing (the command is the confirmation). A change to
+a year whose round was never opened (and its export) exits 1 naming ``open``
+(:func:`require_round`), as the page keeps its grid read-only and its files' buttons waiting
+until “Mở đợt xếp loại năm …” is pressed.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, TextIO
 
-from ..core.errors import ValidationError
+from ..core.errors import ConflictError, NotFoundError, ValidationError
 from ..core.lang.text import percent_cell, vn_number
 from ..core.rating.rules import LEVELS
 from ..core.workspace import Workspace
@@ -26,6 +29,10 @@ from .rating_hints import with_commands
 if TYPE_CHECKING:  # the core's rating modules load SQLAlchemy: imported where a command runs
     from ..core.rating.records import RatingRow
 
+NOT_OPENED = (
+    "Chưa mở đợt xếp loại năm {year}: mở đợt bằng lệnh “doancoso rating open --year {year}” "
+    "trước khi xếp loại."
+)
 LEVEL_HELP = "mức 1–4 hoặc tên mức (" + ", ".join(LEVELS.values()) + "); chuỗi rỗng để xóa"
 # The options of ``rating set`` and the fields of the core they fill.
 SET_FIELDS = {
@@ -55,6 +62,10 @@ def register(subparsers: Subparsers) -> None:
         "false) không có mức (self, proposed, decided là null)",
     )
     listing.set_defaults(handler=rating_list)
+
+    opening = sub.add_parser("open", help="mở đợt xếp loại một năm với quy tắc xếp loại đang dùng")
+    _common(opening)
+    opening.set_defaults(handler=rating_open)
 
     setting = sub.add_parser("set", help="nhập tỉ lệ tham gia, mức xếp loại, nhận xét của một "
                                          "đoàn viên")  # fmt: skip
@@ -129,6 +140,18 @@ def branch_id(ws: Workspace, name: str | None) -> str | None:
     if not name:
         return None
     return find_branch(ws, name).id
+
+
+def require_round(ws: Workspace, year: int) -> None:
+    """Refuse a change to a year whose round was never opened: the core would open it unasked,
+    with the rules of today, where the page keeps its grid read-only and its import waiting
+    until the round is opened (a year mistyped, or the rules not chosen yet). Its export waits
+    too: a sheet of a round not opened could not be imported back."""
+    from ..core.lang.dates import check_year
+
+    check_year(year)
+    if ws.rating.round(year) is None:
+        raise NotFoundError(NOT_OPENED.format(year=year))
 
 
 def _level(level: int | None) -> str:
@@ -223,6 +246,28 @@ def _changed_since(rows: list[RatingRow]) -> str:
     return text + " Danh sách này đọc theo dữ liệu hiện tại, có thể khác lúc khóa đợt."
 
 
+def rating_open(args: argparse.Namespace, out: TextIO) -> int:
+    """Open the year's round with the rules in force, as the page's “Mở đợt xếp loại năm …”
+    does; a round already there is left as it is, and said."""
+    with open_workspace(args) as ws:
+        info = ws.rating.round(args.year)
+        opened = info is None
+        if info is None:
+            info = ws.rating.open(args.year)
+    if info.closed:
+        raise ConflictError(
+            f"Đợt xếp loại năm {args.year} đã kết thúc: mở lại đợt (“Mở lại”) để sửa."
+        )
+    if opened:
+        print(f"Đã mở đợt xếp loại năm {args.year} với quy tắc “{info.rules.name}”.", file=out)
+    else:
+        print(
+            f"Đợt xếp loại năm {args.year} đã mở từ trước, với quy tắc “{info.rules.name}”.",
+            file=out,
+        )
+    return EXIT_OK
+
+
 def rating_set(args: argparse.Namespace, out: TextIO) -> int:
     raw = {field: getattr(args, option) for option, field in SET_FIELDS.items()
            if getattr(args, option) is not None}  # fmt: skip
@@ -233,6 +278,7 @@ def rating_set(args: argparse.Namespace, out: TextIO) -> int:
         )
     options = {field: option.replace("_", "-") for option, field in SET_FIELDS.items()}
     with open_workspace(args) as ws:
+        require_round(ws, args.year)
         member = find_member(ws, args.member)  # by id or name, as ``members events``
         try:
             ws.rating.set(args.year, member.id, raw)
@@ -255,6 +301,7 @@ def rating_set(args: argparse.Namespace, out: TextIO) -> int:
 def rating_accept(args: argparse.Namespace, out: TextIO) -> int:
     source = "proposals" if args.proposals else "suggestions"
     with open_workspace(args) as ws:
+        require_round(ws, args.year)
         count = ws.rating.accept(args.year, source, branch_id(ws, args.branch))
     what = "mức chi đoàn đề nghị" if args.proposals else "mức gợi ý"
     print(f"Đã lấy {what} làm mức quyết định cho {vn_number(count)} đoàn viên.", file=out)

@@ -103,9 +103,10 @@ def register(sub: Subparsers) -> None:
 
 
 def rating_export(args: argparse.Namespace, out: TextIO) -> int:
-    from .rating import branch_id
+    from .rating import branch_id, require_round
 
     with open_workspace(args) as ws:
+        require_round(ws, args.year)  # as the page's "Xuất Excel…" waits for the round
         count = ws.rating_sheets.export(args.file, args.year, branch_id(ws, args.branch))
     print(f"Đã xuất {vn_number(count)} đoàn viên ra {args.file}.", file=out)
     return EXIT_OK
@@ -150,7 +151,10 @@ def _json(preview: SheetPreview, applied: bool) -> dict[str, object]:
 
 
 def rating_import(args: argparse.Namespace, out: TextIO) -> int:
+    from .rating import require_round
+
     with open_workspace(args) as ws:
+        require_round(ws, args.year)  # the dry run too: the import that follows is refused
         preview = ws.rating_sheets.preview(args.file, args.year)
         applied = False
         if preview.changes and not args.dry_run:

@@ -108,9 +108,9 @@ def test_figures_changed_by_an_event_alone_do_not_say_the_attendance_changed(
     for member in (binh, cuong):
         away = ws.events.record_undoable(member, "transfer_out", "01/03/2025",
                                          other_organization="Đoàn xã Khánh An")  # fmt: skip
-        back = ws.events.record_undoable(member, "transfer_in", "01/05/2025",
+        home = ws.events.record_undoable(member, "transfer_in", "01/05/2025",
                                          other_organization="Đoàn xã Khánh An")  # fmt: skip
-        taken += [ws.events.take_back(back), ws.events.take_back(away)]
+        taken += [ws.events.take_back(home), ws.events.take_back(away)]
     ws.rating.set_levels(int(YEAR), "decided_level", {an: 1, binh: 1, cuong: 2})
     ws.rating.close(int(YEAR))
     if older:
@@ -220,9 +220,9 @@ def test_an_event_taken_back_before_the_closing_and_brought_back_since_is_not_th
 
     # Reopened, the round reads today's events: Bình left in the year, Cường disciplined.
     ws.rating.reopen(int(YEAR))
-    rows = {r.full_name: (r.eligible, r.reason, r.discipline, r.changed_after_closing)
-            for r in ws.rating.rows(int(YEAR))}  # fmt: skip
-    assert rows == {
+    reopened = {r.full_name: (r.eligible, r.reason, r.discipline, r.changed_after_closing)
+                for r in ws.rating.rows(int(YEAR))}  # fmt: skip
+    assert reopened == {
         "Lê Văn An": (True, None, None, None),
         "Trần Thị Bình": (False, LEFT, None, None),
         "Võ Cường": (True, None, "warning", None),

@@ -51,4 +51,4 @@ def test_demo_rounds(empty_ws: Workspace) -> None:
     assert sick and unpaid and len(sick) + len(unpaid) < len(rated) // 5
     assert {r.sick_months for r in sick} <= {2, 4, 5}
     assert all(r.suggested == 4 for r in unpaid if r.participation is not None)
-    assert all(r.suggested in (3, 4) for r in sick if r.sick_months > 3 and r.participation)
+    assert all(r.suggested in (3, 4) for r in sick if (r.sick_months or 0) > 3 and r.participation)

@@ -52,8 +52,8 @@ def test_levels_to_accept_are_what_accept_decides(ws: Workspace, members: dict[s
         members["An"]: 2, members["Bình"]: 2
     }  # fmt: skip
     assert ws.rating.accept(YEAR, "suggestions") == 3
-    rows = {r.full_name: r.decided_level for r in ws.rating.rows(YEAR, as_of=AS_OF)}
-    assert rows == {"An": 2, "Bình": 2, "Cường": 2, "Dũng": 4}
+    decided = {r.full_name: r.decided_level for r in ws.rating.rows(YEAR, as_of=AS_OF)}
+    assert decided == {"An": 2, "Bình": 2, "Cường": 2, "Dũng": 4}
     assert ws.rating.levels_to_accept(YEAR, "suggestions") == {}
     ws.rating.close(YEAR)
     with pytest.raises(ConflictError):

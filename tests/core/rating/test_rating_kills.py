@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from doancoso.core.backup.store import BACKUP_FOLDER, soundness
-from doancoso.core.workspace import DATABASE_FILE, Workspace
+from doancoso.core.storage.folder import DATABASE_FILE
+from doancoso.core.workspace import Workspace
 
 KILLS = max(10, int(os.environ.get("DOANCOSO_KILLS", "50")) // 5)
 YEAR = date.today().year

@@ -284,9 +284,9 @@ def test_malformed_and_hostile_files_change_nothing(
     assert "“2,5” ở cột “Chi đoàn đề nghị” không phải mức xếp loại" in preview.refused[1].reason
     assert ws.rating_sheets.apply(preview) == 0
     assert _stored(ws) == stored
-    with pytest.raises(AppError) as caught:
+    with pytest.raises(AppError) as refused:
         ws.rating_sheets.export(tmp_path / "xep-loai.csv", YEAR)
-    assert caught.value.message == (
+    assert refused.value.message == (
         "Không xuất được ra “xep-loai.csv”: bảng xếp loại xuất ra tệp .xlsx."
     )
     assert not (tmp_path / "xep-loai.csv").exists()

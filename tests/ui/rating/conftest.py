@@ -4,11 +4,13 @@ one on temporary activity here (not rated), and the page over it, synchronous.""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -16,6 +18,7 @@ from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from rating_data import meetings
+from scripted import accept_print_dialog
 
 # Showing a top-level window (and the list of phrases) on the offscreen platform logs these
 # harmless warnings.
@@ -90,3 +93,25 @@ def fill_sheet(path: Path, values: dict[str, dict[str, object]]) -> None:
         for column, value in values.get(str(name), {}).items():
             sheet.cell(row[0].row, columns[column], value)
     book.save(path)
+
+
+def saving_to(target: Path, asked: list[str]) -> Callable[..., Path]:
+    """An ``ask_save_path`` for the page's files: notes the name offered in ``asked`` and
+    answers ``target``."""
+
+    def ask(caption: str, name: str, filter_text: str) -> Path:
+        asked.append(name)
+        return target
+
+    return ask
+
+
+def printing_noted(opened: list[QDialog]) -> Callable[[QDialog], None]:
+    """A ``dialog_script`` that notes each dialog in ``opened`` and accepts the print dialog as
+    it is (:func:`scripted.accept_print_dialog`)."""
+
+    def script(dialog: QDialog) -> None:
+        opened.append(dialog)
+        accept_print_dialog(dialog)
+
+    return script

@@ -23,7 +23,7 @@ def _offered(page: RatingPage, prompts: ScriptedPrompts, tmp_path: Path) -> list
     """The names offered for the chi đoàn ấp 1's export, blank forms and summary, each written."""
     offered: list[str] = []
 
-    def save_as(_caption: str, name: str, _filter: str) -> Path:
+    def save_as(caption: str, name: str, filter_text: str) -> Path:
         offered.append(name)
         return tmp_path / name
 

@@ -23,7 +23,18 @@ from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts, accept_print_dialog
 
-from .conftest import AP_1, AP_2, MEMBERS, SHOWN, TODAY, YEAR, Round, fill_sheet
+from .conftest import (
+    AP_1,
+    AP_2,
+    MEMBERS,
+    SHOWN,
+    TODAY,
+    YEAR,
+    Round,
+    fill_sheet,
+    printing_noted,
+    saving_to,
+)
 
 pytestmark = SHOWN
 
@@ -172,9 +183,9 @@ def test_the_decision_of_a_round_still_open_is_not_printed(
     page.refresh()
     target = tmp_path / "quyet-dinh.pdf"
     asked: list[str] = []
-    page.files.ask_save_path = lambda *a: asked.append(a[1]) or target  # type: ignore[method-assign]
+    page.files.ask_save_path = saving_to(target, asked)  # type: ignore[method-assign]
     opened: list[QDialog] = []
-    prompts.dialog_script = lambda d: opened.append(d) or accept_print_dialog(d)
+    prompts.dialog_script = printing_noted(opened)
     prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
     refusal = (
         "Đợt xếp loại năm 2025 đang mở, các mức xếp loại còn thay đổi được: bấm “Kết thúc đợt "
@@ -323,7 +334,7 @@ def test_printing_the_summary_of_a_year_without_a_round_says_so_and_opens_none(
     page.year_box.setCurrentIndex(page.year_box.findData(2024))
     assert not page.files.print_button.isEnabled()
     asked: list[str] = []
-    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "x.pdf"  # type: ignore[method-assign]
+    page.files.ask_save_path = saving_to(tmp_path / "x.pdf", asked)  # type: ignore[method-assign]
     prompts.dialog_script = accept_print_dialog
     for choice in ("Tổng hợp kết quả đánh giá, xếp loại",
                    "Quyết định công nhận kết quả xếp loại (kèm danh sách)"):  # fmt: skip
@@ -355,16 +366,21 @@ def test_the_check_for_a_round_before_printing_reads_on_the_worker(
     read_on: list[int] = []
     rating = rated.ws.rating
 
-    def recorded(method: str):  # type: ignore[no-untyped-def]
+    def recorded(method: str) -> Callable[..., object]:
         real = getattr(RatingService, method)
-        return lambda *a, **k: read_on.append(threading.get_ident()) or real(rating, *a, **k)
+
+        def call(*args: object, **kwargs: object) -> object:
+            read_on.append(threading.get_ident())
+            return real(rating, *args, **kwargs)
+
+        return call
 
     for method in ("round", "decision"):
         monkeypatch.setattr(rating, method, recorded(method))
     with qtbot.wait_signal(page.loaded, timeout=10_000):
         page.year_box.setCurrentIndex(page.year_box.findData(2024))
     asked: list[str] = []
-    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "x.pdf"  # type: ignore[method-assign]
+    page.files.ask_save_path = saving_to(tmp_path / "x.pdf", asked)  # type: ignore[method-assign]
     prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
     read_on.clear()
     page.files.print_document()  # as a page that read a round since gone would (see above)
@@ -387,9 +403,9 @@ def test_the_decision_of_a_closed_round_nobody_decided_is_refused_before_any_dia
     page.refresh()
     assert page.info is not None and page.info.closed
     asked: list[str] = []
-    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "qd.pdf"  # type: ignore[method-assign]
+    page.files.ask_save_path = saving_to(tmp_path / "qd.pdf", asked)  # type: ignore[method-assign]
     opened: list[QDialog] = []
-    prompts.dialog_script = lambda d: opened.append(d) or accept_print_dialog(d)
+    prompts.dialog_script = printing_noted(opened)
     prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
     for branch in (None, rated.branches[AP_1]):
         page.branch_box.setCurrentIndex(page.branch_box.findData(branch))
@@ -413,9 +429,9 @@ def test_the_decision_of_an_open_round_nobody_decided_says_to_decide_first(
     rated.ws.rating.set_levels(YEAR, "decided_level", {rated.ids["Nguyễn Văn An"]: 1})
     page.refresh()
     asked: list[str] = []
-    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "qd.pdf"  # type: ignore[method-assign]
+    page.files.ask_save_path = saving_to(tmp_path / "qd.pdf", asked)  # type: ignore[method-assign]
     opened: list[QDialog] = []
-    prompts.dialog_script = lambda d: opened.append(d) or accept_print_dialog(d)
+    prompts.dialog_script = printing_noted(opened)
     prompts.choice = "Quyết định công nhận kết quả xếp loại (kèm danh sách)"
     page.branch_box.setCurrentIndex(page.branch_box.findData(rated.branches[AP_2]))
     page.files.print_button.click()
@@ -443,7 +459,12 @@ def test_importing_into_a_closed_round_is_refused_before_the_file_is_chosen(
     page.refresh()
     assert page.info is not None and page.info.closed
     chosen: list[Path] = []
-    page.files.ask_open_path = lambda: chosen.append(target) or target  # type: ignore[method-assign]
+
+    def choose() -> Path:
+        chosen.append(target)
+        return target
+
+    page.files.ask_open_path = choose  # type: ignore[method-assign]
     page.files.import_button.click()
     assert prompts.infos == [
         "Đợt xếp loại năm 2025 đã kết thúc: mở lại đợt (“Mở lại”) trước khi nhập."
@@ -468,7 +489,7 @@ def test_forms_for_nobody_are_refused_before_the_save_dialog(
     qtbot.addWidget(page)
     page.show()
     asked: list[str] = []
-    page.files.ask_save_path = lambda *a: asked.append(a[1]) or tmp_path / "phieu.pdf"  # type: ignore[method-assign]
+    page.files.ask_save_path = saving_to(tmp_path / "phieu.pdf", asked)  # type: ignore[method-assign]
     for choice in ("Phiếu tự đánh giá (để trống, phát cho đoàn viên)",
                    "Phiếu tự đánh giá (điền sẵn phần tự đánh giá)"):  # fmt: skip
         prompts.choice = choice
@@ -487,7 +508,7 @@ def test_the_files_of_one_chi_doan_are_named_after_it(
     organisation the names stay as they were."""
     offered: list[str] = []
 
-    def save_as(_caption: str, name: str, _filter: str) -> Path:
+    def save_as(caption: str, name: str, filter_text: str) -> Path:
         offered.append(name)
         return tmp_path / name
 
@@ -518,7 +539,7 @@ def test_a_sheet_sent_back_as_xls_can_be_chosen_and_is_imported(
     dialog of "Nhập đề nghị từ Excel…" lets the secretary choose it (it listed *.xlsx files
     only, the chi đoàn's file hidden, though the import reads .xls and .csv), and its
     proposals are imported."""
-    import xlwt
+    import xlwt  # type: ignore[import-untyped]  # xlwt has no stubs
     from PySide6.QtWidgets import QFileDialog
 
     exported = tmp_path / "xep-loai.xlsx"

@@ -200,15 +200,16 @@ def test_a_remark_typed_is_saved_and_enter_moves_down(
     (editor,) = [e for e in page.view.viewport().findChildren(QLineEdit) if e.isVisible()]
     # (Offscreen, as above: the list shown by the first key keeps the activation; a line edit
     # takes completions only with the focus.)
-    editor.completer().popup().hide()
+    completer = editor.completer()
+    popup = completer.popup()
+    assert popup is not None
+    popup.hide()
     page.activateWindow()
     editor.setFocus()
     qtbot.waitUntil(editor.hasFocus, timeout=1000)
     editor.insert("ich cuc")
-    completer = editor.completer()
     completer.setCompletionPrefix(editor.text())
     completer.complete()
-    popup = completer.popup()
     assert popup.isVisible()
     QTest.keyClick(popup, Qt.Key.Key_Down)
     QTest.keyClick(popup, Qt.Key.Key_Return)

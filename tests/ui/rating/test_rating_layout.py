@@ -116,6 +116,7 @@ def test_every_level_shows_whole_in_the_level_columns(
         ["4. KHT", "4. KHT", "4. Không hoàn thành"],
     ]
     fourth = model.row_of(members[3])
+    assert fourth is not None
     assert model.index(fourth, COL_SELF).data(TOOLTIP).splitlines()[0] == (
         "Không hoàn thành nhiệm vụ"
     )  # (then the self-assessment's text, where the member wrote one)

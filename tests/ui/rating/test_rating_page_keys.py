@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
@@ -23,6 +23,13 @@ from scripted import ScriptedPrompts
 from .conftest import GUEST, SHOWN, YEAR, Round, decided
 
 pytestmark = SHOWN
+
+
+def _focused() -> QWidget:
+    """The widget with the keyboard, where a key pressed goes."""
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
 
 
 @pytest.fixture
@@ -49,7 +56,7 @@ def test_ctrl_6_puts_the_keyboard_in_the_grid(
     assert window.stack.currentWidget() is page
     assert QApplication.focusWidget() is page.view
     assert (page.view.currentIndex().row(), page.view.currentIndex().column()) == (0, COL_DECIDED)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+    QTest.keyClick(_focused(), Qt.Key.Key_2)
     assert decided(rated.ws)["Nguyễn Văn An"] == 2
 
 
@@ -127,7 +134,7 @@ def test_closing_and_reopening_by_the_keyboard_leave_it_in_the_grid(
     assert QApplication.focusWidget() is page.view
     # the digits set levels at once, where the keyboard was left
     page.view.setCurrentIndex(page.model.index(1, COL_DECIDED))
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
+    QTest.keyClick(_focused(), Qt.Key.Key_3)
     assert decided(rated.ws)["Trần Thị Bình"] == 3
 
 
@@ -236,12 +243,20 @@ def test_the_file_menus_keys_wait_for_the_round_as_its_buttons_do(
     window.show_area(RATING_AREA)
     page.year_box.setCurrentIndex(page.year_box.findData(YEAR + 1))
     asked: list[str] = []
-    page.files.ask_open_path = lambda: asked.append("import") and None  # type: ignore[method-assign]
-    page.files.ask_save_path = lambda *_: asked.append("export") and None  # type: ignore[method-assign]
+
+    def ask_open_path() -> None:
+        asked.append("import")
+
+    def ask_save_path(caption: str, name: str, filter_text: str) -> None:
+        asked.append("export")
+
+    page.files.ask_open_path = ask_open_path  # type: ignore[method-assign]
+    page.files.ask_save_path = ask_save_path  # type: ignore[method-assign]
     prompts.choice = None
 
     def menu() -> list[tuple[str, bool]]:
         items = window.menuBar().actions()[0].menu()
+        assert isinstance(items, QMenu)
         items.aboutToShow.emit()
         shown = [(a.text().replace("&", ""), a.isEnabled()) for a in items.actions()[2:5]]
         items.aboutToHide.emit()

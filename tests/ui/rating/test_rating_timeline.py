@@ -35,7 +35,8 @@ def test_closed_rounds_show_in_the_history(
     ]  # fmt: skip
     timeline.select_row(1)
     assert timeline.selected_event() is None and not timeline.delete_button.isEnabled()
-    assert timeline.table.item(1, 1).toolTip() == RATING_TIP
+    item = timeline.table.item(1, 1)
+    assert item is not None and item.toolTip() == RATING_TIP
     timeline.select_row(2)
     assert timeline.delete_button.isEnabled()
     # Reopening a round takes its level out of the history.

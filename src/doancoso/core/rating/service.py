@@ -577,6 +577,11 @@ class RatingService:
             )
 
     def _editable(self, session: Session, year: int) -> RatingRound:
+        """The year's round to change, made with the rules in force if there is none: a caller
+        of the core (a test, a script) may rate without opening first. The page and the
+        command line never get here without a round: the page's grid is read-only until “Mở
+        đợt xếp loại năm …” is pressed, and ``rating set``, ``accept`` and ``import`` refuse a
+        year never opened (``cli.rating.require_round``)."""
         check_year(year)  # a mistyped year ("25") makes no round of its own
         row = self._find(session, year)
         if row is None:

@@ -7,18 +7,25 @@ app's undo history ("Hoàn tác", Ctrl+Z), which clears those levels again.
 Undo and redo touch only the members still as the action left them: a level changed by hand
 after "Lấy mức gợi ý" is not cleared by undoing it. A closed round refuses both, with the
 core's message.
+
+:class:`BulkActions` holds the page's two buttons and runs the action; what it needs of the
+page is :class:`Grid`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
+from typing import Protocol
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from ...core.lang.text import vn_number
+from ...core.rating.service import RatingRow
 from ...core.workspace import Workspace
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
+from ..shell.undo import UndoHistory
 from .commands import SavedCommand
 
 SOURCES = {
@@ -26,6 +33,12 @@ SOURCES = {
     "suggestions": ("Lấy mức gợi ý", "mức gợi ý"),
 }
 """source → (button text, what is taken, in a sentence)."""
+BUTTONS = {"proposals": "&Lấy đề nghị của chi đoàn", "suggestions": "Lấy &mức gợi ý"}
+"""The buttons of :data:`SOURCES`, with their Alt letters."""
+BUTTON_TIP = (
+    "Chỉ cho các đoàn viên đang hiện trên bảng (chi đoàn đang chọn, tên đang tìm) chưa có mức "
+    "quyết định; hỏi lại trước khi lấy, bấm “Hoàn tác” để bỏ."
+)
 NAMED = 5
 """Members named in :func:`accept_question` before "và N đoàn viên khác"."""
 
@@ -103,3 +116,121 @@ def accepted_message(source: str, count: int, year: int, filtered: bool = False)
         f"Đã lấy {taken} làm mức quyết định cho {vn_number(count)} đoàn viên chưa quyết định. "
         "Bấm “Hoàn tác” (Ctrl+Z) để bỏ."
     )
+
+
+class Grid(Protocol):
+    """What the bulk actions need of the rating page."""
+
+    @property
+    def year(self) -> int:
+        """The year chosen."""
+        ...
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the round shown takes no change (closed, or not opened)."""
+        ...
+
+    def shown_rows(self) -> list[RatingRow]:
+        """The members the grid shows, as read after the last change."""
+        ...
+
+    def shown_by(self) -> list[str]:
+        """What the grid is filtered by, as :func:`accept_question` says it."""
+        ...
+
+    def hold_refresh(self, held: bool) -> None:
+        """A write of levels alone starts (``held``) or ends: the page patches its rows rather
+        than reading the round again."""
+        ...
+
+    def levels_decided(self, year: int, levels: Mapping[str, int]) -> None:
+        """``levels`` were saved as decided in the round of ``year``: patch the rows shown."""
+        ...
+
+    def refresh(self) -> None:
+        """Read the round again."""
+        ...
+
+
+class BulkActions(QObject):
+    """The buttons "Lấy đề nghị của chi đoàn" (Alt+L) and "Lấy mức gợi ý" (Alt+M) of the rating
+    page, and the action they run."""
+
+    status_message = Signal(str)
+
+    def __init__(
+        self, core: Core, parent: QWidget, grid: Grid, history: UndoHistory | None,
+        undo_failed: Callable[[str], None],
+    ) -> None:  # fmt: skip
+        """``parent``: the page (``grid``), whose window the question and the undo belong to;
+        ``undo_failed``: shows why an undo or redo could not be done."""
+        super().__init__(parent)
+        self._core = core
+        self._parent = parent
+        self._grid = grid
+        self._history = history
+        self._undo_failed = undo_failed
+        self.buttons: dict[str, QPushButton] = {}
+        for source, text in BUTTONS.items():
+            button = QPushButton(text)
+            button.setToolTip(BUTTON_TIP)
+            button.clicked.connect(lambda _=False, s=source: self.accept(s))
+            self.buttons[source] = button
+
+    def set_enabled(self, enabled: bool) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(enabled)
+
+    def accept(self, source: str) -> None:
+        """Take the proposals or the suggestions for the members not decided yet among those
+        the grid shows (its chi đoàn, the name searched), after a question saying how many and
+        who, as one action that "Hoàn tác" takes back."""
+        grid = self._grid
+        if grid.read_only:
+            return
+        year, rows = grid.year, grid.shown_rows()
+
+        def found(levels: dict[str, int]) -> None:
+            if year == grid.year:
+                self._confirm(year, source, rows, levels)
+
+        op = QueryOp(self._parent, lambda ws: ws.rating.levels_to_accept(year, source, None, rows),
+                     self._core, progress=False)  # fmt: skip
+        op.success(found).run()
+
+    def _confirm(
+        self, year: int, source: str, rows: list[RatingRow], levels: dict[str, int]
+    ) -> None:
+        grid = self._grid
+        shown_by = grid.shown_by()
+        if not levels:
+            self.status_message.emit(accepted_message(source, 0, year, bool(shown_by)))
+            return
+        names = [r.full_name for r in rows if r.member_id in levels]
+        text = accept_question(source, names, shown_by)
+        yes = f"Lấy cho {vn_number(len(levels))} đoàn viên"
+        if not self._core.prompts.confirm(self._parent, SOURCES[source][0], text, yes=yes,
+                                          no="Quay lại"):  # fmt: skip
+            return
+
+        def take(ws: Workspace) -> dict[str, int]:
+            ws.rating.set_levels(year, "decided_level", dict(levels))
+            return levels
+
+        def taken(levels: dict[str, int]) -> None:
+            grid.hold_refresh(False)
+            grid.levels_decided(year, levels)
+            if levels and self._history is not None:
+                label = f"{SOURCES[source][0]} ({vn_number(len(levels))} đoàn viên)"
+                self._history.push(AcceptCommand(self._core, self._parent.window(), year, levels,
+                                                 label, self._undo_failed))  # fmt: skip
+            self.status_message.emit(accepted_message(source, len(levels), year))
+
+        def refused(exc: BaseException) -> None:
+            grid.hold_refresh(False)
+            self._core.runner.show_error(exc, "Không thực hiện được", self._parent)
+            grid.refresh()
+
+        grid.hold_refresh(True)
+        CoreOp(self._parent, take, self._core).success(taken).failure(refused).run()

@@ -9,11 +9,15 @@ the levels a bulk action decides, are put into their rows once saved, without re
 again (:attr:`RatingPage._quiet` counts those operations, whose change of ratings alone the
 data-changed signal then brings); any other change of the round, the roster or the attendance
 reads it again, at once when the page is visible, otherwise when it is next shown.
+
+The round's state and its buttons (open, close, reopen) are :mod:`.round_controls`'s, the bulk
+actions :mod:`.bulk`'s, the Excel round trip and the prints :mod:`.files`'s: this module lays
+them out with the grid, its filters and the results, and keeps them in step with the round read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -36,20 +39,17 @@ from ...core.changes import Changes
 from ...core.errors import ConflictError
 from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.decision import Decision
-from ...core.rating.rules import TRAINING_RESULTS
 from ...core.rating.service import RATING_TABLES, LevelCounts, RatingRow, RoundInfo
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
-from .bulk import SOURCES, AcceptCommand, accept_question, accepted_message
+from .bulk import BulkActions
 from .cell_undo import CellCommand
 from .files import RatingFiles
+from .grid_texts import CLOSED_HINT, KEYS_HINT, NO_ROUND_HINT, refusal
 from .model import (
-    CHOICE_COLUMNS,
     COL_DECIDED,
-    COL_DUES,
-    COL_TRAINING,
     FIELDS,
     MEMBER_ID_ROLE,
     REFRESHING_FIELDS,
@@ -58,39 +58,16 @@ from .model import (
 )
 from .remarks import remark_phrases
 from .results import ResultsPanel
-from .round_texts import changed_text, history_text, rated_text
+from .round_controls import RoundControls
+from .round_texts import rated_text
 from .view import RatingView
 
-TRAINING_DIGITS = ", ".join(
-    f"{digit} {name}" for digit, name in enumerate(TRAINING_RESULTS.values(), start=1)
-)
-"""What the training programme's column takes: "1 Xuất sắc, …, 5 Chưa đăng ký"."""
 WATCHED = (*RATING_TABLES, *PARTICIPATION_TABLES, "branches")
 """The tables whose changes may change what the page shows."""
 ALL_BRANCHES = "Tất cả chi đoàn"
-BULK_BUTTONS = {"proposals": "&Lấy đề nghị của chi đoàn", "suggestions": "Lấy &mức gợi ý"}
-"""The bulk actions' buttons, with their Alt letters (:data:`.bulk.SOURCES` names them)."""
-KEYS_HINT = (
-    "Bàn phím: ở cột mức, gõ 1–4 để đặt mức (1 Xuất sắc, 2 Tốt, 3 Hoàn thành, 4 Không hoàn "
-    "thành) rồi xuống người kế tiếp, Delete hoặc 0 để xóa; Enter xuống dòng, không đổi mức. "
-    "Cột Ốm: gõ số tháng nghỉ ốm; cột Phí: gõ 1 nếu chưa đóng đủ đoàn phí. Gõ chữ ở cột Nhận "
-    "xét để viết nhận xét (có gợi ý câu thường dùng). Ô màu cam: mức quyết định khác gợi ý "
-    "hoặc đề nghị."
-)
-"""Above an open round's grid; two lines at 1366×768 (test_rating_layout.py checks)."""
 SEARCH_HINT = "Tìm tên, không cần dấu (Ctrl+F)"
 TO_GRID_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 """Keys of the search box that go to the first member found."""
-CLOSED_HINT = "Đợt xếp loại đã kết thúc: bảng chỉ để xem. Muốn sửa, bấm “Mở lại”."
-NO_ROUND_HINT = (
-    "Chưa mở đợt xếp loại năm {year}. Bấm “Mở đợt xếp loại năm {year}” ở trên (Ctrl+6 rồi "
-    "Enter) để mở đợt: bảng sẽ liệt kê các đoàn viên, gõ 1–4 để đặt mức cho từng người."
-)
-"""Over the empty grid of a year without a round, whose button has the keyboard."""
-OPEN_STYLE = "color: #2e7d32; font-weight: bold;"
-CLOSED_STYLE = "color: #c62828; font-weight: bold;"
-NONE_STYLE = "color: #616161; font-weight: bold;"
-CHANGED_STYLE = "color: #8d4e00;"
 
 
 @dataclass(frozen=True)
@@ -158,27 +135,18 @@ class RatingPage(QWidget):
             self.year_box.addItem(str(year), year)
         self.year_box.currentIndexChanged.connect(self._year_changed)
         top.addWidget(self.year_box)
-        self.state_label = QLabel()
+        self.round = RoundControls(self._core, self, lambda: self.year, self._to_grid)
+        self.round.status_message.connect(self.status_message.emit)
+        self.state_label = self.round.state_label
         top.addWidget(self.state_label)
         top.addStretch(1)
-        self.open_button = QPushButton("Mở đợt xếp loại")
-        self.close_button = QPushButton("Kết thúc đợt xếp loại")
-        self.reopen_button = QPushButton("Mở lại")
-        for button, slot in ((self.open_button, self.open_round),
-                             (self.close_button, self.close_round),
-                             (self.reopen_button, self.reopen_round)):  # fmt: skip
-            button.clicked.connect(slot)
-            button.setAutoDefault(True)  # Enter presses it, as Space does (not a dialog)
-            button.hide()
+        self.open_button, self.close_button, self.reopen_button = self.round.buttons()
+        for button in self.round.buttons():
             top.addWidget(button)
         layout.addLayout(top)
-        self.history_label = QLabel()
-        self.history_label.setStyleSheet("color: #616161;")
-        self.history_label.setWordWrap(True)
+        self.history_label = self.round.history_label
         layout.addWidget(self.history_label)
-        self.changed_label = WrappedLabel()
-        self.changed_label.setStyleSheet(CHANGED_STYLE)
-        self.changed_label.hide()
+        self.changed_label = self.round.changed_label
         layout.addWidget(self.changed_label)
 
         filters = QHBoxLayout()
@@ -217,14 +185,10 @@ class RatingPage(QWidget):
         )  # fmt: skip
         self.files.status_message.connect(self.status_message.emit)
         actions = QHBoxLayout()
-        self.accept_buttons: dict[str, QPushButton] = {}
-        for source, text in BULK_BUTTONS.items():  # Alt+L, Alt+M
-            button = QPushButton(text)
-            button.setToolTip("Chỉ cho các đoàn viên đang hiện trên bảng (chi đoàn đang chọn, "
-                              "tên đang tìm) chưa có mức quyết định; hỏi lại trước khi lấy, bấm "
-                              "“Hoàn tác” để bỏ.")  # fmt: skip
-            button.clicked.connect(lambda _=False, s=source: self.accept(s))
-            self.accept_buttons[source] = button
+        self.bulk = BulkActions(self._core, self, self, self.history, self._undo_failed)
+        self.bulk.status_message.connect(self.status_message.emit)
+        self.accept_buttons = self.bulk.buttons
+        for button in self.accept_buttons.values():  # Alt+L, Alt+M
             actions.addWidget(button)
         actions.addSpacing(16)
         for button in self.files.buttons():
@@ -410,29 +374,10 @@ class RatingPage(QWidget):
     def _show_state(self) -> None:
         info, year = self.info, self.year
         self._put_keyboard()
-        if info is None:
-            self.state_label.setText(f"Chưa mở đợt xếp loại năm {year}.")
-            self.state_label.setStyleSheet(NONE_STYLE)
-            self.history_label.setText(
-                "Đợt xếp loại được mở với quy tắc xếp loại đang dùng (Thiết lập → Quy tắc xếp "
-                "loại…) và giữ quy tắc đó đến khi kết thúc."
-            )
-        else:
-            closed = info.closed
-            state = "đã kết thúc: chỉ xem" if closed else "đang mở"
-            self.state_label.setText(f"Đợt xếp loại năm {year}: {state}")
-            self.state_label.setStyleSheet(CLOSED_STYLE if closed else OPEN_STYLE)
-            self.history_label.setText(history_text(info, self.decision if closed else None))
-        changed = changed_text(self.model.all_rows) if info is not None and info.closed else ""
-        self.changed_label.setText(changed)
-        self.changed_label.setVisible(bool(changed))
-        self.open_button.setVisible(info is None)
-        self.open_button.setText(f"Mở đợt xếp loại năm {year}")
+        self.round.show_state(year, info, self.decision)
+        self.round.show_round(year, info, self.model.all_rows)
         self.files.show_round(year, info is not None)
-        self.close_button.setVisible(info is not None and not info.closed)
-        self.reopen_button.setVisible(info is not None and info.closed)
-        for button in self.accept_buttons.values():
-            button.setEnabled(not self.read_only)
+        self.bulk.set_enabled(not self.read_only)
         # The keys only where they change a level: a closed round says how to change it.
         self.keys_hint.setText(CLOSED_HINT if info is not None and info.closed else KEYS_HINT)
         self.keys_hint.setVisible(info is not None)
@@ -548,24 +493,10 @@ class RatingPage(QWidget):
         op.success(shown).run()
 
     def _refused(self) -> None:
-        if self.info is None:
-            text = f"Chưa mở đợt xếp loại năm {self.year}: bấm “Mở đợt xếp loại năm {self.year}”."
-        elif self.info.closed:
-            text = f"Đợt xếp loại năm {self.year} đã kết thúc: bấm “Mở lại” để sửa."
-        else:
-            index = self.view.currentIndex()
-            row = self.model.row(index.row()) if index.isValid() else None
-            if row is not None and not row.eligible:
-                text = f"{row.full_name} không xếp loại năm {self.year}: {row.reason}"
-            elif index.isValid() and index.column() == COL_TRAINING:  # five choices, not four
-                text = f"Ở cột này chỉ gõ {TRAINING_DIGITS} (hoặc Delete, 0 để xóa)."
-            elif index.isValid() and index.column() == COL_DUES:  # one choice
-                text = "Ở cột Phí chỉ gõ 1 (chưa đóng đủ đoàn phí), hoặc Delete, 0 để xóa."
-            elif index.isValid() and index.column() in CHOICE_COLUMNS:
-                text = "Ở cột này chỉ gõ 1, 2, 3, 4 (hoặc Delete, 0 để xóa)."
-            else:
-                text = "Cột này không sửa được."
-        self.status_message.emit(text)
+        index = self.view.currentIndex()
+        row = self.model.row(index.row()) if index.isValid() else None
+        column = index.column() if index.isValid() else None
+        self.status_message.emit(refusal(self.year, self.info, row, column))
 
     def _at_end(self, level_set: bool) -> None:
         index = self.view.currentIndex()
@@ -575,56 +506,9 @@ class RatingPage(QWidget):
 
     # The round ----------------------------------------------------------------------------
 
-    def open_round(self) -> None:
-        year = self.year
-
-        def opened(info: RoundInfo) -> None:
-            self._to_grid()
-            self.status_message.emit(
-                f"Đã mở đợt xếp loại năm {year} với quy tắc “{info.rules.name}”."
-            )
-
-        CoreOp(self, lambda ws: ws.rating.open(year), self._core).success(opened).run()
-
     def close_round(self) -> None:
-        """Show what the core warns about, ask, then close."""
-        year = self.year
-        op = QueryOp(self, lambda ws: ws.rating.close_warnings(year), self._core,
-                     label="Đang kiểm tra đợt xếp loại…")  # fmt: skip
-        op.success(lambda warnings: self._confirm_close(year, warnings)).run()
-
-    def _confirm_close(self, year: int, warnings: list[str]) -> None:
-        text = f"Kết thúc đợt xếp loại năm {year}?"
-        if warnings:
-            text += "\n\nCần lưu ý:\n" + "\n".join(f"• {w}" for w in warnings)
-        text += (
-            "\n\nSau khi kết thúc, bảng xếp loại chỉ để xem; mức quyết định và nhận xét được ghi "
-            "vào quá trình của từng đoàn viên. Muốn sửa phải “Mở lại” đợt xếp loại."
-        )
-        if not self.prompts.confirm(self, "Kết thúc đợt xếp loại", text, yes="Kết thúc đợt",
-                                    no="Quay lại"):  # fmt: skip
-            return
-
-        def closed(_result: object) -> None:
-            self._to_grid()
-            self.status_message.emit(f"Đã kết thúc đợt xếp loại năm {year}.")
-
-        CoreOp(self, lambda ws: ws.rating.close(year), self._core).success(closed).run()
-
-    def reopen_round(self) -> None:
-        year = self.year
-        text = (
-            f"Mở lại đợt xếp loại năm {year}?\n\nCác mức xếp loại sẽ sửa được cho đến khi kết "
-            "thúc lại; việc mở lại được ghi vào lịch sử của đợt."
-        )
-        if not self.prompts.confirm(self, "Mở lại đợt xếp loại", text, yes="Mở lại", no="Không"):
-            return
-
-        def reopened(_result: object) -> None:
-            self._to_grid()
-            self.status_message.emit(f"Đã mở lại đợt xếp loại năm {year}.")
-
-        CoreOp(self, lambda ws: ws.rating.reopen(year), self._core).success(reopened).run()
+        """Show what the core warns about, ask, then close (“Kết thúc đợt xếp loại”)."""
+        self.round.close_round()
 
     def _to_grid(self) -> None:
         """The keyboard in the grid once the round is opened, closed or reopened: the button
@@ -637,62 +521,26 @@ class RatingPage(QWidget):
 
     def accept(self, source: str) -> None:
         """Take the proposals or the suggestions for the members not decided yet among those
-        the grid shows (its chi đoàn, the name searched), after a question saying how many and
-        who, as one action that "Hoàn tác" takes back."""
-        if self.read_only:
-            return
-        year, rows = self.year, list(self.model.rows)  # as read after the last change
+        the grid shows, after a question (:class:`.bulk.BulkActions`)."""
+        self.bulk.accept(source)
 
-        def found(levels: dict[str, int]) -> None:
-            if year == self.year:
-                self._confirm_accept(year, source, rows, levels)
+    def shown_rows(self) -> list[RatingRow]:
+        return list(self.model.rows)
 
-        op = QueryOp(self, lambda ws: ws.rating.levels_to_accept(year, source, None, rows),
-                     self._core, progress=False)  # fmt: skip
-        op.success(found).run()
-
-    def _shown_by(self) -> list[str]:
+    def shown_by(self) -> list[str]:
         """What the grid is filtered by, as the bulk actions' question says it (the filter
         "chưa quyết định" hides none of the members they decide)."""
         shown_by = [] if self.branch_box.currentData() is None else [self.branch_box.currentText()]
         name = self.search.text().strip()
         return shown_by + [f"tìm “{name}”"] if name else shown_by
 
-    def _confirm_accept(
-        self, year: int, source: str, rows: list[RatingRow], levels: dict[str, int]
-    ) -> None:
-        shown_by = self._shown_by()
-        if not levels:
-            self.status_message.emit(accepted_message(source, 0, year, bool(shown_by)))
-            return
-        names = [r.full_name for r in rows if r.member_id in levels]
-        text = accept_question(source, names, shown_by)
-        yes = f"Lấy cho {vn_number(len(levels))} đoàn viên"
-        if not self.prompts.confirm(self, SOURCES[source][0], text, yes=yes, no="Quay lại"):
-            return
+    def hold_refresh(self, held: bool) -> None:
+        self._quiet += 1 if held else -1
 
-        def take(ws: Workspace) -> dict[str, int]:
-            ws.rating.set_levels(year, "decided_level", dict(levels))
-            return levels
-
-        def taken(levels: dict[str, int]) -> None:
-            self._quiet -= 1
-            if year == self.shown_year:
-                self.model.patch_many({m: {"decided_level": lv} for m, lv in levels.items()})
-                self._after_patch()
-            if levels and self.history is not None:
-                label = f"{SOURCES[source][0]} ({vn_number(len(levels))} đoàn viên)"
-                self.history.push(AcceptCommand(self._core, self.window(), year, levels, label,
-                                                self._undo_failed))  # fmt: skip
-            self.status_message.emit(accepted_message(source, len(levels), year))
-
-        def refused(exc: BaseException) -> None:
-            self._quiet -= 1
-            self._core.runner.show_error(exc, "Không thực hiện được", self)
-            self.refresh()
-
-        self._quiet += 1
-        CoreOp(self, take, self._core).success(taken).failure(refused).run()
+    def levels_decided(self, year: int, levels: Mapping[str, int]) -> None:
+        if year == self.shown_year:  # another year is shown now: its rows are not these
+            self.model.patch_many({m: {"decided_level": lv} for m, lv in levels.items()})
+            self._after_patch()
 
     def _undo_failed(self, message: str) -> None:
         self.prompts.error(self, "Không hoàn tác được", message)
