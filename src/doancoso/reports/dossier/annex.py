@@ -96,10 +96,23 @@ def photo_source(photo: Photo, temp: Path) -> Path:
     if photo.upright_source:
         return photo.path
     with Image.open(photo.path) as image:
-        upright = ImageOps.exif_transpose(image).convert("RGB")
+        upright = on_white(ImageOps.exif_transpose(image))
     copy = temp / f"upright-{photo.path.name}.jpg"
     upright.save(copy, quality=90)
     return copy
+
+
+def on_white(image: Image.Image) -> Image.Image:
+    """``image`` in RGB, its transparent parts (a PNG's alpha, a palette's transparent colour)
+    laid on white paper, as the app's thumbnail shows them: dropping the alpha would leave the
+    colour stored under it, mostly black, and dark ink on it unreadable."""
+    transparent = image.mode in ("RGBA", "LA", "PA", "La", "RGBa") or ("transparency" in image.info)
+    if not transparent:
+        return image.convert("RGB")
+    rgba = image.convert("RGBA")
+    paper = Image.new("RGB", rgba.size, (255, 255, 255))
+    paper.paste(rgba, mask=rgba.getchannel("A"))
+    return paper
 
 
 def lost_files(evidence: Sequence[Evidence]) -> list[Evidence]:
