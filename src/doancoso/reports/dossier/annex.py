@@ -3,7 +3,7 @@ upright (their EXIF orientation applied) with their number and caption, one or t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,13 +140,16 @@ def check_files(evidence: Sequence[Evidence]) -> dict[str, PdfReader | Photo]:
     return opened
 
 
-def write_photo_page(path: Path, photos: Sequence[tuple[Evidence, Photo]]) -> Path:
-    """One A4 page of one or two photos, one above the other: each with its number above it,
-    scaled to fit its half and its caption under it."""
+def write_photo_page(path: Path, photos: Sequence[tuple[Evidence, Photo]],
+                     labels: Mapping[str, str] | None = None) -> Path:  # fmt: skip
+    """One A4 page of one or two photos, one above the other: each with its number above it
+    (its label in ``labels``, by number, when the photo has more than one), scaled to fit its
+    half and its caption under it."""
+    labels = labels or {}
     register_fonts()
     width, height = A4
     canvas = serif_canvas(str(path), pagesize=A4)
-    canvas.setTitle(nfc("; ".join(e.label for e, _ in photos)))
+    canvas.setTitle(nfc("; ".join(labels.get(e.number, e.label) for e, _ in photos)))
     top, bottom = height - MARGIN_TOP, MARGIN_BOTTOM
     if len(photos) == 1:
         regions = [(top, bottom)]
@@ -154,17 +157,18 @@ def write_photo_page(path: Path, photos: Sequence[tuple[Evidence, Photo]]) -> Pa
         middle = (top + bottom) / 2
         regions = [(top, middle + PAIR_GAP / 2), (middle - PAIR_GAP / 2, bottom)]
     for (e, photo), (region_top, region_bottom) in zip(photos, regions, strict=True):
-        _draw_photo(canvas, e, photo, region_top, region_bottom, path.parent)
+        label = labels.get(e.number, e.label)
+        _draw_photo(canvas, e, label, photo, region_top, region_bottom, path.parent)
     canvas.showPage()
     canvas.save()
     return path
 
 
-def _draw_photo(canvas: Canvas, e: Evidence, photo: Photo, top: float, bottom: float,
-                temp: Path) -> None:  # fmt: skip
+def _draw_photo(canvas: Canvas, e: Evidence, label: str, photo: Photo, top: float,
+                bottom: float, temp: Path) -> None:  # fmt: skip
     text_w = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
     canvas.setFont(BOLD, CAPTION_SIZE + 1)
-    canvas.drawCentredString(MARGIN_LEFT + text_w / 2, top - 14, nfc(e.label))
+    canvas.drawCentredString(MARGIN_LEFT + text_w / 2, top - 14, nfc(label))
     caption = Paragraph(markup(e.caption), styles()["subtitle"])
     _, caption_h = caption.wrap(text_w, 60 * mm)
     box_top, box_bottom = top - 14 - 8 * mm, bottom + caption_h + 6 * mm
