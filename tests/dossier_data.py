@@ -26,11 +26,14 @@ def evidence_pdf(path: Path, pages: int = 3) -> Path:
     return path
 
 
-def sideways_photo(path: Path) -> Path:
+def sideways_photo(path: Path, mark: int = 0) -> Path:
     """A landscape JPEG, blue on its left third, whose EXIF says "turn 90° clockwise": shown
-    upright it is a portrait with the blue at the top."""
+    upright it is a portrait with the blue at the top. ``mark`` > 0 gives another file (a
+    white square that wide at its far right corner): the same file is printed once."""
     image = Image.new("RGB", (600, 300), (255, 0, 0))
     image.paste((0, 0, 255), (0, 0, 200, 300))
+    if mark:
+        image.paste((255, 255, 255), (600 - mark, 300 - mark, 600, 300))
     exif = image.getexif()
     exif[0x0112] = 6
     image.save(path, exif=exif)

@@ -204,7 +204,8 @@ def test_two_photos_a_page_keep_their_numbers_and_captions(ws: Workspace, tmp_pa
         changed.paste((0, 160, 0), (500, 0, 600, 100))  # green at the far end: the foot, upright
         changed.save(second, exif=exif)
     ws.recognition.attach(2025, "1.2", second, "Trao quà")
-    ws.recognition.attach(2025, "1.3", sideways_photo(tmp_path / "anh-3.jpg"), "Lớp học")
+    ws.recognition.attach(2025, "1.3", sideways_photo(tmp_path / "anh-3.jpg", mark=20),
+                          "Lớp học")  # fmt: skip
     built = build_dossier(ws, tmp_path / "ho-so.pdf", 2025, ("minh-chung",), issued_on=ISSUED,
                           photos_per_page=2)  # fmt: skip
     pdf = read_pdf(built.path)

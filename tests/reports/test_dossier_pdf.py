@@ -462,9 +462,10 @@ def test_the_day_of_an_evidence_file_follows_its_caption(
 
     caption = "Vận động thanh niên “1+1” ấp Tân Hưng"
     day = dt.date(2025, 10, 15)
-    dossier_ws.recognition.attach(2025, "1.7", evidence_pdf(tmp_path / "bien-ban-1cong1.pdf"),
-                                  caption, taken_on=day)  # fmt: skip
-    dossier_ws.recognition.attach(2025, "1.7", sideways_photo(tmp_path / "ra-quan.jpg"),
+    minutes = evidence_pdf(tmp_path / "bien-ban-1cong1.pdf")
+    minutes.write_bytes(minutes.read_bytes() + b"%1+1\n")  # not the file of 1.1.1
+    dossier_ws.recognition.attach(2025, "1.7", minutes, caption, taken_on=day)
+    dossier_ws.recognition.attach(2025, "1.7", sideways_photo(tmp_path / "ra-quan.jpg", mark=20),
                                   "Ra quân", taken_on=dt.date(2025, 3, 26))  # fmt: skip
     pdf = read_pdf(_build(_one_member(dossier_ws), tmp_path / "ho-so.pdf"))
     toc = " ".join(pdf.page_texts()[1].split())

@@ -3,7 +3,7 @@ upright (their EXIF orientation applied) with their number and caption, one or t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,10 +96,23 @@ def photo_source(photo: Photo, temp: Path) -> Path:
     if photo.upright_source:
         return photo.path
     with Image.open(photo.path) as image:
-        upright = ImageOps.exif_transpose(image).convert("RGB")
+        upright = on_white(ImageOps.exif_transpose(image))
     copy = temp / f"upright-{photo.path.name}.jpg"
     upright.save(copy, quality=90)
     return copy
+
+
+def on_white(image: Image.Image) -> Image.Image:
+    """``image`` in RGB, its transparent parts (a PNG's alpha, a palette's transparent colour)
+    laid on white paper, as the app's thumbnail shows them: dropping the alpha would leave the
+    colour stored under it, mostly black, and dark ink on it unreadable."""
+    transparent = image.mode in ("RGBA", "LA", "PA", "La", "RGBa") or ("transparency" in image.info)
+    if not transparent:
+        return image.convert("RGB")
+    rgba = image.convert("RGBA")
+    paper = Image.new("RGB", rgba.size, (255, 255, 255))
+    paper.paste(rgba, mask=rgba.getchannel("A"))
+    return paper
 
 
 def lost_files(evidence: Sequence[Evidence]) -> list[Evidence]:
@@ -127,13 +140,16 @@ def check_files(evidence: Sequence[Evidence]) -> dict[str, PdfReader | Photo]:
     return opened
 
 
-def write_photo_page(path: Path, photos: Sequence[tuple[Evidence, Photo]]) -> Path:
-    """One A4 page of one or two photos, one above the other: each with its number above it,
-    scaled to fit its half and its caption under it."""
+def write_photo_page(path: Path, photos: Sequence[tuple[Evidence, Photo]],
+                     labels: Mapping[str, str] | None = None) -> Path:  # fmt: skip
+    """One A4 page of one or two photos, one above the other: each with its number above it
+    (its label in ``labels``, by number, when the photo has more than one), scaled to fit its
+    half and its caption under it."""
+    labels = labels or {}
     register_fonts()
     width, height = A4
     canvas = serif_canvas(str(path), pagesize=A4)
-    canvas.setTitle(nfc("; ".join(e.label for e, _ in photos)))
+    canvas.setTitle(nfc("; ".join(labels.get(e.number, e.label) for e, _ in photos)))
     top, bottom = height - MARGIN_TOP, MARGIN_BOTTOM
     if len(photos) == 1:
         regions = [(top, bottom)]
@@ -141,17 +157,18 @@ def write_photo_page(path: Path, photos: Sequence[tuple[Evidence, Photo]]) -> Pa
         middle = (top + bottom) / 2
         regions = [(top, middle + PAIR_GAP / 2), (middle - PAIR_GAP / 2, bottom)]
     for (e, photo), (region_top, region_bottom) in zip(photos, regions, strict=True):
-        _draw_photo(canvas, e, photo, region_top, region_bottom, path.parent)
+        label = labels.get(e.number, e.label)
+        _draw_photo(canvas, e, label, photo, region_top, region_bottom, path.parent)
     canvas.showPage()
     canvas.save()
     return path
 
 
-def _draw_photo(canvas: Canvas, e: Evidence, photo: Photo, top: float, bottom: float,
-                temp: Path) -> None:  # fmt: skip
+def _draw_photo(canvas: Canvas, e: Evidence, label: str, photo: Photo, top: float,
+                bottom: float, temp: Path) -> None:  # fmt: skip
     text_w = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
     canvas.setFont(BOLD, CAPTION_SIZE + 1)
-    canvas.drawCentredString(MARGIN_LEFT + text_w / 2, top - 14, nfc(e.label))
+    canvas.drawCentredString(MARGIN_LEFT + text_w / 2, top - 14, nfc(label))
     caption = Paragraph(markup(e.caption), styles()["subtitle"])
     _, caption_h = caption.wrap(text_w, 60 * mm)
     box_top, box_bottom = top - 14 - 8 * mm, bottom + caption_h + 6 * mm

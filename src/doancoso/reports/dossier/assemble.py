@@ -48,7 +48,9 @@ class Entry:
     page where it starts (a part's code, an evidence file's :func:`evidence_key`);
     ``caption``: a line printed in the bottom margin of its first page (an evidence PDF's
     number and caption, as the contents give them: the officer turning to the page reads
-    what it is, as under a photo)."""
+    what it is, as under a photo); ``starts_with``: the key of an entry before it where it
+    starts, without pages of its own (an evidence file attached to another item too, printed
+    once)."""
 
     title: str
     level: int
@@ -57,6 +59,7 @@ class Entry:
     stamp: str | None = None
     key: str | None = None
     caption: str | None = None
+    starts_with: str | None = None
 
     def stamps(self) -> list[str | None]:
         """The label of each of its pages: "Minh chứng 1.1.1 (trang 2/3)"."""
@@ -98,9 +101,15 @@ def read_pdf(path: Path) -> PdfReader:
 def starts(entries: Sequence[Entry], front_pages: int) -> list[int]:
     """The page where each entry starts, after ``front_pages`` pages of cover and contents."""
     found: list[int] = []
+    keyed: dict[str, int] = {}
     page = front_pages + 1
     for entry in entries:
-        found.append(found[-1] if entry.same_page and found else page)
+        if entry.starts_with is not None:
+            found.append(keyed[entry.starts_with])
+        else:
+            found.append(found[-1] if entry.same_page and found else page)
+        if entry.key is not None:
+            keyed[entry.key] = found[-1]
         page += entry.pages
     return found
 

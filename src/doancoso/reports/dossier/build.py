@@ -426,7 +426,9 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
 def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader | Photo],
            temp: Path, per_page: int, progress: _Progress) -> list[Entry]:  # fmt: skip
     """The annex's title page, then each evidence item: a PDF's pages in place; a photo on a
-    page of its own, or with the photo after it when two go on a page."""
+    page of its own, or with the photo after it when two go on a page. A file attached to
+    more than one item is printed once, where its first number comes, carrying all its
+    numbers; the others point there ("xem Minh chứng 1.1.1")."""
     divider = temp / "annex.pdf"
     register_fonts()
     width, height = A4
@@ -436,27 +438,40 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
     canvas.showPage()
     canvas.save()
     entries = [Entry(name, 0, [read_pdf(divider)], key="minh-chung")]
-    waiting: tuple[Evidence, Photo] | None = None  # the first photo of a page not made yet
-    for index, e in enumerate(evidence):
+    first: dict[str, Evidence] = {}  # a file's hash → its first evidence item
+    numbers: dict[str, list[str]] = {}  # the first one's number → every number of its file
+    for e in evidence:
+        shown = first.setdefault(e.attachment.sha256, e)
+        numbers.setdefault(shown.number, []).append(e.number)
+    labels = {n: f"Minh chứng {', '.join(all_)}" for n, all_ in numbers.items()}
+    printed = [e for e in evidence if e.number in numbers]
+    following = dict(zip((e.number for e in printed), [*printed[1:], None], strict=True))
+    waiting: tuple[Evidence, Photo, Entry] | None = None  # a photo whose page waits for the next
+    for e in evidence:
         item = opened[e.number]
         title, key = e.entry, evidence_key(e.number)
-        if isinstance(item, PdfReader):
-            entries.append(Entry(title, 1, [item], stamp=e.label, key=key, caption=title))
+        shown = first[e.attachment.sha256]
+        if shown is not e:
+            entries.append(Entry(f"{title} (xem {shown.label})", 1, key=key,
+                                 starts_with=evidence_key(shown.number)))  # fmt: skip
+        elif isinstance(item, PdfReader):
+            entries.append(Entry(title, 1, [item], stamp=labels[e.number], key=key,
+                                 caption=title))  # fmt: skip
         else:
-            following = evidence[index + 1] if index + 1 < len(evidence) else None
-            pair_next = (per_page == 2 and waiting is None and following is not None
-                         and isinstance(opened[following.number], Photo))  # fmt: skip
+            after = following[e.number]
+            pair_next = (per_page == 2 and waiting is None and after is not None
+                         and isinstance(opened[after.number], Photo))  # fmt: skip
             if pair_next:
-                waiting = (e, item)
-                entries.append(Entry(title, 1, key=key))  # its page comes with the next photo
+                waiting = (e, item, Entry(title, 1, key=key))  # its page comes with the next
+                entries.append(waiting[2])
             else:
-                photos = [waiting, (e, item)] if waiting is not None else [(e, item)]
-                page = write_photo_page(temp / f"photo-{e.number}.pdf", photos)
+                photos = [(e, item)] if waiting is None else [waiting[:2], (e, item)]
+                page = read_pdf(write_photo_page(temp / f"photo-{e.number}.pdf", photos, labels))
                 if waiting is not None:
-                    entries[-1].files.append(read_pdf(page))
-                    entries.append(Entry(title, 1, same_page=True, key=key))
+                    waiting[2].files.append(page)
+                    entries.append(Entry(title, 1, key=key, starts_with=waiting[2].key))
                 else:
-                    entries.append(Entry(title, 1, [read_pdf(page)], key=key))
+                    entries.append(Entry(title, 1, [page], key=key))
                 waiting = None
         progress.step()
     return entries

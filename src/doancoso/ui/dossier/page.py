@@ -82,6 +82,16 @@ SPLIT_WITH_PREVIEW = (380, 820)
 once one is shown."""
 
 
+UNSAVED_ANSWERS = ("Lưu rồi lập", "Lập, không lưu", "Quay lại")
+
+
+def unsaved_text(pending: list[str]) -> str:
+    """The question before a build while other pages hold text typed and not saved."""
+    listing = "\n".join(f"• {what}" for what in pending)
+    return (f"Có nội dung đã nhập nhưng chưa lưu:\n{listing}\n\n"
+            "Hồ sơ chỉ in những gì đã lưu. Lưu lại trước khi lập hồ sơ?")  # fmt: skip
+
+
 def build_anyway_text(contradictions: list[str]) -> str:
     """The question before building a dossier that prints two figures for the same things."""
     return f"Hồ sơ sẽ in hai số khác nhau cho {'; '.join(contradictions)}: vẫn lập?"
@@ -162,6 +172,12 @@ class DossierPage(QWidget):
         self._number_timer.setInterval(NUMBER_SAVE_DELAY_MS)
         self._number_timer.timeout.connect(self.keep_number)
         self._typed: tuple[int, str] | None = None  # a number typed, not yet kept: year, number
+        self.pending_edits: Callable[[], list[str]] = list
+        """What other pages hold typed and not saved ("3 chủ động: nội dung mục 1.2 năm
+        2025"; given by the main window): asked about before a build, since the dossier prints
+        only what is saved."""
+        self.save_pending_edits: Callable[[], None] = lambda: None
+        """Saves those, on the worker (before the build's check reads)."""
         self._build_ui()
         core.data_changed.changed.connect(self._on_data_changed)
 
@@ -388,11 +404,27 @@ class DossierPage(QWidget):
         if not parts:
             self._core.prompts.error(self, BUILD_FAILED, "Hãy chọn ít nhất một phần của hồ sơ.")
             return
+        saving = False
+        pending = self.pending_edits()
+        if pending:
+            answer = self._core.prompts.ask(self, "Lập hồ sơ", unsaved_text(pending),
+                                            UNSAVED_ANSWERS)  # fmt: skip
+            if answer == len(UNSAVED_ANSWERS) - 1:  # "Quay lại"
+                return
+            if answer == 0:
+                self.save_pending_edits()
+                saving = True
         year, number = self.year, self.number
         self.build_button.setEnabled(False)  # checking: not pressed twice
 
         def checked(gaps: list[Gap]) -> None:
             self.build_button.setEnabled(True)
+            left = self.pending_edits() if saving else []
+            if left:  # a save refused: its page holds the message
+                listing = "; ".join(left)
+                self._core.prompts.error(self, BUILD_FAILED, f"Chưa lưu được {listing}: hãy "
+                                         "sửa ở trang đó rồi lập lại hồ sơ.")  # fmt: skip
+                return
             twice = [g.contradiction for g in gaps if g.contradiction]
             if twice and not self._core.prompts.confirm(
                 self, "Lập hồ sơ", build_anyway_text(twice), yes="Vẫn lập", no="Quay lại"

@@ -228,6 +228,8 @@ class MainWindow(QMainWindow):
             dossier.open_register_table.connect(self.open_register_table)
             dossier.open_plan.connect(self.open_plan)
             dossier.open_backups.connect(self.take_back_evidence)
+            dossier.pending_edits = lambda: [f"{AREAS[a]}: {w}" for a, w in self.unsaved_edits()]
+            dossier.save_pending_edits = self.save_unsaved
             return dossier
         if area == STATISTICS:
             from ..statistics.page import StatisticsPage
@@ -568,6 +570,11 @@ class MainWindow(QMainWindow):
                 found.append((area, what))
         return found
 
+    def save_unsaved(self) -> None:
+        """Save what each page holds typed and not saved (on the worker, in order)."""
+        for area, _ in self.unsaved_edits():
+            self._built[area].save_edits()  # type: ignore[attr-defined]
+
     def _settle_unsaved(self) -> bool:
         """Before closing: offer to save what was typed and not saved. False: stay open."""
         pending = self.unsaved_edits()
@@ -584,8 +591,7 @@ class MainWindow(QMainWindow):
         if answer == 2:
             self.show_area(pending[0][0])
             return False
-        for area, _ in pending:
-            self._built[area].save_edits()  # type: ignore[attr-defined]
+        self.save_unsaved()
         self.core.runner.wait()
         QCoreApplication.sendPostedEvents()  # the saves' results, delivered by queued signals
         left = self.unsaved_edits()
