@@ -158,3 +158,29 @@ def test_total_line_says_what_it_counts():
     )
     assert total_line(30, 12, 20, 0) == "Tổng số: 30 hồ sơ, trong đó 20 đang sinh hoạt; nữ: 12."
     assert total_line(28, 12, 0, 0) == "Tổng số: 28 hồ sơ (nữ: 12)."
+
+
+def _header(lines: list[str]) -> list[str]:
+    """The table's header cells: the lines from "STT" to the first row's number."""
+    start = lines.index("STT")
+    return lines[start : lines.index("1", start)]
+
+
+def test_the_list_of_members_in_no_chi_doan_has_no_chi_doan_column(small_ws, tmp_path, read_pdf):
+    """Printed from the roster's "Chưa có chi đoàn": a "Chi đoàn" column would be empty on every
+    row. The whole roster keeps it."""
+    _add(small_ws, "Võ Văn Cường", "02/02/2002", "Nam")
+    path = print_roster(small_ws, tmp_path / "ds.pdf", MemberFilter(branch_id=""), issued_on=DAY)
+    lines = [line.strip() for line in read_pdf(path).text().splitlines()]
+    assert "(chưa có chi đoàn)" in lines
+    assert _header(lines) == [
+        "STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chức vụ", "CCCD/CMND", "Điện thoại",
+        "Trạng thái",
+    ]  # fmt: skip
+    assert "Tổng số: 1 đoàn viên (nữ: 0)." in lines
+    whole = print_roster(small_ws, tmp_path / "all.pdf", issued_on=DAY)
+    lines = [line.strip() for line in read_pdf(whole).text().splitlines()]
+    assert _header(lines) == [
+        "STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Chức vụ", "CCCD/CMND",
+        "Điện thoại", "Trạng thái",
+    ]  # fmt: skip

@@ -22,8 +22,7 @@ from doancoso.ui.lifecycle.timeline import TimelineWidget
 from doancoso.ui.rating.rules_dialog import EXPORT_NAME as RULES_NAME
 from doancoso.ui.roster.files import EXPORT_NAME as ROSTER_XLSX
 from doancoso.ui.roster.files import PRINT_NAME as ROSTER_PDF
-from doancoso.ui.statistics.page import PDF_NAME as STATISTICS_PDF
-from doancoso.ui.statistics.page import XLSX_NAME as STATISTICS_XLSX
+from doancoso.ui.statistics.page import offered_name as statistics_name
 from scripted import ScriptedPrompts, synchronous_core
 
 HOSTILE = 'Đoàn xã "Tân Hưng" <1/5>: Hội nghị tổng kết? *|\\'
@@ -133,8 +132,13 @@ def _accept(dialog: object) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", [ROSTER_XLSX, ROSTER_PDF, STATISTICS_PDF, STATISTICS_XLSX, RULES_NAME]
-)
+    "name",
+    [
+        ROSTER_XLSX, ROSTER_PDF, RULES_NAME,
+        statistics_name(date(2026, 12, 7), 4, ".pdf"),  # the longest: a running quarter
+        statistics_name(date(2026, 8, 15), None, ".xlsx"),
+    ],
+)  # fmt: skip
 def test_the_names_offered_with_nothing_typed_in_them_are_within_the_rule(name: str) -> None:
     assert _within_the_rule(name)
 

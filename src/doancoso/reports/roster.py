@@ -134,7 +134,9 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
     branch_name = None
     if flt.branch_id:
         branch_name = next((b.name for b in ws.branches.list() if b.id == flt.branch_id), None)
-    with_branch = branch_name is None
+    # A chi đoàn's list names it in its title; the list of those in no chi đoàn ("") says
+    # so in its note: a "Chi đoàn" column would be the same on every row, or empty.
+    with_branch = branch_name is None and flt.branch_id != ""
     past = as_of if as_of is not None and as_of < date.today() else None
     rows = roster_rows_on(ws, flt, past) if past is not None else ws.members.list(flt)
     women = sum(1 for r in rows if r.gender == "female")

@@ -128,5 +128,6 @@ def test_statistics_follow_the_setting_without_a_stale_count(
     _set_age(ws, 30)
     stats = ws.statistics.roster(today)
     assert stats.coming_of_age == 2
-    # The age bands are of the members' age (16 to 30), not of the setting: Quá is 31.
+    # At 30 the last band ends at 30: Quá, 31, is outside them (other settings:
+    # tests/ui/statistics/test_stats_age_bands.py).
     assert stats.by_age_band == {"16–18": 0, "19–24": 1, "25–30": 2, "Ngoài độ tuổi": 1}

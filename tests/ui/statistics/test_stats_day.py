@@ -52,7 +52,7 @@ def test_a_quarter_end_typed_counts_that_day(qtbot: QtBot, known_ws: Workspace,
 
     page.ask_save_path = lambda caption, name, filter_text: tmp_path / name  # type: ignore[method-assign]
     page.xlsx_button.click()
-    sheet = load_workbook(tmp_path / "thong-ke-doan-vien.xlsx").active
+    sheet = load_workbook(tmp_path / "thong-ke-doan-vien-den-31-03-2025.xlsx").active
     assert sheet["A3"].value == "(Số liệu đến ngày 31/03/2025)"
 
 

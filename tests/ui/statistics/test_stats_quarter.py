@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.statistics.periods import quarter_of
 from doancoso.core.workspace import Workspace
-from doancoso.ui.statistics.page import PDF_NAME, XLSX_NAME, StatisticsPage
+from doancoso.ui.statistics.page import StatisticsPage
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, XOM_MOI, add_member
@@ -87,11 +87,11 @@ def test_the_page_offers_the_quarters(qtbot: QtBot, quarter_ws: Workspace, tmp_p
     page.open_file = lambda _path: None
     page.xlsx_button.click()
     page.pdf_button.click()
-    rows = [row[:3] for row in sheet_rows(tmp_path / XLSX_NAME)]
+    rows = [row[:3] for row in sheet_rows(tmp_path / "thong-ke-doan-vien-quy-III-2026.xlsx")]
     assert rows[1][0] == "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN QUÝ III NĂM 2026"
     assert rows[2][0] == "(Số liệu đến ngày 30/09/2026)"
     assert (5, f"Kết nạp đoàn viên mới {Q3}", 1) in rows
-    text = pdf_text(tmp_path / PDF_NAME)
+    text = pdf_text(tmp_path / "thong-ke-doan-vien-quy-III-2026.pdf")
     assert (
         "BÁO CÁO Thống kê tình hình đoàn viên quý III năm 2026 (Số liệu đến ngày 30/09/2026)"
         in text

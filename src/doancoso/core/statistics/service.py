@@ -38,15 +38,34 @@ from .periods import period_start
 
 UNKNOWN = "Chưa rõ"
 OUT_OF_RANGE = "Ngoài độ tuổi"
-AGE_BANDS: tuple[tuple[str, int, int], ...] = (
-    ("16–18", 16, 18),
-    ("19–24", 19, 24),
-    ("25–30", 25, 30),
-)
-# The ages where a band starts or ends (16, 19, 25, 31): counting members aged at least each of
-# them gives every band.
+USUAL_AGE_BANDS: tuple[tuple[int, int], ...] = ((16, 18), (19, 24), (25, 30))
+"""The union's age bands (first and last age), ending at the usual coming-of-age age."""
+
+
+def age_bands(coming_of_age: int = COMING_OF_AGE) -> tuple[tuple[str, int, int], ...]:
+    """The bands (label, first age, last age) of an organisation whose members come of age at
+    ``coming_of_age`` (Thiết lập: 25 to 35): the usual ones, the last ending at that age
+    ("25–28"), and above 30 one more band up to it ("31–35"). The usual bands are kept, not
+    widened ("25–35"), so that the superior body adds up its organisations' figures band by
+    band, whatever each one's setting; its members over 30 are seen apart. Older: "Ngoài độ
+    tuổi"."""
+    bands = [(low, min(high, coming_of_age)) for low, high in USUAL_AGE_BANDS]
+    last = USUAL_AGE_BANDS[-1][1]
+    if coming_of_age > last:
+        bands.append((last + 1, coming_of_age))
+    return tuple(
+        (f"{low}–{high}" if high > low else str(low), low, high)
+        for low, high in bands
+        if low <= high
+    )
+
+
+AGE_BANDS = age_bands()
+"""The bands at the default coming-of-age age (30)."""
+# The ages where a usual band starts or ends (16, 19, 25, 31): counting members aged at least
+# each of them, and at least one more than the coming-of-age age, gives every band.
 _AGE_EDGES: tuple[int, ...] = tuple(
-    sorted({low for _, low, _ in AGE_BANDS} | {high + 1 for _, _, high in AGE_BANDS})
+    sorted({low for low, _ in USUAL_AGE_BANDS} | {high + 1 for _, high in USUAL_AGE_BANDS})
 )
 DEPARTURE_LABELS: dict[str, str] = {
     "transfer_out": EVENT_KINDS["transfer_out"],
@@ -72,7 +91,8 @@ class RosterStats:
     - ``by_branch`` lists every chi đoàn (even at 0) in Vietnamese order, then "Chưa có chi
       đoàn" for members without one;
     - ``by_age_band``: completed age on ``today`` (a birth known by its year counts as born on 1
-      January); outside 16–30: "Ngoài độ tuổi";
+      January), in the bands of the coming-of-age age (:func:`age_bands`: 16–18, 19–24,
+      25–30 at 30; 31–35 added at 35); outside them: "Ngoài độ tuổi";
     - ``by_ethnicity``/``by_religion``/``by_education``: the stored text, grouped ignoring case
       and tones (shown as the most common spelling; on a tie, the first in code point order),
       most frequent first, except education, in the order of its levels ("9/12", "10/12"…,
@@ -150,8 +170,8 @@ class RosterStats:
         return self.by_status.get(STATUSES["temporary"], 0)
 
 
-def age_band(age: int) -> str:
-    for label, low, high in AGE_BANDS:
+def age_band(age: int, coming_of_age: int = COMING_OF_AGE) -> str:
+    for label, low, high in age_bands(coming_of_age):
         if low <= age <= high:
             return label
     return OUT_OF_RANGE
@@ -243,6 +263,7 @@ class StatisticsService:
             # Born on or before this day k years ago: aged k or more. As text, so that on 29
             # February the bound of a year without one still compares like (year, month, day).
             **{f"aged_{k}": f"{year - k:04d}-{md}" for k in _AGE_EDGES},
+            "aged_beyond": f"{year - coming_of_age - 1:04d}-{md}",  # older than the bands
         }
         log = self._ctx.db.changes
         changed = log.last_touch(*ROSTER_TABLES, "youths")
@@ -279,7 +300,7 @@ class StatisticsService:
             by_branch=_by_branch(tally.branches, branch_rows),
             by_status=_by_code(STATUSES, tally.statuses),
             by_gender=_by_code(GENDERS, tally.genders),
-            by_age_band=tally.age_bands(),
+            by_age_band=tally.age_bands(coming_of_age),
             by_ethnicity=_by_text(tally.ethnicities.items()),
             by_religion=_by_text(tally.religions.items()),
             by_education=_by_text(tally.educations.items(), education_order),
@@ -335,7 +356,8 @@ class _MemberTally:
     ethnicities: Counter[str | None] = field(default_factory=Counter)
     religions: Counter[str | None] = field(default_factory=Counter)
     educations: Counter[str | None] = field(default_factory=Counter)
-    aged: list[int] = field(default_factory=lambda: [0] * len(_AGE_EDGES))  # per edge, in order
+    # Per edge, in order, then aged over the coming-of-age age (the query's ``aged_beyond``).
+    aged: list[int] = field(default_factory=lambda: [0] * (len(_AGE_EDGES) + 1))
 
     def add(
         self,
@@ -363,9 +385,9 @@ class _MemberTally:
         self.educations[education] += n
         self.aged = [a + b for a, b in zip(self.aged, aged, strict=True)]
 
-    def age_bands(self) -> dict[str, int]:
-        aged = dict(zip(_AGE_EDGES, self.aged, strict=True))
-        bands = {label: aged[low] - aged[high + 1] for label, low, high in AGE_BANDS}
+    def age_bands(self, coming_of_age: int) -> dict[str, int]:
+        aged = dict(zip((*_AGE_EDGES, coming_of_age + 1), self.aged, strict=True))
+        bands = {label: aged[low] - aged[high + 1] for label, low, high in age_bands(coming_of_age)}
         return bands | {OUT_OF_RANGE: self.total - sum(bands.values())}
 
 
@@ -458,11 +480,13 @@ _GROUPS = "status, branch_id, gender, ethnicity, religion, education"
 _KINDS = ", ".join(repr(k) for k in ("transfer_in", "temporary"))
 _MEMBERS = f"""
     SELECT {_GROUPS}, count(*), count(*) FILTER (WHERE birth_date < :coming_before),
-           {", ".join(f"count(*) FILTER (WHERE birth_date <= :aged_{k})" for k in _AGE_EDGES)}
+           {", ".join(f"count(*) FILTER (WHERE birth_date <= :aged_{k})" for k in _AGE_EDGES)},
+           count(*) FILTER (WHERE birth_date <= :aged_beyond)
     FROM members WHERE {_LIVE} GROUP BY {_GROUPS}"""
 _EACH_MEMBER = f"""
     SELECT id, {_GROUPS}, 1, coalesce(birth_date < :coming_before, 0),
-           {", ".join(f"coalesce(birth_date <= :aged_{k}, 0)" for k in _AGE_EDGES)}
+           {", ".join(f"coalesce(birth_date <= :aged_{k}, 0)" for k in _AGE_EDGES)},
+           coalesce(birth_date <= :aged_beyond, 0)
     FROM members WHERE {_LIVE}"""
 _EACH_STATUS = f"SELECT id, status FROM members WHERE {_LIVE}"
 

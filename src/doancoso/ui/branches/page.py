@@ -1,18 +1,21 @@
 """The chi đoàn page: list with member counts; add, rename, merge into another, delete.
 
 By keyboard, as on the roster: the page's key (Ctrl+3) puts the keyboard in the list, a chi
-đoàn chosen; Enter on a chi đoàn renames it, Delete deletes it, Ctrl+M merges it into another.
-One deleted (or whose addition is undone), the chi đoàn then in its row is chosen.
+đoàn chosen; Enter on a chi đoàn renames it, Delete deletes it, Ctrl+Shift+M merges it into
+another. One deleted (or whose addition is undone), the chi đoàn then in its row is chosen.
 
 The members in no chi đoàn are counted on a row of their own ("Chưa có chi đoàn"), so the
 page's totals are the roster's; nothing can be done to that row. Deleting a chi đoàn that still
-holds members is refused before anything is asked (the core refuses it too). Every write is an
-operation on the worker (:mod:`..shell.operations`); the list refreshes when the app's
-data-changed signal says chi đoàn or members changed. Adding, renaming, merging (asked first)
-and deleting go onto the undo history (:mod:`..shell.undo`).
+holds members is refused before anything is asked (the core refuses it too). Every read and
+every write is an operation on the worker (:mod:`..shell.operations`): the list is shown once
+read, and read again when the app's data-changed signal says chi đoàn or members changed.
+Adding, renaming, merging (asked first) and deleting go onto the undo history
+(:mod:`..shell.undo`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -38,11 +41,12 @@ from ...core.roster.branches import (
     secretaries_message,
     undeletable_message,
 )
+from ...core.workspace import Workspace
 from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, keyed_in_unchosen, table_actions
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
-from .table import BranchTableModel
+from .table import BranchTableModel, is_unassigned
 
 UNDO_HINT = " — bấm Hoàn tác (Ctrl+Z) để trả lại như trước."
 MERGE_KEY = "Ctrl+Shift+M"
@@ -54,6 +58,14 @@ EMPTY_HINT = (
     "rồi thêm đoàn viên ở mục “Đoàn viên” (Ctrl+1)."
 )
 """What a new organisation's page says (the empty roster sends the secretary here first)."""
+
+Listed = tuple[list[BranchInfo], BranchInfo]
+"""The chi đoàn, and the members in no chi đoàn, as the worker read them."""
+
+
+def read_branches(ws: Workspace) -> Listed:
+    """What the page shows (on the worker)."""
+    return ws.branches.list(), ws.branches.unassigned()
 
 
 def count_text(branches: int, active: int, temporary: int, unassigned: int) -> str:
@@ -81,6 +93,9 @@ class BranchesPage(QWidget):
         self._ws = core.ws
         self.prompts = core.prompts
         self.model = BranchTableModel(self)
+        self._loading = False  # a read is on the worker
+        self._stale = False  # the data changed while it was: read again once it is shown
+        self._to_choose: str | None = None  # a chi đoàn added, chosen once the list shows it
         self._build()
         self.refresh()
         core.data_changed.changed.connect(self._on_data_changed)
@@ -124,6 +139,7 @@ class BranchesPage(QWidget):
         self.empty_hint = QLabel(EMPTY_HINT)
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet(EMPTY_HINT_STYLE)
+        self.empty_hint.hide()  # until the list is read: said only when there is none
         layout.addWidget(self.empty_hint)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -160,11 +176,27 @@ class BranchesPage(QWidget):
         return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
+        """Read the chi đoàn again (on the worker) and show them when they arrive."""
+        if self._loading:
+            self._stale = True
+            return
+        self._stale = False
+        self._loading = True
+        op = QueryOp(self, read_branches, self._core, label="Đang tải danh sách chi đoàn…",
+                     progress=False)  # fmt: skip
+        op.success(self._show).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show(self, listed: Listed) -> None:
+        """Show what was read, the chosen chi đoàn still chosen."""
+        self._loading = False
+        branches, unassigned = listed
         current = self.selected_branch_id()
         rows = self.table.selectionModel().selectedRows()
         row = rows[0].row() if rows else None
-        branches = self._ws.branches.list()
-        unassigned = self._ws.branches.unassigned()
         self.model.set_branches(branches, unassigned)
         active = sum(b.active_count for b in branches) + unassigned.active_count
         temporary = sum(b.temporary_count for b in branches) + unassigned.temporary_count
@@ -178,7 +210,12 @@ class BranchesPage(QWidget):
                 # Gone (deleted, its addition undone): the chi đoàn now in its row is chosen,
                 # or the last one, so that the keys still act (nothing chosen, none did).
                 self.table.selectRow(min(row, len(branches) - 1))
+        if self._to_choose is not None and self.model.row_of(self._to_choose) is not None:
+            self.select_branch(self._to_choose)
+            self._to_choose = None
         self._update_buttons()
+        if self._stale:
+            self.refresh()
 
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches("branches", "members"):
@@ -202,6 +239,13 @@ class BranchesPage(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
+    def _choose_when_shown(self, branch_id: str) -> None:
+        """Choose a chi đoàn just written, now or once the list read after the write shows it."""
+        if self.model.row_of(branch_id) is None:
+            self._to_choose = branch_id
+        else:
+            self.select_branch(branch_id)
+
     # Actions ------------------------------------------------------------------------------
 
     def add_branch(self) -> None:
@@ -209,7 +253,7 @@ class BranchesPage(QWidget):
             self._core, "Thêm chi đoàn", lambda ws, name: ws.branches.create(name), parent=self
         )
         if self.prompts.run(dialog) and isinstance(created := dialog.written, BranchInfo):
-            self.select_branch(created.id)  # the list was refreshed when it changed
+            self._choose_when_shown(created.id)
             self._history.created_branch(created)
             self.status_message.emit(f"Đã thêm {created.name}{UNDO_HINT}")
         dialog.deleteLater()
@@ -239,7 +283,8 @@ class BranchesPage(QWidget):
         if not branch_id:
             return
         source = self.model.branch(self.model.row_of(branch_id) or 0)
-        targets = [b for b in self._ws.branches.list() if b.id != branch_id]
+        shown = (self.model.branch(row) for row in range(self.model.rowCount()))
+        targets = [b for b in shown if b.id != branch_id and not is_unassigned(b)]
         if not targets:
             self.prompts.information(self, "Gộp chi đoàn", "Cần có ít nhất hai chi đoàn để gộp.")
             return
@@ -250,17 +295,24 @@ class BranchesPage(QWidget):
         if choice is None:
             return
         target = targets[choice]
+        # A chi đoàn has one Bí thư: two after the merge are warned of, never refused.
+        op = QueryOp(self, lambda ws: ws.branches.secretaries_after(target.id, source_id=branch_id),
+                     self._core, progress=False)  # fmt: skip
+        op.success(lambda two: self._merge(source, target, two))
+        op.failure(self._core.reporter(self, "Không gộp được")).run()
+
+    def _merge(self, source: BranchInfo, target: BranchInfo, two: Sequence[str]) -> None:
+        """Merge ``source`` into ``target`` once confirmed (``two``: the Bí thư it would have)."""
         text = (
             f"Gộp “{source.name}” vào “{target.name}”?\n\n"
             f"{vn_number(source.member_count)} đoàn viên sẽ chuyển sang “{target.name}” "
             f"và chi đoàn “{source.name}” sẽ không còn."
         )
-        # A chi đoàn has one Bí thư: two after the merge are warned of, never refused.
-        two = self._ws.branches.secretaries_after(target.id, source_id=branch_id)
         if two:
             text += "\n\n" + secretaries_message(target.name, two, merging=True)
         if not self.prompts.confirm(self, "Gộp chi đoàn", text):
             return
+        branch_id = source.id
 
         def merged(result: MergedBranch) -> None:
             self.select_branch(target.id)
@@ -286,8 +338,16 @@ class BranchesPage(QWidget):
             message = undeletable_message(branch.name, branch.member_count, read_only)
             self.prompts.error(self, "Không xóa được", message)
             return
+        op = QueryOp(self, lambda ws: ws.branches.deleted_members(branch_id), self._core,
+                     progress=False)  # fmt: skip
+        op.success(lambda deleted_members: self._delete(branch, deleted_members))
+        op.failure(self._core.reporter(self, "Không xóa được")).run()
+
+    def _delete(self, branch: BranchInfo, deleted_members: int) -> None:
+        """Delete the empty ``branch`` once confirmed (``deleted_members``: members deleted
+        before who belonged to it)."""
+        branch_id = branch.id
         question = f"Xóa chi đoàn “{branch.name}”?"
-        deleted_members = self._ws.branches.deleted_members(branch_id)
         if deleted_members:  # left in no chi đoàn by the core: said before it happens
             question += (
                 f"\n\n{vn_number(deleted_members)} đoàn viên đã xóa trước đây thuộc chi đoàn "

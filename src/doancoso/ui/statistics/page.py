@@ -43,11 +43,12 @@ from PySide6.QtWidgets import (
 from ...core.activities.rules import PARTICIPATION_TABLES
 from ...core.changes import Changes
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
-from ...core.lang.text import vn_number
+from ...core.lang.text import slug, vn_number
 from ...core.rating.service import RATING_TABLES
 from ...core.statistics.export import (
     BY_BRANCH,
     BY_BRANCH_TIP,
+    MONTHS_OF_YEAR,
     ActivityFigures,
     activity_figures,
     breakdowns,
@@ -55,7 +56,13 @@ from ...core.statistics.export import (
     summary_figures,
     write_statistics_xlsx,
 )
-from ...core.statistics.periods import quarter_end, quarter_name, quarter_of, quarter_start
+from ...core.statistics.periods import (
+    QUARTER_NAMES,
+    quarter_end,
+    quarter_name,
+    quarter_of,
+    quarter_start,
+)
 from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
@@ -66,8 +73,8 @@ from .bar_chart import BarChart
 from .participation import PARTICIPATION_COLUMNS, ParticipationModel
 from .rating import RatingStatsModel
 
-PDF_NAME = "thong-ke-doan-vien.pdf"
-XLSX_NAME = "thong-ke-doan-vien.xlsx"
+FILE_STEM = "thong-ke-doan-vien"
+"""The start of the names the exports offer; :func:`offered_name` adds the period."""
 HEADING = "Thống kê tình hình đoàn viên"
 REPORT = DocumentKind("BC", "Xuất báo cáo thống kê (PDF)")
 DAY_LABEL = "Số liệu đến &ngày:"
@@ -99,6 +106,26 @@ CHART_COLUMNS = 2
 CARD_STYLE = (
     "QFrame#card { border: 1px solid palette(mid); border-radius: 4px; background: palette(base); }"
 )
+
+
+def offered_name(day: date, quarter: int | None, suffix: str) -> str:
+    """The name the figures counted on ``day`` (the movements of ``quarter``, or of the year) are
+    offered under, their period in it so that the next period's file does not overwrite this
+    one: "thong-ke-doan-vien-quy-II-2026.pdf", "…-quy-IV-2026-den-07-12-2026" while the quarter
+    runs, "…-6-thang-dau-nam-2026", "…-9-thang-dau-nam-2026", "…-nam-2026" (on 31/12),
+    "…-den-15-08-2026" (any other day). ASCII, as the app's other offered names."""
+    up_to = f"den-{day:%d-%m-%Y}"
+    if quarter is not None:
+        period = f"quy-{QUARTER_NAMES[quarter - 1]}-{day.year}"
+        if day != quarter_end(day.year, quarter):
+            period = f"{period}-{up_to}"
+    elif (day.month, day.day) == (12, 31):
+        period = f"nam-{day.year}"
+    elif months := MONTHS_OF_YEAR.get((day.month, day.day)):
+        period = f"{slug(months)}-nam-{day.year}"
+    else:
+        period = up_to
+    return f"{FILE_STEM}-{period}{suffix}"
 
 
 class _Card(QFrame):
@@ -505,10 +532,11 @@ class StatisticsPage(QWidget):
         details = ask_document_details(self._core, REPORT, self, today)
         if details is None:
             return
-        path = self.ask_save_path("Xuất thống kê ra PDF", PDF_NAME, "Tệp PDF (*.pdf)")
+        counted, quarter = self.counted_day(), self.counted_quarter()
+        name = offered_name(counted or self.now(), quarter, ".pdf")
+        path = self.ask_save_path("Xuất thống kê ra PDF", name, "Tệp PDF (*.pdf)")
         if path is None:
             return
-        counted, quarter = self.counted_day(), self.counted_quarter()
 
         def job(ws: Workspace) -> Path:
             from ...reports.statistics import print_statistics_of
@@ -530,10 +558,11 @@ class StatisticsPage(QWidget):
         QueryOp(self, job, self._core, label="Đang xuất PDF…").success(done).run()
 
     def export_xlsx(self) -> None:
-        path = self.ask_save_path("Xuất thống kê ra Excel", XLSX_NAME, "Tệp Excel (*.xlsx)")
+        today, quarter = self.counted_day(), self.counted_quarter()
+        name = offered_name(today or self.now(), quarter, ".xlsx")
+        path = self.ask_save_path("Xuất thống kê ra Excel", name, "Tệp Excel (*.xlsx)")
         if path is None:
             return
-        today, quarter = self.counted_day(), self.counted_quarter()
 
         def job(ws: Workspace) -> Path:
             org = ws.organization.get()
