@@ -96,7 +96,8 @@ def pulled_stick(folder: Path, at: str, error: str, *, gone: bool = False,
     """``folder`` (empty) served by :mod:`pulled_stick` for the block's duration: a USB stick
     pulled out ``at`` the file's ``"write"`` (half way), its ``"fsync"``, its ``"read"``
     (back), its rename to its final name (``"rename"``), the folder's flush after the rename
-    (``"fsyncdir"``) or its removal (``"unlink"``; ``"never"``: not pulled), every write, read
+    (``"fsyncdir"``), the first read once a file took its final name (``"readback"``) or its
+    removal (``"unlink"``; ``"never"``: not pulled), every write, read
     and flush failing from then on with ``error`` (``"EIO"``, ``"ENODEV"``, ``"ENXIO"``); with
     ``gone``, removing and renaming files too; with ``garbled``, every read gives back the byte
     at 64 KiB changed; with ``cached``, through the page cache (which a database SQLite writes

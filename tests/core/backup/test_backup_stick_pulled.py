@@ -54,3 +54,43 @@ def test_a_stick_failing_to_flush_the_backup_s_name_says_what_to_do(
         )
         assert list(backing_of(usb).iterdir()) == []
     assert snapshot(ws.data_dir) == before
+
+
+def test_a_backup_the_stick_fails_to_give_back_is_not_left_on_it(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The stick pulled out once the backup is written, checked and named, as it is read back
+    (EIO), then put back: the backup that did not read back right is removed, so that no
+    restore later offers it."""
+    before = snapshot(ws.data_dir)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with pulled_stick(usb, "readback", "EIO", cached=True):
+        with pytest.raises(StorageError) as caught:
+            ws.backups.to_folder(usb)
+        assert caught.value.message == (
+            f"Bản sao lưu ghi ra “{usb}” không đọc lại được đúng: USB có thể bị lỗi. Bản sao lưu "
+            "đó đã được xóa khỏi USB. Hãy thử lại với USB khác. Dữ liệu đang dùng không bị "
+            "thay đổi."
+        )
+        assert list(backing_of(usb).iterdir()) == []
+    assert snapshot(ws.data_dir) == before
+
+
+def test_a_backup_a_stick_gone_fails_to_give_back_is_named_to_delete(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The same, the stick gone for good: the backup cannot be removed, so the message names
+    it, not to be used and to be deleted."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with pulled_stick(usb, "readback", "ENODEV", gone=True, cached=True):
+        with pytest.raises(StorageError) as caught:
+            ws.backups.to_folder(usb)
+        (left,) = backing_of(usb).iterdir()
+        assert left.name.startswith("thu-cong-") and left.suffix == ".sqlite"
+        assert caught.value.message == (
+            f"Bản sao lưu ghi ra “{usb}” không đọc lại được đúng: USB có thể bị lỗi. Tệp "
+            f"“{left.name}” còn trên USB không dùng được: đừng khôi phục từ tệp đó, hãy xóa nó "
+            "đi. Hãy thử lại với USB khác. Dữ liệu đang dùng không bị thay đổi."
+        )
