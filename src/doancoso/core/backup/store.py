@@ -154,7 +154,7 @@ def soundness(
         if int.from_bytes(header[56:60], "big") not in (0, 1):
             return f"text encoding {int.from_bytes(header[56:60], 'big')}, not UTF-8"
     try:
-        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
+        conn = inspecting(read_only_uri(path))  # nothing made beside it
     except UNREADABLE as exc:
         return f"cannot open: {exc!r}"
     from ..bundle.interrupt import Counted
@@ -191,9 +191,10 @@ def soundness(
 
 
 def members(path: Path) -> int | None:
-    """The live members in the database ``path``, or None when it cannot be read."""
+    """The live members in the database ``path``, or None when it cannot be read (read as
+    :func:`held_organization` reads it: nothing made beside it)."""
     try:
-        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
+        conn = inspecting(read_only_uri(path))
         try:
             row = conn.execute("SELECT count(*) FROM members WHERE deleted_at IS NULL").fetchone()
             return int(row[0])
