@@ -67,10 +67,12 @@ CHECK_STEPS_PER_PAGE = 0.5
 """Calls of SQLite's progress handler (one every ``interrupt.STEPS`` instructions) per page that
 ``integrity_check`` makes: 0.37 to 0.48 measured on the same databases. What the check's
 progress is estimated by (never shown as done before it is)."""
-_DEVICE_ERRORS = frozenset({errno.EROFS, errno.EIO, errno.ENODEV, errno.ENXIO})
+_DEVICE_ERRORS = frozenset(
+    {errno.EROFS, errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOSPC, errno.EDQUOT}
+)
 """What a backup's write fails with when the stick is write-protected (EROFS), pulled out or
-failing (EIO; ENODEV or ENXIO when the device itself is gone): said with
-:func:`~..storage.folder.write_remedy`'s advice."""
+failing (EIO; ENODEV or ENXIO when the device itself is gone), or full (ENOSPC, EDQUOT: its
+folder could not be made): said with :func:`~..storage.folder.write_remedy`'s advice."""
 SIZE_BUDGET = 2 * 1024**3
 """Backups beyond the rotation are dropped, oldest first, while they take more than this."""
 
@@ -350,8 +352,8 @@ def copy_database(
             repr(exc),
         ) from exc
     except OSError as exc:
-        # A write-protected stick, a stick pulled out or failing: say what to do about the
-        # device (other causes need no device advice).
+        # A write-protected stick, a stick pulled out, failing or full: say what to do about
+        # the device (other causes need no device advice).
         remedy = f"{write_remedy(exc)} " if exc.errno in _DEVICE_ERRORS else ""
         raise StorageError(
             f"Không ghi được bản sao lưu vào “{target.parent}”: {os_reason(exc)}. {remedy}"
