@@ -343,29 +343,67 @@ def copy_database(
             raise
         return held
     except UNREADABLE as exc:
+        left = _left_said(_remove_copy(temp), target.parent)
         full = disk_error(exc, target.parent)
         if full is not None:
-            raise StorageError(f"Không sao lưu được dữ liệu. {full.message}", full.details) from exc
+            raise StorageError(
+                f"Không sao lưu được dữ liệu. {full.message}{left}", full.details
+            ) from exc
         raise StorageError(
             "Không sao lưu được dữ liệu: SQLite không đọc hoặc ghi được tệp. Dữ liệu đang dùng "
-            "không bị thay đổi.",
+            f"không bị thay đổi.{left}",
             repr(exc),
         ) from exc
     except OSError as exc:
         # A write-protected stick, a stick pulled out, failing or full: say what to do about
         # the device (other causes need no device advice).
         remedy = f"{write_remedy(exc)} " if exc.errno in _DEVICE_ERRORS else ""
+        left = _left_said(_remove_copy(temp), target.parent)
         raise StorageError(
             f"Không ghi được bản sao lưu vào “{target.parent}”: {os_reason(exc)}. {remedy}"
-            "Dữ liệu đang dùng không bị thay đổi.",
+            f"Dữ liệu đang dùng không bị thay đổi.{left}",
             repr(exc),
         ) from exc
     finally:
-        # The copy and what SQLite made beside it while writing it (a copy cut short by a full
-        # disk leaves its rollback journal: one more per attempt, on the disk that is full).
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                Path(f"{temp}{suffix}").unlink(missing_ok=True)
+        _remove_copy(temp)
+
+
+def _remove_copy(temp: Path) -> list[Path]:
+    """The copy ``temp`` and what SQLite made beside it while writing it removed (a copy cut
+    short by a full disk leaves its rollback journal: one more per attempt, on the disk that is
+    full); returns those that may still be there (a stick gone for good: removing fails). A
+    write-protected stick refuses to remove even a file that is not there (EROFS): only one
+    that may be there is returned."""
+    return [
+        left
+        for suffix in ("", "-journal", "-wal", "-shm")
+        if (left := discard(Path(f"{temp}{suffix}"))) is not None and _may_be_there(left)
+    ]
+
+
+def _may_be_there(path: Path) -> bool:
+    """Whether ``path`` may be there: not when looking says it is not."""
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError:  # cannot look (a stick gone): it may be
+        return True
+    return True
+
+
+def _left_said(left: list[Path], folder: Path) -> str:
+    """What a backup cut off says of the files ``left`` it could not remove from ``folder``
+    (" Tệp dở dang …", as a bundle export names its own), or nothing. The next backup into that
+    folder removes them only once an hour old: nothing is promised."""
+    if not left:
+        return ""
+    names = ", ".join(f"“{path.name}”" for path in left)
+    files = "Tệp dở dang" if len(left) == 1 else "Các tệp dở dang"
+    return (
+        f" {files} {names} có thể còn trong thư mục “{folder}”: đó không phải bản sao lưu, có "
+        "thể xóa đi."
+    )
 
 
 def take_backup(
