@@ -25,7 +25,7 @@ def test_a_backup_onto_a_full_disk_leaves_nothing(demo_ws: Workspace) -> None:
             assert failed.value.message == (
                 f"Không sao lưu được dữ liệu. Không ghi được dữ liệu: ổ đĩa chứa thư mục "
                 f"“{folder}” đã đầy. Hãy giải phóng chỗ trống (xóa bớt tệp không cần, dọn Thùng "
-                "rác) rồi thử lại. Dữ liệu đã lưu không bị thay đổi."
+                "rác) rồi thử lại. Dữ liệu đang dùng không bị thay đổi."
             )
             assert sorted(p.name for p in folder.iterdir()) == []
     assert demo_ws.members.count() == 300

@@ -116,7 +116,7 @@ def test_a_backup_cut_off_by_a_stick_gone_names_what_it_leaves(
     assert caught.value.message == (
         f"Không sao lưu được dữ liệu. Không ghi được dữ liệu vào thư mục “{usb}”: ổ đĩa đã đầy "
         "hoặc bị lỗi đọc ghi (USB có thể đã bị rút ra). Hãy giải phóng chỗ trống trên ổ đĩa "
-        "hoặc cắm lại USB, rồi thử lại. Dữ liệu đã lưu không bị thay đổi. Các tệp dở dang "
+        "hoặc cắm lại USB, rồi thử lại. Dữ liệu đang dùng không bị thay đổi. Các tệp dở dang "
         f"“{copy}”, “{journal}” có thể còn trong thư mục “{usb}”: đó không phải bản sao lưu, "
         "có thể xóa đi."
     )

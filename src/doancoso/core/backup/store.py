@@ -27,7 +27,7 @@ from ..errors import StorageError
 from ..lang.text import vn_number
 from ..progress import SCALE, Report, Stages
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
-from ..storage.disk import disk_error
+from ..storage.disk import UNCHANGED, disk_error
 from ..storage.files import NameNotFlushed, discard, remove_stale_temps, replace_flushed
 from ..storage.folder import os_reason, write_remedy
 from ..storage.inspection import UNREADABLE, inspecting, read_only_uri
@@ -73,6 +73,9 @@ _DEVICE_ERRORS = frozenset(
 """What a backup's write fails with when the stick is write-protected (EROFS), pulled out or
 failing (EIO; ENODEV or ENXIO when the device itself is gone), or full (ENOSPC, EDQUOT: its
 folder could not be made): said with :func:`~..storage.folder.write_remedy`'s advice."""
+IN_USE_KEPT = "Dữ liệu đang dùng không bị thay đổi."
+"""What every backup's refusal ends with (a disk's message too, in place of its "Dữ liệu đã lưu
+không bị thay đổi"): a backup only reads the data in use."""
 SIZE_BUDGET = 2 * 1024**3
 """Backups beyond the rotation are dropped, oldest first, while they take more than this."""
 
@@ -346,12 +349,13 @@ def copy_database(
         left = _left_said(_remove_copy(temp), target.parent)
         full = disk_error(exc, target.parent)
         if full is not None:
+            # One wording in every backup's message: the data in use, not "đã lưu".
+            said = full.message.removesuffix(UNCHANGED)
             raise StorageError(
-                f"Không sao lưu được dữ liệu. {full.message}{left}", full.details
+                f"Không sao lưu được dữ liệu. {said}{IN_USE_KEPT}{left}", full.details
             ) from exc
         raise StorageError(
-            "Không sao lưu được dữ liệu: SQLite không đọc hoặc ghi được tệp. Dữ liệu đang dùng "
-            f"không bị thay đổi.{left}",
+            f"Không sao lưu được dữ liệu: SQLite không đọc hoặc ghi được tệp. {IN_USE_KEPT}{left}",
             repr(exc),
         ) from exc
     except OSError as exc:
@@ -361,7 +365,7 @@ def copy_database(
         left = _left_said(_remove_copy(temp), target.parent)
         raise StorageError(
             f"Không ghi được bản sao lưu vào “{target.parent}”: {os_reason(exc)}. {remedy}"
-            f"Dữ liệu đang dùng không bị thay đổi.{left}",
+            f"{IN_USE_KEPT}{left}",
             repr(exc),
         ) from exc
     finally:
