@@ -63,11 +63,14 @@ def read_only_mount(folder: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def small_disk(folder: Path, size_kib: int) -> Iterator[Path]:
-    """A tmpfs of ``size_kib`` KiB mounted on ``folder`` for the block's duration."""
+def small_disk(folder: Path, size_kib: int, inodes: int | None = None) -> Iterator[Path]:
+    """A tmpfs of ``size_kib`` KiB mounted on ``folder`` for the block's duration; ``inodes``:
+    how many files and folders it holds, its own folder counted (a stick whose root folder is
+    full, or a disk too full to make a folder: ``mkdir`` fails with ``ENOSPC``)."""
     if shutil.which("mount") is None or shutil.which("umount") is None:
         pytest.skip("no mount command on this machine: a small disk cannot be made")
-    done = _run("mount", "-t", "tmpfs", "-o", f"size={size_kib}k", "tmpfs", str(folder))
+    options = f"size={size_kib}k" + ("" if inodes is None else f",nr_inodes={inodes}")
+    done = _run("mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder))
     if done.returncode != 0:
         pytest.skip(f"mount is not permitted here ({done.stderr.strip()})")
     try:
@@ -96,7 +99,8 @@ def pulled_stick(folder: Path, at: str, error: str, *, gone: bool = False,
     """``folder`` (empty) served by :mod:`pulled_stick` for the block's duration: a USB stick
     pulled out ``at`` the file's ``"write"`` (half way), its ``"fsync"``, its ``"read"``
     (back), its rename to its final name (``"rename"``), the folder's flush after the rename
-    (``"fsyncdir"``) or its removal (``"unlink"``; ``"never"``: not pulled), every write, read
+    (``"fsyncdir"``), the first read once a file took its final name (``"readback"``) or its
+    removal (``"unlink"``; ``"never"``: not pulled), every write, read
     and flush failing from then on with ``error`` (``"EIO"``, ``"ENODEV"``, ``"ENXIO"``); with
     ``gone``, removing and renaming files too; with ``garbled``, every read gives back the byte
     at 64 KiB changed; with ``cached``, through the page cache (which a database SQLite writes

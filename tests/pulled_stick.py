@@ -10,6 +10,8 @@ page cache between: ``direct_io``) until unmounted. AT is when the stick goes:
 - ``fsync``: when the written file is flushed to disk;
 - ``fsyncdir``: when the folder is flushed, once the file took its final name;
 - ``read``: at the first read of a file (the read-back of what was written);
+- ``readback``: at the first read of a file once a file took its final name (the read-back of a
+  file renamed after it was written and checked: a stick pulled just after the write);
 - ``rename``: when a written file first takes its final name (the app's ``os.replace``: SQLite
   renames nothing, and the FUSE layer's own renames of files removed while open do not count);
 - ``unlink``: when a file is first removed (the temporary file of a write that failed);
@@ -51,6 +53,7 @@ class PulledStick(FailingFsync):  # type: ignore[misc]
         self.gone = gone
         self.garbled = garbled
         self.pulled = False
+        self.renamed = False  # a file took its final name (for ``readback``)
 
     def _pull(self, when: bool) -> None:
         if when:
@@ -67,7 +70,7 @@ class PulledStick(FailingFsync):  # type: ignore[misc]
         return super().write(path, data, offset, fh)
 
     def read(self, path: str, size: int, offset: int, fh: int) -> bytes:
-        self._pull(self.at == "read")
+        self._pull(self.at == "read" or (self.at == "readback" and self.renamed))
         data: bytes = super().read(path, size, offset, fh)
         if self.garbled and offset <= HALF_WAY < offset + len(data):
             changed = bytearray(data)
@@ -99,10 +102,12 @@ class PulledStick(FailingFsync):  # type: ignore[misc]
 
     def rename(self, old: str, new: str) -> None:
         # Not the FUSE layer's own renames of a file removed while open (SQLite's -shm).
-        if self.at == "rename" and not new.rsplit("/", 1)[-1].startswith(".fuse_hidden"):
+        ours = not new.rsplit("/", 1)[-1].startswith(".fuse_hidden")
+        if self.at == "rename" and ours:
             self._pull(True)
         self._metadata()
         super().rename(old, new)
+        self.renamed = self.renamed or ours
 
     def chmod(self, path: str, mode: int) -> None:
         self._metadata()

@@ -112,6 +112,6 @@ def test_a_backup_to_a_full_stick(roster: Path, tmp_path: Path) -> None:
         assert err.getvalue() == (
             f"Lỗi: Không sao lưu được dữ liệu. Không ghi được dữ liệu: ổ đĩa chứa thư mục "
             f"“{stick}” đã đầy. Hãy giải phóng chỗ trống (xóa bớt tệp không cần, dọn Thùng rác) "
-            "rồi thử lại. Dữ liệu đã lưu không bị thay đổi.\n"
+            "rồi thử lại. Dữ liệu đang dùng không bị thay đổi.\n"
         )
         assert list(stick.iterdir()) == []  # no partial or temporary file left

@@ -5,9 +5,11 @@ otherwise leave one more, on the disk that is already full)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from breakage import small_disk
+from breakage import small_disk, snapshot
 from doancoso.core.backup.store import BACKUP_FOLDER
 from doancoso.core.errors import StorageError
 from doancoso.core.workspace import Workspace
@@ -23,7 +25,28 @@ def test_a_backup_onto_a_full_disk_leaves_nothing(demo_ws: Workspace) -> None:
             assert failed.value.message == (
                 f"Không sao lưu được dữ liệu. Không ghi được dữ liệu: ổ đĩa chứa thư mục "
                 f"“{folder}” đã đầy. Hãy giải phóng chỗ trống (xóa bớt tệp không cần, dọn Thùng "
-                "rác) rồi thử lại. Dữ liệu đã lưu không bị thay đổi."
+                "rác) rồi thử lại. Dữ liệu đang dùng không bị thay đổi."
             )
             assert sorted(p.name for p in folder.iterdir()) == []
     assert demo_ws.members.count() == 300
+
+
+def test_a_backup_onto_a_stick_too_full_for_its_folder_says_to_make_room(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The folder the backup goes into cannot be made (``mkdir`` fails with ENOSPC: the
+    stick has no room for one more entry): said with what to do, as a full disk's write is."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    before = snapshot(ws.data_dir)
+    with small_disk(usb, 100, inodes=2):  # the stick's own folder and one more entry
+        (usb / "ghi-chu.txt").write_text("đã đầy", encoding="utf-8")
+        target = usb / "saoluu"
+        with pytest.raises(StorageError) as failed:
+            ws.backups.to_folder(target)
+        assert failed.value.message == (
+            f"Không ghi được bản sao lưu vào “{target}”: ổ đĩa đã đầy. Hãy giải phóng chỗ trống "
+            "trên ổ đĩa rồi thử lại. Dữ liệu đang dùng không bị thay đổi."
+        )
+        assert sorted(p.name for p in usb.iterdir()) == ["ghi-chu.txt"]
+    assert snapshot(ws.data_dir) == before

@@ -64,7 +64,7 @@ def test_a_days_backup_on_a_full_disk_is_told_once_and_the_write_kept(demo_ws: W
     assert prompts.errors == [
         f"Không sao lưu được dữ liệu. Không ghi được dữ liệu: ổ đĩa chứa thư mục “{folder}” đã "
         "đầy. Hãy giải phóng chỗ trống (xóa bớt tệp không cần, dọn Thùng rác) rồi thử lại. Dữ "
-        "liệu đã lưu không bị thay đổi.\n\nThay đổi vừa rồi đã được lưu, nhưng chưa có bản sao "
+        "liệu đang dùng không bị thay đổi.\n\nThay đổi vừa rồi đã được lưu, nhưng chưa có bản sao "
         "lưu hằng ngày: ứng dụng sẽ thử lại sau mỗi lần ghi. Sau khi khắc phục, hãy bấm “Sao "
         "lưu ngay” trong “Sao lưu và khôi phục…” (menu Tệp)."
     ]
@@ -88,7 +88,7 @@ def test_a_backup_at_closing_on_a_full_disk_is_told(demo_ws: Workspace, qtbot: Q
     assert prompts.errors == [
         f"Không sao lưu được dữ liệu. Không ghi được dữ liệu: ổ đĩa chứa thư mục “{folder}” đã "
         "đầy. Hãy giải phóng chỗ trống (xóa bớt tệp không cần, dọn Thùng rác) rồi thử lại. Dữ "
-        "liệu đã lưu không bị thay đổi.\n\nThay đổi đã được lưu, nhưng bản sao lưu khi đóng ứng "
+        "liệu đang dùng không bị thay đổi.\n\nThay đổi đã được lưu, nhưng bản sao lưu khi đóng ứng "
         "dụng chưa tạo được. Sau khi khắc phục, hãy mở ứng dụng và bấm “Sao lưu ngay” trong “Sao "
         "lưu và khôi phục…” (menu Tệp)."
     ]

@@ -38,7 +38,13 @@ from ..lang.text import vn_number
 from ..storage.db import Database, head_revision, known_revisions
 from ..storage.files import NameNotFlushed, fsync_folder, replace_flushed
 from ..storage.folder import DATABASE_FILE, check_data_folder, os_reason, write_remedy
-from ..storage.inspection import damage, move_aside, roll_back_hot_journal, stored_revision
+from ..storage.inspection import (
+    damage,
+    move_aside,
+    read_only_uri,
+    roll_back_hot_journal,
+    stored_revision,
+)
 from .store import (
     BACKUP_FOLDER,
     BackupInfo,
@@ -72,7 +78,7 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     _check_backup(backup)
     temp = data_dir / f".{DATABASE_FILE}.khoi-phuc"
     try:
-        copy_database(backup, temp)
+        copy_database(backup, temp, source_uri=read_only_uri(backup))  # nothing made beside it
         _make_ready(temp, backup.name)
     except BaseException:
         _remove(temp)
@@ -338,7 +344,7 @@ def unreadable_value(path: Path) -> str | None:
 
     from ..storage.models import Base
 
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = read_only_uri(path)
     engine = create_engine(f"sqlite:///{path}", creator=lambda: sqlite3.connect(uri, uri=True))
     try:
         with engine.connect() as conn:

@@ -158,7 +158,8 @@ class BackupService:
         if info is None or not info.ok:  # read back from the stick, as it is there now
             raise StorageError(
                 f"Bản sao lưu ghi ra “{target}” không đọc lại được đúng: USB có thể bị lỗi. "
-                "Hãy thử lại với USB khác."
+                f"{_unsound_said(discard(path))} Hãy thử lại với USB khác. Dữ liệu đang dùng "
+                "không bị thay đổi."
             )
         try:
             self._copy_evidence(path, report)
@@ -262,6 +263,16 @@ def _lost_said(target: Path, names: list[str]) -> str:
         f"Bản sao lưu dữ liệu đã ghi ra “{target}” và đọc lại thấy đúng, nhưng thiếu minh chứng "
         f"do lỗi ở thư mục dữ liệu trên máy này, không phải ở USB. {lost} Bản sao lưu vừa ghi "
         f"không có {them}; các tệp minh chứng khác đã chép đủ."
+    )
+
+
+def _unsound_said(left: Path | None) -> str:
+    """What a backup onto a stick that did not read back right says of it: removed, so that no
+    restore offers it; or, the stick gone (``left``), named, not to be restored from."""
+    if left is None:
+        return "Bản sao lưu đó đã được xóa khỏi USB."
+    return (
+        f"Tệp “{left.name}” còn trên USB không dùng được: đừng khôi phục từ tệp đó, hãy xóa nó đi."
     )
 
 

@@ -27,7 +27,7 @@ from ..errors import StorageError
 from ..lang.text import vn_number
 from ..progress import SCALE, Report, Stages
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
-from ..storage.disk import disk_error
+from ..storage.disk import UNCHANGED, disk_error
 from ..storage.files import NameNotFlushed, discard, remove_stale_temps, replace_flushed
 from ..storage.folder import os_reason, write_remedy
 from ..storage.inspection import UNREADABLE, inspecting, read_only_uri
@@ -67,10 +67,15 @@ CHECK_STEPS_PER_PAGE = 0.5
 """Calls of SQLite's progress handler (one every ``interrupt.STEPS`` instructions) per page that
 ``integrity_check`` makes: 0.37 to 0.48 measured on the same databases. What the check's
 progress is estimated by (never shown as done before it is)."""
-_DEVICE_ERRORS = frozenset({errno.EROFS, errno.EIO, errno.ENODEV, errno.ENXIO})
+_DEVICE_ERRORS = frozenset(
+    {errno.EROFS, errno.EIO, errno.ENODEV, errno.ENXIO, errno.ENOSPC, errno.EDQUOT}
+)
 """What a backup's write fails with when the stick is write-protected (EROFS), pulled out or
-failing (EIO; ENODEV or ENXIO when the device itself is gone): said with
-:func:`~..storage.folder.write_remedy`'s advice."""
+failing (EIO; ENODEV or ENXIO when the device itself is gone), or full (ENOSPC, EDQUOT: its
+folder could not be made): said with :func:`~..storage.folder.write_remedy`'s advice."""
+IN_USE_KEPT = "Dữ liệu đang dùng không bị thay đổi."
+"""What every backup's refusal ends with (a disk's message too, in place of its "Dữ liệu đã lưu
+không bị thay đổi"): a backup only reads the data in use."""
 SIZE_BUDGET = 2 * 1024**3
 """Backups beyond the rotation are dropped, oldest first, while they take more than this."""
 
@@ -154,7 +159,7 @@ def soundness(
         if int.from_bytes(header[56:60], "big") not in (0, 1):
             return f"text encoding {int.from_bytes(header[56:60], 'big')}, not UTF-8"
     try:
-        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
+        conn = inspecting(read_only_uri(path))  # nothing made beside it
     except UNREADABLE as exc:
         return f"cannot open: {exc!r}"
     from ..bundle.interrupt import Counted
@@ -191,9 +196,10 @@ def soundness(
 
 
 def members(path: Path) -> int | None:
-    """The live members in the database ``path``, or None when it cannot be read."""
+    """The live members in the database ``path``, or None when it cannot be read (read as
+    :func:`held_organization` reads it: nothing made beside it)."""
     try:
-        conn = inspecting(f"{path.resolve().as_uri()}?mode=ro")
+        conn = inspecting(read_only_uri(path))
         try:
             row = conn.execute("SELECT count(*) FROM members WHERE deleted_at IS NULL").fetchone()
             return int(row[0])
@@ -340,29 +346,68 @@ def copy_database(
             raise
         return held
     except UNREADABLE as exc:
+        left = _left_said(_remove_copy(temp), target.parent)
         full = disk_error(exc, target.parent)
         if full is not None:
-            raise StorageError(f"Không sao lưu được dữ liệu. {full.message}", full.details) from exc
+            # One wording in every backup's message: the data in use, not "đã lưu".
+            said = full.message.removesuffix(UNCHANGED)
+            raise StorageError(
+                f"Không sao lưu được dữ liệu. {said}{IN_USE_KEPT}{left}", full.details
+            ) from exc
         raise StorageError(
-            "Không sao lưu được dữ liệu: SQLite không đọc hoặc ghi được tệp. Dữ liệu đang dùng "
-            "không bị thay đổi.",
+            f"Không sao lưu được dữ liệu: SQLite không đọc hoặc ghi được tệp. {IN_USE_KEPT}{left}",
             repr(exc),
         ) from exc
     except OSError as exc:
-        # A write-protected stick, a stick pulled out or failing: say what to do about the
-        # device (other causes need no device advice).
+        # A write-protected stick, a stick pulled out, failing or full: say what to do about
+        # the device (other causes need no device advice).
         remedy = f"{write_remedy(exc)} " if exc.errno in _DEVICE_ERRORS else ""
+        left = _left_said(_remove_copy(temp), target.parent)
         raise StorageError(
             f"Không ghi được bản sao lưu vào “{target.parent}”: {os_reason(exc)}. {remedy}"
-            "Dữ liệu đang dùng không bị thay đổi.",
+            f"{IN_USE_KEPT}{left}",
             repr(exc),
         ) from exc
     finally:
-        # The copy and what SQLite made beside it while writing it (a copy cut short by a full
-        # disk leaves its rollback journal: one more per attempt, on the disk that is full).
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            with contextlib.suppress(OSError):
-                Path(f"{temp}{suffix}").unlink(missing_ok=True)
+        _remove_copy(temp)
+
+
+def _remove_copy(temp: Path) -> list[Path]:
+    """The copy ``temp`` and what SQLite made beside it while writing it removed (a copy cut
+    short by a full disk leaves its rollback journal: one more per attempt, on the disk that is
+    full); returns those that may still be there (a stick gone for good: removing fails). A
+    write-protected stick refuses to remove even a file that is not there (EROFS): only one
+    that may be there is returned."""
+    return [
+        left
+        for suffix in ("", "-journal", "-wal", "-shm")
+        if (left := discard(Path(f"{temp}{suffix}"))) is not None and _may_be_there(left)
+    ]
+
+
+def _may_be_there(path: Path) -> bool:
+    """Whether ``path`` may be there: not when looking says it is not."""
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError:  # cannot look (a stick gone): it may be
+        return True
+    return True
+
+
+def _left_said(left: list[Path], folder: Path) -> str:
+    """What a backup cut off says of the files ``left`` it could not remove from ``folder``
+    (" Tệp dở dang …", as a bundle export names its own), or nothing. The next backup into that
+    folder removes them only once an hour old: nothing is promised."""
+    if not left:
+        return ""
+    names = ", ".join(f"“{path.name}”" for path in left)
+    files = "Tệp dở dang" if len(left) == 1 else "Các tệp dở dang"
+    return (
+        f" {files} {names} có thể còn trong thư mục “{folder}”: đó không phải bản sao lưu, có "
+        "thể xóa đi."
+    )
 
 
 def take_backup(
