@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
-from ..lang.dates import DateFormatError, check_year, parse_vn_date
+from ..lang.dates import DateFormatError, check_year, format_vn_date, parse_vn_date
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import get_live, is_live
 from ..storage.models import Plan, PlanTarget
@@ -170,6 +170,31 @@ def parse_target(raw: Mapping[str, str], kinds: Mapping[str, str]) -> dict[str, 
     }
 
 
+def printed_details(plan: PlanInfo, number: str, issued_on: dt.date) -> dict[str, str]:
+    """The number and date a plan printed with ``number`` and ``issued_on`` is to keep, as
+    :meth:`PlanService.save` takes them: the plan printed is the one sent to the superior body,
+    so the report of results and the dossier cite it. Only those that differ from the plan's;
+    no blank number (written by hand) and no date outside the plan's year and the year before
+    (printed only)."""
+    kept: dict[str, str] = {}
+    if number and number != (plan.number or ""):
+        kept["number"] = number
+    if issued_on != plan.plan_date and plan.year - 1 <= issued_on.year <= plan.year:
+        kept["plan_date"] = format_vn_date(issued_on)
+    return kept
+
+
+def kept_text(kept: Mapping[str, str]) -> str:
+    """ "Số 03-KH/ĐTN và ngày ban hành 20/01/2026", or either alone."""
+    parts = []
+    if "number" in kept:
+        parts.append(f"Số {kept['number']}")
+    if "plan_date" in kept:
+        parts.append(f"ngày ban hành {kept['plan_date']}")
+    text = " và ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
 class PlanService:
     """The plans of the workspace's organisation."""
 
@@ -317,6 +342,18 @@ class PlanService:
             for name, value in values.items():
                 if getattr(plan, name) != value:
                     setattr(plan, name, value)
+
+    def keep_printed(self, year: int, number: str, issued_on: dt.date) -> dict[str, str]:
+        """Record on the plan of ``year`` the number and date it was printed with, by the rule of
+        :func:`printed_details` (the app's print and ``plan print`` alike); returns what was
+        recorded (empty: nothing changed)."""
+        plan = self.get(year)
+        if plan is None:
+            raise NotFoundError(f"Chưa có kế hoạch công tác năm {year}.")
+        kept = printed_details(plan, number, issued_on)
+        if kept:
+            self.save(year, kept)
+        return kept
 
     def register(
         self, year: int, state: str, on: str | dt.date | None = None, number: str | None = None
