@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import ValidationError
 from ..lang.dates import FIRST_YEAR, LAST_YEAR, DateFormatError, parse_vn_date
+from ..lang.numbers import parse_count
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from .recurrence import ENDLESS_PRESET, ENDLESS_RULE, normalize_rule
 from .rules import code_of, parse_time
@@ -100,8 +101,8 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
     expected: int | None = None
     if text("expected_participants"):
         try:
-            expected = int(text("expected_participants"))
-            if not 0 < expected <= 100_000:
+            expected = parse_count(text("expected_participants"))
+            if expected is None or not 0 < expected <= 100_000:
                 raise ValueError
         except ValueError:
             errors["expected_participants"] = "Số người dự kiến phải là số nguyên dương."

@@ -5,7 +5,6 @@ and their progress, its registration with the superior body, a copy of last year
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.dates import DateFormatError, check_year, format_vn_date, parse_vn_date
+from ..lang.numbers import parse_figure
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import get_live, is_live
 from ..storage.models import Plan, PlanTarget
@@ -108,26 +108,15 @@ def _date(text: str | None, name: str, errors: dict[str, str]) -> dt.date | None
         return None
 
 
-_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
-"""A figure written the Vietnamese way, as the plan page shows it: "1.500", "1.000.000",
-"2.000,5" (a dot groups the thousands, a comma marks the decimals)."""
-
-
 def _number(text: str | None, name: str, errors: dict[str, str]) -> float | None:
     """A figure typed as "20", "12,5" or "12.5", or grouped as the page shows it ("1.500" is
     fifteen hundred: read as 1,5 it would change a target the secretary only re-saved)."""
-    value = nfc(text).replace(" ", "")
-    if _GROUPED.fullmatch(value):
-        value = value.replace(".", "")
-    value = value.replace(",", ".")
-    if not value:
-        return None
     try:
-        number = float(value)
+        number = parse_figure(text)
     except ValueError:
         errors[name] = "Phải là một số, ví dụ 20 hoặc 100."
         return None
-    if not 0 <= number <= 1_000_000:
+    if number is not None and not 0 <= number <= 1_000_000:
         errors[name] = "Số phải từ 0 đến 1.000.000."
     return number
 
