@@ -121,6 +121,14 @@ def _number(text: str | None, name: str, errors: dict[str, str]) -> float | None
     return number
 
 
+def _share(text: str | None) -> tuple[str, bool]:
+    """The figure of ``text`` without a trailing "%", and whether it had one ("80%")."""
+    value = nfc(text)
+    if value.endswith("%"):
+        return value[:-1].strip(), True
+    return value, False
+
+
 def parse_target(raw: Mapping[str, str], kinds: Mapping[str, str]) -> dict[str, object]:
     """The columns of a target from the form's text (every problem at once)."""
     errors: dict[str, str] = {}
@@ -135,17 +143,31 @@ def parse_target(raw: Mapping[str, str], kinds: Mapping[str, str]) -> dict[str, 
             criterion = None
         if criterion not in CRITERIA:
             errors["criterion"] = "Tiêu chí phải là 1, 2 hoặc 3."
-    planned = _number(raw.get("planned"), "planned", errors)
-    achieved = _number(raw.get("achieved"), "achieved", errors)
+    planned_text, planned_share = _share(raw.get("planned"))
+    achieved_text, achieved_share = _share(raw.get("achieved"))
+    planned = _number(planned_text, "planned", errors)
+    achieved = _number(achieved_text, "achieved", errors)
     key = nfc(raw.get("measure")) or None
     if key is not None and key not in MEASURES:
         errors["measure"] = "Cách đo không hợp lệ: " + ", ".join(MEASURES) + "."
+    unit = nfc_or_none(raw.get("unit"))
+    if planned_share or achieved_share:
+        # "80%": 80 with the unit "%", as the plan prints it, unless another unit is meant.
+        usual = unit or (MEASURES[key][1] if key in MEASURES else None) or "%"
+        if usual != "%":
+            name, typed = (
+                ("planned", planned_text) if planned_share else ("achieved", achieved_text)
+            )
+            errors[name] = (
+                f"Số có dấu % thì đơn vị phải là “%”: nhập {typed} nếu đơn vị là “{usual}”, "
+                "hoặc đổi đơn vị thành %."
+            )
+        unit = "%"
     kind = nfc(raw.get("measure_kind")) or None
     if kind is not None and kind not in kinds:
         errors["measure_kind"] = "Loại hoạt động không có trong danh sách."
     if errors:
         raise ValidationError(errors)
-    unit = nfc_or_none(raw.get("unit"))
     if unit is None and key is not None and planned is not None:
         unit = MEASURES[key][1]
     return {
