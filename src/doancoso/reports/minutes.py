@@ -11,7 +11,9 @@ left; the copy placed in the recognition dossier has none.
 
 A meeting of one chi đoàn is issued by that chi đoàn: the header reads the Đoàn cơ sở over the
 chi đoàn ("ĐOÀN XÃ TÂN HƯNG" / "CHI ĐOÀN ẤP BÀ ĐIỀU"), the type name "BIÊN BẢN SINH HOẠT CHI
-ĐOÀN". Any other activity is issued by the BCH of the Đoàn cơ sở, as "BIÊN BẢN" of its title.
+ĐOÀN". Any other activity is issued by the BCH of the Đoàn cơ sở (or by its one chi đoàn), as
+"BIÊN BẢN" of its title; only a meeting's minutes say "Buổi sinh hoạt kết thúc lúc…", others
+"Buổi hoạt động kết thúc lúc…".
 
 What the secretary has not filled in yet (the chair, the attendance, the content…) is printed
 as dotted lines to write on, so the minutes can also be printed before the meeting and filled
@@ -29,7 +31,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..core.activities.attendance import AttendanceRow, MinutesDocument
-from ..core.activities.rules import MEETING_KIND
+from ..core.activities.rules import MEETING_KIND, is_branch_meeting
 from ..core.documents import place_and_date
 from ..core.errors import AppError, ConflictError
 from ..core.lang.text import nfc, nfc_multiline, vn_number
@@ -131,7 +133,8 @@ def minutes_body(doc: MinutesDocument) -> list[Flowable]:
         # Lines to write on, kept whole with their heading: at a page's foot they go over
         # together with the end and the signatures (KeepEnd), never one line alone there.
         body.append(KeepTogether(conclusions))
-    closed = f"Buổi sinh hoạt kết thúc lúc {spoken_time(m.closed_at)} cùng ngày."
+    held = "sinh hoạt" if doc.kind == MEETING_KIND else "hoạt động"  # a meeting, or any other
+    closed = f"Buổi {held} kết thúc lúc {spoken_time(m.closed_at)} cùng ngày."
     body.append(Paragraph(markup(closed), style("body")))
     return body
 
@@ -196,7 +199,7 @@ def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
         frame_org, issuer = replace(org, superior_name=superior), chi_doan_name(doc.branches[0])
     else:
         frame_org, issuer = org, None
-    meeting = one_branch and doc.kind == MEETING_KIND
+    meeting = is_branch_meeting(doc.kind, len(doc.branches))
     frame = MinutesFrame(
         frame_org,
         kind=MEETING_KIND_NAME if meeting else OTHER_KIND_NAME,
