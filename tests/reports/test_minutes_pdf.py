@@ -100,7 +100,21 @@ def test_a_meeting_not_yet_written_prints_blanks_to_fill(ws, tmp_path, read_pdf)
     assert "Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày." in lines
     dotted = [line for line in lines if set(line) == {"."}]
     assert len(dotted) == 12 and len(set(dotted)) == 1  # one line each, never wrapped
-    assert not [line for line in lines if line.startswith("Số:")]
+    # The chi đoàn's number line, to fill in by hand (DOMAIN.md §5: "BB" biên bản).
+    assert [line for line in lines if line.startswith("Số:")] == ["Số:" + " " * 10 + "-BB/CĐ"]
+
+
+def test_minutes_of_the_whole_organisation_without_a_number(ws, tmp_path, read_pdf):
+    """Printed with the number cleared, the BCH's minutes keep a number line to write on, as
+    every document of the union does."""
+    ws.activities.save({"title": "Hội nghị Ban Chấp hành mở rộng", "kind": "khac",
+                        "start_date": "05/06/2026"})  # fmt: skip
+    occ = ws.activities.occurrences(date(2026, 6, 5), date(2026, 6, 5))[0]
+    ws.attendance.save_minutes(occ.id, {"number": "05-BB/ĐTN", "chair": "Nguyễn Văn An"})
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", occ.id, number="")))
+    assert [line for line in lines if line.startswith("Số:")] == ["Số:" + " " * 10 + "-BB/ĐTN"]
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb2.pdf", occ.id)))
+    assert [line for line in lines if line.startswith("Số:")] == ["Số: 05-BB/ĐTN"]
 
 
 def test_an_activity_of_the_whole_organisation(ws, tmp_path, read_pdf):

@@ -189,6 +189,7 @@ def test_the_union_s_own_minutes_go_to_the_superior_body(
     text = _pdf_text(tmp_path / "doan-xa.pdf")
     assert text.startswith(
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        f" Số:{' ' * 10}-BB/ĐTN\n"  # no number yet: one to write by hand
         " Tân Hưng, ngày 20 tháng 3 năm 2026\n BIÊN BẢN\n Hội nghị Ban Chấp hành Đoàn xã\n"
     )
     assert text.endswith(
