@@ -143,7 +143,8 @@ def test_repeats(
         (("--time", "25:00", "--end-time", "7g"),
          "  --time: Giờ 25:00 không hợp lệ.\n"),
         (("--time", "19:30", "--end-time", "7:00"),
-         "  --end-time: Giờ kết thúc không thể trước giờ bắt đầu.\n"),
+         "  --end-time: Giờ kết thúc không thể trước giờ bắt đầu. Nếu hoạt động kéo dài qua "
+         "nửa đêm, hãy nhập “Ngày kết thúc” là ngày hôm sau.\n"),
         (("--kind", "Bóng đá"),
          "  --kind: Loại hoạt động không có trong danh sách: "
          + ", ".join(name for name, _ in BUILTIN_KINDS.values()) + "\n"),

@@ -7,6 +7,8 @@ this test adds a ``plan`` group holding only ``print`` (:func:`_plan_group`), th
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pypdf import PdfReader
 
@@ -155,3 +157,53 @@ def test_year_and_output_are_required(data_dir, capsys):
         cli("plan", "print", "--data-dir", str(data_dir), "-o", "kh.pdf")
     assert exit_.value.code == 2
     assert "--year" in capsys.readouterr().err
+
+
+def _print_plan(data_dir, target, *options) -> list[str]:
+    code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
+                          str(target), *options)  # fmt: skip
+    assert (code, err) == (0, ""), err
+    return out.splitlines()
+
+
+def test_the_plan_keeps_the_number_and_date_it_was_printed_with(ws, data_dir, tmp_path):
+    """As in the app: the plan printed is the one sent, so the report and the dossier cite it."""
+    make_plan_data(ws)
+    ws.plans.save(2026, {"number": "", "plan_date": ""})  # a plan copied: neither yet
+    target = tmp_path / "kh.pdf"
+    said = _print_plan(data_dir, target, "--number", "03-KH/ĐTN", "--date", "20/01/2026")
+    assert said == [
+        f"Đã in kế hoạch công tác năm 2026 ra tệp {target}.",
+        "Số 03-KH/ĐTN và ngày ban hành 20/01/2026 đã được ghi vào kế hoạch.",
+        "Số văn bản: 03-KH/ĐTN.",
+    ]
+    plan = ws.plans.get(2026)
+    assert (plan.number, plan.plan_date) == ("03-KH/ĐTN", date(2026, 1, 20))
+    said, lines = _report(data_dir, tmp_path / "bc.pdf")
+    assert "Thực hiện Kế hoạch số 03-KH/ĐTN ngày 20/01/2026 của Ban Chấp hành" in " ".join(lines)
+
+
+def test_the_next_number_printed_becomes_the_plan_s(ws, data_dir, tmp_path):
+    make_plan_data(ws)
+    ws.plans.save(2026, {"number": ""})
+    DocumentMemory(data_dir).remember_number("KH", "04-KH/ĐTN", 2026)
+    said = _print_plan(data_dir, tmp_path / "kh.pdf")
+    assert said[1] == "Số 05-KH/ĐTN đã được ghi vào kế hoạch."
+    plan = ws.plans.get(2026)
+    assert (plan.number, plan.plan_date) == ("05-KH/ĐTN", date(2026, 1, 15))
+
+
+def test_a_blank_number_or_a_date_outside_the_plan_s_years_is_not_kept(ws, data_dir, tmp_path):
+    make_plan_data(ws)
+    target = tmp_path / "kh.pdf"
+    said = _print_plan(data_dir, target, "--number", "", "--date", "05/01/2027")
+    assert said == [
+        f"Đã in kế hoạch công tác năm 2026 ra tệp {target}.",
+        "Số văn bản để trống, ghi bằng tay.",
+    ]
+    assert "Tân Hưng, ngày 05 tháng 01 năm 2027" in _lines(target)
+    plan = ws.plans.get(2026)
+    assert (plan.number, plan.plan_date) == ("07-KH/ĐTN", date(2026, 1, 15))
+    said = _print_plan(data_dir, target, "--date", "10/12/2025")
+    assert said[1] == "Ngày ban hành 10/12/2025 đã được ghi vào kế hoạch."
+    assert ws.plans.get(2026).plan_date == date(2025, 12, 10)

@@ -100,7 +100,21 @@ def test_a_meeting_not_yet_written_prints_blanks_to_fill(ws, tmp_path, read_pdf)
     assert "Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày." in lines
     dotted = [line for line in lines if set(line) == {"."}]
     assert len(dotted) == 12 and len(set(dotted)) == 1  # one line each, never wrapped
-    assert not [line for line in lines if line.startswith("Số:")]
+    # The chi đoàn's number line, to fill in by hand (DOMAIN.md §5: "BB" biên bản).
+    assert [line for line in lines if line.startswith("Số:")] == ["Số:" + " " * 10 + "-BB/CĐ"]
+
+
+def test_minutes_of_the_whole_organisation_without_a_number(ws, tmp_path, read_pdf):
+    """Printed with the number cleared, the BCH's minutes keep a number line to write on, as
+    every document of the union does."""
+    ws.activities.save({"title": "Hội nghị Ban Chấp hành mở rộng", "kind": "khac",
+                        "start_date": "05/06/2026"})  # fmt: skip
+    occ = ws.activities.occurrences(date(2026, 6, 5), date(2026, 6, 5))[0]
+    ws.attendance.save_minutes(occ.id, {"number": "05-BB/ĐTN", "chair": "Nguyễn Văn An"})
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", occ.id, number="")))
+    assert [line for line in lines if line.startswith("Số:")] == ["Số:" + " " * 10 + "-BB/ĐTN"]
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb2.pdf", occ.id)))
+    assert [line for line in lines if line.startswith("Số:")] == ["Số: 05-BB/ĐTN"]
 
 
 def test_an_activity_of_the_whole_organisation(ws, tmp_path, read_pdf):
@@ -111,8 +125,25 @@ def test_an_activity_of_the_whole_organisation(ws, tmp_path, read_pdf):
     lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", occ.id, number="05-BB/ĐTN")))
     for line in ("TỈNH ĐOÀN CÀ MAU", "BCH ĐOÀN XÃ TÂN HƯNG", "Số: 05-BB/ĐTN", "BIÊN BẢN",
                  "Hội nghị Ban Chấp hành mở rộng",
-                 "Buổi sinh hoạt kết thúc lúc 11 giờ 00 phút cùng ngày."):  # fmt: skip
+                 "Buổi hoạt động kết thúc lúc 11 giờ 00 phút cùng ngày."):  # fmt: skip
         assert line in lines, line
+    assert not [line for line in lines if "sinh hoạt" in line.lower()]
+
+
+def test_an_activity_of_one_chi_doan_other_than_its_meeting(ws, tmp_path, read_pdf):
+    """A Green Sunday of one chi đoàn is that chi đoàn's, but no "sinh hoạt": its minutes are a
+    "BIÊN BẢN" of its title, ending "Buổi hoạt động kết thúc lúc…"."""
+    branch = ws.branches.create("Chi đoàn ấp Bà Điều").id
+    ws.activities.save({"title": "Ra quân Ngày Chủ nhật xanh", "kind": "chu-nhat-xanh",
+                        "start_date": "29/03/2026", "start_time": "06:30",
+                        "branch_ids": [branch]})  # fmt: skip
+    occ = ws.activities.occurrences(date(2026, 3, 29), date(2026, 3, 29))[0]
+    ws.attendance.save_minutes(occ.id, {"chair": "Nguyễn Văn An", "closed_at": "10:00"})
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bb.pdf", occ.id)))
+    for line in ("CHI ĐOÀN ẤP BÀ ĐIỀU", "BIÊN BẢN", "Ra quân Ngày Chủ nhật xanh",
+                 "Buổi hoạt động kết thúc lúc 10 giờ 00 phút cùng ngày."):  # fmt: skip
+        assert line in lines, line
+    assert not [line for line in lines if "sinh hoạt" in line.lower()]
 
 
 def test_a_cancelled_meeting_has_no_minutes(ws, tmp_path):

@@ -9,7 +9,9 @@ prints its own number and date unless others are given; the report is dated toda
 and counts the figures the app measures up to its date. A document printed without a number
 given, and the plan without one of its own, take the one after the last used for its type code
 ("KH", "BC", as the app's print dialogs number them), from the memory the app shares
-(:mod:`.numbers`); the number printed is remembered and said on the last line.
+(:mod:`.numbers`); the number printed is remembered and said on the last line. As in the
+app, the plan keeps the number and date it was printed with
+(:meth:`~doancoso.core.plans.service.PlanService.keep_printed`), and the command says so.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ def _date(text: str | None) -> date | None:
 
 
 def plan_print(args: argparse.Namespace, out: TextIO) -> int:
+    from ..core.plans.service import kept_text
     from ..reports.plan import print_plan, print_report
 
     require_suffix(args.output, PDF, ".pdf")
@@ -92,7 +95,13 @@ def plan_print(args: argparse.Namespace, out: TextIO) -> int:
         path = write(ws, args.output, args.year, issued_on=issued_on, number=chosen.number,
                      place=args.place)  # fmt: skip
         keep_number(memory, code, chosen, year)
+        kept: dict[str, str] = {}
+        if plan is not None:  # once the file is written: a print that failed records nothing
+            printed_on = issued_on or plan.plan_date or date.today()
+            kept = ws.plans.keep_printed(args.year, chosen.number, printed_on)
     what = "báo cáo kết quả thực hiện chỉ tiêu" if args.report else "kế hoạch công tác"
     print(f"Đã in {what} năm {args.year} ra tệp {path}.", file=out)
+    if kept:
+        print(f"{kept_text(kept)} đã được ghi vào kế hoạch.", file=out)
     print(chosen.said, file=out)
     return EXIT_OK

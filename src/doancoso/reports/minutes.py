@@ -11,7 +11,12 @@ left; the copy placed in the recognition dossier has none.
 
 A meeting of one chi đoàn is issued by that chi đoàn: the header reads the Đoàn cơ sở over the
 chi đoàn ("ĐOÀN XÃ TÂN HƯNG" / "CHI ĐOÀN ẤP BÀ ĐIỀU"), the type name "BIÊN BẢN SINH HOẠT CHI
-ĐOÀN". Any other activity is issued by the BCH of the Đoàn cơ sở, as "BIÊN BẢN" of its title.
+ĐOÀN". Any other activity is issued by the BCH of the Đoàn cơ sở (or by its one chi đoàn), as
+"BIÊN BẢN" of its title; only a meeting's minutes say "Buổi sinh hoạt kết thúc lúc…", others
+"Buổi hoạt động kết thúc lúc…".
+
+Like every document of the union (DOMAIN.md §5, "BB" biên bản), the minutes carry a number
+line: without a number, one to fill in by hand ("Số:          -BB/CĐ" of a chi đoàn).
 
 What the secretary has not filled in yet (the chair, the attendance, the content…) is printed
 as dotted lines to write on, so the minutes can also be printed before the meeting and filled
@@ -29,8 +34,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..core.activities.attendance import AttendanceRow, MinutesDocument
-from ..core.activities.rules import MEETING_KIND
-from ..core.documents import place_and_date
+from ..core.activities.rules import MEETING_KIND, is_branch_meeting
+from ..core.documents import blank_number, place_and_date
 from ..core.errors import AppError, ConflictError
 from ..core.lang.text import nfc, nfc_multiline, vn_number
 from ..core.workspace import Workspace
@@ -42,6 +47,11 @@ from .styles import markup, styles
 
 MEETING_KIND_NAME = "BIÊN BẢN SINH HOẠT CHI ĐOÀN"
 OTHER_KIND_NAME = "BIÊN BẢN"
+CODE = "BB"
+"""The type code of a biên bản (DOMAIN.md §5)."""
+BRANCH_BLANK_NUMBER = f"-{CODE}/CĐ"
+"""The number line of a chi đoàn's minutes without a number, to fill in by hand: the chi
+đoàn's own symbol ("03-BB/CĐ"), not the BCH's "ĐTN"."""
 BLANK = "…………………………"
 SHORT_BLANK = "……"
 NOT_HELD = "Buổi hoạt động đã hoãn hoặc hủy: không có biên bản."
@@ -131,7 +141,8 @@ def minutes_body(doc: MinutesDocument) -> list[Flowable]:
         # Lines to write on, kept whole with their heading: at a page's foot they go over
         # together with the end and the signatures (KeepEnd), never one line alone there.
         body.append(KeepTogether(conclusions))
-    closed = f"Buổi sinh hoạt kết thúc lúc {spoken_time(m.closed_at)} cùng ngày."
+    held = "sinh hoạt" if doc.kind == MEETING_KIND else "hoạt động"  # a meeting, or any other
+    closed = f"Buổi {held} kết thúc lúc {spoken_time(m.closed_at)} cùng ngày."
     body.append(Paragraph(markup(closed), style("body")))
     return body
 
@@ -176,7 +187,8 @@ def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
                   page_numbers: bool = True) -> Path:  # fmt: skip
     """Write the minutes of the date ``occurrence_id`` to the PDF ``path``; returns the path.
 
-    ``number`` defaults to the minutes' own, ``issued_on`` to the meeting's day, ``place`` to
+    ``number`` defaults to the minutes' own (none: "Số:          -BB/CĐ" of a chi đoàn,
+    "-BB/ĐTN" of the BCH, to fill in by hand), ``issued_on`` to the meeting's day, ``place`` to
     the organisation's (see :class:`~doancoso.reports.document.UnionDocument`);
     ``recipients`` the "Nơi nhận" lines printed under the signatures (None: no "Nơi nhận").
 
@@ -196,12 +208,15 @@ def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
         frame_org, issuer = replace(org, superior_name=superior), chi_doan_name(doc.branches[0])
     else:
         frame_org, issuer = org, None
-    meeting = one_branch and doc.kind == MEETING_KIND
+    meeting = is_branch_meeting(doc.kind, len(doc.branches))
+    number = nfc(doc.minutes.number if number is None else number)
+    if not number:  # a number line to fill in by hand, as every document of the union has
+        number = BRANCH_BLANK_NUMBER if one_branch else blank_number(CODE)
     frame = MinutesFrame(
         frame_org,
         kind=MEETING_KIND_NAME if meeting else OTHER_KIND_NAME,
         title=f"Kỳ sinh hoạt tháng {doc.day.month} năm {doc.day.year}" if meeting else doc.title,
-        number=doc.minutes.number if number is None else number,
+        number=number,
         issued_on=issued_on or doc.day,
         place=place,
         issuer=issuer,

@@ -422,3 +422,26 @@ def test_a_day_s_activities_at_one_time_are_in_vietnamese_order(ws: Workspace) -
         "Tập huấn kỹ năng sống",
         "Tuyên truyền phòng chống đuối nước",
     ]
+
+
+def test_an_evening_past_midnight_is_told_to_give_the_day_it_ends(ws: Workspace) -> None:
+    """ "19:00 to 01:00" is an evening ending the next day: the message says how to enter it."""
+    evening = {"title": "Đêm hội trăng rằm", "start_date": "06/09/2025", "start_time": "19:00",
+               "end_time": "01:00"}  # fmt: skip
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.save(evening)
+    assert caught.value.field_errors == {
+        "end_time": "Giờ kết thúc không thể trước giờ bắt đầu. Nếu hoạt động kéo dài qua nửa "
+        "đêm, hãy nhập “Ngày kết thúc” là ngày hôm sau."
+    }
+    weekly = {**evening, "repeat": "weekly", "until": "27/09/2025"}
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.save(weekly)
+    assert caught.value.field_errors == {
+        "end_time": "Giờ kết thúc không thể trước giờ bắt đầu. Hoạt động lặp lại phải kết thúc "
+        "trong ngày: nếu kéo dài qua nửa đêm, hãy để trống giờ kết thúc."
+    }
+    assert ws.activities.occurrences(D(2025, 9, 1), D(2025, 9, 30)) == []
+    activity_id, _ = ws.activities.save({**evening, "end_date": "07/09/2025"})
+    fields = ws.activities.get(activity_id).fields
+    assert (fields.start_date, fields.end_date) == (D(2025, 9, 6), D(2025, 9, 7))

@@ -337,3 +337,22 @@ def test_delete_from_the_form_asks_about_changes_not_saved(
     prompts.answer = True
     dialog.delete_button.click()
     assert dialog.delete_requested
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_a_long_kind_is_shortened_with_an_ellipsis_and_said_whole(
+    qtbot: QtBot, core: Core, cal_ws: Workspace
+) -> None:
+    """ "Tình nguyện vì cộng đồng và an sinh xã hội" was cut to "…an sinh x" with nothing to say
+    it went on: it ends "…" where the field is too narrow, and the tooltip says it whole."""
+    dialog = ActivityDialog(core, None, dt.date(2026, 3, 15))
+    shown(qtbot, dialog)
+    combo = dialog.kind_combo
+    long_name = "Tình nguyện vì cộng đồng và an sinh xã hội"
+    combo.setCurrentIndex(combo.findData("tinh-nguyen"))
+    shown_text = combo.shown_text()
+    assert shown_text.endswith("…") and long_name.startswith(shown_text[:-1])
+    assert combo.fontMetrics().horizontalAdvance(shown_text) <= combo.text_width()
+    assert combo.toolTip() == long_name
+    combo.setCurrentIndex(combo.findData("khac"))
+    assert (combo.shown_text(), combo.toolTip()) == ("Khác", "Khác")

@@ -189,6 +189,7 @@ def test_the_union_s_own_minutes_go_to_the_superior_body(
     text = _pdf_text(tmp_path / "doan-xa.pdf")
     assert text.startswith(
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        f" Số:{' ' * 10}-BB/ĐTN\n"  # no number yet: one to write by hand
         " Tân Hưng, ngày 20 tháng 3 năm 2026\n BIÊN BẢN\n Hội nghị Ban Chấp hành Đoàn xã\n"
     )
     assert text.endswith(
@@ -239,3 +240,38 @@ def test_namesakes_absent_are_told_apart_by_their_birth_year() -> None:
         "Vắng có phép: Nguyễn Thị Thủy (sinh năm 2000, ốm).",
         "Vắng không phép: Lê Văn An (sinh năm 2001); Nguyễn Thị Thuỷ (sinh năm 2004); Võ Văn Tùng.",
     ]
+
+
+def test_named_for_what_the_activity_is(qtbot: QtBot, core: Core, cal_ws: Workspace,
+                                        meeting: str) -> None:  # fmt: skip
+    """A chi đoàn's meeting has its "biên bản sinh hoạt chi đoàn"; a meeting of several chi
+    đoàn a "biên bản sinh hoạt"; any other activity a "biên bản"."""
+    assert _dialog(qtbot, core, meeting).windowTitle() == "Biên bản sinh hoạt chi đoàn"
+    joint = add_activity(cal_ws, "Sinh hoạt chuyên đề", "14/03/2026", kind="sinh-hoat")
+    assert _dialog(qtbot, core, first_occurrence(cal_ws, joint)).windowTitle() == (
+        "Biên bản sinh hoạt"
+    )
+    contest = add_activity(cal_ws, "Hội thi Rung chuông vàng", "15/03/2026", kind="hoi-thi",
+                           branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")])  # fmt: skip
+    dialog = _dialog(qtbot, core, first_occurrence(cal_ws, contest))
+    assert dialog.windowTitle() == "Biên bản"
+    assert "sinh hoạt" not in dialog.attendance_text.toolTip()
+    assert "sinh hoạt" not in dialog.editors["content"].placeholderText()
+
+
+def test_saved_from_a_joint_meeting_says_its_name(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, prompts
+) -> None:
+    joint = first_occurrence(cal_ws, add_activity(cal_ws, "Sinh hoạt chuyên đề", "14/03/2026",
+                                                  kind="sinh-hoat"))  # fmt: skip
+
+    def write(dialog: MinutesDialog) -> None:
+        dialog.set_value("content", "Báo cáo chuyên đề về chuyển đổi số.")
+        dialog.save_button.click()
+
+    date = OccurrenceDialog(core, history, joint)
+    qtbot.addWidget(date)
+    prompts.dialog_script = write
+    date.minutes_button.click()
+    assert date.message.text() == "Đã lưu biên bản sinh hoạt."
+    assert date.attendance_label.text() == "Chưa điểm danh. Đã có biên bản sinh hoạt."

@@ -142,3 +142,27 @@ def test_an_existing_target_closes_at_once_when_unchanged(
     dialog.cancel_button.click()
     assert not dialog.isVisible()
     assert ws.plans.target(target.id).unit == target.unit
+
+
+def test_ctrl_enter_saves_from_the_target_s_text_where_enter_makes_a_new_line(
+    qtbot: QtBot, core: Core
+) -> None:
+    """As in the activity form: Enter in "Nội dung chỉ tiêu" starts a new line, Ctrl+Enter
+    saves the target from there (or from any field) without adding one."""
+    core.ws.plans.create(2026)
+    dialog = TargetDialog(core, 2026)
+    qtbot.addWidget(dialog)
+    with qtbot.wait_active(dialog):  # shortcuts need an active window
+        dialog.show()
+        dialog.activateWindow()
+    dialog.text_edit.setFocus()
+    qtbot.keyClicks(dialog.text_edit, "Trong cay xanh")
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return)  # a new line, not saved
+    qtbot.keyClicks(dialog.text_edit, "o cac tuyen duong")
+    assert dialog.saved_id is None and dialog.isVisible()
+
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert dialog.saved_id is not None and not dialog.isVisible()
+    assert core.ws.plans.target(dialog.saved_id).text == "Trong cay xanh\no cac tuyen duong"
+    assert "Ctrl+Enter" in dialog.save_button.toolTip()

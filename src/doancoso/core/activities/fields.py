@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import ValidationError
 from ..lang.dates import FIRST_YEAR, LAST_YEAR, DateFormatError, parse_vn_date
+from ..lang.numbers import parse_count
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from .recurrence import ENDLESS_PRESET, ENDLESS_RULE, normalize_rule
 from .rules import code_of, parse_time
@@ -96,12 +97,18 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
     elif start and end and (end - start).days > 366:
         errors["end_date"] = "Một hoạt động kéo dài tối đa một năm: hãy chia thành nhiều hoạt động."
     elif start_time and end_time and (end is None or end == start) and end_time < start_time:
-        errors["end_time"] = "Giờ kết thúc không thể trước giờ bắt đầu."
+        # An evening past midnight ("19:00" to "01:00") ends the next day: say how to enter it.
+        errors["end_time"] = "Giờ kết thúc không thể trước giờ bắt đầu. " + (
+            "Hoạt động lặp lại phải kết thúc trong ngày: nếu kéo dài qua nửa đêm, hãy để trống "
+            "giờ kết thúc."
+            if text("repeat")
+            else "Nếu hoạt động kéo dài qua nửa đêm, hãy nhập “Ngày kết thúc” là ngày hôm sau."
+        )
     expected: int | None = None
     if text("expected_participants"):
         try:
-            expected = int(text("expected_participants"))
-            if not 0 < expected <= 100_000:
+            expected = parse_count(text("expected_participants"))
+            if expected is None or not 0 < expected <= 100_000:
                 raise ValueError
         except ValueError:
             errors["expected_participants"] = "Số người dự kiến phải là số nguyên dương."

@@ -22,6 +22,22 @@ BUILTIN_KINDS: dict[str, tuple[str, str]] = {
 MEETING_KIND = "sinh-hoat"
 """The kind whose dates are chi đoàn meetings (minutes, "met every month")."""
 
+
+def is_branch_meeting(kind: str, branches: int) -> bool:
+    """Whether an activity of ``kind`` held by ``branches`` chi đoàn is a chi đoàn's own meeting
+    (sinh hoạt chi đoàn): its minutes are that chi đoàn's, worded so."""
+    return kind == MEETING_KIND and branches == 1
+
+
+def minutes_name(kind: str, branches: int) -> str:
+    """What the minutes of an activity are called: "biên bản sinh hoạt chi đoàn" of a chi
+    đoàn's meeting, "biên bản sinh hoạt" of a meeting of several (or of the whole union),
+    "biên bản" of any other activity."""
+    if kind != MEETING_KIND:
+        return "biên bản"
+    return "biên bản sinh hoạt chi đoàn" if branches == 1 else "biên bản sinh hoạt"
+
+
 STATUSES: dict[str, str] = {
     "du-kien": "Dự kiến",
     "da-thuc-hien": "Đã thực hiện",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
+from ..lang.numbers import parse_count
 from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import find_live, get_live, is_live
 from ..storage.models import (
@@ -581,10 +582,14 @@ class ActivityService:
                 errors["status"] = "Trạng thái phải là: " + ", ".join(STATUSES.values()) + "."
             changes["status"] = status
         if "participants" in raw:
-            text = nfc(raw["participants"])
-            if text and not (text.isdigit() and int(text) <= 100_000):
+            try:
+                count = parse_count(raw["participants"])  # "1.200", "1 200" as plans read them
+                if count is not None and not 0 <= count <= 100_000:
+                    raise ValueError
+            except ValueError:
                 errors["participants"] = "Số người tham gia phải là số nguyên không âm."
-            changes["participants"] = int(text) if text.isdigit() else None
+                count = None
+            changes["participants"] = count
         for name in ("results", "resources"):
             if name in raw:
                 changes[name] = nfc_multiline_or_none(raw[name])

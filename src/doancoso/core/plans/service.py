@@ -5,7 +5,6 @@ and their progress, its registration with the superior body, a copy of last year
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -14,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
-from ..lang.dates import DateFormatError, check_year, parse_vn_date
+from ..lang.dates import DateFormatError, check_year, format_vn_date, parse_vn_date
+from ..lang.numbers import parse_figure
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.live import get_live, is_live
 from ..storage.models import Plan, PlanTarget
@@ -108,28 +108,25 @@ def _date(text: str | None, name: str, errors: dict[str, str]) -> dt.date | None
         return None
 
 
-_GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
-"""A figure written the Vietnamese way, as the plan page shows it: "1.500", "1.000.000",
-"2.000,5" (a dot groups the thousands, a comma marks the decimals)."""
-
-
 def _number(text: str | None, name: str, errors: dict[str, str]) -> float | None:
     """A figure typed as "20", "12,5" or "12.5", or grouped as the page shows it ("1.500" is
     fifteen hundred: read as 1,5 it would change a target the secretary only re-saved)."""
-    value = nfc(text).replace(" ", "")
-    if _GROUPED.fullmatch(value):
-        value = value.replace(".", "")
-    value = value.replace(",", ".")
-    if not value:
-        return None
     try:
-        number = float(value)
+        number = parse_figure(text)
     except ValueError:
         errors[name] = "Phải là một số, ví dụ 20 hoặc 100."
         return None
-    if not 0 <= number <= 1_000_000:
+    if number is not None and not 0 <= number <= 1_000_000:
         errors[name] = "Số phải từ 0 đến 1.000.000."
     return number
+
+
+def _share(text: str | None) -> tuple[str, bool]:
+    """The figure of ``text`` without a trailing "%", and whether it had one ("80%")."""
+    value = nfc(text)
+    if value.endswith("%"):
+        return value[:-1].strip(), True
+    return value, False
 
 
 def parse_target(raw: Mapping[str, str], kinds: Mapping[str, str]) -> dict[str, object]:
@@ -146,17 +143,31 @@ def parse_target(raw: Mapping[str, str], kinds: Mapping[str, str]) -> dict[str, 
             criterion = None
         if criterion not in CRITERIA:
             errors["criterion"] = "Tiêu chí phải là 1, 2 hoặc 3."
-    planned = _number(raw.get("planned"), "planned", errors)
-    achieved = _number(raw.get("achieved"), "achieved", errors)
+    planned_text, planned_share = _share(raw.get("planned"))
+    achieved_text, achieved_share = _share(raw.get("achieved"))
+    planned = _number(planned_text, "planned", errors)
+    achieved = _number(achieved_text, "achieved", errors)
     key = nfc(raw.get("measure")) or None
     if key is not None and key not in MEASURES:
         errors["measure"] = "Cách đo không hợp lệ: " + ", ".join(MEASURES) + "."
+    unit = nfc_or_none(raw.get("unit"))
+    if planned_share or achieved_share:
+        # "80%": 80 with the unit "%", as the plan prints it, unless another unit is meant.
+        usual = unit or (MEASURES[key][1] if key in MEASURES else None) or "%"
+        if usual != "%":
+            name, typed = (
+                ("planned", planned_text) if planned_share else ("achieved", achieved_text)
+            )
+            errors[name] = (
+                f"Số có dấu % thì đơn vị phải là “%”: nhập {typed} nếu đơn vị là “{usual}”, "
+                "hoặc đổi đơn vị thành %."
+            )
+        unit = "%"
     kind = nfc(raw.get("measure_kind")) or None
     if kind is not None and kind not in kinds:
         errors["measure_kind"] = "Loại hoạt động không có trong danh sách."
     if errors:
         raise ValidationError(errors)
-    unit = nfc_or_none(raw.get("unit"))
     if unit is None and key is not None and planned is not None:
         unit = MEASURES[key][1]
     return {
@@ -168,6 +179,31 @@ def parse_target(raw: Mapping[str, str], kinds: Mapping[str, str]) -> dict[str, 
         "measure_kind": kind if key == "activities" else None,
         "achieved": None if key else achieved,
     }
+
+
+def printed_details(plan: PlanInfo, number: str, issued_on: dt.date) -> dict[str, str]:
+    """The number and date a plan printed with ``number`` and ``issued_on`` is to keep, as
+    :meth:`PlanService.save` takes them: the plan printed is the one sent to the superior body,
+    so the report of results and the dossier cite it. Only those that differ from the plan's;
+    no blank number (written by hand) and no date outside the plan's year and the year before
+    (printed only)."""
+    kept: dict[str, str] = {}
+    if number and number != (plan.number or ""):
+        kept["number"] = number
+    if issued_on != plan.plan_date and plan.year - 1 <= issued_on.year <= plan.year:
+        kept["plan_date"] = format_vn_date(issued_on)
+    return kept
+
+
+def kept_text(kept: Mapping[str, str]) -> str:
+    """ "Số 03-KH/ĐTN và ngày ban hành 20/01/2026", or either alone."""
+    parts = []
+    if "number" in kept:
+        parts.append(f"Số {kept['number']}")
+    if "plan_date" in kept:
+        parts.append(f"ngày ban hành {kept['plan_date']}")
+    text = " và ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 class PlanService:
@@ -317,6 +353,18 @@ class PlanService:
             for name, value in values.items():
                 if getattr(plan, name) != value:
                     setattr(plan, name, value)
+
+    def keep_printed(self, year: int, number: str, issued_on: dt.date) -> dict[str, str]:
+        """Record on the plan of ``year`` the number and date it was printed with, by the rule of
+        :func:`printed_details` (the app's print and ``plan print`` alike); returns what was
+        recorded (empty: nothing changed)."""
+        plan = self.get(year)
+        if plan is None:
+            raise NotFoundError(f"Chưa có kế hoạch công tác năm {year}.")
+        kept = printed_details(plan, number, issued_on)
+        if kept:
+            self.save(year, kept)
+        return kept
 
     def register(
         self, year: int, state: str, on: str | dt.date | None = None, number: str | None = None

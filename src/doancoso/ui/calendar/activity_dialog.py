@@ -40,6 +40,7 @@ from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_roo
 from ..shell.operations import Core, CoreOp
 from .agenda import colour_icon
 from .checklist import CheckList, OrganiserField
+from .kind_combo import ElidedComboBox
 from .repeat import RepeatFields
 from .text_dialog import TextDialog
 
@@ -172,7 +173,7 @@ class ActivityDialog(QDialog):
         form = self._form(group)
         add = self.errors.add_row
         add(form, "title", "&Tên hoạt động", self._line("title"), required=True)
-        self.kind_combo = QComboBox()
+        self.kind_combo = ElidedComboBox()  # a long kind ends "…", said whole in its tooltip
         self.kind_combo.setMinimumContentsLength(24)
         self.kind_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon

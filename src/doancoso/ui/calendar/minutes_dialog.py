@@ -1,6 +1,7 @@
-"""The minutes of a chi đoàn meeting (biên bản sinh hoạt chi đoàn): number, chair, recorder,
-guests, agenda, content, resolutions, closing time; who was present and absent comes from the
-attendance. Saved through an operation (``AttendanceService.save_minutes``)."""
+"""The minutes of an activity (biên bản; of a chi đoàn's meeting, "biên bản sinh hoạt chi
+đoàn"): number, chair, recorder, guests, agenda, content, resolutions, closing time; who was
+present and absent comes from the attendance. Saved through an operation
+(``AttendanceService.save_minutes``)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.activities.attendance import MINUTES_FIELDS, AttendanceRow, namesakes
+from ...core.activities.rules import minutes_name
 from ...core.activities.service import OccurrenceDetail
 from ...core.documents import branch_recipients
 from ...core.errors import ValidationError
@@ -49,8 +51,8 @@ PLACEHOLDERS = {
     "closed_at": "HH:MM",
     "guests": "Ví dụ: Đ/c Lê Văn Bình – Phó Bí thư Đoàn xã",
     "agenda": "1. Đánh giá hoạt động tháng…\n2. Triển khai nhiệm vụ tháng tới…",
-    "content": "Diễn biến buổi sinh hoạt, ý kiến của từng đoàn viên…",
-    "resolutions": "Những việc chi đoàn thống nhất thực hiện…",
+    "content": "Diễn biến, ý kiến của từng người phát biểu…",
+    "resolutions": "Những việc đã thống nhất thực hiện…",
 }
 PEOPLE = ("chair", "recorder")
 MULTILINE = ("guests", "agenda", "content", "resolutions")
@@ -109,7 +111,8 @@ class MinutesDialog(QDialog):
         self.sheet = ws.attendance.sheet(occurrence_id)
         self.errors = FieldErrors()
         self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
-        self.setWindowTitle("Biên bản sinh hoạt chi đoàn")
+        name = minutes_name(self.detail.row.kind, len(self.detail.row.branch_ids))
+        self.setWindowTitle(name[0].upper() + name[1:])
         self._build()
         minutes = ws.attendance.minutes(occurrence_id)
         if minutes is not None:
@@ -140,7 +143,7 @@ class MinutesDialog(QDialog):
         )
         self.attendance_text.setReadOnly(True)
         self.attendance_text.setTabChangesFocus(True)
-        self.attendance_text.setToolTip("Theo điểm danh của buổi sinh hoạt")
+        self.attendance_text.setToolTip("Theo điểm danh của buổi này")
         left_form.addRow("Có mặt, vắng mặt", self.attendance_text)
         right = QGroupBox("Diễn biến")
         right_form = self._form(right)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.activities.recurrence import describe
-from ...core.activities.rules import MEETING_KIND, PLANNED, STATUSES
+from ...core.activities.rules import MEETING_KIND, PLANNED, STATUSES, minutes_name
 from ...core.activities.service import OccurrenceDetail
 from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
@@ -263,7 +263,7 @@ class OccurrenceDialog(QDialog):
         else:  # why the button is greyed out, written: its tooltip is never seen from the keys
             text = said or "Chưa điểm danh."
         if self.detail.has_minutes:
-            text += " Đã có biên bản sinh hoạt."
+            text += " Đã có biên bản sinh hoạt." if row.kind == MEETING_KIND else " Đã có biên bản."
         self.attendance_label.setText(text)
         self.attendance_button.setEnabled(not reason)
         self.attendance_button.setToolTip(reason)
@@ -387,7 +387,8 @@ class OccurrenceDialog(QDialog):
         dialog = MinutesDialog(self._core, self.occurrence_id, self)
         if self._core.prompts.run(dialog) and dialog.saved:
             self._reload_detail()
-            self.show_message("Đã lưu biên bản sinh hoạt chi đoàn.")
+            row = self.detail.row
+            self.show_message(f"Đã lưu {minutes_name(row.kind, len(row.branch_ids))}.")
         dialog.deleteLater()
 
     def request_edit(self) -> None:

@@ -4,8 +4,8 @@ save dialog, then the PDF written on the worker.
 
 The plan printed is the one sent to the superior body: the number and date it was printed
 with become the plan's (in the same operation), so that the report of results cites them and
-the dossier prints the same plan. A number left blank (to be written by hand) leaves the
-plan's; a date the plan cannot hold (outside its year and the year before) is printed only."""
+the dossier prints the same plan, by the rule ``plan print`` follows too
+(:meth:`~doancoso.core.plans.service.PlanService.keep_printed`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.documents import DocumentDetails
 from ...core.lang.dates import format_vn_date
-from ...core.plans.service import PlanInfo
+from ...core.plans.service import PlanInfo, kept_text
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.folders import ask_save_path
@@ -26,30 +26,6 @@ from ..shell.operations import Core, CoreOp, QueryOp
 
 PLAN_DOCUMENT = DocumentKind("KH", "In kế hoạch công tác (PDF)")
 REPORT_DOCUMENT = DocumentKind("BC", "In báo cáo kết quả thực hiện chỉ tiêu (PDF)")
-
-
-def printed_details(plan: PlanInfo, details: DocumentDetails) -> dict[str, str]:
-    """The number and date a plan printed with ``details`` is to keep, as
-    :meth:`~doancoso.core.plans.service.PlanService.save` takes them: those that differ from the
-    plan's, but no blank number and no date outside the plan's year and the year before."""
-    kept: dict[str, str] = {}
-    if details.number and details.number != (plan.number or ""):
-        kept["number"] = details.number
-    issued = details.issued_on
-    if issued != plan.plan_date and plan.year - 1 <= issued.year <= plan.year:
-        kept["plan_date"] = format_vn_date(issued)
-    return kept
-
-
-def kept_text(kept: dict[str, str]) -> str:
-    """ "Số 03-KH/ĐTN và ngày ban hành 20/01/2026", or either alone."""
-    parts = []
-    if "number" in kept:
-        parts.append(f"Số {kept['number']}")
-    if "plan_date" in kept:
-        parts.append(f"ngày ban hành {kept['plan_date']}")
-    text = " và ".join(parts)
-    return text[0].upper() + text[1:]
 
 
 class PlanPrinter(QObject):
@@ -88,19 +64,17 @@ class PlanPrinter(QObject):
         if path is None:
             return
 
-        kept = printed_details(plan, details)
-
-        def job(ws: Workspace) -> Path:
+        def job(ws: Workspace) -> tuple[Path, dict[str, str]]:
             from ...reports.plan import print_plan
 
             written = print_plan(ws, path, plan.year, issued_on=details.issued_on,
                                  number=details.number, place=details.place,
                                  recipients=details.recipients)  # fmt: skip
-            if kept:  # once the file is written: a print that failed records nothing
-                ws.plans.save(plan.year, kept)
-            return written
+            # Once the file is written: a print that failed records nothing.
+            return written, ws.plans.keep_printed(plan.year, details.number, details.issued_on)
 
-        def done(written: object) -> None:
+        def done(result: tuple[Path, dict[str, str]]) -> None:
+            written, kept = result
             remember_document(self._core, PLAN_DOCUMENT, details)
             text = f"Đã in kế hoạch năm {plan.year} ra tệp {written}."
             if kept:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -146,6 +148,11 @@ class TargetDialog(QDialog):
         self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setDefault(True)
+        # Enter makes a new line in "Nội dung chỉ tiêu": Ctrl+Enter saves from any field, as in
+        # the activity form.
+        self.save_button.setToolTip("Lưu chỉ tiêu (Enter, hoặc Ctrl+Enter trong mọi ô)")
+        for enter in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # either Enter key
+            QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | enter), self, self.save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
