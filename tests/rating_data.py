@@ -22,3 +22,29 @@ def meetings(ws: Workspace, present: dict[str, int], total: int = 10) -> None:
             if number < attended and member_id in marks:
                 marks[member_id] = ("present", None)
         ws.attendance.save(occ.id, marks)
+
+
+BY_LEVEL = (9, 63, 32, 4)
+"""Members decided at each level (1 to 4), 108 in all, whose shares rounded one by one add to
+99,9 (8,3 + 58,3 + 29,6 + 3,7): the shares the app writes add to 100,0 (8,3 + 58,4 + 29,6 +
+3,7), the tenth left going to 63's remainder (,333), as large as 9's and of the larger count."""
+BY_LEVEL_SHARES = ("9 (8,3%)", "63 (58,4%)", "32 (29,6%)", "4 (3,7%)")
+_GIVEN = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
+
+
+def decide_by_level(ws: Workspace, branch: str, counts: tuple[int, ...] = BY_LEVEL,
+                    year: int = YEAR) -> None:  # fmt: skip
+    """Members of ``branch`` (a chi đoàn's name, made here), ``counts[i]`` of them decided at
+    level i + 1 in the round of ``year``: "Lê An An", "Lê An Bảo"…"""
+    branch_id = ws.branches.create(branch).id
+    levels: dict[str, int] = {}
+    number = 0
+    for level, count in enumerate(counts, start=1):
+        for _ in range(count):
+            name = f"Lê {_GIVEN[number // 100]} {_GIVEN[number // 10 % 10]} {_GIVEN[number % 10]}"
+            member = ws.members.save({"full_name": name, "birth_date": "05/03/2000",
+                                      "branch_id": branch_id,
+                                      "admission_date": "01/01/2020"})  # fmt: skip
+            levels[member] = level
+            number += 1
+    ws.rating.set_levels(year, "decided_level", levels)

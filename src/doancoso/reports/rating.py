@@ -10,8 +10,9 @@
   once the round is closed (:func:`~doancoso.core.rating.decision.open_round`).
 
 Shares are of the members with a decided level, written one way in tables and sentences alike
-(:func:`share_text`: "33,3%", "20,0%"). The summary of a round still open says that
-its results are provisional (:data:`PROVISIONAL`). The phiếu tự đánh giá is in
+(:meth:`~doancoso.core.rating.records.LevelCounts.share_text`: "33,3%", "20,0%"), adding to
+exactly 100,0. The summary of a round still open says that its results are provisional
+(:data:`PROVISIONAL`). The phiếu tự đánh giá is in
 :mod:`.rating_forms`.
 """
 
@@ -28,7 +29,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from ..core.documents import blank_number, decision_recipients, default_recipients
 from ..core.errors import AppError, ConflictError, NotFoundError
 from ..core.lang.dates import format_vn_date
-from ..core.lang.text import nfc, percent_cell, rate_cell, vn_number
+from ..core.lang.text import nfc, rate_cell, vn_number
 from ..core.organization import OrganizationInfo
 from ..core.rating.decision import no_decision, open_round
 from ..core.rating.records import level_counts
@@ -130,28 +131,10 @@ def executive(org: OrganizationInfo) -> str:
     return f"Ban Chấp hành {name}"
 
 
-def share_text(counts: LevelCounts, level: int) -> str | None:
-    """The share of the decided at ``level`` as every rating document writes it, in a table
-    and in a sentence alike: one decimal, a half rounded up ("33,3%", "6,3%", "20,0%"); None
-    when there is none to write."""
-    share = counts.share(level)
-    if not counts.counts.get(level, 0) or share is None:
-        return None
-    return percent_cell(share * 100)
-
-
-def count_text(counts: LevelCounts, level: int) -> str:
-    """ "5 (20,0%)": how many at ``level`` and their share of the decided; "0" for none."""
-    share = share_text(counts, level)
-    if share is None:
-        return "0"
-    return f"{vn_number(counts.counts[level])} ({share})"
-
-
 def counts_sentence(counts: LevelCounts) -> str:
     """ "25 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 5 (20,0%); …" and those
     not decided or not rated."""
-    parts = [f"{LEVELS[level]} {count_text(counts, level)}" for level in LEVELS]
+    parts = [f"{LEVELS[level]} {counts.count_text(level)}" for level in LEVELS]
     text = f"{vn_number(counts.rated)} đoàn viên được xếp loại"
     text += ": " + "; ".join(parts) + "." if counts.rated else "."
     extra = []
@@ -250,7 +233,7 @@ def _summary_line(number: int | str, counts: LevelCounts, name: str) -> tuple[ob
         name,
         vn_number(members),
         vn_number(counts.rated),
-        *(count_text(counts, level) for level in LEVELS),
+        *(counts.count_text(level) for level in LEVELS),
         vn_number(counts.undecided),
         vn_number(counts.not_rated),
         _level(counts.branch_level),
@@ -387,7 +370,7 @@ def decision_body(report: RoundReport, recognised: int) -> list[Flowable]:
     ]  # fmt: skip
     for level, name in LEVELS.items():
         end = "." if level == max(LEVELS) else ";"
-        share = share_text(report.total, level)
+        share = report.total.share_text(level)
         line = f"- {name}: {vn_number(report.total.counts.get(level, 0))} đoàn viên"
         line += f" ({share}){end}" if share is not None else end
         body.append(Paragraph(markup(line), article))

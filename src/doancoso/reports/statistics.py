@@ -48,7 +48,7 @@ from ..core.workspace import Workspace
 from .document import UnionDocument
 from .fonts import BOLD, REGULAR
 from .keep_end import KeepEnd
-from .rating import KEEP_WITH_ROWS, count_text
+from .rating import KEEP_WITH_ROWS
 from .roster import NO_ORGANIZATION
 from .styles import markup, styles
 from .tables import NBSP, ROW_SPLIT_RANGE
@@ -153,7 +153,7 @@ def _activity_body(figures: ActivityFigures) -> list[Flowable]:
     counts = figures.rating[1]
     widths = [w * mm for w in RATING_MM]
     cells = [[_number(i, len(counts)), _label(c.branch, widths[1]),
-              *(count_text(c, level) for level in LEVELS),
+              *(c.count_text(level) for level in LEVELS),
               vn_number(c.not_rated + c.undecided)]
              for i, c in enumerate(counts, start=1)]  # fmt: skip
     table = _table(["STT", *RATING_HEADERS], cells, widths, True, NARROW_PADDING)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -295,3 +296,41 @@ def percent_cell(value: float) -> str:
     writes every share so, in sentences too; a figure of its rules keeps the shorter
     :func:`~doancoso.core.rating.rules.percent_text` ("10%")."""
     return f"{one_decimal(value):.1f}%".replace(".", ",")
+
+
+def shares(counts: Sequence[int]) -> list[float]:
+    """Each of ``counts`` as a percentage of their sum, to one decimal, adding to exactly 100,0
+    (all 0 when the sum is 0): the shares of every breakdown the app shows or prints (the
+    statistics' tables and charts, the rating's levels), so that they add up to the "Cộng"
+    row's 100,0. Each share is cut down to its tenth, then the
+    tenths left given one each to the largest remainders. Rounded one by one, 3, 2 and 2 of 7
+    would give 42,9 + 28,6 + 28,6 = 100,1; here 42,8 + 28,6 + 28,6.
+
+    Equal counts get equal shares: the tenths go to all the rows of a count at once, passing
+    over a count with more rows than tenths left (100, 5 and 5 of 110: 91,0 + 4,5 + 4,5, not
+    Hoa's 5 at 4,6 and Khmer's 5 at 4,5); only when no count fits (three thirds) does the
+    first row of the largest remainder take it (33,4 + 33,3 + 33,3)."""
+    total = sum(counts)
+    if not total:
+        return [0.0 for _ in counts]
+    tenths = [1000 * n // total for n in counts]
+    left = 1000 - sum(tenths)
+
+    def rank(n: int) -> tuple[int, int]:  # the largest remainder first, then the larger count
+        return -(1000 * n % total), -n
+
+    rows: dict[int, list[int]] = {}
+    for i, n in enumerate(counts):
+        if 1000 * n % total:  # an exact share takes no tenth
+            rows.setdefault(n, []).append(i)
+    waiting: list[int] = []
+    for n in sorted(rows, key=rank):
+        if len(rows[n]) <= left:
+            for i in rows[n]:
+                tenths[i] += 1
+            left -= len(rows[n])
+        else:
+            waiting += rows[n]
+    for i in sorted(waiting, key=lambda i: (*rank(counts[i]), i))[:left]:
+        tenths[i] += 1
+    return [t / 10 for t in tenths]

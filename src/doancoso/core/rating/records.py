@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import ValidationError
 from ..lang.dates import DAY, add_years, format_vn_date
-from ..lang.text import fold, nfc, nfc_multiline_or_none
+from ..lang.text import fold, nfc, nfc_multiline_or_none, percent_cell, shares, vn_number
 from ..lifecycle.periods import Period
 from ..lifecycle.rules import (
     ACTIVE_STATUSES,
@@ -141,8 +141,27 @@ class LevelCounts:
     def rated(self) -> int:
         return sum(self.counts.values())
 
-    def share(self, level: int) -> float | None:
-        return self.counts.get(level, 0) / self.rated if self.rated else None
+    @property
+    def shares(self) -> dict[int, float]:
+        """Each level's share of the members decided, in percent to one decimal, adding to
+        exactly 100,0 (:func:`~..lang.text.shares`): 9, 63, 32 and 4 of 108 are 8,3 + 58,4 +
+        29,6 + 3,7, not 8,3 + 58,3 + 29,6 + 3,7 = 99,9 rounded one by one. All 0 when none is
+        decided."""
+        return dict(zip(LEVELS, shares([self.counts.get(lv, 0) for lv in LEVELS]), strict=True))
+
+    def share_text(self, level: int) -> str | None:
+        """The share of the decided at ``level`` as the page and every document write it, in a
+        table and in a sentence alike: one decimal and a comma ("33,3%", "20,0%"); None when
+        none is decided at it."""
+        if not self.counts.get(level, 0):
+            return None
+        return percent_cell(self.shares[level])
+
+    def count_text(self, level: int) -> str:
+        """ "9 (8,3%)": how many at ``level`` and their share of the decided; "0" for none."""
+        share = self.share_text(level)
+        count = vn_number(self.counts.get(level, 0))
+        return count if share is None else f"{count} ({share})"
 
 
 def parse_participation(text: str | float | None) -> float | None:

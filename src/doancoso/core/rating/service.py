@@ -352,10 +352,11 @@ class RatingService:
         cap = cap_rules.level1_cap_percent
         decided = [r for r in rows if r.decided_level is not None]
         if cap is not None and decided:
-            share = 100 * sum(1 for r in decided if r.decided_level == 1) / len(decided)
-            # Decided as the share prints (one decimal, as the decision writes it): 20,0% does
-            # not exceed a cap of 20%, whatever lies beyond the decimal.
-            if one_decimal(share) > one_decimal(cap):
+            # Decided as the share prints (one decimal, adding to 100,0 with the other levels',
+            # as the decision writes it): 20,0% does not exceed a cap of 20%, whatever lies
+            # beyond the decimal; the 33,4% of three thirds does exceed 33,3%.
+            share = level_counts(None, "", rows).shares[1]
+            if share > one_decimal(cap):
                 warnings.append(
                     f"Tỉ lệ “{LEVELS[1]}” là {percent_cell(share)}, vượt giới hạn "
                     f"{percent_text(cap)} trong quy tắc."

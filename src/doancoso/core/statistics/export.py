@@ -19,6 +19,7 @@ from ..activities.participation import BranchParticipation, ParticipationService
 from ..context import WorkspaceContext
 from ..lang.dates import format_vn_date
 from ..lang.text import RATE_COLUMN, one_decimal, rate_cell
+from ..lang.text import shares as shares  # the breakdowns' shares, imported from here too
 from ..rating.records import LevelCounts
 from ..rating.rules import LEVELS
 from ..storage.models import Organization
@@ -67,42 +68,6 @@ def share(count: int, total: int) -> float:
     """``count`` as a percentage of ``total``, rounded to one decimal (0 when total is 0): a
     share alone; those of a breakdown are :func:`shares`."""
     return one_decimal(100.0 * count / total) if total else 0.0
-
-
-def shares(counts: Sequence[int]) -> list[float]:
-    """Each of ``counts`` as a percentage of their sum, to one decimal, adding to exactly 100,0
-    as the "Cộng" row says (all 0 when the sum is 0): each share cut down to its tenth, then the
-    tenths left given one each to the largest remainders. Rounded one by one, 3, 2 and 2 of 7
-    would give 42,9 + 28,6 + 28,6 = 100,1; here 42,8 + 28,6 + 28,6.
-
-    Equal counts get equal shares: the tenths go to all the rows of a count at once, passing
-    over a count with more rows than tenths left (100, 5 and 5 of 110: 91,0 + 4,5 + 4,5, not
-    Hoa's 5 at 4,6 and Khmer's 5 at 4,5); only when no count fits (three thirds) does the
-    first row of the largest remainder take it (33,4 + 33,3 + 33,3)."""
-    total = sum(counts)
-    if not total:
-        return [0.0 for _ in counts]
-    tenths = [1000 * n // total for n in counts]
-    left = 1000 - sum(tenths)
-
-    def rank(n: int) -> tuple[int, int]:  # the largest remainder first, then the larger count
-        return -(1000 * n % total), -n
-
-    rows: dict[int, list[int]] = {}
-    for i, n in enumerate(counts):
-        if 1000 * n % total:  # an exact share takes no tenth
-            rows.setdefault(n, []).append(i)
-    waiting: list[int] = []
-    for n in sorted(rows, key=rank):
-        if len(rows[n]) <= left:
-            for i in rows[n]:
-                tenths[i] += 1
-            left -= len(rows[n])
-        else:
-            waiting += rows[n]
-    for i in sorted(waiting, key=lambda i: (*rank(counts[i]), i))[:left]:
-        tenths[i] += 1
-    return [t / 10 for t in tenths]
 
 
 def share_text(count: int, total: int) -> str:

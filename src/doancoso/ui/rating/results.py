@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.lang.text import nfc_multiline_or_none, percent_cell, vn_number
+from ...core.lang.text import nfc_multiline_or_none, vn_number
 from ...core.rating.rules import LEVELS
 from ...core.rating.service import LevelCounts, RatingRow
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY, TOOLTIP
@@ -44,17 +44,6 @@ EXCELLENT_HEADERS = ("STT", "Họ và tên", "Ngày sinh", "Chi đoàn", "Nhận
 _FONT = int(Qt.ItemDataRole.FontRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-
-
-def count_text(counts: LevelCounts, level: int) -> str:
-    """ "12 (30,0%)": the count and its share of the members decided (one decimal, as every
-    figure of a column); "0" for none, as the printed summary and statistics write it
-    (:func:`doancoso.reports.rating.count_text`)."""
-    count = counts.counts.get(level, 0)
-    share = counts.share(level)
-    if not count or share is None:
-        return vn_number(count)
-    return f"{vn_number(count)} ({percent_cell(share * 100)})"
 
 
 class SummaryModel(QAbstractTableModel):
@@ -141,7 +130,7 @@ class SummaryModel(QAbstractTableModel):
         if column == 0:
             return counts.branch
         if column <= len(LEVELS):
-            return count_text(counts, column)
+            return counts.count_text(column)  # "12 (30,0%)", as printed
         if column == len(LEVELS) + 1:
             return vn_number(counts.undecided)
         if column == len(LEVELS) + 2:

@@ -12,7 +12,6 @@ from ...core.lang.text import vn_number
 from ...core.rating.service import LevelCounts
 from ...core.statistics.export import RATING_HEADERS as HEADERS
 from ..common.cells import ALIGN_LEFT, ALIGN_RIGHT, ALIGNMENT, CELL_FLAGS, DISPLAY
-from ..rating.results import count_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,7 +46,7 @@ class RatingStatsModel(QAbstractTableModel):
             return row.branch
         if column == len(HEADERS) - 1:
             return vn_number(row.not_rated + row.undecided)
-        return count_text(row, column)  # "1.234 (61,7%)", as on the rating page
+        return row.count_text(column)  # "1.234 (61,7%)", as on the rating page
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -1,0 +1,51 @@
+"""Part IV of the statistics, the latest closed rating, writes the levels' shares adding to
+exactly 100,0 as the rating page and its documents do, on the page and in the PDF: 9, 63, 32
+and 4 decided read 8,3% + 58,4% + 29,6% + 3,7%, not 58,3% (99,9% in all)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.statistics.page import PDF_NAME, StatisticsPage
+from rating_data import BY_LEVEL_SHARES, YEAR, decide_by_level
+from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
+
+from .conftest import TODAY
+from .reading import pdf_text
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+BRANCH = "Chi đoàn ấp Một"
+
+
+def test_the_page_and_its_pdf_show_the_levels_shares_adding_to_100(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    decide_by_level(ws, BRANCH)
+    ws.rating.close(YEAR)
+    prompts = ScriptedPrompts()
+    prompts.dialog_script = accept_print_dialog  # the PDF's number, place, date as suggested
+    page = StatisticsPage(synchronous_core(ws, prompts), today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    model = page.rating
+    rows = [
+        tuple(model.data(model.index(r, c)) for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    ]
+    assert page.rating_title.text() == "Kết quả xếp loại đoàn viên năm 2025 (đợt đã kết thúc)"
+    assert rows == [(BRANCH, *BY_LEVEL_SHARES, "0"), ("Toàn Đoàn cơ sở", *BY_LEVEL_SHARES, "0")]
+
+    page.ask_save_path = lambda caption, name, filter_text: tmp_path / name  # type: ignore[method-assign]
+    page.open_file = lambda _path: None  # "Mở tệp để xem và in?" answered yes: read here
+    page.pdf_button.click()
+    text = pdf_text(tmp_path / PDF_NAME)
+    shares = "9 (8,3%) 63 (58,4%) 32 (29,6%) 4 (3,7%)"
+    assert (
+        "IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (ĐỢT ĐÃ KẾT THÚC) STT Chi đoàn Hoàn thành xuất "
+        "sắc nhiệm vụ Hoàn thành tốt nhiệm vụ Hoàn thành nhiệm vụ Không hoàn thành nhiệm vụ "
+        f"Không xếp loại 1 {BRANCH} {shares} 0 Toàn Đoàn cơ sở {shares} 0"
+    ) in text
