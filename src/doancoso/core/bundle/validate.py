@@ -3,7 +3,8 @@
 Every row of a bundle is checked before anything is written: its table must be a travelling
 table, its columns those of the table (a nullable column may be left out), each value of the
 column's JSON kind (text, whole number, number, true/false, ISO date, ISO date and time), and
-the columns that cannot be empty not empty. A text holds no control character (a note keeps its
+the columns that cannot be empty not empty. Every text is taken in NFC, as the app stores every
+text (a file may hold it decomposed). A text holds no control character (a note keeps its
 line breaks and tabs) and no more characters than the form and the import of its field take. A
 member's or a young person's field their forms fill from a fixed list (trạng thái, giới tính,
 tình trạng sổ, ngày sinh đủ hay chỉ năm), the status of an activity's date and the
@@ -23,6 +24,7 @@ from datetime import date, datetime
 from functools import cache
 from operator import itemgetter
 from typing import Any
+from unicodedata import is_normalized, normalize
 
 from sqlalchemy import Text
 
@@ -158,9 +160,42 @@ def _spec(table: str) -> dict[str, tuple[str, bool]]:
 
 
 def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
-    """Each of ``rows`` checked as :func:`check_row` does, each code as :func:`_choices` does,
-    then each phone as :func:`_phones` takes it."""
-    return _phones(table, _choices(table, _texts(table, _checked(table, rows))))
+    """Each of ``rows`` checked as :func:`check_row` does, its texts in NFC
+    (:func:`_composed`), each text and code as :func:`_texts` and :func:`_choices` do, then
+    each phone as :func:`_phones` takes it."""
+    rows = _composed(table, _checked(table, rows))
+    return _phones(table, _choices(table, _texts(table, rows)))
+
+
+@cache
+def _text_columns(table: str) -> tuple[str, ...]:
+    return tuple(name for name, kind in columns_of(table).items() if kind == "str")
+
+
+def _composed(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Checked ``rows`` with every text in NFC, as the app stores every text (a Mac, or
+    another program, may write "Nguyễn" decomposed: "Nguye\\u0302\\u0303n"): a row holding
+    another form replaced by a copy (the file's rows are never changed), so that it is compared
+    with ours, its length checked, its search and sort keys made, and it is written as if typed
+    here. A column whose every value is NFC already (every bundle the app wrote) is passed in
+    one check of its values joined: a line break, which composes with nothing, keeps each value
+    apart."""
+    decomposed = [
+        name
+        for name in _text_columns(table)
+        if not is_normalized("NFC", "\n".join(filter(None, map(itemgetter(name), rows))))
+    ]
+    if not decomposed:
+        return rows
+    taken = []
+    for row in rows:
+        composed = {
+            name: normalize("NFC", row[name])
+            for name in decomposed
+            if row[name] and not is_normalized("NFC", row[name])
+        }
+        taken.append({**row, **composed} if composed else row)
+    return taken
 
 
 _ONE_LINE_BAD = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
