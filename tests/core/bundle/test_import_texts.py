@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 
 from bundle_crafting import build, manifest_of, matching_manifest
+from doancoso.core.activities.fields import parse_activity
+from doancoso.core.errors import ValidationError
 from doancoso.core.workspace import Workspace
 from hostile_bundles import NOT_WRITTEN, Sources, make_sources, refused_both_ways, spoiled
 
@@ -121,3 +123,14 @@ def test_a_lone_surrogate_is_refused(sources: Sources, tmp_path: Path) -> None:
         f"Tệp dữ liệu có dòng không hợp lệ ở {MEMBER}: cột “notes” (Ghi chú) chứa ký tự "
         f"không hợp lệ U+D800, không được phép. {NOT_WRITTEN}"
     )
+
+
+def test_an_activity_title_is_taken_up_to_the_length_the_activity_form_takes() -> None:
+    """The bundle refuses a title of 501 characters (above) as the activity form does, and
+    the form takes the 500 a bundle may carry."""
+    kinds = {"khac": "Khác"}
+    raw = {"kind": "khac", "start_date": "26/03/2027"}
+    with pytest.raises(ValidationError) as refused:
+        parse_activity({**raw, "title": LONG_TITLE}, kinds)
+    assert refused.value.field_errors == {"title": "Tên hoạt động dài quá 500 ký tự."}
+    assert parse_activity({**raw, "title": LONG_TITLE[:500]}, kinds).title == LONG_TITLE[:500]

@@ -28,6 +28,7 @@ from unicodedata import is_normalized, normalize
 
 from sqlalchemy import Text
 
+from ..activities.fields import LONGEST_TITLE
 from ..activities.rules import STATUSES as OCCURRENCE_STATUSES
 from ..lang.text import nfc, vn_number
 from ..recognition.rules import STATUSES as CHECKLIST_STATUSES
@@ -209,7 +210,7 @@ LONGEST_LINE = 32_767
 _LONGEST: dict[tuple[str, str], int] = {
     ("members", "full_name"): LONGEST_FULL_NAME,
     ("youths", "full_name"): LONGEST_FULL_NAME,
-    ("activities", "title"): 500,  # the activity form's limit (activities/fields.py)
+    ("activities", "title"): LONGEST_TITLE,
 }
 """The fields whose form and import take fewer characters than :data:`LONGEST_LINE`. A
 multi-line field (a note) has no limit but the bundle's for a row (``limits.MAX_LINE``)."""
