@@ -1,7 +1,8 @@
 """A text of a crafted bundle holds what the app's own forms and imports would store: no NUL or
 other control character (a multi-line field keeps its line breaks and tabs), no lone surrogate,
-and no more characters than the form or import of that column takes (a full name 100, an
-activity's title 500, any other one-line field 32,767). Any other is refused in Vietnamese,
+and no more characters than its column is declared to hold (``String(300)``: 300) nor than
+the form or import of that column takes (a full name 100), nor, in a multi-line field (a note,
+the content of a plan or of minutes), than 100,000. Any other is refused in Vietnamese,
 naming the row and the column, and the installation is left as it was, in the dry run as in the
 import."""
 
@@ -26,6 +27,9 @@ MEMBER = "bảng “Đoàn viên” (members), dòng của Lê Thị Hoa (sinh 2
 YOUTH = "bảng “Thanh niên” (youths), dòng của Lê Thị Hoa (sinh 29/02/2000)"
 LONG_NAME = " ".join(["Nguyễn"] * 15)  # 104 characters
 LONG_TITLE = "Hội trại " + "x" * 492  # 501 characters
+LONG_HOMETOWN = "Ấp " + "x" * 298  # 301 characters: its column is String(300)
+LONG_BRANCH = "Chi đoàn " + "x" * 192  # 201 characters: its column is String(200)
+REMADE = " (hãy sửa trên máy đã tạo tệp rồi tạo lại tệp)"
 CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "nul-in-a-name": (
         "members",
@@ -51,24 +55,47 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
         "members",
         {**PERSON, "full_name": LONG_NAME},
         f"bảng “Đoàn viên” (members), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): cột "
-        "“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép",
+        f"“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép{REMADE}",
     ),
     "young-persons-name-over-the-limit": (
         "youths",
         {**PERSON, "full_name": LONG_NAME},
         f"bảng “Thanh niên” (youths), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): cột "
-        "“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép",
+        f"“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép{REMADE}",
     ),
     "activity-title-over-the-forms-limit": (
         "activities",
         {"title": LONG_TITLE},
         f"bảng “Hoạt động” (activities), dòng “{LONG_TITLE[:59]}…”: cột “title” (Tiêu đề) "
-        "dài 501 ký tự, quá 500 ký tự cho phép",
+        f"dài 501 ký tự, quá 500 ký tự cho phép{REMADE}",
     ),
     "one-line-field-of-100000-letters": (
         "members",
         {**PERSON, "occupation": "a" * 100_000},
-        f"{MEMBER}: cột “occupation” (Nghề nghiệp) dài 100.000 ký tự, quá 32.767 ký tự cho phép",
+        f"{MEMBER}: cột “occupation” (Nghề nghiệp) dài 100.000 ký tự, quá 200 ký tự cho phép"
+        f"{REMADE}",
+    ),
+    "one-line-field-over-its-column": (
+        "members",
+        {**PERSON, "hometown": LONG_HOMETOWN},
+        f"{MEMBER}: cột “hometown” (Quê quán) dài 301 ký tự, quá 300 ký tự cho phép{REMADE}",
+    ),
+    "chi-doan-name-over-its-column": (
+        "branches",
+        {"name": LONG_BRANCH},
+        f"bảng “Chi đoàn” (branches), dòng của chi đoàn “{LONG_BRANCH[:59]}…”: cột “name” "
+        f"(Tên) dài 201 ký tự, quá 200 ký tự cho phép{REMADE}",
+    ),
+    "note-over-the-limit-of-notes": (
+        "youths",
+        {**PERSON, "notes": "Hoàn cảnh khó khăn.\n" * 5_000 + "x"},  # 100,001 characters
+        f"{YOUTH}: cột “notes” (Ghi chú) dài 100.001 ký tự, quá 100.000 ký tự cho phép{REMADE}",
+    ),
+    "activity-note-over-the-limit-of-notes": (
+        "activities",
+        {"title": "Hội trại 26/3", "notes": "Nội dung." * 11_112},  # 100,008 characters
+        "bảng “Hoạt động” (activities), dòng “Hội trại 26/3”: cột “notes” (Ghi chú) dài "
+        f"100.008 ký tự, quá 100.000 ký tự cho phép{REMADE}",
     ),
 }
 
