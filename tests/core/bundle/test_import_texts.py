@@ -41,6 +41,12 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
         {**PERSON, "id": "0\x00"},
         f"{MEMBER}: cột “id” chứa ký tự điều khiển U+0000, không được phép",
     ),
+    "nul-in-how-the-birth-date-is-written": (
+        "members",
+        {**PERSON, "birth_precision": "day\x00"},
+        f"{MEMBER}: cột “birth_precision” (Cách ghi ngày sinh) chứa ký tự điều khiển U+0000, "
+        "không được phép",
+    ),
     "line-break-in-a-one-line-field": (
         "members",
         {**PERSON, "hometown": "Xã An Bình\nTỉnh Đồng Tháp"},

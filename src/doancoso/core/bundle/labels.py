@@ -65,7 +65,7 @@ import wizard's result and ``doancoso bundle import`` say it."""
 FIELD_LABELS: dict[str, str] = {
     # members (the member form's words)
     "full_name": "Họ và tên", "other_name": "Tên gọi khác", "birth_date": "Ngày sinh",
-    "birth_precision": "Ngày sinh (chỉ năm)", "gender": "Giới tính", "ethnicity": "Dân tộc",
+    "birth_precision": "Cách ghi ngày sinh", "gender": "Giới tính", "ethnicity": "Dân tộc",
     "religion": "Tôn giáo", "national_id": "Số CCCD", "national_id_date": "Ngày cấp CCCD",
     "national_id_place": "Nơi cấp CCCD", "hometown": "Quê quán",
     "address_hamlet": "Ấp/thôn/khóm", "address_commune": "Xã/phường",

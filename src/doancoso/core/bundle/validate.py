@@ -308,7 +308,6 @@ _CHOICES: dict[str, dict[str, dict[str, str]]] = {
 """The columns the forms fill from a fixed list (a member's, a young person's, the status of an
 activity's date, the self-assessment of a checklist item), and its codes (with what each means):
 the only values the app reads there, as the forms refuse any other."""
-_CHOICE_LABELS = {"birth_precision": "Cách ghi ngày sinh"}
 
 
 def _choices(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -320,11 +319,11 @@ def _choices(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         row = next(r for r in rows if r[name] is not None and r[name] not in codes)
         allowed = ", ".join(f"{code} ({words})" for code, words in codes.items())
-        label = _CHOICE_LABELS.get(name) or field_label(name)
         raise refuse(
             table,
             row,
-            f"cột “{name}” ({label}) phải là một trong: {allowed}; không phải {_shown(row[name])}",
+            f"cột “{name}” ({field_label(name)}) phải là một trong: {allowed}; không phải "
+            f"{_shown(row[name])}",
         )
     return rows
 
