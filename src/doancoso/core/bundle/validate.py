@@ -243,7 +243,7 @@ def _text_rules(table: str) -> tuple[tuple[str, re.Pattern[str], int | None], ..
     """Each text column of ``table``: what it may not hold, and its most characters: the
     length its model declares (``String(300)``: 300; :data:`LONGEST_LINE` where it declares
     none), or fewer where the form takes fewer (:data:`_LONGEST`); a multi-line one
-    :data:`LONGEST_NOTE`; a code of :data:`_CHOICES` none (any but its codes is refused). Not
+    :data:`LONGEST_NOTE`; a code of :data:`CHOICES` none (any but its codes is refused). Not
     the search and sort keys, computed again on import (derived.py), which separate their parts
     with control characters; nor a reference to another row, which SQLite (``foreign_keys`` on)
     takes only if it is the ``id`` of a row, checked here or already stored."""
@@ -258,7 +258,7 @@ def _text_rules(table: str) -> tuple[tuple[str, re.Pattern[str], int | None], ..
         if isinstance(column_type, Text):
             longest = None if (table, name) in _STRUCTURED else LONGEST_NOTE
             rules.append((name, _MULTILINE_BAD, longest))
-        elif name in _CHOICES.get(table, {}):  # one of a few short codes, or its refusal
+        elif name in CHOICES.get(table, {}):  # one of a few short codes, or its refusal
             rules.append((name, _ONE_LINE_BAD, None))
         else:
             declared = getattr(column_type, "length", None) or LONGEST_LINE
@@ -294,7 +294,7 @@ def _texts(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _PRECISIONS = {"day": "đủ ngày, tháng, năm", "year": "chỉ biết năm sinh"}
-_CHOICES: dict[str, dict[str, dict[str, str]]] = {
+CHOICES: dict[str, dict[str, dict[str, str]]] = {
     "members": {
         "status": STATUSES,
         "gender": GENDERS,
@@ -311,9 +311,9 @@ the only values the app reads there, as the forms refuse any other."""
 
 
 def _choices(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows`` (checked) unless one holds a value outside the codes of :data:`_CHOICES`
+    """``rows`` (checked) unless one holds a value outside the codes of :data:`CHOICES`
     (empty allowed where the column may be): that one refused, naming the codes allowed."""
-    for name, codes in _CHOICES.get(table, {}).items():
+    for name, codes in CHOICES.get(table, {}).items():
         taken = itemgetter(name)
         if set(map(taken, rows)) <= codes.keys() | {None}:
             continue
