@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 from unicodedata import is_normalized, normalize
@@ -174,14 +175,23 @@ def _text_columns(table: str) -> tuple[str, ...]:
     return tuple(name for name, kind in columns_of(table).items() if kind == "str")
 
 
+@cache
+def _all_texts(table: str) -> Callable[[dict[str, Any]], Any]:
+    """A row's texts (and Nones) as an iterable: every table has several text columns."""
+    return itemgetter(*_text_columns(table))
+
+
 def _composed(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Checked ``rows`` with every text in NFC, as the app stores every text (a Mac, or
     another program, may write "Nguyễn" decomposed: "Nguye\\u0302\\u0303n"): a row holding
     another form replaced by a copy (the file's rows are never changed), so that it is compared
     with ours, its length checked, its search and sort keys made, and it is written as if typed
-    here. A column whose every value is NFC already (every bundle the app wrote) is passed in
-    one check of its values joined: a line break, which composes with nothing, keeps each value
-    apart."""
+    here. Rows whose every text is NFC already (every bundle the app wrote) are passed in one
+    check of their texts joined, then each column so: a line break, which composes with
+    nothing, keeps each text apart."""
+    every = "\n".join(filter(None, chain.from_iterable(map(_all_texts(table), rows))))
+    if is_normalized("NFC", every):
+        return rows
     decomposed = [
         name
         for name in _text_columns(table)
