@@ -1,7 +1,8 @@
 """A text of a crafted bundle holds what the app's own forms and imports would store: no NUL or
 other control character (a multi-line field keeps its line breaks and tabs), no lone surrogate,
-and no more characters than the form or import of that column takes (a full name 100, an
-activity's title 500, any other one-line field 32,767). Any other is refused in Vietnamese,
+and no more characters than its column is declared to hold (``String(300)``: 300) nor than
+the form or import of that column takes (a full name 100), nor, in a multi-line field (a note,
+the content of a plan or of minutes), than 100,000. Any other is refused in Vietnamese,
 naming the row and the column, and the installation is left as it was, in the dry run as in the
 import."""
 
@@ -16,6 +17,8 @@ from typing import Any
 import pytest
 
 from bundle_crafting import build, manifest_of, matching_manifest
+from doancoso.core.activities.fields import parse_activity
+from doancoso.core.errors import ValidationError
 from doancoso.core.workspace import Workspace
 from hostile_bundles import NOT_WRITTEN, Sources, make_sources, refused_both_ways, spoiled
 
@@ -24,6 +27,9 @@ MEMBER = "bảng “Đoàn viên” (members), dòng của Lê Thị Hoa (sinh 2
 YOUTH = "bảng “Thanh niên” (youths), dòng của Lê Thị Hoa (sinh 29/02/2000)"
 LONG_NAME = " ".join(["Nguyễn"] * 15)  # 104 characters
 LONG_TITLE = "Hội trại " + "x" * 492  # 501 characters
+LONG_HOMETOWN = "Ấp " + "x" * 298  # 301 characters: its column is String(300)
+LONG_BRANCH = "Chi đoàn " + "x" * 192  # 201 characters: its column is String(200)
+REMADE = " (hãy sửa trên máy đã tạo tệp rồi tạo lại tệp)"
 CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "nul-in-a-name": (
         "members",
@@ -34,6 +40,12 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
         "members",
         {**PERSON, "id": "0\x00"},
         f"{MEMBER}: cột “id” chứa ký tự điều khiển U+0000, không được phép",
+    ),
+    "nul-in-how-the-birth-date-is-written": (
+        "members",
+        {**PERSON, "birth_precision": "day\x00"},
+        f"{MEMBER}: cột “birth_precision” (Cách ghi ngày sinh) chứa ký tự điều khiển U+0000, "
+        "không được phép",
     ),
     "line-break-in-a-one-line-field": (
         "members",
@@ -49,24 +61,47 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
         "members",
         {**PERSON, "full_name": LONG_NAME},
         f"bảng “Đoàn viên” (members), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): cột "
-        "“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép",
+        f"“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép{REMADE}",
     ),
     "young-persons-name-over-the-limit": (
         "youths",
         {**PERSON, "full_name": LONG_NAME},
         f"bảng “Thanh niên” (youths), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): cột "
-        "“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép",
+        f"“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép{REMADE}",
     ),
     "activity-title-over-the-forms-limit": (
         "activities",
         {"title": LONG_TITLE},
         f"bảng “Hoạt động” (activities), dòng “{LONG_TITLE[:59]}…”: cột “title” (Tiêu đề) "
-        "dài 501 ký tự, quá 500 ký tự cho phép",
+        f"dài 501 ký tự, quá 500 ký tự cho phép{REMADE}",
     ),
     "one-line-field-of-100000-letters": (
         "members",
         {**PERSON, "occupation": "a" * 100_000},
-        f"{MEMBER}: cột “occupation” (Nghề nghiệp) dài 100.000 ký tự, quá 32.767 ký tự cho phép",
+        f"{MEMBER}: cột “occupation” (Nghề nghiệp) dài 100.000 ký tự, quá 200 ký tự cho phép"
+        f"{REMADE}",
+    ),
+    "one-line-field-over-its-column": (
+        "members",
+        {**PERSON, "hometown": LONG_HOMETOWN},
+        f"{MEMBER}: cột “hometown” (Quê quán) dài 301 ký tự, quá 300 ký tự cho phép{REMADE}",
+    ),
+    "chi-doan-name-over-its-column": (
+        "branches",
+        {"name": LONG_BRANCH},
+        f"bảng “Chi đoàn” (branches), dòng của chi đoàn “{LONG_BRANCH[:59]}…”: cột “name” "
+        f"(Tên) dài 201 ký tự, quá 200 ký tự cho phép{REMADE}",
+    ),
+    "note-over-the-limit-of-notes": (
+        "youths",
+        {**PERSON, "notes": "Hoàn cảnh khó khăn.\n" * 5_000 + "x"},  # 100,001 characters
+        f"{YOUTH}: cột “notes” (Ghi chú) dài 100.001 ký tự, quá 100.000 ký tự cho phép{REMADE}",
+    ),
+    "activity-note-over-the-limit-of-notes": (
+        "activities",
+        {"title": "Hội trại 26/3", "notes": "Nội dung." * 11_112},  # 100,008 characters
+        "bảng “Hoạt động” (activities), dòng “Hội trại 26/3”: cột “notes” (Ghi chú) dài "
+        f"100.008 ký tự, quá 100.000 ký tự cho phép{REMADE}",
     ),
 }
 
@@ -121,3 +156,14 @@ def test_a_lone_surrogate_is_refused(sources: Sources, tmp_path: Path) -> None:
         f"Tệp dữ liệu có dòng không hợp lệ ở {MEMBER}: cột “notes” (Ghi chú) chứa ký tự "
         f"không hợp lệ U+D800, không được phép. {NOT_WRITTEN}"
     )
+
+
+def test_an_activity_title_is_taken_up_to_the_length_the_activity_form_takes() -> None:
+    """The bundle refuses a title of 501 characters (above) as the activity form does, and
+    the form takes the 500 a bundle may carry."""
+    kinds = {"khac": "Khác"}
+    raw = {"kind": "khac", "start_date": "26/03/2027"}
+    with pytest.raises(ValidationError) as refused:
+        parse_activity({**raw, "title": LONG_TITLE}, kinds)
+    assert refused.value.field_errors == {"title": "Tên hoạt động dài quá 500 ký tự."}
+    assert parse_activity({**raw, "title": LONG_TITLE[:500]}, kinds).title == LONG_TITLE[:500]

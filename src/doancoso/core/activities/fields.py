@@ -13,6 +13,10 @@ from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from .recurrence import ENDLESS_PRESET, ENDLESS_RULE, normalize_rule
 from .rules import code_of, parse_time
 
+LONGEST_TITLE = 500
+"""The most characters an activity's title takes (its column is ``String(500)``): the form, the
+command line and a bundle's rows (``bundle.validate``) refuse a longer one."""
+
 
 @dataclass(frozen=True)
 class ActivityFields:
@@ -81,8 +85,8 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
     title = text("title")
     if not title:
         errors["title"] = "Cần nhập tên hoạt động."
-    elif len(title) > 500:
-        errors["title"] = "Tên hoạt động dài quá 500 ký tự."
+    elif len(title) > LONGEST_TITLE:
+        errors["title"] = f"Tên hoạt động dài quá {LONGEST_TITLE} ký tự."
     kind = code_of(dict(kinds), text("kind") or "khac")
     if kind is None:
         errors["kind"] = "Loại hoạt động không có trong danh sách: " + ", ".join(kinds.values())

@@ -65,7 +65,7 @@ import wizard's result and ``doancoso bundle import`` say it."""
 FIELD_LABELS: dict[str, str] = {
     # members (the member form's words)
     "full_name": "Họ và tên", "other_name": "Tên gọi khác", "birth_date": "Ngày sinh",
-    "birth_precision": "Ngày sinh (chỉ năm)", "gender": "Giới tính", "ethnicity": "Dân tộc",
+    "birth_precision": "Cách ghi ngày sinh", "gender": "Giới tính", "ethnicity": "Dân tộc",
     "religion": "Tôn giáo", "national_id": "Số CCCD", "national_id_date": "Ngày cấp CCCD",
     "national_id_place": "Nơi cấp CCCD", "hometown": "Quê quán",
     "address_hamlet": "Ấp/thôn/khóm", "address_commune": "Xã/phường",
@@ -265,7 +265,8 @@ def field_value_text(
     """:func:`value_text` of ``table``'s ``field``, with the column's kind when the table is
     known to this version. An id column's value, given the ``names`` of the records the
     conflict refers to (``Conflict.names``), shows as those names: a chi đoàn list in
-    Vietnamese order, "(không còn)" for an id neither copy holds."""
+    Vietnamese order, "(không còn)" for an id neither copy holds. A code of a field the forms
+    fill from a fixed list (``validate.CHOICES``) shows as the forms show it ("female": "Nữ")."""
     from ..lang.text import collation_key
     from .rows import columns_of, travelling_tables
 
@@ -277,6 +278,11 @@ def field_value_text(
             return EMPTY_VALUE
         shown = sorted((names[i] for i in ids if i in names), key=collation_key)
         return ", ".join(shown + [GONE for i in ids if i not in names])  # the lost ones last
+    from .validate import CHOICES
+
+    words = CHOICES.get(table, {}).get(field, {})
+    if isinstance(value, str) and value in words:  # a code of a fixed list: "female" as "Nữ"
+        return words[value]
     if (table, field) == ("rating_rounds", "history") and value:
         from ..rating.records import history_said
 

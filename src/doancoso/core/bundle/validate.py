@@ -3,8 +3,10 @@
 Every row of a bundle is checked before anything is written: its table must be a travelling
 table, its columns those of the table (a nullable column may be left out), each value of the
 column's JSON kind (text, whole number, number, true/false, ISO date, ISO date and time), and
-the columns that cannot be empty not empty. A text holds no control character (a note keeps its
-line breaks and tabs) and no more characters than the form and the import of its field take. A
+the columns that cannot be empty not empty. Every text is taken in NFC, as the app stores every
+text (a file may hold it decomposed). A text holds no control character (a note keeps its
+line breaks and tabs) and no more characters than its column declares (``String(300)``), nor
+than the form and the import of its field take, nor, a multi-line one, :data:`LONGEST_NOTE`. A
 member's or a young person's field their forms fill from a fixed list (trạng thái, giới tính,
 tình trạng sổ, ngày sinh đủ hay chỉ năm), the status of an activity's date and the
 self-assessment of a checklist item hold one of its codes. A phone of a member or a young person
@@ -21,11 +23,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from functools import cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any
+from unicodedata import is_normalized, normalize
 
 from sqlalchemy import Text
 
+from ..activities.fields import LONGEST_TITLE
 from ..activities.rules import STATUSES as OCCURRENCE_STATUSES
 from ..lang.text import nfc, vn_number
 from ..recognition.rules import STATUSES as CHECKLIST_STATUSES
@@ -158,9 +163,51 @@ def _spec(table: str) -> dict[str, tuple[str, bool]]:
 
 
 def check_rows(table: str, rows: list[Any]) -> list[dict[str, Any]]:
-    """Each of ``rows`` checked as :func:`check_row` does, each code as :func:`_choices` does,
-    then each phone as :func:`_phones` takes it."""
-    return _phones(table, _choices(table, _texts(table, _checked(table, rows))))
+    """Each of ``rows`` checked as :func:`check_row` does, its texts in NFC
+    (:func:`_composed`), each text and code as :func:`_texts` and :func:`_choices` do, then
+    each phone as :func:`_phones` takes it."""
+    rows = _composed(table, _checked(table, rows))
+    return _phones(table, _choices(table, _texts(table, rows)))
+
+
+@cache
+def _text_columns(table: str) -> tuple[str, ...]:
+    return tuple(name for name, kind in columns_of(table).items() if kind == "str")
+
+
+@cache
+def _all_texts(table: str) -> Callable[[dict[str, Any]], Any]:
+    """A row's texts (and Nones) as an iterable: every table has several text columns."""
+    return itemgetter(*_text_columns(table))
+
+
+def _composed(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Checked ``rows`` with every text in NFC, as the app stores every text (a Mac, or
+    another program, may write "Nguyễn" decomposed: "Nguye\\u0302\\u0303n"): a row holding
+    another form replaced by a copy (the file's rows are never changed), so that it is compared
+    with ours, its length checked, its search and sort keys made, and it is written as if typed
+    here. Rows whose every text is NFC already (every bundle the app wrote) are passed in one
+    check of their texts joined, then each column so: a line break, which composes with
+    nothing, keeps each text apart."""
+    every = "\n".join(filter(None, chain.from_iterable(map(_all_texts(table), rows))))
+    if is_normalized("NFC", every):
+        return rows
+    decomposed = [
+        name
+        for name in _text_columns(table)
+        if not is_normalized("NFC", "\n".join(filter(None, map(itemgetter(name), rows))))
+    ]
+    if not decomposed:
+        return rows
+    taken = []
+    for row in rows:
+        composed = {
+            name: normalize("NFC", row[name])
+            for name in decomposed
+            if row[name] and not is_normalized("NFC", row[name])
+        }
+        taken.append({**row, **composed} if composed else row)
+    return taken
 
 
 _ONE_LINE_BAD = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -169,22 +216,46 @@ _MULTILINE_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 typed, pasted or imported): control characters (C0, DEL, C1), a line break or a tab in a
 one-line field, and lone surrogates, which SQLite cannot even store."""
 LONGEST_LINE = 32_767
-"""The most characters a one-line field takes: a form's line edit holds no more (Qt's default
-``maxLength``) and the Excel import refuses a longer cell (``xlsx.refusals.MAX_CELL_CHARS``)."""
+"""The most characters a one-line field of no declared length takes: a form's line edit holds no
+more (Qt's default ``maxLength``) and the Excel import refuses a longer cell
+(``xlsx.refusals.MAX_CELL_CHARS``)."""
+LONGEST_NOTE = 100_000
+"""The most characters a multi-line text takes (a note, a plan's content, the minutes of a
+meeting): some thirty printed pages, far above what the app's users write, far below what a
+crafted file could make every list, form and document hold (a row may be 16 MB,
+``limits.MAX_LINE``)."""
 _LONGEST: dict[tuple[str, str], int] = {
     ("members", "full_name"): LONGEST_FULL_NAME,
     ("youths", "full_name"): LONGEST_FULL_NAME,
-    ("activities", "title"): 500,  # the activity form's limit (activities/fields.py)
+    ("activities", "title"): LONGEST_TITLE,
 }
-"""The fields whose form and import take fewer characters than :data:`LONGEST_LINE`. A
-multi-line field (a note) has no limit but the bundle's for a row (``limits.MAX_LINE``)."""
+"""The fields whose form and import take fewer characters than their column declares (a full
+name: ``String(200)``), or name that column's length (the activity form's)."""
+_STRUCTURED = frozenset(
+    {
+        ("activities", "branch_ids"),
+        ("activities", "target_ids"),
+        ("settings", "value"),
+        ("rating_rounds", "rules"),
+        ("rating_rounds", "history"),
+        ("criteria_templates", "content"),
+        ("checklists", "template"),
+    }
+)
+"""The multi-line columns the app fills itself with JSON (lists of ids, rules, a template, the
+history of a round), not typed: no :data:`LONGEST_NOTE`, only the bundle's limit for a row."""
+TOO_LONG_WAY = "hãy sửa trên máy đã tạo tệp rồi tạo lại tệp"
+"""What a text longer than its field takes is told to do (the forms may have taken it there)."""
 
 
 @cache
 def _text_rules(table: str) -> tuple[tuple[str, re.Pattern[str], int | None], ...]:
-    """Each text column of ``table``: what it may not hold, and its most characters. Not the
-    search and sort keys, computed again on import (derived.py), which separate their parts with
-    control characters; nor a reference to another row, which SQLite (``foreign_keys`` on)
+    """Each text column of ``table``: what it may not hold, and its most characters: the
+    length its model declares (``String(300)``: 300; :data:`LONGEST_LINE` where it declares
+    none), or fewer where the form takes fewer (:data:`_LONGEST`); a multi-line one
+    :data:`LONGEST_NOTE`; a code of :data:`CHOICES` none (any but its codes is refused). Not
+    the search and sort keys, computed again on import (derived.py), which separate their parts
+    with control characters; nor a reference to another row, which SQLite (``foreign_keys`` on)
     takes only if it is the ``id`` of a row, checked here or already stored."""
     from .walk import DERIVED
 
@@ -193,10 +264,16 @@ def _text_rules(table: str) -> tuple[tuple[str, re.Pattern[str], int | None], ..
     for name, kind in columns_of(table).items():
         if kind != "str" or name in DERIVED.get(table, ()) or columns[name].foreign_keys:
             continue
-        if isinstance(columns[name].type, Text):
-            rules.append((name, _MULTILINE_BAD, _LONGEST.get((table, name))))
+        column_type = columns[name].type
+        if isinstance(column_type, Text):
+            longest = None if (table, name) in _STRUCTURED else LONGEST_NOTE
+            rules.append((name, _MULTILINE_BAD, longest))
+        elif name in CHOICES.get(table, {}):  # one of a few short codes, or its refusal
+            rules.append((name, _ONE_LINE_BAD, None))
         else:
-            rules.append((name, _ONE_LINE_BAD, _LONGEST.get((table, name), LONGEST_LINE)))
+            declared = getattr(column_type, "length", None) or LONGEST_LINE
+            longest = min(declared, _LONGEST.get((table, name), declared))
+            rules.append((name, _ONE_LINE_BAD, longest))
     return tuple(rules)
 
 
@@ -221,13 +298,13 @@ def _texts(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 table,
                 row,
                 f"{said} dài {vn_number(len(row[name]))} ký tự, quá {vn_number(longest)} ký tự "
-                "cho phép",
+                f"cho phép ({TOO_LONG_WAY})",
             )
     return rows
 
 
 _PRECISIONS = {"day": "đủ ngày, tháng, năm", "year": "chỉ biết năm sinh"}
-_CHOICES: dict[str, dict[str, dict[str, str]]] = {
+CHOICES: dict[str, dict[str, dict[str, str]]] = {
     "members": {
         "status": STATUSES,
         "gender": GENDERS,
@@ -241,23 +318,22 @@ _CHOICES: dict[str, dict[str, dict[str, str]]] = {
 """The columns the forms fill from a fixed list (a member's, a young person's, the status of an
 activity's date, the self-assessment of a checklist item), and its codes (with what each means):
 the only values the app reads there, as the forms refuse any other."""
-_CHOICE_LABELS = {"birth_precision": "Cách ghi ngày sinh"}
 
 
 def _choices(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows`` (checked) unless one holds a value outside the codes of :data:`_CHOICES`
+    """``rows`` (checked) unless one holds a value outside the codes of :data:`CHOICES`
     (empty allowed where the column may be): that one refused, naming the codes allowed."""
-    for name, codes in _CHOICES.get(table, {}).items():
+    for name, codes in CHOICES.get(table, {}).items():
         taken = itemgetter(name)
         if set(map(taken, rows)) <= codes.keys() | {None}:
             continue
         row = next(r for r in rows if r[name] is not None and r[name] not in codes)
         allowed = ", ".join(f"{code} ({words})" for code, words in codes.items())
-        label = _CHOICE_LABELS.get(name) or field_label(name)
         raise refuse(
             table,
             row,
-            f"cột “{name}” ({label}) phải là một trong: {allowed}; không phải {_shown(row[name])}",
+            f"cột “{name}” ({field_label(name)}) phải là một trong: {allowed}; không phải "
+            f"{_shown(row[name])}",
         )
     return rows
 
