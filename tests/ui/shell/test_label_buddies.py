@@ -1,22 +1,32 @@
-"""Every Alt letter of a field's label leads somewhere: on every page of the main window and in
-the dialogs its pages' "Thêm…" (Ctrl+N) and "In…" (Ctrl+P) open, each label with an "&" letter
-has a buddy that takes the keyboard, and pressing the letter puts the cursor in it.
+"""Every Alt letter of a field's label leads somewhere: on every page of the main window, in
+the dialogs its pages' "Thêm…" (Ctrl+N) and "In…" (Ctrl+P) open and in the other forms with
+lettered labels, each label with an "&" letter has a buddy that takes the keyboard, and pressing
+the letter puts the cursor in it.
 
 A label's letter focuses its buddy only when the buddy itself accepts focus: a box holding a
 field (even one passing its focus on to the field) leaves the cursor where it was."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from active_window import active_window
+from active_window import active_window, shown_active
 from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.ics_export import CalendarExportDialog
+from doancoso.ui.calendar.minutes_dialog import MinutesDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.main_window import AREAS
+from doancoso.ui.shell.undo import UndoHistory
 from mnemonics import letters, mnemonic, press_alt
-from scripted import ScriptedPrompts
+from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -102,3 +112,26 @@ def test_every_lettered_label_puts_the_cursor_in_its_field(
     assert wrong == []
     assert {"Thêm đoàn viên", "Thêm chi đoàn", "Thêm hoạt động", "In danh sách đoàn viên",
             "In kế hoạch công tác (PDF)"} <= set(dialogs)  # fmt: skip
+
+
+def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The forms with lettered labels opened from a list's row or a page's button: a date of the
+    calendar, its roll call and its minutes, the calendar's export, and the first start's
+    form."""
+    core = synchronous_core(demo_ws, prompts)
+    (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+    forms: list[Callable[[], QDialog]] = [  # (a member's event, an admission: no letters)
+        lambda: OccurrenceDialog(core, UndoHistory(core), occurrence.id),
+        lambda: AttendanceDialog(core, occurrence.id),
+        lambda: MinutesDialog(core, occurrence.id),
+        lambda: SetupDialog(demo_ws.organization),
+        lambda: CalendarExportDialog(core, 2026, (dt.date(2026, 3, 1), dt.date(2026, 3, 31))),
+    ]
+    wrong: list[str] = []
+    for form in forms:
+        dialog = shown_active(qtbot, form())
+        wrong.extend(_leads_nowhere(qtbot, dialog))
+        dialog.reject()
+    assert wrong == []
