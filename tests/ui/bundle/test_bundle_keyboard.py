@@ -18,6 +18,7 @@ from doancoso.ui.bundle.conflicts import CHOICE
 from doancoso.ui.bundle.export_wizard import KIND_PAGE, PASSWORD_PAGE, TARGET_PAGE
 from doancoso.ui.bundle.password import PasswordEdit, ShowPassword
 from doancoso.ui.roster.import_wizard import ImportWizard
+from mnemonics import press_alt
 from scripted import ScriptedPrompts, synchronous_core
 
 NORMAL, HIDDEN = QLineEdit.EchoMode.Normal, QLineEdit.EchoMode.Password
@@ -27,11 +28,6 @@ def _shown_active(qtbot: QtBot, dialog: QDialog) -> None:
     with qtbot.wait_active(dialog):  # mnemonics work only in the active window
         dialog.show()
         dialog.activateWindow()
-
-
-def _alt(qtbot: QtBot, dialog: QDialog, key: Qt.Key) -> None:
-    qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyRelease(dialog, Qt.Key.Key_Alt)
 
 
 def test_the_import_wizard_can_show_the_password_as_the_export_wizard_does(
@@ -72,9 +68,9 @@ def test_every_stepped_dialog_has_alt_letters_on_its_step_buttons(
     ]  # fmt: skip
     assert exporting.print_button.text() == "&Lưu biên bản bàn giao (PDF)…"
     _shown_active(qtbot, exporting)
-    _alt(qtbot, exporting, Qt.Key.Key_T)  # a mnemonic presses the button as a click shows it
+    press_alt(qtbot, Qt.Key.Key_T)  # a mnemonic presses the button as a click shows it
     qtbot.waitUntil(lambda: exporting.page == PASSWORD_PAGE)
-    _alt(qtbot, exporting, Qt.Key.Key_Q)
+    press_alt(qtbot, Qt.Key.Key_Q)
     qtbot.waitUntil(lambda: exporting.page == KIND_PAGE)
 
 
@@ -168,10 +164,10 @@ def test_alt_letters_make_the_choices_of_the_steps(
     assert exporting.handover_radio.text() == "&Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)"
     assert exporting.report_radio.text() == "Bá&o cáo cấp trên (dữ liệu của một năm)"
     _shown_active(qtbot, exporting)
-    _alt(qtbot, exporting, Qt.Key.Key_O)
+    press_alt(qtbot, Qt.Key.Key_O)
     qtbot.waitUntil(exporting.report_radio.isChecked)
     assert exporting.year_spin.isEnabled()
-    _alt(qtbot, exporting, Qt.Key.Key_B)
+    press_alt(qtbot, Qt.Key.Key_B)
     qtbot.waitUntil(exporting.handover_radio.isChecked)
     exporting.close()
 
@@ -184,10 +180,10 @@ def test_alt_letters_make_the_choices_of_the_steps(
         ]  # fmt: skip
         assert not wizard.import_button.isEnabled()
         _shown_active(qtbot, wizard)
-        _alt(qtbot, wizard, Qt.Key.Key_L)
+        press_alt(qtbot, Qt.Key.Key_L)
         qtbot.waitUntil(wizard.import_button.isEnabled)
         assert {f for c in panel.choices().values() for f in c.values()} == {"theirs"}
-        _alt(qtbot, wizard, Qt.Key.Key_G)
+        press_alt(qtbot, Qt.Key.Key_G)
         qtbot.waitUntil(lambda: {f for c in panel.choices().values() for f in c.values()}
                         == {"mine"})  # fmt: skip
     finally:

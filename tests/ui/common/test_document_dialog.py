@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.document_memory import MEMORY_FILE, DocumentMemory
@@ -23,6 +23,7 @@ from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.state import UiState
 from doancoso.ui.statistics.page import StatisticsPage
 from doancoso.ui.youth.page import YouthPage
+from mnemonics import letters, press_alt
 from scripted import ScriptedPrompts, synchronous_core
 from steady import messages_fit, shown, spot
 
@@ -271,38 +272,23 @@ def test_the_buttons_stay_in_place_under_the_place_and_the_date(
     assert dialog.details is None
 
 
-def _letters(dialog: QDialog) -> list[str]:
-    """The Alt+letters of what ``dialog`` shows: its labels and buttons."""
-    texts = [
-        widget.text()
-        for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
-        if widget.isVisible()
-    ]
-    return [QKeySequence.mnemonic(t).toString() for t in texts if "&" in t.replace("&&", "")]
-
-
 def test_every_field_and_button_has_its_own_alt_key(qtbot: QtBot, ws: Workspace) -> None:
     dialog = _dialog(qtbot, ws)
     with qtbot.wait_active(dialog):  # mnemonics work only in the active window
         dialog.show()
         dialog.activateWindow()
-    letters = _letters(dialog)
-    assert sorted(letters) == ["Alt+B", "Alt+C", "Alt+D", "Alt+H", "Alt+N", "Alt+S"]
+    assert sorted(letters(dialog)) == ["Alt+B", "Alt+C", "Alt+D", "Alt+H", "Alt+N", "Alt+S"]
     for key, widget in ((Qt.Key.Key_D, dialog.place_edit), (Qt.Key.Key_B, dialog.date_edit),
                         (Qt.Key.Key_N, dialog.recipients_edit),
                         (Qt.Key.Key_S, dialog.number_edit)):  # fmt: skip
-        focused = QApplication.focusWidget()
-        assert focused is not None
-        qtbot.keyClick(focused, key, Qt.KeyboardModifier.AltModifier)
+        press_alt(qtbot, key)
         assert QApplication.focusWidget() is widget
     dialog.date_edit.setText("31/02/2026")
-    qtbot.keyClick(dialog.number_edit, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    press_alt(qtbot, Qt.Key.Key_C)  # from "Số văn bản"
     # a mnemonic presses the button as a click shows it: a moment later
     refused = {"date": "Ngày 31/02/2026 không có trên lịch."}
     qtbot.waitUntil(lambda: dialog.errors.messages() == refused)
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    press_alt(qtbot, Qt.Key.Key_H)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert dialog.result() == QDialog.DialogCode.Rejected and dialog.details is None
 
@@ -317,7 +303,8 @@ def test_enter_in_noi_nhan_adds_a_line_and_neither_saves_nor_closes(
         dialog.show()
         dialog.activateWindow()
     edit = dialog.recipients_edit
-    qtbot.keyClick(dialog.number_edit, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    dialog.number_edit.setFocus()
+    press_alt(qtbot, Qt.Key.Key_N)
     assert QApplication.focusWidget() is edit
     edit.moveCursor(QTextCursor.MoveOperation.Start)
     edit.moveCursor(QTextCursor.MoveOperation.EndOfLine)  # after "- Tỉnh đoàn Cà Mau (b/c);"

@@ -215,6 +215,7 @@ class ActivityDialog(QDialog):
         self.targets_stack.addWidget(self.targets)
         self.targets_stack.addWidget(self.no_plan)
         self.targets_stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.targets_stack.setFocusProxy(self.targets)  # its label's letter leads to the list
         self.errors.add_row(form, "target_ids", "&Chỉ tiêu phục vụ", self.targets_stack)
         # The two lists share the height the other rows leave (see checklist.py).
         _stretch_row(self.organiser)

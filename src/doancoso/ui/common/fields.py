@@ -136,6 +136,18 @@ def _input_of(editor: QWidget) -> QWidget:
     return proxy if proxy is not None else editor
 
 
+def _buddy(editor: QWidget) -> QWidget:
+    """``editor`` made fit to be its label's buddy. A label's Alt letter focuses its buddy only
+    when the buddy itself accepts focus: a row of widgets passing its focus on to one of them (its
+    focus proxy) does not, and the letter left the cursor where it was. Such a row accepts focus
+    from the keyboard, which its proxy takes (and Tab still skips the row for the proxy). The row
+    stays the buddy rather than the proxy: a label clicks a button buddy (a row's first radio
+    button would be chosen by the letter)."""
+    if editor.focusProxy() is not None and editor.focusPolicy() == Qt.FocusPolicy.NoFocus:
+        editor.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return editor
+
+
 def _connect_edits(editor: QWidget, edited: Callable[[], None]) -> None:
     """Call ``edited`` whenever the value of ``editor`` changes (typed, picked or set)."""
     widget = _input_of(editor)
@@ -197,7 +209,7 @@ class FieldErrors:
         error = ErrorLabel()
         layout.addWidget(error)
         caption = field_label(label, required)
-        caption.setBuddy(editor)
+        caption.setBuddy(_buddy(editor))
         form.addRow(caption, box)
         self._fields[name] = (editor, error)
         if check is not None:

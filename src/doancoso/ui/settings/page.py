@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -123,6 +123,9 @@ class SettingsPage(QWidget):
         self._build_data_section(layout)
         layout.addStretch(1)
         wheel_needs_focus_in(content)  # the page scrolls: the wheel leaves its boxes alone
+        for widget in content.findChildren(QWidget):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.installEventFilter(self)  # keyed into, scrolled into sight (eventFilter)
         self.load()
         core.data_changed.changed.connect(self._on_data_changed)
 
@@ -349,12 +352,26 @@ class SettingsPage(QWidget):
         bundle_row.addWidget(self.import_bundle_button)
         bundle_row.addStretch(1)
         column.addLayout(bundle_row)
-        hint = WrappedLabel(DATA_HINT)
-        hint.setStyleSheet("color: #616161;")
-        column.addWidget(hint)
+        self.data_hint = WrappedLabel(DATA_HINT)
+        self.data_hint.setStyleSheet("color: #616161;")
+        column.addWidget(self.data_hint)
         self.version_label = QLabel(version_text())
         column.addWidget(self.version_label)
         layout.addWidget(box)
+        self._data_box = box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """A field or button of the page given the keyboard (by Tab, an Alt letter or a click)
+        is scrolled into sight; one of "Dữ liệu", with its section down to the version line.
+        The scroll area follows Tab only, and only as far as the widget itself: an Alt letter
+        left the cursor out of sight, and nothing the keyboard reaches lies below the last
+        button, so the hint and the version line could not be brought into sight."""
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, QWidget):
+            box = self._data_box
+            if box.isAncestorOf(watched):
+                self.scroll_area.ensureVisible(box.x(), box.y() + box.height(), 0, 8)
+            self.scroll_area.ensureWidgetVisible(watched)
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _open_folder(path: Path) -> bool:

@@ -1,0 +1,137 @@
+"""Every Alt letter of a field's label leads somewhere: on every page of the main window, in
+the dialogs its pages' "Thêm…" (Ctrl+N) and "In…" (Ctrl+P) open and in the other forms with
+lettered labels, each label with an "&" letter has a buddy that takes the keyboard, and pressing
+the letter puts the cursor in it.
+
+A label's letter focuses its buddy only when the buddy itself accepts focus: a box holding a
+field (even one passing its focus on to the field) leaves the cursor where it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from active_window import active_window, shown_active
+from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.ics_export import CalendarExportDialog
+from doancoso.ui.calendar.minutes_dialog import MinutesDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.settings.setup_dialog import SetupDialog
+from doancoso.ui.shell.main_window import AREAS
+from doancoso.ui.shell.undo import UndoHistory
+from mnemonics import letters, mnemonic, press_alt
+from scripted import ScriptedPrompts, synchronous_core
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _lettered(window: QWidget) -> list[QLabel]:
+    """The visible labels of ``window`` with an Alt letter."""
+    return [
+        label
+        for label in window.findChildren(QLabel)
+        if label.isVisible() and mnemonic(label.text())
+    ]
+
+
+def _where(label: QLabel) -> str:
+    """The label as the failure names it: its text and the window showing it."""
+    return f"{label.window().windowTitle() or type(label.window()).__name__}: {label.text()!r}"
+
+
+def _takes_keyboard(widget: QWidget | None) -> bool:
+    """Whether a label's letter can put the keyboard in ``widget``: the label focuses its buddy
+    only when the buddy itself accepts focus (a field greyed out for now still counts)."""
+    return widget is not None and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def _focus_target(widget: QWidget) -> QWidget:
+    """Where the keyboard goes when ``widget`` takes the focus (its focus proxy's, if any)."""
+    while (proxy := widget.focusProxy()) is not None:
+        widget = proxy
+    return widget
+
+
+def _key(label: QLabel) -> Qt.Key:
+    return Qt.Key(ord(mnemonic(label.text()).removeprefix("Alt+")))
+
+
+def _leads_nowhere(qtbot: QtBot, window: QWidget) -> list[str]:
+    """The labels of ``window`` whose letter leads nowhere: no buddy, a buddy that does not take
+    the keyboard, or a letter (one no other widget of the window shows) that leaves the cursor
+    out of its enabled buddy when pressed from another field."""
+    labels = _lettered(window)
+    shown = letters(window)
+    wrong = [_where(label) for label in labels if not _takes_keyboard(label.buddy())]
+    pressed = [
+        (label, buddy)
+        for label in labels
+        if _takes_keyboard(buddy := label.buddy())
+        and buddy.isEnabled()
+        and shown.count(mnemonic(label.text())) == 1
+    ]
+    for index, (label, buddy) in enumerate(pressed):
+        if len(pressed) > 1:  # the cursor starts elsewhere: in another label's field
+            _focus_target(pressed[index - 1][1]).setFocus()
+        press_alt(qtbot, _key(label))
+        if QApplication.focusWidget() is not _focus_target(buddy):
+            wrong.append(_where(label) + " (pressed)")
+    return wrong
+
+
+def test_every_lettered_label_puts_the_cursor_in_its_field(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    window = active_window(qtbot, demo_ws, prompts)
+    wrong: list[str] = []
+    dialogs: list[str] = []
+
+    def check(dialog: QDialog) -> None:
+        dialog.show()  # (qtbot.wait_active returns before a dialog with a parent is active)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        dialogs.append(dialog.windowTitle())
+        wrong.extend(_leads_nowhere(qtbot, dialog))
+        dialog.reject()
+
+    prompts.dialog_script = check
+    for area in range(len(AREAS)):
+        window.activateWindow()  # again, after the last dialog
+        qtbot.waitUntil(window.isActiveWindow)
+        window.show_area(area)
+        wrong.extend(f"{AREAS[area]}: {w}" for w in _leads_nowhere(qtbot, window))
+        for action in (window.new_action, window.print_action):
+            if action.isEnabled():
+                action.trigger()
+    assert wrong == []
+    assert {"Thêm đoàn viên", "Thêm chi đoàn", "Thêm hoạt động", "In danh sách đoàn viên",
+            "In kế hoạch công tác (PDF)"} <= set(dialogs)  # fmt: skip
+
+
+def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The forms with lettered labels opened from a list's row or a page's button: a date of the
+    calendar, its roll call and its minutes, the calendar's export, and the first start's
+    form."""
+    core = synchronous_core(demo_ws, prompts)
+    (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+    forms: list[Callable[[], QDialog]] = [  # (a member's event, an admission: no letters)
+        lambda: OccurrenceDialog(core, UndoHistory(core), occurrence.id),
+        lambda: AttendanceDialog(core, occurrence.id),
+        lambda: MinutesDialog(core, occurrence.id),
+        lambda: SetupDialog(demo_ws.organization),
+        lambda: CalendarExportDialog(core, 2026, (dt.date(2026, 3, 1), dt.date(2026, 3, 31))),
+    ]
+    wrong: list[str] = []
+    for form in forms:
+        dialog = shown_active(qtbot, form())
+        wrong.extend(_leads_nowhere(qtbot, dialog))
+        dialog.reject()
+    assert wrong == []
