@@ -77,6 +77,8 @@ class YouthPage(ListPage):
         self._sort_column = COL_STT
         self.last_folder: Path | None = None  # of the last file saved, where the next goes
         self.open_file: Callable[[Path], object] = _open_file  # tests replace this
+        self._hamlets_loading = False  # the hamlet filter's choices are being read
+        self._hamlets_stale = False  # the data changed meanwhile: read them again once shown
         self._build()
         self._make_actions()
         self._disable_writes()
@@ -180,16 +182,35 @@ class YouthPage(ListPage):
     # Filters ------------------------------------------------------------------------------
 
     def refresh_hamlets(self) -> None:
-        """Reload the hamlet filter's choices, keeping the chosen one if it is still used."""
+        """Read the hamlet filter's choices again (on the worker: the core's caches are the
+        worker's) and show them when they arrive, the chosen one kept if it is still used."""
+        if self._hamlets_loading:
+            self._hamlets_stale = True
+            return
+        self._hamlets_stale = False
+        self._hamlets_loading = True
+        op = QueryOp(self, lambda ws: ws.youth.hamlets(), self._core, progress=False)
+        op.success(self._show_hamlets).failure(self._hamlets_failed).run()
+
+    def _hamlets_failed(self, exc: BaseException) -> None:
+        self._hamlets_loading = False
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show_hamlets(self, hamlets: list[str]) -> None:
+        self._hamlets_loading = False
         current = self.hamlet_combo.currentData()
         self.hamlet_combo.blockSignals(True)
         self.hamlet_combo.clear()
         self.hamlet_combo.addItem("Tất cả", None)
-        for hamlet in self._ws.youth.hamlets():
+        for hamlet in hamlets:
             self.hamlet_combo.addItem(hamlet, hamlet)
         index = self.hamlet_combo.findData(current) if current else 0
         self.hamlet_combo.setCurrentIndex(max(index, 0))
         self.hamlet_combo.blockSignals(False)
+        if current and index < 0:  # the chosen hamlet is no longer used: the whole list again
+            self.apply_filter()
+        if self._hamlets_stale:
+            self.refresh_hamlets()
 
     def current_filter(self) -> YouthFilter:
         return YouthFilter(
