@@ -104,13 +104,23 @@ class YouthPage(ListPage):
         toneless_search(self.hamlet_combo)
         filters.addWidget(hamlet_label)
         filters.addWidget(self.hamlet_combo, 1)
+        layout.addLayout(filters)
+        # The lists criterion 1 asks the secretary to keep (DOMAIN.md), on a row of their own.
+        lists = QHBoxLayout()
         self.hardship_check = QCheckBox("Chỉ hoàn cảnh khó khăn")
         self.away_check = QCheckBox("Chỉ đi làm ăn xa")
+        self.minority_check = QCheckBox("Chỉ dân tộc thiểu số")
+        self.minority_check.setToolTip("Thanh niên có dân tộc ghi khác Kinh")
+        self.religion_check = QCheckBox("Chỉ có tôn giáo")
+        self.religion_check.setToolTip("Thanh niên có tôn giáo ghi khác “Không”")
         self.admitted_check = QCheckBox("Hiện cả người đã kết nạp")
-        for box in (self.hardship_check, self.away_check, self.admitted_check):
+        boxes = (self.hardship_check, self.away_check, self.minority_check, self.religion_check,
+                 self.admitted_check)  # fmt: skip
+        for box in boxes:
             box.toggled.connect(self.apply_filter)
-            filters.addWidget(box)
-        layout.addLayout(filters)
+            lists.addWidget(box)
+        lists.addStretch(1)
+        layout.addLayout(lists)
 
         self.add_button = QPushButton("Thêm")
         self.add_button.setToolTip("Thêm một thanh niên vào sổ theo dõi (Ctrl+N)")
@@ -218,6 +228,8 @@ class YouthPage(ListPage):
             hamlet=self.hamlet_combo.currentData(),
             hardship_only=self.hardship_check.isChecked(),
             working_away_only=self.away_check.isChecked(),
+            minority_only=self.minority_check.isChecked(),
+            religious_only=self.religion_check.isChecked(),
             include_admitted=self.admitted_check.isChecked(),
         )
 
