@@ -406,3 +406,17 @@ def test_a_follow_up_member_deleted_from_the_roster_follows_no_one_up(
     member = ws.youth.admit(other, "26/03/2025", "Đoàn xã Tân Hưng", None)
     (event,) = ws.events.history(member)
     assert (event.introducer_id, event.introducer_name) == (None, None)
+
+
+def test_lists_of_ethnic_minority_and_religious_youth(ws: Workspace) -> None:
+    """Criterion 1's lists: ethnic-minority youth (a dân tộc other than Kinh) and religious
+    youth (a tôn giáo other than "Không"); an empty cell is in neither."""
+    youth(ws, "Thạch Thị Sa Rươl", ethnicity="Khmer", religion="Phật giáo")
+    youth(ws, "Lâm Văn Quang", ethnicity="Hoa", religion="không")
+    youth(ws, "Nguyễn Văn Tâm", ethnicity="kinh", religion="Cao Đài")
+    youth(ws, "Trần Thị Mai", ethnicity="Kinh", religion="Không")
+    youth(ws, "Lê Văn Út")
+    assert names(ws, YouthFilter(minority_only=True)) == ["Lâm Văn Quang", "Thạch Thị Sa Rươl"]
+    assert names(ws, YouthFilter(religious_only=True)) == ["Thạch Thị Sa Rươl", "Nguyễn Văn Tâm"]
+    both = YouthFilter(minority_only=True, religious_only=True)
+    assert names(ws, both) == ["Thạch Thị Sa Rươl"]

@@ -192,3 +192,19 @@ def test_a_young_person_saved_outside_the_filter_is_said_not_to_be_listed(
     page.edit_youth()
     assert "Đặng Thu Hà" not in _names(page)
     assert messages[-1].endswith("Người này không hiện trong danh sách vì đang tìm kiếm hoặc lọc.")
+
+
+def test_lists_of_ethnic_minority_and_religious_youth(page: YouthPage, youth_ws: Workspace) -> None:
+    youth_ws.youth.save({"full_name": "Thạch Thị Sa Rươl", "birth_date": "03/03/2005",
+                         "ethnicity": "Khmer", "religion": "Phật giáo"})  # fmt: skip
+    youth_ws.youth.save({"full_name": "Lý Văn Tài", "birth_date": "04/04/2004",
+                         "ethnicity": "Kinh", "religion": "Cao Đài"})  # fmt: skip
+    page.apply_filter()
+    assert page.minority_check.text() == "Chỉ dân tộc thiểu số"
+    assert page.religion_check.text() == "Chỉ có tôn giáo"
+    page.minority_check.setChecked(True)
+    assert _names(page) == ["Thạch Thị Sa Rươl"]
+    page.minority_check.setChecked(False)
+    page.religion_check.setChecked(True)
+    assert _names(page) == ["Thạch Thị Sa Rươl", "Lý Văn Tài"]
+    assert page.count_label.text() == "Đang hiển thị 2 / 7 thanh niên"

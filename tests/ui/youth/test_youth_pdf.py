@@ -34,6 +34,15 @@ def test_pdf_follows_the_filter(youth_ws, tmp_path, pdf_text) -> None:
     assert "(ấp/khu phố: ấp tân hưng; hoàn cảnh khó khăn)" in text
 
 
+def test_pdf_of_ethnic_minority_and_religious_youth_says_so(youth_ws, tmp_path, pdf_text) -> None:
+    youth_ws.youth.save({"full_name": "Thạch Thị Sa Rươl", "birth_date": "03/03/2005",
+                         "ethnicity": "Khmer", "religion": "Phật giáo"})  # fmt: skip
+    flt = YouthFilter(minority_only=True, religious_only=True)
+    text = pdf_text(print_youth(youth_ws, tmp_path / "tn.pdf", flt))
+    assert "Thạch Thị Sa Rươl" in text and "Lê Văn An" not in text
+    assert "(dân tộc thiểu số; có tôn giáo)" in text
+
+
 def _run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     return run(list(argv), out=out, err=err), out.getvalue(), err.getvalue()

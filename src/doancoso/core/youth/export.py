@@ -140,6 +140,10 @@ def filter_note(flt: YouthFilter | None) -> str:
         notes.append("hoàn cảnh khó khăn")
     if flt.working_away_only:
         notes.append("đi làm ăn xa")
+    if flt.minority_only:
+        notes.append("dân tộc thiểu số")
+    if flt.religious_only:
+        notes.append("có tôn giáo")
     if flt.include_admitted:
         notes.append("kể cả người đã kết nạp Đoàn")
     if flt.search.strip():

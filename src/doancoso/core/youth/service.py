@@ -59,6 +59,24 @@ ADMITTED_FROM_REGISTER = "Kết nạp từ sổ theo dõi thanh niên."
 YES_WORDS = frozenset({"co", "x", "v", "1", "true", "yes", "y", "\u2713", "\u2714", "+", "*"})
 NO_WORDS = frozenset({"khong", "khong co", "k", "0", "false", "no", "n", "-"})
 """A yes or a no, folded (:func:`fold`), in the form's boxes and in a hamlet's list."""
+NO_RELIGION = NO_WORDS | {"khong ton giao", "khong theo", "khong theo ton giao"}
+"""A tôn giáo cell that says the young person follows none, folded."""
+MAJORITY = "kinh"
+"""The majority ethnic group, folded: any other dân tộc written is an ethnic minority."""
+
+
+def is_minority(ethnicity: str | None) -> bool:
+    """Whether a young person of ``ethnicity`` is of an ethnic minority (criterion 1's list):
+    a dân tộc written, other than Kinh (case and tones ignored)."""
+    folded = fold(ethnicity or "").strip()
+    return bool(folded) and folded != MAJORITY
+
+
+def is_religious(religion: str | None) -> bool:
+    """Whether a young person of ``religion`` follows one (criterion 1's list): a tôn giáo
+    written, other than "Không" / "Không có" (case and tones ignored)."""
+    folded = fold(religion or "").strip()
+    return bool(folded) and folded not in NO_RELIGION
 
 
 @dataclass(frozen=True)
@@ -105,6 +123,10 @@ class YouthFilter:
     hamlet: str | None = None
     hardship_only: bool = False
     working_away_only: bool = False
+    minority_only: bool = False
+    """Only ethnic-minority youth: a dân tộc other than Kinh (:func:`is_minority`)."""
+    religious_only: bool = False
+    """Only religious youth: a tôn giáo other than "Không" (:func:`is_religious`)."""
     include_admitted: bool = False
 
 
@@ -323,9 +345,9 @@ class YouthService:
         if sort not in SORT_COLUMNS:
             raise ValueError(f"unknown sort column {sort!r}")
         flt = flt or YouthFilter()
-        stmt = select(Youth.id, Youth.search_text, Youth.hamlet).where(
-            is_live(Youth, self._ctx.organization_id)
-        )
+        stmt = select(
+            Youth.id, Youth.search_text, Youth.hamlet, Youth.ethnicity, Youth.religion
+        ).where(is_live(Youth, self._ctx.organization_id))
         if not flt.include_admitted:
             stmt = stmt.where(~admitted_live())
         if flt.hardship_only:
@@ -343,9 +365,11 @@ class YouthService:
             rows = session.execute(stmt).all()
         kept = [
             (youth_id, place)
-            for youth_id, text, place in rows
+            for youth_id, text, place, ethnicity, religion in rows
             if all(n in " " + text for n in needles)
             and (hamlet is None or hamlet_key(place) == hamlet)
+            and (not flt.minority_only or is_minority(ethnicity))
+            and (not flt.religious_only or is_religious(religion))
         ]
         if sort == "hamlet":
             kept.sort(key=_hamlet_order([place for _, place in kept]))  # stable: names break ties

@@ -10,14 +10,20 @@ on a value the user typed (any, in a new record; a changed birth date, in an edi
 saves as its own operation. The save of an edit keeps the fields before and after it
 (``change``), an add the record as it left it (``added``): the page puts either on the undo
 history. The form fits a 1366×768 screen in two columns.
+
+Young people are typed in one after another from a hamlet head's paper list with "Lưu và thêm
+tiếp" (Ctrl+Enter, in the add form only), as members are in the member form: the young person is
+saved as by "Lưu", then the form empties for the next one but for the hamlet, says who was saved
+and puts the cursor back in "Họ và tên"; each one so saved is handed to the page at once
+(:attr:`YouthFormDialog.youth_added`), which puts it on the undo history.
 """
 
 from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,8 +33,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -83,6 +91,13 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
 
 REQUIRED = ("full_name", "birth_date")
 FORM_WIDTH = 1120  # of a 1366×768 screen
+KEPT_FOR_NEXT = ("hamlet",)
+"""What "Lưu và thêm tiếp" keeps for the next young person: a hamlet head's list is one hamlet."""
+NEXT_TIP = (
+    "Lưu thanh niên này rồi nhập ngay người tiếp theo (Ctrl+Enter); ấp/khu phố giữ như người "
+    "vừa lưu."
+)
+SAVED_NOTE_STYLE = "color: #2e7d32;"
 COLUMN_STRETCH = (2, 3)
 FLAGS = {"working_away": "Có, đang đi làm ăn xa", "in_hardship": "Có hoàn cảnh khó khăn"}
 MULTILINE = ("notes", "hardship_support")
@@ -204,6 +219,10 @@ class MemberPicker(QWidget):
 class YouthFormDialog(QDialog):
     """Add (``youth_id`` None) or edit a young person; ``saved_id`` is set after a save."""
 
+    youth_added = Signal(object)
+    """A young person saved with "Lưu và thêm tiếp" (its :class:`AddedYouth`): the form stays
+    open, emptied for the next one, and the page puts the add on the undo history at once."""
+
     def __init__(
         self, core: Core, youth_id: str | None = None, parent: QWidget | None = None
     ) -> None:
@@ -219,6 +238,7 @@ class YouthFormDialog(QDialog):
         # While an operation writes, Save and Cancel wait for it. They stay enabled: a disabled
         # button that had the focus would pass it, and the Enter key, on to Cancel.
         self._saving = False
+        self._then_next = False  # the save under way was "Lưu và thêm tiếp"
         self.editors: dict[str, Editor] = {}
         self.picker = MemberPicker(ws, active_only=True)
         self.errors = FieldErrors()
@@ -263,8 +283,23 @@ class YouthFormDialog(QDialog):
             line.textEdited.connect(partial(_tick, box))
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
+        self.saved_note = QLabel()  # who "Lưu và thêm tiếp" just saved
+        self.saved_note.setStyleSheet(SAVED_NOTE_STYLE)
+        self.saved_note.hide()
+        layout.addWidget(self.saved_note)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.next_button: QPushButton | None = None
+        if self.youth_id is None:  # a hamlet's list typed in one after another, by keyboard
+            self.next_button = buttons.addButton(
+                "Lưu và thêm tiếp", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.next_button.setToolTip(NEXT_TIP)
+            self.next_button.clicked.connect(self.submit_and_next)
+            # Named by their keys (see ..shell.translator): Ctrl with either Enter key.
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self,
+                          self.submit_and_next)  # fmt: skip
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -358,8 +393,19 @@ class YouthFormDialog(QDialog):
         """Check, ask about what is unusual, then save through the core, on the worker (see
         the module docstring); the form closes once saved, and stays open with each message
         under its field when the input is not valid."""
+        self._submit(then_next=False)
+
+    def submit_and_next(self) -> None:
+        """ "Lưu và thêm tiếp": save as :meth:`submit` does, then, instead of closing, empty the
+        form for the next young person (keeping :data:`KEPT_FOR_NEXT`), the cursor in "Họ và
+        tên"."""
+        if self.next_button is not None:
+            self._submit(then_next=True)
+
+    def _submit(self, *, then_next: bool) -> None:
         if self._saving:
             return
+        self._then_next = then_next
         self.general_error.hide()
         values = self.raw()
         self._saving = True
@@ -394,9 +440,29 @@ class YouthFormDialog(QDialog):
 
     def _saved(self, result: Saved) -> None:
         self._saving = False
-        self.saved_id, self.change, self.added = result
         self.errors.clear()
+        added = result[2]
+        if self._then_next and added is not None:
+            self._then_next = False
+            self.youth_added.emit(added)
+            self._start_next(added)
+            return
+        self.saved_id, self.change, self.added = result
         self.accept()
+
+    def _start_next(self, added: AddedYouth) -> None:
+        """The form emptied for the next young person, but for :data:`KEPT_FOR_NEXT`; who was
+        saved said above the buttons."""
+        typed = self.raw()
+        for name in self.editors:
+            self.set_value(name, typed[name] if name in KEPT_FOR_NEXT else "")
+        self._initial = self.raw()  # Esc now asks only about what is typed for the next one
+        self.saved_note.setText(
+            f"Đã lưu thanh niên {added.fields.full_name}. Nhập người tiếp theo (Ctrl+Enter để "
+            "lưu và thêm tiếp, Enter để lưu và đóng)."
+        )
+        self.saved_note.show()
+        self.editors["full_name"].setFocus()
 
     def _not_saved(self, exc: BaseException) -> None:
         self._saving = False

@@ -31,7 +31,7 @@ from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
-from ...core.youth.service import YouthFilter
+from ...core.youth.service import AddedYouth, YouthFilter
 from ..common.combo_search import toneless_search
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.folders import documents_folder
@@ -77,6 +77,8 @@ class YouthPage(ListPage):
         self._sort_column = COL_STT
         self.last_folder: Path | None = None  # of the last file saved, where the next goes
         self.open_file: Callable[[Path], object] = _open_file  # tests replace this
+        self._hamlets_loading = False  # the hamlet filter's choices are being read
+        self._hamlets_stale = False  # the data changed meanwhile: read them again once shown
         self._build()
         self._make_actions()
         self._disable_writes()
@@ -102,13 +104,23 @@ class YouthPage(ListPage):
         toneless_search(self.hamlet_combo)
         filters.addWidget(hamlet_label)
         filters.addWidget(self.hamlet_combo, 1)
+        layout.addLayout(filters)
+        # The lists criterion 1 asks the secretary to keep (DOMAIN.md), on a row of their own.
+        lists = QHBoxLayout()
         self.hardship_check = QCheckBox("Chỉ hoàn cảnh khó khăn")
         self.away_check = QCheckBox("Chỉ đi làm ăn xa")
+        self.minority_check = QCheckBox("Chỉ dân tộc thiểu số")
+        self.minority_check.setToolTip("Thanh niên có dân tộc ghi khác Kinh")
+        self.religion_check = QCheckBox("Chỉ có tôn giáo")
+        self.religion_check.setToolTip("Thanh niên có tôn giáo ghi khác “Không”")
         self.admitted_check = QCheckBox("Hiện cả người đã kết nạp")
-        for box in (self.hardship_check, self.away_check, self.admitted_check):
+        boxes = (self.hardship_check, self.away_check, self.minority_check, self.religion_check,
+                 self.admitted_check)  # fmt: skip
+        for box in boxes:
             box.toggled.connect(self.apply_filter)
-            filters.addWidget(box)
-        layout.addLayout(filters)
+            lists.addWidget(box)
+        lists.addStretch(1)
+        layout.addLayout(lists)
 
         self.add_button = QPushButton("Thêm")
         self.add_button.setToolTip("Thêm một thanh niên vào sổ theo dõi (Ctrl+N)")
@@ -180,16 +192,35 @@ class YouthPage(ListPage):
     # Filters ------------------------------------------------------------------------------
 
     def refresh_hamlets(self) -> None:
-        """Reload the hamlet filter's choices, keeping the chosen one if it is still used."""
+        """Read the hamlet filter's choices again (on the worker: the core's caches are the
+        worker's) and show them when they arrive, the chosen one kept if it is still used."""
+        if self._hamlets_loading:
+            self._hamlets_stale = True
+            return
+        self._hamlets_stale = False
+        self._hamlets_loading = True
+        op = QueryOp(self, lambda ws: ws.youth.hamlets(), self._core, progress=False)
+        op.success(self._show_hamlets).failure(self._hamlets_failed).run()
+
+    def _hamlets_failed(self, exc: BaseException) -> None:
+        self._hamlets_loading = False
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show_hamlets(self, hamlets: list[str]) -> None:
+        self._hamlets_loading = False
         current = self.hamlet_combo.currentData()
         self.hamlet_combo.blockSignals(True)
         self.hamlet_combo.clear()
         self.hamlet_combo.addItem("Tất cả", None)
-        for hamlet in self._ws.youth.hamlets():
+        for hamlet in hamlets:
             self.hamlet_combo.addItem(hamlet, hamlet)
         index = self.hamlet_combo.findData(current) if current else 0
         self.hamlet_combo.setCurrentIndex(max(index, 0))
         self.hamlet_combo.blockSignals(False)
+        if current and index < 0:  # the chosen hamlet is no longer used: the whole list again
+            self.apply_filter()
+        if self._hamlets_stale:
+            self.refresh_hamlets()
 
     def current_filter(self) -> YouthFilter:
         return YouthFilter(
@@ -197,6 +228,8 @@ class YouthPage(ListPage):
             hamlet=self.hamlet_combo.currentData(),
             hardship_only=self.hardship_check.isChecked(),
             working_away_only=self.away_check.isChecked(),
+            minority_only=self.minority_check.isChecked(),
+            religious_only=self.religion_check.isChecked(),
             include_admitted=self.admitted_check.isChecked(),
         )
 
@@ -231,19 +264,24 @@ class YouthPage(ListPage):
 
     def add_youth(self) -> None:
         dialog = YouthFormDialog(self._core, None, self)
+        dialog.youth_added.connect(self._added)  # each one "Lưu và thêm tiếp" saves
         added = dialog.added if self.prompts.run(dialog) else None
         if added is not None:
-            self.select_youth(added.youth_id)  # the list was reloaded when it changed
-            name = added.fields.full_name  # as the core stored it
-            self._history.add(
-                f"Thêm {youth_phrase(1, name)}",
-                lambda ws: ws.youth.take_back(added),
-                lambda ws: ws.youth.bring_back(added),
-            )
-            row = self.model.row_of(added.youth_id)
-            text = f"Đã thêm {name} vào sổ theo dõi thanh niên."
-            self.status_message.emit(self.saved_message(text, row))
+            self._added(added)
         dialog.deleteLater()
+
+    def _added(self, added: AddedYouth) -> None:
+        """A young person just added: selected, on the undo history, said in the status bar."""
+        self.select_youth(added.youth_id)  # the list was reloaded when it changed
+        name = added.fields.full_name  # as the core stored it
+        self._history.add(
+            f"Thêm {youth_phrase(1, name)}",
+            lambda ws: ws.youth.take_back(added),
+            lambda ws: ws.youth.bring_back(added),
+        )
+        row = self.model.row_of(added.youth_id)
+        text = f"Đã thêm {name} vào sổ theo dõi thanh niên."
+        self.status_message.emit(self.saved_message(text, row))
 
     def edit_youth(self) -> None:
         ids = self.selected_ids()

@@ -1,0 +1,48 @@
+"""The youth register's page with the app's threaded runner: the hamlet filter's choices are
+read on the worker (the core's caches are the worker's), never on the GUI thread, and read
+again when a young person of a new hamlet is added."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.shell.operations import Core, CoreOp
+from doancoso.ui.shell.undo import UndoHistory
+from doancoso.ui.youth.page import YouthPage
+from scripted import ScriptedPrompts
+
+
+def _choices(page: YouthPage) -> list[str]:
+    return [page.hamlet_combo.itemText(i) for i in range(page.hamlet_combo.count())]
+
+
+def test_the_hamlets_are_read_on_the_worker(
+    qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_on: list[int] = []
+    real = youth_ws.youth.hamlets
+
+    def hamlets(*args: Any, **kwargs: Any) -> Any:
+        read_on.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(youth_ws.youth, "hamlets", hamlets)
+    core = Core(youth_ws, prompts)  # threaded, as in the app
+    page = YouthPage(core, UndoHistory(core))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.hamlet_combo.count() == 3, timeout=10_000)
+    assert _choices(page) == ["Tất cả", "Ấp Kênh Xáng", "Ấp Tân Hưng"]
+    page.hamlet_combo.setCurrentIndex(2)  # "Ấp Tân Hưng", kept when the choices are read again
+
+    raw = {"full_name": "Lý Văn Ba", "birth_date": "02/02/2004", "hamlet": "Ấp Bào Sen"}
+    CoreOp(page, lambda ws: ws.youth.save(raw), core).run()
+    qtbot.waitUntil(lambda: page.hamlet_combo.count() == 4, timeout=10_000)
+    assert _choices(page) == ["Tất cả", "Ấp Bào Sen", "Ấp Kênh Xáng", "Ấp Tân Hưng"]
+    assert page.hamlet_combo.currentText() == "Ấp Tân Hưng"
+    assert core.runner.wait()
+    assert read_on and threading.get_ident() not in read_on
