@@ -439,11 +439,13 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
     canvas.save()
     entries = [Entry(name, 0, [read_pdf(divider)], key="minh-chung")]
     first: dict[str, Evidence] = {}  # a file's hash → its first evidence item
-    numbers: dict[str, list[str]] = {}  # the first one's number → every number of its file
+    items: dict[str, list[Evidence]] = {}  # the first one's number → every item of its file
     for e in evidence:
         shown = first.setdefault(e.attachment.sha256, e)
-        numbers.setdefault(shown.number, []).append(e.number)
+        items.setdefault(shown.number, []).append(e)
+    numbers = {n: [e.number for e in all_] for n, all_ in items.items()}
     labels = {n: f"Minh chứng {', '.join(all_)}" for n, all_ in numbers.items()}
+    feet = {n: _foot(all_) for n, all_ in items.items()}
     printed = [e for e in evidence if e.number in numbers]
     following = dict(zip((e.number for e in printed), [*printed[1:], None], strict=True))
     waiting: tuple[Evidence, Photo, Entry] | None = None  # a photo whose page waits for the next
@@ -456,7 +458,7 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
                                  starts_with=evidence_key(shown.number)))  # fmt: skip
         elif isinstance(item, PdfReader):
             entries.append(Entry(title, 1, [item], stamp=labels[e.number], key=key,
-                                 caption=title))  # fmt: skip
+                                 caption=feet[e.number]))  # fmt: skip
         else:
             after = following[e.number]
             pair_next = (per_page == 2 and waiting is None and after is not None
@@ -475,3 +477,15 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
                 waiting = None
         progress.step()
     return entries
+
+
+def _foot(items: Sequence[Evidence]) -> str:
+    """The caption at the foot of a file's first page, naming every item it proves, each
+    number with its caption as the contents give it ("Minh chứng 1.1.1: Biên bản rà soát đoàn
+    viên; Minh chứng 1.3.1: Biên bản xét rèn luyện"); the numbers of one caption together
+    ("Minh chứng 2.1.1, 2.2.1: Kế hoạch công tác năm 2025")."""
+    by_caption: dict[str, list[str]] = {}
+    for e in items:
+        by_caption.setdefault(e.caption, []).append(e.number)
+    return "; ".join(f"Minh chứng {', '.join(numbers)}: {caption}"
+                     for caption, numbers in by_caption.items())  # fmt: skip
