@@ -22,6 +22,9 @@ from ..storage.models import Activity, AdviceRecord, CoordinationRecord
 R = TypeVar("R", AdviceRecord, CoordinationRecord)
 ADVICE_TABLE = "advice_records"
 COORDINATION_TABLE = "coordination_records"
+NO_ANSWER = "Chưa trả lời"
+"""An advice the Party committee has not answered, as the page, the command line and the
+dossier's register say it."""
 
 
 @dataclass(frozen=True)
