@@ -53,7 +53,10 @@ def test_a_file_attached_twice_is_printed_once(dossier_ws: Workspace, tmp_path: 
     assert "Minh chứng 1.4.1 (trang 9): Kết nạp đoàn viên mới" in table
     assert "\n6\nMinh chứng 1.1.1, 1.3.1 (trang 1/3)\n" in texts[5]
     assert "\n8\nMinh chứng 1.1.1, 1.3.1 (trang 3/3)\n" in texts[7]
-    assert texts[8] == "Minh chứng 1.2.1, 1.4.1\n Buổi sinh hoạt chi đoàn\n9\n"
+    assert texts[8] == (
+        "Minh chứng 1.2.1, 1.4.1\n 1.2.1: Buổi sinh hoạt chi đoàn; 1.4.1: Kết nạp đoàn viên mới\n"
+        "9\n"
+    )
     assert [t.count("Biên bản trang 1") for t in texts] == [0] * 5 + [1] + [0] * 3
 
 
@@ -77,8 +80,8 @@ def test_two_photos_a_page_pair_the_photos_printed(dossier_ws: Workspace, tmp_pa
         "Minh chứng 1.4.1: Ra quân tình nguyện 7",
     ]
     assert texts[6] == (
-        "Minh chứng 1.2.1, 1.3.1\n Buổi sinh hoạt chi đoàn\nMinh chứng 1.4.1\n"
-        " Ra quân tình nguyện\n7\n"
+        "Minh chứng 1.2.1, 1.3.1\n 1.2.1: Buổi sinh hoạt chi đoàn; 1.3.1: Kết nạp đoàn viên mới\n"
+        "Minh chứng 1.4.1\n Ra quân tình nguyện\n7\n"
     )
 
 
@@ -110,3 +113,14 @@ def test_the_foot_of_a_file_printed_once_names_every_item_it_proves(
     ]
     assert _foot(pdf, 4) == _foot(pdf, 5) == []
     assert _foot(pdf, 7) == ["Minh chứng 2.1.1, 2.2.1: Kế hoạch công tác năm 2025"]
+
+
+def test_a_photo_attached_twice_with_one_caption_gives_it_once(
+    dossier_ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    dossier_ws.recognition.attach(2025, "2.1", tmp_path / "anh.jpg", "Buổi sinh hoạt chi đoàn")
+    out = tmp_path / "ho-so.pdf"
+    build_dossier(dossier_ws, out, 2025, parts=["minh-chung"], number="15-TTr/ĐTN",
+                  issued_on=ISSUED)  # fmt: skip
+    texts = read_pdf(out).page_texts()
+    assert texts[6] == "Minh chứng 1.2.1, 2.1.1\n Buổi sinh hoạt chi đoàn\n7\n"
