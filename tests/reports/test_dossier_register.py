@@ -90,7 +90,7 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
         "1\n05-TTr/ĐTN\n10/03/2025\nĐề xuất giao chỉ tiêu giới thiệu đoàn viên ưu tú\n"
         "Đảng ủy đồng ý, giao Chi bộ các ấp\nthực hiện (ngày 20/03/2025)\n"
         "Minh chứng 3.1.1 (trang 9);\nMinh chứng 3.1.2 (trang 10)\n"
-        "2\n02/09/2025\nBáo cáo tình hình thanh niên\nChưa có phản hồi\n5\n"
+        "2\n02/09/2025\nBáo cáo tình hình thanh niên\nChưa trả lời\n5\n"
     )
     assert texts[5] == (  # its second part and the total after the room left under the table
         "II. Chương trình phối hợp\n STT\n Đơn vị phối hợp\n Thời gian\n"
@@ -203,7 +203,7 @@ def test_the_register_files_are_annexed_when_no_item_cites_the_register(
         "Minh chứng TM.1.1: Công văn trả lời của Đảng ủy\n5\n"
         "Minh chứng PH.1.1: Buổi tuyên truyền tại ấp Bà Điều\n6\n2\n"
     )
-    assert "Đề xuất giao chỉ tiêu\nChưa có phản hồi\nMinh chứng TM.1.1 (trang 5)\n" in texts[2]
+    assert "Đề xuất giao chỉ tiêu\nChưa trả lời\nMinh chứng TM.1.1 (trang 5)\n" in texts[2]
     assert "Tuyên truyền pháp luật\nMinh chứng PH.1.1 (trang 6)\n" in texts[2]
     assert "tra-loi.pdf" not in texts[2] and "anh.jpg" not in texts[2]
     assert texts[4].split("\n")[-3:-1] == [

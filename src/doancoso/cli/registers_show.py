@@ -148,7 +148,7 @@ def evidence_line(name: str, caption: str | None, taken_on: dt.date | None, sha2
 
 
 def show_advice(args: argparse.Namespace, out: TextIO) -> int:
-    from ..core.recognition.registers import ADVICE_TABLE
+    from ..core.recognition.registers import ADVICE_TABLE, NO_ANSWER
 
     with open_workspace(args) as ws:
         row = record_of(ws.registers.advice(), args.id, "advice")
@@ -156,7 +156,7 @@ def show_advice(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         dump({**advice_json(row), "files": _files_json(files)}, out)
         return EXIT_OK
-    no_answer = "—" if row.answer_day else "Chưa trả lời"
+    no_answer = "—" if row.answer_day else NO_ANSWER
     lines = [
         f"Văn bản tham mưu “{row.title}”",
         *_value("Ngày gửi", format_vn_date(row.day)),

@@ -544,3 +544,21 @@ def test_before_a_build_the_choices_and_the_check_have_room_at_1366x768(
         page.build_button.click()
     assert page.splitter.sizes() == kept
     window.close()
+
+
+def test_the_year_box_keeps_its_natural_width_at_1366x768(
+    qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The "Năm" box is as wide as four digits and its arrows, as on the other pages, not a
+    bar across the whole form."""
+    window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
+    qtbot.addWidget(window)
+    window.resize(1366, 705)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_area(DOSSIER_AREA)
+    QApplication.processEvents()
+    box = window.dossier.year_box
+    assert box.width() == box.sizeHint().width()
+    assert box.width() < window.dossier.number_edit.width() / 2
+    window.close()

@@ -236,6 +236,7 @@ def test_records_of_the_year_with_their_files_and_introductions(
     assert [r.title for r in section.model.records] == ["Tờ trình năm nay"]
     assert section.count.text() == "1 văn bản tham mưu năm 2025"
     assert section.model.index(0, 5).data() == "1"
+    assert section.model.index(0, 3).data() == "Chưa trả lời"  # as the dossier and CLI say
     section.select(this)
     assert section.files.model.rowCount() == 1
     assert section.files_title.text() == "Tệp minh chứng (1):"

@@ -211,7 +211,7 @@ def generate_checklist(ctx: WorkspaceContext, today: date) -> None:
                        "quân trong năm.",
             "answer": "Đảng ủy đồng ý hỗ trợ 5.000.000 đồng từ nguồn kinh phí hoạt động.",
             "answer_day": _on(year, 3, 5, today).strftime("%d/%m/%Y"),
-        })  # fmt: skip
+        }, today=today)  # fmt: skip
         evidence.attach(ADVICE_TABLE, advice,
                         made("to-trinh-03.pdf", "pdf", 10, "Tờ trình số 03-TTr/ĐTN"),
                         "Tờ trình số 03-TTr/ĐTN")  # fmt: skip
@@ -220,7 +220,7 @@ def generate_checklist(ctx: WorkspaceContext, today: date) -> None:
             "title": "Báo cáo tình hình thanh niên đi làm ăn xa và đề xuất giải pháp",
             "summary": "Tổng hợp số thanh niên đi làm ăn xa theo từng ấp; đề xuất lập nhóm Zalo "
                        "giữ liên lạc và hỗ trợ việc làm tại địa phương.",
-        })  # fmt: skip
+        }, today=today)  # fmt: skip
         police = registers.save_coordination({
             "day": _on(year, 1, 15, today).strftime("%d/%m/%Y"),
             "end_day": date(year, 12, 31).strftime("%d/%m/%Y"), "partner": "Công an xã Tân Hưng",

@@ -22,6 +22,9 @@ from ..storage.models import Activity, AdviceRecord, CoordinationRecord
 R = TypeVar("R", AdviceRecord, CoordinationRecord)
 ADVICE_TABLE = "advice_records"
 COORDINATION_TABLE = "coordination_records"
+NO_ANSWER = "Chưa trả lời"
+"""An advice the Party committee has not answered, as the page, the command line and the
+dossier's register say it."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,10 @@ class RegisterService:
 
     # Advice --------------------------------------------------------------------------------
 
-    def save_advice(self, raw: Mapping[str, str], record_id: str | None = None) -> str:
+    def save_advice(self, raw: Mapping[str, str], record_id: str | None = None, *,
+                    today: dt.date | None = None) -> str:  # fmt: skip
+        """Save an advice record (a new one when ``record_id`` is None); its days may not be
+        after ``today`` (the real today when None; the demo's own day when it makes one)."""
         errors: dict[str, str] = {}
         day = _day(raw, "day", errors, required=True)
         answer_day = _day(raw, "answer_day", errors)
@@ -102,7 +108,7 @@ class RegisterService:
         }
         # A document sent and answered, not one planned (as a plan's registration, evidence):
         # "15/06/2099" is a year mistyped, and would count in the dossier of a year to come.
-        today = dt.date.today()
+        today = today or dt.date.today()
         if day and day > today:
             errors["day"] = "Ngày gửi văn bản không thể sau hôm nay."
         if answer_day and answer_day > today:

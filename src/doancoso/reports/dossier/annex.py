@@ -141,11 +141,12 @@ def check_files(evidence: Sequence[Evidence]) -> dict[str, PdfReader | Photo]:
 
 
 def write_photo_page(path: Path, photos: Sequence[tuple[Evidence, Photo]],
-                     labels: Mapping[str, str] | None = None) -> Path:  # fmt: skip
+                     labels: Mapping[str, str] | None = None,
+                     captions: Mapping[str, str] | None = None) -> Path:  # fmt: skip
     """One A4 page of one or two photos, one above the other: each with its number above it
     (its label in ``labels``, by number, when the photo has more than one), scaled to fit its
-    half and its caption under it."""
-    labels = labels or {}
+    half and its caption under it (in ``captions``, by number, when its items' differ)."""
+    labels, captions = labels or {}, captions or {}
     register_fonts()
     width, height = A4
     canvas = serif_canvas(str(path), pagesize=A4)
@@ -158,18 +159,19 @@ def write_photo_page(path: Path, photos: Sequence[tuple[Evidence, Photo]],
         regions = [(top, middle + PAIR_GAP / 2), (middle - PAIR_GAP / 2, bottom)]
     for (e, photo), (region_top, region_bottom) in zip(photos, regions, strict=True):
         label = labels.get(e.number, e.label)
-        _draw_photo(canvas, e, label, photo, region_top, region_bottom, path.parent)
+        caption = captions.get(e.number, e.caption)
+        _draw_photo(canvas, label, caption, photo, region_top, region_bottom, path.parent)
     canvas.showPage()
     canvas.save()
     return path
 
 
-def _draw_photo(canvas: Canvas, e: Evidence, label: str, photo: Photo, top: float,
+def _draw_photo(canvas: Canvas, label: str, text: str, photo: Photo, top: float,
                 bottom: float, temp: Path) -> None:  # fmt: skip
     text_w = A4[0] - MARGIN_LEFT - MARGIN_RIGHT
     canvas.setFont(BOLD, CAPTION_SIZE + 1)
     canvas.drawCentredString(MARGIN_LEFT + text_w / 2, top - 14, nfc(label))
-    caption = Paragraph(markup(e.caption), styles()["subtitle"])
+    caption = Paragraph(markup(text), styles()["subtitle"])
     _, caption_h = caption.wrap(text_w, 60 * mm)
     box_top, box_bottom = top - 14 - 8 * mm, bottom + caption_h + 6 * mm
     scale = min(text_w / photo.width, (box_top - box_bottom) / photo.height)

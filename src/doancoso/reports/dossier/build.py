@@ -439,11 +439,14 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
     canvas.save()
     entries = [Entry(name, 0, [read_pdf(divider)], key="minh-chung")]
     first: dict[str, Evidence] = {}  # a file's hash → its first evidence item
-    numbers: dict[str, list[str]] = {}  # the first one's number → every number of its file
+    items: dict[str, list[Evidence]] = {}  # the first one's number → every item of its file
     for e in evidence:
         shown = first.setdefault(e.attachment.sha256, e)
-        numbers.setdefault(shown.number, []).append(e.number)
+        items.setdefault(shown.number, []).append(e)
+    numbers = {n: [e.number for e in all_] for n, all_ in items.items()}
     labels = {n: f"Minh chứng {', '.join(all_)}" for n, all_ in numbers.items()}
+    feet = {n: _foot(all_) for n, all_ in items.items()}
+    captions = {n: _captions(all_) for n, all_ in items.items()}
     printed = [e for e in evidence if e.number in numbers]
     following = dict(zip((e.number for e in printed), [*printed[1:], None], strict=True))
     waiting: tuple[Evidence, Photo, Entry] | None = None  # a photo whose page waits for the next
@@ -456,7 +459,7 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
                                  starts_with=evidence_key(shown.number)))  # fmt: skip
         elif isinstance(item, PdfReader):
             entries.append(Entry(title, 1, [item], stamp=labels[e.number], key=key,
-                                 caption=title))  # fmt: skip
+                                 caption=feet[e.number]))  # fmt: skip
         else:
             after = following[e.number]
             pair_next = (per_page == 2 and waiting is None and after is not None
@@ -466,7 +469,8 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
                 entries.append(waiting[2])
             else:
                 photos = [(e, item)] if waiting is None else [waiting[:2], (e, item)]
-                page = read_pdf(write_photo_page(temp / f"photo-{e.number}.pdf", photos, labels))
+                page = read_pdf(write_photo_page(temp / f"photo-{e.number}.pdf", photos, labels,
+                                                 captions))  # fmt: skip
                 if waiting is not None:
                     waiting[2].files.append(page)
                     entries.append(Entry(title, 1, key=key, starts_with=waiting[2].key))
@@ -475,3 +479,30 @@ def _annex(name: str, evidence: Sequence[Evidence], opened: dict[str, PdfReader 
                 waiting = None
         progress.step()
     return entries
+
+
+def _by_caption(items: Sequence[Evidence]) -> dict[str, list[str]]:
+    """The captions of a file's items, in order, each with its items' numbers."""
+    by_caption: dict[str, list[str]] = {}
+    for e in items:
+        by_caption.setdefault(e.caption, []).append(e.number)
+    return by_caption
+
+
+def _foot(items: Sequence[Evidence]) -> str:
+    """The caption at the foot of a file's first page, naming every item it proves, each
+    number with its caption as the contents give it ("Minh chứng 1.1.1: Biên bản rà soát đoàn
+    viên; Minh chứng 1.3.1: Biên bản xét rèn luyện"); the numbers of one caption together
+    ("Minh chứng 2.1.1, 2.2.1: Kế hoạch công tác năm 2025")."""
+    return "; ".join(f"Minh chứng {', '.join(numbers)}: {caption}"
+                     for caption, numbers in _by_caption(items).items())  # fmt: skip
+
+
+def _captions(items: Sequence[Evidence]) -> str:
+    """The caption under a photo, whose label above already gives all its numbers: its
+    caption when its items share one, else each with its numbers ("1.2.1: Buổi sinh hoạt chi
+    đoàn; 1.4.1: Kết nạp đoàn viên mới")."""
+    by_caption = _by_caption(items)
+    if len(by_caption) == 1:
+        return next(iter(by_caption))
+    return "; ".join(f"{', '.join(numbers)}: {caption}" for caption, numbers in by_caption.items())

@@ -23,7 +23,13 @@ from ...core.lang.dates import format_vn_date
 from ...core.lang.text import nfc, vn_number
 from ...core.lifecycle.service import PartyIntroduction
 from ...core.organization import OrganizationInfo
-from ...core.recognition.registers import ADVICE_TABLE, COORDINATION_TABLE, Advice, Coordination
+from ...core.recognition.registers import (
+    ADVICE_TABLE,
+    COORDINATION_TABLE,
+    NO_ANSWER,
+    Advice,
+    Coordination,
+)
 from ...core.recognition.service import ChecklistView
 from ...core.workspace import Workspace
 from ..document import UnionDocument
@@ -183,7 +189,7 @@ def _answer(a: Advice) -> str:
     parts = [nfc(a.answer)] if a.answer else []
     if a.answer_day is not None:  # "(ngày" and its date on one line (a no-break space)
         parts.append(f"(ngày\u00a0{format_vn_date(a.answer_day)})")
-    return " ".join(parts) or "Chưa có phản hồi"
+    return " ".join(parts) or NO_ANSWER
 
 
 def _period(c: Coordination) -> str:

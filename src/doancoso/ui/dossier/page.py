@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -194,6 +195,8 @@ class DossierPage(QWidget):
         self.year_box = QSpinBox()
         self.year_box.setRange(2000, self.today().year + 1)
         self.year_box.setValue(self.today().year)
+        # Its natural width, as the other pages' year boxes: the form stretches its fields.
+        self.year_box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.year_box.valueChanged.connect(self._year_changed)
         self._remembered = ttr_number(self._numbers_memory, self._memory, self.year)
         self.number_edit = QLineEdit(self._remembered)

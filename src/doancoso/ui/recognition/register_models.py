@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...core.lang.dates import format_vn_date
-from ...core.recognition.registers import Advice, Coordination
+from ...core.recognition.registers import NO_ANSWER, Advice, Coordination
 from ..common.cells import CELL_FLAGS, DISPLAY, TOOLTIP
 
 R = TypeVar("R", Advice, Coordination)
@@ -19,7 +19,7 @@ Column = tuple[str, Callable[[Any, "RecordsModel[Any]"], str]]
 
 
 def _answer(record: Advice, _model: RecordsModel[Any]) -> str:
-    return record.answer or ("" if record.answer_day else "Chưa trả lời")
+    return record.answer or ("" if record.answer_day else NO_ANSWER)
 
 
 ADVICE_COLUMNS: tuple[Column, ...] = (
