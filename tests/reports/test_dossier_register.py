@@ -86,7 +86,7 @@ def test_the_register_and_the_list_in_the_dossier(register_ws: Workspace, tmp_pa
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
         " Số:          -DS/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2025\n"
         " SỔ THAM MƯU, PHỐI HỢP\n Năm 2025\nI. Văn bản tham mưu cấp ủy\n STT\n Số, ký hiệu\n"
-        " Ngày\n Trích yếu\n Kết quả, phản hồi của cấp ủy\n Minh chứng\n"
+        " Ngày\n Trích yếu\n Trả lời của cấp ủy\n Minh chứng\n"
         "1\n05-TTr/ĐTN\n10/03/2025\nĐề xuất giao chỉ tiêu giới thiệu đoàn viên ưu tú\n"
         "Đảng ủy đồng ý, giao Chi bộ các ấp\nthực hiện (ngày 20/03/2025)\n"
         "Minh chứng 3.1.1 (trang 9);\nMinh chứng 3.1.2 (trang 10)\n"

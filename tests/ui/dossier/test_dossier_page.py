@@ -546,11 +546,11 @@ def test_before_a_build_the_choices_and_the_check_have_room_at_1366x768(
     window.close()
 
 
-def test_the_year_box_keeps_its_natural_width_at_1366x768(
+def test_the_year_box_and_its_neighbours_keep_their_natural_width_at_1366x768(
     qtbot: QtBot, dossier_data: Workspace, prompts: ScriptedPrompts
 ) -> None:
     """The "Năm" box is as wide as four digits and its arrows, as on the other pages, not a
-    bar across the whole form."""
+    bar across the whole form; "Văn bản khác…" and "Ảnh minh chứng" as wide as their words."""
     window = MainWindow(synchronous_core(dossier_data, prompts), UiState(dossier_data.data_dir))
     qtbot.addWidget(window)
     window.resize(1366, 705)
@@ -561,4 +561,7 @@ def test_the_year_box_keeps_its_natural_width_at_1366x768(
     box = window.dossier.year_box
     assert box.width() == box.sizeHint().width()
     assert box.width() < window.dossier.number_edit.width() / 2
+    # The button and the photos' choice too: as wide as their words.
+    for natural in (window.dossier.numbers_button, window.dossier.photos_box):
+        assert natural.width() == natural.sizeHint().width()
     window.close()

@@ -240,7 +240,7 @@ def write_register(path: Path, org: OrganizationInfo, register: Register, year: 
     if advice:  # "125-TTr/ĐTN-BTC" on one line of "Số, ký hiệu" (34 mm of the 247)
         body.append(Section(_head(ADVICE_HEAD), PagedTable([
             Column("STT", 1, "CENTER"), Column("Số, ký hiệu", 3.1), Column("Ngày", 1.9, "CENTER"),
-            Column("Trích yếu", 6.7), Column("Kết quả, phản hồi của cấp ủy", 5.4),
+            Column("Trích yếu", 6.7), Column("Trả lời của cấp ủy", 5.4),
             Column("Minh chứng", 4.5)], advice)))  # fmt: skip
     else:
         body += [_head(ADVICE_HEAD), _none()]

@@ -211,6 +211,8 @@ class DossierPage(QWidget):
         self.photos_box = QComboBox()
         self.photos_box.addItems(["Một ảnh mỗi trang", "Hai ảnh mỗi trang"])
         self.photos_box.setToolTip("Ảnh minh chứng trong phụ lục")
+        for natural in (self.numbers_button, self.photos_box):  # as the year box
+            natural.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         form = QFormLayout()
         form.addRow("Năm", self.year_box)
         form.addRow("Số tờ trình", self.number_edit)
