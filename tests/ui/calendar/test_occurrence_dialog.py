@@ -79,7 +79,8 @@ def test_messages_under_the_fields(
     dialog.save_button.click()
     assert dialog.errors.messages() == {
         "status": f"Hoạt động ngày {vn(later)} chưa diễn ra: chưa thể ghi “Đã thực hiện”.",
-        "end_time": "Giờ kết thúc không thể trước giờ bắt đầu.",
+        "end_time": "Giờ kết thúc không thể trước giờ bắt đầu. Nếu hoạt động kéo dài qua nửa "
+        "đêm, hãy sửa hoạt động (“Sửa hoạt động…”) và nhập “Ngày kết thúc” là ngày hôm sau.",
         "participants": "Số người tham gia phải là số nguyên không âm.",
     }
     assert not dialog.saved and cal_ws.activities.occurrence(occurrence).row.status == "du-kien"
