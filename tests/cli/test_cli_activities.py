@@ -44,6 +44,25 @@ def dates(folder: Path, *options: str) -> list[str]:
 # -- add -----------------------------------------------------------------------------------------
 
 
+def test_an_evening_past_midnight(ws: Workspace, data_dir: Path) -> None:
+    """An evening from 19:00 to 01:00 ends the next day: ``--end-date`` says which, as the
+    form's "Ngày kết thúc" does."""
+    result = in_folder(data_dir, "activity", "add", "--title", "Đêm hội trăng rằm",
+                       "--date", "06/09/2025", "--time", "19:00", "--end-time", "01:00",
+                       "--end-date", "7/9/2025", "--place", "Sân văn hóa xã")  # fmt: skip
+    assert (result.code, result.err) == (0, "")
+    assert result.out == (
+        "Đã thêm hoạt động “Đêm hội trăng rằm” (Khác, toàn Đoàn cơ sở) từ 19:00 ngày 06/09/2025 "
+        "đến 01:00 ngày 07/09/2025.\n"
+    )
+    (activity_id,) = {o.activity_id for o in ws.activities.occurrences(*EVERY_DAY)}
+    fields = ws.activities.get(activity_id).fields
+    assert (fields.start_date, fields.end_date, fields.start_time, fields.end_time) == (
+        dt.date(2025, 9, 6), dt.date(2025, 9, 7), "19:00", "01:00",
+    )  # fmt: skip
+    assert dates(data_dir, "--from", "01/09/2025", "--to", "30/09/2025") == ["06/09/2025"]
+
+
 def test_one_activity_of_two_branches(ws: Workspace, ids: dict[str, str], data_dir: Path) -> None:
     result = in_folder(data_dir, "activity", "add", "--title", "Hội thi Thanh niên với pháp luật",
                        "--date", "15/05/2025", "--time", "8h", "--end-time", "11:30",
@@ -144,7 +163,16 @@ def test_repeats(
          "  --time: Giờ 25:00 không hợp lệ.\n"),
         (("--time", "19:30", "--end-time", "7:00"),
          "  --end-time: Giờ kết thúc không thể trước giờ bắt đầu. Nếu hoạt động kéo dài qua "
-         "nửa đêm, hãy nhập “Ngày kết thúc” là ngày hôm sau.\n"),
+         "nửa đêm, hãy nhập “Ngày kết thúc” (--end-date) là ngày hôm sau.\n"),
+        (("--time", "19:30", "--end-time", "7:00", "--end-date", "31/01/2025"),
+         "  --end-time: Giờ kết thúc không thể trước giờ bắt đầu. Nếu hoạt động kéo dài qua "
+         "nửa đêm, hãy nhập “Ngày kết thúc” (--end-date) là ngày hôm sau.\n"),
+        (("--end-date", "30/01/2025"),
+         "  --end-date: Ngày kết thúc không thể trước ngày bắt đầu.\n"),
+        (("--end-date", "02/02/2026"),
+         "  --end-date: Một hoạt động kéo dài tối đa một năm: hãy chia thành nhiều hoạt động.\n"),
+        (("--end-date", "32/01/2025"),
+         "  --end-date: Ngày 32/01/2025 không có trên lịch.\n"),
         (("--kind", "Bóng đá"),
          "  --kind: Loại hoạt động không có trong danh sách: "
          + ", ".join(name for name, _ in BUILTIN_KINDS.values()) + "\n"),

@@ -45,6 +45,11 @@ def register(subparsers: Subparsers) -> None:
     add.add_argument("--time", metavar="HH:MM", help="giờ bắt đầu")
     add.add_argument("--end-time", metavar="HH:MM", help="giờ kết thúc")
     add.add_argument(
+        "--end-date",
+        metavar="dd/mm/yyyy",
+        help="ngày kết thúc, nếu khác ngày diễn ra (hoạt động kéo dài qua nửa đêm hoặc nhiều ngày)",
+    )
+    add.add_argument(
         "--kind",
         metavar="LOẠI",
         help="loại hoạt động (tên, ví dụ “Ngày Chủ nhật xanh”, hoặc mã; mặc định Khác)",
@@ -120,13 +125,17 @@ def activity_add(args: argparse.Namespace, out: TextIO) -> int:
             "kind": args.kind or "",
             "start_date": args.date,
             "start_time": args.time or "",
+            "end_date": args.end_date or "",
             "end_time": args.end_time or "",
             "place": args.place or "",
             "branch_ids": [b.id for b in branches],
             "repeat": args.repeat or "",
             "until": args.until or "",
         }
-        activity_id, count = ws.activities.save(raw)
+        try:
+            activity_id, count = ws.activities.save(raw)
+        except ValidationError as exc:
+            raise _with_options(exc) from None
         record = ws.activities.get(activity_id)
         kind = ws.activities.kind_names().get(record.fields.kind, record.fields.kind)
     if args.format == "json":
@@ -137,10 +146,24 @@ def activity_add(args: argparse.Namespace, out: TextIO) -> int:
     text = f"Đã thêm hoạt động “{fields.title}” ({kind}, {who})"
     if fields.rule:
         text += f": {vn_number(count)} buổi theo lịch “{describe(fields.rule)}”"
+    elif fields.end_date is not None:  # past midnight or over several days
+        start, end = format_vn_date(fields.start_date), format_vn_date(fields.end_date)
+        text += f" từ {fields.start_time} ngày" if fields.start_time else " từ ngày"
+        text += f" {start} đến {fields.end_time} ngày" if fields.end_time else f" {start} đến ngày"
+        text += f" {end}"
     else:
         text += f" ngày {format_vn_date(fields.start_date)}"
     print(f"{text}.", file=out)
     return EXIT_OK
+
+
+def _with_options(error: ValidationError) -> ValidationError:
+    """The form's messages, where they name a field of the form, name its option too."""
+    field_errors = {
+        name: message.replace("“Ngày kết thúc”", "“Ngày kết thúc” (--end-date)")
+        for name, message in error.field_errors.items()
+    }
+    return ValidationError(field_errors)
 
 
 # -- list ----------------------------------------------------------------------------------------

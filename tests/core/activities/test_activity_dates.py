@@ -445,3 +445,28 @@ def test_an_evening_past_midnight_is_told_to_give_the_day_it_ends(ws: Workspace)
     activity_id, _ = ws.activities.save({**evening, "end_date": "07/09/2025"})
     fields = ws.activities.get(activity_id).fields
     assert (fields.start_date, fields.end_date) == (D(2025, 9, 6), D(2025, 9, 7))
+
+
+def test_a_single_date_past_midnight_is_told_what_to_do(ws: Workspace) -> None:
+    """A date edited alone has no day of its own to end on: a date of a repeating activity ends
+    within its day (end time left blank), a one-off activity's end day is the activity's."""
+    monthly = _monthly(ws)
+    february = ws.activities.occurrence_ids_of(monthly)[1]
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.update_occurrence(february, {"end_time": "01:00"})
+    assert caught.value.field_errors == {
+        "end_time": "Giờ kết thúc không thể trước giờ bắt đầu. Một buổi của hoạt động lặp lại "
+        "phải kết thúc trong ngày: nếu kéo dài qua nửa đêm, hãy để trống giờ kết thúc."
+    }
+    evening = ws.activities.save(
+        {"title": "Đêm hội trăng rằm", "start_date": "06/09/2025", "start_time": "19:00"}
+    )[0]
+    (date,) = ws.activities.occurrence_ids_of(evening)
+    with pytest.raises(ValidationError) as caught:
+        ws.activities.update_occurrence(date, {"end_time": "01:00"})
+    assert caught.value.field_errors == {
+        "end_time": "Giờ kết thúc không thể trước giờ bắt đầu. Nếu hoạt động kéo dài qua nửa "
+        "đêm, hãy sửa hoạt động (“Sửa hoạt động…”) và nhập “Ngày kết thúc” là ngày hôm sau."
+    }
+    assert ws.activities.occurrence(date).row.end_time is None
+    assert ws.activities.occurrence(february).row.end_time is None

@@ -4,7 +4,9 @@ recorder picked among those present or typed, saved and read back, a bad closing
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -13,6 +15,7 @@ from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
+from mnemonics import press_alt
 
 from .conftest import add_activity, branch_id, first_occurrence, member_id
 
@@ -275,3 +278,92 @@ def test_saved_from_a_joint_meeting_says_its_name(
     date.minutes_button.click()
     assert date.message.text() == "Đã lưu biên bản sinh hoạt."
     assert date.attendance_label.text() == "Chưa điểm danh. Đã có biên bản sinh hoạt."
+
+
+def _type(text: str) -> None:
+    """``text`` typed where the keyboard is, one key a letter (``qtbot.keyClicks`` takes ASCII
+    only: "Đ" would abort it)."""
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    for letter in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, letter)
+            QApplication.sendEvent(widget, event)
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the nested dialog shown offscreen
+def test_a_volunteer_day_s_minutes_by_keyboard(
+    qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, prompts, tmp_path
+) -> None:
+    """A secretary also writes a biên bản of a volunteer day: "B&iên bản…" (Alt+I) on its date
+    opens the minutes, written, saved and printed from the keys."""
+    day = first_occurrence(cal_ws, add_activity(
+        cal_ws, "Ngày Chủ nhật xanh", "29/03/2026", kind="chu-nhat-xanh", start_time="07:00",
+        place="Kênh Xáng", branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")]))  # fmt: skip
+    date = OccurrenceDialog(core, history, day)
+    qtbot.addWidget(date)
+    with qtbot.wait_active(date):
+        date.show()
+        date.activateWindow()
+    assert date.minutes_button.isVisible() and date.minutes_button.text() == "B&iên bản…"
+    target = tmp_path / "bien-ban.pdf"
+    names: list[str] = []
+
+    def by_keys(dialog: QDialog) -> None:
+        if isinstance(dialog, DocumentDialog):
+            dialog.submit()  # its suggestions accepted, as Enter does
+            return
+        assert isinstance(dialog, MinutesDialog) and dialog.windowTitle() == "Biên bản"
+
+        def ask(name: str) -> object:
+            names.append(name)
+            return target
+
+        dialog.ask_save_path = ask  # type: ignore[method-assign]
+        dialog.setModal(True)  # as exec() shows it
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        press_alt(qtbot, Qt.Key.Key_B)
+        _type("05-BB/CĐ")
+        press_alt(qtbot, Qt.Key.Key_N)
+        _type("Dọn 2 km kênh, thu gom 300 kg rác.")
+        press_alt(qtbot, Qt.Key.Key_Q)
+        _type("Duy trì mỗi tháng một lần.")
+        press_alt(qtbot, Qt.Key.Key_I)  # "Lưu và &in biên bản…", clicked as a hand clicks
+        qtbot.waitUntil(lambda: dialog.printed_label.text() != "")
+        assert dialog.printed_label.text() == f"Đã in biên bản ra tệp {target}."
+        dialog.activateWindow()  # back from the print dialog, run without being shown
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+        press_alt(qtbot, Qt.Key.Key_L)
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+
+    prompts.dialog_script = by_keys
+    press_alt(qtbot, Qt.Key.Key_I)
+    qtbot.waitUntil(lambda: date.message.text() != "")
+    assert date.message.text() == "Đã lưu biên bản."
+    assert date.attendance_label.text() == "Chưa điểm danh. Đã có biên bản."
+    minutes = cal_ws.attendance.minutes(day)
+    assert minutes is not None and minutes.number == "05-BB/CĐ"
+    assert minutes.resolutions == "Duy trì mỗi tháng một lần."
+    assert names == ["bien-ban-29-03-2026.pdf"]
+    assert _pdf_text(target) == (
+        "ĐOÀN XÃ TÂN HƯNG\n CHI ĐOÀN ẤP TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
+        " Số: 05-BB/CĐ\n Tân Hưng, ngày 29 tháng 3 năm 2026\n BIÊN BẢN\n Ngày Chủ nhật xanh\n"
+        "I. THỜI GIAN, ĐỊA ĐIỂM\n"
+        " - Thời gian: bắt đầu lúc 7 giờ 00 phút, ngày 29 tháng 3 năm 2026.\n"
+        " - Địa điểm: Kênh Xáng.\n"
+        "II. THÀNH PHẦN\n"
+        " - Chủ trì: …………………………\n"
+        " - Thư ký: …………………………\n"
+        " - Đoàn viên: có mặt ……/…… đồng chí; vắng …… đồng chí (có phép ……,\n"
+        "không phép ……).\n"  # no roll call taken: to fill in by hand
+        "III. NỘI DUNG\n"
+        f" 1. Chương trình\n{DOTS * 3} 2. Diễn biến\n"
+        " Dọn 2 km kênh, thu gom 300 kg rác.\n"
+        "IV. KẾT LUẬN, NGHỊ QUYẾT\n"
+        " Duy trì mỗi tháng một lần.\n"
+        " Buổi hoạt động kết thúc lúc …… giờ …… phút cùng ngày.\n"
+        " THƯ KÝ\n CHỦ TRÌ\n"
+        "Nơi nhận:\n- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu.\n"
+    )

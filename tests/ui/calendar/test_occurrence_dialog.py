@@ -79,13 +79,16 @@ def test_messages_under_the_fields(
     dialog.save_button.click()
     assert dialog.errors.messages() == {
         "status": f"Hoạt động ngày {vn(later)} chưa diễn ra: chưa thể ghi “Đã thực hiện”.",
-        "end_time": "Giờ kết thúc không thể trước giờ bắt đầu.",
+        "end_time": "Giờ kết thúc không thể trước giờ bắt đầu. Nếu hoạt động kéo dài qua nửa "
+        "đêm, hãy sửa hoạt động (“Sửa hoạt động…”) và nhập “Ngày kết thúc” là ngày hôm sau.",
         "participants": "Số người tham gia phải là số nguyên không âm.",
     }
     assert not dialog.saved and cal_ws.activities.occurrence(occurrence).row.status == "du-kien"
     assert not dialog.attendance_button.isEnabled()
     assert dialog.attendance_button.toolTip().endswith("chưa diễn ra: chưa thể điểm danh.")
-    assert not dialog.minutes_button.isVisibleTo(dialog)  # not a chi đoàn meeting
+    # Every activity has its minutes ("biên bản"), written from the day it takes place.
+    assert dialog.minutes_button.isVisibleTo(dialog) and not dialog.minutes_button.isEnabled()
+    assert dialog.minutes_button.text() == "B&iên bản…"
 
 
 def test_results_are_saved(
@@ -281,8 +284,10 @@ def test_why_the_attendance_cannot_be_taken_is_written(
     dialog = _dialog(qtbot, core, history, coming)
     assert not dialog.attendance_button.isEnabled()
     assert dialog.attendance_label.text() == (
-        f"Chưa điểm danh: buổi ngày {long_date(later)} chưa diễn ra, điểm danh được từ ngày đó."
+        f"Chưa điểm danh: buổi ngày {long_date(later)} chưa diễn ra, điểm danh và viết biên "
+        "bản được từ ngày đó."
     )
+    assert not dialog.minutes_button.isEnabled()
     march = cal_ws.activities.occurrence_ids_of(monthly)[2]
     cal_ws.activities.update_occurrence(march, {"status": "Hoãn"})
     dialog = _dialog(qtbot, core, history, march)

@@ -612,7 +612,16 @@ class ActivityService:
             start = changes.get("start_time", occ.start_time)
             end = changes.get("end_time", occ.end_time)
             if start and end and occ.end_day is None and str(end) < str(start):
-                errors["end_time"] = "Giờ kết thúc không thể trước giờ bắt đầu."
+                # A date has no end day of its own to type here: say where an evening past
+                # midnight is entered (as the activity's form says it).
+                activity = session.get(Activity, occ.activity_id)
+                errors["end_time"] = "Giờ kết thúc không thể trước giờ bắt đầu. " + (
+                    "Một buổi của hoạt động lặp lại phải kết thúc trong ngày: nếu kéo dài qua "
+                    "nửa đêm, hãy để trống giờ kết thúc."
+                    if activity is not None and activity.rule
+                    else "Nếu hoạt động kéo dài qua nửa đêm, hãy sửa hoạt động (“Sửa hoạt "
+                    "động…”) và nhập “Ngày kết thúc” là ngày hôm sau."
+                )
             if "day" in changes and occ.end_day is not None:
                 changes["end_day"] = occ.end_day + (day - occ.day)
             if errors:

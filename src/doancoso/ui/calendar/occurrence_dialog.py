@@ -1,6 +1,6 @@
 """One date of an activity: move it (date, time, place) without touching the other dates, its
-status, its results, its evidence files; from here the attendance and, for a chi đoàn meeting,
-the minutes.
+status, its results, its evidence files; from here the attendance and the minutes (of any
+activity, from its day on).
 
 "Lưu" writes only what was changed on this date (``ActivityService.update_occurrence``); the
 attendance, the minutes and the files are saved by their own dialogs and buttons as soon as they
@@ -186,9 +186,11 @@ class OccurrenceDialog(QDialog):
         self.attendance_button = QPushButton("Điể&m danh…")
         self.attendance_button.clicked.connect(self.take_attendance)
         buttons.addWidget(self.attendance_button)
-        self.minutes_button = QPushButton("Biên bản s&inh hoạt…")
+        # Every activity has its minutes: a meeting's "biên bản sinh hoạt", a volunteer day's
+        # or a BCH meeting's "biên bản" (the same Alt+I for both).
+        meeting = self.detail.row.kind == MEETING_KIND
+        self.minutes_button = QPushButton("Biên bản s&inh hoạt…" if meeting else "B&iên bản…")
         self.minutes_button.clicked.connect(self.write_minutes)
-        self.minutes_button.setVisible(self.detail.row.kind == MEETING_KIND)
         buttons.addWidget(self.minutes_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -251,8 +253,8 @@ class OccurrenceDialog(QDialog):
         if row.day > today:
             reason = f"Buổi ngày {long_date(row.day)} chưa diễn ra: chưa thể điểm danh."
             said = (
-                f"Chưa điểm danh: buổi ngày {long_date(row.day)} chưa diễn ra, điểm danh được "
-                "từ ngày đó."
+                f"Chưa điểm danh: buổi ngày {long_date(row.day)} chưa diễn ra, điểm danh và viết "
+                "biên bản được từ ngày đó."
             )
         elif row.status in ("huy", "hoan"):
             reason = "Buổi hoạt động đã hoãn hoặc hủy: không điểm danh."
@@ -267,6 +269,16 @@ class OccurrenceDialog(QDialog):
         self.attendance_label.setText(text)
         self.attendance_button.setEnabled(not reason)
         self.attendance_button.setToolTip(reason)
+        # Minutes record what took place: written from the day on (minutes written ahead by
+        # an older version stay open). A date postponed or cancelled may still have the
+        # minutes of what was said before it was called off.
+        future = row.day > today and not self.detail.has_minutes
+        self.minutes_button.setEnabled(not future)
+        self.minutes_button.setToolTip(
+            f"Buổi ngày {long_date(row.day)} chưa diễn ra: chưa thể viết biên bản."
+            if future
+            else ""
+        )
 
     def set_value(self, name: str, value: str) -> None:
         editor = self.editors[name]
