@@ -38,7 +38,7 @@ from ..storage.models import (
     PlanTarget,
 )
 from ..storage.tracking import transaction_time
-from .fields import ActivityFields, parse_activity
+from .fields import END_DATE_LABEL, ActivityFields, parse_activity
 from .recurrence import expand
 from .rules import BUILTIN_KINDS, DONE, PLANNED, STATUSES, code_of, parse_time
 
@@ -558,6 +558,7 @@ class ActivityService:
         set its ``status``, record its results (``participants``, ``results``,
         ``resources``). Keys that are absent stay as they are."""
         errors: dict[str, str] = {}
+        mentions: dict[str, tuple[str, str]] = {}
         changes: dict[str, object] = {}
         today = dt.date.today()
         if "day" in raw:
@@ -620,12 +621,14 @@ class ActivityService:
                     "nửa đêm, hãy để trống giờ kết thúc."
                     if activity is not None and activity.rule
                     else "Nếu hoạt động kéo dài qua nửa đêm, hãy sửa hoạt động (“Sửa hoạt "
-                    "động…”) và nhập “Ngày kết thúc” là ngày hôm sau."
+                    f"động…”) và nhập “{END_DATE_LABEL}” là ngày hôm sau."
                 )
+                if activity is None or not activity.rule:
+                    mentions["end_time"] = ("end_date", END_DATE_LABEL)
             if "day" in changes and occ.end_day is not None:
                 changes["end_day"] = occ.end_day + (day - occ.day)
             if errors:
-                raise ValidationError(errors)
+                raise ValidationError(errors, mentions=mentions)
             for name, value in changes.items():
                 if getattr(occ, name) != value:
                     setattr(occ, name, value)
