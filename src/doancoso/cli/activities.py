@@ -158,11 +158,15 @@ def activity_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _with_options(error: ValidationError) -> ValidationError:
-    """The form's messages, where they name a field of the form, name its option too."""
-    field_errors = {
-        name: message.replace("“Ngày kết thúc”", "“Ngày kết thúc” (--end-date)")
-        for name, message in error.field_errors.items()
-    }
+    """The form's messages, where they name another field of the form (the core says which,
+    by key: ``mentions``), name its option too: “Ngày kết thúc” (--end-date)."""
+    from .main import option_of  # main registers this module: imported when a command runs
+
+    field_errors = dict(error.field_errors)
+    for name, (field, label) in error.mentions.items():
+        if name in field_errors:
+            named = f"“{label}” ({option_of(field)})"
+            field_errors[name] = field_errors[name].replace(f"“{label}”", named)
     return ValidationError(field_errors)
 
 

@@ -117,12 +117,14 @@ def data_dir_in(argv: Sequence[str]) -> Path:
     return data_dir_of(args)
 
 
+def option_of(field: str) -> str:
+    """The command line's option for a field of the core (``end_date`` → ``--end-date``)."""
+    return _FIELD_LABELS.get(field, "--" + field.replace("_", "-"))
+
+
 def _describe(error: AppError) -> str:
     if isinstance(error, ValidationError) and error.field_errors:
-        lines = [
-            f"  {_FIELD_LABELS.get(k, '--' + k.replace('_', '-'))}: {v}"
-            for k, v in error.field_errors.items()
-        ]
+        lines = [f"  {option_of(k)}: {v}" for k, v in error.field_errors.items()]
         return "Dữ liệu không hợp lệ:\n" + "\n".join(lines)
     return error.message
 

@@ -17,10 +17,19 @@ class AppError(Exception):
 
 
 class ValidationError(AppError):
-    """Input that breaks a rule. ``field_errors`` maps a field name to its Vietnamese message."""
+    """Input that breaks a rule. ``field_errors`` maps a field name to its Vietnamese message.
+    ``mentions`` maps a field whose message tells to fill in another field to that field and
+    the label the message names it by (``{"end_time": ("end_date", "Ngày kết thúc")}``): the
+    command line names that field's option after the label, by key, whatever the wording."""
 
-    def __init__(self, field_errors: dict[str, str], message: str = "") -> None:
+    def __init__(
+        self,
+        field_errors: dict[str, str],
+        message: str = "",
+        mentions: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
         self.field_errors = dict(field_errors)
+        self.mentions = dict(mentions or {})
         summary = message or "; ".join(self.field_errors.values()) or "Dữ liệu không hợp lệ."
         super().__init__(summary)
 

@@ -434,6 +434,9 @@ def test_an_evening_past_midnight_is_told_to_give_the_day_it_ends(ws: Workspace)
         "end_time": "Giờ kết thúc không thể trước giờ bắt đầu. Nếu hoạt động kéo dài qua nửa "
         "đêm, hãy nhập “Ngày kết thúc” là ngày hôm sau."
     }
+    # The message names another field of the form: said by key, for the command line to name
+    # its option (``--end-date``) whatever the wording.
+    assert caught.value.mentions == {"end_time": ("end_date", "Ngày kết thúc")}
     weekly = {**evening, "repeat": "weekly", "until": "27/09/2025"}
     with pytest.raises(ValidationError) as caught:
         ws.activities.save(weekly)
@@ -441,6 +444,7 @@ def test_an_evening_past_midnight_is_told_to_give_the_day_it_ends(ws: Workspace)
         "end_time": "Giờ kết thúc không thể trước giờ bắt đầu. Hoạt động lặp lại phải kết thúc "
         "trong ngày: nếu kéo dài qua nửa đêm, hãy để trống giờ kết thúc."
     }
+    assert caught.value.mentions == {}
     assert ws.activities.occurrences(D(2025, 9, 1), D(2025, 9, 30)) == []
     activity_id, _ = ws.activities.save({**evening, "end_date": "07/09/2025"})
     fields = ws.activities.get(activity_id).fields
@@ -468,5 +472,6 @@ def test_a_single_date_past_midnight_is_told_what_to_do(ws: Workspace) -> None:
         "end_time": "Giờ kết thúc không thể trước giờ bắt đầu. Nếu hoạt động kéo dài qua nửa "
         "đêm, hãy sửa hoạt động (“Sửa hoạt động…”) và nhập “Ngày kết thúc” là ngày hôm sau."
     }
+    assert caught.value.mentions == {"end_time": ("end_date", "Ngày kết thúc")}
     assert ws.activities.occurrence(date).row.end_time is None
     assert ws.activities.occurrence(february).row.end_time is None

@@ -262,3 +262,28 @@ def test_a_year_s_dates_read_at_once_as_each_is_read_alone(
     ws.activities.delete(ws.activities.occurrence(third).row.activity_id)
     with pytest.raises(NotFoundError, match="Không tìm thấy buổi hoạt động"):
         ws.activities.occurrence_details([first, third])
+
+
+def test_minutes_of_a_date_to_come_are_refused_and_those_written_ahead_stay_open(
+    ws: Workspace,
+) -> None:
+    """Minutes record what took place: written from the day on, as the date form says. Minutes
+    written ahead of the day (by an older version, or before the date was moved later) still
+    open and save."""
+    later = dt.date.today() + dt.timedelta(days=3)
+    coming = _activity(ws, f"{later:%d/%m/%Y}")
+    with pytest.raises(ConflictError) as refused:
+        ws.attendance.save_minutes(coming, {"chair": "Nguyễn Văn An", "content": "Họp bàn."})
+    assert refused.value.message == (
+        f"Buổi ngày {later:%d/%m/%Y} chưa diễn ra: điểm danh và viết biên bản được từ ngày đó."
+    )
+    assert ws.attendance.minutes(coming) is None
+    assert ws.activities.occurrence(coming).has_minutes is False
+
+    moved = _activity(ws, "10/03/2025")
+    ws.attendance.save_minutes(moved, {"chair": "Nguyễn Văn An"})
+    ws.activities.update_occurrence(moved, {"day": f"{later:%d/%m/%Y}"})
+    ws.attendance.save_minutes(moved, {"chair": "Nguyễn Văn An", "content": "Dời buổi họp."})
+    fields = ws.attendance.minutes(moved)
+    assert fields is not None
+    assert (fields.chair, fields.content) == ("Nguyễn Văn An", "Dời buổi họp.")

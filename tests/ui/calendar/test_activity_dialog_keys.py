@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.shell.operations import Core
+from typing_keys import type_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -32,11 +33,11 @@ def test_ctrl_enter_in_the_notes_saves_without_a_new_line(
 ) -> None:
     dialog = _shown(qtbot, core)
     dialog.edits["title"].setFocus()
-    qtbot.keyClicks(dialog.edits["title"], "Hien mau")
+    type_text(qtbot, dialog.edits["title"], "Hiến máu")
     dialog.notes.setFocus()
     qtbot.keyClicks(dialog.notes, "Mang CCCD")
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return)  # Enter: a new line, not saved
-    qtbot.keyClicks(dialog.notes, "An sang")
+    type_text(qtbot, dialog.notes, "Ăn sáng")
     assert dialog.saved_id is None and dialog.isVisible()
 
     qtbot.keyClick(dialog.notes, Qt.Key.Key_Return, CTRL)
@@ -44,7 +45,7 @@ def test_ctrl_enter_in_the_notes_saves_without_a_new_line(
     assert dialog.saved_id is not None and not dialog.isVisible()
     fields = cal_ws.activities.get(dialog.saved_id).fields
     assert (fields.title, fields.start_date, fields.notes) == (
-        "Hien mau", dt.date(2026, 3, 14), "Mang CCCD\nAn sang"
+        "Hiến máu", dt.date(2026, 3, 14), "Mang CCCD\nĂn sáng"
     )  # fmt: skip
 
 
@@ -57,12 +58,12 @@ def test_ctrl_enter_in_a_line_saves_the_changes(
     dialog = _shown(qtbot, core, activity_id)
     place = dialog.edits["place"]
     place.setFocus()
-    qtbot.keyClicks(place, "Hoi truong")
+    type_text(qtbot, place, "Hội trường")
 
     qtbot.keyClick(place, Qt.Key.Key_Return, CTRL)
 
     assert dialog.saved_id == activity_id and not dialog.isVisible()
-    assert cal_ws.activities.get(activity_id).fields.place == "Hoi truong"
+    assert cal_ws.activities.get(activity_id).fields.place == "Hội trường"
 
 
 def test_ctrl_enter_with_a_message_keeps_the_form_open(

@@ -17,6 +17,7 @@ from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.attendance_model import COL_REASON, COL_STATE, AttendanceModel
 from doancoso.ui.calendar.words import attendance_text
 from doancoso.ui.shell.operations import Core
+from typing_keys import type_text
 
 from .conftest import add_activity, branch_id, first_occurrence, member_id
 
@@ -362,7 +363,7 @@ def test_ctrl_s_keeps_the_reason_being_typed(
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # the reason's editor
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
-    editor.insert("Ốm")  # typed through the input method: QTest types no "Ố"
+    type_text(qtbot, editor, "Ốm")
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.saved
     assert _saved(cal_ws, meeting)["Lê Văn An"] == ("excused", "Ốm")

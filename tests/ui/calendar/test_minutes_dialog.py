@@ -4,8 +4,7 @@ recorder picked among those present or typed, saved and read back, a bad closing
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +15,7 @@ from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from mnemonics import press_alt
+from typing_keys import type_in_focus
 
 from .conftest import add_activity, branch_id, first_occurrence, member_id
 
@@ -280,17 +280,6 @@ def test_saved_from_a_joint_meeting_says_its_name(
     assert date.attendance_label.text() == "Chưa điểm danh. Đã có biên bản sinh hoạt."
 
 
-def _type(text: str) -> None:
-    """``text`` typed where the keyboard is, one key a letter (``qtbot.keyClicks`` takes ASCII
-    only: "Đ" would abort it)."""
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    for letter in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, letter)
-            QApplication.sendEvent(widget, event)
-
-
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the nested dialog shown offscreen
 def test_a_volunteer_day_s_minutes_by_keyboard(
     qtbot: QtBot, core: Core, history: UndoHistory, cal_ws: Workspace, prompts, tmp_path
@@ -325,11 +314,11 @@ def test_a_volunteer_day_s_minutes_by_keyboard(
         dialog.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
         press_alt(qtbot, Qt.Key.Key_B)
-        _type("05-BB/CĐ")
+        type_in_focus(qtbot, "05-BB/CĐ")
         press_alt(qtbot, Qt.Key.Key_N)
-        _type("Dọn 2 km kênh, thu gom 300 kg rác.")
+        type_in_focus(qtbot, "Dọn 2 km kênh, thu gom 300 kg rác.")
         press_alt(qtbot, Qt.Key.Key_Q)
-        _type("Duy trì mỗi tháng một lần.")
+        type_in_focus(qtbot, "Duy trì mỗi tháng một lần.")
         press_alt(qtbot, Qt.Key.Key_I)  # "Lưu và &in biên bản…", clicked as a hand clicks
         qtbot.waitUntil(lambda: dialog.printed_label.text() != "")
         assert dialog.printed_label.text() == f"Đã in biên bản ra tệp {target}."

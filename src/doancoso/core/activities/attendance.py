@@ -303,9 +303,9 @@ class AttendanceService:
             )
 
     def save_minutes(self, occurrence_id: str, raw: Mapping[str, str]) -> None:
-        """Write the minutes of a date. A form left blank writes nothing: an empty minutes
-        would read "Đã có biên bản" and count among the year's minutes in the dossier (a blank
-        is printed to be filled in by hand without being one)."""
+        """Write the minutes of a date, from its day on. A form left blank writes nothing: an
+        empty minutes would read "Đã có biên bản" and count among the year's minutes in the
+        dossier (a blank is printed to be filled in by hand without being one)."""
         from .rules import parse_time
 
         values: dict[str, str | None] = {}
@@ -320,6 +320,14 @@ class AttendanceService:
         with self._ctx.db.transaction() as session:
             occ = self._occurrence(session, occurrence_id)
             row = self._minutes(session, occ.id)
+            # Minutes record what took place: written from the day on, as the date form says
+            # (minutes already written ahead, by an older version or before the date was moved
+            # later, stay open and saveable).
+            if row is None and occ.day > dt.date.today():
+                raise ConflictError(
+                    f"Buổi ngày {occ.day:%d/%m/%Y} chưa diễn ra: điểm danh và viết biên bản "
+                    "được từ ngày đó."
+                )
             if row is None and not any(values.values()):
                 return
             if row is None:

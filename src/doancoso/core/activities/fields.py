@@ -13,6 +13,9 @@ from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
 from .recurrence import ENDLESS_PRESET, ENDLESS_RULE, normalize_rule
 from .rules import code_of, parse_time
 
+END_DATE_LABEL = "Ngày kết thúc"
+"""The form's label of ``end_date``, as a message telling to fill it in names it."""
+
 LONGEST_TITLE = 500
 """The most characters an activity's title takes (its column is ``String(500)``): the form, the
 command line and a bundle's rows (``bundle.validate``) refuse a longer one."""
@@ -82,6 +85,7 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
         return nfc_multiline_or_none(value) if isinstance(value, str) else None
 
     errors: dict[str, str] = {}
+    mentions: dict[str, tuple[str, str]] = {}
     title = text("title")
     if not title:
         errors["title"] = "Cần nhập tên hoạt động."
@@ -106,8 +110,10 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
             "Hoạt động lặp lại phải kết thúc trong ngày: nếu kéo dài qua nửa đêm, hãy để trống "
             "giờ kết thúc."
             if text("repeat")
-            else "Nếu hoạt động kéo dài qua nửa đêm, hãy nhập “Ngày kết thúc” là ngày hôm sau."
+            else f"Nếu hoạt động kéo dài qua nửa đêm, hãy nhập “{END_DATE_LABEL}” là ngày hôm sau."
         )
+        if not text("repeat"):
+            mentions["end_time"] = ("end_date", END_DATE_LABEL)
     expected: int | None = None
     if text("expected_participants"):
         try:
@@ -133,7 +139,7 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
     elif until is not None and not repeat:
         errors["until"] = "Chỉ hoạt động lặp lại mới có ngày kết thúc lặp lại."
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError(errors, mentions=mentions)
     assert start is not None and kind is not None
 
     def ids(name: str) -> tuple[str, ...]:

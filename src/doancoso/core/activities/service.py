@@ -5,7 +5,8 @@ Every date of an activity is an :class:`~doancoso.core.storage.models.Occurrence
 the activity is saved (a recurring one has at most
 :data:`~.recurrence.MAX_OCCURRENCES`). Editing a recurring activity keeps every date that has a
 life of its own (moved, given a status other than planned, results, attendance, minutes) and
-lays out the untouched ones again from the new rule.
+lays out the untouched ones again from the new rule (:mod:`.schedule`). A date is read as
+:mod:`.dates` reads it and changed alone as :mod:`.date_edit` checks it.
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
-from ..lang.numbers import parse_count
-from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, nfc_or_none
+from ..lang.text import collation_key, fold, nfc
 from ..storage.live import find_live, get_live, is_live
 from ..storage.models import (
     Activity,
@@ -31,24 +31,44 @@ from ..storage.models import (
     Attendance,
     Branch,
     EvidenceFile,
-    Member,
     Minutes,
     Occurrence,
     Plan,
     PlanTarget,
 )
 from ..storage.tracking import transaction_time
+from .date_edit import update_occurrence
+from .dates import (
+    MAX_SPAN_DAYS,
+    OCCURRENCE_TABLE,
+    OccurrenceDetail,
+    OccurrenceRow,
+    attendance_counts,
+    branch_order,
+    busy_occurrences,
+    json_ids,
+    live_occurrence,
+    occurrence_row,
+)
 from .fields import ActivityFields, parse_activity
 from .recurrence import expand
-from .rules import BUILTIN_KINDS, DONE, PLANNED, STATUSES, code_of, parse_time
+from .rules import BUILTIN_KINDS, DONE, PLANNED, code_of
+from .schedule import SCHEDULE_FIELDS, Schedule, one_off, touched
 
 if TYPE_CHECKING:  # the .ics module loads when a calendar is exported
     from .ics import IcsFile
 
-MAX_SPAN_DAYS = 366
-"""The longest an activity may last (a camp, a campaign month): :mod:`.fields` refuses more."""
-OCCURRENCE_TABLE = "occurrences"
-"""The owner table of an occurrence's evidence files."""
+__all__ = [  # the dates' names, kept importable from here
+    "MAX_SPAN_DAYS",
+    "OCCURRENCE_TABLE",
+    "ActivityRecord",
+    "ActivityService",
+    "OccurrenceDetail",
+    "OccurrenceRow",
+    "busy_occurrences",
+    "json_ids",
+]
+
 _COLOURS = ("#00695c", "#5d4037", "#283593", "#9e9d24", "#d84315", "#37474f")
 
 
@@ -58,99 +78,6 @@ class ActivityRecord:
     revision: int
     fields: ActivityFields
     occurrences: int
-
-
-@dataclass(frozen=True)
-class OccurrenceRow:
-    """One date of the calendar."""
-
-    id: str
-    activity_id: str
-    title: str
-    kind: str
-    day: dt.date
-    start_time: str | None
-    end_day: dt.date | None
-    end_time: str | None
-    place: str | None
-    branch_ids: tuple[str, ...]
-    """The organising chi đoàn (none: the whole organisation), in Vietnamese order of their
-    names as they are now, whatever order they were stored in."""
-    status: str
-    recurring: bool
-    moved: bool
-    attendance_taken: bool
-    expected: int
-    present: int
-    excused: int
-
-
-@dataclass(frozen=True)
-class OccurrenceDetail:
-    row: OccurrenceRow
-    revision: int
-    original_date: dt.date
-    participants: int | None
-    results: str | None
-    resources: str | None
-    has_minutes: bool
-
-
-def json_ids(text: str | None) -> tuple[str, ...]:
-    try:
-        value = json.loads(text or "[]")
-    except ValueError:
-        return ()
-    return tuple(str(v) for v in value) if isinstance(value, list) else ()
-
-
-@dataclass(frozen=True)
-class _Schedule:
-    """When and where an activity said its dates take place before an edit: a date whose time
-    or place differs was set on its own (the date's form) and is not the activity's to change."""
-
-    start_date: dt.date
-    end_date: dt.date | None
-    start_time: str | None
-    end_time: str | None
-    place: str | None
-
-    @classmethod
-    def of(cls, a: Activity) -> _Schedule:
-        return cls(a.start_date, a.end_date, a.start_time, a.end_time, a.place)
-
-    @classmethod
-    def of_date(cls, o: Occurrence) -> _Schedule:
-        """A one-off's schedule as its form shows it: its one date as it now is."""
-        return cls(o.day, o.end_day, o.start_time, o.end_time, o.place)
-
-    def own_time_or_place(self, occ: Occurrence) -> bool:
-        return (occ.start_time, occ.end_time, occ.place) != (
-            self.start_time,
-            self.end_time,
-            self.place,
-        )
-
-
-_SCHEDULE = ("start_date", "end_date", "start_time", "end_time", "place")
-"""The fields of :class:`_Schedule`, named as the activity's columns."""
-
-
-def _one_off(activity: Activity, occurrences: Sequence[Occurrence]) -> bool:
-    """Whether the activity is a one-off: no rule, one live date (whose form shows that date)."""
-    return not activity.rule and len(occurrences) == 1
-
-
-def _touched(occ: Occurrence, busy: set[str], before: _Schedule | None) -> bool:
-    """Whether a date has a life of its own that re-laying the rule must keep."""
-    return (
-        occ.id in busy
-        or occ.day != occ.original_date
-        or (before is not None and before.own_time_or_place(occ))
-        or occ.status != PLANNED
-        or occ.attendance_taken
-        or bool(occ.results or occ.resources or occ.participants)
-    )
 
 
 class ActivityService:
@@ -250,7 +177,7 @@ class ActivityService:
             columns["start_date"] = dates[0]
             columns["branch_ids"] = json.dumps(list(values.branch_ids))
             columns["target_ids"] = json.dumps(list(values.target_ids))
-            before: _Schedule | None = None
+            before: Schedule | None = None
             if activity_id is None:
                 activity = Activity(organization_id=org, **columns)
                 session.add(activity)
@@ -258,7 +185,7 @@ class ActivityService:
                 existing: list[Occurrence] = []
             else:
                 activity = self._get(session, activity_id)
-                before = _Schedule.of(activity)
+                before = Schedule.of(activity)
                 existing = list(
                     session.scalars(
                         select(Occurrence).where(
@@ -266,11 +193,11 @@ class ActivityService:
                         )
                     )
                 )
-                if _one_off(activity, existing) and not values.rule:
+                if one_off(activity, existing) and not values.rule:
                     # The form showed the date as it now is (:meth:`get`): what it left as
                     # shown is not changed, on the activity nor on the date.
-                    before = _Schedule.of_date(existing[0])
-                    for name in _SCHEDULE:
+                    before = Schedule.of_date(existing[0])
+                    for name in SCHEDULE_FIELDS:
                         if columns[name] == getattr(before, name):
                             del columns[name]
                 for name, value in columns.items():
@@ -286,7 +213,7 @@ class ActivityService:
         values: ActivityFields,
         dates: list[dt.date],
         existing: list[Occurrence],
-        before: _Schedule | None = None,
+        before: Schedule | None = None,
     ) -> int:
         """Make the activity's dates match ``dates``, keeping every date with a life of its own.
 
@@ -312,9 +239,9 @@ class ActivityService:
         kept: dict[dt.date, Occurrence] = {}
         when = transaction_time(session)
         for occ in existing:
-            if occ.original_date in wanted or _touched(occ, busy, before):
+            if occ.original_date in wanted or touched(occ, busy, before):
                 kept[occ.original_date] = occ
-                if not _touched(occ, busy, before):
+                if not touched(occ, busy, before):
                     self._copy_times(occ, values)
             else:
                 occ.deleted_at = when
@@ -384,7 +311,7 @@ class ActivityService:
                     )
                 )
             )
-            shown = _Schedule.of_date(dates[0]) if _one_off(a, dates) else _Schedule.of(a)
+            shown = Schedule.of_date(dates[0]) if one_off(a, dates) else Schedule.of(a)
             fields_ = ActivityFields(
                 title=a.title,
                 kind=a.kind,
@@ -485,9 +412,9 @@ class ActivityService:
             stmt = stmt.where(Occurrence.status == status)
         with self._ctx.db.read() as session:
             pairs = list(session.execute(stmt))
-            counts = self._counts(session, [o.id for o, _ in pairs])
-            order = self._branch_order(session)
-        rows = [self._row(o, a, counts.get(o.id, (0, 0, 0)), order) for o, a in pairs]
+            counts = attendance_counts(session, [o.id for o, _ in pairs])
+            order = branch_order(session, self._ctx.organization_id)
+        rows = [occurrence_row(o, a, counts.get(o.id, (0, 0, 0)), order) for o, a in pairs]
         # The titles of a day's same hour in Vietnamese order (A Ă Â B…), not the code points'
         # the query has; a date without a time first, on PostgreSQL as on SQLite.
         rows.sort(key=lambda r: (r.day, r.start_time or "", collation_key(r.title), r.id))
@@ -538,11 +465,13 @@ class ActivityService:
                 activities.update((a.id, a) for a in session.scalars(
                     select(Activity).where(Activity.id.in_(wanted[start : start + 900]))
                 ))  # fmt: skip
-            counts = self._counts(session, ids)
-            order = self._branch_order(session)
+            counts = attendance_counts(session, ids)
+            order = branch_order(session, self._ctx.organization_id)
             return [
                 OccurrenceDetail(
-                    self._row(o, activities[o.activity_id], counts.get(o.id, (0, 0, 0)), order),
+                    occurrence_row(
+                        o, activities[o.activity_id], counts.get(o.id, (0, 0, 0)), order
+                    ),
                     o.revision,
                     o.original_date,
                     o.participants,
@@ -557,78 +486,7 @@ class ActivityService:
         """Change one date only: move it (``day``, ``start_time``, ``end_time``, ``place``),
         set its ``status``, record its results (``participants``, ``results``,
         ``resources``). Keys that are absent stay as they are."""
-        errors: dict[str, str] = {}
-        changes: dict[str, object] = {}
-        today = dt.date.today()
-        if "day" in raw:
-            from ..lang.dates import DateFormatError
-            from .fields import activity_day
-
-            try:
-                changes["day"] = activity_day(str(raw["day"]))
-            except DateFormatError as exc:
-                errors["day"] = str(exc)
-        for name in ("start_time", "end_time"):
-            if name in raw:
-                try:
-                    changes[name] = parse_time(raw[name])
-                except ValueError as exc:
-                    errors[name] = str(exc)
-        if "place" in raw:
-            changes["place"] = nfc_or_none(raw["place"])
-        if "status" in raw:
-            status = code_of(STATUSES, raw["status"])
-            if status is None:
-                errors["status"] = "Trạng thái phải là: " + ", ".join(STATUSES.values()) + "."
-            changes["status"] = status
-        if "participants" in raw:
-            try:
-                count = parse_count(raw["participants"])  # "1.200", "1 200" as plans read them
-                if count is not None and not 0 <= count <= 100_000:
-                    raise ValueError
-            except ValueError:
-                errors["participants"] = "Số người tham gia phải là số nguyên không âm."
-                count = None
-            changes["participants"] = count
-        for name in ("results", "resources"):
-            if name in raw:
-                changes[name] = nfc_multiline_or_none(raw[name])
-        with self._ctx.db.transaction() as session:
-            occ = self._occurrence(session, occurrence_id)
-            day = changes.get("day", occ.day)
-            assert isinstance(day, dt.date)
-            if changes.get("status", occ.status) == DONE and day > today:
-                # Refused whether the status is set or a date done is moved (a year mistyped):
-                # a date "done" in the future would leave the year's participation unsaid.
-                if "status" in changes:
-                    errors["status"] = (
-                        f"Hoạt động ngày {day:%d/%m/%Y} chưa diễn ra: chưa thể ghi “Đã thực hiện”."
-                    )
-                elif day != occ.day:
-                    errors["day"] = (
-                        f"Buổi hoạt động đã thực hiện: không thể dời sang ngày {day:%d/%m/%Y} "
-                        "chưa diễn ra."
-                    )
-            start = changes.get("start_time", occ.start_time)
-            end = changes.get("end_time", occ.end_time)
-            if start and end and occ.end_day is None and str(end) < str(start):
-                # A date has no end day of its own to type here: say where an evening past
-                # midnight is entered (as the activity's form says it).
-                activity = session.get(Activity, occ.activity_id)
-                errors["end_time"] = "Giờ kết thúc không thể trước giờ bắt đầu. " + (
-                    "Một buổi của hoạt động lặp lại phải kết thúc trong ngày: nếu kéo dài qua "
-                    "nửa đêm, hãy để trống giờ kết thúc."
-                    if activity is not None and activity.rule
-                    else "Nếu hoạt động kéo dài qua nửa đêm, hãy sửa hoạt động (“Sửa hoạt "
-                    "động…”) và nhập “Ngày kết thúc” là ngày hôm sau."
-                )
-            if "day" in changes and occ.end_day is not None:
-                changes["end_day"] = occ.end_day + (day - occ.day)
-            if errors:
-                raise ValidationError(errors)
-            for name, value in changes.items():
-                if getattr(occ, name) != value:
-                    setattr(occ, name, value)
+        update_occurrence(self._ctx, occurrence_id, raw)
 
     def upcoming(self, today: dt.date, days: int = 7) -> list[OccurrenceRow]:
         """Planned dates of the next ``days`` days, today included."""
@@ -667,61 +525,6 @@ class ActivityService:
 
     # Helpers -------------------------------------------------------------------------------
 
-    def _counts(self, session: Session, ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
-        """occurrence id → (expected, present, excused) from its attendance, of the members on
-        the roster (one deleted from it keeps a mark that counts again if the deletion is
-        undone)."""
-        counts: dict[str, list[int]] = {}
-        for start in range(0, len(ids), 900):
-            stmt = (
-                select(Attendance.occurrence_id, Attendance.state, func.count())
-                .join(Member, Member.id == Attendance.member_id)
-                .where(
-                    Attendance.deleted_at.is_(None),
-                    Attendance.occurrence_id.in_(ids[start : start + 900]),
-                    Member.deleted_at.is_(None),
-                )
-                .group_by(Attendance.occurrence_id, Attendance.state)
-            )
-            for occ_id, state, n in session.execute(stmt):
-                c = counts.setdefault(occ_id, [0, 0, 0])
-                c[0] += n
-                if state == "present":
-                    c[1] += n
-                elif state == "excused":
-                    c[2] += n
-        return {k: (v[0], v[1], v[2]) for k, v in counts.items()}
-
-    def _branch_order(self, session: Session) -> dict[str, str]:
-        """The sort key of each chi đoàn of the organisation, deleted ones too (an activity
-        keeps them): its name's, so that an activity's chi đoàn read in Vietnamese order."""
-        stmt = select(Branch.id, Branch.name).where(
-            Branch.organization_id == self._ctx.organization_id
-        )
-        return {branch: collation_key(name) for branch, name in session.execute(stmt)}
-
-    @staticmethod
-    def _row(
-        o: Occurrence, a: Activity, counts: tuple[int, int, int], order: Mapping[str, str]
-    ) -> OccurrenceRow:
-        return OccurrenceRow(
-            o.id,
-            a.id,
-            a.title,
-            a.kind,
-            o.day,
-            o.start_time,
-            o.end_day,
-            o.end_time,
-            o.place,
-            tuple(sorted(json_ids(a.branch_ids), key=lambda b: (b not in order, order.get(b, b)))),
-            o.status,
-            bool(a.rule),
-            o.day != o.original_date,
-            o.attendance_taken,
-            *counts,
-        )
-
     def _get(self, session: Session, activity_id: str) -> Activity:
         return get_live(
             session,
@@ -732,34 +535,4 @@ class ActivityService:
         )
 
     def _occurrence(self, session: Session, occurrence_id: str) -> Occurrence:
-        return get_live(
-            session,
-            Occurrence,
-            occurrence_id,
-            self._ctx.organization_id,
-            "Không tìm thấy buổi hoạt động (có thể đã bị xóa).",
-        )
-
-
-def busy_occurrences(session: Session, occurrence_ids: list[str]) -> set[str]:
-    """The dates among ``occurrence_ids`` with minutes or evidence files (a life of their own)."""
-    busy: set[str] = set()
-    for start in range(0, len(occurrence_ids), 900):
-        chunk = occurrence_ids[start : start + 900]
-        busy.update(
-            session.scalars(
-                select(Minutes.occurrence_id).where(
-                    Minutes.deleted_at.is_(None), Minutes.occurrence_id.in_(chunk)
-                )
-            )
-        )
-        busy.update(
-            session.scalars(
-                select(EvidenceFile.owner_id).where(
-                    EvidenceFile.deleted_at.is_(None),
-                    EvidenceFile.owner_table == OCCURRENCE_TABLE,
-                    EvidenceFile.owner_id.in_(chunk),
-                )
-            )
-        )
-    return busy
+        return live_occurrence(session, self._ctx.organization_id, occurrence_id)
