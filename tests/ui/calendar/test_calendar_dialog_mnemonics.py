@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -137,3 +137,18 @@ def test_the_organiser_s_letter_lands_on_the_chosen_option(
     dialog.edits["title"].setFocus()
     press_alt(qtbot, Qt.Key.Key_V)
     assert QApplication.focusWidget() is dialog.organiser.some
+
+
+def test_lap_den_ngay_greys_with_its_field(qtbot: QtBot, core: Core) -> None:
+    """The label "Lặp đến ngày" and its Alt+Y are offered only while the activity repeats."""
+    dialog = ActivityDialog(core, None, dt.date(2026, 3, 15))
+    _shown(qtbot, dialog)
+    until = dialog.repeat.until_edit
+    (label,) = [label for label in dialog.findChildren(QLabel) if label.buddy() is until]
+    assert label.text() == "Lặp đến ngà&y"
+    assert (label.isEnabled(), until.isEnabled()) == (False, False)  # "Không lặp"
+    combo = dialog.repeat.combo
+    combo.setCurrentIndex(combo.findData("weekly"))
+    assert (label.isEnabled(), until.isEnabled()) == (True, True)
+    combo.setCurrentIndex(0)
+    assert (label.isEnabled(), until.isEnabled()) == (False, False)

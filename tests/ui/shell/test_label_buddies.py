@@ -78,11 +78,17 @@ def _key(label: QLabel) -> Qt.Key:
 
 def _leads_nowhere(qtbot: QtBot, window: QWidget) -> list[str]:
     """The labels of ``window`` whose letter leads nowhere: no buddy, a buddy that does not take
-    the keyboard, or a letter (one no other widget of the window shows) that leaves the cursor
-    out of its enabled buddy when pressed from another field."""
+    the keyboard, a label offering its letter while its field is greyed out, or a letter (one no
+    other widget of the window shows) that leaves the cursor out of its enabled buddy when
+    pressed from another field."""
     labels = _lettered(window)
     shown = letters(window)
     wrong = [_where(label) for label in labels if not _takes_keyboard(label.buddy())]
+    wrong += [  # a letter that can do nothing is not offered: the label greys with its field
+        _where(label) + " (field greyed out)"
+        for label in labels
+        if (buddy := label.buddy()) is not None and label.isEnabled() and not buddy.isEnabled()
+    ]
     pressed = [
         (label, buddy)
         for label in labels
