@@ -20,11 +20,14 @@ Shown = TypeVar("Shown", bound=QWidget)
 
 
 def shown_active(qtbot: QtBot, widget: Shown) -> Shown:
-    """``widget`` shown, as the active window (closed with the test)."""
+    """``widget`` shown, as the active window (closed with the test), a dialog over another
+    window included."""
     qtbot.addWidget(widget)
-    with qtbot.wait_active(widget):  # shortcuts work only in the active window
-        widget.show()
-        widget.activateWindow()
+    widget.show()
+    widget.activateWindow()
+    # Shortcuts work only in the active window. (qtbot.wait_active returns before a dialog
+    # with a parent window is active: what was pressed then went to the window behind it.)
+    qtbot.waitUntil(widget.isActiveWindow)
     return widget
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -106,3 +106,49 @@ def test_the_export_and_the_new_kind_letters(
     prompts.dialog_script = shown_then_looked
     form.add_kind_button.click()
     assert seen == [["Alt+T", "Alt+L"]]
+
+
+def test_the_organiser_s_letter_lands_on_the_chosen_option(
+    qtbot: QtBot, core: Core, cal_ws: Workspace
+) -> None:
+    """Alt+V ("Đơn vị tổ chức") puts the keyboard on the option chosen, as a radio group does:
+    "Toàn Đoàn cơ sở" at first, "Một hoặc nhiều chi đoàn" once chosen, and when an activity of
+    some chi đoàn opens."""
+    dialog = ActivityDialog(core, None, dt.date(2026, 3, 15))
+    _shown(qtbot, dialog)
+    organiser, title = dialog.organiser, dialog.edits["title"]
+    title.setFocus()
+    press_alt(qtbot, Qt.Key.Key_V)
+    assert QApplication.focusWidget() is organiser.whole
+    organiser.some.setChecked(True)
+    title.setFocus()
+    press_alt(qtbot, Qt.Key.Key_V)
+    assert QApplication.focusWidget() is organiser.some
+    organiser.whole.setChecked(True)
+    title.setFocus()
+    press_alt(qtbot, Qt.Key.Key_V)
+    assert QApplication.focusWidget() is organiser.whole
+    dialog.reject()
+
+    tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
+    activity = add_activity(cal_ws, "Họp chi đoàn", "12/03/2026", branch_ids=[tan_hung])
+    dialog = ActivityDialog(core, activity, dt.date(2026, 3, 12))
+    _shown(qtbot, dialog)
+    dialog.edits["title"].setFocus()
+    press_alt(qtbot, Qt.Key.Key_V)
+    assert QApplication.focusWidget() is dialog.organiser.some
+
+
+def test_lap_den_ngay_greys_with_its_field(qtbot: QtBot, core: Core) -> None:
+    """The label "Lặp đến ngày" and its Alt+Y are offered only while the activity repeats."""
+    dialog = ActivityDialog(core, None, dt.date(2026, 3, 15))
+    _shown(qtbot, dialog)
+    until = dialog.repeat.until_edit
+    (label,) = [label for label in dialog.findChildren(QLabel) if label.buddy() is until]
+    assert label.text() == "Lặp đến ngà&y"
+    assert (label.isEnabled(), until.isEnabled()) == (False, False)  # "Không lặp"
+    combo = dialog.repeat.combo
+    combo.setCurrentIndex(combo.findData("weekly"))
+    assert (label.isEnabled(), until.isEnabled()) == (True, True)
+    combo.setCurrentIndex(0)
+    assert (label.isEnabled(), until.isEnabled()) == (False, False)

@@ -31,11 +31,11 @@ def test_the_transfer_out_dialog_takes_dues_and_remarks(
     qtbot.addWidget(dialog)
     dialog.set_kind("transfer_in")
     assert not dialog.field_shown("dues_paid_until") and not dialog.field_shown("remarks")
-    assert dialog.caption("number").text() == "Số quyết định"
+    assert dialog.caption("number").text() == "&Số quyết định"
     dialog.set_kind("transfer_out")
     assert dialog.field_shown("dues_paid_until") and dialog.field_shown("remarks")
     # A transfer out's number is its letter's, no decision's.
-    assert dialog.caption("number").text() == "Số giấy giới thiệu"
+    assert dialog.caption("number").text() == "&Số giấy giới thiệu"
     assert dialog.number_edit.placeholderText() == "Ví dụ: 05-GGT/ĐTN"
     dialog.set_value("date", "15/03/2025")
     dialog.set_value("other_organization", "Đoàn phường 5")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.lang.dates import format_vn_date
@@ -166,3 +166,23 @@ def test_ctrl_enter_saves_from_the_target_s_text_where_enter_makes_a_new_line(
     assert dialog.saved_id is not None and not dialog.isVisible()
     assert core.ws.plans.target(dialog.saved_id).text == "Trong cay xanh\no cac tuyen duong"
     assert "Ctrl+Enter" in dialog.save_button.toolTip()
+
+
+def test_loai_hoat_dong_greys_with_its_field(qtbot: QtBot, core: Core) -> None:
+    """The label "Loại hoạt động" and its Alt+H are offered only while the result counts
+    activities, "Đạt được" and its Alt+C only while the secretary types the result."""
+    dialog = TargetDialog(core, 2026)
+    shown(qtbot, dialog)
+    kind, achieved = dialog.kind_combo, dialog.achieved_edit
+    labels = {label.buddy(): label for label in dialog.findChildren(QLabel) if label.buddy()}
+    assert (labels[kind].text(), labels[achieved].text()) == ("Loại &hoạt động", "Đạt đượ&c")
+
+    def greyed() -> list[bool]:
+        return [not w.isEnabled() for w in (labels[kind], kind, labels[achieved], achieved)]
+
+    assert greyed() == [True, True, False, False]  # "Bí thư nhập kết quả"
+    measure = dialog.measure_combo
+    measure.setCurrentIndex(measure.findData("activities"))
+    assert greyed() == [False, False, True, True]
+    measure.setCurrentIndex(0)
+    assert greyed() == [True, True, False, False]

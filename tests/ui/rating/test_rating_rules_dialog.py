@@ -7,12 +7,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.rating.rules import RULE_LABELS, default_rules
 from doancoso.core.workspace import Workspace
 from doancoso.ui.rating.rules_dialog import KEEP_NOTE, RulesDialog, rule_values
 from doancoso.ui.settings.page import SettingsPage
+from mnemonics import letters
 from scripted import ScriptedPrompts, synchronous_core
 
 
@@ -92,7 +94,7 @@ def test_the_wording_says_the_rules_change_by_importing_a_file(
         "Bảng này chỉ để xem. Muốn đổi quy tắc, hãy nhập tệp quy tắc của tỉnh bằng nút “Nhập quy "
         "tắc của tỉnh…” (hoặc xuất quy tắc đang dùng ra tệp, sửa tệp rồi nhập lại)."
     )
-    assert dialog.import_button.text() == "Nhập quy tắc của tỉnh…"
+    assert dialog.import_button.text() == "&Nhập quy tắc của tỉnh…"
     sources = {key: label.text() for key, label in dialog.source_labels.items()}
     assert sources["participation_thresholds"] == (
         "Mức 1 (từ 90% hoạt động): Hướng dẫn 25-HD/TWĐTN-BTC năm 2023 và 33-HD/TWĐTN-BTC năm "
@@ -282,3 +284,17 @@ def test_a_workspace_without_an_organisation_shows_the_shipped_rules(
         "Quy tắc đang dùng không thay đổi."
     ]
     assert empty_ws.rating.rules().text == shipped.text
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_each_button_has_its_own_letter(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Alt+N imports, Alt+X exports, Alt+D takes the default back (once the rules are not it);
+    Esc closes."""
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.show()
+    assert sorted(letters(dialog)) == ["Alt+D", "Alt+N", "Alt+X"]
+    assert [dialog.import_button.text(), dialog.export_button.text(),
+            dialog.reset_button.text()] == [
+        "&Nhập quy tắc của tỉnh…", "&Xuất quy tắc…", "&Dùng quy tắc mặc định"]  # fmt: skip

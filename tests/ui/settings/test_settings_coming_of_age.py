@@ -163,14 +163,14 @@ def test_the_coming_of_age_dialog_follows_the_saved_age(
     window.coming_of_age_action.trigger()
     assert seen == [
         (
-            "Đoàn viên đủ 30 tuổi trong năm:",
+            "Đoàn viên đủ 30 tuổi trong &năm:",
             "Đủ 30 tuổi năm",
             ["Trần Văn Chín", "Võ Thị Mười"],
             ["2025 (quá hạn)", "2026"],
             "2 đoàn viên đủ 30 tuổi (trong đó 1 quá hạn, từ các năm trước) — đã chọn 0.",
         ),
         (
-            "Đoàn viên đủ 31 tuổi trong năm:",
+            "Đoàn viên đủ 31 tuổi trong &năm:",
             "Đủ 31 tuổi năm",
             ["Trần Văn Chín"],
             ["2026"],

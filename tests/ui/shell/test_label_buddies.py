@@ -17,15 +17,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, shown_active
+from doancoso.core.lifecycle.rules import EVENT_KINDS
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
 from doancoso.ui.calendar.minutes_dialog import MinutesDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
+from doancoso.ui.lifecycle.event_dialog import EventDialog
+from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
+from doancoso.ui.rating.rules_dialog import RulesDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.main_window import AREAS
 from doancoso.ui.shell.undo import UndoHistory
-from mnemonics import letters, mnemonic, press_alt
+from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -37,6 +42,15 @@ def _lettered(window: QWidget) -> list[QLabel]:
         label
         for label in window.findChildren(QLabel)
         if label.isVisible() and mnemonic(label.text())
+    ]
+
+
+def _unlettered(window: QWidget) -> list[QLabel]:
+    """The visible labels of ``window`` naming a field (a buddy) without an Alt letter."""
+    return [
+        label
+        for label in window.findChildren(QLabel)
+        if label.isVisible() and label.buddy() is not None and not mnemonic(label.text())
     ]
 
 
@@ -64,11 +78,17 @@ def _key(label: QLabel) -> Qt.Key:
 
 def _leads_nowhere(qtbot: QtBot, window: QWidget) -> list[str]:
     """The labels of ``window`` whose letter leads nowhere: no buddy, a buddy that does not take
-    the keyboard, or a letter (one no other widget of the window shows) that leaves the cursor
-    out of its enabled buddy when pressed from another field."""
+    the keyboard, a label offering its letter while its field is greyed out, or a letter (one no
+    other widget of the window shows) that leaves the cursor out of its enabled buddy when
+    pressed from another field."""
     labels = _lettered(window)
     shown = letters(window)
     wrong = [_where(label) for label in labels if not _takes_keyboard(label.buddy())]
+    wrong += [  # a letter that can do nothing is not offered: the label greys with its field
+        _where(label) + " (field greyed out)"
+        for label in labels
+        if (buddy := label.buddy()) is not None and label.isEnabled() and not buddy.isEnabled()
+    ]
     pressed = [
         (label, buddy)
         for label in labels
@@ -118,20 +138,43 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     """The forms with lettered labels opened from a list's row or a page's button: a date of the
-    calendar, its roll call and its minutes, the calendar's export, and the first start's
-    form."""
+    calendar, its roll call and its minutes, the calendar's export, the first start's form, the
+    coming of age's and the ended stays' decisions and the rating's rules; none shows a letter
+    twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
-    forms: list[Callable[[], QDialog]] = [  # (a member's event, an admission: no letters)
+    forms: list[Callable[[], QDialog]] = [  # (an admission: no letters)
         lambda: OccurrenceDialog(core, UndoHistory(core), occurrence.id),
         lambda: AttendanceDialog(core, occurrence.id),
         lambda: MinutesDialog(core, occurrence.id),
         lambda: SetupDialog(demo_ws.organization),
         lambda: CalendarExportDialog(core, 2026, (dt.date(2026, 3, 1), dt.date(2026, 3, 31))),
+        lambda: ComingOfAgeDialog(core, 2026),
+        lambda: TemporaryStaysDialog(core),
+        lambda: RulesDialog(core),
     ]
     wrong: list[str] = []
     for form in forms:
         dialog = shown_active(qtbot, form())
         wrong.extend(_leads_nowhere(qtbot, dialog))
+        if not isinstance(dialog, MinutesDialog):  # ("Có mặt, vắng mặt": a read-only list)
+            wrong.extend(f"{_where(label)} (no letter)" for label in _unlettered(dialog))
+        wrong.extend(f"{dialog.windowTitle()}: twice {t}" for t in twice(letters(dialog)))
         dialog.reject()
+    assert wrong == []
+
+
+def test_a_member_events_lettered_labels_put_the_cursor_in_their_fields(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Every field of a member's event, whatever the kind shows, has its own letter."""
+    core = synchronous_core(demo_ws, prompts)
+    member_id = demo_ws.members.ids()[0]
+    dialog = shown_active(qtbot, EventDialog(core, member_id, tuple(EVENT_KINDS)))
+    wrong: list[str] = []
+    for kind in EVENT_KINDS:
+        dialog.set_kind(kind)
+        wrong.extend(f"{kind}: {_where(label)} (no letter)" for label in _unlettered(dialog))
+        wrong.extend(f"{kind}: {w}" for w in _leads_nowhere(qtbot, dialog))
+        wrong.extend(f"{kind}: twice {t}" for t in twice(letters(dialog)))
     assert wrong == []

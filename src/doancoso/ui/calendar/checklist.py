@@ -127,7 +127,8 @@ class CheckList(QListView):
 
 
 class OrganiserField(QWidget):
-    """ "Toàn Đoàn cơ sở" or the chi đoàn ticked in the list."""
+    """ "Toàn Đoàn cơ sở" or the chi đoàn ticked in the list; the keyboard comes to the option
+    chosen."""
 
     changed = Signal()
 
@@ -155,6 +156,8 @@ class OrganiserField(QWidget):
 
     def _toggled(self, some: bool) -> None:
         self.branches.setEnabled(some)
+        # The label's letter (and Tab) lands on the option chosen, as in a radio group.
+        self.setFocusProxy(self.some if some else self.whole)
         if some:
             self.branches.setFocus()
         self.changed.emit()

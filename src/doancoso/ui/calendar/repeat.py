@@ -54,6 +54,7 @@ class RepeatFields(QObject):
         row_layout.addWidget(self.rule_edit, 1)
         self.row.setFocusProxy(self.combo)
         self.until_edit = QLineEdit()
+        self.until_label: QWidget | None = None  # "Lặp đến ngày", once in a form
         self.until_edit.setPlaceholderText("dd/mm/yyyy")
         self.until_edit.setMaximumWidth(220)
         attach_date_popup(self.until_edit, start=start)  # empty, opens on the activity's day
@@ -68,6 +69,10 @@ class RepeatFields(QObject):
     def add_rows(self, form: QFormLayout, errors: FieldErrors) -> None:
         errors.add_row(form, "rule", "Lặp lạ&i", self.row)
         errors.add_row(form, "until", "Lặp đến ngà&y", self.until_edit, check=self.until_check)
+        box = self.until_edit.parentWidget()  # (the row holding the field and its message)
+        assert box is not None
+        self.until_label = form.labelForField(box)
+        self.until_label.setEnabled(self.until_edit.isEnabled())  # greyed with its field
         form.addRow("", self.preview)
         self.rule_edit.textChanged.connect(lambda _text: errors.recheck("rule"))
         self.combo.currentIndexChanged.connect(lambda _index: errors.recheck("until"))
@@ -75,6 +80,8 @@ class RepeatFields(QObject):
     def _repeat_chosen(self) -> None:
         self.rule_edit.setVisible(self.code() == CUSTOM)
         self.until_edit.setEnabled(bool(self.code()))
+        if self.until_label is not None:  # (a letter that can do nothing is not offered)
+            self.until_label.setEnabled(bool(self.code()))
         self.changed.emit()
 
     # Values -------------------------------------------------------------------------------

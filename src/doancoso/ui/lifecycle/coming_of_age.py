@@ -66,7 +66,7 @@ class ComingOfAgeDialog(DecisionListDialog):
         super().__init__(core, headers(self.age), parent)
         self.entries: list[ComingOfAge] = []
         top = QHBoxLayout()
-        self.caption = caption = QLabel(f"Đoàn viên đủ {self.age} tuổi trong năm:")
+        self.caption = caption = QLabel(f"Đoàn viên đủ {self.age} tuổi trong &năm:")
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1950, 2100)
         self.year_spin.setValue(year or self.today.year)

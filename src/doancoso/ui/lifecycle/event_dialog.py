@@ -64,26 +64,26 @@ def kinds_taking(*details: str) -> tuple[str, ...]:
 
 # Kind-specific fields: (field, label, placeholder, kinds showing it, required).
 KIND_FIELDS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
-    ("place", "Nơi kết nạp", "Ví dụ: Chi đoàn ấp Tân Phú", kinds_taking("place"), False),
-    ("introducer", "Người giới thiệu", "Gõ tên để tìm trong danh sách, hoặc nhập tự do",
+    ("place", "Nơi &kết nạp", "Ví dụ: Chi đoàn ấp Tân Phú", kinds_taking("place"), False),
+    ("introducer", "Người &giới thiệu", "Gõ tên để tìm trong danh sách, hoặc nhập tự do",
      kinds_taking(*INTRODUCER_DETAILS), False),
-    ("other_organization", "Tổ chức Đoàn", "Tên đơn vị", kinds_taking("other_organization"),
+    ("other_organization", "Tổ &chức Đoàn", "Tên đơn vị", kinds_taking("other_organization"),
      True),
-    ("dues_paid_until", "Đã đóng đoàn phí đến tháng", "mm/yyyy, ví dụ 05/2026",
+    ("dues_paid_until", "Đã đóng đoàn &phí đến tháng", "mm/yyyy, ví dụ 05/2026",
      kinds_taking("dues_paid_until"), False),
-    ("remarks", "Nhận xét", "Nhận xét của tổ chức Đoàn về đoàn viên (in trên giấy giới thiệu)",
+    ("remarks", "Nhận &xét", "Nhận xét của tổ chức Đoàn về đoàn viên (in trên giấy giới thiệu)",
      kinds_taking("remarks"), False),
-    ("home_organization", "Tổ chức Đoàn gốc", "Nơi đoàn viên sinh hoạt chính thức",
+    ("home_organization", "&Tổ chức Đoàn gốc", "Nơi đoàn viên sinh hoạt chính thức",
      kinds_taking("home_organization"), True),  # required: ending the stay sends the member back
-    ("period_start", "Sinh hoạt tạm từ ngày", DATE_HINT, kinds_taking("period_start"), False),
-    ("period_end", "Đến ngày", DATE_HINT, kinds_taking("period_end"), False),
-    ("level", "Hình thức kỷ luật", "", kinds_taking("level"), True),
+    ("period_start", "S&inh hoạt tạm từ ngày", DATE_HINT, kinds_taking("period_start"), False),
+    ("period_end", "Đến ngà&y", DATE_HINT, kinds_taking("period_end"), False),
+    ("level", "Hình thức kỷ l&uật", "", kinds_taking("level"), True),
 )  # fmt: skip
-OTHER_ORGANIZATION_LABELS = {"transfer_in": "Chuyển đến từ", "transfer_out": "Chuyển đi đến"}
-NUMBER_LABELS = {"transfer_out": ("Số giấy giới thiệu", "Ví dụ: 05-GGT/ĐTN")}
+OTHER_ORGANIZATION_LABELS = {"transfer_in": "&Chuyển đến từ", "transfer_out": "&Chuyển đi đến"}
+NUMBER_LABELS = {"transfer_out": ("&Số giấy giới thiệu", "Ví dụ: 05-GGT/ĐTN")}
 """The number field of a kind whose number is no decision: a transfer out's is the transfer
 letter's own (printed "Số: …" on it), not a decision's."""
-DECISION_NUMBER = ("Số quyết định", "Ví dụ: 15-QĐ/ĐTN")
+DECISION_NUMBER = ("&Số quyết định", "Ví dụ: 15-QĐ/ĐTN")
 
 
 class EventDialog(QDialog):
@@ -153,9 +153,9 @@ class EventDialog(QDialog):
             self.kind_combo.addItem(EVENT_KINDS[kind], kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         toneless_search(self.kind_combo)  # "chuyen sinh hoat di" chooses that kind
-        self._add("kind", "Loại sự kiện", self.kind_combo, required=True)
+        self._add("kind", "&Loại sự kiện", self.kind_combo, required=True)
         self.date_edit = self._line(DATE_HINT, short=True)
-        self._add("date", "Ngày", self.date_edit, required=True)
+        self._add("date", "&Ngày", self.date_edit, required=True)
         self.number_edit = self._line(DECISION_NUMBER[1], short=True)
         self._add("number", DECISION_NUMBER[0], self.number_edit)
 
@@ -180,7 +180,7 @@ class EventDialog(QDialog):
         self.date_edit.textChanged.connect(self._follow_date)
 
         self.note_edit = self._text_box("", lines=4)
-        self._add("note", "Ghi chú", self.note_edit)
+        self._add("note", "G&hi chú", self.note_edit)
         layout.addLayout(self.form)
 
         self.general_error = ErrorLabel()
@@ -357,7 +357,7 @@ class EventDialog(QDialog):
         self._follow_date()
 
     def _follow_date(self) -> None:
-        """A stay's "Sinh hoạt tạm từ ngày" is the event's date (it usually is) while the
+        """A stay's "S&inh hoạt tạm từ ngày" is the event's date (it usually is) while the
         secretary has not changed it: the same date is not typed twice. Empty for other kinds."""
         start = self.editors["period_start"]
         assert isinstance(start, QLineEdit)

@@ -92,7 +92,7 @@ class TargetDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.errors = FieldErrors()
         self.text_edit = QPlainTextEdit()
         self.text_edit.setTabChangesFocus(True)
@@ -182,10 +182,10 @@ class TargetDialog(QDialog):
         """Achieved is typed only for a target the app does not measure; the kind of activity
         only matters for "activities"; the unit follows the measure while it was its default."""
         key = str(self.measure_combo.currentData() or "")
-        self.kind_combo.setEnabled(key == "activities")
+        self._enable(self.kind_combo, key == "activities")
         if self.achieved_edit.isEnabled():  # kept for a return to "Bí thư nhập kết quả"
             self._typed_achieved = self.achieved_edit.text()
-        self.achieved_edit.setEnabled(not key)
+        self._enable(self.achieved_edit, not key)
         unit = self.unit_edit.text().strip()
         previous = MEASURES[self._last_measure][1] if self._last_measure else ""
         if key and (not unit or unit == previous):
@@ -219,6 +219,15 @@ class TargetDialog(QDialog):
             self.measure_hint.setText(MEASURED_HINT)
         self.measure_hint.setVisible(bool(key))
         self._offer_count()
+
+    def _enable(self, field: QWidget, enabled: bool) -> None:
+        """Grey ``field`` out or back, with its label: a label's letter that can do nothing is
+        not offered."""
+        field.setEnabled(enabled)
+        box = field.parentWidget()  # (the row holding the field and its message)
+        label = self.form.labelForField(box) if box is not None else None
+        if label is not None:
+            label.setEnabled(enabled)
 
     def _started(self) -> bool:
         """Whether the plan's year has begun at the day figures are counted to (as

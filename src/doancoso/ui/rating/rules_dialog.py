@@ -150,11 +150,11 @@ class RulesDialog(QDialog):
         self.status_label = WrappedLabel()
         layout.addWidget(self.status_label)
         actions = QHBoxLayout()
-        self.import_button = QPushButton("Nhập quy tắc của tỉnh…")
+        self.import_button = QPushButton("&Nhập quy tắc của tỉnh…")
         self.import_button.setToolTip("Thay quy tắc bằng tệp quy tắc (.json) do cấp trên gửi")
-        self.export_button = QPushButton("Xuất quy tắc…")
+        self.export_button = QPushButton("&Xuất quy tắc…")
         self.export_button.setToolTip("Ghi quy tắc đang dùng ra tệp, để sửa hoặc gửi đơn vị khác")
-        self.reset_button = QPushButton("Dùng quy tắc mặc định")
+        self.reset_button = QPushButton("&Dùng quy tắc mặc định")
         self.reset_button.setEnabled(False)  # until the rules read show they are not the default
         for button, slot in ((self.import_button, self.import_rules),
                              (self.export_button, self.export_rules),
