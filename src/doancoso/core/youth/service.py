@@ -149,6 +149,8 @@ class YouthRow:
     follow_up_member_id: str | None
     follow_up_name: str | None
     admitted_member_id: str | None
+    ethnicity: str | None = None
+    religion: str | None = None
 
 
 @dataclass(frozen=True)
@@ -415,7 +417,7 @@ class YouthService:
                         y.id, y.full_name, y.birth_date, y.birth_precision, y.gender, y.hamlet,
                         y.occupation, y.phone, y.working_away, y.away_place, y.in_hardship,
                         y.hardship_kind, follow_id, follow_name,
-                        y.admitted_member_id if admitted else None,
+                        y.admitted_member_id if admitted else None, y.ethnicity, y.religion,
                     )  # fmt: skip
         return [found[i] for i in ids if i in found]
 
