@@ -102,7 +102,7 @@ COLUMN_STRETCH = (2, 3)
 FLAGS = {"working_away": "Có, đang đi làm ăn xa", "in_hardship": "Có hoàn cảnh khó khăn"}
 MULTILINE = ("notes", "hardship_support")
 SHORT_FIELDS = ("birth_date", "away_since", "phone")
-SHORT_WIDTH = 220
+SHORT_WIDTH = 250
 """The short fields' width: the birth date's hint "dd/mm/yyyy (hoặc chỉ năm sinh)" reads whole."""
 FORM_FIELDS = tuple(name for _, fields in GROUPS for name, _, _ in fields)
 
