@@ -5,11 +5,14 @@ header row repeated on every page, a total line and the signature block at the e
 The PDF keeps the ten columns of the register's table (:func:`youth_cells`): the exported file
 holds every field (ethnicity, religion, disability, address, support received, contact,
 notes...), but eighteen columns on A4 landscape at a readable size would not fit. Lists of a
-part of the register (in hardship, working away) are printed through the register's filters.
+part of the register (in hardship, working away, ethnic-minority, religious) are printed through
+the register's filters; the list of ethnic-minority youth adds "Dân tộc", that of religious
+youth "Tôn giáo", so that each shows why a person is on it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -49,14 +52,38 @@ COLUMNS = (
 )
 
 
-def _cells(row: YouthRow) -> list[str]:
-    """The register's cells of ``row``, its phone in the one form the app keeps numbers in
-    ("+84 912 345 678", as a bundle from another computer may carry it: "0912345678"), which
-    the column fits on one line; one that is no phone number printed as it is."""
+ETHNICITY = Column("Dân tộc", 18)
+RELIGION = Column("Tôn giáo", 20)
+_AFTER_GENDER = 4
+"""Where the list of ethnic-minority or religious youth puts why each one is on it: after
+"Giới tính" (STT, name, birth date, gender)."""
+
+
+def _columns(flt: YouthFilter) -> tuple[Column, ...]:
+    """:data:`COLUMNS`, with "Dân tộc" on the list of ethnic-minority youth and "Tôn giáo" on
+    the list of religious youth, so that a printed list shows why each person is on it."""
+    shown = [c for c, on in ((ETHNICITY, flt.minority_only), (RELIGION, flt.religious_only)) if on]
+    # The wrapping text columns (occupation to 1+1 member) give up the width added, in
+    # proportion, so that the dates, the gender, a hamlet and the phone keep their one line.
+    wrapping = COLUMNS[_AFTER_GENDER + 1 : -1]
+    room = sum(c.weight for c in wrapping)
+    kept = (room - sum(c.weight for c in shown)) / room
+    narrowed = [dataclasses.replace(c, weight=c.weight * kept) for c in wrapping]
+    return (*COLUMNS[:_AFTER_GENDER], *shown, COLUMNS[_AFTER_GENDER], *narrowed, COLUMNS[-1])
+
+
+def _cells(row: YouthRow, flt: YouthFilter) -> list[str]:
+    """The register's cells of ``row`` (with its ethnicity and religion as :func:`_columns`
+    shows them), its phone in the one form the app keeps numbers in ("+84 912 345 678", as a
+    bundle from another computer may carry it: "0912345678"), which the column fits on one
+    line; one that is no phone number printed as it is."""
     cells = youth_cells(row)
     if row.phone:
         cells[-1] = normalize_phone(row.phone) or row.phone
-    return cells
+    shown = [t for t, on in ((row.ethnicity, flt.minority_only), (row.religion, flt.religious_only))
+             if on]  # fmt: skip
+    at = _AFTER_GENDER - 1  # the cells start after the STT
+    return [*cells[:at], *(t or "" for t in shown), *cells[at:]]
 
 
 def total_line(rows: list[YouthRow]) -> str:
@@ -92,7 +119,7 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
     flt = flt or YouthFilter()
     past = as_of if as_of is not None and as_of < date.today() else None
     rows = ws.youth.rows(youth_ids_on(ws, flt, past) if past else ws.youth.ids(flt))
-    table_rows = [(i, *_cells(row)) for i, row in enumerate(rows, start=1)]
+    table_rows = [(i, *_cells(row, flt)) for i, row in enumerate(rows, start=1)]
     doc = UnionDocument(
         org,
         kind=TITLE,
@@ -109,4 +136,4 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
         page_numbers=page_numbers,
     )
     total = Paragraph(markup(total_line(rows)), styles()["total"])
-    return build_table_document(doc, path, COLUMNS, table_rows, after=[total], font_size=10)
+    return build_table_document(doc, path, _columns(flt), table_rows, after=[total], font_size=10)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -242,3 +243,19 @@ def test_a_month_and_year_for_the_birth_date_says_what_to_type(
         "birth_date": "Nhập đủ ngày/tháng/năm (ví dụ 01/03/2006) hoặc chỉ năm sinh (2006)."
     }
     assert dialog.saved_id is None and youth_ws.youth.count() == 5
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_birth_date_placeholder_reads_whole(qtbot: QtBot, youth_ws: Workspace, prompts) -> None:
+    """At 1366×768 the birth date's box shows its whole hint, "dd/mm/yyyy (hoặc chỉ năm
+    sinh)", not cut at "năm s…"."""
+    dialog = _form(qtbot, youth_ws, prompts)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    line = dialog.editors["birth_date"]
+    assert line.placeholderText() == "dd/mm/yyyy (hoặc chỉ năm sinh)"
+    needed = line.fontMetrics().horizontalAdvance(line.placeholderText())
+    # the date popup's button sits inside the box, at its end
+    buttons = sum(b.width() for b in line.findChildren(QToolButton) if b.isVisible())
+    assert buttons > 0
+    assert line.width() - buttons - needed >= 12  # the box's frame and text margins

@@ -200,11 +200,45 @@ def test_lists_of_ethnic_minority_and_religious_youth(page: YouthPage, youth_ws:
     youth_ws.youth.save({"full_name": "Lý Văn Tài", "birth_date": "04/04/2004",
                          "ethnicity": "Kinh", "religion": "Cao Đài"})  # fmt: skip
     page.apply_filter()
-    assert page.minority_check.text() == "Chỉ dân tộc thiểu số"
-    assert page.religion_check.text() == "Chỉ có tôn giáo"
+    assert page.minority_check.text() == "Chỉ &dân tộc thiểu số"
+    assert page.religion_check.text() == "Chỉ &có tôn giáo"
     page.minority_check.setChecked(True)
     assert _names(page) == ["Thạch Thị Sa Rươl"]
     page.minority_check.setChecked(False)
     page.religion_check.setChecked(True)
     assert _names(page) == ["Thạch Thị Sa Rươl", "Lý Văn Tài"]
     assert page.count_label.text() == "Đang hiển thị 2 / 7 thanh niên"
+
+
+def test_the_1_plus_1_list_shows_young_people_no_member_follows_yet(
+    page: YouthPage, youth_ws: Workspace
+) -> None:
+    """DOMAIN.md's "1+1" drive: the young people no member follows yet, a member deleted from
+    the roster following no one; the count says how many of the register."""
+    assert page.unfollowed_check.text() == "C&hưa có đoàn viên theo dõi"
+    tung = next(m.id for m in youth_ws.members.list() if m.full_name == "Võ Văn Tùng")
+    an = next(r.id for r in youth_ws.youth.list() if r.full_name == "Lê Văn An")
+    youth_ws.youth.save({"full_name": "Lê Văn An", "birth_date": "01/01/2003", "gender": "Nam",
+                         "hamlet": "Ấp Tân Hưng", "phone": "0912345678",
+                         "follow_up_member_id": tung}, youth_id=an)  # fmt: skip
+    page.apply_filter()
+    page.unfollowed_check.setChecked(True)
+    assert _names(page) == ["Phạm Minh Bảo", "Đặng Thu Hà", "Trần Thị Thuỷ"]
+    assert page.count_label.text() == "Đang hiển thị 3 / 5 thanh niên"
+    youth_ws.members.delete([tung])
+    page.apply_filter()
+    assert _names(page) == ["Lê Văn An", "Phạm Minh Bảo", "Đặng Thu Hà", "Trần Thị Thuỷ"]
+    assert page.current_filter().unfollowed_only
+
+
+def test_the_lists_have_alt_letters(page: YouthPage) -> None:
+    boxes = (page.hardship_check, page.away_check, page.minority_check, page.religion_check,
+             page.unfollowed_check, page.admitted_check)  # fmt: skip
+    assert [b.text() for b in boxes] == [
+        "Chỉ hoàn cảnh &khó khăn",
+        "Chỉ đi &làm ăn xa",
+        "Chỉ &dân tộc thiểu số",
+        "Chỉ &có tôn giáo",
+        "C&hưa có đoàn viên theo dõi",
+        "Hiện cả người đã kết &nạp",
+    ]

@@ -43,6 +43,13 @@ def test_pdf_of_ethnic_minority_and_religious_youth_says_so(youth_ws, tmp_path, 
     assert "(dân tộc thiểu số; có tôn giáo)" in text
 
 
+def test_pdf_of_youth_no_member_follows_says_so(youth_ws, tmp_path, pdf_text) -> None:
+    flt = YouthFilter(unfollowed_only=True)
+    text = pdf_text(print_youth(youth_ws, tmp_path / "tn.pdf", flt))
+    assert "Lê Văn An" in text and "Nguyễn Thị Thủy" not in text
+    assert "(chưa có đoàn viên theo dõi)" in text
+
+
 def _run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     return run(list(argv), out=out, err=err), out.getvalue(), err.getvalue()

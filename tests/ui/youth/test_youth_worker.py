@@ -46,3 +46,30 @@ def test_the_hamlets_are_read_on_the_worker(
     assert page.hamlet_combo.currentText() == "Ấp Tân Hưng"
     assert core.runner.wait()
     assert read_on and threading.get_ident() not in read_on
+
+
+def test_the_form_reads_its_hamlets_on_the_worker(
+    qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hamlet completer of the youth form offers the register's hamlets, read on the
+    worker when the form opens (the hamlets go through the core's collation cache)."""
+    from doancoso.ui.youth.form import YouthFormDialog
+
+    read_on: list[int] = []
+    real = youth_ws.youth.hamlets
+
+    def hamlets(*args: Any, **kwargs: Any) -> Any:
+        read_on.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(youth_ws.youth, "hamlets", hamlets)
+    core = Core(youth_ws, prompts)  # threaded, as in the app
+    dialog = YouthFormDialog(core)
+    qtbot.addWidget(dialog)
+    completer = dialog.editors["hamlet"].completer()
+    qtbot.waitUntil(lambda: completer.model().rowCount() == 2, timeout=10_000)
+    model = completer.model()
+    offered = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert offered == ["Ấp Kênh Xáng", "Ấp Tân Hưng"]
+    assert core.runner.wait()
+    assert read_on and threading.get_ident() not in read_on

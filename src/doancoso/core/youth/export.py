@@ -144,6 +144,8 @@ def filter_note(flt: YouthFilter | None) -> str:
         notes.append("dân tộc thiểu số")
     if flt.religious_only:
         notes.append("có tôn giáo")
+    if flt.unfollowed_only:
+        notes.append("chưa có đoàn viên theo dõi")
     if flt.include_admitted:
         notes.append("kể cả người đã kết nạp Đoàn")
     if flt.search.strip():

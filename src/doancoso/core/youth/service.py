@@ -127,6 +127,9 @@ class YouthFilter:
     """Only ethnic-minority youth: a dân tộc other than Kinh (:func:`is_minority`)."""
     religious_only: bool = False
     """Only religious youth: a tôn giáo other than "Không" (:func:`is_religious`)."""
+    unfollowed_only: bool = False
+    """Only the young people no member follows yet (the "1+1" drive): none chosen, or one
+    deleted from the roster since (:func:`follow_up_live`)."""
     include_admitted: bool = False
 
 
@@ -149,6 +152,8 @@ class YouthRow:
     follow_up_member_id: str | None
     follow_up_name: str | None
     admitted_member_id: str | None
+    ethnicity: str | None = None
+    religion: str | None = None
 
 
 @dataclass(frozen=True)
@@ -354,6 +359,9 @@ class YouthService:
             stmt = stmt.where(Youth.in_hardship.is_(True))
         if flt.working_away_only:
             stmt = stmt.where(Youth.working_away.is_(True))
+        if flt.unfollowed_only:
+            follow = aliased(Member)
+            stmt = stmt.where(~select(follow.id).where(follow_up_live(follow)).exists())
         if sort == "birth_date":
             stmt = stmt.order_by(Youth.birth_date)
         stmt = stmt.order_by(Youth.sort_key, Youth.birth_date, Youth.id)
@@ -415,7 +423,7 @@ class YouthService:
                         y.id, y.full_name, y.birth_date, y.birth_precision, y.gender, y.hamlet,
                         y.occupation, y.phone, y.working_away, y.away_place, y.in_hardship,
                         y.hardship_kind, follow_id, follow_name,
-                        y.admitted_member_id if admitted else None,
+                        y.admitted_member_id if admitted else None, y.ethnicity, y.religion,
                     )  # fmt: skip
         return [found[i] for i in ids if i in found]
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..lang.dates import DateFormatError, unread_date
+from ..lang.dates import DateFormatError
 from ..roster.spreadsheets.groups import heading_hamlet
 from ..roster.spreadsheets.headers import IMPORT_FIELDS, ROSTER_HEADERS, HeaderVocabulary
-from ..roster.spreadsheets.rows import WARNING, ParsedRow, Problem, RowParser, shown
+from ..roster.spreadsheets.rows import WARNING, ParsedRow, Problem, RowParser, unread_date_message
 from ..xlsx.workbook import Cell
 from .service import yes_or_no
 
@@ -144,7 +144,7 @@ class YouthRowParser(RowParser):
         try:
             day: date = self._date(value, allow_year=False)[0]
         except DateFormatError:
-            message = unread_date("Ngày đi làm ăn xa", shown(value), self.today)
+            message = unread_date_message("Ngày đi làm ăn xa", value, self.today)
         else:
             if day <= self.today:
                 parsed.values["away_since"] = day

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -102,6 +102,8 @@ COLUMN_STRETCH = (2, 3)
 FLAGS = {"working_away": "Có, đang đi làm ăn xa", "in_hardship": "Có hoàn cảnh khó khăn"}
 MULTILINE = ("notes", "hardship_support")
 SHORT_FIELDS = ("birth_date", "away_since", "phone")
+SHORT_WIDTH = 250
+"""The short fields' width: the birth date's hint "dd/mm/yyyy (hoặc chỉ năm sinh)" reads whole."""
 FORM_FIELDS = tuple(name for _, fields in GROUPS for name, _, _ in fields)
 
 Editor = QLineEdit | QComboBox | QPlainTextEdit | QCheckBox
@@ -246,9 +248,18 @@ class YouthFormDialog(QDialog):
             "Sửa thông tin thanh niên" if youth_id else "Thêm thanh niên vào sổ theo dõi"
         )
         self._build()
+        self._load_hamlets()
         if youth_id is not None:
             self._load(ws.youth.get(youth_id))
         self._initial = self.raw()
+
+    def _load_hamlets(self) -> None:
+        """Read the hamlets the completer offers, on the worker."""
+        op = QueryOp(self, lambda ws: ws.youth.hamlets(), self._core, progress=False)
+        op.success(self._hamlets.setStringList).failure(self._hamlets_failed).run()
+
+    def _hamlets_failed(self, exc: BaseException) -> None:
+        self._core.runner.show_error(exc, parent=self)
 
     # Building -----------------------------------------------------------------------------
 
@@ -269,7 +280,11 @@ class YouthFormDialog(QDialog):
                 self.errors.add_row(form, name, label, widget, required=name in REQUIRED)
             columns.addWidget(group, stretch)
         layout.addLayout(columns, 1)
-        hamlets = QCompleter(self._ws.youth.hamlets(), self)
+        # The register's hamlets are read on the worker when the form opens (:meth:`_load_hamlets`:
+        # they go through the core's collation cache, the worker's); the completer offers them
+        # once they arrive.
+        self._hamlets = QStringListModel(self)
+        hamlets = QCompleter(self._hamlets, self)
         hamlets.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         hamlets.setFilterMode(Qt.MatchFlag.MatchContains)
         hamlet = self.editors["hamlet"]
@@ -331,7 +346,7 @@ class YouthFormDialog(QDialog):
         line = QLineEdit()
         line.setPlaceholderText(placeholder)
         if name in SHORT_FIELDS:
-            line.setMaximumWidth(220)
+            line.setMaximumWidth(SHORT_WIDTH)
         if name in ("birth_date", "away_since"):
             attach_date_popup(line, past_only=True)  # neither after today
         return line

@@ -107,15 +107,20 @@ class YouthPage(ListPage):
         layout.addLayout(filters)
         # The lists criterion 1 asks the secretary to keep (DOMAIN.md), on a row of their own.
         lists = QHBoxLayout()
-        self.hardship_check = QCheckBox("Chỉ hoàn cảnh khó khăn")
-        self.away_check = QCheckBox("Chỉ đi làm ăn xa")
-        self.minority_check = QCheckBox("Chỉ dân tộc thiểu số")
+        # Letters no menu (Alt+T, S, X, V, G) nor the hamlet filter (Alt+P) takes.
+        self.hardship_check = QCheckBox("Chỉ hoàn cảnh &khó khăn")
+        self.away_check = QCheckBox("Chỉ đi &làm ăn xa")
+        self.minority_check = QCheckBox("Chỉ &dân tộc thiểu số")
         self.minority_check.setToolTip("Thanh niên có dân tộc ghi khác Kinh")
-        self.religion_check = QCheckBox("Chỉ có tôn giáo")
+        self.religion_check = QCheckBox("Chỉ &có tôn giáo")
         self.religion_check.setToolTip("Thanh niên có tôn giáo ghi khác “Không”")
-        self.admitted_check = QCheckBox("Hiện cả người đã kết nạp")
+        self.unfollowed_check = QCheckBox("C&hưa có đoàn viên theo dõi")
+        self.unfollowed_check.setToolTip(
+            "Thanh niên chưa có đoàn viên nào nhận theo dõi, giúp đỡ (phong trào “1+1”)"
+        )
+        self.admitted_check = QCheckBox("Hiện cả người đã kết &nạp")
         boxes = (self.hardship_check, self.away_check, self.minority_check, self.religion_check,
-                 self.admitted_check)  # fmt: skip
+                 self.unfollowed_check, self.admitted_check)  # fmt: skip
         for box in boxes:
             box.toggled.connect(self.apply_filter)
             lists.addWidget(box)
@@ -230,6 +235,7 @@ class YouthPage(ListPage):
             working_away_only=self.away_check.isChecked(),
             minority_only=self.minority_check.isChecked(),
             religious_only=self.religion_check.isChecked(),
+            unfollowed_only=self.unfollowed_check.isChecked(),
             include_admitted=self.admitted_check.isChecked(),
         )
 

@@ -528,3 +528,20 @@ def test_a_two_digit_year_is_not_guessed_in_the_youth_register_either(
     assert "Lê Văn Tí" not in after
     assert (after["Lê Văn Sửu"][1].away_place, after["Lê Văn Sửu"][1].away_since) == (
         "Đồng Nai", None)  # fmt: skip
+
+
+def test_a_day_that_does_not_exist_is_named_so_in_the_youth_register(
+    yws: Workspace, tmp_path: Path, xlsx: Callable[..., Path]
+) -> None:
+    """ "31/02/2004" is read, but no such day exists: the message says so rather than that the
+    cell could not be read; a birth date rejects the row, a date of working away is left out."""
+    rows = [
+        ["Họ tên", "Ngày sinh", "Ấp", "Đi làm ăn xa", "Đi làm ăn xa từ ngày"],
+        ["Lê Văn Tí", "31/02/2004", "Ấp Tân Hưng", "", ""],
+        ["Lê Văn Sửu", "05/03/2003", "Ấp Tân Hưng", "Đồng Nai", "2024-04-31"],
+    ]
+    preview = yws.youth_import.preview_import(xlsx(tmp_path / "khong-co.xlsx", rows))
+    assert _summary(preview) == [
+        (2, REJECTED, [], ["Ngày sinh 31/02/2004 không có thật."]),
+        (3, NEW, [], ["Ngày đi làm ăn xa 31/04/2024 không có thật."]),
+    ]

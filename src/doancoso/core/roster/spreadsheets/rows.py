@@ -183,6 +183,26 @@ def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[dat
     raise DateFormatError(text)
 
 
+def unread_date_message(label: str, value: Cell, today: date, *, allow_year: bool = False) -> str:
+    """Why the date cell ``value`` labelled ``label`` was not taken: a day written in full that
+    does not exist ("Ngày sinh 31/02/2004 không có thật."), else
+    :func:`~doancoso.core.lang.dates.unread_date`."""
+    text = shown(value)
+    cleaned = nfc(text).strip()
+    match = _DATE.match(cleaned)
+    parts = match.group(1, 2, 3) if match else None
+    iso = None if match else _ISO.match(cleaned)
+    if iso is not None:
+        parts = iso.group(3, 2, 1)
+    if parts is not None:
+        day, month, year = (int(p) for p in parts)
+        try:
+            date(year, month, day)
+        except ValueError:
+            return f"{label} {day:02d}/{month:02d}/{year:04d} không có thật."
+    return unread_date(label, text, today, allow_year=allow_year)
+
+
 def _real_date(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
@@ -522,7 +542,7 @@ class RowParser:
             try:
                 day = self._date(value, allow_year=False)[0]
             except DateFormatError:
-                message = unread_date(label, shown(value), self.today)
+                message = unread_date_message(label, value, self.today)
                 parsed.problems.append(Problem(message, WARNING, target))
                 continue
             if day > self.today:  # the member form refuses it too (core.validation)
@@ -592,7 +612,7 @@ class RowParser:
         try:
             birth, precision = self._date(birth_cell, allow_year=True)
         except DateFormatError:
-            message = unread_date("Ngày sinh", shown(birth_cell), self.today, allow_year=True)
+            message = unread_date_message("Ngày sinh", birth_cell, self.today, allow_year=True)
             parsed.problems.append(Problem(message, ERROR, "birth_date"))
             return
         if birth > self.today:
@@ -724,7 +744,7 @@ class RowParser:
         try:
             issued = self._date(value, allow_year=False)[0]
         except DateFormatError:
-            message = unread_date("Ngày cấp CCCD", shown(value), self.today)
+            message = unread_date_message("Ngày cấp CCCD", value, self.today)
         else:
             birth = parsed.values.get("birth_date")
             day_known = parsed.values.get("birth_precision", DAY) == DAY
