@@ -386,10 +386,11 @@ def _remove_copy(temp: Path) -> list[Path]:
 
 
 def _may_be_there(path: Path) -> bool:
-    """Whether ``path`` may be there: not when looking says it is not."""
+    """Whether ``path`` may be there: not when looking says it is not (nor when a part of its
+    folder's path is a file: no folder, no file in it)."""
     try:
         path.lstat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return False
     except OSError:  # cannot look (a stick gone): it may be
         return True
