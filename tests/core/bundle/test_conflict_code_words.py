@@ -12,7 +12,7 @@ from doancoso.core.bundle.labels import field_value_text
 from doancoso.core.workspace import Workspace
 
 
-def test_a_conflict_shows_a_gender_and_how_a_birth_date_is_written_in_words(
+def test_a_conflict_shows_a_gender_and_a_birth_date_as_written_in_words(
     home: Workspace, away: Workspace, tmp_path: Path
 ) -> None:
     member_id = next(m.id for m in home.members.list() if m.status == "active")
@@ -29,11 +29,10 @@ def test_a_conflict_shows_a_gender_and_how_a_birth_date_is_written_in_words(
             field_value_text(conflict.table, f.name, f.theirs, conflict.names),
         )
         for f in conflict.fields
-        if f.name != "birth_date"
     }
     assert shown == {
         "Giới tính": ("Nam", "Nữ"),
-        "Cách ghi ngày sinh": ("đủ ngày, tháng, năm", "chỉ biết năm sinh"),
+        "Ngày sinh": (f"{born + dt.timedelta(days=1):%d/%m/%Y}", f"{born:%Y}"),
     }
 
 

@@ -278,6 +278,8 @@ def field_value_text(
             return EMPTY_VALUE
         shown = sorted((names[i] for i in ids if i in names), key=collation_key)
         return ", ".join(shown + [GONE for i in ids if i not in names])  # the lost ones last
+    if isinstance(value, Mapping):  # columns held together (coupled.py)
+        return _together_text(table, field, value)
     from .validate import CHOICES
 
     words = CHOICES.get(table, {}).get(field, {})
@@ -289,6 +291,15 @@ def field_value_text(
         return history_said(str(value)) or EMPTY_VALUE  # not the JSON, nor what closings keep
     kind = columns_of(table).get(field) if table in travelling_tables() else None
     return value_text(value, kind)
+
+
+def _together_text(table: str, field: str, values: Mapping[str, Any]) -> str:
+    """A group of columns held together (``coupled.COUPLED``) as the user reads it: a birth
+    date as it is written (“1999” when only the year is known, as the roster shows it)."""
+    if field == "birth_date":
+        born = _born_said(values)
+        return born or value_text(values.get("birth_date"), "date")
+    return "; ".join(field_value_text(table, k, v) for k, v in values.items())
 
 
 _PEOPLE = ("members", "youths")
