@@ -44,3 +44,20 @@ def test_each_code_of_a_fixed_list_is_shown_in_words() -> None:
     assert field_value_text("checklist_answers", "status", "chua-dat") == "Chưa đạt"
     assert field_value_text("members", "gender", None) == "(trống)"
     assert field_value_text("members", "position", "active") == "active"  # free text
+
+
+def test_the_codes_of_histories_attendance_plans_and_ratings_are_shown_in_words() -> None:
+    assert field_value_text("attendance", "state", "excused") == "Vắng có phép"
+    assert field_value_text("attendance", "state", "absent") == "Vắng không phép"
+    assert field_value_text("member_events", "kind", "transfer_out") == "Chuyển sinh hoạt đi"
+    assert field_value_text("member_events", "discipline_level", "warning") == "Cảnh cáo"
+    assert field_value_text("plans", "registration_state", "da-gui") == "Đã gửi"
+    assert field_value_text("ratings", "training_result", "khong-dat") == "Không đạt"
+    assert field_value_text("ratings", "decided_level", 2) == "Hoàn thành tốt nhiệm vụ"
+    assert field_value_text("ratings", "proposed_level", 1) == "Hoàn thành xuất sắc nhiệm vụ"
+    assert field_value_text("ratings", "self_level", 4) == "Không hoàn thành nhiệm vụ"
+    assert field_value_text("branch_ratings", "level", 3) == "Hoàn thành nhiệm vụ"
+    assert field_value_text("rating_rounds", "own_level", 1) == "Hoàn thành xuất sắc nhiệm vụ"
+    assert field_value_text("ratings", "decided_level", None) == "(trống)"
+    assert field_value_text("activity_kinds", "kind", "transfer_out") == "transfer_out"
+    assert field_value_text("plan_targets", "planned", 2) == "2"  # a number, not a level
