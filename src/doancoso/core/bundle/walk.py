@@ -118,7 +118,9 @@ class Walk:
         if not isinstance(org, dict) or not org.get("id") or not org.get("name"):
             raise SyncError(f"Tệp không cho biết dữ liệu của Đoàn cơ sở nào. {NOTHING_WRITTEN}")
         self.their_org = str(org["id"])
-        self.their_name = str(org["name"])
+        from ..lang.text import nfc
+
+        self.their_name = nfc(str(org["name"]))  # as every text here: a refusal names it
         self.my_org = ws.db.get_meta(OWN_ORGANIZATION_KEY)
         self.plan = ImportPlan(organization={"id": self.their_org, "name": self.their_name})
         self.bases = Bases(manifest, self.me)
