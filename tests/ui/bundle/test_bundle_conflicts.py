@@ -320,3 +320,35 @@ def test_the_summary_says_the_choices_a_deletion_takes(
         assert wizard.plan_summary.text() == summary
     finally:
         other.close()
+
+
+def test_a_birth_date_and_a_rating_level_read_as_the_app_writes_them(
+    qtbot: QtBot, in_vietnam: None
+) -> None:
+    """A birth date is one row “Ngày sinh”, each side's as written (only the year when only it
+    is known); a rating level and an attendance mark in words, never their codes."""
+    member = Conflict("members", "m1", "Đoàn viên Lê Ngọc Ái (1999)", [
+        FieldDiff("birth_date", "Ngày sinh",
+                  {"birth_date": "1999-01-01", "birth_precision": "year"},
+                  {"birth_date": "1999-04-17", "birth_precision": "day"}, "both"),
+    ])  # fmt: skip
+    rating = Conflict("ratings", "r1", "Xếp loại đoàn viên", [
+        FieldDiff("decided_level", "Mức xếp loại", 2, 1, "both"),
+        FieldDiff("training_result", "Kết quả chương trình rèn luyện", "kha", "xuat-sac", "both"),
+    ])  # fmt: skip
+    mark = Conflict("attendance", "a1", "Điểm danh", [
+        FieldDiff("state", "Trạng thái", "excused", "present", "both"),
+    ])  # fmt: skip
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    panel = ConflictsPanel(holder)
+    panel.set_conflicts([member, rating, mark])
+
+    assert _cells(panel) == [("Ngày sinh", "1999", "17/04/1999")]
+    panel.rows.setCurrentRow(1)
+    assert _cells(panel) == [
+        ("Mức xếp loại", "Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ"),
+        ("Kết quả chương trình rèn luyện", "Khá", "Xuất sắc"),
+    ]
+    panel.rows.setCurrentRow(2)
+    assert _cells(panel) == [("Trạng thái", "Vắng có phép", "Có mặt")]

@@ -259,6 +259,32 @@ def record_name(table: str, row: Mapping[str, Any]) -> str:
     return row_label(table, row)
 
 
+def coded_words(table: str, field: str) -> Mapping[Any, str]:
+    """The words of each code of ``table``'s ``field`` when the app fills it from a fixed list,
+    as its pages show them: the forms' lists (``validate.CHOICES``), an attendance mark, a
+    member event's kind and discipline, a plan's registration, a rating level and a training
+    result; empty for any other field."""
+    from ..activities.rules import ATTENDANCE_STATES
+    from ..lifecycle.rules import DISCIPLINE_LEVELS, EVENT_KINDS
+    from ..plans.rules import REGISTRATION_STATES
+    from ..rating.rules import LEVELS, TRAINING_RESULTS
+    from .validate import CHOICES
+
+    shown: dict[tuple[str, str], Mapping[Any, str]] = {
+        ("attendance", "state"): ATTENDANCE_STATES,
+        ("member_events", "kind"): EVENT_KINDS,
+        ("member_events", "discipline_level"): DISCIPLINE_LEVELS,
+        ("plans", "registration_state"): REGISTRATION_STATES,
+        ("ratings", "training_result"): TRAINING_RESULTS,
+        ("ratings", "self_level"): LEVELS,
+        ("ratings", "proposed_level"): LEVELS,
+        ("ratings", "decided_level"): LEVELS,
+        ("branch_ratings", "level"): LEVELS,
+        ("rating_rounds", "own_level"): LEVELS,
+    }
+    return shown.get((table, field)) or CHOICES.get(table, {}).get(field, {})
+
+
 def field_value_text(
     table: str, field: str, value: Any, names: Mapping[str, str] | None = None
 ) -> str:
@@ -266,7 +292,7 @@ def field_value_text(
     known to this version. An id column's value, given the ``names`` of the records the
     conflict refers to (``Conflict.names``), shows as those names: a chi đoàn list in
     Vietnamese order, "(không còn)" for an id neither copy holds. A code of a field the forms
-    fill from a fixed list (``validate.CHOICES``) shows as the forms show it ("female": "Nữ")."""
+    fill from a fixed list shows as the app shows it (:func:`coded_words`: "female" as "Nữ")."""
     from ..lang.text import collation_key
     from .rows import columns_of, travelling_tables
 
@@ -278,17 +304,26 @@ def field_value_text(
             return EMPTY_VALUE
         shown = sorted((names[i] for i in ids if i in names), key=collation_key)
         return ", ".join(shown + [GONE for i in ids if i not in names])  # the lost ones last
-    from .validate import CHOICES
-
-    words = CHOICES.get(table, {}).get(field, {})
-    if isinstance(value, str) and value in words:  # a code of a fixed list: "female" as "Nữ"
-        return words[value]
+    if isinstance(value, Mapping):  # columns held together (coupled.py)
+        return _together_text(table, field, value)
+    words = coded_words(table, field)
+    if isinstance(value, str | int) and not isinstance(value, bool) and value in words:
+        return words[value]  # a code of a fixed list: "female" as "Nữ", 2 as a rating level
     if (table, field) == ("rating_rounds", "history") and value:
         from ..rating.records import history_said
 
         return history_said(str(value)) or EMPTY_VALUE  # not the JSON, nor what closings keep
     kind = columns_of(table).get(field) if table in travelling_tables() else None
     return value_text(value, kind)
+
+
+def _together_text(table: str, field: str, values: Mapping[str, Any]) -> str:
+    """A group of columns held together (``coupled.COUPLED``) as the user reads it: a birth
+    date as it is written (“1999” when only the year is known, as the roster shows it)."""
+    if field == "birth_date":
+        born = _born_said(values)
+        return born or value_text(values.get("birth_date"), "date")
+    return "; ".join(field_value_text(table, k, v) for k, v in values.items())
 
 
 _PEOPLE = ("members", "youths")

@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING, Any
 from . import one_per_year
 from .cascade import Cascade
 from .closed_rounds import ClosedRounds
+from .coupled import columns as coupled_columns
+from .coupled import field_diffs
 from .derived import Rederive
 from .evidence_step import EvidenceNeeds
 from .exchange import Version, _iso
 from .kinds import KindJoin
-from .labels import field_label, row_label, table_label
+from .labels import row_label, table_label
 from .occupied import OccupiedBranches
 from .one_per_year import KEYED
-from .outcome import Conflict, FieldDiff, ImportPlan
+from .outcome import Conflict, ImportPlan
 from .references import References
 from .rows import RowSource, columns_of, travelling_tables
 from .sync_errors import SyncError
@@ -116,7 +118,9 @@ class Walk:
         if not isinstance(org, dict) or not org.get("id") or not org.get("name"):
             raise SyncError(f"Tệp không cho biết dữ liệu của Đoàn cơ sở nào. {NOTHING_WRITTEN}")
         self.their_org = str(org["id"])
-        self.their_name = str(org["name"])
+        from ..lang.text import nfc
+
+        self.their_name = nfc(str(org["name"]))  # as every text here: a refusal names it
         self.my_org = ws.db.get_meta(OWN_ORGANIZATION_KEY)
         self.plan = ImportPlan(organization={"id": self.their_org, "name": self.their_name})
         self.bases = Bases(manifest, self.me)
@@ -585,7 +589,7 @@ class Walk:
         names = [c for c in content if mine[c] != theirs[c]]
         kept = None if base is None else base_of(self.session, table, theirs["id"], base)
         changed = who_changed(kept, mine, theirs, names)
-        fields = [FieldDiff(c, field_label(c), mine[c], theirs[c], changed[c]) for c in names]
+        fields = field_diffs(table, names, mine, theirs, changed)  # a birth date is one field
         conflict = Conflict(table, theirs["id"], row_label(table, mine), fields)
         self.plan.conflicts.append(conflict)
         self.references.note(conflict, mine, theirs)
@@ -603,7 +607,7 @@ class Walk:
             result = dict(mine)
             for f in fields:
                 if choices[f.name] == "theirs":
-                    result[f.name] = theirs[f.name]
+                    result.update({c: theirs[c] for c in coupled_columns(table, f.name)})
             rederive(table, result)
         from ..storage.models import utc_now
 
