@@ -92,6 +92,7 @@ def test_bad_usage(folder: str) -> None:
     assert (code, err) == (1, "Lỗi: Dữ liệu không hợp lệ:\n  --parts: Phần không có: bia. "
                            "Các phần: to-trinh, bao-cao, bang, ke-hoach, hoat-dong, bien-ban, "
                            "tham-muu-phoi-hop, xep-loai, gioi-thieu-dang, doan-vien, thanh-nien, "
+                           "thanh-nien-dan-toc, thanh-nien-ton-giao, "
                            "chi-doan, doan-vien-chi-doan, so-thanh-nien, thong-ke, "
                            "minh-chung.\n")  # fmt: skip
 

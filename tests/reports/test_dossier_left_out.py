@@ -18,8 +18,9 @@ from doancoso.reports.dossier.build import build_dossier
 from dossier_data import evidence_pdf
 
 ReadPdf = Callable[[Path], Any]
-LISTS = ("hoat-dong", "doan-vien", "thanh-nien", "chi-doan", "doan-vien-chi-doan", "so-thanh-nien",
-         "thong-ke")  # fmt: skip
+LISTS = ("hoat-dong", "doan-vien", "thanh-nien", "thanh-nien-dan-toc", "thanh-nien-ton-giao",
+         "chi-doan", "doan-vien-chi-doan", "so-thanh-nien", "thong-ke")  # fmt: skip
+NO_MINORITY = {"thanh-nien-dan-toc", "thanh-nien-ton-giao"}  # nobody of them in any setup
 LEFT_OUT = "Các phần không có trong hồ sơ:"
 
 
@@ -56,12 +57,15 @@ def _member_gone_and_youth_in_hardship(ws: Workspace) -> None:
     ("setup", "expected"),
     [
         (_nobody, set(LISTS)),
-        (_member_in_no_chi_doan, {"hoat-dong", "thanh-nien", "chi-doan", "so-thanh-nien"}),
+        (
+            _member_in_no_chi_doan,
+            {"hoat-dong", "thanh-nien", "chi-doan", "so-thanh-nien"} | NO_MINORITY,
+        ),
         (
             _empty_chi_doan_and_a_young_person,
-            {"hoat-dong", "doan-vien", "thanh-nien", "doan-vien-chi-doan"},
+            {"hoat-dong", "doan-vien", "thanh-nien", "doan-vien-chi-doan"} | NO_MINORITY,
         ),
-        (_member_gone_and_youth_in_hardship, {"doan-vien", "doan-vien-chi-doan"}),
+        (_member_gone_and_youth_in_hardship, {"doan-vien", "doan-vien-chi-doan"} | NO_MINORITY),
     ],
     ids=["nobody", "member-in-no-chi-doan", "empty-chi-doan", "member-gone"],
 )

@@ -32,6 +32,8 @@ PARTS: dict[str, str] = {
     "gioi-thieu-dang": "Danh sách đoàn viên ưu tú được giới thiệu cho Đảng",
     "doan-vien": "Danh sách đoàn viên",
     "thanh-nien": "Danh sách thanh niên có hoàn cảnh khó khăn",
+    "thanh-nien-dan-toc": "Danh sách thanh niên dân tộc thiểu số",
+    "thanh-nien-ton-giao": "Danh sách thanh niên có tôn giáo",
     "chi-doan": "Danh sách chi đoàn",
     "doan-vien-chi-doan": "Danh sách đoàn viên theo chi đoàn",
     "so-thanh-nien": "Danh sách thanh niên địa phương",
@@ -42,10 +44,11 @@ PARTS: dict[str, str] = {
 follows the other records of the year's work (plan, activities, minutes); the members introduced
 to the Party open the lists, after the rating whose results they come from (DOMAIN.md §3)."""
 
-OPTIONAL_PARTS = frozenset({"bien-ban", "chi-doan", "doan-vien-chi-doan", "so-thanh-nien",
-                            "thong-ke"})  # fmt: skip
+OPTIONAL_PARTS = frozenset({"bien-ban", "thanh-nien-dan-toc", "thanh-nien-ton-giao", "chi-doan",
+                            "doan-vien-chi-doan", "so-thanh-nien", "thong-ke"})  # fmt: skip
 """The parts left out unless chosen: the minutes of the chi đoàn meetings, and the lists the
-secretary may add (issue #16)."""
+secretary may add (issue #16): the ethnic-minority and religious youth among them, whom many
+communes have none of."""
 
 DEFAULT_PARTS: tuple[str, ...] = tuple(p for p in PARTS if p not in OPTIONAL_PARTS)
 """The parts of a dossier when none are chosen, in order."""
@@ -169,6 +172,8 @@ LACKS = {
     "hoat-dong": "danh sách hoạt động trong năm",
     "doan-vien": "danh sách đoàn viên",
     "thanh-nien": "danh sách thanh niên có hoàn cảnh khó khăn",
+    "thanh-nien-dan-toc": "danh sách thanh niên dân tộc thiểu số",
+    "thanh-nien-ton-giao": "danh sách thanh niên có tôn giáo",
     "chi-doan": "danh sách chi đoàn",
     "doan-vien-chi-doan": "danh sách đoàn viên theo chi đoàn",
     "so-thanh-nien": "danh sách thanh niên địa phương",

@@ -26,8 +26,8 @@ from .check import register_item
 if TYPE_CHECKING:
     from ..workspace import Workspace
 
-LISTS = ("hoat-dong", "doan-vien", "thanh-nien", "chi-doan", "doan-vien-chi-doan", "so-thanh-nien",
-         "thong-ke")  # fmt: skip
+LISTS = ("hoat-dong", "doan-vien", "thanh-nien", "thanh-nien-dan-toc", "thanh-nien-ton-giao",
+         "chi-doan", "doan-vien-chi-doan", "so-thanh-nien", "thong-ke")  # fmt: skip
 """The list parts (codes of :data:`~doancoso.core.dossier.check.PARTS`) left out when empty,
 in the order of the parts."""
 ANNEX = "minh-chung"
@@ -35,6 +35,20 @@ ANNEX = "minh-chung"
 NO_EVIDENCE = "Chưa có tệp minh chứng nào."
 
 HARDSHIP = YouthFilter(hardship_only=True)
+YOUTH_LISTS = {
+    "thanh-nien": HARDSHIP,
+    "thanh-nien-dan-toc": YouthFilter(minority_only=True),
+    "thanh-nien-ton-giao": YouthFilter(religious_only=True),
+    "so-thanh-nien": YouthFilter(),
+}
+"""A youth list part → the register's filter (its check boxes) that lists its young people."""
+NO_YOUTH = {
+    "thanh-nien": "Không có thanh niên có hoàn cảnh khó khăn.",
+    "thanh-nien-dan-toc": "Không có thanh niên dân tộc thiểu số.",
+    "thanh-nien-ton-giao": "Không có thanh niên có tôn giáo.",
+    "so-thanh-nien": "Chưa có thanh niên nào trong danh sách.",
+}
+"""A youth list part → why it is left out when nobody is on it."""
 
 
 def counted_on(year: int, issued_on: dt.date) -> dt.date:
@@ -91,12 +105,8 @@ def _empty(ws: Workspace, part: str, day: dt.date) -> str | None:
         if any(s in ACTIVE_STATUSES for s in ws.statistics.statuses_on(day).values()):
             return None
         return f"Không có đoàn viên nào đang sinh hoạt ngày {format_vn_date(day)}."
-    if part == "thanh-nien":
-        return None if youth_on(ws, HARDSHIP, day) else "Không có thanh niên có hoàn cảnh khó khăn."
-    if part == "so-thanh-nien":
-        if youth_on(ws, YouthFilter(), day):
-            return None
-        return "Chưa có thanh niên nào trong danh sách."
+    if part in YOUTH_LISTS:
+        return None if youth_on(ws, YOUTH_LISTS[part], day) else NO_YOUTH[part]
     if part == "chi-doan":
         return None if any(b.id for b in branches_on(ws, day)) else "Chưa có chi đoàn nào."
     if part == "doan-vien-chi-doan":

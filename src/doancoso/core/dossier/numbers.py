@@ -46,6 +46,8 @@ NUMBERED: dict[str, NumberedDocument] = {
     "gioi-thieu-dang": NumberedDocument("DS", "Danh sách đoàn viên ưu tú được giới thiệu cho Đảng"),
     "doan-vien": NumberedDocument("DS", "Danh sách đoàn viên"),
     "thanh-nien": NumberedDocument("DS", "Danh sách thanh niên có hoàn cảnh khó khăn"),
+    "thanh-nien-dan-toc": NumberedDocument("DS", "Danh sách thanh niên dân tộc thiểu số"),
+    "thanh-nien-ton-giao": NumberedDocument("DS", "Danh sách thanh niên có tôn giáo"),
     "chi-doan": NumberedDocument("DS", "Danh sách chi đoàn"),
     "so-thanh-nien": NumberedDocument("DS", "Danh sách thanh niên địa phương"),
     "thong-ke": NumberedDocument("BC", "Thống kê tình hình đoàn viên"),

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 
 from ...core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, minutes_of_year, no_minutes
-from ...core.dossier.lists import HARDSHIP, branches_on, counted_on, empty_lists
+from ...core.dossier.lists import YOUTH_LISTS, branches_on, counted_on, empty_lists
 from ...core.dossier.numbers import clean_numbers
 from ...core.dossier.stored import BuiltDossier, built_dossier, keep_built, missing_parts
 from ...core.errors import AppError
@@ -30,7 +30,6 @@ from ...core.recognition.service import ChecklistView
 from ...core.roster.service import MemberFilter
 from ...core.storage.temp import session_folder
 from ...core.workspace import Workspace
-from ...core.youth.service import YouthFilter
 from ..fonts import BOLD, register_fonts
 from ..minutes import print_minutes
 from ..plan import print_plan, print_report
@@ -400,8 +399,8 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
                                                       number=number, page_numbers=False,
                                                       as_of=day))]  # fmt: skip
-    if part in ("thanh-nien", "so-thanh-nien"):
-        flt = HARDSHIP if part == "thanh-nien" else YouthFilter()
+    if part in YOUTH_LISTS:
+        flt = YOUTH_LISTS[part]
         return [job.made(part, lambda p: print_youth(ws, p, flt, issued_on=when, number=number,
                                                      page_numbers=False, as_of=day))]  # fmt: skip
     if part == "chi-doan":

@@ -287,7 +287,7 @@ def write_introductions(path: Path, org: OrganizationInfo, rows: Sequence[PartyI
 
 CITED_PARTS: dict[str, tuple[str, ...]] = {
     "roster": ("doan-vien", "doan-vien-chi-doan"),
-    "youth-register": ("thanh-nien", "so-thanh-nien"),
+    "youth-register": ("thanh-nien", "thanh-nien-dan-toc", "thanh-nien-ton-giao", "so-thanh-nien"),
     "plan": ("ke-hoach",),
     "activities": ("hoat-dong",),
     "minutes": ("bien-ban",),

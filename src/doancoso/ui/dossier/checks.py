@@ -44,6 +44,8 @@ FIX_AREAS = {
     "hoat-dong": "Lịch hoạt động",
     "doan-vien": "Đoàn viên",
     "thanh-nien": "Thanh niên",
+    "thanh-nien-dan-toc": "Thanh niên",
+    "thanh-nien-ton-giao": "Thanh niên",
     "bien-ban": "Lịch hoạt động",
     "tham-muu-phoi-hop": "3 chủ động",
     "gioi-thieu-dang": "Đoàn viên",
