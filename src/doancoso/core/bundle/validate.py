@@ -234,6 +234,13 @@ def _text_rules(table: str) -> tuple[tuple[str, re.Pattern[str], int | None], ..
     )
 
 
+def _said(column: str) -> str:
+    """A column as a refusal names it: its label, as the forms name the field ("“Quê quán”"),
+    its name only where it has none ("cột “id”")."""
+    label = field_label(column)
+    return f"cột “{column}”" if label == column else f"“{label}”"
+
+
 def _texts(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``rows`` (checked) unless a text holds a character of :data:`_ONE_LINE_BAD` (of
     :data:`_MULTILINE_BAD` in a multi-line field) or is longer than its form takes: that one
@@ -242,8 +249,7 @@ def _texts(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         texts = list(filter(None, map(itemgetter(name), rows)))
         if not texts:
             continue
-        label = field_label(name)
-        said = f"cột “{name}”" + (f" ({label})" if label != name else "")
+        said = _said(name)
         if bad.search("".join(texts)) is not None:
             row, hit = next((r, m) for r in rows if r[name] and (m := bad.search(r[name])))
             found = ord(hit.group())
@@ -289,8 +295,7 @@ def _choices(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         raise refuse(
             table,
             row,
-            f"cột “{name}” ({field_label(name)}) phải là một trong: {allowed}; không phải "
-            f"{_shown(row[name])}",
+            f"{_said(name)} phải là một trong: {allowed}; không phải {_shown(row[name])}",
         )
     return rows
 
@@ -416,8 +421,7 @@ def _phoned(table: str, row: dict[str, Any]) -> dict[str, Any]:
         raise refuse(
             table,
             row,
-            f"cột “phone” ({field_label('phone')}) phải là {_PHONE_WORDS}, không phải "
-            f"{_shown(row['phone'])}",
+            f"{_said('phone')} phải là {_PHONE_WORDS}, không phải {_shown(row['phone'])}",
         )
     taken = dict(row, phone=phone)
     rederive(table, taken)  # the search text holds the phone
