@@ -24,31 +24,31 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "member-status-label": (
         "members",
         {**PERSON, "status": "Đang sinh hoạt"},
-        f"bảng “Đoàn viên” (members), {WHERE}: cột “status” (Trạng thái) phải là một trong: "
+        f"bảng “Đoàn viên” (members), {WHERE}: “Trạng thái” phải là một trong: "
         f"{STATUSES}; không phải 'Đang sinh hoạt'",
     ),
     "member-gender-made-up": (
         "members",
         {**PERSON, "gender": "x"},
-        f"bảng “Đoàn viên” (members), {WHERE}: cột “gender” (Giới tính) phải là một trong: "
+        f"bảng “Đoàn viên” (members), {WHERE}: “Giới tính” phải là một trong: "
         "male (Nam), female (Nữ); không phải 'x'",
     ),
     "member-book-status": (
         "members",
         {**PERSON, "book_status": "lost"},
-        f"bảng “Đoàn viên” (members), {WHERE}: cột “book_status” (Tình trạng sổ đoàn viên) "
+        f"bảng “Đoàn viên” (members), {WHERE}: “Tình trạng sổ đoàn viên” "
         "phải là một trong: held (Chi đoàn đang giữ), withdrawn (Đã rút sổ); không phải 'lost'",
     ),
     "youth-gender-label": (
         "youths",
         {**PERSON, "gender": "Nữ"},
-        f"bảng “Thanh niên” (youths), {WHERE}: cột “gender” (Giới tính) phải là một trong: "
+        f"bảng “Thanh niên” (youths), {WHERE}: “Giới tính” phải là một trong: "
         "male (Nam), female (Nữ); không phải 'Nữ'",
     ),
     "youth-birth-precision": (
         "youths",
         {**PERSON, "birth_precision": "month"},
-        f"bảng “Thanh niên” (youths), {WHERE}: cột “birth_precision” (Cách ghi ngày sinh) phải "
+        f"bảng “Thanh niên” (youths), {WHERE}: “Cách ghi ngày sinh” phải "
         "là một trong: day (đủ ngày, tháng, năm), year (chỉ biết năm sinh); không phải 'month'",
     ),
 }
@@ -79,7 +79,7 @@ STATUS_CASES: dict[str, tuple[str, str, str]] = {
     "occurrence-status-label": (
         "occurrences",
         "Đã thực hiện",
-        "bảng “Buổi hoạt động” (occurrences), dòng {id}: cột “status” (Trạng thái) phải là "
+        "bảng “Buổi hoạt động” (occurrences), dòng {id}: “Trạng thái” phải là "
         "một trong: du-kien (Dự kiến), da-thuc-hien (Đã thực hiện), hoan (Hoãn), huy (Hủy); "
         "không phải 'Đã thực hiện'",
     ),
@@ -87,7 +87,7 @@ STATUS_CASES: dict[str, tuple[str, str, str]] = {
     "checklist-status-made-up": (
         "checklist_answers",
         "xuat-sac",
-        "bảng “Đánh giá tiêu chí” (checklist_answers), dòng {id}: cột “status” (Trạng thái) "
+        "bảng “Đánh giá tiêu chí” (checklist_answers), dòng {id}: “Trạng thái” "
         "phải là một trong: dat (Đạt), chua-dat (Chưa đạt), khong-ap-dung (Không áp dụng), "
         "chua-danh-gia (Chưa đánh giá); không phải 'xuat-sac'",
     ),

@@ -123,7 +123,7 @@ def test_a_phone_the_form_refuses_refuses_the_bundle(
     assert refused.value.message == (
         f"Tệp dữ liệu có dòng không hợp lệ ở bảng “{label}” ({table}), dòng của {fields.full_name} "
         f"(sinh {born}): "
-        "cột “phone” (Điện thoại) phải là số điện thoại (10 chữ số, bắt đầu bằng 0, ví dụ "
+        "“Điện thoại” phải là số điện thoại (10 chữ số, bắt đầu bằng 0, ví dụ "
         "0912345678), không phải '12ab'. Không có gì được ghi vào dữ liệu."
     )
     assert data_state(away.data_dir) == before

@@ -34,7 +34,7 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "nul-in-a-name": (
         "members",
         {**PERSON, "full_name": "Lê Thị \x00Hoa"},
-        f"{MEMBER}: cột “full_name” (Họ và tên) chứa ký tự điều khiển U+0000, không được phép",
+        f"{MEMBER}: “Họ và tên” chứa ký tự điều khiển U+0000, không được phép",
     ),
     "nul-in-an-id": (
         "members",
@@ -44,63 +44,61 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "nul-in-how-the-birth-date-is-written": (
         "members",
         {**PERSON, "birth_precision": "day\x00"},
-        f"{MEMBER}: cột “birth_precision” (Cách ghi ngày sinh) chứa ký tự điều khiển U+0000, "
-        "không được phép",
+        f"{MEMBER}: “Cách ghi ngày sinh” chứa ký tự điều khiển U+0000, không được phép",
     ),
     "line-break-in-a-one-line-field": (
         "members",
         {**PERSON, "hometown": "Xã An Bình\nTỉnh Đồng Tháp"},
-        f"{MEMBER}: cột “hometown” (Quê quán) chứa ký tự điều khiển U+000A, không được phép",
+        f"{MEMBER}: “Quê quán” chứa ký tự điều khiển U+000A, không được phép",
     ),
     "bell-in-a-note": (
         "youths",
         {**PERSON, "notes": "Hoàn cảnh khó khăn\n\x07"},
-        f"{YOUTH}: cột “notes” (Ghi chú) chứa ký tự điều khiển U+0007, không được phép",
+        f"{YOUTH}: “Ghi chú” chứa ký tự điều khiển U+0007, không được phép",
     ),
     "full-name-over-the-forms-limit": (
         "members",
         {**PERSON, "full_name": LONG_NAME},
-        f"bảng “Đoàn viên” (members), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): cột "
-        f"“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép{REMADE}",
+        f"bảng “Đoàn viên” (members), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): "
+        f"“Họ và tên” dài 104 ký tự, quá 100 ký tự cho phép{REMADE}",
     ),
     "young-persons-name-over-the-limit": (
         "youths",
         {**PERSON, "full_name": LONG_NAME},
-        f"bảng “Thanh niên” (youths), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): cột "
-        f"“full_name” (Họ và tên) dài 104 ký tự, quá 100 ký tự cho phép{REMADE}",
+        f"bảng “Thanh niên” (youths), dòng của {LONG_NAME[:59]}… (sinh 29/02/2000): "
+        f"“Họ và tên” dài 104 ký tự, quá 100 ký tự cho phép{REMADE}",
     ),
     "activity-title-over-the-forms-limit": (
         "activities",
         {"title": LONG_TITLE},
-        f"bảng “Hoạt động” (activities), dòng “{LONG_TITLE[:59]}…”: cột “title” (Tiêu đề) "
+        f"bảng “Hoạt động” (activities), dòng “{LONG_TITLE[:59]}…”: “Tiêu đề” "
         f"dài 501 ký tự, quá 500 ký tự cho phép{REMADE}",
     ),
     "one-line-field-of-100000-letters": (
         "members",
         {**PERSON, "occupation": "a" * 100_000},
-        f"{MEMBER}: cột “occupation” (Nghề nghiệp) dài 100.000 ký tự, quá 200 ký tự cho phép"
-        f"{REMADE}",
+        f"{MEMBER}: “Nghề nghiệp” dài 100.000 ký tự, quá 200 ký tự cho phép{REMADE}",
     ),
     "one-line-field-over-its-column": (
         "members",
         {**PERSON, "hometown": LONG_HOMETOWN},
-        f"{MEMBER}: cột “hometown” (Quê quán) dài 301 ký tự, quá 300 ký tự cho phép{REMADE}",
+        f"{MEMBER}: “Quê quán” dài 301 ký tự, quá 300 ký tự cho phép{REMADE}",
     ),
     "chi-doan-name-over-its-column": (
         "branches",
         {"name": LONG_BRANCH},
-        f"bảng “Chi đoàn” (branches), dòng của chi đoàn “{LONG_BRANCH[:59]}…”: cột “name” "
-        f"(Tên) dài 201 ký tự, quá 200 ký tự cho phép{REMADE}",
+        f"bảng “Chi đoàn” (branches), dòng của chi đoàn “{LONG_BRANCH[:59]}…”: “Tên” "
+        f"dài 201 ký tự, quá 200 ký tự cho phép{REMADE}",
     ),
     "note-over-the-limit-of-notes": (
         "youths",
         {**PERSON, "notes": "Hoàn cảnh khó khăn.\n" * 5_000 + "x"},  # 100,001 characters
-        f"{YOUTH}: cột “notes” (Ghi chú) dài 100.001 ký tự, quá 100.000 ký tự cho phép{REMADE}",
+        f"{YOUTH}: “Ghi chú” dài 100.001 ký tự, quá 100.000 ký tự cho phép{REMADE}",
     ),
     "activity-note-over-the-limit-of-notes": (
         "activities",
         {"title": "Hội trại 26/3", "notes": "Nội dung." * 11_112},  # 100,008 characters
-        "bảng “Hoạt động” (activities), dòng “Hội trại 26/3”: cột “notes” (Ghi chú) dài "
+        "bảng “Hoạt động” (activities), dòng “Hội trại 26/3”: “Ghi chú” dài "
         f"100.008 ký tự, quá 100.000 ký tự cho phép{REMADE}",
     ),
 }
@@ -153,7 +151,7 @@ def test_a_lone_surrogate_is_refused(sources: Sources, tmp_path: Path) -> None:
     stick.mkdir()
     bundle = build(stick / "b.dcs", members)
     assert refused_both_ways(receiver, bundle) == (
-        f"Tệp dữ liệu có dòng không hợp lệ ở {MEMBER}: cột “notes” (Ghi chú) chứa ký tự "
+        f"Tệp dữ liệu có dòng không hợp lệ ở {MEMBER}: “Ghi chú” chứa ký tự "
         f"không hợp lệ U+D800, không được phép. {NOT_WRITTEN}"
     )
 

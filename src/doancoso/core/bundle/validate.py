@@ -1,17 +1,17 @@
 """Checking incoming rows against the tables of this version (issue #17, "Hostile files").
 
-Every row of a bundle is checked before anything is written: its table must be a travelling
-table, its columns those of the table (a nullable column may be left out), each value of the
-column's JSON kind (text, whole number, number, true/false, ISO date, ISO date and time), and
-the columns that cannot be empty not empty. Every text is taken in NFC, as the app stores every
-text (a file may hold it decomposed). A text holds no control character (a note keeps its
-line breaks and tabs) and no more characters than its column declares (``String(300)``), nor
-than the form and the import of its field take, nor, a multi-line one, :data:`LONGEST_NOTE`. A
-member's or a young person's field their forms fill from a fixed list (trạng thái, giới tính,
-tình trạng sổ, ngày sinh đủ hay chỉ năm), the status of an activity's date and the
-self-assessment of a checklist item hold one of its codes. A phone of a member or a young person
-is stored as their forms store it (a bundle made by hand or by an older version may hold it as
-typed), or refused where the form would refuse it. A refusal is an
+Every row of a bundle is checked before anything is written: its table must be a travelling table,
+its columns those of the table (a nullable column may be left out), each value of the column's JSON
+kind (text, whole number, number, true/false, ISO date, ISO date and time), and the columns that
+cannot be empty not empty. Every text is taken in NFC, as the app stores every text (a file may hold
+it decomposed). A text holds no control character (a note keeps its line breaks and tabs) and no
+more characters than the app's forms and imports take (:func:`~..storage.lengths.text_limits`: its
+column's ``String(300)``, fewer for a full name, a multi-line one
+:data:`~..storage.lengths.LONGEST_NOTE`). A member's or a young person's field their forms fill from
+a fixed list (trạng thái, giới tính, tình trạng sổ, ngày sinh đủ hay chỉ năm), the status of an
+activity's date and the self-assessment of a checklist item hold one of its codes. A phone of a
+member or a young person is stored as their forms store it (a bundle made by hand or by an older
+version may hold it as typed), or refused where the form would refuse it. A refusal is an
 :class:`~.sync_errors.InvalidRows` naming the table and the row as the user knows it (a person, a
 chi đoàn by name).
 """
@@ -30,12 +30,12 @@ from unicodedata import is_normalized, normalize
 
 from sqlalchemy import Text
 
-from ..activities.fields import LONGEST_TITLE
 from ..activities.rules import STATUSES as OCCURRENCE_STATUSES
 from ..lang.text import nfc, vn_number
 from ..recognition.rules import STATUSES as CHECKLIST_STATUSES
-from ..roster.validation import LONGEST_FULL_NAME, normalize_phone
+from ..roster.validation import normalize_phone
 from ..roster.vocab import BOOK_STATUSES, GENDERS, STATUSES
+from ..storage.lengths import text_limits
 from .labels import field_label, quoted_table, row_in_words
 from .rows import columns_of, from_json, travelling_tables
 from .sync_errors import InvalidRows
@@ -215,66 +215,30 @@ _MULTILINE_BAD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 """What no text the app stores holds (``lang.text.clean_controls`` drops it from whatever is
 typed, pasted or imported): control characters (C0, DEL, C1), a line break or a tab in a
 one-line field, and lone surrogates, which SQLite cannot even store."""
-LONGEST_LINE = 32_767
-"""The most characters a one-line field of no declared length takes: a form's line edit holds no
-more (Qt's default ``maxLength``) and the Excel import refuses a longer cell
-(``xlsx.refusals.MAX_CELL_CHARS``)."""
-LONGEST_NOTE = 100_000
-"""The most characters a multi-line text takes (a note, a plan's content, the minutes of a
-meeting): some thirty printed pages, far above what the app's users write, far below what a
-crafted file could make every list, form and document hold (a row may be 16 MB,
-``limits.MAX_LINE``)."""
-_LONGEST: dict[tuple[str, str], int] = {
-    ("members", "full_name"): LONGEST_FULL_NAME,
-    ("youths", "full_name"): LONGEST_FULL_NAME,
-    ("activities", "title"): LONGEST_TITLE,
-}
-"""The fields whose form and import take fewer characters than their column declares (a full
-name: ``String(200)``), or name that column's length (the activity form's)."""
-_STRUCTURED = frozenset(
-    {
-        ("activities", "branch_ids"),
-        ("activities", "target_ids"),
-        ("settings", "value"),
-        ("rating_rounds", "rules"),
-        ("rating_rounds", "history"),
-        ("criteria_templates", "content"),
-        ("checklists", "template"),
-    }
-)
-"""The multi-line columns the app fills itself with JSON (lists of ids, rules, a template, the
-history of a round), not typed: no :data:`LONGEST_NOTE`, only the bundle's limit for a row."""
 TOO_LONG_WAY = "hãy sửa trên máy đã tạo tệp rồi tạo lại tệp"
 """What a text longer than its field takes is told to do (the forms may have taken it there)."""
 
 
 @cache
 def _text_rules(table: str) -> tuple[tuple[str, re.Pattern[str], int | None], ...]:
-    """Each text column of ``table``: what it may not hold, and its most characters: the
-    length its model declares (``String(300)``: 300; :data:`LONGEST_LINE` where it declares
-    none), or fewer where the form takes fewer (:data:`_LONGEST`); a multi-line one
-    :data:`LONGEST_NOTE`; a code of :data:`CHOICES` none (any but its codes is refused). Not
+    """Each text column of ``table``: what it may not hold (a line break only in a multi-line
+    one), and its most characters (:func:`~..storage.lengths.text_limits`, the forms' and the
+    imports' limits; None for a code of :data:`CHOICES`, refused if not one of its codes). Not
     the search and sort keys, computed again on import (derived.py), which separate their parts
     with control characters; nor a reference to another row, which SQLite (``foreign_keys`` on)
     takes only if it is the ``id`` of a row, checked here or already stored."""
-    from .walk import DERIVED
-
     columns = travelling_tables()[table].columns
-    rules = []
-    for name, kind in columns_of(table).items():
-        if kind != "str" or name in DERIVED.get(table, ()) or columns[name].foreign_keys:
-            continue
-        column_type = columns[name].type
-        if isinstance(column_type, Text):
-            longest = None if (table, name) in _STRUCTURED else LONGEST_NOTE
-            rules.append((name, _MULTILINE_BAD, longest))
-        elif name in CHOICES.get(table, {}):  # one of a few short codes, or its refusal
-            rules.append((name, _ONE_LINE_BAD, None))
-        else:
-            declared = getattr(column_type, "length", None) or LONGEST_LINE
-            longest = min(declared, _LONGEST.get((table, name), declared))
-            rules.append((name, _ONE_LINE_BAD, longest))
-    return tuple(rules)
+    return tuple(
+        (name, _MULTILINE_BAD if isinstance(columns[name].type, Text) else _ONE_LINE_BAD, longest)
+        for name, longest in text_limits(table).items()
+    )
+
+
+def _said(column: str) -> str:
+    """A column as a refusal names it: its label, as the forms name the field ("“Quê quán”"),
+    its name only where it has none ("cột “id”")."""
+    label = field_label(column)
+    return f"cột “{column}”" if label == column else f"“{label}”"
 
 
 def _texts(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -285,8 +249,7 @@ def _texts(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         texts = list(filter(None, map(itemgetter(name), rows)))
         if not texts:
             continue
-        label = field_label(name)
-        said = f"cột “{name}”" + (f" ({label})" if label != name else "")
+        said = _said(name)
         if bad.search("".join(texts)) is not None:
             row, hit = next((r, m) for r in rows if r[name] and (m := bad.search(r[name])))
             found = ord(hit.group())
@@ -332,8 +295,7 @@ def _choices(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         raise refuse(
             table,
             row,
-            f"cột “{name}” ({field_label(name)}) phải là một trong: {allowed}; không phải "
-            f"{_shown(row[name])}",
+            f"{_said(name)} phải là một trong: {allowed}; không phải {_shown(row[name])}",
         )
     return rows
 
@@ -459,8 +421,7 @@ def _phoned(table: str, row: dict[str, Any]) -> dict[str, Any]:
         raise refuse(
             table,
             row,
-            f"cột “phone” ({field_label('phone')}) phải là {_PHONE_WORDS}, không phải "
-            f"{_shown(row['phone'])}",
+            f"{_said('phone')} phải là {_PHONE_WORDS}, không phải {_shown(row['phone'])}",
         )
     taken = dict(row, phone=phone)
     rederive(table, taken)  # the search text holds the phone

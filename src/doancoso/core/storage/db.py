@@ -356,7 +356,7 @@ class Database:
         from sqlalchemy import create_engine, event
         from sqlalchemy.orm import sessionmaker
 
-        from . import tracking
+        from . import lengths, tracking
 
         if self.read_only is not None:
             uri = self._uri
@@ -370,6 +370,9 @@ class Database:
             event.listen(engine, "connect", _set_pragmas)
         event.listen(engine, "before_cursor_execute", tracking.note_statement)
         sessions = sessionmaker(engine, expire_on_commit=False)
+        # a text longer than its column takes refused before anything is stamped or written
+        event.listen(sessions, "before_flush", lambda s, _c, _i: lengths.check_flush(s))
+        event.listen(sessions, "do_orm_execute", lengths.check_bulk_insert)
         event.listen(
             sessions,
             "before_flush",

@@ -99,6 +99,7 @@ class YouthRowParser(RowParser):
     TEXT_TARGETS = _TEXT_TARGETS
     MULTILINE = ("notes", "hardship_support")  # kept with their line breaks, as the form does
     CHECK_AGE = False
+    TABLE = "youths"
     HEADING_FIELD = "hamlet"  # "I. ẤP TÂN HÒA" over the young people of a hamlet
 
     def heading_value(self, heading: str) -> str | None:
@@ -132,6 +133,7 @@ class YouthRowParser(RowParser):
             if name:
                 out["follow_up"] = name
         self._away_since(cells, parsed)
+        self.lengths(parsed)
         return parsed
 
     def _away_since(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:

@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta
 from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date, unread_date, written_date
 from ...lang.legacy import Decoded, Encoding, decode_cell
 from ...lang.text import fold, name_case, nfc, nfc_multiline
+from ...storage.lengths import too_long
 from ...xlsx.workbook import Cell, cell_name
 from ..notes import NOTE_FIELDS
 from ..rules import MEMBER_CODE_DIGITS, national_id_mismatch_message, too_young_message
@@ -280,6 +281,7 @@ class RowParser:
     MULTILINE: tuple[str, ...] = MULTILINE_FIELDS
     CHECK_AGE = True  # too young to be admitted today is an error (members only)
     HEADING_FIELD: str | None = "branch"  # what a group heading gives its rows (:mod:`.groups`)
+    TABLE = "members"  # whose columns' lengths hold (:meth:`lengths`)
 
     def __init__(self, mapping: dict[str, int], headers: list[str], today: date) -> None:
         self.mapping = mapping
@@ -550,7 +552,15 @@ class RowParser:
                     Problem(f"{label} không thể sau ngày hôm nay.", ERROR, target)
                 )
             out[target] = day
+        self.lengths(parsed)
         return parsed
+
+    def lengths(self, parsed: ParsedRow) -> None:
+        """A text longer than its column takes rejects the row, in the forms' words
+        (:func:`~doancoso.core.storage.lengths.too_long`); a full name is told by :meth:`_name`."""
+        for target, message in too_long(self.TABLE, parsed.values).items():
+            if target != "full_name":
+                parsed.problems.append(Problem(message, ERROR, target))
 
     def name_and_birth(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         """The person's full name (from one column or from its parts), birth date and gender

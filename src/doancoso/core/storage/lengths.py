@@ -1,0 +1,160 @@
+"""The most characters each text column of a travelling table takes, and its check.
+
+One rule for every way a text enters the database (a form, the command line, an Excel import)
+and for a bundle's rows (``bundle.validate``): the app never stores what its own bundle would
+refuse, nor what PostgreSQL (``String(300)`` enforced) would. :func:`text_limits` derives the
+limits from the models; :func:`check_flush` (a ``before_flush`` listener) refuses a new or
+changed object holding a longer text with a :class:`~..errors.ValidationError` naming the
+field, as the forms show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from ..errors import ValidationError
+
+LONGEST_LINE = 32_767
+"""The most characters a one-line field of no declared length takes: a form's line edit holds no
+more (Qt's default ``maxLength``) and the Excel import refuses a longer cell
+(``xlsx.refusals.MAX_CELL_CHARS``)."""
+LONGEST_NOTE = 100_000
+"""The most characters a multi-line text takes (a note, a plan's content, the minutes of a
+meeting): some thirty printed pages, far above what the app's users write, far below what a
+crafted file could make every list, form and document hold (a row may be 16 MB,
+``limits.MAX_LINE``)."""
+STRUCTURED = frozenset(
+    {
+        ("activities", "branch_ids"),
+        ("activities", "target_ids"),
+        ("settings", "value"),
+        ("rating_rounds", "rules"),
+        ("rating_rounds", "history"),
+        ("criteria_templates", "content"),
+        ("checklists", "template"),
+    }
+)
+"""The multi-line columns the app fills itself with JSON (lists of ids, rules, a template, the
+history of a round), not typed: no :data:`LONGEST_NOTE`, only the bundle's limit for a row."""
+
+
+def _tighter() -> dict[tuple[str, str], int]:
+    """The fields whose form and import take fewer characters than their column declares (a
+    full name: ``String(200)``, 100 taken), or name that column's length (the activity form's
+    title)."""
+    from ..activities.fields import LONGEST_TITLE
+    from ..roster.validation import LONGEST_FULL_NAME
+
+    return {
+        ("members", "full_name"): LONGEST_FULL_NAME,
+        ("youths", "full_name"): LONGEST_FULL_NAME,
+        ("activities", "title"): LONGEST_TITLE,
+    }
+
+
+@cache
+def text_limits(table: str) -> dict[str, int | None]:
+    """Each text column of the travelling ``table`` (in the table's order) and its most
+    characters: the length its model declares (``String(300)``: 300; :data:`LONGEST_LINE` where
+    it declares none), or fewer where the form takes fewer; a multi-line one (``Text``)
+    :data:`LONGEST_NOTE`, a JSON one of :data:`STRUCTURED` None; a code the forms pick from a
+    fixed list (``bundle.validate.CHOICES``, checked as one of its codes) None. Not the search
+    and sort keys, computed from other columns (``bundle.walk.DERIVED``), nor a reference to
+    another row (an id)."""
+    from ..bundle.validate import CHOICES
+    from ..bundle.walk import DERIVED
+    from .models import TRAVELLING_TABLES
+
+    tables = {model.__table__.name: model.__table__ for model in TRAVELLING_TABLES}  # type: ignore[attr-defined]
+    if table not in tables:
+        return {}
+    tighter = _tighter()
+    limits: dict[str, int | None] = {}
+    for column in tables[table].columns:
+        name = column.name
+        if not isinstance(column.type, String) or name in DERIVED.get(table, ()):
+            continue
+        if column.foreign_keys:
+            continue
+        if isinstance(column.type, Text):
+            limits[name] = None if (table, name) in STRUCTURED else LONGEST_NOTE
+        elif name in CHOICES.get(table, {}):
+            limits[name] = None
+        else:
+            declared = column.type.length or LONGEST_LINE
+            limits[name] = min(declared, tighter.get((table, name), declared))
+    return limits
+
+
+def too_long_message(field: str, length: int, longest: int) -> str:
+    """``field``'s text of ``length`` characters refused, in the words of every refusal: "Quê
+    quán dài 301 ký tự, quá 300 ký tự cho phép." (its label, or its name where it has none)."""
+    from ..bundle.labels import field_label
+    from ..lang.text import vn_number
+
+    return (
+        f"{field_label(field)} dài {vn_number(length)} ký tự, quá {vn_number(longest)} ký tự "
+        "cho phép."
+    )
+
+
+def too_long(table: str, values: Mapping[str, Any]) -> dict[str, str]:
+    """The texts of ``values`` (a row of ``table``, or some of its columns) longer than
+    :func:`text_limits` takes, each field with its :func:`too_long_message`."""
+    errors: dict[str, str] = {}
+    for name, longest in text_limits(table).items():
+        value = values.get(name)
+        if longest is not None and isinstance(value, str) and len(value) > longest:
+            errors[name] = too_long_message(name, len(value), longest)
+    return errors
+
+
+def check_flush(session: Session) -> None:
+    """``before_flush``: refuse (:class:`ValidationError`, nothing written) a new or changed
+    travelling object whose text is longer than :func:`text_limits` takes. Of a changed one
+    only the columns changed are checked: a text stored before this check does not block an
+    unrelated change (moving a member to another chi đoàn)."""
+    from sqlalchemy import inspect
+
+    from .models import Travelling
+
+    for obj in (*session.new, *session.dirty):
+        if not isinstance(obj, Travelling):
+            continue
+        table = type(obj).__table__.name  # type: ignore[attr-defined]
+        state = inspect(obj)
+        new = obj in session.new
+        values = {
+            name: getattr(obj, name)
+            for name, longest in text_limits(table).items()
+            if longest is not None and (new or state.attrs[name].history.has_changes())
+        }
+        if errors := too_long(table, values):
+            raise ValidationError(errors)
+
+
+def check_bulk_insert(state: ORMExecuteState) -> None:
+    """``do_orm_execute``: refuse as :func:`check_flush` does a bulk INSERT (``insert(Model)``
+    with a list of rows: the attendance of a sheet, a rating round's members) into a travelling
+    table whose text is too long, before it is written."""
+    if not state.is_insert:
+        return
+    table = getattr(getattr(state.statement, "table", None), "name", None)
+    if not isinstance(table, str) or not _travelling(table) or not state.parameters:
+        return
+    given = state.parameters
+    for row in [given] if isinstance(given, Mapping) else given:
+        if errors := too_long(table, row):
+            raise ValidationError(errors)
+
+
+@cache
+def _travelling(table: str) -> bool:
+    from .models import TRAVELLING_TABLES
+
+    return any(model.__table__.name == table for model in TRAVELLING_TABLES)  # type: ignore[attr-defined]
