@@ -178,7 +178,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
 def test_a_member_events_lettered_labels_put_the_cursor_in_their_fields(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
-    """Every field of a member's event, whatever the kind shows, has its own letter."""
+    """Every field and button of a member's event, whatever the kind shows, has its own
+    letter."""
     core = synchronous_core(demo_ws, prompts)
     member_id = demo_ws.members.ids()[0]
     dialog = shown_active(qtbot, EventDialog(core, member_id, tuple(EVENT_KINDS)))
@@ -186,6 +187,7 @@ def test_a_member_events_lettered_labels_put_the_cursor_in_their_fields(
     for kind in EVENT_KINDS:
         dialog.set_kind(kind)
         wrong.extend(f"{kind}: {_where(label)} (no letter)" for label in _unlettered(dialog))
+        wrong.extend(f"{kind}: {w}" for w in _unlettered_buttons(dialog))
         wrong.extend(f"{kind}: {w}" for w in _leads_nowhere(qtbot, dialog))
         wrong.extend(f"{kind}: twice {t}" for t in twice(letters(dialog)))
     assert wrong == []
