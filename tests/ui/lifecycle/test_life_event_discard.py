@@ -26,7 +26,7 @@ def _shown(qtbot: QtBot, ws: Workspace, member_id: str, prompts: ScriptedPrompts
 def _cancel_button(dialog: EventDialog) -> QPushButton:
     box = dialog.findChild(QDialogButtonBox)
     assert box is not None
-    (button,) = [b for b in box.buttons() if b.text() == "Hủy"]
+    (button,) = [b for b in box.buttons() if b.text() == "&Hủy"]
     assert isinstance(button, QPushButton)
     return button
 

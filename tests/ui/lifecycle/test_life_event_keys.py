@@ -1,7 +1,10 @@
 """The event dialog by the keyboard: Enter in "Nhận xét" or "Ghi chú" makes a new line, and
-Ctrl+Enter records the event from there (as from any field), as the activity form does."""
+Ctrl+Enter records the event from there (as from any field), as the activity form does; its
+buttons' Alt letters record it or cancel."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.lifecycle.event_dialog import EventDialog
+from mnemonics import press_alt
 from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import AddMember
@@ -89,3 +93,32 @@ def test_ctrl_enter_with_a_message_keeps_the_dialog_open(
     assert dialog.recorded is None and dialog.isVisible()
     assert "other_organization" in dialog.errors.messages()
     assert [e.kind for e in ws.events.history(member)] == []
+
+
+def test_alt_g_records_the_event_and_alt_h_cancels(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """ "&Ghi sự kiện" (Alt+G) records the event; "&Hủy" (Alt+H, as in the app's other forms)
+    closes the dialog and records nothing."""
+    member = add_member("Trần Công An", "01/06/2001", branch="Chi đoàn ấp Đất Sét")
+    before = len(ws.events.history(member))
+    dialog = _shown(qtbot, ws, prompts, member)
+    dialog.set_kind("transfer_in")
+    dialog.set_value("date", "01/09/2025")
+    dialog.set_value("other_organization", "Đoàn phường 5")
+    dialog.date_edit.setFocus()
+    press_alt(qtbot, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.recorded is None and len(ws.events.history(member)) == before
+
+    again = _shown(qtbot, ws, prompts, member)
+    again.set_kind("transfer_in")
+    again.set_value("date", "01/09/2025")
+    again.set_value("other_organization", "Đoàn phường 5")
+    again.date_edit.setFocus()
+    press_alt(qtbot, Qt.Key.Key_G)
+    qtbot.waitUntil(lambda: not again.isVisible())
+    event = ws.events.history(member)[-1]
+    assert (event.kind, event.event_date, event.other_organization) == (
+        "transfer_in", dt.date(2025, 9, 1), "Đoàn phường 5"
+    )  # fmt: skip

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, shown_active
@@ -51,6 +51,15 @@ def _unlettered(window: QWidget) -> list[QLabel]:
         label
         for label in window.findChildren(QLabel)
         if label.isVisible() and label.buddy() is not None and not mnemonic(label.text())
+    ]
+
+
+def _unlettered_buttons(window: QWidget) -> list[str]:
+    """The visible buttons of ``window`` without an Alt letter, as the failure names them."""
+    return [
+        f"{window.windowTitle()}: {button.text()!r} (button without a letter)"
+        for button in window.findChildren(QPushButton)
+        if button.isVisible() and not mnemonic(button.text())
     ]
 
 
@@ -139,8 +148,9 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
 ) -> None:
     """The forms with lettered labels opened from a list's row or a page's button: a date of the
     calendar, its roll call and its minutes, the calendar's export, the first start's form, the
-    coming of age's and the ended stays' decisions and the rating's rules; none shows a letter
-    twice."""
+    coming of age's and the ended stays' decisions and the rating's rules; every label naming a
+    field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it scrolls), and so does
+    every button of the decision lists; none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     forms: list[Callable[[], QDialog]] = [  # (an admission: no letters)
@@ -157,8 +167,9 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     for form in forms:
         dialog = shown_active(qtbot, form())
         wrong.extend(_leads_nowhere(qtbot, dialog))
-        if not isinstance(dialog, MinutesDialog):  # ("Có mặt, vắng mặt": a read-only list)
-            wrong.extend(f"{_where(label)} (no letter)" for label in _unlettered(dialog))
+        wrong.extend(f"{_where(label)} (no letter)" for label in _unlettered(dialog))
+        if isinstance(dialog, ComingOfAgeDialog | TemporaryStaysDialog):  # its buttons too
+            wrong.extend(_unlettered_buttons(dialog))
         wrong.extend(f"{dialog.windowTitle()}: twice {t}" for t in twice(letters(dialog)))
         dialog.reject()
     assert wrong == []
@@ -167,7 +178,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
 def test_a_member_events_lettered_labels_put_the_cursor_in_their_fields(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
-    """Every field of a member's event, whatever the kind shows, has its own letter."""
+    """Every field and button of a member's event, whatever the kind shows, has its own
+    letter."""
     core = synchronous_core(demo_ws, prompts)
     member_id = demo_ws.members.ids()[0]
     dialog = shown_active(qtbot, EventDialog(core, member_id, tuple(EVENT_KINDS)))
@@ -175,6 +187,7 @@ def test_a_member_events_lettered_labels_put_the_cursor_in_their_fields(
     for kind in EVENT_KINDS:
         dialog.set_kind(kind)
         wrong.extend(f"{kind}: {_where(label)} (no letter)" for label in _unlettered(dialog))
+        wrong.extend(f"{kind}: {w}" for w in _unlettered_buttons(dialog))
         wrong.extend(f"{kind}: {w}" for w in _leads_nowhere(qtbot, dialog))
         wrong.extend(f"{kind}: twice {t}" for t in twice(letters(dialog)))
     assert wrong == []

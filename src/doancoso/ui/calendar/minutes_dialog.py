@@ -144,7 +144,7 @@ class MinutesDialog(QDialog):
         self.attendance_text.setReadOnly(True)
         self.attendance_text.setTabChangesFocus(True)
         self.attendance_text.setToolTip("Theo điểm danh của buổi này")
-        left_form.addRow("Có mặt, vắng mặt", self.attendance_text)
+        left_form.addRow("Có mặt, &vắng mặt", self.attendance_text)
         right = QGroupBox("Diễn biến")
         right_form = self._form(right)
         for name in ("agenda", "content", "resolutions"):

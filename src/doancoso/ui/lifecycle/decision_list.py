@@ -180,7 +180,7 @@ class DecisionListDialog(QDialog):
     """Check members in a table, give the decision's date and number, confirm."""
 
     title = ""
-    confirm_text = "Xác nhận"
+    confirm_text = "&Xác nhận"
     number_example = "20-QĐ/ĐTN"
 
     def __init__(
@@ -242,8 +242,8 @@ class DecisionListDialog(QDialog):
         other columns out of sight."""
         layout = QVBoxLayout(self)
         top.addStretch(1)
-        self.check_all_button = QPushButton("Chọn tất cả")
-        self.check_none_button = QPushButton("Bỏ chọn tất cả")
+        self.check_all_button = QPushButton("&Chọn tất cả")
+        self.check_none_button = QPushButton("&Bỏ chọn tất cả")
         self.check_all_button.clicked.connect(lambda: self.set_all_checked(True))
         self.check_none_button.clicked.connect(lambda: self.set_all_checked(False))
         top.addWidget(self.check_all_button)
@@ -290,7 +290,7 @@ class DecisionListDialog(QDialog):
         buttons = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole.AcceptRole
         self.confirm_button = buttons.addButton(self.confirm_text, role)
-        buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("Đón&g", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.confirm)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

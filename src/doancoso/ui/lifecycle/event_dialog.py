@@ -65,7 +65,7 @@ def kinds_taking(*details: str) -> tuple[str, ...]:
 # Kind-specific fields: (field, label, placeholder, kinds showing it, required).
 KIND_FIELDS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
     ("place", "Nơi &kết nạp", "Ví dụ: Chi đoàn ấp Tân Phú", kinds_taking("place"), False),
-    ("introducer", "Người &giới thiệu", "Gõ tên để tìm trong danh sách, hoặc nhập tự do",
+    ("introducer", "Người giới &thiệu", "Gõ tên để tìm trong danh sách, hoặc nhập tự do",
      kinds_taking(*INTRODUCER_DETAILS), False),
     ("other_organization", "Tổ &chức Đoàn", "Tên đơn vị", kinds_taking("other_organization"),
      True),
@@ -75,7 +75,7 @@ KIND_FIELDS: tuple[tuple[str, str, str, tuple[str, ...], bool], ...] = (
      kinds_taking("remarks"), False),
     ("home_organization", "&Tổ chức Đoàn gốc", "Nơi đoàn viên sinh hoạt chính thức",
      kinds_taking("home_organization"), True),  # required: ending the stay sends the member back
-    ("period_start", "S&inh hoạt tạm từ ngày", DATE_HINT, kinds_taking("period_start"), False),
+    ("period_start", "Sinh h&oạt tạm từ ngày", DATE_HINT, kinds_taking("period_start"), False),
     ("period_end", "Đến ngà&y", DATE_HINT, kinds_taking("period_end"), False),
     ("level", "Hình thức kỷ l&uật", "", kinds_taking("level"), True),
 )  # fmt: skip
@@ -180,15 +180,15 @@ class EventDialog(QDialog):
         self.date_edit.textChanged.connect(self._follow_date)
 
         self.note_edit = self._text_box("", lines=4)
-        self._add("note", "G&hi chú", self.note_edit)
+        self._add("note", "Gh&i chú", self.note_edit)
         layout.addLayout(self.form)
 
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         layout.addStretch(1)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Ghi sự kiện", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton("&Ghi sự kiện", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -357,7 +357,7 @@ class EventDialog(QDialog):
         self._follow_date()
 
     def _follow_date(self) -> None:
-        """A stay's "S&inh hoạt tạm từ ngày" is the event's date (it usually is) while the
+        """A stay's "Sinh h&oạt tạm từ ngày" is the event's date (it usually is) while the
         secretary has not changed it: the same date is not typed twice. Empty for other kinds."""
         start = self.editors["period_start"]
         assert isinstance(start, QLineEdit)

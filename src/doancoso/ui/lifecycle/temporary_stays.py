@@ -36,7 +36,7 @@ class TemporaryStaysDialog(DecisionListDialog):
     """The members on temporary activity; end the checked stays with one decision."""
 
     title = "Sinh hoạt tạm"
-    confirm_text = "Kết thúc sinh hoạt tạm"
+    confirm_text = "&Kết thúc sinh hoạt tạm"
     number_example = "12-GT/ĐTN"
 
     def __init__(
