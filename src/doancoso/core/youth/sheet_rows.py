@@ -22,9 +22,10 @@ from __future__ import annotations
 from datetime import date
 
 from ..lang.dates import DateFormatError
+from ..roster.spreadsheets.cell_values import unread_date_message
 from ..roster.spreadsheets.groups import heading_hamlet
 from ..roster.spreadsheets.headers import IMPORT_FIELDS, ROSTER_HEADERS, HeaderVocabulary
-from ..roster.spreadsheets.rows import WARNING, ParsedRow, Problem, RowParser, unread_date_message
+from ..roster.spreadsheets.rows import WARNING, ParsedRow, Problem, RowParser
 from ..xlsx.workbook import Cell
 from .service import yes_or_no
 

@@ -39,7 +39,8 @@ from ...xlsx.writer import (
     print_setup,
     wrapped_height,
 )
-from .rows import ERROR, Duplicate, Problem, duplicate_text, shown
+from .cell_values import shown
+from .rows import ERROR, Duplicate, Problem, duplicate_text
 
 if TYPE_CHECKING:
     from .preview import ImportPreview, ImportRow

@@ -20,9 +20,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
-from ...lang.dates import DAY, YEAR, DateFormatError, format_vn_date, unread_date, written_date
+from ...lang.dates import DAY, DateFormatError
 from ...lang.legacy import Decoded, Encoding, decode_cell
 from ...lang.text import fold, name_case, nfc, nfc_multiline
 from ...storage.lengths import too_long
@@ -39,17 +39,21 @@ from ..validation import (
     normalize_phone,
 )
 from ..vocab import STATUSES, choice_code, position_of
+from .cell_values import (
+    CCCD_LENGTHS,
+    PHONE_LENGTHS,
+    digits_of_number,
+    education_of_date,
+    member_code_digits,
+    parse_date_value,
+    shown,
+    unread_date_message,
+)
 from .groups import group_heading, heading_branch
 from .headers import HeaderVocabulary, repeats_header
 
 ERROR, WARNING = "error", "warning"
 
-_DATE = re.compile(
-    r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
-)
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-_YEAR = re.compile(r"^(\d{4})$")
-_EXCEL_EPOCH = date(1899, 12, 30)
 _MARKS = {"x", "v", "1", "co", "\u2713", "\u2714", "+", "*"}
 _MALE = {"nam", "m", "male", "trai"}
 _FEMALE = {"nu", "f", "female", "gai"}
@@ -148,82 +152,6 @@ class ParsedRow:
     @property
     def rejected(self) -> bool:
         return any(p.severity == ERROR for p in self.problems)
-
-
-def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[date, str]:
-    """A date from a cell; raises DateFormatError when it cannot be read."""
-    if isinstance(value, datetime):
-        return value.date(), DAY
-    if isinstance(value, date):
-        return value, DAY
-    if isinstance(value, (bool, time, timedelta)):  # a time or a duration is no day
-        raise DateFormatError(shown(value))
-    if isinstance(value, (int, float)):
-        if float(value).is_integer() and 1900 <= value <= today.year and allow_year:
-            return date(int(value), 1, 1), YEAR
-        if 10_000 <= value < 80_000:  # a date typed in a cell formatted as a number
-            return _EXCEL_EPOCH + timedelta(days=int(value)), DAY
-        raise DateFormatError(str(value))
-    if isinstance(value, str) and _DATE.match(value):
-        text = value  # already clean: normalising would change nothing the pattern reads
-    else:
-        text = nfc(str(value)) if value is not None else ""
-    match = _DATE.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.group(1, 2, 3))
-        return _real_date(year, month, day, text), DAY
-    match = _ISO.match(text)
-    if match:
-        return _real_date(int(match.group(1)), int(match.group(2)), int(match.group(3)), text), DAY
-    written = written_date(text)  # "ngày 05 tháng 03 năm 2001", as the member form reads it
-    if written is not None:
-        return written, DAY
-    match = _YEAR.match(text)
-    if match and allow_year:
-        return _real_date(int(match.group(1)), 1, 1, text), YEAR  # "0000" is no year
-    raise DateFormatError(text)
-
-
-def unread_date_message(label: str, value: Cell, today: date, *, allow_year: bool = False) -> str:
-    """Why the date cell ``value`` labelled ``label`` was not taken: a day written in full that
-    does not exist ("Ngày sinh 31/02/2004 không có thật."), else
-    :func:`~doancoso.core.lang.dates.unread_date`."""
-    text = shown(value)
-    cleaned = nfc(text).strip()
-    match = _DATE.match(cleaned)
-    parts = match.group(1, 2, 3) if match else None
-    iso = None if match else _ISO.match(cleaned)
-    if iso is not None:
-        parts = iso.group(3, 2, 1)
-    if parts is not None:
-        day, month, year = (int(p) for p in parts)
-        try:
-            date(year, month, day)
-        except ValueError:
-            return f"{label} {day:02d}/{month:02d}/{year:04d} không có thật."
-    return unread_date(label, text, today, allow_year=allow_year)
-
-
-def _real_date(year: int, month: int, day: int, text: str) -> date:
-    try:
-        return date(year, month, day)
-    except ValueError as exc:
-        raise DateFormatError(text) from exc
-
-
-def shown(value: Cell) -> str:
-    """A cell as the user sees it, for messages."""
-    if isinstance(value, datetime):
-        return format_vn_date(value.date())
-    if isinstance(value, date):
-        return format_vn_date(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, timedelta):  # a duration, as Excel's "[h]:mm:ss" shows it
-        minutes, seconds = divmod(round(value.total_seconds()), 60)
-        hours, minutes = divmod(minutes, 60)
-        return f"{hours}:{minutes:02d}:{seconds:02d}"
-    return nfc(str(value)) if value is not None else ""
 
 
 def _folded_texts(values: list[Cell]) -> list[str]:
@@ -683,9 +611,9 @@ class RowParser:
         value = cells.get("national_id")
         if value is not None:
             if isinstance(value, str) and value.isascii() and value.isdigit():
-                raw = self._digits(value, _CCCD_LENGTHS)  # the usual case, already as shown
+                raw = self._digits(value, CCCD_LENGTHS)  # the usual case, already as shown
             else:
-                raw = _digits_of_number(value, _CCCD_LENGTHS) or shown(value).replace(
+                raw = digits_of_number(value, CCCD_LENGTHS) or shown(value).replace(
                     " ", ""
                 ).replace(".", "")
             if check_national_id(raw):
@@ -704,9 +632,9 @@ class RowParser:
         value = cells.get("phone")
         if value is not None:
             if isinstance(value, str) and value.isascii() and value.isdigit():
-                raw = self._digits(value, _PHONE_LENGTHS)
+                raw = self._digits(value, PHONE_LENGTHS)
             else:
-                raw = _digits_of_number(value, _PHONE_LENGTHS) or shown(value)
+                raw = digits_of_number(value, PHONE_LENGTHS) or shown(value)
             phone = normalize_phone(raw)
             if phone is None:
                 parsed.problems.append(
@@ -720,7 +648,7 @@ class RowParser:
         one without its leading zero gets back the zeros a number cell would."""
         if not self.zeros_lost_in_text or text.startswith("0"):
             return text
-        return _digits_of_number(int(text), lengths) or text
+        return digits_of_number(int(text), lengths) or text
 
     def _contact(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:
         """The union's member code and the e-mail: a malformed one is left out with a warning,
@@ -728,7 +656,7 @@ class RowParser:
         out = parsed.values
         value = cells.get("member_code")
         if value is not None:
-            code = _member_code_digits(value)
+            code = member_code_digits(value)
             if check_member_code(code):
                 parsed.problems.append(Problem(
                     f"Mã định danh đoàn viên “{shown(value)}” không hợp lệ: phải gồm đúng "
@@ -768,47 +696,3 @@ class RowParser:
                 parsed.values["national_id_date"] = issued
                 return
         parsed.problems.append(Problem(message, WARNING, "national_id_date"))
-
-
-# The grades general education counts to: 12, and 10 in the old northern system ("7/10").
-_GRADE_SCALES = (10, 12)
-
-
-def education_of_date(value: date) -> str:
-    """A level of education ("9/12") that Excel turned into a date as it was typed: read day
-    first ("9/12": 9 December) on a Windows set to Vietnamese, month first (12 September) on one
-    set to English (United States). The level is a grade over 12 (or 10), so the reading that
-    gives one is taken."""
-    grade, scale = value.day, value.month
-    if not (scale in _GRADE_SCALES and grade <= scale) and (
-        value.day in _GRADE_SCALES and value.month <= value.day
-    ):
-        grade, scale = value.month, value.day
-    return f"{grade}/{scale}"
-
-
-def _member_code_digits(value: Cell) -> str:
-    """A member code as typed: a number cell lost its leading zeros, which are put back."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return shown(value).replace(" ", "")
-    if value < 0 or not float(value).is_integer():
-        return shown(value)
-    return str(int(value)).zfill(MEMBER_CODE_DIGITS)
-
-
-# The full length of a number typed in a number cell, by how many digits are left of it: a
-# CCCD begins with its province's code, "001" (Hà Nội) to "096" (Cà Mau), so it loses one or
-# two zeros; a CMND ("0…") or a phone number ("0…") one.
-_CCCD_LENGTHS = {11: 12, 10: 12, 8: 9}
-_PHONE_LENGTHS = {9: 10, 10: 11}
-
-
-def _digits_of_number(value: Cell, lengths: dict[int, int]) -> str | None:
-    """A CCCD or phone typed as a number lost its leading zeros: put them back, up to the full
-    length ``lengths`` gives for the digits left."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    if isinstance(value, float) and not value.is_integer():
-        return None
-    digits = str(int(value))
-    return digits.zfill(lengths.get(len(digits), 0))
