@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.statistics.page import PDF_NAME, StatisticsPage
+from doancoso.ui.statistics.page import StatisticsPage
 from rating_data import BY_LEVEL_SHARES, YEAR, decide_by_level
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
@@ -39,10 +39,16 @@ def test_the_page_and_its_pdf_show_the_levels_shares_adding_to_100(
     assert page.rating_title.text() == "Kết quả xếp loại đoàn viên năm 2025 (đợt đã kết thúc)"
     assert rows == [(BRANCH, *BY_LEVEL_SHARES, "0"), ("Toàn Đoàn cơ sở", *BY_LEVEL_SHARES, "0")]
 
-    page.ask_save_path = lambda caption, name, filter_text: tmp_path / name  # type: ignore[method-assign]
+    asked: list[Path] = []  # the file the page offered to save, under its period's name
+
+    def save_to(_caption: str, name: str, _filter_text: str) -> Path:
+        asked.append(tmp_path / name)
+        return asked[-1]
+
+    page.ask_save_path = save_to  # type: ignore[method-assign]
     page.open_file = lambda _path: None  # "Mở tệp để xem và in?" answered yes: read here
     page.pdf_button.click()
-    text = pdf_text(tmp_path / PDF_NAME)
+    text = pdf_text(asked[-1])
     shares = "9 (8,3%) 63 (58,4%) 32 (29,6%) 4 (3,7%)"
     assert (
         "IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN NĂM 2025 (ĐỢT ĐÃ KẾT THÚC) STT Chi đoàn Hoàn thành xuất "
