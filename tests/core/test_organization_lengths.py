@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from bundle_sync import carry
 from doancoso.core.errors import ValidationError
@@ -47,10 +48,10 @@ def test_a_bundle_carrying_a_longer_name_is_taken_as_stored(ws: Workspace, tmp_p
     # An older version stored any length: its handover still brings the organisation over.
     own = ws.organization.get()
     assert own is not None
-    with ws.db.transaction() as session:
-        stored = session.get(Organization, own.id)
-        assert stored is not None
-        stored.name = LONG.strip()
+    with ws.db.transaction() as session:  # as the older version wrote it, before any check
+        session.execute(
+            update(Organization).where(Organization.id == own.id).values(name=LONG.strip())
+        )
     with Workspace.open(tmp_path / "successor") as successor:
         assert carry(ws, successor).applied
         taken = successor.organization.get()

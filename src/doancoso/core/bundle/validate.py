@@ -5,8 +5,9 @@ its columns those of the table (a nullable column may be left out), each value o
 kind (text, whole number, number, true/false, ISO date, ISO date and time), and the columns that
 cannot be empty not empty. Every text is taken in NFC, as the app stores every text (a file may hold
 it decomposed). A text holds no control character (a note keeps its line breaks and tabs) and no
-more characters than the app's forms and imports take (:func:`~..storage.lengths.text_limits`: its
-column's ``String(300)``, fewer for a full name, a multi-line one
+more characters than an older version may have stored (:func:`~..storage.lengths.carried_limits`:
+a one-line field :data:`~..storage.lengths.LONGEST_LINE` whatever its column declares, a full name
+and an activity's title what their forms take, a multi-line one
 :data:`~..storage.lengths.LONGEST_NOTE`). A member's or a young person's field their forms fill from
 a fixed list (trạng thái, giới tính, tình trạng sổ, ngày sinh đủ hay chỉ năm), the status of an
 activity's date and the self-assessment of a checklist item hold one of its codes. A phone of a
@@ -35,7 +36,7 @@ from ..lang.text import nfc, vn_number
 from ..recognition.rules import STATUSES as CHECKLIST_STATUSES
 from ..roster.validation import normalize_phone
 from ..roster.vocab import BOOK_STATUSES, GENDERS, STATUSES
-from ..storage.lengths import text_limits
+from ..storage.lengths import carried_limits
 from .labels import field_label, quoted_table, row_in_words
 from .rows import columns_of, from_json, travelling_tables
 from .sync_errors import InvalidRows
@@ -222,15 +223,15 @@ TOO_LONG_WAY = "hãy sửa trên máy đã tạo tệp rồi tạo lại tệp"
 @cache
 def _text_rules(table: str) -> tuple[tuple[str, re.Pattern[str], int | None], ...]:
     """Each text column of ``table``: what it may not hold (a line break only in a multi-line
-    one), and its most characters (:func:`~..storage.lengths.text_limits`, the forms' and the
-    imports' limits; None for a code of :data:`CHOICES`, refused if not one of its codes). Not
+    one), and its most characters (:func:`~..storage.lengths.carried_limits`; None for a code of
+    :data:`CHOICES`, refused if not one of its codes). Not
     the search and sort keys, computed again on import (derived.py), which separate their parts
     with control characters; nor a reference to another row, which SQLite (``foreign_keys`` on)
     takes only if it is the ``id`` of a row, checked here or already stored."""
     columns = travelling_tables()[table].columns
     return tuple(
         (name, _MULTILINE_BAD if isinstance(columns[name].type, Text) else _ONE_LINE_BAD, longest)
-        for name, longest in text_limits(table).items()
+        for name, longest in carried_limits(table).items()
     )
 
 

@@ -91,6 +91,22 @@ def text_limits(table: str) -> dict[str, int | None]:
     return limits
 
 
+@cache
+def carried_limits(table: str) -> dict[str, int | None]:
+    """What a bundle's text columns of ``table`` may carry: :func:`text_limits`, except that a
+    one-line field declared ``String(n)`` takes up to :data:`LONGEST_LINE` (or its form's
+    tighter limit: a full name, an activity's title). An older version stored any length there
+    (the check before a flush came later), and what is stored is left as it is: its handover
+    must still bring it over; only a crafted file's megabytes are refused."""
+    tighter = _tighter()
+    return {
+        name: longest
+        if longest is None or longest == LONGEST_NOTE
+        else tighter.get((table, name), LONGEST_LINE)
+        for name, longest in text_limits(table).items()
+    }
+
+
 def too_long_message(field: str, length: int, longest: int) -> str:
     """``field``'s text of ``length`` characters refused, in the words of every refusal: "Quê
     quán dài 301 ký tự, quá 300 ký tự cho phép." (its label, or its name where it has none)."""
