@@ -39,3 +39,19 @@ def test_the_statistics_part_prints_the_year_participation(
     assert "Toàn Đoàn cơ sở 39 681 499 73,3" in flat
     assert "IV." not in flat
     assert not any("XẾP LOẠI" in line.upper() for line in lines)
+
+
+def test_a_year_without_members_says_so_under_the_participation_heading(
+    ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
+) -> None:
+    """An organisation with a young person on its register and no member yet has its
+    statistics in the dossier: the participation's heading stood alone over the signature, no
+    table nor word under it; it now says that no member was in the organisation then."""
+    ws.youth.save({"full_name": "Lê Văn Tài", "birth_date": "02/05/2004"})
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2026, ("thong-ke",), issued_on=DEMO_DAY)
+    lines = _lines(read_pdf(built.path).text())
+    at = lines.index("III. THAM GIA HOẠT ĐỘNG TỪ 01/01/2026 ĐẾN 20/11/2026 THEO")
+    assert lines[at + 1 : at + 3] == [
+        "CHI ĐOÀN",
+        "Không có đoàn viên nào sinh hoạt tại đơn vị từ 01/01/2026 đến 20/11/2026.",
+    ]

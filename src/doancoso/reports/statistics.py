@@ -65,6 +65,9 @@ WIDTHS_MM = (13, 63, 22, 20, 42)
 # levels ("121 (60,5%)" in a column, with narrow padding), not rated.
 PARTICIPATION_MM = (13, 49, 26, 26, 24, 22)
 RATING_MM = (11, 43, 22.5, 22.5, 22.5, 22.5, 16)
+NO_MEMBERS_LINE = "Không có đoàn viên nào sinh hoạt tại đơn vị {span}."
+"""Under the participation's heading when no member was in the organisation over its span
+("từ 01/01/2026 đến 20/11/2026", "năm 2025")."""
 NARROW_PADDING = (("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3))
 
 
@@ -146,8 +149,10 @@ def _activity_body(figures: ActivityFigures, rating: bool = True) -> list[Flowab
         note = Paragraph(markup(figures.participation_note), st["body_left"])
         body = _with_heading([Spacer(1, 4 * mm), heading, Spacer(1, 2 * mm)], table, len(cells),
                              note=[Spacer(1, 1 * mm), note])  # fmt: skip
-    else:
-        body = [Spacer(1, 4 * mm), heading]
+    else:  # no member in the organisation over the span: said, not a heading alone
+        line = Paragraph(markup(NO_MEMBERS_LINE.format(span=figures.participation_span)),
+                         st["body_left"])  # fmt: skip
+        body = [KeepTogether([Spacer(1, 4 * mm), heading, line])]
     if not rating:
         return body
     heading = Paragraph(markup(f"IV. {figures.rating_heading.upper()}"), st["total"])
