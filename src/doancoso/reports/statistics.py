@@ -36,6 +36,7 @@ from ..core.statistics.export import (
     SHARE,
     TOTAL,
     ActivityFigures,
+    activity_figures,
     breakdowns,
     decimal_text,
     period_name,
@@ -64,6 +65,9 @@ WIDTHS_MM = (13, 63, 22, 20, 42)
 # levels ("121 (60,5%)" in a column, with narrow padding), not rated.
 PARTICIPATION_MM = (13, 49, 26, 26, 24, 22)
 RATING_MM = (11, 43, 22.5, 22.5, 22.5, 22.5, 16)
+NO_MEMBERS_LINE = "Không có đoàn viên nào sinh hoạt tại đơn vị {span}."
+"""Under the participation's heading when no member was in the organisation over its span
+("từ 01/01/2026 đến 20/11/2026", "năm 2025")."""
 NARROW_PADDING = (("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3))
 
 
@@ -129,8 +133,9 @@ def _label(text: str, width: float) -> object:
     return Paragraph(markup(text), style)
 
 
-def _activity_body(figures: ActivityFigures) -> list[Flowable]:
-    """The statistics page's participation and rating tables, under its titles."""
+def _activity_body(figures: ActivityFigures, rating: bool = True) -> list[Flowable]:
+    """The statistics page's participation and rating tables, under its titles (the rating's
+    left out when not ``rating``)."""
     st = styles()
     title = markup(f"III. {figures.participation_title.upper()}")  # (markup makes NBSP a space)
     heading = Paragraph(title.replace("CHI ĐOÀN", f"CHI{NBSP}ĐOÀN"), st["total"])  # never split
@@ -144,8 +149,12 @@ def _activity_body(figures: ActivityFigures) -> list[Flowable]:
         note = Paragraph(markup(figures.participation_note), st["body_left"])
         body = _with_heading([Spacer(1, 4 * mm), heading, Spacer(1, 2 * mm)], table, len(cells),
                              note=[Spacer(1, 1 * mm), note])  # fmt: skip
-    else:
-        body = [Spacer(1, 4 * mm), heading]
+    else:  # no member in the organisation over the span: said, not a heading alone
+        line = Paragraph(markup(NO_MEMBERS_LINE.format(span=figures.participation_span)),
+                         st["body_left"])  # fmt: skip
+        body = [KeepTogether([Spacer(1, 4 * mm), heading, line])]
+    if not rating:
+        return body
     heading = Paragraph(markup(f"IV. {figures.rating_heading.upper()}"), st["total"])
     if figures.rating is None:
         line = Paragraph(markup(NO_CLOSED_ROUND_LINE), st["body_left"])
@@ -185,7 +194,8 @@ def _number(row: int, rows: int) -> str:
     return "" if row == rows else str(row)
 
 
-def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None) -> list[Flowable]:
+def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None,
+                    rating: bool = True) -> list[Flowable]:  # fmt: skip
     st = styles()
     widths = [w * mm for w in WIDTHS_MM]
     body: list[Flowable] = [Paragraph(markup("I. SỐ LIỆU CHUNG"), st["total"]), Spacer(1, 2 * mm)]
@@ -214,19 +224,23 @@ def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None)
         table = _table(header, rows, widths, total_row=True)
         body += _with_heading([*section, Spacer(1, 3 * mm), heading], table, len(rows))
         section = []
-    return body if activity is None else body + _activity_body(activity)
+    return body if activity is None else body + _activity_body(activity, rating)
 
 
 def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
                      issued_on: date | None = None, *, number: str | None = None,
                      place: str | None = None, recipients: Sequence[str] | None = None,
-                     page_numbers: bool = True, quarter: int | None = None) -> Path:  # fmt: skip
+                     page_numbers: bool = True, quarter: int | None = None,
+                     activity: bool = False, rating: bool = True) -> Path:  # fmt: skip
     """Write the statistics on ``today`` (of ``quarter``, as
     :meth:`~doancoso.core.statistics.service.StatisticsService.roster`) to the PDF ``path``
     (atomically) and return the path.
 
     ``number``, ``place``, ``issued_on`` (default: the day counted) and ``recipients`` as for
-    :func:`~doancoso.reports.roster.print_roster`.
+    :func:`~doancoso.reports.roster.print_roster`. ``activity``: the statistics page's tables
+    too, counted as the page counts them (:func:`~doancoso.core.statistics.export.activity_figures`:
+    the participation of the day's year up to it, the latest closed rating round up to that
+    year), the rating's left out when not ``rating``.
 
     Raises AppError when there is no organisation yet or the file cannot be written.
     """
@@ -234,17 +248,23 @@ def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
     if org is None:
         raise AppError(NO_ORGANIZATION)
     stats = ws.statistics.roster(today, quarter)
+    figures = None
+    if activity:
+        figures = activity_figures(ws.participation, ws.rating, stats.today.year, stats.today)
     return print_statistics_of(ws, stats, path, issued_on=issued_on, number=number, place=place,
-                               recipients=recipients, page_numbers=page_numbers)  # fmt: skip
+                               recipients=recipients, page_numbers=page_numbers,
+                               activity=figures, rating=rating)  # fmt: skip
 
 
 def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
                         issued_on: date | None = None, *, number: str | None = None,
                         place: str | None = None, recipients: Sequence[str] | None = None,
                         page_numbers: bool = True,
-                        activity: ActivityFigures | None = None) -> Path:  # fmt: skip
+                        activity: ActivityFigures | None = None,
+                        rating: bool = True) -> Path:  # fmt: skip
     """Like :func:`print_statistics` with statistics already computed (e.g. by the page);
-    ``activity``: the page's participation and rating tables, printed after the breakdowns."""
+    ``activity``: the page's participation and rating tables, printed after the breakdowns (the
+    rating's left out when not ``rating``)."""
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
@@ -261,4 +281,4 @@ def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
         recipients=default_recipients(org) if recipients is None else recipients,
         page_numbers=page_numbers,
     )
-    return doc.build(path, statistics_body(stats, activity))
+    return doc.build(path, statistics_body(stats, activity, rating))

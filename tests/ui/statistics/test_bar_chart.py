@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from doancoso.ui.statistics.bar_chart import EMPTY_TEXT, BarChart, percent, vn_number
+from doancoso.ui.statistics.bar_chart import EMPTY_TEXT, BarChart
 
 
 def _painted(chart: BarChart) -> QImage:
@@ -50,9 +50,3 @@ def test_empty_chart_paints(qtbot: QtBot) -> None:
     chart.resize(chart.sizeHint())
     assert not _painted(chart).isNull()
     assert chart.as_text() == "Theo dân tộc" and EMPTY_TEXT
-
-
-def test_number_formats() -> None:
-    assert vn_number(100000) == "100.000"
-    assert percent(1, 3) == "33,3%"
-    assert percent(0, 0) == "0,0%"

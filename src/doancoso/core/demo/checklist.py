@@ -221,6 +221,8 @@ def generate_checklist(ctx: WorkspaceContext, today: date) -> None:
             "summary": "Tổng hợp số thanh niên đi làm ăn xa theo từng ấp; đề xuất lập nhóm Zalo "
                        "giữ liên lạc và hỗ trợ việc làm tại địa phương.",
         }, today=today)  # fmt: skip
+        # The programme agreed for the whole year runs to its end, past the demo's day: a
+        # period planned, as the register takes one (unlike an advice, sent by then).
         police = registers.save_coordination({
             "day": _on(year, 1, 15, today).strftime("%d/%m/%Y"),
             "end_day": date(year, 12, 31).strftime("%d/%m/%Y"), "partner": "Công an xã Tân Hưng",

@@ -416,9 +416,14 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
                                                           as_of=day))])
                 for b in with_members]  # fmt: skip
     if part == "thong-ke":
+        # The year's participation by chi đoàn, printed nowhere else in the dossier (the
+        # activities' part gives each activity's attendance); not the page's rating table: the
+        # dossier's rating part (xep-loai) gives the year's round by chi đoàn and level, and the
+        # page's table is of the last round closed, last year's while this year's is open.
         return [job.made(part, lambda p: print_statistics(ws, p, day, issued_on=when,
-                                                          number=number,
-                                                          page_numbers=False))]  # fmt: skip
+                                                          number=number, page_numbers=False,
+                                                          activity=True,
+                                                          rating=False))]  # fmt: skip
     raise AppError(f"Phần không có: {part}.")
 
 

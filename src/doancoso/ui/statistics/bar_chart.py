@@ -13,19 +13,12 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ...core.lang.text import one_decimal, vn_number
+from ...core.lang.text import vn_number
 from ...core.statistics.export import decimal_text, shares
 
 BAR_COLOR = QColor(21, 101, 192)  # the union's blue
 EMPTY_TEXT = "Chưa có số liệu"
 LABEL_SHARE = 0.38  # at most this share of the width for the labels
-
-
-def percent(count: int, total: int) -> str:
-    """A share alone with one decimal and a decimal comma: 1 of 3 -> "33,3%". The chart's rows
-    show the breakdown's shares, which add to 100,0 (``core.statistics.export.shares``)."""
-    share = one_decimal(100.0 * count / total) if total else 0.0
-    return f"{decimal_text(share)}%"
 
 
 class BarChart(QWidget):
