@@ -282,6 +282,24 @@ def suggest(
     return Suggestion(level, "; ".join(parts) + f" — {LEVELS[level]}")
 
 
+def ceiling(
+    rules: RatingRules,
+    discipline: str | None,
+    sick_months: int | None = None,
+    dues_unpaid: bool | None = None,
+) -> Suggestion | None:
+    """The best level the rules allow a member whatever their participation, with the reason in
+    :func:`suggest`'s words ("bị kỷ luật cảnh cáo trở lên trong năm — Không hoàn thành nhiệm
+    vụ"), or None when nothing caps it: a discipline of the year, sick leave over the rules'
+    months, unpaid dues. The training result asked for level 1 is a requirement of that level,
+    not a penalty, and is left out (often not entered in the app)."""
+    best = suggest(rules, 1.0, discipline, rules.training_for_level1, sick_months, dues_unpaid)
+    if best.level is None or best.level == 1:
+        return None
+    # suggest() says the participation first, then each cap: only the caps are the reason.
+    return Suggestion(best.level, best.reason.partition("; ")[2])
+
+
 def parse_level(text: str | int | None) -> int | None:
     """A level from 1–4, its Vietnamese name, its short name or abbreviation as the app writes
     them (:data:`SHORT_LEVELS`, :data:`LEVEL_ABBREVIATIONS`) or as secretaries do ("HTT",
