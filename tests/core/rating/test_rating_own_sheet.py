@@ -72,3 +72,31 @@ def test_levels_written_with_nhiem_vu_after_the_short_form(
     assert [(rows[m].self_level, rows[m].proposed_level) for m in (an, binh, em)] == [
         (1, 2), (3, 4), (None, None)
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name_heading", "birth_heading"),
+    [("Họ và tên", "Ngày, tháng, năm sinh"), ("Họ tên", "Ngày tháng năm sinh"),
+     ("Họ và tên đoàn viên", "Ngày/tháng/năm sinh")],
+)  # fmt: skip
+def test_the_headings_chi_doan_lists_use_for_the_name_and_birth_date(
+    ws: Workspace, branch: str, tmp_path: Path, name_heading: str, birth_heading: str
+) -> None:
+    """A list headed "Ngày, tháng, năm sinh" (the heading of the union's forms) or "Họ tên" was
+    refused whole as "không phải bảng xếp loại đoàn viên", asking for an id column a list typed
+    by hand never has: these headings name the same columns."""
+    an = _member(ws, branch, "Nguyễn Văn An", "05/03/2000")
+    path = tmp_path / "tu-danh-gia.xlsx"
+    _own_sheet(
+        path, birth_heading, [("Nguyễn Văn An", "05/03/2000", "Hoàn thành tốt nhiệm vụ", "Tốt")]
+    )
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    sheet.cell(4, 2).value = name_heading
+    book.save(path)
+    preview = ws.rating_sheets.preview(path, YEAR)
+    assert preview.refused == []
+    assert [(c.row, c.member_id, c.changes) for c in preview.changes] == [
+        (5, an, (FieldChange("self_level", None, 2), FieldChange("proposed_level", None, 2))),
+    ]
