@@ -435,3 +435,23 @@ def test_a_level_above_what_a_discipline_or_unpaid_dues_allow_warns_before_closi
         "  – Võ Thị Em: “Hoàn thành nhiệm vụ”, nhưng chưa đóng đủ đoàn phí — Không hoàn thành "
         "nhiệm vụ."
     ]
+
+
+def test_many_members_above_their_cap_are_counted_and_the_first_ten_named(
+    ws: Workspace, branch: str
+) -> None:
+    """Fourteen members with unpaid dues decided "Hoàn thành nhiệm vụ": the question before
+    closing (a message box) stays within a 1366×768 screen: the count, the first ten by name,
+    then how many more."""
+    names = [f"Nguyễn Văn {given}" for given in ("An", "Bảo", "Cường", "Dũng", "Em", "Giang",
+             "Hải", "Khang", "Long", "Minh", "Nam", "Phúc", "Quang", "Sơn")]  # fmt: skip
+    ids = [_member(ws, branch, name) for name in names]
+    for member in ids:
+        ws.rating.set(YEAR, member, {"dues_unpaid": True})
+    ws.rating.set_levels(YEAR, "decided_level", dict.fromkeys(ids, 3))
+    line = "“Hoàn thành nhiệm vụ”, nhưng chưa đóng đủ đoàn phí — Không hoàn thành nhiệm vụ"
+    assert ws.rating.close_warnings(YEAR) == [
+        "Có 14 đoàn viên được quyết định mức cao hơn mức quy tắc cho phép:\n"
+        + ";\n".join(f"  – {name}: {line}" for name in names[:10])
+        + ";\n  – và 4 đoàn viên khác."
+    ]

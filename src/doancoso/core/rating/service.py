@@ -88,6 +88,8 @@ __all__ = [
 
 RULES_KEY = "rating_rules"
 RATING_TABLES = ("ratings", "rating_rounds", "branch_ratings", "settings")
+NAMED_ABOVE_CEILING = 10
+"""How many members decided above their cap the warning before closing names (then a count)."""
 
 
 class RatingHistory(NamedTuple):
@@ -364,9 +366,12 @@ class RatingService:
                 )
         over = above_ceiling(cap_rules, rows)
         if over:
+            named = over[:NAMED_ABOVE_CEILING]  # the question stays within the screen
+            if len(over) > len(named):
+                named.append(f"  – và {vn_number(len(over) - len(named))} đoàn viên khác")
             warnings.append(
                 f"Có {vn_number(len(over))} đoàn viên được quyết định mức cao hơn mức quy tắc cho "
-                "phép:\n" + ";\n".join(over) + "."
+                "phép:\n" + ";\n".join(named) + "."
             )
         return warnings
 
