@@ -405,3 +405,53 @@ def _name(n: int) -> str:
     """A distinct name for the ``n``-th of many members (a name holds no digit)."""
     letters = "ABCDEGHKLMNPQRSTUVXY"
     return f"Đoàn Viên {letters[n // 400]}{letters[n // 20 % 20]} {letters[n % 20]}"
+
+
+def test_a_level_above_what_a_discipline_or_unpaid_dues_allow_warns_before_closing(
+    ws: Workspace, branch: str
+) -> None:
+    """A member under a warning (cảnh cáo) decided "Hoàn thành xuất sắc nhiệm vụ" was closed
+    without a word and printed so in the decision: the rules make such a member "Không hoàn
+    thành nhiệm vụ". Each member decided above what their discipline, sick leave or unpaid dues
+    allow is named before closing, in name order, with the rules' reason; a level at or under
+    the cap, and a missing training result (a requirement of level 1, not a penalty), say
+    nothing."""
+    an, binh, cuong, dung, em = (
+        _member(ws, branch, n)
+        for n in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Văn Dũng", "Võ Thị Em")
+    )
+    ws.events.record(an, "discipline", "10/10/2025", number="05-QĐ/ĐTN", level="warning")
+    ws.events.record(binh, "discipline", "10/10/2025", number="06-QĐ/ĐTN", level="reprimand")
+    ws.events.record(cuong, "discipline", "10/10/2025", number="07-QĐ/ĐTN", level="reprimand")
+    ws.events.record(dung, "discipline", "10/10/2025", number="08-QĐ/ĐTN", level="warning")
+    ws.rating.set(YEAR, em, {"dues_unpaid": True})
+    ws.rating.set_levels(YEAR, "decided_level", {an: 1, binh: 2, cuong: 1, dung: 4, em: 3})
+    assert ws.rating.close_warnings(YEAR) == [
+        "Có 3 đoàn viên được quyết định mức cao hơn mức quy tắc cho phép:\n"
+        "  – Nguyễn Văn An: “Hoàn thành xuất sắc nhiệm vụ”, nhưng bị kỷ luật cảnh cáo trở lên "
+        "trong năm — Không hoàn thành nhiệm vụ;\n"
+        "  – Lê Văn Cường: “Hoàn thành xuất sắc nhiệm vụ”, nhưng bị kỷ luật khiển trách trong "
+        "năm — Hoàn thành tốt nhiệm vụ;\n"
+        "  – Võ Thị Em: “Hoàn thành nhiệm vụ”, nhưng chưa đóng đủ đoàn phí — Không hoàn thành "
+        "nhiệm vụ."
+    ]
+
+
+def test_many_members_above_their_cap_are_counted_and_the_first_ten_named(
+    ws: Workspace, branch: str
+) -> None:
+    """Fourteen members with unpaid dues decided "Hoàn thành nhiệm vụ": the question before
+    closing (a message box) stays within a 1366×768 screen: the count, the first ten by name,
+    then how many more."""
+    names = [f"Nguyễn Văn {given}" for given in ("An", "Bảo", "Cường", "Dũng", "Em", "Giang",
+             "Hải", "Khang", "Long", "Minh", "Nam", "Phúc", "Quang", "Sơn")]  # fmt: skip
+    ids = [_member(ws, branch, name) for name in names]
+    for member in ids:
+        ws.rating.set(YEAR, member, {"dues_unpaid": True})
+    ws.rating.set_levels(YEAR, "decided_level", dict.fromkeys(ids, 3))
+    line = "“Hoàn thành nhiệm vụ”, nhưng chưa đóng đủ đoàn phí — Không hoàn thành nhiệm vụ"
+    assert ws.rating.close_warnings(YEAR) == [
+        "Có 14 đoàn viên được quyết định mức cao hơn mức quy tắc cho phép:\n"
+        + ";\n".join(f"  – {name}: {line}" for name in names[:10])
+        + ";\n  – và 4 đoàn viên khác."
+    ]

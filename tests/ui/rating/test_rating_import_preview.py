@@ -68,7 +68,11 @@ def test_a_long_sheet_is_confirmed_on_screen_with_every_change_and_refusal(
             assert tries, "no dialog with the focus"
             QTimer.singleShot(50, lambda: answer(keys, tries - 1))
             return
-        buttons = {b.text(): b for b in dialog.findChildren(QAbstractButton) if b.isVisible()}
+        buttons = {
+            b.text().replace("&", ""): b
+            for b in dialog.findChildren(QAbstractButton)
+            if b.isVisible()
+        }
         bottoms = {t: b.mapTo(dialog, QPoint(0, b.height())).y() for t, b in buttons.items()}
         seen.append((dialog.height(), dialog.width(), _shown_text(dialog), bottoms))
         for key in keys:

@@ -193,6 +193,31 @@ def test_close_shows_the_warnings_then_the_grid_is_read_only(
     assert not page.results.own_save.isEnabled()
 
 
+def test_close_names_a_member_decided_above_their_discipline(
+    page: RatingPage, rated: Round, prompts: ScriptedPrompts
+) -> None:
+    """Nguyễn Văn An, under a warning (cảnh cáo) this year, decided "Hoàn thành xuất sắc nhiệm
+    vụ" by a slip of the keyboard: the question before closing names him and what the rules
+    allow, and "Quay lại" leaves the round open to correct it."""
+    ws = rated.ws
+    an = rated.ids["Nguyễn Văn An"]
+    ws.events.record(an, "discipline", "10/10/2025", number="05-QĐ/ĐTN", level="warning")
+    ws.rating.set(YEAR, an, {"decided_level": 1})
+    page.refresh()
+    prompts.answer = False
+    page.close_button.click()
+    assert prompts.asked == [
+        "Kết thúc đợt xếp loại năm 2025?\n\nCần lưu ý:\n"
+        "• Còn 4 đoàn viên chưa có mức xếp loại do Ban Chấp hành quyết định.\n"
+        "• Có 1 đoàn viên được quyết định mức cao hơn mức quy tắc cho phép:\n"
+        "  – Nguyễn Văn An: “Hoàn thành xuất sắc nhiệm vụ”, nhưng bị kỷ luật cảnh cáo trở lên "
+        "trong năm — Không hoàn thành nhiệm vụ.\n\n"
+        "Sau khi kết thúc, bảng xếp loại chỉ để xem; mức quyết định và nhận xét được ghi vào quá "
+        "trình của từng đoàn viên. Muốn sửa phải “Mở lại” đợt xếp loại."
+    ]
+    assert ws.rating.round(YEAR).state == "open"  # type: ignore[union-attr]
+
+
 def test_the_keys_hint_is_shown_only_where_keys_change_levels(
     page: RatingPage, rated: Round
 ) -> None:

@@ -291,10 +291,10 @@ def test_each_button_has_its_own_letter(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     """Alt+N imports, Alt+X exports, Alt+D takes the default back (once the rules are not it);
-    Esc closes."""
+    Alt+G or Esc closes."""
     dialog = _dialog(qtbot, ws, prompts)
     dialog.show()
-    assert sorted(letters(dialog)) == ["Alt+D", "Alt+N", "Alt+X"]
+    assert sorted(letters(dialog)) == ["Alt+D", "Alt+G", "Alt+N", "Alt+X"]
     assert [dialog.import_button.text(), dialog.export_button.text(),
             dialog.reset_button.text()] == [
         "&Nhập quy tắc của tỉnh…", "&Xuất quy tắc…", "&Dùng quy tắc mặc định"]  # fmt: skip

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
@@ -26,6 +28,7 @@ from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
+from doancoso.ui.rating.import_preview import ImportPreviewDialog
 from doancoso.ui.rating.rules_dialog import RulesDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.main_window import AREAS
@@ -190,4 +193,38 @@ def test_a_member_events_lettered_labels_put_the_cursor_in_their_fields(
         wrong.extend(f"{kind}: {w}" for w in _unlettered_buttons(dialog))
         wrong.extend(f"{kind}: {w}" for w in _leads_nowhere(qtbot, dialog))
         wrong.extend(f"{kind}: twice {t}" for t in twice(letters(dialog)))
+    assert wrong == []
+
+
+def test_the_ratings_dialogs_buttons_have_letters(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The rating's rules and the confirmation of a chi đoàn's sheet (with changes to write and
+    with none): every button has its own letter ("Đón&g", "&Hủy" as elsewhere in the app)."""
+    core = synchronous_core(demo_ws, prompts)
+    year = max(set(demo_ws.rating.round_years()) - set(demo_ws.rating.closed_years()))
+    sheet = tmp_path / "xep-loai.xlsx"
+    demo_ws.rating_sheets.export(sheet, year)
+    unchanged = demo_ws.rating_sheets.preview(sheet, year)
+    book = openpyxl.load_workbook(sheet)
+    rows = book.active
+    assert rows is not None
+    header = next(r for r in rows.iter_rows() if any(c.value == "Chi đoàn đề nghị" for c in r))
+    column = next(c.column for c in header if c.value == "Chi đoàn đề nghị")
+    first = rows.cell(header[0].row + 1, column)
+    first.value = 4 if first.value != 4 else 3
+    book.save(sheet)
+    changed = demo_ws.rating_sheets.preview(sheet, year)
+    assert changed.changes and not unchanged.changes
+    forms: list[Callable[[], QDialog]] = [
+        lambda: RulesDialog(core),
+        lambda: ImportPreviewDialog(None, changed),
+        lambda: ImportPreviewDialog(None, unchanged),
+    ]
+    wrong: list[str] = []
+    for form in forms:
+        dialog = shown_active(qtbot, form())
+        wrong.extend(_unlettered_buttons(dialog))
+        wrong.extend(f"{dialog.windowTitle()}: twice {t}" for t in twice(letters(dialog)))
+        dialog.reject()
     assert wrong == []

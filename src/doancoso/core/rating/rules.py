@@ -282,12 +282,30 @@ def suggest(
     return Suggestion(level, "; ".join(parts) + f" — {LEVELS[level]}")
 
 
+def ceiling(
+    rules: RatingRules,
+    discipline: str | None,
+    sick_months: int | None = None,
+    dues_unpaid: bool | None = None,
+) -> Suggestion | None:
+    """The best level the rules allow a member whatever their participation, with the reason in
+    :func:`suggest`'s words ("bị kỷ luật cảnh cáo trở lên trong năm — Không hoàn thành nhiệm
+    vụ"), or None when nothing caps it: a discipline of the year, sick leave over the rules'
+    months, unpaid dues. The training result asked for level 1 is a requirement of that level,
+    not a penalty, and is left out (often not entered in the app)."""
+    best = suggest(rules, 1.0, discipline, rules.training_for_level1, sick_months, dues_unpaid)
+    if best.level is None or best.level == 1:
+        return None
+    # suggest() says the participation first, then each cap: only the caps are the reason.
+    return Suggestion(best.level, best.reason.partition("; ")[2])
+
+
 def parse_level(text: str | int | None) -> int | None:
     """A level from 1–4, its Vietnamese name, its short name or abbreviation as the app writes
     them (:data:`SHORT_LEVELS`, :data:`LEVEL_ABBREVIATIONS`) or as secretaries do ("HTT",
-    :data:`SHORT_FORMS`), or a number with its name as the rating page shows it ("2. Tốt");
-    tones and case ignored; None for empty; ValueError otherwise (a number and a name that
-    disagree too)."""
+    :data:`SHORT_FORMS`, also followed by "nhiệm vụ" or "NV": "HTXS nhiệm vụ"), or a number
+    with its name as the rating page shows it ("2. Tốt"); tones, case and extra spaces ignored;
+    None for empty; ValueError otherwise (a number and a name that disagree too)."""
     if text is None or (isinstance(text, str) and not text.strip()):
         return None
     if isinstance(text, int) and not isinstance(text, bool):
@@ -298,7 +316,7 @@ def parse_level(text: str | int | None) -> int | None:
     numbered = _NUMBERED.fullmatch(key)
     if numbered is None:
         raise ValueError
-    number, name = numbered.group(1), numbered.group(2)
+    number, name = numbered.group(1), " ".join(numbered.group(2).split())
     level = int(number) if number else _NAMES.get(name)
     if level not in LEVELS or (number and name and _NAMES.get(name) != level):
         raise ValueError
@@ -309,6 +327,10 @@ _NAMES = {
     fold(name): level
     for names in (LEVELS, SHORT_LEVELS, LEVEL_ABBREVIATIONS, SHORT_FORMS)
     for level, name in names.items()
+} | {
+    f"{fold(short)} {words}": level
+    for level, short in SHORT_FORMS.items()
+    for words in ("nhiem vu", "nv")  # "HTXS nhiệm vụ", "KHT NV": the short form, then its end
 }
 _NUMBERED = re.compile(r"(?:(\d+)\s*[.:)\-]?\s*)?(\D*)")
 """A folded level: an optional number, then an optional name."""

@@ -74,6 +74,7 @@ from .records import (
 from .rules import (
     LEVELS,
     RatingRules,
+    ceiling,
     default_rules,
     parse_rules,
     percent_text,
@@ -87,6 +88,8 @@ __all__ = [
 
 RULES_KEY = "rating_rules"
 RATING_TABLES = ("ratings", "rating_rounds", "branch_ratings", "settings")
+NAMED_ABOVE_CEILING = 10
+"""How many members decided above their cap the warning before closing names (then a count)."""
 
 
 class RatingHistory(NamedTuple):
@@ -361,6 +364,15 @@ class RatingService:
                     f"Tỉ lệ “{LEVELS[1]}” là {percent_cell(share)}, vượt giới hạn "
                     f"{percent_text(cap)} trong quy tắc."
                 )
+        over = above_ceiling(cap_rules, rows)
+        if over:
+            named = over[:NAMED_ABOVE_CEILING]  # the question stays within the screen
+            if len(over) > len(named):
+                named.append(f"  – và {vn_number(len(over) - len(named))} đoàn viên khác")
+            warnings.append(
+                f"Có {vn_number(len(over))} đoàn viên được quyết định mức cao hơn mức quy tắc cho "
+                "phép:\n" + ";\n".join(named) + "."
+            )
         return warnings
 
     def close(self, year: int) -> None:
@@ -631,3 +643,18 @@ class RatingService:
             row.own_remark,
             history,
         )
+
+
+def above_ceiling(rules: RatingRules, rows: list[RatingRow]) -> list[str]:
+    """The members of ``rows`` (in their order) decided above what their discipline, sick leave
+    or unpaid dues allow under ``rules`` (:func:`~.rules.ceiling`), one line each: "  – Nguyễn
+    Văn An: “Hoàn thành xuất sắc nhiệm vụ”, nhưng bị kỷ luật cảnh cáo trở lên trong năm — Không
+    hoàn thành nhiệm vụ"."""
+    lines = []
+    for row in rows:
+        if row.decided_level is None:
+            continue
+        cap = ceiling(rules, row.discipline, row.sick_months, row.dues_unpaid)
+        if cap is not None and cap.level is not None and row.decided_level < cap.level:
+            lines.append(f"  – {row.full_name}: “{LEVELS[row.decided_level]}”, nhưng {cap.reason}")
+    return lines

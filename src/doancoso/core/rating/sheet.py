@@ -8,7 +8,9 @@ not rated has "Không xếp loại — <the reason>" under "Mức gợi ý"; one
 year for fewer months than the rules ask for has, under "Ghi chú", that the rating rests on the
 previous organisation's remarks, and those remarks (:func:`note`). The member's id in the app is
 the **last column**, "Mã (không sửa)", visible so that the chi đoàn sees it must stay: the
-import finds each member by it (a row without it, typed in by hand, by name and birth date).
+import finds each member by it (a row without it, typed in by hand, by name and birth date;
+a list a chi đoàn made itself may head these "Họ tên", "Ngày, tháng, năm sinh":
+:data:`HEADER_ALIASES`).
 
 The import reads five columns, what a chi đoàn writes: "Nghỉ ốm (tháng)" (the months of sick
 leave in the year: 0 clears), "Chưa đóng đủ đoàn phí" ("Có"; "Không" clears), "Tự đánh giá" (the
@@ -81,7 +83,22 @@ IMPORTED = {
 FIELD_LABELS = {field: header for header, field in IMPORTED.items()}
 FACT_FIELDS = ("sick_months", "dues_unpaid")
 """The imported fields whose cell, when not empty, may clear what is stored ("0", "Không")."""
-_KEYS = {fold(h): h for h in (*IMPORTED, ID_HEADER, "Họ và tên", "Ngày sinh")}
+HEADER_ALIASES = {
+    "Họ và tên": ("Họ tên", "Họ và tên đoàn viên"),
+    "Ngày sinh": ("Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Ngày/tháng/năm sinh"),
+}
+"""Headings of a list a chi đoàn types itself (the union's forms write "Ngày, tháng, năm
+sinh") for the columns the export calls otherwise."""
+
+
+def _heading_key(text: str) -> str:
+    """A heading as it is compared: folded, punctuation as spaces ("ngay thang nam sinh")."""
+    return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
+
+
+_KEYS = {_heading_key(h): h for h in (*IMPORTED, ID_HEADER, "Họ và tên", "Ngày sinh")} | {
+    _heading_key(alias): header for header, aliases in HEADER_ALIASES.items() for alias in aliases
+}
 _YEAR = re.compile(r"\bNĂM\s+(\d{4})\b", re.IGNORECASE)
 _HEADER_ROWS = 20  # the header is looked for in the sheet's first rows
 LEVEL_CHOICES = "1–4 hoặc tên mức: " + ", ".join(LEVELS.values())
@@ -286,7 +303,7 @@ def _find_header(path: Path) -> tuple[SheetRows, int, dict[str, int], str]:
         for number, values in sheet.rows[:_HEADER_ROWS]:
             columns = {}
             for index, value in enumerate(values):
-                key = fold(str(value)) if isinstance(value, str) else ""
+                key = _heading_key(value) if isinstance(value, str) else ""
                 if key in _KEYS and _KEYS[key] not in columns:
                     columns[_KEYS[key]] = index
             if any(h in columns for h in IMPORTED) and (

@@ -79,10 +79,10 @@ class ImportPreviewDialog(QDialog):
         buttons = QDialogButtonBox()
         layout.addWidget(buttons)  # in the dialog before a default is chosen, or it is lost
         if changes:
-            buttons.addButton("Nhập", QDialogButtonBox.ButtonRole.AcceptRole)
-            cancel = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+            buttons.addButton("&Nhập", QDialogButtonBox.ButtonRole.AcceptRole)
+            cancel = buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         else:
-            cancel = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+            cancel = buttons.addButton("Đón&g", QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setDefault(True)  # Enter does not write
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -163,7 +163,7 @@ class RulesDialog(QDialog):
             actions.addWidget(button)
         actions.addStretch(1)
         buttons = QDialogButtonBox()
-        close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton("Đón&g", QDialogButtonBox.ButtonRole.RejectRole)
         close.setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         actions.addWidget(buttons)
