@@ -120,3 +120,20 @@ def test_a_file_copied_with_its_wal_is_listed_with_its_last_members_on_a_write_p
         assert [(b.path, b.members, b.ok) for b in list_backups(usb)] == [(by_hand, 2, True)]
     assert _files(usb) == [by_hand.name, f"{by_hand.name}-wal"]
     assert _private_copies(temp) == []
+
+
+def test_a_file_copied_with_its_wal_is_restored_with_its_last_members_from_a_write_protected_stick(
+    tmp_path: Path, temp: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    by_hand = _copied_while_open_on(usb, tmp_path / "data")
+    target = tmp_path / "may-moi"
+    with read_only_mount(usb):
+        info = inspect_backup(by_hand)
+        assert (info.path, info.members, info.ok) == (by_hand, 2, True)
+        result = restore_backup(target, by_hand)
+        assert result.members == 2
+    assert _restored_names(target) == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert _files(usb) == [by_hand.name, f"{by_hand.name}-wal"]
+    assert _private_copies(temp) == []
