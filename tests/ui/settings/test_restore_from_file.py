@@ -101,7 +101,7 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
     dialog.restore_file(bogus)
     assert prompts.errors == [
         "Bản sao lưu “anh-the.sqlite” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
-        "được khôi phục. Dữ liệu hiện tại giữ nguyên."
+        "được khôi phục. Dữ liệu đang dùng không bị thay đổi."
     ]
     assert prompts.asked == [] and prompts.infos == []  # refused before any question
     assert sorted(ws.members.ids()) == sorted(ids)
@@ -121,7 +121,7 @@ def test_a_backup_of_a_newer_version_is_refused(
     _dialog(qtbot, ws, prompts).restore_file(saved.path)
     assert prompts.errors == [
         f"Bản sao lưu “{saved.path.name}” được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài "
-        "phiên bản mới nhất rồi khôi phục; dữ liệu hiện tại giữ nguyên."
+        "phiên bản mới nhất rồi khôi phục. Dữ liệu đang dùng không bị thay đổi."
     ]
     assert prompts.asked == [] and ws.members.count() == 3
 
@@ -227,7 +227,7 @@ def test_a_damaged_backup_of_the_list_is_refused_before_the_question(
     dialog.restore_button.click()
     assert prompts.errors == [
         f"Bản sao lưu “{taken.path.name}” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
-        "được khôi phục. Dữ liệu hiện tại giữ nguyên."
+        "được khôi phục. Dữ liệu đang dùng không bị thay đổi."
     ]
     assert prompts.asked == [] and prompts.infos == []  # never asked to replace the data
     assert sorted(ws.members.ids()) == sorted(ids)

@@ -47,6 +47,7 @@ from ..storage.inspection import (
 )
 from .store import (
     BACKUP_FOLDER,
+    IN_USE_KEPT,
     BackupInfo,
     copy_database,
     describe,
@@ -57,7 +58,8 @@ from .store import (
     take_backup,
 )
 
-KEPT = "Dữ liệu hiện tại giữ nguyên."
+KEPT = IN_USE_KEPT
+"""What every refusal of a restore ends with, in the words of a backup's: one app, one phrase."""
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,7 @@ def _require_file(backup: Path) -> None:
             f"(.sqlite) trong thư mục đó. {KEPT}"
         )
     if not backup.is_file():
-        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
+        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”. {KEPT}")
 
 
 def _check_backup(backup: Path, source: Path) -> None:
@@ -265,7 +267,7 @@ def _check_backup(backup: Path, source: Path) -> None:
     if revision not in known_revisions():
         raise StorageError(
             f"Bản sao lưu “{backup.name}” được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài "
-            "phiên bản mới nhất rồi khôi phục; dữ liệu hiện tại giữ nguyên."
+            f"phiên bản mới nhất rồi khôi phục. {KEPT}"
         )
 
 
