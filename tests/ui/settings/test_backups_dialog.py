@@ -31,7 +31,8 @@ def test_back_up_now_and_see_it_listed(qtbot: QtBot, demo_ws: Workspace, qtmodel
     model = dialog.model
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row[1:] == ["Sao lưu theo yêu cầu", row[2], "300", "Tốt"] and row[2].endswith(" MB")
+    assert row[1:] == ["0 phút trước", "Sao lưu theo yêu cầu", row[3], "300", "Tốt"]
+    assert row[3].endswith(" MB")
     qtmodeltester.check(model)
 
 
@@ -56,11 +57,35 @@ def test_backups_of_the_same_minute_are_told_apart_and_numbers_right_aligned(
     assert model.backups[0].taken_at == datetime(2026, 12, 5, 6, 46, 39)
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     alignment = Qt.ItemDataRole.TextAlignmentRole
-    for column in (2, 3):  # Dung lượng, Số đoàn viên
+    for column in (3, 4):  # Dung lượng, Số đoàn viên
         assert model.index(0, column).data(alignment) == right
         assert model.headerData(column, Qt.Orientation.Horizontal, alignment) == right
-    for column in (0, 1, 4):
+    for column in (0, 1, 2, 5):
         assert model.index(0, column).data(alignment) is None
+
+
+def test_the_list_says_how_old_each_backup_is(qtbot: QtBot, ws: Workspace) -> None:
+    """Before restoring "yesterday's" backup the secretary sees how long ago each was taken,
+    as the offer of a backup for damaged data says it, without counting days from the date."""
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    folder = ws.data_dir / "backups"
+    taken = [ws.backups.take("thu-cong").path for _ in range(3)]
+    now = datetime.now()
+    for path, ago in zip(taken, (timedelta(minutes=20, seconds=30),
+                                 timedelta(hours=26, minutes=30), timedelta(days=9, hours=1)),
+                         strict=True):  # fmt: skip
+        path.rename(folder / f"hang-ngay-{now - ago:%Y%m%d-%H%M%S}.sqlite")
+    dialog = _dialog(qtbot, ws, ScriptedPrompts())
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Thời gian", "Cách đây", "Lý do", "Dung lượng", "Số đoàn viên",
+                       "Tình trạng"]  # fmt: skip
+    assert [model.index(r, 1).data() for r in range(3)] == [
+        "20 phút trước", "26 giờ trước", "9 ngày trước",
+    ]  # fmt: skip
 
 
 def test_back_up_onto_a_stick(qtbot: QtBot, demo_ws: Workspace, tmp_path: Path) -> None:
@@ -100,7 +125,7 @@ def test_restore_asks_then_replaces_and_every_view_reloads(
     assert "mọi thay đổi sau thời điểm đó sẽ không còn" in question
     assert demo_ws.members.count() == 300
     assert announced and announced[-1].everything
-    reasons = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    reasons = [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]
     assert "Trước khi khôi phục một bản sao lưu" in reasons
 
 
@@ -152,7 +177,7 @@ def test_check_reports_in_words(qtbot: QtBot, demo_ws: Workspace) -> None:
     dialog = _dialog(qtbot, demo_ws, prompts)
     dialog.check_button.click()
     model = dialog.model
-    assert (model.rowCount(), model.index(0, 1).data()) == (1, "Trước khi kiểm tra dữ liệu")
+    assert (model.rowCount(), model.index(0, 2).data()) == (1, "Trước khi kiểm tra dữ liệu")
     listed_at = model.index(0, 0).data()  # the backup named as the list shows it
     assert prompts.infos == [
         f"Đã sao lưu trước khi kiểm tra ({listed_at}).\nDữ liệu tốt, không có lỗi."
@@ -212,7 +237,7 @@ def test_check_offers_the_safe_repair_in_the_window(qtbot: QtBot, ws: Workspace)
     dialog.check_button.click()
     assert not stray.exists()
     assert (ws.evidence.store.folder / ".orphans" / ("0" * 64)).exists()
-    reasons = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    reasons = [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]
     assert reasons == ["Trước khi kiểm tra dữ liệu"] * 3  # the repair backs up again
     repaired_at = dialog.model.index(0, 0).data()
     assert prompts.infos == [
@@ -295,7 +320,7 @@ def test_enter_on_a_backup_asks_to_restore_it_and_makes_none(qtbot: QtBot, ws: W
     QTest.keyClick(dialog.table, Qt.Key.Key_Return)
     assert prompts.asked[-1].startswith("Khôi phục bản sao lưu lúc ")
     assert prompts.infos == [] and len(ws.backups.list()) == 1
-    where = dialog.table.visualRect(dialog.model.index(0, 1)).center()
+    where = dialog.table.visualRect(dialog.model.index(0, 2)).center()
     QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     QTest.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert len(prompts.asked) == 2 and prompts.asked[-1] == prompts.asked[0]

@@ -46,7 +46,7 @@ def _people(ws: Workspace) -> list[str]:
 
 
 def _reasons(dialog: BackupsDialog) -> list[str]:
-    return [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    return [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]
 
 
 def test_a_backup_on_a_stick_is_restored_after_the_question(
@@ -222,7 +222,7 @@ def test_a_damaged_backup_of_the_list_is_refused_before_the_question(
     taken.path.write_bytes(taken.path.read_bytes()[:5000])  # cut short, as a full disk leaves it
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, ws, prompts)
-    assert dialog.model.index(0, 4).data() == "Hỏng"
+    assert dialog.model.index(0, 5).data() == "Hỏng"
     dialog.table.selectRow(0)
     dialog.restore_button.click()
     assert prompts.errors == [

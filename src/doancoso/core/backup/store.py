@@ -540,7 +540,9 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
     return removed
 
 
-def _age(then: datetime, now: datetime) -> str:
+def age_text(then: datetime, now: datetime) -> str:
+    """How long before ``now`` a backup taken at ``then`` was, as the secretary is told it
+    ("20 phút trước", "26 giờ trước", "9 ngày trước")."""
     minutes = int((now - then).total_seconds() // 60)
     if minutes < 60:
         return f"{max(minutes, 0)} phút trước"
@@ -562,7 +564,7 @@ def recovery_advice(
     held = f", {vn_number(best.members)} đoàn viên" if best.members is not None else ""
     text = (
         f"Bản sao lưu gần nhất còn tốt: lúc {best.taken_at:%H:%M} ngày {best.taken_at:%d/%m/%Y} "
-        f"({_age(best.taken_at, now)}{held}; {best.reason_label.lower()})."
+        f"({age_text(best.taken_at, now)}{held}; {best.reason_label.lower()})."
     )
     return text, best
 

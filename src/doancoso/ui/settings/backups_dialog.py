@@ -54,7 +54,13 @@ from ...core.backup.check import CheckReport
 from ...core.backup.lost_evidence import TakenBack, taken_back_text
 from ...core.backup.restore import missing_evidence_text
 from ...core.backup.service import EvidenceNotCarried
-from ...core.backup.store import REASONS, BackupInfo, evidence_beside_text, parse_name
+from ...core.backup.store import (
+    REASONS,
+    BackupInfo,
+    age_text,
+    evidence_beside_text,
+    parse_name,
+)
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
 from ...core.storage.files import left_behind
@@ -71,8 +77,8 @@ STICK_CANCELLED = "Đã hủy: chưa có bản sao lưu nào được ghi ra USB
 READING = "Đang đọc danh sách bản sao lưu…"
 """Under the list while the worker opens and checks each backup (seconds for a large roster)."""
 NO_BACKUPS = "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
-HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
-NUMBER_COLUMNS = (2, 3)
+HEADERS = ("Thời gian", "Cách đây", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
+NUMBER_COLUMNS = (3, 4)
 """The size and the members: numbers, right-aligned so that their digits line up."""
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
@@ -93,10 +99,14 @@ class BackupsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backups: list[BackupInfo] = []
+        self.listed_at = datetime.now()
 
-    def set_backups(self, backups: list[BackupInfo]) -> None:
+    def set_backups(self, backups: list[BackupInfo], now: datetime | None = None) -> None:
+        """Show ``backups``, each with how long before ``now`` (when they were listed) it was
+        taken: the list is read again after every action of the dialog."""
         self.beginResetModel()
         self.backups = list(backups)
+        self.listed_at = now or datetime.now()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -128,10 +138,12 @@ class BackupsModel(QAbstractTableModel):
         if column == 0:
             return taken_at_text(info.taken_at)
         if column == 1:
-            return info.reason_label
+            return age_text(info.taken_at, self.listed_at)
         if column == 2:
-            return size_text(info.size)
+            return info.reason_label
         if column == 3:
+            return size_text(info.size)
+        if column == 4:
             return members_text(info.members)
         return "Tốt" if info.ok else "Hỏng"
 
@@ -279,7 +291,7 @@ class BackupsDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # Lý do
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons, as elsewhere
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
