@@ -121,7 +121,8 @@ def test_restore_asks_then_replaces_and_every_view_reloads(
     prompts.answer = True
     dialog.restore_button.click()
     question = prompts.asked[-1]
-    assert question.startswith("Khôi phục bản sao lưu lúc ") and "(300 đoàn viên)?" in question
+    assert question.startswith("Khôi phục bản sao lưu lúc ")
+    assert "(0 phút trước, 300 đoàn viên)?" in question
     assert "mọi thay đổi sau thời điểm đó sẽ không còn" in question
     assert demo_ws.members.count() == 300
     assert announced and announced[-1].everything
@@ -164,7 +165,8 @@ def test_the_question_before_a_restore_says_what_todays_data_hold(
     prompts.answer = False
     dialog.restore_button.click()
     assert prompts.asked == [
-        f"Khôi phục bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} (300 đoàn viên)?"
+        f"Khôi phục bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} (0 phút trước, 300 "
+        "đoàn viên)?"
         "\n\nToàn bộ dữ liệu hiện tại (295 đoàn viên) sẽ được thay bằng bản sao lưu này; mọi "
         "thay đổi sau thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước "
         "khi khôi phục một bản sao lưu”), nên vẫn lấy lại được."

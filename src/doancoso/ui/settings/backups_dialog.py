@@ -160,17 +160,24 @@ def members_text(members: int | None) -> str:
     return "?" if members is None else vn_number(members)
 
 
-def restore_question(info: BackupInfo, named: bool = False, current: int | None = None) -> str:
-    """The question before a restore: when the backup was taken, its members, and that the
-    current data are replaced (backed up first, by the core's restore). ``named``: a file
-    chosen on a stick, named as well. The time is to the second, as the list shows it: two
-    backups of the same minute are told apart in the question too. ``current``: the live
-    members of the data replaced, to compare with the backup's (None: no organisation yet, a
-    first start: nothing is replaced, and nothing worth getting back is backed up)."""
+def restore_question(
+    info: BackupInfo,
+    named: bool = False,
+    current: int | None = None,
+    now: datetime | None = None,
+) -> str:
+    """The question before a restore: when the backup was taken and how long before ``now``
+    (the changes since are lost), its members, and that the current data are replaced (backed
+    up first, by the core's restore). ``named``: a file chosen on a stick, named as well. The
+    time is to the second, as the list shows it: two backups of the same minute are told apart
+    in the question too. ``current``: the live members of the data replaced, to compare with
+    the backup's (None: no organisation yet, a first start: nothing is replaced, and nothing
+    worth getting back is backed up)."""
     file = f"“{info.path.name}” " if named else ""
+    age = age_text(info.taken_at, now or datetime.now())
     asked = (
         f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
-        f"({members_text(info.members)} đoàn viên)?\n\n"
+        f"({age}, {members_text(info.members)} đoàn viên)?\n\n"
     )
     if current is None:
         return (
