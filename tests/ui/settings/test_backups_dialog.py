@@ -262,8 +262,8 @@ def test_check_writes_its_counts_as_vietnamese_write_numbers(
     dialog.check_button.click()
     lines = prompts.asked[-1].splitlines()
     assert lines[1] == "Có 1.100 vấn đề cần xem:"
-    assert lines[22] == "… và 1.080 vấn đề khác."
-    assert lines[24].startswith("Sửa ngay 1.100 lỗi sửa được an toàn?")
+    assert lines[14] == "… và 1.088 vấn đề khác."
+    assert lines[16].startswith("Sửa ngay 1.100 lỗi sửa được an toàn?")
     assert prompts.infos[-1].splitlines()[1:] == ["Đã sửa 1.100 lỗi.", "Dữ liệu tốt, không có lỗi."]
 
 
@@ -395,3 +395,42 @@ def test_check_at_the_first_start_checks_instead_of_sending_to_the_command_line(
         f"Đã sao lưu trước khi kiểm tra ({taken.taken_at:%d/%m/%Y %H:%M:%S}).\n"
         "Dữ liệu tốt, không có lỗi."
     ]
+
+
+def test_a_check_finding_many_lost_evidence_files_fits_the_screen(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Evidence files lost by the dozen (a data file copied to a new PC without its folder):
+    each was said with the whole remedy, five lines a file, and the box grew past a 768-pixel
+    screen, its end and its "Đóng" out of sight. Each file is now named on its line, the
+    remedy said once, and fewer problems listed, the rest counted."""
+    import os
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    names = [f"bien-ban-{n:02d}.pdf" for n in range(1, 26)]
+    for name in names:
+        source = tmp_path / "nguon" / name
+        source.parent.mkdir(exist_ok=True)
+        source.write_bytes(b"%PDF-1.4\n" + os.urandom(2000))
+        ws.recognition.attach(2025, "1.6", source)
+    shutil.rmtree(ws.data_dir / "evidence")
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.check_button.click()
+    (text,) = prompts.errors
+    lines = text.splitlines()
+    assert lines[1:2] + lines[14:] == [
+        "Có 25 vấn đề cần xem:",
+        "… và 13 vấn đề khác.",
+        "Tệp minh chứng không còn: hãy bấm “Lấy lại tệp minh chứng bị mất từ USB…” và chọn một "
+        "bản sao lưu ra USB có các tệp đó, hoặc đính kèm lại tệp gốc.",
+    ]
+    gone = "” không còn trong thư mục dữ liệu hoặc đã bị thay đổi."
+    listed = [line.removeprefix("- Tệp minh chứng “").removesuffix(gone) for line in lines[2:14]]
+    assert set(listed) <= set(names) and len(set(listed)) == 12
+    box = QMessageBox(QMessageBox.Icon.Warning, "Kiểm tra dữ liệu", text)
+    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+    qtbot.addWidget(box)
+    assert box.sizeHint().height() <= 768 - 100  # the title bar and the taskbar

@@ -237,6 +237,16 @@ def restored_text(info: BackupInfo, restored: Restored, *, named: bool) -> str:
     )
 
 
+LISTED_PROBLEMS = 12
+"""The problems "Kiểm tra dữ liệu" lists, the rest counted: three lines each at most, the box
+fits a 1366×768 screen with its "Đóng" (twenty did not)."""
+EVIDENCE_LOST = (
+    "Tệp minh chứng không còn: hãy bấm “Lấy lại tệp minh chứng bị mất từ USB…” và chọn một bản "
+    "sao lưu ra USB có các tệp đó, hoặc đính kèm lại tệp gốc."
+)
+"""Said once under the list of a check that found evidence files lost (each named alone)."""
+
+
 def check_text(report: CheckReport) -> str:
     """The result of "Kiểm tra dữ liệu" in words; the backup taken first is named by its time,
     as in the list of backups (its file name means nothing to the secretary)."""
@@ -254,9 +264,11 @@ def check_text(report: CheckReport) -> str:
         lines.append(f"Có {vn_number(len(report.problems))} vấn đề cần xem:")
         fixable = report.backup is not None  # read-only data cannot be repaired
         lines += [f"- {p.in_window}" + (" (sửa được)" if fixable and p.repairable else "")
-                  for p in report.problems[:20]]  # fmt: skip
-        if len(report.problems) > 20:
-            lines.append(f"… và {vn_number(len(report.problems) - 20)} vấn đề khác.")
+                  for p in report.problems[:LISTED_PROBLEMS]]  # fmt: skip
+        if len(report.problems) > LISTED_PROBLEMS:
+            lines.append(f"… và {vn_number(len(report.problems) - LISTED_PROBLEMS)} vấn đề khác.")
+        if any(p.kind == "evidence" for p in report.problems):
+            lines.append(EVIDENCE_LOST)
     return "\n".join(lines)
 
 
