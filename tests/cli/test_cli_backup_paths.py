@@ -55,7 +55,7 @@ def test_a_refused_restore_into_a_new_folder_makes_nothing(tmp_path: Path) -> No
     assert (code, out) == (1, "")
     assert err == (
         "Lỗi: Bản sao lưu “khong-phai.sqlite” bị hỏng hoặc không phải dữ liệu của ứng dụng nên "
-        "không được khôi phục. Dữ liệu hiện tại giữ nguyên.\n"
+        "không được khôi phục. Dữ liệu đang dùng không bị thay đổi.\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["khong-phai.sqlite"]
 

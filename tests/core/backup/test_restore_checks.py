@@ -49,7 +49,7 @@ def _refused(data: Path, backup: Path, start: str) -> StorageError:
     with pytest.raises(StorageError) as info:
         restore_backup(data, backup)
     assert info.value.message.startswith(start), info.value.message
-    assert "Dữ liệu hiện tại giữ nguyên" in info.value.message
+    assert "Dữ liệu đang dùng không bị thay đổi" in info.value.message
     assert (data / DATABASE_FILE).read_bytes() == before
     return info.value
 
@@ -157,3 +157,13 @@ def test_a_restore_over_data_a_killed_writer_left(folders: tuple[Path, Path]) ->
     assert sorted(p.name for p in killed.glob(f"{DATABASE_FILE}*")) == [DATABASE_FILE]
     with Workspace.open(killed) as ws:
         assert ws.members.count() == 20 and ws.check().ok
+
+
+def test_a_backup_that_is_not_there(folders: tuple[Path, Path]) -> None:
+    """A name mistyped, or a stick taken out since the file was chosen."""
+    data, backup = folders
+    gone = backup.with_name("thu-cong-20261130-101500.sqlite")
+    error = _refused(data, gone, "Không tìm thấy bản sao lưu")
+    assert error.message == (
+        f"Không tìm thấy bản sao lưu “{gone}”. Dữ liệu đang dùng không bị thay đổi."
+    )

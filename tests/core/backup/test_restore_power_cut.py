@@ -105,7 +105,8 @@ def test_data_another_program_is_reading_are_not_replaced(folders: tuple[Path, P
         reader.close()
     assert caught.value.message == (
         "Dữ liệu đang được một chương trình khác dùng nên chưa khôi phục được: hãy đóng các cửa "
-        "sổ và lệnh doancoso khác đang mở dữ liệu này rồi thử lại. Dữ liệu hiện tại giữ nguyên."
+        "sổ và lệnh doancoso khác đang mở dữ liệu này rồi thử lại. Dữ liệu đang dùng không bị "
+        "thay đổi."
     )
     assert sorted(p.name for p in data.iterdir() if p.name.startswith(".")) == []
     with Workspace.open(data) as ws:
@@ -132,7 +133,7 @@ def test_a_stick_gone_at_the_rename_says_the_data_are_kept(
 
     assert caught.value.message == (
         f"Chưa khôi phục được: ổ đĩa không còn kết nối (USB có thể đã bị rút ra) khi thay dữ liệu "
-        f"trong “{data}”. Dữ liệu hiện tại giữ nguyên. Hãy cắm lại USB vào máy rồi thử lại."
+        f"trong “{data}”. Dữ liệu đang dùng không bị thay đổi. Hãy cắm lại USB vào máy rồi thử lại."
     )
     assert sorted(p.name for p in data.iterdir() if p.name.startswith(".")) == []
     with Workspace.open(data) as ws:

@@ -51,7 +51,7 @@ def test_a_backup_the_stick_fails_to_give_back_is_not_said_damaged(
             with pytest.raises(StorageError) as caught:
                 step(usb / NAME)
             assert caught.value.message == (
-                f"Không đọc được bản sao lưu “{usb / NAME}”: {SAID[error]} Dữ liệu hiện tại "
-                "giữ nguyên."
+                f"Không đọc được bản sao lưu “{usb / NAME}”: {SAID[error]} Dữ liệu đang dùng "
+                "không bị thay đổi."
             )
     assert snapshot(data) == before

@@ -31,7 +31,8 @@ def test_back_up_now_and_see_it_listed(qtbot: QtBot, demo_ws: Workspace, qtmodel
     model = dialog.model
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row[1:] == ["Sao lưu theo yêu cầu", row[2], "300", "Tốt"] and row[2].endswith(" MB")
+    assert row[1:] == ["0 phút trước", "Sao lưu theo yêu cầu", row[3], "300", "Tốt"]
+    assert row[3].endswith(" MB")
     qtmodeltester.check(model)
 
 
@@ -56,11 +57,35 @@ def test_backups_of_the_same_minute_are_told_apart_and_numbers_right_aligned(
     assert model.backups[0].taken_at == datetime(2026, 12, 5, 6, 46, 39)
     right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     alignment = Qt.ItemDataRole.TextAlignmentRole
-    for column in (2, 3):  # Dung lượng, Số đoàn viên
+    for column in (3, 4):  # Dung lượng, Số đoàn viên
         assert model.index(0, column).data(alignment) == right
         assert model.headerData(column, Qt.Orientation.Horizontal, alignment) == right
-    for column in (0, 1, 4):
+    for column in (0, 1, 2, 5):
         assert model.index(0, column).data(alignment) is None
+
+
+def test_the_list_says_how_old_each_backup_is(qtbot: QtBot, ws: Workspace) -> None:
+    """Before restoring "yesterday's" backup the secretary sees how long ago each was taken,
+    as the offer of a backup for damaged data says it, without counting days from the date."""
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    folder = ws.data_dir / "backups"
+    taken = [ws.backups.take("thu-cong").path for _ in range(3)]
+    now = datetime.now()
+    for path, ago in zip(taken, (timedelta(minutes=20, seconds=30),
+                                 timedelta(hours=26, minutes=30), timedelta(days=9, hours=1)),
+                         strict=True):  # fmt: skip
+        path.rename(folder / f"hang-ngay-{now - ago:%Y%m%d-%H%M%S}.sqlite")
+    dialog = _dialog(qtbot, ws, ScriptedPrompts())
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Thời gian", "Cách đây", "Lý do", "Dung lượng", "Số đoàn viên",
+                       "Tình trạng"]  # fmt: skip
+    assert [model.index(r, 1).data() for r in range(3)] == [
+        "20 phút trước", "26 giờ trước", "9 ngày trước",
+    ]  # fmt: skip
 
 
 def test_back_up_onto_a_stick(qtbot: QtBot, demo_ws: Workspace, tmp_path: Path) -> None:
@@ -96,11 +121,12 @@ def test_restore_asks_then_replaces_and_every_view_reloads(
     prompts.answer = True
     dialog.restore_button.click()
     question = prompts.asked[-1]
-    assert question.startswith("Khôi phục bản sao lưu lúc ") and "(300 đoàn viên)?" in question
+    assert question.startswith("Khôi phục bản sao lưu lúc ")
+    assert "(0 phút trước, 300 đoàn viên)?" in question
     assert "mọi thay đổi sau thời điểm đó sẽ không còn" in question
     assert demo_ws.members.count() == 300
     assert announced and announced[-1].everything
-    reasons = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    reasons = [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]
     assert "Trước khi khôi phục một bản sao lưu" in reasons
 
 
@@ -139,7 +165,8 @@ def test_the_question_before_a_restore_says_what_todays_data_hold(
     prompts.answer = False
     dialog.restore_button.click()
     assert prompts.asked == [
-        f"Khôi phục bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} (300 đoàn viên)?"
+        f"Khôi phục bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} (0 phút trước, 300 "
+        "đoàn viên)?"
         "\n\nToàn bộ dữ liệu hiện tại (295 đoàn viên) sẽ được thay bằng bản sao lưu này; mọi "
         "thay đổi sau thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước "
         "khi khôi phục một bản sao lưu”), nên vẫn lấy lại được."
@@ -152,7 +179,7 @@ def test_check_reports_in_words(qtbot: QtBot, demo_ws: Workspace) -> None:
     dialog = _dialog(qtbot, demo_ws, prompts)
     dialog.check_button.click()
     model = dialog.model
-    assert (model.rowCount(), model.index(0, 1).data()) == (1, "Trước khi kiểm tra dữ liệu")
+    assert (model.rowCount(), model.index(0, 2).data()) == (1, "Trước khi kiểm tra dữ liệu")
     listed_at = model.index(0, 0).data()  # the backup named as the list shows it
     assert prompts.infos == [
         f"Đã sao lưu trước khi kiểm tra ({listed_at}).\nDữ liệu tốt, không có lỗi."
@@ -212,7 +239,7 @@ def test_check_offers_the_safe_repair_in_the_window(qtbot: QtBot, ws: Workspace)
     dialog.check_button.click()
     assert not stray.exists()
     assert (ws.evidence.store.folder / ".orphans" / ("0" * 64)).exists()
-    reasons = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    reasons = [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]
     assert reasons == ["Trước khi kiểm tra dữ liệu"] * 3  # the repair backs up again
     repaired_at = dialog.model.index(0, 0).data()
     assert prompts.infos == [
@@ -235,8 +262,8 @@ def test_check_writes_its_counts_as_vietnamese_write_numbers(
     dialog.check_button.click()
     lines = prompts.asked[-1].splitlines()
     assert lines[1] == "Có 1.100 vấn đề cần xem:"
-    assert lines[22] == "… và 1.080 vấn đề khác."
-    assert lines[24].startswith("Sửa ngay 1.100 lỗi sửa được an toàn?")
+    assert lines[14] == "… và 1.088 vấn đề khác."
+    assert lines[16].startswith("Sửa ngay 1.100 lỗi sửa được an toàn?")
     assert prompts.infos[-1].splitlines()[1:] == ["Đã sửa 1.100 lỗi.", "Dữ liệu tốt, không có lỗi."]
 
 
@@ -295,7 +322,7 @@ def test_enter_on_a_backup_asks_to_restore_it_and_makes_none(qtbot: QtBot, ws: W
     QTest.keyClick(dialog.table, Qt.Key.Key_Return)
     assert prompts.asked[-1].startswith("Khôi phục bản sao lưu lúc ")
     assert prompts.infos == [] and len(ws.backups.list()) == 1
-    where = dialog.table.visualRect(dialog.model.index(0, 1)).center()
+    where = dialog.table.visualRect(dialog.model.index(0, 2)).center()
     QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     QTest.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert len(prompts.asked) == 2 and prompts.asked[-1] == prompts.asked[0]
@@ -368,3 +395,42 @@ def test_check_at_the_first_start_checks_instead_of_sending_to_the_command_line(
         f"Đã sao lưu trước khi kiểm tra ({taken.taken_at:%d/%m/%Y %H:%M:%S}).\n"
         "Dữ liệu tốt, không có lỗi."
     ]
+
+
+def test_a_check_finding_many_lost_evidence_files_fits_the_screen(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Evidence files lost by the dozen (a data file copied to a new PC without its folder):
+    each was said with the whole remedy, five lines a file, and the box grew past a 768-pixel
+    screen, its end and its "Đóng" out of sight. Each file is now named on its line, the
+    remedy said once, and fewer problems listed, the rest counted."""
+    import os
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    names = [f"bien-ban-{n:02d}.pdf" for n in range(1, 26)]
+    for name in names:
+        source = tmp_path / "nguon" / name
+        source.parent.mkdir(exist_ok=True)
+        source.write_bytes(b"%PDF-1.4\n" + os.urandom(2000))
+        ws.recognition.attach(2025, "1.6", source)
+    shutil.rmtree(ws.data_dir / "evidence")
+    prompts = ScriptedPrompts()
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.check_button.click()
+    (text,) = prompts.errors
+    lines = text.splitlines()
+    assert lines[1:2] + lines[14:] == [
+        "Có 25 vấn đề cần xem:",
+        "… và 13 vấn đề khác.",
+        "Tệp minh chứng không còn: hãy bấm “Lấy lại tệp minh chứng bị mất từ USB…” và chọn một "
+        "bản sao lưu ra USB có các tệp đó, hoặc đính kèm lại tệp gốc.",
+    ]
+    gone = "” không còn trong thư mục dữ liệu hoặc đã bị thay đổi."
+    listed = [line.removeprefix("- Tệp minh chứng “").removesuffix(gone) for line in lines[2:14]]
+    assert set(listed) <= set(names) and len(set(listed)) == 12
+    box = QMessageBox(QMessageBox.Icon.Warning, "Kiểm tra dữ liệu", text)
+    box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+    qtbot.addWidget(box)
+    assert box.sizeHint().height() <= 768 - 100  # the title bar and the taskbar

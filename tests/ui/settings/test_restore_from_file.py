@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from doancoso.core.backup.store import BackupInfo
+from doancoso.core.backup.store import BackupInfo, age_text
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common import folders
@@ -46,7 +46,7 @@ def _people(ws: Workspace) -> list[str]:
 
 
 def _reasons(dialog: BackupsDialog) -> list[str]:
-    return [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    return [dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount())]
 
 
 def test_a_backup_on_a_stick_is_restored_after_the_question(
@@ -61,7 +61,7 @@ def test_a_backup_on_a_stick_is_restored_after_the_question(
     dialog.restore_file(saved.path)
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
-        f"(3 đoàn viên)?\n\n{replaces(1)}"
+        f"(0 phút trước, 3 đoàn viên)?\n\n{replaces(1)}"
     ]
     assert sorted(ws.members.ids()) == sorted(ids)
     [safety] = dialog.model.backups  # what it replaced
@@ -83,9 +83,10 @@ def test_a_renamed_backup_is_dated_by_its_file(qtbot: QtBot, ws: Workspace, tmp_
     prompts = ScriptedPrompts()
     prompts.answer = False
     _dialog(qtbot, ws, prompts).restore_file(renamed)
+    age = age_text(moment, datetime.now())  # "17 ngày trước" on 07/12/2026
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “ban sao doan xa.sqlite” lúc 16:05:00 ngày 20/11/2026 "
-        f"(3 đoàn viên)?\n\n{replaces(3)}"
+        f"({age}, 3 đoàn viên)?\n\n{replaces(3)}"
     ]
 
 
@@ -101,7 +102,7 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
     dialog.restore_file(bogus)
     assert prompts.errors == [
         "Bản sao lưu “anh-the.sqlite” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
-        "được khôi phục. Dữ liệu hiện tại giữ nguyên."
+        "được khôi phục. Dữ liệu đang dùng không bị thay đổi."
     ]
     assert prompts.asked == [] and prompts.infos == []  # refused before any question
     assert sorted(ws.members.ids()) == sorted(ids)
@@ -121,7 +122,7 @@ def test_a_backup_of_a_newer_version_is_refused(
     _dialog(qtbot, ws, prompts).restore_file(saved.path)
     assert prompts.errors == [
         f"Bản sao lưu “{saved.path.name}” được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài "
-        "phiên bản mới nhất rồi khôi phục; dữ liệu hiện tại giữ nguyên."
+        "phiên bản mới nhất rồi khôi phục. Dữ liệu đang dùng không bị thay đổi."
     ]
     assert prompts.asked == [] and ws.members.count() == 3
 
@@ -146,8 +147,8 @@ def test_counts_are_written_as_vietnamese_write_numbers(
     taken = datetime(2026, 12, 5, 8, 30, 7)
     info = BackupInfo(tmp_path / "thu-cong-20261205-083007.sqlite", taken, "thu-cong", 1, 2009,
                       True)  # fmt: skip
-    assert restore_question(info, current=1200) == (
-        "Khôi phục bản sao lưu lúc 08:30:07 ngày 05/12/2026 (2.009 đoàn viên)?\n\n"
+    assert restore_question(info, current=1200, now=datetime(2026, 12, 7, 9, 0)) == (
+        "Khôi phục bản sao lưu lúc 08:30:07 ngày 05/12/2026 (2 ngày trước, 2.009 đoàn viên)?\n\n"
         f"{REPLACES.replace('hiện tại sẽ', 'hiện tại (1.200 đoàn viên) sẽ', 1)}"
     )
     monkeypatch.setattr(ws.backups, "take", lambda reason="thu-cong": info)
@@ -222,12 +223,12 @@ def test_a_damaged_backup_of_the_list_is_refused_before_the_question(
     taken.path.write_bytes(taken.path.read_bytes()[:5000])  # cut short, as a full disk leaves it
     prompts = ScriptedPrompts()
     dialog = _dialog(qtbot, ws, prompts)
-    assert dialog.model.index(0, 4).data() == "Hỏng"
+    assert dialog.model.index(0, 5).data() == "Hỏng"
     dialog.table.selectRow(0)
     dialog.restore_button.click()
     assert prompts.errors == [
         f"Bản sao lưu “{taken.path.name}” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
-        "được khôi phục. Dữ liệu hiện tại giữ nguyên."
+        "được khôi phục. Dữ liệu đang dùng không bị thay đổi."
     ]
     assert prompts.asked == [] and prompts.infos == []  # never asked to replace the data
     assert sorted(ws.members.ids()) == sorted(ids)
@@ -283,8 +284,8 @@ def test_at_the_first_start_the_question_replaces_nothing(
     _dialog(qtbot, empty_ws, prompts).restore_file(saved.path)
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
-        "(3 đoàn viên)?\n\nỨng dụng chưa có dữ liệu nào (tổ chức chưa được thiết lập): dữ liệu "
-        "trong bản sao lưu này sẽ trở thành dữ liệu của ứng dụng."
+        "(0 phút trước, 3 đoàn viên)?\n\nỨng dụng chưa có dữ liệu nào (tổ chức chưa được thiết "
+        "lập): dữ liệu trong bản sao lưu này sẽ trở thành dữ liệu của ứng dụng."
     ]
     assert prompts.infos == [f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên)."]
     assert empty_ws.members.count() == 3

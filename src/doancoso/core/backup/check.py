@@ -227,13 +227,13 @@ def _evidence(ctx: WorkspaceContext, data_dir: Path, report: CheckReport, repair
         if sha not in checked:
             checked[sha] = is_sha(sha) and store.verify(sha)
         if not checked[sha]:
+            # The window names the file alone and says what to do once, under the list: the
+            # remedy on each of a dozen lost files took the box past the screen's height.
+            finding = (
+                f"Tệp minh chứng “{name}” không còn trong thư mục dữ liệu hoặc đã bị thay đổi."
+            )
             report.problems.append(
-                Problem(
-                    "evidence",
-                    "evidence_files",
-                    row_id,
-                    lost_file_message(name),
-                )
+                Problem("evidence", "evidence_files", row_id, lost_file_message(name), finding)
             )
     if not store.folder.is_dir():
         return

@@ -28,7 +28,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -47,16 +47,19 @@ from ..storage.inspection import (
 )
 from .store import (
     BACKUP_FOLDER,
+    IN_USE_KEPT,
     BackupInfo,
     copy_database,
     describe,
     evidence_folder,
     members,
+    readable,
     soundness,
     take_backup,
 )
 
-KEPT = "Dữ liệu hiện tại giữ nguyên."
+KEPT = IN_USE_KEPT
+"""What every refusal of a restore ends with, in the words of a backup's: one app, one phrase."""
 
 
 @dataclass(frozen=True)
@@ -75,14 +78,16 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     if read_only is not None:
         raise read_only.error(f"restore of {backup} refused")
     _require_file(backup)
-    _check_backup(backup)
     temp = data_dir / f".{DATABASE_FILE}.khoi-phuc"
-    try:
-        copy_database(backup, temp, source_uri=read_only_uri(backup))  # nothing made beside it
-        _make_ready(temp, backup.name)
-    except BaseException:
-        _remove(temp)
-        raise
+    with readable(backup) as source:  # its last commits too, on a write-protected stick
+        _check_backup(backup, source)
+        try:
+            copy_database(source, temp, source_uri=read_only_uri(source))  # nothing made beside
+            _make_ready(temp, backup.name)
+        except BaseException:
+            _remove(temp)
+            raise
+        restored = describe(source)
     # The evidence files a stick's backup carries beside it join the store (checked by hash;
     # the store only ever grows, so this is safe even if the restore went no further).
     EvidenceStore(data_dir).take_in(evidence_folder(backup))
@@ -113,7 +118,6 @@ def restore_backup(data_dir: Path, backup: Path) -> RestoreResult:
     except OSError as exc:  # the data folder's disk gone (a stick pulled out in portable mode)
         _remove(temp)
         raise StorageError(_not_replaced_text(exc, data_dir, set_aside), details=repr(exc)) from exc
-    restored = describe(backup)
     return RestoreResult(
         live,
         restored.members if restored is not None else None,
@@ -193,14 +197,15 @@ def inspect_backup(backup: Path) -> BackupInfo:
     last written) and its members. Refused, read only, by the checks a restore makes first
     (:func:`restore_backup` makes them again, and the rest)."""
     _require_file(backup)
-    _check_backup(backup)
-    info = describe(backup)
-    if info is not None:
-        return info
-    stat = backup.stat()
-    return BackupInfo(
-        backup, datetime.fromtimestamp(stat.st_mtime), "", stat.st_size, members(backup), True
-    )
+    with readable(backup) as source:  # its last commits too, on a write-protected stick
+        _check_backup(backup, source)
+        info = describe(source)
+        if info is not None:
+            return replace(info, path=backup)
+        stat = backup.stat()
+        return BackupInfo(
+            backup, datetime.fromtimestamp(stat.st_mtime), "", stat.st_size, members(source), True
+        )
 
 
 def _is_bundle(path: Path) -> bool:
@@ -228,17 +233,18 @@ def _require_file(backup: Path) -> None:
             f"(.sqlite) trong thư mục đó. {KEPT}"
         )
     if not backup.is_file():
-        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”.")
+        raise StorageError(f"Không tìm thấy bản sao lưu “{backup}”. {KEPT}")
 
 
-def _check_backup(backup: Path) -> None:
-    """Step 1 of the module docstring, on the backup itself (read only)."""
+def _check_backup(backup: Path, source: Path) -> None:
+    """Step 1 of the module docstring, on the backup itself (read only) as ``source`` reads it
+    (:func:`~.store.readable`)."""
     if _is_bundle(backup):  # "Xuất dữ liệu ra USB…" and "Sao lưu ra USB…" both fill sticks
         raise StorageError(
             f"Tệp “{backup.name}” là một gói dữ liệu (.dcs), không phải bản sao lưu: gói dữ liệu "
             f"được nhận bằng “Nhận dữ liệu từ USB…” (Tệp) hoặc lệnh doancoso bundle import. {KEPT}"
         )
-    problem = soundness(backup, full=True)
+    problem = soundness(source, full=True)
     if problem is not None:
         unread = _read_error(backup)
         if unread is not None:  # the stick's fault, not the backup's: never said "bị hỏng"
@@ -252,7 +258,7 @@ def _check_backup(backup: Path) -> None:
             f"được khôi phục. {KEPT}",
             problem,
         )
-    revision = stored_revision(backup)
+    revision = stored_revision(source)
     if revision is None:
         raise StorageError(
             f"Bản sao lưu “{backup.name}” không phải dữ liệu của ứng dụng (không có phiên bản "
@@ -261,7 +267,7 @@ def _check_backup(backup: Path) -> None:
     if revision not in known_revisions():
         raise StorageError(
             f"Bản sao lưu “{backup.name}” được tạo bởi phiên bản mới hơn của ứng dụng. Hãy cài "
-            "phiên bản mới nhất rồi khôi phục; dữ liệu hiện tại giữ nguyên."
+            f"phiên bản mới nhất rồi khôi phục. {KEPT}"
         )
 
 

@@ -14,23 +14,29 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import math
 import os
 import re
+import shutil
 import sqlite3
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ..errors import StorageError
+from ..errors import AppError, StorageError
 from ..lang.text import vn_number
 from ..progress import SCALE, Report, Stages
 from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
 from ..storage.disk import UNCHANGED, disk_error
 from ..storage.files import NameNotFlushed, discard, remove_stale_temps, replace_flushed
 from ..storage.folder import os_reason, write_remedy
-from ..storage.inspection import UNREADABLE, inspecting, read_only_uri
+from ..storage.inspection import UNREADABLE, inspecting, read_only_uri, unfinished_writes
+from ..storage.temp import session_folder
+
+log = logging.getLogger(__name__)
 
 REASONS = {
     "thu-cong": "Sao lưu theo yêu cầu",
@@ -76,6 +82,8 @@ folder could not be made): said with :func:`~..storage.folder.write_remedy`'s ad
 IN_USE_KEPT = "Dữ liệu đang dùng không bị thay đổi."
 """What every backup's refusal ends with (a disk's message too, in place of its "Dữ liệu đã lưu
 không bị thay đổi"): a backup only reads the data in use."""
+_NO_WAL_INDEX = ("SQLITE_READONLY", "SQLITE_CANTOPEN")
+"""What SQLite says when it cannot make the WAL index (``-shm``) a file's ``-wal`` needs."""
 SIZE_BUDGET = 2 * 1024**3
 """Backups beyond the rotation are dropped, oldest first, while they take more than this."""
 
@@ -195,6 +203,53 @@ def soundness(
             return f"unreadable: {exc!r}"
 
 
+@contextlib.contextmanager
+def readable(path: Path) -> Iterator[Path]:
+    """``path``, or a private copy of it that SQLite can read, for the block's duration.
+
+    A data file copied while the app was open carries its last commits in the ``-wal`` beside
+    it, often without the ``-shm`` (Windows refuses to copy it while the app holds it). SQLite
+    reads those commits only by making the ``-shm``, which a write-protected stick refuses: it
+    could not open the file at all, and a sound backup was said to be damaged. Then the file and
+    its ``-wal`` are copied into this session's temporary folder (they hold members' personal
+    data: removed after the block, or at the next start if the app dies) and read there. A copy
+    that fails (the stick failing) yields ``path`` itself: its reading says what is wrong."""
+    if unfinished_writes(path) != "-wal" or not _wal_index_refused(path):
+        yield path
+        return
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="sao-luu-", dir=session_folder()))
+    except (OSError, AppError) as exc:
+        log.warning("no temporary folder to read %s in: %s", path, exc)
+        yield path
+        return
+    try:
+        copy = folder / path.name
+        try:
+            for suffix in ("", "-wal"):
+                shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
+        except OSError as exc:
+            log.warning("could not copy %s to read it: %s", path, exc)
+            yield path
+        else:
+            yield copy
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _wal_index_refused(path: Path) -> bool:
+    """Whether SQLite cannot read ``path`` where it is for want of a WAL index beside it."""
+    try:
+        conn = inspecting(read_only_uri(path))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except UNREADABLE as exc:
+        return str(getattr(exc, "sqlite_errorname", "")).startswith(_NO_WAL_INDEX)
+    return False
+
+
 def members(path: Path) -> int | None:
     """The live members in the database ``path``, or None when it cannot be read (read as
     :func:`held_organization` reads it: nothing made beside it)."""
@@ -219,7 +274,8 @@ def describe(path: Path, *, inspect: bool = True) -> BackupInfo | None:
     size = path.stat().st_size
     if not inspect:
         return BackupInfo(path, when, reason, size, None, True)
-    return BackupInfo(path, when, reason, size, members(path), soundness(path) is None)
+    with readable(path) as source:
+        return BackupInfo(path, when, reason, size, members(source), soundness(source) is None)
 
 
 def list_backups(folder: Path, *, inspect: bool = True) -> list[BackupInfo]:
@@ -484,7 +540,9 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
     return removed
 
 
-def _age(then: datetime, now: datetime) -> str:
+def age_text(then: datetime, now: datetime) -> str:
+    """How long before ``now`` a backup taken at ``then`` was, as the secretary is told it
+    ("20 phút trước", "26 giờ trước", "9 ngày trước")."""
     minutes = int((now - then).total_seconds() // 60)
     if minutes < 60:
         return f"{max(minutes, 0)} phút trước"
@@ -506,7 +564,7 @@ def recovery_advice(
     held = f", {vn_number(best.members)} đoàn viên" if best.members is not None else ""
     text = (
         f"Bản sao lưu gần nhất còn tốt: lúc {best.taken_at:%H:%M} ngày {best.taken_at:%d/%m/%Y} "
-        f"({_age(best.taken_at, now)}{held}; {best.reason_label.lower()})."
+        f"({age_text(best.taken_at, now)}{held}; {best.reason_label.lower()})."
     )
     return text, best
 

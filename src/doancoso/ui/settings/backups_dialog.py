@@ -54,7 +54,13 @@ from ...core.backup.check import CheckReport
 from ...core.backup.lost_evidence import TakenBack, taken_back_text
 from ...core.backup.restore import missing_evidence_text
 from ...core.backup.service import EvidenceNotCarried
-from ...core.backup.store import REASONS, BackupInfo, evidence_beside_text, parse_name
+from ...core.backup.store import (
+    REASONS,
+    BackupInfo,
+    age_text,
+    evidence_beside_text,
+    parse_name,
+)
 from ...core.lang.dates import format_vn_datetime
 from ...core.lang.text import size_text, vn_number
 from ...core.storage.files import left_behind
@@ -71,8 +77,8 @@ STICK_CANCELLED = "Đã hủy: chưa có bản sao lưu nào được ghi ra USB
 READING = "Đang đọc danh sách bản sao lưu…"
 """Under the list while the worker opens and checks each backup (seconds for a large roster)."""
 NO_BACKUPS = "Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên."
-HEADERS = ("Thời gian", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
-NUMBER_COLUMNS = (2, 3)
+HEADERS = ("Thời gian", "Cách đây", "Lý do", "Dung lượng", "Số đoàn viên", "Tình trạng")
+NUMBER_COLUMNS = (3, 4)
 """The size and the members: numbers, right-aligned so that their digits line up."""
 NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
@@ -93,10 +99,14 @@ class BackupsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backups: list[BackupInfo] = []
+        self.listed_at = datetime.now()
 
-    def set_backups(self, backups: list[BackupInfo]) -> None:
+    def set_backups(self, backups: list[BackupInfo], now: datetime | None = None) -> None:
+        """Show ``backups``, each with how long before ``now`` (when they were listed) it was
+        taken: the list is read again after every action of the dialog."""
         self.beginResetModel()
         self.backups = list(backups)
+        self.listed_at = now or datetime.now()
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -128,10 +138,12 @@ class BackupsModel(QAbstractTableModel):
         if column == 0:
             return taken_at_text(info.taken_at)
         if column == 1:
-            return info.reason_label
+            return age_text(info.taken_at, self.listed_at)
         if column == 2:
-            return size_text(info.size)
+            return info.reason_label
         if column == 3:
+            return size_text(info.size)
+        if column == 4:
             return members_text(info.members)
         return "Tốt" if info.ok else "Hỏng"
 
@@ -148,17 +160,24 @@ def members_text(members: int | None) -> str:
     return "?" if members is None else vn_number(members)
 
 
-def restore_question(info: BackupInfo, named: bool = False, current: int | None = None) -> str:
-    """The question before a restore: when the backup was taken, its members, and that the
-    current data are replaced (backed up first, by the core's restore). ``named``: a file
-    chosen on a stick, named as well. The time is to the second, as the list shows it: two
-    backups of the same minute are told apart in the question too. ``current``: the live
-    members of the data replaced, to compare with the backup's (None: no organisation yet, a
-    first start: nothing is replaced, and nothing worth getting back is backed up)."""
+def restore_question(
+    info: BackupInfo,
+    named: bool = False,
+    current: int | None = None,
+    now: datetime | None = None,
+) -> str:
+    """The question before a restore: when the backup was taken and how long before ``now``
+    (the changes since are lost), its members, and that the current data are replaced (backed
+    up first, by the core's restore). ``named``: a file chosen on a stick, named as well. The
+    time is to the second, as the list shows it: two backups of the same minute are told apart
+    in the question too. ``current``: the live members of the data replaced, to compare with
+    the backup's (None: no organisation yet, a first start: nothing is replaced, and nothing
+    worth getting back is backed up)."""
     file = f"“{info.path.name}” " if named else ""
+    age = age_text(info.taken_at, now or datetime.now())
     asked = (
         f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
-        f"({members_text(info.members)} đoàn viên)?\n\n"
+        f"({age}, {members_text(info.members)} đoàn viên)?\n\n"
     )
     if current is None:
         return (
@@ -218,6 +237,16 @@ def restored_text(info: BackupInfo, restored: Restored, *, named: bool) -> str:
     )
 
 
+LISTED_PROBLEMS = 12
+"""The problems "Kiểm tra dữ liệu" lists, the rest counted: three lines each at most, the box
+fits a 1366×768 screen with its "Đóng" (twenty did not)."""
+EVIDENCE_LOST = (
+    "Tệp minh chứng không còn: hãy bấm “Lấy lại tệp minh chứng bị mất từ USB…” và chọn một bản "
+    "sao lưu ra USB có các tệp đó, hoặc đính kèm lại tệp gốc."
+)
+"""Said once under the list of a check that found evidence files lost (each named alone)."""
+
+
 def check_text(report: CheckReport) -> str:
     """The result of "Kiểm tra dữ liệu" in words; the backup taken first is named by its time,
     as in the list of backups (its file name means nothing to the secretary)."""
@@ -235,9 +264,11 @@ def check_text(report: CheckReport) -> str:
         lines.append(f"Có {vn_number(len(report.problems))} vấn đề cần xem:")
         fixable = report.backup is not None  # read-only data cannot be repaired
         lines += [f"- {p.in_window}" + (" (sửa được)" if fixable and p.repairable else "")
-                  for p in report.problems[:20]]  # fmt: skip
-        if len(report.problems) > 20:
-            lines.append(f"… và {vn_number(len(report.problems) - 20)} vấn đề khác.")
+                  for p in report.problems[:LISTED_PROBLEMS]]  # fmt: skip
+        if len(report.problems) > LISTED_PROBLEMS:
+            lines.append(f"… và {vn_number(len(report.problems) - LISTED_PROBLEMS)} vấn đề khác.")
+        if any(p.kind == "evidence" for p in report.problems):
+            lines.append(EVIDENCE_LOST)
     return "\n".join(lines)
 
 
@@ -279,7 +310,7 @@ class BackupsDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # Lý do
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons, as elsewhere
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())

@@ -97,7 +97,7 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(demo_ws: Workspace) -> 
         restore_backup(folder, backup.path)
     assert info.value.message == (
         f"Bản sao lưu “{backup.path.name}” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
-        "được khôi phục. Dữ liệu hiện tại giữ nguyên."
+        "được khôi phục. Dữ liệu đang dùng không bị thay đổi."
     )
     assert (folder / DATABASE_FILE).read_bytes() == before
 
@@ -175,7 +175,7 @@ def test_restore_of_a_folder_says_it_is_a_folder(demo_ws: Workspace, tmp_path: P
     assert (code, out) == (1, "")
     assert err == (
         f"Lỗi: “{stick}” là một thư mục, không phải tệp sao lưu: hãy ghi tên một tệp sao lưu "
-        "(.sqlite) trong thư mục đó. Dữ liệu hiện tại giữ nguyên.\n"
+        "(.sqlite) trong thư mục đó. Dữ liệu đang dùng không bị thay đổi.\n"
     )
 
 
@@ -249,7 +249,7 @@ def test_restore_of_a_bundle_says_it_is_a_bundle(
     assert err == (
         "Lỗi: Tệp “ban-giao.dcs” là một gói dữ liệu (.dcs), không phải bản sao lưu: gói dữ liệu "
         "được nhận bằng “Nhận dữ liệu từ USB…” (Tệp) hoặc lệnh doancoso bundle import. Dữ liệu "
-        "hiện tại giữ nguyên.\n"
+        "đang dùng không bị thay đổi.\n"
     )
 
 
@@ -265,7 +265,7 @@ def test_restore_of_a_spreadsheet_is_not_called_a_bundle(
     assert (code, out) == (1, "")
     assert err == (
         "Lỗi: Bản sao lưu “danh-sach.xlsx” bị hỏng hoặc không phải dữ liệu của ứng dụng nên không "
-        "được khôi phục. Dữ liệu hiện tại giữ nguyên.\n"
+        "được khôi phục. Dữ liệu đang dùng không bị thay đổi.\n"
     )
     with Workspace.open(demo_ws.data_dir) as ws:
         assert ws.members.count() == before
