@@ -54,6 +54,7 @@ def test_an_amount_and_its_unit_changed_apart_make_one_row_changed_on_both_sides
 
     [conflict] = found.unresolved  # never “90 đoàn viên” by itself
     assert conflict.id == target_id
+    assert conflict.label == f"Chỉ tiêu kế hoạch {TEXT}"  # which target, not only its kind
     assert [(f.name, f.label, f.changed) for f in conflict.fields] == [
         ("planned", "Chỉ tiêu", "both")
     ]
@@ -113,6 +114,23 @@ def test_the_side_chosen_gives_its_whole_target_figures(
 
     assert done.applied
     assert _figures(away, target_id) == figures
+
+
+def test_a_long_target_is_named_by_its_first_words(home: Workspace, away: Workspace) -> None:
+    long = "Tổ chức   cho đoàn viên\n" + "tham gia hoạt động tình nguyện hè " * 5
+    home.plans.create(YEAR)
+    kinds = home.activities.kind_names()
+    target_id = home.plans.add_target(YEAR, {"text": long, "planned": "5"}, kinds)
+    cross(home, away)
+    home.plans.save_target(target_id, {"text": long, "planned": "6"}, kinds)
+    away.plans.save_target(target_id, {"text": long, "planned": "7"}, kinds)
+
+    [conflict] = plan(away, bundle_of(home)).unresolved
+
+    assert conflict.label == (
+        "Chỉ tiêu kế hoạch Tổ chức cho đoàn viên tham gia hoạt động tình nguyện hè tham gia hoạt "
+        "động tình…"
+    )
 
 
 def test_an_achieved_figure_typed_shows_with_its_unit(home: Workspace, away: Workspace) -> None:

@@ -359,18 +359,21 @@ def _figures_text(values: Mapping[str, Any]) -> str:
 _PEOPLE = ("members", "youths")
 _NAME_SHOWN = 60
 """The letters of a name a refusal shows at most (a crafted file's may be 100,000 long)."""
+_TARGET_SHOWN = 80
+"""The letters of a plan target's text a conflict names it by (a target may be a paragraph)."""
 
 
-def _name_said(value: Any) -> str | None:
+def _name_said(value: Any, most: int = _NAME_SHOWN) -> str | None:
     """A name of a row not yet checked as a message shows it: NFC, spaces collapsed, control
-    characters left out, a long one cut; None unless a text with something to show."""
+    characters left out, one longer than ``most`` cut; None unless a text with something to
+    show."""
     from ..lang.text import nfc
 
     if type(value) is not str:
         return None
     text = " ".join("".join(c if c.isprintable() else " " for c in nfc(value)).split())
-    if len(text) > _NAME_SHOWN:
-        text = f"{text[: _NAME_SHOWN - 1]}…"
+    if len(text) > most:
+        text = f"{text[: most - 1]}…"
     return text or None
 
 
@@ -419,6 +422,8 @@ def row_label(table: str, row: Mapping[str, Any]) -> str:
 
         return record_label(table, row)
     name = row.get("full_name") or row.get("name") or row.get("title") or row.get("key")
+    if not name and table == "plan_targets":  # which target: its text, its first words
+        name = _name_said(row.get("text"), _TARGET_SHOWN)
     label = table_label(table)
     if name:
         label += f" {name}"
