@@ -278,9 +278,9 @@ def test_merging_another_organisation(home: Path, tmp_path: Path) -> None:
     code, out, err = cli("bundle", "import", str(bundle), "--data-dir", str(home))
     assert (code, out) == (1, "")
     assert err.strip() == (
-        f"Lỗi: Tệp này là dữ liệu của Đoàn xã Tân Lộc, không phải của {home_name}. Nếu Đoàn xã "
-        f"Tân Lộc sáp nhập vào {home_name}, hãy chạy lại với --merge-organization (thêm --dry-run "
-        "để xem trước). Không có gì được ghi vào dữ liệu."
+        f"Lỗi: Tệp này là dữ liệu của “Đoàn xã Tân Lộc”, không phải của “{home_name}”. Nếu “Đoàn "
+        f"xã Tân Lộc” sáp nhập vào “{home_name}”, hãy chạy lại với --merge-organization (thêm "
+        "--dry-run để xem trước). Không có gì được ghi vào dữ liệu."
     )
     code, out, err = cli(
         "bundle",

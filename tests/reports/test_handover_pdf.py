@@ -136,6 +136,18 @@ def test_names_left_empty_print_dotted_blanks_and_unknown_tables_are_kept(tmp_pa
     assert lines[start + 3 : start + 9] == ["1", "Đoàn viên", "2", "2", "future_table", "5"]
 
 
+def test_a_record_without_a_number_leaves_its_number_line_to_fill_in_by_hand(tmp_path, read_pdf):
+    """Every union document carries a number line under the issuing body (DOMAIN.md §5): a
+    biên bản printed before it is entered in the register gets "Số: … -BB/ĐTN" with room for
+    the digits, as the other documents do."""
+    blank = _lines(read_pdf(print_handover(_record(), tmp_path / "blank.pdf")))
+    numbered = _lines(read_pdf(print_handover(_record(number="03-BB/ĐTN"), tmp_path / "03.pdf")))
+
+    for lines, number in ((blank, "Số:" + " " * 10 + "-BB/ĐTN"), (numbered, "Số: 03-BB/ĐTN")):
+        assert lines.count(number) == 1
+        assert lines.index("***") < lines.index(number) < lines.index("BIÊN BẢN BÀN GIAO DỮ LIỆU")
+
+
 def test_the_digest_is_grouped_to_be_read_aloud():
     assert sha256_groups(DIGEST)[:3] == ["9F86", "D081", "884C"]
     assert len(sha256_groups(DIGEST)) == 16

@@ -20,7 +20,9 @@ include deleted rows. ``import
 --format json`` prints ``new``, ``updated``, ``deleted``, ``unchanged`` (counts per table),
 ``conflicts`` [{``table``, ``id``, ``label``, ``fields`` (each ``name``, ``label``, ``mine``,
 ``theirs`` and ``changed``: who changed it since the two copies last held the row, ``mine``,
-``theirs``, ``both`` or null when not known), ``automatic`` (every field changed on one side
+``theirs``, ``both`` or null when not known; a field of columns held together, a person's
+``birth_date`` or a plan target's figures ``planned``, has objects of its columns as ``mine`` and
+``theirs``: core/bundle/coupled.py), ``automatic`` (every field changed on one side
 only: taken without a choice), and ``mine_id`` for two records made apart on the two copies
 where the organisation holds one (the plan of a year, a setting: one field, ``record``, the
 record as a whole; the one not kept is deleted with what it holds)}], ``notes`` (what the

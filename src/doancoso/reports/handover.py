@@ -40,6 +40,8 @@ from .styles import markup, styles
 from .tables import ROW_SPLIT_RANGE, Column, PagedTable
 
 KIND_NAME = "BIÊN BẢN BÀN GIAO DỮ LIỆU"
+HANDOVER_CODE = "BB"
+"""The type code of its number (biên bản): "03-BB/ĐTN"."""
 BLANK = "…………………………"
 EVIDENCE_FILES = "Tệp minh chứng (ảnh, văn bản scan)"
 """The row of the files themselves, under the table's rows (``evidence_files`` is the table of
@@ -349,6 +351,7 @@ def print_handover(record: HandoverRecord, path: Path | str) -> Path:
         kind=KIND_NAME,
         title=f"của {nfc(record.org.name)}",
         number=record.number,
+        code=HANDOVER_CODE,  # no number yet: "Số:          -BB/ĐTN", filled in by hand
         issued_on=record.handed_on,
         place=record.place,
         giver=nfc(record.giver.name),

@@ -31,7 +31,7 @@ def _nfd_bundle(home: Workspace) -> DictSource:
     [
         (
             "Đoàn xã Tân Lộc",
-            "Tệp này là dữ liệu của Đoàn xã Tân Hưng, không phải của Đoàn xã Tân Lộc.",
+            "Tệp này là dữ liệu của “Đoàn xã Tân Hưng”, không phải của “Đoàn xã Tân Lộc”.",
         ),
         (
             "Đoàn xã Tân Hưng",

@@ -302,9 +302,9 @@ def test_another_organisations_bundle_is_refused_naming_it(home: Workspace, tmp_
         with pytest.raises(ForeignBundle) as caught:
             apply(other, bundle_of(home))
         assert caught.value.message == (
-            "Tệp này là dữ liệu của Đoàn xã Tân Hưng, không phải của Đoàn xã Tân Lộc. Nếu Đoàn "
-            "xã Tân Hưng sáp nhập vào Đoàn xã Tân Lộc, hãy chọn “Sáp nhập tổ chức” để đưa dữ liệu "
-            "vào. Không có gì được ghi vào dữ liệu."
+            "Tệp này là dữ liệu của “Đoàn xã Tân Hưng”, không phải của “Đoàn xã Tân Lộc”. Nếu "
+            "“Đoàn xã Tân Hưng” sáp nhập vào “Đoàn xã Tân Lộc”, hãy chọn “Sáp nhập tổ chức” để đưa "
+            "dữ liệu vào. Không có gì được ghi vào dữ liệu."
         )
         assert every_row(other) == before
         assert not (other.data_dir / "backups").exists() or not list(

@@ -55,8 +55,9 @@ def test_another_organisation_is_refused_without_the_choice(
     with pytest.raises(ForeignBundle) as caught:
         plan(home, bundle_of(other))
     assert caught.value.message == (
-        "Tệp này là dữ liệu của Đoàn xã Tân Lộc, không phải của Đoàn xã Tân Hưng. Nếu Đoàn xã "
-        "Tân Lộc sáp nhập vào Đoàn xã Tân Hưng, hãy chọn “Sáp nhập tổ chức” để đưa dữ liệu vào. "
+        "Tệp này là dữ liệu của “Đoàn xã Tân Lộc”, không phải của “Đoàn xã Tân Hưng”. Nếu “Đoàn "
+        "xã Tân Lộc” sáp nhập vào “Đoàn xã Tân Hưng”, hãy chọn “Sáp nhập tổ chức” để đưa dữ liệu "
+        "vào. "
         "Không có gì được ghi vào dữ liệu."
     )
     assert every_row(home) == before

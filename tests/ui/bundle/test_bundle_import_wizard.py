@@ -88,7 +88,7 @@ def test_round_trip_into_a_fresh_folder(
         assert wizard.page == RESULT_PAGE
         assert wizard.result_label.text() == (
             "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy "
-            f"này.\n• Thêm mới: {sum(wizard.applied.new.values())} bản ghi\n"
+            "này.\n• Thêm mới: 4 bản ghi (Thông tin Đoàn cơ sở: 1, Đoàn viên: 3)\n"
             "• Cập nhật: 0 bản ghi\n• Xóa: 0 bản ghi\n• Không đổi: 0 bản ghi"
         )
         assert fresh.has_organization and fresh.organization.get().name == "Đoàn xã Tân Hưng"
@@ -415,9 +415,25 @@ def test_the_result_counts_records_and_evidence_files_as_vietnamese_write_number
     )  # fmt: skip
     assert result_text(plan) == (
         "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận).\n"
-        "• Thêm mới: 4.899 bản ghi\n• Cập nhật: 2 bản ghi\n• Xóa: 0 bản ghi\n"
+        "• Thêm mới: 4.899 bản ghi (Đoàn viên: 300, Điểm danh: 4.599)\n"
+        "• Cập nhật: 2 bản ghi (Đoàn viên: 2)\n• Xóa: 0 bản ghi\n"
         "• Không đổi: 12.000 bản ghi\n• Tệp minh chứng chép vào máy: 1.234 tệp"
     )
+
+
+def test_the_result_says_what_kind_of_records_each_count_is() -> None:
+    """After an exchange the secretary reads what came in, as the preview's table named it
+    (“1 bản ghi” alone says nothing of what was added), in the order of the biên bản."""
+    plan = ImportPlan(
+        new={"member_events": 1, "members": 1}, updated={"plans": 1, "members": 1},
+        deleted={"activities": 2}, unchanged={"members": 299},
+    )  # fmt: skip
+    assert result_text(plan).splitlines()[1:] == [
+        "• Thêm mới: 2 bản ghi (Đoàn viên: 1, Quá trình sinh hoạt của đoàn viên: 1)",
+        "• Cập nhật: 2 bản ghi (Đoàn viên: 1, Kế hoạch: 1)",
+        "• Xóa: 2 bản ghi (Hoạt động: 2)",
+        "• Không đổi: 299 bản ghi",
+    ]
 
 
 def test_the_preview_lists_the_tables_in_the_order_of_the_bien_ban() -> None:

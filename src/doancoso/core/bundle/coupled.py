@@ -1,7 +1,13 @@
 """Columns of a travelling table that hold one fact between them and are never taken apart in a
 conflict: a person's birth date and how it is written (``birth_precision``: the whole date or
 only its year). Taking one side's date and the other side's way of writing it would store a
-year-only birth as a whole 01/01 date, or cut a whole date to its year. Such a group is one
+year-only birth as a whole 01/01 date, or cut a whole date to its year. Likewise a plan
+target's figures: its ``planned`` and ``achieved`` amounts are in its ``unit``, and the
+``measure`` the app counts it by sets that unit (the form puts the measure's unit while the
+unit was the default), counts the achieved figure (none is typed then) and, for activities,
+counts the kind ``measure_kind`` only; one side's "80" with the other side's unit would turn
+80 % into 80 đoàn viên, one side's planned count with the other side's measure would plan
+10 % of participation. Such a group is one
 field of a conflict (:class:`.outcome.FieldDiff`), named by its first column, whose values are
 each side's columns of the group (``{"birth_date": "2000-01-01", "birth_precision": "year"}``),
 and one choice: both columns come from the side chosen."""
@@ -15,9 +21,12 @@ from .labels import field_label
 from .outcome import Changed, FieldDiff
 
 _BIRTH = ("birth_date", "birth_precision")
+TARGET_FIGURES = ("planned", "unit", "measure", "measure_kind", "achieved")
+"""A plan target's figures, in the table's order (the field "Chỉ tiêu")."""
 COUPLED: dict[str, tuple[tuple[str, ...], ...]] = {
     "members": (_BIRTH,),
     "youths": (_BIRTH,),
+    "plan_targets": (TARGET_FIGURES,),
 }
 """Table → its groups of columns held together, each named by its first column."""
 

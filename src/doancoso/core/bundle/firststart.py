@@ -129,7 +129,7 @@ def foreign_bundle(
             "không trao đổi dữ liệu với nhau được."
         )
     else:
-        situation = f"Tệp này là dữ liệu của {their_name}, không phải của {my_name}."
+        situation = f"Tệp này là dữ liệu của “{their_name}”, không phải của “{my_name}”."
     return ForeignBundle(situation, their_name, my_name, setup_only=setup is not None)
 
 

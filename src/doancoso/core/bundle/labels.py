@@ -319,28 +319,61 @@ def field_value_text(
 
 def _together_text(table: str, field: str, values: Mapping[str, Any]) -> str:
     """A group of columns held together (``coupled.COUPLED``) as the user reads it: a birth
-    date as it is written (“1999” when only the year is known, as the roster shows it)."""
+    date as it is written (“1999” when only the year is known, as the roster shows it); a plan
+    target's figures as the plan page says them (“80%; tự tính: …”, “20 đoàn viên; đạt 15
+    đoàn viên”)."""
     if field == "birth_date":
         born = _born_said(values)
         return born or value_text(values.get("birth_date"), "date")
+    if table == "plan_targets" and field == "planned":
+        return _figures_text(values)
     return "; ".join(field_value_text(table, k, v) for k, v in values.items())
+
+
+def _number(value: Any) -> float | None:
+    """A figure of a file's row (not yet checked: any type may stand there), None unless one."""
+    return float(value) if type(value) in (int, float) else None
+
+
+def _figures_text(values: Mapping[str, Any]) -> str:
+    """A plan target's figures (``coupled.TARGET_FIGURES``) in words: the amount planned with
+    its unit, then how its result is known, counted by the app (“tự tính: …”, and the kind of
+    activity counted) or typed (“đạt 15 đoàn viên”)."""
+    from ..activities.rules import BUILTIN_KINDS
+    from ..plans.figures import quantity_text
+    from ..plans.rules import MEASURES
+
+    unit = values.get("unit") if isinstance(values.get("unit"), str) else None
+    parts = [quantity_text(_number(values.get("planned")), unit) or "không định lượng"]
+    measure, kind = values.get("measure"), values.get("measure_kind")
+    if isinstance(measure, str) and measure:
+        counted = f"tự tính: {MEASURES[measure][0] if measure in MEASURES else measure}"
+        if isinstance(kind, str) and kind:
+            counted += f": {BUILTIN_KINDS[kind][0] if kind in BUILTIN_KINDS else kind}"
+        parts.append(counted)
+    elif _number(values.get("achieved")) is not None:
+        parts.append(f"đạt {quantity_text(_number(values.get('achieved')), unit)}")
+    return "; ".join(parts)
 
 
 _PEOPLE = ("members", "youths")
 _NAME_SHOWN = 60
 """The letters of a name a refusal shows at most (a crafted file's may be 100,000 long)."""
+_TARGET_SHOWN = 80
+"""The letters of a plan target's text a conflict names it by (a target may be a paragraph)."""
 
 
-def _name_said(value: Any) -> str | None:
+def _name_said(value: Any, most: int = _NAME_SHOWN) -> str | None:
     """A name of a row not yet checked as a message shows it: NFC, spaces collapsed, control
-    characters left out, a long one cut; None unless a text with something to show."""
+    characters left out, one longer than ``most`` cut; None unless a text with something to
+    show."""
     from ..lang.text import nfc
 
     if type(value) is not str:
         return None
     text = " ".join("".join(c if c.isprintable() else " " for c in nfc(value)).split())
-    if len(text) > _NAME_SHOWN:
-        text = f"{text[: _NAME_SHOWN - 1]}…"
+    if len(text) > most:
+        text = f"{text[: most - 1]}…"
     return text or None
 
 
@@ -389,6 +422,8 @@ def row_label(table: str, row: Mapping[str, Any]) -> str:
 
         return record_label(table, row)
     name = row.get("full_name") or row.get("name") or row.get("title") or row.get("key")
+    if not name and table == "plan_targets":  # which target: its text, its first words
+        name = _name_said(row.get("text"), _TARGET_SHOWN)
     label = table_label(table)
     if name:
         label += f" {name}"

@@ -48,7 +48,7 @@ class ForeignBundle(SyncError):
         )
         if self.theirs.casefold() == self.mine.casefold():
             return f"Nếu đó thật ra là cùng một Đoàn cơ sở được thiết lập hai lần, {how}."
-        return f"Nếu {self.theirs} sáp nhập vào {self.mine}, {how}."
+        return f"Nếu “{self.theirs}” sáp nhập vào “{self.mine}”, {how}."
 
 
 class InvalidRows(SyncError):

@@ -12,7 +12,9 @@ from ...core.bundle.labels import (
     EVIDENCE_REPAIRED,
     EVIDENCE_SKIPPED,
     MERGE_EVENTS,
+    in_label_order,
     moment_text,
+    table_label,
 )
 from ...core.bundle.orgmerge import branch_text, year_text
 from ...core.bundle.outcome import APART_TEXT
@@ -52,16 +54,24 @@ def created_text(value: Any) -> str:
         return text
 
 
-def result_text(plan: Any) -> str:
-    def total(counts: dict[str, int]) -> str:
-        return vn_number(sum(counts.values()))
+def _changed(counts: dict[str, int]) -> str:
+    """A count of records changed, with what they are, as the preview's table named them, in
+    the biên bản's order: "2 bản ghi (Đoàn viên: 1, Kế hoạch: 1)"."""
+    total = f"{vn_number(sum(counts.values()))} bản ghi"
+    kinds = [f"{table_label(t)}: {vn_number(counts[t])}" for t in in_label_order(counts)
+             if counts[t]]  # fmt: skip
+    return f"{total} ({', '.join(kinds)})" if kinds else total
 
+
+def result_text(plan: Any) -> str:
+    """What an import did: the records added, changed and deleted, each count with what it
+    is; those unchanged; the evidence files; the conflicts; a sáp nhập's lines."""
     lines = [
         HANDED_OVER if plan.handover else APPLIED,
-        f"• Thêm mới: {total(plan.new)} bản ghi",
-        f"• Cập nhật: {total(plan.updated)} bản ghi",
-        f"• Xóa: {total(plan.deleted)} bản ghi",
-        f"• Không đổi: {total(plan.unchanged)} bản ghi",
+        f"• Thêm mới: {_changed(plan.new)}",
+        f"• Cập nhật: {_changed(plan.updated)}",
+        f"• Xóa: {_changed(plan.deleted)}",
+        f"• Không đổi: {vn_number(sum(plan.unchanged.values()))} bản ghi",
     ]
     if getattr(plan, "merge_events", 0):
         lines.append(f"• {MERGE_EVENTS}: {vn_number(plan.merge_events)} đoàn viên")

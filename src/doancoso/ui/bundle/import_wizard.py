@@ -19,7 +19,8 @@ chosen.
 
 In an empty data folder (first start, "Nhận bàn giao từ USB") the handover becomes this
 installation's organisation. What the wizard says (its messages, the summaries of an import
-done) is in :mod:`.import_texts`.
+done) is in :mod:`.import_texts`; step 2's page, showing what the file is, in
+:mod:`.import_info`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -48,34 +48,30 @@ from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
 from ...core.bundle.errors import WrongPassword
 from ...core.bundle.firststart import SetupOnly, created_day, setup_of
-from ...core.bundle.labels import ALL_ROWS_HEADER, ALL_ROWS_NOTE, moment_text
-from ...core.bundle.manifest import live_counts
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
 from ...core.lang.filenames import offered_name
-from ...core.lang.text import nfc, size_text, vn_number
+from ...core.lang.text import nfc, vn_number
 from ...core.workspace import Workspace
-from ...reports.handover import EVIDENCE_FILES, LIVE_NOTE, count_lines, sha256_lines
 from ..common.drives import removable_drives
 from ..common.steps import EnterPresses, build_steps, focus_lost
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
 from .counts import PLAN_HEADERS, CountsTable, dialog_size, files_text, plan_rows
+from .import_info import BundleInfoPage
 from .import_texts import (
     CHOICES_REVEALED,
-    KIND_NAMES,
     MERGE_NOTE,
     NEEDS_PASSWORD,
     NO_UNDO,
     REPORT_NOT_TAKEN,
     STALE,
     conflicts_text,
-    created_text,
     result_text,
 )
 from .merge_panel import MergePanel
-from .password import ERROR_STYLE, NOTICE_STYLE, PasswordEdit, ShowPassword
+from .password import ERROR_STYLE, PasswordEdit, ShowPassword
 from .secretary import SecretaryDialog, with_secretary
 
 FILE_PAGE, INFO_PAGE, PLAN_PAGE, RESULT_PAGE = range(4)
@@ -177,58 +173,15 @@ class BundleImportWizard(QDialog):
         return page
 
     def _info_page(self) -> QWidget:
-        """What the file is at left; at right, the records it holds, a row each (as many as
-        the biên bản bàn giao lists: all of them shown at 1366×768)."""
-        page = QWidget()
-        columns = QHBoxLayout(page)
-        layout = QVBoxLayout()
-        self.info_form = QFormLayout()
-        self.info_labels: dict[str, QLabel] = {}
-        for key, label in (("organization", "Tổ chức:"), ("kind", "Loại:"),
-                           ("created", "Ngày tạo:"), ("version", "Phiên bản:"),
-                           ("encrypted", "Mật khẩu:"), ("sha256", "Mã SHA-256:")):  # fmt: skip
-            value = QLabel()
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.info_labels[key] = value
-            self.info_form.addRow(label, value)
-        self.info_labels["sha256"].setStyleSheet("font-family: monospace;")
-        self.info_labels["sha256"].setToolTip(
-            "Đối chiếu với mã ghi trong biên bản bàn giao: trùng khớp là đúng tệp đã giao."
-        )
-        layout.addLayout(self.info_form)
-        dossier_row = QHBoxLayout()  # a report's built dossier: saved from here, kept nowhere
-        self.dossier_label = QLabel()
-        self.dossier_label.setWordWrap(True)
-        self.dossier_button = QPushButton("Lưu &hồ sơ (PDF)…")
-        self.dossier_button.setAutoDefault(False)
+        """What the file is (import_info.py); its widgets named here as the wizard uses them."""
+        page = self.info_page = BundleInfoPage()
+        self.info_labels, self.info_error = page.info_labels, page.info_error
+        self.counts_table, self.counts_note = page.counts_table, page.counts_note
+        self.dossier_box, self.dossier_label = page.dossier_box, page.dossier_label
+        self.dossier_button = page.dossier_button
         self.dossier_button.clicked.connect(self.save_dossier)
-        dossier_row.addWidget(self.dossier_label, 1)
-        dossier_row.addWidget(self.dossier_button)
-        self.dossier_box = QWidget()
-        self.dossier_box.setLayout(dossier_row)
-        dossier_row.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.dossier_box)
-        self.foreign_notice = QLabel()
-        self.foreign_notice.setWordWrap(True)
-        self.foreign_notice.setStyleSheet(NOTICE_STYLE)
-        layout.addWidget(self.foreign_notice)
-        self.merge_box = QCheckBox()
+        self.foreign_notice, self.merge_box = page.foreign_notice, page.merge_box
         self.merge_box.toggled.connect(lambda _on: self._update_buttons())
-        layout.addWidget(self.merge_box)
-        self.info_error = QLabel()
-        self.info_error.setWordWrap(True)
-        self.info_error.setStyleSheet(ERROR_STYLE)
-        layout.addWidget(self.info_error)
-        layout.addStretch(1)
-        counts = QVBoxLayout()
-        self.counts_table = CountsTable(("Loại dữ liệu", "Số lượng"))
-        counts.addWidget(self.counts_table)
-        self.counts_note = QLabel()
-        self.counts_note.setWordWrap(True)
-        counts.addWidget(self.counts_note)
-        counts.addStretch(1)
-        columns.addLayout(layout, 3)
-        columns.addLayout(counts, 2)
         return page
 
     def _plan_page(self) -> QWidget:
@@ -452,21 +405,7 @@ class BundleImportWizard(QDialog):
         self._hold(held)
         self._held_with = read_with
         self.info = info = BundleInfo.of(held.manifest)
-        digest = held.sha256
-        labels = self.info_labels
-        labels["sha256"].setText("\n".join(sha256_lines(digest)))  # as the biên bản prints it
-        labels["organization"].setText(nfc(info.organization_name))
-        labels["kind"].setText(
-            KIND_NAMES.get(info.kind, info.kind)
-            + (f", năm {info.year}" if getattr(info, "year", None) else "")
-        )
-        labels["created"].setText(created_text(info.created_at))
-        labels["version"].setText(
-            f"doancoso {info.app_version}, định dạng tệp phiên bản {info.version}"
-        )
-        labels["encrypted"].setText("Có (đã mở được)" if info.encrypted else "Không mã hóa")
-        self._show_counts(info)
-        self._show_dossier(info)
+        self.info_page.show_file(info, held.sha256)
         if not again:  # another file: the choices made for the last one are of no use
             self.merge_box.setChecked(False)
             self.merge_panel.forget()
@@ -511,32 +450,6 @@ class BundleImportWizard(QDialog):
             f"{str(self.my_org_id)[:8]}): hai bản được thiết lập riêng nên không trao đổi dữ liệu "
             "với nhau được."
         )
-
-    def _show_counts(self, info: BundleInfo) -> None:
-        """The records the file holds, as the biên bản bàn giao prints them: those not deleted,
-        members by status; a file written before bundles carried those figures shows every
-        row, deleted ones included, and says so (as its biên bản printed them)."""
-        live = live_counts(info.manifest)
-        if live is not None:
-            lines = count_lines(live.tables, live.member_statuses)
-            rows: list[tuple[Any, ...]] = [(("    " if d else "") + n, c) for n, c, d in lines]
-            header, note = "Số lượng", LIVE_NOTE
-        else:
-            rows = [(name, n) for name, n, _detail in count_lines(info.counts)]
-            header, note = ALL_ROWS_HEADER, ALL_ROWS_NOTE
-        rows.append((EVIDENCE_FILES, info.evidence_files))
-        self.counts_table.setHorizontalHeaderLabels(["Loại dữ liệu", header])
-        self.counts_note.setText(note)
-        self.counts_table.fill(rows)
-
-    def _show_dossier(self, info: BundleInfo) -> None:
-        dossier = info.manifest.dossier
-        self.dossier_box.setVisible(dossier is not None)
-        if dossier is not None:
-            self.dossier_label.setText(
-                f"Kèm hồ sơ đề nghị công nhận năm {dossier.year} (tạo lúc "
-                f"{moment_text(dossier.built_at)}, {size_text(dossier.size)})."
-            )
 
     def save_dossier(self) -> None:
         """Save the dossier the report carries where the user chooses (its hash checked again
