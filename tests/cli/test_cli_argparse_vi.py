@@ -95,6 +95,7 @@ def test_group_help(capsys: pytest.CaptureFixture[str]) -> None:
         "  LỆNH\n"
         "    list              liệt kê đoàn viên\n"
         "    add               thêm một đoàn viên\n"
+        "    edit              sửa thông tin một đoàn viên (chỉ các giá trị được nêu)\n"
         "    import            nhập đoàn viên từ tệp Excel (.xlsx, .xls) hoặc CSV\n"
         "    export            xuất danh sách đoàn viên ra tệp .xlsx hoặc .csv\n"
         "    print             in danh sách đoàn viên ra tệp PDF\n"
