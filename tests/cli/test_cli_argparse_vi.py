@@ -95,6 +95,7 @@ def test_group_help(capsys: pytest.CaptureFixture[str]) -> None:
         "  LỆNH\n"
         "    list              liệt kê đoàn viên\n"
         "    add               thêm một đoàn viên\n"
+        "    edit              sửa thông tin một đoàn viên (chỉ các giá trị được nêu)\n"
         "    import            nhập đoàn viên từ tệp Excel (.xlsx, .xls) hoặc CSV\n"
         "    export            xuất danh sách đoàn viên ra tệp .xlsx hoặc .csv\n"
         "    print             in danh sách đoàn viên ra tệp PDF\n"
@@ -120,9 +121,35 @@ def test_missing_required_arguments(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_unknown_argument(capsys: pytest.CaptureFixture[str]) -> None:
+    """An option the subcommand does not take is refused with the subcommand's usage line (its
+    options, where the mistake is), not the top one's, which lists none of them."""
     code, out, err = _exit(capsys, "members", "list", "--bogus", "x")
     assert (code, out) == (2, "")
-    assert err == TOP_USAGE + "Lỗi cú pháp lệnh: tham số không nhận ra: --bogus x\n"
+    assert err == LIST_USAGE + "Lỗi cú pháp lệnh: tham số không nhận ra: --bogus x\n"
+
+
+def test_option_of_another_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _exit(capsys, "restore", "saoluu.sqlite", "--format", "json")
+    assert (code, out) == (2, "")
+    assert err == (
+        "cách dùng: doancoso restore [-h] [--data-dir THƯ_MỤC] TỆP_SAO_LƯU\n"
+        "Lỗi cú pháp lệnh: tham số không nhận ra: --format json\n"
+    )
+
+
+def test_unknown_argument_of_a_group(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _exit(capsys, "plan", "--bogus", "show", "--year", "2026")
+    assert (code, out) == (2, "")
+    assert err == (
+        "cách dùng: doancoso plan [-h] [--data-dir THƯ_MỤC] LỆNH ...\n"
+        "Lỗi cú pháp lệnh: tham số không nhận ra: --bogus\n"
+    )
+
+
+def test_unknown_argument_before_the_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _exit(capsys, "--bogus", "members", "list")
+    assert (code, out) == (2, "")
+    assert err == TOP_USAGE + "Lỗi cú pháp lệnh: tham số không nhận ra: --bogus\n"
 
 
 def test_invalid_choice(capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..core.errors import NotFoundError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc
-from ..core.recognition.rules import STATUSES, points_text
+from ..core.recognition.rules import STATUSES, points_text, unknown_item_message
 from .common import (
     EXIT_OK,
     Subparsers,
@@ -282,7 +282,9 @@ def caption_file(args: argparse.Namespace, out: TextIO) -> int:
         view = ws.recognition.view(check_year(args.year), with_indicators=False)
         items = [v for v in view.items if v.item.code == args.code]
         if not items:
-            raise NotFoundError(f"Bộ tiêu chí “{view.template.name}” không có mục {args.code}.")
+            codes = [v.item.code for v in view.items]
+            message = unknown_item_message(view.template.name, codes, args.code, view.year)
+            raise NotFoundError(message)
         named = f"mục {args.code}"
         [file, *_] = files_with_hash(list(items[0].files), args.sha256, named, "checklist")
         save_caption(ws, file, args)

@@ -54,7 +54,7 @@ __all__ = [
 
 COMMAND_GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     getting_started.register,  # init, demo
-    members.register,  # members list|add|import|export|print|event add|undo|events
+    members.register,  # members list|add|edit|import|export|print|event add|undo|events
     backups.register,  # backup, backups, check, restore
     plans.register,  # plan show|new|target add|register|deadline
     activities.register,  # activity add|list|attend, participation, calendar export

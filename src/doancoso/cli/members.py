@@ -1,8 +1,8 @@
 """``doancoso members``: the roster from the command line.
 
-``list`` and ``add`` live here; ``import``/``export`` (:mod:`.members_files`) and ``print``
-(:mod:`.members_print`) register themselves from their own modules, which load the spreadsheet
-and PDF code only when their command runs; so do ``event add|undo`` and ``events``
+``list``, ``add`` and ``edit`` live here; ``import``/``export`` (:mod:`.members_files`) and
+``print`` (:mod:`.members_print`) register themselves from their own modules, which load the
+spreadsheet and PDF code only when their command runs; so do ``event add|undo`` and ``events``
 (:mod:`.member_events`).
 """
 
@@ -10,16 +10,27 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from typing import TextIO
 
 from ..core.errors import ValidationError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
 from ..core.roster.service import MemberRow
+from ..core.roster.validation import MEMBER_FIELD_NAMES, MemberFields
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
 from . import member_events, members_files, members_print
 from .common import EXIT_OK, Subparsers, data_dir_option, format_option, open_workspace
-from .filters import BRANCH, BRANCH_NAME, add_member_filter_options, find_branch, member_filter
+from .filters import (
+    BRANCH,
+    BRANCH_NAME,
+    MEMBER,
+    MEMBER_HELP,
+    add_member_filter_options,
+    find_branch,
+    find_member,
+    member_filter,
+)
 from .parser import Parser
 
 
@@ -37,35 +48,66 @@ def register(subparsers: Subparsers) -> None:
 
     add = members_sub.add_parser("add", help="thêm một đoàn viên")
     data_dir_option(add)
-    add.add_argument("--name", required=True, metavar="HỌ_TÊN", help="họ và tên")
-    add.add_argument("--birth", required=True, metavar="dd/mm/yyyy", help="ngày sinh dd/mm/yyyy")
-    add.add_argument("--gender", default="", metavar="GIỚI_TÍNH", help="Nam hoặc Nữ")
-    add.add_argument(
-        "--branch", type=BRANCH, metavar="TÊN", help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)"
-    )
-    add.add_argument(
-        "--national-id", default="", metavar="SỐ", help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)"
-    )
-    add.add_argument("--phone", default="", metavar="SỐ", help="số điện thoại")
-    add.add_argument(
-        "--admission-date", default="", metavar="dd/mm/yyyy", help="ngày vào Đoàn dd/mm/yyyy"
-    )
-    add.add_argument("--admission-place", default="", metavar="NƠI", help="nơi vào Đoàn")
-    add.add_argument("--position", default="", metavar="CHỨC_VỤ", help="chức vụ")
+    _value_options(add, required=True)
     add.add_argument(
         "--status", default="", metavar="TRẠNG_THÁI",
         help=f"trạng thái: “{STATUSES['active']}” (mặc định, như mẫu hồ sơ thêm đoàn viên); "
         + ", ".join(f"“{label}”" for code, label in STATUSES.items() if code != "active")
         + " có được qua sự kiện, ghi sau khi thêm bằng “members event add”",
     )  # fmt: skip
-    add.add_argument("--ethnicity", default="", metavar="DÂN_TỘC", help="dân tộc")
-    add.add_argument("--religion", default="", metavar="TÔN_GIÁO", help="tôn giáo")
+    _origin_options(add, required=True)
     format_option(add)
     add.set_defaults(handler=members_add)
+
+    edit = members_sub.add_parser(
+        "edit",
+        help="sửa thông tin một đoàn viên (chỉ các giá trị được nêu)",
+        description="Sửa thông tin một đoàn viên như biểu mẫu của ứng dụng: chỉ các giá trị "
+        'được nêu thay đổi; một giá trị để trống ("") xóa giá trị đã ghi, trừ họ tên và ngày '
+        "sinh. Trạng thái thay đổi qua sự kiện (members event add). Ví dụ: doancoso members "
+        'edit "Tran Thi Binh" --phone 0987654321 --branch "Ấp 2"',
+    )
+    data_dir_option(edit)
+    edit.add_argument("member", type=MEMBER, metavar="ĐOÀN_VIÊN", help=MEMBER_HELP)
+    _value_options(edit, required=False)
+    _origin_options(edit, required=False)
+    format_option(edit)
+    edit.set_defaults(handler=members_edit, parser=edit)
 
     members_files.register(members_sub)  # import, export
     members_print.register(members_sub)  # print
     member_events.register(members_sub)  # event add|undo, events
+
+
+def _value_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """The values of ``members add`` (``required``: the name and birth date) and ``members
+    edit`` (none required; one not given is None: left as it is), up to ``--position``."""
+    empty = "" if required else None
+    parser.add_argument("--name", required=required, metavar="HỌ_TÊN", help="họ và tên")
+    parser.add_argument(
+        "--birth", required=required, metavar="dd/mm/yyyy", help="ngày sinh dd/mm/yyyy"
+    )
+    parser.add_argument("--gender", default=empty, metavar="GIỚI_TÍNH", help="Nam hoặc Nữ")
+    parser.add_argument(
+        "--branch", type=BRANCH, metavar="TÊN", help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)"
+    )
+    parser.add_argument(
+        "--national-id", default=empty, metavar="SỐ",
+        help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)",
+    )  # fmt: skip
+    parser.add_argument("--phone", default=empty, metavar="SỐ", help="số điện thoại")
+    parser.add_argument(
+        "--admission-date", default=empty, metavar="dd/mm/yyyy", help="ngày vào Đoàn dd/mm/yyyy"
+    )
+    parser.add_argument("--admission-place", default=empty, metavar="NƠI", help="nơi vào Đoàn")
+    parser.add_argument("--position", default=empty, metavar="CHỨC_VỤ", help="chức vụ")
+
+
+def _origin_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """``--ethnicity`` and ``--religion`` (after ``--status`` on ``members add``)."""
+    empty = "" if required else None
+    parser.add_argument("--ethnicity", default=empty, metavar="DÂN_TỘC", help="dân tộc")
+    parser.add_argument("--religion", default=empty, metavar="TÔN_GIÁO", help="tôn giáo")
 
 
 def _row_json(row: MemberRow) -> dict[str, object]:
@@ -170,6 +212,50 @@ def members_add(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         print(f"Đã thêm đoàn viên {record.fields.full_name}.", file=out)
+        for message in warnings.values():
+            print(f"Cảnh báo: {message}", file=out)
+    return EXIT_OK
+
+
+def _form_values(fields: MemberFields) -> dict[str, str]:
+    """A member's saved values as the member form shows them (dates dd/mm/yyyy, a birth year
+    alone as a year): what ``members edit`` starts from, as the form does."""
+    values: dict[str, str] = {}
+    for name in MEMBER_FIELD_NAMES:
+        value = getattr(fields, name)
+        if name == "birth_precision":
+            continue
+        if name == "birth_date":
+            values[name] = format_vn_date(value, fields.birth_precision)
+        elif isinstance(value, date):
+            values[name] = format_vn_date(value)
+        else:
+            values[name] = "" if value is None else str(value)
+    return values
+
+
+def members_edit(args: argparse.Namespace, out: TextIO) -> int:
+    given = {field: getattr(args, option) for option, field in _ADD_FIELDS.items()
+             if field != "status" and getattr(args, option) is not None}  # fmt: skip
+    if not given and args.branch is None:
+        names = [f"--{o.replace('_', '-')}" for o in _ADD_FIELDS if o != "status"]
+        names.insert(names.index("--national-id"), "--branch")
+        args.parser.error(f"cần ít nhất một trong {', '.join(names)}")
+    with open_workspace(args) as ws:
+        member = find_member(ws, args.member)
+        raw = {**_form_values(member.fields), **given}
+        if args.branch:
+            raw["branch_id"] = find_branch(ws, args.branch, HOW_TO_CREATE_BRANCH).id
+        warnings = ws.members.warnings(raw, member.id)
+        ws.members.edit(raw, member.id)
+        record = ws.members.get(member.id)
+    if args.format == "json":
+        report = {"id": member.id, "full_name": record.fields.full_name,
+                  "warnings": list(warnings.values())}  # fmt: skip
+        json.dump(report, out, ensure_ascii=False)
+        out.write("\n")
+    else:
+        print(f"Đã sửa thông tin đoàn viên {record.fields.full_name}.", file=out)
         for message in warnings.values():
             print(f"Cảnh báo: {message}", file=out)
     return EXIT_OK

@@ -16,7 +16,7 @@ import argparse
 import ast
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
 from .common import EXIT_USAGE, data_dir_option
@@ -67,6 +67,20 @@ class Parser(argparse.ArgumentParser):
         if not any("--data-dir" in action.option_strings for action in self._actions):
             data_dir_option(self)
         return super().add_subparsers(**kwargs)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """A command (``members list``) or a group (``members``) refuses the arguments it does
+        not take, with its own usage line: argparse handed them up to the top parser, whose
+        usage ("doancoso [-h] [--version] ... LỆNH ...") lists none of the command's options.
+        The words after a command are all its own (argparse gives none back to the parsers
+        above it), so whatever is left is unknown. A command's parser is named after the one
+        above it ("doancoso members list"); the top one (``doancoso``) is left to argparse."""
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras and " " in (self.prog or ""):
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

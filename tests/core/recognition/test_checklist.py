@@ -155,7 +155,7 @@ def test_evidence_files_on_an_item(ws: Workspace, tmp_path: Path) -> None:
         ws.recognition.attach(2025, "1.3", fake)
     assert ws.recognition.detach(2025, "1.3", item.files[0].sha256) == 1
     assert not next(v for v in ws.recognition.view(2025, AS_OF).items if v.item.code == "1.3").files
-    with pytest.raises(NotFoundError, match="không có mục 9.9"):
+    with pytest.raises(NotFoundError, match="Mục 9.9 không có trong bộ tiêu chí năm 2025"):
         ws.recognition.attach(2025, "9.9", photo)
 
 
@@ -321,7 +321,8 @@ def test_a_refused_detach_writes_nothing(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError) as caught:
         ws.recognition.detach(2025, "9.9", sha)
     assert caught.value.message == (
-        "Bộ tiêu chí “Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc định)” không có mục 9.9."
+        "Mục 9.9 không có trong bộ tiêu chí năm 2025 (Tiêu chí “Đoàn cơ sở 3 chủ động” (mặc "
+        "định)). Các mục: 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 2.1, 2.2, 2.3, 2.4, 3.1, 3.2, 3.3."
     )
     with pytest.raises(NotFoundError, match=f"Mục 1.4 không có tệp minh chứng {sha[:12]}…."):
         ws.recognition.detach(2025, "1.4", sha)

@@ -20,3 +20,13 @@ def points_text(value: float) -> str:
     quarter points, so that nothing typed is shown rounded)."""
     text = f"{round(value, 2):,.2f}".rstrip("0").rstrip(".")
     return text.translate(str.maketrans(",.", ".,"))
+
+
+def unknown_item_message(template_name: str, codes: list[str], code: str, year: int) -> str:
+    """Why ``code`` names no item of ``year``'s template, with the codes it has: a mistyped
+    code ("1.8") is corrected without looking the table up. The template's name, which holds
+    quotation marks of its own, is said in brackets, not nested in another pair of them."""
+    return (
+        f"Mục {code} không có trong bộ tiêu chí năm {year} ({template_name}). "
+        f"Các mục: {', '.join(codes)}."
+    )

@@ -28,7 +28,7 @@ from ..storage.models import Checklist, ChecklistAnswer, CriteriaTemplate, Ratin
 from ..storage.tracking import transaction_time
 from .indicators import Indicator, compute
 from .live_records import LiveRecord, live_record
-from .rules import NOT_APPLICABLE, NOT_ASSESSED, STATUSES, points_text
+from .rules import NOT_APPLICABLE, NOT_ASSESSED, STATUSES, points_text, unknown_item_message
 from .template import Item, Template, default_template, parse_template
 
 if TYPE_CHECKING:
@@ -377,7 +377,7 @@ class RecognitionService:
         """Change an item's ``status`` (a code or its name), ``points`` and ``note``; returns
         its answer before and after (for :meth:`put_back`, the undo)."""
         template = self.open(year)
-        item = self._item(template, code)
+        item = self._item(template, code, year)
         errors: dict[str, str] = {}
         values: dict[str, object] = {}
         if "status" in raw:
@@ -432,7 +432,7 @@ class RecognitionService:
         taken_on: dt.date | None = None,
     ) -> str:
         """Attach a file to an item (stored once by its hash); returns the attachment's id."""
-        self._item(self.open(year), code)
+        self._item(self.open(year), code, year)
         with self._ctx.db.transaction() as session:
             answer_id = self._answer(session, year, code).id
         return self._evidence.attach(
@@ -449,7 +449,7 @@ class RecognitionService:
         template = self.opened(year)
         if template is None:
             raise NotFoundError(f"Chưa mở bảng tự đánh giá năm {year}.")
-        self._item(template, code)
+        self._item(template, code, year)
         # Read, not made: a refused detach leaves no empty answer behind to travel.
         with self._ctx.db.read() as session:
             checklist = self._find(session, year)
@@ -508,11 +508,12 @@ class RecognitionService:
         return RatingService(self._ctx, ParticipationService(self._ctx))
 
     @staticmethod
-    def _item(template: Template, code: str) -> Item:
+    def _item(template: Template, code: str, year: int) -> Item:
         for item in template.items:
             if item.code == code:
                 return item
-        raise NotFoundError(f"Bộ tiêu chí “{template.name}” không có mục {code}.")
+        codes = [item.code for item in template.items]
+        raise NotFoundError(unknown_item_message(template.name, codes, code, year))
 
     def _find(self, session: Session, year: int) -> Checklist | None:
         return session.scalar(
