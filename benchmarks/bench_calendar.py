@@ -163,7 +163,9 @@ def bench_attendance_save() -> None:
         occurrences = ws.activities.occurrence_ids_of(activity_id)
         people = [r.member_id for r in ws.attendance.sheet(occurrences[0])][:500]
         assert len(people) == 500
-        marks = {m: ("present" if i % 5 else "absent", None) for i, m in enumerate(people)}
+        marks: dict[str, tuple[str, str | None]] = {
+            m: ("present" if i % 5 else "absent", None) for i, m in enumerate(people)
+        }
         ws.attendance.save(occurrences[0], marks)  # the day's first change takes a backup
         firsts, agains = [], []
         changed = dict(marks)

@@ -29,13 +29,13 @@ def bare_forms(pages: list[list[str]], path: Path) -> None:
     """Each page's lines as plain paragraphs, a page break after each page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 
     from doancoso.reports.fonts import REGULAR, register_fonts
 
     register_fonts()
     style = ParagraphStyle("bare", fontName=REGULAR, fontSize=10, leading=12)
-    story = []
+    story: list[Flowable] = []
     for lines in pages:
         story += [Paragraph(escape(line), style) for line in lines]
         story.append(PageBreak())

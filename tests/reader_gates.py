@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from doancoso.core.xlsx import workbook
+from doancoso.core.xlsx import workbook, xls_reader
 
 WAIT_S = 30
 
@@ -60,7 +60,7 @@ class _GatedBook:
 
 def hold_libraries(monkeypatch: pytest.MonkeyPatch, gate: Gate) -> None:
     """Calamine's loading of a sheet and xlrd's opening of a workbook wait at ``gate``."""
-    open_calamine, open_xls = workbook._open_calamine, workbook.open_xls
+    open_calamine, open_xls = workbook._open_calamine, xls_reader.open_xls
 
     def gated_xls(path: Path, kind: str, contents: bytes | None = None) -> Any:
         gate.wait()

@@ -4,7 +4,7 @@ showing a placeholder until its own arrives."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon
 from pytestqt.qtbot import QtBot
 
 from doancoso.ui.common.evidence_panel import THUMB
@@ -23,3 +23,8 @@ def thumbnail_of(qtbot: QtBot, model: QAbstractItemModel, row: int) -> QIcon:
     icon = model.index(row, 0).data(DECORATION)
     assert isinstance(icon, QIcon)
     return icon
+
+
+def rgb(colour: QColor) -> tuple[int, int, int]:
+    """The red, green and blue of a colour shown (QColor.getRgb(), typed)."""
+    return colour.red(), colour.green(), colour.blue()

@@ -325,12 +325,12 @@ def package_problems(path: Path) -> list[str]:
             if match is None:
                 found.append(f"print titles {text!r} are not of the form 'Sheet'!$3:$3")
                 continue
-            sheet = match.group("sheet")
-            if sheet.startswith("'"):
-                sheet = sheet[1:-1].replace("''", "'")
-            elif not re.match(r"^[A-Za-z_][A-Za-z0-9_.]*$", sheet):
+            titled = match.group("sheet")
+            if titled.startswith("'"):
+                titled = titled[1:-1].replace("''", "'")
+            elif not re.match(r"^[A-Za-z_][A-Za-z0-9_.]*$", titled):
                 found.append(f"print titles {text!r}: the sheet name must be quoted")
-            if local is None or sheet != sheet_names[int(local)]:
+            if local is None or titled != sheet_names[int(local)]:
                 found.append(f"print titles {text!r} point at another sheet than {local}")
             if not 1 <= int(match.group("first")) <= int(match.group("last")):
                 found.append(f"print titles {text!r}: bad rows")

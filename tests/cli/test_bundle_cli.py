@@ -22,6 +22,7 @@ from doancoso.core.bundle.merge import ImportPlan
 from doancoso.core.bundle.rows import collect
 from doancoso.core.lang.dates import format_vn_datetime
 from doancoso.core.workspace import Workspace
+from stored import organization_of
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def test_export_inspect_import_into_a_fresh_folder(
     assert (code, err) == (0, "")
     info = json.loads(out)
     with Workspace.open(home) as ws, collect(ws, "handover") as carried:
-        organization = ws.organization.get()
+        organization = organization_of(ws)
         members = len(ws.members.ids())
         evidence_rows, evidence_files = carried.count("evidence_files"), carried.evidence_hashes()
     assert list(info) == ["format", "version", "kind", "organization", "year", "created_at",
@@ -260,10 +261,11 @@ def test_merging_another_organisation(home: Path, tmp_path: Path) -> None:
         mine = next(
             m for m in ws.members.list() if m.national_id and not ws.members.get(m.id).fields.email
         )
-        home_name = ws.organization.get().name
+        home_name = organization_of(ws).name
     with Workspace.open(other) as ws:
         ws.organization.create(OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn"))
         branch = ws.branches.create("Chi đoàn ấp Mới")
+        assert mine.national_id is not None
         theirs = ws.members.save(
             {
                 "full_name": "Lê Công Ẩn",

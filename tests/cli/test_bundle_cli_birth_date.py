@@ -5,6 +5,7 @@ JSON field holding both columns, and ``--on-conflict`` taking one side's whole b
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from bundle_sync import carry, cross, edit
 from cli_run import cli
@@ -74,8 +75,8 @@ def test_keeping_this_copy_keeps_its_year_only_birth(tmp_path: Path) -> None:
         assert (f"{fields.birth_date:%d/%m/%Y}", fields.birth_precision) == (f"01/01/{y}", "year")
 
 
-def cli_json(out: str) -> dict[str, object]:
+def cli_json(out: str) -> dict[str, Any]:
     import json
 
-    found: dict[str, object] = json.loads(out)
+    found: dict[str, Any] = json.loads(out)
     return found

@@ -29,6 +29,7 @@ def test_the_dry_run_counts_what_the_merge_writes(tmp_path: Path) -> None:
         info = ws.organization.get()
         assert info is not None
         ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": "Đoàn xã Tân Lộc"}))
+        assert mine.national_id is not None
         ws.members.save(
             {"full_name": "Lê Công Ẩn", "birth_date": mine.birth_date.strftime("%d/%m/%Y"),
              "national_id": mine.national_id, "email": "an@tanloc.vn", "phone": "0900000001"}

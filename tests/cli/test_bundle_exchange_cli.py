@@ -15,6 +15,7 @@ import pytest
 from cli_run import cli
 from doancoso.core.bundle.rows import collect
 from doancoso.core.workspace import Workspace
+from stored import plan_of
 
 YEAR = dt.date.today().year + 1
 """A year the demo holds no plan of (it holds this year's and last)."""
@@ -211,7 +212,7 @@ def test_the_plan_of_a_year_made_on_both_copies_waits_for_on_conflict_then_keeps
     assert json.loads(out)["deleted"] == {"plans": 1}
     assert by_id(rows(home)) == by_id(rows(office))
     with Workspace.open(home) as ws:
-        kept = ws.plans.get(YEAR)
+        kept = plan_of(ws, YEAR)
         assert (kept.id, [t.text for t in kept.targets]) == (ids[0], ["Kết nạp 20 đoàn viên mới"])
 
 
@@ -247,7 +248,7 @@ def test_plans_chosen_crosswise_are_told_and_one_kept_on_both(tmp_path: Path, bu
     assert (code, err) == (0, "")
     assert json.loads(out)["notes"] == [note]
     with Workspace.open(office) as ws:
-        assert ws.plans.get(YEAR).id == min(ids)
+        assert plan_of(ws, YEAR).id == min(ids)
 
 
 def test_a_round_closed_here_keeps_its_ratings_and_the_dry_run_says_so(

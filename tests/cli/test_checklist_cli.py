@@ -259,10 +259,10 @@ def test_a_file_named_on_a_mac_is_said_back_in_nfc(folder: str, tmp_path: Path) 
 
 def test_a_status_is_given_by_its_vietnamese_name_or_its_code(folder: str) -> None:
     """As every level or status of the command line (DESIGN.md, "The command line")."""
-    for code, status in (("1.1", "Đạt"), ("1.2", "không áp dụng"), ("1.3", "chua-dat")):
-        said = cli("checklist", "set", code, "--year", "2025", "--status", status,
+    for item_code, status in (("1.1", "Đạt"), ("1.2", "không áp dụng"), ("1.3", "chua-dat")):
+        said = cli("checklist", "set", item_code, "--year", "2025", "--status", status,
                    "--data-dir", folder)  # fmt: skip
-        assert said == (0, f"Đã cập nhật mục {code} năm 2025.\n", "")
+        assert said == (0, f"Đã cập nhật mục {item_code} năm 2025.\n", "")
     items = {i["code"]: i["status"] for i in _show(folder)["items"]}  # type: ignore[attr-defined]
     assert (items["1.1"], items["1.2"], items["1.3"]) == ("dat", "khong-ap-dung", "chua-dat")
     code, out, err = cli("checklist", "set", "1.4", "--year", "2025", "--status", "Tốt",
@@ -430,8 +430,8 @@ def test_a_programme_is_listed_with_its_period(folder: str) -> None:
 
 def test_a_criterion_whose_items_all_do_not_apply_reads_no_zero_over_zero(folder: str) -> None:
     """Every item of criterion 3 "Không áp dụng": ``checklist show`` headed it "(0/0 đạt)"."""
-    for code in ("3.1", "3.2", "3.3"):
-        assert cli("checklist", "set", code, "--year", "2025", "--status", "khong-ap-dung",
+    for item_code in ("3.1", "3.2", "3.3"):
+        assert cli("checklist", "set", item_code, "--year", "2025", "--status", "khong-ap-dung",
                    "--data-dir", folder)[0] == 0  # fmt: skip
     code, out, _ = cli("checklist", "show", "--year", "2025", "--data-dir", folder)
     assert code == 0

@@ -38,7 +38,7 @@ def _exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str
 
 def test_argparse_itself_is_left_alone(capsys: pytest.CaptureFixture[str]) -> None:
     build_parser()
-    assert argparse._ is gettext.gettext
+    assert vars(argparse)["_"] is gettext.gettext
     plain = argparse.ArgumentParser(prog="plain")
     plain.add_argument("--name", required=True)
     with pytest.raises(SystemExit):

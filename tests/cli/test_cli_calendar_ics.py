@@ -9,7 +9,7 @@ import datetime as dt
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -151,7 +151,7 @@ def test_uids_stay_the_same(
 
     def uids(calendar: Calendar) -> dict[str, tuple[str, int]]:
         return {
-            str(e["SUMMARY"]): (str(e["UID"]), int(e["SEQUENCE"]))
+            str(e["SUMMARY"]): (str(e["UID"]), int(cast(int, e["SEQUENCE"])))
             for e in calendar.walk("VEVENT")
             if "RECURRENCE-ID" not in e
         }
@@ -377,7 +377,7 @@ def _versions(calendar: Calendar) -> dict[tuple[str, Any], tuple[int, dt.datetim
     """(SUMMARY, RECURRENCE-ID or None) → (SEQUENCE, DTSTAMP) of every event."""
     return {
         (str(e["SUMMARY"]), e.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in e else None): (
-            int(e["SEQUENCE"]),
+            int(cast(int, e["SEQUENCE"])),
             e.decoded("DTSTAMP"),
         )
         for e in calendar.walk("VEVENT")
@@ -417,7 +417,7 @@ def _events(calendar: Calendar) -> dict[tuple[str, Any], tuple[str | None, int]]
     return {
         (str(e["UID"]), e.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in e else None): (
             str(e["STATUS"]) if "STATUS" in e else None,
-            int(e["SEQUENCE"]),
+            int(cast(int, e["SEQUENCE"])),
         )
         for e in calendar.walk("VEVENT")
     }

@@ -14,6 +14,7 @@ from calendar_cli import add_members, in_folder
 from cli_run import usage_error
 from doancoso.core.plans.registration import Deadline
 from doancoso.core.workspace import Workspace
+from stored import plan_of
 
 YEAR = "2025"  # a past year: registrations and attendance are refused in the future
 
@@ -114,7 +115,7 @@ def test_targets_planned_and_achieved(ws: Workspace, data_dir: Path) -> None:
     data = show(data_dir)
     assert data["title"] == "Kế hoạch năm 2025"
     targets = data["targets"]
-    target_ids = [t.id for t in ws.plans.get(2025).targets]
+    target_ids = [t.id for t in plan_of(ws, 2025).targets]
     assert targets == [
         {"id": target_ids[0], "text": "Kết nạp 20 đoàn viên mới", "criterion": 1,
          "planned": 20, "achieved": 0, "unit": "đoàn viên", "measure": "admissions",
@@ -129,7 +130,7 @@ def test_targets_planned_and_achieved(ws: Workspace, data_dir: Path) -> None:
          "criterion": None, "planned": 100, "achieved": 0, "unit": "%",
          "measure": "branch-meetings", "due": True},
     ]  # fmt: skip
-    assert ws.plans.get(2025).targets[1].measure_kind == "chu-nhat-xanh"
+    assert plan_of(ws, 2025).targets[1].measure_kind == "chu-nhat-xanh"
     text = in_folder(data_dir, "plan", "show", "--year", YEAR)
     assert text.out.splitlines() == [
         "Kế hoạch năm 2025",
@@ -257,11 +258,11 @@ def test_bad_data_changes_nothing(
     ws: Workspace, data_dir: Path, argv: tuple[str, ...], message: str
 ) -> None:
     assert in_folder(data_dir, "plan", "new", "--year", YEAR).code == 0
-    before = ws.plans.get(2025)
+    before = plan_of(ws, 2025)
     result = in_folder(data_dir, *argv)
     assert (result.code, result.out, result.err) == (1, "", message)
     assert ws.plans.years() == [2025]
-    assert ws.plans.get(2025, before.as_of) == before
+    assert plan_of(ws, 2025, before.as_of) == before
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -37,7 +38,8 @@ def test_settings_edits_refuse_a_long_field_and_change_nothing(ws: Workspace) ->
     assert before is not None
     fields = ("name", "superior_name", "superior_short", "commune", "province", "secretary_name")
     for field in fields:
-        changed = dataclasses.replace(before, **{field: LONG})
+        changes: dict[str, Any] = {field: LONG}
+        changed = dataclasses.replace(before, **changes)
         with pytest.raises(ValidationError) as info:
             service.update(changed)
         assert info.value.field_errors == {field: too_long_message(LONG)}

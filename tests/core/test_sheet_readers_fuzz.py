@@ -16,7 +16,7 @@ import os
 import random
 import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import openpyxl
@@ -30,7 +30,7 @@ from mutations import mutated
 CASES = max(1000, int(os.environ.get("DOANCOSO_FUZZ_CASES", "1000")))
 SEED = int(os.environ.get("DOANCOSO_FUZZ_SEED", "12"))
 
-CRITERIA = [
+CRITERIA: list[list[object]] = [
     ["Tên bộ tiêu chí", "Tiêu chí 3 chủ động – Tỉnh đoàn Cà Mau"],
     ["Nguồn", "Hướng dẫn số 12-HD/TĐTN ngày 10/01/2025"],
     [],
@@ -45,7 +45,7 @@ CRITERIA = [
 ]  # fmt: skip
 
 
-def _workbook(path: Path, rows: list[list[object]]) -> Path:
+def _workbook(path: Path, rows: Sequence[Sequence[object]]) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None

@@ -59,8 +59,8 @@ class Pdf:
         """Every font used on any page: base name (subset tag removed) -> embedded (FontFile2)."""
         found: dict[str, bool] = {}
         for page in self.reader.pages:
-            resources = page.get("/Resources") or {}
-            fonts = resources.get_object().get("/Font") or {}
+            resources: Any = page.get("/Resources") or {}
+            fonts: Any = resources.get_object().get("/Font") or {}
             for ref in fonts.get_object().values():
                 font = ref.get_object()
                 descriptor_holder = font

@@ -26,7 +26,7 @@ LEFT_OUT = "Các phần không có trong hồ sơ:"
 
 def _member(ws: Workspace, name: str, branch: str | None = None) -> str:
     return ws.members.save({"full_name": name, "birth_date": "01/01/2000", "gender": "female",
-                            "status": "active", "branch_id": branch})  # fmt: skip
+                            "status": "active", "branch_id": branch})  # type: ignore[dict-item]  # fmt: skip
 
 
 def _nobody(ws: Workspace) -> None:

@@ -30,9 +30,14 @@ BLANK = " " * 10  # room for a number written by hand (no-break spaces, read bac
 def _outline(reader: PdfReader) -> list[Any]:
     """(title, page) of the bookmarks, a part's items as a list after it."""
 
+    def page(item: Any) -> int:
+        number = reader.get_destination_page_number(item)
+        assert number is not None
+        return number + 1
+
     def walk(items: list[Any]) -> list[Any]:
         return [walk(o) if isinstance(o, list)
-                else (o.title, reader.get_destination_page_number(o) + 1)
+                else (o.title, page(o))
                 for o in items]  # fmt: skip
 
     return walk(reader.outline)

@@ -5,6 +5,7 @@ its ink legible, as the app's thumbnail shows it: not on black, where dark ink d
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
@@ -65,7 +66,7 @@ def test_a_transparent_photo_prints_on_white(dossier_ws: Workspace, tmp_path: Pa
     # page's top (the margin, its number, a gap) down 120 mm: its middle row lies 93 mm under
     # the top, the ink across it from 50 to 170 mm; a fifth of its height (58 mm) is on nothing.
     xs = [int(x * px_per_mm) for x in range(60, 161, 10)]
-    paper = [page.getpixel((x, int(58 * px_per_mm))) for x in xs]
+    paper: list[Any] = [page.getpixel((x, int(58 * px_per_mm))) for x in xs]
     assert all(min(p) > 240 for p in paper), paper  # white, where nothing is drawn
-    ink = [page.getpixel((x, int(93 * px_per_mm))) for x in xs]
+    ink: list[Any] = [page.getpixel((x, int(93 * px_per_mm))) for x in xs]
     assert all(max(p) < 80 for p in ink), ink  # the ink, dark on the white

@@ -4,6 +4,7 @@ Vietnamese, the evidence files, the bundle's name and SHA-256 in groups, both si
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from doancoso.core.evidence.service import ListedFile
 from doancoso.core.organization import OrganizationInfo
@@ -28,8 +29,8 @@ ORG = OrganizationInfo(
 )
 
 
-def _record(**changes) -> HandoverRecord:
-    values = dict(
+def _record(**changes: Any) -> HandoverRecord:
+    values: dict[str, Any] = dict(
         org=ORG,
         giver=Party("Nguyễn Văn An", "Bí thư Đoàn xã nhiệm kỳ 2022–2027"),
         receiver=Party("Trần Thị Bích", "Bí thư Đoàn xã"),

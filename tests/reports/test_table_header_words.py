@@ -30,7 +30,7 @@ def test_the_youth_registers_header_keeps_its_words_whole(
     ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
 ) -> None:
     ws.youth.save({"full_name": "Nguyễn Văn Bảy", "birth_date": "05/03/2003",
-                   "gender": "Nam", "hamlet": "Ấp Tân Hưng", "in_hardship": True})  # fmt: skip
+                   "gender": "Nam", "hamlet": "Ấp Tân Hưng", "in_hardship": True})  # type: ignore[dict-item]  # fmt: skip
     pdf = read_pdf(print_youth(ws, tmp_path / "thanh-nien.pdf"))
     assert _headers(pdf.page_texts()[0]) == [[
         "STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ấp/khu phố", "Nghề nghiệp",

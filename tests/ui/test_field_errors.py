@@ -3,6 +3,8 @@ message never changes its field's height and goes as soon as the field is valid.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -54,7 +56,7 @@ def _not_cut(label: QLabel) -> bool:
     return label.isVisible() and label.height() >= label.heightForWidth(label.width()) > 0
 
 
-def _heights(editors: dict[str, QWidget]) -> dict[str, int]:
+def _heights(editors: Mapping[str, QWidget]) -> dict[str, int]:
     return {name: editor.height() for name, editor in editors.items()}
 
 
@@ -97,6 +99,7 @@ def test_settings_page_fields_keep_their_height_at_1366x768(qtbot: QtBot, ws: Wo
     editors = dict(page.form.editors)
     before = _heights(editors)
     age_row = page.form.age_spin.parentWidget()
+    assert age_row is not None
     age_height = age_row.height()
     for name in ("name", "superior_name"):
         editors[name].setText("")

@@ -94,7 +94,7 @@ def test_a_reports_dossier_named_as_a_device_is_offered_under_a_name_windows_acc
         wizard = import_wizard(qtbot, superior, ScriptedPrompts())
         open_bundle(wizard, crafted, password=None)
         asked: list[str] = []
-        wizard.ask_save_path = lambda _title, name: asked.append(name)  # type: ignore[func-returns-value]
+        wizard.ask_save_path = lambda _title, name: asked.append(name)
         wizard.dossier_button.click()
         assert asked == ["con_.pdf"]
     finally:
@@ -118,7 +118,7 @@ def test_the_transfer_letter_is_offered_under_the_members_name_as_windows_accept
     qtbot.addWidget(timeline)
     timeline.select_row(0)
     asked: list[str] = []
-    timeline.printer.ask_save_path = lambda name: asked.append(name)  # type: ignore[method-assign, func-returns-value]
+    timeline.printer.ask_save_path = lambda name: asked.append(name)  # type: ignore[method-assign]
     prompts.dialog_script = _accept
     timeline.letter_button.click()
     assert asked == [offered]

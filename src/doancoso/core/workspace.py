@@ -30,7 +30,8 @@ from .organization import OrganizationService
 from .roster.branches import BranchService
 from .roster.service import MemberService
 from .storage.db import DamagedDatabaseError, Database
-from .storage.folder import DATABASE_FILE, ReadOnlyData, check_data_folder
+from .storage.folder import DATABASE_FILE as DATABASE_FILE  # tests take the file name from here
+from .storage.folder import ReadOnlyData, check_data_folder
 
 if TYPE_CHECKING:
     from datetime import date

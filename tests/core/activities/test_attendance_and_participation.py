@@ -106,7 +106,9 @@ def test_participation_counts_each_member_only_within_their_time_here(
     ws.events.record(leaves, "transfer_out", "01/07/2025", other_organization="Đoàn xã Khánh An")
     for month in range(1, 13):
         occ = _activity(ws, f"15/{month:02d}/2025")
-        marks = {m.member_id: ("present", None) for m in ws.attendance.sheet(occ)}
+        marks: dict[str, tuple[str, str | None]] = {
+            m.member_id: ("present", None) for m in ws.attendance.sheet(occ)
+        }
         if month in (2, 8):
             marks[stays] = ("excused", "Ốm")
         ws.attendance.save(occ, marks)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
@@ -141,7 +141,7 @@ def test_a_series_edited_after_an_export(ws: Workspace, tmp_path: Path) -> None:
     def versions(calendar: Calendar) -> dict[tuple[str, Any], int]:
         return {
             (str(e["UID"]), e.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in e else None): int(
-                e["SEQUENCE"]
+                cast(int, e["SEQUENCE"])  # icalendar reads it as a vInt
             )
             for e in calendar.walk("VEVENT")
         }

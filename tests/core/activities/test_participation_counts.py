@@ -71,8 +71,10 @@ def test_same_counts_as_reading_every_mark(ws: Workspace, people: dict[str, str]
     for occurrence in ws.activities.occurrence_ids_of(activity_id):
         marks = {m: (rng.choice(["present", "excused", "absent"]), None) for m in people.values()}
         ws.attendance.save(occurrence, marks)
+    org = ws.organization.get()
+    assert org is not None
     with ws.db.read() as session:
-        periods = active_periods(session, ws.organization.get().id)
+        periods = active_periods(session, org.id)
     expected: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for row in ws.activities.occurrences(dt.date(2025, 1, 1), dt.date(2025, 12, 31)):
         for mark in ws.attendance.sheet(row.id):
@@ -95,8 +97,10 @@ def test_a_guest_counts_from_the_day_the_stay_began(ws: Workspace, people: dict[
     )
     ws.events.record(em, "temporary", "15/02/2025", home_organization="Đoàn xã Tân Lộc",
                      period_start="15/02/2025", period_end="15/02/2026")  # fmt: skip
+    org = ws.organization.get()
+    assert org is not None
     with ws.db.read() as session:
-        periods = active_periods(session, ws.organization.get().id, [em])[em]
+        periods = active_periods(session, org.id, [em])[em]
     assert [(p.start, p.end) for p in periods] == [(dt.date(2025, 2, 15), None)]
     for occurrence in _three_dates(ws):
         ws.attendance.save(occurrence, {em: ("present", None), people["An"]: ("present", None)})

@@ -97,6 +97,7 @@ def test_party_introductions_are_measured_as_the_checklist_counts_them(
     ws.recognition.open(2025)
     view = ws.recognition.view(2025, D(2025, 12, 31))
     (item,) = [v for v in view.items if v.indicator and v.indicator.key == "party-introductions"]
+    assert item.indicator is not None
     assert (item.indicator.value, item.indicator.text) == (
         2.0, "2 đoàn viên ưu tú được giới thiệu cho Đảng trong năm."
     )  # fmt: skip

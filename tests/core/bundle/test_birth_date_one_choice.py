@@ -12,6 +12,7 @@ import pytest
 from bundle_sync import bundle_of, cross, edit
 from doancoso.core.bundle.labels import field_value_text
 from doancoso.core.bundle.merge import apply, plan
+from doancoso.core.bundle.threeway import Choice
 from doancoso.core.workspace import Workspace
 
 
@@ -62,7 +63,7 @@ def test_the_date_and_its_writing_changed_apart_make_one_row_changed_on_both_sid
     [("theirs", ("15/06/2000", "day")), ("mine", ("01/01/2000", "year"))],
 )
 def test_the_side_chosen_gives_its_whole_birth_date(
-    home: Workspace, away: Workspace, choice: str, born: tuple[str, str]
+    home: Workspace, away: Workspace, choice: Choice, born: tuple[str, str]
 ) -> None:
     member_id = _split(home, away)
     other = next(m.id for m in away.members.list() if m.id != member_id)

@@ -16,6 +16,7 @@ from doancoso.core.bundle.errors import BundleError, WrongPassword
 from doancoso.core.bundle.service import TEMP_FOLDER
 from doancoso.core.errors import AppError
 from doancoso.core.workspace import Workspace
+from stored import organization_of
 
 PASSWORD = "Chuyển giao 2026"
 
@@ -33,7 +34,7 @@ def test_handover_round_trip_through_an_encrypted_file(home: Workspace, tmp_path
     fresh = Workspace.open(tmp_path / "may-moi")
     try:
         info = fresh.bundles.inspect(result.path, PASSWORD)
-        assert info.organization_name == home.organization.get().name
+        assert info.organization_name == organization_of(home).name
         assert info.app_version == __version__ and info.version == 1
         assert info.to_json()["counts"]["evidence_files"] == result.info.evidence_files > 0
         preview = fresh.bundles.preview(result.path, PASSWORD)

@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from bundle_sources import DictSource, sample_source
@@ -152,11 +153,17 @@ def test_a_read_back_that_fails_leaves_nothing_under_the_name(tmp_path: Path) ->
         if path.read_bytes() != b"what was meant":
             raise BundleError("Đọc lại không khớp.")
 
+    def write_not_meant(out: BinaryIO) -> None:
+        out.write(b"what was not meant")
+
+    def write_meant(out: BinaryIO) -> None:
+        out.write(b"what was meant")
+
     with pytest.raises(BundleError, match="Đọc lại không khớp."):
-        safe_write(target, lambda out: out.write(b"what was not meant"), verify)
+        safe_write(target, write_not_meant, verify)
     assert target.read_bytes() == b"older"
     assert [p.name for p in tmp_path.iterdir()] == ["b.dcs"]
-    assert safe_write(target, lambda out: out.write(b"what was meant"), verify) == 14
+    assert safe_write(target, write_meant, verify) == 14
     assert target.read_bytes() == b"what was meant"
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from doancoso.core.bundle.container import open_bundle, read_manifest
 from doancoso.core.workspace import Workspace
+from stored import organization_of
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 FIXTURE = FIXTURES / "bundle-v1.dcs"
@@ -44,7 +45,7 @@ def test_version_1_is_still_imported_into_a_fresh_folder(tmp_path: Path) -> None
     with Workspace.open(tmp_path / "may-moi") as ws:
         result = ws.bundles.apply(FIXTURE, PASSWORD)
         assert result.applied and result.handover
-        assert ws.organization.get().name == info.organization_name == "Đoàn xã Tân Hưng"
+        assert organization_of(ws).name == info.organization_name == "Đoàn xã Tân Hưng"
         assert len(ws.members.ids()) == info.counts["members"] == 8
         report = ws.check()
         assert report.ok, [p.message for p in report.problems]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bundle_sync import by_id, carry, live_ids
 from doancoso.core.workspace import Workspace
+from stored import plan_of
 
 YEAR = 2028
 TARGETS = ("Kết nạp 20 đoàn viên mới", "Trồng 500 cây xanh", "Hiến 50 đơn vị máu")
@@ -53,7 +54,7 @@ def test_a_plan_deleted_there_and_kept_by_choice_keeps_its_targets(
     assert _live_targets(away, plan_id) == sorted(targets)
     assert carry(away, home).applied  # ours, new versions above the file's tombstones
     assert _live_targets(home, plan_id) == sorted(targets)
-    assert home.plans.get(YEAR).title == "Kế hoạch sửa"
+    assert plan_of(home, YEAR).title == "Kế hoạch sửa"
     assert by_id(home) == by_id(away)
 
 

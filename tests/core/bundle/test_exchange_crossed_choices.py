@@ -14,6 +14,7 @@ import pytest
 from bundle_sync import attach_pdf, bundle_of, by_id, carry, cross, live_ids
 from doancoso.core.bundle.merge import plan
 from doancoso.core.workspace import Workspace
+from stored import plan_of
 
 YEAR = dt.date.today().year + 1
 """A year the demo holds no plan, round or checklist of (it holds this year's and last)."""
@@ -32,7 +33,7 @@ def test_plans_chosen_crosswise_keep_the_one_of_the_smaller_id_with_its_targets(
             ws.plans.add_target(YEAR, {"text": text}, kinds)
     kept_ws = min(plans, key=lambda ws: plans[ws])
     kept = plans[kept_ws]
-    targets = [t.text for t in kept_ws.plans.get(YEAR).targets]
+    targets = [t.text for t in plan_of(kept_ws, YEAR).targets]
     cross(home, away, on_conflict=side)
     assert (
         len(live_ids(home, "plans", "year", YEAR))
@@ -52,8 +53,8 @@ def test_plans_chosen_crosswise_keep_the_one_of_the_smaller_id_with_its_targets(
     assert len(result.notes) == 1
     assert carry(home, away).applied
     for ws in (home, away):
-        assert ws.plans.get(YEAR).id == kept
-        assert [t.text for t in ws.plans.get(YEAR).targets] == targets
+        assert plan_of(ws, YEAR).id == kept
+        assert [t.text for t in plan_of(ws, YEAR).targets] == targets
     assert by_id(home) == by_id(away)
     again = carry(away, home)
     assert again.notes == [] and again.conflicts == [] and not again.updated

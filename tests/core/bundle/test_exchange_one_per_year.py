@@ -19,6 +19,7 @@ from doancoso.core.bundle.outcome import RECORD
 from doancoso.core.bundle.sync_errors import UnresolvedConflicts
 from doancoso.core.plans.registration import Deadline
 from doancoso.core.workspace import Workspace
+from stored import plan_of
 
 NOTHING = "Không có gì được ghi vào dữ liệu."
 CHOICE = (
@@ -95,8 +96,8 @@ def test_mine_kept_deletes_theirs_with_its_targets_on_both_copies(
     result = carry(away, home, on_conflict="mine")
     assert result.applied and not result.unresolved
     assert result.new.get("plans") is None and result.new.get("plan_targets") is None
-    assert home.plans.get(YEAR).id == mine
-    assert [t.text for t in home.plans.get(YEAR).targets] == [
+    assert plan_of(home, YEAR).id == mine
+    assert [t.text for t in plan_of(home, YEAR).targets] == [
         "Kết nạp 20 đoàn viên mới", "Tổ chức 12 buổi sinh hoạt chi đoàn",
     ]  # fmt: skip
     assert (
@@ -108,7 +109,7 @@ def test_mine_kept_deletes_theirs_with_its_targets_on_both_copies(
     back = carry(home, away)
     assert back.applied and back.conflicts == []
     assert back.deleted == {"plans": 1, "plan_targets": 1}
-    assert away.plans.get(YEAR).id == mine and away.plans.get(YEAR).number is None
+    assert plan_of(away, YEAR).id == mine and plan_of(away, YEAR).number is None
     assert by_id(home) == by_id(away)
     assert not carry(away, home).conflicts and by_id(home) == by_id(away)
 
@@ -124,13 +125,13 @@ def test_theirs_taken_deletes_ours_with_its_targets_on_both_copies(
     )  # fmt: skip
     result = carry(away, home, on_conflict={("plans", theirs): {RECORD: "theirs"}})
     assert (result.new, result.deleted) == (dry.new, dry.deleted)
-    plan_here = home.plans.get(YEAR)
+    plan_here = plan_of(home, YEAR)
     assert (plan_here.id, plan_here.number) == (theirs, "07-KH/ĐTN")
     assert [t.text for t in plan_here.targets] == ["Trồng 500 cây xanh"]
     assert live_ids(home, "plan_targets", "plan_id", mine) == []
     assert carry(home, away).conflicts == []
     assert by_id(home) == by_id(away)
-    assert away.plans.get(YEAR).id == theirs
+    assert plan_of(away, YEAR).id == theirs
 
 
 def test_the_rating_round_of_a_year_opened_on_both_copies_keeps_one_with_its_ratings(

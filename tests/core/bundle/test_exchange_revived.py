@@ -9,15 +9,15 @@ before anything is written."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from bundle_sync import bundle_of, by_id, carry, edit, every_row, live_ids
 from doancoso.core.bundle.duplicates import DuplicateRecords
 from doancoso.core.bundle.merge import plan
 from doancoso.core.bundle.outcome import RECORD
+from doancoso.core.bundle.threeway import Choice
 from doancoso.core.workspace import Workspace
+from stored import plan_of
 
 NOTHING = "Không có gì được ghi vào dữ liệu."
 PERSON = {"full_name": "Huỳnh Thị Mai", "birth_date": "21/07/2003", "national_id": "096303001234"}
@@ -143,7 +143,9 @@ def _plan_made_again(home: Workspace, away: Workspace) -> tuple[str, str]:
     return first, second
 
 
-def _choices(first: str, deletion: str, record: str) -> dict[Any, dict[str, str]]:
+def _choices(
+    first: str, deletion: Choice, record: Choice
+) -> dict[tuple[str, str], dict[str, Choice]]:
     fields = ("number", "title", "deleted_at")
     return {("plans", first): {**dict.fromkeys(fields, deletion), RECORD: record}}
 
@@ -173,7 +175,7 @@ def test_a_plan_kept_by_choice_whose_year_this_copy_made_again_is_the_choice_of_
     ours = plan(away, bundle_of(home), on_conflict=_choices(first, "theirs", "mine"))
     assert ("plans" not in ours.updated, "plans" not in ours.deleted) == (True, True)
     assert carry(home, away, on_conflict=_choices(first, "theirs", "mine")).applied
-    assert away.plans.get(2028).title == "Kế hoạch mới"
+    assert plan_of(away, 2028).title == "Kế hoạch mới"
     assert live_ids(away, "plan_targets", "plan_id", first) == []  # gone with their plan
     assert carry(away, home).applied
     assert by_id(home) == by_id(away)
@@ -187,8 +189,8 @@ def test_a_plan_kept_by_choice_replaces_the_one_this_copy_made_again(
     first, second = _plan_made_again(home, away)
     assert carry(home, away, on_conflict="theirs").applied
     assert live_ids(away, "plans", "year", 2028) == [first]
-    assert away.plans.get(2028).title == "Kế hoạch sửa"
-    assert len(away.plans.get(2028).targets) == 2  # brought back with it
+    assert plan_of(away, 2028).title == "Kế hoạch sửa"
+    assert len(plan_of(away, 2028).targets) == 2  # brought back with it
     assert carry(away, home).applied
     assert by_id(home) == by_id(away)
     assert carry(home, away).updated == {}  # a third exchange changes nothing

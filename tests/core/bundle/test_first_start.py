@@ -17,6 +17,7 @@ from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.sync_errors import ForeignBundle
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
+from stored import organization_of
 
 SETUP = OrganizationInfo(
     name="Đoàn xã Tân Hưng", superior_name="Huyện Đoàn Cái Nước", secretary_name="Lê Văn Tư"
@@ -44,10 +45,10 @@ def test_only_the_setup_means_no_row_but_the_organisation_and_no_exchange(
 ) -> None:
     setup = setup_of(successor)
     assert setup is not None and setup.name == "Đoàn xã Tân Hưng"
-    assert setup.id == successor.organization.get().id
+    assert setup.id == organization_of(successor).id
     # Editing the organisation's own fields is still the setup.
     successor.organization.update(
-        dataclasses.replace(successor.organization.get(), commune="Tân Hưng")
+        dataclasses.replace(organization_of(successor), commune="Tân Hưng")
     )
     assert setup_of(successor) is not None
     # A chi đoàn, even deleted again, is more than the setup.
@@ -68,7 +69,7 @@ def test_only_the_setup_means_no_row_but_the_organisation_and_no_exchange(
 def test_a_handover_replaces_a_copy_that_holds_only_its_setup(
     successor: Workspace, home: Workspace, tmp_path: Path
 ) -> None:
-    setup_id = successor.organization.get().id
+    setup_id = organization_of(successor).id
     before = every_row(successor)
     preview = plan(successor, bundle_of(home), replace_setup=True)
     assert preview.handover and preview.replaced_setup == "Đoàn xã Tân Hưng"
@@ -84,7 +85,7 @@ def test_a_handover_replaces_a_copy_that_holds_only_its_setup(
     with successor.db.raw() as cursor:
         cursor.execute("SELECT count(*) FROM organizations WHERE id = ?", (setup_id,))
         assert cursor.fetchone() == (0,)
-    assert successor.organization.get().id == home.organization.get().id
+    assert organization_of(successor).id == organization_of(home).id
     # Later exchanges with the outgoing copy are those of one organisation.
     again = carry(home, successor)
     assert again.applied and not again.new and not again.conflicts
@@ -118,7 +119,7 @@ def test_a_copy_with_data_refuses_a_namesake_saying_they_are_two_organisations(
 ) -> None:
     successor.branches.create("Chi đoàn Ấp 1")
     before = every_row(successor)
-    mine, theirs = successor.organization.get().id, home.organization.get().id
+    mine, theirs = organization_of(successor).id, organization_of(home).id
     for replace in (False, True):  # not only the setup: never replaced
         with pytest.raises(ForeignBundle) as caught:
             plan(successor, bundle_of(home), replace_setup=replace)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from data_state import database_rows
+from doancoso.core.activities.service import ActivityRecord
 from doancoso.core.errors import ImportFileError
 from doancoso.core.plans.registration import Deadline
 from doancoso.core.recognition.template import default_template, read_template_file
@@ -134,7 +135,7 @@ def test_a_handover_carries_templates_kinds_settings_and_rules(
         )
 
 
-def _activities(ws: Workspace, title: str) -> list[object]:
+def _activities(ws: Workspace, title: str) -> list[ActivityRecord]:
     import datetime as dt
 
     rows = ws.activities.occurrences(dt.date(2026, 1, 1), dt.date(2026, 12, 31))

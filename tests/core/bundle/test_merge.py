@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,7 @@ from bundle_sync import bundle_of, carry, edit, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.rows import DictSource, travelling_tables
 from doancoso.core.bundle.sync_errors import ForeignBundle, SyncError, UnresolvedConflicts
+from doancoso.core.bundle.threeway import Choice
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
@@ -92,7 +94,9 @@ def test_edits_on_both_sides_exchanged_both_ways_end_equal(
     assert ": Họ và tên. Hãy chọn giữ bản" in caught.value.message
     assert every_row(away) == before  # nothing written
 
-    choice = {("members", ids[2]): {"full_name": "theirs", "phone": "theirs", "notes": "mine"}}
+    choice: dict[tuple[str, str], dict[str, Choice]] = {
+        ("members", ids[2]): {"full_name": "theirs", "phone": "theirs", "notes": "mine"}
+    }
     result = apply(away, bundle_of(home), on_conflict=choice)
     assert result.applied and result.updated == {"members": 2}
     mixed = away.members.get(ids[2]).fields
@@ -285,7 +289,7 @@ class bundle_of_snapshot:  # noqa: N801 - reads like the function it stands besi
 
         self.snap = collect(ws, "handover")
 
-    def __enter__(self) -> dict[str, object]:
+    def __enter__(self) -> dict[str, Any]:
         return self.snap.manifest
 
     def __exit__(self, *_: object) -> None:

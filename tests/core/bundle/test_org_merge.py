@@ -180,6 +180,7 @@ def test_a_matched_member_takes_the_fields_ours_lacked_and_keeps_its_own(
     ours = home.members.get(by_name.id).fields
     assert (ours.national_id, ours.father_name, ours.email) == (None, None, None)
     dung = next(m for m in other.members.list() if m.full_name == "Nguyễn Thanh Dung")
+    assert dung.branch_id is not None
     other.members.save(
         {"full_name": "Nguyễn Thanh Dung", "birth_date": dung.birth_date.strftime("%d/%m/%Y"),
          "branch_id": dung.branch_id, "national_id": "096301000777", "father_name": "Nguyễn Văn Tư",
@@ -216,6 +217,7 @@ def test_a_cccd_another_of_ours_holds_is_not_taken(home: Workspace, other: Works
     holder, by_name = home.members.list()[1], home.members.list()[2]
     assert holder.national_id
     dung = next(m for m in other.members.list() if m.full_name == "Nguyễn Thanh Dung")
+    assert dung.branch_id is not None
     other.members.save(
         {"full_name": "Nguyễn Thanh Dung", "birth_date": dung.birth_date.strftime("%d/%m/%Y"),
          "branch_id": dung.branch_id, "national_id": holder.national_id},

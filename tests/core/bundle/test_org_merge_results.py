@@ -45,7 +45,9 @@ def other(tmp_path: Path, home: Workspace) -> Iterator[Workspace]:
     theirs = ws.members.list()[0]
     assert mine.national_id
     edit(ws, theirs.id, full_name="Lê Công Ẩn", national_id=mine.national_id, phone="0900000001")
-    ws.branches.rename(ws.branches.find("Chi đoàn ấp Tân Thành").id, "Chi đoàn ấp Mới")
+    branch = ws.branches.find("Chi đoàn ấp Tân Thành")
+    assert branch is not None
+    ws.branches.rename(branch.id, "Chi đoàn ấp Mới")
     yield ws
     ws.close()
 

@@ -8,6 +8,7 @@ import hashlib
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -165,7 +166,7 @@ def test_awkward_values_encoded_a_column_at_a_time() -> None:
     rows = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
     expected = b"".join(_encoded(iter(rows), "members")).decode("utf-8").split("\n")[:-1]
     assert _lines_of_columns(names, columns, "members") == expected
-    nested = [*columns[:3], [[1, 2], {"a": 1, "b": 2}, [], {}, [3]]]
+    nested: list[list[Any]] = [*columns[:3], [[1, 2], {"a": 1, "b": 2}, [], {}, [3]]]
     rows = [dict(zip(names, values, strict=True)) for values in zip(*nested, strict=True)]
     expected = b"".join(_encoded(iter(rows), "members")).decode("utf-8").split("\n")[:-1]
     assert _lines_of_columns(names, nested, "members") == expected

@@ -15,6 +15,7 @@ import pytest
 from bundle_sync import bundle_of, carry, edit, every_row
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.sync_errors import UnresolvedConflicts
+from doancoso.core.bundle.threeway import Choice
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
 
@@ -151,7 +152,9 @@ def test_a_choice_per_field_overrides_the_side_that_changed_it(
     old_phone = _fields(away, member_id, "phone")[0]
     edit(home, member_id, phone="0911222333")
     edit(away, member_id, address_hamlet="Ấp Cái Đôi")
-    choice = {("members", member_id): {"phone": "mine"}}  # address left to its side
+    choice: dict[tuple[str, str], dict[str, Choice]] = {
+        ("members", member_id): {"phone": "mine"}
+    }  # address left to its side
     apply(away, bundle_of(home), on_conflict=choice)
     assert _fields(away, member_id, "phone", "address_hamlet") == (old_phone, "Ấp Cái Đôi")
 

@@ -175,11 +175,9 @@ def test_a_row_of_another_organisation_is_refused(home: Workspace, away: Workspa
             [{"id": "org-khac", "name": "Đoàn phường 1", "superior_name": "Thành đoàn"}],
         )
         session.execute(
-            Youth.__table__.update()
+            Youth.__table__.update()  # type: ignore[attr-defined]
             .where(Youth.__table__.c.id == foreign)
-            .values(  # type: ignore[attr-defined]
-                organization_id="org-khac"
-            )
+            .values(organization_id="org-khac")
         )
     with pytest.raises(InvalidRows) as caught:
         apply(away, bundle)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import Select, select
+from sqlalchemy import Executable, select
 from sqlalchemy.orm import Session
 
 from doancoso.core.storage.models import Activity, Attendance, Member, Minutes, Occurrence
@@ -16,7 +16,7 @@ TODAY = dt.date(2026, 11, 20)
 OF_ACTIVITY = Activity.id == Occurrence.activity_id
 
 
-def _rows(session: Session, stmt: Select[tuple[object, ...]]) -> list[tuple[object, ...]]:
+def _rows(session: Session, stmt: Executable) -> list[tuple[object, ...]]:
     return sorted((tuple(row) for row in session.execute(stmt)), key=repr)
 
 

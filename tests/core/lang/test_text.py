@@ -234,9 +234,11 @@ def test_name_order_of_200_names_equals_icu_vietnamese_collation() -> None:
     assert len(names) >= 200
     collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     compare = functools.partial(_icu_compare, collator)
-    expected = sorted(
-        names, key=functools.cmp_to_key(lambda a, b: compare(_old_placement(a), _old_placement(b)))
-    )
+
+    def by_icu(a: str, b: str) -> int:
+        return compare(_old_placement(a), _old_placement(b))
+
+    expected = sorted(names, key=functools.cmp_to_key(by_icu))
     assert sorted(names, key=name_sort_key) == expected  # both sorts keep ties in input order
     # No two names collide but those spelt alike but for the placement.
     assert len({name_sort_key(n) for n in names}) == len({_old_placement(n) for n in names})

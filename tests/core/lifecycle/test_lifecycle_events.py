@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -33,15 +34,13 @@ def status(ws: Workspace, member_id: str) -> str:
     return ws.members.get(member_id).fields.status
 
 
-def conflict(ws: Workspace, member_id: str, kind: str, when: str, **details: object) -> str:
+def conflict(ws: Workspace, member_id: str, kind: str, when: str, **details: Any) -> str:
     with pytest.raises(ConflictError) as info:
         ws.events.record(member_id, kind, when, **details)
     return info.value.message
 
 
-def invalid(
-    ws: Workspace, member_id: str, kind: str, when: str, **details: object
-) -> dict[str, str]:
+def invalid(ws: Workspace, member_id: str, kind: str, when: str, **details: Any) -> dict[str, str]:
     with pytest.raises(ValidationError) as info:
         ws.events.record(member_id, kind, when, **details)
     return info.value.field_errors
@@ -175,7 +174,7 @@ def test_transfer_out_twice_is_refused(ws: Workspace, an: str) -> None:
     ],
 )
 def test_only_a_transfer_in_after_leaving(
-    ws: Workspace, an: str, leave: str, details: dict[str, object], label: str
+    ws: Workspace, an: str, leave: str, details: dict[str, Any], label: str
 ) -> None:
     ws.events.record(an, leave, "01/02/2025", **details)
     assert conflict(ws, an, "discipline", "03/02/2025", level="Cảnh cáo") == (
@@ -235,7 +234,8 @@ def test_an_admission_before_todays_rules_is_history(ws: Workspace, add_member: 
     follows; the same age on 28/06/2013, when today's rules took effect, is refused."""
     old = add_member("Trần Văn Xưa", "10/09/1990")
     ws.events.record(old, "admission", "20/05/2005", place="Đoàn trường THCS Tân Hưng")
-    assert ws.members.get(old).fields.admission_date.isoformat() == "2005-05-20"
+    admitted = ws.members.get(old).fields.admission_date
+    assert admitted is not None and admitted.isoformat() == "2005-05-20"
     young = add_member("Trần Văn Mới", "01/01/1999")
     assert invalid(ws, young, "admission", "28/06/2013") == {
         "date": "Tuổi vào Đoàn phải từ 16 (đủ 15 tuổi + 1 ngày) đến 30: "

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -275,7 +276,7 @@ def test_statistics_match_the_roster_on_demo_data(demo_ws: Workspace) -> None:
         assert stats.by_status[label] == len(ws.members.ids(MemberFilter(status=code))), label
     assert stats.all_members == len(ws.members.ids())
 
-    def active_count(**flt: str) -> int:
+    def active_count(**flt: Any) -> int:
         return sum(len(ws.members.ids(MemberFilter(status=s, **flt))) for s in ACTIVE_STATUSES)
 
     for branch in ws.branches.list():

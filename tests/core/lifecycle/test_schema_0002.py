@@ -35,11 +35,11 @@ def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
         conn.close()
 
 
-def _schema(path: Path, tables: tuple[str, ...]) -> dict[str, object]:
+def _schema(path: Path, tables: tuple[str, ...]) -> dict[str, tuple[object, ...]]:
     """Columns, foreign keys and indexes of ``tables`` as SQLite reports them."""
     conn = sqlite3.connect(path)
     try:
-        shape: dict[str, object] = {}
+        shape: dict[str, tuple[object, ...]] = {}
         for table in tables:
             columns = [tuple(r[1:]) for r in conn.execute(f"PRAGMA table_info({table})")]
             fks = sorted(tuple(r[2:5]) for r in conn.execute(f"PRAGMA foreign_key_list({table})"))
@@ -87,7 +87,7 @@ def test_new_and_upgraded_databases_have_the_same_new_tables(tmp_path: Path) -> 
     Workspace.open(tmp_path / "new").close()
     new = tmp_path / "new" / DATABASE_FILE
     assert _schema(old, NEW_TABLES + OLD_TABLES) == _schema(new, NEW_TABLES + OLD_TABLES)
-    *_, constraints = _schema(new, ("member_events",))["member_events"]  # type: ignore[misc]
+    *_, constraints = _schema(new, ("member_events",))["member_events"]
     assert constraints == [  # named by the models' naming convention
         "fk_member_events_introducer_id_members",
         "fk_member_events_member_id_members",

@@ -10,6 +10,7 @@ from doancoso.core.errors import ConflictError, NotFoundError, ValidationError
 from doancoso.core.lifecycle.rules import ACTIVE_STATUSES
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import DATABASE_FILE, Workspace
+from stored import organization_of
 
 
 def add(ws: Workspace, name: str, branch_id: str | None = None) -> str:
@@ -96,7 +97,7 @@ def test_a_look_alike_pair_made_before_the_rule_can_still_be_saved(ws: Workspace
 
     ap3 = ws.branches.create("Ấp 3")
     with ws.db.transaction() as session:
-        session.add(Branch(organization_id=ws.organization.get().id, name="Chi đoàn Ấp 3",
+        session.add(Branch(organization_id=organization_of(ws).id, name="Chi đoàn Ấp 3",
                            name_fold=fold("Chi đoàn Ấp 3")))  # fmt: skip
     ws.branches.rename(ap3.id, "Ấp 3")
     ws.branches.rename(ap3.id, "ấp 3")

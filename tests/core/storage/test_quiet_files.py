@@ -43,4 +43,4 @@ def test_demo_youth_work_away_only_from_sixteen(demo_ws: Workspace) -> None:
             select(Youth.birth_date, Youth.away_since).where(Youth.working_away.is_(True))
         ).all()
     assert away  # the demo does have young people working away
-    assert all(since >= add_years(birth, 16) for birth, since in away)
+    assert all(since is not None and since >= add_years(birth, 16) for birth, since in away)

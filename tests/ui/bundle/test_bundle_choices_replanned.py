@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import PASSWORD, add_people, export_through_gui, import_to_plan
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import CHOICES_REVEALED, PLAN_PAGE, RESULT_PAGE
 from scripted import ScriptedPrompts
+from stored import plan_of
+from table_cells import cell_text, cell_widget
 
 NOTHING = "Không có gì được ghi vào dữ liệu."
 
@@ -61,17 +64,17 @@ def test_keeping_a_plan_this_copy_deleted_and_made_again_asks_which_plan_then_im
         assert panel.deletion_choice.currentText() == "Giữ lại"
         assert not wizard.import_button.isEnabled()
         panel.rows.setCurrentRow(1)
-        mine, theirs = (panel.fields.item(0, c).text() for c in (1, 2))
+        mine, theirs = (cell_text(panel.fields, 0, c) for c in (1, 2))
         assert mine.startswith("“Kế hoạch mới”, lập ngày ")
         assert theirs.startswith("“Kế hoạch sửa” (số 12-KH/ĐTN), lập ngày ")
-        combo = panel.fields.cellWidget(0, 4)
+        combo = cell_widget(panel.fields, 0, 4, QComboBox)
         combo.setCurrentIndex(combo.findText("Lấy của tệp"))
         assert wizard.import_button.isEnabled()
         wizard.import_button.click()  # the dry run again with both choices, then the import
         assert wizard.page == RESULT_PAGE, wizard.plan_error.text()
         assert len(prompts.asked) == 1  # the one confirmation, after the counts were made again
         assert _counts(wizard, "Kế hoạch") == ("0", "1", "1", "0", "0")  # theirs back, ours gone
-        assert ws.plans.get(2028).title == "Kế hoạch sửa"
+        assert plan_of(ws, 2028).title == "Kế hoạch sửa"
         with ws.db.raw() as cursor:
             cursor.execute("SELECT id FROM plans WHERE year = 2028 AND deleted_at IS NULL")
             assert cursor.fetchall() == [(first,)]

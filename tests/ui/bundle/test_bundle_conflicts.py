@@ -17,6 +17,7 @@ from doancoso.core.bundle.merge import Conflict, FieldDiff
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.conflicts import CHOICE, ConflictsPanel, conflict_title
 from doancoso.ui.bundle.import_wizard import RESULT_PAGE
+from table_cells import cell_text
 
 
 def test_rows_and_values_read_as_written(qtbot: QtBot, in_vietnam: None) -> None:
@@ -34,7 +35,7 @@ def test_rows_and_values_read_as_written(qtbot: QtBot, in_vietnam: None) -> None
         "• Thiết lập: s1",
     ]
     cells = [
-        tuple(panel.fields.item(r, c).text() for c in range(3))
+        tuple(cell_text(panel.fields, r, c) for c in range(3))
         for r in range(panel.fields.rowCount())
     ]
     assert cells == [("Ghi chú", "2024-05-01 chuyển về ấp Cái Đôi theo QĐ 12", "(trống)")]
@@ -47,7 +48,7 @@ def test_rows_and_values_read_as_written(qtbot: QtBot, in_vietnam: None) -> None
 
 def _cells(panel: ConflictsPanel) -> list[tuple[str, ...]]:
     return [
-        tuple(panel.fields.item(r, c).text() for c in range(3))
+        tuple(cell_text(panel.fields, r, c) for c in range(3))
         for r in range(panel.fields.rowCount())
     ]
 
@@ -241,12 +242,16 @@ def test_a_choice_beside_a_note_of_several_lines_keeps_its_height_at_the_top(
     qtbot.waitExposed(panel)
     panel.set_conflicts([conflict])
     table = panel.fields
-    assert table.item(1, 0).text() == "Ghi chú"
+    assert cell_text(table, 1, 0) == "Ghi chú"
     for row in range(2):
         combo = table.cellWidget(row, CHOICE)
         assert isinstance(combo, QComboBox)
         top = table.rowViewportPosition(row)
-        qtbot.waitUntil(lambda c=combo, y=top: c.isVisible() and c.y() == y)  # laid out
+
+        def laid_out(c: QComboBox = combo, y: int = top) -> bool:
+            return c.isVisible() and c.y() == y
+
+        qtbot.waitUntil(laid_out)
         assert combo.height() == combo.sizeHint().height()
     assert table.rowHeight(1) > 2 * table.cellWidget(1, CHOICE).height()
 

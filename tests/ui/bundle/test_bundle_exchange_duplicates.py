@@ -15,6 +15,7 @@ from doancoso.core.bundle.duplicates import DuplicateRecords
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import INFO_PAGE, PLAN_PAGE, RESULT_PAGE
 from scripted import ScriptedPrompts
+from table_cells import cell_text
 
 
 def test_the_dry_run_names_a_chi_doan_added_on_both_copies(
@@ -89,7 +90,7 @@ def test_a_rating_round_opened_on_both_copies_is_a_choice_of_the_round_kept(
             "• Đợt xếp loại đoàn viên năm 2026"
         ]
         assert [
-            tuple(panel.fields.item(0, c).text() for c in range(3))
+            tuple(cell_text(panel.fields, 0, c) for c in range(3))
         ] == [(
             "Đợt xếp loại",
             f"mở ngày {days[0]}, 3 đoàn viên đã có mức xếp loại",

@@ -75,6 +75,7 @@ def test_a_cancel_whose_temporary_file_stays_on_the_stick_names_it(
         backing = backing_of(usb.root)
         wizard.export_button.click()
         qtbot.waitUntil(lambda: core.runner.dialog is not None and any(backing.iterdir()))
+        assert core.runner.dialog is not None
         (cancel,) = core.runner.dialog.findChildren(QPushButton)
         cancel.click()  # while the temporary file is being written
         qtbot.waitUntil(lambda: not core.runner.busy, timeout=20000)

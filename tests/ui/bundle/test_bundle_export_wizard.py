@@ -163,6 +163,7 @@ def test_cancelling_the_export_leaves_nothing_on_the_stick(
     core, wizard, usb = long_export(qtbot, ws, tmp_path)
     wizard.export_button.click()
     qtbot.waitUntil(lambda: core.runner.dialog is not None)
+    assert core.runner.dialog is not None
     (cancel,) = core.runner.dialog.findChildren(QPushButton)
     assert cancel.text() == "Hủy"
     cancel.click()

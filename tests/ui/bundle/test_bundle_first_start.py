@@ -16,6 +16,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import INFO_PAGE, PLAN_PAGE, RESULT_PAGE
 from doancoso.ui.settings.setup_dialog import HANDOVER_NOTE, SetupDialog
 from scripted import ScriptedPrompts
+from stored import organization_of
 
 SETUP = OrganizationInfo(name="Đoàn xã Tân Hưng", superior_name="Huyện Đoàn Cái Nước")
 
@@ -87,7 +88,7 @@ def test_a_namesake_with_data_is_told_apart(qtbot: QtBot, ws: Workspace, tmp_pat
         wizard = import_wizard(qtbot, other, ScriptedPrompts())
         open_bundle(wizard, bundle)
         assert wizard.page == INFO_PAGE and wizard.merging and not wizard.replacing
-        theirs, mine = ws.organization.get().id, other.organization.get().id
+        theirs, mine = organization_of(ws).id, organization_of(other).id
         assert wizard.foreign_notice.text() == (
             "Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “Đoàn xã Tân Hưng” (mã "
             f"{theirs[:8]}), không phải của “Đoàn xã Tân Hưng” trên máy này (thiết lập ngày "

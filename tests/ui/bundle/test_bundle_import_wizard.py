@@ -10,9 +10,10 @@ import threading
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import cast
 
 import pytest
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import (
@@ -46,6 +47,8 @@ from doancoso.ui.bundle.import_wizard import (
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.operations import Core
 from scripted import ScriptedPrompts
+from stored import organization_of
+from table_cells import cell_text, cell_widget
 
 
 def test_round_trip_into_a_fresh_folder(
@@ -73,13 +76,13 @@ def test_round_trip_into_a_fresh_folder(
         assert wizard.info_labels["sha256"].text() == (
             " ".join(groups[:8]) + "\n" + " ".join(groups[8:])
         )
-        counts = {wizard.counts_table.item(r, 0).text(): wizard.counts_table.item(r, 1).text()
+        counts = {cell_text(wizard.counts_table, r, 0): cell_text(wizard.counts_table, r, 1)
                   for r in range(wizard.counts_table.rowCount())}  # fmt: skip
         assert counts["Đoàn viên"] == "3" and counts["Tệp minh chứng (ảnh, văn bản scan)"] == "0"
         assert wizard.foreign_notice.text().startswith("Máy này chưa có dữ liệu")
         wizard.next_button.click()
         assert wizard.page == PLAN_PAGE and wizard.conflicts.isHidden()
-        rows = {wizard.plan_table.item(r, 0).text(): wizard.plan_table.item(r, 1).text()
+        rows = {cell_text(wizard.plan_table, r, 0): cell_text(wizard.plan_table, r, 1)
                 for r in range(wizard.plan_table.rowCount())}  # fmt: skip
         assert rows["Đoàn viên"] == "3"
         assert not fresh.has_organization  # the dry run wrote nothing
@@ -129,13 +132,13 @@ def test_a_conflict_is_resolved_as_chosen_in_the_wizard(
         panel = wizard.conflicts
         assert not panel.isHidden() and len(panel.conflicts) == 1
         assert panel.rows.item(0).text() == "• Đoàn viên Nguyễn Văn An (15/03/2000)"
-        fields = {panel.fields.item(r, 0).text(): (panel.fields.item(r, 1).text(),
-                                                  panel.fields.item(r, 2).text())
+        fields = {cell_text(panel.fields, r, 0): (cell_text(panel.fields, r, 1),
+                                                  cell_text(panel.fields, r, 2))
                   for r in range(panel.fields.rowCount())}  # fmt: skip
         assert fields["Điện thoại"] == ("0911111111", "0922222222")
         assert not wizard.import_button.isEnabled()  # a choice is needed for every field
         for r in range(panel.fields.rowCount()):
-            combo = panel.fields.cellWidget(r, 4)
+            combo = cell_widget(panel.fields, r, 4, QComboBox)
             combo.setCurrentIndex(combo.findText("Lấy của tệp"))
         assert panel.rows.item(0).text().startswith("✓ ")
         assert wizard.import_button.isEnabled()
@@ -186,8 +189,8 @@ def test_another_organisation_is_refused_unless_merged(
         ]  # ours has a phone: kept; neither is in a chi đoàn nor has a CCCD  # fmt: skip
         assert len(ws.members.ids()) == 3  # the dry run wrote nothing
         panel = wizard.merge_panel
-        assert panel.branch_table.item(0, 0).text() == "Chi đoàn ấp Tân Phú"
-        action = panel.branch_table.cellWidget(0, 1)
+        assert cell_text(panel.branch_table, 0, 0) == "Chi đoàn ấp Tân Phú"
+        action = cell_widget(panel.branch_table, 0, 1, QComboBox)
         assert action.currentText() == "Giữ riêng"
         action.setCurrentIndex(action.findText("Gộp vào “Chi đoàn ấp Bà Điều”"))
         assert not panel.branch_table.cellWidget(0, 2).isEnabled()
@@ -197,7 +200,7 @@ def test_another_organisation_is_refused_unless_merged(
         panel.refresh_button.click()
         assert wizard.import_button.isEnabled()
         assert wizard.page == PLAN_PAGE and wizard.plan_error.text() == ""
-        rows = {wizard.plan_table.item(r, 0).text(): wizard.plan_table.item(r, 1).text()
+        rows = {cell_text(wizard.plan_table, r, 0): cell_text(wizard.plan_table, r, 1)
                 for r in range(wizard.plan_table.rowCount())}  # fmt: skip
         assert rows.get("Chi đoàn", "0") == "0"  # joined: no new chi đoàn
         wizard.import_button.click()
@@ -233,9 +236,11 @@ def test_first_start_offers_to_receive_a_handover(
 
         dialog = SetupDialog(fresh.organization, prompts, receive_handover=receive)
         qtbot.addWidget(dialog)
+        assert dialog.handover_button is not None
         assert dialog.handover_button.text() == "&Nhận bàn giao từ USB…"
         dialog.handover_button.click()
         assert dialog.result() == SetupDialog.DialogCode.Accepted
+        assert dialog.created is not None
         assert dialog.created.name == "Đoàn xã Tân Hưng" and len(fresh.members.ids()) == 3
 
 
@@ -266,9 +271,9 @@ def test_the_app_runs_the_wizard_into_the_empty_folder(
         prompts.dialog_script = drive
         core = synchronous_core(fresh, prompts)
         assert receive_handover(core, None) is True
-        assert fresh.organization.get().name == "Đoàn xã Tân Hưng"
+        assert organization_of(fresh).name == "Đoàn xã Tân Hưng"
         assert asked == ["Bí thư mới"]
-        assert fresh.organization.get().secretary_name == "Phạm Thị Dung"
+        assert organization_of(fresh).secretary_name == "Phạm Thị Dung"
         assert phones(fresh) == phones(ws)
 
 
@@ -312,7 +317,9 @@ def test_closing_the_wizard_or_choosing_another_file_removes_the_copy(
     with handed_over(qtbot, ws, tmp_path) as (bundle, fresh):
         wizard = import_wizard(qtbot, fresh, ScriptedPrompts())
         open_bundle(wizard, bundle)
+        assert wizard.held is not None
         first = wizard.held.copy
+        assert first is not None
         wizard.back_button.click()
         wizard.browse_button.click()  # the same file chosen again: read again
         assert wizard.page == FILE_PAGE
@@ -321,7 +328,8 @@ def test_closing_the_wizard_or_choosing_another_file_removes_the_copy(
         assert wizard.page == INFO_PAGE
         wizard.next_button.click()
         assert wizard.page == PLAN_PAGE
-        second = wizard.held.copy
+        second = cast(HeldBundle, wizard.held).copy  # held again since the check above
+        assert second is not None
         assert second.is_file()
         wizard.close_button.click()
         assert wizard.result() == QDialog.DialogCode.Rejected
@@ -397,6 +405,7 @@ def test_reading_a_large_file_can_be_cancelled(
         qtbot.addWidget(wizard)
         open_bundle(wizard, bundle)
         qtbot.waitUntil(lambda: core.runner.dialog is not None)
+        assert core.runner.dialog is not None
         (cancel,) = core.runner.dialog.findChildren(QPushButton)
         assert cancel.text() == "Hủy"
         cancel.click()
@@ -494,7 +503,7 @@ def test_after_a_handover_into_a_fresh_folder_the_new_secretary_is_asked(
 ) -> None:
     from doancoso.ui.bundle.secretary import SecretaryDialog
 
-    previous = ws.organization.get().secretary_name
+    previous = organization_of(ws).secretary_name
     bundle = export_through_gui(qtbot, ws, tmp_path)
     for answer, expected in (("  trần   VĂN đức ", "Trần Văn Đức"), (None, previous)):
         fresh = Workspace.open(tmp_path / f"may-moi-{expected}")
@@ -519,7 +528,7 @@ def test_after_a_handover_into_a_fresh_folder_the_new_secretary_is_asked(
             wizard.import_button.click()
             assert wizard.page == RESULT_PAGE, prompts.errors
             assert asked == ["Bí thư mới"]
-            assert fresh.organization.get().secretary_name == expected
+            assert organization_of(fresh).secretary_name == expected
             said = wizard.result_label.text()
             assert said.endswith("\n\nBí thư: Trần Văn Đức.") == (answer is not None)
         finally:

@@ -20,6 +20,7 @@ from doancoso.ui.bundle.password import PasswordEdit, ShowPassword
 from doancoso.ui.roster.import_wizard import ImportWizard
 from mnemonics import press_alt
 from scripted import ScriptedPrompts, synchronous_core
+from stored import organization_of
 
 NORMAL, HIDDEN = QLineEdit.EchoMode.Normal, QLineEdit.EchoMode.Password
 
@@ -235,7 +236,7 @@ def test_the_handover_done_page_focuses_the_receivers_name_to_type(
     from doancoso.ui.bundle.export_wizard import DONE_PAGE
 
     for secretary in ("Nguyễn Văn An", ""):
-        ws.organization.update(dataclasses.replace(ws.organization.get(), secretary_name=secretary))
+        ws.organization.update(dataclasses.replace(organization_of(ws), secretary_name=secretary))
         wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path / secretary)])
         _shown_active(qtbot, wizard)
         wizard.next_button.click()
@@ -246,5 +247,9 @@ def test_the_handover_done_page_focuses_the_receivers_name_to_type(
         assert wizard.page == DONE_PAGE, wizard.target_error.text()
         assert wizard.giver_name.text() == secretary
         empty = wizard.receiver_name if secretary else wizard.giver_name
-        qtbot.waitUntil(lambda empty=empty: QApplication.focusWidget() is empty)
+
+        def focused(empty: QLineEdit = empty) -> bool:
+            return QApplication.focusWidget() is empty
+
+        qtbot.waitUntil(focused)
         wizard.close()

@@ -19,6 +19,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.counts import dialog_size
 from doancoso.ui.bundle.import_wizard import FILE_PAGE, INFO_PAGE, PLAN_PAGE, BundleImportWizard
 from scripted import ScriptedPrompts
+from table_cells import cell_text
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # a shown dialog, offscreen
 SCREEN = QSize(1366, 728)
@@ -41,6 +42,7 @@ def pair(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
     assert branch is not None
     theirs.branches.rename(branch.id, "Chi đoàn ấp Mới")  # kept: a name of its own
     for mine in [m for m in ours.members.list() if m.national_id][:3]:
+        assert mine.national_id is not None
         theirs.members.save(
             {"full_name": mine.full_name, "birth_date": mine.birth_date.strftime("%d/%m/%Y"),
              "national_id": mine.national_id, "branch_id": branch.id}
@@ -164,7 +166,7 @@ def test_at_1366x768_a_long_chi_doan_name_shows_whole_in_both_name_columns(
     table = panel.branch_table
     qtbot.waitUntil(lambda: table.isVisible())
 
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    rows = {cell_text(table, r, 0): r for r in range(table.rowCount())}
     margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
     width = table.fontMetrics().horizontalAdvance
     assert table.columnWidth(0) >= max(width(name) for name in rows) + margin

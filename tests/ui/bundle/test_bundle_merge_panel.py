@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +30,7 @@ from doancoso.ui.bundle.import_wizard import (
 )
 from doancoso.ui.bundle.merge_panel import MatchModel
 from scripted import ScriptedPrompts
+from table_cells import cell_item, cell_text, cell_widget
 
 THIS_YEAR = dt.date.today().year
 """The demo's year (it holds this year's plan, checklist and open round, and last year's
@@ -221,18 +223,18 @@ def test_a_chi_doan_kept_under_a_name_we_have_is_refused_in_the_preview(
     panel = wizard.merge_panel
     row = next(
         r for r in range(panel.branch_table.rowCount())
-        if panel.branch_table.item(r, 0).text() == "Chi đoàn ấp Tân Thành"
+        if cell_text(panel.branch_table, r, 0) == "Chi đoàn ấp Tân Thành"
     )  # fmt: skip
-    action = panel.branch_table.cellWidget(row, 1)
+    action = cell_widget(panel.branch_table, row, 1, QComboBox)
     action.setCurrentIndex(action.findText("Giữ riêng"))
-    panel.branch_table.cellWidget(row, 2).setText("Chi đoàn ấp kênh xáng")
+    cell_widget(panel.branch_table, row, 2, QLineEdit).setText("Chi đoàn ấp kênh xáng")
     panel.refresh_button.click()
     assert wizard.plan_error.text() == (
         "Đã có chi đoàn tên “Chi đoàn ấp Kênh Xáng”: hãy đặt tên khác cho chi đoàn “Chi đoàn ấp "
         "Tân Thành” của tệp, hoặc gộp nó vào chi đoàn đó. Không có gì được ghi vào dữ liệu."
     )
     assert not wizard.import_button.isEnabled()
-    panel.branch_table.cellWidget(row, 2).setText("Chi đoàn ấp Tân Thành (Tân Lộc)")
+    cell_widget(panel.branch_table, row, 2, QLineEdit).setText("Chi đoàn ấp Tân Thành (Tân Lộc)")
     panel.refresh_button.click()
     assert wizard.plan_error.text() == "" and wizard.import_button.isEnabled()
     assert [
@@ -257,8 +259,8 @@ def test_the_name_refused_is_focused_to_be_typed_again(
     panel = wizard.merge_panel
     table = panel.branch_table
     row = next(r for r in range(table.rowCount())
-               if table.item(r, 0).text() == "Chi đoàn ấp Tân Thành")  # fmt: skip
-    action = table.cellWidget(row, 1)
+               if cell_text(table, r, 0) == "Chi đoàn ấp Tân Thành")  # fmt: skip
+    action = cell_widget(table, row, 1, QComboBox)
     action.setCurrentIndex(action.findText("Giữ riêng"))
     name = table.cellWidget(row, 2)
     assert isinstance(name, QLineEdit)
@@ -325,9 +327,9 @@ def test_back_to_the_file_and_on_again_keeps_the_merge_choices(
     model.setData(
         model.index(row, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
     )
-    keep = panel.branch_table.cellWidget(0, 1)
+    keep = cell_widget(panel.branch_table, 0, 1, QComboBox)
     keep.setCurrentIndex(0)  # "Giữ riêng"
-    panel.branch_table.cellWidget(0, 2).setText("Chi đoàn ấp Mới")
+    cell_widget(panel.branch_table, 0, 2, QLineEdit).setText("Chi đoàn ấp Mới")
     panel.refresh_button.click()
     chosen = panel.options()
     assert chosen["unmatch"] == [kept_apart] and chosen["branch_names"]
@@ -445,9 +447,9 @@ def test_a_long_chi_doan_name_reads_from_its_start(qtbot: QtBot) -> None:
     qtbot.waitExposed(panel)
     panel.set_plan([BranchMapping("t1", long, "kept", None, long)], [], [("m1", "Chi đoàn ấp 1")])
     panel.tabs.setCurrentIndex(1)
-    edit = panel.branch_table.cellWidget(0, 2)
+    edit = cell_widget(panel.branch_table, 0, 2, QLineEdit)
     assert edit.text() == long and edit.cursorPosition() == 0
-    assert panel.branch_table.item(0, 0).toolTip() == long
+    assert cell_item(panel.branch_table, 0, 0).toolTip() == long
 
 
 def test_the_result_names_a_chi_doan_kept_once_and_says_a_new_name() -> None:
@@ -515,7 +517,7 @@ def test_the_merge_event_of_each_member_brought_in_has_its_own_line(
         in_file = db.execute("SELECT count(*) FROM member_events").fetchone()[0]
     wizard = _merge_preview(qtbot, ours, theirs, tmp_path)
     table = wizard.plan_table
-    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    rows = {cell_text(table, r, 0): cell_text(table, r, 1) for r in range(table.rowCount())}
     assert rows["Quá trình sinh hoạt của đoàn viên"] == str(in_file)
     assert rows["Sự kiện “Sáp nhập tổ chức Đoàn” ghi thêm vào quá trình sinh hoạt"] == str(held)
     wizard.import_button.click()

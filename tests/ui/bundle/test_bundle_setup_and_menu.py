@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -24,6 +25,7 @@ def test_a_handover_not_received_keeps_the_setup_open(qtbot: QtBot, empty_ws: Wo
 
     dialog = SetupDialog(empty_ws.organization, ScriptedPrompts(), receive_handover=receive)
     qtbot.addWidget(dialog)
+    assert dialog.handover_button is not None
     dialog.handover_button.click()
     assert asked == [dialog] and dialog.result() == 0 and dialog.created is None
 
@@ -43,6 +45,7 @@ def test_the_file_menu_opens_both_wizards(qtbot: QtBot, ws: Workspace) -> None:
     window = MainWindow(synchronous_core(ws, prompts), UiState(ws.data_dir))
     qtbot.addWidget(window)
     file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
     texts = [a.text() for a in file_menu.actions()]
     assert "Xuất dữ liệu ra &USB…" in texts and "Nhận &dữ liệu từ USB…" in texts
     window.export_bundle_action.trigger()
@@ -90,7 +93,9 @@ def test_the_menu_and_the_settings_page_open_the_same_dialogs(qtbot: QtBot, ws: 
     opened.clear()
     window.show_area(SETTINGS)
     page = window.settings
-    file_items = [a.text().replace("&", "") for a in window.menuBar().actions()[0].menu().actions()]
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    file_items = [a.text().replace("&", "") for a in file_menu.actions()]
     for button in (page.backups_button, page.export_bundle_button, page.import_bundle_button):
         assert button.text().replace("&", "") in file_items
         button.click()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import add_people, export_through_gui, import_to_plan
@@ -15,15 +15,16 @@ from doancoso.core.bundle.merge import Conflict, FieldDiff
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.conflicts import CHOICE, WHO, ConflictsPanel
 from doancoso.ui.bundle.import_wizard import PLAN_PAGE, RESULT_PAGE
+from table_cells import cell_text, cell_widget, header_text
 
 
 def _rows(panel: ConflictsPanel) -> list[tuple[str, str, str]]:
     """Each field's label, who changed it and the choice shown."""
     return [
         (
-            panel.fields.item(r, 0).text(),
-            panel.fields.item(r, WHO).text(),
-            panel.fields.cellWidget(r, CHOICE).currentText(),
+            cell_text(panel.fields, r, 0),
+            cell_text(panel.fields, r, WHO),
+            cell_widget(panel.fields, r, CHOICE, QComboBox).currentText(),
         )
         for r in range(panel.fields.rowCount())
     ]
@@ -50,7 +51,7 @@ def test_each_field_says_who_changed_it_and_starts_on_that_side(qtbot: QtBot) ->
         "✓ Đoàn viên Trần Văn Bình (02/09/2001) (tự gộp: mỗi thông tin chỉ một máy sửa)",
         "• Thiết lập: s1",
     ]
-    assert panel.fields.horizontalHeaderItem(WHO).text() == "Ai đã sửa"
+    assert header_text(panel.fields, WHO) == "Ai đã sửa"
     assert not panel.fields.isColumnHidden(WHO)
     assert _rows(panel) == [
         ("Điện thoại", "cả hai cùng sửa", "— Chọn —"),
@@ -69,7 +70,7 @@ def test_each_field_says_who_changed_it_and_starts_on_that_side(qtbot: QtBot) ->
         ("settings", "s1"): {"value": "mine"},
     }
     panel.rows.setCurrentRow(0)
-    combo = panel.fields.cellWidget(1, CHOICE)
+    combo = cell_widget(panel.fields, 1, CHOICE, QComboBox)
     combo.setCurrentIndex(combo.findText("Giữ của tôi"))  # still the user's to override
     assert panel.choices()[("members", "m1")]["address_hamlet"] == "mine"
     panel.choose_all("theirs")

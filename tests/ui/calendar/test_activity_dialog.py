@@ -170,6 +170,7 @@ def test_save_a_chi_doan_meeting_serving_targets(
     dialog.edits["place"].setText("  Nhà văn hóa  ấp ")
     dialog.save_button.click()
     assert dialog.saved_count == 1
+    assert dialog.saved_id is not None
     record = cal_ws.activities.get(dialog.saved_id)
     assert record.fields.branch_ids == (tan_hung,) and record.fields.target_ids == (target,)
     assert record.fields.kind == "sinh-hoat" and record.fields.place == "Nhà văn hóa ấp"

@@ -187,7 +187,7 @@ def test_excel_sheet_is_confirmed_then_put_on_the_sheet(
         (4, "Lý Thị Mai", "x"),
     ])  # fmt: skip
     dialog = _dialog(qtbot, core, meeting)
-    dialog.ask_open_path = lambda: path
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
     prompts.answer = False
     dialog.import_button.click()
     assert prompts.asked == [
@@ -211,7 +211,7 @@ def test_excel_sheet_with_an_unknown_name_changes_nothing(
     path = _sheet(tmp_path / "diem danh.xlsx",
                   [("Lê Văn An", "x"), ("Võ Văn Tùng", "x"), ("Trương Vô Danh", "x")])  # fmt: skip
     dialog = _dialog(qtbot, core, meeting)
-    dialog.ask_open_path = lambda: path
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
     dialog.import_button.click()
     assert prompts.errors == [
         "Dòng 3: “Trương Vô Danh” không có trong danh sách đoàn viên. Chưa lưu gì."

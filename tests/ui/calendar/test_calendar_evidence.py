@@ -35,7 +35,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
     photo.fill(QColor("#2e7d32"))
     paths = {"png": tmp_path / "don ve sinh.png", "jpg": tmp_path / "ảnh tập thể.jpg"}
     assert photo.save(str(paths["png"]))
-    assert photo.save(str(paths["jpg"]), "JPG")
+    assert photo.save(str(paths["jpg"]), "JPG")  # type: ignore[call-overload]
     paths["pdf"] = tmp_path / "bao cao.pdf"
     paths["pdf"].write_bytes(b"%PDF-1.4\n% bao cao ket qua\n%%EOF\n")
     paths["txt"] = tmp_path / "ghi chu.txt"
@@ -59,7 +59,7 @@ def test_attach_from_the_file_dialog(
 ) -> None:  # fmt: skip
     dialog = _dialog(qtbot, core, history, occurrence)
     panel = dialog.evidence
-    panel.ask_open_paths = lambda: [files["png"], files["txt"], files["pdf"]]
+    panel.ask_open_paths = lambda: [files["png"], files["txt"], files["pdf"]]  # type: ignore[method-assign]
     panel.attach_button.click()
     assert _names(cal_ws, occurrence) == ["don ve sinh.png", "bao cao.pdf"]
     assert prompts.errors == [

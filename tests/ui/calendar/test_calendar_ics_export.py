@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window
@@ -104,6 +104,7 @@ def test_a_range_of_days_is_exported_with_the_shortcut(
     assert isinstance(page, CalendarPage)
     page.show_date(dt.date(2024, 11, 1))
     menu = window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
     menu.aboutToShow.emit()
     exports = [
         a

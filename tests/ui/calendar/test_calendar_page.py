@@ -67,7 +67,9 @@ def test_agenda_lists_the_month_with_attendance(
     add_activity(cal_ws, "Ngày Chủ nhật xanh", "29/03/2026", kind="chu-nhat-xanh")
     add_activity(cal_ws, "Hội thi Rung chuông vàng", "02/04/2026", kind="hoi-thi")
     occurrence = first_occurrence(cal_ws, meeting)
-    marks = {r.member_id: ("present", None) for r in cal_ws.attendance.sheet(occurrence)}
+    marks: dict[str, tuple[str, str | None]] = {
+        r.member_id: ("present", None) for r in cal_ws.attendance.sheet(occurrence)
+    }
     marks[member_id(cal_ws, "Võ Văn Tùng")] = ("excused", "Ốm")
     marks[member_id(cal_ws, "Lê Văn An")] = ("absent", None)
     cal_ws.attendance.save(occurrence, marks)
@@ -159,7 +161,9 @@ def test_agenda_keeps_titles_readable_in_a_year_beside_the_side_panel(
                            kind="sinh-hoat", start_time="19:30", end_time="21:00",
                            branch_ids=[tan_hung])  # fmt: skip
     occurrence = first_occurrence(cal_ws, meeting)
-    marks = {r.member_id: ("present", None) for r in cal_ws.attendance.sheet(occurrence)}
+    marks: dict[str, tuple[str, str | None]] = {
+        r.member_id: ("present", None) for r in cal_ws.attendance.sheet(occurrence)
+    }
     marks[member_id(cal_ws, "Võ Văn Tùng")] = ("excused", "Ốm")
     cal_ws.attendance.save(occurrence, marks)
     page.resize(1220, 700)  # its share of a 1366×768 screen, beside the list of pages

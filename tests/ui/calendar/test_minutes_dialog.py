@@ -3,9 +3,11 @@ recorder picked among those present or typed, saved and read back, a bad closing
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -45,7 +47,9 @@ def test_without_attendance_it_says_so(qtbot: QtBot, core: Core, meeting: str) -
 
 
 def test_write_and_read_back(qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str) -> None:
-    marks = {r.member_id: ("present", None) for r in cal_ws.attendance.sheet(meeting)}
+    marks: dict[str, tuple[str, str | None]] = {
+        r.member_id: ("present", None) for r in cal_ws.attendance.sheet(meeting)
+    }
     marks[member_id(cal_ws, "Võ Văn Tùng")] = ("excused", "Đi làm xa")
     marks[member_id(cal_ws, "Lê Văn An")] = ("absent", None)
     cal_ws.attendance.save(meeting, marks)
@@ -56,6 +60,7 @@ def test_write_and_read_back(qtbot: QtBot, core: Core, cal_ws: Workspace, meetin
         "Vắng không phép: Lê Văn An."
     )
     chair = dialog.editors["chair"]
+    assert isinstance(chair, QComboBox)
     names = ["", "Phạm Minh Bảo", "Nguyễn Thị Như Quỳnh", "Trần Thị Thủy", "Lê Văn An",
              "Võ Văn Tùng"]  # fmt: skip
     assert [chair.itemText(i) for i in range(chair.count())] == names  # those present first
@@ -115,7 +120,7 @@ def _print(dialog: MinutesDialog, prompts, target, names: list[str] | None = Non
         suggested.append(document.recipients_edit.toPlainText())
         accept_print_dialog(document)
 
-    def ask(name: str) -> object:
+    def ask(name: str) -> Path | None:
         if names is not None:
             names.append(name)
         return target
@@ -136,7 +141,9 @@ def _pdf_text(path) -> str:
 def test_save_and_print_the_minutes(
     qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts, tmp_path
 ) -> None:
-    marks = {r.member_id: ("present", None) for r in cal_ws.attendance.sheet(meeting)}
+    marks: dict[str, tuple[str, str | None]] = {
+        r.member_id: ("present", None) for r in cal_ws.attendance.sheet(meeting)
+    }
     marks[member_id(cal_ws, "Võ Văn Tùng")] = ("excused", "Đi làm xa")
     cal_ws.attendance.save(meeting, marks)
     dialog = _dialog(qtbot, core, meeting)
@@ -304,7 +311,7 @@ def test_a_volunteer_day_s_minutes_by_keyboard(
             return
         assert isinstance(dialog, MinutesDialog) and dialog.windowTitle() == "Biên bản"
 
-        def ask(name: str) -> object:
+        def ask(name: str) -> Path | None:
             names.append(name)
             return target
 

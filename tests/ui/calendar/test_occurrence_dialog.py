@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -330,6 +330,7 @@ def test_enter_in_a_field_saves_the_date_not_the_attendance(
         dialog.activateWindow()
     assert dialog.attendance_button.isEnabled()
     day = dialog.editors["day"]
+    assert isinstance(day, QLineEdit)
     day.setFocus()
     day.selectAll()
     qtbot.keyClicks(day, "20/01/2026")

@@ -193,7 +193,7 @@ def test_cancelling_the_dialog_asks_for_no_file(qtbot: QtBot, ws: Workspace) -> 
     prompts = ScriptedPrompts()
     window = _window(qtbot, ws, prompts)
     asked: list[object] = []
-    window.roster.io.ask_save_path = lambda *args: asked.append(args)  # type: ignore[func-returns-value]
+    window.roster.io.ask_save_path = lambda *args: asked.append(args)
     prompts.dialog_script = lambda dialog: dialog.reject()
     window.roster.io.print_action.trigger()
     assert asked == []

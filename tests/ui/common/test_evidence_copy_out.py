@@ -40,7 +40,7 @@ def _attach_photos(ws: Workspace, tmp_path: Path, names: list[str]) -> None:
         image.fill(QColor(("#2e7d32", "#1565c0", "#d32f2f")[index]))
         path = tmp_path / f"may-khac-{index}" / name
         path.parent.mkdir()
-        assert image.save(str(path), "PNG")
+        assert image.save(str(path), "PNG")  # type: ignore[call-overload]
         ws.evidence.attach(TABLE, OWNER, path)
 
 

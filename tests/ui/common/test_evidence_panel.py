@@ -38,7 +38,7 @@ def _photo(folder: Path, name: str, colour: str) -> Path:
     image = QImage(200, 100, QImage.Format.Format_RGB32)
     image.fill(QColor(colour))
     path = folder / name
-    assert image.save(str(path), "PNG")
+    assert image.save(str(path), "PNG")  # type: ignore[call-overload]
     return path
 
 
@@ -84,7 +84,7 @@ def test_nothing_is_attached_while_no_record_is_shown(
 ) -> None:
     panel = _panel(qtbot, core, history, "Đã lưu chú thích.")
     asked: list[bool] = []
-    panel.ask_open_paths = lambda: asked.append(True) or [photo]  # type: ignore[func-returns-value]
+    panel.ask_open_paths = lambda: asked.append(True) or [photo]  # type: ignore[method-assign]
     assert not panel.attach_button.isEnabled()
     panel.choose_files()  # e.g. from a shortcut: the file dialog is not even shown
     assert asked == [] and _files(ws) == []

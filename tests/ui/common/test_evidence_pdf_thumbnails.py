@@ -30,7 +30,7 @@ from doancoso.ui.common.pdfium_lock import (
 from doancoso.ui.recognition.evidence import pdf_icon
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
-from shown_thumbnails import is_placeholder, thumbnail_of
+from shown_thumbnails import is_placeholder, rgb, thumbnail_of
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -106,7 +106,7 @@ def test_a_pdf_shows_its_first_page_and_a_broken_one_says_why(
     image = sound.pixmap(THUMB, THUMB).toImage()
     assert (image.width(), image.height()) == (68, 96)  # an upright A4 page in a 96 px square
     centre = image.pixelColor(QPoint(34, 48))
-    assert all(abs(a - b) <= 8 for a, b in zip(centre.getRgb()[:3], QColor(GREEN).getRgb()[:3],
+    assert all(abs(a - b) <= 8 for a, b in zip(rgb(centre), rgb(QColor(GREEN)),
                                                strict=True))  # fmt: skip
     assert sound.cacheKey() != pdf_icon().cacheKey()
     # A thin frame shows where the page ends (a white page on the white list).

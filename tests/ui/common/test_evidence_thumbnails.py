@@ -23,7 +23,7 @@ from doancoso.ui.common.evidence_panel import DECORATION, THUMB, EvidencePanel
 from doancoso.ui.recognition.evidence import pdf_icon
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
-from shown_thumbnails import is_placeholder, thumbnail_of
+from shown_thumbnails import is_placeholder, rgb, thumbnail_of
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -42,7 +42,7 @@ def _phone_photo(folder: Path, name: str, colour: str) -> Path:
     painter.drawImage(QPoint(0, 0), noise)
     painter.end()
     path = folder / name
-    assert image.save(str(path), "JPEG", 90)
+    assert image.save(str(path), "JPEG", 90)  # type: ignore[call-overload]
     return path
 
 
@@ -101,7 +101,7 @@ def _icon_centre(panel: EvidencePanel, row: int) -> QPoint:
 def _near(seen: QColor, colour: str) -> bool:
     """``seen`` is ``colour`` but for what JPEG makes of it."""
     wanted = QColor(colour)
-    return all(abs(a - b) <= 8 for a, b in zip(seen.getRgb()[:3], wanted.getRgb()[:3], strict=True))
+    return all(abs(a - b) <= 8 for a, b in zip(rgb(seen), rgb(wanted), strict=True))
 
 
 def test_large_photos_are_painted_at_once_then_shown_as_they_are_read(

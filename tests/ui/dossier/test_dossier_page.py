@@ -234,10 +234,9 @@ def test_the_built_dossier_is_previewed_page_by_page_with_its_outline(
     ]
     # Each entry says its full title when the pane is too narrow for it; the pane starts wide
     # enough for most titles and its handle widens it.
-    assert (
-        annex.child(0).toolTip()
-        == f"{annex.child(0).text()} — trang {dict(bookmarks)[annex.child(0).text()] + 1}"
-    )
+    page_number = dict(bookmarks)[annex.child(0).text()]
+    assert page_number is not None
+    assert annex.child(0).toolTip() == f"{annex.child(0).text()} — trang {page_number + 1}"
     assert preview.side.minimumWidth() == SIDE_MIN_WIDTH
     # A title longer than the pane is wide wraps onto a second line rather than ending in "…".
     outline = preview.outline

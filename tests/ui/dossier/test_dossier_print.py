@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
@@ -296,7 +297,8 @@ def test_a_page_larger_than_a4_is_rendered_for_the_sheet_not_at_its_own_size(
     (printed,) = PdfReader(out).pages
     box = printed.mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(A4_POINTS, abs=1)
-    xobjects = printed["/Resources"]["/XObject"]  # read as stored: not decoded, 139 MB before
+    resources: Any = printed["/Resources"]
+    xobjects = resources["/XObject"]  # read as stored: not decoded, 139 MB before
     ((width, height),) = [(o["/Width"], o["/Height"]) for o in map(xobjects.__getitem__, xobjects)
                           if o["/Subtype"] == "/Image"]  # fmt: skip
     assert (width, height) == (pytest.approx(2480, abs=2), pytest.approx(3508, abs=2))

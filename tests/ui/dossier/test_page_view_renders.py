@@ -23,6 +23,7 @@ from doancoso.ui.common.thumbnails import thumbnails
 from doancoso.ui.dossier.page_view import RENDER_DELAY_MS, PageView
 from doancoso.ui.dossier.pdf_file import PdfFile
 from doancoso.ui.dossier.preview import Preview
+from shown_thumbnails import rgb
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -43,7 +44,7 @@ def _coloured_pages(path: Path, pages: int = PAGES) -> Path:
 
 def _near(seen: QColor, colour: str) -> bool:
     wanted = QColor(colour)
-    return all(abs(a - b) <= 8 for a, b in zip(seen.getRgb()[:3], wanted.getRgb()[:3], strict=True))
+    return all(abs(a - b) <= 8 for a, b in zip(rgb(seen), rgb(wanted), strict=True))
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from doancoso.ui.common.thumbnails import thumbnails
 from doancoso.ui.dossier.pdf_file import PdfFile
 from doancoso.ui.dossier.preview import Preview
 from dossier_data import evidence_pdf
+from shown_thumbnails import rgb
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -33,7 +34,7 @@ def _photo_pages(tmp_path: Path) -> Path:
         photo = QImage(3264, 2448, QImage.Format.Format_RGB32)
         photo.fill(QColor(colour))
         source = tmp_path / f"anh-{index}.jpg"
-        assert photo.save(str(source), "JPEG", 90)
+        assert photo.save(str(source), "JPEG", 90)  # type: ignore[call-overload]
         canvas.drawImage(str(source), 0, 0, width=A4[0], height=A4[1])
         canvas.showPage()
     canvas.save()
@@ -53,7 +54,7 @@ def _page_list(qtbot: QtBot, pdf: PdfFile) -> Preview:
 
 def _near(seen: QColor, colour: str) -> bool:
     wanted = QColor(colour)
-    return all(abs(a - b) <= 8 for a, b in zip(seen.getRgb()[:3], wanted.getRgb()[:3], strict=True))
+    return all(abs(a - b) <= 8 for a, b in zip(rgb(seen), rgb(wanted), strict=True))
 
 
 def test_the_page_list_paints_at_once_then_each_page_comes(qtbot: QtBot, tmp_path: Path) -> None:

@@ -34,7 +34,9 @@ def test_an_introducer_picked_with_enter_shows_the_name_and_is_recorded_as_the_m
     line.setFocus()
     qtbot.keyClicks(line, "nguyen thi duyen")
     completer = line.completer()
+    assert completer is not None
     popup = completer.popup()
+    assert popup is not None
     assert popup.isVisible()
     popup.setCurrentIndex(completer.completionModel().index(0, 0))  # what Down does
     suggestion = "Nguyễn Thị Duyên (sinh 22/04/2000, Chi đoàn ấp Rạch Ráng)"

@@ -27,6 +27,7 @@ def _dialog(qtbot: QtBot, ws: Workspace, member_id: str, prompts: ScriptedPrompt
 
 def _caption(dialog: EventDialog, name: str) -> str:
     item = dialog.form.itemAt(dialog._rows[name], QFormLayout.ItemRole.LabelRole)
+    assert item is not None
     label = item.widget()
     assert isinstance(label, QLabel)
     return label.text()

@@ -17,6 +17,7 @@ from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.timeline import TimelineWidget
 from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
+from table_cells import header_text
 
 from .conftest import AddMember
 
@@ -108,8 +109,8 @@ def test_the_number_recorded_with_the_transfer_is_offered_and_printed_as_the_let
     qtbot.addWidget(timeline)
     timeline.select_row(0)
     target = tmp_path / "giay.pdf"
-    timeline.printer.ask_save_path = lambda _name: target  # type: ignore[method-assign]
-    timeline.printer.open_file = lambda _path: True  # type: ignore[method-assign]
+    timeline.printer.ask_save_path = lambda _name: target  # type: ignore[method-assign, assignment]
+    timeline.printer.open_file = lambda _path: True  # type: ignore[method-assign, assignment]
     offered: list[str] = []
 
     def accept(dialog: QDialog) -> None:
@@ -139,7 +140,7 @@ def test_the_print_dialog_follows_the_number_the_command_line_printed(
     timeline = TimelineWidget(synchronous_core(ws, prompts), an)
     qtbot.addWidget(timeline)
     timeline.select_row(0)
-    timeline.printer.ask_save_path = lambda _name: None  # type: ignore[method-assign]
+    timeline.printer.ask_save_path = lambda _name: None  # type: ignore[method-assign, assignment]
     offered: list[str] = []
 
     def accept(dialog: QDialog) -> None:
@@ -160,7 +161,7 @@ def test_the_history_column_of_numbers_is_named_for_letters_too(
                      other_organization="Đoàn phường 5")  # fmt: skip
     timeline = TimelineWidget(synchronous_core(ws, prompts), an)
     qtbot.addWidget(timeline)
-    headers = [timeline.table.horizontalHeaderItem(c).text() for c in range(5)]
+    headers = [header_text(timeline.table, c) for c in range(5)]
     # A decision's number or a transfer letter's: the column says "văn bản", not "quyết định".
     assert headers == ["Ngày", "Sự kiện", "Số văn bản", "Chi tiết", "Trạng thái sau"]
     assert timeline.rows()[-1][:3] == ("15/03/2025", "Chuyển sinh hoạt đi", "05-GGT/ĐTN")

@@ -18,6 +18,7 @@ from doancoso.ui.plans.target_dialog import TargetDialog
 from doancoso.ui.plans.targets import COL_SHARE, SHARE_ROLE
 from doancoso.ui.shell.operations import CoreOp
 from plan_data import YEAR, make_plan_data
+from stored import plan_of
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -212,7 +213,7 @@ def test_a_bad_target_keeps_the_dialog_open_and_saves_nothing(ws: Workspace, mak
         "text": "Cần nhập nội dung chỉ tiêu.",
         "planned": "Phải là một số, ví dụ 20 hoặc 100.",
     }
-    assert page.model.rowCount() == 5 and len(ws.plans.get(YEAR).targets) == 5
+    assert page.model.rowCount() == 5 and len(plan_of(ws, YEAR).targets) == 5
 
 
 def test_edit_the_achieved_figure_of_a_target_entered_by_hand(
@@ -263,7 +264,7 @@ def test_delete_with_the_key_asks_and_can_be_undone(ws: Workspace, make_page,
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert page.prompts.asked == ["Xóa chỉ tiêu “Chi đoàn sinh hoạt định kỳ hằng tháng”?"]
     assert "Chi đoàn sinh hoạt định kỳ hằng tháng" not in _texts(page)
-    assert len(ws.plans.get(YEAR).targets) == 4
+    assert len(plan_of(ws, YEAR).targets) == 4
     page._history.undo()
     assert _texts(page)[1] == "Chi đoàn sinh hoạt định kỳ hằng tháng"
     page.prompts.answer = False
@@ -281,7 +282,7 @@ def test_move_targets_with_the_keyboard(ws: Workspace, make_page, qtbot: QtBot) 
     qtbot.keyClick(page.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert _texts(page)[:2] == ["Chi đoàn sinh hoạt định kỳ hằng tháng", "Kết nạp đoàn viên mới"]
     assert page.selected_target_id() == page.model.target(1).id  # the moved one stays selected
-    assert [t.text for t in ws.plans.get(YEAR).targets][1] == "Kết nạp đoàn viên mới"
+    assert [t.text for t in plan_of(ws, YEAR).targets][1] == "Kết nạp đoàn viên mới"
     page.up_button.click()
     assert _texts(page)[0] == "Kết nạp đoàn viên mới"
     page.select_row(4)
@@ -297,18 +298,20 @@ def test_save_the_plan_s_texts(ws: Workspace, make_page) -> None:
     assert not form.unsaved_label.isHidden() and form.save_button.isEnabled()
     form.save_button.click()
     assert form.errors.messages() == {"plan_date": "Ngày 32/01/2026 không có trên lịch."}
-    assert ws.plans.get(YEAR).implementation.startswith("- Ban Thường vụ")  # nothing saved
+    implementation = plan_of(ws, YEAR).implementation
+    assert implementation is not None
+    assert implementation.startswith("- Ban Thường vụ")  # nothing saved
     form.date_edit.setText("16/01/2062")  # 2026 mistyped: it would be printed on the plan
     form.save_button.click()
     assert form.errors.messages() == {
         "plan_date": "Ngày ban hành kế hoạch năm 2026 phải trong năm 2025 hoặc năm 2026."
     }
-    assert ws.plans.get(YEAR).plan_date == date(2026, 1, 15)  # nothing saved
+    assert plan_of(ws, YEAR).plan_date == date(2026, 1, 15)  # nothing saved
     form.date_edit.setText("16/01/2026")
     messages: list[str] = []
     page.status_message.connect(messages.append)
     form.save_button.click()
-    plan = ws.plans.get(YEAR)
+    plan = plan_of(ws, YEAR)
     assert (plan.implementation, plan.plan_date) == ("- Giao Ban Thường vụ theo dõi.",
                                                      date(2026, 1, 16))  # fmt: skip
     assert messages == ["Đã lưu nội dung kế hoạch năm 2026."]
@@ -354,17 +357,17 @@ def test_registration_is_checked_then_saved(ws: Workspace, make_page) -> None:
     box.date_edit.setText("05/12/2099")
     box.save_button.click()
     assert box.errors.messages() == {"registered_on": "Ngày gửi đăng ký không thể sau hôm nay."}
-    assert ws.plans.get(YEAR).registration_state == "chua-dang-ky"
+    assert plan_of(ws, YEAR).registration_state == "chua-dang-ky"
     box.date_edit.setText("10/11/2015")  # 2025 mistyped
     box.save_button.click()
     assert box.errors.messages() == {
         "registered_on": f"Kế hoạch năm {YEAR} không thể gửi đăng ký trước năm {YEAR - 1}."
     }
-    assert ws.plans.get(YEAR).registration_state == "chua-dang-ky"
+    assert plan_of(ws, YEAR).registration_state == "chua-dang-ky"
     box.date_edit.setText("10/11/2025")
     box.number_edit.setText("12/ĐK")
     box.save_button.click()
-    plan = ws.plans.get(YEAR)
+    plan = plan_of(ws, YEAR)
     assert (plan.registration_state, plan.registered_on, plan.registration_number) == (
         "da-gui", date(2025, 11, 10), "12/ĐK"
     )  # fmt: skip

@@ -45,7 +45,7 @@ def photo(tmp_path: Path) -> Path:
     image = QImage(300, 200, QImage.Format.Format_RGB32)
     image.fill(QColor("#d32f2f"))
     path = tmp_path / "anh-ra-quan.png"
-    assert image.save(str(path), "PNG")
+    assert image.save(str(path), "PNG")  # type: ignore[call-overload]
     return path
 
 

@@ -248,7 +248,7 @@ def test_a_long_name_detached_leaves_the_way_back_in_view(
     )
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("#2e7d32"))
-    assert image.save(str(tmp_path / name), "PNG")
+    assert image.save(str(tmp_path / name), "PNG")  # type: ignore[call-overload]
     ws.recognition.attach(2025, "1.6", tmp_path / name, "Báo cáo")
     page.refresh()
     page.select_item("1.6")

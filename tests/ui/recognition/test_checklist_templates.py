@@ -156,7 +156,7 @@ def test_the_exported_file_is_named_without_doubled_dashes(
     """The default template's name, with its quotes and brackets, suggests a file name whose
     words are joined by one dash each (it was "tieu-chi--doan-co-so-3-chu-dong---mac-dinh")."""
     suggested: list[str] = []
-    page.templates.ask_save_path = lambda name: suggested.append(name)  # type: ignore[method-assign, func-returns-value]
+    page.templates.ask_save_path = lambda name: suggested.append(name)  # type: ignore[method-assign, assignment]
     page.export_button.click()
     assert suggested == ["tieu-chi-doan-co-so-3-chu-dong-mac-dinh.json"]
 

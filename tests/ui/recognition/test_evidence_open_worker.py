@@ -104,6 +104,7 @@ def test_the_window_answers_while_a_file_is_read_then_it_opens(
         lambda: threaded.runner.dialog is not None and threaded.runner.dialog.isVisible()
     )
     dialog = threaded.runner.dialog
+    assert dialog is not None
     assert dialog.labelText() == "Đang mở tệp minh chứng…"
     assert [b.text() for b in dialog.findChildren(QPushButton)] == ["Hủy"]
     slow.release()
@@ -123,6 +124,7 @@ def test_cancel_stops_the_copy_and_leaves_nothing(
     qtbot.waitUntil(
         lambda: threaded.runner.dialog is not None and threaded.runner.dialog.isVisible()
     )
+    assert threaded.runner.dialog is not None
     (cancel,) = threaded.runner.dialog.findChildren(QPushButton)
     cancel.click()
     slow.release()

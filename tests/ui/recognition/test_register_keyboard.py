@@ -45,6 +45,7 @@ def test_tab_into_the_records_then_on_to_their_files(
     qtbot.keyClick(section.table, Qt.Key.Key_Tab)
     assert section.selected_ids() == [first.id]  # still the one chosen
     focus = QApplication.focusWidget()
+    assert focus is not None
     assert focus is not section.table and section.files.isAncestorOf(focus)
 
     opened: list[str] = []

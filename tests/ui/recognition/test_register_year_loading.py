@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from active_window import press_ctrl
@@ -119,6 +119,7 @@ def _new_item(window: MainWindow) -> tuple[str, bool]:
     """The "Tệp" menu's first item (Ctrl+N) as the menu shows it: its text (without the "&" of
     its Alt letter) and whether it is enabled."""
     menu = window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
     menu.aboutToShow.emit()
     action = menu.actions()[0]
     shown = (action.text().replace("&", ""), action.isEnabled())

@@ -33,6 +33,6 @@ def test_the_name_offered_for_an_exported_template_is_one_windows_accepts(
     data["name"] = name
     template = parse_template(json.dumps(data, ensure_ascii=False))
     suggested: list[str] = []
-    page.templates.ask_save_path = lambda name: suggested.append(name)  # type: ignore[method-assign, func-returns-value]
+    page.templates.ask_save_path = lambda name: suggested.append(name)  # type: ignore[method-assign, assignment]
     page.templates.export_template(template)
     assert suggested == [offered]

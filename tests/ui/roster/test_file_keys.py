@@ -52,7 +52,7 @@ def test_file_keys_from_the_table_act_once(
 
     prompts.dialog_script = note
     if area == YOUTH_AREA:
-        window.youth.ask_save_path = asked  # type: ignore[method-assign]
+        window.youth.ask_save_path = asked  # type: ignore[method-assign, assignment]
     else:
         window.roster.io.ask_save_path = asked
     assert page.model.rowCount() > 0

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.roster.spreadsheets import NEW, REJECTED
 from doancoso.core.workspace import Workspace
-from doancoso.core.xlsx import workbook
+from doancoso.core.xlsx import workbook, zip_guard
 from doancoso.ui.roster.import_preview_table import COL_ACTION, COL_PROBLEMS, COL_ROW
 from doancoso.ui.roster.import_wizard import (
     FILE_PAGE,
@@ -117,7 +117,7 @@ def test_a_workbook_of_several_sheets_is_read_once(
     book.create_sheet("Ghi chú").append(["Cập nhật ngày 20/11/2026"])
     book.save(path)
     checked: list[Path] = []
-    check_zip = workbook.check_zip
+    check_zip = zip_guard.check_zip
 
     def counted(path: Path, report: object = None) -> None:
         checked.append(path)

@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
 import openpyxl
 import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.roster.spreadsheets.preview import ImportPreview
 from doancoso.core.roster.spreadsheets.rows import RowParser
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.import_wizard import (
@@ -116,7 +118,7 @@ def test_cancelling_the_first_read_leaves_step_1_then_the_import_works(
 
     wizard.set_file(path)  # the same file again, read to the end this time
     _read(qtbot, core, wizard)
-    assert wizard.file_error.text() == "" and len(wizard.preview.rows) == ROWS
+    assert wizard.file_error.text() == "" and len(cast(ImportPreview, wizard.preview).rows) == ROWS
     wizard.next()
     assert wizard.page == MAPPING_PAGE
     wizard.next()
@@ -215,5 +217,5 @@ def test_cancelling_takes_effect_while_the_library_reads_the_workbook(
 
     wizard.set_file(path)  # and the file reads to the end, as before
     _read(qtbot, core, wizard)
-    assert wizard.file_error.text() == "" and len(wizard.preview.rows) == ROWS
+    assert wizard.file_error.text() == "" and len(cast(ImportPreview, wizard.preview).rows) == ROWS
     assert (ws.members.count(), ws.youth.count()) == (0, 0)

@@ -31,7 +31,7 @@ def _offered(wizard: ImportWizard, roster: Path) -> list[str]:
     wizard.next()
     assert wizard.page == PREVIEW_PAGE
     offered: list[str] = []
-    wizard.ask_save_path = lambda _title, default, _filters: offered.append(default)  # type: ignore[func-returns-value]
+    wizard.ask_save_path = lambda _title, default, _filters: offered.append(default)
     wizard.save_rejected_button.click()
     return offered
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
@@ -109,6 +110,7 @@ def test_the_edit_menu_names_the_commands(
 ) -> None:
     window = active_window(qtbot, ws, prompts)
     [edit_menu] = [a.menu() for a in window.menuBar().actions() if a.text() == "&Sửa"]
+    assert isinstance(edit_menu, QMenu)
     texts = lambda: [a.text() for a in edit_menu.actions()]  # noqa: E731
     assert texts() == ["&Hoàn tác", "&Làm lại"]
     _add(window, prompts, "Lê Thị Thuỷ", "05/03/2004")

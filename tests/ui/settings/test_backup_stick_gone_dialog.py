@@ -59,6 +59,7 @@ def test_a_cancel_after_the_stick_is_gone_names_the_file_left_on_it(
     dialog.back_up_to(stick)
     qtbot.waitUntil(lambda: core.runner.dialog is not None)
     progress = core.runner.dialog
+    assert progress is not None
     qtbot.waitUntil(reached.is_set)  # the backup written, its evidence going
     (backup,) = stick.glob("thu-cong-*.sqlite")
     gone = subprocess.run(

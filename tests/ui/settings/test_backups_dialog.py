@@ -292,6 +292,7 @@ def test_a_backup_onto_a_stick_shows_its_progress_and_can_be_cancelled(
     dialog.back_up_to(stick)
     qtbot.waitUntil(lambda: core.runner.dialog is not None)
     progress = core.runner.dialog
+    assert progress is not None
     (cancel,) = progress.findChildren(QPushButton)
     assert cancel.text() == "Hủy"
     qtbot.waitUntil(lambda: progress.maximum() > 0)  # the evidence files' bytes, moving

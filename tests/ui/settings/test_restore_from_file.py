@@ -250,7 +250,9 @@ def test_a_backup_restored_without_its_evidence_folder_says_what_is_missing(
     shutil.rmtree(saved.path.with_name(saved.path.name + ".evidence"))
     other = Workspace.open(tmp_path / "may-moi")  # the new PC
     try:
-        other.organization.create(ws.organization.get())
+        info = ws.organization.get()
+        assert info is not None
+        other.organization.create(info)
         prompts = ScriptedPrompts()
         _dialog(qtbot, other, prompts).restore_file(saved.path)
         [safety] = [b for b in other.backups.list() if b.reason == "truoc-khoi-phuc"]

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.errors import ValidationError
@@ -52,7 +52,10 @@ def test_settings_page_shows_saves_and_reloads_the_age(qtbot: QtBot, ws: Workspa
     assert (spin.value(), spin.suffix(), spin.minimum(), spin.maximum()) == (30, " tuổi", 25, 35)
     assert spin.text() == "30 tuổi"
     row = spin.parentWidget()  # the spin and its hint, in the box that holds the error label
-    label = page.form.layout().labelForField(row.parentWidget())  # type: ignore[attr-defined]
+    assert row is not None
+    box, layout = row.parentWidget(), page.form.layout()
+    assert box is not None and isinstance(layout, QFormLayout)
+    label = layout.labelForField(box)
     assert isinstance(label, QLabel) and label.text() == "Tuổ&i trưởng thành Đoàn"
     assert label.buddy() is row and row.focusProxy() is spin  # focus from the label and on error
     assert page.form.age_hint.text() == (

@@ -75,6 +75,7 @@ def test_the_evidence_size_limit_has_its_own_heading(qtbot: QtBot, ws: Workspace
     page.show()
     qtbot.waitExposed(page)
     content = page.scroll_area.widget()
+    assert content is not None
     box_y = page.max_size_box.mapTo(content, page.max_size_box.rect().topLeft()).y()
     headings = [
         (label.mapTo(content, label.rect().topLeft()).y(), label.text())

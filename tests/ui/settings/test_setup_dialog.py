@@ -223,9 +223,9 @@ def test_enter_on_the_handover_or_restore_button_presses_it_not_bat_dau(
         restore_backup=lambda _w: opened.append("sao lưu") and None,
     )  # fmt: skip
     qtbot.addWidget(dialog)
-    for name, value in (("name", "Đoàn xã Tân Hưng"), ("commune", "Tân Hưng"),
-                        ("superior_name", "Tỉnh đoàn Cà Mau")):  # fmt: skip
-        dialog.form.editors[name].setText(value)
+    for field, value in (("name", "Đoàn xã Tân Hưng"), ("commune", "Tân Hưng"),
+                         ("superior_name", "Tỉnh đoàn Cà Mau")):  # fmt: skip
+        dialog.form.editors[field].setText(value)
     with qtbot.wait_active(dialog):
         dialog.show()
         dialog.activateWindow()

@@ -9,10 +9,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.plans.page import PlansPage
 from doancoso.ui.shell.main_window import PLANS_AREA, RECOGNITION_AREA, MainWindow
 from doancoso.ui.shell.state import UiState
 from plan_data import YEAR, make_plan_data
 from scripted import ScriptedPrompts, closing_without_saving, synchronous_core
+from stored import plan_of
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 SAVE, DROP, STAY = range(3)
@@ -69,9 +71,9 @@ def test_stay_keeps_the_window_and_the_text(qtbot: QtBot, ready: Workspace) -> N
     ]
     assert prompts.buttons == [ANSWERS]
     assert window.isVisible() and window.sidebar.currentRow() == PLANS_AREA
-    assert (
-        window.page(PLANS_AREA).text_form.texts["purposes"].toPlainText() == "Đang gõ dở mục đích"
-    )  # type: ignore[attr-defined]
+    page = window.page(PLANS_AREA)
+    assert isinstance(page, PlansPage)
+    assert page.text_form.texts["purposes"].toPlainText() == "Đang gõ dở mục đích"
 
 
 def test_save_and_close_saves_both(qtbot: QtBot, ready: Workspace) -> None:
@@ -81,7 +83,7 @@ def test_save_and_close_saves_both(qtbot: QtBot, ready: Workspace) -> None:
     _type_everywhere(window, ready)
     assert window.close()
     year = dt.date.today().year
-    assert ready.plans.get(year).purposes == "Đang gõ dở mục đích"
+    assert plan_of(ready, year).purposes == "Đang gõ dở mục đích"
     item = next(i for i in ready.recognition.view(year).items if i.item.code == "1.1")
     assert item.note == "Lập nhóm Zalo cho từng chi đoàn."
 
@@ -92,9 +94,9 @@ def test_close_without_saving_drops_the_text(qtbot: QtBot, ready: Workspace) -> 
     window = _window(qtbot, ready, prompts)
     _type_everywhere(window, ready)
     year = dt.date.today().year
-    before = ready.plans.get(year).purposes
+    before = plan_of(ready, year).purposes
     assert window.close()
-    assert ready.plans.get(year).purposes == before != "Đang gõ dở mục đích"
+    assert plan_of(ready, year).purposes == before != "Đang gõ dở mục đích"
     item = next(i for i in ready.recognition.view(year).items if i.item.code == "1.1")
     assert item.note != "Lập nhóm Zalo cho từng chi đoàn."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -187,6 +187,7 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
     opened: list[str] = []
     prompts.dialog_script = lambda dialog: opened.append(dialog.windowTitle())
     file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
     ctrl = Qt.KeyboardModifier.ControlModifier
 
     window.show_area(YOUTH_AREA)
@@ -198,7 +199,7 @@ def test_ctrl_i_and_ctrl_e_act_on_the_list_of_the_page_shown(
     qtbot.keyClick(window.sidebar, Qt.Key.Key_I, ctrl)
     assert opened == ["Nhập danh sách thanh niên từ Excel"]
     youth_file, roster_file = tmp_path / "tn.xlsx", tmp_path / "dv.xlsx"
-    window.youth.ask_save_path = lambda *_args: youth_file
+    window.youth.ask_save_path = lambda *_args: youth_file  # type: ignore[method-assign]
     window.roster.io.ask_save_path = lambda *_args: roster_file
     qtbot.keyClick(window.sidebar, Qt.Key.Key_E, ctrl)
     assert youth_file.is_file() and not roster_file.exists()
@@ -238,9 +239,10 @@ def test_ctrl_p_prints_the_list_of_the_page_shown(
     prompts.dialog_script = accept_print_dialog
     prompts.answer = False  # the roster's "Mở tệp để xem và in?"
     youth_file, roster_file = tmp_path / "tn.pdf", tmp_path / "dv.pdf"
-    window.youth.ask_save_path = lambda *_args: youth_file
+    window.youth.ask_save_path = lambda *_args: youth_file  # type: ignore[method-assign]
     window.roster.io.ask_save_path = lambda *_args: roster_file
     file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
     ctrl = Qt.KeyboardModifier.ControlModifier
 
     window.show_area(YOUTH_AREA)

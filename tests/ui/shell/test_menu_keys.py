@@ -5,10 +5,12 @@ taken twice on any page; the roster's move and event have theirs (Ctrl+M, Ctrl+G
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
@@ -18,7 +20,7 @@ from scripted import ScriptedPrompts
 
 
 def _menus(window: MainWindow) -> dict[str, QMenu]:
-    return {a.text(): a.menu() for a in window.menuBar().actions()}
+    return {a.text(): cast(QMenu, a.menu()) for a in window.menuBar().actions()}
 
 
 def _items(menu: QMenu) -> list[str]:
@@ -187,7 +189,12 @@ def test_move_and_record_an_event_by_their_keys(
     assert roster.event_button.toolTip() == "Ghi sự kiện cho đoàn viên đang chọn (Ctrl+G)"
 
     opened: list[str] = []
-    prompts.dialog_script = lambda dialog: (opened.append(dialog.windowTitle()), dialog.reject())
+
+    def note_and_close(dialog: QDialog) -> None:
+        opened.append(dialog.windowTitle())
+        dialog.reject()
+
+    prompts.dialog_script = note_and_close
     window.show_area(YOUTH_AREA)
     window.youth.table.setFocus()
     window.roster.select_row(0)

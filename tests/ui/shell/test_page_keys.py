@@ -5,11 +5,12 @@ it from another page)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
@@ -46,6 +47,7 @@ def _menu_item(window: MainWindow, index: int) -> tuple[str, str, bool]:
     """(text, shortcut, enabled) of the "Tệp" menu's item ``index``, as the menu shows it (its
     text read without the "&" of its Alt letter: test_menu_keys checks those)."""
     menu = window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
     menu.aboutToShow.emit()
     action = menu.actions()[index]
     shown = (action.text().replace("&", ""), action.shortcut().toString(), action.isEnabled())
@@ -77,14 +79,14 @@ def _files_asked(window: MainWindow) -> list[str]:
     no file: the user cancelled)."""
     asked: list[str] = []
 
-    def ask(what: str) -> object:
+    def ask(what: str) -> Callable[..., Path | None]:
         def note(*_args: object) -> Path | None:
             asked.append(what)
             return None
 
         return note
 
-    window.roster.io.ask_save_path = ask("roster export")  # type: ignore[assignment]
+    window.roster.io.ask_save_path = ask("roster export")
     window.youth.ask_save_path = ask("youth export")  # type: ignore[method-assign]
     window.rating.files.ask_open_path = ask("rating import")  # type: ignore[method-assign]
     window.rating.files.ask_save_path = ask("rating export")  # type: ignore[method-assign]
@@ -177,6 +179,7 @@ def test_the_member_items_are_disabled_with_no_member_chosen(
     recording an event: unless exactly one is); "Thêm đoàn viên…" always enabled."""
     window = active_window(qtbot, demo_ws, prompts)
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "Đoàn &viên")
+    assert isinstance(menu, QMenu)
     items = ("Thêm đoàn viên…", "Sửa đoàn viên…", "Xóa đoàn viên…", "Chuyển chi đoàn…",
              "Ghi sự kiện…")  # fmt: skip
 

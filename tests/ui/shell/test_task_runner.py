@@ -131,7 +131,9 @@ def test_cancelling_stops_a_reporting_job(qtbot: QtBot, fake_prompts) -> None:
                on_cancelled=lambda: cancelled.append(True))  # fmt: skip
     qtbot.waitUntil(lambda: runner.dialog is not None, timeout=3000)
     assert runner.dialog is not None
-    runner.dialog.findChild(QPushButton).click()
+    button = runner.dialog.findChild(QPushButton)
+    assert button is not None
+    button.click()
     qtbot.waitUntil(lambda: cancelled == [True], timeout=5000)
     assert fake_prompts.errors == []
 
@@ -158,6 +160,7 @@ def test_a_job_ending_never_closes_nor_cancels_the_next_jobs_dialog(
                on_cancelled=lambda: cancelled.append(True))  # fmt: skip
     qtbot.waitUntil(lambda: runner.dialog is not None and runner.dialog.isVisible(), timeout=3000)
     dialog = runner.dialog
+    assert dialog is not None
     release.set()  # the read ends while the export's dialog shows
     qtbot.waitUntil(lambda: listed == ["danh sách"], timeout=5000)
     assert runner.dialog is dialog and dialog.isVisible()

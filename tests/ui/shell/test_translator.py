@@ -117,7 +117,9 @@ def test_the_file_dialogs(qtbot: QtBot, tmp_path: Path, mode: str, action: str) 
     shown |= {w.text().replace("&", "") for w in dialog.findChildren(QAbstractButton)}
     shown |= {w.toolTip() for w in dialog.findChildren(QAbstractButton)}
     shown |= {c.itemText(i) for c in dialog.findChildren(QComboBox) for i in range(c.count())}
-    header = dialog.findChild(QTreeView).model()
+    tree = dialog.findChild(QTreeView)
+    assert tree is not None
+    header = tree.model()
     shown |= {header.headerData(c, Qt.Orientation.Horizontal) for c in range(header.columnCount())}
     shown -= {"", str(tmp_path)}
     kind = "Thư mục" if mode == "Directory" else "Mọi tệp (*)"

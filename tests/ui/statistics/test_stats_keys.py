@@ -59,10 +59,12 @@ def test_tab_never_stops_on_the_scrolled_figures(qtbot: QtBot, demo_ws: Workspac
     page.resize(1224, 700)
     shown_active(qtbot, page)
     page.day_edit.setFocus()
-    visited = []
+    visited: list[QWidget] = []
     for _ in range(14):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-        visited.append(QApplication.focusWidget())
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        visited.append(focused)
     assert page.scroll_area not in visited and page.scroll_area.viewport() not in visited
     stops = [page.day_edit, page.period_box, page.refresh_button, page.pdf_button,
              page.xlsx_button, page.participation_view, page.rating_view]  # fmt: skip
@@ -74,6 +76,7 @@ def _shown_whole(page: StatisticsPage, view: QWidget) -> bool:
     """Whether the card of ``view`` (its title and every row) is in sight in the scrolled
     figures."""
     card = view.parentWidget()
+    assert card is not None
     top = page.scroll_area.verticalScrollBar().value()
     bottom = top + page.scroll_area.viewport().height()
     return top <= card.y() and card.y() + card.height() <= bottom

@@ -45,7 +45,7 @@ def test_the_page_and_its_pdf_show_the_levels_shares_adding_to_100(
         asked.append(tmp_path / name)
         return asked[-1]
 
-    page.ask_save_path = save_to  # type: ignore[method-assign]
+    page.ask_save_path = save_to  # type: ignore[method-assign, assignment]
     page.open_file = lambda _path: None  # "Mở tệp để xem và in?" answered yes: read here
     page.pdf_button.click()
     text = pdf_text(asked[-1])

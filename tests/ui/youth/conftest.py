@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -14,7 +15,7 @@ from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.page import YouthPage
 from scripted import ScriptedPrompts, synchronous_core
 
-YOUTHS = (
+YOUTHS: tuple[tuple[str, str, str, str, dict[str, str]], ...] = (
     # name, birth, gender, hamlet, extra
     (
         "Nguyễn Thị Thủy",
@@ -60,8 +61,8 @@ def _pdf_fonts(path: Path) -> dict[str, bool]:
 
     found: dict[str, bool] = {}
     for page in PdfReader(str(path)).pages:
-        resources = page.get("/Resources") or {}
-        fonts = resources.get_object().get("/Font") or {}
+        resources: Any = page.get("/Resources") or {}
+        fonts: Any = resources.get_object().get("/Font") or {}
         for ref in fonts.get_object().values():
             font = ref.get_object()
             holder = font

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
@@ -23,7 +24,8 @@ def test_save_and_add_next_keeps_the_hamlet(
     before = youth_ws.youth.count()
     seen: list[tuple[str, str, str, str]] = []
 
-    def type_two(dialog: YouthFormDialog) -> None:
+    def type_two(dialog: QDialog) -> None:
+        assert isinstance(dialog, YouthFormDialog)
         assert dialog.next_button is not None
         assert dialog.next_button.text() == "Lưu và thêm tiếp"
         dialog.set_value("full_name", "Trần Thị Ngọc")

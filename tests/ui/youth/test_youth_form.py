@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -48,9 +48,11 @@ def test_save_new_with_follow_up_member(qtbot: QtBot, youth_ws: Workspace, promp
     dialog.set_value("full_name", "  huỳnh thị mai ")
     dialog.set_value("birth_date", "2004")
     dialog.set_value("gender", "female")
-    dialog.editors["hardship_kind"].setText("Mồ côi")
-    dialog.editors["hardship_kind"].textEdited.emit("Mồ côi")
-    assert dialog.editors["in_hardship"].isChecked()
+    kind, in_hardship = dialog.editors["hardship_kind"], dialog.editors["in_hardship"]
+    assert isinstance(kind, QLineEdit) and isinstance(in_hardship, QCheckBox)
+    kind.setText("Mồ côi")
+    kind.textEdited.emit("Mồ côi")
+    assert in_hardship.isChecked()
     dialog.picker.search.setText("tung")
     dialog.picker.refresh()
     assert dialog.picker.combo.currentText() == "Võ Văn Tùng"
@@ -144,11 +146,14 @@ def test_khong_typed_in_the_form_is_a_no_as_the_import_reads_it(
     dialog.set_value("birth_date", "2003")
     away, away_box = dialog.editors["away_place"], dialog.editors["working_away"]
     hardship, hardship_box = dialog.editors["hardship_kind"], dialog.editors["in_hardship"]
+    assert isinstance(away, QLineEdit) and isinstance(hardship, QLineEdit)
+    assert isinstance(away_box, QCheckBox) and isinstance(hardship_box, QCheckBox)
     away_box.setChecked(True)
     for line, text in ((away, "Không"), (hardship, "có")):
         line.insert(text)  # as typed (textEdited)
     assert not away_box.isChecked() and hardship_box.isChecked()
     dialog.save_button.click()
+    assert dialog.saved_id is not None
     fields = youth_ws.youth.get(dialog.saved_id).fields
     assert (fields.working_away, fields.away_place) == (False, None)
     assert (fields.in_hardship, fields.hardship_kind) == (True, None)
@@ -253,6 +258,7 @@ def test_the_birth_date_placeholder_reads_whole(qtbot: QtBot, youth_ws: Workspac
     dialog.show()
     qtbot.waitExposed(dialog)
     line = dialog.editors["birth_date"]
+    assert isinstance(line, QLineEdit)
     assert line.placeholderText() == "dd/mm/yyyy (hoặc chỉ năm sinh)"
     needed = line.fontMetrics().horizontalAdvance(line.placeholderText())
     # the date popup's button sits inside the box, at its end

@@ -62,7 +62,8 @@ def test_the_youth_page_imports_a_hamlet_list(
         dialog.next()
         assert dialog.page == MAPPING_PAGE
         assert dialog.title.text() == "Bước 2/3 — Ghép cột của tệp với thông tin thanh niên"
-        assert dialog.mapping_table.horizontalHeaderItem(0).text() == "Thông tin thanh niên"
+        header = dialog.mapping_table.horizontalHeaderItem(0)
+        assert header is not None and header.text() == "Thông tin thanh niên"
         combos = dialog.mapping_combos
         assert "national_id" not in combos
         assert combos["hamlet"].currentText() == "Cột E: Ấp"

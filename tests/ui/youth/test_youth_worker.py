@@ -8,6 +8,7 @@ import threading
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -66,7 +67,10 @@ def test_the_form_reads_its_hamlets_on_the_worker(
     core = Core(youth_ws, prompts)  # threaded, as in the app
     dialog = YouthFormDialog(core)
     qtbot.addWidget(dialog)
-    completer = dialog.editors["hamlet"].completer()
+    hamlet = dialog.editors["hamlet"]
+    assert isinstance(hamlet, QLineEdit)
+    completer = hamlet.completer()
+    assert completer is not None
     qtbot.waitUntil(lambda: completer.model().rowCount() == 2, timeout=10_000)
     model = completer.model()
     offered = [model.data(model.index(r, 0)) for r in range(model.rowCount())]

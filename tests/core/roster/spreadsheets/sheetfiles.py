@@ -452,7 +452,7 @@ def member_template_rows(
     people: Sequence[dict[str, str]] = MEMBER_TEMPLATE_PEOPLE,
 ) -> list[list[Any]]:
     """The DSDV sheet's rows: title, chi đoàn, header, sub-header, then one row per person."""
-    keys = list(MEMBER_TEMPLATE_HEADERS)
+    keys: list[Any] = list(MEMBER_TEMPLATE_HEADERS)
     keys[3:5] = ["Nam", "Nữ"]
     rows: list[list[Any]] = [[], ["DANH SÁCH ĐOÀN VIÊN"], ["CHI ĐOÀN 1"], []]
     rows += [list(MEMBER_TEMPLATE_HEADERS), list(MEMBER_TEMPLATE_SUBHEADERS)]

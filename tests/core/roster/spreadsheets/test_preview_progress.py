@@ -30,8 +30,8 @@ from doancoso.core.xlsx.zip_guard import check_zip, grid_size
 from reader_gates import Gate, hold_libraries, reader_threads
 
 ROWS = 3000
-HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Ngày vào Đoàn"]
-YOUTH_HEADER = ["STT", "Họ tên", "Năm sinh", "Phái", "Ấp"]
+HEADER: list[object] = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chi đoàn", "Ngày vào Đoàn"]
+YOUTH_HEADER: list[object] = ["STT", "Họ tên", "Năm sinh", "Phái", "Ấp"]
 GIVEN = ["An", "Bình", "Châu", "Dũng", "Hà", "Hùng", "Lan", "Mai", "Nam", "Phúc"]
 
 

@@ -16,7 +16,7 @@ from sheetfiles import write_csv
 from doancoso.core.errors import ImportFileError
 from doancoso.core.workspace import Workspace
 
-ROWS = [
+ROWS: list[list[object]] = [
     ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Địa chỉ"],
     [1, "Nguyễn Thị Ánh Tuyết", "05/03/2001", "Nữ", "Kinh", "Ấp Rạch Ráng, Tân Hưng"],
     [2, "Đặng Quốc Việt", "12/10/2003", "Nam", "Khơ-me", "Ấp Bà Điều"],

@@ -5,6 +5,7 @@ message that says what is wrong, and changes nothing."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sheetfiles import write_csv, write_excel_xlsx, write_xlsx
@@ -95,7 +96,7 @@ def test_a_csv_row_of_millions_of_cells_is_refused_before_the_header_is_looked_f
 
 
 def test_a_wide_xlsx_row_is_refused_too(sws: Workspace, tmp_path: Path) -> None:
-    rows = [HEADER, [1, "Lê Văn Rộng", "01/01/2001", "Nam", *["x"] * 1200]]
+    rows: list[list[Any]] = [HEADER, [1, "Lê Văn Rộng", "01/01/2001", "Nam", *["x"] * 1200]]
     path = write_xlsx(tmp_path / "rong.xlsx", rows)
     assert _refused(sws, path) == (
         "Trang tính “Sheet1” của tệp rong.xlsx có dòng 2 dài tới 1.204 cột, quá nhiều cho một "
@@ -108,7 +109,7 @@ def test_empty_fields_after_the_table_do_not_count(sws: Workspace, tmp_path: Pat
     """Excel saves a CSV as wide as the sheet's used range: thousands of empty fields after
     each row when a whole row was once formatted. They are no columns."""
     path = tmp_path / "thua.csv"
-    lines = [HEADER, [1, "Vũ Thị Thừa", "02/02/2002", "Nữ"]]
+    lines: list[list[Any]] = [HEADER, [1, "Vũ Thị Thừa", "02/02/2002", "Nữ"]]
     path.write_text("".join(",".join(map(str, line)) + "," * 16_000 + "\n" for line in lines))
     preview = sws.spreadsheets.preview_import(path)
     assert [r.values["full_name"] for r in preview.rows] == ["Vũ Thị Thừa"]
@@ -120,7 +121,11 @@ def test_a_cell_longer_than_excel_allows_is_refused(
 ) -> None:
     """openpyxl cuts a text at Excel's limit; other programs may not (written here as Excel
     would, had it no limit)."""
-    rows = [HEADER, [1, "Hồ Văn Dài", "03/03/2003", "Nam"], [2, "x" * 40_000, "", ""]]
+    rows: list[list[Any]] = [
+        HEADER,
+        [1, "Hồ Văn Dài", "03/03/2003", "Nam"],
+        [2, "x" * 40_000, "", ""],
+    ]
     path = (write_csv if kind == "csv" else write_excel_xlsx)(tmp_path / f"dai.{kind}", rows)
     if kind == "csv":
         where, hint = "Ô B3", ' Có thể tệp CSV thiếu một dấu ngoặc kép (") đóng ở ô này.'

@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sheetfiles import ErrorValue, Formula, Rich, write_csv, write_excel_xlsx, write_xls, write_xlsx
@@ -29,7 +30,7 @@ from mutations import mutated
 CASES = int(os.environ.get("DOANCOSO_FUZZ_CASES", "300"))
 SEED = int(os.environ.get("DOANCOSO_FUZZ_SEED", "12"))
 
-ROWS = [
+ROWS: list[list[Any]] = [
     ["DANH SÁCH ĐOÀN VIÊN", None, None, None, None, None],
     ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "CCCD", "Chi đoàn"],
     [1, "Nguyễn Văn An", date(2001, 3, 5), "Nam", "086201000001", "Ấp 1"],
@@ -37,13 +38,13 @@ ROWS = [
     [3, "Lê Hoàng Phúc", 2000, "Nam", None, "Ấp 1"],
     [4, "Đặng Thu Hà", "01/02/1999", "Nữ", "086199000123", "Ấp Mới"],
 ]
-EXCEL_ROWS = [
+EXCEL_ROWS: list[list[Any]] = [
     *ROWS,
     [5, Rich(("Võ ", "Văn Kiệt")), Formula("DATE(2002,2,2)", date(2002, 2, 2)), "Nam", None, True],
     [6, "Phan Thị Lụa", ErrorValue("#N/A"), "Nữ", 86200000001, "Ấp 3"],
 ]
 # An old roster typed with ".VnTime" (TCVN3) and saved as an ANSI CSV
-LEGACY_ROWS = [["STT", "Hä vµ tªn", "Ngµy sinh"], [1, "NguyÔn V¨n Hïng", "1/2/99"]]
+LEGACY_ROWS: list[list[Any]] = [["STT", "Hä vµ tªn", "Ngµy sinh"], [1, "NguyÔn V¨n Hïng", "1/2/99"]]
 
 
 def _xml_mutated(path: Path, rnd: random.Random) -> bytes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sheetfiles import with_sheet_xml, write_csv, write_excel_xlsx, write_xls
@@ -19,7 +20,7 @@ HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc"]
 
 def _xlsx(tmp_path: Path, xml: str) -> Path:
     """A workbook with the header in row 1, one member in row 2, then ``xml`` (rows 3...)."""
-    rows = [HEADER, [1, "Mai Văn Một", "01/01/2001", "Nam", "Kinh"]]
+    rows: list[list[Any]] = [HEADER, [1, "Mai Văn Một", "01/01/2001", "Nam", "Kinh"]]
     return with_sheet_xml(write_excel_xlsx(tmp_path / "o.xlsx", rows), xml)
 
 
@@ -51,7 +52,7 @@ def test_nan_and_infinite_numbers_read_as_empty_with_a_warning(
 
 
 def test_nan_in_an_xls_reads_as_empty(tmp_path: Path) -> None:
-    rows = [HEADER, [1, float("nan"), "01/01/2001", "Nam", float("inf")]]
+    rows: list[list[Any]] = [HEADER, [1, float("nan"), "01/01/2001", "Nam", float("inf")]]
     [sheet] = list(read_sheets(write_xls(tmp_path / "o.xls", rows)))
     assert sheet.rows[1] == (2, [1.0, None, "01/01/2001", "Nam"])
     assert sheet.notes == [

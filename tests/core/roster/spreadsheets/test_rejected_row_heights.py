@@ -24,7 +24,7 @@ ADDRESS = (
 def test_long_cells_and_reasons_wrap_in_rows_as_tall_as_them(
     sws: Workspace, tmp_path: Path
 ) -> None:
-    rows = [
+    rows: list[list[object]] = [
         ["STT", "Họ và tên", "Ngày sinh", "Địa chỉ"],
         [1, "Nguyễn Văn An", "05/03/2001", "Ấp 1"],
         [2, "Lê Văn Cường", "không rõ", ADDRESS],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sheetfiles import write_xlsx
@@ -54,7 +55,7 @@ def test_the_youth_register_cannot_admit_a_child(ws: Workspace) -> None:
 
 
 def test_the_import_says_the_same(ws: Workspace, tmp_path: Path) -> None:
-    rows = [
+    rows: list[list[Any]] = [
         ["STT", "Họ và tên", "Ngày sinh"],
         [1, "Lê Văn Nhỏ", format_vn_date(TOO_YOUNG)],
         [2, "Lê Văn Già", format_vn_date(OLD)],

@@ -8,6 +8,7 @@ import sqlite3
 from datetime import datetime, timedelta
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sheetfiles import write_xlsx
@@ -59,7 +60,7 @@ def test_daily_backup_at_most_once_a_day(ws: Workspace) -> None:
 
 
 def test_an_import_is_preceded_by_a_backup(ws: Workspace, tmp_path: Path) -> None:
-    rows = [["STT", "Họ và tên", "Ngày sinh"], [1, "Nguyễn Văn An", "01/01/2000"]]
+    rows: list[list[Any]] = [["STT", "Họ và tên", "Ngày sinh"], [1, "Nguyễn Văn An", "01/01/2000"]]
     preview = ws.spreadsheets.preview_import(write_xlsx(tmp_path / "ds.xlsx", rows))
     ws.spreadsheets.apply_import(preview)
     (backup,) = ws.backups.list()

@@ -41,7 +41,7 @@ def _statuses(ws: Workspace) -> dict[str, str]:
 def test_status_of_an_existing_member_is_never_changed_by_the_file(
     sws: Workspace, tmp_path: Path
 ) -> None:
-    first = [HEADER,
+    first: list[list[Any]] = [HEADER,
              [1, "Nguyễn Văn An", "05/03/2001", "Đang sinh hoạt", "Làm ruộng"],
              [2, "Trần Thị Bích", "12/10/2003", "Đang sinh hoạt", "Học sinh"]]  # fmt: skip
     sws.spreadsheets.apply_import(_preview(sws, tmp_path / "a.xlsx", first))
@@ -57,7 +57,7 @@ def test_status_of_an_existing_member_is_never_changed_by_the_file(
         (3, UNCHANGED, [], []),
     ]  # fmt: skip
 
-    changed = [HEADER,
+    changed: list[list[Any]] = [HEADER,
                [1, "Nguyễn Văn An", "05/03/2001", "Đang sinh hoạt", "Công nhân"],
                [2, "Trần Thị Bích", "12/10/2003", "Đã chuyển sinh hoạt", "Công nhân"],
                [3, "Lê Văn Cường", "01/01/2004", "Sinh hoạt tạm", None]]  # fmt: skip
@@ -83,7 +83,7 @@ def test_status_of_an_existing_member_is_never_changed_by_the_file(
 
 
 def test_a_matured_member_is_read_only_too(sws: Workspace, tmp_path: Path) -> None:
-    rows = [HEADER, [1, "Nguyễn Văn An", "05/03/1995", None, "Làm ruộng"]]
+    rows: list[list[Any]] = [HEADER, [1, "Nguyễn Văn An", "05/03/1995", None, "Làm ruộng"]]
     sws.spreadsheets.apply_import(_preview(sws, tmp_path / "a.xlsx", rows))
     (member_id,) = sws.members.ids(MemberFilter())
     sws.events.record(member_id, "matured", "01/06/2026")
@@ -240,7 +240,7 @@ def test_over_age_follows_the_organisation_setting(sws: Workspace, tmp_path: Pat
 # 4. Chi đoàn --------------------------------------------------------------------------------
 
 BRANCH_HEADER = ["STT", "Họ và tên", "Ngày sinh", "Chi đoàn"]
-BRANCH_ROWS = [
+BRANCH_ROWS: list[list[Any]] = [
     BRANCH_HEADER,
     [1, "Nguyễn Văn An", "05/03/2001", "Ấp Bào Sen"],
     [2, "Trần Thị Bích", "12/10/2003", "Bào Sen"],
@@ -283,7 +283,7 @@ def test_a_new_chi_doan_takes_the_files_most_careful_spelling(
 ) -> None:
     """A hamlet head typed the first row in lower case: the chi đoàn is created as the other
     rows spell it, not "Chi đoàn ấp tân phú" on every document printed after."""
-    rows = [BRANCH_HEADER,
+    rows: list[list[Any]] = [BRANCH_HEADER,
             [1, "Nguyễn Văn An", "05/03/2001", "chi đoàn ấp tân phú"],
             [2, "Trần Thị Bích", "12/10/2003", "Chi đoàn ấp Tân Phú"],
             [3, "Lê Văn Cường", "01/01/2004", "Chi đoàn ấp Tân Phú"],
@@ -300,7 +300,7 @@ def test_a_new_chi_doan_takes_the_files_most_careful_spelling(
 
 
 def test_a_tie_of_spellings_prefers_one_not_in_lower_case(sws: Workspace, tmp_path: Path) -> None:
-    rows = [BRANCH_HEADER,
+    rows: list[list[Any]] = [BRANCH_HEADER,
             [1, "Nguyễn Văn An", "05/03/2001", "Chi đoàn khóm 2"],
             [2, "Trần Thị Bích", "12/10/2003", "chi đoàn ấp tân phú"],
             [3, "Lê Văn Cường", "01/01/2004", "Chi đoàn Ấp Tân Phú"],

@@ -57,7 +57,7 @@ def test_killed_imports_and_restores_leave_whole_data(tmp_path: Path) -> None:
         backup = ws.backups.take().path
     sheets = []
     for n in range(3):  # a few files, so that a finished import leaves later ones to kill
-        rows = [["STT", "Họ và tên", "Ngày sinh"]]
+        rows: list[list[object]] = [["STT", "Họ và tên", "Ngày sinh"]]
         rows += [[i + 1, f"Nguyễn Văn {_given(n * ROWS + i)}", "01/01/2000"] for i in range(ROWS)]
         sheets.append(write_xlsx(tmp_path / f"ds{n}.xlsx", rows))
     commands = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -16,7 +17,7 @@ from doancoso.core.workspace import Workspace
 
 HEADER = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Điện thoại", "Chi đoàn",
           "Ghi chú"]  # fmt: skip
-ROWS = [
+ROWS: list[list[Any]] = [
     ["DANH SÁCH ĐOÀN VIÊN"],
     ["Đoàn xã Tân Hưng"],
     [],
@@ -99,14 +100,14 @@ def test_a_repeated_row_names_the_person_and_where_the_row_went(
     imported file says whose row that is, and whether it was imported, left as it was or
     rejected too (and where it is in this file)."""
     known = ["Đặng Văn Cũ", "09/09/1999", "Nam", "096099000200", None, "Ấp 1", None]
-    first = [
+    first: list[list[Any]] = [
         ["Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Điện thoại", "Chi đoàn", "Ghi chú"],
         known,
     ]
     sws.spreadsheets.apply_import(
         sws.spreadsheets.preview_import(write_xlsx(tmp_path / "a.xlsx", first))
     )
-    rows = [
+    rows: list[list[Any]] = [
         first[0],
         ["Trần Văn Tốt", "04/04/2004", "Nam", "096204000111", None, "Ấp 1", None],  # 2
         known,  # 3: unchanged

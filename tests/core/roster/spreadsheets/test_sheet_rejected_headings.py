@@ -6,6 +6,7 @@ into none)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 from sheetfiles import write_xlsx
@@ -13,7 +14,7 @@ from sheetfiles import write_xlsx
 from doancoso.core.roster.spreadsheets import NEW, REJECTED
 from doancoso.core.workspace import Workspace
 
-ROWS = [
+ROWS: list[list[Any]] = [
     ["DANH SÁCH ĐOÀN VIÊN NĂM 2026"],
     ["STT", "Họ và tên", "Ngày sinh", "Ghi chú"],
     ["I. CHI ĐOÀN ẤP 1"],

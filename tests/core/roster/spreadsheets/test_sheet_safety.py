@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sheetfiles import with_dimension, write_csv, write_xls, write_xlsx
@@ -13,7 +14,7 @@ from doancoso.core.roster.service import MemberFilter
 from doancoso.core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
 from doancoso.core.workspace import DATABASE_FILE, Workspace
 
-ROWS = [
+ROWS: list[list[Any]] = [
     ["DANH SÁCH ĐOÀN VIÊN"],
     ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "CCCD", "Chi đoàn", "Điện thoại"],
     [1, "Nguyễn Văn An", "05/03/2001", "Nam", "086201000001", "Ấp 1", "0912345678"],

@@ -14,7 +14,7 @@ from doancoso.core.youth.service import YouthFilter
 GROUP = "dòng tiêu đề nhóm"
 
 
-def _hamlets(ws: Workspace) -> dict[str, str]:
+def _hamlets(ws: Workspace) -> dict[str, str | None]:
     records = [ws.youth.get(i) for i in ws.youth.ids(YouthFilter(include_admitted=True))]
     return {r.fields.full_name: r.fields.hamlet for r in records}
 
