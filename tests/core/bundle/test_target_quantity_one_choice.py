@@ -6,6 +6,8 @@ with the other side's unit (80 % becoming 80 đoàn viên)."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 
 from bundle_sync import bundle_of, cross
@@ -92,7 +94,10 @@ def test_an_amount_and_its_unit_changed_apart_make_one_row_changed_on_both_sides
     ],
 )
 def test_the_side_chosen_gives_its_whole_target_figures(
-    home: Workspace, away: Workspace, choice: str, figures: tuple[object, ...]
+    home: Workspace,
+    away: Workspace,
+    choice: Literal["mine", "theirs"],
+    figures: tuple[object, ...],
 ) -> None:
     """There the count of meetings became the members' participation rate (its unit “%” with
     it); here the count planned went from 12 to 10: 10 “%” of participation is no fact."""

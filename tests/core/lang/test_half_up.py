@@ -9,7 +9,6 @@ from doancoso.core.plans.figures import number_text, share_text
 from doancoso.core.rating.rules import percent_text
 from doancoso.core.statistics.export import share
 from doancoso.core.statistics.export import share_text as statistics_share_text
-from doancoso.ui.statistics.bar_chart import percent as chart_percent
 
 
 def test_one_decimal_rounds_a_half_up() -> None:
@@ -25,5 +24,4 @@ def test_every_writer_of_a_share_writes_one_of_sixteen_as_6_3() -> None:
     assert number_text(1.25) == "1,3"
     assert share(1, 16) == 6.3  # the statistics' tables
     assert statistics_share_text(1, 80) == "1,3"
-    assert chart_percent(1, 16) == "6,3%"  # the statistics page's bars
     assert cli_percent(1 / 16) == "6,3%"
