@@ -7,7 +7,6 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
 
 from bundle_sync import carry
 from doancoso.core.errors import ValidationError
@@ -16,7 +15,6 @@ from doancoso.core.organization import (
     OrganizationService,
     too_long_message,
 )
-from doancoso.core.storage.models import Organization
 from doancoso.core.workspace import Workspace
 
 LONG = "Đoàn TNCS Hồ Chí Minh xã Tân Hưng, tỉnh Cà Mau, nhiệm kỳ 2025–2030 " * 5
@@ -48,9 +46,9 @@ def test_a_bundle_carrying_a_longer_name_is_taken_as_stored(ws: Workspace, tmp_p
     # An older version stored any length: its handover still brings the organisation over.
     own = ws.organization.get()
     assert own is not None
-    with ws.db.transaction() as session:  # as the older version wrote it, before any check
-        session.execute(
-            update(Organization).where(Organization.id == own.id).values(name=LONG.strip())
+    with ws.db.transaction() as session:  # as the older version wrote it: past any check
+        session.connection().exec_driver_sql(
+            "UPDATE organizations SET name = ? WHERE id = ?", (LONG.strip(), own.id)
         )
     with Workspace.open(tmp_path / "successor") as successor:
         assert carry(ws, successor).applied

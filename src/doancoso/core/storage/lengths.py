@@ -5,7 +5,8 @@ and for a bundle's rows (``bundle.validate``): the app never stores what its own
 refuse, nor what PostgreSQL (``String(300)`` enforced) would. :func:`text_limits` derives the
 limits from the models; :func:`check_flush` (a ``before_flush`` listener) refuses a new or
 changed object holding a longer text with a :class:`~..errors.ValidationError` naming the
-field, as the forms show it.
+field, as the forms show it, and :func:`check_bulk_write` (``do_orm_execute``) a bulk INSERT or
+UPDATE run through a session.
 """
 
 from __future__ import annotations
@@ -154,19 +155,51 @@ def check_flush(session: Session) -> None:
             raise ValidationError(errors)
 
 
-def check_bulk_insert(state: ORMExecuteState) -> None:
-    """``do_orm_execute``: refuse as :func:`check_flush` does a bulk INSERT (``insert(Model)``
-    with a list of rows: the attendance of a sheet, a rating round's members) into a travelling
-    table whose text is too long, before it is written."""
-    if not state.is_insert:
+def check_bulk_write(state: ORMExecuteState) -> None:
+    """``do_orm_execute``: refuse as :func:`check_flush` does a bulk INSERT or UPDATE of a
+    travelling table (``insert(Model)`` with a list of rows: the attendance of a sheet;
+    ``update(Model).values(...)``, or with bound parameters of many rows: the member import's
+    changes) that would write a text too long, before it runs. Only the columns it sets are
+    checked, as :func:`check_flush` checks only the changed ones."""
+    if not (state.is_insert or state.is_update):
         return
     table = getattr(getattr(state.statement, "table", None), "name", None)
-    if not isinstance(table, str) or not _travelling(table) or not state.parameters:
+    if not isinstance(table, str) or not _travelling(table):
         return
-    given = state.parameters
-    for row in [given] if isinstance(given, Mapping) else given:
+    for row in _written(state.statement, state.parameters):
         if errors := too_long(table, row):
             raise ValidationError(errors)
+
+
+def _written(statement: Any, parameters: Any) -> list[dict[str, Any]]:
+    """The values each row of an INSERT or UPDATE ``statement`` run with ``parameters`` (one set,
+    a list of them, or none) writes, by column name: the statement's own values (a literal, or a
+    bound parameter given its value in the row's parameters) and the parameters named after a
+    column (``insert(Model)`` or ``update(Model)`` with a list of rows). SQL expressions
+    (``revision + 1``) are left out: no text typed by anyone."""
+    from sqlalchemy.sql.elements import BindParameter
+
+    rows: list[Mapping[str, Any]] = (
+        [] if not parameters else [parameters] if isinstance(parameters, Mapping) else parameters
+    )
+    own = {_name(k): v for k, v in (getattr(statement, "_values", None) or {}).items()}
+    for many in getattr(statement, "_multi_values", None) or ():  # insert().values([...])
+        rows = [*rows, *({_name(k): v for k, v in m.items()} for m in many if isinstance(m, dict))]
+    written: list[dict[str, Any]] = []
+    for given in rows or [{}]:
+        row = dict(given)
+        for name, value in own.items():
+            if isinstance(value, BindParameter):
+                row[name] = given.get(value.key, value.effective_value)
+            elif isinstance(value, str):
+                row[name] = value
+        written.append(row)
+    return written
+
+
+def _name(key: Any) -> str:
+    """A statement's values are keyed by their column or by its name."""
+    return str(getattr(key, "key", None) or getattr(key, "name", None) or key)
 
 
 @cache
