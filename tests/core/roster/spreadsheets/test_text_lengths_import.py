@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sheetfiles import write_xlsx
 
-from doancoso.core.roster.spreadsheets import NEW, REJECTED
+from doancoso.core.errors import ValidationError
+from doancoso.core.roster.spreadsheets import NEW, REJECTED, UPDATE
 from doancoso.core.workspace import Workspace
 
 LONG = "Ấp Tân Hòa, " * 25 + "x"  # 301 characters
+TOO_LONG = "Quê quán dài 301 ký tự, quá 300 ký tự cho phép."
 
 
 def _sheet(tmp_path: Path, header: str) -> Path:
@@ -51,3 +54,70 @@ def test_the_youth_import_rejects_an_address_too_long(ws: Workspace, tmp_path: P
     ]
     ws.youth_import.apply_import(preview)
     assert sorted(y.full_name for y in ws.youth.list()) == ["Lê Thị Hoa", "Phạm Thị Cúc"]
+
+
+def _fitting(tmp_path: Path, hometown: str = "Tân Hòa") -> Path:
+    return write_xlsx(
+        tmp_path / f"ds-{hometown}.xlsx",
+        [
+            ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Quê quán", "Chi đoàn"],
+            [1, "Lê Thị Hoa", "02/02/2002", "Nữ", hometown, "Ấp 1"],
+            [2, "Phạm Thị Cúc", "04/04/2004", "Nữ", hometown, "Ấp 2"],
+        ],
+    )
+
+
+def _hometowns(ws: Workspace) -> list[tuple[str, str | None]]:
+    return sorted((m.full_name, ws.members.get(m.id).fields.hometown) for m in ws.members.list())
+
+
+def test_a_new_row_with_a_text_too_long_is_refused_at_the_write(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A caller that hands the write a row the preview never saw so (or a preview rule that
+    misses a field) cannot store it: the import refuses, naming the row, and writes nothing."""
+    preview = ws.spreadsheets.preview_import(_fitting(tmp_path))
+    assert [r.action for r in preview.rows] == [NEW, NEW]
+    preview.rows[1].values["hometown"] = LONG
+    with pytest.raises(ValidationError) as info:
+        ws.spreadsheets.apply_import(preview)
+    assert str(info.value) == (
+        "Dòng 3: Quê quán dài 301 ký tự, quá 300 ký tự cho phép. Hãy xem trước lại; chưa có gì "
+        "được ghi."
+    )
+    assert info.value.field_errors == {"hometown": TOO_LONG}
+    assert ws.members.list() == []
+    assert ws.branches.list() == []
+
+
+def test_an_address_too_long_is_refused_at_the_write_in_the_import_s_words(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    preview = ws.spreadsheets.preview_import(_fitting(tmp_path))
+    preview.rows[0].values["address"] = "x" * 201  # the one-cell address: Ấp/thôn, 200 at most
+    with pytest.raises(ValidationError) as info:
+        ws.spreadsheets.apply_import(preview)
+    assert str(info.value) == (
+        "Dòng 2: Địa chỉ dài 201 ký tự, quá 200 ký tự cho phép. Hãy xem trước lại; chưa có gì "
+        "được ghi."
+    )
+    assert ws.members.list() == []
+
+
+def test_an_update_with_a_text_too_long_is_refused_at_the_write(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    ws.spreadsheets.apply_import(ws.spreadsheets.preview_import(_fitting(tmp_path)))
+    preview = ws.spreadsheets.preview_import(_fitting(tmp_path, "Tân Hưng"))
+    assert [(r.action, r.changed) for r in preview.rows] == [
+        (UPDATE, ["hometown"]),
+        (UPDATE, ["hometown"]),
+    ]
+    preview.rows[1].values["hometown"] = LONG
+    with pytest.raises(ValidationError) as info:
+        ws.spreadsheets.apply_import(preview)
+    assert str(info.value) == (
+        "Dòng 3: Quê quán dài 301 ký tự, quá 300 ký tự cho phép. Hãy xem trước lại; chưa có gì "
+        "được ghi."
+    )
+    assert _hometowns(ws) == [("Lê Thị Hoa", "Tân Hòa"), ("Phạm Thị Cúc", "Tân Hòa")]
