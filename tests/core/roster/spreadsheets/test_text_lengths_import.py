@@ -121,3 +121,29 @@ def test_an_update_with_a_text_too_long_is_refused_at_the_write(
         "được ghi."
     )
     assert _hometowns(ws) == [("Lê Thị Hoa", "Tân Hòa"), ("Phạm Thị Cúc", "Tân Hòa")]
+
+
+def test_the_member_import_rejects_an_address_or_a_chi_doan_too_long(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The one-cell address is stored in the hamlet's column (200 characters) and a chi đoàn
+    named in the sheet is made with its name (200): a longer one rejects its row in the preview,
+    as a longer Quê quán does, rather than the whole import at the write."""
+    path = write_xlsx(
+        tmp_path / "ds.xlsx",
+        [
+            ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Chỗ ở hiện nay", "Chi đoàn"],
+            [1, "Lê Thị Hoa", "02/02/2002", "Nữ", "x" * 201, "Ấp 1"],
+            [2, "Trần Văn Bình", "03/03/2003", "Nam", "Ấp 2", "Chi đoàn " * 23],
+            [3, "Phạm Thị Cúc", "04/04/2004", "Nữ", "y" * 200, "Ấp 3"],
+        ],
+    )
+    preview = ws.spreadsheets.preview_import(path)
+    assert [(r.row, r.action, [p.message for p in r.problems]) for r in preview.rows] == [
+        (2, REJECTED, ["Địa chỉ dài 201 ký tự, quá 200 ký tự cho phép."]),
+        (3, REJECTED, ["Chi đoàn dài 206 ký tự, quá 200 ký tự cho phép."]),
+        (4, NEW, []),
+    ]
+    ws.spreadsheets.apply_import(preview)
+    assert [(m.full_name, m.branch_name) for m in ws.members.list()] == [("Phạm Thị Cúc", "Ấp 3")]
+    assert ws.members.get(ws.members.list()[0].id).fields.address_hamlet == "y" * 200
