@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
-
-from sqlalchemy import String, Text
-from sqlalchemy.orm import ORMExecuteState, Session
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first session, not with the workspace
+    from sqlalchemy.orm import ORMExecuteState, Session
 
 LONGEST_LINE = 32_767
 """The most characters a one-line field of no declared length takes: a form's line edit holds no
@@ -44,17 +44,60 @@ STRUCTURED = frozenset(
 history of a round), not typed: no :data:`LONGEST_NOTE`, only the bundle's limit for a row."""
 
 
+CODES = frozenset(
+    {
+        ("members", "status"),
+        ("members", "gender"),
+        ("members", "book_status"),
+        ("members", "birth_precision"),
+        ("youths", "gender"),
+        ("youths", "birth_precision"),
+        ("occurrences", "status"),
+        ("checklist_answers", "status"),
+    }
+)
+"""The columns the forms fill from a fixed list of codes: checked as one of its codes (by the
+forms, and in a bundle by ``bundle.validate.CHOICES``, which names the same columns), not by
+their length."""
+DERIVED = frozenset(
+    {
+        ("branches", "name_fold"),
+        ("members", "sort_key"),
+        ("members", "search_text"),
+        ("youths", "sort_key"),
+        ("youths", "search_text"),
+    }
+)
+"""The search and sort keys, computed from other columns (``bundle.walk.DERIVED`` names the same
+ones): no one types them, their length follows that of their sources."""
+LONGEST_FULL_NAME = 100
+"""The most characters a full name takes (a member's, a young person's; their column is
+``String(200)``). Vietnamese full names are rarely over 50 ("Công Tằng Tôn Nữ Thị …" with
+several middle names, or a Khmer or Chăm name of many parts, stays under 60); twice that leaves
+room for any real name, while a paragraph pasted into the field (which every list and document
+would then print) is refused."""
+
+FIELD_LABELS: dict[str, str] = {}
+"""How a refusal names a field ("hometown": "Quê quán"): the forms' words, which the domains
+hold and hand over (:func:`name_fields`); a field without one is named by its own name."""
+
+
+def name_fields(labels: Mapping[str, str]) -> None:
+    """Take the Vietnamese names of the fields a refusal names (the workspace gives the
+    bundle's ``FIELD_LABELS``, the words of the forms, as it loads)."""
+    FIELD_LABELS.update(labels)
+
+
 def _tighter() -> dict[tuple[str, str], int]:
     """The fields whose form and import take fewer characters than their column declares (a
-    full name: ``String(200)``, 100 taken), or name that column's length (the activity form's
-    title)."""
-    from ..activities.fields import LONGEST_TITLE
-    from ..roster.validation import LONGEST_FULL_NAME
+    full name: ``String(200)``, :data:`LONGEST_FULL_NAME` taken), or name that column's length
+    (the activity form's title, ``String(500)``)."""
+    from .models import Activity
 
     return {
         ("members", "full_name"): LONGEST_FULL_NAME,
         ("youths", "full_name"): LONGEST_FULL_NAME,
-        ("activities", "title"): LONGEST_TITLE,
+        ("activities", "title"): Activity.__table__.c.title.type.length,  # type: ignore[attr-defined]
     }
 
 
@@ -64,11 +107,10 @@ def text_limits(table: str) -> dict[str, int | None]:
     characters: the length its model declares (``String(300)``: 300; :data:`LONGEST_LINE` where
     it declares none), or fewer where the form takes fewer; a multi-line one (``Text``)
     :data:`LONGEST_NOTE`, a JSON one of :data:`STRUCTURED` None; a code the forms pick from a
-    fixed list (``bundle.validate.CHOICES``, checked as one of its codes) None. Not the search
-    and sort keys, computed from other columns (``bundle.walk.DERIVED``), nor a reference to
-    another row (an id)."""
-    from ..bundle.validate import CHOICES
-    from ..bundle.walk import DERIVED
+    fixed list (:data:`CODES`, checked as one of its codes) None. Not the search and sort keys,
+    computed from other columns (:data:`DERIVED`), nor a reference to another row (an id)."""
+    from sqlalchemy import String, Text
+
     from .models import TRAVELLING_TABLES
 
     tables = {model.__table__.name: model.__table__ for model in TRAVELLING_TABLES}  # type: ignore[attr-defined]
@@ -78,13 +120,13 @@ def text_limits(table: str) -> dict[str, int | None]:
     limits: dict[str, int | None] = {}
     for column in tables[table].columns:
         name = column.name
-        if not isinstance(column.type, String) or name in DERIVED.get(table, ()):
+        if not isinstance(column.type, String) or (table, name) in DERIVED:
             continue
         if column.foreign_keys:
             continue
         if isinstance(column.type, Text):
             limits[name] = None if (table, name) in STRUCTURED else LONGEST_NOTE
-        elif name in CHOICES.get(table, {}):
+        elif (table, name) in CODES:
             limits[name] = None
         else:
             declared = column.type.length or LONGEST_LINE
@@ -110,13 +152,13 @@ def carried_limits(table: str) -> dict[str, int | None]:
 
 def too_long_message(field: str, length: int, longest: int) -> str:
     """``field``'s text of ``length`` characters refused, in the words of every refusal: "Quê
-    quán dài 301 ký tự, quá 300 ký tự cho phép." (its label, or its name where it has none)."""
-    from ..bundle.labels import field_label
+    quán dài 301 ký tự, quá 300 ký tự cho phép." (its label, :data:`FIELD_LABELS`, or its name
+    where it has none)."""
     from ..lang.text import vn_number
 
     return (
-        f"{field_label(field)} dài {vn_number(length)} ký tự, quá {vn_number(longest)} ký tự "
-        "cho phép."
+        f"{FIELD_LABELS.get(field, field)} dài {vn_number(length)} ký tự, quá "
+        f"{vn_number(longest)} ký tự cho phép."
     )
 
 
