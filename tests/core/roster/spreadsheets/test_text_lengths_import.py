@@ -147,3 +147,18 @@ def test_the_member_import_rejects_an_address_or_a_chi_doan_too_long(
     ws.spreadsheets.apply_import(preview)
     assert [(m.full_name, m.branch_name) for m in ws.members.list()] == [("Phạm Thị Cúc", "Ấp 3")]
     assert ws.members.get(ws.members.list()[0].id).fields.address_hamlet == "y" * 200
+
+
+def test_the_youth_import_s_write_refuses_a_text_too_long_by_itself(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The youth register's import writes its rows as objects, which the check of every flush
+    sees: a row handed to it with a text too long (past the preview) is refused, nothing
+    written."""
+    preview = ws.youth_import.preview_import(_fitting(tmp_path))
+    assert [r.action for r in preview.rows] == [NEW, NEW]
+    preview.rows[1].values["address"] = LONG
+    with pytest.raises(ValidationError) as info:
+        ws.youth_import.apply_import(preview)
+    assert info.value.field_errors == {"address": "Địa chỉ dài 301 ký tự, quá 300 ký tự cho phép."}
+    assert ws.youth.list() == []
