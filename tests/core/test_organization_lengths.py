@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import update
 
 from bundle_sync import carry
 from doancoso.core.errors import ValidationError
@@ -17,7 +16,6 @@ from doancoso.core.organization import (
     OrganizationService,
     too_long_message,
 )
-from doancoso.core.storage.models import Organization
 from doancoso.core.workspace import Workspace
 
 LONG = "Đoàn TNCS Hồ Chí Minh xã Tân Hưng, tỉnh Cà Mau, nhiệm kỳ 2025–2030 " * 5
@@ -50,9 +48,9 @@ def test_a_bundle_carrying_a_longer_name_is_taken_as_stored(ws: Workspace, tmp_p
     # An older version stored any length: its handover still brings the organisation over.
     own = ws.organization.get()
     assert own is not None
-    with ws.db.transaction() as session:  # as the older version wrote it, before any check
-        session.execute(
-            update(Organization).where(Organization.id == own.id).values(name=LONG.strip())
+    with ws.db.transaction() as session:  # as the older version wrote it: past any check
+        session.connection().exec_driver_sql(
+            "UPDATE organizations SET name = ? WHERE id = ?", (LONG.strip(), own.id)
         )
     with Workspace.open(tmp_path / "successor") as successor:
         assert carry(ws, successor).applied

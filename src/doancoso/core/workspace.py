@@ -24,6 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from .bundle.labels import FIELD_LABELS
 from .changes import EVERYTHING, NOTHING, REPLACED, ChangeLog, Changes
 from .context import WorkspaceContext
 from .organization import OrganizationService
@@ -32,6 +33,7 @@ from .roster.service import MemberService
 from .storage.db import DamagedDatabaseError, Database
 from .storage.folder import DATABASE_FILE as DATABASE_FILE  # tests take the file name from here
 from .storage.folder import ReadOnlyData, check_data_folder
+from .storage.lengths import name_fields
 
 if TYPE_CHECKING:
     from datetime import date
@@ -62,6 +64,8 @@ _LAZY_SERVICES = (
     "registers", "bundles", "youth_import",
 )  # fmt: skip
 """The services made on first use (:meth:`Workspace.load_everything` makes them at once)."""
+
+name_fields(FIELD_LABELS)  # storage's refusal of a text too long says the forms' words
 
 
 class Workspace:

@@ -24,6 +24,7 @@ from datetime import date
 from ..errors import ValidationError
 from ..lang.dates import DAY, DateFormatError, parse_vn_date, short_year_message
 from ..lang.text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
+from ..storage.lengths import LONGEST_FULL_NAME as LONGEST_FULL_NAME  # every write holds it
 from .rules import MEMBER_CODE_DIGITS, admission_age_error, party_age_error, too_young_message
 from .vocab import BOOK_STATUSES, GENDERS, STATUSES, choice_code, position_of
 
@@ -41,13 +42,6 @@ def birth_year_refused(year: int, today: date) -> str:
     """What a birth year out of :data:`FIRST_BIRTH_YEAR` to this year is told: the years taken,
     not a bare "không hợp lý" nor "4 chữ số" for a year that has them ("1850")."""
     return f"Năm sinh {year} không hợp lý: chỉ nhận các năm {FIRST_BIRTH_YEAR}–{today.year}."
-
-
-LONGEST_FULL_NAME = 100
-"""The most characters a full name takes. Vietnamese full names are rarely over 50 ("Công Tằng
-Tôn Nữ Thị …" with several middle names, or a Khmer or Chăm name of many parts, stays under 60);
-twice that leaves room for any real name, while a paragraph pasted into the field (which every
-list and document would then print) is refused."""
 
 
 def full_name_error(full_name: str) -> str | None:

@@ -372,7 +372,7 @@ class Database:
         sessions = sessionmaker(engine, expire_on_commit=False)
         # a text longer than its column takes refused before anything is stamped or written
         event.listen(sessions, "before_flush", lambda s, _c, _i: lengths.check_flush(s))
-        event.listen(sessions, "do_orm_execute", lengths.check_bulk_insert)
+        event.listen(sessions, "do_orm_execute", lengths.check_bulk_write)
         event.listen(
             sessions,
             "before_flush",

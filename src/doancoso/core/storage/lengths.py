@@ -5,19 +5,20 @@ and for a bundle's rows (``bundle.validate``): the app never stores what its own
 refuse, nor what PostgreSQL (``String(300)`` enforced) would. :func:`text_limits` derives the
 limits from the models; :func:`check_flush` (a ``before_flush`` listener) refuses a new or
 changed object holding a longer text with a :class:`~..errors.ValidationError` naming the
-field, as the forms show it.
+field, as the forms show it, and :func:`check_bulk_write` (``do_orm_execute``) a bulk INSERT or
+UPDATE run through a session.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
-
-from sqlalchemy import String, Text
-from sqlalchemy.orm import ORMExecuteState, Session
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
+
+if TYPE_CHECKING:  # SQLAlchemy loads with the first session, not with the workspace
+    from sqlalchemy.orm import ORMExecuteState, Session
 
 LONGEST_LINE = 32_767
 """The most characters a one-line field of no declared length takes: a form's line edit holds no
@@ -43,17 +44,60 @@ STRUCTURED = frozenset(
 history of a round), not typed: no :data:`LONGEST_NOTE`, only the bundle's limit for a row."""
 
 
+CODES = frozenset(
+    {
+        ("members", "status"),
+        ("members", "gender"),
+        ("members", "book_status"),
+        ("members", "birth_precision"),
+        ("youths", "gender"),
+        ("youths", "birth_precision"),
+        ("occurrences", "status"),
+        ("checklist_answers", "status"),
+    }
+)
+"""The columns the forms fill from a fixed list of codes: checked as one of its codes (by the
+forms, and in a bundle by ``bundle.validate.CHOICES``, which names the same columns), not by
+their length."""
+DERIVED = frozenset(
+    {
+        ("branches", "name_fold"),
+        ("members", "sort_key"),
+        ("members", "search_text"),
+        ("youths", "sort_key"),
+        ("youths", "search_text"),
+    }
+)
+"""The search and sort keys, computed from other columns (``bundle.walk.DERIVED`` names the same
+ones): no one types them, their length follows that of their sources."""
+LONGEST_FULL_NAME = 100
+"""The most characters a full name takes (a member's, a young person's; their column is
+``String(200)``). Vietnamese full names are rarely over 50 ("Công Tằng Tôn Nữ Thị …" with
+several middle names, or a Khmer or Chăm name of many parts, stays under 60); twice that leaves
+room for any real name, while a paragraph pasted into the field (which every list and document
+would then print) is refused."""
+
+FIELD_LABELS: dict[str, str] = {}
+"""How a refusal names a field ("hometown": "Quê quán"): the forms' words, which the domains
+hold and hand over (:func:`name_fields`); a field without one is named by its own name."""
+
+
+def name_fields(labels: Mapping[str, str]) -> None:
+    """Take the Vietnamese names of the fields a refusal names (the workspace gives the
+    bundle's ``FIELD_LABELS``, the words of the forms, as it loads)."""
+    FIELD_LABELS.update(labels)
+
+
 def _tighter() -> dict[tuple[str, str], int]:
     """The fields whose form and import take fewer characters than their column declares (a
-    full name: ``String(200)``, 100 taken), or name that column's length (the activity form's
-    title)."""
-    from ..activities.fields import LONGEST_TITLE
-    from ..roster.validation import LONGEST_FULL_NAME
+    full name: ``String(200)``, :data:`LONGEST_FULL_NAME` taken), or name that column's length
+    (the activity form's title, ``String(500)``)."""
+    from .models import Activity
 
     return {
         ("members", "full_name"): LONGEST_FULL_NAME,
         ("youths", "full_name"): LONGEST_FULL_NAME,
-        ("activities", "title"): LONGEST_TITLE,
+        ("activities", "title"): Activity.__table__.c.title.type.length,  # type: ignore[attr-defined]
     }
 
 
@@ -63,11 +107,10 @@ def text_limits(table: str) -> dict[str, int | None]:
     characters: the length its model declares (``String(300)``: 300; :data:`LONGEST_LINE` where
     it declares none), or fewer where the form takes fewer; a multi-line one (``Text``)
     :data:`LONGEST_NOTE`, a JSON one of :data:`STRUCTURED` None; a code the forms pick from a
-    fixed list (``bundle.validate.CHOICES``, checked as one of its codes) None. Not the search
-    and sort keys, computed from other columns (``bundle.walk.DERIVED``), nor a reference to
-    another row (an id)."""
-    from ..bundle.validate import CHOICES
-    from ..bundle.walk import DERIVED
+    fixed list (:data:`CODES`, checked as one of its codes) None. Not the search and sort keys,
+    computed from other columns (:data:`DERIVED`), nor a reference to another row (an id)."""
+    from sqlalchemy import String, Text
+
     from .models import TRAVELLING_TABLES
 
     tables = {model.__table__.name: model.__table__ for model in TRAVELLING_TABLES}  # type: ignore[attr-defined]
@@ -77,13 +120,13 @@ def text_limits(table: str) -> dict[str, int | None]:
     limits: dict[str, int | None] = {}
     for column in tables[table].columns:
         name = column.name
-        if not isinstance(column.type, String) or name in DERIVED.get(table, ()):
+        if not isinstance(column.type, String) or (table, name) in DERIVED:
             continue
         if column.foreign_keys:
             continue
         if isinstance(column.type, Text):
             limits[name] = None if (table, name) in STRUCTURED else LONGEST_NOTE
-        elif name in CHOICES.get(table, {}):
+        elif (table, name) in CODES:
             limits[name] = None
         else:
             declared = column.type.length or LONGEST_LINE
@@ -109,13 +152,13 @@ def carried_limits(table: str) -> dict[str, int | None]:
 
 def too_long_message(field: str, length: int, longest: int) -> str:
     """``field``'s text of ``length`` characters refused, in the words of every refusal: "Quê
-    quán dài 301 ký tự, quá 300 ký tự cho phép." (its label, or its name where it has none)."""
-    from ..bundle.labels import field_label
+    quán dài 301 ký tự, quá 300 ký tự cho phép." (its label, :data:`FIELD_LABELS`, or its name
+    where it has none)."""
     from ..lang.text import vn_number
 
     return (
-        f"{field_label(field)} dài {vn_number(length)} ký tự, quá {vn_number(longest)} ký tự "
-        "cho phép."
+        f"{FIELD_LABELS.get(field, field)} dài {vn_number(length)} ký tự, quá "
+        f"{vn_number(longest)} ký tự cho phép."
     )
 
 
@@ -154,19 +197,51 @@ def check_flush(session: Session) -> None:
             raise ValidationError(errors)
 
 
-def check_bulk_insert(state: ORMExecuteState) -> None:
-    """``do_orm_execute``: refuse as :func:`check_flush` does a bulk INSERT (``insert(Model)``
-    with a list of rows: the attendance of a sheet, a rating round's members) into a travelling
-    table whose text is too long, before it is written."""
-    if not state.is_insert:
+def check_bulk_write(state: ORMExecuteState) -> None:
+    """``do_orm_execute``: refuse as :func:`check_flush` does a bulk INSERT or UPDATE of a
+    travelling table (``insert(Model)`` with a list of rows: the attendance of a sheet;
+    ``update(Model).values(...)``, or with bound parameters of many rows: the member import's
+    changes) that would write a text too long, before it runs. Only the columns it sets are
+    checked, as :func:`check_flush` checks only the changed ones."""
+    if not (state.is_insert or state.is_update):
         return
     table = getattr(getattr(state.statement, "table", None), "name", None)
-    if not isinstance(table, str) or not _travelling(table) or not state.parameters:
+    if not isinstance(table, str) or not _travelling(table):
         return
-    given = state.parameters
-    for row in [given] if isinstance(given, Mapping) else given:
+    for row in _written(state.statement, state.parameters):
         if errors := too_long(table, row):
             raise ValidationError(errors)
+
+
+def _written(statement: Any, parameters: Any) -> list[dict[str, Any]]:
+    """The values each row of an INSERT or UPDATE ``statement`` run with ``parameters`` (one set,
+    a list of them, or none) writes, by column name: the statement's own values (a literal, or a
+    bound parameter given its value in the row's parameters) and the parameters named after a
+    column (``insert(Model)`` or ``update(Model)`` with a list of rows). SQL expressions
+    (``revision + 1``) are left out: no text typed by anyone."""
+    from sqlalchemy.sql.elements import BindParameter
+
+    rows: list[Mapping[str, Any]] = (
+        [] if not parameters else [parameters] if isinstance(parameters, Mapping) else parameters
+    )
+    own = {_name(k): v for k, v in (getattr(statement, "_values", None) or {}).items()}
+    for many in getattr(statement, "_multi_values", None) or ():  # insert().values([...])
+        rows = [*rows, *({_name(k): v for k, v in m.items()} for m in many if isinstance(m, dict))]
+    written: list[dict[str, Any]] = []
+    for given in rows or [{}]:
+        row = dict(given)
+        for name, value in own.items():
+            if isinstance(value, BindParameter):
+                row[name] = given.get(value.key, value.effective_value)
+            elif isinstance(value, str):
+                row[name] = value
+        written.append(row)
+    return written
+
+
+def _name(key: Any) -> str:
+    """A statement's values are keyed by their column or by its name."""
+    return str(getattr(key, "key", None) or getattr(key, "name", None) or key)
 
 
 @cache

@@ -101,6 +101,7 @@ class YouthRowParser(RowParser):
     MULTILINE = ("notes", "hardship_support")  # kept with their line breaks, as the form does
     CHECK_AGE = False
     TABLE = "youths"
+    STORED_AS = {}  # its fields are the register's columns
     HEADING_FIELD = "hamlet"  # "I. ẤP TÂN HÒA" over the young people of a hamlet
 
     def heading_value(self, heading: str) -> str | None:

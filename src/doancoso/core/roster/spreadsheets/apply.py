@@ -5,7 +5,9 @@ New members go in with one executemany of INSERTs (ORM objects cost several time
 (:func:`~doancoso.core.storage.tracking.new_row_stamps`), and the stored sort key and search text
 (:func:`doancoso.core.roster.service.derived_columns`). Updates change only the listed fields and
 are guarded by the revision seen at preview time (one executemany per set of changed fields; the
-storage bumps the revision): a member edited since makes the whole import fail, untouched.
+storage bumps the revision): a member edited since makes the whole import fail, untouched. A
+text longer than its column takes fails it too, naming the row (:func:`_refuse_long`): the
+preview rejects such a row, but the inserts pass no session's check.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ...context import WorkspaceContext
-from ...errors import ConflictError
+from ...errors import ConflictError, ValidationError
+from ...storage.lengths import text_limits, too_long, too_long_message
 from ...storage.live import is_live
 from ...storage.models import Branch, Member, new_id
 from ...storage.tracking import new_row_stamps, transaction_time
@@ -160,6 +163,9 @@ def _insert(
     at = {n: position[n] for n in ("id", "address_hamlet", "branch_id", "sort_key", "search_text",
                                    *_IDENTITY)}  # fmt: skip
     assert not processors.keys() & at.keys()  # plain text columns, stored as given
+    # the texts held to their column's length (sent past the session's check, see _refuse_long)
+    texts = [(n, position[n], longest) for n, longest in text_limits("members").items() if longest]
+    assert not processors.keys() & {n for n, _, _ in texts}  # checked as written
     batch: list[tuple[Any, ...]] = []
     for row in rows:
         values = row.values
@@ -176,6 +182,9 @@ def _insert(
             line[at["branch_id"]] = branch_ids[cached_fold(branch)]
         derived = derived_columns(*(line[at[name]] for name in _IDENTITY))
         line[at["sort_key"]], line[at["search_text"]] = derived["sort_key"], derived["search_text"]
+        for _name, index, longest in texts:  # a plain loop: 2,000 dicts for too_long cost more
+            if isinstance(text := line[index], str) and len(text) > longest:
+                _refuse_long(row, {n: line[i] for n, i, _ in texts})
         batch.append(tuple(line))
     for first in range(0, len(batch), _CHUNK):
         connection.exec_driver_sql(compiled.string, batch[first : first + _CHUNK])
@@ -211,6 +220,7 @@ def _update(
             stored = current.get(str(row.member_id), (None, None, None, None))
             merged: list[Any] = [changes.get(k, stored[i]) for i, k in enumerate(_IDENTITY)]
             changes.update(derived_columns(*merged))
+        _refuse_long(row, changes)
         assert row.member_revision is not None
         line = {f"v_{name}": value for name, value in changes.items()}
         line.update(b_id=row.member_id, b_revision=row.member_revision)
@@ -233,6 +243,27 @@ def _update(
             f"Đoàn viên ở dòng {_first_unwritten(session, rows, now)} đã bị sửa hoặc xóa sau khi "
             "xem trước. Hãy xem trước lại; chưa có gì được ghi."
         )
+
+
+def _refuse_long(row: ImportRow, written: dict[str, Any]) -> None:
+    """Refuse the whole import (nothing written) if ``written``, the columns ``row`` writes,
+    holds a text longer than its column takes (:func:`~...storage.lengths.too_long`, the check
+    of every flush): the preview rejects such a row, but the new members go in by driver SQL,
+    which no session check sees, and a caller may hand over rows no preview made. The one-cell
+    address is named as the sheet names it."""
+    errors = too_long("members", written)
+    if not errors:
+        return
+    if "address_hamlet" in errors:  # stored in the hamlet's column (_address)
+        del errors["address_hamlet"]
+        address = str(written["address_hamlet"])
+        longest = text_limits("members")["address_hamlet"]
+        assert longest is not None
+        errors = {"address": too_long_message("address", len(address), longest), **errors}
+    raise ValidationError(
+        errors,
+        f"Dòng {row.row}: {' '.join(errors.values())} Hãy xem trước lại; chưa có gì được ghi.",
+    )
 
 
 _IDENTITY = ("full_name", "other_name", "national_id", "phone", "member_code")

@@ -25,7 +25,7 @@ from datetime import date
 from ...lang.dates import DAY, DateFormatError
 from ...lang.legacy import Decoded, Encoding, decode_cell
 from ...lang.text import fold, name_case, nfc, nfc_multiline
-from ...storage.lengths import too_long
+from ...storage.lengths import text_limits, too_long, too_long_message
 from ...xlsx.workbook import Cell, cell_name
 from ..notes import NOTE_FIELDS
 from ..rules import MEMBER_CODE_DIGITS, national_id_mismatch_message, too_young_message
@@ -210,6 +210,14 @@ class RowParser:
     CHECK_AGE = True  # too young to be admitted today is an error (members only)
     HEADING_FIELD: str | None = "branch"  # what a group heading gives its rows (:mod:`.groups`)
     TABLE = "members"  # whose columns' lengths hold (:meth:`lengths`)
+    STORED_AS: dict[str, tuple[str, str, str]] = {
+        "address": ("members", "address_hamlet", "address"),
+        "branch": ("branches", "name", "branch_id"),
+    }
+    """The fields stored under another name, or in another table, whose length holds too
+    (:meth:`lengths`): (table, column, the field whose label the message says). The one-cell
+    address goes into the hamlet's column (``apply._address``); a chi đoàn the sheet names is
+    made with that name."""
 
     def __init__(self, mapping: dict[str, int], headers: list[str], today: date) -> None:
         self.mapping = mapping
@@ -488,6 +496,11 @@ class RowParser:
         (:func:`~doancoso.core.storage.lengths.too_long`); a full name is told by :meth:`_name`."""
         for target, message in too_long(self.TABLE, parsed.values).items():
             if target != "full_name":
+                parsed.problems.append(Problem(message, ERROR, target))
+        for target, (table, column, label) in self.STORED_AS.items():
+            value, longest = parsed.values.get(target), text_limits(table)[column]
+            if isinstance(value, str) and longest is not None and len(value) > longest:
+                message = too_long_message(label, len(value), longest)
                 parsed.problems.append(Problem(message, ERROR, target))
 
     def name_and_birth(self, cells: dict[str, Cell], parsed: ParsedRow) -> None:

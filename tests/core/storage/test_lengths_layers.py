@@ -1,0 +1,47 @@
+"""The lengths check belongs to storage, which knows no domain (DESIGN.md, Layers): it reads the
+limits from the models and from its own tables, and the domains that also know which columns
+hold codes or derived keys (the bundle's validation and walk) agree with it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from doancoso.core.bundle.validate import CHOICES
+from doancoso.core.bundle.walk import DERIVED
+from doancoso.core.roster.validation import LONGEST_FULL_NAME
+from doancoso.core.storage import lengths
+from doancoso.core.workspace import Workspace
+
+_PROBE = """
+import json, sys
+import doancoso.core.storage.models  # (which holds a domain's default: roster.rules)
+before = set(sys.modules)
+from doancoso.core.storage.lengths import text_limits, carried_limits, too_long
+
+text_limits("members"), carried_limits("activities"), too_long("youths", {"address": "x" * 301})
+print(json.dumps(sorted(n for n in set(sys.modules) - before if n.startswith("doancoso."))))
+"""
+STORAGE = ("doancoso.core.storage.", "doancoso.core.lang.", "doancoso.core.errors")
+
+
+def test_the_limits_and_their_check_load_no_domain() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = json.loads(done.stdout)
+    assert "doancoso.core.storage.lengths" in loaded
+    assert [n for n in loaded if not n.startswith(STORAGE)] == []
+
+
+def test_the_codes_and_derived_columns_are_those_the_bundle_knows() -> None:
+    assert {(table, name) for table, names in CHOICES.items() for name in names} == lengths.CODES
+    assert {(table, name) for table, names in DERIVED.items() for name in names} == lengths.DERIVED
+    assert lengths.LONGEST_FULL_NAME == LONGEST_FULL_NAME == 100
+
+
+def test_a_refusal_names_the_field_as_the_forms_do(ws: Workspace) -> None:
+    assert lengths.too_long("youths", {"address": "x" * 301}) == {
+        "address": "Địa chỉ dài 301 ký tự, quá 300 ký tự cho phép."
+    }
