@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,6 +59,7 @@ from ...core.roster.service import AddedMember, MemberRecord
 from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
+from ..common.adding import save_and_next_button
 from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors
@@ -298,17 +299,7 @@ class MemberFormDialog(QDialog):
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.next_button: QPushButton | None = None
         if self.member_id is None:  # members typed in one after another, without the mouse
-            self.next_button = buttons.addButton(
-                "Lưu và thêm tiếp", QDialogButtonBox.ButtonRole.ActionRole
-            )
-            # (Auto default, as a dialog's buttons are: Enter presses it while it has the focus,
-            # and is "Lưu" again once the focus is back in a field.)
-            self.next_button.setToolTip(NEXT_TIP)
-            self.next_button.clicked.connect(self.submit_and_next)
-            # Named by their keys (see ..shell.translator): Ctrl with either Enter key.
-            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self,
-                          self.submit_and_next)  # fmt: skip
+            self.next_button = save_and_next_button(buttons, self, NEXT_TIP, self.submit_and_next)
         self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

@@ -33,6 +33,7 @@ from ...core.roster.service import AddedMember, MemberFilter
 from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
+from ..common.adding import show_added
 from ..common.combo_search import toneless_search
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
 from ..lifecycle.transfer_print import TransferLetterOffer
@@ -256,16 +257,12 @@ class RosterPage(ListPage):
 
     def _added(self, added: AddedMember) -> None:
         """A member just added: selected, on the undo history, said in the status bar."""
-        self.select_member(added.member_id)  # the list was reloaded when it changed
         name = added.fields.full_name  # as the core stored it
-        self._history.add(
-            f"Thêm {members_phrase(1, name)}",
-            lambda ws: ws.members.take_back(added),
-            lambda ws: ws.members.bring_back(added),
-        )
-        row = self.model.row_of(added.member_id)
-        done = f"Đã thêm đoàn viên {name}{ADD_UNDO_HINT}"
-        self.status_message.emit(self.saved_message(done, row))
+        show_added(
+            self, self._history, added.member_id, f"Thêm {members_phrase(1, name)}",
+            lambda ws: ws.members.take_back(added), lambda ws: ws.members.bring_back(added),
+            f"Đã thêm đoàn viên {name}{ADD_UNDO_HINT}",
+        )  # fmt: skip
 
     def edit_member(self) -> None:
         from .member_form import MemberFormDialog

@@ -23,7 +23,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +49,7 @@ from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
 from ...core.youth.service import AddedYouth, YouthFields, YouthRecord, yes_or_no
+from ..common.adding import save_and_next_button
 from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
@@ -306,15 +307,7 @@ class YouthFormDialog(QDialog):
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.next_button: QPushButton | None = None
         if self.youth_id is None:  # a hamlet's list typed in one after another, by keyboard
-            self.next_button = buttons.addButton(
-                "Lưu và thêm tiếp", QDialogButtonBox.ButtonRole.ActionRole
-            )
-            self.next_button.setToolTip(NEXT_TIP)
-            self.next_button.clicked.connect(self.submit_and_next)
-            # Named by their keys (see ..shell.translator): Ctrl with either Enter key.
-            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self,
-                          self.submit_and_next)  # fmt: skip
+            self.next_button = save_and_next_button(buttons, self, NEXT_TIP, self.submit_and_next)
         buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

@@ -32,6 +32,7 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ...core.youth.service import AddedYouth, YouthFilter
+from ..common.adding import show_added
 from ..common.combo_search import toneless_search
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.folders import documents_folder
@@ -278,16 +279,12 @@ class YouthPage(ListPage):
 
     def _added(self, added: AddedYouth) -> None:
         """A young person just added: selected, on the undo history, said in the status bar."""
-        self.select_youth(added.youth_id)  # the list was reloaded when it changed
         name = added.fields.full_name  # as the core stored it
-        self._history.add(
-            f"Thêm {youth_phrase(1, name)}",
-            lambda ws: ws.youth.take_back(added),
-            lambda ws: ws.youth.bring_back(added),
-        )
-        row = self.model.row_of(added.youth_id)
-        text = f"Đã thêm {name} vào sổ theo dõi thanh niên."
-        self.status_message.emit(self.saved_message(text, row))
+        show_added(
+            self, self._history, added.youth_id, f"Thêm {youth_phrase(1, name)}",
+            lambda ws: ws.youth.take_back(added), lambda ws: ws.youth.bring_back(added),
+            f"Đã thêm {name} vào sổ theo dõi thanh niên.",
+        )  # fmt: skip
 
     def edit_youth(self) -> None:
         ids = self.selected_ids()
