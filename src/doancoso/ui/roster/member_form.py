@@ -158,6 +158,9 @@ NEXT_TIP = (
     "Lưu đoàn viên này rồi nhập ngay người tiếp theo (Ctrl+Enter); chi đoàn, xã/phường và "
     "tỉnh/thành phố giữ như người vừa lưu."
 )
+CANCEL, CLOSE = "Hủ&y", "Đó&ng"
+"""The form's "Hủy" (a record that can be edited) or "Đóng" (read-only): Alt+Y, Alt+N, as the
+tabs take Alt+H ("Học vấn") and Alt+G ("Gia đình")."""
 SAVED_NOTE_STYLE = "color: #2e7d32;"
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
@@ -300,7 +303,7 @@ class MemberFormDialog(QDialog):
         self.next_button: QPushButton | None = None
         if self.member_id is None:  # members typed in one after another, without the mouse
             self.next_button = save_and_next_button(buttons, self, NEXT_TIP, self.submit_and_next)
-        self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = buttons.addButton(CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -382,7 +385,7 @@ class MemberFormDialog(QDialog):
         self.save_button.setVisible(not self.read_only)
         # Read-only boxes look read-only (grey), not like fields waiting for input.
         self.tabs.setStyleSheet(READ_ONLY_STYLE if self.read_only else "")
-        self.cancel_button.setText("Đóng" if self.read_only else "Hủy")
+        self.cancel_button.setText(CLOSE if self.read_only else CANCEL)
         if self.member_id is not None:
             title = "Thông tin đoàn viên (chỉ xem)" if self.read_only else "Sửa thông tin đoàn viên"
             self.setWindowTitle(title)

@@ -95,12 +95,14 @@ class AdmitDialog(QDialog):
         if self._follow_up_active():
             self.introducer.set_member(self.record.fields.follow_up_member_id,
                                        self.record.follow_up_name)  # fmt: skip
+        # Each field's Alt letter, as a member event's dialog gives its own (the introducer's
+        # Alt+T there too); "&Hủy" takes Alt+H, Enter is "Kết nạp".
         for name, label, editor, required in (
-            ("admission_date", "Ngày kết nạp", self.date_edit, True),
-            ("admission_place", "Nơi kết nạp", self.place_edit, False),
-            ("branch_id", "Chi đoàn", self.branch_combo, False),
-            ("number", "Số quyết định", self.number_edit, False),
-            ("introducer_id", "Người giới thiệu", self.introducer, False),
+            ("admission_date", "&Ngày kết nạp", self.date_edit, True),
+            ("admission_place", "Nơ&i kết nạp", self.place_edit, False),
+            ("branch_id", "&Chi đoàn", self.branch_combo, False),
+            ("number", "&Số quyết định", self.number_edit, False),
+            ("introducer_id", "Người giới &thiệu", self.introducer, False),
         ):
             self.errors.add_row(form, name, label, editor, required=required)
         layout.addLayout(form)
@@ -109,7 +111,7 @@ class AdmitDialog(QDialog):
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
         self.admit_button = buttons.addButton("Kết nạp", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -98,6 +98,8 @@ NEXT_TIP = (
     "Lưu thanh niên này rồi nhập ngay người tiếp theo (Ctrl+Enter); ấp/khu phố giữ như người "
     "vừa lưu."
 )
+CANCEL = "Hủ&y"
+"""Alt+Y: the second column's title takes Alt+H ("Hoàn cảnh – theo dõi")."""
 SAVED_NOTE_STYLE = "color: #2e7d32;"
 COLUMN_STRETCH = (2, 3)
 FLAGS = {"working_away": "Có, đang đi làm ăn xa", "in_hardship": "Có hoàn cảnh khó khăn"}
@@ -308,7 +310,7 @@ class YouthFormDialog(QDialog):
         self.next_button: QPushButton | None = None
         if self.youth_id is None:  # a hamlet's list typed in one after another, by keyboard
             self.next_button = save_and_next_button(buttons, self, NEXT_TIP, self.submit_and_next)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
