@@ -25,6 +25,7 @@ from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.branches import (
     UNASSIGNED,
+    BranchNames,
     MovedMembers,
     not_moved_message,
     secretaries_message,
@@ -71,8 +72,12 @@ class RosterPage(ListPage):
         self._ws = core.ws
         self._history = history
         self.io = RosterIO(self, core)
+        self._branches_loading = False  # the chi đoàn filter's choices are being read
+        self._branches_stale = False  # the data changed meanwhile: read them again once shown
         self._build()
         self._make_actions()
+        self._fill_branches([])  # every chi đoàn's members until the names arrive
+        self.branch_combo.blockSignals(False)
         self.refresh_branches()
         self.model.reloaded.connect(self._update_count)
         self.model.reloaded.connect(self._update_buttons)
@@ -166,17 +171,42 @@ class RosterPage(ListPage):
     # Filters ------------------------------------------------------------------------------
 
     def refresh_branches(self) -> None:
-        """Reload the chi đoàn filter, keeping the chosen one if it still exists."""
+        """Read the chi đoàn filter's choices again (on the worker: their order goes through
+        the core's collation cache, the worker's) and show them when they arrive, the chosen one
+        kept if it still exists; one gone (merged, deleted) leaves the whole list shown."""
+        if self._branches_loading:
+            self._branches_stale = True
+            return
+        self._branches_stale = False
+        self._branches_loading = True
+        op = QueryOp(self, lambda ws: ws.branches.names(), self._core, progress=False)
+        op.success(self._show_branches).failure(self._branches_failed).run()
+
+    def _branches_failed(self, exc: BaseException) -> None:
+        self._branches_loading = False
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show_branches(self, names: BranchNames) -> None:
+        self._branches_loading = False
         current = self.branch_combo.currentData()
+        self._fill_branches(names)
+        index = self.branch_combo.findData(current) if current is not None else 0
+        self.branch_combo.setCurrentIndex(max(index, 0))
+        self.branch_combo.blockSignals(False)
+        if self.model.member_filter.branch_id != self.branch_combo.currentData():
+            self.model.set_filter(self.current_filter())  # the chosen one is gone: everyone
+        if self._branches_stale:
+            self.refresh_branches()
+
+    def _fill_branches(self, names: BranchNames) -> None:
+        """The filter's choices: every chi đoàn, none, then each chi đoàn of ``names`` (its
+        signals blocked: the caller chooses, then unblocks them)."""
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()
         self.branch_combo.addItem("Tất cả chi đoàn", None)
         self.branch_combo.addItem(UNASSIGNED, "")  # the members in no chi đoàn
-        for branch_id, name in self._ws.branches.names():
+        for branch_id, name in names:
             self.branch_combo.addItem(name, branch_id)
-        index = self.branch_combo.findData(current) if current is not None else 0
-        self.branch_combo.setCurrentIndex(max(index, 0))
-        self.branch_combo.blockSignals(False)
 
     def current_filter(self) -> MemberFilter:
         status = self.status_combo.currentData()
@@ -224,10 +254,10 @@ class RosterPage(ListPage):
         reload = changes.touches("members")
         if changes.touches("branches"):
             # Names (and their order) may have changed, or the chosen one may be gone (merged,
-            # deleted): then the list shows every chi đoàn, as the filter now says.
+            # deleted): then, once the names are read, the list shows every chi đoàn.
+            shown = self.model.member_filter
             self.refresh_branches()
-            if self.model.member_filter.branch_id != self.branch_combo.currentData():
-                self.model.set_filter(self.current_filter())
+            if self.model.member_filter is not shown:  # names read at once, the list anew
                 return
             reload = reload or self.model.sort_key[0] == "branch"
             if not reload:

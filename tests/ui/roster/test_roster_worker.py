@@ -1,0 +1,63 @@
+"""The roster's page with the app's threaded runner: the chi đoàn filter's choices are read on
+the worker (their Vietnamese order goes through the core's collation cache, the worker's), never
+on the GUI thread; read again when a chi đoàn is added, the chosen one kept, and when the chosen
+one is merged into another the list shows every chi đoàn's members again."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.roster.branches import UNASSIGNED
+from doancoso.core.workspace import Workspace
+from doancoso.ui.roster.page import RosterPage
+from doancoso.ui.shell.operations import Core, CoreOp
+from doancoso.ui.shell.undo import UndoHistory
+from scripted import ScriptedPrompts
+
+ALL = "Tất cả chi đoàn"
+
+
+def _choices(page: RosterPage) -> list[str]:
+    return [page.branch_combo.itemText(i) for i in range(page.branch_combo.count())]
+
+
+def test_the_chi_doan_filter_is_read_on_the_worker(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ap2 = ws.branches.create("Ấp 2").id
+    ap1 = ws.branches.create("Ấp 1").id
+    ws.members.save({"full_name": "Lê Văn An", "birth_date": "01/01/2001", "branch_id": ap2})
+    ws.members.save({"full_name": "Trần Thị Hoa", "birth_date": "02/02/2002"})
+    read_on: list[int] = []
+    real = ws.branches.names
+
+    def names(*args: Any, **kwargs: Any) -> Any:
+        read_on.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ws.branches, "names", names)
+    core = Core(ws, prompts)  # threaded, as in the app
+    page = RosterPage(core, UndoHistory(core))
+    qtbot.addWidget(page)
+    assert _choices(page) == [ALL, UNASSIGNED]  # the list shows everyone meanwhile
+    qtbot.waitUntil(lambda: page.branch_combo.count() == 4, timeout=10_000)
+    assert _choices(page) == [ALL, UNASSIGNED, "Ấp 1", "Ấp 2"]
+    page.branch_combo.setCurrentIndex(3)  # "Ấp 2": kept when the choices are read again
+    assert page.model.rowCount() == 1
+
+    CoreOp(page, lambda ws: ws.branches.create("Ấp 3"), core).run()
+    qtbot.waitUntil(lambda: page.branch_combo.count() == 5, timeout=10_000)
+    assert _choices(page) == [ALL, UNASSIGNED, "Ấp 1", "Ấp 2", "Ấp 3"]
+    assert page.branch_combo.currentText() == "Ấp 2" and page.model.rowCount() == 1
+
+    CoreOp(page, lambda ws: ws.branches.merge(ap2, ap1), core).run()  # "Ấp 2" is gone
+    qtbot.waitUntil(lambda: page.branch_combo.count() == 4, timeout=10_000)
+    assert page.branch_combo.currentText() == ALL
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    assert page.model.member_filter.branch_id is None
+    assert core.runner.wait()
+    assert read_on and threading.get_ident() not in read_on
