@@ -91,7 +91,7 @@ class AdmitDialog(QDialog):
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText("Ví dụ: 12-QĐ/ĐTN")
         self.number_edit.setMaximumWidth(220)
-        self.introducer = MemberPicker(self._ws, "(Không ghi)", active_only=True)
+        self.introducer = MemberPicker(self._core, "(Không ghi)", active_only=True)
         if self._follow_up_active():
             self.introducer.set_member(self.record.fields.follow_up_member_id,
                                        self.record.follow_up_name)  # fmt: skip

@@ -20,6 +20,7 @@ and puts the cursor back in "Họ và tên"; each one so saved is handed to the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import AppError, ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import ACTIVE_STATUSES
-from ...core.roster.service import MemberFilter
+from ...core.roster.service import MemberFilter, MemberRow
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
 from ...core.youth.service import AddedYouth, YouthFields, YouthRecord, yes_or_no
@@ -118,16 +119,28 @@ class MemberPicker(QWidget):
     ``active_only``: members of the active roster only (a follow-up member, an introducer now:
     one who left or came of age follows no one up, and a namesake would show the same).
 
-    Enter in the search box picks the member found at once (the list opens when several are
-    found), Enter on the closed list opens it; neither reaches the dialog's default button,
-    which saved the form with the member chosen before the name was typed."""
+    The members matching the search are read on the worker (the roster's index is the
+    worker's), and listed when they arrive (:attr:`listed`); until the first list arrives the
+    combo is greyed out, showing the member already chosen (:meth:`set_member`), so that no one
+    is picked from a list not read yet.
 
-    def __init__(self, ws: Workspace, none_label: str = "(Chưa có)",
+    Enter in the search box picks the member found once the name typed is searched (the list
+    opens when several are found), Enter on the closed list opens it; neither reaches the
+    dialog's default button, which saved the form with the member chosen before the name was
+    typed."""
+
+    listed = Signal()
+    """The members matching the search are listed (after each :meth:`refresh`)."""
+
+    def __init__(self, core: Core, none_label: str = "(Chưa có)",
                  parent: QWidget | None = None, active_only: bool = False) -> None:  # fmt: skip
         super().__init__(parent)
-        self._ws = ws
+        self._core = core
+        self._ws = core.ws
         self._statuses = ACTIVE_STATUSES if active_only else ()
         self._none_label = none_label
+        self._asked = 0  # the last search asked for; an older one's list is not shown
+        self._then: list[Callable[[], object]] = []  # to call once the list asked for is shown
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
@@ -140,6 +153,8 @@ class MemberPicker(QWidget):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.combo.addItem(self._none_label, "")
+        self.combo.setEnabled(False)  # until the members are listed
         layout.addWidget(self.search)
         layout.addWidget(self.combo, 1)
         self.setFocusProxy(self.search)
@@ -166,25 +181,46 @@ class MemberPicker(QWidget):
         if watched is self.combo:  # its list closed: opened to choose in (Enter there picks)
             self.combo.showPopup()
             return True
-        self.refresh()  # the name typed just now, before the search's delay
-        if self.found > 1 and self.search.text().strip():
-            self.combo.showPopup()  # several found: the secretary chooses
+        self.refresh(self._open_if_several)  # the name typed just now, before the delay
         return True
 
-    def refresh(self) -> None:
-        """List the members matching the search (the chosen one is kept at the top)."""
+    def _open_if_several(self) -> None:
+        if self.found > 1 and self.search.text().strip():
+            self.combo.showPopup()  # several found: the secretary chooses
+
+    def refresh(self, then: Callable[[], object] | None = None) -> None:
+        """Search the members matching the search box, on the worker, and list them when they
+        arrive (the chosen one kept at the top); then call ``then``, if given."""
         self._timer.stop()
+        self._asked += 1
+        asked = self._asked
+        if then is not None:
+            self._then.append(then)
+        flt = MemberFilter(search=self.search.text(), statuses=self._statuses)
+
+        def read(ws: Workspace) -> tuple[int, list[MemberRow]]:
+            ids = ws.members.ids(flt)[:PICKER_LIMIT]
+            return len(ids), ws.members.rows(ids)
+
+        op = QueryOp(self, read, self._core, progress=False)
+        op.success(partial(self._show, asked)).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._then = []
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show(self, asked: int, found: tuple[int, list[MemberRow]]) -> None:
+        if asked != self._asked:  # another search was asked for since: its list is shown
+            return
         current, current_text = self.member_id(), self.combo.currentText()
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(self._none_label, "")
         if current:
             self.combo.addItem(current_text, current)
-        flt = MemberFilter(search=self.search.text(), statuses=self._statuses)
-        ids = self._ws.members.ids(flt)[:PICKER_LIMIT]
-        self.found = len(ids)
+        self.found, rows = found
         first_match = 0
-        for row in self._ws.members.rows(ids):
+        for row in rows:
             if row.id == current:
                 first_match = first_match or 1
                 continue
@@ -195,6 +231,11 @@ class MemberPicker(QWidget):
         else:
             self.combo.setCurrentIndex(1 if current else 0)
         self.combo.blockSignals(False)
+        self.combo.setEnabled(True)
+        self.listed.emit()
+        then, self._then = self._then, []
+        for call in then:
+            call()
 
     @staticmethod
     def _label(name: str, branch: str | None) -> str:
@@ -245,7 +286,7 @@ class YouthFormDialog(QDialog):
         self._saving = False
         self._then_next = False  # the save under way was "Lưu và thêm tiếp"
         self.editors: dict[str, Editor] = {}
-        self.picker = MemberPicker(ws, active_only=True)
+        self.picker = MemberPicker(core, active_only=True)
         self.errors = FieldErrors()
         self.setWindowTitle(
             "Sửa thông tin thanh niên" if youth_id else "Thêm thanh niên vào sổ theo dõi"
