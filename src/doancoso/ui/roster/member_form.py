@@ -27,6 +27,9 @@ one but for what members typed in a row share (their chi đoàn, commune and pro
 was saved and puts the cursor back in "Họ và tên"; each member so saved is handed to the page at
 once (:attr:`MemberFormDialog.member_added`). A new member starts in the chi đoàn the roster
 shows, when it shows one.
+
+A line edit takes no more characters than its column (:mod:`..common.line_limits`), never fewer
+than the text loaded into it: a longer one an older version stored reads whole.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ from ..common.adding import save_and_next_button
 from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors
+from ..common.line_limits import limit_lines, set_line_text
 from ..common.wheel import wheel_needs_focus_in
 from ..lifecycle.coming_of_age import MEMBER
 from ..lifecycle.timeline import TimelineWidget
@@ -152,6 +156,8 @@ WARNED_FROM = {
     "national_id": ("national_id", "gender", "birth_date"),
     "position": ("position", "branch_id"),  # a second Bí thư of the chi đoàn
 }
+CLEANED = ("national_id", "member_code", "phone")
+"""Fields the core stores cleaned of spaces and signs: typed, they may be longer than stored."""
 KEPT_FOR_NEXT = ("branch_id", "address_commune", "address_province")
 """What "Lưu và thêm tiếp" keeps for the next member: what members typed in a row share."""
 NEXT_TIP = (
@@ -231,6 +237,8 @@ class MemberFormDialog(QDialog):
             branches = self.editors["branch_id"]
             assert isinstance(branches, QComboBox)
             branches.setCurrentIndex(max(branches.findData(branch_id), 0))
+        # Typing stops at each column's length, never below a text loaded (the record's).
+        limit_lines(self, core, "members", self.editors, cleaned=CLEANED)
         self._initial = self.raw()
         self._apply_standing()
         # The tab bar comes first in the focus chain: without this, what is typed first is lost.
@@ -359,7 +367,7 @@ class MemberFormDialog(QDialog):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(value)
         else:
-            editor.setText(value)
+            set_line_text(editor, value)  # whole, however long (see ..common.line_limits)
 
     def _load(self, record: MemberRecord) -> None:
         fields: MemberFields = record.fields

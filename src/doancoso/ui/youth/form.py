@@ -16,6 +16,9 @@ tiếp" (Ctrl+Enter, in the add form only), as members are in the member form: t
 saved as by "Lưu", then the form empties for the next one but for the hamlet, says who was saved
 and puts the cursor back in "Họ và tên"; each one so saved is handed to the page at once
 (:attr:`YouthFormDialog.youth_added`), which puts it on the undo history.
+
+A line edit takes no more characters than its column (:mod:`..common.line_limits`), never fewer
+than the text loaded into it, as in the member form.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ from ..common.adding import save_and_next_button
 from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
+from ..common.line_limits import limit_lines, set_line_text
 from ..shell.operations import Core, CoreOp, QueryOp
 
 DATE_HINT = "dd/mm/yyyy"
@@ -295,6 +299,8 @@ class YouthFormDialog(QDialog):
         self._load_hamlets()
         if youth_id is not None:
             self._load(ws.youth.get(youth_id))
+        # Typing stops at each column's length, never below a text loaded (the record's).
+        limit_lines(self, core, "youths", self.editors, cleaned=("phone",))
         self._initial = self.raw()
 
     def _load_hamlets(self) -> None:
@@ -415,7 +421,7 @@ class YouthFormDialog(QDialog):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(value)
         else:
-            editor.setText(value)
+            set_line_text(editor, value)  # whole, however long (see ..common.line_limits)
 
     def _load(self, record: YouthRecord) -> None:
         fields = record.fields
