@@ -61,3 +61,31 @@ def test_the_chi_doan_filter_is_read_on_the_worker(
     assert page.model.member_filter.branch_id is None
     assert core.runner.wait()
     assert read_on and threading.get_ident() not in read_on
+
+
+def test_the_chi_doan_a_move_offers_are_read_on_the_worker(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Chuyển chi đoàn…" reads the chi đoàn it offers on the worker, then asks and moves."""
+    ap1 = ws.branches.create("Ấp 1").id
+    ws.branches.create("Ấp 2")
+    an = ws.members.save({"full_name": "Lê Văn An", "birth_date": "01/01/2001", "branch_id": ap1})
+    read_on: list[int] = []
+    real = ws.branches.list
+
+    def branches(*args: Any, **kwargs: Any) -> Any:
+        read_on.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ws.branches, "list", branches)
+    core = Core(ws, prompts)
+    page = RosterPage(core, UndoHistory(core))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.branch_combo.count() == 4, timeout=10_000)
+    page.select_member(an)
+    prompts.choice = "Ấp 2"
+    page.move_selected()
+    qtbot.waitUntil(lambda: ws.members.get(an).branch_name == "Ấp 2", timeout=10_000)
+    assert prompts.choices_offered == [["Ấp 1", "Ấp 2"]]
+    assert core.runner.wait()
+    assert read_on and threading.get_ident() not in read_on

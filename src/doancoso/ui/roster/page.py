@@ -12,6 +12,7 @@ transfer out on the active roster).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,6 +26,7 @@ from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.branches import (
     UNASSIGNED,
+    BranchInfo,
     BranchNames,
     MovedMembers,
     not_moved_message,
@@ -388,13 +390,21 @@ class RosterPage(ListPage):
         ids = self.selected_ids()
         if not ids:
             return
-        branches = self._ws.branches.list()
+        names = self._names(self.selected_rows()[:1])
+        # The chi đoàn to choose from are read on the worker (their order goes through the
+        # core's collation cache, the worker's); the question is asked once they arrive.
+        op = QueryOp(self, lambda ws: ws.branches.list(), self._core, progress=False)
+        op.success(partial(self._move_to_chosen, ids, names))
+        op.failure(self._core.reporter(self, "Không chuyển được")).run()
+
+    def _move_to_chosen(self, ids: list[str], names: list[str], branches: list[BranchInfo]) -> None:
+        """Ask which of ``branches`` the members ``ids`` (the first named in ``names``) move
+        to, then move them (see :meth:`move_selected`)."""
         if not branches:
             self.prompts.information(
                 self, "Chuyển chi đoàn", "Chưa có chi đoàn nào. Hãy thêm chi đoàn trước."
             )
             return
-        names = self._names(self.selected_rows()[:1])
         who = members_phrase(len(ids), names[0] if names else "")
         choice = self.prompts.choose(
             self, "Chuyển chi đoàn", f"Chuyển {who} sang chi đoàn:",
