@@ -2,7 +2,8 @@
 ("Người giới thiệu") with the app's threaded runner: the members it lists are read on the worker
 (the roster's index is the worker's), never on the GUI thread. Until they arrive the list is
 greyed out, the member already chosen shown; then it lists them, that one still chosen, and a
-name typed and Enter choose the member found."""
+name typed and Enter choose the member found. The chi đoàn an admission offers are read on the
+worker too."""
 
 from __future__ import annotations
 
@@ -84,5 +85,35 @@ def test_the_introducer_is_chosen_from_members_read_on_the_worker(
     qtbot.addWidget(dialog)
     dialog.show()
     _check_picker(qtbot, dialog.introducer, "(Không ghi)")
+    assert core.runner.wait()
+    assert read_on and threading.get_ident() not in read_on
+
+
+def test_the_admission_s_chi_doan_are_read_on_the_worker(
+    qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chi đoàn an admission offers are read on the worker: greyed out until listed, and
+    "Kết nạp" (Enter) does nothing meanwhile; then the one named after the young person's
+    hamlet is chosen, and Esc asks nothing about it."""
+    read_on: list[int] = []
+    real = youth_ws.branches.list
+
+    def branches(*args: Any, **kwargs: Any) -> Any:
+        read_on.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(youth_ws.branches, "list", branches)
+    core = Core(youth_ws, prompts)
+    dialog = AdmitDialog(core, _thuy(youth_ws))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.branch_combo.isEnabled()
+    before = youth_ws.members.count()
+    dialog.submit()  # nothing admitted into no chi đoàn for a list not read yet
+    qtbot.waitUntil(dialog.branch_combo.isEnabled, timeout=10_000)
+    assert youth_ws.members.count() == before and dialog.isVisible()
+    assert dialog.branch_combo.currentText() == "Chi đoàn ấp Tân Hưng"
+    dialog.reject()
+    assert not dialog.isVisible() and prompts.asked == []
     assert core.runner.wait()
     assert read_on and threading.get_ident() not in read_on
