@@ -1,7 +1,8 @@
 """The roster's page with the app's threaded runner: the chi đoàn filter's choices are read on
 the worker (their Vietnamese order goes through the core's collation cache, the worker's), never
 on the GUI thread; read again when a chi đoàn is added, the chosen one kept, and when the chosen
-one is merged into another the list shows every chi đoàn's members again."""
+one is merged into another the list shows every chi đoàn's members again. The chi đoàn a move
+and the member form offer are read on the worker too."""
 
 from __future__ import annotations
 
@@ -9,16 +10,20 @@ import threading
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.roster.branches import UNASSIGNED
 from doancoso.core.workspace import Workspace
+from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.roster.page import RosterPage
 from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
 
 ALL = "Tất cả chi đoàn"
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _choices(page: RosterPage) -> list[str]:
@@ -87,5 +92,51 @@ def test_the_chi_doan_a_move_offers_are_read_on_the_worker(
     page.move_selected()
     qtbot.waitUntil(lambda: ws.members.get(an).branch_name == "Ấp 2", timeout=10_000)
     assert prompts.choices_offered == [["Ấp 1", "Ấp 2"]]
+    assert core.runner.wait()
+    assert read_on and threading.get_ident() not in read_on
+
+
+def test_the_member_form_s_chi_doan_are_read_on_the_worker(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The member form lists the chi đoàn read on the worker: until then the choice is greyed
+    out showing the member's own, and "Lưu" waits; then the member's (or, for a new member,
+    the roster's) chi đoàn is chosen, not a change Esc asks about."""
+    ap1 = ws.branches.create("Ấp 1").id
+    ap2 = ws.branches.create("Ấp 2").id
+    an = ws.members.save({"full_name": "Lê Văn An", "birth_date": "01/01/2001", "branch_id": ap2})
+    read_on: list[int] = []
+    real = ws.branches.list
+
+    def branches(*args: Any, **kwargs: Any) -> Any:
+        read_on.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ws.branches, "list", branches)
+    core = Core(ws, prompts)
+    dialog = MemberFormDialog(core, an)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.editors["branch_id"]
+    assert isinstance(combo, QComboBox)
+    assert not combo.isEnabled() and combo.currentText() == "Ấp 2"
+    dialog.set_value("occupation", "Nuôi tôm")
+    dialog.submit()  # waits for the list: nothing saved
+    qtbot.waitUntil(combo.isEnabled, timeout=10_000)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "(Chưa thuộc chi đoàn)", "Ấp 1", "Ấp 2"
+    ]  # fmt: skip
+    assert combo.currentText() == "Ấp 2" and dialog.saved_id is None
+    assert ws.members.get(an).fields.occupation is None
+    dialog.set_value("occupation", "")
+    assert not dialog.is_modified
+
+    new = MemberFormDialog(core, None, branch_id=ap1)  # from the list of "Ấp 1"
+    qtbot.addWidget(new)
+    new.show()
+    new_combo = new.editors["branch_id"]
+    assert isinstance(new_combo, QComboBox)
+    qtbot.waitUntil(new_combo.isEnabled, timeout=10_000)
+    assert new_combo.currentText() == "Ấp 1" and not new.is_modified
     assert core.runner.wait()
     assert read_on and threading.get_ident() not in read_on

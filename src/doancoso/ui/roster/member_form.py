@@ -58,6 +58,7 @@ from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import fold
 from ...core.lifecycle.rules import EVENT_KINDS, READ_ONLY_REASONS, allowed_kinds, is_read_only
+from ...core.roster.branches import BranchInfo
 from ...core.roster.service import AddedMember, MemberRecord
 from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
@@ -156,6 +157,7 @@ WARNED_FROM = {
     "national_id": ("national_id", "gender", "birth_date"),
     "position": ("position", "branch_id"),  # a second Bí thư of the chi đoàn
 }
+NO_BRANCH = "(Chưa thuộc chi đoàn)"
 CLEANED = ("national_id", "member_code", "phone")
 """Fields the core stores cleaned of spaces and signs: typed, they may be longer than stored."""
 KEPT_FOR_NEXT = ("branch_id", "address_commune", "address_province")
@@ -173,14 +175,15 @@ READ_ONLY_STYLE = (
 )
 
 
-def _combo_items(ws: Workspace) -> dict[str, list[tuple[str, str]]]:
-    """(label, value) pairs of each choice field; an empty value first where it is optional."""
+def _combo_items() -> dict[str, list[tuple[str, str]]]:
+    """(label, value) pairs of each choice field; an empty value first where it is optional. The
+    chi đoàn are listed when they are read (:meth:`MemberFormDialog._show_branches`)."""
     return {
         "gender": [("", "")] + [(label, code) for code, label in GENDERS.items()],
         "status": [(label, code) for code, label in STATUSES.items()],
         "book_status": [("", "")] + [(label, code) for code, label in BOOK_STATUSES.items()],
         "position": [("", "")] + [(p, p) for p in POSITIONS],
-        "branch_id": [("(Chưa thuộc chi đoàn)", "")] + [(b.name, b.id) for b in ws.branches.list()],
+        "branch_id": [(NO_BRANCH, "")],
     }
 
 
@@ -225,18 +228,21 @@ class MemberFormDialog(QDialog):
         # alone), by field; the others (e.g. a CCCD already used) need the database.
         self._own_messages: dict[str, str] = {}
         self._tab_of: dict[str, int] = {}
+        self._branches_listed = False  # the chi đoàn choice waits for the list (on the worker)
+        self._start_branch = branch_id
         self.setWindowTitle("Sửa thông tin đoàn viên" if member_id else "Thêm đoàn viên")
         self._build()
+        branches = self.editors["branch_id"]
+        assert isinstance(branches, QComboBox)
         if member_id is not None:
-            self._load(ws.members.get(member_id))
+            record = ws.members.get(member_id)
+            if record.fields.branch_id:  # shown (greyed out) until the chi đoàn are listed
+                branches.addItem(record.branch_name or "?", record.fields.branch_id)
+            self._load(record)
             self.timeline = TimelineWidget(core, member_id)
             self.timeline.changed.connect(self._on_events_changed)
             self.timeline.written.connect(self.events_written)
             self.tabs.addTab(self.timeline, "&Quá trình")
-        elif branch_id:  # (one deleted meanwhile is not offered: none chosen)
-            branches = self.editors["branch_id"]
-            assert isinstance(branches, QComboBox)
-            branches.setCurrentIndex(max(branches.findData(branch_id), 0))
         # Typing stops at each column's length, never below a text loaded (the record's).
         limit_lines(self, core, "members", self.editors, cleaned=CLEANED)
         self._initial = self.raw()
@@ -244,6 +250,37 @@ class MemberFormDialog(QDialog):
         # The tab bar comes first in the focus chain: without this, what is typed first is lost.
         self.tabs.setCurrentIndex(0)
         self.editors["full_name"].setFocus()
+        self._load_branches()
+
+    def _load_branches(self) -> None:
+        """Read the chi đoàn offered on the worker (their order goes through the core's
+        collation cache, the worker's); until they are listed the choice is greyed out, showing
+        the member's own, and "Lưu" waits."""
+        op = QueryOp(self, lambda ws: ws.branches.list(), self._core, progress=False)
+        op.success(self._show_branches).failure(self._branches_failed).run()
+
+    def _branches_failed(self, exc: BaseException) -> None:
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show_branches(self, branches: list[BranchInfo]) -> None:
+        """List ``branches``, the member's chi đoàn still chosen (a new member's: the one the
+        roster shows, if it still exists): what the form starts with, not a change to ask
+        about."""
+        combo = self.editors["branch_id"]
+        assert isinstance(combo, QComboBox)
+        current, current_name = str(combo.currentData() or ""), combo.currentText()
+        combo.clear()
+        combo.addItem(NO_BRANCH, "")
+        for branch in branches:
+            combo.addItem(branch.name, branch.id)
+        index = combo.findData(current or self._start_branch)
+        if index < 0 and current:  # gone since the member was read: still shown, by its name
+            combo.addItem(current_name, current)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
+        self._branches_listed = True
+        combo.setEnabled(not self.read_only)
+        self._initial["branch_id"] = self.raw()["branch_id"]
 
     # Building -----------------------------------------------------------------------------
 
@@ -257,7 +294,7 @@ class MemberFormDialog(QDialog):
         self.banner.hide()
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
-        choices = _combo_items(self._ws)
+        choices = _combo_items()
         for tab_index, (title, fields) in enumerate(TABS):
             page = QWidget()
             form = QFormLayout(page)
@@ -387,7 +424,8 @@ class MemberFormDialog(QDialog):
         self.read_only = is_read_only(status)
         for name, editor in self.editors.items():
             if isinstance(editor, QComboBox):
-                editor.setEnabled(not self.read_only and name != "status")
+                listed = name != "branch_id" or self._branches_listed
+                editor.setEnabled(not self.read_only and name != "status" and listed)
             else:
                 editor.setReadOnly(self.read_only)
         self.save_button.setVisible(not self.read_only)
@@ -474,7 +512,7 @@ class MemberFormDialog(QDialog):
 
     def _submit(self, *, then_next: bool) -> None:
         self.general_error.hide()
-        if self.read_only or self._saving:
+        if self.read_only or self._saving or not self._branches_listed:
             return
         self._then_next = then_next
         values, member_id = self.raw(), self.member_id
