@@ -4,9 +4,6 @@ then Enter adds the member found once the list has arrived."""
 
 from __future__ import annotations
 
-import threading
-from typing import Any
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -14,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.shell.operations import Core
+from read_threads import on_the_worker, record_reads
 from scripted import ScriptedPrompts
 
 from .conftest import add_activity, branch_id, first_occurrence
@@ -26,14 +24,7 @@ def test_enter_adds_the_member_found_by_a_search_on_the_worker(
 ) -> None:
     activity = add_activity(cal_ws, "Sinh hoạt chi đoàn tháng 3", "12/03/2026", kind="sinh-hoat",
                             branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")])  # fmt: skip
-    read_on: list[int] = []
-    real = cal_ws.members.ids
-
-    def ids(*args: Any, **kwargs: Any) -> Any:
-        read_on.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(cal_ws.members, "ids", ids)
+    read_on = record_reads(cal_ws.members, monkeypatch, "ids")
     core = Core(cal_ws, prompts)  # threaded, as in the app
     dialog = AttendanceDialog(core, first_occurrence(cal_ws, activity))
     qtbot.addWidget(dialog)
@@ -48,4 +39,4 @@ def test_enter_adds_the_member_found_by_a_search_on_the_worker(
     assert dialog.model.index(5, 1).data() == "Huỳnh Văn Đạt"
     assert dialog.isVisible() and not dialog.saved
     assert core.runner.wait()
-    assert read_on and threading.get_ident() not in read_on
+    assert on_the_worker(read_on)

@@ -6,9 +6,6 @@ and the member form offer are read on the worker too."""
 
 from __future__ import annotations
 
-import threading
-from typing import Any
-
 import pytest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
@@ -19,6 +16,7 @@ from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.roster.page import RosterPage
 from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.undo import UndoHistory
+from read_threads import on_the_worker, record_reads
 from scripted import ScriptedPrompts
 
 ALL = "Tất cả chi đoàn"
@@ -37,14 +35,7 @@ def test_the_chi_doan_filter_is_read_on_the_worker(
     ap1 = ws.branches.create("Ấp 1").id
     ws.members.save({"full_name": "Lê Văn An", "birth_date": "01/01/2001", "branch_id": ap2})
     ws.members.save({"full_name": "Trần Thị Hoa", "birth_date": "02/02/2002"})
-    read_on: list[int] = []
-    real = ws.branches.names
-
-    def names(*args: Any, **kwargs: Any) -> Any:
-        read_on.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ws.branches, "names", names)
+    read_on = record_reads(ws.branches, monkeypatch, "names")
     core = Core(ws, prompts)  # threaded, as in the app
     page = RosterPage(core, UndoHistory(core))
     qtbot.addWidget(page)
@@ -65,7 +56,7 @@ def test_the_chi_doan_filter_is_read_on_the_worker(
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
     assert page.model.member_filter.branch_id is None
     assert core.runner.wait()
-    assert read_on and threading.get_ident() not in read_on
+    assert on_the_worker(read_on)
 
 
 def test_the_chi_doan_a_move_offers_are_read_on_the_worker(
@@ -75,14 +66,7 @@ def test_the_chi_doan_a_move_offers_are_read_on_the_worker(
     ap1 = ws.branches.create("Ấp 1").id
     ws.branches.create("Ấp 2")
     an = ws.members.save({"full_name": "Lê Văn An", "birth_date": "01/01/2001", "branch_id": ap1})
-    read_on: list[int] = []
-    real = ws.branches.list
-
-    def branches(*args: Any, **kwargs: Any) -> Any:
-        read_on.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ws.branches, "list", branches)
+    read_on = record_reads(ws.branches, monkeypatch, "list")
     core = Core(ws, prompts)
     page = RosterPage(core, UndoHistory(core))
     qtbot.addWidget(page)
@@ -93,7 +77,7 @@ def test_the_chi_doan_a_move_offers_are_read_on_the_worker(
     qtbot.waitUntil(lambda: ws.members.get(an).branch_name == "Ấp 2", timeout=10_000)
     assert prompts.choices_offered == [["Ấp 1", "Ấp 2"]]
     assert core.runner.wait()
-    assert read_on and threading.get_ident() not in read_on
+    assert on_the_worker(read_on)
 
 
 def test_the_member_form_s_chi_doan_are_read_on_the_worker(
@@ -105,14 +89,7 @@ def test_the_member_form_s_chi_doan_are_read_on_the_worker(
     ap1 = ws.branches.create("Ấp 1").id
     ap2 = ws.branches.create("Ấp 2").id
     an = ws.members.save({"full_name": "Lê Văn An", "birth_date": "01/01/2001", "branch_id": ap2})
-    read_on: list[int] = []
-    real = ws.branches.list
-
-    def branches(*args: Any, **kwargs: Any) -> Any:
-        read_on.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ws.branches, "list", branches)
+    read_on = record_reads(ws.branches, monkeypatch, "list")
     core = Core(ws, prompts)
     dialog = MemberFormDialog(core, an)
     qtbot.addWidget(dialog)
@@ -139,4 +116,4 @@ def test_the_member_form_s_chi_doan_are_read_on_the_worker(
     qtbot.waitUntil(new_combo.isEnabled, timeout=10_000)
     assert new_combo.currentText() == "Ấp 1" and not new.is_modified
     assert core.runner.wait()
-    assert read_on and threading.get_ident() not in read_on
+    assert on_the_worker(read_on)

@@ -7,9 +7,6 @@ worker too."""
 
 from __future__ import annotations
 
-import threading
-from typing import Any
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -18,24 +15,12 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import MemberPicker, YouthFormDialog
+from read_threads import on_the_worker, record_reads
 from scripted import ScriptedPrompts
 
 QUYNH = "Nguyễn Thị Như Quỳnh – Chi đoàn ấp Tân Hưng"
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _record_reads(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """The threads the roster's searches ran on (the real searches run all the same)."""
-    read_on: list[int] = []
-    real = ws.members.ids
-
-    def ids(*args: Any, **kwargs: Any) -> Any:
-        read_on.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(ws.members, "ids", ids)
-    return read_on
 
 
 def _thuy(ws: Workspace) -> str:
@@ -65,7 +50,7 @@ def _check_picker(qtbot: QtBot, picker: MemberPicker, none_label: str) -> None:
 def test_the_follow_up_member_is_chosen_from_members_read_on_the_worker(
     qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read_on = _record_reads(youth_ws, monkeypatch)
+    read_on = record_reads(youth_ws.members, monkeypatch, "ids")
     core = Core(youth_ws, prompts)  # threaded, as in the app
     dialog = YouthFormDialog(core, _thuy(youth_ws))
     qtbot.addWidget(dialog)
@@ -73,20 +58,20 @@ def test_the_follow_up_member_is_chosen_from_members_read_on_the_worker(
     _check_picker(qtbot, dialog.picker, "(Chưa có)")
     assert dialog.raw()["follow_up_member_id"] == dialog.picker.member_id()
     assert core.runner.wait()
-    assert read_on and threading.get_ident() not in read_on
+    assert on_the_worker(read_on)
 
 
 def test_the_introducer_is_chosen_from_members_read_on_the_worker(
     qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read_on = _record_reads(youth_ws, monkeypatch)
+    read_on = record_reads(youth_ws.members, monkeypatch, "ids")
     core = Core(youth_ws, prompts)
     dialog = AdmitDialog(core, _thuy(youth_ws))
     qtbot.addWidget(dialog)
     dialog.show()
     _check_picker(qtbot, dialog.introducer, "(Không ghi)")
     assert core.runner.wait()
-    assert read_on and threading.get_ident() not in read_on
+    assert on_the_worker(read_on)
 
 
 def test_the_admission_s_chi_doan_are_read_on_the_worker(
@@ -95,14 +80,7 @@ def test_the_admission_s_chi_doan_are_read_on_the_worker(
     """The chi đoàn an admission offers are read on the worker: greyed out until listed, and
     "Kết nạp" (Enter) does nothing meanwhile; then the one named after the young person's
     hamlet is chosen, and Esc asks nothing about it."""
-    read_on: list[int] = []
-    real = youth_ws.branches.list
-
-    def branches(*args: Any, **kwargs: Any) -> Any:
-        read_on.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(youth_ws.branches, "list", branches)
+    read_on = record_reads(youth_ws.branches, monkeypatch, "list")
     core = Core(youth_ws, prompts)
     dialog = AdmitDialog(core, _thuy(youth_ws))
     qtbot.addWidget(dialog)
@@ -116,4 +94,4 @@ def test_the_admission_s_chi_doan_are_read_on_the_worker(
     dialog.reject()
     assert not dialog.isVisible() and prompts.asked == []
     assert core.runner.wait()
-    assert read_on and threading.get_ident() not in read_on
+    assert on_the_worker(read_on)
