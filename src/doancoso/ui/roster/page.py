@@ -38,6 +38,7 @@ from ...core.roster.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
 from ..common.adding import show_added
 from ..common.combo_search import toneless_search
+from ..common.latest_read import LatestRead
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
 from ..lifecycle.transfer_print import TransferLetterOffer
 from ..shell.operations import Core, CoreOp, QueryOp
@@ -74,8 +75,9 @@ class RosterPage(ListPage):
         self._ws = core.ws
         self._history = history
         self.io = RosterIO(self, core)
-        self._branches_loading = False  # the chi đoàn filter's choices are being read
-        self._branches_stale = False  # the data changed meanwhile: read them again once shown
+        self._branch_names = LatestRead(
+            self, core, lambda ws: ws.branches.names(), self._show_branches
+        )  # the chi đoàn filter's choices
         self._build()
         self._make_actions()
         self._fill_branches([])  # every chi đoàn's members until the names arrive
@@ -176,20 +178,9 @@ class RosterPage(ListPage):
         """Read the chi đoàn filter's choices again (on the worker: their order goes through
         the core's collation cache, the worker's) and show them when they arrive, the chosen one
         kept if it still exists; one gone (merged, deleted) leaves the whole list shown."""
-        if self._branches_loading:
-            self._branches_stale = True
-            return
-        self._branches_stale = False
-        self._branches_loading = True
-        op = QueryOp(self, lambda ws: ws.branches.names(), self._core, progress=False)
-        op.success(self._show_branches).failure(self._branches_failed).run()
-
-    def _branches_failed(self, exc: BaseException) -> None:
-        self._branches_loading = False
-        self._core.runner.show_error(exc, parent=self)
+        self._branch_names.run()
 
     def _show_branches(self, names: BranchNames) -> None:
-        self._branches_loading = False
         current = self.branch_combo.currentData()
         self._fill_branches(names)
         index = self.branch_combo.findData(current) if current is not None else 0
@@ -197,8 +188,6 @@ class RosterPage(ListPage):
         self.branch_combo.blockSignals(False)
         if self.model.member_filter.branch_id != self.branch_combo.currentData():
             self.model.set_filter(self.current_filter())  # the chosen one is gone: everyone
-        if self._branches_stale:
-            self.refresh_branches()
 
     def _fill_branches(self, names: BranchNames) -> None:
         """The filter's choices: every chi đoàn, none, then each chi đoàn of ``names`` (its
