@@ -124,17 +124,14 @@ class MemberPicker(QWidget):
     one who left or came of age follows no one up, and a namesake would show the same).
 
     The members matching the search are read on the worker (the roster's index is the
-    worker's), and listed when they arrive (:attr:`listed`); until the first list arrives the
-    combo is greyed out, showing the member already chosen (:meth:`set_member`), so that no one
-    is picked from a list not read yet.
+    worker's), and listed when they arrive; until the first list arrives the combo is greyed
+    out, showing the member already chosen (:meth:`set_member`), so that no one is picked from
+    a list not read yet.
 
     Enter in the search box picks the member found once the name typed is searched (the list
     opens when several are found), Enter on the closed list opens it; neither reaches the
     dialog's default button, which saved the form with the member chosen before the name was
     typed."""
-
-    listed = Signal()
-    """The members matching the search are listed (after each :meth:`refresh`)."""
 
     def __init__(self, core: Core, none_label: str = "(Chưa có)",
                  parent: QWidget | None = None, active_only: bool = False) -> None:  # fmt: skip
@@ -236,7 +233,6 @@ class MemberPicker(QWidget):
             self.combo.setCurrentIndex(1 if current else 0)
         self.combo.blockSignals(False)
         self.combo.setEnabled(True)
-        self.listed.emit()
         then, self._then = self._then, []
         for call in then:
             call()
