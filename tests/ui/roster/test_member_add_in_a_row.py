@@ -173,7 +173,7 @@ def test_the_edit_form_has_no_save_and_next(qtbot: QtBot, ws: Workspace) -> None
     assert dialog.next_button is None
     box = dialog.save_button.parentWidget()
     assert box is not None
-    assert [button.text() for button in box.findChildren(QPushButton)] == ["Lưu", "Hủy"]
+    assert [button.text() for button in box.findChildren(QPushButton)] == ["Lưu", "Hủ&y"]
 
 
 def test_enter_on_the_focused_save_and_next_button_presses_it(qtbot: QtBot, ws: Workspace) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import openpyxl
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidge
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, shown_active
-from doancoso.core.lifecycle.rules import EVENT_KINDS
+from doancoso.core.lifecycle.rules import EVENT_KINDS, is_read_only
+from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
@@ -30,9 +32,12 @@ from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
 from doancoso.ui.rating.import_preview import ImportPreviewDialog
 from doancoso.ui.rating.rules_dialog import RulesDialog
+from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.main_window import AREAS
 from doancoso.ui.shell.undo import UndoHistory
+from doancoso.ui.youth.admit_dialog import AdmitDialog
+from doancoso.ui.youth.form import YouthFormDialog
 from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -151,12 +156,14 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
 ) -> None:
     """The forms with lettered labels opened from a list's row or a page's button: a date of the
     calendar, its roll call and its minutes, the calendar's export, the first start's form, the
-    coming of age's and the ended stays' decisions and the rating's rules; every label naming a
+    coming of age's and the ended stays' decisions, the rating's rules and an admission into the
+    union; every label naming a
     field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it scrolls), and so does
     every button of the decision lists; none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
-    forms: list[Callable[[], QDialog]] = [  # (an admission: no letters)
+    (youth_id, *_) = demo_ws.youth.ids()
+    forms: list[Callable[[], QDialog]] = [
         lambda: OccurrenceDialog(core, UndoHistory(core), occurrence.id),
         lambda: AttendanceDialog(core, occurrence.id),
         lambda: MinutesDialog(core, occurrence.id),
@@ -165,6 +172,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: ComingOfAgeDialog(core, 2026),
         lambda: TemporaryStaysDialog(core),
         lambda: RulesDialog(core),
+        lambda: AdmitDialog(core, youth_id),
     ]
     wrong: list[str] = []
     for form in forms:
@@ -228,3 +236,38 @@ def test_the_ratings_dialogs_buttons_have_letters(
         wrong.extend(f"{dialog.windowTitle()}: twice {t}" for t in twice(letters(dialog)))
         dialog.reject()
     assert wrong == []
+
+
+def test_the_forms_cancel_has_a_letter_of_its_own(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """ "Hủy" of the member and youth forms (adding and editing) and of an admission, and "Đóng"
+    of a member's record shown read-only, each with an Alt letter no other widget of the form
+    shows (the forms' tabs and columns take Alt+H, Alt+G), which closes the form."""
+    core = synchronous_core(demo_ws, prompts)
+    rows = demo_ws.members.rows(demo_ws.members.ids(MemberFilter()))
+    member_id = next(row.id for row in rows if not is_read_only(row.status))
+    left_id = next(row.id for row in rows if is_read_only(row.status))
+    (youth_id, *_) = demo_ws.youth.ids()
+    forms: list[tuple[Callable[[], QDialog], str]] = [
+        (lambda: MemberFormDialog(core), "Hủ&y"),
+        (lambda: MemberFormDialog(core, member_id), "Hủ&y"),
+        (lambda: MemberFormDialog(core, left_id), "Đó&ng"),
+        (lambda: YouthFormDialog(core), "Hủ&y"),
+        (lambda: YouthFormDialog(core, youth_id), "Hủ&y"),
+        (lambda: AdmitDialog(core, youth_id), "&Hủy"),
+    ]
+    for form, cancel in forms:
+        dialog = shown_active(qtbot, form())
+        title = dialog.windowTitle()
+        shown = [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()]
+        assert cancel in shown, title
+        assert twice(letters(dialog)) == [], title
+        if QApplication.focusWidget() is None:
+            dialog.focusNextChild()
+        press_alt(qtbot, Qt.Key(ord(mnemonic(cancel).removeprefix("Alt+"))))
+        qtbot.waitUntil(partial(_hidden, dialog))  # (a letter clicks after a moment)
+
+
+def _hidden(dialog: QDialog) -> bool:
+    return not dialog.isVisible()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
@@ -56,7 +56,19 @@ def test_save_and_add_next_keeps_the_hamlet(
     assert youth_ws.youth.count() == before + 1
 
 
-def test_ctrl_enter_saves_and_adds_next(qtbot: QtBot, youth_ws: Workspace) -> None:
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+        (
+            Qt.Key.Key_Enter,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier,
+        ),
+    ],
+)  # Ctrl with either Enter key: the main one and the keypad's
+def test_ctrl_enter_saves_and_adds_next(
+    qtbot: QtBot, youth_ws: Workspace, key: Qt.Key, modifiers: Qt.KeyboardModifier
+) -> None:
     dialog = YouthFormDialog(synchronous_core(youth_ws), None)
     qtbot.addWidget(dialog)
     with qtbot.wait_active(dialog):  # Ctrl+Enter works only in the active window
@@ -69,12 +81,42 @@ def test_ctrl_enter_saves_and_adds_next(qtbot: QtBot, youth_ws: Workspace) -> No
     dialog.set_value("hamlet", "Ấp Bào Sen")
     birth = dialog.editors["birth_date"]
     birth.setFocus()
-    qtbot.keyClick(birth, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(birth, key, modifiers)
     qtbot.keyRelease(birth, Qt.Key.Key_Control)
     assert added == ["Trần Thị Ngọc"]
     assert dialog.isVisible() and dialog.raw()["full_name"] == ""
     assert dialog.raw()["hamlet"] == "Ấp Bào Sen"
     assert dialog.editors["full_name"].hasFocus()  # the next name typed straight away
+
+
+def test_enter_on_the_focused_save_and_next_button_presses_it(
+    qtbot: QtBot, youth_ws: Workspace
+) -> None:
+    """Tabbed to "Lưu và thêm tiếp", Enter presses it (not "Lưu", the default elsewhere), as in
+    the member form; back in "Họ và tên", Enter is "Lưu" again."""
+    dialog = YouthFormDialog(synchronous_core(youth_ws), None)
+    qtbot.addWidget(dialog)
+    with qtbot.wait_active(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    before = youth_ws.youth.count()
+    dialog.set_value("full_name", "Trần Thị Ngọc")
+    dialog.set_value("birth_date", "05/03/2007")
+    button = dialog.next_button
+    assert button is not None and button.toolTip() == (
+        "Lưu thanh niên này rồi nhập ngay người tiếp theo (Ctrl+Enter); ấp/khu phố giữ như người "
+        "vừa lưu."
+    )
+    button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert dialog.isVisible() and youth_ws.youth.count() == before + 1
+    name = dialog.editors["full_name"]
+    assert QApplication.focusWidget() is name
+    qtbot.keyClicks(name, "Ly Van Tai")
+    dialog.set_value("birth_date", "06/04/2006")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and youth_ws.youth.count() == before + 2
 
 
 def test_an_edit_has_no_save_and_add_next(

@@ -25,8 +25,8 @@ LEFT = ["Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Tôn giáo
 RIGHT = ["Nghề nghiệp", "Đi làm ăn xa", "Nơi làm ăn xa", "Đi từ ngày", "Hoàn cảnh khó khăn",
          "Loại hoàn cảnh", "Đã/cần hỗ trợ", "Khuyết tật", "Đoàn viên theo dõi (1+1)",
          "Đoàn viên theo dõi (1+1)"]  # fmt: skip
-ROUND = [*LEFT[1:], *RIGHT, "Lưu", "Hủy", LEFT[0]]
-ADD_ROUND = [*LEFT[1:], *RIGHT, "Lưu", "Lưu và thêm tiếp", "Hủy", LEFT[0]]
+ROUND = [*LEFT[1:], *RIGHT, "Lưu", "Hủ&y", LEFT[0]]
+ADD_ROUND = [*LEFT[1:], *RIGHT, "Lưu", "Lưu và thêm tiếp", "Hủ&y", LEFT[0]]
 """A new young person's form has "Lưu và thêm tiếp" between the two."""
 
 

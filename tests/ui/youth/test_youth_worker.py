@@ -4,9 +4,6 @@ again when a young person of a new hamlet is added."""
 
 from __future__ import annotations
 
-import threading
-from typing import Any
-
 import pytest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -15,6 +12,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.page import YouthPage
+from read_threads import on_the_worker, record_reads
 from scripted import ScriptedPrompts
 
 
@@ -25,14 +23,7 @@ def _choices(page: YouthPage) -> list[str]:
 def test_the_hamlets_are_read_on_the_worker(
     qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read_on: list[int] = []
-    real = youth_ws.youth.hamlets
-
-    def hamlets(*args: Any, **kwargs: Any) -> Any:
-        read_on.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(youth_ws.youth, "hamlets", hamlets)
+    read_on = record_reads(youth_ws.youth, monkeypatch, "hamlets")
     core = Core(youth_ws, prompts)  # threaded, as in the app
     page = YouthPage(core, UndoHistory(core))
     qtbot.addWidget(page)
@@ -46,7 +37,7 @@ def test_the_hamlets_are_read_on_the_worker(
     assert _choices(page) == ["Tất cả", "Ấp Bào Sen", "Ấp Kênh Xáng", "Ấp Tân Hưng"]
     assert page.hamlet_combo.currentText() == "Ấp Tân Hưng"
     assert core.runner.wait()
-    assert read_on and threading.get_ident() not in read_on
+    assert on_the_worker(read_on)
 
 
 def test_the_form_reads_its_hamlets_on_the_worker(
@@ -56,14 +47,7 @@ def test_the_form_reads_its_hamlets_on_the_worker(
     worker when the form opens (the hamlets go through the core's collation cache)."""
     from doancoso.ui.youth.form import YouthFormDialog
 
-    read_on: list[int] = []
-    real = youth_ws.youth.hamlets
-
-    def hamlets(*args: Any, **kwargs: Any) -> Any:
-        read_on.append(threading.get_ident())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(youth_ws.youth, "hamlets", hamlets)
+    read_on = record_reads(youth_ws.youth, monkeypatch, "hamlets")
     core = Core(youth_ws, prompts)  # threaded, as in the app
     dialog = YouthFormDialog(core)
     qtbot.addWidget(dialog)
@@ -76,4 +60,4 @@ def test_the_form_reads_its_hamlets_on_the_worker(
     offered = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
     assert offered == ["Ấp Kênh Xáng", "Ấp Tân Hưng"]
     assert core.runner.wait()
-    assert read_on and threading.get_ident() not in read_on
+    assert on_the_worker(read_on)

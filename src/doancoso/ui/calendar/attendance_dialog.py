@@ -101,7 +101,7 @@ class AttendanceDialog(QDialog):
         row.addStretch(1)
         picker_label = QLabel("Thêm &người:")
         row.addWidget(picker_label)
-        self.picker = MemberPicker(self._ws, "(Chọn đoàn viên)")
+        self.picker = MemberPicker(self._core, "(Chọn đoàn viên)")
         picker_label.setBuddy(self.picker.search)
         # Enter there adds the member found (not the dialog's "Lưu" of a roll call half taken).
         for widget in (self.picker.search, self.picker.combo):
@@ -164,9 +164,10 @@ class AttendanceDialog(QDialog):
         key = event.key()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if watched in (self.picker.search, self.picker.combo) and enter:
-            if watched is self.picker.search:
-                self.picker.refresh()  # the name typed just now, before the picker's delay
-            self.add_member()
+            if watched is self.picker.search:  # the name typed just now, before the delay:
+                self.picker.refresh(self.add_member)  # added once found (on the worker)
+            else:
+                self.add_member()
             return True
         if watched is self.find_edit and enter:
             if self.model.find(self.find_edit.text()):

@@ -27,6 +27,9 @@ one but for what members typed in a row share (their chi đoàn, commune and pro
 was saved and puts the cursor back in "Họ và tên"; each member so saved is handed to the page at
 once (:attr:`MemberFormDialog.member_added`). A new member starts in the chi đoàn the roster
 shows, when it shows one.
+
+A line edit takes no more characters than its column (:mod:`..common.line_limits`), never fewer
+than the text loaded into it: a longer one an older version stored reads whole.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from collections.abc import Iterable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,13 +58,16 @@ from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.text import fold
 from ...core.lifecycle.rules import EVENT_KINDS, READ_ONLY_REASONS, allowed_kinds, is_read_only
+from ...core.roster.branches import BranchInfo
 from ...core.roster.service import AddedMember, MemberRecord
 from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
+from ..common.adding import save_and_next_button
 from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors
+from ..common.line_limits import limit_lines, set_line_text
 from ..common.wheel import wheel_needs_focus_in
 from ..lifecycle.coming_of_age import MEMBER
 from ..lifecycle.timeline import TimelineWidget
@@ -151,26 +157,33 @@ WARNED_FROM = {
     "national_id": ("national_id", "gender", "birth_date"),
     "position": ("position", "branch_id"),  # a second Bí thư of the chi đoàn
 }
+NO_BRANCH = "(Chưa thuộc chi đoàn)"
+CLEANED = ("national_id", "member_code", "phone")
+"""Fields the core stores cleaned of spaces and signs: typed, they may be longer than stored."""
 KEPT_FOR_NEXT = ("branch_id", "address_commune", "address_province")
 """What "Lưu và thêm tiếp" keeps for the next member: what members typed in a row share."""
 NEXT_TIP = (
     "Lưu đoàn viên này rồi nhập ngay người tiếp theo (Ctrl+Enter); chi đoàn, xã/phường và "
     "tỉnh/thành phố giữ như người vừa lưu."
 )
+CANCEL, CLOSE = "Hủ&y", "Đó&ng"
+"""The form's "Hủy" (a record that can be edited) or "Đóng" (read-only): Alt+Y, Alt+N, as the
+tabs take Alt+H ("Học vấn") and Alt+G ("Gia đình")."""
 SAVED_NOTE_STYLE = "color: #2e7d32;"
 READ_ONLY_STYLE = (
     'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f0f0f0; }'
 )
 
 
-def _combo_items(ws: Workspace) -> dict[str, list[tuple[str, str]]]:
-    """(label, value) pairs of each choice field; an empty value first where it is optional."""
+def _combo_items() -> dict[str, list[tuple[str, str]]]:
+    """(label, value) pairs of each choice field; an empty value first where it is optional. The
+    chi đoàn are listed when they are read (:meth:`MemberFormDialog._show_branches`)."""
     return {
         "gender": [("", "")] + [(label, code) for code, label in GENDERS.items()],
         "status": [(label, code) for code, label in STATUSES.items()],
         "book_status": [("", "")] + [(label, code) for code, label in BOOK_STATUSES.items()],
         "position": [("", "")] + [(p, p) for p in POSITIONS],
-        "branch_id": [("(Chưa thuộc chi đoàn)", "")] + [(b.name, b.id) for b in ws.branches.list()],
+        "branch_id": [(NO_BRANCH, "")],
     }
 
 
@@ -215,23 +228,59 @@ class MemberFormDialog(QDialog):
         # alone), by field; the others (e.g. a CCCD already used) need the database.
         self._own_messages: dict[str, str] = {}
         self._tab_of: dict[str, int] = {}
+        self._branches_listed = False  # the chi đoàn choice waits for the list (on the worker)
+        self._start_branch = branch_id
         self.setWindowTitle("Sửa thông tin đoàn viên" if member_id else "Thêm đoàn viên")
         self._build()
+        branches = self.editors["branch_id"]
+        assert isinstance(branches, QComboBox)
         if member_id is not None:
-            self._load(ws.members.get(member_id))
+            record = ws.members.get(member_id)
+            if record.fields.branch_id:  # shown (greyed out) until the chi đoàn are listed
+                branches.addItem(record.branch_name or "?", record.fields.branch_id)
+            self._load(record)
             self.timeline = TimelineWidget(core, member_id)
             self.timeline.changed.connect(self._on_events_changed)
             self.timeline.written.connect(self.events_written)
             self.tabs.addTab(self.timeline, "&Quá trình")
-        elif branch_id:  # (one deleted meanwhile is not offered: none chosen)
-            branches = self.editors["branch_id"]
-            assert isinstance(branches, QComboBox)
-            branches.setCurrentIndex(max(branches.findData(branch_id), 0))
+        # Typing stops at each column's length, never below a text loaded (the record's).
+        limit_lines(self, core, "members", self.editors, cleaned=CLEANED)
         self._initial = self.raw()
         self._apply_standing()
         # The tab bar comes first in the focus chain: without this, what is typed first is lost.
         self.tabs.setCurrentIndex(0)
         self.editors["full_name"].setFocus()
+        self._load_branches()
+
+    def _load_branches(self) -> None:
+        """Read the chi đoàn offered on the worker (their order goes through the core's
+        collation cache, the worker's); until they are listed the choice is greyed out, showing
+        the member's own, and "Lưu" waits."""
+        op = QueryOp(self, lambda ws: ws.branches.list(), self._core, progress=False)
+        op.success(self._show_branches).failure(self._branches_failed).run()
+
+    def _branches_failed(self, exc: BaseException) -> None:
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show_branches(self, branches: list[BranchInfo]) -> None:
+        """List ``branches``, the member's chi đoàn still chosen (a new member's: the one the
+        roster shows, if it still exists): what the form starts with, not a change to ask
+        about."""
+        combo = self.editors["branch_id"]
+        assert isinstance(combo, QComboBox)
+        current, current_name = str(combo.currentData() or ""), combo.currentText()
+        combo.clear()
+        combo.addItem(NO_BRANCH, "")
+        for branch in branches:
+            combo.addItem(branch.name, branch.id)
+        index = combo.findData(current or self._start_branch)
+        if index < 0 and current:  # gone since the member was read: still shown, by its name
+            combo.addItem(current_name, current)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
+        self._branches_listed = True
+        combo.setEnabled(not self.read_only)
+        self._initial["branch_id"] = self.raw()["branch_id"]
 
     # Building -----------------------------------------------------------------------------
 
@@ -245,7 +294,7 @@ class MemberFormDialog(QDialog):
         self.banner.hide()
         layout.addWidget(self.banner)
         self.tabs = QTabWidget()
-        choices = _combo_items(self._ws)
+        choices = _combo_items()
         for tab_index, (title, fields) in enumerate(TABS):
             page = QWidget()
             form = QFormLayout(page)
@@ -298,18 +347,8 @@ class MemberFormDialog(QDialog):
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.next_button: QPushButton | None = None
         if self.member_id is None:  # members typed in one after another, without the mouse
-            self.next_button = buttons.addButton(
-                "Lưu và thêm tiếp", QDialogButtonBox.ButtonRole.ActionRole
-            )
-            # (Auto default, as a dialog's buttons are: Enter presses it while it has the focus,
-            # and is "Lưu" again once the focus is back in a field.)
-            self.next_button.setToolTip(NEXT_TIP)
-            self.next_button.clicked.connect(self.submit_and_next)
-            # Named by their keys (see ..shell.translator): Ctrl with either Enter key.
-            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self,
-                          self.submit_and_next)  # fmt: skip
-        self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+            self.next_button = save_and_next_button(buttons, self, NEXT_TIP, self.submit_and_next)
+        self.cancel_button = buttons.addButton(CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -365,7 +404,7 @@ class MemberFormDialog(QDialog):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(value)
         else:
-            editor.setText(value)
+            set_line_text(editor, value)  # whole, however long (see ..common.line_limits)
 
     def _load(self, record: MemberRecord) -> None:
         fields: MemberFields = record.fields
@@ -385,13 +424,14 @@ class MemberFormDialog(QDialog):
         self.read_only = is_read_only(status)
         for name, editor in self.editors.items():
             if isinstance(editor, QComboBox):
-                editor.setEnabled(not self.read_only and name != "status")
+                listed = name != "branch_id" or self._branches_listed
+                editor.setEnabled(not self.read_only and name != "status" and listed)
             else:
                 editor.setReadOnly(self.read_only)
         self.save_button.setVisible(not self.read_only)
         # Read-only boxes look read-only (grey), not like fields waiting for input.
         self.tabs.setStyleSheet(READ_ONLY_STYLE if self.read_only else "")
-        self.cancel_button.setText("Đóng" if self.read_only else "Hủy")
+        self.cancel_button.setText(CLOSE if self.read_only else CANCEL)
         if self.member_id is not None:
             title = "Thông tin đoàn viên (chỉ xem)" if self.read_only else "Sửa thông tin đoàn viên"
             self.setWindowTitle(title)
@@ -472,7 +512,7 @@ class MemberFormDialog(QDialog):
 
     def _submit(self, *, then_next: bool) -> None:
         self.general_error.hide()
-        if self.read_only or self._saving:
+        if self.read_only or self._saving or not self._branches_listed:
             return
         self._then_next = then_next
         values, member_id = self.raw(), self.member_id

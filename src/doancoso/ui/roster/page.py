@@ -12,6 +12,7 @@ transfer out on the active roster).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,6 +26,8 @@ from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import ACTIVE_STATUSES
 from ...core.roster.branches import (
     UNASSIGNED,
+    BranchInfo,
+    BranchNames,
     MovedMembers,
     not_moved_message,
     secretaries_message,
@@ -33,7 +36,9 @@ from ...core.roster.service import AddedMember, MemberFilter
 from ...core.roster.validation import MemberFields
 from ...core.roster.vocab import GENDERS, STATUSES
 from ...core.workspace import Workspace
+from ..common.adding import show_added
 from ..common.combo_search import toneless_search
+from ..common.latest_read import LatestRead
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
 from ..lifecycle.transfer_print import TransferLetterOffer
 from ..shell.operations import Core, CoreOp, QueryOp
@@ -70,8 +75,13 @@ class RosterPage(ListPage):
         self._ws = core.ws
         self._history = history
         self.io = RosterIO(self, core)
+        self._branch_names = LatestRead(
+            self, core, lambda ws: ws.branches.names(), self._show_branches
+        )  # the chi đoàn filter's choices
         self._build()
         self._make_actions()
+        self._fill_branches([])  # every chi đoàn's members until the names arrive
+        self.branch_combo.blockSignals(False)
         self.refresh_branches()
         self.model.reloaded.connect(self._update_count)
         self.model.reloaded.connect(self._update_buttons)
@@ -165,17 +175,29 @@ class RosterPage(ListPage):
     # Filters ------------------------------------------------------------------------------
 
     def refresh_branches(self) -> None:
-        """Reload the chi đoàn filter, keeping the chosen one if it still exists."""
+        """Read the chi đoàn filter's choices again (on the worker: their order goes through
+        the core's collation cache, the worker's) and show them when they arrive, the chosen one
+        kept if it still exists; one gone (merged, deleted) leaves the whole list shown."""
+        self._branch_names.run()
+
+    def _show_branches(self, names: BranchNames) -> None:
         current = self.branch_combo.currentData()
+        self._fill_branches(names)
+        index = self.branch_combo.findData(current) if current is not None else 0
+        self.branch_combo.setCurrentIndex(max(index, 0))
+        self.branch_combo.blockSignals(False)
+        if self.model.member_filter.branch_id != self.branch_combo.currentData():
+            self.model.set_filter(self.current_filter())  # the chosen one is gone: everyone
+
+    def _fill_branches(self, names: BranchNames) -> None:
+        """The filter's choices: every chi đoàn, none, then each chi đoàn of ``names`` (its
+        signals blocked: the caller chooses, then unblocks them)."""
         self.branch_combo.blockSignals(True)
         self.branch_combo.clear()
         self.branch_combo.addItem("Tất cả chi đoàn", None)
         self.branch_combo.addItem(UNASSIGNED, "")  # the members in no chi đoàn
-        for branch_id, name in self._ws.branches.names():
+        for branch_id, name in names:
             self.branch_combo.addItem(name, branch_id)
-        index = self.branch_combo.findData(current) if current is not None else 0
-        self.branch_combo.setCurrentIndex(max(index, 0))
-        self.branch_combo.blockSignals(False)
 
     def current_filter(self) -> MemberFilter:
         status = self.status_combo.currentData()
@@ -223,10 +245,10 @@ class RosterPage(ListPage):
         reload = changes.touches("members")
         if changes.touches("branches"):
             # Names (and their order) may have changed, or the chosen one may be gone (merged,
-            # deleted): then the list shows every chi đoàn, as the filter now says.
+            # deleted): then, once the names are read, the list shows every chi đoàn.
+            shown = self.model.member_filter
             self.refresh_branches()
-            if self.model.member_filter.branch_id != self.branch_combo.currentData():
-                self.model.set_filter(self.current_filter())
+            if self.model.member_filter is not shown:  # names read at once, the list anew
                 return
             reload = reload or self.model.sort_key[0] == "branch"
             if not reload:
@@ -256,16 +278,12 @@ class RosterPage(ListPage):
 
     def _added(self, added: AddedMember) -> None:
         """A member just added: selected, on the undo history, said in the status bar."""
-        self.select_member(added.member_id)  # the list was reloaded when it changed
         name = added.fields.full_name  # as the core stored it
-        self._history.add(
-            f"Thêm {members_phrase(1, name)}",
-            lambda ws: ws.members.take_back(added),
-            lambda ws: ws.members.bring_back(added),
-        )
-        row = self.model.row_of(added.member_id)
-        done = f"Đã thêm đoàn viên {name}{ADD_UNDO_HINT}"
-        self.status_message.emit(self.saved_message(done, row))
+        show_added(
+            self, self._history, added.member_id, f"Thêm {members_phrase(1, name)}",
+            lambda ws: ws.members.take_back(added), lambda ws: ws.members.bring_back(added),
+            f"Đã thêm đoàn viên {name}{ADD_UNDO_HINT}",
+        )  # fmt: skip
 
     def edit_member(self) -> None:
         from .member_form import MemberFormDialog
@@ -361,13 +379,21 @@ class RosterPage(ListPage):
         ids = self.selected_ids()
         if not ids:
             return
-        branches = self._ws.branches.list()
+        names = self._names(self.selected_rows()[:1])
+        # The chi đoàn to choose from are read on the worker (their order goes through the
+        # core's collation cache, the worker's); the question is asked once they arrive.
+        op = QueryOp(self, lambda ws: ws.branches.list(), self._core, progress=False)
+        op.success(partial(self._move_to_chosen, ids, names))
+        op.failure(self._core.reporter(self, "Không chuyển được")).run()
+
+    def _move_to_chosen(self, ids: list[str], names: list[str], branches: list[BranchInfo]) -> None:
+        """Ask which of ``branches`` the members ``ids`` (the first named in ``names``) move
+        to, then move them (see :meth:`move_selected`)."""
         if not branches:
             self.prompts.information(
                 self, "Chuyển chi đoàn", "Chưa có chi đoàn nào. Hãy thêm chi đoàn trước."
             )
             return
-        names = self._names(self.selected_rows()[:1])
         who = members_phrase(len(ids), names[0] if names else "")
         choice = self.prompts.choose(
             self, "Chuyển chi đoàn", f"Chuyển {who} sang chi đoàn:",

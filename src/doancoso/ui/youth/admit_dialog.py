@@ -28,12 +28,13 @@ from ...core.errors import AppError, ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lang.places import hamlet_key
 from ...core.lifecycle.rules import ACTIVE_STATUSES
+from ...core.roster.branches import BranchInfo
 from ...core.roster.service import AddedMember
 from ...core.roster.spreadsheets.preview import branch_place
 from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
 from .form import MemberPicker
 
 NO_BRANCH = "(Chưa thuộc chi đoàn)"
@@ -62,6 +63,27 @@ class AdmitDialog(QDialog):
         self.setWindowTitle("Kết nạp vào Đoàn")
         self._build(today or dt.date.today())
         self._initial = self._typed()
+        self._load_branches()
+
+    def _load_branches(self) -> None:
+        """Read the chi đoàn offered on the worker (their order goes through the core's
+        collation cache, the worker's); until they are listed the choice is greyed out and
+        "Kết nạp" waits, lest a member be admitted in no chi đoàn for a list not read yet."""
+        op = QueryOp(self, lambda ws: ws.branches.list(), self._core, progress=False)
+        op.success(self._show_branches).failure(self._branches_failed).run()
+
+    def _branches_failed(self, exc: BaseException) -> None:
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show_branches(self, branches: list[BranchInfo]) -> None:
+        """List ``branches``, the one named after the young person's hamlet chosen: what the
+        dialog starts with, not a change to ask about on Esc."""
+        for branch in branches:
+            self.branch_combo.addItem(branch.name, branch.id)
+        self.branch_combo.setCurrentIndex(self._guess_branch(self.record.fields.hamlet))
+        self.branch_combo.setEnabled(True)
+        chosen = str(self.branch_combo.currentData() or "")
+        self._initial = (*self._initial[:2], chosen, *self._initial[3:])
 
     def _build(self, today: dt.date) -> None:
         layout = QVBoxLayout(self)
@@ -84,23 +106,23 @@ class AdmitDialog(QDialog):
         self.place_edit = QLineEdit(org.name if org else "")
         self.branch_combo = QComboBox()
         self.branch_combo.addItem(NO_BRANCH, "")
-        for branch in self._ws.branches.list():
-            self.branch_combo.addItem(branch.name, branch.id)
-        self.branch_combo.setCurrentIndex(self._guess_branch(fields.hamlet))
+        self.branch_combo.setEnabled(False)  # until the chi đoàn are listed (_show_branches)
         toneless_search(self.branch_combo)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText("Ví dụ: 12-QĐ/ĐTN")
         self.number_edit.setMaximumWidth(220)
-        self.introducer = MemberPicker(self._ws, "(Không ghi)", active_only=True)
+        self.introducer = MemberPicker(self._core, "(Không ghi)", active_only=True)
         if self._follow_up_active():
             self.introducer.set_member(self.record.fields.follow_up_member_id,
                                        self.record.follow_up_name)  # fmt: skip
+        # Each field's Alt letter, as a member event's dialog gives its own (the introducer's
+        # Alt+T there too); "&Hủy" takes Alt+H, Enter is "Kết nạp".
         for name, label, editor, required in (
-            ("admission_date", "Ngày kết nạp", self.date_edit, True),
-            ("admission_place", "Nơi kết nạp", self.place_edit, False),
-            ("branch_id", "Chi đoàn", self.branch_combo, False),
-            ("number", "Số quyết định", self.number_edit, False),
-            ("introducer_id", "Người giới thiệu", self.introducer, False),
+            ("admission_date", "&Ngày kết nạp", self.date_edit, True),
+            ("admission_place", "Nơ&i kết nạp", self.place_edit, False),
+            ("branch_id", "&Chi đoàn", self.branch_combo, False),
+            ("number", "&Số quyết định", self.number_edit, False),
+            ("introducer_id", "Người giới &thiệu", self.introducer, False),
         ):
             self.errors.add_row(form, name, label, editor, required=required)
         layout.addLayout(form)
@@ -109,7 +131,7 @@ class AdmitDialog(QDialog):
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
         self.admit_button = buttons.addButton("Kết nạp", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -153,7 +175,7 @@ class AdmitDialog(QDialog):
 
     def submit(self) -> None:
         """Admit through the core, on the worker; the dialog closes once done."""
-        if self._saving:
+        if self._saving or not self.branch_combo.isEnabled():  # (the chi đoàn not listed yet)
             return
         self.general_error.hide()
         date, place, branch_id, number, introducer_id = self._typed()

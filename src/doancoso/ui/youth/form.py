@@ -16,14 +16,18 @@ tiếp" (Ctrl+Enter, in the add form only), as members are in the member form: t
 saved as by "Lưu", then the form empties for the next one but for the hamlet, says who was saved
 and puts the cursor back in "Họ và tên"; each one so saved is handed to the page at once
 (:attr:`YouthFormDialog.youth_added`), which puts it on the undo history.
+
+A line edit takes no more characters than its column (:mod:`..common.line_limits`), never fewer
+than the text loaded into it, as in the member form.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,13 +49,15 @@ from PySide6.QtWidgets import (
 from ...core.errors import AppError, ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.lifecycle.rules import ACTIVE_STATUSES
-from ...core.roster.service import MemberFilter
+from ...core.roster.service import MemberFilter, MemberRow
 from ...core.roster.vocab import GENDERS
 from ...core.workspace import Workspace
 from ...core.youth.service import AddedYouth, YouthFields, YouthRecord, yes_or_no
+from ..common.adding import save_and_next_button
 from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, open_with_room
+from ..common.line_limits import limit_lines, set_line_text
 from ..shell.operations import Core, CoreOp, QueryOp
 
 DATE_HINT = "dd/mm/yyyy"
@@ -97,6 +103,8 @@ NEXT_TIP = (
     "Lưu thanh niên này rồi nhập ngay người tiếp theo (Ctrl+Enter); ấp/khu phố giữ như người "
     "vừa lưu."
 )
+CANCEL = "Hủ&y"
+"""Alt+Y: the second column's title takes Alt+H ("Hoàn cảnh – theo dõi")."""
 SAVED_NOTE_STYLE = "color: #2e7d32;"
 COLUMN_STRETCH = (2, 3)
 FLAGS = {"working_away": "Có, đang đi làm ăn xa", "in_hardship": "Có hoàn cảnh khó khăn"}
@@ -115,16 +123,25 @@ class MemberPicker(QWidget):
     ``active_only``: members of the active roster only (a follow-up member, an introducer now:
     one who left or came of age follows no one up, and a namesake would show the same).
 
-    Enter in the search box picks the member found at once (the list opens when several are
-    found), Enter on the closed list opens it; neither reaches the dialog's default button,
-    which saved the form with the member chosen before the name was typed."""
+    The members matching the search are read on the worker (the roster's index is the
+    worker's), and listed when they arrive; until the first list arrives the combo is greyed
+    out, showing the member already chosen (:meth:`set_member`), so that no one is picked from
+    a list not read yet.
 
-    def __init__(self, ws: Workspace, none_label: str = "(Chưa có)",
+    Enter in the search box picks the member found once the name typed is searched (the list
+    opens when several are found), Enter on the closed list opens it; neither reaches the
+    dialog's default button, which saved the form with the member chosen before the name was
+    typed."""
+
+    def __init__(self, core: Core, none_label: str = "(Chưa có)",
                  parent: QWidget | None = None, active_only: bool = False) -> None:  # fmt: skip
         super().__init__(parent)
-        self._ws = ws
+        self._core = core
+        self._ws = core.ws
         self._statuses = ACTIVE_STATUSES if active_only else ()
         self._none_label = none_label
+        self._asked = 0  # the last search asked for; an older one's list is not shown
+        self._then: list[Callable[[], object]] = []  # to call once the list asked for is shown
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
@@ -137,6 +154,8 @@ class MemberPicker(QWidget):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        self.combo.addItem(self._none_label, "")
+        self.combo.setEnabled(False)  # until the members are listed
         layout.addWidget(self.search)
         layout.addWidget(self.combo, 1)
         self.setFocusProxy(self.search)
@@ -163,25 +182,46 @@ class MemberPicker(QWidget):
         if watched is self.combo:  # its list closed: opened to choose in (Enter there picks)
             self.combo.showPopup()
             return True
-        self.refresh()  # the name typed just now, before the search's delay
-        if self.found > 1 and self.search.text().strip():
-            self.combo.showPopup()  # several found: the secretary chooses
+        self.refresh(self._open_if_several)  # the name typed just now, before the delay
         return True
 
-    def refresh(self) -> None:
-        """List the members matching the search (the chosen one is kept at the top)."""
+    def _open_if_several(self) -> None:
+        if self.found > 1 and self.search.text().strip():
+            self.combo.showPopup()  # several found: the secretary chooses
+
+    def refresh(self, then: Callable[[], object] | None = None) -> None:
+        """Search the members matching the search box, on the worker, and list them when they
+        arrive (the chosen one kept at the top); then call ``then``, if given."""
         self._timer.stop()
+        self._asked += 1
+        asked = self._asked
+        if then is not None:
+            self._then.append(then)
+        flt = MemberFilter(search=self.search.text(), statuses=self._statuses)
+
+        def read(ws: Workspace) -> tuple[int, list[MemberRow]]:
+            ids = ws.members.ids(flt)[:PICKER_LIMIT]
+            return len(ids), ws.members.rows(ids)
+
+        op = QueryOp(self, read, self._core, progress=False)
+        op.success(partial(self._show, asked)).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._then = []
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show(self, asked: int, found: tuple[int, list[MemberRow]]) -> None:
+        if asked != self._asked:  # another search was asked for since: its list is shown
+            return
         current, current_text = self.member_id(), self.combo.currentText()
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(self._none_label, "")
         if current:
             self.combo.addItem(current_text, current)
-        flt = MemberFilter(search=self.search.text(), statuses=self._statuses)
-        ids = self._ws.members.ids(flt)[:PICKER_LIMIT]
-        self.found = len(ids)
+        self.found, rows = found
         first_match = 0
-        for row in self._ws.members.rows(ids):
+        for row in rows:
             if row.id == current:
                 first_match = first_match or 1
                 continue
@@ -192,6 +232,10 @@ class MemberPicker(QWidget):
         else:
             self.combo.setCurrentIndex(1 if current else 0)
         self.combo.blockSignals(False)
+        self.combo.setEnabled(True)
+        then, self._then = self._then, []
+        for call in then:
+            call()
 
     @staticmethod
     def _label(name: str, branch: str | None) -> str:
@@ -242,7 +286,7 @@ class YouthFormDialog(QDialog):
         self._saving = False
         self._then_next = False  # the save under way was "Lưu và thêm tiếp"
         self.editors: dict[str, Editor] = {}
-        self.picker = MemberPicker(ws, active_only=True)
+        self.picker = MemberPicker(core, active_only=True)
         self.errors = FieldErrors()
         self.setWindowTitle(
             "Sửa thông tin thanh niên" if youth_id else "Thêm thanh niên vào sổ theo dõi"
@@ -251,6 +295,8 @@ class YouthFormDialog(QDialog):
         self._load_hamlets()
         if youth_id is not None:
             self._load(ws.youth.get(youth_id))
+        # Typing stops at each column's length, never below a text loaded (the record's).
+        limit_lines(self, core, "youths", self.editors, cleaned=("phone",))
         self._initial = self.raw()
 
     def _load_hamlets(self) -> None:
@@ -306,16 +352,8 @@ class YouthFormDialog(QDialog):
         self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.next_button: QPushButton | None = None
         if self.youth_id is None:  # a hamlet's list typed in one after another, by keyboard
-            self.next_button = buttons.addButton(
-                "Lưu và thêm tiếp", QDialogButtonBox.ButtonRole.ActionRole
-            )
-            self.next_button.setToolTip(NEXT_TIP)
-            self.next_button.clicked.connect(self.submit_and_next)
-            # Named by their keys (see ..shell.translator): Ctrl with either Enter key.
-            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self,
-                          self.submit_and_next)  # fmt: skip
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+            self.next_button = save_and_next_button(buttons, self, NEXT_TIP, self.submit_and_next)
+        buttons.addButton(CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -379,7 +417,7 @@ class YouthFormDialog(QDialog):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(value)
         else:
-            editor.setText(value)
+            set_line_text(editor, value)  # whole, however long (see ..common.line_limits)
 
     def _load(self, record: YouthRecord) -> None:
         fields = record.fields

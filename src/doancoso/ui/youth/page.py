@@ -32,9 +32,11 @@ from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ...core.youth.service import AddedYouth, YouthFilter
+from ..common.adding import show_added
 from ..common.combo_search import toneless_search
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.folders import documents_folder
+from ..common.latest_read import LatestRead
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
 from ..roster.files import EXPORT_FILTERS
 from ..shell.operations import Core, QueryOp
@@ -77,8 +79,7 @@ class YouthPage(ListPage):
         self._sort_column = COL_STT
         self.last_folder: Path | None = None  # of the last file saved, where the next goes
         self.open_file: Callable[[Path], object] = _open_file  # tests replace this
-        self._hamlets_loading = False  # the hamlet filter's choices are being read
-        self._hamlets_stale = False  # the data changed meanwhile: read them again once shown
+        self._hamlets = LatestRead(self, core, lambda ws: ws.youth.hamlets(), self._show_hamlets)
         self._build()
         self._make_actions()
         self._disable_writes()
@@ -199,20 +200,9 @@ class YouthPage(ListPage):
     def refresh_hamlets(self) -> None:
         """Read the hamlet filter's choices again (on the worker: the core's caches are the
         worker's) and show them when they arrive, the chosen one kept if it is still used."""
-        if self._hamlets_loading:
-            self._hamlets_stale = True
-            return
-        self._hamlets_stale = False
-        self._hamlets_loading = True
-        op = QueryOp(self, lambda ws: ws.youth.hamlets(), self._core, progress=False)
-        op.success(self._show_hamlets).failure(self._hamlets_failed).run()
-
-    def _hamlets_failed(self, exc: BaseException) -> None:
-        self._hamlets_loading = False
-        self._core.runner.show_error(exc, parent=self)
+        self._hamlets.run()
 
     def _show_hamlets(self, hamlets: list[str]) -> None:
-        self._hamlets_loading = False
         current = self.hamlet_combo.currentData()
         self.hamlet_combo.blockSignals(True)
         self.hamlet_combo.clear()
@@ -224,8 +214,6 @@ class YouthPage(ListPage):
         self.hamlet_combo.blockSignals(False)
         if current and index < 0:  # the chosen hamlet is no longer used: the whole list again
             self.apply_filter()
-        if self._hamlets_stale:
-            self.refresh_hamlets()
 
     def current_filter(self) -> YouthFilter:
         return YouthFilter(
@@ -278,16 +266,12 @@ class YouthPage(ListPage):
 
     def _added(self, added: AddedYouth) -> None:
         """A young person just added: selected, on the undo history, said in the status bar."""
-        self.select_youth(added.youth_id)  # the list was reloaded when it changed
         name = added.fields.full_name  # as the core stored it
-        self._history.add(
-            f"Thêm {youth_phrase(1, name)}",
-            lambda ws: ws.youth.take_back(added),
-            lambda ws: ws.youth.bring_back(added),
-        )
-        row = self.model.row_of(added.youth_id)
-        text = f"Đã thêm {name} vào sổ theo dõi thanh niên."
-        self.status_message.emit(self.saved_message(text, row))
+        show_added(
+            self, self._history, added.youth_id, f"Thêm {youth_phrase(1, name)}",
+            lambda ws: ws.youth.take_back(added), lambda ws: ws.youth.bring_back(added),
+            f"Đã thêm {name} vào sổ theo dõi thanh niên.",
+        )  # fmt: skip
 
     def edit_youth(self) -> None:
         ids = self.selected_ids()

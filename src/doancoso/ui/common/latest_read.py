@@ -1,0 +1,54 @@
+"""A read on the worker whose result a page shows, asked for again whenever the data change (a
+filter's choices): one read at a time, and one asked for while another runs is made once that
+one is shown, so that what is shown is never older than the last change, and a burst of changes
+does not pile reads up on the worker. The roster's chi đoàn filter and the youth register's
+hamlet filter use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from ...core.workspace import Workspace
+from ..shell.operations import Core, QueryOp
+
+T = TypeVar("T")
+
+
+class LatestRead(Generic[T]):
+    """``read`` on the worker (an operation of ``parent``), its result handed to ``show`` on the
+    GUI thread; a failure is shown as the operations show theirs."""
+
+    def __init__(
+        self, parent: QWidget, core: Core, read: Callable[[Workspace], T],
+        show: Callable[[T], object],
+    ) -> None:  # fmt: skip
+        self._parent = parent
+        self._core = core
+        self._read = read
+        self._show = show
+        self._loading = False  # a read runs
+        self._stale = False  # the data changed meanwhile: read again once it is shown
+
+    def run(self) -> None:
+        """Read (now, or once the read under way is shown)."""
+        if self._loading:
+            self._stale = True
+            return
+        self._stale = False
+        self._loading = True
+        op = QueryOp(self._parent, self._read, self._core, progress=False)
+        op.success(self._arrived).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._core.runner.show_error(exc, parent=self._parent)
+
+    def _arrived(self, result: T) -> None:
+        self._loading = False
+        self._show(result)
+        if self._stale:
+            self.run()

@@ -1,0 +1,29 @@
+"""Which threads the core's reads ran on, for GUI tests with the app's threaded runner: a read
+the GUI hands to the worker (the core's caches are the worker's) never runs on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+
+def record_reads(service: object, monkeypatch: pytest.MonkeyPatch, *names: str) -> list[int]:
+    """The list the thread of each call of ``service``'s methods ``names`` goes into (the real
+    method runs all the same)."""
+    read_on: list[int] = []
+    for name in names:
+        real = getattr(service, name)
+
+        def read(*args: Any, _real: Any = real, **kwargs: Any) -> Any:
+            read_on.append(threading.get_ident())
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(service, name, read)
+    return read_on
+
+
+def on_the_worker(read_on: list[int]) -> bool:
+    """Whether reads were recorded, none of them on this (the GUI) thread."""
+    return bool(read_on) and threading.get_ident() not in read_on
