@@ -45,8 +45,9 @@ of that organisation, and refusing it would leave its members, plans and ratings
 
 def too_long_message(text: str) -> str:
     """The message for a field of ``text`` longer than :data:`LONGEST_NAME` ("" when it fits),
-    its length counted as stored (spaces collapsed)."""
-    length = len(" ".join(text.split()))
+    its length counted as stored (:func:`nfc`: spaces collapsed, and a name pasted in NFD, its
+    tones as code points of their own, counted by its letters)."""
+    length = len(nfc(text))
     if length <= LONGEST_NAME:
         return ""
     return (

@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QScrollBar,
+    QTabWidget,
+    QToolButton,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -71,6 +74,22 @@ def test_standard_buttons(qtbot: QtBot) -> None:
     )  # fmt: skip
     qtbot.addWidget(buttons)
     assert sorted(b.text() for b in buttons.buttons()) == ["Hủy", "Đóng", "Đồng ý"]
+
+
+def test_the_arrows_of_tabs_that_do_not_fit(qtbot: QtBot) -> None:
+    """The member form's tabs on a narrow window scroll by two arrows, which a screen reader
+    names by their accessible names: Qt's "Scroll Left"/"Scroll Right" read in Vietnamese."""
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    for title in ("Thông tin chung", "Địa chỉ – liên hệ", "Học vấn", "Đoàn – Đảng", "Gia đình"):
+        tabs.addTab(QWidget(), title)
+    tabs.resize(160, 120)
+    tabs.show()
+    arrows = tabs.tabBar().findChildren(QToolButton)
+    assert sorted(arrow.accessibleName() for arrow in arrows) == [
+        "Cuộn sang phải",
+        "Cuộn sang trái",
+    ]
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")

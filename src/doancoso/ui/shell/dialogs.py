@@ -1,6 +1,6 @@
 """The dialogs the main window's menus open over it: backups, bundles on a USB stick, the
 decisions of a whole list of members (coming of age, temporary stays, introductions to the
-Party) and "Giới thiệu…".
+Party), "Hướng dẫn nhanh và phím tắt…" and "Giới thiệu…".
 
 The backups and the bundles' wizards are also opened by the buttons of "Thiết lập" and, the
 import and the backups, by the first start's setup: each is opened here only, over whichever
@@ -94,3 +94,16 @@ def about(window: MainWindow) -> None:
     from .about import ABOUT_TITLE, about_text
 
     window.prompts.information(window, ABOUT_TITLE, about_text(window.core.ws.data_dir))
+
+
+def quick_guide(window: MainWindow) -> None:
+    """Trợ giúp → "Hướng dẫn nhanh và phím tắt…" (F1): beside the window, to read while
+    working; F1 again brings the same one back."""
+    from .help import HelpDialog
+
+    dialog = window.findChild(HelpDialog)
+    if dialog is None:
+        dialog = HelpDialog(window.menuBar(), window.core.ws.data_dir, window)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()

@@ -97,15 +97,19 @@ def make_menus(window: MainWindow) -> None:
     window.new_action = QAction(NO_NEW, window)
     window.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
     window.new_action.triggered.connect(lambda: _run_page_command(window, new_command))
+    window.new_action.setObjectName("new")  # named for every page in the help
     window.import_action = QAction(window)
     window.import_action.setShortcut(QKeySequence("Ctrl+I"))
     window.import_action.triggered.connect(lambda: _run_page_command(window, import_command))
+    window.import_action.setObjectName("import")  # named for every page in the help
     window.export_action = QAction(window)
     window.export_action.setShortcut(QKeySequence("Ctrl+E"))
     window.export_action.triggered.connect(lambda: _run_page_command(window, export_command))
+    window.export_action.setObjectName("export")  # named for every page in the help
     window.print_action = QAction(window)
     window.print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
     window.print_action.triggered.connect(lambda: _run_page_command(window, print_command))
+    window.print_action.setObjectName("print")  # named for every page in the help
     file_menu.addAction(window.new_action)
     file_menu.addSeparator()
     file_menu.addActions([window.import_action, window.export_action, window.print_action])
@@ -194,6 +198,11 @@ def make_menus(window: MainWindow) -> None:
     members_menu.aboutToHide.connect(lambda: _enable_member_items(window, shown=False))
 
     help_menu = window.menuBar().addMenu("Trợ &giúp")
+    guide_action = QAction("&Hướng dẫn nhanh và phím tắt…", window)
+    guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+    guide_action.triggered.connect(lambda: dialogs.quick_guide(window))
+    help_menu.addAction(guide_action)
+    window.addAction(guide_action)  # window-wide, like the menus' other shortcuts
     window.about_action = QAction("&Giới thiệu…", window)
     window.about_action.triggered.connect(lambda: dialogs.about(window))
     help_menu.addAction(window.about_action)

@@ -1,6 +1,7 @@
 """Qt's own strings in Vietnamese: the right-click menu of text fields, standard buttons (Yes,
 No, OK, Cancel…), key names in menus ("Enter" for Return, "Delete" for Del), the scroll bars'
-menu and the non-native file dialog.
+menu, the non-native file dialog, and the arrows of tabs that do not fit (their names, read by
+a screen reader).
 
 Qt ships no Vietnamese translation (PySide6 has no ``qtbase_vi.qm``), and a generated ``.qm``
 is kept out of the repository; so a small :class:`QTranslator` answers from a table kept as data,
