@@ -41,6 +41,7 @@ from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, percent
 from ..roster.spreadsheets.export import date_value
 from ..xlsx.workbook import Cell, SheetRows, read_sheets
 from ..xlsx.writer import ListLayout, Value, write_list_xlsx
+from .names import told_apart
 from .records import parse_dues, parse_sick_months
 from .rules import LEVELS, parse_level
 from .service import RatingRow, RatingService
@@ -194,6 +195,9 @@ class RowChange:
     member_id: str
     full_name: str
     changes: tuple[FieldChange, ...]
+    who: str = field(default="", compare=False)
+    """The member as the confirmation names them: a namesake of another member of the round
+    with the chi đoàn (and birth year) (:func:`~.names.told_apart`), the others by name."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +207,8 @@ class RefusedRow:
     row: int
     full_name: str
     reason: str
+    who: str = field(default="", compare=False)
+    """The member found, named as :attr:`RowChange.who`; the name in the sheet when none."""
 
 
 @dataclass
@@ -375,6 +381,7 @@ def _compare(
 ) -> SheetPreview:
     preview = SheetPreview(path, year, sheet.name)
     finder = _Finder(rows, year)
+    names = told_apart(rows)
     taken: dict[str, int] = {}
     for number, values in sheet.rows:
         if number <= header_row:
@@ -387,16 +394,18 @@ def _compare(
         birth = _birth(_cell(values, columns.get("Ngày sinh")))
         member, problem = finder.find(member_id, name, birth)
         if member is None:
-            preview.refused.append(RefusedRow(number, name, problem))
+            preview.refused.append(RefusedRow(number, name, problem, name))
             continue
+        who = names[member.member_id]
         if member.member_id in taken:
             reason = f"Đoàn viên này đã có ở dòng {taken[member.member_id]}."
-            preview.refused.append(RefusedRow(number, member.full_name, reason))
+            preview.refused.append(RefusedRow(number, member.full_name, reason, who))
             continue
         taken[member.member_id] = number
         parsed, problems = _values(raw, member, year)
         if problems:
-            preview.refused.append(RefusedRow(number, member.full_name, " ".join(problems)))
+            refused = RefusedRow(number, member.full_name, " ".join(problems), who)
+            preview.refused.append(refused)
             continue
         stored: dict[str, int | str | None] = {
             "sick_months": member.sick_months,
@@ -411,7 +420,8 @@ def _compare(
             if stored[target] != value
         )
         if changes:
-            preview.changes.append(RowChange(number, member.member_id, member.full_name, changes))
+            change = RowChange(number, member.member_id, member.full_name, changes, who)
+            preview.changes.append(change)
         else:
             preview.unchanged += 1
     return preview
