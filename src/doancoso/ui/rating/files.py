@@ -92,9 +92,9 @@ class RatingFiles(QObject):
         self._branch = branch
         self._undecided = undecided
         self._branch_name = branch_name
-        self.export_button = QPushButton("Xuất Excel…")
-        self.import_button = QPushButton("Nhập đề nghị từ Excel…")
-        self.print_button = QPushButton("In…")
+        self.export_button = QPushButton("Xuất &Excel…")
+        self.import_button = QPushButton("N&hập đề nghị từ Excel…")
+        self.print_button = QPushButton("&In…")
         self.export_button.clicked.connect(self.export)
         self.import_button.clicked.connect(self.import_sheet)
         self.print_button.clicked.connect(self.print_document)

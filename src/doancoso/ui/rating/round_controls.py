@@ -52,9 +52,9 @@ class RoundControls(QObject):
         self.changed_label = WrappedLabel()
         self.changed_label.setStyleSheet(CHANGED_STYLE)
         self.changed_label.hide()
-        self.open_button = QPushButton("Mở đợt xếp loại")
-        self.close_button = QPushButton("Kết thúc đợt xếp loại")
-        self.reopen_button = QPushButton("Mở lại")
+        self.open_button = QPushButton("Mở đợt xếp l&oại")
+        self.close_button = QPushButton("&Kết thúc đợt xếp loại")
+        self.reopen_button = QPushButton("Mở l&ại")
         for button, slot in ((self.open_button, self.open_round),
                              (self.close_button, self.close_round),
                              (self.reopen_button, self.reopen_round)):  # fmt: skip
@@ -85,7 +85,7 @@ class RoundControls(QObject):
         self.changed_label.setText(changed)
         self.changed_label.setVisible(bool(changed))
         self.open_button.setVisible(info is None)
-        self.open_button.setText(f"Mở đợt xếp loại năm {year}")
+        self.open_button.setText(f"Mở đợt xếp l&oại năm {year}")
         self.close_button.setVisible(info is not None and not info.closed)
         self.reopen_button.setVisible(info is not None and info.closed)
 
