@@ -1,0 +1,58 @@
+"""A chi đoàn's sheet typed by hand, read as its secretary meant it: levels written without
+"nhiệm vụ", a birth year alone under "Năm sinh", a misspelt name suggested (never taken), and,
+when no heading is found, a message saying what a sheet really needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from doancoso.core.rating.sheet import FieldChange
+from doancoso.core.workspace import Workspace
+
+YEAR = 2025
+BRANCH = "Chi đoàn ấp Giồng Kè"
+
+
+@pytest.fixture
+def branch(ws: Workspace) -> str:
+    return ws.branches.create(BRANCH).id
+
+
+def _member(ws: Workspace, branch: str, name: str, birth: str) -> str:
+    return ws.members.save({"full_name": name, "birth_date": birth, "branch_id": branch,
+                            "admission_date": "01/01/2020"})  # fmt: skip
+
+
+def _sheet(path: Path, headings: list[str], lines: list[list[object]]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([f"DANH SÁCH TỰ ĐÁNH GIÁ, XẾP LOẠI ĐOÀN VIÊN NĂM {YEAR}"])
+    sheet.append(headings)
+    for line in lines:
+        sheet.append(line)
+    book.save(path)
+    return path
+
+
+def test_levels_written_without_nhiem_vu_are_read_as_their_levels(
+    ws: Workspace, branch: str, tmp_path: Path
+) -> None:
+    """ "Hoàn thành tốt" and "Hoàn thành xuất sắc" (the level's name without "nhiệm vụ") were
+    refused as no level, the row lost."""
+    an = _member(ws, branch, "Nguyễn Văn An", "05/03/2000")
+    binh = _member(ws, branch, "Trần Thị Bình", "20/11/2001")
+    path = _sheet(tmp_path / "tu-danh-gia.xlsx", ["Họ và tên", "Ngày sinh", "Tự đánh giá",
+                                                  "Chi đoàn đề nghị"], [
+        ["Nguyễn Văn An", "05/03/2000", "Hoàn thành xuất sắc", "Hoàn thành tốt"],
+        ["Trần Thị Bình", "20/11/2001", "hoàn thành tốt NV", "Không hoàn thành"],
+    ])  # fmt: skip
+    preview = ws.rating_sheets.preview(path, YEAR)
+    assert preview.refused == []
+    assert [(c.member_id, c.changes) for c in preview.changes] == [
+        (an, (FieldChange("self_level", None, 1), FieldChange("proposed_level", None, 2))),
+        (binh, (FieldChange("self_level", None, 2), FieldChange("proposed_level", None, 4))),
+    ]
