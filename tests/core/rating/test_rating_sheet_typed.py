@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from doancoso.core.errors import ImportFileError
 from doancoso.core.rating.sheet import FieldChange
 from doancoso.core.workspace import Workspace
 
@@ -56,3 +57,19 @@ def test_levels_written_without_nhiem_vu_are_read_as_their_levels(
         (an, (FieldChange("self_level", None, 1), FieldChange("proposed_level", None, 2))),
         (binh, (FieldChange("self_level", None, 2), FieldChange("proposed_level", None, 4))),
     ]
+
+
+def test_without_a_heading_the_message_says_what_suffices(
+    ws: Workspace, branch: str, tmp_path: Path
+) -> None:
+    _member(ws, branch, "Nguyễn Văn An", "05/03/2000")
+    path = _sheet(tmp_path / "danh-sach.xlsx", ["Họ và tên", "Ngày sinh", "Ghi chú"],
+                  [["Nguyễn Văn An", "05/03/2000", "Tốt"]])  # fmt: skip
+    with pytest.raises(ImportFileError) as caught:
+        ws.rating_sheets.preview(path, YEAR)
+    assert caught.value.message == (
+        "Tệp danh-sach.xlsx không phải bảng xếp loại đoàn viên: không thấy dòng tiêu đề có "
+        "“Họ và tên” và “Ngày sinh” (hoặc “Mã (không sửa)”) cùng ít nhất một cột để nhập: "
+        "“Nghỉ ốm (tháng)”, “Chưa đóng đủ đoàn phí”, “Tự đánh giá”, “Chi đoàn đề nghị” hoặc "
+        "“Nhận xét của chi đoàn” (hãy xuất bảng xếp loại từ ứng dụng, điền rồi nhập lại)."
+    )

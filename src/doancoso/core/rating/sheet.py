@@ -317,10 +317,12 @@ def _find_header(path: Path) -> tuple[SheetRows, int, dict[str, int], str]:
             ):
                 return sheet, number, columns, " ".join(above)
             above += [nfc(v) for v in values if isinstance(v, str)]
-    raise ImportFileError(
+    *first, last = (f"“{header}”" for header in IMPORTED)
+    raise ImportFileError(  # what the test above asks for, neither more nor less
         f"Tệp {path.name} không phải bảng xếp loại đoàn viên: không thấy dòng tiêu đề có "
-        f"“Họ và tên”, “{ID_HEADER}” và “Chi đoàn đề nghị” (hãy xuất bảng xếp loại từ ứng "
-        "dụng, điền rồi nhập lại)."
+        f"“Họ và tên” và “Ngày sinh” (hoặc “{ID_HEADER}”) cùng ít nhất một cột để nhập: "
+        f"{', '.join(first)} hoặc {last} (hãy xuất bảng xếp loại từ ứng dụng, điền rồi nhập "
+        "lại)."
     )
 
 
