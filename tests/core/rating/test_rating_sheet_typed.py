@@ -4,6 +4,7 @@ when no heading is found, a message saying what a sheet really needs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -73,3 +74,25 @@ def test_without_a_heading_the_message_says_what_suffices(
         "“Nghỉ ốm (tháng)”, “Chưa đóng đủ đoàn phí”, “Tự đánh giá”, “Chi đoàn đề nghị” hoặc "
         "“Nhận xét của chi đoàn” (hãy xuất bảng xếp loại từ ứng dụng, điền rồi nhập lại)."
     )
+
+
+def test_a_misspelt_name_of_the_same_birth_date_is_suggested_not_taken(
+    ws: Workspace, branch: str, tmp_path: Path
+) -> None:
+    _member(ws, branch, "Nguyễn Công An", "05/03/2000")
+    _member(ws, branch, "Nguyễn Công Ân", "01/01/1999")  # close, but born another day
+    path = _sheet(
+        tmp_path / "tu-danh-gia.xlsx",
+        ["Họ và tên", "Ngày sinh", "Tự đánh giá"],
+        [["Nguyễn Công A", "05/03/2000", "Tốt"], ["Lê Văn Lạ", "05/03/2000", "Tốt"]],
+    )
+    preview = ws.rating_sheets.preview(path, YEAR)
+    assert preview.changes == []
+    assert [(r.row, r.full_name, r.reason) for r in preview.refused] == [
+        (3, "Nguyễn Công A", "Không có đoàn viên này trong đợt xếp loại năm 2025. Có phải "
+         "“Nguyễn Công An” (Chi đoàn ấp Giồng Kè, cùng ngày sinh)? Hãy sửa họ tên trong tệp rồi "
+         "nhập lại."),
+        (4, "Lê Văn Lạ", "Không có đoàn viên này trong đợt xếp loại năm 2025."),
+    ]  # fmt: skip
+    rows = ws.rating.rows(YEAR, as_of=dt.date(YEAR, 12, 31))
+    assert [r.self_level for r in rows] == [None, None]

@@ -38,6 +38,7 @@ from ..context import WorkspaceContext
 from ..errors import AppError, ConflictError, ImportFileError
 from ..lang.dates import format_vn_date
 from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, percent_cell
+from ..roster.branches import UNASSIGNED
 from ..roster.spreadsheets.export import date_value
 from ..xlsx.workbook import Cell, SheetRows, read_sheets
 from ..xlsx.writer import ListLayout, Value, write_list_xlsx
@@ -102,6 +103,10 @@ _KEYS = {_heading_key(h): h for h in (*IMPORTED, ID_HEADER, "Họ và tên", "Ng
 }
 _YEAR = re.compile(r"\bNĂM\s+(\d{4})\b", re.IGNORECASE)
 _HEADER_ROWS = 20  # the header is looked for in the sheet's first rows
+CLOSE_NAME = 2
+"""How many letters (added, dropped or changed, tones aside) a name may be off a member's of
+the same birth date to be suggested: "Nguyễn Công A" for "Nguyễn Công An" (1), not "Nguyễn Văn
+An" for "Nguyễn Văn Bình" (3)."""
 LEVEL_CHOICES = "1–4 hoặc tên mức: " + ", ".join(LEVELS.values())
 
 
@@ -431,14 +436,33 @@ def _compare(
 
 class _Finder:
     """The member of a row: by the id column, else (a row typed in by hand) by name and birth
-    date when that names one member of the round."""
+    date when that names one member of the round. A row whose name is not found, of a member's
+    birth date and a close name, says whom it may mean ("Có phải …?") and is still refused."""
 
     def __init__(self, rows: list[RatingRow], year: int) -> None:
         self._year = year
         self._by_id = {r.member_id: r for r in rows}
         self._by_name: dict[tuple[str, dt.date], list[RatingRow]] = {}
+        self._by_birth: dict[dt.date, list[RatingRow]] = {}
         for r in rows:
             self._by_name.setdefault((fold(r.full_name), r.birth_date), []).append(r)
+            self._by_birth.setdefault(r.birth_date, []).append(r)
+
+    def _close(self, name: str, birth: dt.date) -> str:
+        """ " Có phải “Nguyễn Công An” (…, cùng ngày sinh)? …" for a name one letter or two
+        off a member's of that birth date; "" when none is that close."""
+        typed = " ".join(fold(name).split())
+        close = [
+            r
+            for r in self._by_birth.get(birth, [])
+            if _letters_off(typed, fold(r.full_name)) <= CLOSE_NAME
+        ]
+        if not close:
+            return ""
+        named = " hoặc ".join(
+            f"“{r.full_name}” ({r.branch or UNASSIGNED}, cùng ngày sinh)" for r in close[:2]
+        )
+        return f" Có phải {named}? Hãy sửa họ tên trong tệp rồi nhập lại."
 
     def find(
         self, member_id: str, name: str, birth: dt.date | None
@@ -458,8 +482,22 @@ class _Finder:
                 f"Có {len(matches)} đoàn viên cùng họ tên và ngày sinh: cần cột “{ID_HEADER}”."
             )
         if not matches:
-            return None, f"Không có đoàn viên này trong đợt xếp loại năm {self._year}."
+            close = self._close(name, birth) if name and birth else ""
+            return None, f"Không có đoàn viên này trong đợt xếp loại năm {self._year}.{close}"
         return matches[0], ""
+
+
+def _letters_off(a: str, b: str) -> int:
+    """The letters to add, drop or change to make ``a`` of ``b`` (Levenshtein's distance)."""
+    previous = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other))
+            )
+        previous = current
+    return previous[-1]
 
 
 def _fact(target: str, value: Cell) -> int | bool | None:
