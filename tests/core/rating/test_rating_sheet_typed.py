@@ -96,3 +96,28 @@ def test_a_misspelt_name_of_the_same_birth_date_is_suggested_not_taken(
     ]  # fmt: skip
     rows = ws.rating.rows(YEAR, as_of=dt.date(YEAR, 12, 31))
     assert [r.self_level for r in rows] == [None, None]
+
+
+def test_a_birth_year_alone_finds_the_member_born_that_year(
+    ws: Workspace, branch: str, tmp_path: Path
+) -> None:
+    """A "Năm sinh" column (or "Ngày sinh" holding a year) found no member stored with a full
+    date; it finds the one of that name born that year, and two of them are refused as
+    ambiguous."""
+    an = _member(ws, branch, "Nguyễn Văn An", "05/03/2000")
+    _member(ws, branch, "Trần Thị Bình", "20/11/2001")
+    _member(ws, branch, "Trần Thị Bình", "02/02/2001")
+    path = _sheet(tmp_path / "tu-danh-gia.xlsx", ["STT", "Họ tên", "Năm sinh", "Tự đánh giá"], [
+        [1, "Nguyễn Văn An", 2000, "Tốt"],
+        [2, "Trần Thị Bình", "2001", "Tốt"],
+        [3, "Nguyễn Văn An", 1999, "Tốt"],
+    ])  # fmt: skip
+    preview = ws.rating_sheets.preview(path, YEAR)
+    assert [(c.row, c.member_id, c.changes) for c in preview.changes] == [
+        (3, an, (FieldChange("self_level", None, 2),)),
+    ]
+    assert [(r.row, r.reason) for r in preview.refused] == [
+        (4, "Có 2 đoàn viên cùng họ tên sinh năm 2001: cần ngày sinh đầy đủ hoặc cột “Mã (không "
+            "sửa)”."),
+        (5, "Không có đoàn viên này trong đợt xếp loại năm 2025."),
+    ]  # fmt: skip

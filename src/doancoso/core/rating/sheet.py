@@ -9,8 +9,8 @@ year for fewer months than the rules ask for has, under "Ghi chú", that the rat
 previous organisation's remarks, and those remarks (:func:`note`). The member's id in the app is
 the **last column**, "Mã (không sửa)", visible so that the chi đoàn sees it must stay: the
 import finds each member by it (a row without it, typed in by hand, by name and birth date;
-a list a chi đoàn made itself may head these "Họ tên", "Ngày, tháng, năm sinh":
-:data:`HEADER_ALIASES`).
+a list a chi đoàn made itself may head these "Họ tên", "Ngày, tháng, năm sinh" or "Năm sinh":
+:data:`HEADER_ALIASES`; a year alone finds the member of the name born that year).
 
 The import reads five columns, what a chi đoàn writes: "Nghỉ ốm (tháng)" (the months of sick
 leave in the year: 0 clears), "Chưa đóng đủ đoàn phí" ("Có"; "Không" clears), "Tự đánh giá" (the
@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ..context import WorkspaceContext
 from ..errors import AppError, ConflictError, ImportFileError
-from ..lang.dates import format_vn_date
+from ..lang.dates import DAY, YEAR, format_vn_date
 from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, percent_cell
 from ..roster.branches import UNASSIGNED
 from ..roster.spreadsheets.export import date_value
@@ -87,10 +87,15 @@ FACT_FIELDS = ("sick_months", "dues_unpaid")
 """The imported fields whose cell, when not empty, may clear what is stored ("0", "Không")."""
 HEADER_ALIASES = {
     "Họ và tên": ("Họ tên", "Họ và tên đoàn viên"),
-    "Ngày sinh": ("Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Ngày/tháng/năm sinh"),
+    "Ngày sinh": (
+        "Ngày, tháng, năm sinh",
+        "Ngày tháng năm sinh",
+        "Ngày/tháng/năm sinh",
+        "Năm sinh",
+    ),
 }
 """Headings of a list a chi đoàn types itself (the union's forms write "Ngày, tháng, năm
-sinh") for the columns the export calls otherwise."""
+sinh"; a list of birth years, "Năm sinh") for the columns the export calls otherwise."""
 
 
 def _heading_key(text: str) -> str:
@@ -347,21 +352,21 @@ def _text(value: Cell) -> str:
     return nfc(str(value))
 
 
-def _birth(value: Cell) -> dt.date | None:
-    """The birth date of a row typed in by hand: a date, or a year alone ("2001", as the
-    export writes a member known by the year, or the number 2001) as its 1 January, the day
-    stored for such a member."""
+def _birth(value: Cell) -> tuple[dt.date, str] | None:
+    """The birth date of a row typed in by hand and its precision: a date (``DAY``), or a year
+    alone ("2001" under "Năm sinh", as the export writes a member known by the year, or the
+    number 2001) as its 1 January with ``YEAR``."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date(), DAY
     if isinstance(value, dt.date):
-        return value
+        return value, DAY
     if isinstance(value, float) and value.is_integer() or type(value) is int:
         value = str(int(value))
     if isinstance(value, str):
         from ..lang.dates import DateFormatError, parse_vn_date
 
         try:
-            return parse_vn_date(value, allow_year=True)[0]
+            return parse_vn_date(value, allow_year=True)
         except DateFormatError:
             return None
     return None
@@ -444,7 +449,9 @@ class _Finder:
         self._by_id = {r.member_id: r for r in rows}
         self._by_name: dict[tuple[str, dt.date], list[RatingRow]] = {}
         self._by_birth: dict[dt.date, list[RatingRow]] = {}
+        self._by_folded: dict[str, list[RatingRow]] = {}
         for r in rows:
+            self._by_folded.setdefault(fold(r.full_name), []).append(r)
             self._by_name.setdefault((fold(r.full_name), r.birth_date), []).append(r)
             self._by_birth.setdefault(r.birth_date, []).append(r)
 
@@ -465,9 +472,10 @@ class _Finder:
         return f" Có phải {named}? Hãy sửa họ tên trong tệp rồi nhập lại."
 
     def find(
-        self, member_id: str, name: str, birth: dt.date | None
+        self, member_id: str, name: str, birth: tuple[dt.date, str] | None
     ) -> tuple[RatingRow | None, str]:
-        """The member, or None and why not."""
+        """The member, or None and why not. A birth year alone (``birth``'s precision
+        ``YEAR``) finds the member of the name born that year, whatever the day stored."""
         if member_id:
             member = self._by_id.get(member_id)
             if member is None:
@@ -476,13 +484,22 @@ class _Finder:
                     f"“{member_id}” không khớp)."
                 )
             return member, ""
-        matches = self._by_name.get((fold(name), birth), []) if name and birth else []
+        if name and birth and birth[1] == YEAR:
+            year = birth[0].year
+            matches = [r for r in self._by_folded.get(fold(name), []) if r.birth_date.year == year]
+            if len(matches) > 1:
+                return None, (
+                    f"Có {len(matches)} đoàn viên cùng họ tên sinh năm {year}: cần ngày sinh đầy "
+                    f"đủ hoặc cột “{ID_HEADER}”."
+                )
+        else:
+            matches = self._by_name.get((fold(name), birth[0]), []) if name and birth else []
         if len(matches) > 1:
             return None, (
                 f"Có {len(matches)} đoàn viên cùng họ tên và ngày sinh: cần cột “{ID_HEADER}”."
             )
         if not matches:
-            close = self._close(name, birth) if name and birth else ""
+            close = self._close(name, birth[0]) if name and birth and birth[1] == DAY else ""
             return None, f"Không có đoàn viên này trong đợt xếp loại năm {self._year}.{close}"
         return matches[0], ""
 
