@@ -302,8 +302,10 @@ def test_a_roster_imported_as_the_sheet_names_the_export_command(
     before = cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json").out
     assert cli(data_dir, "rating", "import", "--year", YEAR, str(roster)) == (
         1, "", "Lỗi: Tệp doan-vien.xlsx không phải bảng xếp loại đoàn viên: không thấy dòng tiêu "
-        "đề có “Họ và tên”, “Mã (không sửa)” và “Chi đoàn đề nghị” (hãy xuất bảng xếp loại bằng "
-        "lệnh “doancoso rating export --year 2025 TỆP.xlsx”, điền rồi nhập lại).\n",
+        "đề có “Họ và tên” và “Ngày sinh” (hoặc “Mã (không sửa)”) cùng ít nhất một cột để nhập: "
+        "“Nghỉ ốm (tháng)”, “Chưa đóng đủ đoàn phí”, “Tự đánh giá”, “Chi đoàn đề nghị” hoặc "
+        "“Nhận xét của chi đoàn” (hãy xuất bảng xếp loại bằng lệnh “doancoso rating export "
+        "--year 2025 TỆP.xlsx”, điền rồi nhập lại).\n",
     )  # fmt: skip
     assert cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json").out == before
 

@@ -245,8 +245,9 @@ def test_malformed_and_hostile_files_change_nothing(
         ws.rating_sheets.preview(roster, YEAR)
     assert caught.value.message == (
         "Tệp doan-vien.xlsx không phải bảng xếp loại đoàn viên: không thấy dòng tiêu đề có "
-        "“Họ và tên”, “Mã (không sửa)” và “Chi đoàn đề nghị” (hãy xuất bảng xếp loại từ ứng "
-        "dụng, điền rồi nhập lại)."
+        "“Họ và tên” và “Ngày sinh” (hoặc “Mã (không sửa)”) cùng ít nhất một cột để nhập: "
+        "“Nghỉ ốm (tháng)”, “Chưa đóng đủ đoàn phí”, “Tự đánh giá”, “Chi đoàn đề nghị” hoặc "
+        "“Nhận xét của chi đoàn” (hãy xuất bảng xếp loại từ ứng dụng, điền rồi nhập lại)."
     )
     last_year = tmp_path / "nam-truoc.xlsx"
     ws.rating_sheets.export(last_year, YEAR - 1)

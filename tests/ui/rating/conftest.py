@@ -10,7 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -74,6 +75,11 @@ def page(qtbot: QtBot, rated: Round, core: Core, history: UndoHistory) -> Rating
     page.show()
     assert page.year == YEAR and page.info is not None
     return page
+
+
+def shown_text(label: QLabel) -> str:
+    """What a label of rich text (the round's history, its rules a link) reads."""
+    return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
 
 
 def decided(ws: Workspace) -> dict[str, int | None]:

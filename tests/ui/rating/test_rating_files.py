@@ -107,7 +107,7 @@ def test_print_the_summary_and_the_forms(
                     if r.eligible and r.decided_level is None)  # fmt: skip
     assert undecided > 0
     assert prompts.asked[-1] == (
-        f"Còn {undecided} đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết định: "
+        f"Còn {undecided} đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết định. "
         "Bản tổng hợp chỉ ghi những người đã có mức. Vẫn in?"
     )
     assert not summary.exists() and messages == []
@@ -288,7 +288,7 @@ def test_printing_for_the_members_in_no_chi_doan_warns_of_those_not_decided(
     prompts.answer = False
     page.files.print_button.click()
     assert prompts.asked[-1] == (
-        "Còn 1 đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết định: Bản tổng "
+        "Còn 1 đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết định. Bản tổng "
         "hợp chỉ ghi những người đã có mức. Vẫn in?"
     )
 

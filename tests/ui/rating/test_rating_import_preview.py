@@ -11,12 +11,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from doancoso.ui.rating.import_preview import details_text
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.prompts import Prompts
 from doancoso.ui.shell.undo import UndoHistory
 
-from .conftest import AP_1, GUEST, SHOWN, TODAY, YEAR, Round, fill_sheet
+from .conftest import AP_1, AP_2, GUEST, SHOWN, TODAY, YEAR, Round, fill_sheet
 
 pytestmark = SHOWN
 
@@ -101,3 +102,28 @@ def test_a_long_sheet_is_confirmed_on_screen_with_every_change_and_refusal(
     proposed = {r.full_name: r.proposed_level for r in ws.rating.rows(YEAR, as_of=TODAY)}
     assert [proposed[n] for n in names[5:]] == [2] * 20
     assert [proposed[n] for n in bad] == [None] * 5
+
+
+def test_namesakes_are_confirmed_with_their_chi_doan(rated: Round, tmp_path: Path) -> None:
+    """Two "Nguyễn Thùy Anh" in the round, one per chi đoàn, as in the demo: the confirmation
+    says whose level changes and which row is refused by chi đoàn; others by name alone."""
+    ws = rated.ws
+    for branch in (AP_1, AP_2):
+        ws.members.save({"full_name": "Nguyễn Thùy Anh", "birth_date": "01/01/2001",
+                         "branch_id": rated.branches[branch],
+                         "admission_date": "01/01/2020"})  # fmt: skip
+    target = tmp_path / "xep-loai.xlsx"
+    ws.rating_sheets.export(target, YEAR, rated.branches[AP_2])
+    fill_sheet(target, {"Nguyễn Thùy Anh": {"Chi đoàn đề nghị": 2},
+                        "Võ Thị Em": {"Chi đoàn đề nghị": "Khá"}})  # fmt: skip
+    preview = ws.rating_sheets.preview(target, YEAR)
+    assert details_text(preview).splitlines() == [
+        "1 dòng bị bỏ qua (không ghi):",
+        "  • Dòng 6 — Võ Thị Em: “Khá” ở cột “Chi đoàn đề nghị” không phải mức xếp loại (cần "
+        "1–4 hoặc tên mức: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành "
+        "nhiệm vụ, Không hoàn thành nhiệm vụ).",
+        "",
+        "Thay đổi:",
+        "  • Dòng 4 — Nguyễn Thùy Anh (Chi đoàn ấp 2): Chi đoàn đề nghị: (trống) → Hoàn thành "
+        "tốt nhiệm vụ",
+    ]

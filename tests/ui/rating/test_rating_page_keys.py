@@ -157,7 +157,7 @@ def test_opening_a_round_by_the_keyboard_leaves_it_in_the_grid(
     press_ctrl(qtbot, window, Qt.Key.Key_6)
     page = _page(window)
     page.year_box.setCurrentIndex(page.year_box.findData(YEAR + 1))
-    assert page.open_button.text() == "Mở đợt xếp loại năm 2026"
+    assert page.open_button.text() == "Mở đợt xếp l&oại năm 2026"
     page.open_button.setFocus(Qt.FocusReason.TabFocusReason)
     QTest.keyClick(page.open_button, Qt.Key.Key_Space)
     assert rated.ws.rating.round(YEAR + 1) is not None
@@ -177,7 +177,7 @@ def test_a_year_without_a_round_puts_the_keyboard_on_its_button_and_says_what_to
     window.show_area(0)
     press_ctrl(qtbot, window, Qt.Key.Key_6)
     assert QApplication.focusWidget() is page.open_button
-    assert page.open_button.text() == "Mở đợt xếp loại năm 2026"
+    assert page.open_button.text() == "Mở đợt xếp l&oại năm 2026"
     assert page.view.empty_hint.isVisibleTo(page)
     assert page.view.empty_hint.text() == (
         "Chưa mở đợt xếp loại năm 2026. Bấm “Mở đợt xếp loại năm 2026” ở trên (Ctrl+6 rồi "

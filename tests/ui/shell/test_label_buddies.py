@@ -34,7 +34,7 @@ from doancoso.ui.rating.import_preview import ImportPreviewDialog
 from doancoso.ui.rating.rules_dialog import RulesDialog
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from doancoso.ui.shell.main_window import AREAS
+from doancoso.ui.shell.main_window import AREAS, RATING_AREA
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import YouthFormDialog
@@ -271,3 +271,33 @@ def test_the_forms_cancel_has_a_letter_of_its_own(
 
 def _hidden(dialog: QDialog) -> bool:
     return not dialog.isVisible()
+
+
+def test_the_rating_pages_buttons_have_letters(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The rating page with its round open, closed and not yet opened, each tab of its results
+    shown: every button has a letter, none the main window's menus (Tệp, Sửa, Xem, Đoàn viên,
+    Trợ giúp) or another of the page already show."""
+    window = active_window(qtbot, demo_ws, prompts)
+    window.show_area(RATING_AREA)
+    page = window.rating
+    (closed,) = demo_ws.rating.closed_years()
+    (opened,) = set(demo_ws.rating.round_years()) - {closed}
+    wrong: list[str] = []
+    states = []
+    for year in (opened, closed, closed - 1):
+        page.show_year(year)
+
+        def shown(y: int = year) -> bool:
+            return page.info is None or page.info.year == y
+
+        qtbot.waitUntil(shown)
+        states.append(page.info.closed if page.info is not None else None)
+        for tab in range(page.results.count()):
+            page.results.setCurrentIndex(tab)
+            where = f"{year}, {page.results.tabText(tab) or tab}"
+            wrong.extend(f"{where}: {w}" for w in _unlettered_buttons(window))
+            wrong.extend(f"{where}: twice {t}" for t in twice(letters(window)))
+    assert states == [False, True, None]
+    assert wrong == []

@@ -303,7 +303,8 @@ def ceiling(
 def parse_level(text: str | int | None) -> int | None:
     """A level from 1–4, its Vietnamese name, its short name or abbreviation as the app writes
     them (:data:`SHORT_LEVELS`, :data:`LEVEL_ABBREVIATIONS`) or as secretaries do ("HTT",
-    :data:`SHORT_FORMS`, also followed by "nhiệm vụ" or "NV": "HTXS nhiệm vụ"), or a number
+    :data:`SHORT_FORMS`, also followed by "nhiệm vụ" or "NV": "HTXS nhiệm vụ"; the name without
+    "nhiệm vụ" or with "NV" for it: "Hoàn thành tốt", "Hoàn thành xuất sắc NV"), or a number
     with its name as the rating page shows it ("2. Tốt"); tones, case and extra spaces ignored;
     None for empty; ValueError otherwise (a number and a name that disagree too)."""
     if text is None or (isinstance(text, str) and not text.strip()):
@@ -323,14 +324,17 @@ def parse_level(text: str | int | None) -> int | None:
     return level
 
 
+_SHORTENED = {level: name.removesuffix(" nhiệm vụ") for level, name in LEVELS.items()}
+"""The levels' names without "nhiệm vụ" ("Hoàn thành tốt"), as secretaries write them."""
 _NAMES = {
     fold(name): level
-    for names in (LEVELS, SHORT_LEVELS, LEVEL_ABBREVIATIONS, SHORT_FORMS)
+    for names in (LEVELS, SHORT_LEVELS, LEVEL_ABBREVIATIONS, SHORT_FORMS, _SHORTENED)
     for level, name in names.items()
 } | {
     f"{fold(short)} {words}": level
-    for level, short in SHORT_FORMS.items()
-    for words in ("nhiem vu", "nv")  # "HTXS nhiệm vụ", "KHT NV": the short form, then its end
+    for names in (SHORT_FORMS, _SHORTENED)  # "HTXS nhiệm vụ", "KHT NV", "Hoàn thành tốt NV"
+    for level, short in names.items()
+    for words in ("nhiem vu", "nv")  # the short form, then its end
 }
 _NUMBERED = re.compile(r"(?:(\d+)\s*[.:)\-]?\s*)?(\D*)")
 """A folded level: an optional number, then an optional name."""

@@ -53,6 +53,7 @@ from .eligibility import (
     standing,
 )
 from .grid import covered_ids, read_rows
+from .names import told_apart
 from .records import (
     CLOSED,
     DELETED_EVENTS,
@@ -344,7 +345,8 @@ class RatingService:
         level 1 over the rules' cap. The app warns; people decide."""
         info = self.round(year)
         cap_rules = info.rules if info is not None else self.rules()
-        rows = [r for r in self.rows(year) if r.eligible]
+        everyone = self.rows(year)
+        rows = [r for r in everyone if r.eligible]
         warnings = []
         undecided = sum(1 for r in rows if r.decided_level is None)
         if undecided:
@@ -364,7 +366,7 @@ class RatingService:
                     f"Tỉ lệ “{LEVELS[1]}” là {percent_cell(share)}, vượt giới hạn "
                     f"{percent_text(cap)} trong quy tắc."
                 )
-        over = above_ceiling(cap_rules, rows)
+        over = above_ceiling(cap_rules, rows, told_apart(everyone))
         if over:
             named = over[:NAMED_ABOVE_CEILING]  # the question stays within the screen
             if len(over) > len(named):
@@ -645,16 +647,21 @@ class RatingService:
         )
 
 
-def above_ceiling(rules: RatingRules, rows: list[RatingRow]) -> list[str]:
+def above_ceiling(
+    rules: RatingRules, rows: list[RatingRow], names: Mapping[str, str] | None = None
+) -> list[str]:
     """The members of ``rows`` (in their order) decided above what their discipline, sick leave
     or unpaid dues allow under ``rules`` (:func:`~.rules.ceiling`), one line each: "  – Nguyễn
     Văn An: “Hoàn thành xuất sắc nhiệm vụ”, nhưng bị kỷ luật cảnh cáo trở lên trong năm — Không
-    hoàn thành nhiệm vụ"."""
+    hoàn thành nhiệm vụ". ``names`` names a member (by id) otherwise than by the full name: a
+    namesake with the chi đoàn (:func:`~.names.told_apart`)."""
+    names = names or {}
     lines = []
     for row in rows:
         if row.decided_level is None:
             continue
         cap = ceiling(rules, row.discipline, row.sick_months, row.dues_unpaid)
         if cap is not None and cap.level is not None and row.decided_level < cap.level:
-            lines.append(f"  – {row.full_name}: “{LEVELS[row.decided_level]}”, nhưng {cap.reason}")
+            who = names.get(row.member_id, row.full_name)
+            lines.append(f"  – {who}: “{LEVELS[row.decided_level]}”, nhưng {cap.reason}")
     return lines

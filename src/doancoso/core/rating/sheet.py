@@ -9,8 +9,8 @@ year for fewer months than the rules ask for has, under "Ghi chú", that the rat
 previous organisation's remarks, and those remarks (:func:`note`). The member's id in the app is
 the **last column**, "Mã (không sửa)", visible so that the chi đoàn sees it must stay: the
 import finds each member by it (a row without it, typed in by hand, by name and birth date;
-a list a chi đoàn made itself may head these "Họ tên", "Ngày, tháng, năm sinh":
-:data:`HEADER_ALIASES`).
+a list a chi đoàn made itself may head these "Họ tên", "Ngày, tháng, năm sinh" or "Năm sinh":
+:data:`HEADER_ALIASES`; a year alone finds the member of the name born that year).
 
 The import reads five columns, what a chi đoàn writes: "Nghỉ ốm (tháng)" (the months of sick
 leave in the year: 0 clears), "Chưa đóng đủ đoàn phí" ("Có"; "Không" clears), "Tự đánh giá" (the
@@ -36,11 +36,13 @@ from pathlib import Path
 
 from ..context import WorkspaceContext
 from ..errors import AppError, ConflictError, ImportFileError
-from ..lang.dates import format_vn_date
+from ..lang.dates import DAY, YEAR, format_vn_date
 from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, percent_cell
+from ..roster.branches import UNASSIGNED
 from ..roster.spreadsheets.export import date_value
 from ..xlsx.workbook import Cell, SheetRows, read_sheets
 from ..xlsx.writer import ListLayout, Value, write_list_xlsx
+from .names import told_apart
 from .records import parse_dues, parse_sick_months
 from .rules import LEVELS, parse_level
 from .service import RatingRow, RatingService
@@ -85,10 +87,15 @@ FACT_FIELDS = ("sick_months", "dues_unpaid")
 """The imported fields whose cell, when not empty, may clear what is stored ("0", "Không")."""
 HEADER_ALIASES = {
     "Họ và tên": ("Họ tên", "Họ và tên đoàn viên"),
-    "Ngày sinh": ("Ngày, tháng, năm sinh", "Ngày tháng năm sinh", "Ngày/tháng/năm sinh"),
+    "Ngày sinh": (
+        "Ngày, tháng, năm sinh",
+        "Ngày tháng năm sinh",
+        "Ngày/tháng/năm sinh",
+        "Năm sinh",
+    ),
 }
 """Headings of a list a chi đoàn types itself (the union's forms write "Ngày, tháng, năm
-sinh") for the columns the export calls otherwise."""
+sinh"; a list of birth years, "Năm sinh") for the columns the export calls otherwise."""
 
 
 def _heading_key(text: str) -> str:
@@ -101,6 +108,10 @@ _KEYS = {_heading_key(h): h for h in (*IMPORTED, ID_HEADER, "Họ và tên", "Ng
 }
 _YEAR = re.compile(r"\bNĂM\s+(\d{4})\b", re.IGNORECASE)
 _HEADER_ROWS = 20  # the header is looked for in the sheet's first rows
+CLOSE_NAME = 2
+"""How many letters (added, dropped or changed, tones aside) a name may be off a member's of
+the same birth date to be suggested: "Nguyễn Công A" for "Nguyễn Công An" (1), not "Nguyễn Văn
+An" for "Nguyễn Văn Bình" (3)."""
 LEVEL_CHOICES = "1–4 hoặc tên mức: " + ", ".join(LEVELS.values())
 
 
@@ -194,6 +205,9 @@ class RowChange:
     member_id: str
     full_name: str
     changes: tuple[FieldChange, ...]
+    who: str = field(default="", compare=False)
+    """The member as the confirmation names them: a namesake of another member of the round
+    with the chi đoàn (and birth year) (:func:`~.names.told_apart`), the others by name."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +217,8 @@ class RefusedRow:
     row: int
     full_name: str
     reason: str
+    who: str = field(default="", compare=False)
+    """The member found, named as :attr:`RowChange.who`; the name in the sheet when none."""
 
 
 @dataclass
@@ -311,10 +327,12 @@ def _find_header(path: Path) -> tuple[SheetRows, int, dict[str, int], str]:
             ):
                 return sheet, number, columns, " ".join(above)
             above += [nfc(v) for v in values if isinstance(v, str)]
-    raise ImportFileError(
+    *first, last = (f"“{header}”" for header in IMPORTED)
+    raise ImportFileError(  # what the test above asks for, neither more nor less
         f"Tệp {path.name} không phải bảng xếp loại đoàn viên: không thấy dòng tiêu đề có "
-        f"“Họ và tên”, “{ID_HEADER}” và “Chi đoàn đề nghị” (hãy xuất bảng xếp loại từ ứng "
-        "dụng, điền rồi nhập lại)."
+        f"“Họ và tên” và “Ngày sinh” (hoặc “{ID_HEADER}”) cùng ít nhất một cột để nhập: "
+        f"{', '.join(first)} hoặc {last} (hãy xuất bảng xếp loại từ ứng dụng, điền rồi nhập "
+        "lại)."
     )
 
 
@@ -334,21 +352,21 @@ def _text(value: Cell) -> str:
     return nfc(str(value))
 
 
-def _birth(value: Cell) -> dt.date | None:
-    """The birth date of a row typed in by hand: a date, or a year alone ("2001", as the
-    export writes a member known by the year, or the number 2001) as its 1 January, the day
-    stored for such a member."""
+def _birth(value: Cell) -> tuple[dt.date, str] | None:
+    """The birth date of a row typed in by hand and its precision: a date (``DAY``), or a year
+    alone ("2001" under "Năm sinh", as the export writes a member known by the year, or the
+    number 2001) as its 1 January with ``YEAR``."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return value.date(), DAY
     if isinstance(value, dt.date):
-        return value
+        return value, DAY
     if isinstance(value, float) and value.is_integer() or type(value) is int:
         value = str(int(value))
     if isinstance(value, str):
         from ..lang.dates import DateFormatError, parse_vn_date
 
         try:
-            return parse_vn_date(value, allow_year=True)[0]
+            return parse_vn_date(value, allow_year=True)
         except DateFormatError:
             return None
     return None
@@ -375,6 +393,7 @@ def _compare(
 ) -> SheetPreview:
     preview = SheetPreview(path, year, sheet.name)
     finder = _Finder(rows, year)
+    names = told_apart(rows)
     taken: dict[str, int] = {}
     for number, values in sheet.rows:
         if number <= header_row:
@@ -387,16 +406,18 @@ def _compare(
         birth = _birth(_cell(values, columns.get("Ngày sinh")))
         member, problem = finder.find(member_id, name, birth)
         if member is None:
-            preview.refused.append(RefusedRow(number, name, problem))
+            preview.refused.append(RefusedRow(number, name, problem, name))
             continue
+        who = names[member.member_id]
         if member.member_id in taken:
             reason = f"Đoàn viên này đã có ở dòng {taken[member.member_id]}."
-            preview.refused.append(RefusedRow(number, member.full_name, reason))
+            preview.refused.append(RefusedRow(number, member.full_name, reason, who))
             continue
         taken[member.member_id] = number
         parsed, problems = _values(raw, member, year)
         if problems:
-            preview.refused.append(RefusedRow(number, member.full_name, " ".join(problems)))
+            refused = RefusedRow(number, member.full_name, " ".join(problems), who)
+            preview.refused.append(refused)
             continue
         stored: dict[str, int | str | None] = {
             "sick_months": member.sick_months,
@@ -411,7 +432,8 @@ def _compare(
             if stored[target] != value
         )
         if changes:
-            preview.changes.append(RowChange(number, member.member_id, member.full_name, changes))
+            change = RowChange(number, member.member_id, member.full_name, changes, who)
+            preview.changes.append(change)
         else:
             preview.unchanged += 1
     return preview
@@ -419,19 +441,41 @@ def _compare(
 
 class _Finder:
     """The member of a row: by the id column, else (a row typed in by hand) by name and birth
-    date when that names one member of the round."""
+    date when that names one member of the round. A row whose name is not found, of a member's
+    birth date and a close name, says whom it may mean ("Có phải …?") and is still refused."""
 
     def __init__(self, rows: list[RatingRow], year: int) -> None:
         self._year = year
         self._by_id = {r.member_id: r for r in rows}
         self._by_name: dict[tuple[str, dt.date], list[RatingRow]] = {}
+        self._by_birth: dict[dt.date, list[RatingRow]] = {}
+        self._by_folded: dict[str, list[RatingRow]] = {}
         for r in rows:
+            self._by_folded.setdefault(fold(r.full_name), []).append(r)
             self._by_name.setdefault((fold(r.full_name), r.birth_date), []).append(r)
+            self._by_birth.setdefault(r.birth_date, []).append(r)
+
+    def _close(self, name: str, birth: dt.date) -> str:
+        """ " Có phải “Nguyễn Công An” (…, cùng ngày sinh)? …" for a name one letter or two
+        off a member's of that birth date; "" when none is that close."""
+        typed = " ".join(fold(name).split())
+        close = [
+            r
+            for r in self._by_birth.get(birth, [])
+            if _letters_off(typed, fold(r.full_name)) <= CLOSE_NAME
+        ]
+        if not close:
+            return ""
+        named = " hoặc ".join(
+            f"“{r.full_name}” ({r.branch or UNASSIGNED}, cùng ngày sinh)" for r in close[:2]
+        )
+        return f" Có phải {named}? Hãy sửa họ tên trong tệp rồi nhập lại."
 
     def find(
-        self, member_id: str, name: str, birth: dt.date | None
+        self, member_id: str, name: str, birth: tuple[dt.date, str] | None
     ) -> tuple[RatingRow | None, str]:
-        """The member, or None and why not."""
+        """The member, or None and why not. A birth year alone (``birth``'s precision
+        ``YEAR``) finds the member of the name born that year, whatever the day stored."""
         if member_id:
             member = self._by_id.get(member_id)
             if member is None:
@@ -440,14 +484,37 @@ class _Finder:
                     f"“{member_id}” không khớp)."
                 )
             return member, ""
-        matches = self._by_name.get((fold(name), birth), []) if name and birth else []
+        if name and birth and birth[1] == YEAR:
+            year = birth[0].year
+            matches = [r for r in self._by_folded.get(fold(name), []) if r.birth_date.year == year]
+            if len(matches) > 1:
+                return None, (
+                    f"Có {len(matches)} đoàn viên cùng họ tên sinh năm {year}: cần ngày sinh đầy "
+                    f"đủ hoặc cột “{ID_HEADER}”."
+                )
+        else:
+            matches = self._by_name.get((fold(name), birth[0]), []) if name and birth else []
         if len(matches) > 1:
             return None, (
                 f"Có {len(matches)} đoàn viên cùng họ tên và ngày sinh: cần cột “{ID_HEADER}”."
             )
         if not matches:
-            return None, f"Không có đoàn viên này trong đợt xếp loại năm {self._year}."
+            close = self._close(name, birth[0]) if name and birth and birth[1] == DAY else ""
+            return None, f"Không có đoàn viên này trong đợt xếp loại năm {self._year}.{close}"
         return matches[0], ""
+
+
+def _letters_off(a: str, b: str) -> int:
+    """The letters to add, drop or change to make ``a`` of ``b`` (Levenshtein's distance)."""
+    previous = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (letter != other))
+            )
+        previous = current
+    return previous[-1]
 
 
 def _fact(target: str, value: Cell) -> int | bool | None:

@@ -53,7 +53,8 @@ DOCUMENTS = (
     "Quyết định công nhận kết quả xếp loại (kèm danh sách)",
 )
 UNDECIDED_NOTICE = ("Còn {count} đoàn viên thuộc diện xếp loại chưa có mức Ban Chấp hành quyết "
-                    "định: {what} chỉ ghi những người đã có mức. Vẫn in?")  # fmt: skip
+                    "định. {what} chỉ ghi những người đã có mức. Vẫn in?")  # fmt: skip
+"""Two sentences: ``what`` ("Bản tổng hợp", "Quyết định") begins the second with a capital."""
 XLSX_FILTER = "Bảng tính Excel (*.xlsx)"
 OPEN_FILTER = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)"
 """What a chi đoàn sends back: the .xlsx exported, or saved again as Excel 97-2003 or CSV
@@ -92,9 +93,9 @@ class RatingFiles(QObject):
         self._branch = branch
         self._undecided = undecided
         self._branch_name = branch_name
-        self.export_button = QPushButton("Xuất Excel…")
-        self.import_button = QPushButton("Nhập đề nghị từ Excel…")
-        self.print_button = QPushButton("In…")
+        self.export_button = QPushButton("Xuất &Excel…")
+        self.import_button = QPushButton("N&hập đề nghị từ Excel…")
+        self.print_button = QPushButton("&In…")
         self.export_button.clicked.connect(self.export)
         self.import_button.clicked.connect(self.import_sheet)
         self.print_button.clicked.connect(self.print_document)

@@ -41,17 +41,19 @@ def summary_text(preview: SheetPreview) -> str:
 def details_text(preview: SheetPreview) -> str:
     """Every row left out with its reason, first (what to fix in the file, not hidden below
     hundreds of changes), then every member changed (row, name, each value before and after),
-    one line each."""
+    one line each. A namesake of another member of the round is named with the chi đoàn (and
+    birth year) (:attr:`~doancoso.core.rating.sheet.RowChange.who`)."""
     lines = []
     if preview.refused:
         lines.append(f"{vn_number(len(preview.refused))} {REFUSED_HEADING}")
     for refused in preview.refused:
-        lines.append(f"  • Dòng {refused.row} — {refused.full_name}: {refused.reason}")
+        who = refused.who or refused.full_name
+        lines.append(f"  • Dòng {refused.row} — {who}: {refused.reason}")
     if preview.changes:
         lines += ["", "Thay đổi:"] if lines else ["Thay đổi:"]
     for change in preview.changes:
         what = "; ".join(c.text() for c in change.changes)
-        lines.append(f"  • Dòng {change.row} — {change.full_name}: {what}")
+        lines.append(f"  • Dòng {change.row} — {change.who or change.full_name}: {what}")
     return "\n".join(lines)
 
 

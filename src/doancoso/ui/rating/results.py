@@ -297,7 +297,7 @@ class ResultsPanel(QTabWidget):
         self.own_remark.setPlaceholderText("Nhận xét chung về Đoàn cơ sở trong năm")
         form.addRow("Nhận xét:", self.own_remark)
         row = QHBoxLayout()
-        self.own_save = QPushButton("Lưu xếp loại Đoàn cơ sở")
+        self.own_save = QPushButton("Lư&u xếp loại Đoàn cơ sở")
         self.own_save.setToolTip("Lưu mức và nhận xét của Đoàn cơ sở (Enter)")
         self.own_save.clicked.connect(self._own_save_clicked)
         self.own_remark.returnPressed.connect(self._own_save_clicked)  # as the settings' form

@@ -1,6 +1,7 @@
 """The rating round of the year its page shows: its state ("Đợt xếp loại năm 2025: đang mở"),
-its rules and history with the decision recognising it, what changed since its closing, and
-the buttons that open, close (after the core's warnings and a question) and reopen it.
+its rules (a link that shows them) and history with the decision recognising it, what changed
+since its closing, and the buttons that open, close (after the core's warnings and a question)
+and reopen it.
 
 The page lays out the labels and buttons made here and says, after each read of the round,
 what to show (:meth:`RoundControls.show_round`); the keyboard goes back to its grid once a
@@ -8,16 +9,17 @@ button did its work (the button pressed is hidden then)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ...core.rating.decision import Decision
 from ...core.rating.service import RatingRow, RoundInfo
 from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
-from .round_texts import changed_text, history_text
+from .round_texts import changed_text, history_html
 
 OPEN_STYLE = "color: #2e7d32; font-weight: bold;"
 CLOSED_STYLE = "color: #c62828; font-weight: bold;"
@@ -49,12 +51,19 @@ class RoundControls(QObject):
         self.history_label = QLabel()
         self.history_label.setStyleSheet("color: #616161;")
         self.history_label.setWordWrap(True)
+        self.history_label.setTextFormat(Qt.TextFormat.RichText)  # the rules' name: a link
+        self.history_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.history_label.linkActivated.connect(self.show_rules)
+        self._info: RoundInfo | None = None
         self.changed_label = WrappedLabel()
         self.changed_label.setStyleSheet(CHANGED_STYLE)
         self.changed_label.hide()
-        self.open_button = QPushButton("Mở đợt xếp loại")
-        self.close_button = QPushButton("Kết thúc đợt xếp loại")
-        self.reopen_button = QPushButton("Mở lại")
+        self.open_button = QPushButton("Mở đợt xếp l&oại")
+        self.close_button = QPushButton("&Kết thúc đợt xếp loại")
+        self.reopen_button = QPushButton("Mở l&ại")
         for button, slot in ((self.open_button, self.open_round),
                              (self.close_button, self.close_round),
                              (self.reopen_button, self.reopen_round)):  # fmt: skip
@@ -67,16 +76,27 @@ class RoundControls(QObject):
 
     def show_state(self, year: int, info: RoundInfo | None, decision: Decision | None) -> None:
         """The state and the history of the round of ``year`` (``info``; None: not opened)."""
+        self._info = info
         if info is None:
             self.state_label.setText(f"Chưa mở đợt xếp loại năm {year}.")
             self.state_label.setStyleSheet(NONE_STYLE)
-            self.history_label.setText(NO_ROUND_HISTORY)
+            self.history_label.setText(html.escape(NO_ROUND_HISTORY))
             return
         closed = info.closed
         state = "đã kết thúc: chỉ xem" if closed else "đang mở"
         self.state_label.setText(f"Đợt xếp loại năm {year}: {state}")
         self.state_label.setStyleSheet(CLOSED_STYLE if closed else OPEN_STYLE)
-        self.history_label.setText(history_text(info, decision if closed else None))
+        self.history_label.setText(history_html(info, decision if closed else None))
+
+    def show_rules(self, _link: str = "") -> None:
+        """The rules the round shown was opened with, to read (the rules dialog)."""
+        if self._info is None:
+            return
+        from .rules_dialog import RulesDialog
+
+        dialog = RulesDialog(self._core, self._parent, (self._info.year, self._info.rules))
+        self._core.prompts.run(dialog)
+        dialog.deleteLater()
 
     def show_round(self, year: int, info: RoundInfo | None, rows: Sequence[RatingRow]) -> None:
         """What changed since the closing of a closed round (of its ``rows``), and the buttons
@@ -85,7 +105,7 @@ class RoundControls(QObject):
         self.changed_label.setText(changed)
         self.changed_label.setVisible(bool(changed))
         self.open_button.setVisible(info is None)
-        self.open_button.setText(f"Mở đợt xếp loại năm {year}")
+        self.open_button.setText(f"Mở đợt xếp l&oại năm {year}")
         self.close_button.setVisible(info is not None and not info.closed)
         self.reopen_button.setVisible(info is not None and info.closed)
 

@@ -1,9 +1,11 @@
-"""What the rating page says of its round above the grid: the round's rules and history with
-the decision recognising it (:func:`history_text`), the members counted (:func:`rated_text`),
-and, for a closed round, what changed since its closing (:func:`changed_text`)."""
+"""What the rating page says of its round above the grid: the round's rules (a link to them)
+and history with the decision recognising it (:func:`history_text`, :func:`history_html`),
+the members counted (:func:`rated_text`), and, for a closed round, what changed since its
+closing (:func:`changed_text`)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from ...core.lang.dates import format_vn_date
@@ -17,6 +19,7 @@ NO_DECISION_YET = (
     "Chưa ban hành quyết định công nhận kết quả: bấm “In…” → “Quyết định công nhận kết quả xếp "
     "loại”, ghi số văn bản (số và ngày được ghi lại cho hồ sơ)."
 )
+RULES_PREFIX = "Quy tắc của đợt: "
 NAMED = 5
 """Members named in :func:`changed_text` before "và N đoàn viên khác"."""
 
@@ -24,7 +27,7 @@ NAMED = 5
 def history_text(info: RoundInfo, decision: Decision | None = None) -> str:
     """ "Quy tắc của đợt: …; Kết thúc 10/12/2025 09:30; Mở lại 12/12/2025 14:00"; once the
     round is closed, the decision recognising it (its number, or how to issue it)."""
-    parts = [f"Quy tắc của đợt: {info.rules.name}"]
+    parts = [f"{RULES_PREFIX}{info.rules.name}"]
     parts += entries_said(info.history)
     text = "; ".join(parts) + "."
     if not info.closed:
@@ -34,6 +37,21 @@ def history_text(info: RoundInfo, decision: Decision | None = None) -> str:
     return (
         f"{text} Quyết định công nhận kết quả: số {decision.number} ngày "
         f"{format_vn_date(decision.issued_on)}."
+    )
+
+
+RULES_LINK = "rules"
+"""The link of the round's rules in :func:`history_html`."""
+
+
+def history_html(info: RoundInfo, decision: Decision | None = None) -> str:
+    """:func:`history_text` as rich text, the name of the round's rules a link
+    (:data:`RULES_LINK`) to them."""
+    text = history_text(info, decision)
+    prefix = f"{RULES_PREFIX}{info.rules.name}"
+    return (
+        f'{RULES_PREFIX}<a href="{RULES_LINK}">{html.escape(info.rules.name)}</a>'
+        f"{html.escape(text.removeprefix(prefix))}"
     )
 
 

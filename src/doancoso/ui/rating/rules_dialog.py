@@ -5,10 +5,14 @@ force kept), the rules exported to a file, the shipped default taken back.
 The rules apply to the rounds opened afterwards: a round keeps the rules it was opened with.
 The rules in force are read on the worker (a :class:`~doancoso.ui.shell.operations.QueryOp`)
 when the dialog opens and after each change; every change is an operation.
+
+From the rating page ("Quy tắc của đợt: …"), the same dialog shows a round's own rules, which
+the page already holds, to read only: nothing to import, export or take back.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -53,6 +57,11 @@ KEEP_NOTE = (
 HOW_TO_CHANGE = (
     "Bảng này chỉ để xem. Muốn đổi quy tắc, hãy nhập tệp quy tắc của tỉnh bằng nút “Nhập quy tắc "
     "của tỉnh…” (hoặc xuất quy tắc đang dùng ra tệp, sửa tệp rồi nhập lại)."
+)
+ROUND_TITLE = "Quy tắc của đợt xếp loại năm {year}"
+ROUND_NOTE = (
+    "Đợt xếp loại giữ quy tắc của lúc mở đợt đến khi kết thúc. Quy tắc đổi ở Thiết lập → Quy tắc "
+    "xếp loại… chỉ dùng cho các đợt mở sau."
 )
 UNCHANGED = "Quy tắc đang dùng không thay đổi."
 NOT_IN_FILE = "Không áp dụng (tệp quy tắc không có quy tắc này)"
@@ -100,23 +109,33 @@ class RulesDialog(QDialog):
     loaded = Signal()
     """Emitted each time the rules read on the worker are shown."""
 
-    def __init__(self, core: Core, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        core: Core,
+        parent: QWidget | None = None,
+        round_rules: tuple[int, RatingRules] | None = None,
+    ) -> None:
+        """``round_rules``: the year of a round and its rules, shown to read only (None: the
+        rules in force, which the dialog reads and changes)."""
         super().__init__(parent)
         self._core = core
         self.prompts = core.prompts
         self.setWindowTitle(TITLE)
         self.rules: RatingRules | None = None
         self._build()
-        self.load()
         self.resize(900, 600)
+        if round_rules is None:
+            self.load()
+        else:
+            self._show_round(*round_rules)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         self.name_label = WrappedLabel()
         layout.addWidget(self.name_label)
-        note = WrappedLabel(KEEP_NOTE)
-        note.setStyleSheet("color: #6d4c00;")
-        layout.addWidget(note)
+        self.note_label = WrappedLabel(KEEP_NOTE)
+        self.note_label.setStyleSheet("color: #6d4c00;")
+        layout.addWidget(self.note_label)
         self.how_label = WrappedLabel(HOW_TO_CHANGE)
         layout.addWidget(self.how_label)
         self.scroll_area = QScrollArea()
@@ -177,16 +196,30 @@ class RulesDialog(QDialog):
         ).run()
 
     def _show(self, rules: RatingRules) -> None:
-        self.rules = rules
         default = rules.text == default_rules().text
         origin = "mặc định của ứng dụng" if default else "đã nhập"
         self.name_label.setText(f"<b>Đang dùng:</b> {rules.name} ({origin})")
+        self._fill(rules)
+        self.reset_button.setEnabled(not default)
+        self.loaded.emit()
+
+    def _show_round(self, year: int, rules: RatingRules) -> None:
+        """The rules of the round of ``year``, to read: the buttons that change the rules in
+        force are not offered."""
+        self.setWindowTitle(ROUND_TITLE.format(year=year))
+        self.note_label.setText(ROUND_NOTE)
+        for widget in (self.how_label, self.import_button, self.export_button, self.reset_button):
+            widget.hide()
+        self._fill(rules)
+        self.name_label.setText(f"<b>Đợt xếp loại năm {year}:</b> {html.escape(rules.name)}")
+        self.loaded.emit()
+
+    def _fill(self, rules: RatingRules) -> None:
+        self.rules = rules
         values = rule_values(rules)
         for key in RULE_LABELS:
             self.value_labels[key].setText(values[key])
             self.source_labels[key].setText(rules.sources.get(key, NO_SOURCE))
-        self.reset_button.setEnabled(not default)
-        self.loaded.emit()
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(rule, value, source) as the dialog shows them."""
