@@ -72,7 +72,7 @@ def test_the_target_form_s_letters(qtbot: QtBot, core: Core) -> None:
         dialog.show()
         dialog.activateWindow()
     found = letters(dialog)
-    assert {"Alt+N", "Alt+T", "Alt+K", "Alt+V", "Alt+Q", "Alt+C", "Alt+L"} <= set(found)
+    assert {"Alt+N", "Alt+T", "Alt+K", "Alt+V", "Alt+Q", "Alt+C", "Alt+L", "Alt+Y"} <= set(found)
     assert twice(found) == []
     dialog.planned_edit.setFocus()
     press_alt(qtbot, Qt.Key.Key_V)

@@ -26,6 +26,7 @@ from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
+from doancoso.ui.plans.target_dialog import TargetDialog
 from doancoso.ui.rating.rules_dialog import RulesDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.main_window import AREAS
@@ -34,6 +35,8 @@ from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+BUTTONS_CHECKED = (ComingOfAgeDialog, TemporaryStaysDialog, TargetDialog)
+"""The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 
 
 def _lettered(window: QWidget) -> list[QLabel]:
@@ -148,9 +151,9 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
 ) -> None:
     """The forms with lettered labels opened from a list's row or a page's button: a date of the
     calendar, its roll call and its minutes, the calendar's export, the first start's form, the
-    coming of age's and the ended stays' decisions and the rating's rules; every label naming a
-    field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it scrolls), and so does
-    every button of the decision lists; none shows a letter twice."""
+    coming of age's and the ended stays' decisions, the rating's rules and a target of the plan;
+    every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it
+    scrolls), and so does every button of :data:`BUTTONS_CHECKED`; none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     forms: list[Callable[[], QDialog]] = [  # (an admission: no letters)
@@ -162,13 +165,14 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: ComingOfAgeDialog(core, 2026),
         lambda: TemporaryStaysDialog(core),
         lambda: RulesDialog(core),
+        lambda: TargetDialog(core, 2026),
     ]
     wrong: list[str] = []
     for form in forms:
         dialog = shown_active(qtbot, form())
         wrong.extend(_leads_nowhere(qtbot, dialog))
         wrong.extend(f"{_where(label)} (no letter)" for label in _unlettered(dialog))
-        if isinstance(dialog, ComingOfAgeDialog | TemporaryStaysDialog):  # its buttons too
+        if isinstance(dialog, BUTTONS_CHECKED):
             wrong.extend(_unlettered_buttons(dialog))
         wrong.extend(f"{dialog.windowTitle()}: twice {t}" for t in twice(letters(dialog)))
         dialog.reject()
