@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -75,6 +75,29 @@ def test_the_minutes_letters(qtbot: QtBot, core: Core, meeting: str) -> None:
     assert twice(found) == []
     press_alt(qtbot, Qt.Key.Key_Q)
     assert QApplication.focusWidget() is dialog.editors["resolutions"]
+
+
+def test_the_minutes_hu_y_is_alt_y(
+    qtbot: QtBot, core: Core, prompts: ScriptedPrompts, meeting: str
+) -> None:
+    """The minutes' "Hủy" is Alt+Y ("C&hương trình" has H): pressed with the content typed, it
+    asks before dropping it, and "Không" keeps the form and the text."""
+    dialog = MinutesDialog(core, meeting)
+    _shown(qtbot, dialog)
+    assert "Alt+Y" in letters(dialog) and twice(letters(dialog)) == []
+    content = dialog.editors["content"]
+    assert isinstance(content, QPlainTextEdit)
+    content.setPlainText("Đ/c Bí thư phát biểu")
+    content.setFocus()
+    prompts.answer = False
+    press_alt(qtbot, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: prompts.asked != [])  # (a letter's click comes a moment after)
+    assert prompts.asked == ["Biên bản chưa được lưu. Bỏ các thay đổi này?"]
+    assert dialog.isVisible() and dialog.raw()["content"] == "Đ/c Bí thư phát biểu"
+    prompts.answer = True
+    press_alt(qtbot, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == QDialog.DialogCode.Rejected
 
 
 def test_the_export_and_the_new_kind_letters(

@@ -35,7 +35,7 @@ from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-BUTTONS_CHECKED = (ComingOfAgeDialog, TemporaryStaysDialog, TargetDialog)
+BUTTONS_CHECKED = (ComingOfAgeDialog, TemporaryStaysDialog, TargetDialog, MinutesDialog)
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 
 
