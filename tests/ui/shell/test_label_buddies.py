@@ -13,7 +13,16 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, shown_active
@@ -58,11 +67,14 @@ def _unlettered(window: QWidget) -> list[QLabel]:
 
 
 def _unlettered_buttons(window: QWidget) -> list[str]:
-    """The visible buttons of ``window`` without an Alt letter, as the failure names them."""
+    """The visible buttons, check boxes and radio buttons of ``window`` without an Alt letter,
+    as the failure names them."""
     return [
         f"{window.windowTitle()}: {button.text()!r} (button without a letter)"
-        for button in window.findChildren(QPushButton)
-        if button.isVisible() and not mnemonic(button.text())
+        for button in window.findChildren(QAbstractButton)
+        if isinstance(button, QPushButton | QCheckBox | QRadioButton)
+        and button.isVisible()
+        and not mnemonic(button.text())
     ]
 
 
