@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -26,12 +28,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, shown_active
+from doancoso.core.activities.service import OCCURRENCE_TABLE
 from doancoso.core.lifecycle.rules import EVENT_KINDS
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
 from doancoso.ui.calendar.minutes_dialog import MinutesDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
@@ -44,7 +48,13 @@ from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-BUTTONS_CHECKED = (ComingOfAgeDialog, TemporaryStaysDialog, TargetDialog, MinutesDialog)
+BUTTONS_CHECKED = (
+    ComingOfAgeDialog,
+    TemporaryStaysDialog,
+    TargetDialog,
+    MinutesDialog,
+    CaptionDialog,
+)
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 
 
@@ -159,15 +169,21 @@ def test_every_lettered_label_puts_the_cursor_in_its_field(
 
 
 def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
-    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
     """The forms with lettered labels opened from a list's row or a page's button: a date of the
     calendar, its roll call and its minutes, the calendar's export, the first start's form, the
-    coming of age's and the ended stays' decisions, the rating's rules and a target of the plan;
+    coming of age's and the ended stays' decisions, the rating's rules, a target of the plan and
+    an evidence file's caption;
     every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it
     scrolls), and so does every button of :data:`BUTTONS_CHECKED`; none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
+    photo = QImage(64, 48, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#2e7d32"))
+    assert photo.save(str(tmp_path / "don ve sinh.png"))
+    demo_ws.evidence.attach(OCCURRENCE_TABLE, occurrence.id, tmp_path / "don ve sinh.png")
+    (attachment,) = demo_ws.evidence.attachments(OCCURRENCE_TABLE, occurrence.id)
     forms: list[Callable[[], QDialog]] = [  # (an admission: no letters)
         lambda: OccurrenceDialog(core, UndoHistory(core), occurrence.id),
         lambda: AttendanceDialog(core, occurrence.id),
@@ -178,6 +194,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: TemporaryStaysDialog(core),
         lambda: RulesDialog(core),
         lambda: TargetDialog(core, 2026),
+        lambda: CaptionDialog(core, attachment),
     ]
     wrong: list[str] = []
     for form in forms:
