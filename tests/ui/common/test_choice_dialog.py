@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from doancoso.ui.common.choice_dialog import ChoiceDialog
@@ -30,3 +32,18 @@ def test_a_first_letter_with_nothing_picked_picks_the_first_item_so(qtbot: QtBot
     assert dialog.chosen() is None
     qtbot.keyClicks(dialog.combo, "c")
     assert dialog.combo.currentText() == "Chi đoàn ấp Bình Hòa"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_an_ampersand_in_the_question_is_shown(qtbot: QtBot) -> None:
+    """A chi đoàn named "Tân & Phú" is named whole in "Gộp … vào chi đoàn:" (the "&" was taken
+    as an Alt letter, hidden, and the space after it underlined), and the list is named by the
+    question for a screen reader."""
+    question = "Gộp “Chi đoàn ấp Tân & Phú” vào chi đoàn:"
+    dialog = ChoiceDialog(None, "Gộp chi đoàn", question, BRANCHES)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    (caption,) = dialog.findChildren(QLabel)
+    shown = QAccessible.queryAccessibleInterface(caption)
+    assert shown is not None and shown.text(QAccessible.Text.Name) == question
+    assert dialog.combo.accessibleName() == question
