@@ -35,6 +35,7 @@ from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
 from doancoso.ui.calendar.minutes_dialog import MinutesDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.common.choice_dialog import ChoiceDialog
 from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
@@ -54,6 +55,7 @@ BUTTONS_CHECKED = (
     TargetDialog,
     MinutesDialog,
     CaptionDialog,
+    ChoiceDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 
@@ -173,8 +175,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
 ) -> None:
     """The forms with lettered labels opened from a list's row or a page's button: a date of the
     calendar, its roll call and its minutes, the calendar's export, the first start's form, the
-    coming of age's and the ended stays' decisions, the rating's rules, a target of the plan and
-    an evidence file's caption;
+    coming of age's and the ended stays' decisions, the rating's rules, a target of the plan, an
+    evidence file's caption and a choice ("Chuyển chi đoàn…");
     every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it
     scrolls), and so does every button of :data:`BUTTONS_CHECKED`; none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
@@ -195,6 +197,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: RulesDialog(core),
         lambda: TargetDialog(core, 2026),
         lambda: CaptionDialog(core, attachment),
+        lambda: ChoiceDialog(None, "Chuyển chi đoàn", "Sang chi đoàn:", ["Ấp 1", "Ấp 2"]),
     ]
     wrong: list[str] = []
     for form in forms:

@@ -50,10 +50,10 @@ class ChoiceDialog(QDialog):
         self.combo.setAccessibleName(label)
         layout.addWidget(self.combo)
         buttons = QDialogButtonBox()
-        self.ok_button: QPushButton = buttons.addButton(
-            "Đồng ý", QDialogButtonBox.ButtonRole.AcceptRole
+        self.ok_button: QPushButton = buttons.addButton(  # Alt+N: "Đ" is no key of its own
+            "Đồ&ng ý", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
