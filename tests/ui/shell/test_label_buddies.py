@@ -29,6 +29,7 @@ from pytestqt.qtbot import QtBot
 
 from active_window import active_window, shown_active
 from doancoso.core.activities.service import OCCURRENCE_TABLE
+from doancoso.core.dossier.numbers import NUMBERED
 from doancoso.core.lifecycle.rules import EVENT_KINDS
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
@@ -37,6 +38,7 @@ from doancoso.ui.calendar.minutes_dialog import MinutesDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.common.choice_dialog import ChoiceDialog
 from doancoso.ui.common.evidence_files import CaptionDialog
+from doancoso.ui.dossier.numbers import NumbersDialog
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
@@ -56,6 +58,7 @@ BUTTONS_CHECKED = (
     MinutesDialog,
     CaptionDialog,
     ChoiceDialog,
+    NumbersDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 
@@ -176,7 +179,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     """The forms with lettered labels opened from a list's row or a page's button: a date of the
     calendar, its roll call and its minutes, the calendar's export, the first start's form, the
     coming of age's and the ended stays' decisions, the rating's rules, a target of the plan, an
-    evidence file's caption and a choice ("Chuyển chi đoàn…");
+    evidence file's caption, a choice ("Chuyển chi đoàn…") and the dossier's numbers (every
+    document's);
     every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it
     scrolls), and so does every button of :data:`BUTTONS_CHECKED`; none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
@@ -198,6 +202,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: TargetDialog(core, 2026),
         lambda: CaptionDialog(core, attachment),
         lambda: ChoiceDialog(None, "Chuyển chi đoàn", "Sang chi đoàn:", ["Ấp 1", "Ấp 2"]),
+        lambda: NumbersDialog(core, list(NUMBERED), {}, None, dt.date(2026, 12, 7)),
     ]
     wrong: list[str] = []
     for form in forms:
