@@ -45,7 +45,7 @@ from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
 from doancoso.ui.plans.target_dialog import TargetDialog
 from doancoso.ui.rating.rules_dialog import RulesDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from doancoso.ui.shell.main_window import AREAS
+from doancoso.ui.shell.main_window import AREAS, DOSSIER_AREA
 from doancoso.ui.shell.undo import UndoHistory
 from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts, synchronous_core
@@ -61,6 +61,9 @@ BUTTONS_CHECKED = (
     NumbersDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
+LETTERED_AREAS = (DOSSIER_AREA,)
+"""The pages whose every label naming a field has a letter, none taken twice with the main
+window's menus."""
 
 
 def _lettered(window: QWidget) -> list[QLabel]:
@@ -165,6 +168,10 @@ def test_every_lettered_label_puts_the_cursor_in_its_field(
         qtbot.waitUntil(window.isActiveWindow)
         window.show_area(area)
         wrong.extend(f"{AREAS[area]}: {w}" for w in _leads_nowhere(qtbot, window))
+        if area in LETTERED_AREAS:
+            wrong.extend(f"{AREAS[area]}: {_where(label)} (no letter)"
+                         for label in _unlettered(window))  # fmt: skip
+            wrong.extend(f"{AREAS[area]}: twice {t}" for t in twice(letters(window)))
         for action in (window.new_action, window.print_action):
             if action.isEnabled():
                 action.trigger()
