@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QPushButton,
-    QRadioButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -32,10 +31,12 @@ from doancoso.core.activities.service import OCCURRENCE_TABLE
 from doancoso.core.dossier.numbers import NUMBERED
 from doancoso.core.lifecycle.rules import EVENT_KINDS
 from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
 from doancoso.ui.calendar.minutes_dialog import MinutesDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.common.choice_dialog import ChoiceDialog
 from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.dossier.numbers import NumbersDialog
@@ -59,6 +60,9 @@ BUTTONS_CHECKED = (
     CaptionDialog,
     ChoiceDialog,
     NumbersDialog,
+    AttendanceDialog,
+    CalendarExportDialog,
+    TextDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 LETTERED_AREAS = (DOSSIER_AREA,)
@@ -85,12 +89,13 @@ def _unlettered(window: QWidget) -> list[QLabel]:
 
 
 def _unlettered_buttons(window: QWidget) -> list[str]:
-    """The visible buttons, check boxes and radio buttons of ``window`` without an Alt letter,
-    as the failure names them."""
+    """The visible buttons and check boxes of ``window`` without an Alt letter, as the failure
+    names them (radio buttons may share their group's label's letter, which goes to the one
+    chosen)."""
     return [
         f"{window.windowTitle()}: {button.text()!r} (button without a letter)"
         for button in window.findChildren(QAbstractButton)
-        if isinstance(button, QPushButton | QCheckBox | QRadioButton)
+        if isinstance(button, QPushButton | QCheckBox)
         and button.isVisible()
         and not mnemonic(button.text())
     ]
@@ -197,6 +202,10 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     assert photo.save(str(tmp_path / "don ve sinh.png"))
     demo_ws.evidence.attach(OCCURRENCE_TABLE, occurrence.id, tmp_path / "don ve sinh.png")
     (attachment,) = demo_ws.evidence.attachments(OCCURRENCE_TABLE, occurrence.id)
+
+    def add_kind(ws: Workspace, name: str) -> str:  # the activity form's "Thêm loại…"
+        return ws.activities.add_kind(name)
+
     forms: list[Callable[[], QDialog]] = [  # (an admission: no letters)
         lambda: OccurrenceDialog(core, UndoHistory(core), occurrence.id),
         lambda: AttendanceDialog(core, occurrence.id),
@@ -210,6 +219,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: CaptionDialog(core, attachment),
         lambda: ChoiceDialog(None, "Chuyển chi đoàn", "Sang chi đoàn:", ["Ấp 1", "Ấp 2"]),
         lambda: NumbersDialog(core, list(NUMBERED), {}, None, dt.date(2026, 12, 7)),
+        lambda: ActivityDialog(core, occurrence.activity_id),
+        lambda: TextDialog(core, "Thêm loại hoạt động", "&Tên loại hoạt động", add_kind),
     ]
     wrong: list[str] = []
     for form in forms:
