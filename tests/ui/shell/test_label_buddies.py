@@ -63,6 +63,7 @@ BUTTONS_CHECKED = (
     AttendanceDialog,
     CalendarExportDialog,
     TextDialog,
+    ActivityDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 LETTERED_AREAS = (DOSSIER_AREA,)
