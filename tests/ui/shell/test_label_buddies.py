@@ -42,6 +42,7 @@ from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.dossier.numbers import NumbersDialog
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
+from doancoso.ui.lifecycle.party_page import PartyIntroductionsDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
 from doancoso.ui.plans.target_dialog import TargetDialog
 from doancoso.ui.rating.rules_dialog import RulesDialog
@@ -64,6 +65,7 @@ BUTTONS_CHECKED = (
     CalendarExportDialog,
     TextDialog,
     ActivityDialog,
+    PartyIntroductionsDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 LETTERED_AREAS = (DOSSIER_AREA,)
@@ -222,6 +224,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: NumbersDialog(core, list(NUMBERED), {}, None, dt.date(2026, 12, 7)),
         lambda: ActivityDialog(core, occurrence.activity_id),
         lambda: TextDialog(core, "Thêm loại hoạt động", "&Tên loại hoạt động", add_kind),
+        lambda: PartyIntroductionsDialog(core),
     ]
     wrong: list[str] = []
     for form in forms:
