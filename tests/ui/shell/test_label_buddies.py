@@ -31,6 +31,7 @@ from doancoso.core.activities.service import OCCURRENCE_TABLE
 from doancoso.core.dossier.numbers import NUMBERED
 from doancoso.core.lifecycle.rules import EVENT_KINDS
 from doancoso.core.workspace import Workspace
+from doancoso.ui.branches.name_dialog import BranchNameDialog
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
@@ -66,6 +67,7 @@ BUTTONS_CHECKED = (
     TextDialog,
     ActivityDialog,
     PartyIntroductionsDialog,
+    BranchNameDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 LETTERED_AREAS = (DOSSIER_AREA,)
@@ -225,6 +227,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: ActivityDialog(core, occurrence.activity_id),
         lambda: TextDialog(core, "Thêm loại hoạt động", "&Tên loại hoạt động", add_kind),
         lambda: PartyIntroductionsDialog(core),
+        lambda: BranchNameDialog(core, "Thêm chi đoàn", lambda ws, name: ws.branches.create(name)),
     ]
     wrong: list[str] = []
     for form in forms:
