@@ -47,6 +47,11 @@ from doancoso.ui.lifecycle.party_page import PartyIntroductionsDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
 from doancoso.ui.plans.target_dialog import TargetDialog
 from doancoso.ui.rating.rules_dialog import RulesDialog
+from doancoso.ui.recognition.register_dialogs import (
+    RecordDialog,
+    advice_dialog,
+    coordination_dialog,
+)
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.main_window import AREAS, DOSSIER_AREA
 from doancoso.ui.shell.undo import UndoHistory
@@ -68,6 +73,7 @@ BUTTONS_CHECKED = (
     ActivityDialog,
     PartyIntroductionsDialog,
     BranchNameDialog,
+    RecordDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 LETTERED_AREAS = (DOSSIER_AREA,)
@@ -228,6 +234,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: TextDialog(core, "Thêm loại hoạt động", "&Tên loại hoạt động", add_kind),
         lambda: PartyIntroductionsDialog(core),
         lambda: BranchNameDialog(core, "Thêm chi đoàn", lambda ws, name: ws.branches.create(name)),
+        lambda: advice_dialog(core, 2026, None),
+        lambda: coordination_dialog(core, 2026, None, {}),
     ]
     wrong: list[str] = []
     for form in forms:
