@@ -74,6 +74,7 @@ BUTTONS_CHECKED = (
     PartyIntroductionsDialog,
     BranchNameDialog,
     RecordDialog,
+    SetupDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 LETTERED_AREAS = (DOSSIER_AREA,)
