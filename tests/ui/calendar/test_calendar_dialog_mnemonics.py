@@ -56,6 +56,22 @@ def test_the_date_form_s_letters(
     assert QApplication.focusWidget() is dialog.editors["participants"]
 
 
+def test_the_date_form_s_close_is_alt_g(
+    qtbot: QtBot, core: Core, history: UndoHistory, meeting: str
+) -> None:
+    """ "Đón&g" (Alt+G, as the app's other "Đóng") closes the date's form; "Sửa h&oạt động…"
+    (Alt+O) opens the activity's."""
+    dialog = OccurrenceDialog(core, history, meeting)
+    _shown(qtbot, dialog)
+    assert dialog.edit_button.text() == "Sửa h&oạt động…"
+    found = letters(dialog)
+    assert {"Alt+G", "Alt+O"} <= set(found) and twice(found) == []
+    dialog.editors["place"].setFocus()
+    press_alt(qtbot, Qt.Key.Key_G)
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # (a letter's click comes a moment after)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
 def test_the_roll_call_s_letters(qtbot: QtBot, core: Core, meeting: str) -> None:
     dialog = AttendanceDialog(core, meeting)
     _shown(qtbot, dialog)
