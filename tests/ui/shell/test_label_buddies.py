@@ -35,10 +35,11 @@ from doancoso.ui.branches.name_dialog import BranchNameDialog
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
-from doancoso.ui.calendar.minutes_dialog import MinutesDialog
+from doancoso.ui.calendar.minutes_dialog import MINUTES_DOCUMENT, MinutesDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.common.choice_dialog import ChoiceDialog
+from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.dossier.numbers import NumbersDialog
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
@@ -75,6 +76,7 @@ BUTTONS_CHECKED = (
     BranchNameDialog,
     RecordDialog,
     SetupDialog,
+    DocumentDialog,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 LETTERED_AREAS = (DOSSIER_AREA,)
@@ -237,6 +239,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: BranchNameDialog(core, "Thêm chi đoàn", lambda ws, name: ws.branches.create(name)),
         lambda: advice_dialog(core, 2026, None),
         lambda: coordination_dialog(core, 2026, None, {}),
+        lambda: DocumentDialog(core, MINUTES_DOCUMENT),
     ]
     wrong: list[str] = []
     for form in forms:
