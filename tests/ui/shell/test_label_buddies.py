@@ -30,6 +30,7 @@ from active_window import active_window, shown_active
 from doancoso.core.activities.service import OCCURRENCE_TABLE
 from doancoso.core.dossier.numbers import NUMBERED
 from doancoso.core.lifecycle.rules import EVENT_KINDS
+from doancoso.core.recognition.template import default_template
 from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
@@ -53,6 +54,7 @@ from doancoso.ui.recognition.register_dialogs import (
     advice_dialog,
     coordination_dialog,
 )
+from doancoso.ui.recognition.templates import TemplatePreview
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.main_window import AREAS, DOSSIER_AREA
 from doancoso.ui.shell.undo import UndoHistory
@@ -77,6 +79,7 @@ BUTTONS_CHECKED = (
     RecordDialog,
     SetupDialog,
     DocumentDialog,
+    TemplatePreview,
 )
 """The forms whose every button has a letter too, "Hủy" and "Đóng" included."""
 LETTERED_AREAS = (DOSSIER_AREA,)
@@ -240,6 +243,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: advice_dialog(core, 2026, None),
         lambda: coordination_dialog(core, 2026, None, {}),
         lambda: DocumentDialog(core, MINUTES_DOCUMENT),
+        lambda: TemplatePreview(default_template(), []),
     ]
     wrong: list[str] = []
     for form in forms:
