@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -56,6 +56,22 @@ def test_the_date_form_s_letters(
     assert QApplication.focusWidget() is dialog.editors["participants"]
 
 
+def test_the_date_form_s_close_is_alt_g(
+    qtbot: QtBot, core: Core, history: UndoHistory, meeting: str
+) -> None:
+    """ "Đón&g" (Alt+G, as the app's other "Đóng") closes the date's form; "Sửa h&oạt động…"
+    (Alt+O) opens the activity's."""
+    dialog = OccurrenceDialog(core, history, meeting)
+    _shown(qtbot, dialog)
+    assert dialog.edit_button.text() == "Sửa h&oạt động…"
+    found = letters(dialog)
+    assert {"Alt+G", "Alt+O"} <= set(found) and twice(found) == []
+    dialog.editors["place"].setFocus()
+    press_alt(qtbot, Qt.Key.Key_G)
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # (a letter's click comes a moment after)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
 def test_the_roll_call_s_letters(qtbot: QtBot, core: Core, meeting: str) -> None:
     dialog = AttendanceDialog(core, meeting)
     _shown(qtbot, dialog)
@@ -77,13 +93,37 @@ def test_the_minutes_letters(qtbot: QtBot, core: Core, meeting: str) -> None:
     assert QApplication.focusWidget() is dialog.editors["resolutions"]
 
 
+def test_the_minutes_hu_y_is_alt_y(
+    qtbot: QtBot, core: Core, prompts: ScriptedPrompts, meeting: str
+) -> None:
+    """The minutes' "Hủy" is Alt+Y ("C&hương trình" has H): pressed with the content typed, it
+    asks before dropping it, and "Không" keeps the form and the text."""
+    dialog = MinutesDialog(core, meeting)
+    _shown(qtbot, dialog)
+    assert "Alt+Y" in letters(dialog) and twice(letters(dialog)) == []
+    content = dialog.editors["content"]
+    assert isinstance(content, QPlainTextEdit)
+    content.setPlainText("Đ/c Bí thư phát biểu")
+    content.setFocus()
+    prompts.answer = False
+    press_alt(qtbot, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: prompts.asked != [])  # (a letter's click comes a moment after)
+    assert prompts.asked == ["Biên bản chưa được lưu. Bỏ các thay đổi này?"]
+    assert dialog.isVisible() and dialog.raw()["content"] == "Đ/c Bí thư phát biểu"
+    prompts.answer = True
+    press_alt(qtbot, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
 def test_the_export_and_the_new_kind_letters(
     qtbot: QtBot, core: Core, prompts: ScriptedPrompts
 ) -> None:
     export = CalendarExportDialog(core, 2026, (dt.date(2026, 3, 1), dt.date(2026, 3, 31)))
     _shown(qtbot, export)
     found = letters(export)
-    assert {"Alt+C", "Alt+Y", "Alt+T", "Alt+N", "Alt+X"} <= set(found) and twice(found) == []
+    assert {"Alt+C", "Alt+Y", "Alt+T", "Alt+N", "Alt+X", "Alt+H"} <= set(found)
+    assert twice(found) == []
     press_alt(qtbot, Qt.Key.Key_N)
     assert QApplication.focusWidget() is export.to_edit
     export.reject()
@@ -105,7 +145,7 @@ def test_the_export_and_the_new_kind_letters(
 
     prompts.dialog_script = shown_then_looked
     form.add_kind_button.click()
-    assert seen == [["Alt+T", "Alt+L"]]
+    assert seen == [["Alt+T", "Alt+L", "Alt+H"]]
 
 
 def test_the_organiser_s_letter_lands_on_the_chosen_option(

@@ -1,7 +1,7 @@
 """The numbers of the dossier's documents on the Hồ sơ page: the dialog (one field per chosen
 part that prints a number line, suggestions from the print dialogs' memory, numbers cleaned and
-duplicates refused), the check's line counting the blank ones and opening the dialog, the
-numbers kept per year across a restart and printed by the build."""
+duplicates refused), the check's line counting the blank ones and opening the dialog (as Alt+B
+does), the numbers kept per year across a restart and printed by the build."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from collections.abc import Callable
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common.document_dialog import DocumentMemory
 from doancoso.ui.dossier.numbers import NumbersDialog
 from doancoso.ui.dossier.page import DossierPage
+from mnemonics import press_alt
 from scripted import ScriptedPrompts, synchronous_core
 
 from .conftest import TODAY
@@ -121,3 +122,33 @@ def test_every_number_given_no_line_shows(
         page.parts.set_ticked(part, part in ("to-trinh", "minh-chung"))
     page.refresh_check()
     assert not page.checks.info_line.isVisibleTo(page)
+
+
+def test_alt_b_opens_the_numbers_from_the_page(
+    dossier_data: Workspace,
+    make_page: Callable[..., DossierPage],
+    qtbot: QtBot,
+    prompts: ScriptedPrompts,
+) -> None:
+    """ "Số văn &bản…" (Alt+B) opens the numbers' dialog from anywhere on the page, as the
+    other fields' letters ("&Năm", "Số tờ t&rình", "Ảnh &minh chứng") reach theirs."""
+    page = make_page(dossier_data, prompts)
+    seen: list[str] = []
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NumbersDialog)
+        seen.append(dialog.windowTitle())
+        dialog.edits["bao-cao"].setText("12-BC/ĐTN")
+        dialog.submit()
+
+    prompts.dialog_script = fill
+    page.number_edit.setFocus()
+    press_alt(qtbot, Qt.Key.Key_B)
+    qtbot.waitUntil(lambda: seen != [])  # (a letter's click comes a moment after)
+    assert seen == ["Số văn bản của hồ sơ"] and page.numbers == {"bao-cao": "12-BC/ĐTN"}
+    press_alt(qtbot, Qt.Key.Key_N)
+    assert QApplication.focusWidget() is page.year_box
+    press_alt(qtbot, Qt.Key.Key_R)
+    assert QApplication.focusWidget() is page.number_edit
+    press_alt(qtbot, Qt.Key.Key_M)
+    assert QApplication.focusWidget() is page.photos_box

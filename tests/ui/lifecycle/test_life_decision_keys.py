@@ -1,6 +1,7 @@
 """The decision lists by keyboard: "Chọn tất cả" (Alt+C), "Bỏ chọn tất cả" (Alt+B), the
-decision's button ("Xác nhận", Alt+X; "Kết thúc sinh hoạt tạm", Alt+K) and "Đóng" (Alt+G). A
-button's letter clicks it a moment later: each test waits for what it does."""
+decision's button ("Xác nhận", Alt+X; "Kết thúc sinh hoạt tạm", Alt+K), "Đóng" (Alt+G) and the
+stays' "Chỉ hiện người đã hết thời hạn" (Alt+H). A button's letter clicks it a moment later:
+each test waits for what it does."""
 
 from __future__ import annotations
 
@@ -64,3 +65,25 @@ def test_ending_a_stay_then_closing_by_keyboard(
     press_alt(qtbot, Qt.Key.Key_G)
     qtbot.waitUntil(lambda: not again.isVisible())
     assert again.result() == 0
+
+
+def test_alt_h_shows_the_stays_that_go_on_and_back(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """ "Chỉ &hiện người đã hết thời hạn sinh hoạt tạm" (Alt+H) unticks, listing every stay, and
+    ticks again, listing the ended ones."""
+    ended = add_member("Nguyễn Thị Hạnh", "12/03/2001")
+    going_on = add_member("Trần Văn Bảo", "01/02/2000")
+    ws.events.record(ended, "temporary", "01/09/2024", home_organization="Đoàn phường 5",
+                     period_start="01/09/2024", period_end="30/06/2025")  # fmt: skip
+    ws.events.record(going_on, "temporary", "15/01/2025", home_organization="Đoàn xã Khánh An",
+                     period_start="15/01/2025", period_end="15/01/2100")  # fmt: skip
+    core = synchronous_core(ws, prompts)
+    dialog = shown_active(qtbot, TemporaryStaysDialog(core, today=dt.date(2025, 7, 1)))
+    assert dialog.names() == ["Nguyễn Thị Hạnh"]
+    dialog.date_edit.setFocus()
+    press_alt(qtbot, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: dialog.names() == ["Trần Văn Bảo", "Nguyễn Thị Hạnh"])
+    assert not dialog.ended_check.isChecked()
+    press_alt(qtbot, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: dialog.names() == ["Nguyễn Thị Hạnh"])

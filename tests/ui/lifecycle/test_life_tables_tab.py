@@ -67,7 +67,7 @@ def test_tab_leaves_the_party_introductions(
         ws.events.record(member, "party_introduction", "01/05/2024")
     dialog = PartyIntroductionsDialog(synchronous_core(ws, ScriptedPrompts()))
     _shown(qtbot, dialog)
-    assert tab_stops(qtbot, dialog.table, 1) == [_button(dialog, "Đóng")]
+    assert tab_stops(qtbot, dialog.table, 1) == [_button(dialog, "Đón&g")]
 
 
 def test_tab_leaves_the_members_history(qtbot: QtBot, ws: Workspace, add_member: AddMember) -> None:

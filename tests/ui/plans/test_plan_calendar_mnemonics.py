@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window
@@ -72,7 +72,7 @@ def test_the_target_form_s_letters(qtbot: QtBot, core: Core) -> None:
         dialog.show()
         dialog.activateWindow()
     found = letters(dialog)
-    assert {"Alt+N", "Alt+T", "Alt+K", "Alt+V", "Alt+Q", "Alt+C", "Alt+L"} <= set(found)
+    assert {"Alt+N", "Alt+T", "Alt+K", "Alt+V", "Alt+Q", "Alt+C", "Alt+L", "Alt+Y"} <= set(found)
     assert twice(found) == []
     dialog.planned_edit.setFocus()
     press_alt(qtbot, Qt.Key.Key_V)
@@ -98,9 +98,14 @@ def test_the_activity_form_s_letters(qtbot: QtBot, core: Core) -> None:
             dialog.show()
             dialog.activateWindow()
         found = letters(dialog)
-        assert {"Alt+T", "Alt+O", "Alt+N", "Alt+A", "Alt+V", "Alt+C", "Alt+S",
-                "Alt+L"} <= set(found)  # fmt: skip
+        assert {"Alt+T", "Alt+O", "Alt+N", "Alt+A", "Alt+V", "Alt+C", "Alt+S", "Alt+L",
+                "Alt+U", "Alt+H", "Alt+Y"} <= set(found)  # fmt: skip
         assert twice(found) == []
     dialog.edits["title"].setFocus()
     press_alt(qtbot, Qt.Key.Key_A)
     assert QApplication.focusWidget() is dialog.edits["place"]
+    press_alt(qtbot, Qt.Key.Key_C)  # "Ghi &chú", as in the member form
+    assert QApplication.focusWidget() is dialog.notes
+    press_alt(qtbot, Qt.Key.Key_H)  # "&Hủy": nothing changed, closed without a question
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert dialog.result() == QDialog.DialogCode.Rejected

@@ -121,7 +121,8 @@ def test_every_field_of_the_setup_dialog_has_its_own_letter(
     qtbot: QtBot, empty_ws: Workspace
 ) -> None:
     """The first start's form: the same letters, none taken by its buttons ("&Nhận bàn giao từ
-    USB…", "&Khôi phục bản sao lưu…"), each putting the keyboard in its field."""
+    USB…", "&Khôi phục bản sao lưu…", "Bắt đầ&u", "&Thoát"), each putting the keyboard in its
+    field."""
     dialog = SetupDialog(empty_ws.organization, ScriptedPrompts(),
                          receive_handover=lambda _parent: False,
                          restore_backup=lambda _parent: None)  # fmt: skip
@@ -129,7 +130,7 @@ def test_every_field_of_the_setup_dialog_has_its_own_letter(
     labelled = _labels_of_fields(dialog)
     assert [text for text, _field in labelled] == SETUP_LABELS
     found = letters(dialog)
-    assert {"Alt+N", "Alt+K"} <= set(found) and twice(found) == []
+    assert {"Alt+N", "Alt+K", "Alt+U", "Alt+T"} <= set(found) and twice(found) == []
     for text, field in reversed(labelled):
         press_alt(qtbot, Qt.Key(ord(mnemonic(text)[-1])))
         qtbot.waitUntil(field.hasFocus)

@@ -1,7 +1,8 @@
 """Every Alt letter of a field's label leads somewhere: on every page of the main window, in
-the dialogs its pages' "Thêm…" (Ctrl+N) and "In…" (Ctrl+P) open and in the other forms with
-lettered labels, each label with an "&" letter has a buddy that takes the keyboard, and pressing
-the letter puts the cursor in it.
+the dialogs its pages' "Thêm…" (Ctrl+N) and "In…" (Ctrl+P) open and in the app's other forms,
+each label with an "&" letter has a buddy that takes the keyboard, and pressing the letter puts
+the cursor in it. In the other forms and on the Hồ sơ page every label naming a field has a
+letter, in the forms every button too ("Hủy", "Đóng"), and no letter shows twice.
 
 A label's letter focuses its buddy only when the buddy itself accepts focus: a box holding a
 field (even one passing its focus on to the field) leaves the cursor where it was."""
@@ -16,25 +17,48 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, shown_active
+from doancoso.core.activities.service import OCCURRENCE_TABLE
+from doancoso.core.dossier.numbers import NUMBERED
 from doancoso.core.lifecycle.rules import EVENT_KINDS, is_read_only
+from doancoso.core.recognition.template import default_template
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
+from doancoso.ui.branches.name_dialog import BranchNameDialog
+from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
-from doancoso.ui.calendar.minutes_dialog import MinutesDialog
+from doancoso.ui.calendar.minutes_dialog import MINUTES_DOCUMENT, MinutesDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.text_dialog import TextDialog
+from doancoso.ui.common.choice_dialog import ChoiceDialog
+from doancoso.ui.common.document_dialog import DocumentDialog
+from doancoso.ui.common.evidence_files import CaptionDialog
+from doancoso.ui.dossier.numbers import NumbersDialog
 from doancoso.ui.lifecycle.coming_of_age import ComingOfAgeDialog
 from doancoso.ui.lifecycle.event_dialog import EventDialog
+from doancoso.ui.lifecycle.party_page import PartyIntroductionsDialog
 from doancoso.ui.lifecycle.temporary_stays import TemporaryStaysDialog
+from doancoso.ui.plans.target_dialog import TargetDialog
 from doancoso.ui.rating.import_preview import ImportPreviewDialog
 from doancoso.ui.rating.rules_dialog import RulesDialog
+from doancoso.ui.recognition.register_dialogs import advice_dialog, coordination_dialog
+from doancoso.ui.recognition.templates import TemplatePreview
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from doancoso.ui.shell.main_window import AREAS, RATING_AREA
+from doancoso.ui.shell.main_window import AREAS, DOSSIER_AREA, RATING_AREA
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import YouthFormDialog
@@ -42,6 +66,13 @@ from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+BUTTONS_UNCHECKED = (OccurrenceDialog,)
+"""The forms whose buttons are not all lettered yet: a date's evidence files ("Mở" can only be
+M, "Điể&m danh"'s only letter too). Every other form's buttons have a letter, "Hủy" and "Đóng"
+included."""
+LETTERED_AREAS = (DOSSIER_AREA,)
+"""The pages whose every label naming a field has a letter, none taken twice with the main
+window's menus."""
 
 
 def _lettered(window: QWidget) -> list[QLabel]:
@@ -63,11 +94,15 @@ def _unlettered(window: QWidget) -> list[QLabel]:
 
 
 def _unlettered_buttons(window: QWidget) -> list[str]:
-    """The visible buttons of ``window`` without an Alt letter, as the failure names them."""
+    """The visible buttons and check boxes of ``window`` without an Alt letter, as the failure
+    names them (radio buttons may share their group's label's letter, which goes to the one
+    chosen)."""
     return [
         f"{window.windowTitle()}: {button.text()!r} (button without a letter)"
-        for button in window.findChildren(QPushButton)
-        if button.isVisible() and not mnemonic(button.text())
+        for button in window.findChildren(QAbstractButton)
+        if isinstance(button, QPushButton | QCheckBox)
+        and button.isVisible()
+        and not mnemonic(button.text())
     ]
 
 
@@ -143,6 +178,10 @@ def test_every_lettered_label_puts_the_cursor_in_its_field(
         qtbot.waitUntil(window.isActiveWindow)
         window.show_area(area)
         wrong.extend(f"{AREAS[area]}: {w}" for w in _leads_nowhere(qtbot, window))
+        if area in LETTERED_AREAS:
+            wrong.extend(f"{AREAS[area]}: {_where(label)} (no letter)"
+                         for label in _unlettered(window))  # fmt: skip
+            wrong.extend(f"{AREAS[area]}: twice {t}" for t in twice(letters(window)))
         for action in (window.new_action, window.print_action):
             if action.isEnabled():
                 action.trigger()
@@ -152,17 +191,29 @@ def test_every_lettered_label_puts_the_cursor_in_its_field(
 
 
 def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
-    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
-    """The forms with lettered labels opened from a list's row or a page's button: a date of the
-    calendar, its roll call and its minutes, the calendar's export, the first start's form, the
-    coming of age's and the ended stays' decisions, the rating's rules and an admission into the
-    union; every label naming a
-    field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it scrolls), and so does
-    every button of the decision lists; none shows a letter twice."""
+    """The forms opened from a list's row or a page's button: a date of the calendar, its roll
+    call and its minutes, the calendar's export, an activity and a new kind of activity, the
+    first start's form, the coming of age's and the ended stays' decisions, the rating's rules,
+    a target of the plan, an evidence file's caption, a choice ("Chuyển chi đoàn…"), the
+    dossier's numbers (every document's), the party introductions, a chi đoàn's name, the
+    register's records, the print form, a criteria template's preview and an admission into the
+    union. Every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt"
+    too: it scrolls), and so does every button and check box but those of
+    :data:`BUTTONS_UNCHECKED`; none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     (youth_id, *_) = demo_ws.youth.ids()
+    photo = QImage(64, 48, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#2e7d32"))
+    assert photo.save(str(tmp_path / "don ve sinh.png"))
+    demo_ws.evidence.attach(OCCURRENCE_TABLE, occurrence.id, tmp_path / "don ve sinh.png")
+    (attachment,) = demo_ws.evidence.attachments(OCCURRENCE_TABLE, occurrence.id)
+
+    def add_kind(ws: Workspace, name: str) -> str:  # the activity form's "Thêm loại…"
+        return ws.activities.add_kind(name)
+
     forms: list[Callable[[], QDialog]] = [
         lambda: OccurrenceDialog(core, UndoHistory(core), occurrence.id),
         lambda: AttendanceDialog(core, occurrence.id),
@@ -173,13 +224,25 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: TemporaryStaysDialog(core),
         lambda: RulesDialog(core),
         lambda: AdmitDialog(core, youth_id),
+        lambda: TargetDialog(core, 2026),
+        lambda: CaptionDialog(core, attachment),
+        lambda: ChoiceDialog(None, "Chuyển chi đoàn", "Sang chi đoàn:", ["Ấp 1", "Ấp 2"]),
+        lambda: NumbersDialog(core, list(NUMBERED), {}, None, dt.date(2026, 12, 7)),
+        lambda: ActivityDialog(core, occurrence.activity_id),
+        lambda: TextDialog(core, "Thêm loại hoạt động", "&Tên loại hoạt động", add_kind),
+        lambda: PartyIntroductionsDialog(core),
+        lambda: BranchNameDialog(core, "Thêm chi đoàn", lambda ws, name: ws.branches.create(name)),
+        lambda: advice_dialog(core, 2026, None),
+        lambda: coordination_dialog(core, 2026, None, {}),
+        lambda: DocumentDialog(core, MINUTES_DOCUMENT),
+        lambda: TemplatePreview(default_template(), []),
     ]
     wrong: list[str] = []
     for form in forms:
         dialog = shown_active(qtbot, form())
         wrong.extend(_leads_nowhere(qtbot, dialog))
         wrong.extend(f"{_where(label)} (no letter)" for label in _unlettered(dialog))
-        if isinstance(dialog, ComingOfAgeDialog | TemporaryStaysDialog):  # its buttons too
+        if not isinstance(dialog, BUTTONS_UNCHECKED):
             wrong.extend(_unlettered_buttons(dialog))
         wrong.extend(f"{dialog.windowTitle()}: twice {t}" for t in twice(letters(dialog)))
         dialog.reject()

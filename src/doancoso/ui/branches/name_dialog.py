@@ -44,14 +44,14 @@ class BranchNameDialog(QDialog):
         self.name_edit.setPlaceholderText("Ví dụ: Chi đoàn ấp Tân Phú")
         self.name_edit.setMinimumWidth(320)
         self.errors = FieldErrors()
-        self.errors.add_row(form, "name", "Tên chi đoàn", self.name_edit, required=True)
+        self.errors.add_row(form, "name", "&Tên chi đoàn", self.name_edit, required=True)
         layout.addLayout(form)
         layout.addStretch(1)  # the room of the message, "Lưu" staying in place
         self.buttons = QDialogButtonBox()
         self.save_button = ok = self.buttons.addButton(
-            "Lưu", QDialogButtonBox.ButtonRole.AcceptRole
+            "&Lưu", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

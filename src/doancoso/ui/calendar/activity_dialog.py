@@ -130,7 +130,7 @@ class ActivityDialog(QDialog):
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
@@ -216,7 +216,8 @@ class ActivityDialog(QDialog):
         self.targets_stack.addWidget(self.no_plan)
         self.targets_stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.targets_stack.setFocusProxy(self.targets)  # its label's letter leads to the list
-        self.errors.add_row(form, "target_ids", "&Chỉ tiêu phục vụ", self.targets_stack)
+        # U: H is "&Hủy"'s, C "Ghi &chú"'s (as in the member form), "Hủy" having no other letter.
+        self.errors.add_row(form, "target_ids", "Chỉ tiê&u phục vụ", self.targets_stack)
         # The two lists share the height the other rows leave (see checklist.py).
         _stretch_row(self.organiser)
         _stretch_row(self.targets_stack)
@@ -226,7 +227,7 @@ class ActivityDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().height() * 3 + 12)
-        self.errors.add_row(form, "notes", "G&hi chú", self.notes)
+        self.errors.add_row(form, "notes", "Ghi &chú", self.notes)
         return group
 
     # Kinds and targets --------------------------------------------------------------------

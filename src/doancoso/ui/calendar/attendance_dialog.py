@@ -145,7 +145,7 @@ class AttendanceDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setToolTip("Lưu điểm danh (Ctrl+S)")
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         save_action = QAction("Lưu điểm danh", self)
         save_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))

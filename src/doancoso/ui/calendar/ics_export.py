@@ -111,7 +111,7 @@ class CalendarExportDialog(QDialog):
         layout.addStretch(1)  # the room of the messages, the buttons staying in place
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton("&Xuất…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

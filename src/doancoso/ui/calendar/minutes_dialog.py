@@ -163,7 +163,8 @@ class MinutesDialog(QDialog):
         self.print_button.setToolTip("Lưu biên bản rồi in ra PDF theo thể thức văn bản của Đoàn")
         self.print_button.clicked.connect(self.print_minutes)
         self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        # Alt+Y: the app's H ("&Hủy") is "C&hương trình"'s here.
+        buttons.addButton("Hủ&y", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -209,7 +209,8 @@ class OccurrenceDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.edit_button = QPushButton("Sửa hoạt độn&g…")
+        # O: "Đóng" has no letter but N ("&Ngày") and G.
+        self.edit_button = QPushButton("Sửa h&oạt động…")
         self.edit_button.setToolTip("Sửa tên, loại, lịch lặp lại… của hoạt động (mọi buổi)")
         self.edit_button.clicked.connect(self.request_edit)
         self.delete_button = QPushButton("&Xóa hoạt động…")
@@ -219,7 +220,7 @@ class OccurrenceDialog(QDialog):
         row.addStretch(1)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("Đón&g", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)

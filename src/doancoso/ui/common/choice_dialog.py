@@ -2,7 +2,8 @@
 
 Asking "move these members to which chi đoàn?" with the first chi đoàn already chosen invites
 an OK that moves them to the wrong one: here the list starts empty (its placeholder shows) and
-"Đồng ý" stays disabled until the user picks something.
+"Đồng ý" stays disabled until the user picks something. The question is shown as it is written
+(a chi đoàn's "&" included).
 """
 
 from __future__ import annotations
@@ -44,13 +45,15 @@ class ChoiceDialog(QDialog):
         self.combo.setCurrentIndex(-1)
         self.combo.setMinimumContentsLength(28)
         toneless_search(self.combo)  # "tan thanh" picks "Chi đoàn ấp Tân Thành"
-        caption.setBuddy(self.combo)
+        # The question names the list, as written: as a buddy's label it took an "&" of a chi
+        # đoàn's name ("Tân & Phú") for an Alt letter, hidden. The list has the keyboard at once.
+        self.combo.setAccessibleName(label)
         layout.addWidget(self.combo)
         buttons = QDialogButtonBox()
-        self.ok_button: QPushButton = buttons.addButton(
-            "Đồng ý", QDialogButtonBox.ButtonRole.AcceptRole
+        self.ok_button: QPushButton = buttons.addButton(  # Alt+N: "Đ" is no key of its own
+            "Đồ&ng ý", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -47,8 +47,40 @@ INTRO = (
     "“Số:      -BC/ĐTN” để ghi tay sau khi in. Số tờ trình nhập ở ô “Số tờ trình” trên trang."
 )
 NOTHING_TO_NUMBER = "Các phần đã chọn không có văn bản nào cần nhập số ở đây."
-SUGGEST = "Điền số gợi ý"
+SUGGEST = "Điền số &gợi ý"
+BUTTON_LETTERS = "GLH"
+"""The Alt letters of the dialog's buttons: "Điền số &gợi ý", "&Lưu", "&Hủy"."""
 SUGGEST_TIP = "Điền vào các ô còn trống số kế tiếp số đã dùng lần trước (xem lại trước khi lưu)"
+
+
+def _letter_places(name: str) -> list[int]:
+    """Where in ``name`` an Alt letter may go, in order of preference: the start of a word, then
+    any other letter (a letter a key types: "Đ", "ả" are none)."""
+    starts = [i for i, c in enumerate(name) if i == 0 or name[i - 1] == " "]
+    places = starts + [i for i in range(len(name)) if i not in starts]
+    return [i for i in places if name[i].isascii() and name[i].isalpha()]
+
+
+def lettered_names(names: Mapping[str, str], taken: str) -> dict[str, str]:
+    """Each of ``names`` (key → name) as a label with an Alt letter of its own, none of
+    ``taken``: the names with the fewest letters to choose from served first, each its first
+    place free (:func:`_letter_places`); a name left without a free letter has none."""
+    used = set(taken.upper())
+    places = {key: _letter_places(name) for key, name in names.items()}
+    lettered: dict[str, str] = {}
+    for key in sorted(names, key=lambda k: len({names[k][i].upper() for i in places[k]})):
+        name = names[key]
+        free = [i for i in places[key] if name[i].upper() not in used]
+        if free:
+            used.add(name[free[0]].upper())
+        lettered[key] = f"{name[: free[0]]}&{name[free[0] :]}" if free else name
+    return {key: lettered[key] for key in names}
+
+
+LABELS = lettered_names({part: document.name for part, document in NUMBERED.items()},
+                        BUTTON_LETTERS)  # fmt: skip
+"""Each document's label, with a letter of its own whatever parts are chosen: "&Bảng tự đánh
+giá", "Báo &cáo tự đánh giá"…"""
 
 
 def numbers_key(year: int, part: str) -> str:
@@ -117,7 +149,7 @@ class NumbersDialog(QDialog):
             edit.setPlaceholderText(f"ví dụ {hint}; để trống: ghi tay")
             edit.setAccessibleName(f"Số {document.name}")
             self.edits[part] = edit
-            self.errors.add_row(form, part, document.name, edit,
+            self.errors.add_row(form, part, LABELS[part], edit,
                                 check=partial(self._error, part))  # fmt: skip
             edit.textChanged.connect(self._recheck_all)
         layout.addLayout(form)
@@ -128,8 +160,8 @@ class NumbersDialog(QDialog):
         self.suggest_button.setEnabled(bool(self.suggested))
         self.suggest_button.clicked.connect(self.fill_suggestions)
         buttons.addButton(self.suggest_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.accept_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.accept_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         self.accept_button.setDefault(True)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

@@ -205,7 +205,7 @@ class DossierPage(QWidget):
         self.number_edit.textEdited.connect(self._remember_number)
         self.numbers: dict[str, str] = stored_numbers(self._numbers_memory, self._memory, self.year)
         """The numbers of the year's other documents (part → number; none: printed blank)."""
-        self.numbers_button = QPushButton("Số văn bản…")
+        self.numbers_button = QPushButton("Số văn &bản…")  # Alt+B opens the dialog
         self.numbers_button.setToolTip("Số của các văn bản khác trong hồ sơ (báo cáo, danh sách…)")
         self.numbers_button.clicked.connect(self.edit_numbers)
         self.photos_box = QComboBox()
@@ -213,11 +213,12 @@ class DossierPage(QWidget):
         self.photos_box.setToolTip("Ảnh minh chứng trong phụ lục")
         for natural in (self.numbers_button, self.photos_box):  # as the year box
             natural.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        form = QFormLayout()
-        form.addRow("Năm", self.year_box)
-        form.addRow("Số tờ trình", self.number_edit)
-        form.addRow("Văn bản khác", self.numbers_button)
-        form.addRow("Ảnh minh chứng", self.photos_box)
+        form = QFormLayout()  # (Alt letters none of the menus' T, S, X, V, G)
+        form.addRow("&Năm", self.year_box)
+        form.addRow("Số tờ t&rình", self.number_edit)
+        # The button's own letter presses it: its row's label names no field.
+        form.addRow(QLabel("Văn bản khác"), self.numbers_button)
+        form.addRow("Ảnh &minh chứng", self.photos_box)
         self.parts = PartsList()
         self.parts.changed.connect(self._choice_changed)
         parts_box = QGroupBox("Các phần của hồ sơ")

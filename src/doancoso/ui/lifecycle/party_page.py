@@ -119,7 +119,7 @@ class PartyIntroductionsDialog(QDialog):
         hint.setStyleSheet("color: #616161;")
         layout.addWidget(hint)
         buttons = QDialogButtonBox()
-        buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("Đón&g", QDialogButtonBox.ButtonRole.RejectRole)  # as the decision lists
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(760, 460)

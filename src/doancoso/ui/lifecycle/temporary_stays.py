@@ -46,7 +46,7 @@ class TemporaryStaysDialog(DecisionListDialog):
         self.today = today or dt.date.today()
         self.entries: list[TemporaryStay] = []
         top = QHBoxLayout()
-        self.ended_check = QCheckBox("Chỉ hiện người đã hết thời hạn sinh hoạt tạm")
+        self.ended_check = QCheckBox("Chỉ &hiện người đã hết thời hạn sinh hoạt tạm")
         self.ended_check.setChecked(True)
         self.ended_check.toggled.connect(self.reload)
         top.addWidget(self.ended_check)

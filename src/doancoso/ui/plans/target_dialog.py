@@ -146,7 +146,8 @@ class TargetDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        # Alt+Y: the app's H ("&Hủy") is "Loại &hoạt động"'s here.
+        self.cancel_button = buttons.addButton("Hủ&y", QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.setDefault(True)
         # Enter makes a new line in "Nội dung chỉ tiêu": Ctrl+Enter saves from any field, as in
         # the activity form.

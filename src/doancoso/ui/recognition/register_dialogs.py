@@ -31,25 +31,26 @@ from ..shell.operations import Core, CoreOp
 
 DATE_HINT = "dd/mm/yyyy"
 Editor = QLineEdit | QPlainTextEdit | QComboBox
-# (field, label, placeholder, required, multiline)
+# (field, label with its Alt letter, placeholder, required, multiline): "&Lưu" and "&Hủy" take L
+# and H.
 Field = tuple[str, str, str, bool, bool]
 
 ADVICE_FIELDS: tuple[Field, ...] = (
-    ("day", "Ngày gửi", DATE_HINT, True, False),
-    ("number", "Số, ký hiệu", "Ví dụ: 03-TTr/ĐTN", False, False),
-    ("title", "Tên văn bản, đề xuất", "Ví dụ: Tờ trình đề nghị hỗ trợ kinh phí…", True, False),
-    ("summary", "Nội dung tóm tắt", "", False, True),
-    ("answer", "Trả lời của cấp ủy", "Ví dụ: Đảng ủy đồng ý…", False, True),
-    ("answer_day", "Ngày trả lời", DATE_HINT, False, False),
+    ("day", "&Ngày gửi", DATE_HINT, True, False),
+    ("number", "&Số, ký hiệu", "Ví dụ: 03-TTr/ĐTN", False, False),
+    ("title", "&Tên văn bản, đề xuất", "Ví dụ: Tờ trình đề nghị hỗ trợ kinh phí…", True, False),
+    ("summary", "Nội &dung tóm tắt", "", False, True),
+    ("answer", "T&rả lời của cấp ủy", "Ví dụ: Đảng ủy đồng ý…", False, True),
+    ("answer_day", "N&gày trả lời", DATE_HINT, False, False),
 )
 COORDINATION_FIELDS: tuple[Field, ...] = (
-    ("partner", "Cơ quan, đơn vị phối hợp", "Ví dụ: Công an xã", True, False),
-    ("title", "Chương trình, quy chế", "Ví dụ: Chương trình phối hợp tuyên truyền…", True, False),
-    ("day", "Từ ngày", DATE_HINT, True, False),
-    ("end_day", "Đến ngày", DATE_HINT, False, False),
-    ("content", "Nội dung phối hợp", "", False, True),
-    ("results", "Kết quả", "", False, True),
-    ("activity_id", "Hoạt động liên kết", "", False, False),
+    ("partner", "&Cơ quan, đơn vị phối hợp", "Ví dụ: Công an xã", True, False),
+    ("title", "Chương trình, &quy chế", "Ví dụ: Chương trình phối hợp tuyên truyền…", True, False),
+    ("day", "&Từ ngày", DATE_HINT, True, False),
+    ("end_day", "Đến &ngày", DATE_HINT, False, False),
+    ("content", "Nội &dung phối hợp", "", False, True),
+    ("results", "&Kết quả", "", False, True),
+    ("activity_id", "H&oạt động liên kết", "", False, False),
 )
 NO_ACTIVITY = "(Không liên kết)"
 DELETED_ACTIVITY = "(hoạt động đã xóa khỏi lịch)"
@@ -87,8 +88,8 @@ class RecordDialog(QDialog):
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

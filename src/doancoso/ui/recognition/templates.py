@@ -82,10 +82,12 @@ class TemplatePreview(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLabel(f"<b>{escape(template.name)}</b>")  # the file's words, not markup
-        form.addRow("Tên:", self.name)
-        form.addRow("Nguồn:", WrappedLabel(template.source or "không ghi"))
-        form.addRow("Tỉnh/thành:", QLabel(template.province or "không ghi (dùng chung)"))
-        form.addRow("Gồm:", QLabel(describe(template)))
+        # What the file holds, read and not typed: the rows' labels lead to no field (a label
+        # made by addRow(text, …) would have its field as its buddy, to take a letter).
+        form.addRow(QLabel("Tên:"), self.name)
+        form.addRow(QLabel("Nguồn:"), WrappedLabel(template.source or "không ghi"))
+        form.addRow(QLabel("Tỉnh/thành:"), QLabel(template.province or "không ghi (dùng chung)"))
+        form.addRow(QLabel("Gồm:"), QLabel(describe(template)))
         layout.addLayout(form)
         self.replaces = WrappedLabel(
             "Đã có bộ tiêu chí cùng tên: bộ mới sẽ thay thế bộ cũ. Các năm đã mở vẫn giữ bộ tiêu "
@@ -108,9 +110,9 @@ class TemplatePreview(QDialog):
         layout.addWidget(self.tree, 1)
         buttons = QDialogButtonBox()
         self.import_button = buttons.addButton(
-            "Nhập bộ tiêu chí", QDialogButtonBox.ButtonRole.AcceptRole
+            "&Nhập bộ tiêu chí", QDialogButtonBox.ButtonRole.AcceptRole
         )
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
