@@ -7,9 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
 
-from doancoso.core.storage.models import Member
 from doancoso.core.workspace import Workspace
 from doancoso.ui.roster.member_form import MemberFormDialog
 from scripted import ScriptedPrompts, synchronous_core
@@ -56,8 +54,10 @@ def test_a_longer_hometown_stored_by_an_older_version_loads_whole(
     under its field only once it is typed again."""
     member_id = ws.members.save({"full_name": "Trần Văn Bảy", "birth_date": "05/03/2001"})
     long_text = "Ấp Tân Hòa, " * 26 + "xã Tân Hưng"  # 323 characters
-    with ws.db.transaction() as session:  # as the older version wrote it, before any check
-        session.execute(update(Member).where(Member.id == member_id).values(hometown=long_text))
+    with ws.db.transaction() as session:  # as the older version wrote it: past any check
+        session.connection().exec_driver_sql(
+            "UPDATE members SET hometown = ? WHERE id = ?", (long_text, member_id)
+        )
     core = synchronous_core(ws, ScriptedPrompts())
     dialog = MemberFormDialog(core, member_id)
     qtbot.addWidget(dialog)

@@ -6,9 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
-from sqlalchemy import update
 
-from doancoso.core.storage.models import Youth
 from doancoso.core.workspace import Workspace
 from doancoso.ui.youth.form import YouthFormDialog
 from scripted import ScriptedPrompts, synchronous_core
@@ -38,8 +36,10 @@ def test_a_longer_address_stored_by_an_older_version_loads_whole(
 ) -> None:
     youth_id = next(r.id for r in youth_ws.youth.list() if r.full_name == "Lê Văn An")
     long_text = "Tổ 3, " * 51 + "ấp 1"  # 310 characters, over the 300 its column takes
-    with youth_ws.db.transaction() as session:  # as the older version wrote it, before any check
-        session.execute(update(Youth).where(Youth.id == youth_id).values(address=long_text))
+    with youth_ws.db.transaction() as session:  # as the older version wrote it: past any check
+        session.connection().exec_driver_sql(
+            "UPDATE youths SET address = ? WHERE id = ?", (long_text, youth_id)
+        )
     core = synchronous_core(youth_ws, ScriptedPrompts())
     dialog = YouthFormDialog(core, youth_id)
     qtbot.addWidget(dialog)
