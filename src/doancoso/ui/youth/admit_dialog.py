@@ -116,7 +116,7 @@ class AdmitDialog(QDialog):
             self.introducer.set_member(self.record.fields.follow_up_member_id,
                                        self.record.follow_up_name)  # fmt: skip
         # Each field's Alt letter, as a member event's dialog gives its own (the introducer's
-        # Alt+T there too); "&Hủy" takes Alt+H, Enter is "Kết nạp".
+        # Alt+T there too); "&Kết nạp" (also Enter) takes Alt+K, "&Hủy" Alt+H.
         for name, label, editor, required in (
             ("admission_date", "&Ngày kết nạp", self.date_edit, True),
             ("admission_place", "Nơ&i kết nạp", self.place_edit, False),
@@ -130,7 +130,7 @@ class AdmitDialog(QDialog):
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
-        self.admit_button = buttons.addButton("Kết nạp", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.admit_button = buttons.addButton("&Kết nạp", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("&Hủy", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
