@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from breakage import read_only_mount, small_disk, snapshot
+from doancoso.core.backup.outside import OUTSIDE_FILE
 from doancoso.core.backup.service import EvidenceNotCarried
 from doancoso.core.backup.store import describe, evidence_folder
 from doancoso.core.errors import StorageError
@@ -107,4 +108,7 @@ def test_a_stick_filling_up_during_the_evidence_copy_keeps_only_whole_files(
             whole = evidence_folder(on_stick) / name
             assert hashlib.sha256(whole.read_bytes()).hexdigest() == name
         assert sorted(p.name for p in usb.iterdir()) == [on_stick.name, f"{on_stick.name}.evidence"]
-    assert snapshot(ws.data_dir) == before
+    # The data folder changed only in where it remembers the last backup onto a stick went.
+    assert snapshot(ws.data_dir) == {**before, OUTSIDE_FILE: snapshot(ws.data_dir)[OUTSIDE_FILE]}
+    remembered = ws.backups.last_outside()
+    assert remembered is not None and remembered.path == on_stick

@@ -122,4 +122,4 @@ def test_the_backup_offered_counts_its_members_as_vietnamese_write_numbers(
     with pytest.raises(DamagedDatabaseError) as info:
         Workspace.open(folder)
     assert " đoàn viên; sao lưu theo yêu cầu)." in info.value.message
-    assert " phút trước, 1.200 đoàn viên; sao lưu theo yêu cầu)." in info.value.in_window
+    assert "(vừa xong, 1.200 đoàn viên; sao lưu theo yêu cầu)." in info.value.in_window

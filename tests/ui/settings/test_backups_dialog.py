@@ -31,7 +31,7 @@ def test_back_up_now_and_see_it_listed(qtbot: QtBot, demo_ws: Workspace, qtmodel
     model = dialog.model
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row[1:] == ["0 phút trước", "Sao lưu theo yêu cầu", row[3], "300", "Tốt"]
+    assert row[1:] == ["vừa xong", "Sao lưu theo yêu cầu", row[3], "300", "Tốt"]
     assert row[3].endswith(" MB")
     qtmodeltester.check(model)
 
@@ -122,7 +122,7 @@ def test_restore_asks_then_replaces_and_every_view_reloads(
     dialog.restore_button.click()
     question = prompts.asked[-1]
     assert question.startswith("Khôi phục bản sao lưu lúc ")
-    assert "(0 phút trước, 300 đoàn viên)?" in question
+    assert "(vừa xong, 300 đoàn viên)?" in question
     assert "mọi thay đổi sau thời điểm đó sẽ không còn" in question
     assert demo_ws.members.count() == 300
     assert announced and announced[-1].everything
@@ -165,7 +165,7 @@ def test_the_question_before_a_restore_says_what_todays_data_hold(
     prompts.answer = False
     dialog.restore_button.click()
     assert prompts.asked == [
-        f"Khôi phục bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} (0 phút trước, 300 "
+        f"Khôi phục bản sao lưu lúc {chosen.taken_at:%H:%M:%S ngày %d/%m/%Y} (vừa xong, 300 "
         "đoàn viên)?"
         "\n\nToàn bộ dữ liệu hiện tại (295 đoàn viên) sẽ được thay bằng bản sao lưu này; mọi "
         "thay đổi sau thời điểm đó sẽ không còn. Dữ liệu hiện tại được sao lưu trước (“Trước "

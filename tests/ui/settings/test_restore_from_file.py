@@ -61,7 +61,7 @@ def test_a_backup_on_a_stick_is_restored_after_the_question(
     dialog.restore_file(saved.path)
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
-        f"(0 phút trước, 3 đoàn viên)?\n\n{replaces(1)}"
+        f"(vừa xong, 3 đoàn viên)?\n\n{replaces(1)}"
     ]
     assert sorted(ws.members.ids()) == sorted(ids)
     [safety] = dialog.model.backups  # what it replaced
@@ -286,7 +286,7 @@ def test_at_the_first_start_the_question_replaces_nothing(
     _dialog(qtbot, empty_ws, prompts).restore_file(saved.path)
     assert prompts.asked == [
         f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
-        "(0 phút trước, 3 đoàn viên)?\n\nỨng dụng chưa có dữ liệu nào (tổ chức chưa được thiết "
+        "(vừa xong, 3 đoàn viên)?\n\nỨng dụng chưa có dữ liệu nào (tổ chức chưa được thiết "
         "lập): dữ liệu trong bản sao lưu này sẽ trở thành dữ liệu của ứng dụng."
     ]
     assert prompts.infos == [f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên)."]

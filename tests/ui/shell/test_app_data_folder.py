@@ -74,7 +74,9 @@ def test_damaged_data_are_restored_from_the_newest_backup_when_asked(
                              "này ngay?")  # fmt: skip
     # the window itself restores: no command line, no "open the app" (it is open)
     assert "doancoso restore" not in question and "mở ứng dụng" not in question
-    assert prompts.infos == [f"Đã khôi phục dữ liệu từ bản sao lưu “{backup.name}”."]
+    assert prompts.infos == [  # as the backups dialog says it: when, and the members
+        f"Đã khôi phục dữ liệu từ bản sao lưu lúc {taken:%H:%M:%S ngày %d/%m/%Y} (40 đoàn viên)."
+    ]
     with Workspace.open(data_dir, create=False) as ws:
         assert ws.members.count() == 40
     assert len(list(data_dir.glob("doancoso-hong-*.sqlite"))) == 1  # the damaged file is kept
@@ -115,6 +117,8 @@ def test_after_declining_the_next_start_offers_the_backup_before_a_new_setup(
         "40 đoàn viên; sao lưu theo yêu cầu).\n\nKhôi phục bản sao lưu này thay vì thiết lập "
         "mới từ đầu?"
     )
-    assert prompts.infos == [f"Đã khôi phục dữ liệu từ bản sao lưu “{backup.name}”."]
+    assert prompts.infos == [  # as the backups dialog says it: when, and the members
+        f"Đã khôi phục dữ liệu từ bản sao lưu lúc {taken:%H:%M:%S ngày %d/%m/%Y} (40 đoàn viên)."
+    ]
     with Workspace.open(data_dir, create=False) as ws:
         assert ws.members.count() == 40

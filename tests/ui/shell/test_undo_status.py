@@ -63,6 +63,8 @@ def test_done_is_said_once_the_undo_wrote(
     assert said == [(f"Đang hoàn tác: {TRANSFER}…", 1), (f"Đã hoàn tác: {TRANSFER}.", 0)]
     assert ws.members.get(an).fields.status == "active"
     assert prompts.errors == []
+    window.close()  # after a write it closes once its backup at closing, on the worker, ends
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
 
 
 def test_a_refused_undo_is_never_said_done(

@@ -24,6 +24,7 @@ from ..errors import StorageError
 from ..progress import BytesDone
 from ..storage.files import discard, leave_named, left_behind
 from ..storage.folder import os_reason
+from .outside import OutsideBackup, last_outside, remember_outside
 from .store import (
     BACKUP_FOLDER,
     BackupInfo,
@@ -140,7 +141,8 @@ class BackupService:
         user's "Hủy") removes what was written, the backup and its files; a backup a stick gone
         keeps is named on that exception (:func:`~..storage.files.left_behind`). A stored
         evidence file gone or damaged is told as the data check tells it, once the rest is
-        written (:meth:`_copy_evidence`)."""
+        written (:meth:`_copy_evidence`). The backup written is remembered as the last one
+        outside the data folder (:meth:`last_outside`), lacking evidence files or not."""
         if target.exists() and not target.is_dir():  # the copy's name given for its folder
             raise StorageError(
                 f"“{target}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi "
@@ -165,6 +167,7 @@ class BackupService:
             self._copy_evidence(path, report)
         except EvidenceNotCarried as exc:  # the backup is written and checked: kept, as said
             exc.backup = info
+            remember_outside(self.data_dir, info.path, info.taken_at)
             raise
         except BaseException as exc:  # stopped: nothing half-written left on the stick
             shutil.rmtree(evidence_folder(path), ignore_errors=True)
@@ -172,7 +175,13 @@ class BackupService:
             # what is told, the file it leaves named on it.
             leave_named(exc, discard(path))
             raise
+        remember_outside(self.data_dir, info.path, info.taken_at)
         return info
+
+    def last_outside(self) -> OutsideBackup | None:
+        """The last backup :meth:`to_folder` wrote outside the data folder, and whether it is
+        there now (:mod:`.outside`)."""
+        return last_outside(self.data_dir)
 
     def _copy_evidence(self, backup: Path, report: Callable[[int, int], None] | None) -> None:
         """The evidence files the backup names, beside it in ``<name>.evidence/`` (a stick

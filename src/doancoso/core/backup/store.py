@@ -542,10 +542,13 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
 
 def age_text(then: datetime, now: datetime) -> str:
     """How long before ``now`` a backup taken at ``then`` was, as the secretary is told it
-    ("20 phút trước", "26 giờ trước", "9 ngày trước")."""
+    ("vừa xong", "20 phút trước", "26 giờ trước", "9 ngày trước"). Under a minute (or a
+    clock put back since) is "vừa xong": "0 phút trước" read as a number gone wrong."""
     minutes = int((now - then).total_seconds() // 60)
+    if minutes < 1:
+        return "vừa xong"
     if minutes < 60:
-        return f"{max(minutes, 0)} phút trước"
+        return f"{minutes} phút trước"
     if minutes < 48 * 60:
         return f"{minutes // 60} giờ trước"
     return f"{minutes // (24 * 60)} ngày trước"

@@ -18,6 +18,9 @@ backup onto a stick went to (or the last restored file came from), remembered in
 folder's UI state (``ui-state.ini``, as the document dialog remembers its numbers), while it is
 there; else where every open dialog of the app starts (:func:`..common.folders.open_folder`):
 the first USB stick plugged in, else the Documents folder.
+
+Under the list (which holds only the data folder's backups), where the last backup onto a stick
+went and when, said missing when the file is not there (:mod:`~...core.backup.outside`).
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from PySide6.QtWidgets import (
 
 from ...core.backup.check import CheckReport
 from ...core.backup.lost_evidence import TakenBack, taken_back_text
+from ...core.backup.outside import OutsideBackup, outside_text
 from ...core.backup.restore import missing_evidence_text
 from ...core.backup.service import EvidenceNotCarried
 from ...core.backup.store import (
@@ -318,6 +322,11 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.table)
         self.empty_label = QLabel(READING)
         layout.addWidget(self.empty_label)
+        self.outside_label = QLabel()  # the list shows only the data folder's backups
+        self.outside_label.setWordWrap(True)
+        self.outside_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outside_label.hide()
+        layout.addWidget(self.outside_label)
         row = QHBoxLayout()
         self.backup_button = QPushButton("Sao lưu &ngay")
         self.backup_button.clicked.connect(self.back_up)
@@ -366,11 +375,18 @@ class BackupsDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def reload(self) -> None:
-        QueryOp(self, lambda ws: ws.backups.list(), self._core, progress=False).success(
-            self._show
-        ).run()
+        """The backups listed again, and where the last one onto a stick went (looked for
+        there on the worker: a stick failing may take long to answer)."""
 
-    def _show(self, backups: list[BackupInfo]) -> None:
+        def read(ws: Workspace) -> tuple[list[BackupInfo], OutsideBackup | None]:
+            return ws.backups.list(), ws.backups.last_outside()
+
+        QueryOp(self, read, self._core, progress=False).success(self._show).run()
+
+    def _show(self, found: tuple[list[BackupInfo], OutsideBackup | None]) -> None:
+        backups, outside = found
+        self.outside_label.setText(outside_text(outside) if outside is not None else "")
+        self.outside_label.setVisible(outside is not None)
         self.model.set_backups(backups)
         if backups:  # the newest chosen: ↓ goes to the next, Enter asks about this one
             self.table.selectRow(0)
@@ -422,6 +438,7 @@ class BackupsDialog(QDialog):
             beside = evidence_beside_text(info.path)
             text = f"{text}\n\n{beside}" if beside else text
             self.prompts.information(self, "Đã sao lưu", text)
+            self.reload()  # where it went, said under the list
 
         left: list[Path] = []  # set on the worker, read after it handed the cancel back
 
@@ -440,6 +457,7 @@ class BackupsDialog(QDialog):
             if isinstance(exc, EvidenceNotCarried) and exc.backup is not None:
                 self._remember_stick_folder(exc.backup.path.parent)
                 self.prompts.error(self, LACKING_TITLE, lacking_text(exc.backup, exc))
+                self.reload()
             else:
                 self._core.runner.show_error(exc, "Không sao lưu được ra USB", self)
 

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -26,6 +27,9 @@ from .operations import Core
 from .prompts import Prompts
 from .state import UiState
 from .translator import install_qt_vietnamese
+
+if TYPE_CHECKING:
+    from ...core.backup.store import BackupInfo
 
 log = logging.getLogger("doancoso.ui")
 
@@ -106,28 +110,38 @@ def open_workspace(
         question = f"{exc.in_window or exc.message}\n\nKhôi phục bản sao lưu này ngay?"
         if not prompts.confirm(None, "Dữ liệu bị hỏng", question):
             return None
-        return _restore_and_open(data_dir, exc.backup.path, prompts)
+        return _restore_and_open(data_dir, exc.backup, prompts)
     except AppError as exc:
         log.error("cannot open workspace %s: %s (%s)", data_dir, exc.message, exc.details)
         prompts.error(None, "Không mở được dữ liệu", exc.message)
         return None
 
 
-def _restore_and_open(data_dir: Path, backup: Path, prompts: Prompts) -> Workspace | None:
+def _restore_and_open(data_dir: Path, backup: BackupInfo, prompts: Prompts) -> Workspace | None:
     """Put ``backup`` in place of the damaged data (the caller holds the folder's lock)."""
     from ...core.backup.restore import restore_backup
 
     try:
-        restore_backup(data_dir, backup)
+        restore_backup(data_dir, backup.path)
         ws = Workspace.open(data_dir)
     except AppError as exc:
-        log.error("restore of %s failed: %s (%s)", backup, exc.message, exc.details)
+        log.error("restore of %s failed: %s (%s)", backup.path, exc.message, exc.details)
         prompts.error(None, "Không khôi phục được", exc.message)
         return None
-    prompts.information(
-        None, "Đã khôi phục", f"Đã khôi phục dữ liệu từ bản sao lưu “{backup.name}”."
-    )
+    prompts.information(None, "Đã khôi phục", restored_message(ws, backup))
     return ws
+
+
+def restored_message(ws: Workspace, backup: BackupInfo) -> str:
+    """What a restore offered at start says once done, in the backups dialog's words: when
+    ``backup`` was taken and the members it gave back (and the evidence files it lacks)."""
+    from ...core.backup.restore import missing_evidence_text
+    from ..settings.backups_dialog import Restored, restored_text
+
+    restored = Restored(ws.members.count(), ws.evidence.missing(), None, None)
+    text = restored_text(backup, restored, named=False)
+    lacking = missing_evidence_text(restored.missing, backup.path, ws.data_dir)
+    return f"{text}\n\n{lacking}" if lacking else text
 
 
 def offer_backup(ws: Workspace, prompts: Prompts) -> None:
@@ -154,9 +168,7 @@ def offer_backup(ws: Workspace, prompts: Prompts) -> None:
         log.error("restore of %s failed: %s (%s)", best.path, exc.message, exc.details)
         prompts.error(None, "Không khôi phục được", exc.message)
         return
-    prompts.information(
-        None, "Đã khôi phục", f"Đã khôi phục dữ liệu từ bản sao lưu “{best.path.name}”."
-    )
+    prompts.information(None, "Đã khôi phục", restored_message(ws, best))
 
 
 OPEN_ELSEWHERE = ReadOnlyData(

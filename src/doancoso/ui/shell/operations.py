@@ -138,11 +138,14 @@ class _Operation(Generic[T]):
     def __init__(
         self, parent: QWidget | None, op: Callable[..., T], core: Core, *,
         label: str | None = None, progress: bool = True, reporting: bool = False,
+        cancel_text: str = "Hủy", at_once: bool = False,
     ) -> None:  # fmt: skip
         """``reporting=True``: ``op(ws, report)`` is called instead of ``op(ws)``; the progress
-        dialog shows ``report(done, total)`` and has a "Hủy" button, after which the next
-        ``report`` raises :class:`~.tasks.TaskCancelled` and the ``cancelled`` callback runs
-        (the changes made until then are announced). Only for jobs that stop safely there."""
+        dialog shows ``report(done, total)`` and has a "Hủy" button (``cancel_text``), after
+        which the next ``report`` raises :class:`~.tasks.TaskCancelled` and the ``cancelled``
+        callback runs (the changes made until then are announced). Only for jobs that stop
+        safely there. ``at_once``: the progress dialog shown as the job starts (see
+        :meth:`.tasks.TaskRunner.run`)."""
         self._parent = parent
         self._op: Callable[..., T] = op
         self._core = core
@@ -152,6 +155,8 @@ class _Operation(Generic[T]):
         self._failure: Callable[[BaseException], object] | None = None
         self._reporting = reporting
         self._cancelled: Callable[[], object] | None = None
+        self._cancel_text = cancel_text
+        self._at_once = at_once
 
     def cancelled(self, callback: Callable[[], object]) -> _Operation[T]:
         """Called on the GUI thread when a ``reporting`` operation stopped after "Hủy"."""
@@ -180,6 +185,8 @@ class _Operation(Generic[T]):
             parent=self._parent,
             with_report=self._reporting,
             cancellable=self._reporting,
+            cancel_text=self._cancel_text,
+            at_once=self._at_once,
         )
 
     # Worker ---------------------------------------------------------------------------------

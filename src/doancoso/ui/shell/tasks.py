@@ -215,12 +215,14 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], None] | None = None, *,
         label: str = "Đang xử lý…", cancellable: bool = False, progress: bool = True,
         with_report: bool = False, on_cancelled: Callable[[], None] | None = None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, cancel_text: str = "Hủy", at_once: bool = False,
     ) -> Task:  # fmt: skip
         """Run ``fn()`` (``fn(report)`` with ``with_report``) on the worker; see the module doc.
 
         ``parent``: the widget the progress dialog and error messages belong to (the runner's
-        own widget when None)."""
+        own widget when None). ``cancel_text``: the cancel button's words. ``at_once``: the
+        dialog shown before the job starts, not after ``delay_ms`` (a job the user is waiting
+        on whatever its length, e.g. the backup before the window closes)."""
         task = Task(fn, with_report)
         task.parent_widget = parent
         callbacks = (on_success, on_failure, on_cancelled)
@@ -233,11 +235,14 @@ class TaskRunner(QObject):
         timer = QTimer(task)
         timer.setSingleShot(True)
         if progress:
-            timer.timeout.connect(lambda: self._show_dialog(task, label, cancellable))
+            timer.timeout.connect(lambda: self._show_dialog(task, label, cancellable, cancel_text))
         task.on_progress = self._progressed
         task.on_done = lambda ok, value: self._finished(task, timer, ok, value, callbacks)
         task.finished.connect(task._finish, Qt.ConnectionType.QueuedConnection)
-        timer.start(self.delay_ms)
+        if progress and at_once:
+            self._show_dialog(task, label, cancellable, cancel_text)
+        else:
+            timer.start(self.delay_ms)
         worker_pool().start(_Runnable(task))
         return task
 
@@ -247,7 +252,9 @@ class TaskRunner(QObject):
 
     # GUI thread ---------------------------------------------------------------------------
 
-    def _show_dialog(self, task: Task, label: str, cancellable: bool) -> None:
+    def _show_dialog(
+        self, task: Task, label: str, cancellable: bool, cancel_text: str = "Hủy"
+    ) -> None:
         if task.done:
             return
         if self.dialog is not None:  # another job of this runner still shows its dialog
@@ -263,7 +270,7 @@ class TaskRunner(QObject):
         dialog.setRange(0, 0)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         if cancellable:
-            dialog.setCancelButtonText("Hủy")
+            dialog.setCancelButtonText(cancel_text)
             dialog.canceled.connect(task.report.cancel)
             dialog.canceled.connect(lambda: dialog.setLabelText("Đang dừng…"))
         else:
