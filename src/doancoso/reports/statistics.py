@@ -32,6 +32,7 @@ from ..core.rating.rules import LEVELS
 from ..core.statistics.export import (
     COUNT,
     NO_CLOSED_ROUND_LINE,
+    NO_MEMBERS_LINE,
     RATING_HEADERS,
     SHARE,
     TOTAL,
@@ -65,9 +66,6 @@ WIDTHS_MM = (13, 63, 22, 20, 42)
 # levels ("121 (60,5%)" in a column, with narrow padding), not rated.
 PARTICIPATION_MM = (13, 49, 26, 26, 24, 22)
 RATING_MM = (11, 43, 22.5, 22.5, 22.5, 22.5, 16)
-NO_MEMBERS_LINE = "Không có đoàn viên nào sinh hoạt tại đơn vị {span}."
-"""Under the participation's heading when no member was in the organisation over its span
-("từ 01/01/2026 đến 20/11/2026", "năm 2025")."""
 NARROW_PADDING = (("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3))
 
 

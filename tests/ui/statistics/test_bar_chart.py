@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from doancoso.ui.statistics.bar_chart import EMPTY_TEXT, BarChart
+from doancoso.ui.statistics.bar_chart import BarChart
 
 
 def _painted(chart: BarChart) -> QImage:
@@ -44,9 +44,15 @@ def test_rows_under_the_mouse(qtbot: QtBot) -> None:
 
 
 def test_empty_chart_paints(qtbot: QtBot) -> None:
+    """No item, or only zeros: the chart shows "Chưa có số liệu", and says it to screen
+    readers too rather than its title alone or rows of zeros it does not show."""
     chart = BarChart("Theo dân tộc")
     qtbot.addWidget(chart)
     chart.set_data({})
     chart.resize(chart.sizeHint())
     assert not _painted(chart).isNull()
-    assert chart.as_text() == "Theo dân tộc" and EMPTY_TEXT
+    assert chart.as_text() == "Theo dân tộc\nChưa có số liệu"
+    assert chart.accessibleDescription() == "Theo dân tộc\nChưa có số liệu"
+    chart.set_data({"Kinh": 0, "Khmer": 0})
+    assert chart.as_text() == "Theo dân tộc\nChưa có số liệu"
+    assert chart.accessibleDescription() == "Theo dân tộc\nChưa có số liệu"

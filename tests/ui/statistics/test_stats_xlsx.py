@@ -115,3 +115,16 @@ def test_the_title_is_centred_over_the_widest_table(known_ws: Workspace, tmp_pat
     assert sheet["A2"].value == "THỐNG KÊ TÌNH HÌNH ĐOÀN VIÊN NĂM 2026"
     assert sheet["A2"].alignment.horizontal == "center"
     assert "A5:D5" in merged  # "I. SỐ LIỆU CHUNG", at the left
+
+
+def test_no_member_over_the_span_is_said_under_the_heading(ws: Workspace, tmp_path: Path) -> None:
+    """An organisation without a member over the span: the participation heading is followed by
+    the line the printed statistics show, not by the next heading."""
+    path = tmp_path / "tk.xlsx"
+    ws.spreadsheets.export_statistics(path, TODAY)
+    rows = _rows(path)
+    heading = rows.index(("III. THAM GIA HOẠT ĐỘNG TỪ 01/01/2026 ĐẾN 01/06/2026 THEO CHI ĐOÀN",))
+    assert rows[heading + 1 : heading + 3] == [
+        ("Không có đoàn viên nào sinh hoạt tại đơn vị từ 01/01/2026 đến 01/06/2026.",),
+        ("IV. KẾT QUẢ XẾP LOẠI ĐOÀN VIÊN",),
+    ]

@@ -268,6 +268,9 @@ def participation_note(span: str) -> str:
 
 NO_CLOSED_ROUND = "chưa có đợt xếp loại nào kết thúc."
 NO_CLOSED_ROUND_LINE = NO_CLOSED_ROUND[0].upper() + NO_CLOSED_ROUND[1:]
+NO_MEMBERS_LINE = "Không có đoàn viên nào sinh hoạt tại đơn vị {span}."
+"""Under the participation's heading when no member was in the organisation over its span
+("từ 01/01/2026 đến 20/11/2026", "năm 2025"), in the sheet and the printed statistics."""
 
 
 @dataclass(frozen=True)
@@ -469,6 +472,9 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
                 headers = activity.participation_headers
                 table(("STT", *headers[:-1], SHARE), numbered, ("", *rows[-1]))
                 note(activity.participation_note, PARTICIPATION_COLUMNS + 1)
+            else:  # no member over the span: said, not a heading alone
+                line = NO_MEMBERS_LINE.format(span=activity.participation_span)
+                merged(line, Font(name=FONT), left, wide)
             merged(f"IV. {activity.rating_heading.upper()}", bold, left)
             if activity.rating is None:
                 merged(NO_CLOSED_ROUND_LINE, Font(name=FONT), left)

@@ -42,6 +42,7 @@ from ...core.roster.branches import (
     undeletable_message,
 )
 from ...core.workspace import Workspace
+from ..common.latest_read import LatestRead
 from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, keyed_in_unchosen, table_actions
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
@@ -93,8 +94,7 @@ class BranchesPage(QWidget):
         self._ws = core.ws
         self.prompts = core.prompts
         self.model = BranchTableModel(self)
-        self._loading = False  # a read is on the worker
-        self._stale = False  # the data changed while it was: read again once it is shown
+        self._listing = LatestRead(self, core, read_branches, self._show)
         self._to_choose: str | None = None  # a chi đoàn added, chosen once the list shows it
         self._build()
         self.refresh()
@@ -177,22 +177,10 @@ class BranchesPage(QWidget):
 
     def refresh(self) -> None:
         """Read the chi đoàn again (on the worker) and show them when they arrive."""
-        if self._loading:
-            self._stale = True
-            return
-        self._stale = False
-        self._loading = True
-        op = QueryOp(self, read_branches, self._core, label="Đang tải danh sách chi đoàn…",
-                     progress=False)  # fmt: skip
-        op.success(self._show).failure(self._failed).run()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._loading = False
-        self._core.runner.show_error(exc, parent=self)
+        self._listing.run()
 
     def _show(self, listed: Listed) -> None:
         """Show what was read, the chosen chi đoàn still chosen."""
-        self._loading = False
         branches, unassigned = listed
         current = self.selected_branch_id()
         rows = self.table.selectionModel().selectedRows()
@@ -214,8 +202,6 @@ class BranchesPage(QWidget):
             self.select_branch(self._to_choose)
             self._to_choose = None
         self._update_buttons()
-        if self._stale:
-            self.refresh()
 
     def _on_data_changed(self, changes: Changes) -> None:
         if changes.touches("branches", "members"):

@@ -56,8 +56,15 @@ class BarChart(QWidget):
         label, count = self._items[index]
         return f"{label}: {vn_number(count)} ({decimal_text(self._shares[index])}%)"
 
+    def is_empty(self) -> bool:
+        """No item, or only zeros: no bar is drawn, :data:`EMPTY_TEXT` is shown instead."""
+        return self.total() == 0
+
     def as_text(self) -> str:
-        """The chart as lines of text (title, then one line per row)."""
+        """The chart as lines of text, as it is shown: the title, then one line per row, or
+        :data:`EMPTY_TEXT` when it is empty."""
+        if self.is_empty():
+            return "\n".join([self._title, EMPTY_TEXT])
         return "\n".join([self._title, *(self.row_text(i) for i in range(len(self._items)))])
 
     # Geometry -----------------------------------------------------------------------------
@@ -112,7 +119,7 @@ class BarChart(QWidget):
                          title)  # fmt: skip
         painter.setFont(self.font())
         metrics = painter.fontMetrics()
-        if not self._items or self.total() == 0:
+        if self.is_empty():
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(QRect(8, title_h, width - 16, self._row_height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
