@@ -36,7 +36,7 @@ from ..common.fields import FieldErrors, WrappedLabel
 # (field, label, placeholder, required). Each label has its Alt letter (&), from its own words
 # and taken by nothing else where the form shows: not by the main window's menus (T, S, X, V,
 # G) nor the settings page's letters (L, Q, M, K, U, D, and N, Y, A of its other fields), nor
-# the setup dialog's buttons (N, K). A word's first letter where one is free.
+# the setup dialog's buttons (N, K, U, T). A word's first letter where one is free.
 _FIELDS: tuple[tuple[str, str, str, bool], ...] = (
     ("name", "Tên Đ&oàn cơ sở", "Ví dụ: Đoàn xã Tân Hưng", True),
     ("commune", "Xã/&phường", "Ví dụ: Tân Hưng", False),
