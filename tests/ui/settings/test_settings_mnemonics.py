@@ -134,3 +134,36 @@ def test_every_field_of_the_setup_dialog_has_its_own_letter(
     for text, field in reversed(labelled):
         press_alt(qtbot, Qt.Key(ord(mnemonic(text)[-1])))
         qtbot.waitUntil(field.hasFocus)
+
+
+def test_the_setup_dialog_s_start_and_leave_have_their_letters(
+    qtbot: QtBot, empty_ws: Workspace
+) -> None:
+    """ "Bắt đầ&u" (Alt+U) and "&Thoát" (Alt+T), letters none of the fields nor the other
+    buttons take; Enter in a field and Escape still start and leave."""
+    prompts = ScriptedPrompts()
+    dialog = SetupDialog(empty_ws.organization, prompts,
+                         receive_handover=lambda _parent: False,
+                         restore_backup=lambda _parent: None)  # fmt: skip
+    shown_active(qtbot, dialog)
+    assert (dialog.save_button.text(), dialog.cancel_button.text()) == ("Bắt đầ&u", "&Thoát")
+    found = letters(dialog)
+    assert {"Alt+U", "Alt+T"} <= set(found) and twice(found) == []
+    press_alt(qtbot, Qt.Key.Key_U)  # nothing typed: the messages, nothing created
+    qtbot.waitUntil(lambda: dialog.form.errors.message("name") == "Cần nhập tên Đoàn cơ sở.")
+    assert dialog.isVisible() and not empty_ws.has_organization
+    for field, value in (("name", "Đoàn xã Tân Hưng"), ("commune", "Tân Hưng"),
+                         ("superior_name", "Tỉnh đoàn Cà Mau")):  # fmt: skip
+        dialog.form.editors[field].setText(value)
+    prompts.answer = False
+    press_alt(qtbot, Qt.Key.Key_T)  # asks first, something typed: "Ở lại"
+    qtbot.waitUntil(lambda: len(prompts.asked) == 1)  # a press of the button, on a timer
+    assert prompts.asked == [
+        "Thông tin Đoàn cơ sở vừa nhập chưa được lưu. Thoát ứng dụng mà không lưu?"
+    ]
+    assert dialog.isVisible()
+    press_alt(qtbot, Qt.Key.Key_U)
+    qtbot.waitUntil(lambda: empty_ws.has_organization)
+    info = empty_ws.organization.get()
+    assert info is not None and info.name == "Đoàn xã Tân Hưng"
+    assert dialog.result() == SetupDialog.DialogCode.Accepted

@@ -44,7 +44,7 @@ def test_f1_opens_the_quick_guide_with_the_keys_of_the_menus(
     assert ("Xem → Thiết lập", "Ctrl+0") in rows
     assert ("Sửa → Hoàn tác", "Ctrl+Z") in rows
     assert ("Tệp → Thêm… (trên trang đang xem)", "Ctrl+N") in rows
-    assert ("Đoàn viên → Chuyển chi đoàn", "Ctrl+M") in rows
+    assert ("Đoàn viên → Chuyển chi đoàn (trên trang Đoàn viên)", "Ctrl+M") in rows
     assert ("Trợ giúp → Hướng dẫn nhanh và phím tắt", "F1") in rows
     for name, key in rows:  # each on its line of the table, its key beside it
         assert f"\n{name}\n{key}\n" in text
@@ -53,4 +53,28 @@ def test_f1_opens_the_quick_guide_with_the_keys_of_the_menus(
     assert not dialog.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window.findChildren(HelpDialog) == [dialog] and dialog.isVisible()
+    dialog.close()
+
+
+def test_a_page_s_keys_say_where_they_work(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Enter and Delete edit and delete a member in the roster's list only (not in its search
+    box, nor on another page), Ctrl+M and Ctrl+G anywhere on the roster's page: the list says
+    so, read from where each key is set to work; the window's keys say nothing more."""
+    window = active_window(qtbot, demo_ws, prompts)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(HelpDialog)
+    assert dialog is not None
+    members = [row for row in dialog.key_rows if row[0].startswith("Đoàn viên →")]
+    assert members == [
+        ("Đoàn viên → Sửa đoàn viên (trong danh sách ở trang Đoàn viên)", "Enter"),
+        ("Đoàn viên → Xóa đoàn viên (trong danh sách ở trang Đoàn viên)", "Delete"),
+        ("Đoàn viên → Chuyển chi đoàn (trên trang Đoàn viên)", "Ctrl+M"),
+        ("Đoàn viên → Ghi sự kiện (trên trang Đoàn viên)", "Ctrl+G"),
+        ("Đoàn viên → Tìm kiếm", "Ctrl+F"),
+    ]
+    text = dialog.text.toPlainText()
+    assert "\nĐoàn viên → Xóa đoàn viên (trong danh sách ở trang Đoàn viên)\nDelete\n" in text
+    assert ("Sửa → Hoàn tác", "Ctrl+Z") in dialog.key_rows
     dialog.close()

@@ -261,3 +261,25 @@ def test_ctrl_e_exports_on_the_page_shown(
         ),
         idle=(BRANCHES_AREA, PLANS_AREA, DOSSIER_AREA, SETTINGS),
     )  # fmt: skip
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_youth_register_s_add_is_the_file_menu_s_on_its_page(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """ "Thêm thanh niên…" is in no menu of its own (the "Đoàn viên" menu adds members): on the
+    youth register it is the "Tệp" menu's first item, Alt+T then T, or Ctrl+N; the action
+    behind it has its letter as "&Thêm đoàn viên…" has."""
+    window = active_window(qtbot, demo_ws, prompts)
+    assert window.new_youth_action.text() == "&Thêm thanh niên…"
+    opened = _opened(prompts)
+    _press_item_key(qtbot, window, NEW, "Thêm thanh niên…", area=YOUTH_AREA)
+    assert opened == ["Thêm thanh niên vào sổ theo dõi"]
+    menu = window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
+    menu.aboutToShow.emit()
+    assert menu.actions()[NEW].text() == "&Thêm thanh niên…"
+    menu.actions()[NEW].trigger()  # as Alt+T then T
+    menu.aboutToHide.emit()
+    assert opened == ["Thêm thanh niên vào sổ theo dõi"] * 2
+    assert window.sidebar.currentRow() == YOUTH_AREA

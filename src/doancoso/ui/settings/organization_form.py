@@ -8,6 +8,9 @@ set an organisation up with ``doancoso init`` and no commune, and must keep work
 setting up in the app is asked once, with the reason under the field. A field longer than any
 real name (:data:`LONGEST`) is refused the same way, with its length: a paragraph pasted by
 mistake.
+
+A long name is shown from its start, where it is checked, not scrolled to its end: once loaded,
+and once the focus has gone on from a name pasted (:class:`StartShownEdit`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QSpinBox, QWidget
 
 from ...core.errors import ValidationError
@@ -32,7 +36,7 @@ from ..common.fields import FieldErrors, WrappedLabel
 # (field, label, placeholder, required). Each label has its Alt letter (&), from its own words
 # and taken by nothing else where the form shows: not by the main window's menus (T, S, X, V,
 # G) nor the settings page's letters (L, Q, M, K, U, D, and N, Y, A of its other fields), nor
-# the setup dialog's buttons (N, K). A word's first letter where one is free.
+# the setup dialog's buttons (N, K, U, T). A word's first letter where one is free.
 _FIELDS: tuple[tuple[str, str, str, bool], ...] = (
     ("name", "Tên Đ&oàn cơ sở", "Ví dụ: Đoàn xã Tân Hưng", True),
     ("commune", "Xã/&phường", "Ví dụ: Tân Hưng", False),
@@ -57,6 +61,22 @@ AGE_LABEL = "Tuổ&i trưởng thành Đoàn"
 AGE_HINT = f"Mặc định {COMING_OF_AGE}. Dùng cho danh sách trưởng thành Đoàn và thống kê."
 
 
+_STAYING = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason)
+"""Why the focus left when the secretary comes back to the field where she was: its cursor kept."""
+
+
+class StartShownEdit(QLineEdit):
+    """A line edit that shows its text from the start once the focus has gone on (Tab, a click
+    elsewhere): a long name pasted, or typed, reads from its first word without moving the
+    cursor back. Not when a menu or another window takes the focus (the context menu's
+    "Dán", a name copied from a browser): the secretary comes back to her cursor."""
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusOutEvent(event)
+        if event.reason() not in _STAYING:
+            self.setCursorPosition(0)
+
+
 class OrganizationForm(QWidget):
     """Line edits for :class:`OrganizationInfo`, and a spin box for its coming-of-age age, with
     messages next to invalid fields."""
@@ -69,7 +89,7 @@ class OrganizationForm(QWidget):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for name, label, placeholder, required in _FIELDS:
-            editor = QLineEdit()
+            editor = StartShownEdit()
             editor.setPlaceholderText(placeholder)
             editor.setMinimumWidth(320)
             self.editors[name] = editor
@@ -109,6 +129,7 @@ class OrganizationForm(QWidget):
         self._id = info.id
         for name, editor in self.editors.items():
             editor.setText(getattr(info, name) or "")
+            editor.setCursorPosition(0)  # a long name shows from its start, not its end
         self.age_spin.setValue(info.coming_of_age)
         self.errors.clear()
         self._shown = self._values()

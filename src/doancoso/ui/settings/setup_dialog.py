@@ -86,7 +86,7 @@ class SetupDialog(QDialog):
         layout.addWidget(self.form)
         layout.addStretch(1)  # the room kept for the messages (open_with_room), above the buttons
         buttons = QDialogButtonBox()
-        # U and T: B is "Bí thư"'s, H and O the organisation's.
+        # Letters the form's fields leave free (B is "Họ tên &Bí thư", O and H theirs too).
         self.save_button = buttons.addButton("Bắt đầ&u", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton("&Thoát", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.submit)

@@ -1,15 +1,18 @@
 """Trợ giúp → "Hướng dẫn nhanh và phím tắt…" (F1): for a secretary new to the app and not
 technical, what to do first, in the order of the year's work, where the data are, and every key
-of the menus. The keys are read from the menu bar as it is built (:func:`key_rows`), so the list
-never drifts from what the keys do."""
+of the menus. The keys are read from the menu bar as it is built (:func:`key_rows`), and a page's
+key says where it works from where the key is set to work (its action's shortcut context), so
+the list never drifts from what the keys do."""
 
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QMenu,
@@ -59,9 +62,46 @@ def _plain(text: str) -> str:
     return text.split(":")[0].removesuffix("…").strip()
 
 
+def _page_name(widget: QWidget) -> str | None:
+    """The name of the main window's page that holds ``widget`` ("Đoàn viên"), if one does."""
+    from .main_window import AREAS, MainWindow  # imported here: the window imports the menus
+
+    window = widget.window()
+    if not isinstance(window, MainWindow):
+        return None
+    held: QWidget | None = widget
+    while held is not None and held.parentWidget() is not window.stack:
+        held = held.parentWidget()
+    area = window.stack.indexOf(held) if held is not None else -1
+    return AREAS[area] if area >= 0 else None
+
+
+def where_it_works(action: QAction) -> str:
+    """Where the key of ``action`` works when not in the whole window: "trên trang Đoàn viên"
+    (the page and all in it, its search box too), "trong danh sách ở trang Đoàn viên" (only
+    while the list has the keyboard); "" for the window's keys."""
+    context = action.shortcutContext()
+    if context not in (Qt.ShortcutContext.WidgetShortcut,
+                       Qt.ShortcutContext.WidgetWithChildrenShortcut):  # fmt: skip
+        return ""
+    for holder in action.associatedObjects():
+        if not isinstance(holder, QWidget) or isinstance(holder, QMenu):
+            continue  # a menu shows the item; its key acts in the widget it was added to
+        page = _page_name(holder)
+        if page is None:
+            continue
+        if context == Qt.ShortcutContext.WidgetWithChildrenShortcut:
+            return f"trên trang {page}"
+        # Only while the widget itself has the keyboard: a list, or a field by its name.
+        named = "danh sách" if isinstance(holder, QAbstractItemView) else holder.accessibleName()
+        return f"trong {named} ở trang {page}" if named else f"trên trang {page}"
+    return ""
+
+
 def key_rows(menu_bar: QMenuBar) -> list[tuple[str, str]]:
     """("Menu → item", key) for every item of ``menu_bar``'s menus that has a key, in the menus'
-    order."""
+    order; a page's key says where it works ("Đoàn viên → Chuyển chi đoàn (trên trang Đoàn
+    viên)")."""
     rows: list[tuple[str, str]] = []
     for menu_action in menu_bar.actions():
         menu = menu_action.menu()
@@ -72,6 +112,8 @@ def key_rows(menu_bar: QMenuBar) -> list[tuple[str, str]]:
             if not isinstance(action, QAction) or action.shortcut().isEmpty():
                 continue
             name = PAGE_ITEMS.get(action.objectName()) or _plain(action.text())
+            if where := where_it_works(action):
+                name = f"{name} ({where})"
             key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             rows.append((f"{title} → {name}", key))
     return rows

@@ -160,10 +160,11 @@ def make_menus(window: MainWindow) -> None:
 
     members_menu = window.menuBar().addMenu("Đoàn &viên")
     # Ctrl+N is the "Tệp" menu's "Thêm…", which on the roster and the youth register runs
-    # these two; the "Đoàn viên" menu's item adds a member from any page.
+    # these two; the "Đoàn viên" menu's item adds a member from any page. A young person is
+    # added from the register's page only (Tệp → "&Thêm thanh niên…" there, its "Thêm").
     window.new_member_action = QAction("&Thêm đoàn viên…", window)
     window.new_member_action.triggered.connect(window.new_member)
-    window.new_youth_action = QAction("Thêm thanh niên…", window)
+    window.new_youth_action = QAction("&Thêm thanh niên…", window)
     window.new_youth_action.triggered.connect(window.new_youth)
     window.find_action = QAction("Tìm &kiếm", window)
     window.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
