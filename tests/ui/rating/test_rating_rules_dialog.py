@@ -17,6 +17,8 @@ from doancoso.ui.settings.page import SettingsPage
 from mnemonics import letters
 from scripted import ScriptedPrompts, synchronous_core
 
+from .conftest import shown_text
+
 
 def _dialog(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> RulesDialog:
     dialog = RulesDialog(synchronous_core(ws, prompts))
@@ -298,3 +300,22 @@ def test_each_button_has_its_own_letter(
     assert [dialog.import_button.text(), dialog.export_button.text(),
             dialog.reset_button.text()] == [
         "&Nhập quy tắc của tỉnh…", "&Xuất quy tắc…", "&Dùng quy tắc mặc định"]  # fmt: skip
+
+
+def test_a_province_name_with_markup_characters_reads_as_written(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """A province's rules named with "<" and "&" are named as written, not read as markup."""
+    data = json.loads(_province_rules())
+    data["name"] = "Quy tắc <Tỉnh> & huyện"
+    path = tmp_path / "quy-tac-tinh.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
+    dialog.import_button.click()
+    assert prompts.errors == []
+    assert ws.rating.rules().name == "Quy tắc <Tỉnh> & huyện"
+    assert shown_text(dialog.name_label) == "Đang dùng: Quy tắc <Tỉnh> & huyện (đã nhập)"
+    assert dialog.name_label.text() == (
+        "<b>Đang dùng:</b> Quy tắc &lt;Tỉnh&gt; &amp; huyện (đã nhập)"
+    )

@@ -198,7 +198,7 @@ class RulesDialog(QDialog):
     def _show(self, rules: RatingRules) -> None:
         default = rules.text == default_rules().text
         origin = "mặc định của ứng dụng" if default else "đã nhập"
-        self.name_label.setText(f"<b>Đang dùng:</b> {rules.name} ({origin})")
+        self.name_label.setText(f"<b>Đang dùng:</b> {html.escape(rules.name)} ({origin})")
         self._fill(rules)
         self.reset_button.setEnabled(not default)
         self.loaded.emit()
