@@ -101,8 +101,8 @@ def test_the_wording_says_the_rules_change_by_importing_a_file(
     assert sources["participation_thresholds"] == (
         "Mức 1 (từ 90% hoạt động): Hướng dẫn 25-HD/TWĐTN-BTC năm 2023 và 33-HD/TWĐTN-BTC năm "
         "2020. Mức 2, 3 (70%, 50%): mức thường dùng ở các đơn vị, chưa đối chiếu được văn bản "
-        "gốc; nếu cấp trên quy định khác, hãy nhập quy tắc của tỉnh bằng nút “Nhập quy tắc của "
-        "tỉnh…”."
+        "gốc; nếu cấp trên quy định khác, hãy nhập quy tắc của tỉnh (Thiết lập → Quy tắc xếp "
+        "loại…)."
     )
     assert sources["reprimand_cap"] == (
         "Bị kỷ luật khiển trách trong năm: không xếp loại Hoàn thành xuất sắc nhiệm vụ (mặc định "
