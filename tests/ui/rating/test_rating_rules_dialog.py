@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.rating.rules import RULE_LABELS, default_rules
@@ -319,3 +320,26 @@ def test_a_province_name_with_markup_characters_reads_as_written(
     assert dialog.name_label.text() == (
         "<b>Đang dùng:</b> Quy tắc &lt;Tỉnh&gt; &amp; huyện (đã nhập)"
     )
+
+
+def test_a_province_source_and_name_with_tags_read_as_written(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """A source or a name the province wrote with what looks like a tag ("<b>") is shown as
+    plain text, tag included: Qt would otherwise guess rich text and drop it."""
+    data = json.loads(_province_rules())
+    data["name"] = "Quy tắc <b>mới</b>"
+    data["rules"]["min_months"]["source"] = "<i>Hướng dẫn</i> 12-HD/TĐTN, 2025."
+    path = tmp_path / "quy-tac-tinh.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
+    dialog.import_button.click()
+    assert prompts.errors == []
+    status, source = dialog.status_label, dialog.source_labels["min_months"]
+    assert status.text() == (
+        "Đã nhập quy tắc “Quy tắc <b>mới</b>”. Các đợt xếp loại đã mở vẫn giữ quy tắc cũ."
+    )
+    assert source.text() == "<i>Hướng dẫn</i> 12-HD/TĐTN, 2025."
+    assert [status.textFormat(), source.textFormat()] == [Qt.TextFormat.PlainText] * 2
+    assert shown_text(dialog.name_label) == "Đang dùng: Quy tắc <b>mới</b> (đã nhập)"
