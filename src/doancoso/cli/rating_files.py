@@ -116,9 +116,10 @@ def _report(preview: SheetPreview, out: TextIO) -> None:
     print(f"Tệp {preview.path.name}, trang tính “{preview.sheet}”.", file=out)
     for change in preview.changes:
         what = "; ".join(one_line(c.text()) for c in change.changes)
-        print(f"Dòng {change.row}: {change.full_name} — {what}.", file=out)
-    for refused in preview.refused:
-        who = f"{refused.full_name} — " if refused.full_name else ""
+        print(f"Dòng {change.row}: {change.who or change.full_name} — {what}.", file=out)
+    for refused in preview.refused:  # namesakes with their chi đoàn, as the app's confirmation
+        name = refused.who or refused.full_name
+        who = f"{name} — " if name else ""
         print(f"Dòng {refused.row} [bị loại]: {who}{refused.reason}", file=out)
     print(
         f"Thay đổi: {vn_number(len(preview.changes))} đoàn viên, không đổi: "

@@ -64,6 +64,11 @@ def test_the_rounds_rules_open_from_the_page_as_the_round_keeps_them(
     )
     shown = [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()]
     assert shown == ["Đón&g"]  # nothing to import, export or reset: the round's rules stay
+    # The sources say where the rules are changed, not a button this dialog does not have.
+    assert dialog.rows()[0][2].endswith(
+        "nếu cấp trên quy định khác, hãy nhập quy tắc của tỉnh (Thiết lập → Quy tắc xếp loại…)."
+    )
+    assert not any("Nhập quy tắc của tỉnh…" in source for _, _, source in dialog.rows())
 
 
 def test_a_closed_rounds_rules_open_too(

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.rating.rules import RULE_LABELS, default_rules
@@ -16,6 +17,8 @@ from doancoso.ui.rating.rules_dialog import KEEP_NOTE, RulesDialog, rule_values
 from doancoso.ui.settings.page import SettingsPage
 from mnemonics import letters
 from scripted import ScriptedPrompts, synchronous_core
+
+from .conftest import shown_text
 
 
 def _dialog(qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts) -> RulesDialog:
@@ -99,8 +102,8 @@ def test_the_wording_says_the_rules_change_by_importing_a_file(
     assert sources["participation_thresholds"] == (
         "Mức 1 (từ 90% hoạt động): Hướng dẫn 25-HD/TWĐTN-BTC năm 2023 và 33-HD/TWĐTN-BTC năm "
         "2020. Mức 2, 3 (70%, 50%): mức thường dùng ở các đơn vị, chưa đối chiếu được văn bản "
-        "gốc; nếu cấp trên quy định khác, hãy nhập quy tắc của tỉnh bằng nút “Nhập quy tắc của "
-        "tỉnh…”."
+        "gốc; nếu cấp trên quy định khác, hãy nhập quy tắc của tỉnh (Thiết lập → Quy tắc xếp "
+        "loại…)."
     )
     assert sources["reprimand_cap"] == (
         "Bị kỷ luật khiển trách trong năm: không xếp loại Hoàn thành xuất sắc nhiệm vụ (mặc định "
@@ -298,3 +301,45 @@ def test_each_button_has_its_own_letter(
     assert [dialog.import_button.text(), dialog.export_button.text(),
             dialog.reset_button.text()] == [
         "&Nhập quy tắc của tỉnh…", "&Xuất quy tắc…", "&Dùng quy tắc mặc định"]  # fmt: skip
+
+
+def test_a_province_name_with_markup_characters_reads_as_written(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """A province's rules named with "<" and "&" are named as written, not read as markup."""
+    data = json.loads(_province_rules())
+    data["name"] = "Quy tắc <Tỉnh> & huyện"
+    path = tmp_path / "quy-tac-tinh.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
+    dialog.import_button.click()
+    assert prompts.errors == []
+    assert ws.rating.rules().name == "Quy tắc <Tỉnh> & huyện"
+    assert shown_text(dialog.name_label) == "Đang dùng: Quy tắc <Tỉnh> & huyện (đã nhập)"
+    assert dialog.name_label.text() == (
+        "<b>Đang dùng:</b> Quy tắc &lt;Tỉnh&gt; &amp; huyện (đã nhập)"
+    )
+
+
+def test_a_province_source_and_name_with_tags_read_as_written(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """A source or a name the province wrote with what looks like a tag ("<b>") is shown as
+    plain text, tag included: Qt would otherwise guess rich text and drop it."""
+    data = json.loads(_province_rules())
+    data["name"] = "Quy tắc <b>mới</b>"
+    data["rules"]["min_months"]["source"] = "<i>Hướng dẫn</i> 12-HD/TĐTN, 2025."
+    path = tmp_path / "quy-tac-tinh.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    dialog = _dialog(qtbot, ws, prompts)
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
+    dialog.import_button.click()
+    assert prompts.errors == []
+    status, source = dialog.status_label, dialog.source_labels["min_months"]
+    assert status.text() == (
+        "Đã nhập quy tắc “Quy tắc <b>mới</b>”. Các đợt xếp loại đã mở vẫn giữ quy tắc cũ."
+    )
+    assert source.text() == "<i>Hướng dẫn</i> 12-HD/TĐTN, 2025."
+    assert [status.textFormat(), source.textFormat()] == [Qt.TextFormat.PlainText] * 2
+    assert shown_text(dialog.name_label) == "Đang dùng: Quy tắc <b>mới</b> (đã nhập)"

@@ -156,6 +156,7 @@ class RulesDialog(QDialog):
             value.setStyleSheet("font-weight: bold;")
             source = WrappedLabel()
             source.setStyleSheet(SOURCE_STYLE)
+            source.setTextFormat(Qt.TextFormat.PlainText)  # the province's words, as written
             source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             for column, widget in enumerate((name, value, source)):
                 self.grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignTop)
@@ -167,6 +168,7 @@ class RulesDialog(QDialog):
         self.scroll_area.setWidget(content)
         layout.addWidget(self.scroll_area, 1)
         self.status_label = WrappedLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # may name the province's rules
         layout.addWidget(self.status_label)
         actions = QHBoxLayout()
         self.import_button = QPushButton("&Nhập quy tắc của tỉnh…")
@@ -198,7 +200,7 @@ class RulesDialog(QDialog):
     def _show(self, rules: RatingRules) -> None:
         default = rules.text == default_rules().text
         origin = "mặc định của ứng dụng" if default else "đã nhập"
-        self.name_label.setText(f"<b>Đang dùng:</b> {rules.name} ({origin})")
+        self.name_label.setText(f"<b>Đang dùng:</b> {html.escape(rules.name)} ({origin})")
         self._fill(rules)
         self.reset_button.setEnabled(not default)
         self.loaded.emit()
