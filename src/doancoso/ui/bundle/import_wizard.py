@@ -161,7 +161,7 @@ class BundleImportWizard(QDialog):
         form.addRow("Tệp:", row)
         self.password_edit = PasswordEdit("Nếu tệp có mật khẩu")
         self.password_edit.returnPressed.connect(self.next)
-        form.addRow("Mật khẩu:", self.password_edit)
+        form.addRow("&Mật khẩu:", self.password_edit)
         self.show_password = ShowPassword(self.password_edit)
         form.addRow("", self.show_password)
         layout.addLayout(form)
