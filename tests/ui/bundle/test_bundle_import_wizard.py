@@ -85,6 +85,11 @@ def test_round_trip_into_a_fresh_folder(
         rows = {cell_text(wizard.plan_table, r, 0): cell_text(wizard.plan_table, r, 1)
                 for r in range(wizard.plan_table.rowCount())}  # fmt: skip
         assert rows["Đoàn viên"] == "3"
+        table = wizard.plan_table  # only what is not zero: nothing here is updated, deleted...
+        headers = [table.horizontalHeaderItem(c) for c in range(table.columnCount())
+                   if not table.isColumnHidden(c)]  # fmt: skip
+        shown = [h.text() if h is not None else "" for h in headers]
+        assert shown == ["Loại dữ liệu", "Mới"]
         assert not fresh.has_organization  # the dry run wrote nothing
         wizard.import_button.click()
         assert prompts.asked == ["Nhận bàn giao dữ liệu của “Đoàn xã Tân Hưng” vào máy này?"]
