@@ -148,3 +148,48 @@ def test_an_achieved_figure_typed_shows_with_its_unit(home: Workspace, away: Wor
     [field] = conflict.fields
     shown = [_shown(conflict.table, field.name, v) for v in (field.mine, field.theirs)]
     assert shown == ["25 đoàn viên; đạt 5 đoàn viên", "20 đoàn viên; đạt 7 đoàn viên"]
+
+
+def test_a_kind_the_organisation_added_is_named_not_coded(home: Workspace, away: Workspace) -> None:
+    """A target counting “Hiến máu”, a kind the organisation added, showed its code (“k-…”):
+    named from this copy's kinds, and from the file's for a kind only the file holds."""
+    blood = home.activities.add_kind("Hiến máu tình nguyện")
+    assert blood.startswith("k-")
+    target_id = _target(home, away, planned="2", measure="activities", measure_kind=blood)
+    arts = home.activities.add_kind("Văn nghệ")  # added since: only the file has it
+    _save(home, target_id, planned="3", measure="activities", measure_kind=arts)
+    _save(away, target_id, planned="4", measure="activities", measure_kind=blood)
+
+    [conflict] = plan(away, bundle_of(home)).unresolved
+
+    [field] = conflict.fields
+    shown = [
+        field_value_text(conflict.table, field.name, v, conflict.names)
+        for v in (field.mine, field.theirs)
+    ]
+    counted = "tự tính: Số hoạt động đã thực hiện (theo loại)"
+    assert shown == [
+        f"4 hoạt động; {counted}: Hiến máu tình nguyện",
+        f"3 hoạt động; {counted}: Văn nghệ",
+    ]
+
+
+def test_an_activity_s_kind_is_named_not_coded(home: Workspace, away: Workspace) -> None:
+    """An activity's kind changed on both copies showed as “sinh-hoat” and “k-…”."""
+    raw = {"title": "Hoạt động tháng Ba", "start_date": f"10/03/{YEAR}", "kind": "sinh-hoat"}
+    activity_id, _ = home.activities.save(raw)
+    cross(home, away)
+    arts = home.activities.add_kind("Văn nghệ")
+    home.activities.save({**raw, "kind": arts}, activity_id)
+    away.activities.save({**raw, "kind": "tinh-nguyen"}, activity_id)
+
+    [conflict] = plan(away, bundle_of(home)).unresolved
+
+    assert [
+        (f.label, field_value_text(conflict.table, f.name, v, conflict.names))
+        for f in conflict.fields
+        for v in (f.mine, f.theirs)
+    ] == [
+        ("Loại", "Tình nguyện vì cộng đồng và an sinh xã hội"),
+        ("Loại", "Văn nghệ"),
+    ]

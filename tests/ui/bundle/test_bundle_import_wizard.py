@@ -85,14 +85,18 @@ def test_round_trip_into_a_fresh_folder(
         rows = {cell_text(wizard.plan_table, r, 0): cell_text(wizard.plan_table, r, 1)
                 for r in range(wizard.plan_table.rowCount())}  # fmt: skip
         assert rows["Đoàn viên"] == "3"
+        table = wizard.plan_table  # only what is not zero: nothing here is updated, deleted...
+        headers = [table.horizontalHeaderItem(c) for c in range(table.columnCount())
+                   if not table.isColumnHidden(c)]  # fmt: skip
+        shown = [h.text() if h is not None else "" for h in headers]
+        assert shown == ["Loại dữ liệu", "Mới"]
         assert not fresh.has_organization  # the dry run wrote nothing
         wizard.import_button.click()
         assert prompts.asked == ["Nhận bàn giao dữ liệu của “Đoàn xã Tân Hưng” vào máy này?"]
         assert wizard.page == RESULT_PAGE
         assert wizard.result_label.text() == (
             "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy "
-            "này.\n• Thêm mới: 4 bản ghi (Thông tin Đoàn cơ sở: 1, Đoàn viên: 3)\n"
-            "• Cập nhật: 0 bản ghi\n• Xóa: 0 bản ghi\n• Không đổi: 0 bản ghi"
+            "này.\n• Thêm mới: 4 bản ghi\n    – Thông tin Đoàn cơ sở: 1\n    – Đoàn viên: 3"
         )
         assert fresh.has_organization and fresh.organization.get().name == "Đoàn xã Tân Hưng"
         assert phones(fresh) == phones(ws)
@@ -424,24 +428,42 @@ def test_the_result_counts_records_and_evidence_files_as_vietnamese_write_number
     )  # fmt: skip
     assert result_text(plan) == (
         "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận).\n"
-        "• Thêm mới: 4.899 bản ghi (Đoàn viên: 300, Điểm danh: 4.599)\n"
-        "• Cập nhật: 2 bản ghi (Đoàn viên: 2)\n• Xóa: 0 bản ghi\n"
+        "• Thêm mới: 4.899 bản ghi\n    – Đoàn viên: 300\n    – Điểm danh: 4.599\n"
+        "• Cập nhật: 2 bản ghi\n    – Đoàn viên: 2\n"
         "• Không đổi: 12.000 bản ghi\n• Tệp minh chứng chép vào máy: 1.234 tệp"
     )
 
 
 def test_the_result_says_what_kind_of_records_each_count_is() -> None:
     """After an exchange the secretary reads what came in, as the preview's table named it
-    (“1 bản ghi” alone says nothing of what was added), in the order of the biên bản."""
+    (“1 bản ghi” alone says nothing of what was added), in the order of the biên bản, one kind
+    a line (up to 20 kinds ran on as one dense paragraph)."""
     plan = ImportPlan(
         new={"member_events": 1, "members": 1}, updated={"plans": 1, "members": 1},
         deleted={"activities": 2}, unchanged={"members": 299},
     )  # fmt: skip
     assert result_text(plan).splitlines()[1:] == [
-        "• Thêm mới: 2 bản ghi (Đoàn viên: 1, Quá trình sinh hoạt của đoàn viên: 1)",
-        "• Cập nhật: 2 bản ghi (Đoàn viên: 1, Kế hoạch: 1)",
-        "• Xóa: 2 bản ghi (Hoạt động: 2)",
+        "• Thêm mới: 2 bản ghi",
+        "    – Đoàn viên: 1",
+        "    – Quá trình sinh hoạt của đoàn viên: 1",
+        "• Cập nhật: 2 bản ghi",
+        "    – Đoàn viên: 1",
+        "    – Kế hoạch: 1",
+        "• Xóa: 2 bản ghi",
+        "    – Hoạt động: 2",
         "• Không đổi: 299 bản ghi",
+    ]
+
+
+def test_the_result_of_a_handover_into_a_fresh_folder_says_only_what_was_added() -> None:
+    """Nothing updated, deleted or unchanged: no “Cập nhật / Xóa / Không đổi: 0” lines."""
+    plan = ImportPlan(new={"members": 3, "organizations": 1, "branches": 2}, handover=True)
+    assert result_text(plan).splitlines() == [
+        "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này.",
+        "• Thêm mới: 6 bản ghi",
+        "    – Thông tin Đoàn cơ sở: 1",
+        "    – Chi đoàn: 2",
+        "    – Đoàn viên: 3",
     ]
 
 

@@ -40,7 +40,7 @@ def test_the_import_wizard_can_show_the_password_as_the_export_wizard_does(
     assert isinstance(importing.password_edit, PasswordEdit)
     assert isinstance(panel.first, PasswordEdit) and isinstance(panel.second, PasswordEdit)
     for box in (importing.show_password, panel.show_box):
-        assert isinstance(box, ShowPassword) and box.text() == "Hiện &mật khẩu"
+        assert isinstance(box, ShowPassword) and box.text() == "&Hiện mật khẩu"
     assert importing.password_edit.echoMode() == HIDDEN
     importing.show_password.setChecked(True)
     assert importing.password_edit.echoMode() == NORMAL

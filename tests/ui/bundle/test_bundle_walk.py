@@ -42,6 +42,17 @@ def test_the_new_secretary_s_name_and_its_example_show_whole(qtbot: QtBot) -> No
     assert shows_whole(edit, LONG_NAME)
 
 
+def test_the_new_secretary_dialog_quotes_the_organisation_s_name(qtbot: QtBot) -> None:
+    """The dialog named the organisation without quotes ("Dữ liệu của Đoàn xã Tân Hưng đã…"),
+    unlike every other bundle message."""
+    dialog = SecretaryDialog("Đoàn xã Tân Hưng", "Nguyễn Thị Như Quỳnh")
+    qtbot.addWidget(dialog)
+    assert dialog.intro.text().startswith(
+        "Dữ liệu của “Đoàn xã Tân Hưng” đã được nhận vào máy này. Nhập họ và tên Bí thư mới "
+        "(trước đây: Nguyễn Thị Như Quỳnh) để ký"
+    )
+
+
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_the_password_is_typed_right_after_choosing_the_file(
     qtbot: QtBot, ws: Workspace, tmp_path: Path

@@ -364,3 +364,34 @@ def test_the_rating_pages_buttons_have_letters(
             wrong.extend(f"{where}: twice {t}" for t in twice(letters(window)))
     assert states == [False, True, None]
     assert wrong == []
+
+
+def test_the_bundle_wizards_password_labels_put_the_cursor_in_their_fields(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The import wizard's first page and the export wizard's password page: "Mật khẩu:" and
+    "Nhập lại mật khẩu:" had no letter; each field's label has its own, none shown twice."""
+    from bundle_gui import export_wizard, import_wizard, stick
+    from doancoso.ui.bundle.export_wizard import PASSWORD_PAGE
+
+    importing = import_wizard(qtbot, ws, prompts)
+    exporting = export_wizard(qtbot, ws, prompts, [stick(tmp_path)])
+    exporting.next_button.click()
+    assert exporting.page == PASSWORD_PAGE
+    wrong: list[str] = []
+    for wizard in (importing, exporting):
+        shown_active(qtbot, wizard)
+        wrong.extend(_leads_nowhere(qtbot, wizard))
+        wrong.extend(f"{_where(label)} (no letter)" for label in _unlettered(wizard))
+        wrong.extend(f"{wizard.windowTitle()}: twice {t}" for t in twice(letters(wizard)))
+    assert wrong == []
+
+    def buddies(wizard: QWidget) -> dict[str, QWidget | None]:
+        return {label.text(): label.buddy() for label in _lettered(wizard)}
+
+    assert buddies(importing)["&Mật khẩu:"] is importing.password_edit
+    panel = exporting.password_panel
+    assert [buddies(exporting).get(t) for t in ("&Mật khẩu:", "Nhập &lại mật khẩu:")] == [
+        panel.first, panel.second,
+    ]  # fmt: skip
+    assert panel.show_box.text() == importing.show_password.text() == "&Hiện mật khẩu"

@@ -305,7 +305,9 @@ def field_value_text(
         shown = sorted((names[i] for i in ids if i in names), key=collation_key)
         return ", ".join(shown + [GONE for i in ids if i not in names])  # the lost ones last
     if isinstance(value, Mapping):  # columns held together (coupled.py)
-        return _together_text(table, field, value)
+        return _together_text(table, field, value, names)
+    if (table, field) == ("activities", "kind") and isinstance(value, str) and value:
+        return kind_name(value, names)
     words = coded_words(table, field)
     if isinstance(value, str | int) and not isinstance(value, bool) and value in words:
         return words[value]  # a code of a fixed list: "female" as "Nữ", 2 as a rating level
@@ -317,7 +319,9 @@ def field_value_text(
     return value_text(value, kind)
 
 
-def _together_text(table: str, field: str, values: Mapping[str, Any]) -> str:
+def _together_text(
+    table: str, field: str, values: Mapping[str, Any], names: Mapping[str, str] | None = None
+) -> str:
     """A group of columns held together (``coupled.COUPLED``) as the user reads it: a birth
     date as it is written (“1999” when only the year is known, as the roster shows it); a plan
     target's figures as the plan page says them (“80%; tự tính: …”, “20 đoàn viên; đạt 15
@@ -326,8 +330,31 @@ def _together_text(table: str, field: str, values: Mapping[str, Any]) -> str:
         born = _born_said(values)
         return born or value_text(values.get("birth_date"), "date")
     if table == "plan_targets" and field == "planned":
-        return _figures_text(values)
+        return _figures_text(values, names)
     return "; ".join(field_value_text(table, k, v) for k, v in values.items())
+
+
+def kind_codes(table: str, field: str, value: Any) -> list[str]:
+    """The codes of the kinds of activity the organisation added that ``table``'s conflict
+    ``field`` holds (an activity's kind, the kind a target counts, in its figures), for
+    ``references.References`` to name from this copy's kinds or the file's."""
+    from ..activities.rules import BUILTIN_KINDS
+
+    if table == "plan_targets" and field == "planned" and isinstance(value, Mapping):
+        value = value.get("measure_kind")
+    elif (table, field) != ("activities", "kind"):
+        return []
+    return [value] if isinstance(value, str) and value and value not in BUILTIN_KINDS else []
+
+
+def kind_name(code: str, names: Mapping[str, str] | None = None) -> str:
+    """A kind of activity as the plan page names it: a built-in kind's name, one the
+    organisation added by its name among ``names`` (:func:`kind_codes`), else its code."""
+    from ..activities.rules import BUILTIN_KINDS
+
+    if code in BUILTIN_KINDS:
+        return BUILTIN_KINDS[code][0]
+    return (names or {}).get(code, code)
 
 
 def _number(value: Any) -> float | None:
@@ -335,11 +362,10 @@ def _number(value: Any) -> float | None:
     return float(value) if type(value) in (int, float) else None
 
 
-def _figures_text(values: Mapping[str, Any]) -> str:
+def _figures_text(values: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
     """A plan target's figures (``coupled.TARGET_FIGURES``) in words: the amount planned with
     its unit, then how its result is known, counted by the app (“tự tính: …”, and the kind of
     activity counted) or typed (“đạt 15 đoàn viên”)."""
-    from ..activities.rules import BUILTIN_KINDS
     from ..plans.figures import quantity_text
     from ..plans.rules import MEASURES
 
@@ -349,7 +375,7 @@ def _figures_text(values: Mapping[str, Any]) -> str:
     if isinstance(measure, str) and measure:
         counted = f"tự tính: {MEASURES[measure][0] if measure in MEASURES else measure}"
         if isinstance(kind, str) and kind:
-            counted += f": {BUILTIN_KINDS[kind][0] if kind in BUILTIN_KINDS else kind}"
+            counted += f": {kind_name(kind, names)}"
         parts.append(counted)
     elif _number(values.get("achieved")) is not None:
         parts.append(f"đạt {quantity_text(_number(values.get('achieved')), unit)}")

@@ -52,7 +52,8 @@ class Conflict:
     fields: list[FieldDiff]
     names: dict[str, str] = field(default_factory=dict, compare=False)
     """What the user knows each record its id fields refer to by (a member's full name, a chi
-    đoàn's name), from this copy or the file; for ``labels.field_value_text``."""
+    đoàn's name), from this copy or the file, and each kind of activity the organisation added
+    by its code (``labels.kind_codes``); for ``labels.field_value_text``."""
     mine_id: str | None = None
     """Two records made apart on the two copies where the organisation holds one (the plan of a
     year, a setting: one_per_year.py): this copy's record (``id`` is the file's). One field,

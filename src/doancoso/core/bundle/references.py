@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .labels import record_name, referenced_ids, referenced_table
+from .labels import kind_codes, record_name, referenced_ids, referenced_table
 from .outcome import Conflict
 
 if TYPE_CHECKING:
@@ -24,11 +24,17 @@ class References:
     def __init__(self) -> None:
         self.wanted: dict[str, set[str]] = {}
         self.conflicts: list[Conflict] = []
+        self.kinds: set[str] = set()
+        """The codes of the kinds of activity the organisation added that conflicts hold."""
 
     def note(self, conflict: Conflict, mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> None:
         """Remember the ids ``conflict``'s fields hold (both sides' values)."""
         found = False
         for diff in conflict.fields:
+            codes = [kind_codes(conflict.table, diff.name, v) for v in (diff.mine, diff.theirs)]
+            if codes != [[], []]:
+                found = True
+                self.kinds.update(*codes)
             for row in (mine, theirs):
                 table = referenced_table(conflict.table, diff.name, row)
                 if table is None:
@@ -60,5 +66,26 @@ class References:
                 for row in source.rows(table):
                     if row["id"] in left:
                         names[str(row["id"])] = record_name(table, row)
+        names.update(self._kind_names(session, source))
         for conflict in self.conflicts:
             conflict.names.update(names)
+
+    def _kind_names(self, session: Session, source: RowSource) -> dict[str, str]:
+        """Each noted kind's code → its name: this copy's kind (a live one before a deleted
+        one), then the file's."""
+        found: dict[str, str] = {}
+        codes = sorted(self.kinds)
+        for start in range(0, len(codes), _CHUNK):
+            part = codes[start : start + _CHUNK]
+            marks = ", ".join("?" * len(part))
+            result = session.connection().exec_driver_sql(
+                f"SELECT code, name FROM activity_kinds WHERE code IN ({marks})"
+                " ORDER BY deleted_at IS NULL",  # the live one last: it is the one named
+                tuple(part),
+            )
+            found.update((str(code), str(name)) for code, name in result)
+        if self.kinds - found.keys() and "activity_kinds" in source.tables():
+            for row in source.rows("activity_kinds"):
+                if row["code"] in self.kinds and row["code"] not in found:
+                    found[str(row["code"])] = str(row["name"])
+        return found

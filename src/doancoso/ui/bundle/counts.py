@@ -35,6 +35,7 @@ PLAN_HEADERS = ("Loại dữ liệu", "Mới", "Cập nhật", "Xóa", "Không �
 """The last column: the records changed on both copies that wait for the secretary's choice,
 as the choices stand (one chosen leaves it at once); in none of the others until the dry run
 is made again with the choice; those merged without asking are "Cập nhật"."""
+WAITING = PLAN_HEADERS.index("Chờ chọn")
 DIALOG_WIDTH, DIALOG_HEIGHT, TALLEST = 1000, 640, 720
 """The wizard's width and least height, and the height it takes where the screen has room."""
 FRAME_ROOM = 50
@@ -72,6 +73,15 @@ def plan_rows(
         after = next((i + 1 for i, t in enumerate(tables) if t == "member_events"), len(rows))
         rows.insert(after, (MERGE_EVENTS, plan.merge_events, 0, 0, 0, 0))
     return rows
+
+
+def empty_columns(plan: Any, rows: list[tuple[str, int, int, int, int, int]]) -> set[int]:
+    """The columns of :func:`plan_rows` left out of the preview, none of their counts said:
+    each of new, updated, deleted and unchanged zero in every row (a handover into a fresh
+    folder: only "Mới"); "Chờ chọn" while the dry run met no conflict waiting for a choice
+    (it stays once they are chosen, its counts going to 0 as each is)."""
+    empty = {c for c in range(1, WAITING) if all(row[c] == 0 for row in rows)}
+    return empty if plan.unresolved else empty | {WAITING}
 
 
 def files_text(plan: Any) -> str:
@@ -119,6 +129,11 @@ class CountsTable(QTableWidget):
                     )
                 self.setItem(r, c, item)
         self.updateGeometry()
+
+    def hide_columns(self, hidden: set[int]) -> None:
+        """Show every column but those of ``hidden``."""
+        for column in range(self.columnCount()):
+            self.setColumnHidden(column, column in hidden)
 
     def _height(self, rows: int) -> int:
         """The height that shows the header and ``rows`` rows whole."""

@@ -54,25 +54,31 @@ def created_text(value: Any) -> str:
         return text
 
 
-def _changed(counts: dict[str, int]) -> str:
-    """A count of records changed, with what they are, as the preview's table named them, in
-    the biên bản's order: "2 bản ghi (Đoàn viên: 1, Kế hoạch: 1)"."""
-    total = f"{vn_number(sum(counts.values()))} bản ghi"
-    kinds = [f"{table_label(t)}: {vn_number(counts[t])}" for t in in_label_order(counts)
+def _changed(what: str, counts: dict[str, int]) -> list[str]:
+    """A count of records added, changed or deleted, then what they are, one kind a line, as
+    the preview's table names them, in the biên bản's order (a handover's up to 20 kinds
+    would run on as one paragraph): "• Cập nhật: 2 bản ghi", "    – Đoàn viên: 1", ...; no
+    line when there are none."""
+    total = sum(counts.values())
+    if not total:
+        return []
+    kinds = [f"    – {table_label(t)}: {vn_number(counts[t])}" for t in in_label_order(counts)
              if counts[t]]  # fmt: skip
-    return f"{total} ({', '.join(kinds)})" if kinds else total
+    return [f"• {what}: {vn_number(total)} bản ghi", *kinds]
 
 
 def result_text(plan: Any) -> str:
     """What an import did: the records added, changed and deleted, each count with what it
-    is; those unchanged; the evidence files; the conflicts; a sáp nhập's lines."""
+    is; those unchanged; the evidence files; the conflicts; a sáp nhập's lines. A count of
+    none is not said (a handover into a fresh folder only adds)."""
     lines = [
         HANDED_OVER if plan.handover else APPLIED,
-        f"• Thêm mới: {_changed(plan.new)}",
-        f"• Cập nhật: {_changed(plan.updated)}",
-        f"• Xóa: {_changed(plan.deleted)}",
-        f"• Không đổi: {vn_number(sum(plan.unchanged.values()))} bản ghi",
+        *_changed("Thêm mới", plan.new),
+        *_changed("Cập nhật", plan.updated),
+        *_changed("Xóa", plan.deleted),
     ]
+    if unchanged := sum(plan.unchanged.values()):
+        lines.append(f"• Không đổi: {vn_number(unchanged)} bản ghi")
     if getattr(plan, "merge_events", 0):
         lines.append(f"• {MERGE_EVENTS}: {vn_number(plan.merge_events)} đoàn viên")
     if plan.evidence_new:

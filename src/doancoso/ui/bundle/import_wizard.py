@@ -58,7 +58,14 @@ from ..common.steps import EnterPresses, build_steps, focus_lost
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
 from .conflicts import ConflictsPanel
-from .counts import PLAN_HEADERS, CountsTable, dialog_size, files_text, plan_rows
+from .counts import (
+    PLAN_HEADERS,
+    CountsTable,
+    dialog_size,
+    empty_columns,
+    files_text,
+    plan_rows,
+)
 from .import_info import BundleInfoPage
 from .import_texts import (
     CHOICES_REVEALED,
@@ -161,7 +168,7 @@ class BundleImportWizard(QDialog):
         form.addRow("Tệp:", row)
         self.password_edit = PasswordEdit("Nếu tệp có mật khẩu")
         self.password_edit.returnPressed.connect(self.next)
-        form.addRow("Mật khẩu:", self.password_edit)
+        form.addRow("&Mật khẩu:", self.password_edit)
         self.show_password = ShowPassword(self.password_edit)
         form.addRow("", self.show_password)
         layout.addLayout(form)
@@ -519,7 +526,9 @@ class BundleImportWizard(QDialog):
     def _fill_counts(self) -> None:
         """The dry run's counts, those waiting for a choice as the choices stand now."""
         if self.plan is not None:
-            self.plan_table.fill(plan_rows(self.plan, self.conflicts.waiting()))
+            rows = plan_rows(self.plan, self.conflicts.waiting())
+            self.plan_table.fill(rows)
+            self.plan_table.hide_columns(empty_columns(self.plan, rows))
 
     def _choices_changed(self) -> None:
         """A conflict's choice made (or the conflicts shown again): "Chờ chọn" and "Nhập"

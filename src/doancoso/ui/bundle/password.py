@@ -55,10 +55,10 @@ class PasswordEdit(QLineEdit):
 
 
 class ShowPassword(QCheckBox):
-    """ "Hiện mật khẩu" (Alt+M): shows the password of ``edits`` as typed, to check it."""
+    """ "Hiện mật khẩu" (Alt+H): shows the password of ``edits`` as typed, to check it."""
 
     def __init__(self, *edits: QLineEdit, parent: QWidget | None = None) -> None:
-        super().__init__("Hiện &mật khẩu", parent)
+        super().__init__("&Hiện mật khẩu", parent)
         self._edits = edits
         self.toggled.connect(self._show_text)
 
@@ -86,15 +86,15 @@ class PasswordPanel(QWidget):
         self.second = PasswordEdit()
         self.first.returnPressed.connect(self.second.setFocus)
         self.show_box = ShowPassword(self.first, self.second)
-        form.addRow("Mật khẩu:", self.first)
-        form.addRow("Nhập lại mật khẩu:", self.second)
+        form.addRow("&Mật khẩu:", self.first)
+        form.addRow("Nhập &lại mật khẩu:", self.second)
         form.addRow("", self.show_box)
         self.meter = QProgressBar()
         self.meter.setRange(0, len(LEVEL_NAMES))
         self.meter.setTextVisible(True)
         self.meter.setMaximumWidth(360)
         self.meter.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        form.addRow("Độ mạnh:", self.meter)
+        form.addRow(QLabel("Độ mạnh:"), self.meter)  # no buddy: nothing to type there
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         form.addRow("", self.hint)

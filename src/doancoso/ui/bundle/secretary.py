@@ -38,8 +38,8 @@ class SecretaryDialog(QDialog):
         self.setWindowTitle("Bí thư mới")
         layout = QVBoxLayout(self)
         said = f" (trước đây: {nfc(previous)})" if previous and previous.strip() else ""
-        intro = QLabel(
-            f"Dữ liệu của {nfc(org_name)} đã được nhận vào máy này. Nhập họ và tên Bí thư mới"
+        intro = self.intro = QLabel(
+            f"Dữ liệu của “{nfc(org_name)}” đã được nhận vào máy này. Nhập họ và tên Bí thư mới"
             f"{said} để ký các văn bản và biên bản bàn giao sau này; có thể sửa lại trong "
             "“Thiết lập”."
         )
