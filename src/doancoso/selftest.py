@@ -418,7 +418,10 @@ def step_bundle(run: Run) -> None:
     run.notes["bundle"] = f"{members} members, {len(hashes)} files, {exported.size // 1024} KB"
 
 
-SOAK_COUNTS = {"emits": 5000, "set_texts": 5000, "filter_changes": 500, "form_openings": 50}
+SOAK_COUNTS = {
+    "emits": 5000, "set_texts": 5000, "filter_changes": 500, "form_openings": 50, "additions": 5,
+    "levels": 10,
+}  # fmt: skip
 """Fewer than the soak's own defaults, to stay quick; a leak of one reference per call shows
 within its first hundred (see ``doancoso.ui.soak``)."""
 

@@ -4,10 +4,13 @@ PySide6 6.12.0 on Python 3.11 lost one reference to ``True`` on every ``Signal.e
 ``None`` on every Qt call returning nothing (issue #9): when a count reaches zero, Python aborts
 ("Fatal Python error: bool_dealloc"). :func:`run_soak` drives, in the current process, what a
 long working day does thousands of times (signals, label updates, the roster's chi đoàn filter,
-the member form opened and closed, in the real main window over a demo workspace) and compares
-the three counts before and after. On Python 3.12+ these objects are immortal: their counts
-stay huge whatever an extension does to them (they still move, and mean nothing), and the check
-is only that the process survived.
+the member form opened and closed, a member added by the form and taken back by Ctrl+Z, a level
+typed on the rating page, the writes on the worker, in the real main window over a demo
+workspace) and compares the three counts before and after. It closes the window as the app does:
+a window that wrote closes at the end of its backup (on the worker), and only then does the
+workspace close; the result says the backup was written. On Python 3.12+ these objects are
+immortal: their counts stay huge whatever an extension does to them (they still move, and mean
+nothing), and the check is only that the process survived.
 
 It must run in a FRESH process: a loss shows against the few hundred references a new process
 holds, not against the many more of a test runner. ``python -m doancoso.ui.soak DATA_DIR`` (or
@@ -97,6 +100,11 @@ class SoakResult:
     problems: list[str] = field(default_factory=list)
     """Anything else that went wrong (a prompt that should not appear, a signal not delivered)."""
     seconds: float = 0.0
+    writes: dict[str, int] = field(default_factory=dict)
+    """What the soak wrote through the window: "added" (members the form saved), "taken_back"
+    (those Ctrl+Z took back), "levels" (typed on the rating page)."""
+    closing_backup: str | None = None
+    """The reason of the backup the window's close wrote ("khi-dong"), or None when none was."""
 
     @property
     def deltas(self) -> Counts:
@@ -133,7 +141,16 @@ class SoakResult:
         phases = "; ".join(f"{_label(p)}: {_signed(p.deltas)}" for p in self.phases)
         where = f"Python {python}, PySide6 {pyside}, {self.seconds:.1f} s"
         text = f"{head}: " + (f"{'; '.join(reasons)} | " if reasons else "")
-        return f"{text}deltas {_signed(self.deltas)} | {phases} ({where})"
+        return f"{text}deltas {_signed(self.deltas)} | {phases} | {self._written()} ({where})"
+
+    def _written(self) -> str:
+        added, taken_back = self.writes.get("added", 0), self.writes.get("taken_back", 0)
+        backup = self.closing_backup
+        closing = f"closing backup written ({backup})" if backup else "no closing backup"
+        return (
+            f"writes: {added} members added by the form, {taken_back} taken back by Ctrl+Z, "
+            f"{self.writes.get('levels', 0)} levels typed on the rating page; {closing}"
+        )
 
 
 def _label(phase: Phase) -> str:
@@ -154,11 +171,17 @@ class SoakPrompts:
         self._app = app
         self._problems = problems
         self.opened = 0
+        self.fill: Callable[[QDialog], None] | None = None
+        """When set, what a user does in each dialog shown (types and saves, and waits until it
+        closed); otherwise the dialog is rejected at once."""
 
     def run(self, dialog: QDialog) -> int:
         dialog.show()
         self._app.processEvents()
-        dialog.reject()
+        if self.fill is not None:
+            self.fill(dialog)
+        if dialog.isVisible():
+            dialog.reject()
         self.opened += 1
         dialog.deleteLater()  # the page keeps it as a child otherwise
         return dialog.result()
@@ -178,6 +201,10 @@ class SoakPrompts:
 
     def choose(self, parent: QWidget | None, title: str, label: str, items: Sequence[str]) -> None:
         self._unexpected("choice", title, label)
+
+    def save_anyway(self, parent: QWidget | None, warnings: Sequence[str]) -> bool:
+        self._unexpected("warning", "Lưu", " ".join(warnings))
+        return False
 
 
 def _run_phase(
@@ -213,7 +240,7 @@ def _run_phase(
 
 def run_soak(
     data_dir: Path, *, emits: int = 20000, set_texts: int = 20000, filter_changes: int = 2000,
-    form_openings: int = 500,
+    form_openings: int = 500, additions: int = 50, levels: int = 200,
 ) -> SoakResult:  # fmt: skip
     """Run the soak in this process over a new demo workspace in ``data_dir`` (created; it must
     not hold data already). Makes the QApplication if there is none: set
@@ -222,7 +249,7 @@ def run_soak(
     result = SoakResult(start=reference_counts())
     started = time.perf_counter()
     try:
-        _soak(result, data_dir, emits, set_texts, filter_changes, form_openings)
+        _soak(result, data_dir, emits, set_texts, filter_changes, form_openings, additions, levels)
     except _Stop as stop:
         result.stopped = str(stop)
     gc.collect()
@@ -233,7 +260,7 @@ def run_soak(
 
 def _soak(
     result: SoakResult, data_dir: Path, emits: int, set_texts: int, filter_changes: int,
-    form_openings: int,
+    form_openings: int, additions: int, levels: int,
 ) -> None:  # fmt: skip
     from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
     from PySide6.QtWidgets import QApplication, QLabel
@@ -274,10 +301,40 @@ def _soak(
         window = _open_main_window(app, ws, data_dir, result.problems)
         try:
             _window_phases(result, window, filter_changes, form_openings, settle)
+            _write_phases(result, window, additions, settle)
+            _rating_phase(result, window, levels, settle)
         finally:
-            window.close()
-            window.deleteLater()
-            settle()
+            before = {info.path for info in ws.backups.list()}  # the day's first, at the start
+            _close_as_the_app_does(result, window, settle)
+        written = [info for info in ws.backups.list() if info.path not in before]
+        result.closing_backup = written[-1].reason if written else None
+        if (result.closing_backup is None) == bool(window.core.wrote):
+            result.problems.append(
+                f"the soak {'wrote' if window.core.wrote else 'wrote nothing'}, and the close "
+                f"{'wrote' if written else 'wrote no'} backup"
+            )
+
+
+CLOSE_SECONDS = 120.0
+"""How long the window may take to close (its backup on the worker) before the soak says so."""
+
+
+def _close_as_the_app_does(
+    result: SoakResult, window: MainWindow, settle: Callable[[], None]
+) -> None:
+    """Close the window as the secretary does, and wait until it really closed: after a change
+    its close runs a backup on the worker and the window closes at the backup's end; the
+    workspace must not close under it."""
+    window.close()
+    deadline = time.monotonic() + CLOSE_SECONDS
+    while window.isVisible() and time.monotonic() < deadline:
+        window.core.runner.wait()
+        settle()
+    if window.isVisible():
+        result.problems.append(f"the window was still open {CLOSE_SECONDS:.0f} s after close()")
+    window.core.runner.wait()
+    window.deleteLater()
+    settle()
 
 
 def _open_main_window(
@@ -336,6 +393,112 @@ def _window_phases(
         result.problems.append(f"{result.phases[-1].done} form openings, {opened} forms shown")
 
 
+SOAK_MEMBER = {"full_name": "Nguyễn Thị Soát", "birth_date": "15/03/2001"}
+"""The member the soak adds by the form, again and again (Ctrl+Z takes her back each time)."""
+
+
+ADDED_PER_FORM = 5
+"""Members typed in one after another in one opening of the form ("Lưu và thêm tiếp"), then
+taken back one by one by Ctrl+Z: the soak's unit of writes to the roster."""
+
+
+def _write_phases(
+    result: SoakResult, window: MainWindow, additions: int, settle: Callable[[], None]
+) -> None:
+    """Members added by the roster's form (typed, saved on the worker, :data:`ADDED_PER_FORM`
+    by an opening, with "Lưu và thêm tiếp") and taken back by Ctrl+Z (on the worker), about
+    ``additions`` in all; each opening leaves the roster as it was."""
+    from .roster.member_form import MemberFormDialog
+
+    roster, runner = window.roster, window.core.runner
+    prompts = window.prompts
+    assert isinstance(prompts, SoakPrompts)
+    roster.branch_combo.setCurrentIndex(0)  # "Tất cả chi đoàn"
+    settle()
+    rows = roster.model.rowCount()
+    writes = result.writes
+    writes.update(added=0, taken_back=0)
+
+    def wait() -> None:
+        runner.wait()
+        settle()
+
+    def type_and_save(dialog: QDialog) -> None:
+        assert isinstance(dialog, MemberFormDialog)
+        wait()  # the form's chi đoàn list, read on the worker
+        saved = [0]
+        dialog.member_added.connect(lambda _added: saved.__setitem__(0, saved[0] + 1))
+        for n in range(ADDED_PER_FORM):
+            for name, value in SOAK_MEMBER.items():
+                dialog.set_value(name, value)
+            dialog.submit_and_next()  # Ctrl+Enter: checked, then saved, on the worker
+            for _ in range(100):  # the check, then the save it starts
+                if saved[0] > n:
+                    break
+                wait()
+            if saved[0] <= n:
+                return  # not saved: the form is rejected, and the count below says so
+            writes["added"] += 1
+
+    def add_and_take_back(_i: int) -> None:
+        prompts.fill = type_and_save
+        try:
+            roster.add_member()  # Ctrl+N
+        finally:
+            prompts.fill = None
+        wait()
+        shown = roster.model.rowCount()
+        if shown != rows + ADDED_PER_FORM:
+            raise _Stop(f"{ADDED_PER_FORM} members added by the form: the roster shows {shown}")
+        for _ in range(ADDED_PER_FORM):
+            window.undo_action.trigger()  # Ctrl+Z
+            wait()
+            writes["taken_back"] += 1
+        if roster.model.rowCount() != rows:
+            raise _Stop(f"Ctrl+Z after the additions: the roster shows {roster.model.rowCount()}")
+
+    openings = -(-additions // ADDED_PER_FORM)
+    _run_phase(result, "forms_of_additions", openings, add_and_take_back, settle, 1)
+
+
+def _rating_phase(
+    result: SoakResult, window: MainWindow, levels: int, settle: Callable[[], None]
+) -> None:
+    """A level typed on the rating page (a digit in the "Đề xuất" column of this year's open
+    round, saved on the worker), ``levels`` times, 2 and 3 in turn on the first member who may
+    be rated: each digit is a change. Nothing when the round is not open."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from .rating.model import COL_PROPOSED
+    from .shell.main_window import RATING_AREA
+
+    window.show_area(RATING_AREA)
+    rating, runner = window.rating, window.core.runner
+    runner.wait()
+    settle()
+    model = rating.model
+    rows = [r for r in range(model.rowCount()) if model.editable(model.index(r, COL_PROPOSED))]
+    result.writes["levels"] = 0
+    if not rows:
+        return  # no open round (or no member in it): nothing to type
+    cell = model.index(rows[0], COL_PROPOSED)
+
+    def type_level(i: int) -> None:
+        level = 2 + i % 2
+        rating.view.setCurrentIndex(cell)
+        QTest.keyClick(rating.view, Qt.Key(Qt.Key.Key_0 + level))
+        runner.wait()
+        settle()
+        shown = cell.data(Qt.ItemDataRole.EditRole)
+        if shown != level:
+            raise _Stop(f"level {level} typed on the rating page, {shown} shown")
+        result.writes["levels"] += 1
+
+    # Pairs (2 then 3): each batch leaves the cell as it found it.
+    _run_phase(result, "levels", -(-levels // 2) * 2, type_level, settle, BATCH)
+
+
 def soak_command(data_dir: Path, **counts: int) -> list[str]:
     """The command running the soak in a new process of this program: ``-m doancoso`` from
     source, the executable itself when frozen (both understand the hidden ``--soak``)."""
@@ -353,6 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path, help="a new folder for the demo data")
     for name, default in (
         ("emits", 20000), ("set-texts", 20000), ("filter-changes", 2000), ("form-openings", 500),
+        ("additions", 50), ("levels", 200),
     ):  # fmt: skip
         parser.add_argument(f"--{name}", type=int, default=default)
     args = parser.parse_args(sys.argv[1:] if argv is None else list(argv))
@@ -364,6 +528,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = run_soak(
         args.data_dir, emits=args.emits, set_texts=args.set_texts,
         filter_changes=args.filter_changes, form_openings=args.form_openings,
+        additions=args.additions, levels=args.levels,
     )  # fmt: skip
     print(result.line(), flush=True)
     if result.lost:
