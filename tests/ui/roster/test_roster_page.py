@@ -34,14 +34,14 @@ def _names(page: RosterPage) -> list[str]:
 
 def test_search_as_you_type_matches_the_core(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:
     page = _window(qtbot, demo_ws, prompts).roster
-    assert page.count_label.text() == "Đang hiển thị 300 / 300 đoàn viên"
+    assert page.count_label.text() == "Đang hiển thị 300 / 300 hồ sơ"
     with qtbot.wait_signal(page.model.reloaded, timeout=2000):
         qtbot.keyClicks(page.search, "thuy")
     expected = demo_ws.members.ids(MemberFilter(search="thuy"))
     assert expected and list(page.model.ids) == expected
     assert all("thuy" in fold(name) for name in _names(page))
     assert any("Thủy" in n or "Thuỷ" in n for n in _names(page))
-    assert page.count_label.text() == f"Đang hiển thị {len(expected)} / 300 đoàn viên"
+    assert page.count_label.text() == f"Đang hiển thị {len(expected)} / 300 hồ sơ"
 
 
 def test_branch_and_gender_filters_combine(qtbot: QtBot, demo_ws: Workspace, prompts) -> None:

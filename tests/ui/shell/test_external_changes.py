@@ -44,7 +44,7 @@ def test_a_member_added_from_a_terminal_shows_when_the_app_is_active_again(
         app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
     assert blocker.args[0].everything
     assert _names(window) == ["Nguyễn Văn An", "Huỳnh Thị Bé"]  # by given name: An, Bé
-    assert window.roster.count_label.text() == "Đang hiển thị 2 / 2 đoàn viên"
+    assert window.roster.count_label.text() == "Đang hiển thị 2 / 2 hồ sơ"
 
     with qtbot.assert_not_emitted(window.data_changed.changed):  # nothing new since
         app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)

@@ -23,7 +23,7 @@ RESERVE = 96
 """Room each page leaves beside its minimum width: figures of a roster far larger than the
 demo's, a slightly wider font on the user's machine."""
 BIG_ROSTER_COUNTS = {
-    ROSTER: "Đang hiển thị 100.000 / 100.000 đoàn viên",
+    ROSTER: "Đang hiển thị 100.000 / 100.000 hồ sơ",
     RATING_AREA: "Đang hiện 100.000/100.000 đoàn viên; 100.000 thuộc diện xếp loại, "
     "100.000 đã quyết định",
 }
@@ -119,7 +119,7 @@ def test_every_column_of_the_roster_shows_without_scrolling(window: MainWindow) 
 def test_the_counts_of_the_lists_read_on_one_line(window: MainWindow) -> None:
     """At 1366×768, "Đang hiển thị 30 / 30 thanh niên" (and the roster's count) is on one line
     at the end of its row of buttons, not wrapped onto two beside empty room."""
-    for area, who in ((ROSTER, "đoàn viên"), (YOUTH_AREA, "thanh niên")):
+    for area, who in ((ROSTER, "hồ sơ"), (YOUTH_AREA, "thanh niên")):
         window.sidebar.setCurrentRow(area)
         label = window.page(area).count_label  # type: ignore[attr-defined]
         QApplication.processEvents()

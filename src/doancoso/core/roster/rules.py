@@ -191,3 +191,22 @@ def national_id_mismatch_message(
             "nhập. Hãy kiểm tra lại."
         )
     return None
+
+
+def same_birth(a: date, a_precision: str, b: date, b_precision: str) -> bool:
+    """Whether two births may be one person's: the same day, or the same year when either is
+    known by its year only (old lists give the year)."""
+    if a_precision == DAY and b_precision == DAY:
+        return a == b
+    return a.year == b.year
+
+
+def same_person_message(records: list[str], by_day: bool) -> str:
+    """The warning for a member typed in whose folded name and birth are those of ``records``
+    ("Lê Văn An (sinh 2001, chưa thuộc chi đoàn, Đã chuyển sinh hoạt)"), already on the roster:
+    ``by_day`` both births are known to the day. Two people may share both: never refused."""
+    what = "ngày sinh" if by_day else "năm sinh"
+    return (
+        f"Đã có đoàn viên cùng họ tên và {what}: {'; '.join(records)}. Có thể là cùng một "
+        "người: hãy kiểm tra lại để không có hai hồ sơ của một đoàn viên."
+    )

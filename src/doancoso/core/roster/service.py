@@ -18,13 +18,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..context import WorkspaceContext
 from ..errors import ConflictError, ValidationError
-from ..lang.dates import DateFormatError, format_vn_date, parse_vn_date
+from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date
 from ..lang.text import collation_key, fold, name_sort_key, nfc
 from ..lifecycle.rules import ACTIVE_STATUSES, READ_ONLY_REASONS, held_position, is_read_only
 from ..storage.live import find_live, get_live, is_live, set_deleted
 from .branches import SECRETARY, one_secretary_advice, secretary_rows
 from .index import RosterSnapshot, refreshed
-from .rules import admission_history_message, national_id_mismatch_message, over_age_message
+from .rules import (
+    admission_history_message,
+    national_id_mismatch_message,
+    over_age_message,
+    same_birth,
+    same_person_message,
+)
 from .validation import MemberFields, clean_identifier, parse_member
 from .vocab import GENDERS, POSITIONS, STATUSES, choice_code, position_of
 
@@ -332,7 +338,49 @@ class MemberService:
         sitting = self._other_secretaries(raw, member_id)
         if sitting is not None:
             found["position"] = sitting
+        double = self._same_person(nfc(raw.get("full_name", "")), birth, precision, member_id)
+        if double is not None:
+            found["full_name"] = double
         return found
+
+    def _same_person(
+        self, name: str, birth: date, precision: str, member_id: str | None
+    ) -> str | None:
+        """The warning for a member whose folded ``name`` and birth are those of another live
+        record (one who left included: she may come back by a transfer in), naming them."""
+        from sqlalchemy import and_, select
+
+        from ..storage.models import Branch, Member
+
+        folded = fold(name)
+        if not folded:
+            return None
+        with self._ctx.db.read() as session:
+            rows = session.execute(
+                select(Member.full_name, Member.birth_date, Member.birth_precision,
+                       Member.status, Branch.name)
+                .outerjoin(Branch, and_(Branch.id == Member.branch_id, is_live(Branch)))
+                .where(
+                    is_live(Member, self._ctx.organization_id),
+                    Member.birth_date.between(date(birth.year, 1, 1), date(birth.year, 12, 31)),
+                    Member.id != (member_id or ""),
+                )
+                .order_by(Member.sort_key)
+            ).all()  # fmt: skip
+        same = [
+            row
+            for row in rows
+            if fold(row[0]) == folded and same_birth(row[1], row[2], birth, precision)
+        ]
+        if not same:
+            return None
+        records = [
+            f"{full_name} (sinh {format_vn_date(born, known)}, "
+            f"{branch or 'chưa thuộc chi đoàn'}, {STATUSES.get(status, status)})"
+            for full_name, born, known, status, branch in same
+        ]
+        by_day = precision == DAY and all(row[2] == DAY for row in same)
+        return same_person_message(records, by_day)
 
     def _other_secretaries(self, raw: Mapping[str, str], member_id: str | None) -> str | None:
         """The warning for a Bí thư of a chi đoàn that already has one (a chi đoàn has one:

@@ -11,7 +11,7 @@ selected row's problems in full under the table (:func:`row_details`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -284,6 +284,22 @@ class ImportPreviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _as_typed(self, row: ImportRow, field: str) -> str:
+        """The cell of ``field`` as the sheet gave it, for a rejected row whose value could not
+        be read ("31/02/2004"): shown beside the reason, so that what to correct is seen. Only
+        rejected rows keep their cells (:attr:`ImportPreview.source`)."""
+        preview = self.preview
+        if preview is None or preview.source is None or row.action != REJECTED:
+            return ""
+        cells = preview.source.rows.get(row.row)
+        column = preview.mapping.get(field)
+        if cells is None or column is None or not 0 <= column < len(cells):
+            return ""
+        cell = cells[column]
+        if isinstance(cell, date):
+            return format_vn_date(cell if not isinstance(cell, datetime) else cell.date())
+        return _text(cell).strip()
+
     def _display(self, row: ImportRow, column: int) -> str:
         values = row.values
         if column == COL_ROW:
@@ -291,9 +307,10 @@ class ImportPreviewModel(QAbstractTableModel):
         if column == COL_NAME:
             return _text(values.get("full_name"))
         if column == COL_BIRTH:
-            return _birth(values)
+            return _birth(values) or self._as_typed(row, "birth_date")
         if column in self._keys:
-            return _text(values.get(self._keys[column]))
+            key = self._keys[column]
+            return _text(values.get(key)) or self._as_typed(row, key)
         if column == COL_ACTION:
             return action_text(row, self.labels)
         return problems_text(row)

@@ -156,6 +156,7 @@ NEW_STATUS_HINT = "Trạng thái thay đổi qua các sự kiện, ghi ở tab �
 WARNED_FROM = {
     "national_id": ("national_id", "gender", "birth_date"),
     "position": ("position", "branch_id"),  # a second Bí thư of the chi đoàn
+    "full_name": ("full_name", "birth_date"),  # a record already there with both
 }
 NO_BRANCH = "(Chưa thuộc chi đoàn)"
 CLEANED = ("national_id", "member_code", "phone")

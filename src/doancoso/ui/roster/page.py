@@ -211,8 +211,10 @@ class RosterPage(ListPage):
         )
 
     def _update_count(self) -> None:
+        # Records, not members: the total counts those who left or came of age too (as the
+        # printed list's total line, reports/roster.py), and is no membership figure.
         shown, total = self.model.rowCount(), self.model.total
-        self.count_label.setText(f"Đang hiển thị {vn_number(shown)} / {vn_number(total)} đoàn viên")
+        self.count_label.setText(f"Đang hiển thị {vn_number(shown)} / {vn_number(total)} hồ sơ")
 
     def _update_buttons(self) -> None:
         selected = self.selected_count()

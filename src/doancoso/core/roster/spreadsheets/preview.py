@@ -47,6 +47,7 @@ from ..rules import (
     admission_window,
     over_age_message,
     party_age_error,
+    same_birth,
 )
 from ..service import EVENT_DECIDED_DATES, event_date_message
 from ..validation import parse_member
@@ -217,12 +218,6 @@ class BranchResolver:
         return known
 
 
-def _same_birth(a: date, a_precision: str, b: date, b_precision: str) -> bool:
-    if a_precision == DAY and b_precision == DAY:
-        return a == b
-    return a.year == b.year
-
-
 class Matcher:
     """The roster as the import compares against it, loaded once per preview."""
 
@@ -261,7 +256,7 @@ class Matcher:
         assert isinstance(birth, date)
         precision = str(values.get("birth_precision", DAY))
         return cached_fold(stored["full_name"]) == cached_fold(str(values["full_name"])) or (
-            _same_birth(stored["birth_date"], stored["birth_precision"], birth, precision)
+            same_birth(stored["birth_date"], stored["birth_precision"], birth, precision)
         )
 
     def _taken(self, member_id: str, field: str, value: object) -> Problem:
@@ -307,7 +302,7 @@ class Matcher:
         candidates = [
             member_id
             for member_id in self.by_name_year.get((cached_fold(name), birth.year), [])
-            if _same_birth(self.members[member_id].values["birth_date"],
+            if same_birth(self.members[member_id].values["birth_date"],
                            self.members[member_id].values["birth_precision"], birth, precision)
             and not (national_id and self.members[member_id].values["national_id"])
             and not (code and self.members[member_id].values["member_code"])
