@@ -393,8 +393,15 @@ def _window_phases(
         result.problems.append(f"{result.phases[-1].done} form openings, {opened} forms shown")
 
 
-SOAK_MEMBER = {"full_name": "Nguyễn Thị Soát", "birth_date": "15/03/2001"}
-"""The member the soak adds by the form, again and again (Ctrl+Z takes her back each time)."""
+SOAK_NAME = "Nguyễn Thị Soát"
+"""The member the soak adds by the form, again and again (Ctrl+Z takes her back each time): in
+one opening of the form each born on another day, lest the form ask whether she is already on
+the roster (:func:`soak_member`)."""
+
+
+def soak_member(n: int) -> dict[str, str]:
+    """The ``n``-th member typed in one opening of the form."""
+    return {"full_name": SOAK_NAME, "birth_date": f"{15 + n:02d}/03/2001"}
 
 
 ADDED_PER_FORM = 5
@@ -429,7 +436,7 @@ def _write_phases(
         saved = [0]
         dialog.member_added.connect(lambda _added: saved.__setitem__(0, saved[0] + 1))
         for n in range(ADDED_PER_FORM):
-            for name, value in SOAK_MEMBER.items():
+            for name, value in soak_member(n).items():
                 dialog.set_value(name, value)
             dialog.submit_and_next()  # Ctrl+Enter: checked, then saved, on the worker
             for _ in range(100):  # the check, then the save it starts
