@@ -11,13 +11,14 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.checklist import CheckList
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.undo import UndoHistory
 from read_threads import on_the_worker, record_reads
 from scripted import ScriptedPrompts
 
-from .conftest import add_activity, branch_id
+from .conftest import add_activity, branch_id, first_occurrence
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -93,5 +94,31 @@ def test_the_activity_form_s_chi_doan_are_read_on_the_worker(
         ("Chi đoàn ấp Kênh Xáng", False), ("Chi đoàn ấp Tân Hưng", False),
     ]  # fmt: skip
     assert new.organiser.whole.isChecked() and not new.is_modified
+    assert core.runner.wait()
+    assert on_the_worker(read_on)
+
+
+def test_a_date_s_organisers_are_named_from_the_worker(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts, history: UndoHistory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """A date's dialog names the chi đoàn organising it by names read on the worker ("…" until
+    they arrive)."""
+    organisers = [
+        branch_id(cal_ws, "Chi đoàn ấp Tân Hưng"),
+        branch_id(cal_ws, "Chi đoàn ấp Kênh Xáng"),
+    ]
+    activity = add_activity(cal_ws, "Ngày Chủ nhật xanh", "15/03/2026", kind="tinh-nguyen",
+                            branch_ids=organisers)  # fmt: skip
+    read_on = record_reads(cal_ws.branches, monkeypatch, "list", "names")
+    core = Core(cal_ws, prompts)  # threaded, as in the app
+    dialog = OccurrenceDialog(core, history, first_occurrence(cal_ws, activity))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    named = (
+        "Tình nguyện vì cộng đồng và an sinh xã hội · Chi đoàn ấp Kênh Xáng, Chi đoàn ấp Tân Hưng"
+    )
+    assert dialog.subtitle.text() == "Tình nguyện vì cộng đồng và an sinh xã hội · …"
+    qtbot.waitUntil(lambda: dialog.subtitle.text() == named, timeout=10_000)
     assert core.runner.wait()
     assert on_the_worker(read_on)
