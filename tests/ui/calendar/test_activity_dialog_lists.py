@@ -13,6 +13,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.checklist import CheckList
 from doancoso.ui.shell.operations import Core
+from scripted import ScriptedPrompts
 from steady import messages_fit, settle, shown, spot
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -78,6 +79,23 @@ def test_every_chi_doan_and_target_is_read_whole(
     one_line = targets.visualRect(targets.choices.index(0, 0)).height()
     assert targets.visualRect(targets.choices.index(4, 0)).height() > one_line
     assert targets.visualRect(targets.choices.index(4, 0)).width() <= targets.viewport().width()
+
+
+def test_the_chi_doan_read_on_the_worker_are_read_whole(
+    qtbot: QtBot, big_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """With the app's threaded runner the chi đoàn arrive once the form is open: it grows to
+    show all fifteen."""
+    core = Core(big_ws, prompts)
+    dialog = ActivityDialog(core, None, dt.date(2026, 12, 5))
+    shown(qtbot, dialog)
+    branches = dialog.organiser.branches
+    qtbot.waitUntil(lambda: branches.choices.rowCount() == 15, timeout=10_000)
+    settle(qtbot)
+    assert dialog.height() <= 728
+    assert _rows_seen(branches) == 15
+    assert not branches.verticalScrollBar().isVisible()
+    assert core.runner.wait()
 
 
 def test_a_small_screen_still_shows_a_few_rows(qtbot: QtBot, core: Core, big_ws: Workspace) -> None:

@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
+from ...core.roster.branches import BranchInfo
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
 from .agenda import colour_icon
 from .checklist import CheckList, OrganiserField
 from .kind_combo import ElidedComboBox
@@ -97,6 +98,7 @@ class ActivityDialog(QDialog):
         self.saved_count = 0
         self.delete_requested = False
         self._saving = False
+        self._branches_listed = False  # "Lưu" waits for the chi đoàn (read on the worker)
         self._targets_year: int | None = None
         self.edits: dict[str, QLineEdit] = {}
         self.errors = FieldErrors()
@@ -110,9 +112,45 @@ class ActivityDialog(QDialog):
             self.kind_combo.setCurrentIndex(max(self.kind_combo.findData("khac"), 0))
         self._start_changed()
         self._initial = self.raw()
+        self._load_branches()
         # As tall as its lists want (all the chi đoàn and targets), within the screen; the
         # lists give up height to messages, the buttons staying where they are.
         open_with_room(self, 2, WIDTH)
+
+    def _load_branches(self) -> None:
+        """Read the chi đoàn offered on the worker (their order goes through the core's
+        collation cache, the worker's); until they are listed the organiser is greyed out and
+        "Lưu" waits."""
+        op = QueryOp(self, lambda ws: ws.branches.list(), self._core, progress=False)
+        op.success(self._show_branches).failure(self._branches_failed).run()
+
+    def _branches_failed(self, exc: BaseException) -> None:
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show_branches(self, branches: list[BranchInfo]) -> None:
+        """List ``branches``, the activity's chi đoàn ticked (one deleted meanwhile is not
+        offered): what the form starts with, not a change to ask about. A form already open
+        grows to show them (never shrinks)."""
+        self.organiser.set_branches([(b.id, b.name) for b in branches])
+        self._branches_listed = True
+        self.organiser.setEnabled(True)
+        self._initial["branch_ids"] = self.raw()["branch_ids"]
+        if self.isVisible():
+            self._grow()
+
+    def _grow(self) -> None:
+        """As tall as the lists now want (never shorter): their layouts, from the chi đoàn's
+        list up to the dialog, take its new height now rather than one event at a time."""
+        widget: QWidget | None = self.organiser.branches
+        while widget is not None:
+            layout = widget.layout()
+            if layout is not None:
+                layout.activate()
+            widget.updateGeometry()
+            widget = None if widget is self else widget.parentWidget()
+        size = self.size()
+        open_with_room(self, 2, WIDTH)
+        self.resize(self.size().expandedTo(size))
 
     # Building -----------------------------------------------------------------------------
 
@@ -201,8 +239,8 @@ class ActivityDialog(QDialog):
     def _organisation_group(self) -> QGroupBox:
         group = QGroupBox("Tổ chức và chỉ tiêu")
         form = self._form(group, spare_below=False)
-        branches = [(b.id, b.name) for b in self._ws.branches.list()]
-        self.organiser = OrganiserField(branches, LIST_TEXT_WIDTH)
+        self.organiser = OrganiserField([], LIST_TEXT_WIDTH)  # filled by _show_branches
+        self.organiser.setEnabled(False)
         self.errors.add_row(form, "branch_ids", "Đơn &vị tổ chức", self.organiser,
                             check=self.organiser.check)  # fmt: skip
         self.organiser.changed.connect(lambda: self.errors.recheck("branch_ids"))
@@ -319,7 +357,7 @@ class ActivityDialog(QDialog):
     # Saving -------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        if self._saving:
+        if self._saving or not self._branches_listed:
             return
         self.general_error.set_message("")
         values, activity_id = self.raw(), self.activity_id

@@ -143,6 +143,7 @@ class OrganiserField(QWidget):
         self.whole = QRadioButton(WHOLE_ORGANISATION)
         self.some = QRadioButton("Một hoặc nhiều chi đoàn:")
         self.branches = CheckList(4, text_width)
+        self._wanted: list[str] = []  # chosen before the list was filled
         self.branches.set_items(branches)
         layout.addWidget(self.whole)
         layout.addWidget(self.some)
@@ -166,8 +167,14 @@ class OrganiserField(QWidget):
         return self.branches.checked_ids() if self.some.isChecked() else []
 
     def set_branch_ids(self, ids: Sequence[str]) -> None:
+        """Choose ``ids`` (ticked now, or when :meth:`set_branches` lists them)."""
+        self._wanted = list(ids)
         self.branches.set_checked(ids)
         (self.some if ids else self.whole).setChecked(True)
+
+    def set_branches(self, branches: Iterable[tuple[str, str]]) -> None:
+        """List ``branches`` (id, name), those chosen still ticked."""
+        self.branches.set_items(branches, [*self._wanted, *self.branches.checked_ids()])
 
     def check(self) -> str:
         """The field's message: chi đoàn chosen but none ticked."""

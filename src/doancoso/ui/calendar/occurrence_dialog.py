@@ -11,6 +11,7 @@ are done. "Sửa hoạt động…" and "Xóa hoạt động…" close this dial
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,7 +36,7 @@ from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
-from ..shell.operations import Core, CoreOp
+from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from .evidence import EvidencePanel
 from .words import branches_text, counts_text, kind_name, long_date
@@ -95,14 +96,11 @@ class OccurrenceDialog(QDialog):
         font.setBold(True)
         self.title_label.setFont(font)
         layout.addWidget(self.title_label)
-        kinds = self._ws.activities.kinds()
-        names = {b.id: b.name for b in self._ws.branches.list()}
-        parts = [kind_name(kinds, row.kind), branches_text(row.branch_ids, names)]
-        if self.activity.fields.rule:
-            parts.append(describe(self.activity.fields.rule))
-        self.subtitle = WrappedLabel(" · ".join(parts))
+        self._kinds = self._ws.activities.kinds()
+        self.subtitle = WrappedLabel(self._subtitle_text(None))
         self.subtitle.setStyleSheet(SUBTITLE_STYLE)
         layout.addWidget(self.subtitle)
+        self._load_branch_names()
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self._date_group())
@@ -131,6 +129,30 @@ class OccurrenceDialog(QDialog):
         self.addAction(self.undo_action)
         # Its notes give way to six messages; room for two more keeps "Lưu" in place.
         open_with_room(self, 2, 1040)
+
+    def _subtitle_text(self, names: Mapping[str, str] | None) -> str:
+        """Kind · organiser · repeat; the chi đoàn named once ``names`` are read ("…" until
+        then)."""
+        row = self.detail.row
+        if names is None:  # the whole organisation needs no names
+            organiser = branches_text(row.branch_ids, {}) if not row.branch_ids else "…"
+        else:
+            organiser = branches_text(row.branch_ids, names)
+        parts = [kind_name(self._kinds, row.kind), organiser]
+        if self.activity.fields.rule:
+            parts.append(describe(self.activity.fields.rule))
+        return " · ".join(parts)
+
+    def _load_branch_names(self) -> None:
+        """Read the chi đoàn's names on the worker (the core's caches are the worker's)."""
+        op = QueryOp(self, lambda ws: dict(ws.branches.names()), self._core, progress=False)
+        op.success(self._show_branch_names).failure(self._names_failed).run()
+
+    def _names_failed(self, exc: BaseException) -> None:
+        self._core.runner.show_error(exc, parent=self)
+
+    def _show_branch_names(self, names: dict[str, str]) -> None:
+        self.subtitle.setText(self._subtitle_text(names))
 
     def _editor(self, name: str) -> QLineEdit | QPlainTextEdit:
         if name in TEXT_FIELDS:

@@ -40,7 +40,9 @@ from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.dates import format_vn_date, parse_vn_date
 from ...core.plans.registration import PlanReminder
+from ...core.roster.branches import BranchInfo
 from ...core.workspace import Workspace
+from ..common.latest_read import LatestRead
 from ..common.list_page import SEARCH_DELAY_MS, TO_RESULTS_KEYS, UNDO_HINT
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
@@ -129,11 +131,16 @@ class CalendarPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
+        # The chi đoàn filter's choices and the names the agenda shows, read on the worker (their
+        # order goes through the core's collation cache, the worker's).
+        self._branch_read = LatestRead(self, core, lambda ws: ws.branches.list(),
+                                       self._show_branches)  # fmt: skip
         self._build()
-        self.reload_branches()
+        self.branch_combo.addItem(ALL_BRANCHES, None)  # every chi đoàn until the list arrives
         self.month_model.kinds = self.month.chips.kinds = self.kinds
         self.month_model.reloaded.connect(self._month_reloaded)
         self.month_model.reload()
+        self.reload_branches()
         self.refresh_reminders()
         core.data_changed.changed.connect(self._on_data_changed)
 
@@ -470,7 +477,12 @@ class CalendarPage(QWidget):
     # Loading ------------------------------------------------------------------------------
 
     def reload_branches(self) -> None:
-        branches = self._ws.branches.list()
+        """Read the chi đoàn again (on the worker); shown by :meth:`_show_branches`."""
+        self._branch_read.run()
+
+    def _show_branches(self, branches: list[BranchInfo]) -> None:
+        """The filter lists ``branches``, the chosen one kept (one gone: every chi đoàn's
+        activities shown again); the agenda names them."""
         self.branch_names = {b.id: b.name for b in branches}
         current = self.branch_combo.currentData()
         self.branch_combo.blockSignals(True)
@@ -481,7 +493,10 @@ class CalendarPage(QWidget):
         index = self.branch_combo.findData(current) if current else 0
         self.branch_combo.setCurrentIndex(max(index, 0))
         self.branch_combo.blockSignals(False)
-        self.month_model.branch_id = self.branch_combo.currentData()
+        if self.month_model.branch_id != self.branch_combo.currentData():
+            self.apply_filter()  # the chosen chi đoàn is gone (the month and agenda read again)
+        else:
+            self.reload_agenda()  # its organisers by their names
 
     def apply_filter(self) -> None:
         """The chi đoàn and the search, applied to the month and the agenda."""

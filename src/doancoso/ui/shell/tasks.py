@@ -18,12 +18,12 @@ Design:
 - **What stays on the GUI thread.** The table models' synchronous reads for painting
   (``ws.members.ids/rows/count``, the youth register's ``ids/rows``) and the short read of the
   record a form opens on (one member, one young person) stay on the GUI thread while the worker
-  writes, as do the chi đoàn lists of the calendar's dialogs: they are served behind the core's
-  locks (``MemberService`` holds its ``_index_lock`` around the roster index,
-  ``StatisticsService`` a lock around its cache; every thread reads SQLite through its own
-  connection, which WAL lets read while the worker commits). The chi đoàn that the member
-  form, the admission and "Chuyển chi đoàn…" offer, the chi đoàn page's list, the roster's and
-  the youth register's filter choices, the youth form's hamlets and the member picker's search
+  writes: they are served behind the core's locks (``MemberService`` holds its ``_index_lock``
+  around the roster index, ``StatisticsService`` a lock around its cache; every thread reads
+  SQLite through its own connection, which WAL lets read while the worker commits). The chi
+  đoàn that the member form, the admission, "Chuyển chi đoàn…" and the activity form offer, the
+  chi đoàn page's list, the roster's, the youth register's and the calendar's filter choices,
+  the organisers a date's dialog names, the youth form's hamlets and the member picker's search
   are read on the worker (a ``QueryOp``, or :class:`..common.latest_read.LatestRead`) and
   filled in when they arrive.
 - **Results come back by signal.** The worker emits a queued signal of a :class:`Task` that
