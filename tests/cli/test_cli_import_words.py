@@ -98,3 +98,14 @@ def test_the_youth_report_in_the_wizards_words(folder: str, tmp_path: Path) -> N
     ]
     with Workspace.open(Path(folder)) as ws:
         assert YOUTH.from_headings(ws.youth_import.preview_import(path)) == heading_line
+
+
+def test_a_csv_is_a_file_without_sheets(folder: str, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("Họ và tên,Ngày sinh\nNguyễn Văn An,05/03/2001\n", encoding="utf-8")
+    done = cli("members", "import", str(path), "--dry-run", "--data-dir", folder)
+    assert (done.code, done.err) == (0, "")
+    assert done.out.splitlines()[:2] == [
+        "Tệp bad.csv, dòng tiêu đề 1.",
+        "Cột nhận ra: A “Họ và tên” → Họ và tên; B “Ngày sinh” → Ngày sinh.",
+    ]
