@@ -109,3 +109,16 @@ def test_a_csv_is_a_file_without_sheets(folder: str, tmp_path: Path) -> None:
         "Tệp bad.csv, dòng tiêu đề 1.",
         "Cột nhận ra: A “Họ và tên” → Họ và tên; B “Ngày sinh” → Ngày sinh.",
     ]
+
+
+def test_a_day_not_on_the_calendar_in_the_forms_words(folder: str, tmp_path: Path) -> None:
+    """The words of the member form and of ``members add --birth 31/02/2005``."""
+    path = tmp_path / "ds.csv"
+    path.write_text("Họ và tên,Ngày sinh\nNguyễn Văn An,31/02/2005\n", encoding="utf-8")
+    done = cli("members", "import", str(path), "--dry-run", "--data-dir", folder)
+    assert (done.code, done.err) == (1, "")  # no row to import
+    assert done.out.splitlines()[2] == "Dòng 2 [bị loại]: Ngày sinh 31/02/2005 không có trên lịch."
+    added = cli("members", "add", "--data-dir", folder, "--name", "An", "--birth", "31/02/2005")
+    assert added.err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n  --birth: Ngày 31/02/2005 không có trên lịch.\n"
+    )

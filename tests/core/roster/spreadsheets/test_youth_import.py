@@ -542,6 +542,6 @@ def test_a_day_that_does_not_exist_is_named_so_in_the_youth_register(
     ]
     preview = yws.youth_import.preview_import(xlsx(tmp_path / "khong-co.xlsx", rows))
     assert _summary(preview) == [
-        (2, REJECTED, [], ["Ngày sinh 31/02/2004 không có thật."]),
-        (3, NEW, [], ["Ngày đi làm ăn xa 31/04/2024 không có thật."]),
+        (2, REJECTED, [], ["Ngày sinh 31/02/2004 không có trên lịch."]),
+        (3, NEW, [], ["Ngày đi làm ăn xa 31/04/2024 không có trên lịch."]),
     ]
