@@ -109,6 +109,16 @@ def test_a_csv_is_a_file_without_sheets(folder: str, tmp_path: Path) -> None:
         "Tệp bad.csv, dòng tiêu đề 1.",
         "Cột nhận ra: A “Họ và tên” → Họ và tên; B “Ngày sinh” → Ngày sinh.",
     ]
+    path.write_text("Tên hàng,Giá\nGạo,20000\n", encoding="utf-8")
+    done = cli("members", "import", str(path), "--dry-run", "--data-dir", folder)
+    assert (done.code, done.out) == (1, "")
+    assert done.err == (
+        "Lỗi: Không tìm thấy dòng tiêu đề trong tệp bad.csv: cần các cột như “Họ và tên” và "
+        "“Ngày sinh” trong 25 dòng đầu.\n"
+    )
+    path.write_bytes(b"")
+    done = cli("members", "import", str(path), "--dry-run", "--data-dir", folder)
+    assert (done.code, done.out, done.err) == (1, "", "Lỗi: Tệp bad.csv không có dữ liệu.\n")
 
 
 def test_a_day_not_on_the_calendar_in_the_forms_words(folder: str, tmp_path: Path) -> None:
