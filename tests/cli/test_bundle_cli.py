@@ -473,20 +473,20 @@ def test_a_year_goes_with_a_report_and_an_unfinished_one_is_said_so(
     }
     # a year with nothing of its own: the export wizard's notice, and the report all the same
     # (it carries the roster and the youth register whole)
-    code, out, err = cli("bundle", "export", str(target), "--kind", "report", "--year", "1990",
+    code, out, err = cli("bundle", "export", str(target), "--kind", "report", "--year", "2001",
                          *common)  # fmt: skip
     assert (code, err) == (0, "")
     assert out.endswith(
-        "Lưu ý: dữ liệu năm 1990 chưa hoàn tất:\n"
-        "– Chưa có kế hoạch công tác năm 1990.\n"
-        "– Chưa có đợt đánh giá, xếp loại năm 1990.\n"
+        "Lưu ý: dữ liệu năm 2001 chưa hoàn tất:\n"
+        "– Chưa có kế hoạch công tác năm 2001.\n"
+        "– Chưa có đợt đánh giá, xếp loại năm 2001.\n"
         "Cấp trên sẽ nhận dữ liệu như hiện có.\n"
     )
     code, out, err = cli("bundle", "export", str(tmp_path / "c.dcs"), "--kind", "report",
-                         "--year", "1990", "--format", "json", *common)  # fmt: skip
+                         "--year", "2001", "--format", "json", *common)  # fmt: skip
     assert (code, err) == (0, "")
     assert json.loads(out)["unfinished"] == [
-        "Chưa có kế hoạch công tác năm 1990.", "Chưa có đợt đánh giá, xếp loại năm 1990."
+        "Chưa có kế hoạch công tác năm 2001.", "Chưa có đợt đánh giá, xếp loại năm 2001."
     ]  # fmt: skip
     with Workspace.open(home) as ws:
         ws.plans.register(int(YEAR), "da-duyet", dt.date.today().strftime("%d/%m/%Y"), "15/ĐK-TĐ")
@@ -495,6 +495,34 @@ def test_a_year_goes_with_a_report_and_an_unfinished_one_is_said_so(
                          "--year", YEAR, "--format", "json", *common)  # fmt: skip
     assert (code, err) == (0, "")
     assert json.loads(out)["unfinished"] == []
+
+
+def test_a_mistyped_year_is_refused_naming_it(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    """The years the export wizard offers, 2000 to next year; another is said as typed, not
+    blamed on a tampered file, and nothing is written."""
+    before = snapshot(home)
+    common = ("--password-file", str(password_file), "--data-dir", str(home))
+    last = dt.date.today().year + 1
+    for typed in ("31", "1999", str(last + 1)):
+        code, out, err = cli("bundle", "export", str(tmp_path / "b.dcs"), "--kind", "report",
+                             "--year", typed, *common)  # fmt: skip
+        assert (code, out) == (1, "")
+        assert err == (
+            "Lỗi: Dữ liệu không hợp lệ:\n"
+            f"  --year: Năm {typed} không hợp lệ: gói báo cáo cấp trên chỉ chọn được các năm "
+            f"2000–{last}. Không có tệp nào được ghi.\n"
+        )
+    assert list(tmp_path.glob("*.dcs")) == []
+    after = snapshot(home)
+    assert {k: v for k, v in after.items() if not k.startswith("logs")} == {
+        k: v for k, v in before.items() if not k.startswith("logs")
+    }
+    for year in ("2000", str(last)):
+        code, _, err = cli("bundle", "export", str(tmp_path / f"{year}.dcs"), "--kind", "report",
+                           "--year", year, *common)  # fmt: skip
+        assert (code, err) == (0, "")
 
 
 def test_an_existing_file_is_written_over_only_with_overwrite(

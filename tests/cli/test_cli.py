@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -129,13 +131,26 @@ def test_demo_list_json_is_in_vietnamese_name_order(demo_folder: str) -> None:
         rows[0]
     )
     for row in rows:
-        assert len(str(row["birth_date"])) == 10  # ISO 8601: yyyy-mm-dd
-        assert str(row["birth_date"])[4] == "-" and str(row["birth_date"])[7] == "-"
+        assert re.fullmatch(r"\d\d/\d\d/\d{4}", str(row["birth_date"]))  # dd/mm/yyyy, as typed
         assert row["gender"] in ("male", "female")
         assert str(row["branch"]).startswith("Chi đoàn ấp ")
-    keys = [(name_sort_key(str(r["full_name"])), str(r["birth_date"])) for r in rows]
+    keys = [
+        (name_sort_key(str(r["full_name"])), dt.datetime.strptime(str(r["birth_date"]), "%d/%m/%Y"))
+        for r in rows
+    ]
     assert keys == sorted(keys)
     assert len({r["id"] for r in rows}) == 500
+
+
+def test_list_json_gives_dates_as_typed(folder: str) -> None:
+    """dd/mm/yyyy in and out, JSON included; the year alone when only it is known."""
+    for name, birth in (("Lê Thị Hoa", "05/03/2001"), ("Lê Văn Tám", "2002")):
+        added = cli("members", "add", "--data-dir", folder, "--name", name, "--birth", birth)
+        assert added.code == 0, added.err
+    assert [(r["full_name"], r["birth_date"]) for r in listing(folder)] == [
+        ("Lê Thị Hoa", "05/03/2001"),
+        ("Lê Văn Tám", "2002"),
+    ]
 
 
 def test_list_search_and_filters(demo_folder: str) -> None:
@@ -218,7 +233,7 @@ def test_add_valid_member(folder: str) -> None:
     [row] = listing(folder, "--search", "dat")
     assert row["id"] == added["id"]
     assert (row["birth_date"], row["gender"], row["branch"]) == (
-        "2001-03-05",
+        "05/03/2001",
         "male",
         "Chi đoàn ấp Tân Long",
     )

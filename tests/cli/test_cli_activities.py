@@ -144,11 +144,11 @@ def test_repeats(
     ("options", "message"),
     [
         (("--repeat", "monthly"),
-         "  --repeat: Hoạt động lặp lại cần ngày kết thúc lặp lại, nếu không lịch sẽ dài vô "
-         "hạn.\n"),
+         "  --repeat: Hoạt động lặp lại cần ngày kết thúc lặp lại (--until), nếu không lịch "
+         "sẽ dài vô hạn.\n"),
         (("--repeat", "FREQ=WEEKLY;BYDAY=SU"),
-         "  --repeat: Quy tắc lặp lại cần ngày kết thúc lặp lại hoặc số lần (COUNT), nếu không "
-         "lịch sẽ dài vô hạn.\n"),
+         "  --repeat: Quy tắc lặp lại cần ngày kết thúc lặp lại (--until) hoặc số lần (COUNT), "
+         "nếu không lịch sẽ dài vô hạn.\n"),
         (("--repeat", "FREQ=DAILY;COUNT=1001"),
          "  --repeat: Hoạt động lặp lại tối đa 1000 lần.\n"),
         (("--repeat", "FREQ=DAILY", "--until", "31/12/2030"),

@@ -98,3 +98,37 @@ def test_the_youth_report_in_the_wizards_words(folder: str, tmp_path: Path) -> N
     ]
     with Workspace.open(Path(folder)) as ws:
         assert YOUTH.from_headings(ws.youth_import.preview_import(path)) == heading_line
+
+
+def test_a_csv_is_a_file_without_sheets(folder: str, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("Họ và tên,Ngày sinh\nNguyễn Văn An,05/03/2001\n", encoding="utf-8")
+    done = cli("members", "import", str(path), "--dry-run", "--data-dir", folder)
+    assert (done.code, done.err) == (0, "")
+    assert done.out.splitlines()[:2] == [
+        "Tệp bad.csv, dòng tiêu đề 1.",
+        "Cột nhận ra: A “Họ và tên” → Họ và tên; B “Ngày sinh” → Ngày sinh.",
+    ]
+    path.write_text("Tên hàng,Giá\nGạo,20000\n", encoding="utf-8")
+    done = cli("members", "import", str(path), "--dry-run", "--data-dir", folder)
+    assert (done.code, done.out) == (1, "")
+    assert done.err == (
+        "Lỗi: Không tìm thấy dòng tiêu đề trong tệp bad.csv: cần các cột như “Họ và tên” và "
+        "“Ngày sinh” trong 25 dòng đầu.\n"
+    )
+    path.write_bytes(b"")
+    done = cli("members", "import", str(path), "--dry-run", "--data-dir", folder)
+    assert (done.code, done.out, done.err) == (1, "", "Lỗi: Tệp bad.csv không có dữ liệu.\n")
+
+
+def test_a_day_not_on_the_calendar_in_the_forms_words(folder: str, tmp_path: Path) -> None:
+    """The words of the member form and of ``members add --birth 31/02/2005``."""
+    path = tmp_path / "ds.csv"
+    path.write_text("Họ và tên,Ngày sinh\nNguyễn Văn An,31/02/2005\n", encoding="utf-8")
+    done = cli("members", "import", str(path), "--dry-run", "--data-dir", folder)
+    assert (done.code, done.err) == (1, "")  # no row to import
+    assert done.out.splitlines()[2] == "Dòng 2 [bị loại]: Ngày sinh 31/02/2005 không có trên lịch."
+    added = cli("members", "add", "--data-dir", folder, "--name", "An", "--birth", "31/02/2005")
+    assert added.err == (
+        "Lỗi: Dữ liệu không hợp lệ:\n  --birth: Ngày 31/02/2005 không có trên lịch.\n"
+    )

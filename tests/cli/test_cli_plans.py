@@ -302,6 +302,8 @@ def test_help_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("cách dùng: doancoso plan target add")
     assert "--measure CÁCH_ĐO" in out and "--kind LOẠI" in out
     assert "admissions = số đoàn viên" in out and "activities = số hoạt động" in out
+    words = " ".join(out.split())  # argparse wraps the help text
+    assert "= số đoàn viên ưu tú được giới thiệu cho Đảng --kind" in words
 
 
 # plan deadline ------------------------------------------------------------------------------

@@ -88,6 +88,9 @@ def _reads_work(top: Path, data: Path, as_user: bool) -> None:
     code, out, err = doancoso("check")
     assert (code, err) == (0, "")
     assert out == "Dữ liệu chỉ đọc: kiểm tra mà không sao lưu trước.\nDữ liệu tốt, không có lỗi.\n"
+    code, out, err = doancoso("check", "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out) == {"ok": True, "problems": [], "repaired": 0, "backup": None}
     code, out, err = doancoso("backup", "--to", str(top / "ra"))
     assert (code, err) == (0, "") and out.startswith(f"Đã sao lưu: {top / 'ra'}/thu-cong-")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cli_run import cli
+from cli_run import cli, usage_error
 from doancoso.cli.dossier import REMEMBERED
 from doancoso.core.document_memory import DocumentMemory
 from doancoso.core.dossier.check import DEFAULT_PARTS
@@ -80,12 +80,12 @@ def test_an_unreadable_evidence_file_exits_1(folder: str, tmp_path: Path) -> Non
     assert not target.exists()
 
 
-def test_bad_usage(folder: str) -> None:
-    code, out, err = cli("dossier", "--year", "2025", "--data-dir", folder)
-    assert (code, out, err) == (
-        1,
-        "",
-        "Lỗi: Thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ kiểm tra).\n",
+def test_bad_usage(folder: str, capsys: pytest.CaptureFixture[str]) -> None:
+    err = usage_error(capsys, "dossier", "--year", "2025", "--data-dir", folder)
+    assert err.startswith("cách dùng: doancoso dossier [-h] [--data-dir THƯ_MỤC] --year NĂM")
+    assert err.endswith(
+        "Lỗi cú pháp lệnh: thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ "
+        "kiểm tra)\n"
     )
     code, _, err = cli("dossier", "--year", "2025", "--check", "--parts", "bia",
                        "--data-dir", folder)  # fmt: skip

@@ -159,14 +159,17 @@ def activity_add(args: argparse.Namespace, out: TextIO) -> int:
 
 def _with_options(error: ValidationError) -> ValidationError:
     """The form's messages, where they name another field of the form (the core says which,
-    by key: ``mentions``), name its option too: “Ngày kết thúc” (--end-date)."""
+    by key: ``mentions``), name its option too: “Ngày kết thúc” (--end-date), or a field named
+    in words: ngày kết thúc lặp lại (--until)."""
     from .main import option_of  # main registers this module: imported when a command runs
 
     field_errors = dict(error.field_errors)
     for name, (field, label) in error.mentions.items():
-        if name in field_errors:
-            named = f"“{label}” ({option_of(field)})"
-            field_errors[name] = field_errors[name].replace(f"“{label}”", named)
+        message = field_errors.get(name)
+        if message is None:
+            continue
+        said = f"“{label}”" if f"“{label}”" in message else label
+        field_errors[name] = message.replace(said, f"{said} ({option_of(field)})", 1)
     return ValidationError(field_errors)
 
 

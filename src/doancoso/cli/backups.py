@@ -145,8 +145,9 @@ def check_data(args: argparse.Namespace, out: TextIO) -> int:
             {"kind": p.kind, "table": p.table, "id": p.id, "message": p.message}
             for p in report.problems
         ]
-        json.dump({"ok": report.ok, "problems": problems, "repaired": report.repaired}, out,
-                  ensure_ascii=False)  # fmt: skip
+        backup = None if report.backup is None else str(report.backup)  # None: read-only data
+        json.dump({"ok": report.ok, "problems": problems, "repaired": report.repaired,
+                   "backup": backup}, out, ensure_ascii=False)  # fmt: skip
         out.write("\n")
     else:
         if report.backup is not None:

@@ -3,10 +3,11 @@
 A password is never taken on the command line (other users of the PC can see it there): it is
 the first line of ``--password-file``. ``export`` needs it or ``--no-password`` (a clear bundle,
 an explicit choice); its password must pass the export wizard's rule (at least 8 characters, not
-a common one: core/bundle/strength.py), a ``--year`` goes with ``--kind report`` only, and an
-existing file is written over only with ``--overwrite``. A report of a year not finished (its
-plan not approved, its rating round not closed; a year with nothing at all) is exported with the
-export wizard's notice, in the text and as ``unfinished`` (its lines) in the JSON.
+a common one: core/bundle/strength.py), a ``--year`` goes with ``--kind report`` only and is
+one the wizard offers (core/bundle/service.py's ``check_report_year``), and an existing file
+is written over only with ``--overwrite``. A report of a year not finished (its plan not
+approved, its rating round not closed; a year with nothing at all) is exported with the export
+wizard's notice, in the text and as ``unfinished`` (its lines) in the JSON.
 ``inspect --format json`` prints ``format``, ``version``, ``kind``,
 ``organization`` {``id``, ``name``}, ``created_at``, ``app_version``, ``encrypted`` and
 ``counts`` (rows per table and ``evidence_files``, the number of evidence files; the rows of the

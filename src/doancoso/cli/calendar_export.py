@@ -21,7 +21,7 @@ from .common import (
     require_suffix,
 )
 from .parser import Parser
-from .values import check_year, date_range, dump, percent
+from .values import check_year, date_range, dump, percent, share_json
 
 if TYPE_CHECKING:  # the core's services load when a command runs, not with the parser
     from ..core.activities.participation import Participation
@@ -58,14 +58,15 @@ def register(subparsers: Subparsers) -> None:
     export.set_defaults(handler=export_calendar, usage_error=export.error)
 
 
-def _row_json(row: Participation) -> dict[str, object]:
+def _row_json(row: Participation, branches: dict[str, str]) -> dict[str, object]:
     return {
         "member_id": row.member_id,
         "full_name": row.full_name,
+        "branch": branches.get(row.branch_id or ""),  # null: not in a chi đoàn
         "expected": row.expected,
         "attended": row.attended,
         "excused": row.excused,
-        "rate": row.rate,
+        "rate": share_json(row.rate),
     }
 
 
@@ -75,7 +76,7 @@ def show_participation(args: argparse.Namespace, out: TextIO) -> int:
         branches = dict(ws.branches.names())
         leave_counts = ws.participation.leave_counts()
     if args.format == "json":
-        dump([_row_json(r) for r in rows], out)
+        dump([_row_json(r, branches) for r in rows], out)
         return EXIT_OK
     for number, row in enumerate(rows, start=1):
         cells = (

@@ -53,7 +53,6 @@ from ..core.dossier.check import (
     parse_parts,
 )
 from ..core.dossier.numbers import TTR
-from ..core.errors import AppError
 from ..core.lang.text import vn_number
 from .common import (
     EXIT_OK,
@@ -95,7 +94,7 @@ REMEMBERED = (
     "Đã ghi nhớ số văn bản đã dùng, lần in sau (bằng lệnh hay trong ứng dụng) lấy số tiếp theo: "
     "{numbers}."
 )
-NO_OUTPUT = "Thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ kiểm tra)."
+NO_OUTPUT = "thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ kiểm tra)"
 
 
 def register(subparsers: Subparsers) -> None:
@@ -109,7 +108,7 @@ def register(subparsers: Subparsers) -> None:
                          help="số ảnh minh chứng trên một trang (mặc định 1)")  # fmt: skip
     dossier.add_argument("--check", action="store_true", help="chỉ kiểm tra, không lập hồ sơ")
     format_option(dossier, text=True)
-    dossier.set_defaults(handler=run_dossier)
+    dossier.set_defaults(handler=run_dossier, parser=dossier)
 
 
 def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
@@ -119,11 +118,11 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.storage.temp import end_session, session_folder
     from ..reports.dossier.build import build_dossier
 
+    if not args.check and args.output is None:
+        args.parser.error(NO_OUTPUT)  # bad usage: exit 2 under the command's usage
     parts = parse_parts(args.parts)
     number, numbers = parse_number_options(args.number or [])
     ttr_given = _ttr_given(args.number or [])
-    if not args.check and args.output is None:
-        raise AppError(NO_OUTPUT)
     if not args.check:
         require_suffix(args.output, PDF, ".pdf")
     pages: int | None = None

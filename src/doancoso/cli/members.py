@@ -114,9 +114,7 @@ def _row_json(row: MemberRow) -> dict[str, object]:
     return {
         "id": row.id,
         "full_name": row.full_name,
-        "birth_date": row.birth_date.isoformat()
-        if row.birth_precision == "day"
-        else str(row.birth_date.year),
+        "birth_date": format_vn_date(row.birth_date, row.birth_precision),  # as typed, or "2001"
         "gender": row.gender,
         "branch": row.branch_name,
         "position": row.position,

@@ -104,11 +104,9 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
 
     labels = YOUTH_IMPORT_FIELDS if preview.kind == "youth" else IMPORT_FIELDS
 
-    print(
-        f"Tệp {preview.path.name}, trang tính “{preview.sheet}”, "
-        f"dòng tiêu đề {preview.header_row}.",
-        file=out,
-    )
+    # A CSV has no sheets (its "sheet" is the file's own name): the file said, nothing more.
+    sheet = "" if preview.path.suffix.lower() == ".csv" else f", trang tính “{preview.sheet}”"
+    print(f"Tệp {preview.path.name}{sheet}, dòng tiêu đề {preview.header_row}.", file=out)
     columns = []
     for target, col in sorted(preview.mapping.items(), key=lambda item: item[1]):
         header = preview.headers[col] if col < len(preview.headers) else ""

@@ -72,7 +72,7 @@ def register(subparsers: Subparsers) -> None:
         "--measure",
         metavar="CÁCH_ĐO",
         help="để ứng dụng tự tính kết quả: "
-        + "; ".join(f"{key} = {name.lower()}" for key, (name, _) in MEASURES.items()),
+        + "; ".join(f"{key} = {name[:1].lower()}{name[1:]}" for key, (name, _) in MEASURES.items()),
     )
     add.add_argument(
         "--kind",

@@ -25,6 +25,7 @@ from .common import EXIT_OK, FORMAT_HELP, Subparsers, data_dir_option, format_op
 from .filters import MEMBER, find_branch, find_member
 from .parser import Parser
 from .rating_hints import with_commands
+from .values import share_json
 
 if TYPE_CHECKING:  # the core's rating modules load SQLAlchemy: imported where a command runs
     from ..core.rating.records import RatingRow
@@ -170,7 +171,7 @@ def rating_list(args: argparse.Namespace, out: TextIO) -> int:
                 "branch": r.branch,
                 "eligible": r.eligible,
                 "reason": r.reason,
-                "participation": None if r.participation is None else round(r.participation, 4),
+                "participation": share_json(r.participation),
                 "suggested": r.suggested,
                 **dict(zip(("self", "proposed", "decided"), r.round_levels, strict=True)),
                 "remark": r.remark,

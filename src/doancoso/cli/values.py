@@ -71,6 +71,12 @@ def json_number(value: float | None) -> int | float | None:
     return value
 
 
+def share_json(share: float | None) -> float | None:
+    """A share 0–1 in JSON, rounded to 4 decimals as every command gives it (0.4444, not
+    0.4444444444444444): a participation rate, a rating's participation."""
+    return None if share is None else round(share, 4)
+
+
 def percent(share: float) -> str:
     """0.835 → "83,5%"."""
     return number(one_decimal(share * 100)) + "%"

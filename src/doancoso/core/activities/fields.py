@@ -10,7 +10,7 @@ from ..errors import ValidationError
 from ..lang.dates import FIRST_YEAR, LAST_YEAR, DateFormatError, parse_vn_date
 from ..lang.numbers import parse_count
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
-from .recurrence import ENDLESS_PRESET, ENDLESS_RULE, normalize_rule
+from .recurrence import ENDLESS_PRESET, ENDLESS_RULE, UNTIL_WORDS, normalize_rule
 from .rules import code_of, parse_time
 
 END_DATE_LABEL = "Ngày kết thúc"
@@ -133,8 +133,11 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
                 rule = normalize_rule(repeat, start, until)
             except ValidationError as exc:
                 found = exc.field_errors
-                if "until" in errors and found.get("rule") in (ENDLESS_PRESET, ENDLESS_RULE):
+                endless = found.get("rule") in (ENDLESS_PRESET, ENDLESS_RULE)
+                if "until" in errors and endless:
                     found = {}  # an end date was typed: its own message says what is wrong
+                elif endless:
+                    mentions["rule"] = ("until", UNTIL_WORDS)
                 errors.update(found)
     elif until is not None and not repeat:
         errors["until"] = "Chỉ hoạt động lặp lại mới có ngày kết thúc lặp lại."

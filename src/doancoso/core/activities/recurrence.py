@@ -35,9 +35,11 @@ _UNTIL = re.compile(r"^\d{8}(T\d{6}Z?)?$")
 _WEEKDAYS = {"MO": "Thứ Hai", "TU": "Thứ Ba", "WE": "Thứ Tư", "TH": "Thứ Năm", "FR": "Thứ Sáu",
              "SA": "Thứ Bảy", "SU": "Chủ nhật"}  # fmt: skip
 _BYDAY = re.compile(r"^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$")
-ENDLESS_PRESET = "Hoạt động lặp lại cần ngày kết thúc lặp lại, nếu không lịch sẽ dài vô hạn."
+UNTIL_WORDS = "ngày kết thúc lặp lại"
+"""How the messages below name the repeat's end date (the field ``until``)."""
+ENDLESS_PRESET = f"Hoạt động lặp lại cần {UNTIL_WORDS}, nếu không lịch sẽ dài vô hạn."
 ENDLESS_RULE = (
-    "Quy tắc lặp lại cần ngày kết thúc lặp lại hoặc số lần (COUNT), nếu không lịch sẽ dài vô hạn."
+    f"Quy tắc lặp lại cần {UNTIL_WORDS} hoặc số lần (COUNT), nếu không lịch sẽ dài vô hạn."
 )
 """Why a repeat without an end is refused: a preset can only end by a date; a rule typed by
 hand may also end after a number of dates."""

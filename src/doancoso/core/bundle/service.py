@@ -22,9 +22,12 @@ import stat
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ValidationError
+from ..lang.dates import FIRST_YEAR
 from .container import (
     HeldBundle,
     hold_bundle,
@@ -53,6 +56,26 @@ HANDOVER_YEAR = (
     "Gói bàn giao chứa toàn bộ dữ liệu, không theo năm: chỉ gói báo cáo cấp trên mới chọn năm. "
     "Không có tệp nào được ghi."
 )
+
+
+def report_years(today: date | None = None) -> range:
+    """The years a report to the superior body may be of: those the export wizard offers,
+    :data:`~doancoso.core.lang.dates.FIRST_YEAR` to next year."""
+    return range(FIRST_YEAR, (today or date.today()).year + 2)
+
+
+def check_report_year(year: int, today: date | None = None) -> int:
+    """``year`` if a report may be of it, else :class:`ValidationError` naming the year typed
+    (a report of "31" is a typing slip, not a bundle of year 31 its reader would refuse)."""
+    years = report_years(today)
+    if year not in years:
+        raise ValidationError(
+            {
+                "year": f"Năm {year} không hợp lệ: gói báo cáo cấp trên chỉ chọn được các năm "
+                f"{years[0]}–{years[-1]}. Không có tệp nào được ghi."
+            }
+        )
+    return year
 
 
 @dataclass(frozen=True)
@@ -126,6 +149,8 @@ class BundleService:
             raise BundleError("Gói báo cáo cấp trên cần chọn năm báo cáo.")
         if kind == "handover" and year is not None:
             raise BundleError(HANDOVER_YEAR)
+        if year is not None:
+            check_report_year(year)
         dossier = self.dossier(year) if kind == "report" and year is not None else None
         with collect(self._ws, kind, year) as snapshot:
             written = write_bundle(

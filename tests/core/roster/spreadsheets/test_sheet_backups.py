@@ -114,7 +114,10 @@ def test_check_finds_reports_and_repairs(demo_ws: Workspace) -> None:
         {"full_name": "Lê Văn Mã", "birth_date": "01/01/2000", "member_code": "1234567"}
     )  # a member code is part of the search text: a sound member, not a problem
     code, out, err = _cli("check", "--data-dir", folder, "--format", "json")
-    assert (code, json.loads(out), err) == (0, {"ok": True, "problems": [], "repaired": 0}, "")
+    report = json.loads(out)
+    backup = Path(report.pop("backup"))  # taken before the check, its whole path
+    assert (code, report, err) == (0, {"ok": True, "problems": [], "repaired": 0}, "")
+    assert backup.parent == demo_ws.data_dir / "backups" and backup.is_file()
     first, second = demo_ws.members.list()[:2]
     with demo_ws.db.transaction() as session:  # as an older version might have left them
         session.execute(update(Member).where(Member.id == first.id).values(sort_key="zzz"))

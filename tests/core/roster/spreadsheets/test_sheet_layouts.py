@@ -200,7 +200,7 @@ def test_text_dates_and_year_only(sws: Workspace, roster, tmp_path: Path, xlsx) 
     assert preview.problems == [
         (3, "Ngày sinh không đọc được: “5/3/01”. Năm phải đủ 4 chữ số, ví dụ 05/03/2001."),
         (8, "Ngày sinh không đọc được: “3/4/98”. Năm phải đủ 4 chữ số, ví dụ 03/04/1998."),
-        (10, "Ngày sinh 31/02/2001 không có thật."),
+        (10, "Ngày sinh 31/02/2001 không có trên lịch."),
     ]
     # Bùi Văn Hai is the same person as Bùi Văn Một? No: names differ; both are new.
     assert [r.values.get("phone") for r in preview.rows[:3]] == [
@@ -327,7 +327,7 @@ def test_duplicates_and_bad_rows_are_reported_by_row(
     assert report == [
         (3, NEW, []),
         (4, REJECTED, ["Thiếu họ và tên."]),
-        (5, REJECTED, ["Ngày sinh 32/01/2001 không có thật."]),
+        (5, REJECTED, ["Ngày sinh 32/01/2001 không có trên lịch."]),
         (6, NEW, ["Số CCCD “12345” không hợp lệ: phải gồm 12 chữ số (CMND cũ: 9 chữ số)."]),
         (7, REJECTED, ["Trùng với Trương Văn Đạt (dòng 3)."]),
         (8, REJECTED, ["Số CCCD 086302000002 trùng với Phan Văn Lợi (dòng 9)."]),
@@ -531,8 +531,8 @@ def test_repeated_cells_give_every_row_its_own_problems(
          [p.message for p in r.problems])
         for r in preview.rows
     ] == [
-        (2, NEW, "Lò Văn Một", "Ng©©©", [unsure, "Ngày vào Đoàn 30/02/2019 không có thật."]),
-        (3, NEW, "Lò Văn Hai", "Ng©©©", [unsure, "Ngày vào Đoàn 30/02/2019 không có thật."]),
+        (2, NEW, "Lò Văn Một", "Ng©©©", [unsure, "Ngày vào Đoàn 30/02/2019 không có trên lịch."]),
+        (3, NEW, "Lò Văn Hai", "Ng©©©", [unsure, "Ngày vào Đoàn 30/02/2019 không có trên lịch."]),
         (4, REJECTED, "Lò Văn 3", "Làm ruộng", ["Họ và tên “Lò Văn 3” có chữ số."]),
         (5, REJECTED, "Lò Văn 3", "Làm ruộng", ["Họ và tên “Lò Văn 3” có chữ số."]),
     ]  # fmt: skip

@@ -153,7 +153,7 @@ def test_rejected_again_keeps_one_column_of_reasons(sws: Workspace, tmp_path: Pa
     assert rows[0] == (*HEADER, "Lý do")
     assert rows[1][2:] == (
         "31/02/2001", "Nam", "096201000124", None, "Ấp 1", "Chuyển về ấp 3",
-        "Ngày sinh 31/02/2001 không có thật. (Dòng 2 của tệp đã nhập.)",
+        "Ngày sinh 31/02/2001 không có trên lịch. (Dòng 2 của tệp đã nhập.)",
     )  # fmt: skip
 
 

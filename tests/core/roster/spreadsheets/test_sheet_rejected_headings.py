@@ -53,7 +53,7 @@ def test_each_group_of_rejected_rows_keeps_its_heading(sws: Workspace, tmp_path:
         (2, "Trần Văn Bình", "không rõ", None,
          "Ngày sinh không đọc được: “không rõ”. (Dòng 5 của tệp đã nhập.)"),
         (3, "Lê Thị Hoa", "31/02/2002", None,
-         "Ngày sinh 31/02/2002 không có thật. (Dòng 6 của tệp đã nhập.)"),
+         "Ngày sinh 31/02/2002 không có trên lịch. (Dòng 6 của tệp đã nhập.)"),
         ("II. ĐOÀN VIÊN ĐI LÀM ĂN XA", None, None, None, None),
         (4, "Võ Văn Em", "không rõ", None,
          "Ngày sinh không đọc được: “không rõ”. (Dòng 8 của tệp đã nhập.)"),

@@ -271,9 +271,9 @@ def test_a_backup_is_taken_before_the_import(yws: Workspace, tmp_path: Path) -> 
     [
         ("hong.xlsx", b"PK\x03\x04 not really a workbook",
          "Không đọc được tệp hong.xlsx: tệp bị hỏng"),
-        ("rong.csv", b"", "Tệp rong.csv không có dữ liệu (trang tính trống)."),
+        ("rong.csv", b"", "Tệp rong.csv không có dữ liệu."),
         ("khac.csv", "Tên hàng,Giá\nGạo,20000\n".encode(),
-         "Không tìm thấy dòng tiêu đề trong trang tính"),
+         "Không tìm thấy dòng tiêu đề trong tệp khac.csv"),
     ],
 )  # fmt: skip
 def test_a_broken_file_is_refused_and_nothing_changes(
@@ -542,6 +542,6 @@ def test_a_day_that_does_not_exist_is_named_so_in_the_youth_register(
     ]
     preview = yws.youth_import.preview_import(xlsx(tmp_path / "khong-co.xlsx", rows))
     assert _summary(preview) == [
-        (2, REJECTED, [], ["Ngày sinh 31/02/2004 không có thật."]),
-        (3, NEW, [], ["Ngày đi làm ăn xa 31/04/2024 không có thật."]),
+        (2, REJECTED, [], ["Ngày sinh 31/02/2004 không có trên lịch."]),
+        (3, NEW, [], ["Ngày đi làm ăn xa 31/04/2024 không có trên lịch."]),
     ]

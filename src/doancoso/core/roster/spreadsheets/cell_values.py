@@ -58,7 +58,7 @@ def parse_date_value(value: Cell, today: date, *, allow_year: bool) -> tuple[dat
 
 def unread_date_message(label: str, value: Cell, today: date, *, allow_year: bool = False) -> str:
     """Why the date cell ``value`` labelled ``label`` was not taken: a day written in full that
-    does not exist ("Ngày sinh 31/02/2004 không có thật."), else
+    does not exist ("Ngày sinh 31/02/2004 không có trên lịch.", the member form's words), else
     :func:`~doancoso.core.lang.dates.unread_date`."""
     text = shown(value)
     cleaned = nfc(text).strip()
@@ -72,7 +72,7 @@ def unread_date_message(label: str, value: Cell, today: date, *, allow_year: boo
         try:
             date(year, month, day)
         except ValueError:
-            return f"{label} {day:02d}/{month:02d}/{year:04d} không có thật."
+            return f"{label} {day:02d}/{month:02d}/{year:04d} không có trên lịch."
     return unread_date(label, text, today, allow_year=allow_year)
 
 

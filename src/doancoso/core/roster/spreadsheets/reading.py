@@ -84,11 +84,14 @@ def read_import_sheet(
                 found = (rows, guess)
                 break
     if found is None:
+        csv = path.suffix.lower() == ".csv"  # a CSV has no sheets: the file is said
         if first_with_rows is None:
-            where = f"Trang tính “{sheet}”" if sheet else f"Tệp {path.name}"
-            raise ImportFileError(f"{where} không có dữ liệu (trang tính trống).", "no rows")
+            where = f"Trang tính “{sheet}”" if sheet and not csv else f"Tệp {path.name}"
+            empty = "" if csv else " (trang tính trống)"
+            raise ImportFileError(f"{where} không có dữ liệu{empty}.", "no rows")
+        where = f"tệp {path.name}" if csv else f"trang tính “{first_with_rows.name}”"
         raise ImportFileError(
-            f"Không tìm thấy dòng tiêu đề trong trang tính “{first_with_rows.name}”: cần "
+            f"Không tìm thấy dòng tiêu đề trong {where}: cần "
             "các cột như “Họ và tên” và “Ngày sinh” trong 25 dòng đầu.",
             "no header row",
         )
