@@ -1,7 +1,7 @@
 """Every Alt letter of a field's label leads somewhere: on every page of the main window, in
 the dialogs its pages' "Thêm…" (Ctrl+N) and "In…" (Ctrl+P) open and in the app's other forms,
 each label with an "&" letter has a buddy that takes the keyboard, and pressing the letter puts
-the cursor in it. In the other forms and on the Hồ sơ page every label naming a field has a
+the cursor in it. In the other forms and on every page every label naming a field has a
 letter, in the forms every button too ("Hủy", "Đóng"), and no letter shows twice.
 
 A label's letter focuses its buddy only when the buddy itself accepts focus: a box holding a
@@ -58,7 +58,7 @@ from doancoso.ui.recognition.register_dialogs import advice_dialog, coordination
 from doancoso.ui.recognition.templates import TemplatePreview
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from doancoso.ui.shell.main_window import AREAS, DOSSIER_AREA, RATING_AREA
+from doancoso.ui.shell.main_window import AREAS, RATING_AREA
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import YouthFormDialog
@@ -70,9 +70,9 @@ BUTTONS_UNCHECKED = (OccurrenceDialog,)
 """The forms whose buttons are not all lettered yet: a date's evidence files ("Mở" can only be
 M, "Điể&m danh"'s only letter too). Every other form's buttons have a letter, "Hủy" and "Đóng"
 included."""
-LETTERED_AREAS = (DOSSIER_AREA,)
+LETTERED_AREAS = tuple(range(len(AREAS)))
 """The pages whose every label naming a field has a letter, none taken twice with the main
-window's menus."""
+window's menus: all of them."""
 
 
 def _lettered(window: QWidget) -> list[QLabel]:
