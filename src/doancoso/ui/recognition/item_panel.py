@@ -123,7 +123,8 @@ class ItemPanel(QWidget):
         self.note.setPlaceholderText("Những việc Đoàn cơ sở đã làm cho nội dung này…")
         self.note.setFixedHeight(self.fontMetrics().height() * 4 + 14)
         self.note.textChanged.connect(self._update_save)
-        # Letters neither the menus (Alt+T, S, X, V, G) nor the page's year (N) take.
+        # Letters neither the menus (Alt+T, S, X, V, G), the page's year (N) nor the files'
+        # buttons (P, E, R, C, Y) take.
         self.errors.add_row(form, "note", "Những việc đã &làm", self.note)
         self.points = QLineEdit()
         self.points.setMaximumWidth(90)
