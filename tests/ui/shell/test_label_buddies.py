@@ -10,6 +10,7 @@ field (even one passing its focus on to the field) leaves the cursor where it wa
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -33,7 +34,7 @@ from active_window import active_window, shown_active
 from doancoso.core.activities.service import OCCURRENCE_TABLE
 from doancoso.core.dossier.numbers import NUMBERED
 from doancoso.core.lifecycle.rules import EVENT_KINDS, is_read_only
-from doancoso.core.recognition.template import default_template
+from doancoso.core.recognition.template import default_template, parse_template
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
@@ -58,7 +59,7 @@ from doancoso.ui.recognition.register_dialogs import advice_dialog, coordination
 from doancoso.ui.recognition.templates import TemplatePreview
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from doancoso.ui.shell.main_window import AREAS, RATING_AREA
+from doancoso.ui.shell.main_window import AREAS, RATING_AREA, RECOGNITION_AREA
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import YouthFormDialog
@@ -359,3 +360,27 @@ def test_the_rating_pages_buttons_have_letters(
             wrong.extend(f"{where}: twice {t}" for t in twice(letters(window)))
     assert states == [False, True, None]
     assert wrong == []
+
+
+def test_the_checklists_points_have_a_letter_of_their_own(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """An item scored in points on the 3 chủ động page (a province's criteria with points):
+    "Điểm tự chấm" shows beside "Những việc đã làm" and the files' buttons, each with a letter
+    no menu and nothing else on the page takes, which puts the cursor in its field."""
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    demo_ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    year = min(demo_ws.recognition.years()) - 1
+    demo_ws.recognition.open(year, "Bộ tiêu chí có điểm")
+    window = active_window(qtbot, demo_ws, prompts)
+    window.show_area(RECOGNITION_AREA)
+    window.recognition.open_item(year, "1.1")
+    panel = window.recognition.item_panel
+    qtbot.waitUntil(panel.points.isVisible)
+    shown = {label.text() for label in _lettered(window)}
+    assert {"Những việc đã &làm", "Điể&m tự chấm"} <= shown
+    assert _unlettered(window) == []
+    assert twice(letters(window)) == []
+    assert _leads_nowhere(qtbot, window) == []
