@@ -1,4 +1,4 @@
-"""Copies of members' files made for the system's viewer (evidence opened with "Mở", the dossier
+"""Copies of members' files made for the system's viewer (evidence opened with "Mở xem", the dossier
 built for the preview) go into one folder of the app's in the system's temporary folder, a
 folder a session, and the copies of sessions that ended are removed at the app's next start: a
 shared PC's temporary folder does not fill with personal data. A session still running (another

@@ -269,8 +269,8 @@ def test_a_file_brought_back_by_undo_is_the_current_one(
     tmp_path: Path,
 ) -> None:  # fmt: skip
     """Delete on the second of two files, then Ctrl+Z: the file brought back is the current
-    one, chosen, with the keyboard still in the list, so "Mở", "Chép ra…", "Chú thích…" and
-    "Gỡ tệp" act on it and ← goes to the file before it; files brought back together are all
+    one, chosen, with the keyboard still in the list, so "Mở xem", "Chép ra…", "Chú thích…" and
+    "Gỡ khỏi đây" act on it and ← goes to the file before it; files brought back together are all
     chosen, the first current."""
     ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
     image = QImage(200, 300, QImage.Format.Format_RGB32)

@@ -1,4 +1,4 @@
-"""Opening an evidence file ("Mở") checks and copies it on the worker: while the stored file is
+"""Opening an evidence file ("Mở xem") checks and copies it on the worker: while the stored file is
 read (a scan of hundreds of MB on an old PC, a data folder on a stick that stops answering) the
 window keeps answering and a progress dialog with "Hủy" shows; the file then opens, or "Hủy"
 stops the copy and leaves nothing half-written.
@@ -99,7 +99,7 @@ def test_the_window_answers_while_a_file_is_read_then_it_opens(
 ) -> None:  # fmt: skip
     page, slow, opened = slow_page
     page.item_panel.files.open_button.click()
-    assert not slow.written.is_set()  # "Mở" came back before the file was read
+    assert not slow.written.is_set()  # "Mở xem" came back before the file was read
     qtbot.waitUntil(
         lambda: threaded.runner.dialog is not None and threaded.runner.dialog.isVisible()
     )

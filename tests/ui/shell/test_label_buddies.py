@@ -1,7 +1,7 @@
 """Every Alt letter of a field's label leads somewhere: on every page of the main window, in
 the dialogs its pages' "Thêm…" (Ctrl+N) and "In…" (Ctrl+P) open and in the app's other forms,
 each label with an "&" letter has a buddy that takes the keyboard, and pressing the letter puts
-the cursor in it. In the other forms and on the Hồ sơ page every label naming a field has a
+the cursor in it. In the other forms and on every page every label naming a field has a
 letter, in the forms every button too ("Hủy", "Đóng"), and no letter shows twice.
 
 A label's letter focuses its buddy only when the buddy itself accepts focus: a box holding a
@@ -10,6 +10,7 @@ field (even one passing its focus on to the field) leaves the cursor where it wa
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -33,7 +34,7 @@ from active_window import active_window, shown_active
 from doancoso.core.activities.service import OCCURRENCE_TABLE
 from doancoso.core.dossier.numbers import NUMBERED
 from doancoso.core.lifecycle.rules import EVENT_KINDS, is_read_only
-from doancoso.core.recognition.template import default_template
+from doancoso.core.recognition.template import default_template, parse_template
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
@@ -58,7 +59,7 @@ from doancoso.ui.recognition.register_dialogs import advice_dialog, coordination
 from doancoso.ui.recognition.templates import TemplatePreview
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from doancoso.ui.shell.main_window import AREAS, DOSSIER_AREA, RATING_AREA
+from doancoso.ui.shell.main_window import AREAS, RATING_AREA, RECOGNITION_AREA
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import YouthFormDialog
@@ -66,13 +67,9 @@ from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-BUTTONS_UNCHECKED = (OccurrenceDialog,)
-"""The forms whose buttons are not all lettered yet: a date's evidence files ("Mở" can only be
-M, "Điể&m danh"'s only letter too). Every other form's buttons have a letter, "Hủy" and "Đóng"
-included."""
-LETTERED_AREAS = (DOSSIER_AREA,)
+LETTERED_AREAS = tuple(range(len(AREAS)))
 """The pages whose every label naming a field has a letter, none taken twice with the main
-window's menus."""
+window's menus: all of them."""
 
 
 def _lettered(window: QWidget) -> list[QLabel]:
@@ -200,8 +197,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     dossier's numbers (every document's), the party introductions, a chi đoàn's name, the
     register's records, the print form, a criteria template's preview and an admission into the
     union. Every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt"
-    too: it scrolls), and so does every button and check box but those of
-    :data:`BUTTONS_UNCHECKED`; none shows a letter twice."""
+    too: it scrolls), and so does every button and check box, a date's evidence files' ones
+    included ("Mở x&em": "Điể&m danh" takes M); none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     (youth_id, *_) = demo_ws.youth.ids()
@@ -242,8 +239,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         dialog = shown_active(qtbot, form())
         wrong.extend(_leads_nowhere(qtbot, dialog))
         wrong.extend(f"{_where(label)} (no letter)" for label in _unlettered(dialog))
-        if not isinstance(dialog, BUTTONS_UNCHECKED):
-            wrong.extend(_unlettered_buttons(dialog))
+        wrong.extend(_unlettered_buttons(dialog))
         wrong.extend(f"{dialog.windowTitle()}: twice {t}" for t in twice(letters(dialog)))
         dialog.reject()
     assert wrong == []
@@ -395,3 +391,27 @@ def test_the_bundle_wizards_password_labels_put_the_cursor_in_their_fields(
         panel.first, panel.second,
     ]  # fmt: skip
     assert panel.show_box.text() == importing.show_password.text() == "&Hiện mật khẩu"
+
+
+def test_the_checklists_points_have_a_letter_of_their_own(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """An item scored in points on the 3 chủ động page (a province's criteria with points):
+    "Điểm tự chấm" shows beside "Những việc đã làm" and the files' buttons, each with a letter
+    no menu and nothing else on the page takes, which puts the cursor in its field."""
+    data = json.loads(default_template().text)
+    data["name"] = "Bộ tiêu chí có điểm"
+    data["criteria"][0]["items"][0]["points"] = 10
+    demo_ws.recognition.add_template(parse_template(json.dumps(data, ensure_ascii=False)))
+    year = min(demo_ws.recognition.years()) - 1
+    demo_ws.recognition.open(year, "Bộ tiêu chí có điểm")
+    window = active_window(qtbot, demo_ws, prompts)
+    window.show_area(RECOGNITION_AREA)
+    window.recognition.open_item(year, "1.1")
+    panel = window.recognition.item_panel
+    qtbot.waitUntil(panel.points.isVisible)
+    shown = {label.text() for label in _lettered(window)}
+    assert {"Những việc đã &làm", "Điể&m tự chấm"} <= shown
+    assert _unlettered(window) == []
+    assert twice(letters(window)) == []
+    assert _leads_nowhere(qtbot, window) == []

@@ -240,14 +240,17 @@ class EvidencePanel(QWidget):
         self.view.detach_requested.connect(self.detach_selected)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.setAcceptDrops(True)
-        self.attach_button = QPushButton("Đính kèm tệp…")
-        self.open_button = QPushButton("Mở")
-        self.copy_button = QPushButton("Chép ra…")
+        # Letters free both on the 3 chủ động page (the menus take Alt+T, S, X, V, G) and in a
+        # date's form (its fields and "Điể&m danh" take A, B, D, G, H, I, K, L, M, N, O, S, T, X):
+        # "Mở" alone could only be M, "Gỡ tệp" and "Đính kèm tệp…" only P.
+        self.attach_button = QPushButton("Đính kèm tệ&p…")
+        self.open_button = QPushButton("Mở x&em")
+        self.copy_button = QPushButton("Chép &ra…")
         self.copy_button.setToolTip(
             "Chép các tệp đã chọn vào một thư mục (ví dụ USB), mỗi tệp giữ tên gốc"
         )
-        self.caption_button = QPushButton("Chú thích…")
-        self.detach_button = QPushButton("Gỡ tệp")
+        self.caption_button = QPushButton("&Chú thích…")
+        self.detach_button = QPushButton("Gỡ khỏi đâ&y")
         buttons = QHBoxLayout()
         for button, slot in (
             (self.attach_button, self.choose_files),

@@ -123,7 +123,9 @@ class ItemPanel(QWidget):
         self.note.setPlaceholderText("Những việc Đoàn cơ sở đã làm cho nội dung này…")
         self.note.setFixedHeight(self.fontMetrics().height() * 4 + 14)
         self.note.textChanged.connect(self._update_save)
-        self.errors.add_row(form, "note", "Những việc đã làm", self.note)
+        # Letters neither the menus (Alt+T, S, X, V, G), the page's year (N) nor the files'
+        # buttons (P, E, R, C, Y) take.
+        self.errors.add_row(form, "note", "Những việc đã &làm", self.note)
         self.points = QLineEdit()
         self.points.setMaximumWidth(90)
         self.points.textChanged.connect(self._update_save)
@@ -135,7 +137,7 @@ class ItemPanel(QWidget):
         row.addWidget(self.points_max)
         row.addStretch(1)
         points_row.setFocusProxy(self.points)
-        self.points_error = self.errors.add_row(form, "points", "Điểm tự chấm", points_row)
+        self.points_error = self.errors.add_row(form, "points", "Điể&m tự chấm", points_row)
         self._points_row = points_row
         self._form, self._points_form_row = form, form.rowCount() - 1
         layout.addLayout(form)
