@@ -1,6 +1,6 @@
 """``doancoso advice|coordination attach|detach|caption``: the evidence files of a record of
 criterion 3's register, as the app's files panel attaches them ("Đính kèm tệp…"), captions and
-dates them ("Chú thích…") and detaches them ("Gỡ tệp"), through the same services and checks;
+dates them ("Chú thích…") and detaches them ("Gỡ khỏi đây"), through the same services and checks;
 each refusal is said in Vietnamese, exits 1 and changes nothing."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ criterion 3's register, as the app's files panel handles them.
 within the size limit of the settings) and attaches it ("Đính kèm tệp…"); the same file twice on
 one record is refused. ``caption ID SHA256 [--caption T] [--taken-on dd/mm/yyyy]`` changes what
 the app's "Chú thích…" dialog does, only the values given (an empty one clears). ``detach ID
-SHA256`` detaches it ("Gỡ tệp"; the stored file stays until the data check finds nobody names
+SHA256`` detaches it ("Gỡ khỏi đây"; the stored file stays until the data check finds nobody names
 it). A file is named by its SHA-256 or its first characters (at least eight), as ``show`` and
 ``checklist show`` print them.
 """
