@@ -155,3 +155,21 @@ def test_preview_model_passes_the_model_tester(
     qtmodeltester.check(wizard.model)
     wizard.problems_only.setChecked(True)
     qtmodeltester.check(wizard.model)
+
+
+def test_the_columns_step_names_the_sheet_or_the_csv_file(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path
+) -> None:
+    """The columns step says where the heading row is: in a workbook, its sheet; a CSV has no
+    sheets, the file is named."""
+    wizard.set_file(make_roster(tmp_path / "ds.xlsx"))
+    wizard.next()
+    assert wizard.page == MAPPING_PAGE
+    assert wizard.mapping_info.text().startswith("Dòng tiêu đề: dòng 4 của trang tính “Danh sách”.")
+    wizard.back()
+    csv = tmp_path / "ds.csv"
+    csv.write_text("Họ và tên,Ngày sinh\nNguyễn Văn An,05/03/2001\n", encoding="utf-8-sig")
+    wizard.set_file(csv)
+    wizard.next()
+    assert wizard.page == MAPPING_PAGE
+    assert wizard.mapping_info.text().startswith("Dòng tiêu đề: dòng 1 của tệp “ds.csv”.")

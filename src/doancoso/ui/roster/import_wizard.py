@@ -499,8 +499,10 @@ class ImportWizard(QDialog):
     # Step 2: the columns ------------------------------------------------------------------
 
     def _fill_mapping(self, preview: ImportPreview) -> None:
+        csv = preview.path.suffix.lower() == ".csv"  # a CSV has no sheets: the file is said
+        where = f"tệp “{preview.path.name}”" if csv else f"trang tính “{preview.sheet}”"
         self.mapping_info.setText(
-            f"Dòng tiêu đề: dòng {preview.header_row} của trang tính “{preview.sheet}”. Kiểm "
+            f"Dòng tiêu đề: dòng {preview.header_row} của {where}. Kiểm "
             "tra từng thông tin lấy từ cột nào; sửa nếu chương trình đoán sai, hoặc chọn "
             f"“{NOT_IMPORTED}”. Bấm “Tiếp” để xem trước với cách ghép mới."
         )
