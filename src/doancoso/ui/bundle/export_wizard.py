@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from ...core.bundle.disks import partial_left, temp_left
 from ...core.bundle.errors import BundleWriteError
 from ...core.bundle.manifest import live_counts
+from ...core.bundle.service import report_years
 from ...core.bundle.unfinished import unfinished_items, unfinished_lines
 from ...core.documents import DocumentDetails
 from ...core.dossier.stored import BuiltDossier, included_text
@@ -199,7 +200,8 @@ class ExportWizard(QDialog):
         )
         year_row = QHBoxLayout()
         self.year_spin = QSpinBox()
-        self.year_spin.setRange(2000, self.today.year + 1)
+        years = report_years(self.today)  # the core's check takes the same
+        self.year_spin.setRange(years[0], years[-1])
         self.year_spin.setValue(self.today.year)
         year_row.addSpacing(24)
         year_row.addWidget(QLabel("Năm:"))

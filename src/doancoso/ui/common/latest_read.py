@@ -1,8 +1,8 @@
 """A read on the worker whose result a page shows, asked for again whenever the data change (a
 filter's choices, a page's list): one read at a time, and one asked for while another runs is
 made once that one is shown, so that what is shown is never older than the last change, and a
-burst of changes does not pile reads up on the worker. The roster's chi đoàn filter, the youth
-register's hamlet filter and the chi đoàn page's list use it.
+burst of changes does not pile reads up on the worker. The roster's and the calendar's chi đoàn
+filters, the youth register's hamlet filter and the chi đoàn page's list use it.
 """
 
 from __future__ import annotations
