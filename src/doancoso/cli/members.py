@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from datetime import date
 from typing import TextIO
 
@@ -203,16 +204,22 @@ def members_add(args: argparse.Namespace, out: TextIO) -> int:
         warnings = ws.members.warnings(raw)  # allowed but unusual: said, as the form asks
         member_id = ws.members.save(raw)
         record = ws.members.get(member_id)
+    _say_saved(args, out, member_id, record.fields.full_name, warnings, "Đã thêm đoàn viên")
+    return EXIT_OK
+
+
+def _say_saved(args: argparse.Namespace, out: TextIO, member_id: str, name: str,
+               warnings: Mapping[str, str], done: str) -> None:  # fmt: skip
+    """What ``members add`` and ``members edit`` print: ``{"id", "full_name", "warnings"}`` in
+    JSON, or ``done`` with the name, then each warning ("Cảnh báo: …")."""
     if args.format == "json":
-        report = {"id": member_id, "full_name": record.fields.full_name,
-                  "warnings": list(warnings.values())}  # fmt: skip
+        report = {"id": member_id, "full_name": name, "warnings": list(warnings.values())}
         json.dump(report, out, ensure_ascii=False)
         out.write("\n")
     else:
-        print(f"Đã thêm đoàn viên {record.fields.full_name}.", file=out)
+        print(f"{done} {name}.", file=out)
         for message in warnings.values():
             print(f"Cảnh báo: {message}", file=out)
-    return EXIT_OK
 
 
 def _form_values(fields: MemberFields) -> dict[str, str]:
@@ -247,13 +254,6 @@ def members_edit(args: argparse.Namespace, out: TextIO) -> int:
         warnings = ws.members.warnings(raw, member.id)
         ws.members.edit(raw, member.id)
         record = ws.members.get(member.id)
-    if args.format == "json":
-        report = {"id": member.id, "full_name": record.fields.full_name,
-                  "warnings": list(warnings.values())}  # fmt: skip
-        json.dump(report, out, ensure_ascii=False)
-        out.write("\n")
-    else:
-        print(f"Đã sửa thông tin đoàn viên {record.fields.full_name}.", file=out)
-        for message in warnings.values():
-            print(f"Cảnh báo: {message}", file=out)
+    _say_saved(args, out, member.id, record.fields.full_name, warnings,
+               "Đã sửa thông tin đoàn viên")  # fmt: skip
     return EXIT_OK
