@@ -248,7 +248,8 @@ def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
     stats = ws.statistics.roster(today, quarter)
     figures = None
     if activity:
-        figures = activity_figures(ws.participation, ws.rating, stats.today.year, stats.today)
+        figures = activity_figures(ws.participation, ws.rating, stats.today.year, stats.today,
+                                   rated=rating)  # fmt: skip
     return print_statistics_of(ws, stats, path, issued_on=issued_on, number=number, place=place,
                                recipients=recipients, page_numbers=page_numbers,
                                activity=figures, rating=rating)  # fmt: skip

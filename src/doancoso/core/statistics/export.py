@@ -326,12 +326,13 @@ def with_total(rows: Sequence[BranchParticipation]) -> list[BranchParticipation]
 
 
 def activity_figures(participation: ParticipationService, rating: RatingService,
-                     year: int, today: date) -> ActivityFigures:  # fmt: skip
-    """The page's tables for ``year`` counted up to ``today``."""
-    closed = [y for y in rating.closed_years() if y <= year]
-    rated = (closed[-1], rating.summary(closed[-1])) if closed else None
+                     year: int, today: date, *, rated: bool = True) -> ActivityFigures:  # fmt: skip
+    """The page's tables for ``year`` counted up to ``today`` (the rating's summed only when
+    ``rated``: the dossier prints its own)."""
+    closed = [y for y in rating.closed_years() if y <= year] if rated else []
+    summed = (closed[-1], rating.summary(closed[-1])) if closed else None
     rows = with_total(participation.by_branch(year, today))
-    return ActivityFigures(year, rows, rated, today if today.year == year else None)
+    return ActivityFigures(year, rows, summed, today if today.year == year else None)
 
 
 def rate_text(rate: float | None) -> str:
