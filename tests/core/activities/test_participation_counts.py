@@ -107,3 +107,20 @@ def test_a_guest_counts_from_the_day_the_stay_began(ws: Workspace, people: dict[
     counts = {r.full_name: (r.expected, r.attended) for r in ws.participation.year(2025)}
     assert counts["Võ Thị Em"] == (2, 2)
     assert "Võ Thị Em" not in {r.full_name for r in ws.participation.year(2024)}
+
+
+def test_a_remembered_year_is_the_same_inside_and_read_again_after(
+    ws: Workspace, people: dict[str, str]
+) -> None:
+    """Inside ``remembered()`` (the dossier's build, over one snapshot) a year asked again gives
+    the same figures (a list of its own); after it, a mark saved since is counted."""
+    first, *_ = _three_dates(ws)
+    ws.attendance.save(first, {people["An"]: ("present", None)})
+    with ws.db.snapshot(), ws.participation.remembered():
+        once = ws.participation.year(2025)
+        again = ws.participation.year(2025)
+        assert again == once and again is not once
+        assert [r.attended for r in once if r.full_name == "Nguyễn Văn An"] == [1]
+    ws.attendance.save(first, {people["An"]: ("absent", None)})
+    after = ws.participation.year(2025)
+    assert [r.attended for r in after if r.full_name == "Nguyễn Văn An"] == [0]

@@ -11,8 +11,11 @@ recorded by its closing (:meth:`ParticipationService.counts` ``by``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -26,6 +29,12 @@ from ..storage.models import Attendance, Branch, Member, Occurrence, Organizatio
 from .rules import DONE, PARTICIPATION_TABLES
 
 __all__ = ["PARTICIPATION_TABLES", "BranchParticipation", "Participation", "ParticipationService"]
+
+
+_REMEMBERED = threading.local()
+"""``answers``: :meth:`ParticipationService.year`'s answers inside
+:meth:`ParticipationService.remembered` on this thread, by database, organisation, year and
+day; None outside."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,22 @@ class ParticipationService:
     def __init__(self, ctx: WorkspaceContext) -> None:
         self._ctx = ctx
 
+    @contextlib.contextmanager
+    def remembered(self) -> Iterator[None]:
+        """Inside, on this thread, :meth:`year` asked again for the same year and day answers
+        from memory, whichever :class:`ParticipationService` asks (the plan's measures and the
+        rating make their own): for one document read from one snapshot of the database (the
+        dossier asks for the year's figures for its targets, its statistics and its rating
+        parts), whose data do not change under it. Nested: the outer one holds."""
+        if getattr(_REMEMBERED, "answers", None) is not None:
+            yield
+            return
+        _REMEMBERED.answers = {}
+        try:
+            yield
+        finally:
+            _REMEMBERED.answers = None
+
     def leave_counts(self) -> bool:
         with self._ctx.db.read() as session:
             org = session.get(Organization, self._ctx.organization_id)
@@ -77,7 +102,17 @@ class ParticipationService:
 
     def year(self, year: int, as_of: dt.date | None = None) -> list[Participation]:
         """Every member on the active roster at some time in ``year`` (until ``as_of``), in name
-        order, with their counts."""
+        order, with their counts (inside :meth:`remembered`, from memory when asked before)."""
+        answers: dict[tuple[int, str, int, dt.date | None], list[Participation]] | None
+        answers = getattr(_REMEMBERED, "answers", None)
+        if answers is None:
+            return self._year(year, as_of)
+        key = (id(self._ctx.db), self._ctx.organization_id, year, as_of)
+        if key not in answers:
+            answers[key] = self._year(year, as_of)
+        return list(answers[key])
+
+    def _year(self, year: int, as_of: dt.date | None) -> list[Participation]:
         first, last = _bounds(year, as_of)
         org = self._ctx.organization_id
         members = (

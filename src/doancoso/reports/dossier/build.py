@@ -123,7 +123,7 @@ def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[st
         raise AppError(f"Số ảnh trên một trang là 1 hoặc 2, không phải {photos_per_page}.")
     if temp_folder is None:
         temp_folder = session_folder()
-    with ws.db.snapshot():
+    with ws.db.snapshot(), ws.participation.remembered():  # one moment's figures, read once
         return _build(ws, Path(path), year, parts, number, issued_on or dt.date.today(),
                       photos_per_page, report or _silent, clean_numbers(numbers or {}),
                       temp_folder)  # fmt: skip
