@@ -11,14 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Mapping
-from datetime import date
 from typing import TextIO
 
 from ..core.errors import ValidationError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
 from ..core.roster.service import MemberRow
-from ..core.roster.validation import MEMBER_FIELD_NAMES, MemberFields
+from ..core.roster.validation import form_texts
 from ..core.roster.vocab import GENDERS, STATUSES, choice_code
 from . import member_events, members_files, members_print
 from .common import EXIT_OK, Subparsers, data_dir_option, format_option, open_workspace
@@ -222,23 +221,6 @@ def _say_saved(args: argparse.Namespace, out: TextIO, member_id: str, name: str,
             print(f"Cảnh báo: {message}", file=out)
 
 
-def _form_values(fields: MemberFields) -> dict[str, str]:
-    """A member's saved values as the member form shows them (dates dd/mm/yyyy, a birth year
-    alone as a year): what ``members edit`` starts from, as the form does."""
-    values: dict[str, str] = {}
-    for name in MEMBER_FIELD_NAMES:
-        value = getattr(fields, name)
-        if name == "birth_precision":
-            continue
-        if name == "birth_date":
-            values[name] = format_vn_date(value, fields.birth_precision)
-        elif isinstance(value, date):
-            values[name] = format_vn_date(value)
-        else:
-            values[name] = "" if value is None else str(value)
-    return values
-
-
 def members_edit(args: argparse.Namespace, out: TextIO) -> int:
     given = {field: getattr(args, option) for option, field in _ADD_FIELDS.items()
              if field != "status" and getattr(args, option) is not None}  # fmt: skip
@@ -248,7 +230,7 @@ def members_edit(args: argparse.Namespace, out: TextIO) -> int:
         args.parser.error(f"cần ít nhất một trong {', '.join(names)}")
     with open_workspace(args) as ws:
         member = find_member(ws, args.member)
-        raw = {**_form_values(member.fields), **given}
+        raw = {**form_texts(member.fields), **given}
         if args.branch:
             raw["branch_id"] = find_branch(ws, args.branch, HOW_TO_CREATE_BRANCH).id
         warnings = ws.members.warnings(raw, member.id)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from ..errors import ValidationError
-from ..lang.dates import DAY, DateFormatError, parse_vn_date, short_year_message
+from ..lang.dates import DAY, DateFormatError, format_vn_date, parse_vn_date, short_year_message
 from ..lang.text import name_case, nfc, nfc_multiline_or_none, nfc_or_none
 from ..storage.lengths import LONGEST_FULL_NAME as LONGEST_FULL_NAME  # every write holds it
 from .rules import MEMBER_CODE_DIGITS, admission_age_error, party_age_error, too_young_message
@@ -339,3 +339,21 @@ def parse_member(raw: Mapping[str, str], today: date | None = None) -> MemberFie
         raise ValidationError(errors)
     assert birth is not None
     return MemberFields(full_name=full_name, birth_date=birth, birth_precision=precision, **values)  # type: ignore[arg-type]
+
+
+def form_texts(member: MemberFields) -> dict[str, str]:
+    """A member's saved values as the member form shows them and ``members edit`` starts from
+    them: dates dd/mm/yyyy (a birth known by its year alone as the year), empty for nothing;
+    ``birth_precision`` follows from how the birth date is written."""
+    texts: dict[str, str] = {}
+    for name in MEMBER_FIELD_NAMES:
+        value = getattr(member, name)
+        if name == "birth_precision":
+            continue
+        if name == "birth_date":
+            texts[name] = format_vn_date(value, member.birth_precision)
+        elif isinstance(value, date):
+            texts[name] = format_vn_date(value)
+        else:
+            texts[name] = "" if value is None else str(value)
+    return texts

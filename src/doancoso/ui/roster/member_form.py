@@ -60,7 +60,7 @@ from ...core.lang.text import fold
 from ...core.lifecycle.rules import EVENT_KINDS, READ_ONLY_REASONS, allowed_kinds, is_read_only
 from ...core.roster.branches import BranchInfo
 from ...core.roster.service import AddedMember, MemberRecord
-from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, parse_member
+from ...core.roster.validation import MEMBER_FIELD_NAMES, MemberFields, form_texts, parse_member
 from ...core.roster.vocab import BOOK_STATUSES, GENDERS, POSITIONS, STATUSES
 from ...core.workspace import Workspace
 from ..common.adding import save_and_next_button
@@ -408,15 +408,7 @@ class MemberFormDialog(QDialog):
             set_line_text(editor, value)  # whole, however long (see ..common.line_limits)
 
     def _load(self, record: MemberRecord) -> None:
-        fields: MemberFields = record.fields
-        for name in FORM_FIELDS:
-            value = getattr(fields, name)
-            if name == "birth_date":
-                text = format_vn_date(value, fields.birth_precision)
-            elif name in DATE_FIELDS:
-                text = format_vn_date(value)
-            else:
-                text = "" if value is None else str(value)
+        for name, text in form_texts(record.fields).items():
             self.set_value(name, text)
 
     def _apply_standing(self) -> None:
