@@ -415,3 +415,41 @@ def test_the_checklists_points_have_a_letter_of_their_own(
     assert _unlettered(window) == []
     assert twice(letters(window)) == []
     assert _leads_nowhere(qtbot, window) == []
+
+
+def test_the_3_chu_dong_pages_buttons_have_letters(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The 3 chủ động page with an item of its checklist shown ("Lưu nội &dung"), on each
+    section of its register ("Thê&m…", "C&hỉnh sửa…", "Xó&a" and the files' buttons), and on a
+    year not yet opened ("&Mở bảng tự đánh giá năm …" and its criteria's field): every button
+    and every label naming a field has a letter, none the main window's menus (Tệp, Sửa, Xem,
+    Đoàn viên, Trợ giúp) or another of the page already show, each leading to its field."""
+    window = active_window(qtbot, demo_ws, prompts)
+    window.show_area(RECOGNITION_AREA)
+    page = window.recognition
+    year = max(demo_ws.recognition.years())
+    wrong: list[str] = []
+    shown: set[str] = set()
+
+    def check(where: str) -> None:
+        shown.update(b.text() for b in window.findChildren(QPushButton) if b.isVisible())
+        wrong.extend(f"{where}: {w}" for w in _unlettered_buttons(window))
+        wrong.extend(f"{where}: {_where(label)} (no letter)" for label in _unlettered(window))
+        wrong.extend(f"{where}: twice {t}" for t in twice(letters(window)))
+        wrong.extend(f"{where}: {w}" for w in _leads_nowhere(qtbot, window))
+
+    page.open_item(year, "1.1")
+    qtbot.waitUntil(page.item_panel.save_button.isVisible)
+    check("Bảng tự đánh giá")
+    page.tabs.setCurrentWidget(page.register)
+    for section in range(page.register.count()):
+        page.register.setCurrentIndex(section)
+        check(page.register.tabText(section))
+    unopened = min(demo_ws.recognition.years()) - 1
+    page.open_checklist(unopened)
+    qtbot.waitUntil(page.open_panel.open_button.isVisible)
+    check("năm chưa mở")
+    assert wrong == []
+    assert {"Nhập &bộ tiêu chí…", "X&uất bộ tiêu chí…", "Lưu nội &dung", "Thê&m…",
+            "C&hỉnh sửa…", "Xó&a", f"&Mở bảng tự đánh giá năm {unopened}"} <= shown  # fmt: skip

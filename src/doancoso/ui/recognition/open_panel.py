@@ -53,10 +53,12 @@ class OpenPanel(QWidget):
         self.province = QLabel()
         self.contents = QLabel()
         form = QFormLayout()
-        form.addRow("Bộ tiêu chí:", self.choice)
-        form.addRow("Nguồn:", self.source)
-        form.addRow("Tỉnh/thành:", self.province)
-        form.addRow("Gồm:", self.contents)
+        form.addRow("Bộ tiêu &chí:", self.choice)  # C, M: the checklist's, hidden here
+        # What the criteria chosen say, to read: no field, so no letter (a label given as
+        # text would take its value as a buddy).
+        form.addRow(QLabel("Nguồn:"), self.source)
+        form.addRow(QLabel("Tỉnh/thành:"), self.province)
+        form.addRow(QLabel("Gồm:"), self.contents)
         self.open_button = QPushButton()
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(self._open)
@@ -83,7 +85,7 @@ class OpenPanel(QWidget):
         chosen = self.chosen()
         self.templates = templates
         self.title.setText(f"Năm {year} chưa có bảng tự đánh giá “3 chủ động”.")
-        self.open_button.setText(f"Mở bảng tự đánh giá năm {year}")
+        self.open_button.setText(f"&Mở bảng tự đánh giá năm {year}")
         self.choice.blockSignals(True)
         self.choice.clear()
         for template in templates:
