@@ -38,6 +38,7 @@ from doancoso.core.recognition.template import default_template, parse_template
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
+from doancoso.ui.bundle.secretary import SecretaryDialog
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
@@ -195,8 +196,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     first start's form, the coming of age's and the ended stays' decisions, the rating's rules,
     a target of the plan, an evidence file's caption, a choice ("Chuyển chi đoàn…"), the
     dossier's numbers (every document's), the party introductions, a chi đoàn's name, the
-    register's records, the print form, a criteria template's preview and an admission into the
-    union. Every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt"
+    register's records, the print form, a criteria template's preview, an admission into the
+    union and the new Bí thư's name after a handover. Every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt"
     too: it scrolls), and so does every button and check box, a date's evidence files' ones
     included ("Mở x&em": "Điể&m danh" takes M); none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
@@ -233,6 +234,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: coordination_dialog(core, 2026, None, {}),
         lambda: DocumentDialog(core, MINUTES_DOCUMENT),
         lambda: TemplatePreview(default_template(), []),
+        lambda: SecretaryDialog("Đoàn xã Tân Hưng", "Nguyễn Thị Như Quỳnh"),
     ]
     wrong: list[str] = []
     for form in forms:
