@@ -197,9 +197,10 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     a target of the plan, an evidence file's caption, a choice ("Chuyển chi đoàn…"), the
     dossier's numbers (every document's), the party introductions, a chi đoàn's name, the
     register's records, the print form, a criteria template's preview, an admission into the
-    union and the new Bí thư's name after a handover. Every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt"
-    too: it scrolls), and so does every button and check box, a date's evidence files' ones
-    included ("Mở x&em": "Điể&m danh" takes M); none shows a letter twice."""
+    union and the new Bí thư's name after a handover. Every label naming a field has a letter
+    (the minutes' read-only "Có mặt, vắng mặt" too: it scrolls), and so does every button and
+    check box, a date's evidence files' ones included ("Mở x&em": "Điể&m danh" takes M); none
+    shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     (youth_id, *_) = demo_ws.youth.ids()

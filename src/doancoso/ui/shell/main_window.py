@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
     backups_action: QAction
     export_bundle_action: QAction
     import_bundle_action: QAction
+    quit_action: QAction
     area_actions: list[QAction]
     new_member_action: QAction
     new_youth_action: QAction
