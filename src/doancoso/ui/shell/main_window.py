@@ -663,13 +663,20 @@ class MainWindow(QMainWindow):
         ).success(ended).failure(failed).cancelled(ended).run()  # fmt: skip
 
 
+KEYBOARD_HOME = "keyboard_home"
+"""The attribute a page names its main widget by (its list, its grid): where its key puts the
+keyboard. Not the page's focus proxy: Qt's Tab from the sidebar goes to a page's proxy at once,
+past every field and button before it (the roster's search box, filters and buttons were out of
+Tab's reach)."""
+
+
 def main_widget(page: QWidget) -> QWidget | None:
     """Where the keyboard goes on ``page`` when it is chosen by its key: the widget the page
-    names as its focus proxy (when shown: not the calendar's grid behind its list tab), else
-    its first widget taking Tab in the focus chain."""
-    proxy = page.focusProxy()
-    if proxy is not None and proxy.isVisibleTo(page):
-        return proxy
+    names as its :data:`KEYBOARD_HOME` (when shown: not the calendar's grid behind its list
+    tab), else its first widget taking Tab in the focus chain."""
+    home = getattr(page, KEYBOARD_HOME, None)
+    if isinstance(home, QWidget) and home.isVisibleTo(page):
+        return home
     widget = page.nextInFocusChain()
     while widget is not None and widget is not page and page.isAncestorOf(widget):
         if (
