@@ -20,12 +20,22 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -37,6 +47,7 @@ from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ..common.list_page import READ_ONLY_TIP, ListPage
+from ..common.steps import is_enter
 from ..roster.page import RosterPage
 from .menus import FILE_LETTERS, make_menus, make_undo_button, with_letter
 from .operations import CLOSING_BACKUP_FAILED, Core, QueryOp
@@ -608,6 +619,17 @@ class MainWindow(QMainWindow):
             self.show_area(left[0][0])
             return False
         return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter on a page's button presses it, as Space does: Qt's buttons answer Enter by
+        themselves only in a dialog, and pass it up to here unanswered (a button that answers
+        it, or a field or list that takes it, keeps it)."""
+        button = QApplication.focusWidget()
+        if is_enter(event) and isinstance(button, QPushButton) and self.isAncestorOf(button):
+            if button.isEnabled():
+                button.click()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing_backup:  # the backup before closing runs: the window goes at its end
