@@ -101,6 +101,7 @@ def test_tab_from_the_sidebar_goes_through_every_field_and_button_of_the_page(
     window = active_window(qtbot, demo_ws, prompts)
     window.go_to_area(area)
     page = window.stack.currentWidget()
+    assert page is not None
     takes_tab = [
         widget
         for widget in page.findChildren(QWidget)

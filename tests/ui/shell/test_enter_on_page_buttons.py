@@ -21,6 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def _enter_on(qtbot: QtBot, button: QPushButton, key: Qt.Key) -> None:
     """Tab to ``button`` (from the widget before it), then ``key``."""
     previous = button.previousInFocusChain()
+    assert previous is not None
     previous.setFocus()
     qtbot.keyClick(previous, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is button
