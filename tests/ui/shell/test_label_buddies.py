@@ -60,7 +60,16 @@ from doancoso.ui.recognition.register_dialogs import advice_dialog, coordination
 from doancoso.ui.recognition.templates import TemplatePreview
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from doancoso.ui.shell.main_window import AREAS, RATING_AREA, RECOGNITION_AREA
+from doancoso.ui.shell.main_window import (
+    AREAS,
+    BRANCHES_AREA,
+    DOSSIER_AREA,
+    PLANS_AREA,
+    RATING_AREA,
+    RECOGNITION_AREA,
+    ROSTER,
+    YOUTH_AREA,
+)
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import YouthFormDialog
@@ -71,6 +80,12 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 LETTERED_AREAS = tuple(range(len(AREAS)))
 """The pages whose every label naming a field has a letter, none taken twice with the main
 window's menus: all of them."""
+BUTTONS_LETTERED_AREAS = tuple(
+    set(LETTERED_AREAS) - {ROSTER, YOUTH_AREA, BRANCHES_AREA, PLANS_AREA, DOSSIER_AREA}
+)
+"""The pages whose every button (as shown first) has a letter too. Not the lists' toolbars (the
+roster's, the youth register's, the chi đoàn page's), whose actions have the menus' keys; not
+yet the plan's targets ("Xóa", "Lên", "Xuống") nor the dossier's buttons."""
 
 
 def _lettered(window: QWidget) -> list[QLabel]:
@@ -180,6 +195,8 @@ def test_every_lettered_label_puts_the_cursor_in_its_field(
             wrong.extend(f"{AREAS[area]}: {_where(label)} (no letter)"
                          for label in _unlettered(window))  # fmt: skip
             wrong.extend(f"{AREAS[area]}: twice {t}" for t in twice(letters(window)))
+        if area in BUTTONS_LETTERED_AREAS:
+            wrong.extend(f"{AREAS[area]}: {w}" for w in _unlettered_buttons(window))
         for action in (window.new_action, window.print_action):
             if action.isEnabled():
                 action.trigger()
