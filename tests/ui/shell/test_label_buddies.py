@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QLabel,
+    QMenuBar,
     QPushButton,
     QWidget,
 )
@@ -60,6 +61,7 @@ from doancoso.ui.recognition.register_dialogs import advice_dialog, coordination
 from doancoso.ui.recognition.templates import TemplatePreview
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
+from doancoso.ui.shell.help import HelpDialog
 from doancoso.ui.shell.main_window import (
     AREAS,
     BRANCHES_AREA,
@@ -214,10 +216,10 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     a target of the plan, an evidence file's caption, a choice ("Chuyển chi đoàn…"), the
     dossier's numbers (every document's), the party introductions, a chi đoàn's name, the
     register's records, the print form, a criteria template's preview, an admission into the
-    union and the new Bí thư's name after a handover. Every label naming a field has a letter
-    (the minutes' read-only "Có mặt, vắng mặt" too: it scrolls), and so does every button and
-    check box, a date's evidence files' ones included ("Mở x&em": "Điể&m danh" takes M); none
-    shows a letter twice."""
+    union, the new Bí thư's name after a handover and the quick guide (F1). Every label naming
+    a field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it scrolls), and so
+    does every button and check box, a date's evidence files' ones included ("Mở x&em":
+    "Điể&m danh" takes M); none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     (youth_id, *_) = demo_ws.youth.ids()
@@ -253,6 +255,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: DocumentDialog(core, MINUTES_DOCUMENT),
         lambda: TemplatePreview(default_template(), []),
         lambda: SecretaryDialog("Đoàn xã Tân Hưng", "Nguyễn Thị Như Quỳnh"),
+        lambda: HelpDialog(QMenuBar(), demo_ws.data_dir),
     ]
     wrong: list[str] = []
     for form in forms:
