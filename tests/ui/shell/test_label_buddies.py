@@ -359,8 +359,9 @@ def test_the_rating_pages_buttons_have_letters(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     """The rating page with its round open, closed and not yet opened, each tab of its results
-    shown: every button has a letter, none the main window's menus (Tệp, Sửa, Xem, Đoàn viên,
-    Trợ giúp) or another of the page already show."""
+    shown: every button and every label naming a field (the Đoàn cơ sở's own rating's "Mức
+    xế&p loại", "Nội &dung nhận xét" too) has a letter leading to it, none the main window's
+    menus (Tệp, Sửa, Xem, Đoàn viên, Trợ giúp) or another of the page already show."""
     window = active_window(qtbot, demo_ws, prompts)
     window.show_area(RATING_AREA)
     page = window.rating
@@ -380,7 +381,9 @@ def test_the_rating_pages_buttons_have_letters(
             page.results.setCurrentIndex(tab)
             where = f"{year}, {page.results.tabText(tab) or tab}"
             wrong.extend(f"{where}: {w}" for w in _unlettered_buttons(window))
+            wrong.extend(f"{where}: {_where(label)} (no letter)" for label in _unlettered(window))
             wrong.extend(f"{where}: twice {t}" for t in twice(letters(window)))
+            wrong.extend(f"{where}: {w}" for w in _leads_nowhere(qtbot, window))
     assert states == [False, True, None]
     assert wrong == []
 
