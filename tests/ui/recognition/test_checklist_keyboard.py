@@ -72,3 +72,22 @@ def test_enter_on_an_item_of_the_tree_goes_to_its_self_assessment(
     page.tree.setCurrentIndex(page.model.index(1, 0))  # "Tiêu chí 2…"
     qtbot.keyClick(page.tree, Qt.Key.Key_Enter)
     assert QApplication.focusWidget() is page.tree
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter], ids=["Enter", "keypad"])
+def test_enter_in_the_criteria_choice_opens_the_year(
+    ws: Workspace, make_page: Callable[[], RecognitionPage], qtbot: QtBot, key: Qt.Key
+) -> None:
+    """A year not yet opened: Enter in "Bộ tiêu &chí" (Alt+C) opens the year's checklist on the
+    criteria chosen, as "&Mở bảng tự đánh giá năm …", drawn as the default button, promises.
+    Qt presses a default button on Enter only in a dialog: Enter there did nothing."""
+    page = make_page()
+    with qtbot.wait_active(page):
+        page.activateWindow()
+    panel = page.open_panel
+    assert panel.open_button.isDefault()
+    panel.choice.setFocus()
+    qtbot.waitUntil(panel.choice.hasFocus)
+    qtbot.keyClick(panel.choice, key)
+    assert ws.recognition.years() == [2025]
+    assert page.checklist_stack.currentIndex() == 1

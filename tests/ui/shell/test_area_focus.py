@@ -9,14 +9,15 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.page import CalendarPage
-from doancoso.ui.shell.main_window import CALENDAR_AREA, ROSTER, MainWindow
+from doancoso.ui.shell.main_window import AREAS, CALENDAR_AREA, ROSTER, MainWindow
 from scripted import ScriptedPrompts
+from tab_chain import stop_name
 
 # Offscreen, the calendar page's first showing says it cannot size a window to its hints.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -70,3 +71,46 @@ def test_a_click_in_the_sidebar_keeps_its_keyboard(
     qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=item.center())
     assert window.stack.currentWidget() is _calendar(window)
     assert QApplication.focusWidget() is sidebar
+
+
+def _tab_from_sidebar(qtbot: QtBot, window: MainWindow) -> list[QWidget]:
+    """The widgets Tab reaches from the sidebar until it is back there."""
+    sidebar = window.sidebar
+    sidebar.setFocus()
+    qtbot.waitUntil(sidebar.hasFocus)
+    reached: list[QWidget] = []
+    for _ in range(80):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        if (focused := QApplication.focusWidget()) in (sidebar, None):
+            break
+        reached.append(focused)
+    return reached
+
+
+@pytest.mark.parametrize("area", range(len(AREAS)), ids=AREAS)
+def test_tab_from_the_sidebar_goes_through_every_field_and_button_of_the_page(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts, area: int
+) -> None:
+    """Tab from the sidebar goes through the page's fields, buttons and lists in their order,
+    each once, then back to the sidebar. On the roster, the youth register, the chi đoàn page,
+    the calendar and the rating page it went straight to the list (the grid) and from there
+    back to the sidebar: the search box, the filters and the buttons above it were out of Tab's
+    reach (only Shift+Tab found them)."""
+    window = active_window(qtbot, demo_ws, prompts)
+    window.go_to_area(area)
+    page = window.stack.currentWidget()
+    assert page is not None
+    takes_tab = [
+        widget
+        for widget in page.findChildren(QWidget)
+        if widget.isVisible() and widget.isEnabled() and widget.focusProxy() is None
+        and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and not (isinstance(widget, QRadioButton) and not widget.isChecked())  # ← → there
+    ]  # fmt: skip
+    reached = _tab_from_sidebar(qtbot, window)
+    assert [stop_name(w) for w in takes_tab if w not in reached] == []
+    again = [w for i, w in enumerate(reached) if w in reached[:i] and not isinstance(w, QLabel)]
+    assert [stop_name(w) for w in again] == []  # once each (a label's link is a stop of its own)
+    assert [w for w in reached if not page.isAncestorOf(w)] == []

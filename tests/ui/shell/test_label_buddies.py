@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QLabel,
+    QMenuBar,
     QPushButton,
     QWidget,
 )
@@ -38,6 +39,7 @@ from doancoso.core.recognition.template import default_template, parse_template
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
+from doancoso.ui.bundle.secretary import SecretaryDialog
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
@@ -59,7 +61,17 @@ from doancoso.ui.recognition.register_dialogs import advice_dialog, coordination
 from doancoso.ui.recognition.templates import TemplatePreview
 from doancoso.ui.roster.member_form import MemberFormDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
-from doancoso.ui.shell.main_window import AREAS, RATING_AREA, RECOGNITION_AREA
+from doancoso.ui.shell.help import HelpDialog
+from doancoso.ui.shell.main_window import (
+    AREAS,
+    BRANCHES_AREA,
+    DOSSIER_AREA,
+    PLANS_AREA,
+    RATING_AREA,
+    RECOGNITION_AREA,
+    ROSTER,
+    YOUTH_AREA,
+)
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.form import YouthFormDialog
@@ -70,6 +82,12 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 LETTERED_AREAS = tuple(range(len(AREAS)))
 """The pages whose every label naming a field has a letter, none taken twice with the main
 window's menus: all of them."""
+BUTTONS_LETTERED_AREAS = tuple(
+    set(LETTERED_AREAS) - {ROSTER, YOUTH_AREA, BRANCHES_AREA, PLANS_AREA, DOSSIER_AREA}
+)
+"""The pages whose every button (as shown first) has a letter too. Not the lists' toolbars (the
+roster's, the youth register's, the chi đoàn page's), whose actions have the menus' keys; not
+yet the plan's targets ("Xóa", "Lên", "Xuống") nor the dossier's buttons."""
 
 
 def _lettered(window: QWidget) -> list[QLabel]:
@@ -179,6 +197,8 @@ def test_every_lettered_label_puts_the_cursor_in_its_field(
             wrong.extend(f"{AREAS[area]}: {_where(label)} (no letter)"
                          for label in _unlettered(window))  # fmt: skip
             wrong.extend(f"{AREAS[area]}: twice {t}" for t in twice(letters(window)))
+        if area in BUTTONS_LETTERED_AREAS:
+            wrong.extend(f"{AREAS[area]}: {w}" for w in _unlettered_buttons(window))
         for action in (window.new_action, window.print_action):
             if action.isEnabled():
                 action.trigger()
@@ -195,10 +215,11 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     first start's form, the coming of age's and the ended stays' decisions, the rating's rules,
     a target of the plan, an evidence file's caption, a choice ("Chuyển chi đoàn…"), the
     dossier's numbers (every document's), the party introductions, a chi đoàn's name, the
-    register's records, the print form, a criteria template's preview and an admission into the
-    union. Every label naming a field has a letter (the minutes' read-only "Có mặt, vắng mặt"
-    too: it scrolls), and so does every button and check box, a date's evidence files' ones
-    included ("Mở x&em": "Điể&m danh" takes M); none shows a letter twice."""
+    register's records, the print form, a criteria template's preview, an admission into the
+    union, the new Bí thư's name after a handover and the quick guide (F1). Every label naming
+    a field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it scrolls), and so
+    does every button and check box, a date's evidence files' ones included ("Mở x&em":
+    "Điể&m danh" takes M); none shows a letter twice."""
     core = synchronous_core(demo_ws, prompts)
     (occurrence, *_) = demo_ws.activities.search("", dt.date(2000, 1, 1), dt.date(2100, 1, 1))
     (youth_id, *_) = demo_ws.youth.ids()
@@ -233,6 +254,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: coordination_dialog(core, 2026, None, {}),
         lambda: DocumentDialog(core, MINUTES_DOCUMENT),
         lambda: TemplatePreview(default_template(), []),
+        lambda: SecretaryDialog("Đoàn xã Tân Hưng", "Nguyễn Thị Như Quỳnh"),
+        lambda: HelpDialog(QMenuBar(), demo_ws.data_dir),
     ]
     wrong: list[str] = []
     for form in forms:
@@ -336,8 +359,9 @@ def test_the_rating_pages_buttons_have_letters(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:
     """The rating page with its round open, closed and not yet opened, each tab of its results
-    shown: every button has a letter, none the main window's menus (Tệp, Sửa, Xem, Đoàn viên,
-    Trợ giúp) or another of the page already show."""
+    shown: every button and every label naming a field (the Đoàn cơ sở's own rating's "Mức
+    xế&p loại", "Nội &dung nhận xét" too) has a letter leading to it, none the main window's
+    menus (Tệp, Sửa, Xem, Đoàn viên, Trợ giúp) or another of the page already show."""
     window = active_window(qtbot, demo_ws, prompts)
     window.show_area(RATING_AREA)
     page = window.rating
@@ -357,7 +381,9 @@ def test_the_rating_pages_buttons_have_letters(
             page.results.setCurrentIndex(tab)
             where = f"{year}, {page.results.tabText(tab) or tab}"
             wrong.extend(f"{where}: {w}" for w in _unlettered_buttons(window))
+            wrong.extend(f"{where}: {_where(label)} (no letter)" for label in _unlettered(window))
             wrong.extend(f"{where}: twice {t}" for t in twice(letters(window)))
+            wrong.extend(f"{where}: {w}" for w in _leads_nowhere(qtbot, window))
     assert states == [False, True, None]
     assert wrong == []
 
@@ -415,3 +441,41 @@ def test_the_checklists_points_have_a_letter_of_their_own(
     assert _unlettered(window) == []
     assert twice(letters(window)) == []
     assert _leads_nowhere(qtbot, window) == []
+
+
+def test_the_3_chu_dong_pages_buttons_have_letters(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The 3 chủ động page with an item of its checklist shown ("Lưu nội &dung"), on each
+    section of its register ("Thê&m…", "C&hỉnh sửa…", "Xó&a" and the files' buttons), and on a
+    year not yet opened ("&Mở bảng tự đánh giá năm …" and its criteria's field): every button
+    and every label naming a field has a letter, none the main window's menus (Tệp, Sửa, Xem,
+    Đoàn viên, Trợ giúp) or another of the page already show, each leading to its field."""
+    window = active_window(qtbot, demo_ws, prompts)
+    window.show_area(RECOGNITION_AREA)
+    page = window.recognition
+    year = max(demo_ws.recognition.years())
+    wrong: list[str] = []
+    shown: set[str] = set()
+
+    def check(where: str) -> None:
+        shown.update(b.text() for b in window.findChildren(QPushButton) if b.isVisible())
+        wrong.extend(f"{where}: {w}" for w in _unlettered_buttons(window))
+        wrong.extend(f"{where}: {_where(label)} (no letter)" for label in _unlettered(window))
+        wrong.extend(f"{where}: twice {t}" for t in twice(letters(window)))
+        wrong.extend(f"{where}: {w}" for w in _leads_nowhere(qtbot, window))
+
+    page.open_item(year, "1.1")
+    qtbot.waitUntil(page.item_panel.save_button.isVisible)
+    check("Bảng tự đánh giá")
+    page.tabs.setCurrentWidget(page.register)
+    for section in range(page.register.count()):
+        page.register.setCurrentIndex(section)
+        check(page.register.tabText(section))
+    unopened = min(demo_ws.recognition.years()) - 1
+    page.open_checklist(unopened)
+    qtbot.waitUntil(page.open_panel.open_button.isVisible)
+    check("năm chưa mở")
+    assert wrong == []
+    assert {"Nhập &bộ tiêu chí…", "X&uất bộ tiêu chí…", "Lưu nội &dung", "Thê&m…",
+            "C&hỉnh sửa…", "Xó&a", f"&Mở bảng tự đánh giá năm {unopened}"} <= shown  # fmt: skip

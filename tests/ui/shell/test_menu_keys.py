@@ -10,7 +10,7 @@ from typing import cast
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
@@ -96,6 +96,25 @@ def test_an_ampersand_in_a_command_name_is_shown_not_taken_as_the_letter(
     assert window.undo_action.text() == "&Hoàn tác: Đổi tên “Chi đoàn A && B”"
     assert _letter(window.undo_action.text()) == "H"
     assert window.undo_button.toolTip() == "Hoàn tác: Đổi tên “Chi đoàn A & B”"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_ctrl_q_quits_and_the_file_menu_says_so(
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """Tệp → "Thoát" shows Ctrl+Q beside it, and Ctrl+Q closes the window with the keyboard
+    anywhere in it (here in the roster's search box). Qt's standard key for quitting is none on
+    Windows 10 (only Alt+F4 closes a window there): "Thoát" showed no key and had none."""
+    window = active_window(qtbot, demo_ws, prompts)
+    (quit_action,) = [a for a in _menus(window)["&Tệp"].actions() if a.text() == "Th&oát"]
+    assert quit_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) == "Ctrl+Q"
+    window.show_area(ROSTER)
+    window.start_search()
+    search = QApplication.focusWidget()
+    assert isinstance(search, QLineEdit)
+    qtbot.keyClick(search, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert search.text() == ""  # the key quit, typing nothing
 
 
 Key = tuple[str, QWidget, bool, str]

@@ -165,7 +165,9 @@ class BranchesPage(QWidget):
         self._key_actions = [*keys, merge]
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.installEventFilter(self)  # keyed into, it chooses a row (see eventFilter)
-        self.setFocusProxy(self.table)  # where the page's key (Ctrl+3) puts the keyboard
+        # Where the page's key (Ctrl+3) puts the keyboard (see shell.main_window's
+        # KEYBOARD_HOME: not a focus proxy, which Tab would jump to past the buttons).
+        self.keyboard_home: QWidget = self.table
         layout.addWidget(self.table, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)

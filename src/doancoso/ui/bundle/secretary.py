@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...core.lang.text import name_case, nfc
 from ...core.organization import OrganizationInfo
 
-LATER = "Để sau"
+LATER = "Để &sau"
 WIDTH = 520
 """The dialog's least width: its introduction in a few lines, a full name whole in its field
 (as narrow as its buttons, the field cut its own example)."""
@@ -48,10 +48,10 @@ class SecretaryDialog(QDialog):
         form = QFormLayout()
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Ví dụ: Trần Văn Đức")
-        form.addRow("Họ và tên Bí thư:", self.name_edit)
+        form.addRow("&Họ và tên Bí thư:", self.name_edit)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton("Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton("&Lưu", QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = buttons.addButton(LATER, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)

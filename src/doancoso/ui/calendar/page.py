@@ -172,7 +172,9 @@ class CalendarPage(QWidget):
         layout.addWidget(splitter, 1)
         # The page's key (Ctrl+5) puts the keyboard in the tab shown: the grid on its day, or
         # the list on a row (see :meth:`_agenda_focused`), where Enter opens it.
-        self.setFocusProxy(self.month)
+        # (See shell.main_window's KEYBOARD_HOME: not a focus proxy, which Tab from the sidebar
+        # would jump to past the month's arrows, the filter, the search and the buttons.)
+        self.keyboard_home: QWidget = self.month
         self.tabs.currentChanged.connect(self._tab_shown)
         self.search.installEventFilter(self)  # Enter or ↓ there: to what was found; Esc
 
@@ -420,7 +422,7 @@ class CalendarPage(QWidget):
 
     def _tab_shown(self, _index: int) -> None:
         shown = self.tabs.currentWidget()
-        self.setFocusProxy(self.month if shown is self.month else self.agenda)
+        self.keyboard_home = self.month if shown is self.month else self.agenda
 
     def _agenda_focused(self) -> None:
         """The list given the keyboard with no row chosen (by its page's key, by Tab): the

@@ -213,7 +213,9 @@ class ListPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: on_activated())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.installEventFilter(self)  # Tab into it chooses a row (see eventFilter)
-        self.setFocusProxy(self.table)  # where the page's key (Ctrl+1, Ctrl+2) puts the keyboard
+        # Where the page's key (Ctrl+1, Ctrl+2) puts the keyboard (see shell.main_window's
+        # KEYBOARD_HOME: not a focus proxy, which Tab would jump to past the search and filters).
+        self.keyboard_home: QWidget = self.table
         return self.table
 
     def set_empty_hint(self, text: str) -> None:

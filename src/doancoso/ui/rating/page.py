@@ -217,7 +217,9 @@ class RatingPage(QWidget):
         # Ctrl+6 puts the keyboard in the grid, where the digits set levels (not in the year's
         # list, nine Tab presses away from it); on the button that opens the round when the
         # year has none (:meth:`_show_state`).
-        self.setFocusProxy(self.view)
+        # (See shell.main_window's KEYBOARD_HOME: not a focus proxy, which Tab from the sidebar
+        # would jump to past the year, the round's buttons and the filters.)
+        self.keyboard_home: QWidget = self.view
         self._show_state()
 
     @property
@@ -391,11 +393,11 @@ class RatingPage(QWidget):
         no_round = self.info is None and self.shown_year is not None
         target = self.open_button if no_round else self.view
         self.view.set_empty_hint(NO_ROUND_HINT.format(year=self.year) if no_round else "")
-        before = self.focusProxy()
+        before = self.keyboard_home
         if before is target:
             return
-        had_keyboard = before is not None and before.hasFocus()
-        self.setFocusProxy(target)
+        had_keyboard = before.hasFocus()
+        self.keyboard_home = target
         if had_keyboard:
             self.open_button.setVisible(no_round)  # shown before the keyboard goes to it
             target.setFocus(Qt.FocusReason.OtherFocusReason)

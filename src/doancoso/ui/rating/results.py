@@ -291,11 +291,17 @@ class ResultsPanel(QTabWidget):
         self.own_level.addItem(NO_LEVEL, None)
         for level, name in LEVELS.items():
             self.own_level.addItem(f"{level}. {name}", level)
-        form.addRow("Mức xếp loại:", self.own_level)
+        # Letters no menu (Alt+T, S, X, V, G) nor the page (N, K, C, Q, L, M, E, H, I, U) takes:
+        # "Nhận xét" has none of its own.
+        self.own_level_label = QLabel("Mức xế&p loại:")
+        self.own_level_label.setBuddy(self.own_level)
+        form.addRow(self.own_level_label, self.own_level)
         self.own_remark = QLineEdit()
         self.own_remark.setMinimumWidth(560)
         self.own_remark.setPlaceholderText("Nhận xét chung về Đoàn cơ sở trong năm")
-        form.addRow("Nhận xét:", self.own_remark)
+        self.own_remark_label = QLabel("Nội &dung nhận xét:")
+        self.own_remark_label.setBuddy(self.own_remark)
+        form.addRow(self.own_remark_label, self.own_remark)
         row = QHBoxLayout()
         self.own_save = QPushButton("Lư&u xếp loại Đoàn cơ sở")
         self.own_save.setToolTip("Lưu mức và nhận xét của Đoàn cơ sở (Enter)")
@@ -351,5 +357,7 @@ class ResultsPanel(QTabWidget):
         if not keep:
             self.own_level.setCurrentIndex(max(0, self.own_level.findData(level)))
             self.own_remark.setText(remark or "")
-        for widget in (self.own_level, self.own_remark, self.own_save):
+        # The labels grey with their fields: a closed round's letters lead nowhere.
+        for widget in (self.own_level_label, self.own_level, self.own_remark_label,
+                       self.own_remark, self.own_save):  # fmt: skip
             widget.setEnabled(not read_only)

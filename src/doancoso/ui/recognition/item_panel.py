@@ -123,8 +123,8 @@ class ItemPanel(QWidget):
         self.note.setPlaceholderText("Những việc Đoàn cơ sở đã làm cho nội dung này…")
         self.note.setFixedHeight(self.fontMetrics().height() * 4 + 14)
         self.note.textChanged.connect(self._update_save)
-        # Letters neither the menus (Alt+T, S, X, V, G), the page's year (N) nor the files'
-        # buttons (P, E, R, C, Y) take.
+        # Letters neither the menus (Alt+T, S, X, V, G), the page's year (N) and its criteria's
+        # buttons (B, U) nor the files' buttons (P, E, R, C, Y) take; "Lưu nội &dung" D.
         self.errors.add_row(form, "note", "Những việc đã &làm", self.note)
         self.points = QLineEdit()
         self.points.setMaximumWidth(90)
@@ -143,7 +143,7 @@ class ItemPanel(QWidget):
         layout.addLayout(form)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
-        self.save_button = QPushButton("Lưu nội dung")
+        self.save_button = QPushButton("Lưu nội &dung")
         self.save_button.clicked.connect(self.save)
         save_row.addWidget(self.save_button)
         layout.addLayout(save_row)

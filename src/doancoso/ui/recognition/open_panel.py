@@ -4,6 +4,7 @@ one imported from a province), see what it holds, and open it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...core.recognition.template import Template
 from ..common.fields import WrappedLabel
+from ..common.steps import is_enter
 from . import words
 
 
@@ -53,10 +55,12 @@ class OpenPanel(QWidget):
         self.province = QLabel()
         self.contents = QLabel()
         form = QFormLayout()
-        form.addRow("Bộ tiêu chí:", self.choice)
-        form.addRow("Nguồn:", self.source)
-        form.addRow("Tỉnh/thành:", self.province)
-        form.addRow("Gồm:", self.contents)
+        form.addRow("Bộ tiêu &chí:", self.choice)  # C, M: the checklist's, hidden here
+        # What the criteria chosen say, to read: no field, so no letter (a label given as
+        # text would take its value as a buddy).
+        form.addRow(QLabel("Nguồn:"), self.source)
+        form.addRow(QLabel("Tỉnh/thành:"), self.province)
+        form.addRow(QLabel("Gồm:"), self.contents)
         self.open_button = QPushButton()
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(self._open)
@@ -83,7 +87,7 @@ class OpenPanel(QWidget):
         chosen = self.chosen()
         self.templates = templates
         self.title.setText(f"Năm {year} chưa có bảng tự đánh giá “3 chủ động”.")
-        self.open_button.setText(f"Mở bảng tự đánh giá năm {year}")
+        self.open_button.setText(f"&Mở bảng tự đánh giá năm {year}")
         self.choice.blockSignals(True)
         self.choice.clear()
         for template in templates:
@@ -103,6 +107,14 @@ class OpenPanel(QWidget):
         self.source.setText(template.source or "không ghi" if template else "")
         self.province.setText(template.province or "không ghi (dùng chung)" if template else "")
         self.contents.setText(describe(template) if template else "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter left unanswered in the panel (in the criteria's closed list) opens the year, as
+        the default button promises: Qt presses a default button on Enter only in a dialog."""
+        if is_enter(event) and self.open_button.isEnabled():
+            self.open_button.click()
+            return
+        super().keyPressEvent(event)
 
     def _open(self) -> None:
         template = self.chosen()

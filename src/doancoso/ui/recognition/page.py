@@ -124,10 +124,12 @@ class RecognitionPage(QWidget):
         top.addSpacing(12)
         self.template_label = SourceLabel()
         top.addWidget(self.template_label, 1)
-        self.import_button = QPushButton("Nhập bộ tiêu chí…")
+        # Letters no menu (Alt+T, S, X, V, G), nor the year (N), nor anything of the checklist
+        # (see .item_panel) or of the register (see .register) takes.
+        self.import_button = QPushButton("Nhập &bộ tiêu chí…")
         self.import_button.setToolTip("Nhập bộ tiêu chí của tỉnh từ tệp JSON hoặc Excel")
         self.import_button.clicked.connect(self.templates.import_template)
-        self.export_button = QPushButton("Xuất bộ tiêu chí…")
+        self.export_button = QPushButton("X&uất bộ tiêu chí…")
         self.export_button.setToolTip("Ghi bộ tiêu chí đang dùng ra tệp JSON")
         self.export_button.clicked.connect(self.export_template)
         top.addWidget(self.import_button)

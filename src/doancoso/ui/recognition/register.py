@@ -114,9 +114,11 @@ class RecordsSection(QWidget):
         self.year = 0
         self.waiting_for: int | None = None  # the year being read, until it is shown
         self.files_of: dict[str, list[Any]] = {}
-        self.add_button = QPushButton("Thêm…")
-        self.edit_button = QPushButton("Sửa…")
-        self.delete_button = QPushButton("Xóa")
+        # Letters no menu (Alt+T, S, X, V, G), nor the page's year and criteria (N, B, U), nor
+        # the files' buttons (P, E, R, C, Y) take: "Sửa" and "Xóa" could both only be A.
+        self.add_button = QPushButton("Thê&m…")
+        self.edit_button = QPushButton("C&hỉnh sửa…")
+        self.delete_button = QPushButton("Xó&a")
         buttons = QHBoxLayout()
         for button, slot in ((self.add_button, self.add_record),
                              (self.edit_button, self.edit_record),

@@ -148,7 +148,7 @@ class HelpDialog(QDialog):
         self.text.setHtml(help_html(self.key_rows, data_dir))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox()
-        close = buttons.addButton("Đóng", QDialogButtonBox.ButtonRole.RejectRole)
+        close = buttons.addButton("Đón&g", QDialogButtonBox.ButtonRole.RejectRole)
         close.setDefault(True)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

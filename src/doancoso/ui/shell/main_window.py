@@ -20,12 +20,22 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -37,6 +47,7 @@ from ...core.changes import Changes
 from ...core.errors import AppError
 from ...core.lang.text import vn_number
 from ..common.list_page import READ_ONLY_TIP, ListPage
+from ..common.steps import is_enter
 from ..roster.page import RosterPage
 from .menus import FILE_LETTERS, make_menus, make_undo_button, with_letter
 from .operations import CLOSING_BACKUP_FAILED, Core, QueryOp
@@ -110,6 +121,7 @@ class MainWindow(QMainWindow):
     backups_action: QAction
     export_bundle_action: QAction
     import_bundle_action: QAction
+    quit_action: QAction
     area_actions: list[QAction]
     new_member_action: QAction
     new_youth_action: QAction
@@ -608,6 +620,17 @@ class MainWindow(QMainWindow):
             return False
         return True
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter on a page's button presses it, as Space does: Qt's buttons answer Enter by
+        themselves only in a dialog, and pass it up to here unanswered (a button that answers
+        it, or a field or list that takes it, keeps it)."""
+        button = QApplication.focusWidget()
+        if is_enter(event) and isinstance(button, QPushButton) and self.isAncestorOf(button):
+            if button.isEnabled():
+                button.click()
+            return
+        super().keyPressEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing_backup:  # the backup before closing runs: the window goes at its end
             event.ignore()
@@ -662,13 +685,20 @@ class MainWindow(QMainWindow):
         ).success(ended).failure(failed).cancelled(ended).run()  # fmt: skip
 
 
+KEYBOARD_HOME = "keyboard_home"
+"""The attribute a page names its main widget by (its list, its grid): where its key puts the
+keyboard. Not the page's focus proxy: Qt's Tab from the sidebar goes to a page's proxy at once,
+past every field and button before it (the roster's search box, filters and buttons were out of
+Tab's reach)."""
+
+
 def main_widget(page: QWidget) -> QWidget | None:
     """Where the keyboard goes on ``page`` when it is chosen by its key: the widget the page
-    names as its focus proxy (when shown: not the calendar's grid behind its list tab), else
-    its first widget taking Tab in the focus chain."""
-    proxy = page.focusProxy()
-    if proxy is not None and proxy.isVisibleTo(page):
-        return proxy
+    names as its :data:`KEYBOARD_HOME` (when shown: not the calendar's grid behind its list
+    tab), else its first widget taking Tab in the focus chain."""
+    home = getattr(page, KEYBOARD_HOME, None)
+    if isinstance(home, QWidget) and home.isVisibleTo(page):
+        return home
     widget = page.nextInFocusChain()
     while widget is not None and widget is not page and page.isAncestorOf(widget):
         if (

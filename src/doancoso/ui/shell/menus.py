@@ -48,6 +48,8 @@ AREA_ITEMS = (
 FILE_LETTERS = ("T", "N", "X", "I")
 """The Alt letters of the "Tệp" menu's add, import, export and print, whatever the page names
 them: "Thêm…", "Nhập…", "Xuất…", "In…" (the statistics' "Xuất thống kê ra PDF để in…")."""
+QUIT_KEY = "Ctrl+Q"
+"""The "Tệp" menu's "Thoát" key, the same on every system."""
 MEMBER_LETTERS = ("S", "X", "C", "G")
 """The Alt letters of the roster's "Sửa", "Xóa", "Chuyển chi đoàn" and "Ghi sự kiện" items."""
 
@@ -129,10 +131,13 @@ def make_menus(window: MainWindow) -> None:
     file_menu.addAction(window.export_bundle_action)
     file_menu.addAction(window.import_bundle_action)
     file_menu.addSeparator()
-    quit_action = QAction("Th&oát", window)
-    quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-    quit_action.triggered.connect(window.close)
-    file_menu.addAction(quit_action)
+    window.quit_action = QAction("Th&oát", window)
+    # Ctrl+Q set, not Qt's standard Quit key: that is none on Windows, where only Alt+F4
+    # closes a window, and "Thoát" would show no key (nor the help list one).
+    window.quit_action.setShortcut(QKeySequence(QUIT_KEY))
+    window.quit_action.triggered.connect(window.close)
+    file_menu.addAction(window.quit_action)
+    window.addAction(window.quit_action)  # window-wide, like the menus' other shortcuts
 
     edit_menu = window.menuBar().addMenu("&Sửa")
     edit_menu.addAction(window.undo_action)

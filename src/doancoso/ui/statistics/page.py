@@ -221,10 +221,11 @@ class StatisticsPage(QWidget):
         top.addWidget(period_label)
         top.addWidget(self.period_box)
         top.addStretch(1)
-        self.refresh_button = QPushButton("Làm mới")
+        # Letters no menu (Alt+T, S, X, V, G) nor the page's fields (N, K) take.
+        self.refresh_button = QPushButton("&Làm mới")
         self.refresh_button.setToolTip("Thống kê lại từ dữ liệu hiện có")
-        self.pdf_button = QPushButton("Xuất PDF…")
-        self.xlsx_button = QPushButton("Xuất Excel…")
+        self.pdf_button = QPushButton("Xuất &PDF…")
+        self.xlsx_button = QPushButton("Xuất &Excel…")
         for button, slot in (
             (self.refresh_button, self.refresh_asked),
             (self.pdf_button, self.export_pdf),
