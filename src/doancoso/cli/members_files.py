@@ -149,11 +149,18 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
 
 
 def _rejections(preview: ImportPreview) -> list[tuple[int, str]]:
-    """(row, reason) of every problem that rejects a row of ``preview``, in the file's order."""
-    from ..core.roster.spreadsheets import ERROR
+    """(row, reason) of every row ``preview`` rejects, in the file's order: the problems that
+    reject it (its other ones, only warnings, where none is marked so)."""
+    from ..core.roster.spreadsheets import ERROR, REJECTED
 
-    return [(row.row, problem.message) for row in preview.rows for problem in row.problems
-            if problem.severity == ERROR]  # fmt: skip
+    found: list[tuple[int, str]] = []
+    for row in preview.rows:
+        if row.action != REJECTED:
+            continue
+        errors = [p.message for p in row.problems if p.severity == ERROR]
+        messages = errors or [p.message for p in row.problems] or ["Dòng không nhập được."]
+        found += [(row.row, message) for message in messages]
+    return found
 
 
 def _refused(rejections: list[tuple[int, str]]) -> str:
