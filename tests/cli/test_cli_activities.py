@@ -339,11 +339,13 @@ def test_attend_by_member_names(
 
 
 def test_counts_of_a_thousand_or_more_have_the_thousands_dot(ws: Workspace, data_dir: Path) -> None:
-    """A commune union merged in 2025 can have well over a thousand members at one clean-up."""
+    """A commune union merged in 2025 can have well over a thousand members at one clean-up
+    (nobody came: the first roll call's members not named are absent too)."""
     ws.generate_demo(members=1300, seed=1)
     added = add(data_dir, "--title", "Ra quân toàn xã", "--date", "29/11/2026")
     (occurrence_id,) = ws.activities.occurrence_ids_of(added["id"])
-    result = in_folder(data_dir, "activity", "attend", occurrence_id)  # all absent
+    someone = ws.attendance.sheet(occurrence_id)[0].member_id
+    result = in_folder(data_dir, "activity", "attend", occurrence_id, "--absent", someone)
     (row,) = [r for r in listing(data_dir, "--from", "29/11/2026", "--to", "29/11/2026")
               if r["id"] == occurrence_id]  # fmt: skip
     expected = row["expected"]
@@ -393,6 +395,21 @@ def _sheet(path: Path, rows: list[tuple[str, str]]) -> Path:
         sheet.append([number, name, mark])
     book.save(path)
     return path
+
+
+def test_attend_naming_nobody_is_refused_and_saves_nothing(
+    capsys: pytest.CaptureFixture[str], ws: Workspace, data_dir: Path, meeting: str
+) -> None:
+    """With no member named and no sheet, the first roll call would have saved everyone
+    expected as "vắng không phép" and the date as held: a forgotten option, not a roll call."""
+    err = usage_error(capsys, "--data-dir", str(data_dir), "activity", "attend", meeting)
+    assert err.startswith("cách dùng: doancoso activity attend")
+    assert err.endswith(
+        "Lỗi cú pháp lệnh: cần ít nhất một trong --present, --excused, --absent, --file "
+        "(điểm danh mà không nêu ai thì chưa lưu gì)\n"
+    )
+    assert not ws.activities.occurrence(meeting).row.attendance_taken
+    assert states(ws, meeting) == {"Nguyễn Văn An": "absent", "Trần Thị Bình": "absent"}
 
 
 def test_attend_from_a_sheet(
@@ -482,7 +499,7 @@ def test_attendance_of_a_future_or_cancelled_date_is_refused(
     assert (result.code, result.out) == (1, "")
     assert result.err == "Lỗi: Buổi hoạt động đã hoãn hoặc hủy: không điểm danh được.\n"
 
-    result = in_folder(data_dir, "activity", "attend", "khong-co-buoi-nay")
+    result = in_folder(data_dir, "activity", "attend", "khong-co-buoi-nay", "--present", ids["An"])
     assert (result.code, result.out) == (1, "")
     assert result.err == "Lỗi: Không tìm thấy buổi hoạt động (có thể đã bị xóa).\n"
     assert all(not row.attendance_taken for row in ws.activities.occurrences(*EVERY_DAY))

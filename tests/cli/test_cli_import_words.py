@@ -126,7 +126,12 @@ def test_a_day_not_on_the_calendar_in_the_forms_words(folder: str, tmp_path: Pat
     path = tmp_path / "ds.csv"
     path.write_text("Họ và tên,Ngày sinh\nNguyễn Văn An,31/02/2005\n", encoding="utf-8")
     done = cli("members", "import", str(path), "--dry-run", "--data-dir", folder)
-    assert (done.code, done.err) == (1, "")  # no row to import
+    assert (done.code, done.err) == (  # no row to import
+        1,
+        "Lỗi: 1 dòng bị loại nên chưa nhập gì (sửa các dòng này rồi nhập lại, hoặc thêm "
+        "--skip-rejected để chỉ nhập các dòng còn lại):\n"
+        "  Dòng 2: Ngày sinh 31/02/2005 không có trên lịch.\n",
+    )
     assert done.out.splitlines()[2] == "Dòng 2 [bị loại]: Ngày sinh 31/02/2005 không có trên lịch."
     added = cli("members", "add", "--data-dir", folder, "--name", "An", "--birth", "31/02/2005")
     assert added.err == (

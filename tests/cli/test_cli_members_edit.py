@@ -56,6 +56,41 @@ def test_an_empty_value_clears_an_optional_one(data_dir: Path, binh: str) -> Non
     assert (after["phone"], after["full_name"]) == (None, "Trần Thị Bình An")
 
 
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_empty_branch_takes_the_member_out_of_their_chi_doan(
+    data_dir: Path, binh: str, blank: str
+) -> None:
+    """As an empty ``--phone`` clears the phone, and as the form's "Chi đoàn" left empty: the
+    member is then counted under "Chưa có chi đoàn"; the rest of the record is kept."""
+    before = _fields(data_dir, binh)
+    code, out, err = cli("members", "edit", "--data-dir", str(data_dir), binh, "--branch", blank)
+    assert (code, err) == (0, "")
+    assert out == "Đã sửa thông tin đoàn viên Trần Thị Bình.\n"
+    after = _fields(data_dir, binh)
+    assert (after["branch_id"], after["branch"]) == (None, None)
+    unchanged = {k: v for k, v in after.items() if k not in ("branch", "branch_id")}
+    assert unchanged == {k: v for k, v in before.items() if k in unchanged}
+    listed = cli("members", "list", "--data-dir", str(data_dir), "--format", "json")
+    assert [(m["full_name"], m["branch"]) for m in listed.json()] == [("Trần Thị Bình", None)]
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("--name", "  --name: Cần nhập họ và tên.\n"),
+        ("--birth", "  --birth: Cần nhập ngày sinh.\n"),
+    ],
+)
+def test_an_empty_required_value_is_refused(
+    data_dir: Path, binh: str, option: str, message: str
+) -> None:
+    before = _fields(data_dir, binh)
+    code, out, err = cli("members", "edit", "--data-dir", str(data_dir), binh, option, "",
+                         "--branch", "")  # fmt: skip
+    assert (code, out, err) == (1, "", "Lỗi: Dữ liệu không hợp lệ:\n" + message)
+    assert _fields(data_dir, binh) == before
+
+
 def test_bad_input_changes_nothing(data_dir: Path, binh: str) -> None:
     before = _fields(data_dir, binh)
     code, out, err = cli("members", "edit", "--data-dir", str(data_dir), "Trần Thị Bình",

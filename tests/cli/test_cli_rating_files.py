@@ -58,11 +58,12 @@ def test_export_fill_and_import(data_dir: Path, ids: dict[str, str], tmp_path: P
         "sheet": "Xếp loại 2025",
         "changed": [
             {"row": 5, "member_id": ids["Bình"], "full_name": "Trần Thị Bình",
+             "who": "Trần Thị Bình",
              "changes": {"proposed": {"before": None, "after": 2},
                          "proposed_remark": {"before": None, "after": "Nhiệt tình."}}},
         ],
         "refused": [
-            {"row": 6, "full_name": "Đỗ Văn Tạm",
+            {"row": 6, "full_name": "Đỗ Văn Tạm", "who": "Đỗ Văn Tạm",
              "reason": "Đoàn viên không xếp loại năm 2025 (Sinh hoạt tạm: đơn vị gốc xếp loại, ở "
                        "đây chỉ nhận xét): cột “Chi đoàn đề nghị” phải để trống, chỉ ghi nhận "
                        "xét."},
@@ -345,7 +346,7 @@ def test_import_of_sick_leave_and_dues_in_json(
     assert (code, err) == (0, "")
     report = json.loads(out)
     assert report["changed"] == [
-        {"row": 4, "member_id": ids["An"], "full_name": "Nguyễn Văn An",
+        {"row": 4, "member_id": ids["An"], "full_name": "Nguyễn Văn An", "who": "Nguyễn Văn An",
          "changes": {"sick_months": {"before": None, "after": 4},
                      "dues_unpaid": {"before": None, "after": True}}},
     ]  # fmt: skip

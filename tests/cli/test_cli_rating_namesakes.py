@@ -5,6 +5,7 @@ confirmation does, so that the secretary knows whose level changes and whose row
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import openpyxl
@@ -53,3 +54,15 @@ def test_the_import_report_tells_namesakes_apart(
     assert lines[3].startswith("Thay đổi: 1 đoàn viên, không đổi: ")
     assert lines[3].endswith(", bị loại: 1.")
     assert lines[4:] == ["Chạy thử: chưa ghi gì."]
+
+    # The JSON names them as the text does ("who"), beside the name in the sheet.
+    code, out, err = cli(data_dir, "rating", "import", "--year", "2026", str(filled), "--dry-run",
+                         "--format", "json")  # fmt: skip
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    assert [(r["row"], r["full_name"], r["who"]) for r in report["changed"]] == [
+        (bao_sen, NAME, "Nguyễn Thùy Anh (Chi đoàn ấp Bào Sen)")
+    ]
+    assert [(r["row"], r["full_name"], r["who"]) for r in report["refused"]] == [
+        (kenh_xang, NAME, "Nguyễn Thùy Anh (Chi đoàn ấp Kênh Xáng)")
+    ]

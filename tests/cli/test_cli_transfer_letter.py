@@ -144,10 +144,10 @@ def test_a_refused_letter_remembers_no_number(folder: str, tmp_path: Path) -> No
 REFUSALS = [
     ("Lê Văn Tư", [],
      "Lỗi: Đoàn viên Lê Văn Tư chưa có sự kiện “Chuyển sinh hoạt đi”: ghi sự kiện đó "
-     "(doancoso members event add … --kind transfer_out) rồi in giấy giới thiệu.\n"),
+     "(doancoso members event add … --kind \"Chuyển sinh hoạt đi\") rồi in giấy giới thiệu.\n"),
     ("Lê Văn Tư", ["--event", "00000000-0000-4000-8000-000000000000"],
      "Lỗi: Đoàn viên Lê Văn Tư chưa có sự kiện “Chuyển sinh hoạt đi”: ghi sự kiện đó "
-     "(doancoso members event add … --kind transfer_out) rồi in giấy giới thiệu.\n"),
+     "(doancoso members event add … --kind \"Chuyển sinh hoạt đi\") rồi in giấy giới thiệu.\n"),
     ("Nguyễn Thị Như Ý", ["--date", "31/02/2025"],
      "Lỗi: Dữ liệu không hợp lệ:\n  --date: Ngày 31/02/2025 không có trên lịch.\n"),
 ]  # fmt: skip

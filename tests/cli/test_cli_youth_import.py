@@ -50,7 +50,8 @@ def _names(folder: str) -> list[tuple[str, str | None]]:
 
 def test_json_report_then_import(folder: str, tmp_path: Path) -> None:
     path = str(_hamlet_list(tmp_path / "ap1.xlsx"))
-    args = ("members", "import", path, "--youth", "--data-dir", folder, "--format", "json")
+    args = ("members", "import", path, "--youth", "--data-dir", folder, "--format", "json",
+            "--skip-rejected")  # fmt: skip
     code, out, err = cli(*args, "--dry-run")
     assert (code, err) == (0, "")
     report = json.loads(out)
@@ -84,13 +85,15 @@ def test_json_report_then_import(folder: str, tmp_path: Path) -> None:
 
 def test_table_report_in_vietnamese(folder: str, tmp_path: Path) -> None:
     path = str(_hamlet_list(tmp_path / "ap1.xlsx"))
-    code, out, _ = cli("members", "import", path, "--youth", "--data-dir", folder)
+    code, out, _ = cli("members", "import", path, "--youth", "--data-dir", folder,
+                       "--skip-rejected")  # fmt: skip
     assert code == 0
     assert "B “Họ và tên” → Họ và tên; C “Năm sinh” → Ngày sinh / năm sinh" in out
     assert "Dòng 3: cập nhật Đặng Thu Hà (Giới tính, Nghề nghiệp)." in out
     assert "Dòng 6 [bị loại]: Trùng với Lê Văn Lộc" in out
     assert out.rstrip().endswith(
-        "Mới: 2, cập nhật: 1, không đổi: 0, bị loại: 1.\nĐã nhập vào sổ theo dõi thanh niên."
+        "Mới: 2, cập nhật: 1, không đổi: 0, bị loại: 1.\nĐã nhập vào sổ theo dõi thanh niên, "
+        "bỏ qua 1 dòng bị loại (dòng 6)."
     )
 
 

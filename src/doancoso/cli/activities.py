@@ -85,7 +85,8 @@ def register(subparsers: Subparsers) -> None:
         "tham gia mà không được nêu tên là vắng không phép. Buổi đã điểm danh (trong ứng dụng "
         "hoặc bằng lệnh này): chỉ người được nêu tên đổi, người khác giữ nguyên như đã điểm "
         "danh. Với --file, bảng là toàn bộ điểm danh của buổi: người không có trong bảng là "
-        "vắng không phép; các tùy chọn --present, --excused, --absent nêu ngoại lệ.",
+        "vắng không phép; các tùy chọn --present, --excused, --absent nêu ngoại lệ. Cần nêu ít "
+        "nhất một đoàn viên hoặc một bảng (--file): lệnh không nêu ai thì không lưu gì.",
     )
     data_dir_option(attend)
     attend.add_argument(
@@ -104,7 +105,7 @@ def register(subparsers: Subparsers) -> None:
         help="bảng điểm danh .xlsx/.xls/.csv: một cột họ tên (hoặc CCCD), một cột “x” cho người "
         "có mặt, “p” cho vắng có phép; người không có trong bảng là vắng không phép",
     )
-    attend.set_defaults(handler=activity_attend)
+    attend.set_defaults(handler=activity_attend, parser=attend)
 
     calendar_export.register(subparsers)  # participation, calendar export
 
@@ -271,7 +272,15 @@ def _named(ws: Workspace, args: argparse.Namespace) -> dict[str, str]:
 
 def activity_attend(args: argparse.Namespace, out: TextIO) -> int:
     """Without ``--file``, a date already taken starts from its marks as saved (with their
-    reasons): a second run changes only the members it names. A sheet is the whole roll call."""
+    reasons): a second run changes only the members it names. A sheet is the whole roll call.
+    Naming nobody is bad usage: on a date not yet taken it would have saved everyone expected
+    as absent and the date as held (the app's roll call starts so too, but saves only when the
+    secretary has ticked and pressed save)."""
+    if args.file is None and not (args.present or args.excused or args.absent):
+        args.parser.error(
+            "cần ít nhất một trong --present, --excused, --absent, --file "
+            "(điểm danh mà không nêu ai thì chưa lưu gì)"
+        )
     with open_workspace(args) as ws:
         taken = ws.activities.occurrence(args.occurrence).row.attendance_taken
         named = _named(ws, args)

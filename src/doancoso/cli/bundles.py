@@ -219,8 +219,10 @@ def _json(value: Any, out: TextIO) -> None:
 
 
 def _counts(counts: dict[str, int]) -> str:
+    """The kinds of records counted, in the biên bản's order, those with none left off ("" for
+    none at all)."""
     shown = [t for t in in_label_order(counts) if counts[t]]
-    return ", ".join(f"{table_label(t)} {vn_number(counts[t])}" for t in shown) or "không có"
+    return ", ".join(f"{table_label(t)} {vn_number(counts[t])}" for t in shown)
 
 
 def _statuses(member_statuses: dict[str, int]) -> str:
@@ -244,10 +246,10 @@ def _describe(info: BundleInfo, out: TextIO) -> None:
     print(f"Tạo lúc {moment_text(info.created_at)} bởi doancoso {info.app_version}", file=out)
     live = live_counts(info.manifest)
     if live is not None:
-        print(f"{LIVE_HEADER}: {_counts(live.tables)}", file=out)
+        print(f"{LIVE_HEADER}: {_counts(live.tables) or 'không có'}", file=out)
         if live.member_statuses:
             print(f"Đoàn viên theo tình trạng: {_statuses(live.member_statuses)}", file=out)
-    print(f"{ALL_ROWS_HEADER}: {_counts(info.counts)}", file=out)
+    print(f"{ALL_ROWS_HEADER}: {_counts(info.counts) or 'không có'}", file=out)
     if live is None:
         print(ALL_ROWS_NOTE, file=out)
     print(f"Tệp minh chứng: {vn_number(info.evidence_files)}", file=out)
@@ -345,16 +347,18 @@ _MATCH_REASONS = {
 
 def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
     verb = "Sẽ" if not result.applied else "Đã"
-    print(f"{verb} thêm: {_counts(result.new)}", file=out)
+    if added := _counts(result.new):  # a count of none is not said, as in the import wizard
+        print(f"{verb} thêm: {added}", file=out)
     if result.merge_events:
         print(
             f"{verb} ghi thêm sự kiện “Sáp nhập tổ chức Đoàn” vào quá trình sinh hoạt của "
             f"{vn_number(result.merge_events)} đoàn viên (không tính trong số trên).",
             file=out,
         )
-    print(f"{verb} cập nhật: {_counts(result.updated)}", file=out)
-    print(f"{verb} xóa: {_counts(result.deleted)}", file=out)
-    print(f"Không đổi: {_counts(result.unchanged)}", file=out)
+    for said, counts in ((f"{verb} cập nhật", result.updated), (f"{verb} xóa", result.deleted),
+                         ("Không đổi", result.unchanged)):  # fmt: skip
+        if shown := _counts(counts):
+            print(f"{said}: {shown}", file=out)
     for match in result.matches:
         reason = _MATCH_REASONS.get(match.reason, match.reason)
         taken = f"; lấy thêm từ tệp: {filled_text(match.filled)}" if match.filled else ""

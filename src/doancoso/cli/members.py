@@ -88,9 +88,13 @@ def _value_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
         "--birth", required=required, metavar="dd/mm/yyyy", help="ngày sinh dd/mm/yyyy"
     )
     parser.add_argument("--gender", default=empty, metavar="GIỚI_TÍNH", help="Nam hoặc Nữ")
+    # A new member's --branch must name one (a blank one is bad usage); an edit's empty
+    # --branch "" takes the member out of their chi đoàn, as an empty --phone clears the phone.
     parser.add_argument(
-        "--branch", type=BRANCH, metavar="TÊN", help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)"
-    )
+        "--branch", type=BRANCH if required else str, metavar="TÊN",
+        help=f"chi đoàn ({BRANCH_NAME}; phải có sẵn)"
+        + ("" if required else '; để trống ("") để bỏ chi đoàn của đoàn viên'),
+    )  # fmt: skip
     parser.add_argument(
         "--national-id", default=empty, metavar="SỐ",
         help="số CCCD (12 chữ số) hoặc CMND (9 chữ số)",
@@ -231,8 +235,10 @@ def members_edit(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         member = find_member(ws, args.member)
         raw = {**form_texts(member.fields), **given}
-        if args.branch:
+        if args.branch is not None and args.branch.strip():
             raw["branch_id"] = find_branch(ws, args.branch, HOW_TO_CREATE_BRANCH).id
+        elif args.branch is not None:  # empty: no chi đoàn, as the form's field left empty
+            raw["branch_id"] = ""
         warnings = ws.members.warnings(raw, member.id)
         ws.members.edit(raw, member.id)
         record = ws.members.get(member.id)

@@ -51,6 +51,12 @@ def register(members_sub: Subparsers) -> None:
         action="store_true",
         help="nhập vào danh sách thanh niên địa phương (sổ theo dõi) thay vì danh sách đoàn viên",
     )
+    importing.add_argument(
+        "--skip-rejected",
+        action="store_true",
+        help="nhập các dòng hợp lệ, bỏ qua các dòng bị loại (mặc định: tệp có dòng bị loại thì "
+        "không nhập gì, báo lý do và thoát với mã 1)",
+    )
     format_option(importing)
     importing.set_defaults(handler=members_import)
 
@@ -142,9 +148,45 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
     )
 
 
+def _rejections(preview: ImportPreview) -> list[tuple[int, str]]:
+    """(row, reason) of every row ``preview`` rejects, in the file's order: the problems that
+    reject it (its other ones, only warnings, where none is marked so)."""
+    from ..core.roster.spreadsheets import ERROR, REJECTED
+
+    found: list[tuple[int, str]] = []
+    for row in preview.rows:
+        if row.action != REJECTED:
+            continue
+        errors = [p.message for p in row.problems if p.severity == ERROR]
+        messages = errors or [p.message for p in row.problems] or ["Dòng không nhập được."]
+        found += [(row.row, message) for message in messages]
+    return found
+
+
+def _refused(rejections: list[tuple[int, str]]) -> str:
+    """The error when rejected rows stop an import (no ``--skip-rejected``)."""
+    rows = len({row for row, _ in rejections})
+    lines = "".join(f"\n  Dòng {row}: {reason}" for row, reason in rejections)
+    return (
+        f"{vn_number(rows)} dòng bị loại nên chưa nhập gì (sửa các dòng này rồi nhập lại, "
+        f"hoặc thêm --skip-rejected để chỉ nhập các dòng còn lại):{lines}"
+    )
+
+
+def _skipped(rejections: list[tuple[int, str]]) -> str:
+    """ ", bỏ qua 2 dòng bị loại (dòng 3, 7)" after what ``--skip-rejected`` imported."""
+    rows = sorted({row for row, _ in rejections})
+    if not rows:
+        return ""
+    numbers = ", ".join(str(row) for row in rows)
+    return f", bỏ qua {vn_number(len(rows))} dòng bị loại (dòng {numbers})"
+
+
 def members_import(args: argparse.Namespace, out: TextIO) -> int:
     """``members import``: the roster, or with ``--youth`` the youth register, from a file; the
-    same report and JSON keys for both."""
+    same report and JSON keys for both. A file with rejected rows imports nothing and exits 1
+    (an import is all or nothing), unless ``--skip-rejected`` chose to import the other rows,
+    as the import wizard's "Nhập" does after its preview."""
     from ..core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
 
     youth = bool(getattr(args, "youth", False))
@@ -152,7 +194,9 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
     with open_workspace(args) as ws:
         importer = ws.youth_import if youth else ws.spreadsheets
         preview = importer.preview_import(args.file, sheet=args.sheet)
-        usable = len(preview.rows) - preview.count(REJECTED)
+        rejections = _rejections(preview)
+        refused = bool(rejections) and not args.skip_rejected
+        usable = 0 if refused else len(preview.rows) - preview.count(REJECTED)
         applied = False
         if usable and not args.dry_run:
             importer.apply_import(preview)
@@ -174,13 +218,16 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _report(preview, out)
         if applied and not preview.count(NEW) + preview.count(UPDATE):
-            print(f"Không có gì thay đổi: mọi dòng đã có trong {where}.", file=out)
+            print(f"Không có gì thay đổi: mọi dòng đã có trong {where}{_skipped(rejections)}.",
+                  file=out)  # fmt: skip
         elif applied:
-            print(f"Đã nhập vào {where}.", file=out)
+            print(f"Đã nhập vào {where}{_skipped(rejections)}.", file=out)
         elif usable:
             print("Chạy thử: chưa ghi gì.", file=out)
-        else:
+        elif not refused:
             print("Không có dòng nào nhập được.", file=out)
+    if refused:  # after the report, which says what each row would have been
+        raise AppError(_refused(rejections))
     return EXIT_OK if usable else EXIT_ERROR
 
 

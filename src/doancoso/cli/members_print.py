@@ -26,6 +26,7 @@ from ..core.document_memory import DocumentMemory
 from ..core.errors import AppError
 from ..core.lang.dates import format_vn_date
 from ..core.lang.text import nfc, vn_number
+from ..core.lifecycle.rules import EVENT_KINDS
 from .common import (
     EXIT_OK,
     PDF,
@@ -172,9 +173,10 @@ def _transfer_out(history: list[EventInfo], name: str, event_id: str | None) -> 
     a member with none is refused, as is an id that is not one of theirs (naming them)."""
     transfers = [e for e in history if e.kind == "transfer_out"]
     if not transfers:
+        label = EVENT_KINDS["transfer_out"]  # the kind in the words the user reads and types
         raise AppError(
-            f"Đoàn viên {name} chưa có sự kiện “Chuyển sinh hoạt đi”: ghi sự kiện đó (doancoso "
-            "members event add … --kind transfer_out) rồi in giấy giới thiệu."
+            f"Đoàn viên {name} chưa có sự kiện “{label}”: ghi sự kiện đó (doancoso members event "
+            f'add … --kind "{label}") rồi in giấy giới thiệu.'
         )
     if event_id is None:
         return transfers[-1]

@@ -3,11 +3,12 @@ printed documents (phiếu tự đánh giá, tổng hợp, quyết định).
 
 Registered under ``rating`` by :mod:`.rating`; the sheet and PDF code load only when these
 commands run. ``import --format json`` prints ``year``, ``sheet``, ``changed`` (each member
-whose values change: ``row``, ``member_id``, ``full_name`` and ``changes``, by field —
+whose values change: ``row``, ``member_id``, ``full_name``, ``who`` and ``changes``, by field —
 ``sick_months``, ``dues_unpaid``, ``self``, ``proposed``, ``proposed_remark`` — its ``before``
 and ``after``), ``refused``
-(``row``, ``full_name``, ``reason``), ``unchanged`` and ``applied``; it exits 1 when no row
-could be taken.
+(``row``, ``full_name``, ``who``, ``reason``), ``unchanged`` and ``applied``; it exits 1 when no
+row could be taken. ``who`` names the member as the text report does: a namesake of another
+member of the round with their chi đoàn (and birth year), the others by name alone.
 
 ``print`` numbers the summary (BC) and the decision (QĐ) as the app's print dialog does
 (:mod:`.numbers`): ``--number``, else the organisation's decision's own number when it was
@@ -137,6 +138,7 @@ def _json(preview: SheetPreview, applied: bool) -> dict[str, object]:
                 "row": c.row,
                 "member_id": c.member_id,
                 "full_name": c.full_name,
+                "who": c.who or c.full_name,
                 "changes": {
                     JSON_FIELDS[f.field]: {"before": f.before, "after": f.after} for f in c.changes
                 },
@@ -144,7 +146,13 @@ def _json(preview: SheetPreview, applied: bool) -> dict[str, object]:
             for c in preview.changes
         ],
         "refused": [
-            {"row": r.row, "full_name": r.full_name, "reason": r.reason} for r in preview.refused
+            {
+                "row": r.row,
+                "full_name": r.full_name,
+                "who": r.who or r.full_name,
+                "reason": r.reason,
+            }
+            for r in preview.refused
         ],
         "unchanged": preview.unchanged,
         "applied": applied,
