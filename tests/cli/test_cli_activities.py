@@ -156,7 +156,7 @@ def test_repeats(
         (("--repeat", "mỗi tháng", "--until", "31/12/2025"),
          "  --repeat: Quy tắc lặp lại không hợp lệ (phần “mỗi tháng”).\n"),
         (("--repeat", "weekly", "--until", "01/01/2025"),
-         "  --repeat: Ngày kết thúc lặp lại không thể trước ngày bắt đầu.\n"),
+         "  --until: Ngày kết thúc lặp lại không thể trước ngày bắt đầu.\n"),
         (("--until", "31/12/2025"),
          "  --until: Chỉ hoạt động lặp lại mới có ngày kết thúc lặp lại.\n"),
         (("--time", "25:00", "--end-time", "7g"),

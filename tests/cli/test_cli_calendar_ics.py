@@ -277,6 +277,7 @@ def test_a_range_whose_dates_were_taken_off_updates_the_phone(
 
 
 def test_bad_export_writes_nothing(ws: Workspace, data_dir: Path, tmp_path: Path) -> None:
+    ws.activities.save({"title": "Hội thi", "start_date": f"01/03/{dt.date.today().year}"})
     cases = [
         (("calendar", "export", str(tmp_path / "lich.txt")),
          "Lỗi: Tệp lịch phải có đuôi .ics: lich.txt\n"),
@@ -296,6 +297,25 @@ def test_bad_export_writes_nothing(ws: Workspace, data_dir: Path, tmp_path: Path
         result = in_folder(data_dir, *argv)
         assert (result.code, result.out, result.err) == (1, "", message)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_range_without_any_activity_is_said_and_writes_nothing(
+    calendar_2025: dict[str, str], data_dir: Path, tmp_path: Path
+) -> None:
+    """As the app's dialog says it: an empty calendar imported into a phone shows nothing and
+    looks like a failed export."""
+    target = tmp_path / "lich.ics"
+    for options, span in ((("--year", "2027"), ("01/01/2027", "31/12/2027")),
+                          (("--from", "01/01/2024", "--to", "31/08/2024"),
+                           ("01/01/2024", "31/08/2024"))):  # fmt: skip
+        result = in_folder(data_dir, "calendar", "export", str(target), *options)
+        assert (result.code, result.out, result.err) == (
+            1,
+            "",
+            f"Lỗi: Từ {span[0]} đến {span[1]} không có hoạt động nào: không có gì để xuất. "
+            "Hãy chọn năm hoặc khoảng ngày khác.\n",
+        )
+    assert not target.exists()
 
 
 @pytest.mark.parametrize(

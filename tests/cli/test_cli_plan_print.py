@@ -199,6 +199,8 @@ def test_a_blank_number_or_a_date_outside_the_plan_s_years_is_not_kept(ws, data_
     said = _print_plan(data_dir, target, "--number", "", "--date", "05/01/2027")
     assert said == [
         f"Đã in kế hoạch công tác năm 2026 ra tệp {target}.",
+        "Ngày 05/01/2027 chỉ in trên tệp, không ghi vào kế hoạch: kế hoạch năm 2026 ban hành "
+        "trong năm 2025 hoặc 2026. Nếu gõ nhầm năm, hãy in lại.",
         "Số văn bản để trống, ghi bằng tay.",
     ]
     assert "Tân Hưng, ngày 05 tháng 01 năm 2027" in _lines(target)

@@ -79,7 +79,7 @@ def _date(text: str | None) -> date | None:
 
 
 def plan_print(args: argparse.Namespace, out: TextIO) -> int:
-    from ..core.plans.service import kept_text
+    from ..core.plans.service import kept_text, unkept_date_text
     from ..reports.plan import print_plan, print_report
 
     require_suffix(args.output, PDF, ".pdf")
@@ -96,12 +96,16 @@ def plan_print(args: argparse.Namespace, out: TextIO) -> int:
                      place=args.place)  # fmt: skip
         keep_number(memory, code, chosen, year)
         kept: dict[str, str] = {}
+        unkept = ""
         if plan is not None:  # once the file is written: a print that failed records nothing
             printed_on = issued_on or plan.plan_date or date.today()
             kept = ws.plans.keep_printed(args.year, chosen.number, printed_on)
+            unkept = unkept_date_text(args.year, printed_on)
     what = "báo cáo kết quả thực hiện chỉ tiêu" if args.report else "kế hoạch công tác"
     print(f"Đã in {what} năm {args.year} ra tệp {path}.", file=out)
     if kept:
         print(f"{kept_text(kept)} đã được ghi vào kế hoạch.", file=out)
+    if unkept:
+        print(unkept, file=out)
     print(chosen.said, file=out)
     return EXIT_OK

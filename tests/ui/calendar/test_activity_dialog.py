@@ -105,6 +105,22 @@ def test_a_repeat_needs_its_end_and_shows_its_dates(qtbot: QtBot, core: Core) ->
     assert dialog.saved_id is not None and dialog.saved_count == 3
 
 
+def test_a_repeat_ending_before_it_starts_is_said_under_its_end_date(
+    qtbot: QtBot, core: Core, cal_ws: Workspace
+) -> None:
+    """The date to correct is "Lặp đến ngày": its message is under it, not under "Lặp lại"."""
+    dialog = _form(qtbot, core, day=dt.date(2027, 1, 5))
+    dialog.edits["title"].setText("Họp Ban Chấp hành hằng tháng")
+    _choose_repeat(dialog, "monthly")
+    dialog.repeat.until_edit.setText("31/12/2026")
+    dialog.save_button.click()
+    assert dialog.errors.messages() == {
+        "until": "Ngày kết thúc lặp lại không thể trước ngày bắt đầu."
+    }
+    assert dialog.saved_id is None
+    assert cal_ws.activities.occurrences(dt.date(2026, 1, 1), dt.date(2027, 12, 31)) == []
+
+
 def test_the_repeats_offered_are_named_in_plain_vietnamese(qtbot: QtBot, core: Core) -> None:
     dialog = _form(qtbot, core, day=dt.date(2026, 1, 15))
     combo = dialog.repeat.combo

@@ -84,4 +84,9 @@ def test_a_number_left_blank_or_a_date_outside_the_plan_s_years_is_not_recorded(
     plan = ws.plans.get(YEAR)
     assert plan is not None
     assert (plan.number, plan.plan_date) == ("07-KH/ĐTN", date(2026, 1, 15))
-    assert messages == [f"Đã in kế hoạch năm 2026 ra tệp {tmp_path / 'ke-hoach-2026.pdf'}."]
+    # Said, so that a year mistyped is seen before the plan is sent.
+    assert messages == [
+        f"Đã in kế hoạch năm 2026 ra tệp {tmp_path / 'ke-hoach-2026.pdf'}. Ngày 05/01/2027 chỉ "
+        "in trên tệp, không ghi vào kế hoạch: kế hoạch năm 2026 ban hành trong năm 2025 hoặc "
+        "2026. Nếu gõ nhầm năm, hãy in lại."
+    ]

@@ -10,7 +10,13 @@ from ..errors import ValidationError
 from ..lang.dates import FIRST_YEAR, LAST_YEAR, DateFormatError, parse_vn_date
 from ..lang.numbers import parse_count
 from ..lang.text import nfc, nfc_multiline_or_none, nfc_or_none
-from .recurrence import ENDLESS_PRESET, ENDLESS_RULE, UNTIL_WORDS, normalize_rule
+from .recurrence import (
+    ENDLESS_PRESET,
+    ENDLESS_RULE,
+    UNTIL_BEFORE_START,
+    UNTIL_WORDS,
+    normalize_rule,
+)
 from .rules import code_of, parse_time
 
 END_DATE_LABEL = "Ngày kết thúc"
@@ -128,6 +134,8 @@ def parse_activity(raw: Mapping[str, object], kinds: Mapping[str, str]) -> Activ
     if repeat and start is not None:
         if end is not None and end != start:
             errors["rule"] = "Hoạt động kéo dài nhiều ngày không thể lặp lại."
+        elif until is not None and until < start:  # said under the date to correct
+            errors["until"] = UNTIL_BEFORE_START
         else:
             try:
                 rule = normalize_rule(repeat, start, until)

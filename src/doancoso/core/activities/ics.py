@@ -35,6 +35,8 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..context import WorkspaceContext
+from ..errors import NotFoundError
+from ..lang.dates import format_vn_date
 from ..lang.text import vn_number
 from ..storage.files import written_atomically
 from ..storage.models import Activity, Occurrence, Organization
@@ -392,10 +394,22 @@ def _rrule_dict(rule: str, timed: bool) -> dict[str, object]:
     return parts
 
 
+def nothing_to_export(first: dt.date, last: dt.date) -> str:
+    """Why a range without any activity (deleted ones included) is not exported: an empty
+    calendar imported into a phone shows nothing and looks like a failed export."""
+    return (
+        f"Từ {format_vn_date(first)} đến {format_vn_date(last)} không có hoạt động nào: không "
+        "có gì để xuất. Hãy chọn năm hoặc khoảng ngày khác."
+    )
+
+
 def export_calendar(
     ctx: WorkspaceContext, target: Path, first: dt.date, last: dt.date, kinds: dict[str, str]
 ) -> IcsFile:
-    """Write the .ics to ``target`` (atomically); returns what it holds."""
+    """Write the .ics to ``target`` (atomically); returns what it holds. Raises
+    :class:`NotFoundError` (nothing written) for a range without any activity."""
+    if calendar_size(ctx, first, last) == 0:
+        raise NotFoundError(nothing_to_export(first, last))
     ics = build_calendar(ctx, first, last, kinds)
     with written_atomically(target) as temp:
         temp.write_bytes(ics.data)

@@ -45,6 +45,9 @@ ENDLESS_RULE = (
 hand may also end after a number of dates."""
 
 
+UNTIL_BEFORE_START = "Ngày kết thúc lặp lại không thể trước ngày bắt đầu."
+
+
 def _error(message: str) -> ValidationError:
     return ValidationError({"rule": message})
 
@@ -98,7 +101,7 @@ def normalize_rule(rule: str, start: dt.date, until: dt.date | None = None) -> s
     parts = _parts(base)
     if until is not None:
         if until < start:
-            raise _error("Ngày kết thúc lặp lại không thể trước ngày bắt đầu.")
+            raise _error(UNTIL_BEFORE_START)
         parts.pop("COUNT", None)
         parts["UNTIL"] = until.strftime("%Y%m%d")
     if "UNTIL" in parts and "COUNT" in parts:

@@ -190,9 +190,26 @@ def printed_details(plan: PlanInfo, number: str, issued_on: dt.date) -> dict[str
     kept: dict[str, str] = {}
     if number and number != (plan.number or ""):
         kept["number"] = number
-    if issued_on != plan.plan_date and plan.year - 1 <= issued_on.year <= plan.year:
+    if issued_on != plan.plan_date and _may_date(plan.year, issued_on):
         kept["plan_date"] = format_vn_date(issued_on)
     return kept
+
+
+def _may_date(year: int, day: dt.date) -> bool:
+    """Whether the plan of ``year`` can be dated ``day``: in its year or the year before."""
+    return year - 1 <= day.year <= year
+
+
+def unkept_date_text(year: int, issued_on: dt.date) -> str:
+    """What to tell the secretary who printed the plan of ``year`` dated ``issued_on`` outside
+    the years a plan can be dated (a mistyped year, most likely): the file carries the date, the
+    plan does not. Empty when the date can be the plan's."""
+    if _may_date(year, issued_on):
+        return ""
+    return (
+        f"Ngày {format_vn_date(issued_on)} chỉ in trên tệp, không ghi vào kế hoạch: kế hoạch "
+        f"năm {year} ban hành trong năm {year - 1} hoặc {year}. Nếu gõ nhầm năm, hãy in lại."
+    )
 
 
 def kept_text(kept: Mapping[str, str]) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.activities.ics import nothing_to_export
 from ...core.errors import ValidationError
 from ...core.lang.dates import (
     FIRST_YEAR,
@@ -160,10 +161,7 @@ class CalendarExportDialog(QDialog):
             if self._closed:  # "Hủy" while counting
                 return
             if size == 0:
-                self.message.setText(
-                    f"Từ {format_vn_date(span[0])} đến {format_vn_date(span[1])} không có hoạt "
-                    "động nào: không có gì để xuất. Hãy chọn năm hoặc khoảng ngày khác."
-                )
+                self.message.setText(nothing_to_export(*span))
                 self.message.show()
                 return
             self.span = span

@@ -438,8 +438,10 @@ class CalendarPage(QWidget):
     def _reminder_list(self, model: ReminderModel) -> QListView:
         view = QListView()
         view.setModel(model)
-        view.setUniformItemSizes(True)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Wrapped, never cut: the chi đoàn meetings all begin "Sinh hoạt chi đoàn ấp …", and
+        # cut at the panel's width they would differ only by their dates.
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.ResizeMode.Adjust)  # wrapped again as the panel resizes
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         view.activated.connect(lambda index: self.open_occurrence(index.data(OCCURRENCE_ID_ROLE)))
         return view

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.documents import DocumentDetails
 from ...core.lang.dates import format_vn_date
-from ...core.plans.service import PlanInfo, kept_text
+from ...core.plans.service import PlanInfo, kept_text, unkept_date_text
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.folders import ask_save_path
@@ -79,6 +79,9 @@ class PlanPrinter(QObject):
             text = f"Đã in kế hoạch năm {plan.year} ra tệp {written}."
             if kept:
                 text += f" {kept_text(kept)} đã được ghi vào kế hoạch."
+            unkept = unkept_date_text(plan.year, details.issued_on)
+            if unkept:
+                text += f" {unkept}"
             self.status_message.emit(text)
 
         op = CoreOp(self._parent, job, self._core, label="Đang in ra PDF…")
