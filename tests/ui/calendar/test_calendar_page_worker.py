@@ -1,0 +1,92 @@
+"""The calendar page with the app's threaded runner: every read of the activities it shows (the
+month's weeks, the agenda of a whole year, the months a search finds in the year, the kinds,
+the dates of an activity before it is deleted) runs on the
+worker, never on the GUI thread (the dates' order goes through the core's collation cache, the
+worker's); what was shown stays until the new read arrives."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.page import CalendarPage
+from doancoso.ui.shell.operations import Core
+from doancoso.ui.shell.undo import UndoHistory
+from read_threads import on_the_worker, record_every_read
+from scripted import ScriptedPrompts
+
+from .conftest import add_activity, branch_id
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _titles(page: CalendarPage, day: dt.date) -> list[str]:
+    return [row.title for row in page.month_model.occurrences_on(day)]
+
+
+def test_the_month_the_agenda_and_a_search_are_read_on_the_worker(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts, history: UndoHistory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
+    add_activity(cal_ws, "Sinh hoạt chi đoàn tháng 3", "15/03/2026", kind="sinh-hoat",
+                 branch_ids=[tan_hung])  # fmt: skip
+    add_activity(cal_ws, "Hiến máu tình nguyện", "16/05/2026", kind="tinh-nguyen")
+    read_on = record_every_read(cal_ws.activities, monkeypatch)
+    core = Core(cal_ws, prompts)  # threaded, as in the app
+    page = CalendarPage(core, history)
+    qtbot.addWidget(page)
+
+    page.show_date(dt.date(2026, 3, 2))
+    qtbot.waitUntil(lambda: page.title_label.text() == "Tháng 3 năm 2026", timeout=10_000)
+    assert _titles(page, dt.date(2026, 3, 15)) == ["Sinh hoạt chi đoàn tháng 3"]
+    assert page.month.selected == dt.date(2026, 3, 2)
+    assert page.agenda_model.index(0, 3).data() == "Sinh hoạt chi đoàn định kỳ"  # its kind
+    assert page.range_label.text() == "Từ 01/03/2026 đến 31/03/2026: 1 buổi hoạt động"
+
+    page.range_combo.setCurrentIndex(page.range_combo.findData("year"))
+    qtbot.waitUntil(
+        lambda: page.range_label.text() == "Từ 01/01/2026 đến 31/12/2026: 2 buổi hoạt động",
+        timeout=10_000,
+    )
+    assert [row.title for row in page.agenda_model.rows] == [
+        "Sinh hoạt chi đoàn tháng 3", "Hiến máu tình nguyện",
+    ]  # fmt: skip
+
+    page.search.setText("hien mau")
+    page.apply_filter()  # the user's pause
+    assert _titles(page, dt.date(2026, 3, 15)) == ["Sinh hoạt chi đoàn tháng 3"]  # until read
+    qtbot.waitUntil(lambda: not page.search_hint.isHidden(), timeout=10_000)
+    assert page.search_hint.text() == (
+        "Không có trong tháng này; có 1 buổi hoạt động khớp trong năm 2026: tháng 5. "
+        "Enter: đến tháng 5."
+    )
+    assert _titles(page, dt.date(2026, 3, 15)) == []
+    page.go_to_results()
+    qtbot.waitUntil(lambda: page.title_label.text() == "Tháng 5 năm 2026", timeout=10_000)
+    assert page.month.selected == dt.date(2026, 5, 16)
+    assert _titles(page, dt.date(2026, 5, 16)) == ["Hiến máu tình nguyện"]
+    assert core.runner.wait()
+    assert on_the_worker(read_on)
+
+
+def test_a_deletion_asks_with_the_dates_read_on_the_worker(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts, history: UndoHistory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    activity = add_activity(cal_ws, "Ngày Chủ nhật xanh", "01/03/2026", kind="chu-nhat-xanh",
+                            repeat="last-sunday", until="31/05/2026")  # fmt: skip
+    read_on = record_every_read(cal_ws.activities, monkeypatch)
+    core = Core(cal_ws, prompts)  # threaded, as in the app
+    page = CalendarPage(core, history)
+    qtbot.addWidget(page)
+    prompts.answer = False  # "Không"
+    page.delete_activity(activity, "Ngày Chủ nhật xanh")
+    qtbot.waitUntil(lambda: bool(prompts.asked), timeout=10_000)
+    assert prompts.asked[0].startswith("Xóa hoạt động “Ngày Chủ nhật xanh” cùng 3 buổi? ")
+    assert core.runner.wait()
+    assert on_the_worker(read_on)
+    assert len(cal_ws.activities.occurrence_ids_of(activity)) == 3  # not deleted
