@@ -9,16 +9,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
 from read_threads import on_the_worker, record_every_read
 from scripted import ScriptedPrompts
 
-from .conftest import add_activity, branch_id
+from .conftest import add_activity, branch_id, first_occurrence
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -90,3 +93,56 @@ def test_a_deletion_asks_with_the_dates_read_on_the_worker(
     assert core.runner.wait()
     assert on_the_worker(read_on)
     assert len(cal_ws.activities.occurrence_ids_of(activity)) == 3  # not deleted
+
+
+def test_a_date_opens_on_what_the_worker_read_and_reads_itself_again_there(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts, history: UndoHistory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The date's dialog opens once its date, activity and kinds are read on the worker; after
+    the roll call it reads the date again there (its counts). A date deleted meanwhile is said,
+    not opened."""
+    tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
+    activity = add_activity(cal_ws, "Sinh hoạt chi đoàn tháng 3", "12/03/2026", kind="sinh-hoat",
+                            branch_ids=[tan_hung])  # fmt: skip
+    occurrence = first_occurrence(cal_ws, activity)
+    read_on = record_every_read(cal_ws.activities, monkeypatch)
+    core = Core(cal_ws, prompts)  # threaded, as in the app
+    page = CalendarPage(core, history)
+    qtbot.addWidget(page)
+    opening: list[int] = []  # the reads until the dialog opened
+    reread_on: list[list[int]] = []  # those after the roll call was saved
+    seen: list[tuple[str, str, str]] = []
+
+    def roll_call(sheet: QDialog) -> None:
+        assert isinstance(sheet, AttendanceDialog)
+        sheet.all_present_button.click()
+        sheet.save_button.click()
+        qtbot.waitUntil(lambda: sheet.saved, timeout=10_000)
+        reread_on.append(record_every_read(cal_ws.activities, monkeypatch))
+
+    def in_the_date(dialog: QDialog) -> None:
+        assert isinstance(dialog, OccurrenceDialog)
+        opening.extend(read_on)
+        prompts.dialog_script = roll_call
+        dialog.take_attendance()
+        qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=10_000)
+        seen.append((dialog.subtitle.text().split(" · ")[0], dialog.attendance_label.text(),
+                     dialog.message.text()))  # fmt: skip
+
+    prompts.dialog_script = in_the_date
+    page.open_occurrence(occurrence)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen == [(
+        "Sinh hoạt chi đoàn định kỳ",
+        "Có mặt 5/5 · Vắng có phép 0 · Vắng 0.",
+        "Đã lưu điểm danh: Có mặt 5/5 · Vắng có phép 0 · Vắng 0.",
+    )]  # fmt: skip
+    assert core.runner.wait()
+    assert on_the_worker(opening)
+    assert on_the_worker(reread_on[0])
+
+    cal_ws.activities.delete(activity)
+    page.open_occurrence(occurrence)
+    qtbot.waitUntil(lambda: bool(prompts.errors), timeout=10_000)
+    assert prompts.errors == ["Không tìm thấy buổi hoạt động (có thể đã bị xóa)."]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QFont, QKeyEvent, QKeySequence
@@ -78,6 +79,9 @@ from .words import (
     reminder_text,
     search_elsewhere_text,
 )
+
+if TYPE_CHECKING:  # the dialogs' modules load when one first opens
+    from .occurrence_dialog import OccurrenceRead
 
 RANGES = (("month", "Tháng đang xem"), ("week", "Tuần của ngày đang chọn"),
           ("year", "Cả năm đang xem"))  # fmt: skip
@@ -633,13 +637,18 @@ class CalendarPage(QWidget):
             self.delete_activity(row.activity_id, row.title)
 
     def open_occurrence(self, occurrence_id: str) -> None:
+        """The date's dialog, once the date is read on the worker (one deleted meanwhile: why
+        it cannot open)."""
+        from .occurrence_dialog import read_occurrence
+
+        op = QueryOp(self, lambda ws: read_occurrence(ws, occurrence_id), self._core,
+                     progress=False)  # fmt: skip
+        op.success(self._run_occurrence).failure(self._core.reporter(self, "Không mở được")).run()
+
+    def _run_occurrence(self, read: OccurrenceRead) -> None:
         from .occurrence_dialog import OccurrenceDialog
 
-        try:
-            dialog = OccurrenceDialog(self._core, self._history, occurrence_id, self)
-        except AppError as exc:  # deleted meanwhile
-            self.prompts.error(self, "Không mở được", exc.message)
-            return
+        dialog = OccurrenceDialog(self._core, self._history, read, self)
         self.prompts.run(dialog)
         activity_id, title = dialog.detail.row.activity_id, dialog.detail.row.title
         if dialog.saved:  # the day as the core read it ("2/3/2026" said "02/03/2026")
