@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
 from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
-from read_threads import on_the_worker, record_every_read
+from read_threads import on_the_worker, record_every_read, record_reads
 from scripted import ScriptedPrompts
 
 from .conftest import add_activity, branch_id, first_occurrence
@@ -146,3 +147,48 @@ def test_a_date_opens_on_what_the_worker_read_and_reads_itself_again_there(
     page.open_occurrence(occurrence)
     qtbot.waitUntil(lambda: bool(prompts.errors), timeout=10_000)
     assert prompts.errors == ["Không tìm thấy buổi hoạt động (có thể đã bị xóa)."]
+
+
+def test_the_activity_form_reads_its_kinds_and_targets_on_the_worker(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form lists the kinds and the plan's targets read on the worker (the targets' figures
+    are measured there): "Lưu" waits for them; then the activity's kind and target are chosen,
+    not a change Esc asks about, and a year without a plan says so once read."""
+    cal_ws.plans.create(2026)
+    kinds = cal_ws.activities.kind_names()
+    target = cal_ws.plans.add_target(
+        2026, {"text": "100% chi đoàn sinh hoạt hằng tháng", "criterion": "2"}, kinds
+    )
+    activity = add_activity(cal_ws, "Sinh hoạt chi đoàn tháng 3", "12/03/2026", kind="sinh-hoat",
+                            target_ids=[target])  # fmt: skip
+    read_on = record_reads(cal_ws.activities, monkeypatch, "kinds", "kind_names", "validate")
+    planned_on = record_every_read(cal_ws.plans, monkeypatch)
+    core = Core(cal_ws, prompts)  # threaded, as in the app
+    dialog = ActivityDialog(core, activity)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edits["place"].setText("Nhà văn hóa ấp")
+    dialog.submit()  # waits for the lists: nothing saved
+    qtbot.waitUntil(lambda: dialog.kind_combo.count() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.targets.choices.rowCount() == 1, timeout=10_000)
+    assert dialog.kind_combo.currentText() == "Sinh hoạt chi đoàn định kỳ"
+    assert dialog.targets.checked_ids() == [target]
+    assert dialog.targets.choices.item(0).text() == "1. 100% chi đoàn sinh hoạt hằng tháng"
+    assert dialog.saved_id is None and cal_ws.activities.get(activity).fields.place is None
+    dialog.edits["place"].setText("")
+    assert not dialog.is_modified
+
+    dialog.edits["start_date"].setText("12/03/2027")
+    qtbot.waitUntil(dialog.no_plan.isVisible, timeout=10_000)
+    assert dialog.no_plan.text() == "Chưa có kế hoạch công tác năm 2027."
+    dialog.edits["start_time"].setText("25:00")
+    dialog.organiser.some.setChecked(True)
+    dialog.submit()  # the form's own message with the core's, from the kinds read
+    assert dialog.errors.messages() == {
+        "branch_ids": "Chọn ít nhất một chi đoàn tổ chức (hoặc “Toàn Đoàn cơ sở”).",
+        "start_time": "Giờ 25:00 không hợp lệ.",
+    }
+    assert core.runner.wait()
+    assert on_the_worker(read_on)
+    assert on_the_worker(planned_on)
