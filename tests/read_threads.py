@@ -24,6 +24,17 @@ def record_reads(service: object, monkeypatch: pytest.MonkeyPatch, *names: str) 
     return read_on
 
 
+def record_every_read(service: object, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """:func:`record_reads` of every public method of ``service`` (a core service: a read the
+    GUI makes of it later, whatever its name, is recorded too)."""
+    names = [
+        name
+        for name in dir(type(service))
+        if not name.startswith("_") and callable(getattr(type(service), name))
+    ]
+    return record_reads(service, monkeypatch, *names)
+
+
 def on_the_worker(read_on: list[int]) -> bool:
     """Whether reads were recorded, none of them on this (the GUI) thread."""
     return bool(read_on) and threading.get_ident() not in read_on

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.checklist import CheckList
-from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.shell.operations import Core, CoreOp
 from doancoso.ui.shell.undo import UndoHistory
@@ -112,7 +112,9 @@ def test_a_date_s_organisers_are_named_from_the_worker(
                             branch_ids=organisers)  # fmt: skip
     read_on = record_reads(cal_ws.branches, monkeypatch, "list", "names")
     core = Core(cal_ws, prompts)  # threaded, as in the app
-    dialog = OccurrenceDialog(core, history, first_occurrence(cal_ws, activity))
+    dialog = OccurrenceDialog(
+        core, history, read_occurrence(core.ws, first_occurrence(cal_ws, activity))
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     named = (

@@ -15,7 +15,7 @@ from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
 from doancoso.ui.calendar.minutes_dialog import MinutesDialog
-from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
@@ -44,7 +44,7 @@ def _shown(qtbot: QtBot, dialog: QWidget) -> None:
 def test_the_date_form_s_letters(
     qtbot: QtBot, core: Core, history: UndoHistory, meeting: str
 ) -> None:
-    dialog = OccurrenceDialog(core, history, meeting)
+    dialog = OccurrenceDialog(core, history, read_occurrence(core.ws, meeting))
     _shown(qtbot, dialog)
     found = letters(dialog)
     assert {"Alt+N", "Alt+A", "Alt+T", "Alt+S", "Alt+D", "Alt+M", "Alt+I", "Alt+G", "Alt+X",
@@ -61,7 +61,7 @@ def test_the_date_form_s_close_is_alt_g(
 ) -> None:
     """ "Đón&g" (Alt+G, as the app's other "Đóng") closes the date's form; "Sửa h&oạt động…"
     (Alt+O) opens the activity's."""
-    dialog = OccurrenceDialog(core, history, meeting)
+    dialog = OccurrenceDialog(core, history, read_occurrence(core.ws, meeting))
     _shown(qtbot, dialog)
     assert dialog.edit_button.text() == "Sửa h&oạt động…"
     found = letters(dialog)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.activities.service import OCCURRENCE_TABLE
 from doancoso.core.workspace import Workspace
-from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
@@ -44,7 +44,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 
 def _dialog(qtbot: QtBot, core: Core, history: UndoHistory, occurrence: str) -> OccurrenceDialog:
-    dialog = OccurrenceDialog(core, history, occurrence)
+    dialog = OccurrenceDialog(core, history, read_occurrence(core.ws, occurrence))
     qtbot.addWidget(dialog)
     return dialog
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.activities.rules import BUILTIN_KINDS
 from doancoso.core.workspace import Workspace
+from doancoso.ui.calendar.calendar_read import read_calendar
 from doancoso.ui.calendar.month_model import (
     DATE_ROLE,
     IN_MONTH_ROLE,
@@ -41,18 +42,33 @@ def march(cal_ws: Workspace) -> Workspace:
     return cal_ws
 
 
+def _read_by(ws: Workspace) -> MonthModel:
+    """A month model whose months are read from ``ws`` as soon as asked, as the page's read on
+    the worker would hand them."""
+    model = MonthModel()
+
+    def read() -> None:
+        query = model.query
+        read = read_calendar(ws, query, query.weeks)
+        model.kinds = read.kinds
+        model.show(query, read.weeks, read.today)
+
+    model.asked.connect(read)
+    return model
+
+
 def _titles(model: MonthModel, day: dt.date) -> list[str]:
     return [row.title for row in model.occurrences_on(day)]
 
 
 def test_month_model_passes_the_model_tester(qtmodeltester, march: Workspace) -> None:
-    model = MonthModel(march.activities)
+    model = _read_by(march)
     model.show_month(2026, 3)
     qtmodeltester.check(model)
 
 
 def test_weeks_start_on_monday_with_vietnamese_names(qtbot: QtBot, march: Workspace) -> None:
-    model = MonthModel(march.activities)
+    model = _read_by(march)
     model.show_month(2026, 3)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
     assert headers == ["T2", "T3", "T4", "T5", "T6", "T7", "CN"]
@@ -66,7 +82,7 @@ def test_weeks_start_on_monday_with_vietnamese_names(qtbot: QtBot, march: Worksp
 
 
 def test_chips_on_their_days(qtbot: QtBot, march: Workspace) -> None:
-    model = MonthModel(march.activities)
+    model = _read_by(march)
     model.show_month(2026, 3)
     assert _titles(model, dt.date(2026, 3, 15)) == ["Sinh hoạt chi đoàn tháng 3"]
     assert _titles(model, dt.date(2026, 3, 29)) == ["Ngày Chủ nhật xanh"]
@@ -87,7 +103,7 @@ def test_chips_on_their_days(qtbot: QtBot, march: Workspace) -> None:
 
 
 def test_chi_doan_filter_and_search(qtbot: QtBot, march: Workspace) -> None:
-    model = MonthModel(march.activities)
+    model = _read_by(march)
     model.show_month(2026, 3)
     model.set_filter(branch_id(march, "Chi đoàn ấp Kênh Xáng"), "")
     assert _titles(model, dt.date(2026, 3, 15)) == []  # Tân Hưng's meeting
@@ -110,7 +126,7 @@ def _pixel(view: MonthView, day: dt.date, chip: int) -> QColor:
 
 
 def test_chips_are_painted_in_their_kind_colour(qtbot: QtBot, march: Workspace) -> None:
-    model = MonthModel(march.activities)
+    model = _read_by(march)
     view = MonthView(model)
     qtbot.addWidget(view)
     view.chips.kinds = model.kinds = march.activities.kinds()
@@ -139,7 +155,7 @@ def _chip_point(view: MonthView, day: dt.date) -> tuple[int, int]:
 
 
 def test_today_is_marked(qtbot: QtBot, cal_ws: Workspace) -> None:
-    model = MonthModel(cal_ws.activities)
+    model = _read_by(cal_ws)
     today = dt.date.today()
     model.show_month(today.year, today.month)
     assert model.index_of(today).data(TODAY_ROLE) is True
@@ -150,7 +166,7 @@ def test_today_is_marked(qtbot: QtBot, cal_ws: Workspace) -> None:
 def test_many_activities_leave_a_more_line(qtbot: QtBot, cal_ws: Workspace) -> None:
     for hour in range(7, 15):
         add_activity(cal_ws, f"Hoạt động {hour} giờ", "10/03/2026", start_time=f"{hour}:00")
-    model = MonthModel(cal_ws.activities)
+    model = _read_by(cal_ws)
     view = MonthView(model)
     qtbot.addWidget(view)
     model.show_month(2026, 3)

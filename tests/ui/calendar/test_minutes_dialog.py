@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.minutes_dialog import MinutesDialog
-from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.undo import UndoHistory
@@ -100,7 +100,7 @@ def test_from_the_date_of_the_meeting(
         dialog.set_value("content", "Bầu đ/c Quỳnh làm chủ trì.")
         dialog.save_button.click()
 
-    date = OccurrenceDialog(core, history, meeting)
+    date = OccurrenceDialog(core, history, read_occurrence(core.ws, meeting))
     qtbot.addWidget(date)
     prompts.dialog_script = write
     date.minutes_button.click()
@@ -216,7 +216,7 @@ def test_a_blank_form_is_no_minutes(
     """ "Lưu" on the form left blank (or printing it blank, to fill in by hand) wrote an empty
     minutes: the date then read "Đã có biên bản sinh hoạt" and the dossier counted one more."""
     cal_ws.activities.update_occurrence(meeting, {"status": "Đã thực hiện"})
-    date = OccurrenceDialog(core, history, meeting)
+    date = OccurrenceDialog(core, history, read_occurrence(core.ws, meeting))
     qtbot.addWidget(date)
     prompts.dialog_script = lambda dialog: dialog.save_button.click()
     date.minutes_button.click()
@@ -279,7 +279,7 @@ def test_saved_from_a_joint_meeting_says_its_name(
         dialog.set_value("content", "Báo cáo chuyên đề về chuyển đổi số.")
         dialog.save_button.click()
 
-    date = OccurrenceDialog(core, history, joint)
+    date = OccurrenceDialog(core, history, read_occurrence(core.ws, joint))
     qtbot.addWidget(date)
     prompts.dialog_script = write
     date.minutes_button.click()
@@ -296,7 +296,7 @@ def test_a_volunteer_day_s_minutes_by_keyboard(
     day = first_occurrence(cal_ws, add_activity(
         cal_ws, "Ngày Chủ nhật xanh", "29/03/2026", kind="chu-nhat-xanh", start_time="07:00",
         place="Kênh Xáng", branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")]))  # fmt: skip
-    date = OccurrenceDialog(core, history, day)
+    date = OccurrenceDialog(core, history, read_occurrence(core.ws, day))
     qtbot.addWidget(date)
     with qtbot.wait_active(date):
         date.show()

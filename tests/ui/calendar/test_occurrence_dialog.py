@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
-from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.calendar.page import CalendarPage
 from doancoso.ui.calendar.words import long_date
 from doancoso.ui.shell.operations import Core
@@ -23,7 +23,7 @@ from .conftest import add_activity, branch_id, vn
 
 
 def _dialog(qtbot: QtBot, core: Core, history: UndoHistory, occurrence: str) -> OccurrenceDialog:
-    dialog = OccurrenceDialog(core, history, occurrence)
+    dialog = OccurrenceDialog(core, history, read_occurrence(core.ws, occurrence))
     qtbot.addWidget(dialog)
     return dialog
 

@@ -21,7 +21,7 @@ import doancoso.ui
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
-from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.common.date_popup import DatePopup, date_popup_of
 from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.common.evidence_files import CaptionDialog
@@ -99,7 +99,7 @@ DIALOGS: dict[str, tuple[tuple[Opener, int], ...]] = {
         (lambda c, w, h, t: CalendarExportDialog(c, 2026, (date(2026, 3, 1), DAY)), 2),
     ),
     "calendar/occurrence_dialog.py": (
-        (lambda c, w, h, t: OccurrenceDialog(c, h, _occurrence(w)), 1),
+        (lambda c, w, h, t: OccurrenceDialog(c, h, read_occurrence(w, _occurrence(w))), 1),
     ),
     "statistics/page.py": ((lambda c, w, h, t: StatisticsPage(c, today=lambda: DAY), 1),),
 }

@@ -44,7 +44,7 @@ from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
 from doancoso.ui.calendar.minutes_dialog import MINUTES_DOCUMENT, MinutesDialog
-from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog
+from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.common.choice_dialog import ChoiceDialog
 from doancoso.ui.common.document_dialog import DocumentDialog
@@ -233,7 +233,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         return ws.activities.add_kind(name)
 
     forms: list[Callable[[], QDialog]] = [
-        lambda: OccurrenceDialog(core, UndoHistory(core), occurrence.id),
+        lambda: OccurrenceDialog(core, UndoHistory(core), read_occurrence(core.ws, occurrence.id)),
         lambda: AttendanceDialog(core, occurrence.id),
         lambda: MinutesDialog(core, occurrence.id),
         lambda: SetupDialog(demo_ws.organization),

@@ -7,6 +7,13 @@ Like the other forms it only collects text: "Lưu" hands the raw values to
 field and nothing is saved until every field is valid. Ctrl+Enter saves from any field, as
 Enter does from a one-line one (in "Ghi chú" Enter makes a new line). "Xóa hoạt động…" closes
 the form with ``delete_requested`` set: the page deletes (with undo).
+
+What the form offers is read on the worker (the core's caches are the worker's): the chi đoàn
+and the kinds of activity as it opens (and the kinds again after "Thêm loại…"), the targets of
+the plan of the year its first date falls in whenever that year changes. Until they arrive
+"Lưu" waits; what they bring (the activity's kind, chi đoàn and targets chosen) is what the form
+starts with, not a change to ask about. The activity itself is the record the form opens on,
+read as it opens (see :mod:`..shell.tasks`).
 """
 
 from __future__ import annotations
@@ -32,8 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.activities.fields import parse_activity
 from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
+from ...core.plans.service import PlanInfo
 from ...core.roster.branches import BranchInfo
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
@@ -44,6 +53,7 @@ from .checklist import CheckList, OrganiserField
 from .kind_combo import ElidedComboBox
 from .repeat import RepeatFields
 from .text_dialog import TextDialog
+from .words import KindColours
 
 TEXT_FIELDS = ("title", "start_date", "start_time", "end_date", "end_time", "place", "partners",
                "expected_participants")  # fmt: skip
@@ -98,50 +108,60 @@ class ActivityDialog(QDialog):
         self.saved_count = 0
         self.delete_requested = False
         self._saving = False
-        self._branches_listed = False  # "Lưu" waits for the chi đoàn (read on the worker)
+        self._reading: set[str] = {"lists", "kinds"}  # "Lưu" waits for what is read on the worker
         self._targets_year: int | None = None
+        self._targets_listed = False
+        self._wanted_kind = "khac"  # chosen once the kinds are listed
+        self._wanted_targets: list[str] = []  # ticked once the plan's targets are listed
+        self._kind_names: dict[str, str] = {}
         self.edits: dict[str, QLineEdit] = {}
         self.errors = FieldErrors()
         self.setWindowTitle("Sửa hoạt động" if activity_id else "Thêm hoạt động")
         self._build()
-        self.reload_kinds()
+        self._initial: dict[str, object] = {}
         if activity_id is not None:
             self._load(activity_id)
         else:
             self.edits["start_date"].setText(format_vn_date(day or dt.date.today()))
-            self.kind_combo.setCurrentIndex(max(self.kind_combo.findData("khac"), 0))
         self._start_changed()
         self._initial = self.raw()
-        self._load_branches()
+        self._load_lists()
         # As tall as its lists want (all the chi đoàn and targets), within the screen; the
         # lists give up height to messages, the buttons staying where they are.
         open_with_room(self, 2, WIDTH)
 
-    def _load_branches(self) -> None:
-        """Read the chi đoàn offered on the worker (their order goes through the core's
-        collation cache, the worker's); until they are listed the organiser is greyed out and
-        "Lưu" waits."""
-        op = QueryOp(self, lambda ws: ws.branches.list(), self._core, progress=False)
-        op.success(self._show_branches).failure(self._branches_failed).run()
+    def _load_lists(self) -> None:
+        """Read the chi đoàn offered (their order goes through the core's collation cache) and
+        the kinds on the worker; until they are listed the organiser is greyed out and "Lưu"
+        waits."""
+        op = QueryOp(self, lambda ws: (ws.branches.list(), ws.activities.kinds()), self._core,
+                     progress=False)  # fmt: skip
+        op.success(self._show_lists).failure(self._read_failed).run()
 
-    def _branches_failed(self, exc: BaseException) -> None:
+    def _read_failed(self, exc: BaseException) -> None:
         self._core.runner.show_error(exc, parent=self)
+
+    def _show_lists(self, lists: tuple[list[BranchInfo], KindColours]) -> None:
+        branches, kinds = lists
+        self._show_kinds(kinds, self._wanted_kind)
+        self._initial["kind"] = self.raw()["kind"]
+        self._show_branches(branches)
 
     def _show_branches(self, branches: list[BranchInfo]) -> None:
         """List ``branches``, the activity's chi đoàn ticked (one deleted meanwhile is not
         offered): what the form starts with, not a change to ask about. A form already open
         grows to show them (never shrinks)."""
         self.organiser.set_branches([(b.id, b.name) for b in branches])
-        self._branches_listed = True
+        self._reading.discard("lists")
         self.organiser.setEnabled(True)
         self._initial["branch_ids"] = self.raw()["branch_ids"]
         if self.isVisible():
-            self._grow()
+            self._grow(self.organiser.branches)
 
-    def _grow(self) -> None:
-        """As tall as the lists now want (never shorter): their layouts, from the chi đoàn's
-        list up to the dialog, take its new height now rather than one event at a time."""
-        widget: QWidget | None = self.organiser.branches
+    def _grow(self, grown: QWidget) -> None:
+        """As tall as the lists now want (never shorter): their layouts, from the list ``grown``
+        up to the dialog, take its new height now rather than one event at a time."""
+        widget: QWidget | None = grown
         while widget is not None:
             layout = widget.layout()
             if layout is not None:
@@ -271,12 +291,20 @@ class ActivityDialog(QDialog):
     # Kinds and targets --------------------------------------------------------------------
 
     def reload_kinds(self, select: str | None = None) -> None:
-        current = select or self.kind_combo.currentData()
+        """Read the kinds again on the worker, then choose ``select`` (else the one chosen)."""
+        chosen = select or self.kind_combo.currentData()
+        self._reading.add("kinds")
+        op = QueryOp(self, lambda ws: ws.activities.kinds(), self._core, progress=False)
+        op.success(lambda kinds: self._show_kinds(kinds, chosen)).failure(self._read_failed).run()
+
+    def _show_kinds(self, kinds: KindColours, chosen: str | None) -> None:
+        self._kind_names = {code: name for code, (name, _colour) in kinds.items()}
         self.kind_combo.clear()
-        for code, (name, colour) in self._ws.activities.kinds().items():
+        for code, (name, colour) in kinds.items():
             self.kind_combo.addItem(colour_icon(colour), name, code)
-        index = self.kind_combo.findData(current) if current else -1
+        index = self.kind_combo.findData(chosen) if chosen else -1
         self.kind_combo.setCurrentIndex(max(index, 0))
+        self._reading.discard("kinds")
 
     def add_kind(self) -> None:
         """Add a kind to the list (saved at once) and choose it."""
@@ -296,9 +324,21 @@ class ActivityDialog(QDialog):
         self._update_preview()
 
     def _load_targets(self, year: int) -> None:
-        kept = self.targets.checked_ids()
+        """Read the targets of ``year``'s plan on the worker (its figures are measured there);
+        "Lưu" waits for them."""
         self._targets_year = year
-        plan = self._ws.plans.get(year)
+        self._reading.add("targets")
+        op = QueryOp(self, lambda ws: ws.plans.get(year), self._core, progress=False)
+        op.success(lambda plan: self._show_targets(year, plan)).failure(self._read_failed).run()
+
+    def _show_targets(self, year: int, plan: PlanInfo | None) -> None:
+        """List ``plan``'s targets, those ticked kept (the activity's own the first time); one
+        of a year the first date left meanwhile is not shown."""
+        if year != self._targets_year:
+            return
+        self._reading.discard("targets")
+        kept = [*self._wanted_targets, *self.targets.checked_ids()]
+        self._wanted_targets = []
         if plan is None or not plan.targets:
             self.targets.set_items([])
             self.no_plan.setText(
@@ -307,10 +347,15 @@ class ActivityDialog(QDialog):
                 else f"Chưa có kế hoạch công tác năm {year}."
             )
             self.targets_stack.setCurrentWidget(self.no_plan)
-            return
-        items = [(t.id, f"{t.position}. {t.text}") for t in plan.targets]
-        self.targets.set_items(items, kept)
-        self.targets_stack.setCurrentWidget(self.targets)
+        else:
+            items = [(t.id, f"{t.position}. {t.text}") for t in plan.targets]
+            self.targets.set_items(items, kept)
+            self.targets_stack.setCurrentWidget(self.targets)
+        if not self._targets_listed:  # what the form starts with; grown to show them
+            self._targets_listed = True
+            self._initial["target_ids"] = self.targets.checked_ids()
+            if self.isVisible():
+                self._grow(self.targets_stack)
 
     def _update_preview(self) -> None:
         self.repeat.update_preview(self.edits["start_date"].text())
@@ -329,7 +374,9 @@ class ActivityDialog(QDialog):
         return values
 
     def _load(self, activity_id: str) -> None:
+        # The record the form opens on: a short read of its rows, not of the core's caches.
         fields = self._ws.activities.get(activity_id).fields
+        self._wanted_targets = list(fields.target_ids)  # its date's year reads them (below)
         texts = {
             "title": fields.title,
             "start_date": format_vn_date(fields.start_date),
@@ -342,10 +389,8 @@ class ActivityDialog(QDialog):
         }
         for name, text in texts.items():
             self.edits[name].setText(text)
-        self.reload_kinds(fields.kind)
+        self._wanted_kind = fields.kind
         self.organiser.set_branch_ids(fields.branch_ids)
-        self._start_changed()
-        self.targets.set_checked(fields.target_ids)
         self.notes.setPlainText(fields.notes or "")
         self.repeat.set_rule(fields.rule, fields.start_date)
         self.recurring_note.setVisible(bool(fields.rule))
@@ -357,14 +402,14 @@ class ActivityDialog(QDialog):
     # Saving -------------------------------------------------------------------------------
 
     def submit(self) -> None:
-        if self._saving or not self._branches_listed:
+        if self._saving or self._reading:
             return
         self.general_error.set_message("")
         values, activity_id = self.raw(), self.activity_id
         own = self.own_errors()
         if own:  # shown with the core's messages on the other fields, all at once
-            try:
-                self._ws.activities.validate(values)
+            try:  # as the core checks it, with the kinds the form read
+                parse_activity(values, self._kind_names)
                 found: dict[str, str] = {}
             except ValidationError as exc:
                 found = exc.field_errors

@@ -1,10 +1,12 @@
 """The month as a table model: one row a week (Monday first), one column a weekday, each cell a
 day with its dates of activities.
 
-A month is read from the core in one call (``ActivityService.occurrences`` over the weeks shown:
-at most 42 days), on the GUI thread: it is a short read, like a table's rows as it paints. The
-chi đoàn filter is the core's; the search (title or place, tones ignored) filters the rows read.
-An activity lasting several days shows on each of its days within the weeks shown.
+The model reads nothing itself: a new month or filter asked of it (:meth:`MonthModel.show_month`,
+:meth:`MonthModel.set_filter`, :meth:`MonthModel.reload`) is announced by ``asked``, and its
+reader (the calendar page, on the worker: :mod:`.calendar_read`) hands the weeks' dates to
+:meth:`MonthModel.show`. Until then the month shown before stays. The chi đoàn filter is the
+core's; the search (title or place, tones ignored) filters the rows read. An activity lasting
+several days shows on each of its days within the weeks shown.
 """
 
 from __future__ import annotations
@@ -12,19 +14,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
-from ...core.activities.service import ActivityService, OccurrenceRow
+from ...core.activities.service import OccurrenceRow
 from ..common.cells import CELL_FLAGS, DISPLAY, TOOLTIP
+from .calendar_read import MonthQuery
 from .words import (
     WEEKDAY_NAMES,
     WEEKDAYS,
     KindColours,
     kind_name,
     long_date,
-    matches,
     month_grid,
-    search_tokens,
     status_text,
     time_range,
 )
@@ -41,22 +49,38 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class MonthModel(QAbstractTableModel):
-    """The weeks of one month and their activities; :meth:`show_month` moves it."""
+    """The weeks of one month and their activities; :meth:`show_month` asks for another one."""
 
     reloaded = Signal()
+    """Another month, or the same one read again, is shown."""
+    asked = Signal()
+    """:attr:`query` is wanted: its weeks are to be read and handed to :meth:`show`."""
 
-    def __init__(self, activities: ActivityService, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._activities = activities
         self.today = dt.date.today()
         self.year, self.month = self.today.year, self.today.month
         self.start, self.weeks = month_grid(self.year, self.month)
-        self.kinds: KindColours = activities.kinds()
-        self.branch_id: str | None = None
-        self.search = ""
+        self.kinds: KindColours = {}
+        self.query = MonthQuery(self.year, self.month)
+        """The month and filter last asked for (shown, or being read)."""
+        self._shown: MonthQuery | None = None
         self._days: dict[dt.date, tuple[OccurrenceRow, ...]] = {}
 
     # Query --------------------------------------------------------------------------------
+
+    @property
+    def branch_id(self) -> str | None:
+        return self.query.branch_id
+
+    @property
+    def search(self) -> str:
+        return self.query.search
+
+    @property
+    def pending(self) -> bool:
+        """Whether the month or filter asked for is not shown yet (it is being read)."""
+        return self.query != self._shown
 
     @property
     def first(self) -> dt.date:
@@ -67,24 +91,31 @@ class MonthModel(QAbstractTableModel):
         return self.start + dt.timedelta(days=7 * self.weeks - 1)
 
     def show_month(self, year: int, month: int) -> None:
-        self.year, self.month = year, month
-        self.reload()
+        query = MonthQuery(year, month, self.branch_id, self.search)
+        if query != self.query or not self.pending:  # one asked for already is on its way
+            self._ask(query)
 
     def set_filter(self, branch_id: str | None, search: str) -> None:
-        self.branch_id, self.search = branch_id, search
-        self.reload()
+        self._ask(MonthQuery(self.query.year, self.query.month, branch_id, search))
 
     def reload(self) -> None:
-        """Read the weeks shown again (a new month, filter, or a change of the data)."""
+        """Ask for the weeks shown again (a change of the data)."""
+        self._ask(self.query)
+
+    def _ask(self, query: MonthQuery) -> None:
+        self.query = query
+        self.asked.emit()
+
+    def show(self, query: MonthQuery, rows: list[OccurrenceRow], today: dt.date) -> None:
+        """Show ``query``'s weeks holding ``rows`` (read for it, by day and time)."""
         self.beginResetModel()
-        self.today = dt.date.today()
+        self._shown = query
+        self.today = today
+        self.year, self.month = query.year, query.month
         self.start, self.weeks = month_grid(self.year, self.month)
-        first, last = self.first, self.last
-        tokens = search_tokens(self.search)
+        last = self.last
         days: dict[dt.date, list[OccurrenceRow]] = {}
-        for row in self._activities.occurrences(first, last, self.branch_id):
-            if not matches(row, tokens):
-                continue
+        for row in rows:
             end = min(row.end_day or row.day, last)
             day = row.day
             while day <= end:

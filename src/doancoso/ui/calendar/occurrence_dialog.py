@@ -6,12 +6,17 @@ activity, from its day on).
 attendance, the minutes and the files are saved by their own dialogs and buttons as soon as they
 are done. "Sửa hoạt động…" and "Xóa hoạt động…" close this dialog with ``edit_requested`` or
 ``delete_requested`` set: the page opens the activity's form or deletes it (with undo).
+
+The dialog opens on what :func:`read_occurrence` read on the worker (the date's organisers are
+ordered through the core's collation cache, the worker's); the date read again after the
+attendance or the minutes is read there too, the chi đoàn's names as well.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,15 +36,16 @@ from PySide6.QtWidgets import (
 
 from ...core.activities.recurrence import describe
 from ...core.activities.rules import MEETING_KIND, PLANNED, STATUSES, minutes_name
-from ...core.activities.service import OccurrenceDetail
+from ...core.activities.service import ActivityRecord, OccurrenceDetail
 from ...core.errors import ValidationError
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
+from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from .evidence import EvidencePanel
-from .words import branches_text, counts_text, kind_name, long_date
+from .words import KindColours, branches_text, counts_text, kind_name, long_date
 
 LINE_FIELDS = ("day", "start_time", "end_time", "place", "participants")
 TEXT_FIELDS = ("results", "resources")
@@ -60,20 +66,36 @@ POSTPONED = "hoan"
 NOTE_STYLE = "color: #1565c0;"
 
 
+@dataclass(frozen=True)
+class OccurrenceRead:
+    """What the dialog opens on: the date, its activity, the kinds of activity."""
+
+    detail: OccurrenceDetail
+    activity: ActivityRecord
+    kinds: KindColours
+
+
+def read_occurrence(ws: Workspace, occurrence_id: str) -> OccurrenceRead:
+    """The date ``occurrence_id`` for the dialog (on the worker); a date deleted meanwhile
+    raises the core's NotFoundError."""
+    detail = ws.activities.occurrence(occurrence_id)
+    return OccurrenceRead(detail, ws.activities.get(detail.row.activity_id), ws.activities.kinds())
+
+
 class OccurrenceDialog(QDialog):
-    """One date; ``saved`` once "Lưu" wrote it."""
+    """One date (as ``read``); ``saved`` once "Lưu" wrote it."""
 
     def __init__(
-        self, core: Core, history: UndoHistory, occurrence_id: str,
+        self, core: Core, history: UndoHistory, read: OccurrenceRead,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self._core = core
-        self._ws = core.ws
         self._history = history
-        self.occurrence_id = occurrence_id
-        self.detail: OccurrenceDetail = self._ws.activities.occurrence(occurrence_id)
-        self.activity = self._ws.activities.get(self.detail.row.activity_id)
+        self.detail: OccurrenceDetail = read.detail
+        self.occurrence_id = read.detail.row.id
+        self.activity = read.activity
+        self._kinds = read.kinds
         self.saved = False
         self.edit_requested = False
         self.delete_requested = False
@@ -96,7 +118,6 @@ class OccurrenceDialog(QDialog):
         font.setBold(True)
         self.title_label.setFont(font)
         layout.addWidget(self.title_label)
-        self._kinds = self._ws.activities.kinds()
         self.subtitle = WrappedLabel(self._subtitle_text(None))
         self.subtitle.setStyleSheet(SUBTITLE_STYLE)
         layout.addWidget(self.subtitle)
@@ -392,11 +413,20 @@ class OccurrenceDialog(QDialog):
             return
         self._core.runner.show_error(exc, "Không lưu được", self)
 
-    def _reload_detail(self) -> None:
-        """After the attendance or the minutes: the counts, and the status and "Số người tham
-        gia" (which the attendance may have changed) where not edited here."""
+    def _reload_detail(self, then: str) -> None:
+        """After the attendance or the minutes: the date read again on the worker, then shown
+        with the message ``then``."""
+        occurrence_id = self.occurrence_id
+        op = QueryOp(self, lambda ws: ws.activities.occurrence(occurrence_id), self._core,
+                     progress=False)  # fmt: skip
+        op.success(lambda detail: self._show_detail(detail, then))
+        op.failure(self._core.reporter(self, "Không đọc lại được buổi hoạt động")).run()
+
+    def _show_detail(self, detail: OccurrenceDetail, then: str) -> None:
+        """The counts, and the status and "Số người tham gia" (which the attendance may have
+        changed) where not edited here."""
         edited = self.changed()
-        self.detail = self._ws.activities.occurrence(self.occurrence_id)
+        self.detail = detail
         saved = {
             "status": self.detail.row.status,
             "participants": _participants_text(self.detail),
@@ -406,14 +436,14 @@ class OccurrenceDialog(QDialog):
                 self.set_value(name, value)
                 self._initial[name] = value
         self._show_attendance()
+        self.show_message(then)
 
     def take_attendance(self) -> None:
         from .attendance_dialog import AttendanceDialog
 
         dialog = AttendanceDialog(self._core, self.occurrence_id, self)
         if self._core.prompts.run(dialog) and dialog.saved:
-            self._reload_detail()
-            self.show_message(f"Đã lưu điểm danh: {dialog.model.counts_text()}.")
+            self._reload_detail(f"Đã lưu điểm danh: {dialog.model.counts_text()}.")
         dialog.deleteLater()
 
     def write_minutes(self) -> None:
@@ -421,9 +451,8 @@ class OccurrenceDialog(QDialog):
 
         dialog = MinutesDialog(self._core, self.occurrence_id, self)
         if self._core.prompts.run(dialog) and dialog.saved:
-            self._reload_detail()
             row = self.detail.row
-            self.show_message(f"Đã lưu {minutes_name(row.kind, len(row.branch_ids))}.")
+            self._reload_detail(f"Đã lưu {minutes_name(row.kind, len(row.branch_ids))}.")
         dialog.deleteLater()
 
     def request_edit(self) -> None:

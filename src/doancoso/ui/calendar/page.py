@@ -5,15 +5,19 @@ superior body (its link opens the plan's year on the "Kế hoạch" page). Every
 calendar opens from here, and the export of the calendar for phones (an .ics file, Ctrl+E or
 "Tệp › Xuất lịch (.ics)…": :mod:`.ics_export`).
 
-The month and the agenda are short reads done on the GUI thread (a month is one query); the
-reminders are read on the worker (:class:`~.reminders.Reminders`). Writes are the dialogs'
-operations; the page follows the app's data-changed signal for every table the calendar shows.
+Everything the page shows is read on the worker (the core's caches are the worker's): the month
+with the agenda's range and the kinds of activity in one read (:mod:`.calendar_read`), the
+reminders (:class:`~.reminders.Reminders`), the chi đoàn; what was shown stays until the new
+read arrives. Writes are the dialogs' operations; the page follows the app's data-changed signal
+for every table the calendar shows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QFont, QKeyEvent, QKeySequence
@@ -61,20 +65,23 @@ from .agenda import (
     AgendaModel,
     ReminderModel,
 )
+from .calendar_read import CalendarRead, MonthQuery, Span, read_calendar, within
 from .ics_export import CalendarExporter
 from .month_model import MonthModel
 from .month_view import MonthView
 from .reminders import CALENDAR_TABLES, PLAN_TABLES, Reminders, read_reminders
 from .words import (
+    KindColours,
     add_months,
     long_date,
-    matches,
     month_title,
     plan_notice_html,
     reminder_text,
     search_elsewhere_text,
-    search_tokens,
 )
+
+if TYPE_CHECKING:  # the dialogs' modules load when one first opens
+    from .occurrence_dialog import OccurrenceRead
 
 RANGES = (("month", "Tháng đang xem"), ("week", "Tuần của ngày đang chọn"),
           ("year", "Cả năm đang xem"))  # fmt: skip
@@ -119,9 +126,10 @@ class CalendarPage(QWidget):
         self._ws = core.ws
         self._history = history
         self.prompts = core.prompts
-        self.kinds = self._ws.activities.kinds()
+        self.kinds: KindColours = {}  # read with the month
         self.branch_names: dict[str, str] = {}
-        self.month_model = MonthModel(self._ws.activities, self)
+        self.month_model = MonthModel(self)
+        self.shown_read: CalendarRead | None = None  # what the month and the agenda show
         self.agenda_model = AgendaModel(self)
         self.upcoming_model = ReminderModel(self)
         self.overdue_model = ReminderModel(self)
@@ -135,9 +143,11 @@ class CalendarPage(QWidget):
         # order goes through the core's collation cache, the worker's).
         self._branch_read = LatestRead(self, core, lambda ws: ws.branches.list(),
                                        self._show_branches)  # fmt: skip
+        self._results_wanted = False  # Enter in the search box before its read arrived
         self._build()
+        self._calendar_read = LatestRead(self, core, self._month_read(), self._calendar_arrived)
         self.branch_combo.addItem(ALL_BRANCHES, None)  # every chi đoàn until the list arrives
-        self.month_model.kinds = self.month.chips.kinds = self.kinds
+        self.month_model.asked.connect(self._read_calendar)
         self.month_model.reloaded.connect(self._month_reloaded)
         self.month_model.reload()
         self.reload_branches()
@@ -368,9 +378,13 @@ class CalendarPage(QWidget):
     def go_to_results(self) -> None:
         """From the search box to what it found, as the lists' search boxes do: in the grid
         the first day of the month shown holding a date found, in the list its first row; the
-        search still waiting for the user's pause is run first. Nothing found, nothing moves."""
+        search still waiting for the user's pause is run first (and gone to once read). Nothing
+        found, nothing moves."""
         if self._search_timer.isActive():
             self.apply_filter()
+        if self.month_model.pending:
+            self._results_wanted = True
+            return
         if self.tabs.currentWidget() is self.month:
             model = self.month_model
             start = dt.date(model.year, model.month, 1)
@@ -396,28 +410,19 @@ class CalendarPage(QWidget):
 
     def _show_search_elsewhere(self) -> None:
         """Nothing found in the month shown by a search: say in which months of its year there
-        is (a short read of the year, as the agenda's "Cả năm"), Enter going to the nearest
-        one after it, else before it."""
-        model = self.month_model
-        tokens = search_tokens(model.search)
-        first = dt.date(model.year, model.month, 1)
-        last = add_months(first, 1) - dt.timedelta(days=1)
-        if not tokens or any(r.day <= last and (r.end_day or r.day) >= first
-                             for r in model.shown()):  # fmt: skip
+        is (read with the month), Enter going to the nearest one after it, else before it."""
+        read = self.shown_read
+        rows = read.year_rows if read is not None else None
+        if read is None or rows is None:
             self.elsewhere = None
             self.search_hint.hide()
             return
-        year = model.year
-        rows = [
-            r for r in self._ws.activities.occurrences(
-                dt.date(year, 1, 1), dt.date(year, 12, 31), model.branch_id)
-            if matches(r, tokens)
-        ]  # fmt: skip
+        last = read.query.days[1]
         after = [r for r in rows if r.day > last]
         self.elsewhere = after[0] if after else (rows[-1] if rows else None)
         months = sorted({r.day.month for r in rows})
         target = self.elsewhere.day.month if self.elsewhere else None
-        self.search_hint.setText(search_elsewhere_text(year, months, len(rows), target))
+        self.search_hint.setText(search_elsewhere_text(read.query.year, months, len(rows), target))
         self.search_hint.show()
 
     def _tab_shown(self, _index: int) -> None:
@@ -507,37 +512,56 @@ class CalendarPage(QWidget):
         self._search_timer.stop()
         self.month_model.set_filter(self.branch_combo.currentData(), self.search.text())
 
+    def _month_read(self) -> Callable[[Workspace], CalendarRead]:
+        """The read of the month asked of the model, with the agenda's range (both taken now,
+        on the GUI thread)."""
+        query = self.month_model.query
+        return partial(read_calendar, query=query, span=self._agenda_span(query))
+
+    def _read_calendar(self) -> None:
+        """Read the month asked for on the worker; shown by :meth:`_calendar_arrived`."""
+        self._calendar_read.run(self._month_read())
+
+    def _calendar_arrived(self, read: CalendarRead) -> None:
+        self.shown_read = read
+        self.kinds = self.month_model.kinds = self.month.chips.kinds = read.kinds
+        self.month_model.show(read.query, read.weeks, read.today)  # then _month_reloaded
+
     def _month_reloaded(self) -> None:
         model = self.month_model
         self.title_label.setText(month_title(model.year, model.month))
         self._show_search_elsewhere()
         self.reload_agenda()
+        if self._results_wanted and not model.pending:
+            self._results_wanted = False
+            self.go_to_results()
 
-    def agenda_range(self) -> tuple[dt.date, dt.date]:
-        """The days the agenda lists (the range chosen above it)."""
-        model, code = self.month_model, self.range_combo.currentData()
+    def agenda_range(self) -> Span:
+        """The days the agenda lists (the range chosen above it) in the month shown."""
+        model = self.month_model
+        return self._agenda_span(MonthQuery(model.year, model.month))
+
+    def _agenda_span(self, query: MonthQuery) -> Span:
+        code = self.range_combo.currentData()
         if code == "week":
             first = self.month.selected - dt.timedelta(days=self.month.selected.weekday())
             return first, first + dt.timedelta(days=6)
         if code == "year":
-            return dt.date(model.year, 1, 1), dt.date(model.year, 12, 31)
-        first = dt.date(model.year, model.month, 1)
-        following = dt.date(model.year + model.month // 12, model.month % 12 + 1, 1)
-        return first, following - dt.timedelta(days=1)
+            return dt.date(query.year, 1, 1), dt.date(query.year, 12, 31)
+        return query.days
 
     def reload_agenda(self) -> None:
-        first, last = self.agenda_range()
-        model = self.month_model
+        """The agenda of its range: from the month shown when its weeks hold it, else from the
+        range read with it, else read (on the worker) and shown when it arrives."""
+        span = first, last = self.agenda_range()
+        model, read = self.month_model, self.shown_read
         if model.first <= first and last <= model.last:  # the weeks shown hold the range
-            # As the core reads a range: a date lasting several days is in it from its first
-            # day to its last (a camp begun in February is in March's agenda).
-            rows = [r for r in model.shown() if r.day <= last and (r.end_day or r.day) >= first]
+            rows = within(span, model.shown())
+        elif read is not None and read.span == span and read.span_rows is not None:
+            rows = read.span_rows
         else:
-            tokens = search_tokens(model.search)
-            rows = [
-                r for r in self._ws.activities.occurrences(first, last, model.branch_id)
-                if matches(r, tokens)
-            ]  # fmt: skip
+            self._read_calendar()
+            return
         self.agenda_model.set_rows(rows, self.kinds, self.branch_names, dt.date.today())
         self.range_label.setText(
             f"Từ {first:%d/%m/%Y} đến {last:%d/%m/%Y}: {len(rows)} buổi hoạt động"
@@ -561,12 +585,9 @@ class CalendarPage(QWidget):
             if changes.touches(*PLAN_TABLES):
                 self.refresh_reminders()
             return
-        if changes.touches("activity_kinds"):
-            self.kinds = self._ws.activities.kinds()
-            self.month_model.kinds = self.month.chips.kinds = self.kinds
         if changes.touches("branches"):
             self.reload_branches()
-        self.month_model.reload()
+        self.month_model.reload()  # the kinds read with it
         self.refresh_reminders()
 
     # Navigation ---------------------------------------------------------------------------
@@ -620,13 +641,18 @@ class CalendarPage(QWidget):
             self.delete_activity(row.activity_id, row.title)
 
     def open_occurrence(self, occurrence_id: str) -> None:
+        """The date's dialog, once the date is read on the worker (one deleted meanwhile: why
+        it cannot open)."""
+        from .occurrence_dialog import read_occurrence
+
+        op = QueryOp(self, lambda ws: read_occurrence(ws, occurrence_id), self._core,
+                     progress=False)  # fmt: skip
+        op.success(self._run_occurrence).failure(self._core.reporter(self, "Không mở được")).run()
+
+    def _run_occurrence(self, read: OccurrenceRead) -> None:
         from .occurrence_dialog import OccurrenceDialog
 
-        try:
-            dialog = OccurrenceDialog(self._core, self._history, occurrence_id, self)
-        except AppError as exc:  # deleted meanwhile
-            self.prompts.error(self, "Không mở được", exc.message)
-            return
+        dialog = OccurrenceDialog(self._core, self._history, read, self)
         self.prompts.run(dialog)
         activity_id, title = dialog.detail.row.activity_id, dialog.detail.row.title
         if dialog.saved:  # the day as the core read it ("2/3/2026" said "02/03/2026")
@@ -646,7 +672,10 @@ class CalendarPage(QWidget):
         if self.prompts.run(dialog) and dialog.saved_id:
             title = str(dialog.raw()["title"]).strip()
             self.status_message.emit(f"Đã thêm hoạt động “{title}” ({dialog.saved_count} buổi).")
-            self.show_date(self._ws.activities.get(dialog.saved_id).fields.start_date)
+            saved_id = dialog.saved_id  # its first date (a series' first day of its rule) shown
+            op = QueryOp(self, lambda ws: ws.activities.get(saved_id).fields.start_date,
+                         self._core, progress=False)  # fmt: skip
+            op.success(self.show_date).run()
         dialog.deleteLater()
 
     def edit_activity(self, activity_id: str) -> None:
@@ -667,12 +696,14 @@ class CalendarPage(QWidget):
             self.delete_activity(activity_id, title)
 
     def delete_activity(self, activity_id: str, title: str) -> None:
-        """Ask, then delete the activity with its dates (undone by "Hoàn tác")."""
-        try:
-            count = self._ws.activities.get(activity_id).occurrences
-        except AppError as exc:
-            self.prompts.error(self, "Không xóa được", exc.message)
-            return
+        """Ask (its number of dates read on the worker first), then delete the activity with
+        its dates (undone by "Hoàn tác")."""
+        op = QueryOp(self, lambda ws: ws.activities.get(activity_id).occurrences, self._core,
+                     progress=False)  # fmt: skip
+        op.success(lambda count: self._confirm_delete(activity_id, title, count))
+        op.failure(self._core.reporter(self, "Không xóa được")).run()
+
+    def _confirm_delete(self, activity_id: str, title: str, count: int) -> None:
         dates = f" cùng {count} buổi" if count > 1 else ""
         question = (
             f"Xóa hoạt động “{title}”{dates}? Điểm danh, biên bản và minh chứng của hoạt động "

@@ -2,7 +2,8 @@
 filter's choices, a page's list): one read at a time, and one asked for while another runs is
 made once that one is shown, so that what is shown is never older than the last change, and a
 burst of changes does not pile reads up on the worker. The roster's and the calendar's chi đoàn
-filters, the youth register's hamlet filter and the chi đoàn page's list use it.
+filters, the youth register's hamlet filter, the chi đoàn page's list and the calendar's month
+(whose read changes with the month and the filter asked for: ``run(read)``) use it.
 """
 
 from __future__ import annotations
@@ -33,8 +34,11 @@ class LatestRead(Generic[T]):
         self._loading = False  # a read runs
         self._stale = False  # the data changed meanwhile: read again once it is shown
 
-    def run(self) -> None:
-        """Read (now, or once the read under way is shown)."""
+    def run(self, read: Callable[[Workspace], T] | None = None) -> None:
+        """Read (now, or once the read under way is shown); ``read``: what to read from now on
+        (its arguments taken on the GUI thread), instead of what was read before."""
+        if read is not None:
+            self._read = read
         if self._loading:
             self._stale = True
             return

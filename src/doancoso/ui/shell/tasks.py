@@ -23,9 +23,12 @@ Design:
   SQLite through its own connection, which WAL lets read while the worker commits). The chi
   đoàn that the member form, the admission, "Chuyển chi đoàn…" and the activity form offer, the
   chi đoàn page's list, the roster's, the youth register's and the calendar's filter choices,
-  the organisers a date's dialog names, the youth form's hamlets and the member picker's search
-  are read on the worker (a ``QueryOp``, or :class:`..common.latest_read.LatestRead`) and
-  filled in when they arrive.
+  the organisers a date's dialog names, the youth form's hamlets, the member picker's search
+  and everything the calendar page shows (the month, the agenda, the months a search finds,
+  the kinds of activity, an activity's dates before its deletion, the date a date's dialog
+  opens on and reads again after its roll call or minutes, the kinds and plan targets the
+  activity form offers) are read on the worker (a
+  ``QueryOp``, or :class:`..common.latest_read.LatestRead`) and filled in when they arrive.
 - **Results come back by signal.** The worker emits a queued signal of a :class:`Task` that
   lives on the GUI thread; the callbacks (``on_success(result)``, ``on_failure(exc)``) always
   run on the GUI thread, so they may touch widgets.
