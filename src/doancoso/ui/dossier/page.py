@@ -358,12 +358,18 @@ class DossierPage(QWidget):
         year, parts, number = self.year, self.parts.chosen(), self.number
 
         def shown(gaps: list[Gap]) -> None:
-            if (year, parts, number) == (self.year, self.parts.chosen(), self.number):
-                self.checks.show_gaps(gaps, len(unnumbered(parts, self.numbers)))
-                self.checked.emit()
+            self._show_check(year, parts, number, gaps)
 
         op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
         op.success(shown).failure(self._core.reporter(self, "Không kiểm tra được")).run()
+
+    def _show_check(self, year: int, parts: list[str], number: str | None,
+                    gaps: list[Gap]) -> None:  # fmt: skip
+        """Show the lines of a check of ``year``, ``parts`` and ``number``, if that is still
+        what the page has chosen."""
+        if (year, parts, number) == (self.year, self.parts.chosen(), self.number):
+            self.checks.show_gaps(gaps, len(unnumbered(parts, self.numbers)))
+            self.checked.emit()
 
     def _fix(self, fix: str, item: str = "", target: str = "") -> None:
         if fix == NUMBER_FIX:
@@ -425,6 +431,10 @@ class DossierPage(QWidget):
 
         def checked(gaps: list[Gap]) -> None:
             self.build_button.setEnabled(True)
+            # Shown as read now: a file moved out of the data folder by hand changed nothing in
+            # the data, and the lines shown would still say the dossier can be built beside
+            # the build's refusal of it.
+            self._show_check(year, parts, number, gaps)
             left = self.pending_edits() if saving else []
             if left:  # a save refused: its page holds the message
                 listing = "; ".join(left)
