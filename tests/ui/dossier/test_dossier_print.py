@@ -102,6 +102,30 @@ def test_a_cancelled_print_dialog_prints_nothing(
     assert page.print_job is None and not out.exists()
 
 
+@pytest.mark.qt_log_ignore("QPainter::begin", "propagateSizeHints")
+def test_a_printer_not_ready_says_what_to_do(
+    print_page: DossierPage, prompts: ScriptedPrompts
+) -> None:
+    """A printer that cannot start (switched off, not plugged in, gone): the message says what
+    to check and the other way to the superior body, and the page can print again."""
+
+    def unplugged(dialog: QDialog) -> None:
+        assert isinstance(dialog, QPrintDialog)
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+        printer.setPrinterName("Máy in đã tắt")
+        dialog.done(QDialog.DialogCode.Accepted)
+
+    prompts.dialog_script = unplugged
+    print_page.print_action.trigger()
+    assert prompts.errors == [
+        "Không bắt đầu in được: máy in chưa sẵn sàng hoặc không ghi được tệp đã chọn. Hãy kiểm "
+        "tra máy in đã bật, đã nối với máy tính và còn giấy (hoặc chọn máy in khác) rồi bấm "
+        "“In…” lại; hoặc bấm “Lưu thành PDF…” để chép hồ sơ sang máy khác in."
+    ]
+    assert print_page.print_job is None and print_page.print_action.isEnabled()
+
+
 def test_a_print_cancelled_midway_leaves_the_page_ready_to_print_and_build_again(
     print_page: DossierPage, prompts: ScriptedPrompts, qtbot: QtBot,
     tmp_path: Path,
