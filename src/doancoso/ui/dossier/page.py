@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -592,16 +593,19 @@ class DossierPage(QWidget):
             self._printed(None, dialog_)
             self._core.runner.show_error(exc, PRINT_FAILED, self)
 
-    def _printed(self, sheets: int | None, dialog: QWidget, said: str = "") -> None:
+    def _printed(self, sheets: int | None, dialog: QProgressDialog, said: str = "") -> None:
         """The print is over (done, cancelled or failed): the page can print and build again."""
         self.print_job = None
+        # Hidden now, its timer to show itself stopped: a message said next runs its own event
+        # loop, where the dialog is not deleted yet and would come up over it ("Đang in…").
+        dialog.reset()
         dialog.deleteLater()
         if sheets is not None:
             said = f"Đã gửi {sheets} trang hồ sơ tới máy in."
         if said:
             self.status_message.emit(said)
 
-    def _print_failed(self, message: str, dialog: QWidget) -> None:
+    def _print_failed(self, message: str, dialog: QProgressDialog) -> None:
         self._printed(None, dialog)
         self._core.prompts.error(self, PRINT_FAILED, message)
 
