@@ -20,6 +20,7 @@ from doancoso.core.evidence.service import Attachment
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.evidence import EvidencePanel as DatePanel
 from doancoso.ui.common import thumbnails
+from doancoso.ui.common.cells import TOOLTIP
 from doancoso.ui.common.evidence_files import CaptionDialog
 from doancoso.ui.common.evidence_panel import DECORATION, THUMB, EvidencePanel
 from doancoso.ui.recognition.evidence import EvidencePanel as ChecklistPanel
@@ -167,17 +168,25 @@ def test_each_empty_list_says_how_to_add_files(
     assert not checklist_panel.attach_button.isEnabled()  # until a record is chosen
 
 
-def test_a_photo_that_cannot_be_read_shows_the_document_icon(
-    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, photo: Path
+def test_a_photo_gone_from_the_store_is_marked_unreadable_not_shown_as_a_document(
+    qtbot: QtBot, core: Core, history: UndoHistory, ws: Workspace, photo: Path, tmp_path: Path
 ) -> None:
     ws.evidence.attach(TABLE, OWNER, photo)
     stored = _files(ws)[0]
     lost = replace(stored, sha256="0" * 64, path=photo.with_name("lost.png"))  # not on disk
+    damaged = tmp_path / "hong.png"
+    damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)  # there, but not a photo
+    broken = replace(stored, sha256="1" * 64, path=damaged)
     panel = _panel(qtbot, core, history, None)
-    panel.set_target(None, [lost, stored])
+    panel.set_target(None, [lost, stored, broken])
     assert is_placeholder(panel.model.index(0).data(DECORATION))  # until it is tried
-    assert thumbnail_of(qtbot, panel.model, 0).cacheKey() == pdf_icon().cacheKey()
+    unreadable = thumbnails.unreadable_pdf(THUMB).cacheKey()
+    assert thumbnail_of(qtbot, panel.model, 0).cacheKey() == unreadable
+    assert str(panel.model.index(0).data(TOOLTIP)).endswith(
+        "\nKhông đọc được tệp (tệp đã mất hoặc bị thay đổi)."
+    )
     assert thumbnail_of(qtbot, panel.model, 1).cacheKey() != pdf_icon().cacheKey()
+    assert thumbnail_of(qtbot, panel.model, 2).cacheKey() == pdf_icon().cacheKey()
 
 
 def test_thumbnails_kept_are_bounded(

@@ -6,6 +6,8 @@ the other lines follow part by part as before."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
@@ -15,6 +17,7 @@ from doancoso.core.evidence.store import EvidenceStore
 from doancoso.core.workspace import Workspace
 from doancoso.ui.dossier.checks import ChecksPanel
 from doancoso.ui.dossier.page import DossierPage
+from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -79,3 +82,35 @@ def test_lost_files_come_first_and_take_the_first_tab(
     qtbot.waitUntil(checks.numbers_button.hasFocus)
     qtbot.keyClick(checks.numbers_button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is first
+
+
+def test_a_build_stopped_by_files_lost_since_the_check_shows_them_in_the_check(
+    qtbot: QtBot, dossier_data: Workspace, make_page: Callable[..., DossierPage],
+    prompts: ScriptedPrompts,
+) -> None:  # fmt: skip
+    """Files moved out of the data folder by hand while the page was open change nothing in
+    the data, so the check shown stays as it was ("vẫn lập được"); the build refuses them, and
+    the check beside its message no longer says the dossier can be built: it names them, with
+    the way back."""
+    page = make_page(dossier_data, prompts)
+    with qtbot.wait_signal(page.checked):
+        page.refresh_check()
+    count = len(page.checks.gaps)
+    assert page.checks.summary.text() == f"Hồ sơ còn thiếu {count} điều (vẫn lập được):"
+    for path in EvidenceStore(dossier_data.data_dir).folder.iterdir():
+        path.unlink()
+    with qtbot.wait_signal(page.built, timeout=20000):
+        page.build()
+    assert page.pdf is None
+    assert len(prompts.errors) == 1
+    assert prompts.errors[0].startswith("Chưa lập được hồ sơ: 2 tệp minh chứng không còn")
+    assert page.checks.summary.text() == (
+        f"Hồ sơ còn thiếu {count + 2} điều; chưa lập được khi còn 2 tệp minh chứng bị mất hoặc "
+        "hỏng:"
+    )
+    assert [_text(w) for w in _widgets(page.checks)[:4]] == [
+        f"<b>{LOST_HEADING}</b>",
+        WAY_BACK,
+        "• Mục 1.1: “bien-ban.pdf”",
+        "• Mục 1.2: “anh.jpg”",
+    ]

@@ -11,10 +11,10 @@ from typing import Any
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -100,6 +100,46 @@ def test_a_cancelled_print_dialog_prints_nothing(
     prompts.dialog_script = cancel
     page.print_action.trigger()
     assert page.print_job is None and not out.exists()
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin", "propagateSizeHints")
+def test_a_printer_not_ready_says_what_to_do(
+    print_page: DossierPage, prompts: ScriptedPrompts
+) -> None:
+    """A printer that cannot start (switched off, not plugged in, gone): the message says what
+    to check and the other way to the superior body, and the page can print again. While the
+    message is read, "Đang in hồ sơ…" does not come up over it: its progress window is hidden,
+    with nothing left to show it half a second later (the message box's own event loop does
+    not delete it)."""
+    seen: list[list[tuple[bool, bool]]] = []
+
+    def progress_windows() -> list[tuple[bool, bool]]:
+        """Each progress window of the page: shown, and whether a timer is set to show it."""
+        return [(d.isVisible(), any(t.isActive() for t in d.findChildren(QTimer)))
+                for d in print_page.findChildren(QProgressDialog)]  # fmt: skip
+
+    def error(parent: QWidget | None, title: str, text: str) -> None:
+        seen.append(progress_windows())
+        prompts.errors.append(text)
+
+    prompts.error = error  # type: ignore[method-assign]
+
+    def unplugged(dialog: QDialog) -> None:
+        assert isinstance(dialog, QPrintDialog)
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+        printer.setPrinterName("Máy in đã tắt")
+        dialog.done(QDialog.DialogCode.Accepted)
+
+    prompts.dialog_script = unplugged
+    print_page.print_action.trigger()
+    assert prompts.errors == [
+        "Không bắt đầu in được: máy in chưa sẵn sàng hoặc không ghi được tệp đã chọn. Hãy kiểm "
+        "tra máy in đã bật, đã nối với máy tính và còn giấy (hoặc chọn máy in khác) rồi bấm "
+        "“In…” lại; hoặc bấm “Lưu thành PDF…” để chép hồ sơ sang máy khác in."
+    ]
+    assert seen == [[(False, False)]]
+    assert print_page.print_job is None and print_page.print_action.isEnabled()
 
 
 def test_a_print_cancelled_midway_leaves_the_page_ready_to_print_and_build_again(

@@ -13,9 +13,12 @@ from PySide6.QtGui import QColor, QImage, QImageIOHandler, QImageWriter
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.lang.text import size_text
 from doancoso.core.workspace import Workspace
+from doancoso.ui.common.cells import TOOLTIP
+from doancoso.ui.common.thumbnails import unreadable_pdf
 from doancoso.ui.recognition.checklist_model import COL_FILES
-from doancoso.ui.recognition.evidence import DECORATION, THUMB
+from doancoso.ui.recognition.evidence import DECORATION, THUMB, pdf_icon
 from doancoso.ui.recognition.page import RecognitionPage
 from doancoso.ui.shell.undo import UndoHistory
 from scripted import ScriptedPrompts
@@ -201,6 +204,32 @@ def test_delete_on_a_file_detaches_it_with_undo(
     assert history.undoText() == "Gỡ tệp “anh-ra-quan.png”"
     history.undo()
     assert _files(ws, "1.6") == ["anh-ra-quan.png"]
+
+
+def test_a_photo_gone_from_the_store_shows_the_unreadable_mark_with_why(
+    qtbot: QtBot, page: RecognitionPage, ws: Workspace, tmp_path: Path
+) -> None:
+    """A photo moved out of the data folder by hand is not shown as a PDF (the icon of a
+    file that is not a photo): it has the mark of a file that cannot be read, and its tooltip
+    says why, as a PDF gone does."""
+    image = QImage(300, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1565c0"))  # a photo of its own: no other test's thumbnail is kept for it
+    photo = tmp_path / "anh-ra-quan.png"
+    assert image.save(str(photo), "PNG")  # type: ignore[call-overload]
+    ws.recognition.attach(2025, "1.6", photo, "Ảnh ra quân")
+    (stored,) = ws.evidence.store.folder.iterdir()
+    stored.unlink()
+    page.refresh()
+    page.select_item("1.6")
+    files = page.item_panel.files.model
+    icon = thumbnail_of(qtbot, files, 0)
+    assert icon.cacheKey() == unreadable_pdf(THUMB).cacheKey()
+    assert icon.cacheKey() != pdf_icon().cacheKey()
+    size = size_text(photo.stat().st_size)
+    assert files.index(0).data(TOOLTIP) == (
+        f"anh-ra-quan.png\nảnh PNG, {size}\nẢnh ra quân\n"
+        "Không đọc được tệp (tệp đã mất hoặc bị thay đổi)."
+    )
 
 
 @pytest.mark.parametrize("damage", ["deleted", "changed"])

@@ -402,3 +402,24 @@ def test_a_criterion_whose_items_all_do_not_apply_reads_no_zero_over_zero(
         "Tổng: 0/11 đạt   ·   Tiêu chí 1: 0/7 đạt   ·   Tiêu chí 2: 0/4 đạt   ·   "
         "Tiêu chí 3: không có mục được tính"
     )
+
+
+def test_the_files_buttons_stay_in_view_over_a_long_item(
+    qtbot: QtBot, page: RecognitionPage
+) -> None:
+    """At 1366 × 768 an item ticked against the app's figure (its indicator, the warning, the
+    records it cites, what was done) is taller than the panel: its text scrolls, while the
+    files and "Đính kèm tệp…" stay in view, not under the fold where the secretary would not
+    find them."""
+    page.select_item("3.1")
+    panel = page.item_panel
+    panel.status_buttons["dat"].click()
+    panel.note.setPlainText("\n".join(f"Việc đã làm thứ {n}." for n in range(1, 9)))
+    assert not panel.contradiction.isHidden()
+    qtbot.waitUntil(lambda: panel.files.attach_button.isVisible())
+    wholly_shown = [panel.files.attach_button, panel.files.detach_button, panel.files.view]
+
+    def in_view() -> bool:
+        return all(w.visibleRegion().boundingRect() == w.rect() for w in wholly_shown)
+
+    qtbot.waitUntil(in_view)

@@ -139,7 +139,7 @@ class EvidenceModel(QAbstractListModel):
             lines = [item.original_name, f"{kind}, {size_text(item.size)}"]
             if item.caption:
                 lines.append(item.caption)
-            if item.media_type == PDF and (reason := thumbnails().reason(item.sha256, THUMB)):
+            if reason := thumbnails().reason(item.sha256, THUMB):
                 lines.append(reason)
             return "\n".join(lines)
         return None
@@ -149,7 +149,8 @@ class EvidenceModel(QAbstractListModel):
 
     def _icon(self, item: Attachment) -> QIcon:
         """The photo's or the PDF's first page's thumbnail (a placeholder until it is read), a
-        PDF that cannot be shown marked so, else the document icon."""
+        PDF that cannot be shown or a photo gone from the store marked so, else the document
+        icon."""
         if item.media_type == PDF:
             icon = thumbnails().icon(item.sha256, item.path, THUMB, pdf=True)
             return unreadable_pdf(THUMB) if icon is None else icon
@@ -157,6 +158,8 @@ class EvidenceModel(QAbstractListModel):
             icon = thumbnails().icon(item.sha256, item.path, THUMB)
             if icon is not None:
                 return icon
+            if thumbnails().reason(item.sha256, THUMB):  # gone: not shown as a document
+                return unreadable_pdf(THUMB)
         return self._document_icon()
 
     def _thumbnail_ready(self, key: Key) -> None:

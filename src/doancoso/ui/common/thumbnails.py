@@ -17,8 +17,9 @@ which the lists give on the file's tooltip.
 
 Thumbnails are kept by (SHA-256, size): a stored file never changes, so each is read once a
 session (at most :data:`THUMBS_KEPT`, the least recently used dropped first). A photo that
-cannot be read (gone, damaged) is said so to the lists, which show their document icon; it is
-tried again when a list shows it afresh (:meth:`Thumbnails.retry`).
+cannot be read (damaged) is said so to the lists, which show their document icon; one gone from the
+store is marked as a PDF that cannot be shown is, with why (:meth:`Thumbnails.reason`). Either
+is tried again when a list shows it afresh (:meth:`Thumbnails.retry`).
 
 The results go through one object of the GUI thread (:func:`thumbnails`) that lives as long as
 the application, whichever list asked: a list closed while its photos are read is disconnected
@@ -47,7 +48,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPen, QPixmap, QPolygon
 from shiboken6 import isValid
 
-from .pdfium_lock import UnreadablePdf, first_page_thumbnail
+from .pdfium_lock import GONE_REASON, UnreadablePdf, first_page_thumbnail
 
 log = logging.getLogger("doancoso.ui.thumbnails")
 
@@ -152,6 +153,8 @@ class _Read(QRunnable):
         try:
             if self._pdf:
                 image = first_page_thumbnail(self._path, self._key[1])
+            elif not self._path.is_file():  # moved out of the data folder: said, as a PDF's
+                image, reason = QImage(), GONE_REASON
             else:
                 image = read_thumbnail(self._path, self._key[1])
         except UnreadablePdf as exc:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QProgressDialog,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -358,12 +359,18 @@ class DossierPage(QWidget):
         year, parts, number = self.year, self.parts.chosen(), self.number
 
         def shown(gaps: list[Gap]) -> None:
-            if (year, parts, number) == (self.year, self.parts.chosen(), self.number):
-                self.checks.show_gaps(gaps, len(unnumbered(parts, self.numbers)))
-                self.checked.emit()
+            self._show_check(year, parts, number, gaps)
 
         op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
         op.success(shown).failure(self._core.reporter(self, "Không kiểm tra được")).run()
+
+    def _show_check(self, year: int, parts: list[str], number: str | None,
+                    gaps: list[Gap]) -> None:  # fmt: skip
+        """Show the lines of a check of ``year``, ``parts`` and ``number``, if that is still
+        what the page has chosen."""
+        if (year, parts, number) == (self.year, self.parts.chosen(), self.number):
+            self.checks.show_gaps(gaps, len(unnumbered(parts, self.numbers)))
+            self.checked.emit()
 
     def _fix(self, fix: str, item: str = "", target: str = "") -> None:
         if fix == NUMBER_FIX:
@@ -425,6 +432,10 @@ class DossierPage(QWidget):
 
         def checked(gaps: list[Gap]) -> None:
             self.build_button.setEnabled(True)
+            # Shown as read now: a file moved out of the data folder by hand changed nothing in
+            # the data, and the lines shown would still say the dossier can be built beside
+            # the build's refusal of it.
+            self._show_check(year, parts, number, gaps)
             left = self.pending_edits() if saving else []
             if left:  # a save refused: its page holds the message
                 listing = "; ".join(left)
@@ -582,16 +593,19 @@ class DossierPage(QWidget):
             self._printed(None, dialog_)
             self._core.runner.show_error(exc, PRINT_FAILED, self)
 
-    def _printed(self, sheets: int | None, dialog: QWidget, said: str = "") -> None:
+    def _printed(self, sheets: int | None, dialog: QProgressDialog, said: str = "") -> None:
         """The print is over (done, cancelled or failed): the page can print and build again."""
         self.print_job = None
+        # Hidden now, its timer to show itself stopped: a message said next runs its own event
+        # loop, where the dialog is not deleted yet and would come up over it ("Đang in…").
+        dialog.reset()
         dialog.deleteLater()
         if sheets is not None:
             said = f"Đã gửi {sheets} trang hồ sơ tới máy in."
         if said:
             self.status_message.emit(said)
 
-    def _print_failed(self, message: str, dialog: QWidget) -> None:
+    def _print_failed(self, message: str, dialog: QProgressDialog) -> None:
         self._printed(None, dialog)
         self._core.prompts.error(self, PRINT_FAILED, message)
 

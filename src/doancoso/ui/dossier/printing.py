@@ -36,7 +36,12 @@ log = logging.getLogger("doancoso.ui.dossier.printing")
 MAX_DPI = 300
 AHEAD = 1
 """Pages rendered ahead of the one printed (each about 35 MB at 300 dpi)."""
-NO_PRINTER = "Không bắt đầu in được: máy in không sẵn sàng hoặc không ghi được tệp đã chọn."
+NO_PRINTER = (
+    "Không bắt đầu in được: máy in chưa sẵn sàng hoặc không ghi được tệp đã chọn. Hãy kiểm tra "
+    "máy in đã bật, đã nối với máy tính và còn giấy (hoặc chọn máy in khác) rồi bấm “In…” lại; "
+    "hoặc bấm “Lưu thành PDF…” để chép hồ sơ sang máy khác in."
+)
+"""A printer that cannot start: what to check, and the other way (the buttons of the page)."""
 PAGE_FAILED = "In bị dừng ở trang {page} của hồ sơ: không dựng được trang này để in."
 
 

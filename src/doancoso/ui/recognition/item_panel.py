@@ -147,11 +147,7 @@ class ItemPanel(QWidget):
         self.save_button.clicked.connect(self.save)
         save_row.addWidget(self.save_button)
         layout.addLayout(save_row)
-
-        self.files_title = QLabel()
-        layout.addWidget(self.files_title)
-        self.files.setMinimumHeight(170)
-        layout.addWidget(self.files, 1)
+        layout.addStretch(1)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -160,7 +156,19 @@ class ItemPanel(QWidget):
         # and the area scrolls to the field that takes the focus.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(content)
-        self.stack.addWidget(scroll)
+        # The files and their buttons under the scrolled text, always in view: an item with
+        # a warning and records is taller than the panel at 1366 × 768, and "Đính kèm tệp…"
+        # went under the fold.
+        shown = QWidget()
+        column = QVBoxLayout(shown)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scroll, 1)
+        self.files_title = QLabel()
+        self.files_title.setContentsMargins(4, 0, 4, 0)
+        column.addWidget(self.files_title)
+        self.files.setMinimumHeight(170)
+        column.addWidget(self.files)
+        self.stack.addWidget(shown)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
