@@ -373,7 +373,7 @@ def decide(
         if age is not None:
             row.problems.append(Problem(age, WARNING, "birth_date"))
         shown_name = row.values.get("follow_up")
-        item.values = dataclasses.asdict(final)
+        item.given, item.values = row.values, dataclasses.asdict(final)
         if shown_name is not None:
             item.values["follow_up"] = shown_name
         if youth is None:
