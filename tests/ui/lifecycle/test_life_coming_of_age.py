@@ -283,3 +283,57 @@ def test_enter_asks_before_recording_and_cancel_changes_nothing(
     )
     assert dialog.confirmed == 2
     assert {ws.members.get(ids[k]).fields.status for k in ("hoa", "binh")} == {"matured"}
+
+
+def test_a_decision_before_a_member_turns_30_names_them_first(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """The year's decision dated before a ticked member's 30th birthday: the question names
+    that member and the birthday first (the year counts, so it may be recorded); Hủy records
+    nothing. A member known by the birth year alone is not named: the year is all there is."""
+    ids = _fixture(ws, add_member)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025, today=IN_2025)
+    qtbot.addWidget(dialog)
+    dialog.check_all_button.click()
+    dialog.date_edit.setText("15/03/2025")
+    prompts.answer = False
+    dialog.confirm_button.click()
+    assert prompts.asked == [
+        "Chưa đủ 30 tuổi vào ngày quyết định 15/03/2025: Lê Thị Hoa (tròn 30 tuổi ngày "
+        "10/06/2025). Trưởng thành Đoàn được xét theo năm đủ 30 tuổi nên vẫn ghi được; hãy "
+        "kiểm tra lại ngày quyết định.\n\n"
+        "Ghi nhận trưởng thành Đoàn cho 2 đoàn viên, ngày quyết định 15/03/2025?"
+    ]
+    assert {ws.members.get(ids[k]).fields.status for k in ("hoa", "binh")} == {"active"}
+    dialog.date_edit.setText("10/06/2025")  # her birthday: of age, nothing to say
+    prompts.answer = True
+    dialog.confirm_button.click()
+    assert prompts.asked[1] == (
+        "Ghi nhận trưởng thành Đoàn cho 2 đoàn viên, ngày quyết định 10/06/2025?"
+    )
+    assert {ws.members.get(ids[k]).fields.status for k in ("hoa", "binh")} == {"matured"}
+
+
+def test_one_coming_of_age_before_the_birthday_is_asked_about(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """The same warning for one member's event: Hủy keeps the dialog open, nothing written;
+    Ghi records it."""
+    hoa = _fixture(ws, add_member)["hoa"]
+    dialog = EventDialog(synchronous_core(ws, prompts), hoa)
+    qtbot.addWidget(dialog)
+    dialog.set_kind("matured")
+    dialog.set_value("date", "09/06/2025")
+    prompts.answer = False
+    dialog.save_button.click()
+    assert prompts.asked == [
+        "Chưa đủ 30 tuổi vào ngày quyết định 09/06/2025: Lê Thị Hoa (tròn 30 tuổi ngày "
+        "10/06/2025). Trưởng thành Đoàn được xét theo năm đủ 30 tuổi nên vẫn ghi được; hãy "
+        "kiểm tra lại ngày quyết định.\n\nGhi nhận trưởng thành Đoàn ngày 09/06/2025?"
+    ]
+    assert prompts.buttons == [("Ghi", "Hủy")]
+    assert dialog.event_id is None and ws.events.history(hoa) == []
+    prompts.answer = True
+    dialog.save_button.click()
+    assert dialog.event_id is not None
+    assert ws.members.get(hoa).fields.status == "matured"

@@ -8,7 +8,9 @@ reached it before this year, whatever year is viewed, and still wait for their d
 marked "quá hạn"). Each member's union position is shown; those who hold one (Bí thư, Phó Bí
 thư, Ủy viên BCH…) come first, in red: that post must be filled again before they leave. The
 list opens with no one ticked (see :mod:`.decision_list`). "Xác nhận" records ``matured`` for
-the checked ones in one operation, all or none; the list is read, and the decision recorded, on
+the checked ones in one operation, all or none, once the secretary said yes to the question,
+which first names the checked members not yet of age on the decision's date (their birthday
+comes later that year: allowed, the year counts); the list is read, and the decision recorded, on
 the worker (a progress dialog shows when it takes more than half a second: a thousand members
 of a large roster do).
 """
@@ -25,7 +27,11 @@ from ...core.lang.dates import format_vn_date
 from ...core.lang.text import fold, vn_number
 from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.service import ComingOfAge
-from ...core.roster.rules import COMING_OF_AGE
+from ...core.roster.rules import (
+    COMING_OF_AGE,
+    early_coming_of_age,
+    early_coming_of_age_message,
+)
 from ...core.workspace import Workspace
 from ..shell.operations import Core
 from .decision_list import DecisionListDialog
@@ -119,6 +125,21 @@ class ComingOfAgeDialog(DecisionListDialog):
                 "cần kiện toàn trước khi trưởng thành Đoàn"
             )
         return text + f" — đã chọn {vn_number(checked)}."
+
+    def date_warning(self, ids: list[str], day: dt.date) -> str:
+        """The members of ``ids`` not yet of age on the decision's ``day`` (their birthday
+        later that year): allowed, said before the question (:func:`early_coming_of_age`)."""
+        chosen = set(ids)
+        early = []
+        for entry in self.entries:
+            member = entry.row
+            if member.id in chosen:
+                birthday = early_coming_of_age(
+                    member.birth_date, member.birth_precision, day, self.age
+                )
+                if birthday is not None:
+                    early.append((member.full_name, birthday))
+        return early_coming_of_age_message(early, day, self.age) if early else ""
 
     def record(self, ws: Workspace, ids: list[str], date: str, number: str) -> RecordedEvents:
         return ws.events.confirm_coming_of_age(ids, date, number)
