@@ -4,8 +4,10 @@ ones together; Party introductions."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog
@@ -18,7 +20,7 @@ from doancoso.ui.lifecycle.event_dialog import EventDialog
 from doancoso.ui.lifecycle.party_page import PartyIntroductionsDialog
 from doancoso.ui.shell.main_window import MainWindow
 from doancoso.ui.shell.state import UiState
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import AddMember
 
@@ -283,3 +285,88 @@ def test_enter_asks_before_recording_and_cancel_changes_nothing(
     )
     assert dialog.confirmed == 2
     assert {ws.members.get(ids[k]).fields.status for k in ("hoa", "binh")} == {"matured"}
+
+
+def test_a_decision_before_a_member_turns_30_names_them_first(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """The year's decision dated before a ticked member's 30th birthday: the question names
+    that member and the birthday first (the year counts, so it may be recorded); Hủy records
+    nothing. A member known by the birth year alone is not named: the year is all there is."""
+    ids = _fixture(ws, add_member)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025, today=IN_2025)
+    qtbot.addWidget(dialog)
+    dialog.check_all_button.click()
+    dialog.date_edit.setText("15/03/2025")
+    prompts.answer = False
+    dialog.confirm_button.click()
+    assert prompts.asked == [
+        "Chưa đủ 30 tuổi vào ngày quyết định 15/03/2025: Lê Thị Hoa (tròn 30 tuổi ngày "
+        "10/06/2025). Trưởng thành Đoàn được xét theo năm đủ 30 tuổi nên vẫn ghi được; hãy "
+        "kiểm tra lại ngày quyết định.\n\n"
+        "Ghi nhận trưởng thành Đoàn cho 2 đoàn viên, ngày quyết định 15/03/2025?"
+    ]
+    assert {ws.members.get(ids[k]).fields.status for k in ("hoa", "binh")} == {"active"}
+    dialog.date_edit.setText("10/06/2025")  # her birthday: of age, nothing to say
+    prompts.answer = True
+    dialog.confirm_button.click()
+    assert prompts.asked[1] == (
+        "Ghi nhận trưởng thành Đoàn cho 2 đoàn viên, ngày quyết định 10/06/2025?"
+    )
+    assert {ws.members.get(ids[k]).fields.status for k in ("hoa", "binh")} == {"matured"}
+
+
+def test_one_coming_of_age_before_the_birthday_is_asked_about(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember
+) -> None:
+    """The same warning for one member's event: Hủy keeps the dialog open, nothing written;
+    Ghi records it."""
+    hoa = _fixture(ws, add_member)["hoa"]
+    dialog = EventDialog(synchronous_core(ws, prompts), hoa)
+    qtbot.addWidget(dialog)
+    dialog.set_kind("matured")
+    dialog.set_value("date", "09/06/2025")
+    prompts.answer = False
+    dialog.save_button.click()
+    assert prompts.asked == [
+        "Chưa đủ 30 tuổi vào ngày quyết định 09/06/2025: Lê Thị Hoa (tròn 30 tuổi ngày "
+        "10/06/2025). Trưởng thành Đoàn được xét theo năm đủ 30 tuổi nên vẫn ghi được; hãy "
+        "kiểm tra lại ngày quyết định.\n\nGhi nhận trưởng thành Đoàn ngày 09/06/2025?"
+    ]
+    assert prompts.buttons == [("Ghi", "Hủy")]
+    assert dialog.event_id is None and ws.events.history(hoa) == []
+    prompts.answer = True
+    dialog.save_button.click()
+    assert dialog.event_id is not None
+    assert ws.members.get(hoa).fields.status == "matured"
+
+
+def test_the_years_list_is_printed_as_listed(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, add_member: AddMember, tmp_path: Path
+) -> None:
+    """ "In danh sách…" prints the year's list (ticked or not: the list the meeting sees), late
+    ones marked as the dialog marks them, and offers to open it; nothing to print, no button."""
+    _fixture(ws, add_member)
+    dialog = ComingOfAgeDialog(synchronous_core(ws, prompts), year=2025, today=IN_2025)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "tt.pdf"
+    asked: list[str] = []
+    opened: list[Path] = []
+    dialog.ask_save_path = lambda name: asked.append(name) or target  # type: ignore[method-assign]
+    dialog.open_file = lambda path: opened.append(path) or True  # type: ignore[method-assign]
+    prompts.dialog_script = accept_print_dialog
+    dialog.print_button.click()
+    assert prompts.errors == []
+    assert asked == ["danh-sach-truong-thanh-doan-2025.pdf"] and opened == [target]
+    assert prompts.asked == [f"Đã lưu danh sách vào tệp:\n{target}\n\nMở tệp để xem và in?"]
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(target).pages).split())
+    assert "DANH SÁCH ĐOÀN VIÊN TRƯỞNG THÀNH ĐOÀN" in text
+    assert "(Đoàn viên đủ 30 tuổi trong năm 2025)" in text
+    assert (
+        "1 Trần Văn Bình 1994 Chi đoàn ấp Tân Phú Đoàn viên 2024 (quá hạn) "
+        "2 Lê Thị Hoa 10/06/1995 Chi đoàn ấp Tân Phú Bí thư 2025 "
+        "Tổng số: 2 đoàn viên (nữ: 0), trong đó 1 đủ 30 tuổi trước năm 2025."
+    ) in text
+    assert "Nguyễn Văn An" not in text  # 30 in 2026
+    dialog.year_spin.setValue(2020)
+    assert not dialog.print_button.isEnabled()

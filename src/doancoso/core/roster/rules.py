@@ -133,6 +133,31 @@ def youth_age_message(birth: date, precision: str, today: date, coming_of_age: i
 # (OrganizationInfo.coming_of_age, column organizations.coming_of_age); this is only its default.
 COMING_OF_AGE = 30
 
+
+def early_coming_of_age(birth: date, precision: str, when: date, age: int) -> date | None:
+    """The ``age``-th birthday of someone born on ``birth`` when a coming of age dated ``when``
+    comes before it, else None (None too when only the birth year is known). The year's
+    decision may come before some birthdays of that year: allowed, with a warning the secretary
+    confirms (:func:`early_coming_of_age_message`); a year before is refused by the events'
+    date check (:func:`~doancoso.core.lifecycle.rules.check_date`)."""
+    if precision != DAY:
+        return None
+    birthday = add_years(birth, age)
+    return birthday if when < birthday else None
+
+
+def early_coming_of_age_message(early: list[tuple[str, date]], when: date, age: int) -> str:
+    """The warning before recording a coming of age dated ``when`` for the members of
+    ``early`` ((name, ``age``-th birthday), from :func:`early_coming_of_age`): the one wording
+    of the event dialog and the year's decision."""
+    who = "; ".join(f"{name} (tròn {age} tuổi ngày {format_vn_date(day)})" for name, day in early)
+    return (
+        f"Chưa đủ {age} tuổi vào ngày quyết định {format_vn_date(when)}: {who}. Trưởng thành "
+        f"Đoàn được xét theo năm đủ {age} tuổi nên vẫn ghi được; hãy kiểm tra lại ngày quyết "
+        "định."
+    )
+
+
 # Party admission (vào Đảng): from 18 full years of age.
 PARTY_MIN_AGE = 18
 

@@ -44,7 +44,7 @@ from ..lang.places import hamlet_key
 from ..lang.text import name_sort_key
 from ..lifecycle.rules import ACTIVE_STATUSES
 from ..progress import Report, Stages, counted
-from ..roster.rules import youth_age_message
+from ..roster.rules import same_birth, youth_age_message
 from ..roster.spreadsheets.apply import ImportResult
 from ..roster.spreadsheets.preview import (
     NEW,
@@ -82,12 +82,6 @@ _ESSENTIAL = ("full_name", "birth_date")  # refused by the form: the row is reje
 # A changed field of the record, as the preview names it (a column of the import).
 _SHOWN_AS = {"working_away": "away_place", "in_hardship": "hardship_kind",
              "follow_up_member_id": "follow_up", "birth_precision": "birth_date"}  # fmt: skip
-
-
-def _same_birth(a: date, a_precision: str, b: date, b_precision: str) -> bool:
-    if a_precision == DAY and b_precision == DAY:
-        return a == b
-    return a.year == b.year
 
 
 @dataclasses.dataclass(frozen=True)
@@ -144,7 +138,7 @@ class YouthMatcher:
         found = [
             y
             for y in self._youths_by_key.get((cached_fold(name), birth.year), [])
-            if _same_birth(y.fields.birth_date, y.fields.birth_precision, birth, precision)
+            if same_birth(y.fields.birth_date, y.fields.birth_precision, birth, precision)
         ]
         if len(found) > 1:
             exact = [y for y in found if y.fields.birth_date == birth]
@@ -173,7 +167,7 @@ class YouthMatcher:
         for member_name, member_birth, member_precision in self._members_by_key.get(
             (cached_fold(name), birth.year), []
         ):
-            if _same_birth(member_birth, member_precision, birth, precision):
+            if same_birth(member_birth, member_precision, birth, precision):
                 when = format_vn_date(member_birth, member_precision)
                 return Problem(
                     f"Trùng họ tên và ngày sinh với đoàn viên {member_name} (sinh {when}) trong "
@@ -379,7 +373,7 @@ def decide(
         if age is not None:
             row.problems.append(Problem(age, WARNING, "birth_date"))
         shown_name = row.values.get("follow_up")
-        item.values = dataclasses.asdict(final)
+        item.given, item.values = row.values, dataclasses.asdict(final)
         if shown_name is not None:
             item.values["follow_up"] = shown_name
         if youth is None:

@@ -230,6 +230,11 @@ class DecisionListDialog(QDialog):
     def progress_text(self, count: int) -> str:
         return f"Đang ghi nhận cho {vn_number(count)} đoàn viên…"
 
+    def date_warning(self, ids: list[str], day: dt.date) -> str:
+        """A warning on the decision's ``day`` for the members ``ids``, said before the question
+        whether to record it ("" when none)."""
+        return ""
+
     def done_text(self, count: int) -> str:
         raise NotImplementedError
 
@@ -378,7 +383,8 @@ class DecisionListDialog(QDialog):
     def _asked_to_record(self, ids: list[str], date: str, number: str) -> bool:
         """Whether to record the decision for ``ids``, asked first: Enter in the date or number
         would otherwise record it at once, for every ticked member. A date that is no date is
-        not asked about: the core refuses it, the message under the field."""
+        not asked about: the core refuses it, the message under the field. A warning on the date
+        (:meth:`date_warning`) comes first."""
         try:
             day, _precision = parse_vn_date(date)
         except DateFormatError:
@@ -386,7 +392,9 @@ class DecisionListDialog(QDialog):
         names = [e.row.full_name for e in self.entries if [e.row.id] == ids]
         text = self.undo_text(members_phrase(len(ids), names[0] if names else ""))
         text += f", ngày quyết định {format_vn_date(day)}" + (f", số {number}" if number else "")
-        return self._prompts.confirm(self, self.title, text + "?", yes="Ghi", no="Hủy")
+        warning = self.date_warning(ids, day)
+        text = f"{warning}\n\n{text}?" if warning else f"{text}?"
+        return self._prompts.confirm(self, self.title, text, yes="Ghi", no="Hủy")
 
     def _recorded(self, recorded: RecordedEvents) -> None:
         self._busy = False

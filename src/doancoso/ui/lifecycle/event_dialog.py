@@ -15,7 +15,8 @@ already holds, and for a member on temporary activity a new stay and a transfer 
 the home organisation of the current stay (:meth:`EventDialog.kind_defaults`); a stay starts on
 the event's date, and follows it while the secretary leaves it. Ctrl+Enter
 records the event from any field, "Nhận xét" and "Ghi chú" included (Enter makes a new line
-there).
+there). A coming of age dated before the member's birthday of that age is asked about first
+(allowed: the year counts, see :func:`~doancoso.core.roster.rules.early_coming_of_age`).
 """
 
 from __future__ import annotations
@@ -40,9 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import ConflictError, ValidationError
-from ...core.lang.dates import format_vn_date
+from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.lifecycle.recorded import RecordedEvents
 from ...core.lifecycle.rules import DETAILS, DISCIPLINE_LEVELS, EVENT_KINDS, allowed_kinds
+from ...core.roster.rules import COMING_OF_AGE, early_coming_of_age, early_coming_of_age_message
 from ...core.roster.service import MemberFilter
 from ...core.roster.vocab import STATUSES
 from ..common.combo_search import toneless_search
@@ -450,6 +452,8 @@ class EventDialog(QDialog):
         member_id, kind, details = self.member_id, self.kind, self.details()
         date, number = self.date_edit.text().strip(), self.number_edit.text()
         note = self.note_edit.toPlainText()
+        if kind == "matured" and not self._early_confirmed(date):
+            return
         self._saving = True
         op = CoreOp(
             self,
@@ -457,6 +461,25 @@ class EventDialog(QDialog):
             self._core, label="Đang ghi sự kiện…",
         )  # fmt: skip
         op.success(self._recorded).failure(self._refused).run()
+
+    def _early_confirmed(self, date: str) -> bool:
+        """Whether to record a coming of age dated ``date`` before the member's birthday of
+        that age (the organisation's setting): asked, with the core's warning
+        (:func:`early_coming_of_age_message`); True for any other date (a date that is no date
+        is the core's to refuse, under its field)."""
+        try:
+            day, _precision = parse_vn_date(date)
+        except DateFormatError:
+            return True
+        fields = self.member.fields
+        info = self._ws.organization.get()
+        age = info.coming_of_age if info is not None else COMING_OF_AGE
+        birthday = early_coming_of_age(fields.birth_date, fields.birth_precision, day, age)
+        if birthday is None:
+            return True
+        warning = early_coming_of_age_message([(fields.full_name, birthday)], day, age)
+        question = f"{warning}\n\nGhi nhận trưởng thành Đoàn ngày {format_vn_date(day)}?"
+        return self._prompts.confirm(self, self.windowTitle(), question, yes="Ghi", no="Hủy")
 
     def _recorded(self, recorded: RecordedEvents) -> None:
         self._saving = False

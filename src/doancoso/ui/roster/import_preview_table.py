@@ -5,7 +5,8 @@ most); "only rows with problems" is a list of visible positions, rebuilt when th
 A row imported with a warning says so in its "Kết quả" ("Thêm mới (có cảnh báo)") with a
 warning icon and a yellow background, a rejected row with an error icon and a red background
 (the wizard shows the legend); the "Vấn đề" column is one line, and the wizard shows the
-selected row's problems in full under the table (:func:`row_details`).
+selected row's problems in full under the table (:func:`row_details`). A value the import
+leaves out with a warning is shown as the file gave it, marked "(bỏ qua)".
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ ACTION_COLOURS = {
 REJECTED_BACKGROUND = QColor("#fdecea")
 WARNING_BACKGROUND = QColor("#fff8e1")
 WITH_WARNINGS = "có cảnh báo"
+LEFT_OUT = "(bỏ qua)"  # after a value typed in the file that the import leaves out
 WARNING_KIND = "warning"
 _ICONS: dict[str, QIcon] = {}
 
@@ -129,7 +131,7 @@ def row_details(
     for problem in warnings:
         prefix = "Cảnh báo: " if errors else ""
         text = problem.message
-        if imported and problem.field is not None and problem.field not in row.values:
+        if imported and problem.field in row.left_out:
             ended = text if text.endswith((".", "!", "?", "…")) else f"{text}."
             text = f"{ended} Bỏ qua {field_label(problem.field, labels)}."  # imported without it
         lines.append(f"• {prefix}{text}")
@@ -284,21 +286,31 @@ class ImportPreviewModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _as_typed(self, row: ImportRow, field: str) -> str:
-        """The cell of ``field`` as the sheet gave it, for a rejected row whose value could not
-        be read ("31/02/2004"): shown beside the reason, so that what to correct is seen. Only
-        rejected rows keep their cells (:attr:`ImportPreview.source`)."""
+    def _as_typed(self, row: ImportRow, field: str, value: str) -> str:
+        """The cell of ``field``: ``value``, the row's, except where the sheet's cell is what
+        should be seen (:attr:`ImportPreview.source` keeps those rows as read). A value an
+        imported row leaves out with a warning (:attr:`ImportRow.left_out`) is shown as typed,
+        followed by :data:`LEFT_OUT` ("12345 (bỏ qua)"), so that what will not be kept is seen;
+        a rejected row's value that could not be read ("31/02/2004") as typed, beside the
+        reason, so that what to correct is seen."""
+        left_out = field in row.left_out
+        if not left_out and (value or row.action != REJECTED):
+            return value
         preview = self.preview
-        if preview is None or preview.source is None or row.action != REJECTED:
-            return ""
-        cells = preview.source.rows.get(row.row)
-        column = preview.mapping.get(field)
+        cells = (
+            None if preview is None or preview.source is None else preview.source.rows.get(row.row)
+        )
+        column = None if preview is None else preview.mapping.get(field)
         if cells is None or column is None or not 0 <= column < len(cells):
-            return ""
+            return value
         cell = cells[column]
         if isinstance(cell, date):
-            return format_vn_date(cell if not isinstance(cell, datetime) else cell.date())
-        return _text(cell).strip()
+            typed = format_vn_date(cell if not isinstance(cell, datetime) else cell.date())
+        else:
+            typed = _text(cell).strip()
+        if left_out:
+            return f"{typed} {LEFT_OUT}" if typed else value
+        return typed
 
     def _display(self, row: ImportRow, column: int) -> str:
         values = row.values
@@ -307,10 +319,10 @@ class ImportPreviewModel(QAbstractTableModel):
         if column == COL_NAME:
             return _text(values.get("full_name"))
         if column == COL_BIRTH:
-            return _birth(values) or self._as_typed(row, "birth_date")
+            return self._as_typed(row, "birth_date", _birth(values))
         if column in self._keys:
             key = self._keys[column]
-            return _text(values.get(key)) or self._as_typed(row, key)
+            return self._as_typed(row, key, _text(values.get(key)))
         if column == COL_ACTION:
             return action_text(row, self.labels)
         return problems_text(row)

@@ -83,6 +83,21 @@ class ImportRow:
     member_id: str | None = None
     member_revision: int | None = None
     from_heading: bool = False
+    given: dict[str, object] | None = None
+    """The values the file gave, where ``values`` became the whole record the row leaves (a
+    youth import); None when ``values`` are the file's."""
+
+    @property
+    def left_out(self) -> list[str]:
+        """The fields whose value the file gave but the import leaves out with a warning (a CCCD
+        of 5 digits, an admission at 40): of a row that is not rejected, its warnings' fields
+        that are not among the file's values. The preview shows those cells as typed
+        (:attr:`ImportPreview.source`), saying they are not kept."""
+        if self.action == REJECTED:
+            return []
+        given = self.values if self.given is None else self.given
+        fields = (p.field for p in self.problems if p.severity != ERROR and p.field is not None)
+        return list(dict.fromkeys(f for f in fields if f not in given))
 
 
 @dataclass
@@ -101,7 +116,8 @@ class ImportPreview:
     generation: int = 0
     warnings: list[str] = field(default_factory=list)  # about the sheet as a whole
     new_branches: list[str] = field(default_factory=list)  # chi đoàn the import would create
-    source: SourceRows | None = None  # the header and rejected rows as read (:mod:`.rejected`)
+    # the header, the rejected rows and those with a value left out, as read (:mod:`.rejected`)
+    source: SourceRows | None = None
     kind: str = MEMBERS  # MEMBERS or YOUTH: which service applies it
 
     def count(self, action: str) -> int:

@@ -6,7 +6,8 @@ with the import's vocabulary (:mod:`.headers`), and parses every row that is nei
 a total or signature line with the import's row parser (:mod:`.rows`), reporting its progress
 through an optional ``report(done, total)`` (:mod:`doancoso.core.progress`). :func:`make_preview`
 then wraps the decided rows as an :class:`ImportPreview`, keeping the header and the rejected
-rows as read so that they can be saved back (:mod:`.rejected`).
+rows as read so that they can be saved back (:mod:`.rejected`), and the rows a warning left a
+value out of, so that the preview can show what was typed.
 """
 
 from __future__ import annotations
@@ -150,10 +151,12 @@ def make_preview(
     """The preview of ``read`` whose rows were decided as ``decided`` (at ``generation`` of
     the data they were compared with)."""
     rejected = [item.row for item in decided if item.action == REJECTED]
+    # kept to write them back (save_rejected), and to show what a warning left out as typed
+    kept = rejected + [item.row for item in decided if item.left_out]
     source = None
-    if rejected:  # kept to write them back (save_rejected)
+    if kept:
         header_rows = (read.guess.first_row, read.guess.row)
-        source = source_rows(read.rows.rows, header_rows, rejected, bool(read.legacy),
+        source = source_rows(read.rows.rows, header_rows, kept, bool(read.legacy),
                              read.parser.prefer, _headings(read.skipped, rejected))  # fmt: skip
     return ImportPreview(
         path=path,

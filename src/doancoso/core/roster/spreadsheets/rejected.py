@@ -55,7 +55,9 @@ _NARROWEST = 6
 @dataclass(frozen=True)
 class SourceRows:
     """What of the sheet a preview keeps to write its rejected rows back: the header row(s)
-    and each rejected row's cells, by sheet row number (text already converted); ``headings``:
+    and each rejected row's cells, by sheet row number (text already converted), with the cells
+    of the rows imported without a value a warning left out (:attr:`ImportRow.left_out`, shown
+    as typed by the preview); ``headings``:
     the group heading above a rejected row (:mod:`.groups`), by their row numbers, its cells
     kept in ``rows`` too."""
 
