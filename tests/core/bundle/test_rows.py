@@ -149,6 +149,103 @@ def test_rows_encoded_a_column_at_a_time_are_the_same_bytes(home: Workspace) -> 
             )
 
 
+def test_rows_made_by_sqlite_are_the_same_bytes(home: Workspace) -> None:
+    """The snapshot has SQLite write its rows' JSON lines (``json_lines``): byte for byte the
+    lines the writer makes of the same rows one at a time, for every table; the members' chunk
+    made by SQLite, the ratings' (a REAL, which SQLite writes with 15 digits) in Python."""
+    from doancoso.core.bundle.writer import _encoded, _encoded_source
+
+    with collect(home, "handover") as snap:
+        for table in snap.tables():
+            by_row = b"".join(_encoded(snap.rows(table), table))
+            assert b"".join(_encoded_source(snap, table)) == by_row, table
+        made = {t: [type(c) for c in snap.json_lines(t)] for t in ("members", "ratings")}
+    assert made == {"members": [bytes], "ratings": [tuple]}
+
+
+def test_a_table_of_more_columns_than_sqlite_functions_take_encoded_in_python(
+    home: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``json_object`` takes at most 127 arguments in most SQLite builds: a table of more than
+    63 columns (the members have 50 today) is encoded by Python, to the same bytes."""
+    from doancoso.core.bundle import rows
+    from doancoso.core.bundle.writer import _encoded, _encoded_source
+
+    monkeypatch.setattr(rows, "SQL_FUNCTION_ARGUMENTS", 2 * len(columns_of("members")) - 1)
+    with collect(home, "handover") as snap:
+        made = {t: [type(c) for c in snap.json_lines(t)] for t in ("members", "branches")}
+        assert made == {"members": [tuple], "branches": [bytes]}
+        one_by_one = b"".join(_encoded(snap.rows("members"), "members"))
+        assert b"".join(_encoded_source(snap, "members")) == one_by_one
+
+
+def test_awkward_stored_values_made_by_sqlite_or_in_python(home: Workspace) -> None:
+    """Values SQLite would write otherwise than the writer (a number in a text column, a time
+    with no fraction of a second or with an offset) send their chunk of 1,000 rows to the
+    Python encoder; a boolean stored as 2 SQLite writes ``true`` as Python does. The file's
+    bytes are the same either way, texts with quotes, control characters and any Unicode
+    included, as the rows one at a time make them. A time that is no date and time stops the
+    export as it did before."""
+    from doancoso.core.bundle.writer import _encoded, _encoded_source
+
+    members = [m.id for m in home.members.list()]
+    odd = 'Nguyễn "Văn" \\ A\n\t\x00\x1f\x7f\u2028 😀 %s {}'
+    update = "UPDATE members SET {} WHERE id = ?"
+    changes = [
+        (update.format("full_name = ?, notes = ?"), (odd, "Ghi\r\nchú", members[0])),
+        (update.format("notes = 12345"), (members[1],)),
+        (update.format("created_at = '2026-01-02 03:04:05.000000'"), (members[2],)),
+        (update.format("updated_at = '2026-01-02 03:04:05.5+0700'"), (members[3],)),
+        ("UPDATE occurrences SET attendance_taken = 2 WHERE rowid = 1", ()),
+    ]
+    with contextlib.closing(sqlite3.connect(home.db.path)) as conn:
+        for sql, params in changes:
+            with conn:
+                conn.execute(sql, params)
+    with collect(home, "handover") as snap:
+        made = {t: [type(c) for c in snap.json_lines(t)] for t in ("members", "occurrences")}
+        assert made == {"members": [tuple], "occurrences": [bytes]}
+        for table in made:
+            one_by_one = b"".join(_encoded(snap.rows(table), table))
+            assert b"".join(_encoded_source(snap, table)) == one_by_one, table
+        lines = b"".join(_encoded_source(snap, "members")).decode("utf-8").split("\n")[:-1]
+        taken = b"".join(_encoded_source(snap, "occurrences"))
+    assert b'"attendance_taken":true' in taken
+    rows = {row["id"]: row for row in map(json.loads, lines)}
+    assert rows[members[0]]["full_name"] == odd
+    assert rows[members[1]]["notes"] == "12345"
+    assert rows[members[2]]["created_at"] == "2026-01-02T03:04:05"
+    assert rows[members[3]]["updated_at"] == "2026-01-02T03:04:05.500000+07:00"
+    with contextlib.closing(sqlite3.connect(home.db.path)) as conn, conn:
+        conn.execute(
+            "UPDATE members SET created_at = '2026-02-29 10:00:00.123456' WHERE id = ?",
+            (members[4],),
+        )
+    with collect(home, "handover") as snap:
+        with pytest.raises(ValueError) as by_row:
+            list(_encoded(snap.rows("members"), "members"))
+        with pytest.raises(ValueError) as by_sqlite:
+            list(_encoded_source(snap, "members"))
+    assert str(by_sqlite.value) == str(by_row.value) == "day is out of range for month"
+    with contextlib.closing(sqlite3.connect(home.db.path)) as conn, conn:
+        restored = ["notes = NULL", "created_at = updated_at", "updated_at = created_at"]
+        for i, sound in enumerate([*restored, "created_at = updated_at"], 1):
+            conn.execute(update.format(sound), (members[i],))
+    with collect(home, "handover") as snap:
+        assert [type(c) for c in snap.json_lines("members")] == [bytes]
+    with contextlib.closing(sqlite3.connect(home.db.path)) as conn, conn:
+        conn.execute(  # a text that is not UTF-8 (SQLite would copy its bytes into the line)
+            update.format("notes = CAST(x'4e67c3' AS TEXT)"), (members[4],)
+        )
+    with collect(home, "handover") as snap:
+        with pytest.raises(sqlite3.OperationalError) as unread_by_row:
+            list(_encoded(snap.rows("members"), "members"))
+        with pytest.raises(sqlite3.OperationalError) as unread_by_sqlite:
+            list(_encoded_source(snap, "members"))
+    assert str(unread_by_sqlite.value) == str(unread_by_row.value)
+    assert str(unread_by_row.value).startswith("Could not decode to UTF-8")
+
+
 def test_awkward_values_encoded_a_column_at_a_time() -> None:
     """Newlines, quotes, percent signs, separators in text, big and odd numbers, nulls: each
     line as the row-by-row encoder makes it; a value that is no JSON scalar falls back to it;

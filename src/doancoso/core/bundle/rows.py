@@ -22,7 +22,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
-from functools import cache
+from functools import cache, partial
+from operator import attrgetter, is_not, itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -163,6 +164,50 @@ _JSON_COLUMNS: dict[str, Callable[[list[Any]], list[Any]]] = {
 }
 """Per JSON kind, how a column of a chunk of rows read from SQLite becomes JSON values: as
 :func:`to_json` makes them, without a call per value where SQLite already returned them so."""
+
+
+SQL_FUNCTION_ARGUMENTS = 127
+"""SQLite's limit on a function's arguments (``SQLITE_MAX_FUNCTION_ARG``, 127 unless built
+otherwise): a table of more columns than ``json_object`` can take (a name and a value each) has
+its rows encoded by Python (:meth:`Snapshot.json_lines`)."""
+
+
+def _sql_value(name: str, kind: str) -> tuple[str, str]:
+    """A column's JSON value as SQLite's ``json_object`` writes it, byte for byte what the
+    writer writes of :func:`to_json`'s value (text escaped as Python's ``json`` escapes it with
+    ``ensure_ascii=False``, integers in full), and the condition under which it would not be:
+    a value of another type (a REAL above all: SQLite writes 15 digits, Python as many as the
+    value needs). A date and time is written as the app stores it with its space made a ``T``,
+    what :func:`_iso_datetime` makes of it; whether it is of that form is checked in Python
+    (:func:`_stored_form`), so its condition here is none."""
+    if kind in ("str", "date"):
+        odd = f"typeof({name}) NOT IN ('text', 'null')"
+        return (name if kind == "str" else f"substr({name}, 1, 10)"), odd
+    if kind in ("int", "bool"):
+        odd = f"typeof({name}) NOT IN ('integer', 'null')"
+        if kind == "int":
+            return name, odd
+        truth = f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} THEN json('true') ELSE "
+        return f"{truth}json('false') END", odd
+    if kind == "datetime":
+        return f"substr({name}, 1, 10) || 'T' || substr({name}, 12)", ""
+    return name, f"{name} IS NOT NULL"  # a float: written by Python (repr's digits)
+
+
+def _stored_form(values: tuple[Any, ...]) -> bool:
+    """Whether each of ``values`` (a column of dates and times as SQLite holds them) is None or
+    a text of the form :func:`_iso_datetime` writes with its space made a ``T``
+    (``YYYY-MM-DD HH:MM:SS.ffffff``, the fraction not zero, no offset); a text that is no date
+    and time raises ``ValueError`` as there. A pass in C over the column for each check."""
+    texts = list(filter(partial(is_not, None), values))
+    if not set(map(type, texts)) <= {str} or not set(map(len, texts)) <= {26}:
+        return False
+    if not set(map(itemgetter(10, 19), texts)) <= {(" ", ".")}:
+        return False
+    moments = list(map(datetime.fromisoformat, texts))  # checked whatever its form
+    if not set(map(attrgetter("tzinfo"), moments)) <= {None}:
+        return False
+    return 0 not in map(attrgetter("microsecond"), moments)
 
 
 def from_json(value: JsonValue, kind: str) -> Any:
@@ -325,6 +370,64 @@ class Snapshot:
                 )
         finally:
             cursor.close()
+
+    def json_lines(self, table: str) -> Iterator[bytes | tuple[list[str], list[list[Any]]]]:
+        """The rows of ``table`` (those :meth:`rows` gives, in that order), 1,000 at a time,
+        each chunk as its JSON lines made by SQLite (``json_object``, in C, without holding the
+        GIL while SQLite works), UTF-8, each ended by a newline: exactly the bytes the
+        container's writer makes of :meth:`columns`. A chunk holding a value SQLite would write
+        otherwise (:func:`_sql_value`, :func:`_stored_form`) or a text that is not UTF-8 comes
+        as :meth:`columns` gives it, for the writer to encode (or fails there as ever: a date
+        and time that is not one, a text Python cannot read)."""
+        where, params = self._where[table]
+        kinds = columns_of(table)
+        names = list(kinds)
+        if 2 * len(names) > SQL_FUNCTION_ARGUMENTS:
+            yield from self.columns(table)
+            return
+        made = [_sql_value(name, kinds[name]) for name in names]
+        times = [name for name in names if kinds[name] == "datetime"]
+        pairs = (f"'{n}', {value}" for n, (value, _) in zip(names, made, strict=True))
+        odd = " OR ".join(f"({condition})" for _, condition in made if condition) or "0"
+        cursor = self._conn.execute(  # rowid order, as columns()
+            f"SELECT rowid, {odd}, CAST(json_object({', '.join(pairs)}) AS BLOB)"
+            f"{''.join(', ' + t for t in times)} FROM {table} WHERE {where} ORDER BY rowid",
+            _bind(self.organization_id, params),
+        )
+        try:
+            while chunk := cursor.fetchmany(_CHUNK):
+                found = list(zip(*chunk, strict=True))
+                lines = b"\n".join((*found[2], b""))
+                try:
+                    sound = not any(found[1]) and all(map(_stored_form, found[3:]))
+                    lines.decode("utf-8")  # checked only
+                except ValueError:  # no date and time, no UTF-8: columns() fails as ever
+                    sound = False
+                if sound:
+                    yield lines
+                else:
+                    yield self._chunk_columns(table, found[0][0], found[0][-1])
+        finally:
+            cursor.close()
+
+    def _chunk_columns(
+        self, table: str, first: int, last: int
+    ) -> tuple[list[str], list[list[Any]]]:
+        """The rows of ``table`` with rowids ``first`` to ``last`` as :meth:`columns` gives
+        them (one chunk of :meth:`json_lines`: the same rows, read in the same transaction)."""
+        where, params = self._where[table]
+        kinds = columns_of(table)
+        names = list(kinds)
+        rows = self._conn.execute(
+            f"SELECT {', '.join(names)} FROM {table} WHERE ({where}) AND rowid BETWEEN ? AND ? "
+            "ORDER BY rowid",
+            (*_bind(self.organization_id, params), first, last),
+        ).fetchall()
+        converts = [_JSON_COLUMNS[kinds[n]] for n in names]
+        return names, [
+            convert(list(column))
+            for convert, column in zip(converts, zip(*rows, strict=True), strict=True)
+        ]
 
     def evidence(self, sha256: str) -> Path:
         if sha256 not in self._hashes:

@@ -160,6 +160,39 @@ def _encoded_columns(
     )
 
 
+def _encoded_source(source: Source, table: str) -> Iterator[bytes]:
+    """The JSON lines of ``source``'s rows of ``table``, in batches: made by the source when it
+    can (the snapshot's ``json_lines``: SQLite writes them, a chunk it would write otherwise
+    given as columns), else from its rows a column at a time (``columns``), else row by row."""
+    lines = getattr(source, "json_lines", None)
+    if lines is not None:
+        return _joined(lines(table), table)
+    columns = getattr(source, "columns", None)  # rows a column at a time
+    if columns is not None:
+        return _encoded_columns(columns(table), table)
+    return _encoded(source.rows(table), table)
+
+
+def _joined(
+    chunks: Iterator[bytes | tuple[list[str], list[list[Any]]]], table: str
+) -> Iterator[bytes]:
+    """Chunks of JSON lines (UTF-8, each ended by a newline), or of columns to encode
+    (:func:`_lines_of_columns`), in batches of about 1 MiB."""
+    batch: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        if isinstance(chunk, tuple):
+            lines = _lines_of_columns(*chunk, table)
+            chunk = "".join(f"{line}\n" for line in lines).encode("utf-8")
+        batch.append(chunk)
+        size += len(chunk)
+        if size >= _BATCH:
+            yield b"".join(batch)
+            batch, size = [], 0
+    if batch:
+        yield b"".join(batch)
+
+
 def evidence_sizes(source: Source) -> dict[str, int]:
     """Each evidence file's size, by hash (checked to be a SHA-256)."""
     sizes = {}
@@ -303,12 +336,7 @@ def write_container(
             name = f"data/{table}.jsonl"
             size, lines = 0, 0
             pipeline.put(zip_members.begin, _zip_info(name, moment, True), True)
-            columns = getattr(source, "columns", None)  # rows a column at a time
-            batches = (
-                _encoded(source.rows(table), table)
-                if columns is None
-                else _encoded_columns(columns(table), table)
-            )
+            batches = _encoded_source(source, table)
             for batch in batches:
                 pipeline.put(zip_members.write_hashed, batch, size=len(batch))
                 size += len(batch)
