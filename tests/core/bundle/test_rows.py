@@ -163,16 +163,15 @@ def test_rows_made_by_sqlite_are_the_same_bytes(home: Workspace) -> None:
     assert made == {"members": [bytes], "ratings": [tuple]}
 
 
-def test_a_table_of_more_columns_than_sqlite_expressions_take_encoded_in_python(
+def test_a_table_of_more_columns_than_sqlite_functions_take_encoded_in_python(
     home: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A line is one chain of ``||``, two links a column, and SQLite's expressions are at most
-    1,000 deep in most builds: a table of more than 499 columns (the members have 50 today) is
-    encoded by Python, to the same bytes."""
+    """``json_object`` takes at most 127 arguments in most SQLite builds: a table of more than
+    63 columns (the members have 50 today) is encoded by Python, to the same bytes."""
     from doancoso.core.bundle import rows
     from doancoso.core.bundle.writer import _encoded, _encoded_source
 
-    monkeypatch.setattr(rows, "SQL_EXPRESSION_DEPTH", 2 * len(columns_of("members")))
+    monkeypatch.setattr(rows, "SQL_FUNCTION_ARGUMENTS", 2 * len(columns_of("members")) - 1)
     with collect(home, "handover") as snap:
         made = {t: [type(c) for c in snap.json_lines(t)] for t in ("members", "branches")}
         assert made == {"members": [tuple], "branches": [bytes]}

@@ -19,7 +19,6 @@ are never all in memory.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, datetime
@@ -167,34 +166,36 @@ _JSON_COLUMNS: dict[str, Callable[[list[Any]], list[Any]]] = {
 :func:`to_json` makes them, without a call per value where SQLite already returned them so."""
 
 
-SQL_EXPRESSION_DEPTH = 1000
-"""SQLite's limit on an expression's depth (``SQLITE_MAX_EXPR_DEPTH``, 1000 unless built
-otherwise): a line of JSON is one chain of ``||``, two links a column, so a table of more columns
-than that takes has its rows encoded by Python (:meth:`Snapshot.json_lines`)."""
+SQL_FUNCTION_ARGUMENTS = 127
+"""SQLite's limit on a function's arguments (``SQLITE_MAX_FUNCTION_ARG``, 127 unless built
+otherwise): a table of more columns than ``json_object`` can take (a name and a value each) has
+its rows encoded by Python (:meth:`Snapshot.json_lines`)."""
 
 
 def _sql_value(name: str, kind: str) -> tuple[str, str]:
-    """A column's JSON text as SQLite writes it (``json_quote``), byte for byte what the writer
-    writes of :func:`to_json`'s value (text escaped as Python's ``json`` escapes it with
-    ``ensure_ascii=False``, integers in full, ``null``), and the condition under which it would
-    not be: a value of another type (a REAL above all: SQLite writes 15 digits, Python as many
-    as the value needs). A date and time is written as the app stores it with its space made a
-    ``T``, what :func:`_iso_datetime` makes of it; whether it is of that form is checked in
-    Python (:func:`_stored_form`), so its condition here is none. Plain texts joined by ``||``,
-    not ``json_object``: whether a value is JSON already (``json('true')``) rides on SQLite's
-    subtypes, whose passing through a ``CASE`` has changed across SQLite's versions, and the
-    frozen app may carry another SQLite than the one the tests ran on."""
+    """A column's JSON value as SQLite's ``json_object`` writes it, byte for byte what the
+    writer writes of :func:`to_json`'s value (text escaped as Python's ``json`` escapes it with
+    ``ensure_ascii=False``, integers in full), and the condition under which it would not be:
+    a value of another type (a REAL above all: SQLite writes 15 digits, Python as many as the
+    value needs). A date and time is written as the app stores it with its space made a ``T``,
+    what :func:`_iso_datetime` makes of it; whether it is of that form is checked in Python
+    (:func:`_stored_form`), so its condition here is none. A boolean is ``json()`` of its text
+    given to ``json_object`` as is, the documented way to give it JSON: a ``json('true')``
+    inside a ``CASE`` would ride on SQLite's value subtypes passing through the ``CASE``, which
+    has changed across SQLite's versions (the frozen app may carry another SQLite than the
+    tests'), and a boolean written as the text "true" would make a bundle no reader takes."""
     if kind in ("str", "date"):
         odd = f"typeof({name}) NOT IN ('text', 'null')"
-        return f"json_quote({name if kind == 'str' else f'substr({name}, 1, 10)'})", odd
+        return (name if kind == "str" else f"substr({name}, 1, 10)"), odd
     if kind in ("int", "bool"):
         odd = f"typeof({name}) NOT IN ('integer', 'null')"
         if kind == "int":
-            return f"json_quote({name})", odd
-        return f"CASE WHEN {name} IS NULL THEN 'null' WHEN {name} THEN 'true' ELSE 'false' END", odd
+            return name, odd
+        truth = f"CASE WHEN {name} IS NULL THEN 'null' WHEN {name} THEN 'true' ELSE 'false' END"
+        return f"json({truth})", odd  # json() the argument itself: see the docstring
     if kind == "datetime":
-        return f"json_quote(substr({name}, 1, 10) || 'T' || substr({name}, 12))", ""
-    return f"json_quote({name})", f"{name} IS NOT NULL"  # a float: written by Python
+        return f"substr({name}, 1, 10) || 'T' || substr({name}, 12)", ""
+    return name, f"{name} IS NOT NULL"  # a float: written by Python (repr's digits)
 
 
 def _stored_form(values: tuple[Any, ...]) -> bool:
@@ -376,8 +377,8 @@ class Snapshot:
 
     def json_lines(self, table: str) -> Iterator[bytes | tuple[list[str], list[list[Any]]]]:
         """The rows of ``table`` (those :meth:`rows` gives, in that order), 1,000 at a time,
-        each chunk as its JSON lines made by SQLite (``json_quote`` and ``||``, in C, without
-        holding the GIL while SQLite works), UTF-8, each ended by a newline: exactly the bytes the
+        each chunk as its JSON lines made by SQLite (``json_object``, in C, without holding the
+        GIL while SQLite works), UTF-8, each ended by a newline: exactly the bytes the
         container's writer makes of :meth:`columns`. A chunk holding a value SQLite would write
         otherwise (:func:`_sql_value`, :func:`_stored_form`) or a text that is not UTF-8 comes
         as :meth:`columns` gives it, for the writer to encode (or fails there as ever: a date
@@ -385,20 +386,15 @@ class Snapshot:
         where, params = self._where[table]
         kinds = columns_of(table)
         names = list(kinds)
-        if 2 * len(names) + 1 > SQL_EXPRESSION_DEPTH:
+        if 2 * len(names) > SQL_FUNCTION_ARGUMENTS:
             yield from self.columns(table)
             return
         made = [_sql_value(name, kinds[name]) for name in names]
         times = [name for name in names if kinds[name] == "datetime"]
-        keys = (json.encoder.encode_basestring(name).replace("'", "''") for name in names)
-        parts = (
-            f"'{',' if i else '{'}{key}:' || {value}"
-            for i, (key, (value, _)) in enumerate(zip(keys, made, strict=True))
-        )
-        line = " || ".join((*parts, "'}'"))
+        pairs = (f"'{n}', {value}" for n, (value, _) in zip(names, made, strict=True))
         odd = " OR ".join(f"({condition})" for _, condition in made if condition) or "0"
         cursor = self._conn.execute(  # rowid order, as columns()
-            f"SELECT rowid, {odd}, CAST({line} AS BLOB)"
+            f"SELECT rowid, {odd}, CAST(json_object({', '.join(pairs)}) AS BLOB)"
             f"{''.join(', ' + t for t in times)} FROM {table} WHERE {where} ORDER BY rowid",
             _bind(self.organization_id, params),
         )
