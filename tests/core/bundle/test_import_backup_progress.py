@@ -90,9 +90,7 @@ def test_the_import_bar_moves_while_the_backup_is_written(big: Workspace, tmp_pa
     assert len(set(during)) >= 4  # it moved, page step by page step (before: one value)
 
 
-def test_the_backup_share_follows_the_database_copied(
-    late_home: Workspace, tmp_path: Path
-) -> None:
+def test_the_backup_share_follows_the_database_copied(late_home: Workspace, tmp_path: Path) -> None:
     """An import into a folder holding the data gives the backup a share of its time; one into a
     fresh folder, whose backup is a few pages, next to nothing."""
     source = bundle_of(late_home)
