@@ -17,8 +17,11 @@ from doancoso.core.bundle.rows import collect
 from doancoso.core.workspace import Workspace
 from stored import plan_of
 
-YEAR = dt.date.today().year + 1
-"""A year the demo holds no plan of (it holds this year's and last)."""
+DEMO_DAY = dt.date(2026, 11, 20)
+"""The day the demo stands on: late in its year, its round of the year open with ratings (on
+2 January the year's round has none: no attendance yet)."""
+YEAR = DEMO_DAY.year + 1
+"""A year the demo holds no plan of (it holds its year's and the one before)."""
 
 
 def rows(folder: Path) -> dict[str, list[dict[str, object]]]:
@@ -43,7 +46,7 @@ def bundle(tmp_path: Path) -> Path:
     """A clear handover of “Đoàn xã Tân Hưng” (demo data)."""
     folder = tmp_path / "home"
     with Workspace.open(folder) as ws:
-        ws.generate_demo(members=12, seed=8)
+        ws.generate_demo(members=12, seed=8, today=DEMO_DAY)
     target = tmp_path / "ban-giao.dcs"
     code, _out, err = cli("bundle", "export", str(target), "--no-password", "--data-dir",
                           str(folder))  # fmt: skip
@@ -254,13 +257,13 @@ def test_plans_chosen_crosswise_are_told_and_one_kept_on_both(tmp_path: Path, bu
 def test_a_round_closed_here_keeps_its_ratings_and_the_dry_run_says_so(
     tmp_path: Path, bundle: Path
 ) -> None:
-    """The round of this year closed here; the other copy, its round still open, changes a
+    """The demo's round of its year closed here; the other copy, its round still open, changes a
     member's level: the dry run and the import say that our closed round keeps its ratings and
     how to take the file's; reopened here, the same file takes them."""
     import contextlib
     import sqlite3
 
-    year = dt.date.today().year
+    year = DEMO_DAY.year
     home, away = tmp_path / "home", tmp_path / "away"
     assert cli("bundle", "import", str(bundle), "--data-dir", str(away))[0] == 0
 

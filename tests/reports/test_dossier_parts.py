@@ -15,6 +15,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from doancoso.core.dossier.check import DEFAULT_PARTS, PARTS, Gap, check, parse_parts
+from doancoso.core.lang.dates import format_vn_date
 from doancoso.core.roster.service import MemberFilter
 from doancoso.core.workspace import Workspace
 from doancoso.reports.dossier.build import build_dossier
@@ -25,6 +26,17 @@ ReadPdf = Callable[[Path], Any]
 DAY = dt.date(2026, 12, 20)
 OWN_NUMBER = re.compile(r"Trang \d+/\d+")
 BLANK = " " * 10  # room for a number written by hand (no-break spaces, read back as spaces)
+
+
+def _past_note(day: dt.date, todays: str) -> str:
+    """The line a list of the dossier issued on ``day`` carries once ``day`` is past (the tests
+    run on any day, before or after it): what it is counted on, and what it shows as today's."""
+    if day >= dt.date.today():
+        return ""
+    return (
+        f" (Tính đến ngày {format_vn_date(day)}; {todays} ghi theo ngày "
+        f"{format_vn_date(dt.date.today())})\n"
+    )
 
 
 def _outline(reader: PdfReader) -> list[Any]:
@@ -92,7 +104,7 @@ def test_minutes_and_lists_with_the_dossier_numbers_only(ws: Workspace, tmp_path
     assert texts[7] == (
         "TỈNH ĐOÀN CÀ MAU\n BCH ĐOÀN XÃ TÂN HƯNG\n ***\n ĐOÀN TNCS HỒ CHÍ MINH\n"
         f" Số:{BLANK}-DS/ĐTN\n Tân Hưng, ngày 20 tháng 12 năm 2026\n DANH SÁCH CHI ĐOÀN\n"
-        " Đoàn xã Tân Hưng\n"
+        f" Đoàn xã Tân Hưng\n{_past_note(DAY, 'chi đoàn')}"
         " STT\n Chi đoàn\n Số đoàn viên\n1\nChi đoàn ấp Bà Điều\n4\n2\nChi đoàn ấp Xóm Mới\n2\n"
         "Tổng số: 2 chi đoàn, 6 đoàn viên.\nNơi nhận:\n- Tỉnh đoàn Cà Mau (b/c);\n- Lưu VP.\n"
         " TM. BAN CHẤP HÀNH\n BÍ THƯ\n Nguyễn Thị Như Quỳnh\n8\n"

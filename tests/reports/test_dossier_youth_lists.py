@@ -15,7 +15,10 @@ from doancoso.reports.dossier.build import build_dossier
 from doancoso.reports.dossier.register import record_cites
 
 ReadPdf = Callable[[Path], Any]
-DAY = dt.date(2026, 12, 20)
+DAY = dt.date.today()
+YEAR = DAY.year
+"""The dossiers' year and day of issue: today's, the people the tests record on their lists (a
+past day, or the end of a past year, would list those recorded by then: none)."""
 LISTS = ("thanh-nien-dan-toc", "thanh-nien-ton-giao")
 
 
@@ -31,8 +34,8 @@ def test_both_lists_are_in_the_contents_with_their_people(
     _young(ws, "Nguyễn Văn Kinh", ethnicity="Kinh", religion="Công giáo")
     _young(ws, "Trần Thị Không", ethnicity="kinh", religion="không theo")
     assert parse_parts(",".join(LISTS)) == list(LISTS)
-    assert check(ws, 2026, LISTS, issued_on=DAY) == []
-    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2026, LISTS, issued_on=DAY)
+    assert check(ws, YEAR, LISTS, issued_on=DAY) == []
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", YEAR, LISTS, issued_on=DAY)
     assert built.parts == LISTS
     texts = read_pdf(built.path).page_texts()
     contents = " ".join(texts[1].split())
@@ -60,13 +63,13 @@ def test_an_empty_list_is_left_out_and_the_check_says_so(
     ws: Workspace, tmp_path: Path, read_pdf: ReadPdf
 ) -> None:
     _young(ws, "Trần Thị Không", ethnicity="Kinh", religion="Không")
-    assert check(ws, 2026, LISTS, issued_on=DAY) == [
+    assert check(ws, YEAR, LISTS, issued_on=DAY) == [
         Gap("thanh-nien-dan-toc", "Không có thanh niên dân tộc thiểu số: hồ sơ sẽ không có "
             "danh sách thanh niên dân tộc thiểu số."),
         Gap("thanh-nien-ton-giao", "Không có thanh niên có tôn giáo: hồ sơ sẽ không có danh "
             "sách thanh niên có tôn giáo."),
     ]  # fmt: skip
-    built = build_dossier(ws, tmp_path / "ho-so.pdf", 2026, ("to-trinh", *LISTS),
+    built = build_dossier(ws, tmp_path / "ho-so.pdf", YEAR, ("to-trinh", *LISTS),
                           issued_on=DAY)  # fmt: skip
     assert built.parts == ("to-trinh",)
     assert built.omitted == (
@@ -84,7 +87,7 @@ def test_an_empty_list_is_left_out_and_the_check_says_so(
 def test_the_item_citing_the_youth_register_cites_both_lists(ws: Workspace) -> None:
     """Item 1.6 (the young people followed, the register its evidence) cites the lists of the
     dossier that print the register: the new lists too, after the list of youth in hardship."""
-    ws.recognition.open(2026)
-    view = ws.recognition.view(2026, DAY)
+    ws.recognition.open(YEAR)
+    view = ws.recognition.view(YEAR, DAY)
     parts = ("thanh-nien", *LISTS, "so-thanh-nien")
     assert record_cites(view, parts)["1.6"] == list(parts)

@@ -5,6 +5,7 @@ which the bar sat through before at one value, then jumped 3 %)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,12 +19,25 @@ from doancoso.core.progress import SCALE
 from doancoso.core.storage.folder import DATABASE_FILE
 from doancoso.core.workspace import Workspace
 
+DEMO_DAY = dt.date(2026, 11, 20)
+"""The demos stand on a day late in their year: their size (a year of attendance) is the same
+whatever today is (on 2 January the year's calendar has next to nothing)."""
+
 
 @pytest.fixture
 def big(tmp_path: Path) -> Iterator[Workspace]:
     """300 demo members: a database of several of the backup's page steps."""
     ws = Workspace.open(tmp_path / "big")
-    ws.generate_demo(members=300, seed=3)
+    ws.generate_demo(members=300, seed=3, today=DEMO_DAY)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def late_home(tmp_path: Path) -> Iterator[Workspace]:
+    """``home`` (40 demo members) as it stands on :data:`DEMO_DAY`."""
+    ws = Workspace.open(tmp_path / "late-home")
+    ws.generate_demo(members=40, seed=3, today=DEMO_DAY)
     yield ws
     ws.close()
 
@@ -76,13 +90,13 @@ def test_the_import_bar_moves_while_the_backup_is_written(big: Workspace, tmp_pa
     assert len(set(during)) >= 4  # it moved, page step by page step (before: one value)
 
 
-def test_the_backup_share_follows_the_database_copied(
-    home: Workspace, away: Workspace, tmp_path: Path
-) -> None:
+def test_the_backup_share_follows_the_database_copied(late_home: Workspace, tmp_path: Path) -> None:
     """An import into a folder holding the data gives the backup a share of its time; one into a
     fresh folder, whose backup is a few pages, next to nothing."""
-    source = bundle_of(home)
-    rows, backup = shares(away, source)
+    source = bundle_of(late_home)
+    with Workspace.open(tmp_path / "away") as away:
+        carry(late_home, away)
+        rows, backup = shares(away, source)
     assert rows + backup == SCALE - EVIDENCE_SHARE and backup >= 100
     with Workspace.open(tmp_path / "fresh") as fresh:
         rows, backup = shares(fresh, source)

@@ -29,6 +29,10 @@ def _set_age(ws: Workspace, age: int) -> OrganizationInfo:
     return ws.organization.update(replace(_org(ws), coming_of_age=age))
 
 
+IN_2026 = date(2026, 12, 7)
+"""The day "overdue" is judged on: in 2026 (one who reached the age in 2026 is overdue in 2027)."""
+
+
 def _names(ws: Workspace, year: int, overdue: bool = True, age: int | None = None) -> list[str]:
     return [c.row.full_name for c in ws.events.coming_of_age(year, overdue, age)]
 
@@ -91,7 +95,7 @@ def test_a_member_born_in_1996_comes_of_age_in_2026_at_30_not_at_31(
     add_member("Võ Thị Mười", "14/07/1996", branch="A")
     add_member("Trần Văn Chín", "1997", branch="A")  # 30 in 2027
     assert _names(ws, 2026) == ["Võ Thị Mười"]
-    listed = ws.events.coming_of_age(2026)
+    listed = ws.events.coming_of_age(2026, today=IN_2026)
     assert [(c.year_reached, c.overdue) for c in listed] == [(2026, False)]
 
     _set_age(ws, 31)  # born in 1996: 31 only in 2027
@@ -101,7 +105,8 @@ def test_a_member_born_in_1996_comes_of_age_in_2026_at_30_not_at_31(
     ]
     _set_age(ws, 29)  # 1997 reaches 29 in 2026; 1996 did in 2025 (overdue)
     assert [
-        (c.row.full_name, c.year_reached, c.overdue) for c in ws.events.coming_of_age(2026)
+        (c.row.full_name, c.year_reached, c.overdue)
+        for c in ws.events.coming_of_age(2026, today=IN_2026)
     ] == [
         ("Trần Văn Chín", 2026, False),
         ("Võ Thị Mười", 2025, True),

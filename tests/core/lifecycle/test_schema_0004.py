@@ -4,6 +4,7 @@ a new database's."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from doancoso.core.storage.db import head_revision
@@ -42,9 +43,11 @@ def test_upgrade_from_0003_keeps_every_row_and_the_organisation_comes_of_age_at_
         org = ws.organization.get()
         assert org is not None
         assert (org.name, org.coming_of_age) == ("Đoàn xã Tân Hưng", 30)
-        # Võ Thị Mười (born 1996) reaches 30 in 2026; Đặng Văn Quá (1995) did in 2025.
+        # Võ Thị Mười (born 1996) reaches 30 in 2026; Đặng Văn Quá (1995) did in 2025: judged
+        # in 2026 (from 2027 both are overdue).
         listed = [
-            (c.row.full_name, c.year_reached, c.overdue) for c in ws.events.coming_of_age(2026)
+            (c.row.full_name, c.year_reached, c.overdue)
+            for c in ws.events.coming_of_age(2026, today=date(2026, 12, 7))
         ]
         assert listed == [("Võ Thị Mười", 2026, False), ("Đặng Văn Quá", 2025, True)]
     backups = list((target.parent / "backups").glob("truoc-nang-cap-0003-*.sqlite"))
