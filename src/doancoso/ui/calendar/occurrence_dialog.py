@@ -9,14 +9,17 @@ are done. "Sửa hoạt động…" and "Xóa hoạt động…" close this dial
 
 The dialog opens on what :func:`read_occurrence` read on the worker (the date's organisers are
 ordered through the core's collation cache, the worker's); the date read again after the
-attendance or the minutes is read there too, the chi đoàn's names as well.
+attendance or the minutes is read there too, the chi đoàn's names as well, and what the roll
+call and the minutes open on (:func:`.attendance_dialog.read_attendance`,
+:func:`.minutes_dialog.read_minutes`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -46,6 +49,12 @@ from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from .evidence import EvidencePanel
 from .words import KindColours, branches_text, counts_text, kind_name, long_date
+
+if TYPE_CHECKING:  # the roll call's and the minutes' modules load when one first opens
+    from .attendance_dialog import AttendanceRead
+    from .minutes_dialog import MinutesRead
+
+T = TypeVar("T")
 
 LINE_FIELDS = ("day", "start_time", "end_time", "place", "participants")
 TEXT_FIELDS = ("results", "resources")
@@ -100,6 +109,8 @@ class OccurrenceDialog(QDialog):
         self.edit_requested = False
         self.delete_requested = False
         self._saving = False
+        self._opening = False  # the roll call's or the minutes' read is on its way
+        self._closed = False  # closed: what such a read brings opens nothing
         self.errors = FieldErrors()
         self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         self.setWindowTitle("Buổi hoạt động")
@@ -438,18 +449,52 @@ class OccurrenceDialog(QDialog):
         self._show_attendance()
         self.show_message(then)
 
+    def _read_then(self, read: Callable[[Workspace, str], T], label: str,
+                   then: Callable[[T], None]) -> None:  # fmt: skip
+        """``read`` of this date on the worker (the roll call's, the minutes'), handed to
+        ``then`` while this dialog is still open; one asked for while another runs is dropped
+        (a second press before the first dialog opened)."""
+        if self._opening:
+            return
+        self._opening = True
+        occurrence_id = self.occurrence_id
+
+        def arrived(value: T) -> None:
+            self._opening = False
+            if not self._closed:
+                then(value)
+
+        def failed(exc: BaseException) -> None:
+            self._opening = False
+            self._core.runner.show_error(exc, "Không mở được", self)
+
+        op = QueryOp(self, lambda ws: read(ws, occurrence_id), self._core, label=label)
+        op.success(arrived).failure(failed).run()
+
     def take_attendance(self) -> None:
+        """The roll call, once the date's sheet is read on the worker."""
+        from .attendance_dialog import read_attendance
+
+        self._read_then(read_attendance, "Đang đọc danh sách điểm danh…", self._run_attendance)
+
+    def _run_attendance(self, read: AttendanceRead) -> None:
         from .attendance_dialog import AttendanceDialog
 
-        dialog = AttendanceDialog(self._core, self.occurrence_id, self)
+        dialog = AttendanceDialog(self._core, read, self)
         if self._core.prompts.run(dialog) and dialog.saved:
             self._reload_detail(f"Đã lưu điểm danh: {dialog.model.counts_text()}.")
         dialog.deleteLater()
 
     def write_minutes(self) -> None:
+        """The minutes, once the date, its attendance and its minutes are read on the worker."""
+        from .minutes_dialog import read_minutes
+
+        self._read_then(read_minutes, "Đang đọc biên bản…", self._run_minutes)
+
+    def _run_minutes(self, read: MinutesRead) -> None:
         from .minutes_dialog import MinutesDialog
 
-        dialog = MinutesDialog(self._core, self.occurrence_id, self)
+        dialog = MinutesDialog(self._core, read, self)
         if self._core.prompts.run(dialog) and dialog.saved:
             row = self.detail.row
             self._reload_detail(f"Đã lưu {minutes_name(row.kind, len(row.branch_ids))}.")
@@ -470,6 +515,10 @@ class OccurrenceDialog(QDialog):
         return not self.changed() or self._core.prompts.confirm(
             self, "Bỏ thay đổi?", "Thay đổi của buổi này chưa được lưu. Bỏ các thay đổi này?"
         )
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        super().done(result)
 
     def reject(self) -> None:
         if not self._saving and self._leave():
