@@ -1,12 +1,16 @@
-"""A date's roll call and minutes with the app's threaded runner: what they open on (the date,
-its attendance sheet, the minutes saved) is read on the worker, never on the GUI thread (the
-date's organisers are ordered through the core's collation cache, the worker's); Esc leaves
-what they filled in themselves without asking."""
+"""A date's roll call, minutes and files with the app's threaded runner: what they open on (the
+date, its attendance sheet, the minutes saved, its files) is read on the worker, never on the
+GUI thread (the date's organisers are ordered through the core's collation cache, the
+worker's); Esc leaves what they filled in themselves without asking; the files are read again
+there after a change."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -61,7 +65,7 @@ def test_the_roll_call_opens_on_its_sheet_read_on_the_worker(
 ) -> None:  # fmt: skip
     _core, date = _date(qtbot, cal_ws, prompts, history, meeting)
     read_on = record_every_read(cal_ws.activities, monkeypatch)
-    read_on += record_every_read(cal_ws.attendance, monkeypatch)
+    record_every_read(cal_ws.attendance, monkeypatch, into=read_on)
     seen: list[tuple[str, str, bool]] = []
 
     def roll_call(dialog: QDialog) -> None:
@@ -89,7 +93,7 @@ def test_the_minutes_open_on_what_the_worker_read(
 ) -> None:  # fmt: skip
     _core, date = _date(qtbot, cal_ws, prompts, history, meeting)
     read_on = record_every_read(cal_ws.activities, monkeypatch)
-    read_on += record_every_read(cal_ws.attendance, monkeypatch)
+    record_every_read(cal_ws.attendance, monkeypatch, into=read_on)
     seen: list[tuple[str, str, str, bool]] = []
 
     def minutes(dialog: QDialog) -> None:
@@ -123,3 +127,26 @@ def test_a_date_deleted_before_its_roll_call_opens_says_so(
     qtbot.waitUntil(lambda: bool(prompts.errors), timeout=10_000)
     assert prompts.errors == ["Không tìm thấy buổi hoạt động (có thể đã bị xóa)."]
     assert opened == []
+
+
+def test_the_date_s_files_are_read_with_it_and_again_on_the_worker(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts, history: UndoHistory,
+    meeting: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:  # fmt: skip
+    photo = QImage(64, 48, QImage.Format.Format_RGB32)
+    photo.fill(QColor("#2e7d32"))
+    first, second = tmp_path / "ảnh tập thể.png", tmp_path / "đơn vệ sinh.png"
+    assert photo.save(str(first))
+    photo.fill(QColor("#1565c0"))
+    assert photo.save(str(second))
+    cal_ws.evidence.attach("occurrences", meeting, first)
+    _core, date = _date(qtbot, cal_ws, prompts, history, meeting)  # with its files
+    assert [f.original_name for f in date.evidence.model.items] == ["ảnh tập thể.png"]
+    read_on = record_every_read(cal_ws.evidence, monkeypatch)
+    date.evidence.attach([second])  # written on the worker, then the files read again there
+    qtbot.waitUntil(lambda: len(date.evidence.model.items) == 2, timeout=10_000)
+    assert [f.original_name for f in date.evidence.model.items] == [
+        "ảnh tập thể.png", "đơn vệ sinh.png",
+    ]  # fmt: skip
+    assert date.message.text() == "Đã đính kèm 1 tệp minh chứng."
+    assert on_the_worker(read_on)

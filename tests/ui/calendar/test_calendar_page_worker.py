@@ -101,14 +101,15 @@ def test_a_date_opens_on_what_the_worker_read_and_reads_itself_again_there(
     qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts, history: UndoHistory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    """The date's dialog opens once its date, activity and kinds are read on the worker; after
-    the roll call it reads the date again there (its counts). A date deleted meanwhile is said,
-    not opened."""
+    """The date's dialog opens once its date, activity, kinds and files are read on the worker;
+    after the roll call it reads the date again there (its counts). A date deleted meanwhile is
+    said, not opened."""
     tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
     activity = add_activity(cal_ws, "Sinh hoạt chi đoàn tháng 3", "12/03/2026", kind="sinh-hoat",
                             branch_ids=[tan_hung])  # fmt: skip
     occurrence = first_occurrence(cal_ws, activity)
     read_on = record_every_read(cal_ws.activities, monkeypatch)
+    record_every_read(cal_ws.evidence, monkeypatch, into=read_on)  # the date's files
     core = Core(cal_ws, prompts)  # threaded, as in the app
     page = CalendarPage(core, history)
     qtbot.addWidget(page)

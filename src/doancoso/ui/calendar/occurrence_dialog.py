@@ -41,13 +41,14 @@ from ...core.activities.recurrence import describe
 from ...core.activities.rules import MEETING_KIND, PLANNED, STATUSES, minutes_name
 from ...core.activities.service import ActivityRecord, OccurrenceDetail
 from ...core.errors import ValidationError
+from ...core.evidence.service import Attachment
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
-from .evidence import EvidencePanel
+from .evidence import EvidencePanel, date_files
 from .words import KindColours, branches_text, counts_text, kind_name, long_date
 
 if TYPE_CHECKING:  # the roll call's and the minutes' modules load when one first opens
@@ -77,18 +78,23 @@ NOTE_STYLE = "color: #1565c0;"
 
 @dataclass(frozen=True)
 class OccurrenceRead:
-    """What the dialog opens on: the date, its activity, the kinds of activity."""
+    """What the dialog opens on: the date, its activity, the kinds of activity, the date's
+    evidence files."""
 
     detail: OccurrenceDetail
     activity: ActivityRecord
     kinds: KindColours
+    files: list[Attachment]
 
 
 def read_occurrence(ws: Workspace, occurrence_id: str) -> OccurrenceRead:
     """The date ``occurrence_id`` for the dialog (on the worker); a date deleted meanwhile
     raises the core's NotFoundError."""
     detail = ws.activities.occurrence(occurrence_id)
-    return OccurrenceRead(detail, ws.activities.get(detail.row.activity_id), ws.activities.kinds())
+    return OccurrenceRead(
+        detail, ws.activities.get(detail.row.activity_id), ws.activities.kinds(),
+        date_files(ws, occurrence_id),
+    )  # fmt: skip
 
 
 class OccurrenceDialog(QDialog):
@@ -105,6 +111,7 @@ class OccurrenceDialog(QDialog):
         self.occurrence_id = read.detail.row.id
         self.activity = read.activity
         self._kinds = read.kinds
+        self._files = read.files
         self.saved = False
         self.edit_requested = False
         self.delete_requested = False
@@ -141,7 +148,7 @@ class OccurrenceDialog(QDialog):
         right.addWidget(self._attendance_group())
         files = QGroupBox("Minh chứng (ảnh, tệp PDF)")
         files_layout = QVBoxLayout(files)
-        self.evidence = EvidencePanel(self._core, self._history, self.occurrence_id)
+        self.evidence = EvidencePanel(self._core, self._history, self.occurrence_id, self._files)
         self.evidence.status.connect(self.show_message)
         files_layout.addWidget(self.evidence)
         right.addWidget(files, 1)
