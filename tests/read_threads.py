@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 
 
-def record_reads(service: object, monkeypatch: pytest.MonkeyPatch, *names: str) -> list[int]:
+def record_reads(
+    service: object, monkeypatch: pytest.MonkeyPatch, *names: str, into: list[int] | None = None
+) -> list[int]:
     """The list the thread of each call of ``service``'s methods ``names`` goes into (the real
-    method runs all the same)."""
-    read_on: list[int] = []
+    method runs all the same): ``into`` when given (one list for several services)."""
+    read_on: list[int] = [] if into is None else into
     for name in names:
         real = getattr(service, name)
 
@@ -24,15 +26,17 @@ def record_reads(service: object, monkeypatch: pytest.MonkeyPatch, *names: str) 
     return read_on
 
 
-def record_every_read(service: object, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def record_every_read(
+    service: object, monkeypatch: pytest.MonkeyPatch, into: list[int] | None = None
+) -> list[int]:
     """:func:`record_reads` of every public method of ``service`` (a core service: a read the
-    GUI makes of it later, whatever its name, is recorded too)."""
+    GUI makes of it later, whatever its name, is recorded too), into ``into`` if given."""
     names = [
         name
         for name in dir(type(service))
         if not name.startswith("_") and callable(getattr(type(service), name))
     ]
-    return record_reads(service, monkeypatch, *names)
+    return record_reads(service, monkeypatch, *names, into=into)
 
 
 def on_the_worker(read_on: list[int]) -> bool:

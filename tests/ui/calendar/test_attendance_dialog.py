@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog, read_attendance
 from doancoso.ui.calendar.attendance_model import COL_REASON, COL_STATE, AttendanceModel
 from doancoso.ui.calendar.words import attendance_text
 from doancoso.ui.shell.operations import Core
@@ -36,7 +36,7 @@ def meeting(cal_ws: Workspace) -> str:
 
 
 def _dialog(qtbot: QtBot, core: Core, occurrence: str) -> AttendanceDialog:
-    dialog = AttendanceDialog(core, occurrence)
+    dialog = AttendanceDialog(core, read_attendance(core.ws, occurrence))
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog, read_attendance
 from doancoso.ui.shell.operations import Core
 from read_threads import on_the_worker, record_reads
 from scripted import ScriptedPrompts
@@ -26,7 +26,7 @@ def test_enter_adds_the_member_found_by_a_search_on_the_worker(
                             branch_ids=[branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")])  # fmt: skip
     read_on = record_reads(cal_ws.members, monkeypatch, "ids")
     core = Core(cal_ws, prompts)  # threaded, as in the app
-    dialog = AttendanceDialog(core, first_occurrence(cal_ws, activity))
+    dialog = AttendanceDialog(core, read_attendance(cal_ws, first_occurrence(cal_ws, activity)))
     qtbot.addWidget(dialog)
     with qtbot.waitActive(dialog):
         dialog.show()

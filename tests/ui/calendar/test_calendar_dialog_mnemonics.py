@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
-from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog, read_attendance
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
-from doancoso.ui.calendar.minutes_dialog import MinutesDialog
+from doancoso.ui.calendar.minutes_dialog import MinutesDialog, read_minutes
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.shell.operations import Core
@@ -73,7 +73,7 @@ def test_the_date_form_s_close_is_alt_g(
 
 
 def test_the_roll_call_s_letters(qtbot: QtBot, core: Core, meeting: str) -> None:
-    dialog = AttendanceDialog(core, meeting)
+    dialog = AttendanceDialog(core, read_attendance(core.ws, meeting))
     _shown(qtbot, dialog)
     found = letters(dialog)
     assert {"Alt+T", "Alt+E", "Alt+N", "Alt+V", "Alt+M", "Alt+B", "Alt+L"} <= set(found)
@@ -83,7 +83,7 @@ def test_the_roll_call_s_letters(qtbot: QtBot, core: Core, meeting: str) -> None
 
 
 def test_the_minutes_letters(qtbot: QtBot, core: Core, meeting: str) -> None:
-    dialog = MinutesDialog(core, meeting)
+    dialog = MinutesDialog(core, read_minutes(core.ws, meeting))
     _shown(qtbot, dialog)
     found = letters(dialog)
     assert {"Alt+B", "Alt+C", "Alt+K", "Alt+T", "Alt+M", "Alt+H", "Alt+N", "Alt+Q", "Alt+I",
@@ -98,7 +98,7 @@ def test_the_minutes_hu_y_is_alt_y(
 ) -> None:
     """The minutes' "Hủy" is Alt+Y ("C&hương trình" has H): pressed with the content typed, it
     asks before dropping it, and "Không" keeps the form and the text."""
-    dialog = MinutesDialog(core, meeting)
+    dialog = MinutesDialog(core, read_minutes(core.ws, meeting))
     _shown(qtbot, dialog)
     assert "Alt+Y" in letters(dialog) and twice(letters(dialog)) == []
     content = dialog.editors["content"]

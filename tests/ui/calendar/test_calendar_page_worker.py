@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.errors import StorageError
 from doancoso.core.workspace import Workspace
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
 from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
@@ -100,14 +101,15 @@ def test_a_date_opens_on_what_the_worker_read_and_reads_itself_again_there(
     qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts, history: UndoHistory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    """The date's dialog opens once its date, activity and kinds are read on the worker; after
-    the roll call it reads the date again there (its counts). A date deleted meanwhile is said,
-    not opened."""
+    """The date's dialog opens once its date, activity, kinds and files are read on the worker;
+    after the roll call it reads the date again there (its counts). A date deleted meanwhile is
+    said, not opened."""
     tan_hung = branch_id(cal_ws, "Chi đoàn ấp Tân Hưng")
     activity = add_activity(cal_ws, "Sinh hoạt chi đoàn tháng 3", "12/03/2026", kind="sinh-hoat",
                             branch_ids=[tan_hung])  # fmt: skip
     occurrence = first_occurrence(cal_ws, activity)
     read_on = record_every_read(cal_ws.activities, monkeypatch)
+    record_every_read(cal_ws.evidence, monkeypatch, into=read_on)  # the date's files
     core = Core(cal_ws, prompts)  # threaded, as in the app
     page = CalendarPage(core, history)
     qtbot.addWidget(page)
@@ -192,3 +194,35 @@ def test_the_activity_form_reads_its_kinds_and_targets_on_the_worker(
     assert core.runner.wait()
     assert on_the_worker(read_on)
     assert on_the_worker(planned_on)
+
+
+def test_enter_before_a_read_that_fails_goes_nowhere_later(
+    qtbot: QtBot, cal_ws: Workspace, prompts: ScriptedPrompts, history: UndoHistory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Enter in the search box waits for the search's read; that read failing (its error said),
+    the next read (a change of the data) does not jump to what it finds: the secretary gave up
+    waiting when the error came."""
+    add_activity(cal_ws, "Hiến máu tình nguyện", "16/05/2026", kind="tinh-nguyen")
+    core = Core(cal_ws, prompts)  # threaded, as in the app
+    page = CalendarPage(core, history)
+    qtbot.addWidget(page)
+    page.show_date(dt.date(2026, 3, 2))
+    qtbot.waitUntil(lambda: page.title_label.text() == "Tháng 3 năm 2026", timeout=10_000)
+    assert core.runner.wait()
+    real = cal_ws.activities.occurrences
+
+    def unreadable(*_args: object, **_kwargs: object) -> object:
+        raise StorageError("Không đọc được cơ sở dữ liệu.")
+
+    monkeypatch.setattr(cal_ws.activities, "occurrences", unreadable)
+    page.search.setText("hien mau")
+    page.go_to_results()  # Enter before the pause: waits for the read
+    qtbot.waitUntil(lambda: bool(prompts.errors), timeout=10_000)
+    assert prompts.errors == ["Không đọc được cơ sở dữ liệu."]
+
+    monkeypatch.setattr(cal_ws.activities, "occurrences", real)
+    page.month_model.reload()  # a change of the data: the month read again
+    qtbot.waitUntil(lambda: not page.search_hint.isHidden(), timeout=10_000)
+    assert page.month.selected == dt.date(2026, 3, 2)  # not moved to May's date
+    assert page.title_label.text() == "Tháng 3 năm 2026"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.calendar.minutes_dialog import MinutesDialog
+from doancoso.ui.calendar.minutes_dialog import MinutesDialog, read_minutes
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.common.document_dialog import DocumentDialog
 from doancoso.ui.shell.operations import Core
@@ -34,7 +34,7 @@ DOTS = "." * 138 + "\n"  # a dotted line to write on, as extracted
 
 
 def _dialog(qtbot: QtBot, core: Core, occurrence: str) -> MinutesDialog:
-    dialog = MinutesDialog(core, occurrence)
+    dialog = MinutesDialog(core, read_minutes(core.ws, occurrence))
     qtbot.addWidget(dialog)
     return dialog
 

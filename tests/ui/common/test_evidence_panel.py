@@ -154,7 +154,7 @@ def test_a_new_caption_keeps_the_selection_other_files_do_not(
 def test_each_empty_list_says_how_to_add_files(
     qtbot: QtBot, core: Core, history: UndoHistory
 ) -> None:
-    date_panel = DatePanel(core, history, OWNER)
+    date_panel = DatePanel(core, history, OWNER, [])
     checklist_panel = ChecklistPanel(core, history)
     for panel in (date_panel, checklist_panel):
         qtbot.addWidget(panel)

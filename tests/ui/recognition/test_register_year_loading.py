@@ -26,6 +26,7 @@ from doancoso.ui.shell.main_window import RECOGNITION_AREA, MainWindow
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.shell.state import UiState
 from doancoso.ui.shell.undo import UndoHistory
+from read_threads import on_the_worker, record_every_read
 from scripted import ScriptedPrompts
 
 from .conftest import TODAY
@@ -92,7 +93,33 @@ def test_add_waits_for_the_year_chosen(
     assert section.count.text() == "0 chương trình phối hợp năm 2024"
     assert section.add_button.isEnabled() and section.add_button.toolTip() == ""
     qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(offered))  # the activities it offers read on the worker
     assert offered == [["20/06/2024 – Ngày hội đọc sách"]]
+
+
+def test_a_coordination_s_activities_are_read_on_the_worker(
+    qtbot: QtBot, ws: Workspace, threaded: Core, prompts: ScriptedPrompts,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """ "Thêm…" of "Phối hợp" opens once the activities it can link to are read on the worker
+    (their order goes through the core's collation cache, the worker's)."""
+    ws.activities.save({"title": "Mùa hè xanh", "kind": "tuyen-truyen", "start_date": "10/06/2025"})
+    page = _page(qtbot, threaded)
+    page.tabs.setCurrentWidget(page.register)
+    section = page.register.coordination
+    page.register.setCurrentWidget(section)
+    read_on = record_every_read(ws.activities, monkeypatch)
+    offered: list[list[str]] = []
+
+    def script(dialog: QDialog) -> None:
+        offered.append(_offered(dialog))
+        dialog.done(QDialog.DialogCode.Rejected)
+
+    prompts.dialog_script = script
+    qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(offered))
+    assert offered == [["10/06/2025 – Mùa hè xanh"]]
+    assert on_the_worker(read_on)
 
 
 def test_a_jump_to_the_records_of_a_year_read_leaves_the_keyboard_on_add(

@@ -41,9 +41,9 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.branches.name_dialog import BranchNameDialog
 from doancoso.ui.bundle.secretary import SecretaryDialog
 from doancoso.ui.calendar.activity_dialog import ActivityDialog
-from doancoso.ui.calendar.attendance_dialog import AttendanceDialog
+from doancoso.ui.calendar.attendance_dialog import AttendanceDialog, read_attendance
 from doancoso.ui.calendar.ics_export import CalendarExportDialog
-from doancoso.ui.calendar.minutes_dialog import MINUTES_DOCUMENT, MinutesDialog
+from doancoso.ui.calendar.minutes_dialog import MINUTES_DOCUMENT, MinutesDialog, read_minutes
 from doancoso.ui.calendar.occurrence_dialog import OccurrenceDialog, read_occurrence
 from doancoso.ui.calendar.text_dialog import TextDialog
 from doancoso.ui.common.choice_dialog import ChoiceDialog
@@ -234,8 +234,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
 
     forms: list[Callable[[], QDialog]] = [
         lambda: OccurrenceDialog(core, UndoHistory(core), read_occurrence(core.ws, occurrence.id)),
-        lambda: AttendanceDialog(core, occurrence.id),
-        lambda: MinutesDialog(core, occurrence.id),
+        lambda: AttendanceDialog(core, read_attendance(core.ws, occurrence.id)),
+        lambda: MinutesDialog(core, read_minutes(core.ws, occurrence.id)),
         lambda: SetupDialog(demo_ws.organization),
         lambda: CalendarExportDialog(core, 2026, (dt.date(2026, 3, 1), dt.date(2026, 3, 31))),
         lambda: ComingOfAgeDialog(core, 2026),

@@ -1,9 +1,15 @@
 """Taking the attendance of one date: the expected members (``AttendanceService.sheet``), marked
 from the keyboard, with the counts live; add or remove a member; read marks from an Excel or
-CSV sheet (shown for confirmation, saved only with "Lưu"); saved in one operation."""
+CSV sheet (shown for confirmation, saved only with "Lưu"); saved in one operation.
+
+The dialog opens on what :func:`read_attendance` read on the worker (the date's organisers are
+ordered through the core's collation cache, the worker's). A member added, or named by a sheet,
+is read by ``members.rows`` (a plain read of their rows, no cache: see :mod:`..shell.tasks`).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -20,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.activities.attendance import AttendanceRow
+from ...core.activities.service import OccurrenceDetail
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..common.fields import WrappedLabel
@@ -46,18 +54,33 @@ SHEET_FILTERS = "Bảng tính (*.xlsx *.xls *.csv);;Tất cả các tệp (*)"
 Marks = dict[str, tuple[str, str | None]]
 
 
-class AttendanceDialog(QDialog):
-    """The attendance sheet of one date; ``saved`` once "Lưu" wrote it."""
+@dataclass(frozen=True)
+class AttendanceRead:
+    """What the dialog opens on: the date and its attendance sheet."""
 
-    def __init__(self, core: Core, occurrence_id: str, parent: QWidget | None = None) -> None:
+    detail: OccurrenceDetail
+    sheet: list[AttendanceRow]
+
+
+def read_attendance(ws: Workspace, occurrence_id: str) -> AttendanceRead:
+    """The date ``occurrence_id`` and its sheet for the dialog (on the worker); a date deleted
+    meanwhile raises the core's NotFoundError."""
+    detail = ws.activities.occurrence(occurrence_id)
+    return AttendanceRead(detail, ws.attendance.sheet(occurrence_id))
+
+
+class AttendanceDialog(QDialog):
+    """The attendance sheet of one date (as ``read``); ``saved`` once "Lưu" wrote it."""
+
+    def __init__(self, core: Core, read: AttendanceRead, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
         self._ws: Workspace = core.ws
-        self.occurrence_id = occurrence_id
+        detail = read.detail
+        self.occurrence_id = detail.row.id
         self.saved = False
         self._saving = False
-        detail = self._ws.activities.occurrence(occurrence_id)
-        self.model = AttendanceModel(self._ws.attendance.sheet(occurrence_id), self)
+        self.model = AttendanceModel(read.sheet, self)
         self.setWindowTitle("Điểm danh")
         layout = QVBoxLayout(self)
         heading = WrappedLabel(f"{detail.row.title} — {long_date(detail.row.day)}")

@@ -1,10 +1,16 @@
 """The minutes of an activity (biên bản; of a chi đoàn's meeting, "biên bản sinh hoạt chi
 đoàn"): number, chair, recorder, guests, agenda, content, resolutions, closing time; who was
 present and absent comes from the attendance. Saved through an operation
-(``AttendanceService.save_minutes``)."""
+(``AttendanceService.save_minutes``).
+
+The dialog opens on what :func:`read_minutes` read on the worker (the date's organisers are
+ordered through the core's collation cache, the worker's): the date, its attendance, the minutes
+saved before.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.activities.attendance import MINUTES_FIELDS, AttendanceRow, namesakes
+from ...core.activities.attendance import MINUTES_FIELDS, AttendanceRow, MinutesFields, namesakes
 from ...core.activities.rules import minutes_name
 from ...core.activities.service import OccurrenceDetail
 from ...core.documents import branch_recipients
@@ -97,24 +103,43 @@ def minutes_kind(branch_ids: tuple[str, ...]) -> DocumentKind:
     return BRANCH_MINUTES_DOCUMENT if len(branch_ids) == 1 else MINUTES_DOCUMENT
 
 
-class MinutesDialog(QDialog):
-    """The minutes of one meeting; ``saved`` once written."""
+@dataclass(frozen=True)
+class MinutesRead:
+    """What the dialog opens on: the date, its attendance sheet, the minutes saved (None: none
+    yet)."""
 
-    def __init__(self, core: Core, occurrence_id: str, parent: QWidget | None = None) -> None:
+    detail: OccurrenceDetail
+    sheet: list[AttendanceRow]
+    minutes: MinutesFields | None
+
+
+def read_minutes(ws: Workspace, occurrence_id: str) -> MinutesRead:
+    """The date ``occurrence_id``, its sheet and minutes for the dialog (on the worker); a date
+    deleted meanwhile raises the core's NotFoundError."""
+    return MinutesRead(
+        ws.activities.occurrence(occurrence_id),
+        ws.attendance.sheet(occurrence_id),
+        ws.attendance.minutes(occurrence_id),
+    )
+
+
+class MinutesDialog(QDialog):
+    """The minutes of one meeting (as ``read``); ``saved`` once written."""
+
+    def __init__(self, core: Core, read: MinutesRead, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
-        ws = core.ws
-        self.occurrence_id = occurrence_id
+        self.detail: OccurrenceDetail = read.detail
+        self.occurrence_id = read.detail.row.id
         self.saved = False
         self._saving = False
-        self.detail: OccurrenceDetail = ws.activities.occurrence(occurrence_id)
-        self.sheet = ws.attendance.sheet(occurrence_id)
+        self.sheet = read.sheet
         self.errors = FieldErrors()
         self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         name = minutes_name(self.detail.row.kind, len(self.detail.row.branch_ids))
         self.setWindowTitle(name[0].upper() + name[1:])
         self._build()
-        minutes = ws.attendance.minutes(occurrence_id)
+        minutes = read.minutes
         if minutes is not None:
             for name in MINUTES_FIELDS:
                 self.set_value(name, getattr(minutes, name) or "")

@@ -9,14 +9,17 @@ are done. "Sửa hoạt động…" and "Xóa hoạt động…" close this dial
 
 The dialog opens on what :func:`read_occurrence` read on the worker (the date's organisers are
 ordered through the core's collation cache, the worker's); the date read again after the
-attendance or the minutes is read there too, the chi đoàn's names as well.
+attendance or the minutes is read there too, the chi đoàn's names as well, and what the roll
+call and the minutes open on (:func:`.attendance_dialog.read_attendance`,
+:func:`.minutes_dialog.read_minutes`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -38,14 +41,21 @@ from ...core.activities.recurrence import describe
 from ...core.activities.rules import MEETING_KIND, PLANNED, STATUSES, minutes_name
 from ...core.activities.service import ActivityRecord, OccurrenceDetail
 from ...core.errors import ValidationError
+from ...core.evidence.service import Attachment
 from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
-from .evidence import EvidencePanel
+from .evidence import EvidencePanel, date_files
 from .words import KindColours, branches_text, counts_text, kind_name, long_date
+
+if TYPE_CHECKING:  # the roll call's and the minutes' modules load when one first opens
+    from .attendance_dialog import AttendanceRead
+    from .minutes_dialog import MinutesRead
+
+T = TypeVar("T")
 
 LINE_FIELDS = ("day", "start_time", "end_time", "place", "participants")
 TEXT_FIELDS = ("results", "resources")
@@ -68,18 +78,23 @@ NOTE_STYLE = "color: #1565c0;"
 
 @dataclass(frozen=True)
 class OccurrenceRead:
-    """What the dialog opens on: the date, its activity, the kinds of activity."""
+    """What the dialog opens on: the date, its activity, the kinds of activity, the date's
+    evidence files."""
 
     detail: OccurrenceDetail
     activity: ActivityRecord
     kinds: KindColours
+    files: list[Attachment]
 
 
 def read_occurrence(ws: Workspace, occurrence_id: str) -> OccurrenceRead:
     """The date ``occurrence_id`` for the dialog (on the worker); a date deleted meanwhile
     raises the core's NotFoundError."""
     detail = ws.activities.occurrence(occurrence_id)
-    return OccurrenceRead(detail, ws.activities.get(detail.row.activity_id), ws.activities.kinds())
+    return OccurrenceRead(
+        detail, ws.activities.get(detail.row.activity_id), ws.activities.kinds(),
+        date_files(ws, occurrence_id),
+    )  # fmt: skip
 
 
 class OccurrenceDialog(QDialog):
@@ -96,10 +111,13 @@ class OccurrenceDialog(QDialog):
         self.occurrence_id = read.detail.row.id
         self.activity = read.activity
         self._kinds = read.kinds
+        self._files = read.files
         self.saved = False
         self.edit_requested = False
         self.delete_requested = False
         self._saving = False
+        self._opening = False  # the roll call's or the minutes' read is on its way
+        self._closed = False  # closed: what such a read brings opens nothing
         self.errors = FieldErrors()
         self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
         self.setWindowTitle("Buổi hoạt động")
@@ -130,7 +148,7 @@ class OccurrenceDialog(QDialog):
         right.addWidget(self._attendance_group())
         files = QGroupBox("Minh chứng (ảnh, tệp PDF)")
         files_layout = QVBoxLayout(files)
-        self.evidence = EvidencePanel(self._core, self._history, self.occurrence_id)
+        self.evidence = EvidencePanel(self._core, self._history, self.occurrence_id, self._files)
         self.evidence.status.connect(self.show_message)
         files_layout.addWidget(self.evidence)
         right.addWidget(files, 1)
@@ -438,18 +456,52 @@ class OccurrenceDialog(QDialog):
         self._show_attendance()
         self.show_message(then)
 
+    def _read_then(self, read: Callable[[Workspace, str], T], label: str,
+                   then: Callable[[T], None]) -> None:  # fmt: skip
+        """``read`` of this date on the worker (the roll call's, the minutes'), handed to
+        ``then`` while this dialog is still open; one asked for while another runs is dropped
+        (a second press before the first dialog opened)."""
+        if self._opening:
+            return
+        self._opening = True
+        occurrence_id = self.occurrence_id
+
+        def arrived(value: T) -> None:
+            self._opening = False
+            if not self._closed:
+                then(value)
+
+        def failed(exc: BaseException) -> None:
+            self._opening = False
+            self._core.runner.show_error(exc, "Không mở được", self)
+
+        op = QueryOp(self, lambda ws: read(ws, occurrence_id), self._core, label=label)
+        op.success(arrived).failure(failed).run()
+
     def take_attendance(self) -> None:
+        """The roll call, once the date's sheet is read on the worker."""
+        from .attendance_dialog import read_attendance
+
+        self._read_then(read_attendance, "Đang đọc danh sách điểm danh…", self._run_attendance)
+
+    def _run_attendance(self, read: AttendanceRead) -> None:
         from .attendance_dialog import AttendanceDialog
 
-        dialog = AttendanceDialog(self._core, self.occurrence_id, self)
+        dialog = AttendanceDialog(self._core, read, self)
         if self._core.prompts.run(dialog) and dialog.saved:
             self._reload_detail(f"Đã lưu điểm danh: {dialog.model.counts_text()}.")
         dialog.deleteLater()
 
     def write_minutes(self) -> None:
+        """The minutes, once the date, its attendance and its minutes are read on the worker."""
+        from .minutes_dialog import read_minutes
+
+        self._read_then(read_minutes, "Đang đọc biên bản…", self._run_minutes)
+
+    def _run_minutes(self, read: MinutesRead) -> None:
         from .minutes_dialog import MinutesDialog
 
-        dialog = MinutesDialog(self._core, self.occurrence_id, self)
+        dialog = MinutesDialog(self._core, read, self)
         if self._core.prompts.run(dialog) and dialog.saved:
             row = self.detail.row
             self._reload_detail(f"Đã lưu {minutes_name(row.kind, len(row.branch_ids))}.")
@@ -470,6 +522,10 @@ class OccurrenceDialog(QDialog):
         return not self.changed() or self._core.prompts.confirm(
             self, "Bỏ thay đổi?", "Thay đổi của buổi này chưa được lưu. Bỏ các thay đổi này?"
         )
+
+    def done(self, result: int) -> None:
+        self._closed = True
+        super().done(result)
 
     def reject(self) -> None:
         if not self._saving and self._leave():

@@ -145,7 +145,8 @@ class CalendarPage(QWidget):
                                        self._show_branches)  # fmt: skip
         self._results_wanted = False  # Enter in the search box before its read arrived
         self._build()
-        self._calendar_read = LatestRead(self, core, self._month_read(), self._calendar_arrived)
+        self._calendar_read = LatestRead(self, core, self._month_read(), self._calendar_arrived,
+                                         self._calendar_failed)  # fmt: skip
         self.branch_combo.addItem(ALL_BRANCHES, None)  # every chi đoàn until the list arrives
         self.month_model.asked.connect(self._read_calendar)
         self.month_model.reloaded.connect(self._month_reloaded)
@@ -526,6 +527,11 @@ class CalendarPage(QWidget):
         self.shown_read = read
         self.kinds = self.month_model.kinds = self.month.chips.kinds = read.kinds
         self.month_model.show(read.query, read.weeks, read.today)  # then _month_reloaded
+
+    def _calendar_failed(self) -> None:
+        """The read failed (its error shown): Enter pressed meanwhile goes nowhere, not to the
+        results of a later read the user no longer waits for."""
+        self._results_wanted = False
 
     def _month_reloaded(self) -> None:
         model = self.month_model

@@ -21,16 +21,18 @@ T = TypeVar("T")
 
 class LatestRead(Generic[T]):
     """``read`` on the worker (an operation of ``parent``), its result handed to ``show`` on the
-    GUI thread; a failure is shown as the operations show theirs."""
+    GUI thread; a failure is shown as the operations show theirs, then ``failed`` is called (what
+    waited for the read gives up)."""
 
     def __init__(
         self, parent: QWidget, core: Core, read: Callable[[Workspace], T],
-        show: Callable[[T], object],
+        show: Callable[[T], object], failed: Callable[[], object] | None = None,
     ) -> None:  # fmt: skip
         self._parent = parent
         self._core = core
         self._read = read
         self._show = show
+        self._on_failed = failed
         self._loading = False  # a read runs
         self._stale = False  # the data changed meanwhile: read again once it is shown
 
@@ -50,6 +52,8 @@ class LatestRead(Generic[T]):
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self._core.runner.show_error(exc, parent=self._parent)
+        if self._on_failed is not None:
+            self._on_failed()
 
     def _arrived(self, result: T) -> None:
         self._loading = False

@@ -55,7 +55,7 @@ takes any activity, and one linked so is offered with the others)."""
 def activities_of(ws: Workspace, year: int) -> dict[str, str]:
     """The activities with a date in ``year`` or in the :data:`MONTHS_AROUND` months before
     and after it, in order of date, each once (its first date there): what a coordination
-    record can be linked to (read when its dialog opens)."""
+    record can be linked to (read on the worker when its dialog opens)."""
     first = dt.date(year - 1, 13 - MONTHS_AROUND, 1)
     last = dt.date(year + 1, MONTHS_AROUND + 1, 1) - dt.timedelta(days=1)
     found: dict[str, str] = {}

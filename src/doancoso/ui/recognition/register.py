@@ -39,12 +39,17 @@ from ...core.workspace import Workspace
 from ..common.list_page import UNDO_HINT, keyed_in_unchosen, table_actions
 from ..lifecycle.party_page import HINT as PARTY_HINT
 from ..lifecycle.party_page import IntroductionsModel
-from ..shell.operations import Core
+from ..shell.operations import Core, QueryOp
 from ..shell.undo import Service, SoftDeleting, UndoHistory
 from .data import Register, activities_of
 from .evidence import EMPTY, EvidencePanel
 from .register_dialogs import RecordDialog, advice_dialog, coordination_dialog
 from .register_models import ADVICE_COLUMNS, COORDINATION_COLUMNS, RecordsModel
+
+ShowDialog = Callable[[RecordDialog], None]
+OpenDialog = Callable[[object | None, ShowDialog], None]
+"""Opens the dialog of a record (None: a new one): hands it to the callback once what it
+offers is read."""
 
 
 class _Records:
@@ -101,7 +106,7 @@ class RecordsSection(QWidget):
 
     def __init__(
         self, core: Core, history: UndoHistory, table: str, model: RecordsModel[Any],
-        what: str, open_dialog: Callable[[object | None], RecordDialog], stretch: Sequence[int],
+        what: str, open_dialog: OpenDialog, stretch: Sequence[int],
         fixed: dict[int, int] | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
@@ -227,7 +232,7 @@ class RecordsSection(QWidget):
     def add_record(self) -> None:
         if self.waiting_for is not None:  # Ctrl+N's way in, while another year is read
             return
-        self._run(self._open_dialog(None), "Đã thêm")
+        self._open_dialog(None, lambda dialog: self._run(dialog, "Đã thêm"))
 
     def edit_record(self) -> None:
         ids = self.selected_ids()
@@ -235,7 +240,8 @@ class RecordsSection(QWidget):
             return
         row = self.model.row_of(ids[0])
         if row is not None:
-            self._run(self._open_dialog(self.model.records[row]), "Đã lưu")
+            record = self.model.records[row]
+            self._open_dialog(record, lambda dialog: self._run(dialog, "Đã lưu"))
 
     def _run(self, dialog: RecordDialog, done: str) -> None:
         if self._core.prompts.run(dialog) and dialog.saved_id:
@@ -299,16 +305,22 @@ class RegisterTab(QTabWidget):
         self.addTab(self.coordination, "Phối hợp")
         self.addTab(introductions, "Giới thiệu đoàn viên ưu tú cho Đảng")
 
-    def _advice_dialog(self, record: object | None) -> RecordDialog:
+    def _advice_dialog(self, record: object | None, show: ShowDialog) -> None:
         assert record is None or isinstance(record, Advice)
-        return advice_dialog(self._core, self.year, record, self)
+        show(advice_dialog(self._core, self.year, record, self))
 
-    def _coordination_dialog(self, record: object | None) -> RecordDialog:
+    def _coordination_dialog(self, record: object | None, show: ShowDialog) -> None:
+        """The dialog, once the activities it can be linked to are read on the worker (their
+        order goes through the core's collation cache, the worker's): those of the year and the
+        months around it, and those the records link to (wherever they are)."""
         assert record is None or isinstance(record, Coordination)
-        # A short read as the dialog opens: the activities it can be linked to, those of the
-        # year and the months around it, and those the records link to (wherever they are).
-        activities = {**activities_of(self._core.ws, self.year), **self.register.activities}
-        return coordination_dialog(self._core, self.year, record, activities, self)
+        year, linked = self.year, dict(self.register.activities)
+
+        def opened(around: dict[str, str]) -> None:
+            show(coordination_dialog(self._core, year, record, {**around, **linked}, self))
+
+        op = QueryOp(self, lambda ws: activities_of(ws, year), self._core, progress=False)
+        op.success(opened).failure(self._core.reporter(self, "Không mở được")).run()
 
     def show_record(self, record_id: str) -> bool:
         """Show the advice or coordination record ``record_id``, selected (its files shown) with

@@ -26,9 +26,10 @@ Design:
   the organisers a date's dialog names, the youth form's hamlets, the member picker's search
   and everything the calendar page shows (the month, the agenda, the months a search finds,
   the kinds of activity, an activity's dates before its deletion, the date a date's dialog
-  opens on and reads again after its roll call or minutes, the kinds and plan targets the
-  activity form offers) are read on the worker (a
-  ``QueryOp``, or :class:`..common.latest_read.LatestRead`) and filled in when they arrive.
+  opens on and reads again after its roll call or minutes, its evidence files, what the roll
+  call and the minutes open on, the kinds and plan targets the activity form offers) are read
+  on the worker (a ``QueryOp``, or :class:`..common.latest_read.LatestRead`) and filled in
+  when they arrive.
 - **Results come back by signal.** The worker emits a queued signal of a :class:`Task` that
   lives on the GUI thread; the callbacks (``on_success(result)``, ``on_failure(exc)``) always
   run on the GUI thread, so they may touch widgets.
