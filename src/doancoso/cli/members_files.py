@@ -28,6 +28,13 @@ from .filters import (
     member_filter,
     refuse_member_filters_for_youth,
 )
+from .rejected_rows import (
+    Rejections,
+    import_stopped,
+    refusal,
+    skip_rejected_option,
+    skipped_text,
+)
 
 if TYPE_CHECKING:  # the spreadsheet code loads when a command runs, not with the parser
     from ..core.roster.spreadsheets import ImportPreview
@@ -51,12 +58,7 @@ def register(members_sub: Subparsers) -> None:
         action="store_true",
         help="nhập vào danh sách thanh niên địa phương (sổ theo dõi) thay vì danh sách đoàn viên",
     )
-    importing.add_argument(
-        "--skip-rejected",
-        action="store_true",
-        help="nhập các dòng hợp lệ, bỏ qua các dòng bị loại (mặc định: tệp có dòng bị loại thì "
-        "không nhập gì, báo lý do và thoát với mã 1)",
-    )
+    skip_rejected_option(importing)
     format_option(importing)
     importing.set_defaults(handler=members_import)
 
@@ -148,12 +150,12 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
     )
 
 
-def _rejections(preview: ImportPreview) -> list[tuple[int, str]]:
+def _rejections(preview: ImportPreview) -> Rejections:
     """(row, reason) of every row ``preview`` rejects, in the file's order: the problems that
     reject it (its other ones, only warnings, where none is marked so)."""
     from ..core.roster.spreadsheets import ERROR, REJECTED
 
-    found: list[tuple[int, str]] = []
+    found: Rejections = []
     for row in preview.rows:
         if row.action != REJECTED:
             continue
@@ -161,25 +163,6 @@ def _rejections(preview: ImportPreview) -> list[tuple[int, str]]:
         messages = errors or [p.message for p in row.problems] or ["Dòng không nhập được."]
         found += [(row.row, message) for message in messages]
     return found
-
-
-def _refused(rejections: list[tuple[int, str]]) -> str:
-    """The error when rejected rows stop an import (no ``--skip-rejected``)."""
-    rows = len({row for row, _ in rejections})
-    lines = "".join(f"\n  Dòng {row}: {reason}" for row, reason in rejections)
-    return (
-        f"{vn_number(rows)} dòng bị loại nên chưa nhập gì (sửa các dòng này rồi nhập lại, "
-        f"hoặc thêm --skip-rejected để chỉ nhập các dòng còn lại):{lines}"
-    )
-
-
-def _skipped(rejections: list[tuple[int, str]]) -> str:
-    """ ", bỏ qua 2 dòng bị loại (dòng 3, 7)" after what ``--skip-rejected`` imported."""
-    rows = sorted({row for row, _ in rejections})
-    if not rows:
-        return ""
-    numbers = ", ".join(str(row) for row in rows)
-    return f", bỏ qua {vn_number(len(rows))} dòng bị loại (dòng {numbers})"
 
 
 def members_import(args: argparse.Namespace, out: TextIO) -> int:
@@ -195,8 +178,8 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
         importer = ws.youth_import if youth else ws.spreadsheets
         preview = importer.preview_import(args.file, sheet=args.sheet)
         rejections = _rejections(preview)
-        refused = bool(rejections) and not args.skip_rejected
-        usable = 0 if refused else len(preview.rows) - preview.count(REJECTED)
+        stopped = import_stopped(rejections, args)
+        usable = 0 if stopped else len(preview.rows) - preview.count(REJECTED)
         applied = False
         if usable and not args.dry_run:
             importer.apply_import(preview)
@@ -218,16 +201,16 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _report(preview, out)
         if applied and not preview.count(NEW) + preview.count(UPDATE):
-            print(f"Không có gì thay đổi: mọi dòng đã có trong {where}{_skipped(rejections)}.",
+            print(f"Không có gì thay đổi: mọi dòng đã có trong {where}{skipped_text(rejections)}.",
                   file=out)  # fmt: skip
         elif applied:
-            print(f"Đã nhập vào {where}{_skipped(rejections)}.", file=out)
+            print(f"Đã nhập vào {where}{skipped_text(rejections)}.", file=out)
         elif usable:
             print("Chạy thử: chưa ghi gì.", file=out)
-        elif not refused:
+        elif not stopped:
             print("Không có dòng nào nhập được.", file=out)
-    if refused:  # after the report, which says what each row would have been
-        raise AppError(_refused(rejections))
+    if stopped:  # after the report, which says what each row would have been
+        raise refusal(rejections)
     return EXIT_OK if usable else EXIT_ERROR
 
 
