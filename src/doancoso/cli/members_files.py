@@ -8,8 +8,10 @@ the exit code and let :class:`AppError` reach :func:`doancoso.cli.main.run` (exi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError
@@ -22,6 +24,7 @@ from .common import (
     file_path,
     format_option,
     open_workspace,
+    require_suffix,
 )
 from .filters import (
     add_member_filter_options,
@@ -59,6 +62,14 @@ def register(members_sub: Subparsers) -> None:
         help="nhập vào danh sách thanh niên địa phương (sổ theo dõi) thay vì danh sách đoàn viên",
     )
     skip_rejected_option(importing)
+    importing.add_argument(
+        "--rejected",
+        type=file_path,
+        metavar="TỆP_LOẠI",
+        help="lưu các dòng bị loại vào tệp .xlsx này, đủ các cột như tệp gốc và thêm cột “Lý "
+        "do”, để sửa trong Excel rồi nhập lại (như nút “Lưu các dòng bị loại…” của ứng dụng; "
+        "cả khi chạy thử)",
+    )
     format_option(importing)
     importing.set_defaults(handler=members_import)
 
@@ -165,25 +176,68 @@ def _rejections(preview: ImportPreview) -> Rejections:
     return found
 
 
+def _rejected_target(args: argparse.Namespace) -> Path | None:
+    """The file ``--rejected`` names, checked before anything is read: an .xlsx, and not the
+    file being imported, which writing the rejected rows would replace."""
+    target: Path | None = args.rejected
+    if target is None:
+        return None
+    require_suffix(target, "Tệp các dòng bị loại", ".xlsx")
+    if target.absolute() == args.file.absolute() or (
+        target.exists() and args.file.exists() and target.samefile(args.file)
+    ):
+        raise AppError(
+            f"Tệp các dòng bị loại phải khác tệp đang nhập ({args.file}): ghi vào đó sẽ mất "
+            "các dòng khác của tệp."
+        )
+    return target
+
+
+def _rejected_saved(count: int, target: Path | None, imported: bool) -> str:
+    """The line on the file of rejected rows ``--rejected`` asked for: written, or not needed;
+    once the other rows are ``imported``, what to do with it (else the file imported again
+    would leave out the rows not rejected: stderr says to fix the rows first)."""
+    if target is None:
+        return ""
+    if not count:
+        return f"Không có dòng nào bị loại: không ghi tệp {target}."
+    saved = f"Đã lưu {vn_number(count)} dòng bị loại, kèm lý do ở cột “Lý do”, vào tệp {target}"
+    if imported:
+        return f"{saved}: sửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó."
+    return f"{saved}."
+
+
 def members_import(args: argparse.Namespace, out: TextIO) -> int:
     """``members import``: the roster, or with ``--youth`` the youth register, from a file; the
     same report and JSON keys for both. A file with rejected rows imports nothing and exits 1
     (an import is all or nothing), unless ``--skip-rejected`` chose to import the other rows,
-    as the import wizard's "Nhập" does after its preview."""
+    as the import wizard's "Nhập" does after its preview. ``--rejected`` writes the rejected
+    rows with their reasons as the wizard's "Lưu các dòng bị loại…" does, before the import:
+    a file that cannot be written stops it, nothing imported."""
     from ..core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
 
     youth = bool(getattr(args, "youth", False))
     where = "sổ theo dõi thanh niên" if youth else "danh sách đoàn viên"
+    target = _rejected_target(args)
     with open_workspace(args) as ws:
         importer = ws.youth_import if youth else ws.spreadsheets
         preview = importer.preview_import(args.file, sheet=args.sheet)
         rejections = _rejections(preview)
         stopped = import_stopped(rejections, args)
         usable = 0 if stopped else len(preview.rows) - preview.count(REJECTED)
-        applied = False
-        if usable and not args.dry_run:
-            importer.apply_import(preview)
-            applied = True
+        applying = bool(usable) and not args.dry_run
+        saved = 0
+        if target is not None and preview.count(REJECTED):
+            # Said as imported when it will be (the rows they repeat: "đã được nhập").
+            saved = importer.save_rejected(preview, target, imported=applying)
+        if applying:
+            try:
+                importer.apply_import(preview)
+            except BaseException:
+                if saved and target is not None:  # not imported after all: the reasons say so
+                    with contextlib.suppress(AppError):
+                        importer.save_rejected(preview, target, imported=False)
+                raise
     if args.format == "json":
         report = {
             "new": preview.count(NEW),
@@ -194,21 +248,25 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
             "new_branches": list(preview.new_branches),
             "from_headings": preview.from_headings(_heading_target(preview)),
             "warnings": list(preview.warnings),
-            "applied": applied,
+            "applied": applying,
         }
+        if target is not None:
+            report["rejected_file"] = str(target) if saved else None
         json.dump(report, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
         _report(preview, out)
-        if applied and not preview.count(NEW) + preview.count(UPDATE):
+        if applying and not preview.count(NEW) + preview.count(UPDATE):
             print(f"Không có gì thay đổi: mọi dòng đã có trong {where}{skipped_text(rejections)}.",
                   file=out)  # fmt: skip
-        elif applied:
+        elif applying:
             print(f"Đã nhập vào {where}{skipped_text(rejections)}.", file=out)
         elif usable:
             print("Chạy thử: chưa ghi gì.", file=out)
         elif not stopped:
             print("Không có dòng nào nhập được.", file=out)
+        if target is not None:
+            print(_rejected_saved(saved, target, applying), file=out)
     if stopped:  # after the report, which says what each row would have been
         raise refusal(rejections)
     return EXIT_OK if usable else EXIT_ERROR
