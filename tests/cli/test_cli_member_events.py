@@ -141,9 +141,12 @@ REFUSALS = [
      "Lỗi: Dữ liệu không hợp lệ:\n  --other-organization: Cần nhập tên đơn vị chuyển đến.\n"),
     (["--kind", "temporary", "--date", "01/06/2020"],
      "Lỗi: Dữ liệu không hợp lệ:\n  --home-organization: Cần nhập tên đơn vị gốc của đoàn viên.\n"),
-    (["--kind", "discipline", "--date", "01/06/2020", "--level", "phạt"],
+    (["--kind", "discipline", "--date", "01/06/2020"],
      "Lỗi: Dữ liệu không hợp lệ:\n  --level: Cần chọn hình thức kỷ luật: Khiển trách, Cảnh cáo, "
      "Khai trừ.\n"),
+    (["--kind", "Kỷ luật", "--date", "01/06/2020", "--level", "xyz"],
+     "Lỗi: Dữ liệu không hợp lệ:\n  --level: Hình thức kỷ luật “xyz” không có; chọn một trong: "
+     "Khiển trách, Cảnh cáo, Khai trừ.\n"),
     (["--kind", "temporary", "--date", "01/06/2020", "--home-organization", "Đoàn trường A",
       "--period-start", "01/06/2020", "--period-end", "01/01/2020"],
      "Lỗi: Dữ liệu không hợp lệ:\n  --period-end: Ngày kết thúc sinh hoạt tạm phải sau ngày bắt "

@@ -51,7 +51,7 @@ def test_export_fill_and_import(data_dir: Path, ids: dict[str, str], tmp_path: P
         (6, "Chi đoàn đề nghị"): 3,  # Tạm is not rated
     })  # fmt: skip
     code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled), "--dry-run",
-                         "--format", "json")  # fmt: skip
+                         "--format", "json", "--skip-rejected")  # fmt: skip
     assert (code, err) == (0, "")
     assert json.loads(out) == {
         "year": 2025,
@@ -73,7 +73,8 @@ def test_export_fill_and_import(data_dir: Path, ids: dict[str, str], tmp_path: P
     }  # fmt: skip
     listed = cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json")[1]
     assert [r["proposed"] for r in json.loads(listed)] == [1, None, 3, None]  # nothing written
-    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled))
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled),
+                         "--skip-rejected")  # fmt: skip
     assert (code, err) == (0, "")
     assert out == (
         "Tệp da-dien.xlsx, trang tính “Xếp loại 2025”.\n"
@@ -83,12 +84,12 @@ def test_export_fill_and_import(data_dir: Path, ids: dict[str, str], tmp_path: P
         "gốc xếp loại, ở đây chỉ nhận xét): cột “Chi đoàn đề nghị” phải để trống, chỉ ghi nhận "
         "xét.\n"
         "Thay đổi: 1 đoàn viên, không đổi: 1, bị loại: 1.\n"
-        "Đã nhập vào đợt xếp loại năm 2025.\n"
+        "Đã nhập vào đợt xếp loại năm 2025, bỏ qua 1 dòng bị loại (dòng 6).\n"
     )
     listed = cli(data_dir, "rating", "list", "--year", YEAR, "--format", "json")[1]
     assert [r["proposed"] for r in json.loads(listed)] == [1, 2, 3, None]
     code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(filled),
-                         "--format", "json")  # fmt: skip
+                         "--format", "json", "--skip-rejected")  # fmt: skip
     report = json.loads(out)
     assert (code, report["changed"], report["unchanged"], report["applied"]) == (0, [], 2, False)
 
@@ -99,7 +100,7 @@ def test_import_refused(data_dir: Path, ids: dict[str, str], tmp_path: Path) -> 
     wrong = tmp_path / "sai.xlsx"
     _fill(exported, wrong, {(4, "Chi đoàn đề nghị"): "Giỏi", (5, "Mã (không sửa)"): "x"})
     code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(wrong), "--format",
-                         "json")  # fmt: skip
+                         "json", "--skip-rejected")  # fmt: skip
     report = json.loads(out)
     assert (code, err, report["changed"], report["applied"]) == (0, "", [], False)
     assert [r["row"] for r in report["refused"]] == [4, 5] and report["unchanged"] == 2
@@ -107,7 +108,8 @@ def test_import_refused(data_dir: Path, ids: dict[str, str], tmp_path: Path) -> 
     assert cli(data_dir, "rating", "export", "--year", YEAR, str(only), "--branch",
                "chi doan ap kenh xang")[0] == 0  # fmt: skip
     _fill(only, wrong, {(4, "Chi đoàn đề nghị"): "Giỏi"})
-    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(wrong))
+    code, out, err = cli(data_dir, "rating", "import", "--year", YEAR, str(wrong),
+                         "--skip-rejected")  # fmt: skip
     assert (code, err) == (1, "")
     assert out.endswith("Thay đổi: 0 đoàn viên, không đổi: 0, bị loại: 1.\n"
                         "Không có dòng nào nhập được.\n")  # fmt: skip

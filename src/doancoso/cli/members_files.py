@@ -8,8 +8,10 @@ the exit code and let :class:`AppError` reach :func:`doancoso.cli.main.run` (exi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError
@@ -22,11 +24,19 @@ from .common import (
     file_path,
     format_option,
     open_workspace,
+    require_suffix,
 )
 from .filters import (
     add_member_filter_options,
     member_filter,
     refuse_member_filters_for_youth,
+)
+from .rejected_rows import (
+    Rejections,
+    import_stopped,
+    refusal,
+    skip_rejected_option,
+    skipped_text,
 )
 
 if TYPE_CHECKING:  # the spreadsheet code loads when a command runs, not with the parser
@@ -51,11 +61,14 @@ def register(members_sub: Subparsers) -> None:
         action="store_true",
         help="nhập vào danh sách thanh niên địa phương (sổ theo dõi) thay vì danh sách đoàn viên",
     )
+    skip_rejected_option(importing)
     importing.add_argument(
-        "--skip-rejected",
-        action="store_true",
-        help="nhập các dòng hợp lệ, bỏ qua các dòng bị loại (mặc định: tệp có dòng bị loại thì "
-        "không nhập gì, báo lý do và thoát với mã 1)",
+        "--rejected",
+        type=file_path,
+        metavar="TỆP_LOẠI",
+        help="lưu các dòng bị loại vào tệp .xlsx này, đủ các cột như tệp gốc và thêm cột “Lý "
+        "do”, để sửa trong Excel rồi nhập lại (như nút “Lưu các dòng bị loại…” của ứng dụng; "
+        "cả khi chạy thử)",
     )
     format_option(importing)
     importing.set_defaults(handler=members_import)
@@ -148,12 +161,12 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
     )
 
 
-def _rejections(preview: ImportPreview) -> list[tuple[int, str]]:
+def _rejections(preview: ImportPreview) -> Rejections:
     """(row, reason) of every row ``preview`` rejects, in the file's order: the problems that
     reject it (its other ones, only warnings, where none is marked so)."""
     from ..core.roster.spreadsheets import ERROR, REJECTED
 
-    found: list[tuple[int, str]] = []
+    found: Rejections = []
     for row in preview.rows:
         if row.action != REJECTED:
             continue
@@ -163,44 +176,68 @@ def _rejections(preview: ImportPreview) -> list[tuple[int, str]]:
     return found
 
 
-def _refused(rejections: list[tuple[int, str]]) -> str:
-    """The error when rejected rows stop an import (no ``--skip-rejected``)."""
-    rows = len({row for row, _ in rejections})
-    lines = "".join(f"\n  Dòng {row}: {reason}" for row, reason in rejections)
-    return (
-        f"{vn_number(rows)} dòng bị loại nên chưa nhập gì (sửa các dòng này rồi nhập lại, "
-        f"hoặc thêm --skip-rejected để chỉ nhập các dòng còn lại):{lines}"
-    )
+def _rejected_target(args: argparse.Namespace) -> Path | None:
+    """The file ``--rejected`` names, checked before anything is read: an .xlsx, and not the
+    file being imported, which writing the rejected rows would replace."""
+    target: Path | None = args.rejected
+    if target is None:
+        return None
+    require_suffix(target, "Tệp các dòng bị loại", ".xlsx")
+    if target.absolute() == args.file.absolute() or (
+        target.exists() and args.file.exists() and target.samefile(args.file)
+    ):
+        raise AppError(
+            f"Tệp các dòng bị loại phải khác tệp đang nhập ({args.file}): ghi vào đó sẽ mất "
+            "các dòng khác của tệp."
+        )
+    return target
 
 
-def _skipped(rejections: list[tuple[int, str]]) -> str:
-    """ ", bỏ qua 2 dòng bị loại (dòng 3, 7)" after what ``--skip-rejected`` imported."""
-    rows = sorted({row for row, _ in rejections})
-    if not rows:
+def _rejected_saved(count: int, target: Path | None, imported: bool) -> str:
+    """The line on the file of rejected rows ``--rejected`` asked for: written, or not needed;
+    once the other rows are ``imported``, what to do with it (else the file imported again
+    would leave out the rows not rejected: stderr says to fix the rows first)."""
+    if target is None:
         return ""
-    numbers = ", ".join(str(row) for row in rows)
-    return f", bỏ qua {vn_number(len(rows))} dòng bị loại (dòng {numbers})"
+    if not count:
+        return f"Không có dòng nào bị loại: không ghi tệp {target}."
+    saved = f"Đã lưu {vn_number(count)} dòng bị loại, kèm lý do ở cột “Lý do”, vào tệp {target}"
+    if imported:
+        return f"{saved}: sửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó."
+    return f"{saved}."
 
 
 def members_import(args: argparse.Namespace, out: TextIO) -> int:
     """``members import``: the roster, or with ``--youth`` the youth register, from a file; the
     same report and JSON keys for both. A file with rejected rows imports nothing and exits 1
     (an import is all or nothing), unless ``--skip-rejected`` chose to import the other rows,
-    as the import wizard's "Nhập" does after its preview."""
+    as the import wizard's "Nhập" does after its preview. ``--rejected`` writes the rejected
+    rows with their reasons as the wizard's "Lưu các dòng bị loại…" does, before the import:
+    a file that cannot be written stops it, nothing imported."""
     from ..core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
 
     youth = bool(getattr(args, "youth", False))
     where = "sổ theo dõi thanh niên" if youth else "danh sách đoàn viên"
+    target = _rejected_target(args)
     with open_workspace(args) as ws:
         importer = ws.youth_import if youth else ws.spreadsheets
         preview = importer.preview_import(args.file, sheet=args.sheet)
         rejections = _rejections(preview)
-        refused = bool(rejections) and not args.skip_rejected
-        usable = 0 if refused else len(preview.rows) - preview.count(REJECTED)
-        applied = False
-        if usable and not args.dry_run:
-            importer.apply_import(preview)
-            applied = True
+        stopped = import_stopped(rejections, args)
+        usable = 0 if stopped else len(preview.rows) - preview.count(REJECTED)
+        applying = bool(usable) and not args.dry_run
+        saved = 0
+        if target is not None and preview.count(REJECTED):
+            # Said as imported when it will be (the rows they repeat: "đã được nhập").
+            saved = importer.save_rejected(preview, target, imported=applying)
+        if applying:
+            try:
+                importer.apply_import(preview)
+            except BaseException:
+                if saved and target is not None:  # not imported after all: the reasons say so
+                    with contextlib.suppress(AppError):
+                        importer.save_rejected(preview, target, imported=False)
+                raise
     if args.format == "json":
         report = {
             "new": preview.count(NEW),
@@ -211,23 +248,27 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
             "new_branches": list(preview.new_branches),
             "from_headings": preview.from_headings(_heading_target(preview)),
             "warnings": list(preview.warnings),
-            "applied": applied,
+            "applied": applying,
         }
+        if target is not None:
+            report["rejected_file"] = str(target) if saved else None
         json.dump(report, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
         _report(preview, out)
-        if applied and not preview.count(NEW) + preview.count(UPDATE):
-            print(f"Không có gì thay đổi: mọi dòng đã có trong {where}{_skipped(rejections)}.",
+        if applying and not preview.count(NEW) + preview.count(UPDATE):
+            print(f"Không có gì thay đổi: mọi dòng đã có trong {where}{skipped_text(rejections)}.",
                   file=out)  # fmt: skip
-        elif applied:
-            print(f"Đã nhập vào {where}{_skipped(rejections)}.", file=out)
+        elif applying:
+            print(f"Đã nhập vào {where}{skipped_text(rejections)}.", file=out)
         elif usable:
             print("Chạy thử: chưa ghi gì.", file=out)
-        elif not refused:
+        elif not stopped:
             print("Không có dòng nào nhập được.", file=out)
-    if refused:  # after the report, which says what each row would have been
-        raise AppError(_refused(rejections))
+        if target is not None:
+            print(_rejected_saved(saved, target, applying), file=out)
+    if stopped:  # after the report, which says what each row would have been
+        raise refusal(rejections)
     return EXIT_OK if usable else EXIT_ERROR
 
 

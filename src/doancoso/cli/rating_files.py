@@ -5,10 +5,11 @@ Registered under ``rating`` by :mod:`.rating`; the sheet and PDF code load only 
 commands run. ``import --format json`` prints ``year``, ``sheet``, ``changed`` (each member
 whose values change: ``row``, ``member_id``, ``full_name``, ``who`` and ``changes``, by field —
 ``sick_months``, ``dues_unpaid``, ``self``, ``proposed``, ``proposed_remark`` — its ``before``
-and ``after``), ``refused``
-(``row``, ``full_name``, ``who``, ``reason``), ``unchanged`` and ``applied``; it exits 1 when no
-row could be taken. ``who`` names the member as the text report does: a namesake of another
-member of the round with their chi đoàn (and birth year), the others by name alone.
+and ``after``), ``refused`` (``row``, ``full_name``, ``who``, ``reason``), ``unchanged`` and
+``applied``; it exits 1 when no row could be taken. ``who`` names the member as the text report
+does: a namesake of another member of the round with their chi đoàn (and birth year), the
+others by name alone. A sheet with a refused row writes nothing and exits 1, unless
+``--skip-rejected`` takes the other rows (:mod:`.rejected_rows`, as ``members import``).
 
 ``print`` numbers the summary (BC) and the decision (QĐ) as the app's print dialog does
 (:mod:`.numbers`): ``--number``, else the organisation's decision's own number when it was
@@ -40,6 +41,13 @@ from .common import (
     require_suffix,
 )
 from .numbers import NO_NUMBER_YET, NUMBER_HELP, ChosenNumber, choose_number, keep_number
+from .rejected_rows import (
+    Rejections,
+    import_stopped,
+    refusal,
+    skip_rejected_option,
+    skipped_text,
+)
 
 if TYPE_CHECKING:
     from ..core.rating.sheet import SheetPreview
@@ -66,6 +74,7 @@ def register(sub: Subparsers) -> None:
     importing.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm xếp loại")
     importing.add_argument("file", type=file_path, metavar="TỆP", help="tệp .xlsx đã điền")
     importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    skip_rejected_option(importing)
     format_option(importing)
     importing.set_defaults(handler=rating_import)
 
@@ -118,15 +127,23 @@ def _report(preview: SheetPreview, out: TextIO) -> None:
     for change in preview.changes:
         what = "; ".join(one_line(c.text()) for c in change.changes)
         print(f"Dòng {change.row}: {change.who or change.full_name} — {what}.", file=out)
-    for refused in preview.refused:  # namesakes with their chi đoàn, as the app's confirmation
-        name = refused.who or refused.full_name
-        who = f"{name} — " if name else ""
-        print(f"Dòng {refused.row} [bị loại]: {who}{refused.reason}", file=out)
+    for row, reason in _rejections(preview):
+        print(f"Dòng {row} [bị loại]: {reason}", file=out)
     print(
         f"Thay đổi: {vn_number(len(preview.changes))} đoàn viên, không đổi: "
         f"{vn_number(preview.unchanged)}, bị loại: {vn_number(len(preview.refused))}.",
         file=out,
     )
+
+
+def _rejections(preview: SheetPreview) -> Rejections:
+    """(row, reason) of each refused row, the reason after the member it names (a namesake with
+    their chi đoàn, as the app's confirmation names them)."""
+    found: Rejections = []
+    for refused in preview.refused:
+        name = refused.who or refused.full_name
+        found.append((refused.row, f"{name} — {refused.reason}" if name else refused.reason))
+    return found
 
 
 def _json(preview: SheetPreview, applied: bool) -> dict[str, object]:
@@ -159,14 +176,30 @@ def _json(preview: SheetPreview, applied: bool) -> dict[str, object]:
     }
 
 
+def _verdict(preview: SheetPreview, applied: bool, skipped: str) -> str:
+    """The last line of an import that was not stopped: what it did (``skipped``: the rows
+    ``--skip-rejected`` left out, :func:`.rejected_rows.skipped_text`)."""
+    if applied:
+        return f"Đã nhập vào đợt xếp loại năm {preview.year}{skipped}."
+    if preview.changes:
+        return "Chạy thử: chưa ghi gì."
+    if preview.usable:
+        return f"Không có gì thay đổi{skipped}."
+    return "Không có dòng nào nhập được."
+
+
 def rating_import(args: argparse.Namespace, out: TextIO) -> int:
+    """A sheet with refused rows writes nothing and exits 1 (an import is all or nothing),
+    unless ``--skip-rejected`` chose to take the other rows (:mod:`.rejected_rows`)."""
     from .rating import require_round
 
     with open_workspace(args) as ws:
         require_round(ws, args.year)  # the dry run too: the import that follows is refused
         preview = ws.rating_sheets.preview(args.file, args.year)
+        rejections = _rejections(preview)
+        stopped = import_stopped(rejections, args)
         applied = False
-        if preview.changes and not args.dry_run:
+        if preview.changes and not stopped and not args.dry_run:
             ws.rating_sheets.apply(preview)
             applied = True
     if args.format == "json":
@@ -174,14 +207,10 @@ def rating_import(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         _report(preview, out)
-        if applied:
-            print(f"Đã nhập vào đợt xếp loại năm {args.year}.", file=out)
-        elif preview.changes:
-            print("Chạy thử: chưa ghi gì.", file=out)
-        elif preview.usable:
-            print("Không có gì thay đổi.", file=out)
-        else:
-            print("Không có dòng nào nhập được.", file=out)
+        if not stopped:  # else said on stderr, after the report that says what each row would do
+            print(_verdict(preview, applied, skipped_text(rejections)), file=out)
+    if stopped:
+        raise refusal(rejections)
     return EXIT_OK if preview.usable else EXIT_ERROR
 
 

@@ -277,8 +277,13 @@ def test_kind_specific_fields_are_checked(ws: Workspace, an: str) -> None:
     assert invalid(ws, an, "transfer_in", "01/01/2025") == {
         "other_organization": "Cần nhập tên đơn vị chuyển đi."
     }
-    assert invalid(ws, an, "discipline", "01/01/2025", level="phê bình") == {
+    assert invalid(ws, an, "discipline", "01/01/2025") == {
         "level": "Cần chọn hình thức kỷ luật: Khiển trách, Cảnh cáo, Khai trừ."
+    }
+    # A level given but none of the three is said as given, not as missing.
+    assert invalid(ws, an, "discipline", "01/01/2025", level="phê bình") == {
+        "level": "Hình thức kỷ luật “phê bình” không có; chọn một trong: Khiển trách, Cảnh cáo, "
+        "Khai trừ."
     }
     assert invalid(
         ws, an, "temporary", "01/01/2025", period_start="01/09/2025", period_end="01/06/2025"

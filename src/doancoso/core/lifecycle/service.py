@@ -19,6 +19,7 @@ from ..lang.dates import format_vn_date
 from ..lang.text import nfc_multiline_or_none, nfc_or_none
 from ..roster.rules import COMING_OF_AGE
 from ..roster.service import MEMBER_MISSING, MemberFilter, MemberRow, MemberService
+from ..roster.validation import unknown_choice
 from ..roster.vocab import STATUSES, choice_code
 from ..storage.live import get_live, is_live
 from ..storage.models import Branch, Member, MemberEvent, Organization, utc_now
@@ -644,8 +645,13 @@ class EventService:
             if event.period_start and event.period_end and event.period_end < event.period_start:
                 errors["period_end"] = "Ngày kết thúc sinh hoạt tạm phải sau ngày bắt đầu."
         elif kind == "discipline":
-            level = choice_code(DISCIPLINE_LEVELS, text.get("level") or "")
-            if level is None:
+            given = text.get("level") or ""
+            level = choice_code(DISCIPLINE_LEVELS, given)
+            if level is None and given:  # typed (the command line): said as given, not missing
+                errors["level"] = unknown_choice(
+                    "Hình thức kỷ luật", given, DISCIPLINE_LEVELS.values()
+                )
+            elif level is None:
                 errors["level"] = "Cần chọn hình thức kỷ luật: " + ", ".join(
                     DISCIPLINE_LEVELS.values()
                 ) + "."  # fmt: skip
