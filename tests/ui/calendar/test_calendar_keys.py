@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -191,3 +192,18 @@ def test_enter_in_the_search_box_with_nothing_found_in_the_year_stays_there(
     assert QApplication.focusWidget() is calendar.search
     assert calendar.month.selected == dt.date(2026, 3, 2)
     assert calendar.month_model.shown() == []
+
+
+def test_the_month_arrows_are_named_for_a_screen_reader(page: CalendarPage) -> None:
+    """The month's arrows show only an icon: a screen reader named them nothing. Each has its
+    name, and its tooltip names its key."""
+    page.show()
+    named = []
+    for button in (page.previous_button, page.next_button):
+        reader = QAccessible.queryAccessibleInterface(button)
+        assert reader is not None
+        named.append((reader.text(QAccessible.Text.Name), button.toolTip()))
+    assert named == [
+        ("Tháng trước", "Tháng trước (Page Up)"),
+        ("Tháng sau", "Tháng sau (Page Down)"),
+    ]

@@ -48,7 +48,10 @@ def test_shift_tab_from_lap_ho_so_shows_the_last_line(qtbot: QtBot, page: Dossie
     with qtbot.wait_signal(page.checked):
         page.refresh_check()
     last = [b for b in page.checks.buttons if b is not None][-1]
-    qtbot.waitUntil(last.isVisible)
+    # Laid out, not only shown: the scrolling area sizes its lines (to their whole height) on
+    # an event of its own after they show; until then the last line is squeezed to 0 px at
+    # the bottom of the view, where no scrolling can bring it whole.
+    qtbot.waitUntil(lambda: last.isVisible() and last.height() == last.sizeHint().height())
     page.build_button.setFocus()
     qtbot.waitUntil(page.build_button.hasFocus)
     qtbot.keyClick(page.build_button, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)

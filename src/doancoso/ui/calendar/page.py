@@ -195,6 +195,7 @@ class CalendarPage(QWidget):
         self.previous_button = QToolButton()
         self.previous_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowLeft))
         self.previous_button.setToolTip("Tháng trước (Page Up)")
+        self.previous_button.setAccessibleName("Tháng trước")  # a screen reader's name for it
         self.previous_button.clicked.connect(lambda: self.move_months(-1))
         self.today_button = QPushButton("&Hôm nay")
         self.today_button.setToolTip("Về ngày hôm nay (Home)")
@@ -202,6 +203,7 @@ class CalendarPage(QWidget):
         self.next_button = QToolButton()
         self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight))
         self.next_button.setToolTip("Tháng sau (Page Down)")
+        self.next_button.setAccessibleName("Tháng sau")
         self.next_button.clicked.connect(lambda: self.move_months(1))
         self.title_label = QLabel()
         font = QFont(self.title_label.font())

@@ -148,7 +148,7 @@ class ChecksPanel(QWidget):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextFormat(Qt.TextFormat.PlainText)
-        self.numbers_button = QPushButton("Nhập số…")
+        self.numbers_button = QPushButton("Nhậ&p số…")
         self.numbers_button.setToolTip("Nhập số các văn bản của hồ sơ")
         self.numbers_button.clicked.connect(lambda: self.fix_requested.emit(NUMBERS_FIX, "", ""))
         info_row = QHBoxLayout()

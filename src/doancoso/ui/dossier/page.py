@@ -29,8 +29,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QDesktopServices,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -60,6 +68,7 @@ from ...core.workspace import Workspace
 from ..common.action_button import action_button
 from ..common.document_dialog import DocumentMemory
 from ..common.folders import documents_folder
+from ..common.steps import is_enter
 from ..common.temp_copies import session_folder
 from ..shell.operations import Core, QueryOp
 from ..shell.state import UiState
@@ -214,7 +223,9 @@ class DossierPage(QWidget):
         self.photos_box.setToolTip("Ảnh minh chứng trong phụ lục")
         for natural in (self.numbers_button, self.photos_box):  # as the year box
             natural.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        form = QFormLayout()  # (Alt letters none of the menus' T, S, X, V, G)
+        # Alt letters none of the menus' (T, S, X, V, G) and none twice on the page: N, R, B, M
+        # here; the parts' D, U, C; the check's K, P; L, Y, I, F, H below.
+        form = QFormLayout()
         form.addRow("&Năm", self.year_box)
         form.addRow("Số tờ t&rình", self.number_edit)
         # The button's own letter presses it: its row's label names no field.
@@ -226,15 +237,19 @@ class DossierPage(QWidget):
         QVBoxLayout(parts_box).addWidget(self.parts)
         self.checks = ChecksPanel()
         self.checks.fix_requested.connect(self._fix)
-        checks_box = QGroupBox("Kiểm tra trước khi lập")
+        # Its letter puts the keyboard on the check's first button ("Nhập số…", else the first
+        # line's): the lines' own buttons, one per line, cannot each have a letter; Tab goes
+        # from line to line and Enter or Space presses the one reached.
+        checks_box = QGroupBox("&Kiểm tra trước khi lập")
         QVBoxLayout(checks_box).addWidget(self.checks)
-        self.build_button = QPushButton("Lập hồ sơ")
+        # Drawn as the default button: Enter in the choices' fields presses it (keyPressEvent).
+        self.build_button = QPushButton("&Lập hồ sơ")
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.build)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setFormat("%p%")
-        self.cancel_button = QPushButton("Hủy")
+        self.cancel_button = QPushButton("Hủ&y")
         self.cancel_button.clicked.connect(self.cancel_build)
         build_row = QHBoxLayout()
         build_row.addWidget(self.build_button, 1)
@@ -249,10 +264,11 @@ class DossierPage(QWidget):
         column.addLayout(build_row)
         left.setMinimumWidth(340)
 
-        self.print_action = self._action("In…", QKeySequence.StandardKey.Print, self.print_dossier)
-        self.save_action = self._action("Lưu thành PDF…", QKeySequence.StandardKey.Save,
+        self.print_action = self._action("&In…", QKeySequence.StandardKey.Print,
+                                         self.print_dossier)  # fmt: skip
+        self.save_action = self._action("Lưu thành PD&F…", QKeySequence.StandardKey.Save,
                                         self.save_dossier)  # fmt: skip
-        self.folder_action = QAction("Mở thư mục", self)
+        self.folder_action = QAction("Mở t&hư mục", self)
         self.folder_action.triggered.connect(self.open_folder)
         self.info = QLabel()
         self.info.setWordWrap(True)
@@ -289,7 +305,8 @@ class DossierPage(QWidget):
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text.rstrip('…')} ({QKeySequence(key).toString()})")
+        shown = text.replace("&", "").rstrip("…")
+        action.setToolTip(f"{shown} ({QKeySequence(key).toString()})")
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -328,6 +345,20 @@ class DossierPage(QWidget):
         if self._typed is not None:
             (year, number), self._typed = self._typed, None
             self._numbers_memory.keep_dossier_number(year, number)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter in one of the choices' fields (the year, the tờ trình's number, the photos)
+        presses "Lập hồ sơ", as its default look promises, as a dialog's default button does
+        (a button reached by Tab keeps Enter for itself: the main window presses it; the parts'
+        list keeps it for its line)."""
+        focused = QApplication.focusWidget()
+        fields = (self.year_box, self.number_edit, self.photos_box)
+        if (is_enter(event) and focused is not None
+                and any(f is focused or f.isAncestorOf(focused) for f in fields)):  # fmt: skip
+            if self.build_button.isEnabled():
+                self.build_button.click()
+            return
+        super().keyPressEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
         self.keep_number()  # another area shown, or the window closed

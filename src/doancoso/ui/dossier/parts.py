@@ -1,7 +1,7 @@
 """The parts of the dossier to build: each one ticked or not, in an order the secretary can change
-(buttons "Lên"/"Xuống", Alt+↑/↓). Every part of :data:`~doancoso.core.dossier.check.PARTS` is
-listed in its order, those of ``DEFAULT_PARTS`` ticked (both read from the core, so parts added
-there appear here without a change)."""
+(buttons "Dời lên"/"Dời xuống", Alt+↑/↓). Every part of
+:data:`~doancoso.core.dossier.check.PARTS` is listed in its order, those of ``DEFAULT_PARTS``
+ticked (both read from the core, so parts added there appear here without a change)."""
 
 from __future__ import annotations
 
@@ -32,13 +32,13 @@ class PartsList(QWidget):
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
-        self.up_button = QPushButton("Lên")
+        self.up_button = QPushButton("&Dời lên")
         self.up_button.setToolTip("Đưa phần đã chọn lên trước (Alt+↑)")
         self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button = QPushButton("Xuống")
+        self.down_button = QPushButton("Dời x&uống")
         self.down_button.setToolTip("Đưa phần đã chọn xuống sau (Alt+↓)")
         self.down_button.clicked.connect(lambda: self.move_current(1))
-        self.default_button = QPushButton("Mặc định")
+        self.default_button = QPushButton("Mặ&c định")
         self.default_button.setToolTip("Các phần và thứ tự mặc định")
         self.default_button.clicked.connect(self.reset)
         for key, step in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):

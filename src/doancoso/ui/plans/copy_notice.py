@@ -41,7 +41,7 @@ class CopyNotice(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label, 1)
         buttons = QVBoxLayout()
-        self.texts_button = QPushButton("Xem nội &dung")
+        self.texts_button = QPushButton("X&em nội dung")
         self.texts_button.setToolTip("Mở thẻ “Nội dung kế hoạch”")
         self.close_button = QPushButton("Đã đọ&c")
         self.close_button.setToolTip("Ẩn thông báo này")

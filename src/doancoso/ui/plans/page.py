@@ -147,11 +147,6 @@ class PlansPage(QWidget):
         self.printer.status_message.connect(self.status_message)
         self._build()
         self._make_actions()
-        # Enter on a button presses it, as Space does: Qt's buttons answer Enter by
-        # themselves only in a dialog, and a secretary tabbing to "Lập kế hoạch năm …" presses
-        # Enter.
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(True)
         core.data_changed.changed.connect(self._on_data_changed)
         self._fill_years(())
 
@@ -245,9 +240,11 @@ class PlansPage(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Thê&m chỉ tiêu…")
         self.edit_button = QPushButton("Sử&a…")
-        self.delete_button = QPushButton("Xóa")
-        self.up_button = QPushButton("Lên")
-        self.down_button = QPushButton("Xuống")
+        # Letters none of the page's others take (A: "Sử&a…", N: the year, L: "&Lưu đăng ký",
+        # X, G: the menus; D: the copy's notice gives it up, "X&em nội dung").
+        self.delete_button = QPushButton("Xóa chỉ t&iêu")
+        self.up_button = QPushButton("&Dời lên")
+        self.down_button = QPushButton("Dời x&uống")
         self.up_button.setToolTip("Đưa chỉ tiêu lên trên (Alt+↑)")
         self.down_button.setToolTip("Đưa chỉ tiêu xuống dưới (Alt+↓)")
         for button, slot in (

@@ -68,7 +68,6 @@ class RoundControls(QObject):
                              (self.close_button, self.close_round),
                              (self.reopen_button, self.reopen_round)):  # fmt: skip
             button.clicked.connect(slot)
-            button.setAutoDefault(True)  # Enter presses it, as Space does (not a dialog)
             button.hide()
 
     def buttons(self) -> list[QPushButton]:
