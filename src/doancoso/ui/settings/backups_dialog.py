@@ -11,7 +11,7 @@ is refused before any question.
 Enter or a double click on a backup of the list asks to restore it, as "Khôi phục bản đã
 chọn…" does ("Không" the default answer); Enter never falls through to the dialog's default
 button ("Sao lưu ngay"). The newest backup is chosen when the list shows; Tab goes from the list
-to the buttons, each with its Alt letter (N, U, K, T, D, L).
+to the buttons, each with its Alt letter (N, U, K, T, D, L; G: "Đóng").
 
 The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
 backup onto a stick went to (or the last restored file came from), remembered in the data
@@ -356,7 +356,7 @@ class BackupsDialog(QDialog):
         second.addStretch(1)
         layout.addLayout(second)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Đón&g")  # as the forms
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.reload()
