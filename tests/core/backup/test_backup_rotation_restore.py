@@ -67,3 +67,17 @@ def test_backups_over_the_size_budget_drop_older_daily_ones_before_the_restore_c
     assert [b.path.name for b in list_backups(folder)] == [
         f"hang-ngay-{RESTORED_AT + timedelta(days=3):%Y%m%d-%H%M%S}.sqlite", name,
     ]  # fmt: skip
+
+
+def test_a_second_restore_the_same_morning_keeps_the_copy_taken_before_the_first(
+    demo_ws: Workspace,
+) -> None:
+    """Restored the wrong backup, then another: the day's work is in the copy taken before the
+    first restore, not in the one taken before the second (the wrong backup's data)."""
+    ws, name = _restore_over_today(demo_ws)
+    live, folder = ws.data_dir / DATABASE_FILE, ws.data_dir / BACKUP_FOLDER
+    second = take_backup(live, folder, "truoc-khoi-phuc", RESTORED_AT + timedelta(minutes=10))
+    take_backup(live, folder, "khi-dong", RESTORED_AT + timedelta(hours=7))
+    for day in range(1, 4):
+        take_backup(live, folder, "hang-ngay", RESTORED_AT + timedelta(days=day))
+    assert _kept(ws) == [(second.path.name, 300), (name, 290)]

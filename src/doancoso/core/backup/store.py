@@ -502,14 +502,16 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
 
     Kept: the newest of each of the last :data:`KEEP_DAYS` days, of each of the last
     :data:`KEEP_WEEKS` weeks and of each of the last :data:`KEEP_MONTHS` months, every
-    pre-upgrade copy, the newest pre-restore copy, and everything of the last hour (a backup
-    just taken before an action is never the one dropped). Then, while the rest takes more than
+    pre-upgrade copy, every pre-restore copy of the last :data:`KEEP_DAYS` days and the newest
+    one whatever its age, and everything of the last hour (a backup just taken before an action
+    is never the one dropped). Then, while the rest takes more than
     ``budget``, the oldest go first (pre-upgrade and pre-restore copies and the newest backup
     last of all).
 
-    The pre-restore copy is the only one holding the work a restore replaced (every backup
-    after it holds the restored, older data): the restore's question promises it can be got
-    back, so the newest day's backup must not push it out (until the next restore).
+    A pre-restore copy is the only one holding the work a restore replaced (every backup after
+    it holds the restored, older data): the restore's question promises it can be got back, so
+    a later backup of its day must not push it out (nor, after a second restore the same day,
+    the copy taken before the first one).
     """
     backups = list_backups(folder, inspect=False)
     keep: set[Path] = set()
@@ -518,7 +520,10 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
     for info in backups:  # newest first: the first of each bucket is its newest
         day = info.taken_at.date()
         age = now - info.taken_at
-        if info.reason == "truoc-nang-cap" or info.path == last_restore or age < timedelta(hours=1):
+        restore_copy = info.reason == "truoc-khoi-phuc" and (
+            info.path == last_restore or age <= timedelta(days=KEEP_DAYS)
+        )
+        if info.reason == "truoc-nang-cap" or restore_copy or age < timedelta(hours=1):
             keep.add(info.path)
             continue
         for kind, key, limit in (
