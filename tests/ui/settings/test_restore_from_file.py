@@ -291,3 +291,27 @@ def test_at_the_first_start_the_question_replaces_nothing(
     ]
     assert prompts.infos == [f"Đã khôi phục dữ liệu từ “{saved.path.name}” (3 đoàn viên)."]
     assert empty_ws.members.count() == 3
+
+
+def test_a_backup_of_another_union_is_named_in_the_question(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """A stick shared with the next commune: the file chosen holds another union's data. The
+    question says whose they are before they replace these; "Không" changes nothing."""
+    ids = _people(ws)
+    other = Workspace.open(tmp_path / "xa-ben")
+    other.organization.create(
+        OrganizationInfo(name="Đoàn xã Tân Lộc", superior_name="Tỉnh đoàn Cà Mau")
+    )
+    _people(other)
+    saved = other.backups.to_folder(tmp_path / "usb")
+    other.close()
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    _dialog(qtbot, ws, prompts).restore_file(saved.path)
+    assert prompts.asked == [
+        f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
+        "(vừa xong, 3 đoàn viên)?\n\nLưu ý: bản sao lưu này là dữ liệu của “Đoàn xã Tân Lộc”, "
+        "không phải của “Đoàn xã Tân Hưng” đang dùng.\n\n" + replaces(3)
+    ]
+    assert sorted(ws.members.ids()) == sorted(ids) and ws.backups.list() == []

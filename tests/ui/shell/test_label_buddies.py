@@ -60,6 +60,7 @@ from doancoso.ui.rating.rules_dialog import RulesDialog
 from doancoso.ui.recognition.register_dialogs import advice_dialog, coordination_dialog
 from doancoso.ui.recognition.templates import TemplatePreview
 from doancoso.ui.roster.member_form import MemberFormDialog
+from doancoso.ui.settings.backups_dialog import BackupsDialog
 from doancoso.ui.settings.setup_dialog import SetupDialog
 from doancoso.ui.shell.help import HelpDialog
 from doancoso.ui.shell.main_window import (
@@ -225,7 +226,8 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
     a target of the plan, an evidence file's caption, a choice ("Chuyển chi đoàn…"), the
     dossier's numbers (every document's), the party introductions, a chi đoàn's name, the
     register's records, the print form, a criteria template's preview, an admission into the
-    union, the new Bí thư's name after a handover and the quick guide (F1). Every label naming
+    union, the new Bí thư's name after a handover, the quick guide (F1) and "Sao lưu và khôi
+    phục" (its "Đóng" too). Every label naming
     a field has a letter (the minutes' read-only "Có mặt, vắng mặt" too: it scrolls), and so
     does every button and check box, a date's evidence files' ones included ("Mở x&em":
     "Điể&m danh" takes M); none shows a letter twice."""
@@ -265,6 +267,7 @@ def test_the_other_forms_lettered_labels_put_the_cursor_in_their_fields(
         lambda: TemplatePreview(default_template(), []),
         lambda: SecretaryDialog("Đoàn xã Tân Hưng", "Nguyễn Thị Như Quỳnh"),
         lambda: HelpDialog(QMenuBar(), demo_ws.data_dir),
+        lambda: BackupsDialog(core),
     ]
     wrong: list[str] = []
     for form in forms:

@@ -135,7 +135,8 @@ class BackupService:
     ) -> BackupInfo:
         """A backup written to ``target`` (a USB stick): temporary name, flushed, renamed, then
         read back and checked in full before it is reported as done. ``target`` is made if
-        missing, the folder it is in never: a mistyped one is refused, named. Works on data that
+        missing, the folder it is in never: a mistyped one is refused, named, as is one inside
+        the data folder (lost with the PC's disk). Works on data that
         can only be read too: the copy is read through the same read-only connection.
         ``report(done, total)`` follows the evidence files' bytes; an exception it raises (the
         user's "Hủy") removes what was written, the backup and its files; a backup a stick gone
@@ -147,6 +148,14 @@ class BackupService:
             raise StorageError(
                 f"“{target}” là một tệp, không phải thư mục: hãy cho thư mục (trên USB) để ghi "
                 "bản sao lưu vào. Dữ liệu đang dùng không bị thay đổi."
+            )
+        data = self.data_dir.resolve()
+        if data == target.resolve() or data in target.resolve().parents:
+            # Lost with the PC's disk; and in backups/ the rotation would drop it, not its files.
+            raise StorageError(
+                f"“{target}” nằm trong thư mục dữ liệu “{self.data_dir}”: bản sao lưu ở đó sẽ mất "
+                "cùng ổ đĩa của máy. Hãy chọn một thư mục trên USB hoặc ổ đĩa khác. Chưa ghi gì; "
+                "dữ liệu đang dùng không bị thay đổi."
             )
         if _missing(target.parent):  # a mistyped folder ("D:/saoluuu/x"), a stick not in
             raise StorageError(

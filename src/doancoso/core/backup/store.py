@@ -502,17 +502,28 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
 
     Kept: the newest of each of the last :data:`KEEP_DAYS` days, of each of the last
     :data:`KEEP_WEEKS` weeks and of each of the last :data:`KEEP_MONTHS` months, every
-    pre-upgrade copy, and everything of the last hour (a backup just taken before an action is
-    never the one dropped). Then, while the rest takes more than ``budget``, the oldest go first
-    (pre-upgrade copies and the newest backup last of all).
+    pre-upgrade copy, every pre-restore copy of the last :data:`KEEP_DAYS` days and the newest
+    one whatever its age, and everything of the last hour (a backup just taken before an action
+    is never the one dropped). Then, while the rest takes more than
+    ``budget``, the oldest go first (pre-upgrade and pre-restore copies and the newest backup
+    last of all).
+
+    A pre-restore copy is the only one holding the work a restore replaced (every backup after
+    it holds the restored, older data): the restore's question promises it can be got back, so
+    a later backup of its day must not push it out (nor, after a second restore the same day,
+    the copy taken before the first one).
     """
     backups = list_backups(folder, inspect=False)
     keep: set[Path] = set()
     buckets: dict[tuple[str, object], Path] = {}
+    last_restore = next((b.path for b in backups if b.reason == "truoc-khoi-phuc"), None)
     for info in backups:  # newest first: the first of each bucket is its newest
         day = info.taken_at.date()
         age = now - info.taken_at
-        if info.reason == "truoc-nang-cap" or age < timedelta(hours=1):
+        restore_copy = info.reason == "truoc-khoi-phuc" and (
+            info.path == last_restore or age <= timedelta(days=KEEP_DAYS)
+        )
+        if info.reason == "truoc-nang-cap" or restore_copy or age < timedelta(hours=1):
             keep.add(info.path)
             continue
         for kind, key, limit in (
@@ -527,7 +538,8 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
     kept = [b for b in backups if b.path in keep]
     total = sum(b.size for b in kept)
     newest = backups[0].path if backups else None
-    for info in sorted(kept, key=lambda b: (b.reason == "truoc-nang-cap", b.taken_at)):
+    last_dropped = ("truoc-nang-cap", "truoc-khoi-phuc")
+    for info in sorted(kept, key=lambda b: (b.reason in last_dropped, b.taken_at)):
         if total <= budget:
             break
         if info.path == newest:

@@ -1,6 +1,7 @@
 """Sao lưu và khôi phục: the backups of the data folder, back up now or onto a USB stick, restore
 one of the list or a file (a backup saved onto a stick) after a confirmation that says what it
-replaces, and check the data, offering to fix what can be fixed safely (#12).
+replaces (and whose data it holds, when another union's), and check the data, offering to fix
+what can be fixed safely (#12).
 
 Every action is an operation on the worker (:mod:`..shell.operations`); a restore announces that
 the data changed wholesale, so every page reloads and the undo history is forgotten. A backup
@@ -11,7 +12,7 @@ is refused before any question.
 Enter or a double click on a backup of the list asks to restore it, as "Khôi phục bản đã
 chọn…" does ("Không" the default answer); Enter never falls through to the dialog's default
 button ("Sao lưu ngay"). The newest backup is chosen when the list shows; Tab goes from the list
-to the buttons, each with its Alt letter (N, U, K, T, D, L).
+to the buttons, each with its Alt letter (N, U, K, T, D, L; G: "Đóng").
 
 The file choosers of "Sao lưu ra USB…" and "Khôi phục từ tệp…" open in the folder the last
 backup onto a stick went to (or the last restored file came from), remembered in the data
@@ -63,6 +64,7 @@ from ...core.backup.store import (
     BackupInfo,
     age_text,
     evidence_beside_text,
+    held_organization,
     parse_name,
 )
 from ...core.lang.dates import format_vn_datetime
@@ -169,6 +171,7 @@ def restore_question(
     named: bool = False,
     current: int | None = None,
     now: datetime | None = None,
+    unions: tuple[str, str] | None = None,
 ) -> str:
     """The question before a restore: when the backup was taken and how long before ``now``
     (the changes since are lost), its members, and that the current data are replaced (backed
@@ -176,13 +179,19 @@ def restore_question(
     time is to the second, as the list shows it: two backups of the same minute are told apart
     in the question too. ``current``: the live members of the data replaced, to compare with
     the backup's (None: no organisation yet, a first start: nothing is replaced, and nothing
-    worth getting back is backed up)."""
+    worth getting back is backed up). ``unions``: the union the backup holds and the one in
+    use, when they differ (a file of the next commune's, on a stick they share)."""
     file = f"“{info.path.name}” " if named else ""
     age = age_text(info.taken_at, now or datetime.now())
     asked = (
         f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"({age}, {members_text(info.members)} đoàn viên)?\n\n"
     )
+    if unions is not None:
+        asked += (
+            f"Lưu ý: bản sao lưu này là dữ liệu của “{unions[0]}”, không phải của “{unions[1]}” "
+            "đang dùng.\n\n"
+        )
     if current is None:
         return (
             f"{asked}Ứng dụng chưa có dữ liệu nào (tổ chức chưa được thiết lập): dữ liệu trong "
@@ -356,7 +365,7 @@ class BackupsDialog(QDialog):
         second.addStretch(1)
         layout.addLayout(second)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Đón&g")  # as the forms
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self.reload()
@@ -487,13 +496,19 @@ class BackupsDialog(QDialog):
         the restore would refuse is refused now, with its message, and nothing changes.
         ``named``: a file from anywhere, named in the question (one of the list is not)."""
 
-        def inspect(ws: Workspace) -> tuple[BackupInfo, int | None]:
-            current = ws.members.count() if ws.has_organization else None
-            return ws.backups.inspect(path), current
+        def inspect(ws: Workspace) -> tuple[BackupInfo, int | None, tuple[str, str] | None]:
+            info = ws.backups.inspect(path)
+            mine = ws.organization.get()
+            if mine is None:
+                return info, None, None
+            held = held_organization(path)
+            unions = (held[0], mine.name) if held is not None and held[0] != mine.name else None
+            return info, ws.members.count(), unions
 
-        def ask(found: tuple[BackupInfo, int | None]) -> None:
-            info, current = found
-            self._restore(info, restore_question(info, named, current), named=named)
+        def ask(found: tuple[BackupInfo, int | None, tuple[str, str] | None]) -> None:
+            info, current, unions = found
+            question = restore_question(info, named, current, unions=unions)
+            self._restore(info, question, named=named)
 
         QueryOp(self, inspect, self._core, label="Đang kiểm tra bản sao lưu…").success(ask).failure(
             self._core.reporter(self, "Không khôi phục được")
