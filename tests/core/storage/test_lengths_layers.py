@@ -12,6 +12,7 @@ from doancoso.core.bundle.validate import CHOICES
 from doancoso.core.bundle.walk import DERIVED
 from doancoso.core.roster import rules as roster_rules
 from doancoso.core.roster.validation import LONGEST_FULL_NAME
+from doancoso.core.roster.vocab import GENDERS, STATUSES
 from doancoso.core.storage import lengths
 from doancoso.core.workspace import Workspace
 
@@ -61,7 +62,12 @@ def test_the_models_load_no_domain() -> None:
 
 
 def test_the_codes_and_derived_columns_are_those_the_bundle_knows() -> None:
-    assert {(table, name) for table, names in CHOICES.items() for name in names} == lengths.CODES
+    assert {(table, name) for table, names in CHOICES.items() for name in names} == set(
+        lengths.CODES
+    )
+    assert CHOICES["members"]["gender"] is CHOICES["youths"]["gender"] is GENDERS
+    assert list(CHOICES["members"]) == ["status", "gender", "book_status", "birth_precision"]
+    assert CHOICES["members"]["status"] is STATUSES
     assert {(table, name) for table, names in DERIVED.items() for name in names} == lengths.DERIVED
     assert lengths.LONGEST_FULL_NAME == LONGEST_FULL_NAME == 100
 
