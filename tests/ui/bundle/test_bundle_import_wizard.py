@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import cast
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QDialog, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from bundle_gui import (
@@ -68,7 +68,10 @@ def test_round_trip_into_a_fresh_folder(
         wizard.next_button.click()
         assert wizard.page == INFO_PAGE
         assert wizard.info_labels["organization"].text() == "Đoàn xã Tân Hưng"
-        assert wizard.info_labels["kind"].text() == "Bàn giao (toàn bộ dữ liệu)"
+        kind = wizard.info_labels["kind"]
+        # the words of the export wizard's first step, which made the file
+        assert cast(QLabel, wizard.info_page.info_form.labelForField(kind)).text() == "Loại tệp:"
+        assert kind.text() == "Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)"
         assert wizard.info_labels["encrypted"].text() == "Có (đã mở được)"
         digest = hashlib.sha256(bundle.read_bytes()).hexdigest().upper()
         groups = [digest[i : i + 4] for i in range(0, 64, 4)]

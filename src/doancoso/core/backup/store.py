@@ -33,7 +33,13 @@ from ..storage.db import BACKUP_FOLDER as BACKUP_FOLDER
 from ..storage.disk import UNCHANGED, disk_error
 from ..storage.files import NameNotFlushed, discard, remove_stale_temps, replace_flushed
 from ..storage.folder import os_reason, write_remedy
-from ..storage.inspection import UNREADABLE, inspecting, read_only_uri, unfinished_writes
+from ..storage.inspection import (
+    UNREADABLE,
+    inspecting,
+    read_only_uri,
+    roll_back_hot_journal,
+    unfinished_writes,
+)
 from ..storage.temp import session_folder
 
 log = logging.getLogger(__name__)
@@ -212,9 +218,21 @@ def readable(path: Path) -> Iterator[Path]:
     reads those commits only by making the ``-shm``, which a write-protected stick refuses: it
     could not open the file at all, and a sound backup was said to be damaged. Then the file and
     its ``-wal`` are copied into this session's temporary folder (they hold members' personal
-    data: removed after the block, or at the next start if the app dies) and read there. A copy
-    that fails (the stick failing) yields ``path`` itself: its reading says what is wrong."""
-    if unfinished_writes(path) != "-wal" or not _wal_index_refused(path):
+    data: removed after the block, or at the next start if the app dies) and read there.
+
+    A file beside a hot ``-journal`` (a writer killed in the middle of a transaction) holds half
+    of it: SQLite rolls it back only through a read-write connection, which a write-protected
+    stick refuses (and which must not change a backup where it is anyway), so it too was said
+    to be damaged. The file and its journal are copied the same way, the half transaction
+    rolled back in the copy, and the copy read. An empty journal holds nothing: the file is
+    read where it is. A copy that fails (the stick failing) yields ``path`` itself: its reading
+    says what is wrong."""
+    pending = unfinished_writes(path)
+    if pending == "-wal" and _wal_index_refused(path):
+        beside = "-wal"
+    elif pending == "-journal":
+        beside = "-journal"
+    else:
         yield path
         return
     try:
@@ -226,12 +244,13 @@ def readable(path: Path) -> Iterator[Path]:
     try:
         copy = folder / path.name
         try:
-            for suffix in ("", "-wal"):
+            for suffix in ("", beside):
                 shutil.copyfile(f"{path}{suffix}", f"{copy}{suffix}")
         except OSError as exc:
             log.warning("could not copy %s to read it: %s", path, exc)
             yield path
         else:
+            roll_back_hot_journal(copy)  # only where its journal is one
             yield copy
     finally:
         shutil.rmtree(folder, ignore_errors=True)

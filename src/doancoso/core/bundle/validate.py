@@ -36,7 +36,7 @@ from ..lang.text import nfc, vn_number
 from ..recognition.rules import STATUSES as CHECKLIST_STATUSES
 from ..roster.validation import normalize_phone
 from ..roster.vocab import BOOK_STATUSES, GENDERS, STATUSES
-from ..storage.lengths import carried_limits
+from ..storage.lengths import CODES, carried_limits
 from .labels import field_label, quoted_table, row_in_words
 from .rows import columns_of, from_json, travelling_tables
 from .sync_errors import InvalidRows
@@ -268,20 +268,24 @@ def _texts(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _PRECISIONS = {"day": "đủ ngày, tháng, năm", "year": "chỉ biết năm sinh"}
+_CODE_WORDS: dict[str, dict[str, str]] = {
+    "member_status": STATUSES,
+    "gender": GENDERS,
+    "book_status": BOOK_STATUSES,
+    "birth_precision": _PRECISIONS,
+    "occurrence_status": OCCURRENCE_STATUSES,
+    "checklist_status": CHECKLIST_STATUSES,
+}
+"""Each list of codes :data:`~..storage.lengths.CODES` names, with what each code means (the
+domains' words, which storage does not know)."""
 CHOICES: dict[str, dict[str, dict[str, str]]] = {
-    "members": {
-        "status": STATUSES,
-        "gender": GENDERS,
-        "book_status": BOOK_STATUSES,
-        "birth_precision": _PRECISIONS,
-    },
-    "youths": {"gender": GENDERS, "birth_precision": _PRECISIONS},
-    "occurrences": {"status": OCCURRENCE_STATUSES},
-    "checklist_answers": {"status": CHECKLIST_STATUSES},
+    table: {name: _CODE_WORDS[codes] for (t, name), codes in CODES.items() if t == table}
+    for table, _name in CODES
 }
 """The columns the forms fill from a fixed list (a member's, a young person's, the status of an
-activity's date, the self-assessment of a checklist item), and its codes (with what each means):
-the only values the app reads there, as the forms refuse any other."""
+activity's date, the self-assessment of a checklist item), by table: those storage names
+(``storage.lengths.CODES``, whose length it does not check), with their codes (and what each
+means): the only values the app reads there, as the forms refuse any other."""
 
 
 def _choices(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from itertools import islice
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
+from ..storage.lengths import DERIVED as DERIVED_COLUMNS
 from . import one_per_year
 from .cascade import Cascade
 from .closed_rounds import ClosedRounds
@@ -48,14 +49,14 @@ Report = Callable[[int, int], None]
 
 STAMPS = ("id", "updated_at", "revision", "origin")
 """Columns that say which version a row is, not what it holds."""
-DERIVED = {
-    "branches": ("name_fold",),
-    "members": ("sort_key", "search_text"),
-    "youths": ("sort_key", "search_text"),
+DERIVED: dict[str, tuple[str, ...]] = {
+    table: tuple(sorted(name for t, name in DERIVED_COLUMNS if t == table))
+    for table in sorted({t for t, _name in DERIVED_COLUMNS})
 }
-"""Columns computed from others (search and sort keys): computed again for every incoming row
-(derived.py), never shown in a conflict, they follow the choice made for their source and are
-computed again after a mix (``threeway.rederive``)."""
+"""Columns computed from others (search and sort keys), by table: those storage names
+(``storage.lengths.DERIVED``, which no one types and whose length it does not check). Computed
+again for every incoming row (derived.py), never shown in a conflict, they follow the choice
+made for their source and are computed again after a mix (``threeway.rederive``)."""
 _CHUNK = 1000
 
 

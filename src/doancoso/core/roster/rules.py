@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..lang.dates import DAY, add_years, age_on, format_vn_date
+from ..storage.models.roster import COMING_OF_AGE as STORED_COMING_OF_AGE
 
 # The union's member code (mã định danh đoàn viên) in its member template: 7 digits.
 MEMBER_CODE_DIGITS = 7
@@ -130,8 +131,9 @@ def youth_age_message(birth: date, precision: str, today: date, coming_of_age: i
 
 # Coming of age (trưởng thành Đoàn): members leave the union in the year they reach this age.
 # DOMAIN.md §4 asks to verify it, so it is a setting of the organisation
-# (OrganizationInfo.coming_of_age, column organizations.coming_of_age); this is only its default.
-COMING_OF_AGE = 30
+# (OrganizationInfo.coming_of_age, column organizations.coming_of_age); this is only its default,
+# the column's own (kept with it in storage, which knows no domain).
+COMING_OF_AGE = STORED_COMING_OF_AGE
 
 
 def early_coming_of_age(birth: date, precision: str, when: date, age: int) -> date | None:

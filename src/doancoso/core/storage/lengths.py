@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
@@ -44,21 +45,21 @@ STRUCTURED = frozenset(
 history of a round), not typed: no :data:`LONGEST_NOTE`, only the bundle's limit for a row."""
 
 
-CODES = frozenset(
+CODES: Mapping[tuple[str, str], str] = MappingProxyType(
     {
-        ("members", "status"),
-        ("members", "gender"),
-        ("members", "book_status"),
-        ("members", "birth_precision"),
-        ("youths", "gender"),
-        ("youths", "birth_precision"),
-        ("occurrences", "status"),
-        ("checklist_answers", "status"),
+        ("members", "status"): "member_status",
+        ("members", "gender"): "gender",
+        ("members", "book_status"): "book_status",
+        ("members", "birth_precision"): "birth_precision",
+        ("youths", "gender"): "gender",
+        ("youths", "birth_precision"): "birth_precision",
+        ("occurrences", "status"): "occurrence_status",
+        ("checklist_answers", "status"): "checklist_status",
     }
 )
-"""The columns the forms fill from a fixed list of codes: checked as one of its codes (by the
-forms, and in a bundle by ``bundle.validate.CHOICES``, which names the same columns), not by
-their length."""
+"""The columns the forms fill from a fixed list of codes, and which list: checked as one of its
+codes (by the forms, and in a bundle by ``bundle.validate.CHOICES``, built from this with each
+list's codes, which the domains hold), not by their length."""
 DERIVED = frozenset(
     {
         ("branches", "name_fold"),
@@ -68,8 +69,8 @@ DERIVED = frozenset(
         ("youths", "search_text"),
     }
 )
-"""The search and sort keys, computed from other columns (``bundle.walk.DERIVED`` names the same
-ones): no one types them, their length follows that of their sources."""
+"""The search and sort keys, computed from other columns (``bundle.walk.DERIVED`` takes them from
+here, by table): no one types them, their length follows that of their sources."""
 LONGEST_FULL_NAME = 100
 """The most characters a full name takes (a member's, a young person's; their column is
 ``String(200)``). Vietnamese full names are rarely over 50 ("Công Tằng Tôn Nữ Thị …" with

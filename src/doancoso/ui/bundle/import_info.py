@@ -42,7 +42,7 @@ class BundleInfoPage(QWidget):
         layout = QVBoxLayout()
         self.info_form = QFormLayout()
         self.info_labels: dict[str, QLabel] = {}
-        for key, label in (("organization", "Tổ chức:"), ("kind", "Loại:"),
+        for key, label in (("organization", "Tổ chức:"), ("kind", "Loại tệp:"),
                            ("created", "Ngày tạo:"), ("version", "Phiên bản:"),
                            ("encrypted", "Mật khẩu:"), ("sha256", "Mã SHA-256:")):  # fmt: skip
             value = QLabel()

@@ -20,7 +20,12 @@ from ...core.bundle.orgmerge import branch_text, year_text
 from ...core.bundle.outcome import APART_TEXT
 from ...core.lang.text import vn_number
 
-KIND_NAMES = {"handover": "Bàn giao (toàn bộ dữ liệu)", "report": "Báo cáo cấp trên"}
+KIND_NAMES = {
+    "handover": "Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)",
+    "report": "Báo cáo cấp trên",
+}
+"""What a file is for, in the export wizard's words (its step 1 offers the same two): shown after
+"Loại tệp:" on the file's page, a report followed by its year."""
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
 NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
