@@ -120,7 +120,8 @@ def test_the_plan_follows_the_number_the_app_used(ws, data_dir, tmp_path):
                           str(target))  # fmt: skip
     assert (code, err) == (0, "")
     assert out.splitlines()[1:] == [
-        "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số khác).",
+        "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số "
+        "khác).",
         "Số này đã được ghi vào kế hoạch.",
     ]
     assert "Số: 05-KH/ĐTN" in _lines(target)
@@ -190,7 +191,8 @@ def test_the_next_number_printed_becomes_the_plan_s(ws, data_dir, tmp_path):
     DocumentMemory(data_dir).remember_number("KH", "04-KH/ĐTN", 2026)
     said = _print_plan(data_dir, tmp_path / "kh.pdf")
     assert said[1:] == [
-        "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số khác).",
+        "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số "
+        "khác).",
         "Số này đã được ghi vào kế hoạch.",
     ]
     plan = ws.plans.get(2026)
