@@ -75,7 +75,7 @@ def test_the_recipients_stand_under_the_signatures_at_left(ws, tmp_path, read_pd
         "Nơi nhận:",
         "- Tỉnh đoàn Cà Mau (b/c);",
         "- BCH Đoàn xã Tân Hưng;",
-        "- Lưu VP.",
+        "- Lưu.",  # the chi đoàn's copy: it has no office ("Lưu VP.")
         "Trang 2/2",  # this meeting's minutes fill page 1: the signatures go over with them
     ]
     runs = {run.text: run for run in pdf.runs(1)}
@@ -236,3 +236,21 @@ def test_namesakes_are_told_apart_by_their_birth_year(ws, tmp_path, read_pdf):
     assert (
         "+ Vắng không phép: Lê Văn Cường (sinh năm 2002), Nguyễn Thị Thuỷ (sinh năm 2004)." in text
     )
+
+
+def test_the_copy_kept_is_the_issuer_s(ws, tmp_path, read_pdf):
+    """The last recipient, added when missing, is the issuer's copy: a chi đoàn's minutes
+    "Lưu." (a chi đoàn has no office), the BCH's "Lưu VP."; a "Lưu" line typed stays."""
+    data = make_plan_data(ws)
+    branch = _lines(read_pdf(print_minutes(ws, tmp_path / "cd.pdf", data.minutes_occurrence,
+                                           recipients=())))  # fmt: skip
+    assert branch[branch.index("Nơi nhận:") + 1 :] == ["- Lưu.", "Trang 2/2"]
+    ws.activities.save({"title": "Hội nghị Ban Chấp hành", "kind": "khac",
+                        "start_date": "05/06/2026"})  # fmt: skip
+    occ = ws.activities.occurrences(date(2026, 6, 5), date(2026, 6, 5))[0]
+    whole = _lines(read_pdf(print_minutes(ws, tmp_path / "bch.pdf", occ.id,
+                                          recipients=("Tỉnh đoàn Cà Mau (b/c)",))))  # fmt: skip
+    assert whole[whole.index("Nơi nhận:") + 1 :][:2] == ["- Tỉnh đoàn Cà Mau (b/c);", "- Lưu VP."]
+    typed = _lines(read_pdf(print_minutes(ws, tmp_path / "cd2.pdf", data.minutes_occurrence,
+                                          recipients=("Lưu VP",))))  # fmt: skip
+    assert typed[typed.index("Nơi nhận:") + 1 :] == ["- Lưu VP.", "Trang 2/2"]

@@ -35,7 +35,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from ..core.activities.attendance import AttendanceRow, MinutesDocument
 from ..core.activities.rules import MEETING_KIND, is_branch_meeting
-from ..core.documents import blank_number, place_and_date
+from ..core.documents import KEEP, KEEP_IN_OFFICE, blank_number, place_and_date
 from ..core.errors import AppError, ConflictError
 from ..core.lang.text import nfc, nfc_multiline, vn_number
 from ..core.workspace import Workspace
@@ -223,6 +223,7 @@ def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
         chair=nfc(doc.minutes.chair),
         recorder=nfc(doc.minutes.recorder),
         recipients=tuple(recipients or ()),
+        keep=KEEP if one_branch else KEEP_IN_OFFICE,  # a chi đoàn has no office ("VP")
         with_recipients=recipients is not None,
         metadata={"title": f"Biên bản – {nfc(doc.title)} – {doc.day:%d/%m/%Y}"},
         page_numbers=page_numbers,
