@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 
 from doancoso.core.workspace import Workspace
 from ics_read import rule_dates
@@ -215,7 +215,7 @@ def test_the_timezone_carries_no_english_comment(ws: Workspace, tmp_path: Path) 
     raw = (tmp_path / "lich.ics").read_bytes().decode()
     assert "COMMENT" not in raw and "This timezone" not in raw
     (zone,) = calendar.walk("VTIMEZONE")
-    assert str(zone["TZID"]) == "Asia/Ho_Chi_Minh"
+    assert isinstance(zone, Timezone) and str(zone["TZID"]) == "Asia/Ho_Chi_Minh"
     offset = zone.to_tz().utcoffset(dt.datetime(2025, 11, 5, 19, 30))
     assert offset == dt.timedelta(hours=7)
     (event,) = calendar.walk("VEVENT")
