@@ -119,9 +119,11 @@ def test_the_plan_follows_the_number_the_app_used(ws, data_dir, tmp_path):
     code, out, err = cli("plan", "print", "--data-dir", str(data_dir), "--year", "2026", "-o",
                           str(target))  # fmt: skip
     assert (code, err) == (0, "")
-    assert out.splitlines()[-1] == (
-        "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số khác)."
-    )
+    assert out.splitlines()[1:] == [
+        "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số "
+        "khác).",
+        "Số này đã được ghi vào kế hoạch.",
+    ]
     assert "Số: 05-KH/ĐTN" in _lines(target)
     assert DocumentMemory(data_dir).last_number("KH") == "05-KH/ĐTN"
 
@@ -174,8 +176,8 @@ def test_the_plan_keeps_the_number_and_date_it_was_printed_with(ws, data_dir, tm
     said = _print_plan(data_dir, target, "--number", "03-KH/ĐTN", "--date", "20/01/2026")
     assert said == [
         f"Đã in kế hoạch công tác năm 2026 ra tệp {target}.",
-        "Số 03-KH/ĐTN và ngày ban hành 20/01/2026 đã được ghi vào kế hoạch.",
-        "Số văn bản: 03-KH/ĐTN.",
+        "Số văn bản: 03-KH/ĐTN.",  # the number said once
+        "Số này và ngày ban hành 20/01/2026 đã được ghi vào kế hoạch.",
     ]
     plan = ws.plans.get(2026)
     assert (plan.number, plan.plan_date) == ("03-KH/ĐTN", date(2026, 1, 20))
@@ -188,7 +190,11 @@ def test_the_next_number_printed_becomes_the_plan_s(ws, data_dir, tmp_path):
     ws.plans.save(2026, {"number": ""})
     DocumentMemory(data_dir).remember_number("KH", "04-KH/ĐTN", 2026)
     said = _print_plan(data_dir, tmp_path / "kh.pdf")
-    assert said[1] == "Số 05-KH/ĐTN đã được ghi vào kế hoạch."
+    assert said[1:] == [
+        "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số "
+        "khác).",
+        "Số này đã được ghi vào kế hoạch.",
+    ]
     plan = ws.plans.get(2026)
     assert (plan.number, plan.plan_date) == ("05-KH/ĐTN", date(2026, 1, 15))
 
@@ -199,13 +205,16 @@ def test_a_blank_number_or_a_date_outside_the_plan_s_years_is_not_kept(ws, data_
     said = _print_plan(data_dir, target, "--number", "", "--date", "05/01/2027")
     assert said == [
         f"Đã in kế hoạch công tác năm 2026 ra tệp {target}.",
+        "Số văn bản để trống, ghi bằng tay.",
         "Ngày 05/01/2027 chỉ in trên tệp, không ghi vào kế hoạch: kế hoạch năm 2026 ban hành "
         "trong năm 2025 hoặc 2026. Nếu gõ nhầm năm, hãy in lại.",
-        "Số văn bản để trống, ghi bằng tay.",
     ]
     assert "Tân Hưng, ngày 05 tháng 01 năm 2027" in _lines(target)
     plan = ws.plans.get(2026)
     assert (plan.number, plan.plan_date) == ("07-KH/ĐTN", date(2026, 1, 15))
     said = _print_plan(data_dir, target, "--date", "10/12/2025")
-    assert said[1] == "Ngày ban hành 10/12/2025 đã được ghi vào kế hoạch."
+    assert said[1:] == [
+        "Số văn bản: 07-KH/ĐTN (số của kế hoạch).",
+        "Ngày ban hành 10/12/2025 đã được ghi vào kế hoạch.",
+    ]
     assert ws.plans.get(2026).plan_date == date(2025, 12, 10)

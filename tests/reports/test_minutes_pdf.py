@@ -75,7 +75,7 @@ def test_the_recipients_stand_under_the_signatures_at_left(ws, tmp_path, read_pd
         "Nơi nhận:",
         "- Tỉnh đoàn Cà Mau (b/c);",
         "- BCH Đoàn xã Tân Hưng;",
-        "- Lưu VP.",
+        "- Lưu.",  # the chi đoàn's copy: it has no office ("Lưu VP.")
         "Trang 2/2",  # this meeting's minutes fill page 1: the signatures go over with them
     ]
     runs = {run.text: run for run in pdf.runs(1)}
@@ -97,7 +97,7 @@ def test_a_meeting_not_yet_written_prints_blanks_to_fill(ws, tmp_path, read_pdf)
         "- Đoàn viên: có mặt ……/…… đồng chí; vắng …… đồng chí (có phép ……, không phép ……)."
         in " ".join(lines)
     )
-    assert "Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày." in lines
+    assert "Buổi sinh hoạt kết thúc lúc 21 giờ 00 phút cùng ngày." in lines  # the date's end
     dotted = [line for line in lines if set(line) == {"."}]
     assert len(dotted) == 12 and len(set(dotted)) == 1  # one line each, never wrapped
     # The chi đoàn's number line, to fill in by hand (DOMAIN.md §5: "BB" biên bản).
@@ -201,7 +201,7 @@ def test_blank_conclusions_go_over_whole_with_the_signatures(ws, tmp_path, read_
     assert first[-8:] == ["2. Diễn biến", *[dots] * 6, "Trang 1/2"]
     assert second == [
         "IV. KẾT LUẬN, NGHỊ QUYẾT", dots, dots, dots,
-        "Buổi sinh hoạt kết thúc lúc …… giờ …… phút cùng ngày.", "THƯ KÝ", "CHỦ TRÌ", "Trang 2/2",
+        "Buổi sinh hoạt kết thúc lúc 21 giờ 00 phút cùng ngày.", "THƯ KÝ", "CHỦ TRÌ", "Trang 2/2",
     ]  # fmt: skip
 
 
@@ -236,3 +236,62 @@ def test_namesakes_are_told_apart_by_their_birth_year(ws, tmp_path, read_pdf):
     assert (
         "+ Vắng không phép: Lê Văn Cường (sinh năm 2002), Nguyễn Thị Thuỷ (sinh năm 2004)." in text
     )
+
+
+def test_the_copy_kept_is_the_issuer_s(ws, tmp_path, read_pdf):
+    """The last recipient, added when missing, is the issuer's copy: a chi đoàn's minutes
+    "Lưu." (a chi đoàn has no office), the BCH's "Lưu VP."; a "Lưu" line typed stays."""
+    data = make_plan_data(ws)
+    branch = _lines(read_pdf(print_minutes(ws, tmp_path / "cd.pdf", data.minutes_occurrence,
+                                           recipients=())))  # fmt: skip
+    assert branch[branch.index("Nơi nhận:") + 1 :] == ["- Lưu.", "Trang 2/2"]
+    ws.activities.save({"title": "Hội nghị Ban Chấp hành", "kind": "khac",
+                        "start_date": "05/06/2026"})  # fmt: skip
+    occ = ws.activities.occurrences(date(2026, 6, 5), date(2026, 6, 5))[0]
+    whole = _lines(read_pdf(print_minutes(ws, tmp_path / "bch.pdf", occ.id,
+                                          recipients=("Tỉnh đoàn Cà Mau (b/c)",))))  # fmt: skip
+    assert whole[whole.index("Nơi nhận:") + 1 :][:2] == ["- Tỉnh đoàn Cà Mau (b/c);", "- Lưu VP."]
+    typed = _lines(read_pdf(print_minutes(ws, tmp_path / "cd2.pdf", data.minutes_occurrence,
+                                          recipients=("Lưu VP",))))  # fmt: skip
+    assert typed[typed.index("Nơi nhận:") + 1 :] == ["- Lưu VP.", "Trang 2/2"]
+
+
+def _whole(ws, title: str, **values: str) -> str:
+    activity_id, _ = ws.activities.save(
+        {"title": title, "kind": "khac", "start_date": "05/06/2026", **values}
+    )
+    return ws.activities.occurrence_ids_of(activity_id)[0]
+
+
+def test_a_bch_meeting_counts_its_members(ws, tmp_path, read_pdf):
+    """The attendance of a BCH meeting counts the BCH's members, not "Đoàn viên"; an extended
+    one those who attend; another activity of the whole organisation its members."""
+    make_plan_data(ws)
+    bch = _whole(ws, "Họp BCH Đoàn xã (quý II)", start_time="08:00")
+    ws.attendance.save(bch, {r.member_id: ("present", None) for r in ws.attendance.sheet(bch)})
+    lines = _lines(read_pdf(print_minutes(ws, tmp_path / "bch.pdf", bch)))
+    assert "- Ủy viên Ban Chấp hành: có mặt 6/6 đồng chí, không có đồng chí nào vắng." in lines
+    assert not [line for line in lines if "Đoàn viên" in line]
+    for title, who in (("Hội nghị Ban Thường vụ", "Ủy viên Ban Thường vụ"),
+                       ("Hội nghị Ban Chấp hành mở rộng", "Dự họp"),
+                       ("Ra quân Ngày Chủ nhật xanh", "Đoàn viên"),
+                       ("Tuyên truyền về BCH mới", "Đoàn viên")):  # fmt: skip
+        occ = _whole(ws, title)
+        text = " ".join(_lines(read_pdf(print_minutes(ws, tmp_path / "x.pdf", occ))))
+        assert f"- {who}: có mặt ……/…… đồng chí; vắng …… đồng chí" in text, title
+
+
+def test_the_end_time_of_the_date_is_when_it_closed(ws, tmp_path, read_pdf):
+    """ "Kết thúc lúc" left blank: the date's own end time is printed, not dots to fill in; one
+    typed is printed instead; a date ending the next day leaves it to write by hand."""
+    occ = _whole(ws, "Họp Ban Chấp hành", start_time="19:00", end_time="21:00")
+    ws.attendance.save_minutes(occ, {"chair": "Nguyễn Văn An"})
+    ended = "Buổi hoạt động kết thúc lúc 21 giờ 00 phút cùng ngày."
+    assert ended in _lines(read_pdf(print_minutes(ws, tmp_path / "a.pdf", occ)))
+    ws.attendance.save_minutes(occ, {"chair": "Nguyễn Văn An", "closed_at": "20:45"})
+    ended = "Buổi hoạt động kết thúc lúc 20 giờ 45 phút cùng ngày."
+    assert ended in _lines(read_pdf(print_minutes(ws, tmp_path / "b.pdf", occ)))
+    vigil = _whole(ws, "Đêm giao thừa", start_time="20:00", end_time="01:00",
+                   end_date="06/06/2026")  # fmt: skip
+    ended = "Buổi hoạt động kết thúc lúc …… giờ …… phút cùng ngày."
+    assert ended in _lines(read_pdf(print_minutes(ws, tmp_path / "c.pdf", vigil)))

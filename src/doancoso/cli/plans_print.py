@@ -103,9 +103,10 @@ def plan_print(args: argparse.Namespace, out: TextIO) -> int:
             unkept = unkept_date_text(args.year, printed_on)
     what = "báo cáo kết quả thực hiện chỉ tiêu" if args.report else "kế hoạch công tác"
     print(f"Đã in {what} năm {args.year} ra tệp {path}.", file=out)
-    if kept:
-        print(f"{kept_text(kept)} đã được ghi vào kế hoạch.", file=out)
+    print(chosen.said, file=out)
+    if kept:  # the number was just said: named once, "Số này" here
+        named = {**kept, "number": "này"} if "number" in kept else kept
+        print(f"{kept_text(named)} đã được ghi vào kế hoạch.", file=out)
     if unkept:
         print(unkept, file=out)
-    print(chosen.said, file=out)
     return EXIT_OK

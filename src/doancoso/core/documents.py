@@ -14,8 +14,9 @@ The GUI's print dialog collects these before the save dialog; the report functio
   union carries a number line (DOMAIN.md §5), and the number is often given only on signing.
 - The place is the commune without "xã"/"phường" (:func:`place_name`), else the province.
 - Recipients are one per line. Printed, each line starts with "- ", every line but the last
-  ends with ";" and the last with "."; the list always ends with "Lưu VP." (or "Lưu."), which is
-  added when missing (:func:`printed_recipients`).
+  ends with ";" and the last with "."; the list always ends with the issuer's copy, which is
+  added when missing (:func:`printed_recipients`): "Lưu VP." of the Đoàn cơ sở (its office),
+  "Lưu." of a chi đoàn, which has no office (:func:`branch_recipients`).
 - Numbers restart each year from 01 (the office's register of outgoing documents):
   :func:`next_number` suggests the number after the last one used.
 """
@@ -129,11 +130,12 @@ def recipient_lines(text: str) -> tuple[str, ...]:
     return tuple(line for raw in (text or "").splitlines() if (line := nfc(raw)))
 
 
-def printed_recipients(recipients: Iterable[str]) -> list[str]:
+def printed_recipients(recipients: Iterable[str], keep: str = KEEP_IN_OFFICE) -> list[str]:
     """The "Nơi nhận" lines as printed: "- " before each, ";" after each but the last, "." after
-    the last, which is "Lưu VP." unless the list already ends with a "Lưu" line."""
+    the last, which is ``keep`` (the issuer's copy: "Lưu VP.", a chi đoàn's "Lưu.") unless the
+    list already ends with a "Lưu" line."""
     lines = [nfc(r).strip().lstrip("-–•").strip().rstrip(";,.").strip() for r in recipients]
     lines = [line for line in lines if line]
     if not lines or not lines[-1].lower().startswith("lưu"):
-        lines.append(KEEP_IN_OFFICE.rstrip("."))
+        lines.append(keep.rstrip("."))
     return [f"- {line}{'.' if i == len(lines) - 1 else ';'}" for i, line in enumerate(lines)]

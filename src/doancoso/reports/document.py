@@ -43,7 +43,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..core.documents import blank_number, place_and_date, place_name, printed_recipients
+from ..core.documents import (
+    KEEP_IN_OFFICE,
+    blank_number,
+    place_and_date,
+    place_name,
+    printed_recipients,
+)
 from ..core.lang.text import name_case, nfc
 from ..core.organization import OrganizationInfo
 from ..core.storage.files import written_atomically
@@ -260,7 +266,8 @@ class UnionDocument:
     written at top right (default: today) after ``place`` (None: the organisation's commune,
     else its province; "": no place); ``recipients`` the "Nơi nhận" lines, printed as
     :func:`~doancoso.core.documents.printed_recipients` says ("- " before each, ";" or "." after,
-    "Lưu VP." added unless the list already ends with a "Lưu" line); ``signer`` defaults to
+    ``keep`` ("Lưu VP."; a chi đoàn's "Lưu.") added unless the list already ends with a "Lưu"
+    line); ``signer`` defaults to
     the organisation's secretary; ``page_numbers`` False: no "Trang n/N" (the document is
     part of a larger one that numbers the pages; a one-page document has none either way).
     """
@@ -274,6 +281,7 @@ class UnionDocument:
     place: str | None = None
     orientation: Orientation = "portrait"
     recipients: Sequence[str] = ()
+    keep: str = KEEP_IN_OFFICE
     signer: Signer | None = None
     subtitle: str = ""
     issuer: str | None = None
@@ -314,7 +322,7 @@ class UnionDocument:
         st = styles()
         received: list[Flowable] = [Paragraph(markup("Nơi nhận:"), st["recipients_head"])]
         received += [Paragraph(markup(line), st["recipients"])
-                     for line in printed_recipients(self.recipients)]  # fmt: skip
+                     for line in printed_recipients(self.recipients, self.keep)]  # fmt: skip
         return received
 
     def closing(self, lead: Sequence[Flowable] = ()) -> Flowable:

@@ -13,7 +13,9 @@ A meeting of one chi đoàn is issued by that chi đoàn: the header reads the �
 chi đoàn ("ĐOÀN XÃ TÂN HƯNG" / "CHI ĐOÀN ẤP BÀ ĐIỀU"), the type name "BIÊN BẢN SINH HOẠT CHI
 ĐOÀN". Any other activity is issued by the BCH of the Đoàn cơ sở (or by its one chi đoàn), as
 "BIÊN BẢN" of its title; only a meeting's minutes say "Buổi sinh hoạt kết thúc lúc…", others
-"Buổi hoạt động kết thúc lúc…".
+"Buổi hoạt động kết thúc lúc…", the time typed, else the date's own end time. The attendance
+line names who the meeting is of: "Đoàn viên", the BCH's members at a meeting of the BCH
+(:func:`attendees`).
 
 Like every document of the union (DOMAIN.md §5, "BB" biên bản), the minutes carry a number
 line: without a number, one to fill in by hand ("Số:          -BB/CĐ" of a chi đoàn).
@@ -25,6 +27,7 @@ in by hand.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -35,9 +38,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from ..core.activities.attendance import AttendanceRow, MinutesDocument
 from ..core.activities.rules import MEETING_KIND, is_branch_meeting
-from ..core.documents import blank_number, place_and_date
+from ..core.documents import KEEP, KEEP_IN_OFFICE, blank_number, place_and_date
 from ..core.errors import AppError, ConflictError
-from ..core.lang.text import nfc, nfc_multiline, vn_number
+from ..core.lang.text import fold, nfc, nfc_multiline, vn_number
 from ..core.workspace import Workspace
 from .document import UnionDocument, header_name
 from .fonts import REGULAR
@@ -84,13 +87,42 @@ def _names(rows: Sequence[AttendanceRow], namesakes: frozenset[str] = frozenset(
     return ", ".join(named(r) for r in rows)
 
 
+_COMMITTEES = (
+    (("ban thuong vu", "btv"), "Ủy viên Ban Thường vụ"),
+    (("ban chap hanh", "bch"), "Ủy viên Ban Chấp hành"),
+)
+"""The committees a meeting of the whole organisation may be of, by the words of its title
+(folded), and who attends them."""
+_WORD_BREAKS = re.compile(r"[\W_]+")
+MEMBERS = "Đoàn viên"
+EXTENDED = "Dự họp"
+"""Who attends an extended meeting ("mở rộng": the committee and those invited)."""
+
+
+def attendees(doc: MinutesDocument) -> str:
+    """Who the attendance line counts, by what the meeting is: a meeting ("Họp", "Hội nghị")
+    of the BCH (its title naming "Ban Chấp hành" or "BCH") its members, "Ủy viên Ban Chấp
+    hành", of the Ban Thường vụ theirs; an extended one ("mở rộng") those who attend; a chi
+    đoàn's monthly meeting or any other activity, "Đoàn viên"."""
+    if is_branch_meeting(doc.kind, len(doc.branches)):
+        return MEMBERS
+    words = f" {' '.join(_WORD_BREAKS.split(fold(doc.title)))} "
+    if " hop " not in words and " hoi nghi " not in words:
+        return MEMBERS
+    for names, who in _COMMITTEES:
+        if any(f" {name} " in words for name in names):
+            return EXTENDED if " mo rong " in words else who
+    return MEMBERS
+
+
 def attendance_lines(doc: MinutesDocument) -> list[Flowable]:
+    who = f"- {attendees(doc)}"
     if not doc.attendance_taken:
         text = (
             f"có mặt {SHORT_BLANK}/{SHORT_BLANK} đồng chí; vắng {SHORT_BLANK} đồng chí (có phép "
             f"{SHORT_BLANK}, không phép {SHORT_BLANK})."
         )
-        return [labelled("- Đoàn viên", text)]
+        return [labelled(who, text)]
     away = len(doc.excused) + len(doc.absent)
     text = f"có mặt {vn_number(doc.present)}/{vn_number(doc.expected)} đồng chí"
     if away:
@@ -100,7 +132,7 @@ def attendance_lines(doc: MinutesDocument) -> list[Flowable]:
         )
     else:
         text += ", không có đồng chí nào vắng."
-    lines: list[Flowable] = [labelled("- Đoàn viên", text)]
+    lines: list[Flowable] = [labelled(who, text)]
     if doc.excused:
         lines.append(labelled("+ Vắng có phép", _names(doc.excused, doc.namesakes) + "."))
     if doc.absent:
@@ -142,7 +174,9 @@ def minutes_body(doc: MinutesDocument) -> list[Flowable]:
         # together with the end and the signatures (KeepEnd), never one line alone there.
         body.append(KeepTogether(conclusions))
     held = "sinh hoạt" if doc.kind == MEETING_KIND else "hoạt động"  # a meeting, or any other
-    closed = f"Buổi {held} kết thúc lúc {spoken_time(m.closed_at)} cùng ngày."
+    # Left blank, the date's own end time, when it ends the day it began ("cùng ngày").
+    ended = doc.end_time if (doc.end_day or doc.day) == doc.day else None
+    closed = f"Buổi {held} kết thúc lúc {spoken_time(m.closed_at or ended)} cùng ngày."
     body.append(Paragraph(markup(closed), style("body")))
     return body
 
@@ -223,6 +257,7 @@ def print_minutes(ws: Workspace, path: Path | str, occurrence_id: str, *,
         chair=nfc(doc.minutes.chair),
         recorder=nfc(doc.minutes.recorder),
         recipients=tuple(recipients or ()),
+        keep=KEEP if one_branch else KEEP_IN_OFFICE,  # a chi đoàn has no office ("VP")
         with_recipients=recipients is not None,
         metadata={"title": f"Biên bản – {nfc(doc.title)} – {doc.day:%d/%m/%Y}"},
         page_numbers=page_numbers,

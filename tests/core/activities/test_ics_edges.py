@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 
 from doancoso.core.workspace import Workspace
 from ics_read import rule_dates
@@ -204,3 +204,19 @@ def test_long_lines_are_folded_between_letters(ws: Workspace, tmp_path: Path) ->
     for line in lines:
         assert len(line) <= 75, line
         line.decode("utf-8")  # each piece whole: no letter cut in two
+
+
+def test_the_timezone_carries_no_english_comment(ws: Workspace, tmp_path: Path) -> None:
+    """The calendar library notes in English that its timezone "only works from 1970-01-01 to
+    2038-01-01": a file the secretary hands on carries no English. The timezone stays whole:
+    a phone reads 19:30 in Vietnam (+07:00) from it."""
+    ws.activities.save({"title": "Hội thi", "start_date": "05/11/2025", "start_time": "19:30"})
+    calendar = year_file(ws, tmp_path)
+    raw = (tmp_path / "lich.ics").read_bytes().decode()
+    assert "COMMENT" not in raw and "This timezone" not in raw
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert isinstance(zone, Timezone) and str(zone["TZID"]) == "Asia/Ho_Chi_Minh"
+    offset = zone.to_tz().utcoffset(dt.datetime(2025, 11, 5, 19, 30))
+    assert offset == dt.timedelta(hours=7)
+    (event,) = calendar.walk("VEVENT")
+    assert event.decoded("DTSTART") == _at(5, 11, 19, 30)

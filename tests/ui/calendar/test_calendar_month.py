@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -21,10 +21,10 @@ from doancoso.ui.calendar.month_model import (
     TODAY_ROLE,
     MonthModel,
 )
-from doancoso.ui.calendar.month_view import MonthView
+from doancoso.ui.calendar.month_view import MonthView, chip_lines
 from doancoso.ui.calendar.page import CalendarPage
 
-from .conftest import add_activity, branch_id, vn
+from .conftest import add_activity, branch_id, first_occurrence, vn
 
 
 @pytest.fixture
@@ -119,8 +119,7 @@ def _pixel(view: MonthView, day: dt.date, chip: int) -> QColor:
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
     option.rect = view.visualRect(index)
-    count = len(index.data(OCCURRENCES_ROLE))
-    rect = view.chips.layout(option, count).chips[chip]
+    rect = view.chips.layout(option, index.data(OCCURRENCES_ROLE)).chips[chip]
     image = view.viewport().grab().toImage()
     return image.pixelColor(rect.left() + 2, rect.center().y())
 
@@ -150,8 +149,36 @@ def _chip_point(view: MonthView, day: dt.date) -> tuple[int, int]:
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
     option.rect = view.visualRect(index)
-    chip = view.chips.layout(option, 1).chips[0]
+    chip = view.chips.layout(option, index.data(OCCURRENCES_ROLE)).chips[0]
     return chip.center().x(), chip.center().y()
+
+
+def test_a_held_meeting_s_chip_reads_its_chi_doan_whole(qtbot: QtBot, cal_ws: Workspace) -> None:
+    """At 1366×768 a day is about 133 pixels wide and 125 high: "✓ 19:30 Sinh hoạt chi đoàn ấp
+    Kênh Xáng" was cut after two lines ("chi đoàn ấp Kênh X…"), the ✓ pushing the chi đoàn's
+    name over. With room in the day the chip takes a third line and reads whole; a crowded
+    day still gives each chip one line. (The day's width is set from the font's, so that two
+    lines cut the name whatever font the test machine has.)"""
+    title = "Sinh hoạt chi đoàn ấp Kênh Xáng"
+    occ = first_occurrence(cal_ws, add_activity(cal_ws, title, "03/03/2026", kind="sinh-hoat",
+                                                start_time="19:30"))  # fmt: skip
+    cal_ws.activities.update_occurrence(occ, {"status": "da-thuc-hien"})
+    model = _read_by(cal_ws)
+    view = MonthView(model)
+    qtbot.addWidget(view)
+    model.show_month(2026, 3)
+    (row,) = model.index_of(dt.date(2026, 3, 3)).data(OCCURRENCES_ROLE)
+    metrics = QFontMetrics(view.chips.chip_font(view.font()))
+    text_width = metrics.horizontalAdvance("✓ 19:30 Sinh hoạt") + 4  # "chi" goes below
+    assert chip_lines(metrics, f"✓ 19:30 {title}", text_width, 2)[-1].endswith("…")
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = QRect(0, 0, text_width + 13, 125)  # 6 around the chip, 7 in it
+    (chip,) = view.chips.layout(option, (row,)).chips
+    lines = view.chips.chip_text_lines(chip, row, metrics)
+    assert len(lines) == 3 and " ".join(lines) == f"✓ 19:30 {title}", lines
+    crowded = view.chips.layout(option, (row,) * 5)
+    assert {c.height() for c in crowded.chips} == {metrics.height() + 2}
 
 
 def test_today_is_marked(qtbot: QtBot, cal_ws: Workspace) -> None:
@@ -177,7 +204,7 @@ def test_many_activities_leave_a_more_line(qtbot: QtBot, cal_ws: Workspace) -> N
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
     option.rect = view.visualRect(index)
-    parts = view.chips.layout(option, 8)
+    parts = view.chips.layout(option, index.data(OCCURRENCES_ROLE))
     assert parts.more is not None and len(parts.chips) + parts.hidden == 8
     assert parts.hidden >= 2
     assert all(option.rect.contains(chip) for chip in parts.chips)

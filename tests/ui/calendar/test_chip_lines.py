@@ -16,6 +16,11 @@ def test_two_line_chips_when_they_fit_else_one() -> None:
     assert [c.height() for c in roomy.chips] == [30, 30] and roomy.hidden == 0
     crowded = layout_cell(cell, 4, 14)
     assert [c.height() for c in crowded.chips] == [16, 16, 16, 16] and crowded.hidden == 0
+    # A chip whose text takes three lines has them while the day has room for all its chips.
+    tall = layout_cell(cell, 2, 14, [3, 1])
+    assert [c.height() for c in tall.chips] == [44, 30] and tall.chips[1].top() == 19 + 44 + 2
+    taller = QRect(0, 0, 120, 130)
+    assert [c.height() for c in layout_cell(taller, 3, 14, [3, 3, 3]).chips] == [30, 30, 30]
     full = layout_cell(cell, 9, 14)
     assert len(full.chips) + full.hidden == 9 and full.more is not None
 

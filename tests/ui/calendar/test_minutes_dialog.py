@@ -363,3 +363,41 @@ def test_a_volunteer_day_s_minutes_by_keyboard(
         " THƯ KÝ\n CHỦ TRÌ\n"
         "Nơi nhận:\n- BCH Đoàn xã Tân Hưng (b/c);\n- Lưu.\n"
     )
+
+
+def test_a_chi_doan_that_clears_the_recipients_keeps_its_own_copy(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts, tmp_path
+) -> None:
+    """The hint, the list offered and the line added agree: a chi đoàn, which has no office,
+    keeps "Lưu."; the Đoàn cơ sở "Lưu VP."."""
+    from scripted import accept_print_dialog
+
+    hints: list[str] = []
+
+    def clear(document: QDialog) -> None:
+        assert isinstance(document, DocumentDialog)
+        hints.append(document.recipients_hint.text())
+        document.recipients_edit.setPlainText("")
+        accept_print_dialog(document)
+
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.ask_save_path = lambda name: tmp_path / "chi-doan.pdf"  # type: ignore[method-assign]
+    prompts.dialog_script = clear
+    dialog.print_button.click()
+    assert hints == [
+        "Mỗi dòng một nơi nhận. Dòng cuối là “- Lưu.” (tự thêm nếu thiếu); dấu “;” và “.” cuối "
+        "dòng được đặt khi in."
+    ]
+    assert _pdf_text(tmp_path / "chi-doan.pdf").endswith(
+        " THƯ KÝ\n CHỦ TRÌ\nNơi nhận:\n- Lưu.\nTrang 2/2\n"
+    )
+    union = first_occurrence(cal_ws, add_activity(
+        cal_ws, "Hội nghị Ban Chấp hành Đoàn xã", "20/03/2026", kind="khac"))  # fmt: skip
+    whole = _dialog(qtbot, core, union)
+    whole.ask_save_path = lambda name: tmp_path / "doan-xa.pdf"  # type: ignore[method-assign]
+    whole.print_button.click()
+    assert hints[1] == (
+        "Mỗi dòng một nơi nhận. Dòng cuối là “- Lưu VP.” (tự thêm nếu thiếu); dấu “;” và “.” "
+        "cuối dòng được đặt khi in."
+    )
+    assert _pdf_text(tmp_path / "doan-xa.pdf").endswith("Nơi nhận:\n- Lưu VP.\nTrang 2/2\n")

@@ -186,3 +186,23 @@ def test_loai_hoat_dong_greys_with_its_field(qtbot: QtBot, core: Core) -> None:
     assert greyed() == [False, False, True, True]
     measure.setCurrentIndex(0)
     assert greyed() == [True, True, False, False]
+
+
+def test_dat_duoc_waits_for_the_plan_s_year(qtbot: QtBot, core: Core) -> None:
+    """A plan made in advance: the page reads its targets "chưa đến kỳ (năm 2027 chưa bắt
+    đầu)", and "Đạt được" is greyed out with its label, saying so, not offered to fill in; from
+    01/01/2027 it is typed as ever."""
+    dialog = TargetDialog(core, 2027, as_of=date(2026, 11, 20))
+    shown(qtbot, dialog)
+    achieved = dialog.achieved_edit
+    labels = {label.buddy(): label for label in dialog.findChildren(QLabel) if label.buddy()}
+    assert (achieved.isEnabled(), labels[achieved].isEnabled()) == (False, False)
+    assert achieved.placeholderText() == "Chưa đến kỳ"
+    assert dialog.measure_hint.isVisible()
+    assert dialog.measure_hint.text() == (
+        "Chưa đến kỳ (năm 2027 chưa bắt đầu): kết quả đạt được nhập từ ngày 01/01/2027."
+    )
+    dialog = TargetDialog(core, 2027, as_of=date(2027, 1, 1))
+    shown(qtbot, dialog)
+    assert dialog.achieved_edit.isEnabled() and not dialog.measure_hint.isVisible()
+    assert dialog.achieved_edit.placeholderText() == "Số đã đạt được đến nay"

@@ -81,6 +81,8 @@ class MinutesDocument:
     namesakes: frozenset[str] = frozenset()
     """The members (ids) on the sheet whose name another member on it bears too (the old and
     the new tone placement, "Thuỷ" and "Thủy", are one name): the minutes tell them apart."""
+    end_day: dt.date | None = None
+    """The last day of a date over several days (None: it ends on ``day``)."""
 
 
 def namesakes(rows: Sequence[AttendanceRow]) -> frozenset[str]:
@@ -300,6 +302,7 @@ class AttendanceService:
                 excused=tuple(r for r in rows if r.state == "excused"),
                 absent=tuple(r for r in rows if r.state == "absent"),
                 namesakes=namesakes(rows),
+                end_day=occ.end_day,
             )
 
     def save_minutes(self, occurrence_id: str, raw: Mapping[str, str]) -> None:

@@ -137,7 +137,11 @@ def build_calendar(
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", f"Lịch hoạt động – {org_row.name if org_row else ''}".strip(" –"))
     cal.add("x-wr-timezone", TIMEZONE)
-    cal.add_component(Timezone.from_tzid(TIMEZONE))
+    zone = Timezone.from_tzid(TIMEZONE)
+    # The library's English note on the years it covers: a file handed on carries no English
+    # (Vietnam has kept +07:00 without daylight saving since 1975, so the note adds nothing).
+    zone.pop("COMMENT", None)
+    cal.add_component(zone)
     events = deleted = 0
     for activity in activities:
         occurrences = sorted(dates[activity.id], key=lambda o: o.original_date)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ...core.activities.attendance import MINUTES_FIELDS, AttendanceRow, MinutesFields, namesakes
 from ...core.activities.rules import minutes_name
 from ...core.activities.service import OccurrenceDetail
-from ...core.documents import branch_recipients
+from ...core.documents import KEEP, branch_recipients
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.workspace import Workspace
@@ -92,7 +92,7 @@ def attendance_summary(rows: list[AttendanceRow], taken: bool) -> str:
 MINUTES_DOCUMENT = DocumentKind("BB", "In biên bản (PDF)")
 """Minutes the Đoàn cơ sở issues (an activity of several chi đoàn or of the whole union): sent
 up to its superior body."""
-BRANCH_MINUTES_DOCUMENT = DocumentKind("BB", "In biên bản (PDF)", branch_recipients, "BB-CD")
+BRANCH_MINUTES_DOCUMENT = DocumentKind("BB", "In biên bản (PDF)", branch_recipients, "BB-CD", KEEP)
 """Minutes a chi đoàn issues (its own meeting, printed under its name): sent to the BCH of the
 Đoàn cơ sở, the body a chi đoàn reports to, and kept by the chi đoàn ("Lưu.")."""
 

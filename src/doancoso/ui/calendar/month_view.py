@@ -10,6 +10,7 @@ the day.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
@@ -34,6 +35,11 @@ SELECTED_BORDER = QColor("#1565c0")
 TODAY_COLOUR = QColor("#c62828")
 DIM_TEXT = QColor("#9e9e9e")
 GAP = 2
+CHIP_PADDING = 7
+"""The chip's text stands 4 pixels from its left edge and 3 from its right."""
+MOST_LINES = 3
+"""The lines a chip may take when its day has room: a held meeting's "✓ 19:30 Sinh hoạt chi
+đoàn ấp Tân Hưng" is read whole at 1366×768, where two lines cut the chi đoàn's name."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,13 +54,23 @@ class CellLayout:
     hidden: int
 
 
-def layout_cell(rect: QRect, count: int, line: int) -> CellLayout:
+def layout_cell(rect: QRect, count: int, line: int, wanted: Sequence[int] = ()) -> CellLayout:
     """The parts of a day of ``rect`` with ``count`` activities, chips ``line`` pixels high a
     line of text: two lines each when they all fit so (a title of several words is read whole,
-    "19:30 Sinh hoạt chi đoàn Ấp 3"), else one."""
+    "19:30 Sinh hoạt chi đoàn Ấp 3"), else one. ``wanted``: the lines each chip's text takes
+    (:func:`chip_lines`, up to :data:`MOST_LINES`); a chip is given them when all the day's
+    chips fit so."""
     number = QRect(rect.left() + 3, rect.top() + 2, rect.width() - 6, line + 2)
     top = number.bottom() + GAP
     room = rect.bottom() - GAP - top + GAP
+    lines = [max(2, min(MOST_LINES, n)) for n in wanted[:count]]
+    lines += [2] * (count - len(lines))
+    if sum(n * line + 2 + GAP for n in lines) <= room:  # each chip as tall as its text
+        chips, y = [], top
+        for n in lines:
+            chips.append(QRect(rect.left() + 3, y, rect.width() - 6, n * line + 2))
+            y += n * line + 2 + GAP
+        return CellLayout(number, chips, None, 0)
     height = 2 * line + 2
     if count * (height + GAP) > room:
         height = line + 2
@@ -85,9 +101,17 @@ def chip_lines(metrics: QFontMetrics, text: str, width: int, lines: int) -> list
             break  # one word wider than the chip: elided below
         out.append(" ".join(words[:taken]))
         words = words[taken:]
-    if words:
-        out.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    rest = " ".join(words)
+    if rest and metrics.horizontalAdvance(rest) <= width:  # whole: Qt's eliding cut some that fit
+        out.append(rest)
+    elif rest:
+        out.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
     return out
+
+
+def _inner(chip: QRect) -> QRect:
+    """Where a chip's text goes (:data:`CHIP_PADDING` across)."""
+    return chip.adjusted(4, 1, -3, -1)
 
 
 def _faded(colour: QColor, amount: float = 0.55) -> QColor:
@@ -112,9 +136,11 @@ class ChipDelegate(QStyledItemDelegate):
             font.setPointSizeF(max(font.pointSizeF() - 0.5, 7.0))
         return font
 
-    def layout(self, option: QStyleOptionViewItem, count: int) -> CellLayout:
-        line = QFontMetrics(self.chip_font(option.font)).height()
-        return layout_cell(option.rect, count, line)
+    def layout(self, option: QStyleOptionViewItem, rows: Sequence[OccurrenceRow]) -> CellLayout:
+        metrics = QFontMetrics(self.chip_font(option.font))
+        width = option.rect.width() - 6 - CHIP_PADDING
+        wanted = [len(chip_lines(metrics, chip_text(r), width, MOST_LINES)) for r in rows]
+        return layout_cell(option.rect, len(rows), metrics.height(), wanted)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         rect: QRect = option.rect
@@ -129,7 +155,7 @@ class ChipDelegate(QStyledItemDelegate):
             painter.fillRect(rect, SELECTED_BACKGROUND)
         elif not in_month:
             painter.fillRect(rect, OTHER_MONTH_BACKGROUND)
-        parts = self.layout(option, len(rows))
+        parts = self.layout(option, rows)
         self._paint_number(painter, parts.number, day, in_month, is_today, option.font)
         font = self.chip_font(option.font)
         painter.setFont(font)
@@ -188,18 +214,25 @@ class ChipDelegate(QStyledItemDelegate):
         font.setStrikeOut(off)
         painter.setFont(font)
         painter.setPen(QColor("white"))
-        inner = rect.adjusted(4, 1, -3, -1)
-        lines = max(1, inner.height() // metrics.height())
-        text = "\n".join(chip_lines(metrics, chip_text(row), inner.width(), lines))
+        text = "\n".join(self.chip_text_lines(rect, row, metrics))
         painter.drawText(
-            inner, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
+            _inner(rect), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
         )
         font.setStrikeOut(False)
         painter.setFont(font)
 
-    def chip_at(self, option: QStyleOptionViewItem, count: int, point: QPoint) -> int | None:
-        """Which chip of a day is under ``point`` (None: none, or the "+N nữa" line)."""
-        for i, chip in enumerate(self.layout(option, count).chips):
+    @staticmethod
+    def chip_text_lines(rect: QRect, row: OccurrenceRow, metrics: QFontMetrics) -> list[str]:
+        """The lines the chip ``rect`` of ``row`` reads, as many as its height holds."""
+        inner = _inner(rect)
+        lines = max(1, inner.height() // metrics.height())
+        return chip_lines(metrics, chip_text(row), inner.width(), lines)
+
+    def chip_at(
+        self, option: QStyleOptionViewItem, rows: Sequence[OccurrenceRow], point: QPoint
+    ) -> int | None:
+        """Which chip of a day of ``rows`` is under ``point`` (None: none, or "+N nữa")."""
+        for i, chip in enumerate(self.layout(option, rows).chips):
             if chip.contains(point):
                 return i
         return None
@@ -313,5 +346,5 @@ class MonthView(QTableView):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         option.rect = self.visualRect(index)
-        chip = self.chips.chip_at(option, len(rows), point)
+        chip = self.chips.chip_at(option, rows, point)
         return rows[chip] if chip is not None else None

@@ -11,7 +11,8 @@ and youth lists, the statistics, later the plan, the ratings and the dossier)::
 The dialog runs through the core's :class:`~doancoso.ui.shell.prompts.Prompts` (tests script
 it). Defaults: the number after the last one used for this kind of document (numbers restart
 at 01 in a new year), the organisation's place (its commune, else its province), today, and the
-recipients used last time for this kind (at first: the superior body and "Lưu VP.").
+recipients used last time for this kind (at first: the superior body and "Lưu VP."; a chi
+đoàn's minutes: the BCH of the Đoàn cơ sở and "Lưu.", its own copy, since it has no office).
 
 What is remembered (per type code, e.g. "DS" for lists, "BC" for reports) is the core's
 :class:`~doancoso.core.document_memory.DocumentMemory`, in the data folder, which the command
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from ...core.document_memory import DocumentMemory as CoreDocumentMemory
 from ...core.documents import (
+    KEEP_IN_OFFICE,
     DocumentDetails,
     clean_number,
     default_recipients,
@@ -65,9 +67,10 @@ NO_DATE = "Cần nhập ngày ban hành."
 TOO_FAR = "Ngày ban hành quá xa (sau ngày {}): kiểm tra lại năm."
 PLACE_NOT_SET = "Thiết lập chưa có xã/phường: nhập ở đó để lần sau khỏi gõ lại."
 RECIPIENTS_HINT = (
-    "Mỗi dòng một nơi nhận. Dòng cuối là “- Lưu VP.” (tự thêm nếu thiếu); dấu “;” và “.” "
+    "Mỗi dòng một nơi nhận. Dòng cuối là “- {keep}” (tự thêm nếu thiếu); dấu “;” và “.” "
     "cuối dòng được đặt khi in."
 )
+"""The hint under the recipients, ``keep`` the kind's own last line (:attr:`DocumentKind.keep`)."""
 RECIPIENT_ROWS = 4
 
 
@@ -83,6 +86,9 @@ class DocumentKind:
     memory: str = ""
     """The key its last number and recipients are remembered by, when not ``code``: a chi
     đoàn's minutes and the Đoàn cơ sở's share "BB" but not their recipients."""
+    keep: str = KEEP_IN_OFFICE
+    """The issuer's copy, the last recipient (added when missing): the Đoàn cơ sở's "Lưu VP.",
+    a chi đoàn's "Lưu." (:data:`~doancoso.core.documents.KEEP`), as the report prints it."""
 
     @property
     def memory_key(self) -> str:
@@ -183,7 +189,8 @@ class DocumentDialog(QDialog):
         line_height = self.recipients_edit.fontMetrics().lineSpacing()
         self.recipients_edit.setFixedHeight(line_height * RECIPIENT_ROWS + 12)
         self.errors.add_row(form, "recipients", "Nơi &nhận", self.recipients_edit)
-        self._add_hint(self.recipients_edit, WrappedLabel(RECIPIENTS_HINT))
+        self.recipients_hint = WrappedLabel(RECIPIENTS_HINT.format(keep=kind.keep))
+        self._add_hint(self.recipients_edit, self.recipients_hint)
         box = self.recipients_edit.parentWidget()
         if not recipients and box is not None:  # hidden, not removed: what it remembers stays
             form.setRowVisible(box, False)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import ValidationError
 from ...core.lang.dates import format_vn_date
 from ...core.plans.crosscheck import measure_phrase, suggested_measure
-from ...core.plans.figures import NOT_DUE_TEXT, number_text, quantity_text
+from ...core.plans.figures import NOT_DUE_TEXT, not_started_text, number_text, quantity_text
 from ...core.plans.measures import measure_due
 from ...core.plans.rules import CRITERIA, MEASURES
 from ...core.plans.service import TargetInfo
@@ -50,6 +50,7 @@ ENTERED_BY_HAND = "Bí thư nhập kết quả"
 ANY_KIND = "(Mọi loại hoạt động)"
 HINT_STYLE = "color: #616161;"
 MEASURED_HINT = "Ứng dụng tự tính từ dữ liệu (sổ đoàn viên, lịch hoạt động, điểm danh)."
+ACHIEVED_PLACEHOLDER = "Số đã đạt được đến nay"
 USE_COUNT = "&Dùng cách đếm của ứng dụng"
 DISCARD_TEXT = "Chỉ tiêu đã nhập chưa được lưu. Bỏ các thay đổi này?"
 
@@ -125,7 +126,7 @@ class TargetDialog(QDialog):
         self.errors.add_row(form, "measure_kind", "Loại &hoạt động", self.kind_combo)
 
         self.achieved_edit = QLineEdit()
-        self.achieved_edit.setPlaceholderText("Số đã đạt được đến nay")
+        self.achieved_edit.setPlaceholderText(ACHIEVED_PLACEHOLDER)
         self.errors.add_row(form, "achieved", "Đạt đượ&c", self.achieved_edit)
         self.count_row = QWidget()
         row = QHBoxLayout(self.count_row)
@@ -180,13 +181,17 @@ class TargetDialog(QDialog):
             self.achieved_edit.setText(figure_text(target.achieved))
 
     def _measure_changed(self) -> None:
-        """Achieved is typed only for a target the app does not measure; the kind of activity
+        """Achieved is typed only for a target the app does not measure, once the plan's year
+        has begun (before, the page reads its targets "chưa đến kỳ"); the kind of activity
         only matters for "activities"; the unit follows the measure while it was its default."""
         key = str(self.measure_combo.currentData() or "")
         self._enable(self.kind_combo, key == "activities")
         if self.achieved_edit.isEnabled():  # kept for a return to "Bí thư nhập kết quả"
             self._typed_achieved = self.achieved_edit.text()
-        self._enable(self.achieved_edit, not key)
+        self._enable(self.achieved_edit, not key and self._started())
+        self.achieved_edit.setPlaceholderText(
+            ACHIEVED_PLACEHOLDER if self._started() else NOT_DUE_TEXT.capitalize()
+        )
         unit = self.unit_edit.text().strip()
         previous = MEASURES[self._last_measure][1] if self._last_measure else ""
         if key and (not unit or unit == previous):
@@ -197,7 +202,12 @@ class TargetDialog(QDialog):
             self.achieved_edit.setText(number_text(counted) if counted is not None else "")
         else:
             self.achieved_edit.setText(self._typed_achieved)
-        if not key:
+        if not key and not self._started():  # why "Đạt được" is greyed, as the page says it
+            self.measure_hint.setText(
+                f"{NOT_DUE_TEXT.capitalize()} ({not_started_text(self.year)}): kết quả đạt được "
+                f"nhập từ ngày {format_vn_date(date(self.year, 1, 1))}."
+            )
+        elif not key:
             self.measure_hint.setText("")
         elif not self._started():  # a plan made in advance: nothing to count yet
             self.measure_hint.setText(
@@ -218,7 +228,7 @@ class TargetDialog(QDialog):
             self.measure_hint.setText(f"{MEASURED_HINT} Hiện tính được{when}: chưa có số liệu.")
         else:
             self.measure_hint.setText(MEASURED_HINT)
-        self.measure_hint.setVisible(bool(key))
+        self.measure_hint.setVisible(bool(self.measure_hint.text()))
         self._offer_count()
 
     def _enable(self, field: QWidget, enabled: bool) -> None:
