@@ -119,6 +119,7 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
         UPDATE,
         column_letter,
     )
+    from ..core.roster.spreadsheets.left_out import left_out_text
     from ..core.youth.sheet_rows import YOUTH_IMPORT_FIELDS
 
     labels = YOUTH_IMPORT_FIELDS if preview.kind == "youth" else IMPORT_FIELDS
@@ -153,6 +154,9 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
         print(warning, file=out)
     if preview.new_branches:
         print(f"Sẽ tạo chi đoàn mới: {', '.join(preview.new_branches)}.", file=out)
+    left_out = left_out_text(preview, labels)
+    if left_out:
+        print(left_out, file=out)
     print(
         f"Mới: {vn_number(preview.count(NEW))}, cập nhật: {vn_number(preview.count(UPDATE))}, "
         f"không đổi: {vn_number(preview.count(UNCHANGED))}, "

@@ -12,6 +12,12 @@ date are taken as ``rating print`` takes them (left out: the organisation's comm
 number as the GUI's print dialog offers it (:mod:`.numbers`): ``--number``, else the number
 recorded with the transfer (the letter's own), else the one after the last transfer letter's;
 the number printed is remembered for the next print, here or in the app, and said.
+
+``members print-coming-of-age``: the year's list of members coming of age (danh sách đoàn viên
+trưởng thành Đoàn), the list the GUI's "Trưởng thành Đoàn" dialog prints
+(:func:`~doancoso.reports.coming_of_age.print_coming_of_age`), numbered as the other lists
+("DS"); a year with nobody is said and nothing is written. The coming of age itself is recorded
+member by member with ``members event add … --kind "Trưởng thành Đoàn"``, as its help says.
 """
 
 from __future__ import annotations
@@ -46,7 +52,7 @@ from .filters import (
     refuse_member_filters_for_youth,
 )
 from .numbers import NUMBER_HELP, ChosenNumber, choose_number, keep_number
-from .values import day
+from .values import check_year, day
 
 if TYPE_CHECKING:
     from ..core.lifecycle.service import EventInfo
@@ -97,6 +103,31 @@ def register(members_sub: Subparsers) -> None:
     )  # fmt: skip
     letter.add_argument("--date", metavar="dd/mm/yyyy", help="ngày ký (mặc định: hôm nay)")
     letter.set_defaults(handler=transfer_print)
+
+    matured = EVENT_KINDS["matured"]
+    coming = members_sub.add_parser(
+        "print-coming-of-age",
+        help="in danh sách đoàn viên trưởng thành Đoàn của một năm ra tệp PDF",
+        description="In danh sách đoàn viên đủ tuổi trưởng thành Đoàn trong năm (kể cả những "
+        "người đủ tuổi từ các năm trước chưa được ghi nhận, ghi “quá hạn”), như nút “In danh "
+        "sách…” của hộp thoại Trưởng thành Đoàn. Sau cuộc họp, ghi nhận trưởng thành Đoàn cho "
+        f'từng người: doancoso members event add ĐOÀN_VIÊN --kind "{matured}" --date '
+        "dd/mm/yyyy --number SỐ_QUYẾT_ĐỊNH",
+    )  # fmt: skip
+    data_dir_option(coming)
+    coming.add_argument("--year", type=int, required=True, metavar="NĂM", help="năm")
+    coming.add_argument(
+        "-o", "--output", type=file_path, required=True, metavar="TỆP", help="tệp PDF cần ghi"
+    )
+    coming.add_argument(
+        "--number", metavar="SỐ", help=NUMBER_HELP.format(example="15-DS/ĐTN")
+    )  # fmt: skip
+    coming.add_argument(
+        "--place", metavar="ĐỊA_DANH",
+        help="địa danh ghi trước ngày tháng (mặc định: xã/phường của đơn vị)",
+    )  # fmt: skip
+    coming.add_argument("--date", metavar="dd/mm/yyyy", help="ngày ký (mặc định: hôm nay)")
+    coming.set_defaults(handler=coming_of_age_print)
 
 
 def members_print(args: argparse.Namespace, out: TextIO) -> int:
@@ -162,6 +193,40 @@ def transfer_print(args: argparse.Namespace, out: TextIO) -> int:
     print(
         f"Đã in giấy giới thiệu sinh hoạt Đoàn của đoàn viên {name} (chuyển sinh hoạt đi đến "
         f"{event.other_organization} ngày {format_vn_date(event.event_date)}) ra tệp {path}.",
+        file=out,
+    )
+    print(chosen.said, file=out)
+    return EXIT_OK
+
+
+def coming_of_age_print(args: argparse.Namespace, out: TextIO) -> int:
+    """``members print-coming-of-age``: the year's coming-of-age list; a year with nobody is
+    refused and writes nothing."""
+    from ..reports.coming_of_age import print_coming_of_age
+    from ..reports.roster import NO_ORGANIZATION
+
+    require_suffix(args.output, PDF, ".pdf")
+    year = check_year(args.year)
+    issued_on = day(args.date, "date") or date.today()
+    with open_workspace(args) as ws:
+        org = ws.organization.get()
+        if org is None:
+            raise AppError(NO_ORGANIZATION)
+        count = len(ws.events.coming_of_age(year))
+        if not count:
+            raise AppError(
+                f"Năm {year} không có đoàn viên nào đủ {org.coming_of_age} tuổi chờ ghi nhận "
+                "trưởng thành Đoàn: không có danh sách để in."
+            )
+        memory = DocumentMemory(ws.data_dir)
+        chosen = choose_number(memory, LIST_CODE, args.number, issued_on.year)
+        path = print_coming_of_age(
+            ws, args.output, year, number=chosen.number, place=args.place, issued_on=issued_on
+        )
+        keep_number(memory, LIST_CODE, chosen, issued_on.year)
+    print(
+        f"Đã in danh sách {vn_number(count)} đoàn viên trưởng thành Đoàn năm {year} (đủ "
+        f"{org.coming_of_age} tuổi) ra tệp {path}.",
         file=out,
     )
     print(chosen.said, file=out)

@@ -104,11 +104,13 @@ def test_party_admission_from_the_eighteenth_birthday(ws: Workspace, add_member:
 def test_party_admission_of_someone_born_on_a_leap_day(
     ws: Workspace, add_member: AddMember
 ) -> None:
+    """18 full years on 28/02/2022: in a year without 29 February the birthday is the 28th
+    (add_years, the Civil Code's rule), as for every age the app computes."""
     member = add_member("Đặng Văn Nhuận", "29/02/2004")
-    assert _refused(ws, member, "party_admission", "28/02/2022") == {
-        "date": "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 29/02/2004, vào Đảng 28/02/2022."
+    assert _refused(ws, member, "party_admission", "27/02/2022") == {
+        "date": "Tuổi vào Đảng phải từ đủ 18 tuổi: sinh 29/02/2004, vào Đảng 27/02/2022."
     }
-    ws.events.record(member, "party_admission", "01/03/2022")
+    ws.events.record(member, "party_admission", "28/02/2022")
 
 
 def test_party_admission_of_a_birth_known_by_its_year(ws: Workspace, add_member: AddMember) -> None:

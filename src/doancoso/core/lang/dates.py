@@ -211,7 +211,11 @@ def format_vn_datetime(value: datetime) -> str:
 
 
 def add_years(value: date, years: int) -> date:
-    """Same day ``years`` later; 29 February becomes 28 February in a common year."""
+    """Same day ``years`` later; 29 February becomes 28 February in a common year: the Civil
+    Code's rule for a term counted in years (Bộ luật Dân sự 2015, Điều 148: a term ending in a
+    month without its day ends on that month's last day), so that someone born on 29 February
+    has their birthday on 28 February then. Every age the app computes follows it
+    (:func:`age_on`, the statistics' age bands, the admission and coming-of-age checks)."""
     try:
         return value.replace(year=value.year + years)
     except ValueError:
@@ -219,8 +223,9 @@ def add_years(value: date, years: int) -> date:
 
 
 def age_on(birth: date, on: date) -> int:
-    """Completed years of age on a day."""
+    """Completed years of age on a day, birthdays falling as :func:`add_years` puts them (born
+    29/02/1996: 30 on 28/02/2026)."""
     years = on.year - birth.year
-    if (on.month, on.day) < (birth.month, birth.day):
+    if add_years(birth, years) > on:
         years -= 1
     return years

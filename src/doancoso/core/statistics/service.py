@@ -8,6 +8,7 @@ member instead, from the periods and statuses of that day replayed (:func:`_memb
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import threading
@@ -40,6 +41,15 @@ UNKNOWN = "Chưa rõ"
 OUT_OF_RANGE = "Ngoài độ tuổi"
 USUAL_AGE_BANDS: tuple[tuple[int, int], ...] = ((16, 18), (19, 24), (25, 30))
 """The union's age bands (first and last age), ending at the usual coming-of-age age."""
+
+
+def birthdays_through(today: dt.date) -> str:
+    """ "MM-DD": the last day of a year whose birthdays have come by ``today``; in a year without
+    29 February, "02-29" on the 28th, a birth on 29 February having its birthday then
+    (:func:`~doancoso.core.lang.dates.add_years`, the Civil Code's rule)."""
+    if (today.month, today.day) == (2, 28) and not calendar.isleap(today.year):
+        return "02-29"
+    return f"{today.month:02d}-{today.day:02d}"
 
 
 def age_bands(coming_of_age: int = COMING_OF_AGE) -> tuple[tuple[str, int, int], ...]:
@@ -250,7 +260,7 @@ class StatisticsService:
         else ValueError)."""
         today = today or dt.date.today()
         first = period_start(today, quarter)
-        year, md = today.year, f"{today.month:02d}-{today.day:02d}"
+        year, md = today.year, birthdays_through(today)
         coming_of_age = self._ctx.coming_of_age()
         params = {
             "org": self._ctx.organization_id,
@@ -261,7 +271,8 @@ class StatisticsService:
             "last": today.isoformat(),
             "coming_before": dt.date(year - coming_of_age + 1, 1, 1).isoformat(),
             # Born on or before this day k years ago: aged k or more. As text, so that on 29
-            # February the bound of a year without one still compares like (year, month, day).
+            # February (and on 28 February, which is 29 February's birthday in a year without
+            # one) the bound of a year without one still compares like (year, month, day).
             **{f"aged_{k}": f"{year - k:04d}-{md}" for k in _AGE_EDGES},
             "aged_beyond": f"{year - coming_of_age - 1:04d}-{md}",  # older than the bands
         }

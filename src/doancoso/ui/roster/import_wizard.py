@@ -59,6 +59,7 @@ from ...core.roster.spreadsheets import (
     ImportResult,
 )
 from ...core.roster.spreadsheets.groups import from_headings_text
+from ...core.roster.spreadsheets.left_out import left_out_text
 from ...core.workspace import Workspace
 from ..common.folders import documents_folder, open_folder
 from ..common.steps import EnterPresses, build_steps, focus_lost, is_enter
@@ -670,7 +671,8 @@ class ImportWizard(QDialog):
         preview = self.preview
         skipped = preview.skipped if preview is not None else []
         headed = self.target.from_headings(preview) if preview is not None else ""
-        self.result_label.setText(result_text(result, self.target, skipped, headed))
+        dropped = left_out_text(preview, self.target.fields) if preview is not None else ""
+        self.result_label.setText(result_text(result, self.target, skipped, headed, dropped))
         self._show_rejected_hint()
         self._show_page(RESULT_PAGE)
 
@@ -708,9 +710,12 @@ def result_text(
     target: ImportTarget = MEMBERS,
     skipped: list[tuple[int, str]] | None = None,
     from_headings: str = "",
+    left_out: str = "",
 ) -> str:
     """What the import did; ``skipped``: the rows of the file that were no person, by kind;
-    ``from_headings``: the line on the rows that took their chi đoàn from a group heading."""
+    ``from_headings``: the line on the rows that took their chi đoàn from a group heading;
+    ``left_out``: the line on the rows imported without a value they gave
+    (:func:`~doancoso.core.roster.spreadsheets.left_out.left_out_text`)."""
     lines = [
         "Đã nhập xong.",
         f"• Thêm mới: {vn_number(result.created)} {target.who}",
@@ -718,6 +723,8 @@ def result_text(
         f"• Không đổi: {vn_number(result.unchanged)}",
         f"• Bị loại (không nhập): {vn_number(result.rejected)}",
     ]
+    if left_out:
+        lines.append(f"• {left_out}")
     if skipped:
         lines.append(f"• {skipped_counts(skipped, target.who)}")
     if from_headings:

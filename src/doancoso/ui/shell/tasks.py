@@ -17,7 +17,10 @@ Design:
   job (reads too) keeps writes in the order the user made them ("import, then refresh").
 - **What stays on the GUI thread.** The table models' synchronous reads for painting
   (``ws.members.ids/rows/count``, the youth register's ``ids/rows``) and the short read of the
-  record a form opens on (one member, one young person) stay on the GUI thread while the worker
+  record a form opens on (one member, one young person), like the organisation's own row
+  (``ws.organization.get()``: one row by its key, through the thread's own SQLite connection,
+  no cache of the core; the dialogs read its settings as they open, e.g. the coming-of-age age
+  of the event dialog and the "Trưởng thành Đoàn" dialog) stay on the GUI thread while the worker
   writes: they are served behind the core's locks (``MemberService`` holds its ``_index_lock``
   around the roster index, ``StatisticsService`` a lock around its cache; every thread reads
   SQLite through its own connection, which WAL lets read while the worker commits). The chi
