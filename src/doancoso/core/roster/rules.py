@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..lang.dates import DAY, add_years, age_on, format_vn_date
-from ..storage.models.roster import COMING_OF_AGE as STORED_COMING_OF_AGE
+from ..storage.defaults import COMING_OF_AGE as STORED_COMING_OF_AGE
 
 # The union's member code (mã định danh đoàn viên) in its member template: 7 digits.
 MEMBER_CODE_DIGITS = 7

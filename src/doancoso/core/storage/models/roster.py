@@ -7,12 +7,8 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..defaults import COMING_OF_AGE
 from .base import Base, Travelling
-
-COMING_OF_AGE = 30
-"""The age at which members come of age (trưởng thành Đoàn) an organisation starts with: its
-column's default. The roster's rules take it from here (``roster.rules.COMING_OF_AGE``), since
-storage knows no domain (DESIGN.md, Layers)."""
 
 
 class Organization(Travelling, Base):
