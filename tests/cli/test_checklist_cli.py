@@ -135,6 +135,23 @@ def test_show_marks_a_file_lost_from_the_store(folder: str, tmp_path: Path) -> N
         "doancoso restore-evidence)",
         f"        Minh chứng: bien-ban.pdf [{hashes['bien-ban.pdf'][:12]}]",
     ]
+    # "Còn thiếu" names it, in the words of the dossier's check (``dossier --check``).
+    lost = (
+        "Mục 1.3: tệp minh chứng “anh.png” không còn trong thư mục dữ liệu hoặc đã bị hỏng, "
+        "nên chưa lập được hồ sơ. Hãy lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại "
+        "tệp minh chứng bị mất từ USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso "
+        "restore-evidence) hoặc đính kèm lại tệp gốc ở mục 1.3, trang “3 chủ động”."
+    )
+    assert [line for line in out.splitlines() if "1.3" in line and line.startswith("  - ")] == [
+        "  - Mục 1.3 chưa tự đánh giá.",
+        f"  - {lost}",
+    ]
+    assert [m for m in _show(folder)["summary"]["missing"] if "1.3" in m] == [  # type: ignore[index]
+        "Mục 1.3 chưa tự đánh giá.",
+        lost,
+    ]
+    checked = cli("dossier", "--year", "2025", "--check", "--data-dir", folder).out
+    assert checked.count("tệp minh chứng “anh.png” không còn") == 1
     (item,) = [i for i in _show(folder)["items"] if i["code"] == "1.3"]  # type: ignore[attr-defined]
     assert [(f["name"], f["lost"]) for f in item["evidence"]] == [
         ("anh.png", True),
