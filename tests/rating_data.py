@@ -25,10 +25,10 @@ def meetings(ws: Workspace, present: dict[str, int], total: int = 10) -> None:
 
 
 BY_LEVEL = (9, 63, 32, 4)
-"""Members decided at each level (1 to 4), 108 in all, whose shares rounded one by one add to
-99,9 (8,3 + 58,3 + 29,6 + 3,7): the shares the app writes add to 100,0 (8,3 + 58,4 + 29,6 +
-3,7), the tenth left going to 63's remainder (,333), as large as 9's and of the larger count."""
-BY_LEVEL_SHARES = ("9 (8,3%)", "63 (58,4%)", "32 (29,6%)", "4 (3,7%)")
+"""Members decided at each level (1 to 4), 108 in all, whose shares, each rounded on its own,
+add to 99,9 (8,3 + 58,3 + 29,6 + 3,7): the app writes them so, each its count's own rounding,
+not pushed to add to 100,0."""
+BY_LEVEL_SHARES = ("9 (8,3%)", "63 (58,3%)", "32 (29,6%)", "4 (3,7%)")
 _GIVEN = ("An", "Bảo", "Cảnh", "Danh", "Đức", "Giao", "Hải", "Khang", "Lâm", "Minh")
 
 

@@ -35,6 +35,13 @@ def _show(folder: str) -> dict[str, object]:
     return data
 
 
+def _open(folder: str, year: str) -> None:
+    """Open the year's checklist (its default template) as ``checklist set`` does: ``show``
+    refuses a year not opened."""
+    assert cli("checklist", "set", "1.1", "--year", year, "--note", "Đã họp triển khai.",
+               "--data-dir", folder)[0] == 0  # fmt: skip
+
+
 def _register(folder: str, command: str, *options: str) -> str:
     """What ``COMMAND list`` prints, each record's line without the id that ends it (after a
     tab), checked to be the id of a record of the register."""
@@ -128,6 +135,23 @@ def test_show_marks_a_file_lost_from_the_store(folder: str, tmp_path: Path) -> N
         "doancoso restore-evidence)",
         f"        Minh chứng: bien-ban.pdf [{hashes['bien-ban.pdf'][:12]}]",
     ]
+    # "Còn thiếu" names it, in the words of the dossier's check (``dossier --check``).
+    lost = (
+        "Mục 1.3: tệp minh chứng “anh.png” không còn trong thư mục dữ liệu hoặc đã bị hỏng, "
+        "nên chưa lập được hồ sơ. Hãy lấy lại từ một bản sao lưu ra USB có tệp đó (“Lấy lại "
+        "tệp minh chứng bị mất từ USB…” trong “Sao lưu và khôi phục…”, lệnh doancoso "
+        "restore-evidence) hoặc đính kèm lại tệp gốc ở mục 1.3, trang “3 chủ động”."
+    )
+    assert [line for line in out.splitlines() if "1.3" in line and line.startswith("  - ")] == [
+        "  - Mục 1.3 chưa tự đánh giá.",
+        f"  - {lost}",
+    ]
+    assert [m for m in _show(folder)["summary"]["missing"] if "1.3" in m] == [  # type: ignore[index]
+        "Mục 1.3 chưa tự đánh giá.",
+        lost,
+    ]
+    checked = cli("dossier", "--year", "2025", "--check", "--data-dir", folder).out
+    assert checked.count("tệp minh chứng “anh.png” không còn") == 1
     (item,) = [i for i in _show(folder)["items"] if i["code"] == "1.3"]  # type: ignore[attr-defined]
     assert [(f["name"], f["lost"]) for f in item["evidence"]] == [
         ("anh.png", True),
@@ -175,6 +199,7 @@ def test_advice_and_coordination_count_in_the_indicators(folder: str) -> None:
     assert cli("coordination", "list", "--year", "2024", "--data-dir", folder)[1] == (
         "Chưa có chương trình phối hợp nào trong năm 2024.\n"
     )
+    _open(folder, "2025")
     items = {i["code"]: i for i in _show(folder)["items"]}  # type: ignore[attr-defined]
     assert [i["met"] for i in items["3.1"]["indicators"]] == [True]
     assert [i["met"] for i in items["3.3"]["indicators"]] == [True]
@@ -380,6 +405,7 @@ def test_next_years_plan_made_in_advance_is_not_due(folder: str) -> None:
     assert cli("plan", "new", "--year", year, "--data-dir", folder)[0] == 0
     target = ("--text", "Kết nạp 20 đoàn viên", "--planned", "20", "--measure", "admissions")
     assert cli("plan", "target", "add", "--year", year, *target, "--data-dir", folder)[0] == 0
+    _open(folder, year)
     code, out, _ = cli("checklist", "show", "--year", year, "--data-dir", folder)
     assert code == 0
     assert (
@@ -463,3 +489,23 @@ def test_the_table_prints_each_items_narrative_wrapped_under_it(folder: str) -> 
     ]
     assert lines[at + 4].startswith("        Hồ sơ: ")  # the item's records follow, as before
     assert "Những việc đã làm" not in out.replace(lines[at + 1], "")  # no other item has one
+
+
+@pytest.mark.parametrize("form", [(), ("--format", "json")])
+def test_show_of_a_year_not_opened_says_so(folder: str, form: tuple[str, ...]) -> None:
+    """A year never opened is not printed as a table of items "Chưa đánh giá": it is said not
+    opened, with the ways to open it; nothing is opened by asking."""
+    code, out, err = cli("checklist", "show", "--year", "2027", *form, "--data-dir", folder)
+    assert (code, out, err) == (
+        1,
+        "",
+        "Lỗi: Năm 2027 chưa có bảng tự đánh giá “3 chủ động”. Mở bảng ở trang “3 chủ động” "
+        "(chọn bộ tiêu chí), hoặc tự đánh giá một mục bằng lệnh doancoso checklist set MÃ "
+        "--year 2027 --status ĐÁNH_GIÁ (bảng mở theo bộ tiêu chí mặc định).\n",
+    )
+    assert cli("checklist", "show", "--year", "2027", "--data-dir", folder).code == 1
+    assert cli("checklist", "set", "1.1", "--year", "2027", "--status", "dat",
+               "--data-dir", folder).code == 0  # fmt: skip
+    code, out, err = cli("checklist", "show", "--year", "2027", *form, "--data-dir", folder)
+    assert (code, err) == (0, "")
+    assert "2027" in out

@@ -1,7 +1,7 @@
 """The shares of the levels in the printed rating documents, written one way wherever they are
 printed (the decision's articles, the summary's table and its "Cộng:" lines): one decimal with a
-comma ("33,3%", "6,3%", "50,0%"), never "50%" in one place and "50,0%" in another, the levels'
-shares adding to exactly 100,0."""
+comma ("33,3%", "6,3%", "50,0%"), never "50%" in one place and "50,0%" in another, each share
+its count's own rounding, a half up (the same count of the same total reads the same)."""
 
 from __future__ import annotations
 
@@ -38,9 +38,9 @@ def test_shares_that_need_rounding_are_written_with_one_decimal(
     two = ws.branches.create("Chi đoàn ấp Hai").id  # 6 of 13, 1 of 13
     _rate(ws, one, [1, 2, 2], 0)
     _rate(ws, two, [2] * 6 + [3] * 6 + [4], 10)
-    # 16 in all: 1 of 16 is 6,25% → "6,3%", 8 of 16 "50,0%"; the shares add to 100,0, so the
-    # other 1 of 16 takes "6,2%" (6,3 + 50,0 + 37,5 + 6,3 would be 100,1), and of the two 6 of
-    # 13 (46,15…%) one takes "46,2%", the other "46,1%" (46,2 + 46,2 + 7,7 would be 100,1)
+    # 16 in all: 1 of 16 is 6,25% → "6,3%", 8 of 16 "50,0%"; the other 1 of 16 is "6,3%" too,
+    # and both 6 of 13 (46,15…%) "46,2%", though the rows then add to 100,1: a share is its
+    # count's own rounding (they read "6,2%" and "46,1%", pushed to add to 100,0)
     ws.rating.close(YEAR)
 
     decision = print_decision(ws, tmp_path / "qd.pdf", YEAR, number="15-QĐ/ĐTN",
@@ -50,7 +50,7 @@ def test_shares_that_need_rounding_are_written_with_one_decimal(
         "Điều 1. Công nhận kết quả đánh giá, xếp loại đoàn viên năm 2025 đối với 16 đoàn viên "
         "(có danh sách kèm theo), cụ thể: - Hoàn thành xuất sắc nhiệm vụ: 1 đoàn viên (6,3%); "
         "- Hoàn thành tốt nhiệm vụ: 8 đoàn viên (50,0%); - Hoàn thành nhiệm vụ: 6 đoàn viên "
-        "(37,5%); - Không hoàn thành nhiệm vụ: 1 đoàn viên (6,2%). Điều 2."
+        "(37,5%); - Không hoàn thành nhiệm vụ: 1 đoàn viên (6,3%). Điều 2."
     ) in first
     one_decision = print_decision(ws, tmp_path / "qd-1.pdf", YEAR, one)
     assert (
@@ -61,11 +61,11 @@ def test_shares_that_need_rounding_are_written_with_one_decimal(
 
     summary = _flat(read_pdf(print_summary(ws, tmp_path / "th.pdf", YEAR)).text())
     for expected in (
-        "1 Chi đoàn ấp Hai 13 13 0 6 (46,2%) 6 (46,1%) 1 (7,7%) 0 0",
+        "1 Chi đoàn ấp Hai 13 13 0 6 (46,2%) 6 (46,2%) 1 (7,7%) 0 0",
         "2 Chi đoàn ấp Một 3 3 1 (33,3%) 2 (66,7%) 0 0 0 0",
-        "Toàn Đoàn cơ sở 16 16 1 (6,3%) 8 (50,0%) 6 (37,5%) 1 (6,2%) 0 0",
+        "Toàn Đoàn cơ sở 16 16 1 (6,3%) 8 (50,0%) 6 (37,5%) 1 (6,3%) 0 0",
         "Cộng: 13 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 0; Hoàn thành tốt nhiệm "
-        "vụ 6 (46,2%); Hoàn thành nhiệm vụ 6 (46,1%); Không hoàn thành nhiệm vụ 1 (7,7%).",
+        "vụ 6 (46,2%); Hoàn thành nhiệm vụ 6 (46,2%); Không hoàn thành nhiệm vụ 1 (7,7%).",
         "Cộng: 3 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 1 (33,3%); Hoàn thành "
         "tốt nhiệm vụ 2 (66,7%); Hoàn thành nhiệm vụ 0; Không hoàn thành nhiệm vụ 0.",
     ):
@@ -111,17 +111,17 @@ def test_the_forms_write_the_participation_as_the_summary_does(
     assert "Tham gia sinh hoạt, hoạt động Đoàn trong năm: 15/16 buổi (93,8%) Kết quả" in pages[1]
 
 
-def test_the_shares_of_the_levels_add_to_100(ws: Workspace, tmp_path, read_pdf) -> None:
-    """9, 63, 32 and 4 decided: 8,3% + 58,4% + 29,6% + 3,7% = 100,0%, in the summary's table and
-    its "Cộng:" line and in the decision's articles alike; rounded one by one, 63 read 58,3%
-    and the four 99,9%."""
+def test_each_share_of_the_levels_is_rounded_on_its_own(ws: Workspace, tmp_path, read_pdf) -> None:
+    """9, 63, 32 and 4 decided: 8,3% + 58,3% + 29,6% + 3,7% (99,9%), in the summary's table and
+    its "Cộng:" line and in the decision's articles alike (pushed to add to 100,0, 63 read
+    58,4%)."""
     decide_by_level(ws, "Chi đoàn ấp Một")
     summary = _flat(read_pdf(print_summary(ws, tmp_path / "th.pdf", YEAR)).text())
     for expected in (
-        "1 Chi đoàn ấp Một 108 108 9 (8,3%) 63 (58,4%) 32 (29,6%) 4 (3,7%) 0 0",
-        "Toàn Đoàn cơ sở 108 108 9 (8,3%) 63 (58,4%) 32 (29,6%) 4 (3,7%) 0 0",
+        "1 Chi đoàn ấp Một 108 108 9 (8,3%) 63 (58,3%) 32 (29,6%) 4 (3,7%) 0 0",
+        "Toàn Đoàn cơ sở 108 108 9 (8,3%) 63 (58,3%) 32 (29,6%) 4 (3,7%) 0 0",
         "Cộng: 108 đoàn viên được xếp loại: Hoàn thành xuất sắc nhiệm vụ 9 (8,3%); Hoàn thành "
-        "tốt nhiệm vụ 63 (58,4%); Hoàn thành nhiệm vụ 32 (29,6%); Không hoàn thành nhiệm vụ 4 "
+        "tốt nhiệm vụ 63 (58,3%); Hoàn thành nhiệm vụ 32 (29,6%); Không hoàn thành nhiệm vụ 4 "
         "(3,7%).",
     ):
         assert expected in summary, expected
@@ -129,6 +129,6 @@ def test_the_shares_of_the_levels_add_to_100(ws: Workspace, tmp_path, read_pdf) 
     decision = _flat(read_pdf(print_decision(ws, tmp_path / "qd.pdf", YEAR)).page_texts()[0])
     assert (
         "cụ thể: - Hoàn thành xuất sắc nhiệm vụ: 9 đoàn viên (8,3%); - Hoàn thành tốt nhiệm vụ: "
-        "63 đoàn viên (58,4%); - Hoàn thành nhiệm vụ: 32 đoàn viên (29,6%); - Không hoàn thành "
+        "63 đoàn viên (58,3%); - Hoàn thành nhiệm vụ: 32 đoàn viên (29,6%); - Không hoàn thành "
         "nhiệm vụ: 4 đoàn viên (3,7%)."
     ) in decision

@@ -199,9 +199,20 @@ def _note_lines(note: str | None) -> list[str]:
     return lines
 
 
+NOT_OPENED = (
+    "Năm {year} chưa có bảng tự đánh giá “3 chủ động”. Mở bảng ở trang “3 chủ động” (chọn bộ "
+    "tiêu chí), hoặc tự đánh giá một mục bằng lệnh doancoso checklist set MÃ --year {year} "
+    "--status ĐÁNH_GIÁ (bảng mở theo bộ tiêu chí mặc định)."
+)
+"""What ``show`` says of a year not opened, as the page says it, instead of an empty table."""
+
+
 def show_checklist(args: argparse.Namespace, out: TextIO) -> int:
+    year = check_year(args.year)
     with open_workspace(args) as ws:
-        view = ws.recognition.view(args.year)
+        if ws.recognition.opened(year) is None:
+            raise NotFoundError(NOT_OPENED.format(year=year))
+        view = ws.recognition.view(year)
     if args.format == "json":
         json.dump(checklist_json(view), out, ensure_ascii=False)
         out.write("\n")

@@ -10,9 +10,9 @@
   once the round is closed (:func:`~doancoso.core.rating.decision.open_round`).
 
 Shares are of the members with a decided level, written one way in tables and sentences alike
-(:meth:`~doancoso.core.rating.records.LevelCounts.share_text`: "33,3%", "20,0%"), adding to
-exactly 100,0. The summary of a round still open says that its results are provisional
-(:data:`PROVISIONAL`). The phiếu tự đánh giá is in
+(:meth:`~doancoso.core.rating.records.LevelCounts.share_text`: "33,3%", "20,0%"), each its
+count's own rounding (:func:`~doancoso.core.lang.text.shares`). The summary of a round still
+open says that its results are provisional (:data:`PROVISIONAL`). The phiếu tự đánh giá is in
 :mod:`.rating_forms`.
 """
 

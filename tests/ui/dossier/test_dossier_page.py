@@ -564,3 +564,20 @@ def test_the_year_box_and_its_neighbours_keep_their_natural_width_at_1366x768(
     for natural in (window.dossier.numbers_button, window.dossier.photos_box):
         assert natural.width() == natural.sizeHint().width()
     window.close()
+
+
+def test_the_year_cannot_change_while_the_dossier_is_checked_or_built(
+    page: DossierPage, qtbot: QtBot
+) -> None:
+    """The year could be changed while a build ran: the preview then showed the earlier year's
+    dossier under the new year. It is fixed until the build ends (and while the check before
+    it runs)."""
+    page.number_edit.setText(NUMBER)
+    during: list[bool] = []
+    page.progress.valueChanged.connect(lambda _value: during.append(page.year_box.isEnabled()))
+    with qtbot.wait_signal(page.built):
+        qtbot.mouseClick(page.build_button, Qt.MouseButton.LeftButton)
+    assert during and not any(during)
+    assert page.year_box.isEnabled()
+    assert (page.built_year, page.year) == (2025, 2025)
+    assert page.info.text().startswith("Hồ sơ năm 2025: ")

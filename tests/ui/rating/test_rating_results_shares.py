@@ -1,5 +1,5 @@
-"""The results under the grid write the levels' shares adding to exactly 100,0, as printed:
-9, 63, 32 and 4 decided read 8,3% + 58,4% + 29,6% + 3,7%, not 58,3% (99,9% in all)."""
+"""The results under the grid write each level's share as its count's own rounding, as
+printed: 9, 63, 32 and 4 decided read 8,3% + 58,3% + 29,6% + 3,7% (99,9% in all)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .conftest import AP_1, AP_2, SHOWN, Round
 pytestmark = SHOWN
 
 
-def test_the_shares_of_the_levels_add_to_100(page: RatingPage, rated: Round) -> None:
+def test_each_share_of_the_levels_is_rounded_on_its_own(page: RatingPage, rated: Round) -> None:
     decide_by_level(rated.ws, "Chi đoàn ấp Ba")
     page.refresh()
     rows = page.results.summary.row_texts()

@@ -74,6 +74,7 @@ def lost_files(ws: Workspace, year: int, view: ChecklistView | None,
     if "minh-chung" not in parts:
         return []
     from ..recognition.registers import ADVICE_TABLE, COORDINATION_TABLE  # SQLAlchemy: lazily
+    from ..recognition.service import lost_file_text
 
     gaps: list[Gap] = []
     known: dict[str, bool] = {}
@@ -88,9 +89,7 @@ def lost_files(ws: Workspace, year: int, view: ChecklistView | None,
         code = v.item.code
         for a in v.files:
             if lost(a):
-                where = ITEM_PAGE.format(code=code)
-                reason = LOST_FILE.format(record=f"Mục {code}", name=a.original_name,
-                                          them="tệp đó", where=where)  # fmt: skip
+                reason = lost_file_text(code, a.original_name)
                 brief = LOST_BRIEF.format(record=f"Mục {code}", name=a.original_name)
                 gaps.append(Gap("minh-chung", reason, item=code, lost=a.sha256, brief=brief))
     seen = {a.sha256 for v in items for a in v.files}

@@ -299,38 +299,17 @@ def percent_cell(value: float) -> str:
 
 
 def shares(counts: Sequence[int]) -> list[float]:
-    """Each of ``counts`` as a percentage of their sum, to one decimal, adding to exactly 100,0
-    (all 0 when the sum is 0): the shares of every breakdown the app shows or prints (the
-    statistics' tables and charts, the rating's levels), so that they add up to the "Cộng"
-    row's 100,0. Each share is cut down to its tenth, then the
-    tenths left given one each to the largest remainders. Rounded one by one, 3, 2 and 2 of 7
-    would give 42,9 + 28,6 + 28,6 = 100,1; here 42,8 + 28,6 + 28,6.
+    """Each of ``counts`` as a percentage of their sum, to one decimal, each rounded on its own
+    with a half up as :func:`one_decimal` rounds (all 0 when the sum is 0): the shares of every
+    breakdown the app shows or prints (the statistics' tables and charts, the rating's levels).
+    The same count of the same total always reads the same, and each share is its count's own
+    rounding, which an officer checking a row can redo: 1 of 16 is 6,3, 5 of 28 is 17,9.
 
-    Equal counts get equal shares: the tenths go to all the rows of a count at once, passing
-    over a count with more rows than tenths left (100, 5 and 5 of 110: 91,0 + 4,5 + 4,5, not
-    Hoa's 5 at 4,6 and Khmer's 5 at 4,5); only when no count fits (three thirds) does the
-    first row of the largest remainder take it (33,4 + 33,3 + 33,3)."""
+    So rounded, the shares may add to 99,9 or 100,1 (3, 2 and 2 of 7: 42,9 + 28,6 + 28,6), while
+    the "Cộng" row says 100,0, the whole: no form of the union asks the shares to add to exactly
+    100 (DOMAIN.md), and forcing it gave the same count two shares in one table."""
     total = sum(counts)
     if not total:
         return [0.0 for _ in counts]
-    tenths = [1000 * n // total for n in counts]
-    left = 1000 - sum(tenths)
-
-    def rank(n: int) -> tuple[int, int]:  # the largest remainder first, then the larger count
-        return -(1000 * n % total), -n
-
-    rows: dict[int, list[int]] = {}
-    for i, n in enumerate(counts):
-        if 1000 * n % total:  # an exact share takes no tenth
-            rows.setdefault(n, []).append(i)
-    waiting: list[int] = []
-    for n in sorted(rows, key=rank):
-        if len(rows[n]) <= left:
-            for i in rows[n]:
-                tenths[i] += 1
-            left -= len(rows[n])
-        else:
-            waiting += rows[n]
-    for i in sorted(waiting, key=lambda i: (*rank(counts[i]), i))[:left]:
-        tenths[i] += 1
-    return [t / 10 for t in tenths]
+    # The tenths of a percent, 1000 * n / total, rounded half up on the exact fraction.
+    return [(2000 * n + total) // (2 * total) / 10 for n in counts]

@@ -143,10 +143,9 @@ class LevelCounts:
 
     @property
     def shares(self) -> dict[int, float]:
-        """Each level's share of the members decided, in percent to one decimal, adding to
-        exactly 100,0 (:func:`~..lang.text.shares`): 9, 63, 32 and 4 of 108 are 8,3 + 58,4 +
-        29,6 + 3,7, not 8,3 + 58,3 + 29,6 + 3,7 = 99,9 rounded one by one. All 0 when none is
-        decided."""
+        """Each level's share of the members decided, in percent to one decimal, each its
+        count's own rounding (:func:`~..lang.text.shares`): 9, 63, 32 and 4 of 108 are 8,3 +
+        58,3 + 29,6 + 3,7 (99,9 in all). All 0 when none is decided."""
         return dict(zip(LEVELS, shares([self.counts.get(lv, 0) for lv in LEVELS]), strict=True))
 
     def share_text(self, level: int) -> str | None:

@@ -104,10 +104,23 @@ class ItemView:
         return self.status == "dat" and self.indicator is not None and self.indicator.met is False
 
 
+LOST = "lost"
+"""The kind of :class:`Missing` naming an item's file lost from the evidence store: the dossier's
+check names it too, with the way back (``core.dossier.lost.lost_files``)."""
+
+
+def lost_file_text(code: str, name: str) -> str:
+    """What the dossier's check says of item ``code``'s file ``name`` lost from the store."""
+    from ..dossier.lost import ITEM_PAGE, LOST_FILE
+
+    where = ITEM_PAGE.format(code=code)
+    return LOST_FILE.format(record=f"Mục {code}", name=name, them="tệp đó", where=where)
+
+
 @dataclass(frozen=True)
 class Missing:
     code: str
-    kind: str  # "not-assessed", "no-evidence", "indicator", "not-met", "no-points"
+    kind: str  # "not-assessed", "no-evidence", "lost", "indicator", "not-met", "no-points"
     message: str
 
 
@@ -120,6 +133,10 @@ class ChecklistView:
     computed: bool = True
     """Whether the indicators are in (a view read without them has every ``indicator`` None
     until :meth:`with_indicators`)."""
+    lost: frozenset[str] = frozenset()
+    """The SHA-256 of the items' files lost from the evidence store when the view was read
+    (gone, or not the size attached: a ``stat`` each, never their bytes, as the dossier's check
+    finds them)."""
 
     def with_indicators(self, indicators: Mapping[str, Indicator | None]) -> ChecklistView:
         """This view with the indicators of :meth:`RecognitionService.indicators`."""
@@ -188,6 +205,8 @@ class ChecklistView:
                                      f"đa {points_text(v.item.points)} điểm)."))  # fmt: skip
             if not v.files and v.item.indicator is None:
                 found.append(Missing(code, "no-evidence", f"Mục {code} chưa có tệp minh chứng."))
+            found += [Missing(code, LOST, lost_file_text(code, f.original_name))
+                      for f in v.files if f.sha256 in self.lost]  # fmt: skip
             if v.indicator is not None and v.indicator.met is False:
                 found.append(
                     Missing(
@@ -337,7 +356,10 @@ class RecognitionService:
                         tuple(records[key] for key in item.records),
                     )
                 )
-        view = ChecklistView(year, template, tuple(views), as_of, computed=False)
+        from ..dossier.lost import intact  # lazily: the dossier imports this module
+
+        lost = frozenset(f.sha256 for v in views for f in v.files if not intact(f))
+        view = ChecklistView(year, template, tuple(views), as_of, computed=False, lost=lost)
         return view.with_indicators(self.indicators(year, as_of)) if with_indicators else view
 
     def indicators(self, year: int, as_of: dt.date | None = None) -> dict[str, Indicator | None]:

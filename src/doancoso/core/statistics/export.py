@@ -60,7 +60,8 @@ class Breakdown:
 
     @property
     def shares(self) -> list[float]:
-        """Each count's share, in the order of ``counts``, adding to 100,0 (:func:`shares`)."""
+        """Each count's share, in the order of ``counts``, each rounded on its own (:func:`shares`:
+        they may add to 99,9 or 100,1)."""
         return shares(list(self.counts.values()))
 
 

@@ -460,9 +460,11 @@ class DossierPage(QWidget):
                 saving = True
         year, number = self.year, self.number
         self.build_button.setEnabled(False)  # checking: not pressed twice
+        self.year_box.setEnabled(False)  # the year checked and built is the one shown
 
         def checked(gaps: list[Gap]) -> None:
             self.build_button.setEnabled(True)
+            self.year_box.setEnabled(True)
             # Shown as read now: a file moved out of the data folder by hand changed nothing in
             # the data, and the lines shown would still say the dossier can be built beside
             # the build's refusal of it.
@@ -482,6 +484,7 @@ class DossierPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.build_button.setEnabled(True)
+            self.year_box.setEnabled(True)
             self._core.reporter(self, BUILD_FAILED)(exc)
 
         op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
@@ -574,6 +577,7 @@ class DossierPage(QWidget):
 
     def _set_building(self, building: bool) -> None:
         self.build_button.setEnabled(not building)
+        self.year_box.setEnabled(not building)  # the preview's year stays the year chosen
         self.progress.setVisible(building)
         self.cancel_button.setVisible(building)
         self.cancel_button.setEnabled(building)

@@ -51,7 +51,8 @@ from .templates import TemplateFiles
 from .tree import ChecklistTree
 
 MISSING_COLOURS = {"indicator": words.RED, "not-met": words.RED, "not-assessed": words.ORANGE,
-                   "no-evidence": words.ORANGE, "no-points": words.ORANGE}  # fmt: skip
+                   "no-evidence": words.ORANGE, "no-points": words.ORANGE,
+                   "lost": words.RED}  # fmt: skip
 
 
 class SourceLabel(WrappedLabel):

@@ -28,7 +28,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self._title = title
         self._items: list[tuple[str, int]] = []
-        self._shares: list[float] = []  # of the items, adding to 100,0
+        self._shares: list[float] = []  # of the items, each rounded on its own
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(280)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
