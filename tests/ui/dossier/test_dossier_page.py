@@ -581,3 +581,20 @@ def test_the_year_cannot_change_while_the_dossier_is_checked_or_built(
     assert page.year_box.isEnabled()
     assert (page.built_year, page.year) == (2025, 2025)
     assert page.info.text().startswith("Hồ sơ năm 2025: ")
+
+
+def test_a_built_file_that_cannot_be_opened_leaves_the_page_ready_to_build_again(
+    dossier_data: Workspace, make_page: Callable[..., DossierPage], qtbot: QtBot
+) -> None:
+    """The build ended but its file cannot be opened (a disk that failed it): the error is
+    shown and the page can build again (its button, its year and no progress bar left on)."""
+    prompts = ScriptedPrompts()
+    page = make_page(dossier_data, prompts)
+    broken = page.folder / "ho-so-hong.pdf"
+    broken.write_bytes(b"%PDF-1.7\nnot a PDF")
+    page._set_building(True)
+    with qtbot.wait_signal(page.built):
+        page._built(broken, 2025, object(), None)
+    assert len(prompts.errors) == 1 and page.pdf is None
+    assert page.build_button.isEnabled() and page.year_box.isEnabled()
+    assert not page.progress.isVisible() and not page.cancel_button.isVisible()

@@ -537,8 +537,8 @@ class DossierPage(QWidget):
                 self._numbers_memory.remember_number(code, last, self.today().year)
         try:
             pdf = PdfFile(path)
-        except AppError as exc:
-            self._core.runner.show_error(exc, BUILD_FAILED, self)
+        except AppError as exc:  # as a failed build: the page ready to build again
+            self._build_failed(exc)
             return
         previous = self.pdf
         self.pdf, self.built_year, self.saved_path = pdf, year, None
