@@ -4,6 +4,7 @@ every row back, editing a member as the form does."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,11 @@ from typing import Any
 from doancoso.core.bundle.merge import ImportPlan, apply
 from doancoso.core.bundle.rows import DictSource, collect
 from doancoso.core.workspace import Workspace
+
+DEMO_DAY = dt.date(2026, 11, 20)
+"""The day the merge tests' demos stand on: late in their year, its calendar's attendance taken
+and its round open with ratings, whatever today is (on 2 January the year's demo has next to
+nothing; from 2027 a demo of the real today is of another year than the tests expect)."""
 
 
 def bundle_of(ws: Workspace, kind: str = "handover", year: int | None = None) -> DictSource:

@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from bundle_sync import carry
+from bundle_sync import DEMO_DAY, carry
 from doancoso.core.workspace import Workspace
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Iterator[Workspace]:
-    """The organisation's first installation: 40 demo members with their records and files."""
+    """The organisation's first installation: 40 demo members with their records and files, as
+    they stand on :data:`DEMO_DAY`."""
     ws = Workspace.open(tmp_path / "home")
-    ws.generate_demo(members=40, seed=3)
+    ws.generate_demo(members=40, seed=3, today=DEMO_DAY)
     yield ws
     ws.close()
 

@@ -14,6 +14,7 @@ import pytest
 
 from breakage import snapshot
 from bundle_crafting import build, manifest_of, matching_manifest, members_of
+from bundle_sync import DEMO_DAY
 from doancoso.core.bundle.container import hold_bundle, open_bundle, read_manifest
 from doancoso.core.bundle.errors import BundleError
 from doancoso.core.dossier.stored import built_dossier, included_text, keep_built
@@ -21,7 +22,7 @@ from doancoso.core.workspace import Workspace
 from dossier_data import evidence_pdf
 
 PASSWORD = "Báo cáo Tỉnh đoàn 2026"
-YEAR = dt.date.today().year  # the demo's year
+YEAR = DEMO_DAY.year  # the demo's year
 NOTHING = "Không có gì được thay đổi."
 
 

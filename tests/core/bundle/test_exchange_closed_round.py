@@ -7,14 +7,13 @@ closes while ours is open, travels with its ratings."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sqlite3
 
-from bundle_sync import bundle_of, carry, round_rows
+from bundle_sync import DEMO_DAY, bundle_of, carry, round_rows
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.workspace import Workspace
 
-THIS_YEAR = dt.date.today().year
+THIS_YEAR = DEMO_DAY.year
 """The demo's open round (last year's is closed)."""
 
 

@@ -5,23 +5,18 @@ which the bar sat through before at one value, then jumped 3 %)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bundle_sync import bundle_of, carry, edit
+from bundle_sync import DEMO_DAY, bundle_of, carry, edit
 from doancoso.core.backup.store import BACKUP_PAGES, copy_database
 from doancoso.core.bundle.merge import EVIDENCE_SHARE, apply, shares
 from doancoso.core.progress import SCALE
 from doancoso.core.storage.folder import DATABASE_FILE
 from doancoso.core.workspace import Workspace
-
-DEMO_DAY = dt.date(2026, 11, 20)
-"""The demos stand on a day late in their year: their size (a year of attendance) is the same
-whatever today is (on 2 January the year's calendar has next to nothing)."""
 
 
 @pytest.fixture
@@ -29,15 +24,6 @@ def big(tmp_path: Path) -> Iterator[Workspace]:
     """300 demo members: a database of several of the backup's page steps."""
     ws = Workspace.open(tmp_path / "big")
     ws.generate_demo(members=300, seed=3, today=DEMO_DAY)
-    yield ws
-    ws.close()
-
-
-@pytest.fixture
-def late_home(tmp_path: Path) -> Iterator[Workspace]:
-    """``home`` (40 demo members) as it stands on :data:`DEMO_DAY`."""
-    ws = Workspace.open(tmp_path / "late-home")
-    ws.generate_demo(members=40, seed=3, today=DEMO_DAY)
     yield ws
     ws.close()
 
@@ -90,12 +76,12 @@ def test_the_import_bar_moves_while_the_backup_is_written(big: Workspace, tmp_pa
     assert len(set(during)) >= 4  # it moved, page step by page step (before: one value)
 
 
-def test_the_backup_share_follows_the_database_copied(late_home: Workspace, tmp_path: Path) -> None:
+def test_the_backup_share_follows_the_database_copied(home: Workspace, tmp_path: Path) -> None:
     """An import into a folder holding the data gives the backup a share of its time; one into a
     fresh folder, whose backup is a few pages, next to nothing."""
-    source = bundle_of(late_home)
+    source = bundle_of(home)
     with Workspace.open(tmp_path / "away") as away:
-        carry(late_home, away)
+        carry(home, away)
         rows, backup = shares(away, source)
     assert rows + backup == SCALE - EVIDENCE_SHARE and backup >= 100
     with Workspace.open(tmp_path / "fresh") as fresh:

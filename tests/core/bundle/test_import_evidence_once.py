@@ -6,7 +6,6 @@ cancelled import leaves the store exactly as it was: same files, same inodes, no
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import time
@@ -16,7 +15,7 @@ import pytest
 
 from breakage import failing_fsync, fill, small_disk
 from bundle_crafting import build, members_of
-from bundle_sync import every_row
+from bundle_sync import DEMO_DAY, every_row
 from doancoso.core.bundle.errors import BundleError
 from doancoso.core.bundle.reader import NOT_OURS
 from doancoso.core.bundle.service import TEMP_FOLDER
@@ -51,7 +50,7 @@ def _private_files(ws: Workspace) -> list[str]:
 def grown(home: Workspace, away: Workspace, tmp_path: Path) -> Path:
     """``home``'s handover once three files were attached to its checklist: new evidence for
     ``away``, which holds the rest already."""
-    year = dt.date.today().year
+    year = DEMO_DAY.year
     home.recognition.open(year)
     codes = [item.code for item in home.recognition.view(year).template.items]
     for i in range(3):

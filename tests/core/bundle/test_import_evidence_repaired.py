@@ -5,7 +5,6 @@ is not even read). Before, a file of that name in the store was taken as sound a
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bundle_sync import bundle_of, carry, edit
+from bundle_sync import DEMO_DAY, bundle_of, carry, edit
 from doancoso.core.bundle.merge import apply
 from doancoso.core.evidence.store import EvidenceStore
 from doancoso.core.workspace import Workspace
@@ -23,8 +22,8 @@ PASSWORD = "Minh chứng hỏng được thay"
 
 
 def _attach(ws: Workspace, tmp_path: Path, count: int) -> list[str]:
-    """``count`` files attached to the checklist of this year; their hashes."""
-    year = dt.date.today().year
+    """``count`` files attached to the checklist of the demo's year; their hashes."""
+    year = DEMO_DAY.year
     ws.recognition.open(year)
     codes = [item.code for item in ws.recognition.view(year).template.items]
     hashes = []

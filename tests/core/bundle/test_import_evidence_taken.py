@@ -5,7 +5,6 @@ of files to copy is the import's."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bundle_sync import carry
+from bundle_sync import DEMO_DAY, carry
 from doancoso.core.evidence.store import EvidenceStore
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
@@ -43,7 +42,7 @@ def _named(ws: Workspace) -> set[str]:
 def other(tmp_path: Path) -> Iterator[Workspace]:
     """A former commune union holding, like home, a checklist of this year."""
     ws = Workspace.open(tmp_path / "other")
-    ws.generate_demo(members=30, seed=8)
+    ws.generate_demo(members=30, seed=8, today=DEMO_DAY)
     info = ws.organization.get()
     assert info is not None
     ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": TAN_LOC}))
@@ -54,7 +53,7 @@ def other(tmp_path: Path) -> Iterator[Workspace]:
 def test_sap_nhap_copies_no_file_of_their_checklist_not_taken(
     home: Workspace, other: Workspace, tmp_path: Path
 ) -> None:
-    year = dt.date.today().year
+    year = DEMO_DAY.year
     codes = [item.code for item in other.recognition.view(year).template.items]
     dropped: set[str | None] = set()
     for i in range(3):  # their checklist of this year: not taken (home has one)

@@ -6,14 +6,13 @@ the preview's counts are what the import writes."""
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bundle_sync import bundle_of, carry, edit, every_row, round_rows
+from bundle_sync import DEMO_DAY, bundle_of, carry, edit, every_row, round_rows
 from doancoso.core.bundle.merge import apply, plan
 from doancoso.core.bundle.orgmerge import year_text
 from doancoso.core.bundle.rows import travelling_tables
@@ -24,8 +23,8 @@ from doancoso.core.workspace import Workspace
 TAN_LOC = "Đoàn xã Tân Lộc"
 
 
-THIS_YEAR = dt.date.today().year
-"""The demo's year (it holds this year's plan, checklist and open round, and last year's
+THIS_YEAR = DEMO_DAY.year
+"""The demo's year (it holds that year's plan, checklist and open round, and last year's
 closed round)."""
 LAST_YEAR = THIS_YEAR - 1
 
@@ -36,7 +35,7 @@ def other(tmp_path: Path, home: Workspace) -> Iterator[Workspace]:
     rating rounds of the same years); its first member is home's first, by CCCD, with a phone
     home's lacks; its “Chi đoàn ấp Tân Thành” is renamed “Chi đoàn ấp Mới”."""
     ws = Workspace.open(tmp_path / "other")
-    ws.generate_demo(members=30, seed=8)
+    ws.generate_demo(members=30, seed=8, today=DEMO_DAY)
     info = ws.organization.get()
     assert info is not None
     ws.organization.update(OrganizationInfo(**{**info.__dict__, "name": TAN_LOC}))

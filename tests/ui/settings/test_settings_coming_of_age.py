@@ -148,7 +148,11 @@ def test_the_coming_of_age_dialog_follows_the_saved_age(
 
     def look(dialog: QDialog) -> None:
         assert isinstance(dialog, ComingOfAgeDialog)
+        # "quá hạn" judged on a day of 2026 (the dialog's own clock): from 2027 the member who
+        # reached 30 in 2026 is rightly overdue.
+        dialog.today = date(2026, 12, 7)
         dialog.year_spin.setValue(2026)
+        dialog.reload()  # the year shown may have been 2026 already: listed on that day
         seen.append(
             (
                 dialog.caption.text(),
