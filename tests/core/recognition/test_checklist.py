@@ -436,3 +436,20 @@ def test_a_criterion_whose_items_all_do_not_apply_is_still_missing(ws: Workspace
     ws.recognition.set(2025, "3.2", {"status": "Đạt"})
     view = ws.recognition.view(2025, AS_OF)
     assert not [m for m in view.missing() if m.kind == "not-met" and m.code.startswith("3")]
+
+
+def test_a_refused_change_to_a_year_not_opened_opens_nothing(ws: Workspace, tmp_path: Path) -> None:
+    """An unknown item or a bad status for a year never opened was refused, but the year had
+    been opened first (with the default template): bad input changes nothing."""
+    proof = tmp_path / "bien-ban.txt"
+    proof.write_text("Biên bản", encoding="utf-8")
+    before = ws.recognition.years()
+    with pytest.raises(NotFoundError):
+        ws.recognition.set(2027, "9.9", {"status": "dat"})
+    with pytest.raises(ValidationError):
+        ws.recognition.set(2027, "1.1", {"status": "không rõ"})
+    with pytest.raises(NotFoundError):
+        ws.recognition.attach(2027, "9.9", proof)
+    assert ws.recognition.years() == before and ws.recognition.opened(2027) is None
+    ws.recognition.set(2027, "1.1", {"status": "dat"})
+    assert 2027 in ws.recognition.years()

@@ -397,9 +397,11 @@ class RecognitionService:
 
     def set(self, year: int, code: str, raw: Mapping[str, str]) -> AnswerChange:
         """Change an item's ``status`` (a code or its name), ``points`` and ``note``; returns
-        its answer before and after (for :meth:`put_back`, the undo)."""
-        template = self.open(year)
-        item = self._item(template, code, year)
+        its answer before and after (for :meth:`put_back`, the undo). A year not opened yet is
+        opened with the default template, once the change is found good: a refused one opens
+        nothing."""
+        check_year(year)
+        item = self._item(self.opened(year) or default_template(), code, year)
         errors: dict[str, str] = {}
         values: dict[str, object] = {}
         if "status" in raw:
@@ -423,6 +425,7 @@ class RecognitionService:
             values["note"] = nfc_multiline_or_none(raw["note"])
         if errors:
             raise ValidationError(errors)
+        self._item(self.open(year), code, year)  # opened now, with its template as it is
         with self._ctx.db.transaction() as session:
             answer = self._answer(session, year, code)
             before = answer_fields(answer)
@@ -453,7 +456,11 @@ class RecognitionService:
         caption: str | None = None,
         taken_on: dt.date | None = None,
     ) -> str:
-        """Attach a file to an item (stored once by its hash); returns the attachment's id."""
+        """Attach a file to an item (stored once by its hash); returns the attachment's id. An
+        item the year's template (or the default one, for a year not opened yet) does not have
+        is refused before the year is opened."""
+        check_year(year)
+        self._item(self.opened(year) or default_template(), code, year)
         self._item(self.open(year), code, year)
         with self._ctx.db.transaction() as session:
             answer_id = self._answer(session, year, code).id
