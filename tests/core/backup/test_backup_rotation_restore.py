@@ -81,3 +81,17 @@ def test_a_second_restore_the_same_morning_keeps_the_copy_taken_before_the_first
     for day in range(1, 4):
         take_backup(live, folder, "hang-ngay", RESTORED_AT + timedelta(days=day))
     assert _kept(ws) == [(second.path.name, 300), (name, 290)]
+
+
+def test_the_copy_taken_before_a_bundle_import_is_kept_as_a_restore_s(
+    demo_ws: Workspace,
+) -> None:
+    """A bundle's import replaces rows with the bundle's versions: the copy taken before it is
+    the only one holding them, kept the next day and weeks later as a restore's copy is."""
+    live, folder = demo_ws.data_dir / DATABASE_FILE, demo_ws.data_dir / BACKUP_FOLDER
+    before = take_backup(live, folder, "truoc-nhap-goi", RESTORED_AT)
+    take_backup(live, folder, "khi-dong", RESTORED_AT + timedelta(hours=7))
+    for day in range(1, 40):
+        take_backup(live, folder, "hang-ngay", RESTORED_AT + timedelta(days=day, hours=8))
+    kept = [b.path.name for b in list_backups(folder) if b.reason == "truoc-nhap-goi"]
+    assert kept == [before.path.name]

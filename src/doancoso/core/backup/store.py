@@ -516,33 +516,39 @@ def take_backup(
     return BackupInfo(target, parsed[1], reason, target.stat().st_size, held, True)
 
 
+REPLACED = ("truoc-khoi-phuc", "truoc-nhap-goi")
+"""The reasons of the copies holding data an action then replaced (a restore, a bundle's
+import), which the backups taken after it do not hold: kept longer by :func:`rotate`."""
+
+
 def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]:
     """Drop the backups the rotation does not keep; returns what was removed.
 
     Kept: the newest of each of the last :data:`KEEP_DAYS` days, of each of the last
     :data:`KEEP_WEEKS` weeks and of each of the last :data:`KEEP_MONTHS` months, every
-    pre-upgrade copy, every pre-restore copy of the last :data:`KEEP_DAYS` days and the newest
-    one whatever its age, and everything of the last hour (a backup just taken before an action
-    is never the one dropped). Then, while the rest takes more than
-    ``budget``, the oldest go first (pre-upgrade and pre-restore copies and the newest backup
-    last of all).
+    pre-upgrade copy, every copy of :data:`REPLACED` taken in the last :data:`KEEP_DAYS` days
+    and the newest of each of its reasons whatever its age, and everything of the last hour (a
+    backup just taken before an action is never the one dropped). Then, while the rest takes
+    more than ``budget``, the oldest go first (pre-upgrade copies, those of :data:`REPLACED`
+    and the newest backup last of all).
 
     A pre-restore copy is the only one holding the work a restore replaced (every backup after
     it holds the restored, older data): the restore's question promises it can be got back, so
     a later backup of its day must not push it out (nor, after a second restore the same day,
-    the copy taken before the first one).
+    the copy taken before the first one). A copy taken before a bundle is imported is likewise
+    the only one holding the rows the bundle's versions replaced.
     """
     backups = list_backups(folder, inspect=False)
     keep: set[Path] = set()
     buckets: dict[tuple[str, object], Path] = {}
-    last_restore = next((b.path for b in backups if b.reason == "truoc-khoi-phuc"), None)
+    newest_of = {r: next((b.path for b in backups if b.reason == r), None) for r in REPLACED}
     for info in backups:  # newest first: the first of each bucket is its newest
         day = info.taken_at.date()
         age = now - info.taken_at
-        restore_copy = info.reason == "truoc-khoi-phuc" and (
-            info.path == last_restore or age <= timedelta(days=KEEP_DAYS)
+        replaced = info.reason in REPLACED and (
+            info.path == newest_of[info.reason] or age <= timedelta(days=KEEP_DAYS)
         )
-        if info.reason == "truoc-nang-cap" or restore_copy or age < timedelta(hours=1):
+        if info.reason == "truoc-nang-cap" or replaced or age < timedelta(hours=1):
             keep.add(info.path)
             continue
         for kind, key, limit in (
@@ -557,7 +563,7 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
     kept = [b for b in backups if b.path in keep]
     total = sum(b.size for b in kept)
     newest = backups[0].path if backups else None
-    last_dropped = ("truoc-nang-cap", "truoc-khoi-phuc")
+    last_dropped = ("truoc-nang-cap", *REPLACED)
     for info in sorted(kept, key=lambda b: (b.reason in last_dropped, b.taken_at)):
         if total <= budget:
             break
