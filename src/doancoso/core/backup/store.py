@@ -516,9 +516,14 @@ def take_backup(
     return BackupInfo(target, parsed[1], reason, target.stat().st_size, held, True)
 
 
-REPLACED = ("truoc-khoi-phuc", "truoc-nhap-goi")
+REPLACED = ("truoc-khoi-phuc", "truoc-nhap-goi", "truoc-nhap")
 """The reasons of the copies holding data an action then replaced (a restore, a bundle's
-import), which the backups taken after it do not hold: kept longer by :func:`rotate`."""
+import, a sheet's import: of members, of young people, or of a rating round's proposals), which
+the backups taken after it do not hold: kept longer by :func:`rotate`. Each is the way back the
+action's question or message promises. Not so the copy taken before a check
+("truoc-kiem-tra": a check changes nothing, a repair only fills what the data derive from
+themselves) nor the one before closing a rating round ("truoc-ket-thuc-xep-loai": a closing
+adds to the data, and "Mở lại" is its way back): the backups after them hold what they held."""
 
 
 def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]:
@@ -535,8 +540,9 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
     A pre-restore copy is the only one holding the work a restore replaced (every backup after
     it holds the restored, older data): the restore's question promises it can be got back, so
     a later backup of its day must not push it out (nor, after a second restore the same day,
-    the copy taken before the first one). A copy taken before a bundle is imported is likewise
-    the only one holding the rows the bundle's versions replaced.
+    the copy taken before the first one). A copy taken before a bundle or a sheet is imported
+    is likewise the only one holding the rows the import replaced: the import's message sends
+    the secretary to it if the wrong file was imported.
     """
     backups = list_backups(folder, inspect=False)
     keep: set[Path] = set()
