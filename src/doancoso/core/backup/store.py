@@ -224,8 +224,9 @@ def readable(path: Path) -> Iterator[Path]:
     of it: SQLite rolls it back only through a read-write connection, which a write-protected
     stick refuses (and which must not change a backup where it is anyway), so it too was said
     to be damaged. The file and its journal are copied the same way, the half transaction
-    rolled back in the copy, and the copy read. An empty journal holds nothing: the file is
-    read where it is. A copy that fails (the stick failing) yields ``path`` itself: its reading
+    rolled back in the copy, and the copy read. An empty journal, or one whose header is zeroed
+    (not hot: :func:`~..storage.inspection.hot_journal`), holds nothing: the file is read where
+    it is. A copy that fails (the stick failing) yields ``path`` itself: its reading
     says what is wrong."""
     pending = unfinished_writes(path)
     if pending == "-wal" and _wal_index_refused(path):
