@@ -160,6 +160,7 @@ def test_show_marks_a_file_lost_from_the_store(folder: str, tmp_path: Path) -> N
 
 
 def test_a_file_of_the_wrong_kind_exits_1_and_changes_nothing(folder: str, tmp_path: Path) -> None:
+    _open(folder, "2025")  # a year not opened stays so (test_checklist_cli_refused_file.py)
     fake = tmp_path / "bao-cao.pdf"
     fake.write_bytes(b"MZ not a pdf")
     code, out, err = cli(

@@ -134,7 +134,8 @@ def test_option_of_another_command(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _exit(capsys, "restore", "saoluu.sqlite", "--format", "json")
     assert (code, out) == (2, "")
     assert err == (
-        "cách dùng: doancoso restore [-h] [--data-dir THƯ_MỤC] TỆP_SAO_LƯU\n"
+        "cách dùng: doancoso restore [-h] [--data-dir THƯ_MỤC] [--other-organization] "
+        "TỆP_SAO_LƯU\n"
         "Lỗi cú pháp lệnh: tham số không nhận ra: --format json\n"
     )
 

@@ -4,7 +4,9 @@ from the command line.
 ``backup`` takes a checked backup (``--to FOLDER``: onto a USB stick); ``backups`` lists them;
 ``check`` backs up, then verifies the data (exit 0 when nothing is wrong, 1 when it found a
 problem; ``--repair`` fixes what is safe to fix); ``restore BACKUP_FILE`` puts a backup in place
-of the data, after backing up (or setting aside, if damaged) what it replaces;
+of the data, after backing up (or setting aside, if damaged) what it replaces (a backup of
+another Đoàn cơ sở than the one in use is refused, naming both, without
+``--other-organization``, as the window's question names them);
 ``restore-evidence BACKUP_FILE`` takes back only the evidence files lost from the data folder
 from the folder beside a backup on a USB stick (exit 1 while some are still lost).
 """
@@ -13,9 +15,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import TextIO
 
-from ..core.backup.store import BackupInfo, evidence_beside_text
+from ..core.backup.store import IN_USE_KEPT, BackupInfo, evidence_beside_text
+from ..core.errors import AppError
 from ..core.lang.text import size_text, vn_number
 from .common import (
     EXIT_ERROR,
@@ -56,6 +60,12 @@ def register(subparsers: Subparsers) -> None:
     data_dir_option(restore)
     restore.add_argument(
         "backup", type=file_path, metavar="TỆP_SAO_LƯU", help="tệp sao lưu (.sqlite)"
+    )
+    restore.add_argument(
+        "--other-organization",
+        action="store_true",
+        help="khôi phục cả khi bản sao lưu là dữ liệu của một Đoàn cơ sở khác: toàn bộ dữ liệu "
+        "của Đoàn cơ sở đang dùng được thay bằng dữ liệu đó",
     )
     restore.set_defaults(handler=restore_backup)
 
@@ -177,6 +187,8 @@ def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
             raise read_only.error(f"restore of {args.backup} refused")
         lock = DataFolderLock.acquire(data_dir)  # refused while the app has the folder open
         try:
+            if not args.other_organization:
+                _refuse_other_union(data_dir, args.backup.resolve())
             result = restore(data_dir, args.backup.resolve())
         finally:
             lock.release()
@@ -190,6 +202,33 @@ def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
     if result.set_aside is not None:
         print(f"Tệp dữ liệu hỏng đã được giữ lại: {result.set_aside}", file=out)
     return EXIT_OK
+
+
+def _refuse_other_union(data_dir: Path, backup: Path) -> None:
+    """A backup holding another Đoàn cơ sở than the data in use (a file of the next commune's,
+    on a stick they share) is refused, naming both, as the window's question names them (read
+    the same way, changing nothing); data with no organisation (a new PC) take any backup."""
+    from ..core.backup.store import held_organization, readable
+    from ..core.storage.folder import DATABASE_FILE
+
+    live = data_dir / DATABASE_FILE
+    mine = held_organization(live) if live.is_file() else None
+    if mine is None:
+        return
+    with readable(backup) as source:  # a stick's backup beside a hot journal is read too
+        theirs = held_organization(source)
+    if theirs is None or theirs[0] == mine[0]:
+        return  # one that cannot be read is refused by the restore, with what is wrong
+    raise AppError(
+        f"Bản sao lưu này là của “{theirs[0]}”{_members_said(theirs[1])}, không phải của "
+        f"“{mine[0]}”{_members_said(mine[1])} đang dùng trong thư mục “{data_dir}”: khôi phục "
+        f"sẽ thay toàn bộ dữ liệu của “{mine[0]}” bằng dữ liệu của “{theirs[0]}”. Nếu thật sự "
+        f"muốn vậy, hãy chạy lại với --other-organization. {IN_USE_KEPT}"
+    )
+
+
+def _members_said(count: int | None) -> str:
+    return "" if count is None else f" ({vn_number(count)} đoàn viên)"
 
 
 def restore_evidence(args: argparse.Namespace, out: TextIO) -> int:

@@ -224,8 +224,9 @@ def readable(path: Path) -> Iterator[Path]:
     of it: SQLite rolls it back only through a read-write connection, which a write-protected
     stick refuses (and which must not change a backup where it is anyway), so it too was said
     to be damaged. The file and its journal are copied the same way, the half transaction
-    rolled back in the copy, and the copy read. An empty journal holds nothing: the file is
-    read where it is. A copy that fails (the stick failing) yields ``path`` itself: its reading
+    rolled back in the copy, and the copy read. An empty journal, or one whose header is zeroed
+    (not hot: :func:`~..storage.inspection.hot_journal`), holds nothing: the file is read where
+    it is. A copy that fails (the stick failing) yields ``path`` itself: its reading
     says what is wrong."""
     pending = unfinished_writes(path)
     if pending == "-wal" and _wal_index_refused(path):
@@ -516,9 +517,14 @@ def take_backup(
     return BackupInfo(target, parsed[1], reason, target.stat().st_size, held, True)
 
 
-REPLACED = ("truoc-khoi-phuc", "truoc-nhap-goi")
+REPLACED = ("truoc-khoi-phuc", "truoc-nhap-goi", "truoc-nhap")
 """The reasons of the copies holding data an action then replaced (a restore, a bundle's
-import), which the backups taken after it do not hold: kept longer by :func:`rotate`."""
+import, a sheet's import: of members, of young people, or of a rating round's proposals), which
+the backups taken after it do not hold: kept longer by :func:`rotate`. Each is the way back the
+action's question or message promises. Not so the copy taken before a check
+("truoc-kiem-tra": a check changes nothing, a repair only fills what the data derive from
+themselves) nor the one before closing a rating round ("truoc-ket-thuc-xep-loai": a closing
+adds to the data, and "Mở lại" is its way back): the backups after them hold what they held."""
 
 
 def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]:
@@ -535,8 +541,9 @@ def rotate(folder: Path, now: datetime, budget: int = SIZE_BUDGET) -> list[Path]
     A pre-restore copy is the only one holding the work a restore replaced (every backup after
     it holds the restored, older data): the restore's question promises it can be got back, so
     a later backup of its day must not push it out (nor, after a second restore the same day,
-    the copy taken before the first one). A copy taken before a bundle is imported is likewise
-    the only one holding the rows the bundle's versions replaced.
+    the copy taken before the first one). A copy taken before a bundle or a sheet is imported
+    is likewise the only one holding the rows the import replaced: the import's message sends
+    the secretary to it if the wrong file was imported.
     """
     backups = list_backups(folder, inspect=False)
     keep: set[Path] = set()

@@ -170,6 +170,11 @@ class EvidenceService:
             session.flush()
             return row.id
 
+    def check_file(self, source: Path) -> None:
+        """Refuse ``source`` now, as :meth:`attach` would (it cannot be read, is over the size
+        limit, or is not a PDF, JPEG or PNG), before a caller makes anything for it."""
+        self.store.accepted(source, self.max_size)
+
     def attachments(self, owner_table: str, owner_id: str) -> list[Attachment]:
         """The files attached to one record, in the order they were attached."""
         stmt = (

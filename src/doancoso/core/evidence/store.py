@@ -133,7 +133,19 @@ class EvidenceStore:
     def add(self, source: Path, max_size: int = DEFAULT_MAX_SIZE) -> StoredFile:
         """Copy ``source`` into the store (once per content); refused with an
         :class:`ImportFileError` when it cannot be read, is too large or is not a PDF, JPEG or
-        PNG. Nothing is left behind on failure."""
+        PNG (:meth:`accepted`). Nothing is left behind on failure."""
+        media_type = self.accepted(source, max_size)
+        name = source.name or str(source)
+        try:
+            return self._copy(source, media_type, max_size, name)
+        except OSError as exc:
+            raise ImportFileError(f"Không đọc được tệp “{name}”: {os_reason(exc)}.") from exc
+
+    @staticmethod
+    def accepted(source: Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
+        """The media type of ``source`` if :meth:`add` would take it as it is now, read without
+        copying it; else :meth:`add`'s refusal (it cannot be read, is too large or is not a
+        PDF, JPEG or PNG). What a caller checks before it makes anything for the file."""
         name = source.name or str(source)  # "." (the current folder) has no name
         try:
             size = source.stat().st_size
@@ -154,7 +166,7 @@ class EvidenceStore:
                     f"Tệp “{name}” không phải PDF, ảnh JPEG hoặc PNG (kiểm tra theo nội dung "
                     "tệp, không theo phần mở rộng). Hãy lưu lại ở một trong các dạng đó."
                 )
-            return self._copy(source, media_type, max_size, name)
+            return media_type
         except OSError as exc:
             raise ImportFileError(f"Không đọc được tệp “{name}”: {os_reason(exc)}.") from exc
 

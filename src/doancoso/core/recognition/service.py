@@ -457,10 +457,12 @@ class RecognitionService:
         taken_on: dt.date | None = None,
     ) -> str:
         """Attach a file to an item (stored once by its hash); returns the attachment's id. An
-        item the year's template (or the default one, for a year not opened yet) does not have
-        is refused before the year is opened."""
+        item the year's template (or the default one, for a year not opened yet) does not have,
+        or a file the evidence store refuses (unreadable, too large, of another type), is
+        refused before the year is opened."""
         check_year(year)
         self._item(self.opened(year) or default_template(), code, year)
+        self._evidence.check_file(source)
         self._item(self.open(year), code, year)
         with self._ctx.db.transaction() as session:
             answer_id = self._answer(session, year, code).id

@@ -38,14 +38,28 @@ def inspecting(uri: str) -> sqlite3.Connection:
 
 def unfinished_writes(path: Path) -> str | None:
     """Which file beside ``path`` holds writes not yet in it: a ``-wal`` with commits (a close
-    that did not checkpoint), or a hot ``-journal`` (a writer killed in the middle of a
-    transaction in rollback-journal mode, which SQLite rolls back at its next read-write
-    open); None when there is neither."""
-    for suffix in ("-wal", "-journal"):
-        companion = Path(f"{path}{suffix}")
-        if companion.exists() and companion.stat().st_size > 0:
-            return suffix
-    return None
+    that did not checkpoint), or a hot ``-journal`` (:func:`hot_journal`: a writer killed in
+    the middle of a transaction in rollback-journal mode, which SQLite rolls back at its next
+    read-write open); None when there is neither."""
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return "-wal"
+    return "-journal" if hot_journal(path) else None
+
+
+def hot_journal(path: Path) -> bool:
+    """Whether the ``-journal`` beside ``path`` is hot as SQLite judges it (``hasHotJournal``
+    in its pager; "hot journal" in its file format's documentation): there, and its first byte
+    not zero. An empty one, or one whose header was zeroed (how a transaction ends in
+    ``journal_mode=PERSIST``), holds nothing to roll back: SQLite ignores it. One that cannot be
+    read is taken as hot: writes may be pending in it."""
+    try:
+        with open(f"{path}-journal", "rb") as handle:
+            return handle.read(1) not in (b"", b"\x00")
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 def read_only_uri(path: Path) -> str:
@@ -61,8 +75,17 @@ def roll_back_hot_journal(path: Path) -> None:
     """SQLite's own crash recovery of a hot ``-journal`` beside ``path``: a read-write
     connection's first read rolls the killed transaction back; a read-only one cannot (it says
     "attempt to write a readonly database"), so without this a sound file would be taken for a
-    damaged one. A file SQLite cannot read is left to :func:`damage` to describe."""
-    if unfinished_writes(path) != "-journal":
+    damaged one. A file SQLite cannot read is left to :func:`damage` to describe. What was done
+    is logged as it was: a journal that is not hot (its header zeroed) is left alone, and one
+    still hot after the read (a writer's lock held on it) was not rolled back."""
+    journal = Path(f"{path}-journal")
+    if not hot_journal(path):
+        if journal.is_file() and journal.stat().st_size > 0:
+            log.info(
+                "left %s alone: its header is zeroed (a transaction ended in persistent-journal "
+                "mode), SQLite ignores it: nothing rolled back",
+                journal,
+            )
         return
     try:
         conn = sqlite3.connect(path)
@@ -73,7 +96,10 @@ def roll_back_hot_journal(path: Path) -> None:
     except UNREADABLE as exc:
         log.warning("could not roll back the journal beside %s: %s", path, exc)
     else:
-        log.warning("rolled back the transaction a killed writer left in %s-journal", path)
+        if hot_journal(path):
+            log.warning("%s is still hot after a read of %s: nothing rolled back", journal, path)
+        else:
+            log.warning("rolled back the transaction a killed writer left in %s", journal)
 
 
 # What SQLite says when a read-only connection cannot set up the WAL index (-shm) beside a
