@@ -122,7 +122,8 @@ def test_the_plan_follows_the_number_the_app_used(ws, data_dir, tmp_path):
     assert out.splitlines()[1:] == [
         "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số "
         "khác).",
-        "Số này đã được ghi vào kế hoạch.",
+        # Named again: "Số này" (this number) came right after 04-KH/ĐTN, the one not kept.
+        "Số 05-KH/ĐTN đã được ghi vào kế hoạch.",
     ]
     assert "Số: 05-KH/ĐTN" in _lines(target)
     assert DocumentMemory(data_dir).last_number("KH") == "05-KH/ĐTN"
@@ -176,8 +177,8 @@ def test_the_plan_keeps_the_number_and_date_it_was_printed_with(ws, data_dir, tm
     said = _print_plan(data_dir, target, "--number", "03-KH/ĐTN", "--date", "20/01/2026")
     assert said == [
         f"Đã in kế hoạch công tác năm 2026 ra tệp {target}.",
-        "Số văn bản: 03-KH/ĐTN.",  # the number said once
-        "Số này và ngày ban hành 20/01/2026 đã được ghi vào kế hoạch.",
+        "Số văn bản: 03-KH/ĐTN.",
+        "Số 03-KH/ĐTN và ngày ban hành 20/01/2026 đã được ghi vào kế hoạch.",
     ]
     plan = ws.plans.get(2026)
     assert (plan.number, plan.plan_date) == ("03-KH/ĐTN", date(2026, 1, 20))
@@ -193,7 +194,7 @@ def test_the_next_number_printed_becomes_the_plan_s(ws, data_dir, tmp_path):
     assert said[1:] == [
         "Số văn bản: 05-KH/ĐTN (tiếp theo số 04-KH/ĐTN đã dùng lần trước; --number để ghi số "
         "khác).",
-        "Số này đã được ghi vào kế hoạch.",
+        "Số 05-KH/ĐTN đã được ghi vào kế hoạch.",
     ]
     plan = ws.plans.get(2026)
     assert (plan.number, plan.plan_date) == ("05-KH/ĐTN", date(2026, 1, 15))

@@ -104,9 +104,8 @@ def plan_print(args: argparse.Namespace, out: TextIO) -> int:
     what = "báo cáo kết quả thực hiện chỉ tiêu" if args.report else "kế hoạch công tác"
     print(f"Đã in {what} năm {args.year} ra tệp {path}.", file=out)
     print(chosen.said, file=out)
-    if kept:  # the number was just said: named once, "Số này" here
-        named = {**kept, "number": "này"} if "number" in kept else kept
-        print(f"{kept_text(named)} đã được ghi vào kế hoạch.", file=out)
+    if kept:  # named again, as in the app: after "(tiếp theo số 04-KH/ĐTN…)" a "Số này" read as 04
+        print(f"{kept_text(kept)} đã được ghi vào kế hoạch.", file=out)
     if unkept:
         print(unkept, file=out)
     return EXIT_OK

@@ -54,6 +54,10 @@ def test_enter_renames_and_delete_deletes(
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     qtbot.keyClick(page.table, Qt.Key.Key_Enter)
     assert opened == ["Đổi tên chi đoàn"] * 2
+    # Keys only: no "Đổi tên", "Xóa" named for a menu no one opens (the buttons say them).
+    assert [(a.text(), a.shortcut().toString()) for a in page.table.actions()] == [
+        ("", "Return"), ("", "Del"),
+    ]  # fmt: skip
 
     prompts.answer = True
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)

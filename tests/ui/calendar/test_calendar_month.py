@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QToolTip
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.activities.rules import BUILTIN_KINDS
@@ -151,6 +151,44 @@ def _chip_point(view: MonthView, day: dt.date) -> tuple[int, int]:
     option.rect = view.visualRect(index)
     chip = view.chips.layout(option, index.data(OCCURRENCES_ROLE)).chips[0]
     return chip.center().x(), chip.center().y()
+
+
+def _tooltip_at(view: MonthView, point: QPoint) -> str:
+    """The tooltip shown where the mouse rests at ``point`` (viewport coordinates)."""
+    QToolTip.hideText()
+    viewport = view.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen tooltip's
+def test_a_chip_s_tooltip_reads_its_activity_whole(qtbot: QtBot, march: Workspace) -> None:
+    """A chip cut short at 1366×768 is read whole where the mouse rests on it: the title, the
+    day and time, the place; beside the chips, the day's list."""
+    model = _read_by(march)
+    view = MonthView(model)
+    qtbot.addWidget(view)
+    view.chips.kinds = model.kinds = march.activities.kinds()
+    model.show_month(2026, 3)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    meeting = QPoint(*_chip_point(view, dt.date(2026, 3, 15)))
+    assert _tooltip_at(view, meeting).splitlines() == [
+        "Sinh hoạt chi đoàn tháng 3", "Chủ nhật, 15/03/2026, 19:30",
+        "Sinh hoạt chi đoàn định kỳ — Chưa ghi kết quả",
+    ]  # fmt: skip
+    camp = QPoint(*_chip_point(view, dt.date(2026, 3, 31)))  # its second day
+    assert _tooltip_at(view, camp).splitlines() == [
+        "Trại hè thanh niên", "Thứ Hai, 30/03/2026 – Thứ Tư, 01/04/2026",
+        "Địa điểm: Bãi biển Khai Long", "Văn hóa – văn nghệ – thể dục thể thao — Chưa ghi kết quả",
+    ]  # fmt: skip
+    beside = QPoint(meeting.x(), meeting.y() + 60)
+    assert _tooltip_at(view, beside) == model.index_of(dt.date(2026, 3, 15)).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    QToolTip.hideText()
 
 
 def test_a_held_meeting_s_chip_reads_its_chi_doan_whole(qtbot: QtBot, cal_ws: Workspace) -> None:

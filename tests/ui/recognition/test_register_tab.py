@@ -336,6 +336,10 @@ def test_enter_edits_and_delete_deletes_a_record_as_in_every_list(
     assert ws.registers.advice() == []
     history.undo()
     assert [r.id for r in ws.registers.advice()] == [record]
+    # Keys only, as in the other lists: no "Sửa…", "Xóa…" named for a menu no one opens.
+    assert [(a.text(), a.shortcut().toString()) for a in section.table.actions()] == [
+        ("", "Return"), ("", "Del"),
+    ]  # fmt: skip
 
 
 def _selected_rows(section: RecordsSection) -> list[int]:

@@ -24,7 +24,7 @@ def _accept_the_question(answered: list[str]) -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             answered.append(box.text().split("\n")[0])
-            yes = next(b for b in box.buttons() if b.text() == "Đồng ý")
+            yes = next(b for b in box.buttons() if b.text().replace("&", "") == "Đồng ý")
             yes.click()
         elif isinstance(box, QWidget):
             box.close()

@@ -43,7 +43,7 @@ from ...core.roster.branches import (
 )
 from ...core.workspace import Workspace
 from ..common.latest_read import LatestRead
-from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, keyed_in_unchosen, table_actions
+from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, keyed_in_unchosen, table_keys
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
@@ -153,9 +153,7 @@ class BranchesPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _index: self.rename_button.click())  # if it can
-        keys = table_actions(
-            self.table, ("Đổi tên", self.rename_selected), ("Xóa", self.delete_selected)
-        )
+        keys = table_keys(self.table, self.rename_selected, self.delete_selected)
         # Anywhere on the page, never from another: the chi đoàn it merges is chosen here.
         merge = QAction("Gộp vào…", self)
         merge.setShortcut(QKeySequence(MERGE_KEY))

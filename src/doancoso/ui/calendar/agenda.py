@@ -25,10 +25,9 @@ from .words import (
     WHOLE_ORGANISATION,
     KindColours,
     attendance_text,
-    branches_text,
     kind_colour,
     kind_name,
-    long_date,
+    occurrence_tooltip,
     reminder_text,
     short_branches_text,
     short_date,
@@ -77,19 +76,6 @@ def colour_icon(colour: str) -> QIcon:
     return icon
 
 
-def _tooltip(
-    row: OccurrenceRow, kinds: KindColours, today: dt.date,
-    branches: Mapping[str, str] | None = None,
-) -> str:  # fmt: skip
-    lines = [row.title, long_date(row.day) + (f", {time_range(row)}" if time_range(row) else "")]
-    if row.place:
-        lines.append(f"Địa điểm: {row.place}")
-    if branches is not None:  # the agenda's column shows them shortened
-        lines.append(branches_text(row.branch_ids, branches))
-    lines.append(f"{kind_name(kinds, row.kind)} — {status_text(row, today)}")
-    return "\n".join(lines)
-
-
 class AgendaModel(QAbstractTableModel):
     """The dates of a range, by day and time."""
 
@@ -130,7 +116,7 @@ class AgendaModel(QAbstractTableModel):
         if role == OCCURRENCE_ID_ROLE:
             return row.id
         if role == TOOLTIP:
-            return _tooltip(row, self._kinds, self._today, self._branches)
+            return occurrence_tooltip(row, self._kinds, self._today, self._branches)
         if role == ALIGNMENT:
             return ALIGN_RIGHT if column == COL_ATTENDANCE else ALIGN_LEFT
         if role == DECORATION and column == COL_KIND:
@@ -195,7 +181,7 @@ class ReminderModel(QAbstractListModel):
         if role == OCCURRENCE_ID_ROLE:
             return row.id
         if role == TOOLTIP:
-            return _tooltip(row, self._kinds, self._today)
+            return occurrence_tooltip(row, self._kinds, self._today)
         if role == DECORATION:
             return colour_icon(kind_colour(self._kinds, row.kind))
         return None

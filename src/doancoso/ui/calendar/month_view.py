@@ -4,7 +4,8 @@ the keyboard as much as by the mouse.
 Keys: the arrows move the selected day (a day of another month shows that month), Page Up /
 Page Down change the month, Home comes back to today, Enter opens the day's activity, N starts a
 new activity on the selected day. A double click on a chip opens that date; elsewhere in a day,
-the day.
+the day. The mouse resting on a chip shows its activity whole (title, day and time, place), on
+the rest of a day the day's list.
 """
 
 from __future__ import annotations
@@ -13,8 +14,17 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,12 +32,13 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
 from ...core.activities.service import OccurrenceRow
 from .month_model import DATE_ROLE, IN_MONTH_ROLE, OCCURRENCES_ROLE, TODAY_ROLE, MonthModel
-from .words import KindColours, add_months, chip_text, kind_colour
+from .words import KindColours, add_months, chip_text, kind_colour, occurrence_tooltip
 
 OTHER_MONTH_BACKGROUND = QColor("#f1f1f1")
 SELECTED_BACKGROUND = QColor("#e3f2fd")
@@ -337,8 +348,27 @@ class MonthView(QTableView):
             self.open_day.emit(index.data(DATE_ROLE))
         event.accept()
 
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # A chip cut short (a long title in a day 133 pixels wide at 1366×768) is read whole
+        # where the mouse rests on it; elsewhere in a day, the day's list (the model's).
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            found = self.chip_under(event.pos())
+            if found is not None:
+                row, rect = found
+                kinds, today = self.month_model.kinds, self.month_model.today
+                QToolTip.showText(event.globalPos(), occurrence_tooltip(row, kinds, today),
+                                  self.viewport(), rect)  # fmt: skip
+                return True
+        return super().viewportEvent(event)
+
     def occurrence_at(self, point: QPoint) -> OccurrenceRow | None:
         """The date of an activity whose chip is under ``point`` (viewport coordinates)."""
+        found = self.chip_under(point)
+        return found[0] if found is not None else None
+
+    def chip_under(self, point: QPoint) -> tuple[OccurrenceRow, QRect] | None:
+        """The date of an activity whose chip is under ``point`` and the chip (viewport
+        coordinates)."""
         index = self.indexAt(point)
         if not index.isValid():
             return None
@@ -347,4 +377,6 @@ class MonthView(QTableView):
         self.initViewItemOption(option)
         option.rect = self.visualRect(index)
         chip = self.chips.chip_at(option, rows, point)
-        return rows[chip] if chip is not None else None
+        if chip is None:
+            return None
+        return rows[chip], self.chips.layout(option, rows).chips[chip]

@@ -86,6 +86,25 @@ def _without_prefix(name: str) -> str:
     return rest or name
 
 
+def occurrence_tooltip(
+    row: OccurrenceRow, kinds: KindColours, today: dt.date,
+    branches: Mapping[str, str] | None = None,
+) -> str:  # fmt: skip
+    """A date of an activity in full, where its line or chip is cut short: the title, the days
+    (the first and last of one over several) and time, the place, the chi đoàn (given their
+    ``branches`` names), the kind and status."""
+    days = long_date(row.day)
+    if row.end_day is not None and row.end_day != row.day:
+        days += f" – {long_date(row.end_day)}"
+    lines = [row.title, days + (f", {time_range(row)}" if time_range(row) else "")]
+    if row.place:
+        lines.append(f"Địa điểm: {row.place}")
+    if branches is not None:
+        lines.append(branches_text(row.branch_ids, branches))
+    lines.append(f"{kind_name(kinds, row.kind)} — {status_text(row, today)}")
+    return "\n".join(lines)
+
+
 def attendance_text(row: OccurrenceRow) -> str:
     """ "35/40 · 3 phép", "1.180/1.219" (present / expected, and absent with leave) once the
     attendance is taken, else ""."""

@@ -90,21 +90,33 @@ def delete_question(question: str, names: Sequence[str], count: int) -> str:
     return f"{text}\n\n{UNDO_HINT}"
 
 
-def table_actions(
-    table: QTableView, edit: tuple[str, Callable[[], None]], delete: tuple[str, Callable[[], None]]
+def table_keys(
+    table: QTableView, edit: Callable[[], None], delete: Callable[[], None]
 ) -> tuple[QAction, QAction]:
     """Enter (either key) runs ``edit`` and Delete runs ``delete`` while ``table`` has the
-    focus (not in a search box beside it); the actions (text, slot), for menus."""
-    edit_action = QAction(edit[0], table)
+    focus (not in a search box beside it). The actions carry the keys only: no list has a
+    right-click menu, and a page's buttons say what the keys do."""
+    edit_action = QAction(table)
     edit_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-    edit_action.triggered.connect(edit[1])
-    delete_action = QAction(delete[0], table)
+    edit_action.triggered.connect(edit)
+    delete_action = QAction(table)
     delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-    delete_action.triggered.connect(delete[1])
+    delete_action.triggered.connect(delete)
     for action in (edit_action, delete_action):
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         table.addAction(action)
     return edit_action, delete_action
+
+
+def table_actions(
+    table: QTableView, edit: tuple[str, Callable[[], None]], delete: tuple[str, Callable[[], None]]
+) -> tuple[QAction, QAction]:
+    """The keys of :func:`table_keys`, their actions named (text, slot) for a menu that shows
+    them: the roster's, in the main window's "Đoàn viên" menu."""
+    actions = table_keys(table, edit[1], delete[1])
+    for action, (text, _) in zip(actions, (edit, delete), strict=True):
+        action.setText(text)
+    return actions
 
 
 class CountLabel(WrappedLabel):
@@ -249,7 +261,8 @@ class ListPage(QWidget):
     def table_actions(
         self, edit: tuple[str, Callable[[], None]], delete: tuple[str, Callable[[], None]]
     ) -> tuple[QAction, QAction]:
-        """Enter edits and Delete deletes, on the table only; the actions, for menus."""
+        """Enter edits and Delete deletes, on the table only; the actions, named for a menu
+        (:func:`table_actions`)."""
         return table_actions(self.table, edit, delete)
 
     # Filters ------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from ...core.documents import clean_number, next_number
 from ...core.dossier.numbers import NUMBERED, clean_numbers, duplicates, numbered_parts
 from ..common.document_dialog import DocumentMemory
 from ..common.fields import FieldErrors, WrappedLabel
+from ..common.mnemonics import lettered_names
 from ..shell.operations import Core
 from ..shell.state import UiState
 
@@ -51,30 +52,6 @@ SUGGEST = "Điền số &gợi ý"
 BUTTON_LETTERS = "GLH"
 """The Alt letters of the dialog's buttons: "Điền số &gợi ý", "&Lưu", "&Hủy"."""
 SUGGEST_TIP = "Điền vào các ô còn trống số kế tiếp số đã dùng lần trước (xem lại trước khi lưu)"
-
-
-def _letter_places(name: str) -> list[int]:
-    """Where in ``name`` an Alt letter may go, in order of preference: the start of a word, then
-    any other letter (a letter a key types: "Đ", "ả" are none)."""
-    starts = [i for i, c in enumerate(name) if i == 0 or name[i - 1] == " "]
-    places = starts + [i for i in range(len(name)) if i not in starts]
-    return [i for i in places if name[i].isascii() and name[i].isalpha()]
-
-
-def lettered_names(names: Mapping[str, str], taken: str) -> dict[str, str]:
-    """Each of ``names`` (key → name) as a label with an Alt letter of its own, none of
-    ``taken``: the names with the fewest letters to choose from served first, each its first
-    place free (:func:`_letter_places`); a name left without a free letter has none."""
-    used = set(taken.upper())
-    places = {key: _letter_places(name) for key, name in names.items()}
-    lettered: dict[str, str] = {}
-    for key in sorted(names, key=lambda k: len({names[k][i].upper() for i in places[k]})):
-        name = names[key]
-        free = [i for i in places[key] if name[i].upper() not in used]
-        if free:
-            used.add(name[free[0]].upper())
-        lettered[key] = f"{name[: free[0]]}&{name[free[0] :]}" if free else name
-    return {key: lettered[key] for key in names}
 
 
 LABELS = lettered_names({part: document.name for part, document in NUMBERED.items()},

@@ -36,7 +36,7 @@ from ...core.recognition.registers import (
     RegisterService,
 )
 from ...core.workspace import Workspace
-from ..common.list_page import UNDO_HINT, keyed_in_unchosen, table_actions
+from ..common.list_page import UNDO_HINT, keyed_in_unchosen, table_keys
 from ..lifecycle.party_page import HINT as PARTY_HINT
 from ..lifecycle.party_page import IntroductionsModel
 from ..shell.operations import Core, QueryOp
@@ -136,7 +136,7 @@ class RecordsSection(QWidget):
         self.table = _table(model, stretch, fixed)
         self.table.doubleClicked.connect(lambda _index: self.edit_record())
         self.table.installEventFilter(self)  # Tab into it chooses a row (see eventFilter)
-        table_actions(self.table, ("Sửa…", self.edit_record), ("Xóa…", self.delete_records))
+        table_keys(self.table, self.edit_record, self.delete_records)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.files = EvidencePanel(core, history)
         self.files.status.connect(self.status_message)

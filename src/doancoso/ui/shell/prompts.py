@@ -7,6 +7,10 @@ When a question or dialog closes, its window gets back its activation and the wi
 the focus gets it back (:func:`give_back_focus`): some window managers, and none at all (Xvfb),
 activate no window after a modal one closes, and until a click the window's shortcuts
 (Ctrl+Z right after confirming a deletion) did nothing.
+
+Every button of a question has an Alt letter of its own, as every other button of the app: the
+one its caller gave ("&Lưu"), else one chosen from its text ("Đồ&ng ý", "&Không":
+:func:`~doancoso.ui.common.mnemonics.lettered_texts`). Callers write their answers without one.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from ..common.choice_dialog import PLACEHOLDER, ChoiceDialog
+from ..common.mnemonics import lettered_texts
 
 WARNING_TITLE = "Kiểm tra lại trước khi lưu"
 
@@ -31,6 +36,7 @@ class Prompts:
     ) -> bool:  # fmt: skip
         """Ask ``text``; True for ``yes``. ``no`` is the default button and Esc."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        yes, no = lettered_texts([yes, no])
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.YesRole)
         no_button = box.addButton(no, QMessageBox.ButtonRole.NoRole)
         box.setDefaultButton(no_button)
@@ -50,7 +56,9 @@ class Prompts:
         """Ask ``text`` with one button per answer; the index of the one pressed. The first
         answer is the default button, the last one Esc (and closing the box)."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        buttons = [box.addButton(a, QMessageBox.ButtonRole.ActionRole) for a in answers]
+        buttons = [
+            box.addButton(a, QMessageBox.ButtonRole.ActionRole) for a in lettered_texts(answers)
+        ]
         box.setDefaultButton(buttons[0])
         box.setEscapeButton(buttons[-1])
         shown(box)
@@ -66,9 +74,10 @@ class Prompts:
 
     @staticmethod
     def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        # Qt ships no Vietnamese translation here: button texts are set explicitly.
+        # Qt ships no Vietnamese translation here: button texts are set explicitly. G, as the
+        # app's other "Đóng" buttons.
         box = QMessageBox(icon, title, text, parent=parent)
-        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Đón&g", QMessageBox.ButtonRole.AcceptRole)
         shown(box)
         box.deleteLater()
 
