@@ -123,7 +123,6 @@ class CalendarPage(QWidget):
     def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
-        self._ws = core.ws
         self._history = history
         self.prompts = core.prompts
         self.kinds: KindColours = {}  # read with the month
