@@ -1,5 +1,6 @@
 """Which threads the core's reads ran on, for GUI tests with the app's threaded runner: a read
-the GUI hands to the worker (the core's caches are the worker's) never runs on the GUI thread."""
+the GUI hands to the worker (the core's caches are the worker's) never runs on the GUI thread;
+and when what the worker read has all come back (:func:`delivered`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import threading
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
+
+from doancoso.ui.shell.operations import Core, QueryOp
 
 
 def record_reads(
@@ -42,3 +46,11 @@ def record_every_read(
 def on_the_worker(read_on: list[int]) -> bool:
     """Whether reads were recorded, none of them on this (the GUI) thread."""
     return bool(read_on) and threading.get_ident() not in read_on
+
+
+def delivered(qtbot: QtBot, core: Core) -> None:
+    """Wait until every operation started so far has come back on the GUI thread: the worker
+    runs them in order, so a read started now comes back after all of them."""
+    back: list[None] = []
+    QueryOp(None, lambda _ws: None, core, progress=False).success(back.append).run()
+    qtbot.waitUntil(lambda: bool(back), timeout=10_000)

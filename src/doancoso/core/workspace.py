@@ -266,6 +266,16 @@ class Workspace:
             return EVERYTHING
         return NOTHING
 
+    def check_files(self) -> frozenset[str]:
+        """The evidence files found lost from the store or back in it since the last check
+        (:meth:`~.evidence.service.EvidenceService.check_lost`: recorded as changes of the
+        rows citing them), e.g. moved by hand while the app is open. Nothing before any file
+        was read (the evidence service not made yet): no list shows one, and the first screen
+        does not wait for SQLAlchemy."""
+        if "evidence" not in self.__dict__:
+            return frozenset()
+        return self.evidence.check_lost()
+
     def generate_demo(
         self,
         members: int = 300,

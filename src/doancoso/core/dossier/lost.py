@@ -12,11 +12,10 @@ verifies each one by its SHA-256 before anything is written and names every file
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..evidence.store import holds_at
 from ..lang.dates import format_vn_date
 from ..lang.text import nfc, vn_number
 from .check import REGISTER_TAB_CAPTION, Gap, register_item
@@ -57,11 +56,7 @@ def lost_way_back(count: int) -> str:
 def intact(attachment: Attachment) -> bool:
     """Whether the store holds ``attachment``'s file at the size it was attached with (its
     bytes are not read: see the module's docstring)."""
-    try:
-        info = os.stat(attachment.path)
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISREG(info.st_mode) and info.st_size == attachment.size
+    return holds_at(attachment.path, attachment.size)
 
 
 def lost_files(ws: Workspace, year: int, view: ChecklistView | None,

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..changes import Changes
 from ..context import WorkspaceContext
 from ..errors import ConflictError, NotFoundError, ValidationError
 from ..lang.text import collation_key, nfc, nfc_multiline_or_none
@@ -23,7 +24,7 @@ from ..storage.live import get_live, is_live, set_deleted
 from ..storage.models import EvidenceFile
 from ..storage.settings import put_setting, setting_value
 from .copies import copy_to_folder
-from .store import DEFAULT_MAX_SIZE, EvidenceStore
+from .store import DEFAULT_MAX_SIZE, EvidenceStore, holds_at
 
 MAX_SIZE_KEY = "evidence_max_mb"
 MIN_MB, MAX_MB = 1, 500
@@ -97,6 +98,8 @@ class EvidenceService:
     def __init__(self, ctx: WorkspaceContext, store: EvidenceStore) -> None:
         self._ctx = ctx
         self.store = store
+        self._lost: frozenset[str] = frozenset()
+        """The SHA-256 of the cited files :meth:`check_lost` last found lost (the worker's)."""
 
     # The size limit (a setting of the organisation) ------------------------------------------
 
@@ -232,6 +235,30 @@ class EvidenceService:
             )
             cited = set(session.scalars(stmt))
         return sum(1 for sha in cited if not self.store.has(sha))
+
+    def check_lost(self) -> frozenset[str]:
+        """The SHA-256 of the files the records cite that were lost from the store (gone, or no
+        longer the size they were attached with: :func:`.store.holds_at`) or came back into it
+        since the last check (the first: since none was lost), e.g. moved out of the data
+        folder by hand while the app is open. Their rows are recorded on the change log as
+        changed (no row is), so that what shows them lost or sound reads them again. One
+        ``stat`` a file, never its bytes (as the dossier's check: :mod:`..dossier.lost`)."""
+        with self._ctx.db.read() as session:
+            stmt = select(EvidenceFile.id, EvidenceFile.sha256, EvidenceFile.size).where(
+                is_live(EvidenceFile, self._ctx.organization_id)
+            )
+            rows = list(session.execute(stmt))
+        held: dict[tuple[str, int], bool] = {}
+        for _, sha256, size in rows:
+            if (sha256, size) not in held:
+                held[sha256, size] = holds_at(self.store.cited(sha256), size)
+        lost = frozenset(sha256 for (sha256, _), there in held.items() if not there)
+        turned = lost ^ self._lost
+        self._lost = lost
+        ids = [row_id for row_id, sha256, _ in rows if sha256 in turned]
+        if ids:
+            self._ctx.db.changes.record(Changes.of({"evidence_files": ids}))
+        return turned
 
     def files_listed(self, sizes: Mapping[str, int]) -> list[ListedFile]:
         """The files of ``sizes`` (SHA-256 -> size, as a bundle's manifest holds them) in the

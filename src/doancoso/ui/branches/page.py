@@ -44,7 +44,8 @@ from ...core.roster.branches import (
 from ...core.workspace import Workspace
 from ..common.latest_read import LatestRead
 from ..common.list_page import EMPTY_HINT_STYLE, READ_ONLY_TIP, keyed_in_unchosen, table_keys
-from ..shell.operations import Core, CoreOp, QueryOp
+from ..common.opening import OpenAfterRead
+from ..shell.operations import Core, CoreOp
 from ..shell.undo import UndoHistory
 from .name_dialog import BranchNameDialog
 from .table import BranchTableModel, is_unassigned
@@ -95,6 +96,7 @@ class BranchesPage(QWidget):
         self.prompts = core.prompts
         self.model = BranchTableModel(self)
         self._listing = LatestRead(self, core, read_branches, self._show)
+        self._asking = OpenAfterRead(self, core)  # what a merge or a deletion asks about
         self._to_choose: str | None = None  # a chi đoàn added, chosen once the list shows it
         self._build()
         self.refresh()
@@ -264,9 +266,10 @@ class BranchesPage(QWidget):
         dialog.deleteLater()
 
     def merge_selected(self) -> None:
-        """Merge the selected branch into another one the user picks, after confirmation."""
+        """Merge the selected branch into another one the user picks, after confirmation
+        (asked once however often it was pressed before what it asks about was read)."""
         branch_id = self.selected_branch_id()
-        if not branch_id:
+        if not branch_id or self._asking.opening:
             return
         source = self.model.branch(self.model.row_of(branch_id) or 0)
         shown = (self.model.branch(row) for row in range(self.model.rowCount()))
@@ -282,10 +285,9 @@ class BranchesPage(QWidget):
             return
         target = targets[choice]
         # A chi đoàn has one Bí thư: two after the merge are warned of, never refused.
-        op = QueryOp(self, lambda ws: ws.branches.secretaries_after(target.id, source_id=branch_id),
-                     self._core, progress=False)  # fmt: skip
-        op.success(lambda two: self._merge(source, target, two))
-        op.failure(self._core.reporter(self, "Không gộp được")).run()
+        self._asking.run(lambda ws: ws.branches.secretaries_after(target.id, source_id=branch_id),
+                         lambda two: self._merge(source, target, two),
+                         failed="Không gộp được")  # fmt: skip
 
     def _merge(self, source: BranchInfo, target: BranchInfo, two: Sequence[str]) -> None:
         """Merge ``source`` into ``target`` once confirmed (``two``: the Bí thư it would have)."""
@@ -313,10 +315,11 @@ class BranchesPage(QWidget):
         op.success(merged).failure(self._core.reporter(self, "Không gộp được")).run()
 
     def delete_selected(self) -> None:
-        """Delete the selected chi đoàn if it holds no member, after confirmation; one that
-        holds members is refused at once, without asking first."""
+        """Delete the selected chi đoàn if it holds no member, after confirmation (asked once
+        however often it was pressed before what it asks about was read); one that holds
+        members is refused at once, without asking first."""
         branch_id = self.selected_branch_id()
-        if not branch_id:
+        if not branch_id or self._asking.opening:
             return
         branch = self.model.branch(self.model.row_of(branch_id) or 0)
         if branch.member_count:
@@ -324,10 +327,9 @@ class BranchesPage(QWidget):
             message = undeletable_message(branch.name, branch.member_count, read_only)
             self.prompts.error(self, "Không xóa được", message)
             return
-        op = QueryOp(self, lambda ws: ws.branches.deleted_members(branch_id), self._core,
-                     progress=False)  # fmt: skip
-        op.success(lambda deleted_members: self._delete(branch, deleted_members))
-        op.failure(self._core.reporter(self, "Không xóa được")).run()
+        self._asking.run(lambda ws: ws.branches.deleted_members(branch_id),
+                         lambda deleted_members: self._delete(branch, deleted_members),
+                         failed="Không xóa được")  # fmt: skip
 
     def _delete(self, branch: BranchInfo, deleted_members: int) -> None:
         """Delete the empty ``branch`` once confirmed (``deleted_members``: members deleted

@@ -46,6 +46,7 @@ from ...core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
+from ..common.opening import OpenAfterRead
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory
 from .evidence import EvidencePanel, date_files
@@ -116,7 +117,7 @@ class OccurrenceDialog(QDialog):
         self.edit_requested = False
         self.delete_requested = False
         self._saving = False
-        self._opening = False  # the roll call's or the minutes' read is on its way
+        self._opening = OpenAfterRead(self, core)  # the roll call's, the minutes' read
         self._closed = False  # closed: what such a read brings opens nothing
         self.errors = FieldErrors()
         self.editors: dict[str, QLineEdit | QPlainTextEdit | QComboBox] = {}
@@ -461,22 +462,13 @@ class OccurrenceDialog(QDialog):
         """``read`` of this date on the worker (the roll call's, the minutes'), handed to
         ``then`` while this dialog is still open; one asked for while another runs is dropped
         (a second press before the first dialog opened)."""
-        if self._opening:
-            return
-        self._opening = True
         occurrence_id = self.occurrence_id
 
         def arrived(value: T) -> None:
-            self._opening = False
             if not self._closed:
                 then(value)
 
-        def failed(exc: BaseException) -> None:
-            self._opening = False
-            self._core.runner.show_error(exc, "Không mở được", self)
-
-        op = QueryOp(self, lambda ws: read(ws, occurrence_id), self._core, label=label)
-        op.success(arrived).failure(failed).run()
+        self._opening.run(lambda ws: read(ws, occurrence_id), arrived, label=label)
 
     def take_attendance(self) -> None:
         """The roll call, once the date's sheet is read on the worker."""

@@ -48,6 +48,7 @@ from ...core.roster.branches import BranchInfo
 from ...core.workspace import Workspace
 from ..common.latest_read import LatestRead
 from ..common.list_page import SEARCH_DELAY_MS, TO_RESULTS_KEYS, UNDO_HINT
+from ..common.opening import OpenAfterRead
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .agenda import (
@@ -123,9 +124,10 @@ class CalendarPage(QWidget):
     def __init__(self, core: Core, history: UndoHistory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._core = core
-        self._ws = core.ws
         self._history = history
         self.prompts = core.prompts
+        self._opening = OpenAfterRead(self, core)  # a date's dialog
+        self._asking = OpenAfterRead(self, core)  # an activity's deletion
         self.kinds: KindColours = {}  # read with the month
         self.branch_names: dict[str, str] = {}
         self.month_model = MonthModel(self)
@@ -650,12 +652,10 @@ class CalendarPage(QWidget):
 
     def open_occurrence(self, occurrence_id: str) -> None:
         """The date's dialog, once the date is read on the worker (one deleted meanwhile: why
-        it cannot open)."""
+        it cannot open); opened once however often it was asked for before the read came."""
         from .occurrence_dialog import read_occurrence
 
-        op = QueryOp(self, lambda ws: read_occurrence(ws, occurrence_id), self._core,
-                     progress=False)  # fmt: skip
-        op.success(self._run_occurrence).failure(self._core.reporter(self, "Không mở được")).run()
+        self._opening.run(lambda ws: read_occurrence(ws, occurrence_id), self._run_occurrence)
 
     def _run_occurrence(self, read: OccurrenceRead) -> None:
         from .occurrence_dialog import OccurrenceDialog
@@ -704,12 +704,12 @@ class CalendarPage(QWidget):
             self.delete_activity(activity_id, title)
 
     def delete_activity(self, activity_id: str, title: str) -> None:
-        """Ask (its number of dates read on the worker first), then delete the activity with
-        its dates (undone by "Hoàn tác")."""
-        op = QueryOp(self, lambda ws: ws.activities.get(activity_id).occurrences, self._core,
-                     progress=False)  # fmt: skip
-        op.success(lambda count: self._confirm_delete(activity_id, title, count))
-        op.failure(self._core.reporter(self, "Không xóa được")).run()
+        """Ask (its number of dates read on the worker first: asked once however often it was
+        pressed before the read came), then delete the activity with its dates (undone by
+        "Hoàn tác")."""
+        self._asking.run(lambda ws: ws.activities.get(activity_id).occurrences,
+                         lambda count: self._confirm_delete(activity_id, title, count),
+                         failed="Không xóa được")  # fmt: skip
 
     def _confirm_delete(self, activity_id: str, title: str, count: int) -> None:
         dates = f" cùng {count} buổi" if count > 1 else ""

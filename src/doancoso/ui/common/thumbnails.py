@@ -19,7 +19,9 @@ Thumbnails are kept by (SHA-256, size): a stored file never changes, so each is 
 session (at most :data:`THUMBS_KEPT`, the least recently used dropped first). A photo that
 cannot be read (damaged) is said so to the lists, which show their document icon; one gone from the
 store is marked as a PDF that cannot be shown is, with why (:meth:`Thumbnails.reason`). Either
-is tried again when a list shows it afresh (:meth:`Thumbnails.retry`).
+is tried again when a list shows it afresh (:meth:`Thumbnails.retry`). A file found moved out of
+the store, or back into it, when the app becomes active again is read afresh
+(:meth:`Thumbnails.forget`).
 
 The results go through one object of the GUI thread (:func:`thumbnails`) that lives as long as
 the application, whichever list asked: a list closed while its photos are read is disconnected
@@ -212,6 +214,18 @@ class Thumbnails(QObject):
         """Try again the photos of ``keys`` that could not be read (a list shown afresh)."""
         for key in keys:
             self._unreadable.pop(key, None)
+
+    def forget(self, hashes: Iterable[str]) -> None:
+        """Read again the thumbnails of the files ``hashes`` (a stored file moved out of the
+        data folder by hand, or back: kept, its thumbnail would still show it sound, or lost);
+        the lists showing them repaint (:attr:`ready`) and so ask for them afresh."""
+        wanted = set(hashes)
+        keys = [k for k in dict.fromkeys([*self._icons, *self._unreadable]) if k[0] in wanted]
+        for key in keys:
+            self._icons.pop(key, None)
+            self._unreadable.pop(key, None)
+        for key in keys:
+            self.ready.emit(key)
 
     def drain(self, msecs: int = 10000) -> bool:
         """Drop the reads not started and wait for the others (shutdown, tests)."""

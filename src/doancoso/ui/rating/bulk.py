@@ -24,7 +24,9 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from ...core.lang.text import vn_number
 from ...core.rating.service import RatingRow
 from ...core.workspace import Workspace
-from ..shell.operations import Core, CoreOp, QueryOp
+from ..common.opening import OpenAfterRead
+from ..shell.operations import Core, CoreOp
+from ..shell.tasks import FAILED_TITLE
 from ..shell.undo import UndoHistory
 from .commands import SavedCommand
 
@@ -168,6 +170,7 @@ class BulkActions(QObject):
         super().__init__(parent)
         self._core = core
         self._parent = parent
+        self._asking = OpenAfterRead(parent, core)  # the levels to take, before the question
         self._grid = grid
         self._history = history
         self._undo_failed = undo_failed
@@ -185,7 +188,8 @@ class BulkActions(QObject):
     def accept(self, source: str) -> None:
         """Take the proposals or the suggestions for the members not decided yet among those
         the grid shows (its chi đoàn, the name searched), after a question saying how many and
-        who, as one action that "Hoàn tác" takes back."""
+        who, as one action that "Hoàn tác" takes back. Asked once however often a button was
+        pressed before the levels to take were read."""
         grid = self._grid
         if grid.read_only:
             return
@@ -195,9 +199,8 @@ class BulkActions(QObject):
             if year == grid.year:
                 self._confirm(year, source, rows, levels)
 
-        op = QueryOp(self._parent, lambda ws: ws.rating.levels_to_accept(year, source, None, rows),
-                     self._core, progress=False)  # fmt: skip
-        op.success(found).run()
+        self._asking.run(lambda ws: ws.rating.levels_to_accept(year, source, None, rows), found,
+                         failed=FAILED_TITLE)  # fmt: skip
 
     def _confirm(
         self, year: int, source: str, rows: list[RatingRow], levels: dict[str, int]

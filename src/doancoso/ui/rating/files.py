@@ -20,6 +20,7 @@ from ...core.rating.sheet import SheetPreview, closed_round
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.folders import documents_folder, open_folder
+from ..common.opening import OpenAfterRead
 from ..shell.operations import Core, CoreOp, QueryOp
 from .import_preview import ImportPreviewDialog
 
@@ -89,6 +90,7 @@ class RatingFiles(QObject):
         super().__init__(parent)
         self._core = core
         self._parent = parent
+        self._asking = OpenAfterRead(parent, core)  # the round, before the file chooser
         self._year = year
         self._branch = branch
         self._undecided = undecided
@@ -166,7 +168,8 @@ class RatingFiles(QObject):
 
     def import_sheet(self) -> None:
         """A closed round is said to be closed before the file chooser (the round is read on
-        the worker); otherwise the file chosen is previewed."""
+        the worker: once however often it was pressed before it came); otherwise the file
+        chosen is previewed."""
         year = self._year()
 
         def ready(info: RoundInfo | None) -> None:
@@ -176,9 +179,8 @@ class RatingFiles(QObject):
             else:
                 self._import_from(year)
 
-        op = QueryOp(self._parent, lambda ws: ws.rating.round(year), self._core,
-                     label="Đang đọc đợt xếp loại…")  # fmt: skip
-        op.success(ready).failure(self._core.reporter(self._parent, "Không nhập được")).run()
+        self._asking.run(lambda ws: ws.rating.round(year), ready, label="Đang đọc đợt xếp loại…",
+                         failed="Không nhập được")  # fmt: skip
 
     def _import_from(self, year: int) -> None:
         path = self.ask_open_path()

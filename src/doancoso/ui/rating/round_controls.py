@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from ...core.rating.decision import Decision
 from ...core.rating.service import RatingRow, RoundInfo
 from ..common.fields import WrappedLabel
-from ..shell.operations import Core, CoreOp, QueryOp
+from ..common.opening import OpenAfterRead
+from ..shell.operations import Core, CoreOp
+from ..shell.tasks import FAILED_TITLE
 from .round_texts import changed_text, history_html
 
 OPEN_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -45,6 +47,7 @@ class RoundControls(QObject):
         super().__init__(parent)
         self._core = core
         self._parent = parent
+        self._asking = OpenAfterRead(parent, core)  # the warnings before the round is closed
         self._year = year
         self._to_grid = to_grid
         self.state_label = QLabel()
@@ -120,11 +123,12 @@ class RoundControls(QObject):
         CoreOp(self._parent, lambda ws: ws.rating.open(year), self._core).success(opened).run()
 
     def close_round(self) -> None:
-        """Show what the core warns about, ask, then close."""
+        """Show what the core warns about, ask, then close (asked once however often it was
+        pressed before the warnings were read)."""
         year = self._year()
-        op = QueryOp(self._parent, lambda ws: ws.rating.close_warnings(year), self._core,
-                     label="Đang kiểm tra đợt xếp loại…")  # fmt: skip
-        op.success(lambda warnings: self._confirm_close(year, warnings)).run()
+        self._asking.run(lambda ws: ws.rating.close_warnings(year),
+                         lambda warnings: self._confirm_close(year, warnings),
+                         label="Đang kiểm tra đợt xếp loại…", failed=FAILED_TITLE)  # fmt: skip
 
     def _confirm_close(self, year: int, warnings: list[str]) -> None:
         text = f"Kết thúc đợt xếp loại năm {year}?"

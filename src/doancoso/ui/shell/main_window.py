@@ -4,8 +4,10 @@ Only the roster is built before the window shows; every other page is built, and
 imported, on its first visit (see :meth:`MainWindow.page`), so the window opens quickly.
 
 Each time the application becomes active again (the user comes back from another program, e.g.
-a terminal where ``doancoso members add`` ran), the window asks the core whether another process
-wrote to the data folder; if so, the changes are announced and every view refreshes.
+a terminal where ``doancoso members add`` ran, or the file manager where evidence files were
+moved), the window asks the core whether another process wrote to the data folder and which
+evidence files were lost from it or came back (:mod:`.external`, throttled); if so, the changes
+are announced and every view refreshes.
 
 Data that can only be read (a write-protected USB stick, a read-only folder or file) open with a
 banner above the pages saying so, for as long as the window is open; the actions that only write
@@ -49,6 +51,7 @@ from ...core.lang.text import vn_number
 from ..common.list_page import READ_ONLY_TIP, ListPage
 from ..common.steps import is_enter
 from ..roster.page import RosterPage
+from .external import ExternalCheck
 from .menus import FILE_LETTERS, make_menus, make_undo_button, with_letter
 from .operations import CLOSING_BACKUP_FAILED, Core, QueryOp
 from .page_keys import (
@@ -178,6 +181,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(ROSTER)
         self.update_title()
         self.data_changed.changed.connect(self._on_data_changed)
+        self.external = ExternalCheck(self.core, self)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._application_state_changed)
@@ -504,7 +508,7 @@ class MainWindow(QMainWindow):
 
     def _application_state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
-            self.core.check_external()
+            self.external.request()
 
     def undo_step(self) -> None:
         """Ctrl+Z, the \"Sửa\" menu's first item and the status bar's button."""

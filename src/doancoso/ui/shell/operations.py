@@ -109,15 +109,27 @@ class Core:
 
         return report
 
-    def check_external(self) -> None:
-        """Announce what another process wrote since the last check (an operation that only
-        checks; it runs on the worker after whatever runs there now). Called whenever the
-        application becomes active again."""
-        QueryOp(None, _nothing, self, progress=False).run()
+    def check_external(self, checked: Callable[[frozenset[str]], object] | None = None) -> None:
+        """Announce what another process wrote since the last check, and the evidence files
+        lost from the store or back in it since the last look (``Workspace.check_files``: a
+        file moved out of the data folder by hand), in an operation that only checks: it runs
+        on the worker after whatever runs there now. ``checked`` is then called on the GUI
+        thread with those files' SHA-256 (none when the check failed, after its message).
+        Called when the application becomes active again (:mod:`.external`)."""
+
+        def failed(exc: BaseException) -> None:
+            self.runner.show_error(exc)
+            if checked is not None:
+                checked(frozenset())
+
+        op = QueryOp(None, _check_files, self, progress=False).failure(failed)
+        if checked is not None:
+            op.success(checked)
+        op.run()
 
 
-def _nothing(_ws: Workspace) -> None:
-    return None
+def _check_files(ws: Workspace) -> frozenset[str]:
+    return ws.check_files()
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,11 @@ Design:
   (``ws.organization.get()``: one row by its key, through the thread's own SQLite connection,
   no cache of the core; the dialogs read its settings as they open, e.g. the coming-of-age age
   of the event dialog and the "Trưởng thành Đoàn" dialog) stay on the GUI thread while the worker
-  writes: they are served behind the core's locks (``MemberService`` holds its ``_index_lock``
-  around the roster index, ``StatisticsService`` a lock around its cache; every thread reads
-  SQLite through its own connection, which WAL lets read while the worker commits). The chi
+  writes: what reads a cache of the core is served behind its lock (``MemberService`` holds its
+  ``_index_lock`` around the roster index that ``ids`` and ``count`` read, ``StatisticsService``
+  a lock around its cache); the rest needs none (``members.rows`` reads the rows asked for
+  straight from SQLite, no cache): every thread reads SQLite through its own connection, which
+  WAL lets read while the worker commits. The chi
   đoàn that the member form, the admission, "Chuyển chi đoàn…" and the activity form offer, the
   chi đoàn page's list, the roster's, the youth register's and the calendar's filter choices,
   the organisers a date's dialog names, the youth form's hamlets, the member picker's search
