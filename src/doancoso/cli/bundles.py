@@ -46,6 +46,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..core.bundle.about import ABOUT_LABELS, about_values
 from ..core.bundle.crypto import PasswordNeeded
 from ..core.bundle.labels import (
     AFTER_MERGE_LOST,
@@ -60,7 +61,7 @@ from ..core.bundle.labels import (
     moment_text,
     table_label,
 )
-from ..core.bundle.manifest import KIND_LABELS, live_counts
+from ..core.bundle.manifest import live_counts
 from ..core.bundle.outcome import AUTOMATIC_TEXT, CHANGED_TEXT
 from ..core.bundle.sync_errors import ForeignBundle
 from ..core.bundle.unfinished import unfinished_items, unfinished_lines
@@ -235,15 +236,8 @@ def _statuses(member_statuses: dict[str, int]) -> str:
 
 
 def _describe(info: BundleInfo, out: TextIO) -> None:
-    encrypted = "có mã hóa" if info.encrypted else "KHÔNG mã hóa"
-    year = f" năm {info.year}" if info.year is not None else ""
-    print(
-        f"Gói dữ liệu {KIND_LABELS[info.kind]}{year} ({encrypted}, định dạng phiên bản "
-        f"{info.version})",
-        file=out,
-    )
-    print(f"Tổ chức Đoàn: {info.organization_name}", file=out)
-    print(f"Tạo lúc {moment_text(info.created_at)} bởi doancoso {info.app_version}", file=out)
+    for label, value in zip(ABOUT_LABELS, about_values(info), strict=True):
+        print(f"{label} {value}", file=out)  # as the import wizard's page on the file says
     live = live_counts(info.manifest)
     if live is not None:
         print(f"{LIVE_HEADER}: {_counts(live.tables) or 'không có'}", file=out)

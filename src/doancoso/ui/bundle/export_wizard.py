@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.about import KIND_NAMES
 from ...core.bundle.disks import partial_left, temp_left
 from ...core.bundle.errors import BundleWriteError
 from ...core.bundle.manifest import live_counts
@@ -127,6 +128,11 @@ def suggested_name(org_name: str, kind: str, on: date, year: int | None = None) 
     return offered_name(f"doancoso-{slug(org_name)}", f"-{what}-{on:%d-%m-%Y}.dcs")
 
 
+def with_alt(text: str, letter: str) -> str:
+    """``text`` with its first ``letter`` as its Alt letter ("Bá&o cáo cấp trên")."""
+    return text.replace(letter, f"&{letter}", 1)
+
+
 def unfinished_text(year: int, lines: list[str]) -> str:
     """The notice of :func:`unfinished_lines` ("" when nothing is unfinished)."""
     if not lines:
@@ -186,8 +192,9 @@ class ExportWizard(QDialog):
     def _kind_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.handover_radio = QRadioButton("&Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)")
-        self.report_radio = QRadioButton("Bá&o cáo cấp trên (dữ liệu của một năm)")
+        self.handover_radio = QRadioButton(with_alt(KIND_NAMES[HANDOVER], "B"))
+        report = with_alt(KIND_NAMES[REPORT], "o")
+        self.report_radio = QRadioButton(f"{report} (dữ liệu của một năm)")
         self.handover_radio.setChecked(True)
         handover_hint = QLabel(
             "Toàn bộ dữ liệu của Đoàn cơ sở: đoàn viên, chi đoàn, thanh niên, kế hoạch, hoạt "
