@@ -211,7 +211,9 @@ class ExportWizard(QDialog):
         self.year_spin.setRange(years[0], years[-1])
         self.year_spin.setValue(self.today.year)
         year_row.addSpacing(24)
-        year_row.addWidget(QLabel("Năm:"))
+        self.year_label = QLabel("&Năm:")
+        self.year_label.setBuddy(self.year_spin)
+        year_row.addWidget(self.year_label)
         year_row.addWidget(self.year_spin)
         year_row.addStretch(1)
         for hint in (handover_hint, report_hint):
@@ -234,9 +236,11 @@ class ExportWizard(QDialog):
         layout.addWidget(self.unfinished_notice)
         layout.addStretch(1)
         self.report_radio.toggled.connect(self.year_spin.setEnabled)
+        self.report_radio.toggled.connect(self.year_label.setEnabled)  # its letter with it
         self.report_radio.toggled.connect(lambda _on: self.check_year())
         self.year_spin.valueChanged.connect(lambda _year: self.check_year())
         self.year_spin.setEnabled(False)
+        self.year_label.setEnabled(False)
         return page
 
     def _password_page(self) -> QWidget:
@@ -262,10 +266,12 @@ class ExportWizard(QDialog):
         for button in (self.rescan_button, self.other_button):
             button.setAutoDefault(False)
             drive_row.addWidget(button)
-        form.addRow("Lưu vào:", drive_row)
+        drive_label = QLabel("Lưu &vào:")
+        drive_label.setBuddy(self.drive_combo)
+        form.addRow(drive_label, drive_row)
         self.name_edit = QLineEdit()
         self.name_edit.textChanged.connect(self._target_changed)
-        form.addRow("Tên tệp:", self.name_edit)
+        form.addRow("Tê&n tệp:", self.name_edit)
         layout.addLayout(form)
         self.target_label = QLabel()
         self.target_label.setWordWrap(True)
@@ -312,12 +318,13 @@ class ExportWizard(QDialog):
         self.witness_name = QLineEdit()
         self.witness_name.setPlaceholderText("Để trống nếu không có")
         self.witness_position = QLineEdit()
-        form.addRow("Bên giao — họ và tên:", self.giver_name)
-        form.addRow("Chức vụ:", self.giver_position)
-        form.addRow("Bên nhận — họ và tên:", self.receiver_name)
-        form.addRow("Chức vụ:", self.receiver_position)
-        form.addRow("Đoàn cấp trên (nếu có) — họ và tên:", self.witness_name)
-        form.addRow("Chức vụ:", self.witness_position)
+        # A letter each (the three "Chức vụ" each their own), as every form has.
+        form.addRow("Bên &giao — họ và tên:", self.giver_name)
+        form.addRow("&Chức vụ:", self.giver_position)
+        form.addRow("Bên &nhận — họ và tên:", self.receiver_name)
+        form.addRow("C&hức vụ:", self.receiver_position)
+        form.addRow("Đoàn cấp &trên (nếu có) — họ và tên:", self.witness_name)
+        form.addRow("Chức &vụ:", self.witness_position)
         box.addLayout(form)
         self.print_button = QPushButton("&Lưu biên bản bàn giao (PDF)…")
         self.print_button.setAutoDefault(False)
