@@ -368,10 +368,11 @@ def test_conflicts_print_empty_values_and_dates_as_the_wizard_does(
         monkeypatch.undo()
         time.tzset()
     assert out.getvalue().splitlines()[:2] == [  # no count of none before them
-        "Xung đột (1 bản ghi sửa ở cả hai nơi):",
-        "  - Đoàn viên Lê Ngọc Ái (17/04/1999): Đã xóa: máy này “(trống)”, trong tệp "
-        "“05/12/2026 16:04”; Ghi chú: máy này “2024-05-01 chuyển về ấp Cái Đôi theo QĐ 12”, "
-        "trong tệp “(trống)”; Ngày sinh: máy này “17/04/1999”, trong tệp “18/04/1999”",
+        "Xung đột (1 bản ghi bị xóa ở một nơi nhưng được sửa ở nơi kia):",
+        # in words, as the wizard says it: never its deletion's time against "(trống)"
+        "  - Máy kia (trong tệp) đã xóa “Đoàn viên Lê Ngọc Ái (17/04/1999)” lúc 05/12/2026 "
+        "16:04; máy này vẫn giữ và đã sửa: Ghi chú “2024-05-01 chuyển về ấp Cái Đôi theo QĐ "
+        "12”, Ngày sinh “17/04/1999” (--on-conflict mine: giữ lại; --on-conflict theirs: xóa).",
     ]
 
 

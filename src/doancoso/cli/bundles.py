@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ..core.bundle.about import ABOUT_LABELS, about_values
 from ..core.bundle.crypto import PasswordNeeded
+from ..core.bundle.deletions import DELETED_KIND, deletion_choices, deletion_text
 from ..core.bundle.labels import (
     AFTER_MERGE_LOST,
     ALL_ROWS_HEADER,
@@ -235,6 +236,21 @@ def _statuses(member_statuses: dict[str, int]) -> str:
     return ", ".join(f"{label} {vn_number(n)}" for label, n in shown)
 
 
+def _conflict_counts(conflicts: list[Any], *, listed: bool = False) -> str:
+    """The conflicts counted by what they are, as the import wizard counts them: records
+    changed on both copies, deleted on one and changed on the other, made apart on both; in
+    the refusal (``listed`` False) "since the last exchange" said of the first."""
+    apart = sum(1 for c in conflicts if c.apart)
+    deleted = sum(1 for c in conflicts if c.deletion and not c.apart)
+    edited = len(conflicts) - apart - deleted
+    since = "" if listed else " kể từ lần trao đổi trước"
+    kept = "" if listed else " mà chỉ giữ được một"
+    said = [f"{vn_number(edited)} bản ghi {'' if listed else 'đã được '}sửa ở cả hai nơi{since}"]
+    said = said * bool(edited) + [f"{vn_number(deleted)} {DELETED_KIND}"] * bool(deleted)
+    said += [f"{vn_number(apart)} bản ghi mỗi máy có một bản riêng{kept}"] * bool(apart)
+    return (", " if listed else " và ").join(said)
+
+
 def _describe(info: BundleInfo, out: TextIO) -> None:
     for label, value in zip(ABOUT_LABELS, about_values(info), strict=True):
         print(f"{label} {value}", file=out)  # as the import wizard's page on the file says
@@ -370,10 +386,12 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
         for year in result.years:
             print(note_as_commands(year_text(year, result.organization.get("name", ""))), file=out)
     if result.conflicts:
-        apart = sum(1 for c in result.conflicts if c.apart)
-        what = "sửa ở cả hai nơi" if not apart else "sửa ở cả hai nơi hoặc mỗi máy một bản riêng"
-        print(f"Xung đột ({vn_number(len(result.conflicts))} bản ghi {what}):", file=out)
+        print(f"Xung đột ({_conflict_counts(result.conflicts, listed=True)}):", file=out)
         for conflict in result.conflicts:
+            if conflict.deletion and not conflict.apart:  # said in words, as the wizard does
+                said = deletion_text(conflict, values=True).removesuffix(".")
+                print(f"  - {said} ({deletion_choices(conflict)}).", file=out)
+                continue
             names = conflict.names
             fields = "; ".join(
                 f"{f.label}: máy này “{field_value_text(conflict.table, f.name, f.mine, names)}”, "
@@ -436,16 +454,9 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
             print(merge_undo_text(result.backup, data_dir), file=out)
     if result.unresolved:  # a dry run too: the import it previews would stop there
         what = "khi nhập thật sẽ chưa nhập gì" if args.dry_run else "chưa nhập gì"
-        apart = sum(1 for c in result.unresolved if c.apart)
-        edited = len(result.unresolved) - apart
-        said = [
-            f"{vn_number(edited)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước"
-        ] * bool(edited) + [
-            f"{vn_number(apart)} bản ghi mỗi máy có một bản riêng mà chỉ giữ được một"
-        ] * bool(apart)
         raise AppError(
-            f"Có {' và '.join(said)}: {what}. Hãy chạy lại với --on-conflict mine (giữ bản của "
-            "máy này) hoặc --on-conflict theirs (lấy bản trong tệp)."
+            f"Có {_conflict_counts(result.unresolved)}: {what}. Hãy chạy lại với --on-conflict "
+            "mine (giữ bản của máy này) hoặc --on-conflict theirs (lấy bản trong tệp)."
         )
     return EXIT_OK
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.backup.store import BackupInfo
+from ...core.bundle.deletions import DELETED_KIND
 from ...core.bundle.labels import (
     AFTER_MERGE_LOST,
     EVIDENCE_REPAIRED,
@@ -106,7 +107,6 @@ FIELD_CHOICE = (
     "chọn giữ của máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy "
     "sửa đã chọn sẵn theo máy đó)"
 )
-DELETED = "bản ghi bị xóa ở một nơi nhưng được sửa ở nơi kia"
 
 
 def conflicts_text(conflicts: list[Any]) -> str:
@@ -121,9 +121,9 @@ def conflicts_text(conflicts: list[Any]) -> str:
     said = []
     if edited and deleted:
         said.append(
-            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi và {vn_number(deleted)} {DELETED} "
-            f"kể từ lần trao đổi trước: với bản ghi bị sửa, {FIELD_CHOICE}; với bản ghi bị xóa, "
-            "chọn “Xóa” hay “Giữ lại” cho cả bản ghi."
+            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi và {vn_number(deleted)} "
+            f"{DELETED_KIND} kể từ lần trao đổi trước: với bản ghi bị sửa, {FIELD_CHOICE}; với "
+            "bản ghi bị xóa, chọn “Xóa” hay “Giữ lại” cho cả bản ghi."
         )
     elif edited:
         said.append(
@@ -132,7 +132,7 @@ def conflicts_text(conflicts: list[Any]) -> str:
         )
     elif deleted:
         said.append(
-            f"Có {vn_number(deleted)} {DELETED} kể từ lần trao đổi trước: chọn “Xóa” hay “Giữ "
+            f"Có {vn_number(deleted)} {DELETED_KIND} kể từ lần trao đổi trước: chọn “Xóa” hay “Giữ "
             "lại” cho từng bản ghi bên dưới."
         )
     if apart:
