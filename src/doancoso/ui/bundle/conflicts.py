@@ -139,8 +139,10 @@ class ConflictsPanel(QWidget):
         self.deletion.setWordWrap(True)
         deletion_row.addWidget(self.deletion)
         choice_row = QHBoxLayout()
-        choice_row.addWidget(QLabel("Chọn:"))
         self.deletion_choice = QComboBox()
+        self.deletion_label = QLabel("&Chọn:")  # Alt+C: the one choice of the record
+        self.deletion_label.setBuddy(self.deletion_choice)
+        choice_row.addWidget(self.deletion_label)
         for text, value in DELETION_CHOICES:
             self.deletion_choice.addItem(text, value)
         self.deletion_choice.setToolTip(
