@@ -366,3 +366,19 @@ def test_a_member_deleted_here_and_changed_there_is_said_in_words(
     with Workspace.open(office) as ws:
         assert gone.id not in ws.members.ids()
         assert ws.members.get(both.id).fields.phone == "0911111111"
+
+
+def test_a_file_imported_again_says_that_nothing_changed(tmp_path: Path, bundle: Path) -> None:
+    """The same file given twice (the stick still holds last week's): the second import says
+    nothing changed, as the import wizard says it, not "Đã nhập xong", which had the secretary
+    look for what it brought; the rows are as they were."""
+    office = tmp_path / "van-phong"
+    assert cli("bundle", "import", str(bundle), "--data-dir", str(office))[0] == 0
+    before = rows(office)
+    code, out, err = cli("bundle", "import", str(bundle), "--data-dir", str(office))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "Dữ liệu trong tệp đã có đủ trong thư mục dữ liệu này: không có gì thay đổi."
+    )
+    assert out.startswith("Không đổi: Thông tin Đoàn cơ sở 1, Chi đoàn 3, Đoàn viên 12, ")
+    assert rows(office) == before

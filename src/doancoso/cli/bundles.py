@@ -91,6 +91,9 @@ NEEDS_PASSWORD = (
     "--password-file TỆP."
 )
 APPLIED = "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."
+NOTHING_NEW = "Dữ liệu trong tệp đã có đủ trong thư mục dữ liệu này: không có gì thay đổi."
+"""Said of an import that changed nothing, where "Đã nhập xong" would have the secretary look
+for what it brought (the import wizard says as much and offers no "Nhập")."""
 LIVE_HEADER = "Số bản ghi đang có (không tính đã xóa)"
 HANDED_OVER = (
     "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trong thư mục dữ "
@@ -418,7 +421,19 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
             print(f"{EVIDENCE_SKIPPED}: {vn_number(result.evidence_skipped)} tệp", file=out)
         if result.evidence_repaired:
             print(f"{EVIDENCE_REPAIRED}: {vn_number(result.evidence_repaired)} tệp", file=out)
-        print(HANDED_OVER if result.handover else APPLIED, file=out)
+        said = APPLIED if _changed(result) else NOTHING_NEW
+        print(HANDED_OVER if result.handover else said, file=out)
+
+
+def _changed(result: ImportPlan) -> bool:
+    """Whether an import changed anything the secretary would see (as the import wizard
+    counts it before offering "Nhập"): records added, updated or deleted, events of a sáp
+    nhập, people matched, conflicts, notes, evidence files copied or repaired."""
+    counts = sum(sum(c.values()) for c in (result.new, result.updated, result.deleted))
+    return bool(
+        counts or result.merge_events or result.matches or result.conflicts or result.notes
+        or result.evidence_new or result.evidence_repaired
+    )  # fmt: skip
 
 
 def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
