@@ -124,8 +124,11 @@ def test_export_inspect_import_into_a_fresh_folder(
 
     code, out, err = cli("bundle", "inspect", str(bundle), "--password-file", str(password_file))
     assert code == 0
-    assert out.splitlines()[0] == "Gói dữ liệu bàn giao (có mã hóa, định dạng phiên bản 1)"
-    assert out.splitlines()[1] == f"Tổ chức Đoàn: {organization.name}"
+    assert out.splitlines()[:2] == [  # as the import wizard says it, in the export's words
+        f"Tổ chức: {organization.name}",
+        "Loại tệp: Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)",
+    ]
+    assert out.splitlines()[4] == "Mật khẩu: Có (đã mở được)"
     assert out.splitlines()[-1] == f"SHA-256 của tệp: {info['sha256']}"
 
 
@@ -365,10 +368,11 @@ def test_conflicts_print_empty_values_and_dates_as_the_wizard_does(
         monkeypatch.undo()
         time.tzset()
     assert out.getvalue().splitlines()[:2] == [  # no count of none before them
-        "Xung đột (1 bản ghi sửa ở cả hai nơi):",
-        "  - Đoàn viên Lê Ngọc Ái (17/04/1999): Đã xóa: máy này “(trống)”, trong tệp "
-        "“05/12/2026 16:04”; Ghi chú: máy này “2024-05-01 chuyển về ấp Cái Đôi theo QĐ 12”, "
-        "trong tệp “(trống)”; Ngày sinh: máy này “17/04/1999”, trong tệp “18/04/1999”",
+        "Xung đột (1 bản ghi bị xóa ở một nơi nhưng được sửa ở nơi kia):",
+        # in words, as the wizard says it: never its deletion's time against "(trống)"
+        "  - Máy kia (trong tệp) đã xóa “Đoàn viên Lê Ngọc Ái (17/04/1999)” lúc 05/12/2026 "
+        "16:04; máy này vẫn giữ và đã sửa: Ghi chú “2024-05-01 chuyển về ấp Cái Đôi theo QĐ "
+        "12”, Ngày sinh “17/04/1999” (--on-conflict mine: giữ lại; --on-conflict theirs: xóa).",
     ]
 
 
@@ -397,9 +401,11 @@ def test_inspect_says_the_live_counts_and_the_members_by_status(
     assert (code, err) == (0, "")
     digest = hashlib.sha256(bundle.read_bytes()).hexdigest()
     assert out.splitlines() == [
-        "Gói dữ liệu bàn giao (KHÔNG mã hóa, định dạng phiên bản 1)",
-        "Tổ chức Đoàn: Đoàn xã Tân Hưng",
-        f"Tạo lúc {created} bởi doancoso {__version__}",
+        "Tổ chức: Đoàn xã Tân Hưng",
+        "Loại tệp: Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)",
+        f"Ngày tạo: {created}",
+        f"Phiên bản: doancoso {__version__}, định dạng tệp phiên bản 1",
+        "Mật khẩu: Không mã hóa",
         "Số bản ghi đang có (không tính đã xóa): Thông tin Đoàn cơ sở 1, Chi đoàn 1, Đoàn viên 3",
         "Đoàn viên theo tình trạng: Đang sinh hoạt 2, Sinh hoạt tạm 1",
         "Số bản ghi (kể cả đã xóa): Thông tin Đoàn cơ sở 1, Chi đoàn 1, Đoàn viên 4",
@@ -424,7 +430,7 @@ def test_inspect_says_an_older_bundle_counts_deleted_rows(tmp_path: Path) -> Non
     bundle = FIXTURES / "bundle-v1.dcs"
     code, out, err = cli("bundle", "inspect", str(bundle), "--password-file", str(password))
     assert (code, err) == (0, "")
-    assert out.splitlines()[3:6] == [
+    assert out.splitlines()[5:8] == [
         "Số bản ghi (kể cả đã xóa): Thông tin Đoàn cơ sở 1, Chi đoàn 3, Đoàn viên 8, Quá trình "
         "sinh hoạt của đoàn viên 8, Thanh niên 10, Kế hoạch 1, Chỉ tiêu kế hoạch 7, Hoạt động "
         "13, Buổi hoạt động 46, Điểm danh 142, Biên bản sinh hoạt 11, Đợt xếp loại 2, Xếp loại "
@@ -550,7 +556,7 @@ def test_an_existing_file_is_written_over_only_with_overwrite(
     code, out, err = cli("bundle", "export", str(target), "--overwrite", *common)
     assert (code, err) == (0, "")
     code, out, err = cli("bundle", "inspect", str(target), "--password-file", str(password_file))
-    assert code == 0 and out.startswith("Gói dữ liệu bàn giao (có mã hóa")
+    assert code == 0 and "\nMật khẩu: Có (đã mở được)\n" in out
 
 
 def test_import_json_counts_evidence_files_as_inspect_does(
@@ -605,6 +611,7 @@ def test_a_report_carries_the_dossier_and_inspect_saves_it(
     saved.parent.mkdir()
     code, out, err = cli(*inspect)
     assert (code, err) == (0, "")
+    assert out.splitlines()[1] == f"Loại tệp: Báo cáo cấp trên, năm {YEAR}"
     built_at = format_vn_datetime(dt.datetime.fromisoformat(exported["dossier"]["built_at"]))
     size = f"{pdf.stat().st_size:,}".replace(",", ".")
     said = (

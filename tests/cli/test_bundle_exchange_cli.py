@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from bundle_sync import edit
 from cli_run import cli
 from doancoso.core.bundle.rows import collect
+from doancoso.core.lang.dates import format_vn_datetime
 from doancoso.core.workspace import Workspace
 from stored import plan_of
 
@@ -192,7 +194,7 @@ def test_the_plan_of_a_year_made_on_both_copies_waits_for_on_conflict_then_keeps
         ))  # fmt: skip
         assert rows(office) == before
     assert (
-        "Xung đột (1 bản ghi sửa ở cả hai nơi hoặc mỗi máy một bản riêng):\n"
+        "Xung đột (1 bản ghi mỗi máy có một bản riêng):\n"  # counted by what they are
         f"  - Kế hoạch công tác năm {YEAR} (mỗi máy một bản riêng, chỉ giữ được một): máy này: "
         f"“Kế hoạch công tác năm {YEAR}”, lập ngày {days[0]}, 1 chỉ tiêu; trong tệp: “Kế hoạch "
         f"công tác năm {YEAR}”, lập ngày {days[1]}, chưa có chỉ tiêu\n"
@@ -313,3 +315,70 @@ def test_a_round_closed_here_keeps_its_ratings_and_the_dry_run_says_so(
     assert code == 0, err
     assert note not in out.splitlines()
     assert levels(home) == levels(away) != before
+
+
+def test_a_member_deleted_here_and_changed_there_is_said_in_words(
+    tmp_path: Path, bundle: Path
+) -> None:
+    """A member deleted on the office's copy and given a note on the home copy: the dry run
+    says so in words, with what each --on-conflict does to the member, and counts it apart from
+    the members changed on both; the refusal counts them the same way; "mine" keeps the
+    deletion. It read "Đã xóa: máy này “20/11/2026 08:00”, trong tệp “(trống)”", counted among
+    the records "changed on both sides", and "giữ bản của máy này" did not say it deletes."""
+    office, home = tmp_path / "van-phong", tmp_path / "o-nha"
+    for folder in (office, home):
+        assert cli("bundle", "import", str(bundle), "--data-dir", str(folder))[0] == 0
+    with Workspace.open(office) as ws:
+        gone, both = ws.members.list()[:2]
+        ws.members.delete([gone.id])
+        edit(ws, both.id, phone="0911111111")
+        with ws.db.raw() as cursor:
+            cursor.execute("SELECT deleted_at FROM members WHERE id = ?", (gone.id,))
+            (deleted_at,) = cursor.fetchone()
+    with Workspace.open(home) as ws:
+        edit(ws, gone.id, notes="Đi làm ăn xa Bình Dương")
+        edit(ws, both.id, phone="0922222222")
+    from_home = tmp_path / "tu-nha.dcs"
+    assert cli("bundle", "export", str(from_home), "--no-password", "--data-dir",
+               str(home))[0] == 0  # fmt: skip
+    when = format_vn_datetime(dt.datetime.fromisoformat(str(deleted_at)).replace(tzinfo=dt.UTC))
+    code, out, err = cli("bundle", "import", str(from_home), "--dry-run", "--data-dir",
+                         str(office))  # fmt: skip
+    assert code == 1
+    assert (
+        "Xung đột (1 bản ghi sửa ở cả hai nơi, 1 bản ghi bị xóa ở một nơi nhưng được sửa ở nơi "
+        "kia):\n"
+    ) in out
+    assert (
+        f"  - Máy này đã xóa “Đoàn viên {gone.full_name} ({gone.birth_date:%d/%m/%Y})” lúc "
+        f"{when}; máy kia (trong tệp) vẫn giữ và đã sửa: Ghi chú “Đi làm ăn xa Bình Dương” "
+        "(--on-conflict mine: xóa; --on-conflict theirs: giữ lại).\n"
+    ) in out
+    assert err.strip() == (
+        "Lỗi: Có 1 bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước và 1 bản ghi bị "
+        "xóa ở một nơi nhưng được sửa ở nơi kia: khi nhập thật sẽ chưa nhập gì. Hãy chạy lại "
+        "với --on-conflict mine (giữ bản của máy này) hoặc --on-conflict theirs (lấy bản "
+        "trong tệp)."
+    )
+    code, _out, err = cli("bundle", "import", str(from_home), "--on-conflict", "mine",
+                          "--data-dir", str(office))  # fmt: skip
+    assert (code, err) == (0, "")
+    with Workspace.open(office) as ws:
+        assert gone.id not in ws.members.ids()
+        assert ws.members.get(both.id).fields.phone == "0911111111"
+
+
+def test_a_file_imported_again_says_that_nothing_changed(tmp_path: Path, bundle: Path) -> None:
+    """The same file given twice (the stick still holds last week's): the second import says
+    nothing changed, as the import wizard says it, not "Đã nhập xong", which had the secretary
+    look for what it brought; the rows are as they were."""
+    office = tmp_path / "van-phong"
+    assert cli("bundle", "import", str(bundle), "--data-dir", str(office))[0] == 0
+    before = rows(office)
+    code, out, err = cli("bundle", "import", str(bundle), "--data-dir", str(office))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "Dữ liệu trong tệp đã có đủ trong thư mục dữ liệu này: không có gì thay đổi."
+    )
+    assert out.startswith("Không đổi: Thông tin Đoàn cơ sở 1, Chi đoàn 3, Đoàn viên 12, ")
+    assert rows(office) == before

@@ -240,11 +240,14 @@ def test_the_evidence_files_are_listed_and_the_attachments_named_plainly(tmp_pat
         "1 bien-ban-dai-hoi.pdf Văn bản tham mưu: Biên bản đại hội; Đánh giá tiêu chí 2,3 MB "
         "2 ra-quan.jpg Buổi hoạt động 850 KB"
     )
-    witness = lines.index("III. ĐẠI DIỆN ĐOÀN CẤP TRÊN (NẾU CÓ)")
+    # A representative named is no "(nếu có)", and signs a copy of their own.
+    witness = lines.index("III. ĐẠI DIỆN ĐOÀN CẤP TRÊN")
     assert lines[witness + 1 : witness + 3] == [
         "- Đồng chí: Lê Văn Tám", "- Chức vụ: Phó Bí thư Huyện đoàn",
     ]  # fmt: skip
-    assert lines.index("Lê Văn Tám", witness + 1) > lines.index("ĐẠI DIỆN ĐOÀN CẤP TRÊN (nếu có)")
+    assert lines.index("Lê Văn Tám", witness + 1) > lines.index("ĐẠI DIỆN ĐOÀN CẤP TRÊN")
+    assert not any("nếu có" in line.casefold() for line in lines)
+    assert "Biên bản được lập thành 03 bản có giá trị như nhau, mỗi bên giữ 01 bản." in text
 
 
 def test_a_long_list_of_evidence_files_is_the_records_annex(tmp_path, read_pdf):

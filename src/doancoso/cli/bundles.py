@@ -46,7 +46,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..core.bundle.about import ABOUT_LABELS, about_values
 from ..core.bundle.crypto import PasswordNeeded
+from ..core.bundle.deletions import DELETED_KIND, deletion_choices, deletion_text
 from ..core.bundle.labels import (
     AFTER_MERGE_LOST,
     ALL_ROWS_HEADER,
@@ -60,7 +62,7 @@ from ..core.bundle.labels import (
     moment_text,
     table_label,
 )
-from ..core.bundle.manifest import KIND_LABELS, live_counts
+from ..core.bundle.manifest import live_counts
 from ..core.bundle.outcome import AUTOMATIC_TEXT, CHANGED_TEXT
 from ..core.bundle.sync_errors import ForeignBundle
 from ..core.bundle.unfinished import unfinished_items, unfinished_lines
@@ -89,6 +91,9 @@ NEEDS_PASSWORD = (
     "--password-file TỆP."
 )
 APPLIED = "Đã nhập xong gói dữ liệu (đã sao lưu dữ liệu trước khi nhập)."
+NOTHING_NEW = "Dữ liệu trong tệp đã có đủ trong thư mục dữ liệu này: không có gì thay đổi."
+"""Said of an import that changed nothing, where "Đã nhập xong" would have the secretary look
+for what it brought (the import wizard says as much and offers no "Nhập")."""
 LIVE_HEADER = "Số bản ghi đang có (không tính đã xóa)"
 HANDED_OVER = (
     "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trong thư mục dữ "
@@ -234,16 +239,24 @@ def _statuses(member_statuses: dict[str, int]) -> str:
     return ", ".join(f"{label} {vn_number(n)}" for label, n in shown)
 
 
+def _conflict_counts(conflicts: list[Any], *, listed: bool = False) -> str:
+    """The conflicts counted by what they are, as the import wizard counts them: records
+    changed on both copies, deleted on one and changed on the other, made apart on both; in
+    the refusal (``listed`` False) "since the last exchange" said of the first."""
+    apart = sum(1 for c in conflicts if c.apart)
+    deleted = sum(1 for c in conflicts if c.deletion and not c.apart)
+    edited = len(conflicts) - apart - deleted
+    since = "" if listed else " kể từ lần trao đổi trước"
+    kept = "" if listed else " mà chỉ giữ được một"
+    said = [f"{vn_number(edited)} bản ghi {'' if listed else 'đã được '}sửa ở cả hai nơi{since}"]
+    said = said * bool(edited) + [f"{vn_number(deleted)} {DELETED_KIND}"] * bool(deleted)
+    said += [f"{vn_number(apart)} bản ghi mỗi máy có một bản riêng{kept}"] * bool(apart)
+    return (", " if listed else " và ").join(said)
+
+
 def _describe(info: BundleInfo, out: TextIO) -> None:
-    encrypted = "có mã hóa" if info.encrypted else "KHÔNG mã hóa"
-    year = f" năm {info.year}" if info.year is not None else ""
-    print(
-        f"Gói dữ liệu {KIND_LABELS[info.kind]}{year} ({encrypted}, định dạng phiên bản "
-        f"{info.version})",
-        file=out,
-    )
-    print(f"Tổ chức Đoàn: {info.organization_name}", file=out)
-    print(f"Tạo lúc {moment_text(info.created_at)} bởi doancoso {info.app_version}", file=out)
+    for label, value in zip(ABOUT_LABELS, about_values(info), strict=True):
+        print(f"{label} {value}", file=out)  # as the import wizard's page on the file says
     live = live_counts(info.manifest)
     if live is not None:
         print(f"{LIVE_HEADER}: {_counts(live.tables) or 'không có'}", file=out)
@@ -376,10 +389,12 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
         for year in result.years:
             print(note_as_commands(year_text(year, result.organization.get("name", ""))), file=out)
     if result.conflicts:
-        apart = sum(1 for c in result.conflicts if c.apart)
-        what = "sửa ở cả hai nơi" if not apart else "sửa ở cả hai nơi hoặc mỗi máy một bản riêng"
-        print(f"Xung đột ({vn_number(len(result.conflicts))} bản ghi {what}):", file=out)
+        print(f"Xung đột ({_conflict_counts(result.conflicts, listed=True)}):", file=out)
         for conflict in result.conflicts:
+            if conflict.deletion and not conflict.apart:  # said in words, as the wizard does
+                said = deletion_text(conflict, values=True).removesuffix(".")
+                print(f"  - {said} ({deletion_choices(conflict)}).", file=out)
+                continue
             names = conflict.names
             fields = "; ".join(
                 f"{f.label}: máy này “{field_value_text(conflict.table, f.name, f.mine, names)}”, "
@@ -406,7 +421,19 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
             print(f"{EVIDENCE_SKIPPED}: {vn_number(result.evidence_skipped)} tệp", file=out)
         if result.evidence_repaired:
             print(f"{EVIDENCE_REPAIRED}: {vn_number(result.evidence_repaired)} tệp", file=out)
-        print(HANDED_OVER if result.handover else APPLIED, file=out)
+        said = APPLIED if _changed(result) else NOTHING_NEW
+        print(HANDED_OVER if result.handover else said, file=out)
+
+
+def _changed(result: ImportPlan) -> bool:
+    """Whether an import changed anything the secretary would see (as the import wizard
+    counts it before offering "Nhập"): records added, updated or deleted, events of a sáp
+    nhập, people matched, conflicts, notes, evidence files copied or repaired."""
+    counts = sum(sum(c.values()) for c in (result.new, result.updated, result.deleted))
+    return bool(
+        counts or result.merge_events or result.matches or result.conflicts or result.notes
+        or result.evidence_new or result.evidence_repaired
+    )  # fmt: skip
 
 
 def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
@@ -442,16 +469,9 @@ def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
             print(merge_undo_text(result.backup, data_dir), file=out)
     if result.unresolved:  # a dry run too: the import it previews would stop there
         what = "khi nhập thật sẽ chưa nhập gì" if args.dry_run else "chưa nhập gì"
-        apart = sum(1 for c in result.unresolved if c.apart)
-        edited = len(result.unresolved) - apart
-        said = [
-            f"{vn_number(edited)} bản ghi đã được sửa ở cả hai nơi kể từ lần trao đổi trước"
-        ] * bool(edited) + [
-            f"{vn_number(apart)} bản ghi mỗi máy có một bản riêng mà chỉ giữ được một"
-        ] * bool(apart)
         raise AppError(
-            f"Có {' và '.join(said)}: {what}. Hãy chạy lại với --on-conflict mine (giữ bản của "
-            "máy này) hoặc --on-conflict theirs (lấy bản trong tệp)."
+            f"Có {_conflict_counts(result.unresolved)}: {what}. Hãy chạy lại với --on-conflict "
+            "mine (giữ bản của máy này) hoặc --on-conflict theirs (lấy bản trong tệp)."
         )
     return EXIT_OK
 

@@ -50,8 +50,9 @@ ATTACHMENTS_NOTE = (
     "Một tệp minh chứng có thể được đính kèm ở nhiều nơi (nhiều buổi hoạt động, tiêu chí…): "
     "“{attachments}” đếm số lần đính kèm, “{files}” đếm số tệp."
 )
-WITNESS = "Đại diện Đoàn cấp trên (nếu có)"
-WITNESS_SIGN = "ĐẠI DIỆN ĐOÀN CẤP TRÊN (nếu có)"
+WITNESS = "Đại diện Đoàn cấp trên"
+IF_ANY = " (nếu có)"
+"""After :data:`WITNESS` where no one is named: the blanks are filled in by hand, or left."""
 INLINE_FILES = 15
 """At most this many evidence files are listed in the record itself; more go to its annex."""
 EVIDENCE_COLUMNS = (
@@ -245,7 +246,7 @@ def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
         Paragraph(markup(opening), style("body")),
         *_party(1, "Bên giao", record.giver),
         *_party(2, "Bên nhận", record.receiver),
-        *_party(3, WITNESS, record.witness or Party("")),
+        *_party(3, WITNESS + ("" if record.witness else IF_ANY), record.witness or Party("")),
         Paragraph(
             markup(
                 f"Hai bên thống nhất bàn giao toàn bộ dữ liệu công tác Đoàn của {nfc(org.name)} "
@@ -297,9 +298,11 @@ def handover_body(record: HandoverRecord, width: float) -> list[Flowable]:
     return body
 
 
-def handover_closing_lead() -> list[Flowable]:
-    """The last line, kept on the signatures' page (they never stand alone on a page)."""
-    copies = "Biên bản được lập thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản."
+def handover_closing_lead(witnessed: bool = False) -> list[Flowable]:
+    """The last line, kept on the signatures' page (they never stand alone on a page): a copy
+    for each party signing (the superior body's too, when it is ``witnessed``)."""
+    count = "03" if witnessed else "02"
+    copies = f"Biên bản được lập thành {count} bản có giá trị như nhau, mỗi bên giữ 01 bản."
     return [Paragraph(markup(copies), style("body"))]
 
 
@@ -312,6 +315,9 @@ class HandoverFrame(UnionDocument):
     giver: str = ""
     receiver: str = ""
     witness: str = ""
+    witnessed: bool = False
+    """Whether a representative of the superior body is named (its block then says so
+    plainly, not "(nếu có)")."""
 
     def closing(self, lead: Sequence[Flowable] = ()) -> Flowable:
         sign, note = styles()["sign"], styles()["sign_note"]
@@ -325,7 +331,7 @@ class HandoverFrame(UnionDocument):
             ]
 
         half = self.frame_width / 2
-        witness = block(WITNESS_SIGN, self.witness)
+        witness = block(WITNESS.upper() + ("" if self.witnessed else IF_ANY), self.witness)
         table = Table([[block("BÊN GIAO", self.giver), block("BÊN NHẬN", self.receiver)],
                        [witness, ""]], colWidths=[half, half])  # fmt: skip
         table.setStyle(
@@ -357,6 +363,7 @@ def print_handover(record: HandoverRecord, path: Path | str) -> Path:
         giver=nfc(record.giver.name),
         receiver=nfc(record.receiver.name),
         witness=nfc(record.witness.name) if record.witness else "",
+        witnessed=record.witness is not None,
         metadata={
             "title": f"Biên bản bàn giao dữ liệu – {nfc(record.org.name)} – "
             f"{record.handed_on:%d/%m/%Y}",
@@ -365,5 +372,8 @@ def print_handover(record: HandoverRecord, path: Path | str) -> Path:
     )
     body = handover_body(record, frame.frame_width)
     return frame.build(
-        path, body, closing_lead=handover_closing_lead(), annex=handover_annex(record)
+        path,
+        body,
+        closing_lead=handover_closing_lead(record.witness is not None),
+        annex=handover_annex(record),
     )

@@ -335,6 +335,33 @@ def test_changes_going_back_and_forth_over_several_exchanges_are_never_conflicts
     assert away.members.get(member_id).fields.phone == "0912121212"
 
 
+def test_a_copy_s_own_older_bundle_imported_back_changes_nothing(
+    home: Workspace, away: Workspace
+) -> None:
+    """A secretary takes back a file her own PC made before its last exchanges (an old file
+    left on the stick): every row in it is one this copy held, older than what it holds now,
+    changed here or taken from the other copy since. Nothing changes and nothing is asked: it
+    was said as a conflict of each row changed since, "this PC" against "the file", where
+    choosing the file put the old values back."""
+    ids = [m.id for m in home.members.list()]
+    own_old = bundle_of(home)
+    edit(home, ids[0], phone="0911111111")
+    edit(away, ids[1], phone="0922222222", notes="Chuyển về ấp 3")
+    edit(away, ids[2], phone="0933333333")
+    home.members.delete([ids[2]])
+    result = apply(home, bundle_of(away), on_conflict={("members", ids[2]): "theirs"})
+    assert result.updated == {"members": 2}
+    after = every_row(home)
+
+    again = apply(home, own_old)
+    assert (again.new, again.updated, again.deleted, again.conflicts) == ({}, {}, {}, [])
+    assert again.unchanged["members"] == 40
+    assert every_row(home) == after
+    assert [home.members.get(i).fields.phone for i in ids[:3]] == [
+        "0911111111", "0922222222", "0933333333",
+    ]  # fmt: skip
+
+
 def test_a_report_bundle_updates_only_what_it_carries(home: Workspace, away: Workspace) -> None:
     year = home.plans.years()[0]
     member_id = home.members.list()[8].id

@@ -8,15 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from active_window import shown_active
 from bundle_gui import add_people, export_through_gui, import_to_plan, phones
 from doancoso.core.bundle.labels import moment_text
 from doancoso.core.bundle.merge import Conflict, FieldDiff
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.conflicts import CHOICE, ConflictsPanel, conflict_title
 from doancoso.ui.bundle.import_wizard import RESULT_PAGE
+from mnemonics import letters, press_alt
 from table_cells import cell_text
 
 
@@ -104,11 +107,13 @@ def test_a_deletion_on_one_side_is_a_choice_to_delete_or_keep(
     assert not panel.fields.isColumnHidden(4)
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the wizard shown, to take Alt+C
 def test_a_member_deleted_here_and_changed_there_is_kept_when_chosen(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
     """The whole way: deleted on this machine, its phone changed on the other; the wizard asks
-    "Xóa" / "Giữ lại", and "Giữ lại" brings the member back with the other machine's phone."""
+    "Xóa" / "Giữ lại" ("Chọn:", Alt+C), and "Giữ lại" brings the member back with the other
+    machine's phone."""
     ids = add_people(ws)
     bundle = export_through_gui(qtbot, ws, tmp_path)
     other = Workspace.open(tmp_path / "may-khac")
@@ -130,6 +135,12 @@ def test_a_member_deleted_here_and_changed_there_is_kept_when_chosen(
         )
         assert ("Điện thoại", "0912345678", "0977123456") in _cells(panel)
         assert not wizard.import_button.isEnabled()
+        # Alt+C ("&Chọn:") puts the keyboard on the choice, a letter no other shown takes
+        shown_active(qtbot, wizard)
+        assert panel.deletion_label.text() == "&Chọn:"
+        assert letters(wizard).count("Alt+C") == 1
+        press_alt(qtbot, Qt.Key.Key_C)
+        assert QApplication.focusWidget() is panel.deletion_choice
         panel.deletion_choice.setCurrentIndex(panel.deletion_choice.findText("Giữ lại"))
         assert wizard.import_button.isEnabled()
         wizard.import_button.click()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from bundle_gui import PASSWORD, export_through_gui, import_wizard, tab_stops
+from bundle_gui import PASSWORD, export_through_gui, import_wizard, open_bundle, tab_stops
 from doancoso.core.organization import OrganizationInfo
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.import_wizard import (
@@ -29,6 +29,7 @@ from doancoso.ui.bundle.import_wizard import (
     BundleImportWizard,
 )
 from doancoso.ui.bundle.merge_panel import MatchModel
+from read_threads import on_the_worker, record_reads
 from scripted import ScriptedPrompts
 from table_cells import cell_item, cell_text, cell_widget
 
@@ -564,3 +565,31 @@ def test_a_person_matched_by_cccd_cannot_be_kept_apart(
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert model.data(free, check) == Qt.CheckState.Unchecked
     assert panel.options()["unmatch"] == [model.matches[by_name].theirs_id] and wizard.stale
+
+
+def test_our_chi_doan_offered_to_join_are_read_on_the_worker(
+    qtbot: QtBot, pair: tuple[Workspace, Workspace], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """With the app's threaded runner, the chi đoàn each of theirs may be joined into are read
+    with the dry run on the worker (their order goes through the core's collation cache, the
+    worker's), never on the GUI thread, and offered in Vietnamese order."""
+    from doancoso.ui.shell.operations import Core
+
+    ours, theirs = pair
+    bundle = export_through_gui(qtbot, theirs, tmp_path)
+    expected = ["Giữ riêng"] + [f"Gộp vào “{b.name}”" for b in ours.branches.list()]
+    assert len(expected) > 2
+    read_on = record_reads(ours.branches, monkeypatch, "list")
+    core = Core(ours, ScriptedPrompts())  # threaded, as in the app
+    wizard = BundleImportWizard(core)
+    qtbot.addWidget(wizard)
+    open_bundle(wizard, bundle)
+    qtbot.waitUntil(lambda: wizard.page == INFO_PAGE, timeout=20_000)
+    wizard.merge_box.setChecked(True)
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.page == PLAN_PAGE, timeout=20_000)
+    combo = cell_widget(wizard.merge_panel.branch_table, 0, 1, QComboBox)
+    assert [combo.itemText(i) for i in range(combo.count())] == expected
+    assert core.runner.wait()
+    assert on_the_worker(read_on)

@@ -431,6 +431,58 @@ def test_the_bundle_wizards_password_labels_put_the_cursor_in_their_fields(
     assert panel.show_box.text() == importing.show_password.text() == "&Hiện mật khẩu"
 
 
+def test_the_export_wizard_s_every_field_has_a_letter_of_its_own(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """Every step of "Xuất dữ liệu ra USB", each field's label with its letter putting the
+    cursor in it, none shown twice on a step: a report's year ("Năm:", greyed out with its
+    field for a handover), where to save and the file name ("Lưu vào:", "Tên tệp:"), and the
+    biên bản's six names and positions (the three "Chức vụ:" each its own), which had none."""
+    from bundle_gui import PASSWORD, export_wizard, stick
+    from doancoso.ui.bundle.export_wizard import DONE_PAGE, TARGET_PAGE
+
+    ws.members.save({"full_name": "Nguyễn Văn An", "birth_date": "15/03/2000"})
+    wizard = shown_active(qtbot, export_wizard(qtbot, ws, prompts, [stick(tmp_path)]))
+
+    def buddies() -> dict[str, QWidget | None]:
+        return {label.text(): label.buddy() for label in _lettered(wizard) if label.isEnabled()}
+
+    def check(step: str) -> list[str]:
+        return [
+            *(f"{step}: {w}" for w in _leads_nowhere(qtbot, wizard)),
+            *(f"{step}: {_where(label)} (no letter)" for label in _unlettered(wizard)),
+            *(f"{step}: twice {t}" for t in twice(letters(wizard))),
+        ]
+
+    wrong = check("handover")
+    assert "&Năm:" not in buddies()  # greyed out with the year
+    wizard.report_radio.setChecked(True)
+    wrong += check("report")
+    assert buddies()["&Năm:"] is wizard.year_spin
+    wizard.handover_radio.setChecked(True)
+    wizard.next_button.click()
+    wizard.password_panel.first.setText(PASSWORD)
+    wizard.password_panel.second.setText(PASSWORD)
+    wizard.next_button.click()
+    assert wizard.page == TARGET_PAGE
+    wrong += check("target")
+    assert [buddies().get(t) for t in ("Lưu &vào:", "Tê&n tệp:")] == [
+        wizard.drive_combo, wizard.name_edit,
+    ]  # fmt: skip
+    wizard.export_button.click()
+    assert wizard.page == DONE_PAGE, wizard.target_error.text()
+    wrong += check("done")
+    assert [
+        buddies().get(t)
+        for t in ("Bên &giao — họ và tên:", "&Chức vụ:", "Bên &nhận — họ và tên:", "C&hức vụ:",
+                  "Đoàn cấp &trên (nếu có) — họ và tên:", "Chức &vụ:")
+    ] == [
+        wizard.giver_name, wizard.giver_position, wizard.receiver_name,
+        wizard.receiver_position, wizard.witness_name, wizard.witness_position,
+    ]  # fmt: skip
+    assert wrong == []
+
+
 def test_the_checklists_points_have_a_letter_of_their_own(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts
 ) -> None:

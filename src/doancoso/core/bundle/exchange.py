@@ -125,8 +125,15 @@ class Bases:
         self, table: str, row_id: str, mine: Version, theirs: Version, local: set[Version]
     ) -> set[Version]:
         """The versions this installation held: its own, those it agreed with anyone
-        (``local``), and the one the bundle's installation says it agreed with this one."""
+        (``local``), the one the bundle's installation says it agreed with this one, and, in a
+        bundle this installation made, its older version."""
         seen = {mine, *local}
+        if self.peer == self._me and theirs[0] < mine[0]:
+            # A file this installation made itself (an old one left on the stick) holds
+            # versions it held; one of a lower revision than ours is one we changed since, here
+            # or by taking the other copy's. (One of a higher revision is not ours to trust:
+            # this data folder may have been restored from an older backup since.)
+            seen.add(theirs)
         if self.peer_knows_us:
             listed, version = self._listed(self._me, table, row_id)
             if not listed:

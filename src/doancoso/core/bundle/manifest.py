@@ -19,7 +19,6 @@ from .limits import DOSSIER_VERSION, FORMAT_NAME, FORMAT_VERSION
 
 MANIFEST_NAME = "manifest.json"
 KINDS = ("handover", "report")
-KIND_LABELS = {"handover": "bàn giao", "report": "báo cáo cấp trên"}
 NOTHING_CHANGED = "Không có gì được thay đổi."
 NEWER_FORMAT = "Gói dữ liệu được tạo bởi phiên bản doancoso mới hơn: hãy cập nhật ứng dụng."
 

@@ -45,52 +45,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.bundle.labels import field_value_text, table_label
+from ...core.bundle.deletions import (
+    DELETED,
+    MINE,
+    THEIRS,
+    conflict_title,
+    deleted_side,
+    deletion_text,
+)
+from ...core.bundle.labels import field_value_text
 from ...core.bundle.outcome import APART_CHOICE, AUTOMATIC_TEXT, CHANGED_TEXT
 from ...core.lang.text import vn_number
 from ..common.wheel import wheel_needs_focus
 
-MINE, THEIRS = "mine", "theirs"
 CHOICES = (("— Chọn —", None), ("Giữ của tôi", MINE), ("Lấy của tệp", THEIRS))
 DELETE, KEEP = "delete", "keep"
 DELETION_CHOICES = (("— Chọn —", None), ("Xóa", DELETE), ("Giữ lại", KEEP))
 FIELD_HEADERS = ("Thông tin", "Trên máy này", "Trong tệp", "Ai đã sửa", "Chọn")
 WHO, CHOICE = 3, 4
 """The columns of who changed a field and of the choice."""
-DELETED = "deleted_at"
 TOP = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 """Each cell read from the top of its row: a note of several lines beside one-line cells."""
 Key = tuple[str, str]
-
-
-def conflict_title(conflict: Any) -> str:
-    """Whose row it is: its label ("Đoàn viên Lê Ngọc Ái (17/04/1999)"), which names the kind
-    of record itself; the kind is put before a label that does not."""
-    kind = table_label(conflict.table)
-    label = getattr(conflict, "label", "") or conflict.id
-    return label if label.startswith(kind) else f"{kind}: {label}"
-
-
-def deleted_side(conflict: Any) -> str | None:
-    """The side that deleted the row of a deletion conflict (:data:`MINE` or :data:`THEIRS`),
-    or None for a conflict of fields (both sides keep the row)."""
-    diff = next((f for f in conflict.fields if f.name == DELETED), None)
-    if diff is None or (diff.mine is None) == (diff.theirs is None):
-        return None
-    return MINE if diff.mine is not None else THEIRS
-
-
-def deletion_text(conflict: Any) -> str:
-    """What happened to the row of a deletion conflict, in words."""
-    side = deleted_side(conflict)
-    diff = next(f for f in conflict.fields if f.name == DELETED)
-    when = field_value_text(conflict.table, DELETED, diff.mine if side == MINE else diff.theirs)
-    deleter, keeper = ("Máy này", "máy kia (trong tệp)") if side == MINE else (
-        "Máy kia (trong tệp)", "máy này")  # fmt: skip
-    changed = [getattr(f, "label", "") or f.name for f in conflict.fields if f.name != DELETED]
-    what = f": {', '.join(changed)}" if changed else " sau lần trao đổi trước"
-    return (f"{deleter} đã xóa “{conflict_title(conflict)}” lúc {when}; {keeper} vẫn giữ và đã "
-            f"sửa{what}.")  # fmt: skip
 
 
 def apart_text(conflict: Any) -> str:
@@ -163,8 +139,10 @@ class ConflictsPanel(QWidget):
         self.deletion.setWordWrap(True)
         deletion_row.addWidget(self.deletion)
         choice_row = QHBoxLayout()
-        choice_row.addWidget(QLabel("Chọn:"))
         self.deletion_choice = QComboBox()
+        self.deletion_label = QLabel("&Chọn:")  # Alt+C: the one choice of the record
+        self.deletion_label.setBuddy(self.deletion_choice)
+        choice_row.addWidget(self.deletion_label)
         for text, value in DELETION_CHOICES:
             self.deletion_choice.addItem(text, value)
         self.deletion_choice.setToolTip(

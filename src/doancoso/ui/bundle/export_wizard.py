@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.about import KIND_NAMES
 from ...core.bundle.disks import partial_left, temp_left
 from ...core.bundle.errors import BundleWriteError
 from ...core.bundle.manifest import live_counts
@@ -127,6 +128,11 @@ def suggested_name(org_name: str, kind: str, on: date, year: int | None = None) 
     return offered_name(f"doancoso-{slug(org_name)}", f"-{what}-{on:%d-%m-%Y}.dcs")
 
 
+def with_alt(text: str, letter: str) -> str:
+    """``text`` with its first ``letter`` as its Alt letter ("Bá&o cáo cấp trên")."""
+    return text.replace(letter, f"&{letter}", 1)
+
+
 def unfinished_text(year: int, lines: list[str]) -> str:
     """The notice of :func:`unfinished_lines` ("" when nothing is unfinished)."""
     if not lines:
@@ -186,8 +192,9 @@ class ExportWizard(QDialog):
     def _kind_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.handover_radio = QRadioButton("&Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)")
-        self.report_radio = QRadioButton("Bá&o cáo cấp trên (dữ liệu của một năm)")
+        self.handover_radio = QRadioButton(with_alt(KIND_NAMES[HANDOVER], "B"))
+        report = with_alt(KIND_NAMES[REPORT], "o")
+        self.report_radio = QRadioButton(f"{report} (dữ liệu của một năm)")
         self.handover_radio.setChecked(True)
         handover_hint = QLabel(
             "Toàn bộ dữ liệu của Đoàn cơ sở: đoàn viên, chi đoàn, thanh niên, kế hoạch, hoạt "
@@ -204,7 +211,9 @@ class ExportWizard(QDialog):
         self.year_spin.setRange(years[0], years[-1])
         self.year_spin.setValue(self.today.year)
         year_row.addSpacing(24)
-        year_row.addWidget(QLabel("Năm:"))
+        self.year_label = QLabel("&Năm:")
+        self.year_label.setBuddy(self.year_spin)
+        year_row.addWidget(self.year_label)
         year_row.addWidget(self.year_spin)
         year_row.addStretch(1)
         for hint in (handover_hint, report_hint):
@@ -227,9 +236,11 @@ class ExportWizard(QDialog):
         layout.addWidget(self.unfinished_notice)
         layout.addStretch(1)
         self.report_radio.toggled.connect(self.year_spin.setEnabled)
+        self.report_radio.toggled.connect(self.year_label.setEnabled)  # its letter with it
         self.report_radio.toggled.connect(lambda _on: self.check_year())
         self.year_spin.valueChanged.connect(lambda _year: self.check_year())
         self.year_spin.setEnabled(False)
+        self.year_label.setEnabled(False)
         return page
 
     def _password_page(self) -> QWidget:
@@ -255,10 +266,12 @@ class ExportWizard(QDialog):
         for button in (self.rescan_button, self.other_button):
             button.setAutoDefault(False)
             drive_row.addWidget(button)
-        form.addRow("Lưu vào:", drive_row)
+        drive_label = QLabel("Lưu &vào:")
+        drive_label.setBuddy(self.drive_combo)
+        form.addRow(drive_label, drive_row)
         self.name_edit = QLineEdit()
         self.name_edit.textChanged.connect(self._target_changed)
-        form.addRow("Tên tệp:", self.name_edit)
+        form.addRow("Tê&n tệp:", self.name_edit)
         layout.addLayout(form)
         self.target_label = QLabel()
         self.target_label.setWordWrap(True)
@@ -305,12 +318,13 @@ class ExportWizard(QDialog):
         self.witness_name = QLineEdit()
         self.witness_name.setPlaceholderText("Để trống nếu không có")
         self.witness_position = QLineEdit()
-        form.addRow("Bên giao — họ và tên:", self.giver_name)
-        form.addRow("Chức vụ:", self.giver_position)
-        form.addRow("Bên nhận — họ và tên:", self.receiver_name)
-        form.addRow("Chức vụ:", self.receiver_position)
-        form.addRow("Đoàn cấp trên (nếu có) — họ và tên:", self.witness_name)
-        form.addRow("Chức vụ:", self.witness_position)
+        # A letter each (the three "Chức vụ" each their own), as every form has.
+        form.addRow("Bên &giao — họ và tên:", self.giver_name)
+        form.addRow("&Chức vụ:", self.giver_position)
+        form.addRow("Bên &nhận — họ và tên:", self.receiver_name)
+        form.addRow("C&hức vụ:", self.receiver_position)
+        form.addRow("Đoàn cấp &trên (nếu có) — họ và tên:", self.witness_name)
+        form.addRow("Chức &vụ:", self.witness_position)
         box.addLayout(form)
         self.print_button = QPushButton("&Lưu biên bản bàn giao (PDF)…")
         self.print_button.setAutoDefault(False)

@@ -22,14 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.bundle.about import ABOUT_LABELS, about_values
 from ...core.bundle.labels import ALL_ROWS_HEADER, ALL_ROWS_NOTE, moment_text
 from ...core.bundle.manifest import live_counts
 from ...core.bundle.service import BundleInfo
-from ...core.lang.text import nfc, size_text
+from ...core.lang.text import size_text
 from ...reports.handover import EVIDENCE_FILES, LIVE_NOTE, count_lines, sha256_lines
 from .counts import CountsTable
-from .import_texts import KIND_NAMES, created_text
 from .password import ERROR_STYLE, NOTICE_STYLE
+
+ABOUT_KEYS = ("organization", "kind", "created", "version", "encrypted")
+"""The keys in :attr:`BundleInfoPage.info_labels` of what :data:`ABOUT_LABELS` name, in order."""
 
 
 class BundleInfoPage(QWidget):
@@ -42,9 +45,8 @@ class BundleInfoPage(QWidget):
         layout = QVBoxLayout()
         self.info_form = QFormLayout()
         self.info_labels: dict[str, QLabel] = {}
-        for key, label in (("organization", "Tổ chức:"), ("kind", "Loại tệp:"),
-                           ("created", "Ngày tạo:"), ("version", "Phiên bản:"),
-                           ("encrypted", "Mật khẩu:"), ("sha256", "Mã SHA-256:")):  # fmt: skip
+        for key, label in (*zip(ABOUT_KEYS, ABOUT_LABELS, strict=True),
+                           ("sha256", "Mã SHA-256:")):  # fmt: skip
             value = QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.info_labels[key] = value
@@ -90,16 +92,8 @@ class BundleInfoPage(QWidget):
         """The file's manifest ``info`` and its SHA-256 ``digest``, its counts and its dossier."""
         labels = self.info_labels
         labels["sha256"].setText("\n".join(sha256_lines(digest)))  # as the biên bản prints it
-        labels["organization"].setText(nfc(info.organization_name))
-        labels["kind"].setText(
-            KIND_NAMES.get(info.kind, info.kind)
-            + (f", năm {info.year}" if getattr(info, "year", None) else "")
-        )
-        labels["created"].setText(created_text(info.created_at))
-        labels["version"].setText(
-            f"doancoso {info.app_version}, định dạng tệp phiên bản {info.version}"
-        )
-        labels["encrypted"].setText("Có (đã mở được)" if info.encrypted else "Không mã hóa")
+        for key, value in zip(ABOUT_KEYS, about_values(info), strict=True):
+            labels[key].setText(value)
         self._show_counts(info)
         self._show_dossier(info)
 

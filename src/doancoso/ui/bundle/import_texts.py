@@ -7,25 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.backup.store import BackupInfo
+from ...core.bundle.deletions import DELETED_KIND
 from ...core.bundle.labels import (
     AFTER_MERGE_LOST,
     EVIDENCE_REPAIRED,
     EVIDENCE_SKIPPED,
     MERGE_EVENTS,
     in_label_order,
-    moment_text,
     table_label,
 )
 from ...core.bundle.orgmerge import branch_text, year_text
 from ...core.bundle.outcome import APART_TEXT
 from ...core.lang.text import vn_number
 
-KIND_NAMES = {
-    "handover": "Bàn giao cho người kế nhiệm (toàn bộ dữ liệu)",
-    "report": "Báo cáo cấp trên",
-}
-"""What a file is for, in the export wizard's words (its step 1 offers the same two): shown after
-"Loại tệp:" on the file's page, a report followed by its year."""
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
 NO_UNDO = "Sau khi nhận, “Hoàn tác” không còn quay lại được các việc đã làm trước đó."
@@ -48,15 +42,6 @@ REPORT_NOT_TAKEN = (
     "cáo cấp trên: chỉ xem được thông tin và lưu hồ sơ kèm theo (nếu có), không nhận vào máy này."
 )
 HANDED_OVER = "Đã nhận bàn giao xong: dữ liệu trong tệp nay là dữ liệu của Đoàn cơ sở trên máy này."
-
-
-def created_text(value: Any) -> str:
-    """An ISO timestamp as dd/mm/yyyy hh:mm, local time (:func:`moment_text`)."""
-    text = str(value or "")
-    try:
-        return moment_text(text.replace("Z", "+00:00"))
-    except ValueError:
-        return text
 
 
 def _changed(what: str, counts: dict[str, int]) -> list[str]:
@@ -122,7 +107,6 @@ FIELD_CHOICE = (
     "chọn giữ của máy này hay lấy của tệp cho từng thông tin bên dưới (thông tin chỉ một máy "
     "sửa đã chọn sẵn theo máy đó)"
 )
-DELETED = "bản ghi bị xóa ở một nơi nhưng được sửa ở nơi kia"
 
 
 def conflicts_text(conflicts: list[Any]) -> str:
@@ -137,9 +121,9 @@ def conflicts_text(conflicts: list[Any]) -> str:
     said = []
     if edited and deleted:
         said.append(
-            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi và {vn_number(deleted)} {DELETED} "
-            f"kể từ lần trao đổi trước: với bản ghi bị sửa, {FIELD_CHOICE}; với bản ghi bị xóa, "
-            "chọn “Xóa” hay “Giữ lại” cho cả bản ghi."
+            f"Có {vn_number(edited)} bản ghi bị sửa ở cả hai nơi và {vn_number(deleted)} "
+            f"{DELETED_KIND} kể từ lần trao đổi trước: với bản ghi bị sửa, {FIELD_CHOICE}; với "
+            "bản ghi bị xóa, chọn “Xóa” hay “Giữ lại” cho cả bản ghi."
         )
     elif edited:
         said.append(
@@ -148,7 +132,7 @@ def conflicts_text(conflicts: list[Any]) -> str:
         )
     elif deleted:
         said.append(
-            f"Có {vn_number(deleted)} {DELETED} kể từ lần trao đổi trước: chọn “Xóa” hay “Giữ "
+            f"Có {vn_number(deleted)} {DELETED_KIND} kể từ lần trao đổi trước: chọn “Xóa” hay “Giữ "
             "lại” cho từng bản ghi bên dưới."
         )
     if apart:

@@ -491,13 +491,18 @@ class BundleImportWizard(QDialog):
         options = {**self.merge_options(), "replace_setup": self.replacing}
         self.info_error.clear()
 
-        def job(ws: Workspace) -> Any:
-            return ws.bundles.preview(held, password, merge_organization=merge,
+        def job(ws: Workspace) -> tuple[Any, list[tuple[str, str]]]:
+            plan = ws.bundles.preview(held, password, merge_organization=merge,
                                       on_conflict=choices, **options)  # fmt: skip
+            # This organisation's chi đoàn the merge panel offers, read here: their order goes
+            # through the core's collation cache, which is the worker's (DESIGN.md).
+            ours = [(b.id, b.name) for b in ws.branches.list()] if merge else []
+            return plan, ours
 
-        def previewed(plan: Any) -> None:
+        def previewed(found: tuple[Any, list[tuple[str, str]]]) -> None:
+            plan, ours = found
             self.planned_with = choices
-            self._previewed(plan)
+            self._previewed(plan, ours)
             if not then_apply:
                 return
             if plan.unresolved:  # a record the choices bring back clashes with one of ours
@@ -542,7 +547,9 @@ class BundleImportWizard(QDialog):
         self.plan_summary.setText(STALE)
         self._update_buttons()
 
-    def _previewed(self, plan: Any) -> None:
+    def _previewed(self, plan: Any, ours: list[tuple[str, str]]) -> None:
+        """Show the dry run ``plan``; ``ours``: this organisation's chi đoàn (id, name), read
+        with it on the worker, for a sáp nhập's choices."""
         self.plan = plan
         self.stale = False
         self.conflicts.set_conflicts(plan.conflicts)
@@ -567,7 +574,6 @@ class BundleImportWizard(QDialog):
         if plan.notes:  # what the import decides by itself (core/bundle/uncross.py)
             self.plan_summary.setText("\n".join([self.plan_summary.text(), *plan.notes]))
         if self.merging:
-            ours = [(b.id, b.name) for b in self._core.ws.branches.list()]
             self.merge_panel.set_plan(plan.branches, plan.matches, ours, plan.years,
                                       nfc(self.info.organization_name))  # fmt: skip
         self.merge_panel.setVisible(self.merging)
