@@ -109,10 +109,17 @@ def _from_headings_text(preview: ImportPreview, labels: Mapping[str, str]) -> st
     return from_headings_text(preview.from_headings(target), who, field_in_sentence(target, labels))
 
 
+def _labels(preview: ImportPreview) -> Mapping[str, str]:
+    """The labels of the fields of ``preview``'s import, as the wizard names them."""
+    from ..core.roster.spreadsheets import IMPORT_FIELDS
+    from ..core.youth.sheet_rows import YOUTH_IMPORT_FIELDS
+
+    return YOUTH_IMPORT_FIELDS if preview.kind == "youth" else IMPORT_FIELDS
+
+
 def _report(preview: ImportPreview, out: TextIO) -> None:
     from ..core.roster.spreadsheets import (
         ERROR,
-        IMPORT_FIELDS,
         NEW,
         REJECTED,
         UNCHANGED,
@@ -120,10 +127,8 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
         column_letter,
     )
     from ..core.roster.spreadsheets.left_out import left_out_text
-    from ..core.youth.sheet_rows import YOUTH_IMPORT_FIELDS
 
-    labels = YOUTH_IMPORT_FIELDS if preview.kind == "youth" else IMPORT_FIELDS
-
+    labels = _labels(preview)
     # A CSV has no sheets (its "sheet" is the file's own name): the file said, nothing more.
     sheet = "" if preview.path.suffix.lower() == ".csv" else f", trang tính “{preview.sheet}”"
     print(f"Tệp {preview.path.name}{sheet}, dòng tiêu đề {preview.header_row}.", file=out)
@@ -163,6 +168,17 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
         f"bị loại: {vn_number(preview.count(REJECTED))}.",
         file=out,
     )
+
+
+def _left_out(preview: ImportPreview) -> list[dict[str, object]]:
+    """The JSON ``left_out``: each value a row gave and the import leaves out, as the report's
+    line on them names it (:func:`~doancoso.core.roster.spreadsheets.left_out.left_out_text`)."""
+    from ..core.roster.spreadsheets.left_out import left_out_values
+
+    return [
+        {"row": v.row, "field": v.field, "column": v.column, "header": v.header}
+        for v in left_out_values(preview, _labels(preview))
+    ]
 
 
 def _rejections(preview: ImportPreview) -> Rejections:
@@ -252,6 +268,7 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
             "new_branches": list(preview.new_branches),
             "from_headings": preview.from_headings(_heading_target(preview)),
             "warnings": list(preview.warnings),
+            "left_out": _left_out(preview),
             "applied": applying,
         }
         if target is not None:
