@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ...errors import AppError
 from ...lang.legacy import Encoding, decode_cell
 from ...lang.text import fold
+from ...storage.folder import os_reason
 from ...xlsx.workbook import Cell
 from ...xlsx.writer import (
     DATE_FORMAT,
@@ -159,6 +160,46 @@ def write_rejected(preview: ImportPreview, path: Path, *, imported: bool = False
 
     atomic_write(path, write)
     return len(rejected)
+
+
+def remove_stale(path: Path) -> bool:
+    """Remove the file of rejected rows an earlier import wrote at ``path``, when this import
+    rejects none: left there, it would be read as this import's rejected rows. Only a file
+    recognisably written by :func:`write_rejected` is removed (one sheet, "Dòng bị loại", a
+    "Lý do" heading in its first row): any other file at ``path`` is the user's, kept as it is.
+    True when a file was removed; a file that cannot be removed (open in Excel) is a
+    Vietnamese AppError."""
+    path = Path(path)
+    if not _written_here(path):
+        return False
+    try:
+        path.unlink()
+    except OSError as exc:
+        raise AppError(
+            f"Không xóa được tệp các dòng bị loại cũ “{path}”: {os_reason(exc)}. Hãy đóng "
+            "tệp (nếu đang mở trong Excel) rồi chạy lại.",
+            repr(exc),
+        ) from exc
+    return True
+
+
+def _written_here(path: Path) -> bool:
+    """Whether ``path`` is a file of rejected rows as :func:`write_rejected` writes them."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return False
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001 - not a workbook openpyxl reads: not one of ours
+        return False
+    try:
+        if book.sheetnames != [SHEET_NAME]:
+            return False
+        first = next(book[SHEET_NAME].iter_rows(max_row=1, values_only=True), ())
+        return REASON_HEADER in first
+    finally:
+        book.close()
 
 
 def _under_headings(
