@@ -12,8 +12,9 @@ fixed and imported again; an import that rejects none writes no file and removes
 earlier run left there, the last line saying which (:func:`rejected_saved`).
 
 ``activity attend --file`` and ``checklist template import`` read a file that is one whole (a
-roll call, a set of criteria), not rows each imported on its own: the first bad row refuses
-the file, nothing saved, and there is nothing to skip.
+roll call, a set of criteria), not rows each imported on its own: a bad row refuses the file,
+nothing saved, and there is nothing to skip; the core names every bad row at once
+(:class:`~doancoso.core.errors.BadRowsError`, all of them on stderr).
 """
 
 from __future__ import annotations
