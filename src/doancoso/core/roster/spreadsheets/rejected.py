@@ -131,19 +131,11 @@ def write_rejected(preview: ImportPreview, path: Path, *, imported: bool = False
     ``preview`` has been done. Returns how many rejected rows were written."""
     from .preview import REJECTED
 
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise AppError(f"Không lưu được “{path.name}”: chỉ lưu ra tệp .xlsx.", path.suffix)
     source = preview.source
     rejected = [row for row in preview.rows if row.action == REJECTED]
     if source is None or not rejected:
         raise AppError("Không có dòng nào bị loại để lưu.", "no rejected rows")
     entries = _under_headings(rejected, source.headings)
-    width = max(
-        [len(preview.headers)]
-        + [len(values) for values in source.header]
-        + [len(source.rows.get(number, [])) for number, _row in entries]
-    )
     first = len(source.header) + 1
     written = {row.row: first + i for i, (_number, row) in enumerate(entries) if row is not None}
     place = _placer(preview, written, imported)
@@ -154,12 +146,25 @@ def write_rejected(preview: ImportPreview, path: Path, *, imported: bool = False
         )
         for number, row in entries
     ]
+    write_rows(Path(path), source.header, lines, len(preview.headers))
+    return len(rejected)
+
+
+def write_rows(
+    path: Path, header: list[list[Cell]], lines: list[tuple[list[Cell], str]], width: int = 0
+) -> None:
+    """Write a file of rejected rows to the .xlsx ``path`` (see the module docstring): the
+    ``header`` row(s), then each of ``lines``, the row's cells and its reason (a group heading
+    has none), at least ``width`` columns before "Lý do". The rating sheet's import writes its
+    refused rows with it too."""
+    if path.suffix.lower() != ".xlsx":
+        raise AppError(f"Không lưu được “{path.name}”: chỉ lưu ra tệp .xlsx.", path.suffix)
+    width = max([width] + [len(values) for values in header] + [len(v) for v, _ in lines])
 
     def write(temp: Path) -> None:
-        _write_book(temp, source.header, lines, width)
+        _write_book(temp, header, lines, width)
 
     atomic_write(path, write)
-    return len(rejected)
 
 
 def remove_stale(path: Path) -> bool:
