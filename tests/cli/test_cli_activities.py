@@ -460,6 +460,18 @@ def test_attend_from_a_sheet(
                                                                  ("Trần Thị Bình", "muộn")]))],
          "Lỗi: Dòng 3: không hiểu dấu “muộn” (dùng “x” cho có mặt, “p” cho vắng có phép, để trống "
          "cho vắng). Chưa lưu gì.\n"),
+        (lambda ids, tmp: ["--file", str(_sheet(tmp / "c.xlsx", [("Võ Văn Tám", "x"),
+                                                                 ("Nguyễn Văn An", "muộn"),
+                                                                 ("Trần Thị Bình", "x"),
+                                                                 ("Lý Văn Mười", "?")]))],
+         "Lỗi: Tệp “c.xlsx” có 3 dòng không đọc được nên chưa lưu gì (sửa các dòng này rồi "
+         "nhập lại tệp):\n"
+         "  Dòng 2: “Võ Văn Tám” không có trong danh sách đoàn viên.\n"
+         "  Dòng 3: không hiểu dấu “muộn” (dùng “x” cho có mặt, “p” cho vắng có phép, để trống "
+         "cho vắng).\n"
+         "  Dòng 5: “Lý Văn Mười” không có trong danh sách đoàn viên.\n"
+         "  Dòng 5: không hiểu dấu “?” (dùng “x” cho có mặt, “p” cho vắng có phép, để trống cho "
+         "vắng).\n"),
         (lambda ids, tmp: ["--file", str(tmp / "khong-co.xlsx")],
          "Lỗi: Không tìm thấy tệp khong-co.xlsx.\n"),
     ],

@@ -78,3 +78,24 @@ def test_every_value_kept_says_nothing_of_it(folder: str, tmp_path: Path) -> Non
     code, out, _ = cli("members", "import", path, "--data-dir", folder)
     assert code == 0
     assert "bỏ qua giá trị" not in out
+
+
+def test_json_names_each_row_and_column_left_out(folder: str, tmp_path: Path) -> None:
+    """A script reads the values not kept as the text report says them: each row, with the
+    field, the file's column (Excel's letter) and its header."""
+    path = _roster(
+        tmp_path / "ds.xlsx",
+        [1, "Võ Thị Lan", "01/02/2004", "Nữ", "12345", "12ab"],
+        [2, "Lê Thị Hồng Nhung", "05/08/2003", "Nữ", "096303004321", "0911222333"],
+        [3, "Phạm Văn An", "06/06/2002", "Nam", None, "09"],
+    )
+    done = cli("members", "import", path, "--format", "json", "--data-dir", folder)
+    assert (done.code, done.err) == (0, "")
+    assert done.json()["left_out"] == [
+        {"row": 2, "field": "national_id", "column": "E", "header": "Số CCCD"},
+        {"row": 2, "field": "phone", "column": "F", "header": "Điện thoại"},
+        {"row": 4, "field": "phone", "column": "F", "header": "Điện thoại"},
+    ]
+    kept = _roster(tmp_path / "ok.xlsx", [1, "Võ Văn Ba", "01/02/2004", "Nam", None, None])
+    done = cli("members", "import", kept, "--format", "json", "--data-dir", folder)
+    assert (done.code, done.json()["left_out"]) == (0, [])

@@ -180,3 +180,55 @@ def test_no_rejected_row_writes_no_file(ws: Workspace, data_dir: Path, tmp_path:
     assert not target.exists()
     done = cli(*args, "--format", "json")
     assert (done.code, done.json()["rejected_file"]) == (0, None)
+
+
+def test_an_earlier_runs_file_of_rejected_rows_is_removed(
+    ws: Workspace, data_dir: Path, tmp_path: Path
+) -> None:
+    """Rows fixed and the file imported again: the file of rejected rows an earlier run wrote
+    is removed, since opened it would read as those rows rejected again."""
+    source = tmp_path / "ds.csv"
+    source.write_text(ROWS, encoding="utf-8")
+    target = tmp_path / "loai.xlsx"
+    args = ("members", "import", str(source), "--rejected", str(target), "--data-dir",
+            str(data_dir))  # fmt: skip
+    assert cli(*args).code == 1
+    assert _rows(target) == [HEADER, BINH]
+    source.write_text(ROWS.replace("31/02/2005", "28/02/2005"), encoding="utf-8")
+    done = cli(*args, "--dry-run", "--format", "json")  # a dry run's report is of this run too
+    assert (done.code, done.err) == (0, "")
+    assert (done.json()["rejected_file"], done.json()["rejected_file_removed"]) == (None, True)
+    assert not target.exists()
+    source.write_text(ROWS, encoding="utf-8")
+    assert cli(*args).code == 1 and _rows(target) == [HEADER, BINH]
+    source.write_text(ROWS.replace("31/02/2005", "28/02/2005"), encoding="utf-8")
+    done = cli(*args)
+    assert (done.code, done.err) == (0, "")
+    assert done.out.endswith(
+        f"Đã nhập vào danh sách đoàn viên.\nKhông có dòng nào bị loại: đã xóa tệp {target} (các "
+        "dòng bị loại của một lần nhập trước, nay không còn đúng).\n"
+    )
+    assert not target.exists()
+    assert _names(data_dir) == ["Lê Hoàng Cường", "Nguyễn Văn An", "Trần Thị Bình"]
+
+
+def test_another_file_at_that_path_is_kept(ws: Workspace, data_dir: Path, tmp_path: Path) -> None:
+    """A workbook of the secretary's own at the path ``--rejected`` names is not the app's to
+    remove: kept byte for byte, and said not to be this run's."""
+    source = tmp_path / "ds.csv"
+    source.write_text("Họ và tên,Ngày sinh\nNguyễn Văn An,05/03/2001\n", encoding="utf-8")
+    target = tmp_path / "loai.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Họ và tên", "Lý do"])  # not the app's sheet: "Sheet"
+    book.save(target)
+    before = target.read_bytes()
+    done = cli("members", "import", str(source), "--rejected", str(target), "--data-dir",
+               str(data_dir))  # fmt: skip
+    assert (done.code, done.err) == (0, "")
+    assert done.out.endswith(
+        f"Đã nhập vào danh sách đoàn viên.\nKhông có dòng nào bị loại: không ghi tệp {target}; "
+        "tệp đang có ở đó không phải tệp các dòng bị loại do ứng dụng ghi nên được giữ nguyên.\n"
+    )
+    assert target.read_bytes() == before

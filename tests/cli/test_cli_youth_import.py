@@ -68,6 +68,7 @@ def test_json_report_then_import(folder: str, tmp_path: Path) -> None:
         "new_branches": [],
         "from_headings": 0,
         "warnings": [],
+        "left_out": [],
         "applied": False,
     }  # fmt: skip
     assert _names(folder) == [("Đặng Thu Hà", None)]

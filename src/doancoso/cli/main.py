@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import __version__
-from ..core.errors import AppError, ValidationError
+from ..core.errors import AppError, BadRowsError, ValidationError
 from . import (
     activities,
     backups,
@@ -126,6 +126,8 @@ def _describe(error: AppError) -> str:
     if isinstance(error, ValidationError) and error.field_errors:
         lines = [f"  {option_of(k)}: {v}" for k, v in error.field_errors.items()]
         return "Dữ liệu không hợp lệ:\n" + "\n".join(lines)
+    if isinstance(error, BadRowsError):  # every bad row, where a message box shows the first
+        return error.full
     return error.message
 
 

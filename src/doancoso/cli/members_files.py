@@ -11,7 +11,6 @@ import argparse
 import contextlib
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import AppError
@@ -24,7 +23,6 @@ from .common import (
     file_path,
     format_option,
     open_workspace,
-    require_suffix,
 )
 from .filters import (
     add_member_filter_options,
@@ -35,6 +33,8 @@ from .rejected_rows import (
     Rejections,
     import_stopped,
     refusal,
+    rejected_saved,
+    rejected_target,
     skip_rejected_option,
     skipped_text,
 )
@@ -68,7 +68,8 @@ def register(members_sub: Subparsers) -> None:
         metavar="TỆP_LOẠI",
         help="lưu các dòng bị loại vào tệp .xlsx này, đủ các cột như tệp gốc và thêm cột “Lý "
         "do”, để sửa trong Excel rồi nhập lại (như nút “Lưu các dòng bị loại…” của ứng dụng; "
-        "cả khi chạy thử)",
+        "cả khi chạy thử); không có dòng nào bị loại thì xóa tệp các dòng bị loại của lần "
+        "nhập trước ở đó",
     )
     format_option(importing)
     importing.set_defaults(handler=members_import)
@@ -109,10 +110,17 @@ def _from_headings_text(preview: ImportPreview, labels: Mapping[str, str]) -> st
     return from_headings_text(preview.from_headings(target), who, field_in_sentence(target, labels))
 
 
+def _labels(preview: ImportPreview) -> Mapping[str, str]:
+    """The labels of the fields of ``preview``'s import, as the wizard names them."""
+    from ..core.roster.spreadsheets import IMPORT_FIELDS
+    from ..core.youth.sheet_rows import YOUTH_IMPORT_FIELDS
+
+    return YOUTH_IMPORT_FIELDS if preview.kind == "youth" else IMPORT_FIELDS
+
+
 def _report(preview: ImportPreview, out: TextIO) -> None:
     from ..core.roster.spreadsheets import (
         ERROR,
-        IMPORT_FIELDS,
         NEW,
         REJECTED,
         UNCHANGED,
@@ -120,10 +128,8 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
         column_letter,
     )
     from ..core.roster.spreadsheets.left_out import left_out_text
-    from ..core.youth.sheet_rows import YOUTH_IMPORT_FIELDS
 
-    labels = YOUTH_IMPORT_FIELDS if preview.kind == "youth" else IMPORT_FIELDS
-
+    labels = _labels(preview)
     # A CSV has no sheets (its "sheet" is the file's own name): the file said, nothing more.
     sheet = "" if preview.path.suffix.lower() == ".csv" else f", trang tính “{preview.sheet}”"
     print(f"Tệp {preview.path.name}{sheet}, dòng tiêu đề {preview.header_row}.", file=out)
@@ -165,6 +171,17 @@ def _report(preview: ImportPreview, out: TextIO) -> None:
     )
 
 
+def _left_out(preview: ImportPreview) -> list[dict[str, object]]:
+    """The JSON ``left_out``: each value a row gave and the import leaves out, as the report's
+    line on them names it (:func:`~doancoso.core.roster.spreadsheets.left_out.left_out_text`)."""
+    from ..core.roster.spreadsheets.left_out import left_out_values
+
+    return [
+        {"row": v.row, "field": v.field, "column": v.column, "header": v.header}
+        for v in left_out_values(preview, _labels(preview))
+    ]
+
+
 def _rejections(preview: ImportPreview) -> Rejections:
     """(row, reason) of every row ``preview`` rejects, in the file's order: the problems that
     reject it (its other ones, only warnings, where none is marked so)."""
@@ -180,37 +197,6 @@ def _rejections(preview: ImportPreview) -> Rejections:
     return found
 
 
-def _rejected_target(args: argparse.Namespace) -> Path | None:
-    """The file ``--rejected`` names, checked before anything is read: an .xlsx, and not the
-    file being imported, which writing the rejected rows would replace."""
-    target: Path | None = args.rejected
-    if target is None:
-        return None
-    require_suffix(target, "Tệp các dòng bị loại", ".xlsx")
-    if target.absolute() == args.file.absolute() or (
-        target.exists() and args.file.exists() and target.samefile(args.file)
-    ):
-        raise AppError(
-            f"Tệp các dòng bị loại phải khác tệp đang nhập ({args.file}): ghi vào đó sẽ mất "
-            "các dòng khác của tệp."
-        )
-    return target
-
-
-def _rejected_saved(count: int, target: Path | None, imported: bool) -> str:
-    """The line on the file of rejected rows ``--rejected`` asked for: written, or not needed;
-    once the other rows are ``imported``, what to do with it (else the file imported again
-    would leave out the rows not rejected: stderr says to fix the rows first)."""
-    if target is None:
-        return ""
-    if not count:
-        return f"Không có dòng nào bị loại: không ghi tệp {target}."
-    saved = f"Đã lưu {vn_number(count)} dòng bị loại, kèm lý do ở cột “Lý do”, vào tệp {target}"
-    if imported:
-        return f"{saved}: sửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó."
-    return f"{saved}."
-
-
 def members_import(args: argparse.Namespace, out: TextIO) -> int:
     """``members import``: the roster, or with ``--youth`` the youth register, from a file; the
     same report and JSON keys for both. A file with rejected rows imports nothing and exits 1
@@ -219,10 +205,11 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
     rows with their reasons as the wizard's "Lưu các dòng bị loại…" does, before the import:
     a file that cannot be written stops it, nothing imported."""
     from ..core.roster.spreadsheets import NEW, REJECTED, UNCHANGED, UPDATE
+    from ..core.roster.spreadsheets.rejected import remove_stale
 
     youth = bool(getattr(args, "youth", False))
     where = "sổ theo dõi thanh niên" if youth else "danh sách đoàn viên"
-    target = _rejected_target(args)
+    target = rejected_target(args)
     with open_workspace(args) as ws:
         importer = ws.youth_import if youth else ws.spreadsheets
         preview = importer.preview_import(args.file, sheet=args.sheet)
@@ -230,10 +217,12 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
         stopped = import_stopped(rejections, args)
         usable = 0 if stopped else len(preview.rows) - preview.count(REJECTED)
         applying = bool(usable) and not args.dry_run
-        saved = 0
+        saved, removed = 0, False
         if target is not None and preview.count(REJECTED):
             # Said as imported when it will be (the rows they repeat: "đã được nhập").
             saved = importer.save_rejected(preview, target, imported=applying)
+        elif target is not None:  # an earlier run's rows, not rejected now
+            removed = remove_stale(target)
         if applying:
             try:
                 importer.apply_import(preview)
@@ -252,10 +241,12 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
             "new_branches": list(preview.new_branches),
             "from_headings": preview.from_headings(_heading_target(preview)),
             "warnings": list(preview.warnings),
+            "left_out": _left_out(preview),
             "applied": applying,
         }
         if target is not None:
             report["rejected_file"] = str(target) if saved else None
+            report["rejected_file_removed"] = removed
         json.dump(report, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
@@ -270,7 +261,7 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
         elif not stopped:
             print("Không có dòng nào nhập được.", file=out)
         if target is not None:
-            print(_rejected_saved(saved, target, applying), file=out)
+            print(rejected_saved(saved, target, applying, removed), file=out)
     if stopped:  # after the report, which says what each row would have been
         raise refusal(rejections)
     return EXIT_OK if usable else EXIT_ERROR

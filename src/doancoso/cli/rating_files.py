@@ -9,7 +9,9 @@ and ``after``), ``refused`` (``row``, ``full_name``, ``who``, ``reason``), ``unc
 ``applied``; it exits 1 when no row could be taken. ``who`` names the member as the text report
 does: a namesake of another member of the round with their chi đoàn (and birth year), the
 others by name alone. A sheet with a refused row writes nothing and exits 1, unless
-``--skip-rejected`` takes the other rows (:mod:`.rejected_rows`, as ``members import``).
+``--skip-rejected`` takes the other rows (:mod:`.rejected_rows`, as ``members import``);
+``--rejected FILE`` saves the refused rows with their reasons as ``members import`` does (JSON:
+``rejected_file`` and ``rejected_file_removed`` too).
 
 ``print`` numbers the summary (BC) and the decision (QĐ) as the app's print dialog does
 (:mod:`.numbers`): ``--number``, else the organisation's decision's own number when it was
@@ -45,6 +47,8 @@ from .rejected_rows import (
     Rejections,
     import_stopped,
     refusal,
+    rejected_saved,
+    rejected_target,
     skip_rejected_option,
     skipped_text,
 )
@@ -75,6 +79,14 @@ def register(sub: Subparsers) -> None:
     importing.add_argument("file", type=file_path, metavar="TỆP", help="tệp .xlsx đã điền")
     importing.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     skip_rejected_option(importing)
+    importing.add_argument(
+        "--rejected",
+        type=file_path,
+        metavar="TỆP_LOẠI",
+        help="lưu các dòng bị loại vào tệp .xlsx này, đủ các cột như tệp gốc và thêm cột “Lý "
+        "do”, để sửa trong Excel rồi nhập lại (cả khi chạy thử); không có dòng nào bị loại thì "
+        "xóa tệp các dòng bị loại của lần nhập trước ở đó",
+    )
     format_option(importing)
     importing.set_defaults(handler=rating_import)
 
@@ -190,25 +202,40 @@ def _verdict(preview: SheetPreview, applied: bool, skipped: str) -> str:
 
 def rating_import(args: argparse.Namespace, out: TextIO) -> int:
     """A sheet with refused rows writes nothing and exits 1 (an import is all or nothing),
-    unless ``--skip-rejected`` chose to take the other rows (:mod:`.rejected_rows`)."""
+    unless ``--skip-rejected`` chose to take the other rows (:mod:`.rejected_rows`).
+    ``--rejected`` writes the refused rows with their reasons as ``members import`` does,
+    before the import: a file that cannot be written stops it, nothing imported."""
+    from ..core.roster.spreadsheets.rejected import remove_stale
     from .rating import require_round
 
+    target = rejected_target(args)
     with open_workspace(args) as ws:
         require_round(ws, args.year)  # the dry run too: the import that follows is refused
         preview = ws.rating_sheets.preview(args.file, args.year)
         rejections = _rejections(preview)
         stopped = import_stopped(rejections, args)
+        saved, removed = 0, False
+        if target is not None and preview.refused:
+            saved = ws.rating_sheets.save_rejected(preview, target)
+        elif target is not None:  # an earlier run's rows, not refused now
+            removed = remove_stale(target)
         applied = False
         if preview.changes and not stopped and not args.dry_run:
             ws.rating_sheets.apply(preview)
             applied = True
     if args.format == "json":
-        json.dump(_json(preview, applied), out, ensure_ascii=False, indent=1)
+        report = _json(preview, applied)
+        if target is not None:
+            report["rejected_file"] = str(target) if saved else None
+            report["rejected_file_removed"] = removed
+        json.dump(report, out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
         _report(preview, out)
         if not stopped:  # else said on stderr, after the report that says what each row would do
             print(_verdict(preview, applied, skipped_text(rejections)), file=out)
+        if target is not None:
+            print(rejected_saved(saved, target, applied, removed), file=out)
     if stopped:
         raise refusal(rejections)
     return EXIT_OK if preview.usable else EXIT_ERROR

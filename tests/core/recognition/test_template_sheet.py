@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from doancoso.core.errors import ImportFileError
-from doancoso.core.recognition.template import parse_template
+from doancoso.core.errors import BadRowsError, ImportFileError
+from doancoso.core.recognition.template import INDICATORS, parse_template
 from doancoso.core.recognition.template_sheet import read_template, read_template_sheet
 from doancoso.core.workspace import Workspace
 
@@ -129,3 +129,38 @@ def test_a_file_of_another_kind_is_refused(tmp_path: Path) -> None:
         "Tệp “tieu-chi.docx” không phải bộ tiêu chí: hãy chọn tệp JSON (.json) hoặc Excel "
         "(.xlsx, .xls)."
     )
+
+
+def test_every_problem_of_a_sheet_is_named_at_once(tmp_path: Path, ws: Workspace) -> None:
+    """Three bad rows and a name missing: all said in one refusal, each with its row, so that
+    the secretary fixes them together; nothing kept. An item under a criterion whose number
+    cannot be read is not said to belong elsewhere, nor is that criterion said to be missing."""
+    rows = HEAD[1:] + [
+        ["1. Chủ động quản lý đoàn viên"],
+        [None, "Danh sách đoàn viên", "mười"],
+        [None, "1.1 Lặp lại", 5, None, "Số buổi họp"],
+        ["Chủ động xây dựng kế hoạch"],
+        [None, "2.1. Kế hoạch năm", 10],
+        ["III. Chủ động tham mưu, phối hợp"],
+        [None, "Tham mưu cấp ủy bằng văn bản", 10],
+    ]
+    with pytest.raises(BadRowsError) as caught:
+        read_template_sheet(_sheet(tmp_path, rows))
+    indicators = "; ".join(INDICATORS.values())
+    problems = [
+        "Dòng 6: điểm “mười” của mục 1.1 phải là một số từ 0 đến 1000.",
+        "Dòng 7: mã 1.1 dùng hai lần.",
+        f"Dòng 7: chỉ số “Số buổi họp” của mục 1.1 không có trong ứng dụng. Các chỉ số: "
+        f"{indicators}.",
+        "Dòng 8: không đọc được số của tiêu chí “Chủ động xây dựng kế hoạch”: tiêu chí phải bắt "
+        "đầu bằng 1, 2 hoặc 3 (ví dụ “1. Chủ động quản lý đoàn viên…”).",
+        "Thiếu tên bộ tiêu chí: ghi “Tên bộ tiêu chí” ở cột A và tên ở cột B, phía trên dòng "
+        "tiêu đề.",
+    ]
+    heading = (
+        "Bộ tiêu chí không hợp lệ (trang “Tiêu chí”), không có gì thay đổi; sửa các lỗi sau rồi "
+        "nhập lại tệp:"
+    )
+    assert caught.value.message == "\n".join([heading, *(f"• {p}" for p in problems)])
+    assert caught.value.row_count == 3
+    assert len(ws.recognition.templates()) == 1

@@ -219,6 +219,28 @@ def test_excel_sheet_with_an_unknown_name_changes_nothing(
     assert prompts.asked == [] and dialog.model.counts() == (0, 0, 5)
 
 
+def test_excel_sheet_with_three_bad_rows_names_them_all(
+    qtbot: QtBot, core: Core, cal_ws: Workspace, meeting: str, prompts, tmp_path: Path
+) -> None:
+    """Every bad row in the one message, so that the secretary fixes them all at once."""
+    path = _sheet(tmp_path / "diem danh.xlsx",
+                  [("Lê Văn An", "x"), ("Trương Vô Danh", "x"), ("Võ Văn Tùng", "có"),
+                   ("Phạm Minh Bảo", "??"), ("Đinh Văn Lạ", "")])  # fmt: skip
+    dialog = _dialog(qtbot, core, meeting)
+    dialog.ask_open_path = lambda: path  # type: ignore[method-assign]
+    dialog.import_button.click()
+    assert prompts.errors == [
+        "Tệp “diem danh.xlsx” có 3 dòng không đọc được nên chưa lưu gì (sửa các dòng này rồi "
+        "nhập lại tệp):\n"
+        "• Dòng 2: “Trương Vô Danh” không có trong danh sách đoàn viên.\n"
+        "• Dòng 4: không hiểu dấu “??” (dùng “x” cho có mặt, “p” cho vắng có phép, để trống "
+        "cho vắng).\n"
+        "• Dòng 5: “Đinh Văn Lạ” không có trong danh sách đoàn viên."
+    ]
+    assert prompts.asked == [] and dialog.model.counts() == (0, 0, 5)
+    assert not cal_ws.activities.occurrence(meeting).row.attendance_taken
+
+
 def test_member_id_helper_finds_members(cal_ws: Workspace) -> None:
     assert cal_ws.members.get(member_id(cal_ws, "Lê Văn An")).fields.full_name == "Lê Văn An"
 

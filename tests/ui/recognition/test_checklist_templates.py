@@ -60,7 +60,9 @@ def test_a_malformed_file_is_refused_and_nothing_kept(
     sheet = book.active
     assert sheet is not None
     for row in (["Tên bộ tiêu chí", "Cà Mau"], ["Tiêu chí", "Nội dung", "Điểm"],
-                ["1. Quản lý đoàn viên"], [None, "Danh sách đoàn viên", "mười"]):  # fmt: skip
+                ["1. Quản lý đoàn viên"], [None, "Danh sách đoàn viên", "mười"],
+                ["2. Kế hoạch"], [None, "Kế hoạch năm", 30],
+                ["3. Tham mưu"], [None, "Tham mưu cấp ủy", 30]):  # fmt: skip
         sheet.append(row)
     book.save(tmp_path / "tieu-chi.xlsx")
     page.templates.ask_open_path = lambda: tmp_path / "tieu-chi.xlsx"  # type: ignore[method-assign]
@@ -69,6 +71,37 @@ def test_a_malformed_file_is_refused_and_nothing_kept(
         "Bộ tiêu chí không hợp lệ (trang “Sheet”, dòng 4): điểm “mười” của mục 1.1 phải là một "
         "số từ 0 đến 1000. Không có gì thay đổi."
     )
+    assert shown == []  # no preview of a file that cannot be read
+    assert [t.name for t in ws.recognition.templates()] == [default_template().name]
+
+
+def test_a_sheet_with_three_bad_rows_names_them_all(
+    ws: Workspace, make_page: Callable[[], RecognitionPage], prompts: ScriptedPrompts,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """Every bad row in the one message, so that the secretary fixes them all at once."""
+    page = make_page()
+    shown: list[QDialog] = []
+    prompts.dialog_script = shown.append
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Tên bộ tiêu chí", "Cà Mau"], ["Tiêu chí", "Nội dung", "Điểm"],
+                ["1. Quản lý đoàn viên"], [None, "Danh sách đoàn viên", "mười"],
+                ["2. Kế hoạch"], [None, "1.2 Kế hoạch năm", 30],
+                ["3. Tham mưu"], [None, None, 5, "Ảnh"],
+                [None, "Tham mưu cấp ủy", 30]):  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "tieu-chi.xlsx")
+    page.templates.ask_open_path = lambda: tmp_path / "tieu-chi.xlsx"  # type: ignore[method-assign]
+    page.import_button.click()
+    assert prompts.errors == [
+        "Bộ tiêu chí không hợp lệ (trang “Sheet”), không có gì thay đổi; sửa các lỗi sau rồi "
+        "nhập lại tệp:\n"
+        "• Dòng 4: điểm “mười” của mục 1.1 phải là một số từ 0 đến 1000.\n"
+        "• Dòng 6: mã 1.2 không thuộc tiêu chí 2.\n"
+        "• Dòng 8: dòng có điểm hoặc minh chứng nhưng thiếu nội dung."
+    ]
     assert shown == []  # no preview of a file that cannot be read
     assert [t.name for t in ws.recognition.templates()] == [default_template().name]
 

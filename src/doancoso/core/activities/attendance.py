@@ -19,7 +19,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from ..context import WorkspaceContext
-from ..errors import ConflictError, ImportFileError, ValidationError
+from ..errors import BadRowsError, ConflictError, ImportFileError, ValidationError
 from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, nfc_or_none
 from ..lifecycle.periods import active_periods
 from ..roster.rules import MEMBER_CODE_DIGITS
@@ -98,6 +98,7 @@ _MARKS_PRESENT = {"x", "co", "1", "co mat", "present", "✓", "✔"}
 _MARKS_EXCUSED = {"p", "cp", "co phep", "vang co phep", "excused"}
 _MARKS_ABSENT = {"", "0", "k", "kp", "v", "vang", "khong", "vang khong phep", "absent", "-"}
 """The marks of a roll call sheet, folded. "v" is "vắng", as the attendance sheet's own V key."""
+_MARKS_SAID = "dùng “x” cho có mặt, “p” cho vắng có phép, để trống cho vắng"
 
 
 class AttendanceService:
@@ -204,8 +205,9 @@ class AttendanceService:
     def marks_from_sheet(self, occurrence_id: str, path: Path) -> dict[str, tuple[str, str | None]]:
         """Read attendance from a spreadsheet: one column of names, CCCD or member codes, one
         column of marks ("x": present, "p"/"cp": excused, empty: absent). Every expected member
-        the sheet does not name is absent. A name that matches nobody, or two members, is
-        refused with its row; nothing is saved here (the caller passes the result to
+        the sheet does not name is absent. A sheet with a name that matches nobody, or two
+        members, or a mark not understood is refused, every such row named with its reason
+        (:class:`BadRowsError`); nothing is saved here (the caller passes the result to
         :meth:`save`)."""
         from ..xlsx.workbook import read_sheets
 
@@ -227,6 +229,7 @@ class AttendanceService:
                 f"Không tìm thấy trong “{path.name}” một cột họ tên (hoặc CCCD) và một cột đánh "
                 "dấu “x” cho người có mặt."
             )
+        bad: list[tuple[int | None, str]] = []
         for number, cells in sheet.rows:
             who = _text(cells, who_col)
             mark = fold(_text(cells, mark_col)).strip()
@@ -239,7 +242,7 @@ class AttendanceService:
                     if not matches
                     else ("trùng tên với nhiều đoàn viên: hãy dùng số CCCD")
                 )
-                raise ImportFileError(f"Dòng {number}: “{who}” {problem}. Chưa lưu gì.")
+                bad.append((number, f"“{who}” {problem}."))
             if mark in _MARKS_PRESENT:
                 state = "present"
             elif mark in _MARKS_EXCUSED:
@@ -247,11 +250,17 @@ class AttendanceService:
             elif mark in _MARKS_ABSENT:
                 state = "absent"
             else:
-                raise ImportFileError(
-                    f"Dòng {number}: không hiểu dấu “{_text(cells, mark_col)}” (dùng “x” cho có "
-                    "mặt, “p” cho vắng có phép, để trống cho vắng). Chưa lưu gì."
-                )
-            marks[matches[0]] = (state, None)
+                bad.append((number, f"không hiểu dấu “{_text(cells, mark_col)}” ({_MARKS_SAID})."))
+                continue
+            if len(matches) == 1:
+                marks[matches[0]] = (state, None)
+        if bad:
+            raise BadRowsError(
+                f"Tệp “{path.name}” có {{rows}} dòng không đọc được nên chưa lưu gì (sửa các "
+                "dòng này rồi nhập lại tệp):",
+                bad,
+                lambda row, reason: f"Dòng {row}: {reason} Chưa lưu gì.",
+            )
         return marks
 
     # Minutes -------------------------------------------------------------------------------

@@ -231,6 +231,10 @@ class SheetPreview:
     changes: list[RowChange] = field(default_factory=list)
     refused: list[RefusedRow] = field(default_factory=list)
     unchanged: int = 0
+    header: list[Cell] = field(default_factory=list)
+    """The sheet's header row as it was, and each refused row's cells by its row number: what
+    :meth:`RatingSheetService.save_rejected` writes back."""
+    refused_cells: dict[int, list[Cell]] = field(default_factory=dict)
 
     @property
     def usable(self) -> int:
@@ -273,6 +277,24 @@ class RatingSheetService:
             )
         rows = self._rating.rows(year)
         return _compare(path, year, sheet, header_row, columns, rows)
+
+    def save_rejected(self, preview: SheetPreview, path: Path) -> int:
+        """Write the refused rows of ``preview`` to the .xlsx ``path``, as the roster's import
+        writes its rejected rows (:mod:`doancoso.core.roster.spreadsheets.rejected`): the
+        sheet's header row, each refused row's cells as they were and a "Lý do" column with its
+        reason and its row in the imported file, to fix and import again (the "Lý do" column
+        is not read back). Returns how many rows."""
+        from ..roster.spreadsheets.rejected import write_rows
+
+        if not preview.refused:
+            raise AppError("Không có dòng nào bị loại để lưu.", "no refused rows")
+        lines = [
+            (preview.refused_cells.get(r.row, []), f"{_sentence(r.reason)} (Dòng {r.row} của "
+             "tệp đã nhập.)")
+            for r in preview.refused
+        ]  # fmt: skip
+        write_rows(Path(path), [preview.header], lines)
+        return len(lines)
 
     def apply(self, preview: SheetPreview) -> int:
         """Write the preview's changes in one transaction (a backup first); returns how many
@@ -392,6 +414,7 @@ def _compare(
     rows: list[RatingRow],
 ) -> SheetPreview:
     preview = SheetPreview(path, year, sheet.name)
+    preview.header = next((list(v) for n, v in sheet.rows if n == header_row), [])
     finder = _Finder(rows, year)
     names = told_apart(rows)
     taken: dict[str, int] = {}
@@ -407,17 +430,20 @@ def _compare(
         member, problem = finder.find(member_id, name, birth)
         if member is None:
             preview.refused.append(RefusedRow(number, name, problem, name))
+            preview.refused_cells[number] = list(values)
             continue
         who = names[member.member_id]
         if member.member_id in taken:
             reason = f"Đoàn viên này đã có ở dòng {taken[member.member_id]}."
             preview.refused.append(RefusedRow(number, member.full_name, reason, who))
+            preview.refused_cells[number] = list(values)
             continue
         taken[member.member_id] = number
         parsed, problems = _values(raw, member, year)
         if problems:
             refused = RefusedRow(number, member.full_name, " ".join(problems), who)
             preview.refused.append(refused)
+            preview.refused_cells[number] = list(values)
             continue
         stored: dict[str, int | str | None] = {
             "sick_months": member.sick_months,
@@ -502,6 +528,10 @@ class _Finder:
             close = self._close(name, birth[0]) if name and birth and birth[1] == DAY else ""
             return None, f"Không có đoàn viên này trong đợt xếp loại năm {self._year}.{close}"
         return matches[0], ""
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
 
 
 def _letters_off(a: str, b: str) -> int:

@@ -1,8 +1,9 @@
 """A criteria template from an Excel sheet (.xlsx, .xls; a CSV laid out the same way too), as
 superior bodies hand them out: criterion / sub-item / points. The sheet is read whole and
 checked, and gives the same :class:`~.template.Template` as a JSON file (the template's JSON is
-written from it, so it exports and travels like any other); a sheet with a problem is refused
-with a Vietnamese message naming its row, and nothing is kept.
+written from it, so it exports and travels like any other); a sheet with problems is refused
+with a Vietnamese message naming every one of them with its row, so that all are fixed at once,
+and nothing is kept.
 
 The layout (rows above the header give the template's name, and optionally its source and
 province; the header names the columns, in any order)::
@@ -30,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ImportFileError
+from ..errors import BadRowsError, ImportFileError
 from ..lang.text import fold, nfc
 from ..xlsx.workbook import Cell, read_sheets
 from .template import (
@@ -76,9 +77,21 @@ def _key(cell: Cell) -> str:
     return fold(_text(cell)).strip().rstrip(":").strip()
 
 
-def _refuse(sheet: str, row: int | None, problem: str) -> ImportFileError:
+def _refuse(sheet: str, row: int | None, problem: str) -> str:
+    """The message of a sheet with one problem alone."""
     where = f"trang “{sheet}”" + (f", dòng {row}" if row is not None else "")
-    return ImportFileError(f"Bộ tiêu chí không hợp lệ ({where}): {problem} Không có gì thay đổi.")
+    return f"Bộ tiêu chí không hợp lệ ({where}): {problem} Không có gì thay đổi."
+
+
+def _refusal(sheet: str, problems: list[tuple[int | None, str]]) -> BadRowsError:
+    """The sheet refused for ``problems`` (row, problem; None: the sheet as a whole), every one
+    named."""
+    return BadRowsError(
+        f"Bộ tiêu chí không hợp lệ (trang “{sheet}”), không có gì thay đổi; sửa các lỗi sau "
+        "rồi nhập lại tệp:",
+        problems,
+        lambda row, problem: _refuse(sheet, row, problem),
+    )
 
 
 def _number(cell: Cell) -> float | None:
@@ -108,6 +121,13 @@ class _Reader:
         self.columns: dict[str, int] = {}
         self.criteria: list[_Criterion] = []
         self.codes: set[str] = set()
+        self.problems: list[tuple[int | None, str]] = []
+        """Every problem found (row, problem; None: the sheet as a whole), in order."""
+        self.unread = False
+        """Whether a criterion's number could not be read (then which are missing is unknown)."""
+
+    def problem(self, row: int | None, problem: str) -> None:
+        self.problems.append((row, problem))
 
     def header(self, cells: list[Cell]) -> bool:
         """Whether ``cells`` is the header row (its columns then remembered)."""
@@ -146,56 +166,68 @@ class _Reader:
         elif not head and any(
             _text(self.cell(cells, n)) for n in ("points", "evidence", "indicator", "threshold")
         ):
-            raise _refuse(self.sheet, number, "dòng có điểm hoặc minh chứng nhưng thiếu nội dung.")
+            self.problem(number, "dòng có điểm hoặc minh chứng nhưng thiếu nội dung.")
 
     def _criterion(self, number: int, head: str) -> _Criterion:
+        """The criterion a row starts; one whose number cannot be read, or is there twice,
+        still takes the items under it (code "": their codes not checked against it), so that
+        they are not said to belong to the criterion above."""
         match = _CRITERION.match(head)
         code = match.group(1).lower() if match else ""
         code = _ROMAN.get(code, code)
         if code not in CRITERIA_CODES:
-            raise _refuse(
-                self.sheet, number,
+            self.unread = True
+            self.problem(
+                number,
                 f"không đọc được số của tiêu chí “{head}”: tiêu chí phải bắt đầu bằng 1, 2 hoặc 3 "
                 "(ví dụ “1. Chủ động quản lý đoàn viên…”).",
-            )  # fmt: skip
+            )
+            return _Criterion("", head, number)
         if any(c.code == code for c in self.criteria):
-            raise _refuse(self.sheet, number, f"tiêu chí {code} có hai lần.")
+            self.problem(number, f"tiêu chí {code} có hai lần.")
+            return _Criterion("", head, number)
         assert match is not None
         title = head[match.end() :].strip()
         if not title:
-            raise _refuse(self.sheet, number, f"tiêu chí {code} thiếu tên.")
+            self.problem(number, f"tiêu chí {code} thiếu tên.")
         return _Criterion(code, title, number)
 
     def _item(self, number: int, cells: list[Cell], body: str) -> None:
         if not self.criteria:
-            raise _refuse(
-                self.sheet, number, f"nội dung “{body[:60]}” đứng trước mọi tiêu chí: ghi tiêu chí "
-                "(1, 2, 3) ở cột “Tiêu chí” trên các nội dung của nó.",
+            self.problem(
+                number, f"nội dung “{body[:60]}” đứng trước mọi tiêu chí: ghi tiêu chí (1, 2, 3) "
+                "ở cột “Tiêu chí” trên các nội dung của nó.",
             )  # fmt: skip
-        criterion = self.criteria[-1]
+            criterion = _Criterion("", "", number)  # its values still checked
+        else:
+            criterion = self.criteria[-1]
         code = _text(self.cell(cells, "code"))
         prefix = _ITEM_CODE.match(body)
         if prefix:
             body = body[prefix.end() :].strip()
             code = code or prefix.group(1)
-        if code and not re.fullmatch(r"\d+\.\d+", code):
-            code = f"{criterion.code}.{code}" if code.isdigit() else code
-        code = code or f"{criterion.code}.{len(criterion.items) + 1}"
-        if not code.startswith(f"{criterion.code}."):
-            raise _refuse(self.sheet, number, f"mã {code} không thuộc tiêu chí {criterion.code}.")
-        if code in self.codes:
-            raise _refuse(self.sheet, number, f"mã {code} dùng hai lần.")
-        self.codes.add(code)
+        if criterion.code:
+            if code and not re.fullmatch(r"\d+\.\d+", code):
+                code = f"{criterion.code}.{code}" if code.isdigit() else code
+            code = code or f"{criterion.code}.{len(criterion.items) + 1}"
+            if not code.startswith(f"{criterion.code}."):
+                self.problem(number, f"mã {code} không thuộc tiêu chí {criterion.code}.")
+            elif code in self.codes:
+                self.problem(number, f"mã {code} dùng hai lần.")
+            self.codes.add(code)
+        else:  # under no criterion that could be read: named as typed
+            code = code or f"“{body[:40]}”"
         item: dict[str, object] = {"code": code, "text": body}
         raw_points = self.cell(cells, "points")
         if _text(raw_points):
             points = _number(raw_points)
             if points is None or not 0 <= points <= 1000:
-                raise _refuse(
-                    self.sheet, number,
+                self.problem(
+                    number,
                     f"điểm “{_text(raw_points)}” của mục {code} phải là một số từ 0 đến 1000.",
-                )  # fmt: skip
-            item["points"] = points
+                )
+            else:
+                item["points"] = points
         evidence = re.split(r"[;\n]", _text(self.cell(cells, "evidence")))
         item["evidence"] = [e.strip() for e in evidence if e.strip()]
         indicator = self._indicator(number, code, cells)
@@ -208,40 +240,40 @@ class _Reader:
         raw_threshold = self.cell(cells, "threshold")
         if not named:
             if _text(raw_threshold):
-                raise _refuse(self.sheet, number, f"mục {code} có ngưỡng nhưng chưa ghi chỉ số.")
+                self.problem(number, f"mục {code} có ngưỡng nhưng chưa ghi chỉ số.")
             return None
         key = next((k for k, label in INDICATORS.items() if fold(named) in (k, fold(label))), None)
         if key is None:
-            raise _refuse(
-                self.sheet, number,
+            self.problem(
+                number,
                 f"chỉ số “{named}” của mục {code} không có trong ứng dụng. Các chỉ số: "
                 + "; ".join(INDICATORS.values()) + ".",
             )  # fmt: skip
+            return None
         threshold = _number(raw_threshold) if _text(raw_threshold) else None
         if _text(raw_threshold) and threshold is None:
-            raise _refuse(
-                self.sheet, number, f"ngưỡng “{_text(raw_threshold)}” của mục {code} phải là số."
-            )
+            self.problem(number, f"ngưỡng “{_text(raw_threshold)}” của mục {code} phải là số.")
+            return None
         return {"key": key, "threshold": threshold}
 
     def template_json(self) -> str:
+        """The template's JSON; every problem of the sheet refuses it, all named at once."""
         if "name" not in self.meta:
-            raise _refuse(
-                self.sheet, None,
+            self.problem(
+                None,
                 "thiếu tên bộ tiêu chí: ghi “Tên bộ tiêu chí” ở cột A và tên ở cột B, phía trên "
                 "dòng tiêu đề.",
-            )  # fmt: skip
+            )
         codes = [c.code for c in self.criteria]
         missing = [c for c in CRITERIA_CODES if c not in codes]
-        if missing:
-            raise _refuse(
-                self.sheet, None, f"thiếu tiêu chí {', '.join(missing)}: cả ba tiêu chí phải có."
-            )
+        if missing and not self.unread:
+            self.problem(None, f"thiếu tiêu chí {', '.join(missing)}: cả ba tiêu chí phải có.")
         for criterion in self.criteria:
-            if not criterion.items:
-                raise _refuse(
-                    self.sheet, criterion.row, f"tiêu chí {criterion.code} chưa có nội dung nào."
-                )
+            if criterion.code and not criterion.items:
+                self.problem(criterion.row, f"tiêu chí {criterion.code} chưa có nội dung nào.")
+        if self.problems:
+            rows = sorted(self.problems, key=lambda p: (p[0] is None, p[0] or 0))
+            raise _refusal(self.sheet, rows)
         data = {
             "format": FORMAT,
             "version": 1,
@@ -258,7 +290,8 @@ class _Reader:
 
 def read_template_sheet(path: Path) -> Template:
     """The template of the first sheet of ``path`` that has the header row; refused with an
-    :class:`ImportFileError` naming the row of the first problem."""
+    :class:`ImportFileError`, a :class:`BadRowsError` naming every problem of the sheet with
+    its row."""
     names: list[str] = []
     for sheet in read_sheets(path):
         names.append(sheet.name)

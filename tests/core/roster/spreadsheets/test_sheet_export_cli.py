@@ -226,6 +226,7 @@ def test_cli_import_json_is_exact(ws: Workspace, tmp_path: Path) -> None:
         "new_branches": ["Ấp 1", "Ấp 2"],
         "from_headings": 0,
         "warnings": [],
+        "left_out": [{"row": 5, "field": "national_id", "column": "D", "header": "CCCD"}],
         "applied": False,
     }
     assert (code, err) == (0, "")

@@ -98,6 +98,7 @@ def test_the_command_lists_the_warnings_with_their_rows(ws: Workspace, tmp_path:
         "new_branches": [],
         "from_headings": 0,
         "warnings": [],
+        "left_out": [],
         "applied": False,
     }
     code, out, err = cli()

@@ -6,6 +6,7 @@ the file to look at, by Excel's letter and the file's header, with their rows.""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...lang.text import vn_number
@@ -16,6 +17,32 @@ if TYPE_CHECKING:
 
 ROWS_NAMED = 10
 """A column names its first rows only; more are "…"."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A value a row gave and the import leaves out: the sheet's row, the field, and the
+    file's column (Excel's letter and its header; ``column`` None for a field read from no
+    single column, ``header`` then its label)."""
+
+    row: int
+    field: str
+    column: str | None
+    header: str
+
+
+def left_out_values(preview: ImportPreview, labels: Mapping[str, str]) -> list[LeftOut]:
+    """Every value :func:`left_out_text` speaks of, row by row (in each row, the file's column
+    order): what ``members import --format json`` gives as ``left_out``."""
+    found = []
+    for row in preview.rows:
+        for name in sorted(row.left_out, key=lambda name: _order(preview, name)):
+            col = preview.mapping.get(name)
+            if col is None:
+                found.append(LeftOut(row.row, name, None, labels.get(name, name)))
+            else:
+                found.append(LeftOut(row.row, name, column_letter(col), _header(preview, col)))
+    return found
 
 
 def left_out_text(preview: ImportPreview, labels: Mapping[str, str]) -> str:
@@ -49,5 +76,9 @@ def _column(preview: ImportPreview, name: str, labels: Mapping[str, str]) -> str
     col = preview.mapping.get(name)
     if col is None:
         return f"cột “{labels.get(name, name)}”"
-    header = preview.headers[col].strip() if col < len(preview.headers) else ""
+    header = _header(preview, col)
     return f"cột {column_letter(col)} “{header}”" if header else f"cột {column_letter(col)}"
+
+
+def _header(preview: ImportPreview, col: int) -> str:
+    return preview.headers[col].strip() if col < len(preview.headers) else ""

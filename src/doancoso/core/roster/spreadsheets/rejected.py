@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ...errors import AppError
 from ...lang.legacy import Encoding, decode_cell
 from ...lang.text import fold
+from ...storage.folder import os_reason
 from ...xlsx.workbook import Cell
 from ...xlsx.writer import (
     DATE_FORMAT,
@@ -130,19 +131,11 @@ def write_rejected(preview: ImportPreview, path: Path, *, imported: bool = False
     ``preview`` has been done. Returns how many rejected rows were written."""
     from .preview import REJECTED
 
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise AppError(f"Không lưu được “{path.name}”: chỉ lưu ra tệp .xlsx.", path.suffix)
     source = preview.source
     rejected = [row for row in preview.rows if row.action == REJECTED]
     if source is None or not rejected:
         raise AppError("Không có dòng nào bị loại để lưu.", "no rejected rows")
     entries = _under_headings(rejected, source.headings)
-    width = max(
-        [len(preview.headers)]
-        + [len(values) for values in source.header]
-        + [len(source.rows.get(number, [])) for number, _row in entries]
-    )
     first = len(source.header) + 1
     written = {row.row: first + i for i, (_number, row) in enumerate(entries) if row is not None}
     place = _placer(preview, written, imported)
@@ -153,12 +146,65 @@ def write_rejected(preview: ImportPreview, path: Path, *, imported: bool = False
         )
         for number, row in entries
     ]
+    write_rows(Path(path), source.header, lines, len(preview.headers))
+    return len(rejected)
+
+
+def write_rows(
+    path: Path, header: list[list[Cell]], lines: list[tuple[list[Cell], str]], width: int = 0
+) -> None:
+    """Write a file of rejected rows to the .xlsx ``path`` (see the module docstring): the
+    ``header`` row(s), then each of ``lines``, the row's cells and its reason (a group heading
+    has none), at least ``width`` columns before "Lý do". The rating sheet's import writes its
+    refused rows with it too."""
+    if path.suffix.lower() != ".xlsx":
+        raise AppError(f"Không lưu được “{path.name}”: chỉ lưu ra tệp .xlsx.", path.suffix)
+    width = max([width] + [len(values) for values in header] + [len(v) for v, _ in lines])
 
     def write(temp: Path) -> None:
-        _write_book(temp, source.header, lines, width)
+        _write_book(temp, header, lines, width)
 
     atomic_write(path, write)
-    return len(rejected)
+
+
+def remove_stale(path: Path) -> bool:
+    """Remove the file of rejected rows an earlier import wrote at ``path``, when this import
+    rejects none: left there, it would be read as this import's rejected rows. Only a file
+    recognisably written by :func:`write_rejected` is removed (one sheet, "Dòng bị loại", a
+    "Lý do" heading in its first row): any other file at ``path`` is the user's, kept as it is.
+    True when a file was removed; a file that cannot be removed (open in Excel) is a
+    Vietnamese AppError."""
+    path = Path(path)
+    if not _written_here(path):
+        return False
+    try:
+        path.unlink()
+    except OSError as exc:
+        raise AppError(
+            f"Không xóa được tệp các dòng bị loại cũ “{path}”: {os_reason(exc)}. Hãy đóng "
+            "tệp (nếu đang mở trong Excel) rồi chạy lại.",
+            repr(exc),
+        ) from exc
+    return True
+
+
+def _written_here(path: Path) -> bool:
+    """Whether ``path`` is a file of rejected rows as :func:`write_rejected` writes them."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return False
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001 - not a workbook openpyxl reads: not one of ours
+        return False
+    try:
+        if book.sheetnames != [SHEET_NAME]:
+            return False
+        first = next(book[SHEET_NAME].iter_rows(max_row=1, values_only=True), ())
+        return REASON_HEADER in first
+    finally:
+        book.close()
 
 
 def _under_headings(
