@@ -46,27 +46,35 @@ def _names(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("options", "names", "note"),
+    ("options", "names", "title"),
     [
-        (("--hardship",), ["Lê Thị Bé Ba", "Nguyễn Văn Tý"], "(hoàn cảnh khó khăn)"),
-        (("--working-away",), ["Trần Minh Hiếu"], "(đi làm ăn xa)"),
-        (("--minority",), ["Thạch Thị Sa Rết", "Trần Minh Hiếu"], "(dân tộc thiểu số)"),
-        (("--religious",), ["Lê Thị Bé Ba", "Thạch Thị Sa Rết"], "(có tôn giáo)"),
+        (
+            ("--hardship",),
+            ["Lê Thị Bé Ba", "Nguyễn Văn Tý"],
+            "THANH NIÊN CÓ HOÀN CẢNH KHÓ KHĂN Đoàn",
+        ),
+        (("--working-away",), ["Trần Minh Hiếu"], "THANH NIÊN ĐI LÀM ĂN XA Đoàn"),
+        (
+            ("--minority",),
+            ["Thạch Thị Sa Rết", "Trần Minh Hiếu"],
+            "THANH NIÊN DÂN TỘC THIỂU SỐ Đoàn",
+        ),
+        (("--religious",), ["Lê Thị Bé Ba", "Thạch Thị Sa Rết"], "THANH NIÊN CÓ TÔN GIÁO Đoàn"),
         (
             ("--unfollowed", "--hamlet", "tan hung"),
             ["Lê Thị Bé Ba", "Thạch Thị Sa Rết"],
-            "(ấp/khu phố: Ấp Tân Hưng; chưa có đoàn viên theo dõi)",
+            "THANH NIÊN CHƯA CÓ ĐOÀN VIÊN THEO DÕI Đoàn xã Tân Hưng (ấp/khu phố: Ấp Tân Hưng)",
         ),
     ],
 )
 def test_each_list_of_criterion_1_is_printed(
-    folder: str, tmp_path: Path, options: tuple[str, ...], names: list[str], note: str
+    folder: str, tmp_path: Path, options: tuple[str, ...], names: list[str], title: str
 ) -> None:
     target = tmp_path / "ds.pdf"
     said, text = _printed(folder, target, *options)
     assert said == f"Đã in danh sách {len(names)} thanh niên ra tệp {target}."
     assert _names(text) == names
-    assert note in text
+    assert f"DANH SÁCH {title}" in text
 
 
 def test_the_export_takes_the_same_filters(folder: str, tmp_path: Path) -> None:
