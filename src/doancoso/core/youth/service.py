@@ -392,20 +392,22 @@ class YouthService:
         phố"... ignored; the filter ignores them too) are one choice, shown as its most used
         spelling; on a tie, a capitalised one, then one with its place word ("Ấp Tân Phú").
         """
-        stmt = (
-            select(Youth.hamlet, func.count())
-            .where(
-                is_live(Youth, self._ctx.organization_id),
-                Youth.hamlet.is_not(None),
-            )
-            .group_by(Youth.hamlet)
-        )
         with self._ctx.db.read() as session:
-            used = [(h, int(n)) for h, n in session.execute(stmt) if h]
+            spellings = self._hamlet_spellings(session)
         return sorted(
-            hamlet_spellings(used).values(),
+            spellings.values(),
             key=lambda h: (collation_key(hamlet_name(h)), collation_key(h)),
         )
+
+    def _hamlet_spellings(self, session: Session) -> dict[str, str]:
+        """The register's spelling of each hamlet it uses, by :func:`hamlet_key`
+        (:func:`hamlet_spellings`)."""
+        stmt = (
+            select(Youth.hamlet, func.count())
+            .where(is_live(Youth, self._ctx.organization_id), Youth.hamlet.is_not(None))
+            .group_by(Youth.hamlet)
+        )
+        return hamlet_spellings((h, int(n)) for h, n in session.execute(stmt) if h)
 
     def rows(self, ids: Sequence[str]) -> list[YouthRow]:
         """Rows for ``ids`` in the same order; ids that no longer exist are left out."""
@@ -530,6 +532,8 @@ class YouthService:
                 raise ValidationError(
                     {"follow_up_member_id": "Đoàn viên theo dõi không có trong danh sách."}
                 )
+            if expected is None:  # typed in the form (an undo writes back what was there)
+                values["hamlet"] = self._as_registered(session, values["hamlet"], before)
             values["sort_key"] = name_sort_key(values["full_name"])
             values["search_text"] = _search_text(fields_)
             if youth_id is None:
@@ -542,6 +546,17 @@ class YouthService:
                         setattr(row, name, value)
             session.flush()
             return row.id, before, _fields(row)
+
+    def _as_registered(
+        self, session: Session, hamlet: str | None, before: YouthFields | None
+    ) -> str | None:
+        """The hamlet typed, in the register's spelling when the register knows it ("tân hưng",
+        "ap tan hung" -> "Ấp Tân Hưng"), as the import gives it a new young person
+        (:mod:`.sheet_import`): one hamlet is not printed three ways. The record's own hamlet
+        respelt (a correction: "Ấp Tân Hung" -> "Ấp Tân Hưng") and a new hamlet stay as typed."""
+        if not hamlet or (before is not None and hamlet_key(before.hamlet) == hamlet_key(hamlet)):
+            return hamlet
+        return self._hamlet_spellings(session).get(hamlet_key(hamlet), hamlet)
 
     def _as_read(self, session: Session, record: Youth | YouthFields) -> YouthFields:
         """A record's fields as the register reads them: a follow-up member deleted from the
