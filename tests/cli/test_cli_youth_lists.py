@@ -60,6 +60,7 @@ def _names(text: str) -> list[str]:
             "THANH NIÊN DÂN TỘC THIỂU SỐ Đoàn",
         ),
         (("--religious",), ["Lê Thị Bé Ba", "Thạch Thị Sa Rết"], "THANH NIÊN CÓ TÔN GIÁO Đoàn"),
+        (("--followed",), ["Võ Hồng Liên"], "THANH NIÊN CÓ ĐOÀN VIÊN THEO DÕI (1+1) Đoàn"),
         (
             ("--unfollowed", "--hamlet", "tan hung"),
             ["Lê Thị Bé Ba", "Thạch Thị Sa Rết"],

@@ -24,6 +24,7 @@ YOUTH_LISTS: tuple[tuple[str, str, str], ...] = (
     ("--working-away", "working_away_only", "đi làm ăn xa"),
     ("--minority", "minority_only", "dân tộc thiểu số (dân tộc ghi khác Kinh)"),
     ("--religious", "religious_only", "có tôn giáo (tôn giáo ghi khác “Không”)"),
+    ("--followed", "followed_only", "có đoàn viên theo dõi (phong trào “1+1”)"),
     ("--unfollowed", "unfollowed_only", "chưa có đoàn viên theo dõi (phong trào “1+1”)"),
 )
 """Option, field of :class:`~doancoso.core.youth.service.YouthFilter`, the young people it

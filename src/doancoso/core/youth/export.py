@@ -137,6 +137,7 @@ LISTS: tuple[tuple[str, str, str], ...] = (
     ("working_away_only", "đi làm ăn xa", "DANH SÁCH THANH NIÊN ĐI LÀM ĂN XA"),
     ("minority_only", "dân tộc thiểu số", "DANH SÁCH THANH NIÊN DÂN TỘC THIỂU SỐ"),
     ("religious_only", "có tôn giáo", "DANH SÁCH THANH NIÊN CÓ TÔN GIÁO"),
+    ("followed_only", "có đoàn viên theo dõi", "DANH SÁCH THANH NIÊN CÓ ĐOÀN VIÊN THEO DÕI (1+1)"),
     ("unfollowed_only", "chưa có đoàn viên theo dõi",
      "DANH SÁCH THANH NIÊN CHƯA CÓ ĐOÀN VIÊN THEO DÕI"),
 )  # fmt: skip

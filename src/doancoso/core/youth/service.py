@@ -127,6 +127,9 @@ class YouthFilter:
     """Only ethnic-minority youth: a dân tộc other than Kinh (:func:`is_minority`)."""
     religious_only: bool = False
     """Only religious youth: a tôn giáo other than "Không" (:func:`is_religious`)."""
+    followed_only: bool = False
+    """Only the young people a member follows up (the "1+1" drive's list, with the member):
+    one chosen and still on the roster (:func:`follow_up_live`)."""
     unfollowed_only: bool = False
     """Only the young people no member follows yet (the "1+1" drive): none chosen, or one
     deleted from the roster since (:func:`follow_up_live`)."""
@@ -359,9 +362,13 @@ class YouthService:
             stmt = stmt.where(Youth.in_hardship.is_(True))
         if flt.working_away_only:
             stmt = stmt.where(Youth.working_away.is_(True))
-        if flt.unfollowed_only:
+        if flt.followed_only or flt.unfollowed_only:
             follow = aliased(Member)
-            stmt = stmt.where(~select(follow.id).where(follow_up_live(follow)).exists())
+            followed = select(follow.id).where(follow_up_live(follow)).exists()
+            if flt.followed_only:
+                stmt = stmt.where(followed)
+            if flt.unfollowed_only:
+                stmt = stmt.where(~followed)
         if sort == "birth_date":
             stmt = stmt.order_by(Youth.birth_date)
         stmt = stmt.order_by(Youth.sort_key, Youth.birth_date, Youth.id)

@@ -115,13 +115,23 @@ class YouthPage(ListPage):
         self.minority_check.setToolTip("Thanh niên có dân tộc ghi khác Kinh")
         self.religion_check = QCheckBox("Chỉ &có tôn giáo")
         self.religion_check.setToolTip("Thanh niên có tôn giáo ghi khác “Không”")
+        self.followed_check = QCheckBox("Có đ&oàn viên theo dõi")
+        self.followed_check.setToolTip(
+            "Thanh niên có đoàn viên nhận theo dõi, giúp đỡ, cùng tên đoàn viên đó (danh sách "
+            "của phong trào “1+1”)"
+        )
         self.unfollowed_check = QCheckBox("C&hưa có đoàn viên theo dõi")
         self.unfollowed_check.setToolTip(
             "Thanh niên chưa có đoàn viên nào nhận theo dõi, giúp đỡ (phong trào “1+1”)"
         )
         self.admitted_check = QCheckBox("Hiện cả người đã kết &nạp")
+        # Followed and not followed exclude each other: ticking one unticks the other (one
+        # list shown, not an empty one), before the filter is applied.
+        for box, other in ((self.followed_check, self.unfollowed_check),
+                           (self.unfollowed_check, self.followed_check)):  # fmt: skip
+            box.toggled.connect(lambda on, other=other: on and other.setChecked(False))
         boxes = (self.hardship_check, self.away_check, self.minority_check, self.religion_check,
-                 self.unfollowed_check, self.admitted_check)  # fmt: skip
+                 self.followed_check, self.unfollowed_check, self.admitted_check)  # fmt: skip
         for box in boxes:
             box.toggled.connect(self.apply_filter)
             lists.addWidget(box)
@@ -223,6 +233,7 @@ class YouthPage(ListPage):
             working_away_only=self.away_check.isChecked(),
             minority_only=self.minority_check.isChecked(),
             religious_only=self.religion_check.isChecked(),
+            followed_only=self.followed_check.isChecked(),
             unfollowed_only=self.unfollowed_check.isChecked(),
             include_admitted=self.admitted_check.isChecked(),
         )
