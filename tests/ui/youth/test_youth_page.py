@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
@@ -124,7 +125,13 @@ def test_export_and_print_use_the_filter(page: YouthPage, tmp_path: Path, monkey
         "CSV UTF-8 – để nhập vào chương trình khác; mở bằng Excel sẽ mất số 0 đầu của CCCD, "
         "điện thoại (*.csv)"
     )
-    page.prompts.dialog_script = accept_print_dialog  # type: ignore[attr-defined]
+    titles: list[str] = []
+
+    def accept(dialog: QDialog) -> None:
+        titles.append(dialog.windowTitle())
+        accept_print_dialog(dialog)
+
+    page.prompts.dialog_script = accept  # type: ignore[attr-defined]
     opened: list[Path] = []
     page.open_file = opened.append
     page.print_button.click()
@@ -136,8 +143,22 @@ def test_export_and_print_use_the_filter(page: YouthPage, tmp_path: Path, monkey
         f"Đã lưu danh sách vào tệp:\n{tmp_path / 'tn.pdf'}\n\nMở tệp để xem và in?"
     ]
     assert opened == [tmp_path / "tn.pdf"]
-    # Named as the roster's files are: words of the slug, one dash each.
-    assert [a[1] for a in asked] == ["danh-sach-thanh-nien.xlsx", "danh-sach-thanh-nien.pdf"]
+    # Named by the list they hold, as the roster's files are (words of the slug, one dash
+    # each): the lists of criterion 1 printed one after another do not take one another's name.
+    assert [a[1] for a in asked] == [
+        "danh-sach-thanh-nien-di-lam-an-xa.xlsx", "danh-sach-thanh-nien-di-lam-an-xa.pdf"
+    ]  # fmt: skip
+    assert titles == ["In danh sách thanh niên đi làm ăn xa"]  # what the dialog prints
+    page.away_check.setChecked(False)
+    page.hardship_check.setChecked(True)
+    page.hamlet_combo.setCurrentIndex(page.hamlet_combo.findData("Ấp Tân Hưng"))
+    page.export_button.click()
+    page.print_button.click()
+    assert [a[1] for a in asked[2:]] == [
+        "danh-sach-thanh-nien-co-hoan-canh-kho-khan-ap-tan-hung.xlsx",
+        "danh-sach-thanh-nien-co-hoan-canh-kho-khan-ap-tan-hung.pdf",
+    ]
+    assert titles[1] == "In danh sách thanh niên có hoàn cảnh khó khăn – Ấp Tân Hưng"
 
 
 def test_files_are_offered_in_documents_then_where_the_last_one_went(

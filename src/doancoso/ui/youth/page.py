@@ -10,6 +10,7 @@ and saved edits go onto the undo history (:mod:`..shell.undo`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.errors import AppError
-from ...core.lang.text import vn_number
+from ...core.lang.text import slug, vn_number
 from ...core.workspace import Workspace
+from ...core.youth.export import TITLE, list_title
 from ...core.youth.service import AddedYouth, YouthFilter
 from ..common.adding import show_added
 from ..common.combo_search import toneless_search
@@ -50,6 +52,22 @@ EMPTY_HINT = (
     "Sổ theo dõi chưa có thanh niên nào. Bấm “Thêm” để ghi từng người, hoặc “Nhập Excel…” "
     "(Ctrl+I) để nhập danh sách thanh niên của các ấp/khu phố."
 )
+
+
+def list_name(flt: YouthFilter) -> str:
+    """The list ``flt`` shows, as the print dialog names it: "danh sách thanh niên có hoàn cảnh
+    khó khăn – Ấp Tân Hưng" (its title, :func:`~...core.youth.export.list_title`, and hamlet)."""
+    name = list_title(flt).lower()
+    return f"{name} – {flt.hamlet}" if flt.hamlet else name
+
+
+def list_file(flt: YouthFilter, suffix: str) -> str:
+    """The file offered for the list ``flt`` shows: "danh-sach-thanh-nien-co-hoan-canh-kho-khan
+    -ap-tan-hung.pdf", so that the lists of criterion 1 printed one after another are not
+    offered one name (each saved over the last); the whole register's stays
+    "danh-sach-thanh-nien"."""
+    words = [list_title(flt) if list_title(flt) != TITLE else "danh sách thanh niên", flt.hamlet]
+    return slug(" ".join(w for w in words if w), "danh-sach-thanh-nien") + suffix
 
 
 def youth_service(ws: Workspace) -> SoftDeleting:
@@ -386,7 +404,7 @@ class YouthPage(ListPage):
 
     def export(self) -> None:
         path = self.ask_save_path(
-            "Xuất danh sách thanh niên", "danh-sach-thanh-nien.xlsx", EXPORT_FILTERS
+            "Xuất danh sách thanh niên", list_file(self.current_filter(), ".xlsx"), EXPORT_FILTERS
         )  # the .xlsx to open in Excel, the CSV for other programs (see ui.roster.files)
         if path is None:
             return
@@ -404,12 +422,14 @@ class YouthPage(ListPage):
     def print_list(self) -> None:
         from ...reports.youth import print_youth  # reportlab loads only when printing
 
-        details = ask_document_details(self._core, YOUTH_LIST, self)
+        kind = dataclasses.replace(YOUTH_LIST, title=f"In {list_name(self.current_filter())}")
+        details = ask_document_details(self._core, kind, self)
         if details is None:
             return
         path = self.ask_save_path(
-            "In danh sách thanh niên (PDF)", "danh-sach-thanh-nien.pdf", "PDF (*.pdf)"
-        )
+            "In danh sách thanh niên (PDF)", list_file(self.current_filter(), ".pdf"),
+            "PDF (*.pdf)",
+        )  # fmt: skip
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
