@@ -172,11 +172,13 @@ class YouthRecord:
 
 def hamlet_spellings(used: Iterable[tuple[str, int]]) -> dict[str, str]:
     """The spelling shown for each hamlet (by :func:`hamlet_key`), from the spellings ``used``
-    and how many records use each: the most used; on a tie, a capitalised one, then one with
-    its place word ("Ấp Tân Phú" before "Tân Phú")."""
+    and how many records use each: the most used; on a tie, a capitalised one (not one in
+    capitals: "Ấp Tân Phú" before "ẤP TÂN PHÚ"), then one with its place word ("Ấp Tân Phú"
+    before "Tân Phú")."""
     best: dict[str, str] = {}
     for hamlet, _ in sorted(used, key=lambda r: (
-        -r[1], r[0] == r[0].lower(), hamlet_name(r[0]) == r[0], collation_key(r[0])
+        -r[1], r[0] in (r[0].lower(), r[0].upper()), hamlet_name(r[0]) == r[0],
+        collation_key(r[0]),
     )):  # fmt: skip
         best.setdefault(hamlet_key(hamlet), hamlet)
     return best
