@@ -27,7 +27,6 @@ from .common import (
 from .filters import (
     add_member_filter_options,
     member_filter,
-    refuse_member_filters_for_youth,
 )
 from .rejected_rows import (
     Rejections,
@@ -37,6 +36,11 @@ from .rejected_rows import (
     rejected_target,
     skip_rejected_option,
     skipped_text,
+)
+from .youth_filters import (
+    add_youth_filter_options,
+    refuse_youth_filters_for_members,
+    youth_filter,
 )
 
 if TYPE_CHECKING:  # the spreadsheet code loads when a command runs, not with the parser
@@ -83,6 +87,7 @@ def register(members_sub: Subparsers) -> None:
     exporting.add_argument(
         "--youth", action="store_true", help="xuất danh sách thanh niên địa phương (sổ theo dõi)"
     )
+    add_youth_filter_options(exporting, "xuất")
     exporting.add_argument(
         "--layout",
         choices=("danh-sach", "mau-dsdv"),
@@ -269,15 +274,13 @@ def members_import(args: argparse.Namespace, out: TextIO) -> int:
 
 def members_export(args: argparse.Namespace, out: TextIO) -> int:
     if getattr(args, "youth", False):
-        from ..core.youth.service import YouthFilter
-
-        refuse_member_filters_for_youth(args)
         if args.layout != "danh-sach":
             raise AppError("Danh sách thanh niên không có mẫu DSDV: bỏ --layout khi dùng --youth.")
         with open_workspace(args) as ws:
-            count = ws.spreadsheets.export_youth(args.file, YouthFilter(search=args.search))
+            count = ws.spreadsheets.export_youth(args.file, youth_filter(ws, args))
         print(f"Đã xuất {vn_number(count)} thanh niên ra {args.file}.", file=out)
         return EXIT_OK
+    refuse_youth_filters_for_members(args, "xuất")
     with open_workspace(args) as ws:
         if args.layout == "mau-dsdv":
             result = ws.spreadsheets.export_template(args.file, member_filter(ws, args))

@@ -49,10 +49,14 @@ from .filters import (
     add_member_filter_options,
     find_member,
     member_filter,
-    refuse_member_filters_for_youth,
 )
 from .numbers import NUMBER_HELP, ChosenNumber, choose_number, keep_number
 from .values import check_year, day
+from .youth_filters import (
+    add_youth_filter_options,
+    refuse_youth_filters_for_members,
+    youth_filter,
+)
 
 if TYPE_CHECKING:
     from ..core.lifecycle.service import EventInfo
@@ -76,6 +80,7 @@ def register(members_sub: Subparsers) -> None:
     printing.add_argument(
         "--youth", action="store_true", help="in danh sách thanh niên địa phương (sổ theo dõi)"
     )
+    add_youth_filter_options(printing, "in")
     printing.set_defaults(handler=members_print)
 
     letter = members_sub.add_parser(
@@ -136,6 +141,7 @@ def members_print(args: argparse.Namespace, out: TextIO) -> int:
     require_suffix(args.output, PDF, ".pdf")
     if getattr(args, "youth", False):
         return youth_print(args, out)
+    refuse_youth_filters_for_members(args, "in")
     with open_workspace(args) as ws:
         flt = member_filter(ws, args)
         count = ws.members.count(flt)
@@ -148,12 +154,10 @@ def members_print(args: argparse.Namespace, out: TextIO) -> int:
 
 def youth_print(args: argparse.Namespace, out: TextIO) -> int:
     """``members print --youth``: the local youth register (young people not yet admitted)."""
-    from ..core.youth.service import YouthFilter
     from ..reports.youth import print_youth
 
-    refuse_member_filters_for_youth(args)
     with open_workspace(args) as ws:
-        flt = YouthFilter(search=args.search)
+        flt = youth_filter(ws, args)
         count = ws.youth.count(flt)
         with numbered_list(ws, args) as number:
             path = print_youth(ws, args.output, flt, number=number.number)

@@ -6,8 +6,9 @@ The PDF keeps the ten columns of the register's table (:func:`youth_cells`): the
 holds every field (ethnicity, religion, disability, address, support received, contact,
 notes...), but eighteen columns on A4 landscape at a readable size would not fit. Lists of a
 part of the register (in hardship, working away, ethnic-minority, religious) are printed through
-the register's filters; the list of ethnic-minority youth adds "Dân tộc", that of religious
-youth "Tôn giáo", so that each shows why a person is on it.
+the register's filters, each titled by what it lists ("DANH SÁCH THANH NIÊN CÓ HOÀN CẢNH KHÓ
+KHĂN", :func:`~doancoso.core.youth.export.list_title`); the list of ethnic-minority youth adds
+"Dân tộc", that of religious youth "Tôn giáo", so that each shows why a person is on it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ..core.errors import AppError
 from ..core.lang.text import vn_number
 from ..core.roster.validation import normalize_phone
 from ..core.workspace import Workspace
-from ..core.youth.export import TITLE, filter_note, youth_cells
+from ..core.youth.export import filter_note, list_title, youth_cells
 from ..core.youth.service import YouthFilter, YouthRow
 from .document import UnionDocument
 from .roster import NO_ORGANIZATION, as_of_note
@@ -122,7 +123,7 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
     table_rows = [(i, *_cells(row, flt)) for i, row in enumerate(rows, start=1)]
     doc = UnionDocument(
         org,
-        kind=TITLE,
+        kind=list_title(flt),
         code="DS",
         title=org.name,
         subtitle=" ".join(

@@ -76,9 +76,7 @@ def test_every_field_of_the_register_is_exported(youth_ws, tmp_path) -> None:
     flt = YouthFilter(hardship_only=True, search="sa ra")
     assert youth_ws.spreadsheets.export_youth(tmp_path / "tn.xlsx", flt) == 1
     sheet = load_workbook(tmp_path / "tn.xlsx").active
-    assert sheet["A1"].value == (
-        "DANH SÁCH THANH NIÊN ĐỊA PHƯƠNG (hoàn cảnh khó khăn; tìm: “sa ra”)"
-    )
+    assert sheet["A1"].value == ("DANH SÁCH THANH NIÊN CÓ HOÀN CẢNH KHÓ KHĂN (tìm: “sa ra”)")
     assert [c.value for c in sheet[4]] == [
         1, "Thạch Thị Sa Ra", datetime(2001, 9, 2), "Nữ", "Khmer", "Phật giáo Nam tông",
         "Khiếm thị", "Ấp Kênh Xáng", "Số 12, ấp Kênh Xáng, xã Tân Hưng", "Công nhân",

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
+from doancoso.reports.youth import print_youth
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.page import YouthPage
 from scripted import accept_print_dialog
@@ -123,7 +125,13 @@ def test_export_and_print_use_the_filter(page: YouthPage, tmp_path: Path, monkey
         "CSV UTF-8 – để nhập vào chương trình khác; mở bằng Excel sẽ mất số 0 đầu của CCCD, "
         "điện thoại (*.csv)"
     )
-    page.prompts.dialog_script = accept_print_dialog  # type: ignore[attr-defined]
+    titles: list[str] = []
+
+    def accept(dialog: QDialog) -> None:
+        titles.append(dialog.windowTitle())
+        accept_print_dialog(dialog)
+
+    page.prompts.dialog_script = accept  # type: ignore[attr-defined]
     opened: list[Path] = []
     page.open_file = opened.append
     page.print_button.click()
@@ -135,8 +143,22 @@ def test_export_and_print_use_the_filter(page: YouthPage, tmp_path: Path, monkey
         f"Đã lưu danh sách vào tệp:\n{tmp_path / 'tn.pdf'}\n\nMở tệp để xem và in?"
     ]
     assert opened == [tmp_path / "tn.pdf"]
-    # Named as the roster's files are: words of the slug, one dash each.
-    assert [a[1] for a in asked] == ["danh-sach-thanh-nien.xlsx", "danh-sach-thanh-nien.pdf"]
+    # Named by the list they hold, as the roster's files are (words of the slug, one dash
+    # each): the lists of criterion 1 printed one after another do not take one another's name.
+    assert [a[1] for a in asked] == [
+        "danh-sach-thanh-nien-di-lam-an-xa.xlsx", "danh-sach-thanh-nien-di-lam-an-xa.pdf"
+    ]  # fmt: skip
+    assert titles == ["In danh sách thanh niên đi làm ăn xa"]  # what the dialog prints
+    page.away_check.setChecked(False)
+    page.hardship_check.setChecked(True)
+    page.hamlet_combo.setCurrentIndex(page.hamlet_combo.findData("Ấp Tân Hưng"))
+    page.export_button.click()
+    page.print_button.click()
+    assert [a[1] for a in asked[2:]] == [
+        "danh-sach-thanh-nien-co-hoan-canh-kho-khan-ap-tan-hung.xlsx",
+        "danh-sach-thanh-nien-co-hoan-canh-kho-khan-ap-tan-hung.pdf",
+    ]
+    assert titles[1] == "In danh sách thanh niên có hoàn cảnh khó khăn – Ấp Tân Hưng"
 
 
 def test_files_are_offered_in_documents_then_where_the_last_one_went(
@@ -231,14 +253,37 @@ def test_the_1_plus_1_list_shows_young_people_no_member_follows_yet(
     assert page.current_filter().unfollowed_only
 
 
+def test_the_1_plus_1_list_shows_the_young_people_members_follow(
+    page: YouthPage, youth_ws: Workspace, tmp_path, pdf_text
+) -> None:
+    """The evidence of the "1+1" drive (checklist item 1.7): the young people a member follows,
+    with the member, printed under its own title. Followed and not followed exclude each
+    other: ticking one unticks the other, not an empty list."""
+    assert page.followed_check.text() == "Có đ&oàn viên theo dõi"
+    page.unfollowed_check.setChecked(True)
+    page.followed_check.setChecked(True)
+    assert not page.unfollowed_check.isChecked()
+    assert _names(page) == ["Nguyễn Thị Thủy"]
+    assert page.count_label.text() == "Đang hiển thị 1 / 5 thanh niên"
+    assert page.current_filter().followed_only
+    text = " ".join(pdf_text(print_youth(youth_ws, tmp_path / "tn.pdf", page.current_filter()))
+                    .split())  # fmt: skip
+    assert "DANH SÁCH THANH NIÊN CÓ ĐOÀN VIÊN THEO DÕI (1+1) Đoàn xã Tân Hưng STT" in text
+    assert "1 Nguyễn Thị Thủy 12/03/2004 Nữ Ấp Tân Hưng Hộ nghèo Nguyễn Thị Như Quỳnh" in text
+    page.unfollowed_check.setChecked(True)
+    assert not page.followed_check.isChecked()
+    assert "Nguyễn Thị Thủy" not in _names(page) and len(_names(page)) == 4
+
+
 def test_the_lists_have_alt_letters(page: YouthPage) -> None:
     boxes = (page.hardship_check, page.away_check, page.minority_check, page.religion_check,
-             page.unfollowed_check, page.admitted_check)  # fmt: skip
+             page.followed_check, page.unfollowed_check, page.admitted_check)  # fmt: skip
     assert [b.text() for b in boxes] == [
         "Chỉ hoàn cảnh &khó khăn",
         "Chỉ đi &làm ăn xa",
         "Chỉ &dân tộc thiểu số",
         "Chỉ &có tôn giáo",
+        "Có đ&oàn viên theo dõi",
         "C&hưa có đoàn viên theo dõi",
         "Hiện cả người đã kết &nạp",
     ]

@@ -31,7 +31,12 @@ def test_pdf_follows_the_filter(youth_ws, tmp_path, pdf_text) -> None:
     flt = YouthFilter(hamlet="ấp tân hưng", hardship_only=True)
     text = pdf_text(print_youth(youth_ws, tmp_path / "tn.pdf", flt))
     assert "Nguyễn Thị Thủy" in text and "Lê Văn An" not in text
-    assert "(ấp/khu phố: ấp tân hưng; hoàn cảnh khó khăn)" in text
+    # The list criterion 1 asks for is titled as such; the hamlet chosen said under its title.
+    assert (
+        " DANH SÁCH THANH NIÊN CÓ HOÀN CẢNH KHÓ KHĂN\n Đoàn xã Tân Hưng\n (ấp/khu phố: ấp tân "
+        "hưng)\n" in text
+    )
+    assert "ĐỊA PHƯƠNG" not in text
 
 
 def test_pdf_of_ethnic_minority_and_religious_youth_says_so(youth_ws, tmp_path, pdf_text) -> None:
@@ -40,14 +45,18 @@ def test_pdf_of_ethnic_minority_and_religious_youth_says_so(youth_ws, tmp_path, 
     flt = YouthFilter(minority_only=True, religious_only=True)
     text = pdf_text(print_youth(youth_ws, tmp_path / "tn.pdf", flt))
     assert "Thạch Thị Sa Rươl" in text and "Lê Văn An" not in text
-    assert "(dân tộc thiểu số; có tôn giáo)" in text
+    # Of two lists at once, neither is the title: both are said under it.
+    assert (
+        " DANH SÁCH THANH NIÊN ĐỊA PHƯƠNG\n Đoàn xã Tân Hưng\n (dân tộc thiểu số; có tôn giáo)\n"
+        in text
+    )
 
 
 def test_pdf_of_youth_no_member_follows_says_so(youth_ws, tmp_path, pdf_text) -> None:
     flt = YouthFilter(unfollowed_only=True)
     text = pdf_text(print_youth(youth_ws, tmp_path / "tn.pdf", flt))
     assert "Lê Văn An" in text and "Nguyễn Thị Thủy" not in text
-    assert "(chưa có đoàn viên theo dõi)" in text
+    assert " DANH SÁCH THANH NIÊN CHƯA CÓ ĐOÀN VIÊN THEO DÕI\n Đoàn xã Tân Hưng\n STT\n" in text
 
 
 def _run(*argv: str) -> tuple[int, str, str]:

@@ -16,6 +16,7 @@ renamed over it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -118,7 +119,8 @@ def export_youth(
     ctx: WorkspaceContext, members: MemberService, path: Path, flt: YouthFilter | None = None
 ) -> int:
     """Write the young people shown by ``flt`` (name order) to .xlsx or .csv; returns how many.
-    The .xlsx title names the filter, as the printed register does (:func:`filter_note`)."""
+    The .xlsx title names the list and the filter, as the printed register does
+    (:func:`list_title`, :func:`filter_note`)."""
     path = Path(path)
     export_format(path)  # refused before any work
     youth = YouthService(ctx, members, EventService(ctx, members))
@@ -126,26 +128,48 @@ def export_youth(
     with ctx.db.read() as session:
         org = session.get(Organization, ctx.organization_id)
         organization = org.name if org else ""
-    return write_list(path, YOUTH, youth_lines(ctx, ids), organization, filter_note(flt))
+    layout = replace(YOUTH, title=list_title(flt))
+    return write_list(path, layout, youth_lines(ctx, ids), organization, filter_note(flt))
+
+
+LISTS: tuple[tuple[str, str, str], ...] = (
+    ("hardship_only", "hoàn cảnh khó khăn", "DANH SÁCH THANH NIÊN CÓ HOÀN CẢNH KHÓ KHĂN"),
+    ("working_away_only", "đi làm ăn xa", "DANH SÁCH THANH NIÊN ĐI LÀM ĂN XA"),
+    ("minority_only", "dân tộc thiểu số", "DANH SÁCH THANH NIÊN DÂN TỘC THIỂU SỐ"),
+    ("religious_only", "có tôn giáo", "DANH SÁCH THANH NIÊN CÓ TÔN GIÁO"),
+    ("followed_only", "có đoàn viên theo dõi", "DANH SÁCH THANH NIÊN CÓ ĐOÀN VIÊN THEO DÕI (1+1)"),
+    ("unfollowed_only", "chưa có đoàn viên theo dõi",
+     "DANH SÁCH THANH NIÊN CHƯA CÓ ĐOÀN VIÊN THEO DÕI"),
+)  # fmt: skip
+"""The register's check boxes (fields of :class:`YouthFilter`): what the note under the title
+says of each, and the title of the list it makes alone (criterion 1's lists, DOMAIN.md §2, as
+the dossier's contents name them)."""
+
+
+def _lists(flt: YouthFilter | None) -> list[tuple[str, str, str]]:
+    return [entry for entry in LISTS if flt is not None and getattr(flt, entry[0])]
+
+
+def list_title(flt: YouthFilter | None) -> str:
+    """The title of the list ``flt`` shows: "DANH SÁCH THANH NIÊN CÓ HOÀN CẢNH KHÓ KHĂN" for a
+    list of one check box (:data:`LISTS`), as a union document is titled by what it lists;
+    :data:`TITLE` for the whole register or several boxes at once (said by :func:`filter_note`).
+    """
+    chosen = _lists(flt)
+    return chosen[0][2] if len(chosen) == 1 else TITLE
 
 
 def filter_note(flt: YouthFilter | None) -> str:
-    """What ``flt`` shows: "(ấp/khu phố: Ấp Tân Hưng; hoàn cảnh khó khăn; tìm: “An”)", or ""."""
+    """What ``flt`` shows beyond its title (:func:`list_title`): "(ấp/khu phố: Ấp Tân Hưng;
+    hoàn cảnh khó khăn; đi làm ăn xa; tìm: “An”)", or ""."""
     if flt is None:
         return ""
     notes = []
     if flt.hamlet:
         notes.append(f"ấp/khu phố: {flt.hamlet}")
-    if flt.hardship_only:
-        notes.append("hoàn cảnh khó khăn")
-    if flt.working_away_only:
-        notes.append("đi làm ăn xa")
-    if flt.minority_only:
-        notes.append("dân tộc thiểu số")
-    if flt.religious_only:
-        notes.append("có tôn giáo")
-    if flt.unfollowed_only:
-        notes.append("chưa có đoàn viên theo dõi")
+    chosen = _lists(flt)
+    if len(chosen) > 1:  # one alone is the title
+        notes.extend(note for _, note, _ in chosen)
     if flt.include_admitted:
         notes.append("kể cả người đã kết nạp Đoàn")
     if flt.search.strip():

@@ -127,6 +127,9 @@ class YouthFilter:
     """Only ethnic-minority youth: a dân tộc other than Kinh (:func:`is_minority`)."""
     religious_only: bool = False
     """Only religious youth: a tôn giáo other than "Không" (:func:`is_religious`)."""
+    followed_only: bool = False
+    """Only the young people a member follows up (the "1+1" drive's list, with the member):
+    one chosen and still on the roster (:func:`follow_up_live`)."""
     unfollowed_only: bool = False
     """Only the young people no member follows yet (the "1+1" drive): none chosen, or one
     deleted from the roster since (:func:`follow_up_live`)."""
@@ -169,11 +172,13 @@ class YouthRecord:
 
 def hamlet_spellings(used: Iterable[tuple[str, int]]) -> dict[str, str]:
     """The spelling shown for each hamlet (by :func:`hamlet_key`), from the spellings ``used``
-    and how many records use each: the most used; on a tie, a capitalised one, then one with
-    its place word ("Ấp Tân Phú" before "Tân Phú")."""
+    and how many records use each: the most used; on a tie, a capitalised one (not one in
+    capitals: "Ấp Tân Phú" before "ẤP TÂN PHÚ"), then one with its place word ("Ấp Tân Phú"
+    before "Tân Phú")."""
     best: dict[str, str] = {}
     for hamlet, _ in sorted(used, key=lambda r: (
-        -r[1], r[0] == r[0].lower(), hamlet_name(r[0]) == r[0], collation_key(r[0])
+        -r[1], r[0] in (r[0].lower(), r[0].upper()), hamlet_name(r[0]) == r[0],
+        collation_key(r[0]),
     )):  # fmt: skip
         best.setdefault(hamlet_key(hamlet), hamlet)
     return best
@@ -359,9 +364,13 @@ class YouthService:
             stmt = stmt.where(Youth.in_hardship.is_(True))
         if flt.working_away_only:
             stmt = stmt.where(Youth.working_away.is_(True))
-        if flt.unfollowed_only:
+        if flt.followed_only or flt.unfollowed_only:
             follow = aliased(Member)
-            stmt = stmt.where(~select(follow.id).where(follow_up_live(follow)).exists())
+            followed = select(follow.id).where(follow_up_live(follow)).exists()
+            if flt.followed_only:
+                stmt = stmt.where(followed)
+            if flt.unfollowed_only:
+                stmt = stmt.where(~followed)
         if sort == "birth_date":
             stmt = stmt.order_by(Youth.birth_date)
         stmt = stmt.order_by(Youth.sort_key, Youth.birth_date, Youth.id)
@@ -392,20 +401,22 @@ class YouthService:
         phố"... ignored; the filter ignores them too) are one choice, shown as its most used
         spelling; on a tie, a capitalised one, then one with its place word ("Ấp Tân Phú").
         """
-        stmt = (
-            select(Youth.hamlet, func.count())
-            .where(
-                is_live(Youth, self._ctx.organization_id),
-                Youth.hamlet.is_not(None),
-            )
-            .group_by(Youth.hamlet)
-        )
         with self._ctx.db.read() as session:
-            used = [(h, int(n)) for h, n in session.execute(stmt) if h]
+            spellings = self._hamlet_spellings(session)
         return sorted(
-            hamlet_spellings(used).values(),
+            spellings.values(),
             key=lambda h: (collation_key(hamlet_name(h)), collation_key(h)),
         )
+
+    def _hamlet_spellings(self, session: Session) -> dict[str, str]:
+        """The register's spelling of each hamlet it uses, by :func:`hamlet_key`
+        (:func:`hamlet_spellings`)."""
+        stmt = (
+            select(Youth.hamlet, func.count())
+            .where(is_live(Youth, self._ctx.organization_id), Youth.hamlet.is_not(None))
+            .group_by(Youth.hamlet)
+        )
+        return hamlet_spellings((h, int(n)) for h, n in session.execute(stmt) if h)
 
     def rows(self, ids: Sequence[str]) -> list[YouthRow]:
         """Rows for ``ids`` in the same order; ids that no longer exist are left out."""
@@ -530,6 +541,8 @@ class YouthService:
                 raise ValidationError(
                     {"follow_up_member_id": "Đoàn viên theo dõi không có trong danh sách."}
                 )
+            if expected is None:  # typed in the form (an undo writes back what was there)
+                values["hamlet"] = self._as_registered(session, values["hamlet"], before)
             values["sort_key"] = name_sort_key(values["full_name"])
             values["search_text"] = _search_text(fields_)
             if youth_id is None:
@@ -542,6 +555,17 @@ class YouthService:
                         setattr(row, name, value)
             session.flush()
             return row.id, before, _fields(row)
+
+    def _as_registered(
+        self, session: Session, hamlet: str | None, before: YouthFields | None
+    ) -> str | None:
+        """The hamlet typed, in the register's spelling when the register knows it ("tân hưng",
+        "ap tan hung" -> "Ấp Tân Hưng"), as the import gives it a new young person
+        (:mod:`.sheet_import`): one hamlet is not printed three ways. The record's own hamlet
+        respelt (a correction: "Ấp Tân Hung" -> "Ấp Tân Hưng") and a new hamlet stay as typed."""
+        if not hamlet or (before is not None and hamlet_key(before.hamlet) == hamlet_key(hamlet)):
+            return hamlet
+        return self._hamlet_spellings(session).get(hamlet_key(hamlet), hamlet)
 
     def _as_read(self, session: Session, record: Youth | YouthFields) -> YouthFields:
         """A record's fields as the register reads them: a follow-up member deleted from the

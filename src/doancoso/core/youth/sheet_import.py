@@ -317,6 +317,19 @@ def _changed(before: YouthFields, after: YouthFields) -> list[str]:
     return shown
 
 
+def _with_the_files_hamlets(parsed: list[ParsedRow], known: Mapping[str, str]) -> dict[str, str]:
+    """The spelling each hamlet is stored with: the register's (``known``) for those it knows;
+    for a hamlet new to it, the file's most used spelling (:func:`hamlet_spellings`), so that a
+    hamlet head's list writing it "ấp rạch gốc", "Ấp Rạch Gốc" and "RẠCH GỐC" leaves it one
+    way, as the register's filter and its printed lists show it."""
+    used = Counter(
+        hamlet
+        for row in parsed
+        if not row.rejected and isinstance(hamlet := row.values.get("hamlet"), str) and hamlet
+    )
+    return {**hamlet_spellings(used.items()), **known}
+
+
 def decide(
     parsed: list[ParsedRow], matcher: YouthMatcher, today: date, coming_of_age: int,
     report: Report | None = None,
@@ -328,6 +341,7 @@ def decide(
     ``report(done, total)`` is called every few hundred rows."""
     claimed: dict[str, int] = {}
     result: list[ImportRow] = []
+    hamlets = _with_the_files_hamlets(parsed, matcher.hamlets)
     for row in counted(parsed, report):
         item = ImportRow(row.row, row.values, row.problems, REJECTED, from_heading=row.from_heading)
         result.append(item)
@@ -365,7 +379,7 @@ def decide(
         fallback = _raw_of(stored) if stored is not None else {}
         raw = dict(fallback) if stored is not None else dict.fromkeys(YOUTH_FIELD_NAMES, "")
         raw.pop("birth_precision", None)
-        _overlay(raw, row.values, stored, matcher.hamlets)
+        _overlay(raw, row.values, stored, hamlets)
         final = _checked(row, raw, fallback, today)
         if final is None:
             continue

@@ -10,6 +10,7 @@ and saved edits go onto the undo history (:mod:`..shell.undo`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import Changes
 from ...core.errors import AppError
-from ...core.lang.text import vn_number
+from ...core.lang.text import slug, vn_number
 from ...core.workspace import Workspace
+from ...core.youth.export import TITLE, list_title
 from ...core.youth.service import AddedYouth, YouthFilter
 from ..common.adding import show_added
 from ..common.combo_search import toneless_search
@@ -50,6 +52,22 @@ EMPTY_HINT = (
     "Sổ theo dõi chưa có thanh niên nào. Bấm “Thêm” để ghi từng người, hoặc “Nhập Excel…” "
     "(Ctrl+I) để nhập danh sách thanh niên của các ấp/khu phố."
 )
+
+
+def list_name(flt: YouthFilter) -> str:
+    """The list ``flt`` shows, as the print dialog names it: "danh sách thanh niên có hoàn cảnh
+    khó khăn – Ấp Tân Hưng" (its title, :func:`~...core.youth.export.list_title`, and hamlet)."""
+    name = list_title(flt).lower()
+    return f"{name} – {flt.hamlet}" if flt.hamlet else name
+
+
+def list_file(flt: YouthFilter, suffix: str) -> str:
+    """The file offered for the list ``flt`` shows: "danh-sach-thanh-nien-co-hoan-canh-kho-khan
+    -ap-tan-hung.pdf", so that the lists of criterion 1 printed one after another are not
+    offered one name (each saved over the last); the whole register's stays
+    "danh-sach-thanh-nien"."""
+    words = [list_title(flt) if list_title(flt) != TITLE else "danh sách thanh niên", flt.hamlet]
+    return slug(" ".join(w for w in words if w), "danh-sach-thanh-nien") + suffix
 
 
 def youth_service(ws: Workspace) -> SoftDeleting:
@@ -115,13 +133,23 @@ class YouthPage(ListPage):
         self.minority_check.setToolTip("Thanh niên có dân tộc ghi khác Kinh")
         self.religion_check = QCheckBox("Chỉ &có tôn giáo")
         self.religion_check.setToolTip("Thanh niên có tôn giáo ghi khác “Không”")
+        self.followed_check = QCheckBox("Có đ&oàn viên theo dõi")
+        self.followed_check.setToolTip(
+            "Thanh niên có đoàn viên nhận theo dõi, giúp đỡ, cùng tên đoàn viên đó (danh sách "
+            "của phong trào “1+1”)"
+        )
         self.unfollowed_check = QCheckBox("C&hưa có đoàn viên theo dõi")
         self.unfollowed_check.setToolTip(
             "Thanh niên chưa có đoàn viên nào nhận theo dõi, giúp đỡ (phong trào “1+1”)"
         )
         self.admitted_check = QCheckBox("Hiện cả người đã kết &nạp")
+        # Followed and not followed exclude each other: ticking one unticks the other (one
+        # list shown, not an empty one), before the filter is applied.
+        for box, other in ((self.followed_check, self.unfollowed_check),
+                           (self.unfollowed_check, self.followed_check)):  # fmt: skip
+            box.toggled.connect(lambda on, other=other: on and other.setChecked(False))
         boxes = (self.hardship_check, self.away_check, self.minority_check, self.religion_check,
-                 self.unfollowed_check, self.admitted_check)  # fmt: skip
+                 self.followed_check, self.unfollowed_check, self.admitted_check)  # fmt: skip
         for box in boxes:
             box.toggled.connect(self.apply_filter)
             lists.addWidget(box)
@@ -223,6 +251,7 @@ class YouthPage(ListPage):
             working_away_only=self.away_check.isChecked(),
             minority_only=self.minority_check.isChecked(),
             religious_only=self.religion_check.isChecked(),
+            followed_only=self.followed_check.isChecked(),
             unfollowed_only=self.unfollowed_check.isChecked(),
             include_admitted=self.admitted_check.isChecked(),
         )
@@ -375,7 +404,7 @@ class YouthPage(ListPage):
 
     def export(self) -> None:
         path = self.ask_save_path(
-            "Xuất danh sách thanh niên", "danh-sach-thanh-nien.xlsx", EXPORT_FILTERS
+            "Xuất danh sách thanh niên", list_file(self.current_filter(), ".xlsx"), EXPORT_FILTERS
         )  # the .xlsx to open in Excel, the CSV for other programs (see ui.roster.files)
         if path is None:
             return
@@ -393,12 +422,14 @@ class YouthPage(ListPage):
     def print_list(self) -> None:
         from ...reports.youth import print_youth  # reportlab loads only when printing
 
-        details = ask_document_details(self._core, YOUTH_LIST, self)
+        kind = dataclasses.replace(YOUTH_LIST, title=f"In {list_name(self.current_filter())}")
+        details = ask_document_details(self._core, kind, self)
         if details is None:
             return
         path = self.ask_save_path(
-            "In danh sách thanh niên (PDF)", "danh-sach-thanh-nien.pdf", "PDF (*.pdf)"
-        )
+            "In danh sách thanh niên (PDF)", list_file(self.current_filter(), ".pdf"),
+            "PDF (*.pdf)",
+        )  # fmt: skip
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
