@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ...core.rating.decision import Decision
+from ...core.rating.rules import DEFAULT_PERIOD, carried_over
 from ...core.rating.service import RatingRow, RoundInfo
 from ..common.fields import WrappedLabel
 from ..shell.operations import Core, CoreOp, QueryOp
@@ -29,6 +30,12 @@ NO_ROUND_HISTORY = (
     "Đợt xếp loại được mở với quy tắc xếp loại đang dùng (Thiết lập → Quy tắc xếp loại…) và giữ "
     "quy tắc đó đến khi kết thúc."
 )
+
+OPEN_CARRIED = (
+    "Mở đợt xếp loại năm {year} với quy tắc của nhiệm kỳ "
+    f"{DEFAULT_PERIOD[0]}–{DEFAULT_PERIOD[1]}?"
+)
+"""The question after :func:`~doancoso.core.rating.rules.carried_over`'s notice."""
 
 
 class RoundControls(QObject):
@@ -109,7 +116,20 @@ class RoundControls(QObject):
         self.reopen_button.setVisible(info is not None and info.closed)
 
     def open_round(self) -> None:
+        """Open the year's round; first asked when it would open with the rules of 2023–2027
+        carried over past them (:func:`~doancoso.core.rating.rules.carried_over`): a round keeps
+        its rules, so newer ones are imported before."""
         year = self._year()
+        op = QueryOp(self._parent, lambda ws: carried_over(ws.rating.rules(year), year),
+                     self._core, progress=False)  # fmt: skip
+        op.success(lambda notice: self._confirm_open(year, notice)).run()
+
+    def _confirm_open(self, year: int, notice: str) -> None:
+        if notice and not self._core.prompts.confirm(
+            self._parent, "Mở đợt xếp loại", f"{notice}\n\n{OPEN_CARRIED.format(year=year)}",
+            yes="Mở đợt", no="Quay lại",
+        ):  # fmt: skip
+            return
 
         def opened(info: RoundInfo) -> None:
             self._to_grid()
