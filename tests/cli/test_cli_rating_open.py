@@ -69,3 +69,25 @@ def test_open_a_mistyped_year(ws: Workspace, data_dir: Path) -> None:
     assert (code, out) == (1, "")
     assert err.startswith("Lỗi: ") and "Năm 25 không hợp lệ" in err
     assert ws.rating.round_years() == []
+
+
+def test_open_a_year_after_2027_says_its_rules_are_those_of_2023_2027(
+    ws: Workspace, data_dir: Path
+) -> None:
+    """The app holds only the default rules of 2023–2027: a round of 2028 opens with them,
+    named as carried over, and the command says so; asked again, the name says it."""
+    carried = "Quy tắc xếp loại đoàn viên mặc định của nhiệm kỳ 2023–2027, dùng tiếp cho năm 2028"
+    assert cli(data_dir, "rating", "open", "--year", "2028") == (
+        0,
+        f"Đã mở đợt xếp loại năm 2028 với quy tắc “{carried}”.\n"
+        "Năm 2028 không thuộc nhiệm kỳ 2023–2027, nhưng ứng dụng chỉ có quy tắc xếp loại của "
+        "nhiệm kỳ này (Hướng dẫn 25-HD/TWĐTN-BTC năm 2023): đợt xếp loại năm 2028 dùng tiếp quy "
+        "tắc đó cho đến khi Đoàn ban hành hướng dẫn mới. Khi có hướng dẫn mới, hãy nhập tệp quy "
+        "tắc mới ở Thiết lập → Quy tắc xếp loại…; mỗi đợt xếp loại giữ quy tắc của lúc mở đợt.\n",
+        "",
+    )
+    info = ws.rating.round(2028)
+    assert info is not None and info.rules.name == carried
+    assert cli(data_dir, "rating", "open", "--year", "2028") == (
+        0, f"Đợt xếp loại năm 2028 đã mở từ trước, với quy tắc “{carried}”.\n", ""
+    )  # fmt: skip

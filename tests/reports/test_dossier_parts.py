@@ -463,16 +463,18 @@ def test_a_past_years_lists_say_the_chi_doan_and_positions_are_todays(
     """Which chi đoàn a member was in, and their position, are not kept over time: An, Bí thư of
     Bà Điều at the end of 2025, moved to Xóm Mới since, is listed there in the dossier of 2025.
     Its lists of 31/12/2025 and its count by chi đoàn say so, naming the day the chi đoàn and
-    positions are of, rather than passing them off as those of 31/12/2025."""
+    positions are of, rather than passing them off as those of 31/12/2025: the day of the build
+    (its clock, ``as_of``), not the system's."""
+    built_on = dt.date(2026, 1, 25)
     an = moved_on.members.ids(MemberFilter(search="Nguyễn Văn An"))[0]
     xm = moved_on.branches.find("Chi đoàn ấp Xóm Mới")
     assert xm is not None
     moved_on.branches.move_members([an], xm.id)
     built = build_dossier(moved_on, tmp_path / "ho-so.pdf", 2025,
                           ("doan-vien", "chi-doan", "doan-vien-chi-doan", "thong-ke"),
-                          issued_on=dt.date(2026, 1, 20))  # fmt: skip
+                          issued_on=dt.date(2026, 1, 20), as_of=built_on)  # fmt: skip
     texts = read_pdf(built.path).page_texts()
-    today = f"{dt.date.today():%d/%m/%Y}"
+    today = "25/01/2026"
     note = f" (Tính đến ngày 31/12/2025; chi đoàn, chức vụ ghi theo ngày {today})\n"
     assert f" DANH SÁCH ĐOÀN VIÊN\n Đoàn xã Tân Hưng\n{note}" in texts[2]
     assert "1\nNguyễn Văn An\n01/01/2000\nChi đoàn ấp Xóm Mới\nBí thư\n" in texts[2]
@@ -483,8 +485,9 @@ def test_a_past_years_lists_say_the_chi_doan_and_positions_are_todays(
     assert (f"1. Theo chi đoàn (đang sinh hoạt; chi đoàn ghi theo ngày {today})\n"
             in texts[5])  # fmt: skip
 
-    now = build_dossier(moved_on, tmp_path / "nay.pdf", dt.date.today().year,
-                        ("doan-vien", "chi-doan", "thong-ke"))  # fmt: skip
+    # The dossier of the build's own year: its lists are of that day, nothing said.
+    now = build_dossier(moved_on, tmp_path / "nay.pdf", built_on.year,
+                        ("doan-vien", "chi-doan", "thong-ke"), as_of=built_on)  # fmt: skip
     texts = read_pdf(now.path).page_texts()
     assert not any("ghi theo ngày" in text for text in texts)
     assert "1. Theo chi đoàn (đang sinh hoạt)\n" in texts[4]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..core.errors import ConflictError, NotFoundError, ValidationError
 from ..core.lang.text import percent_cell, vn_number
-from ..core.rating.rules import LEVELS
+from ..core.rating.rules import LEVELS, carried_over
 from ..core.workspace import Workspace
 from . import rating_files
 from .common import EXIT_OK, FORMAT_HELP, Subparsers, data_dir_option, format_option, open_workspace
@@ -261,6 +261,9 @@ def rating_open(args: argparse.Namespace, out: TextIO) -> int:
         )
     if opened:
         print(f"Đã mở đợt xếp loại năm {args.year} với quy tắc “{info.rules.name}”.", file=out)
+        notice = carried_over(info.rules, args.year)  # past 2027: the rules of 2023–2027
+        if notice:
+            print(notice, file=out)
     else:
         print(
             f"Đợt xếp loại năm {args.year} đã mở từ trước, với quy tắc “{info.rules.name}”.",

@@ -101,23 +101,26 @@ TODAYS_FIELDS = "chi đoàn, chức vụ"
 """What a member list of a past day shows as it is today: no history of them is kept."""
 
 
-def as_of_note(day: date, todays: str = TODAYS_FIELDS) -> str:
-    """The day a list of a past day is of, and what it shows as recorded today (``todays``):
-    "(Tính đến ngày 31/12/2025; chi đoàn, chức vụ ghi theo ngày 06/12/2026)"."""
-    return f"(Tính đến ngày {format_vn_date(day)}; {as_recorded_today(todays)})"
+def as_of_note(day: date, todays: str = TODAYS_FIELDS, recorded_on: date | None = None) -> str:
+    """The day a list of a past day is of, and what it shows as recorded today (``todays``, on
+    ``recorded_on``: the caller's today, else the system's): "(Tính đến ngày 31/12/2025; chi
+    đoàn, chức vụ ghi theo ngày 06/12/2026)"."""
+    return f"(Tính đến ngày {format_vn_date(day)}; {as_recorded_today(todays, recorded_on)})"
 
 
 def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = None, *,
                  issued_on: date | None = None, number: str | None = None,
                  place: str | None = None, recipients: Sequence[str] | None = None,
-                 page_numbers: bool = True, as_of: date | None = None) -> Path:  # fmt: skip
+                 page_numbers: bool = True, as_of: date | None = None,
+                 recorded_on: date | None = None) -> Path:  # fmt: skip
     """Write the roster shown by ``flt`` to the PDF ``path`` (atomically) and return the path.
 
     ``as_of`` a past day (the dossier of a past year: 31/12 of that year): the members on the
     roster at the end of that day with their status then (:func:`roster_rows_on`), and the
     list says the day it is of and that its chi đoàn and positions are today's ("(Tính đến
     ngày 31/12/2025; chi đoàn, chức vụ ghi theo ngày 06/12/2026)"); None, today or later:
-    today's.
+    today's. Today is ``recorded_on``, the caller's clock (the page's, the dossier's), else the
+    system's.
 
     ``number``, ``place``, ``issued_on`` and ``recipients`` are those of the print dialog
     (:class:`~doancoso.core.documents.DocumentDetails`); left out: a number to fill in by
@@ -137,7 +140,8 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
     # A chi đoàn's list names it in its title; the list of those in no chi đoàn ("") says
     # so in its note: a "Chi đoàn" column would be the same on every row, or empty.
     with_branch = branch_name is None and flt.branch_id != ""
-    past = as_of if as_of is not None and as_of < date.today() else None
+    today = recorded_on or date.today()  # the caller's clock, else the system's
+    past = as_of if as_of is not None and as_of < today else None
     rows = roster_rows_on(ws, flt, past) if past is not None else ws.members.list(flt)
     women = sum(1 for r in rows if r.gender == "female")
     active = sum(1 for r in rows if r.status in ACTIVE_STATUSES)
@@ -149,7 +153,9 @@ def print_roster(ws: Workspace, path: Path | str, flt: MemberFilter | None = Non
         kind=KIND,
         code="DS",
         title=f"{branch_name} – {org.name}" if branch_name else org.name,
-        subtitle=" ".join(n for n in (note, as_of_note(past) if past else "") if n),
+        subtitle=" ".join(
+            n for n in (note, as_of_note(past, recorded_on=today) if past else "") if n
+        ),
         number=number,
         issued_on=issued_on,
         place=place,

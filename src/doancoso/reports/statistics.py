@@ -192,8 +192,14 @@ def _number(row: int, rows: int) -> str:
     return "" if row == rows else str(row)
 
 
-def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None,
-                    rating: bool = True) -> list[Flowable]:  # fmt: skip
+def statistics_body(
+    stats: RosterStats,
+    activity: ActivityFigures | None = None,
+    rating: bool = True,
+    recorded_on: date | None = None,
+) -> list[Flowable]:
+    """The report's body; ``recorded_on``: the day the records are read on, the caller's today
+    (:func:`~doancoso.core.statistics.export.printed_heading`)."""
     st = styles()
     widths = [w * mm for w in WIDTHS_MM]
     body: list[Flowable] = [Paragraph(markup("I. SỐ LIỆU CHUNG"), st["total"]), Spacer(1, 2 * mm)]
@@ -217,7 +223,7 @@ def statistics_body(stats: RosterStats, activity: ActivityFigures | None = None,
         ]  # fmt: skip
         rows.append(["", TOTAL, vn_number(part.total), "100,0" if part.total else "0,0", ""])
         header = ["STT", part.column, COUNT, SHARE, "Biểu đồ"]
-        title = f"{number}. {printed_heading(part, stats.today)}"
+        title = f"{number}. {printed_heading(part, stats.today, recorded_on)}"
         heading = Paragraph(markup(title), st["body_left"])
         table = _table(header, rows, widths, total_row=True)
         body += _with_heading([*section, Spacer(1, 3 * mm), heading], table, len(rows))
@@ -229,7 +235,8 @@ def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
                      issued_on: date | None = None, *, number: str | None = None,
                      place: str | None = None, recipients: Sequence[str] | None = None,
                      page_numbers: bool = True, quarter: int | None = None,
-                     activity: bool = False, rating: bool = True) -> Path:  # fmt: skip
+                     activity: bool = False, rating: bool = True,
+                     recorded_on: date | None = None) -> Path:  # fmt: skip
     """Write the statistics on ``today`` (of ``quarter``, as
     :meth:`~doancoso.core.statistics.service.StatisticsService.roster`) to the PDF ``path``
     (atomically) and return the path.
@@ -238,7 +245,9 @@ def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
     :func:`~doancoso.reports.roster.print_roster`. ``activity``: the statistics page's tables
     too, counted as the page counts them (:func:`~doancoso.core.statistics.export.activity_figures`:
     the participation of the day's year up to it, the latest closed rating round up to that
-    year), the rating's left out when not ``rating``.
+    year), the rating's left out when not ``rating``. ``recorded_on``: the day the records are
+    read on (the caller's today, else the system's): a ``today`` before it is a past day, its
+    chi đoàn said to be those of ``recorded_on``.
 
     Raises AppError when there is no organisation yet or the file cannot be written.
     """
@@ -252,7 +261,8 @@ def print_statistics(ws: Workspace, path: Path | str, today: date | None = None,
                                    rated=rating)  # fmt: skip
     return print_statistics_of(ws, stats, path, issued_on=issued_on, number=number, place=place,
                                recipients=recipients, page_numbers=page_numbers,
-                               activity=figures, rating=rating)  # fmt: skip
+                               activity=figures, rating=rating,
+                               recorded_on=recorded_on)  # fmt: skip
 
 
 def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
@@ -260,10 +270,10 @@ def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
                         place: str | None = None, recipients: Sequence[str] | None = None,
                         page_numbers: bool = True,
                         activity: ActivityFigures | None = None,
-                        rating: bool = True) -> Path:  # fmt: skip
+                        rating: bool = True, recorded_on: date | None = None) -> Path:  # fmt: skip
     """Like :func:`print_statistics` with statistics already computed (e.g. by the page);
     ``activity``: the page's participation and rating tables, printed after the breakdowns (the
-    rating's left out when not ``rating``)."""
+    rating's left out when not ``rating``); ``recorded_on`` as for :func:`print_statistics`."""
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
@@ -280,4 +290,4 @@ def print_statistics_of(ws: Workspace, stats: RosterStats, path: Path | str,
         recipients=default_recipients(org) if recipients is None else recipients,
         page_numbers=page_numbers,
     )
-    return doc.build(path, statistics_body(stats, activity, rating))
+    return doc.build(path, statistics_body(stats, activity, rating, recorded_on))

@@ -102,12 +102,14 @@ def total_line(rows: list[YouthRow]) -> str:
 def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None, *,
                 issued_on: date | None = None, number: str | None = None,
                 place: str | None = None, recipients: Sequence[str] | None = None,
-                page_numbers: bool = True, as_of: date | None = None) -> Path:  # fmt: skip
+                page_numbers: bool = True, as_of: date | None = None,
+                recorded_on: date | None = None) -> Path:  # fmt: skip
     """Write the youth register shown by ``flt`` to the PDF ``path`` (atomically); returns it.
 
     ``as_of`` a past day (the dossier of a past year: 31/12 of that year): the young people
     not yet in the union at the end of that day (:func:`youth_ids_on`), and the list says the
-    day it is of and that each one's details are today's; None, today or later: today's.
+    day it is of and that each one's details are today's; None, today or later: today's (today:
+    ``recorded_on``, as for :func:`~doancoso.reports.roster.print_roster`).
 
     ``number``, ``place``, ``issued_on`` and ``recipients`` as for
     :func:`~doancoso.reports.roster.print_roster`.
@@ -118,7 +120,8 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
     if org is None:
         raise AppError(NO_ORGANIZATION)
     flt = flt or YouthFilter()
-    past = as_of if as_of is not None and as_of < date.today() else None
+    today = recorded_on or date.today()  # the caller's clock, else the system's
+    past = as_of if as_of is not None and as_of < today else None
     rows = ws.youth.rows(youth_ids_on(ws, flt, past) if past else ws.youth.ids(flt))
     table_rows = [(i, *_cells(row, flt)) for i, row in enumerate(rows, start=1)]
     doc = UnionDocument(
@@ -127,7 +130,7 @@ def print_youth(ws: Workspace, path: Path | str, flt: YouthFilter | None = None,
         code="DS",
         title=org.name,
         subtitle=" ".join(
-            n for n in (filter_note(flt), as_of_note(past, PEOPLE) if past else "") if n
+            n for n in (filter_note(flt), as_of_note(past, PEOPLE, today) if past else "") if n
         ),
         number=number,
         issued_on=issued_on,

@@ -68,7 +68,9 @@ def _two_plans(home: Workspace, away: Workspace) -> tuple[str, str]:
         home.plans.add_target(YEAR, {"text": text}, kinds)
     theirs = away.plans.create(YEAR, number="07-KH/ĐTN", title=f"Kế hoạch công tác Đoàn năm {YEAR}")
     away.plans.add_target(YEAR, {"text": "Trồng 500 cây xanh"}, kinds)
-    away.plans.register(YEAR, "Đã gửi", dt.date.today() - dt.timedelta(days=30))
+    # Sent in the year before the plan's, as plans are (30 days back crossed into the year
+    # before that in January, which a plan of YEAR refuses), and never after today.
+    away.plans.register(YEAR, "Đã gửi", dt.date(YEAR - 1, 1, 1))
     return mine.id, theirs.id
 
 

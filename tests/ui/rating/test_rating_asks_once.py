@@ -5,10 +5,12 @@ each asks once."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from doancoso.core.workspace import Workspace
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.operations import Core
 from read_threads import delivered
@@ -81,3 +83,25 @@ def test_import_pressed_twice_chooses_a_file_once(
     page.files.import_button.click()  # again before the round was read
     delivered(qtbot, core)
     assert asked == [None]
+
+
+def test_opening_a_round_after_2027_pressed_twice_asks_once(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """The round of 2028 asks first whether to open it with the rules of 2023–2027, once what
+    the worker read of its rules came back: pressed twice before then, it asks once."""
+    ws.branches.create("Chi đoàn ấp 1")
+    core = Core(ws, prompts)  # threaded, as in the app
+    page = RatingPage(core, today=lambda: dt.date(2028, 12, 10))
+    qtbot.addWidget(page)
+    with qtbot.wait_signal(page.loaded, timeout=10_000):
+        page.show()
+    delivered(qtbot, core)
+    assert page.open_button.text() == "Mở đợt xếp l&oại năm 2028"
+    prompts.answer = False  # "Quay lại": nothing opens
+    page.open_button.click()
+    page.open_button.click()  # again before the rules were read
+    delivered(qtbot, core)
+    assert len(prompts.asked) == 1
+    assert prompts.asked[0].endswith("Mở đợt xếp loại năm 2028 với quy tắc của nhiệm kỳ 2023–2027?")
+    assert ws.rating.round(2028) is None

@@ -283,6 +283,48 @@ def test_a_year_without_a_round_is_opened_by_its_button(
     assert not page.open_button.isVisibleTo(page) and page.close_button.isVisibleTo(page)
 
 
+def test_a_round_after_2027_is_opened_after_saying_its_rules_are_those_of_2023_2027(
+    qtbot: QtBot, ws: Workspace, core: Core, history: UndoHistory, prompts: ScriptedPrompts
+) -> None:
+    """The app holds only the default rules of 2023–2027: opening the round of 2028 first says
+    it will open with them, carried over (a round keeps its rules: newer ones are imported
+    before); turned back, nothing opens. The round of 2027 opens without a question."""
+    ws.branches.create("Chi đoàn ấp 1")
+    page = RatingPage(core, history, today=lambda: dt.date(2028, 12, 10))
+    qtbot.addWidget(page)
+    page.show()
+    messages: list[str] = []
+    page.status_message.connect(messages.append)
+    page.year_box.setCurrentIndex(1)
+    assert page.open_button.text() == "Mở đợt xếp l&oại năm 2027"
+    page.open_button.click()
+    assert prompts.asked == [] and ws.rating.round(2027) is not None
+    page.year_box.setCurrentIndex(0)
+    assert page.open_button.text() == "Mở đợt xếp l&oại năm 2028"
+    notice = (
+        "Năm 2028 không thuộc nhiệm kỳ 2023–2027, nhưng ứng dụng chỉ có quy tắc xếp loại của "
+        "nhiệm kỳ này (Hướng dẫn 25-HD/TWĐTN-BTC năm 2023): đợt xếp loại năm 2028 dùng tiếp quy "
+        "tắc đó cho đến khi Đoàn ban hành hướng dẫn mới. Khi có hướng dẫn mới, hãy nhập tệp quy "
+        "tắc mới ở Thiết lập → Quy tắc xếp loại…; mỗi đợt xếp loại giữ quy tắc của lúc mở đợt.\n\n"
+        "Mở đợt xếp loại năm 2028 với quy tắc của nhiệm kỳ 2023–2027?"
+    )
+    prompts.answer = False
+    page.open_button.click()
+    assert prompts.asked == [notice] and prompts.buttons == [("Mở đợt", "Quay lại")]
+    assert ws.rating.round(2028) is None and page.state_label.text() == (
+        "Chưa mở đợt xếp loại năm 2028."
+    )
+    prompts.answer = True
+    page.open_button.click()
+    assert prompts.asked == [notice, notice]
+    carried = "Quy tắc xếp loại đoàn viên mặc định của nhiệm kỳ 2023–2027, dùng tiếp cho năm 2028"
+    info = ws.rating.round(2028)
+    assert info is not None and info.rules.name == carried
+    assert page.state_label.text() == "Đợt xếp loại năm 2028: đang mở"
+    assert shown_text(page.history_label) == f"Quy tắc của đợt: {carried}."
+    assert messages[-1] == f"Đã mở đợt xếp loại năm 2028 với quy tắc “{carried}”."
+
+
 def test_the_page_follows_changes_made_elsewhere(
     page: RatingPage, rated: Round, core: Core
 ) -> None:

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.lang.dates import format_vn_date
 from doancoso.core.workspace import Workspace
 from doancoso.ui.statistics.page import StatisticsPage
-from scripted import ScriptedPrompts, synchronous_core
+from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 from .conftest import BA_DIEU, add_member
-from .reading import shown_page, type_day
+from .reading import pdf_text, sheet_rows, shown_page, type_day
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 TOTAL = "Tổng số đoàn viên đang sinh hoạt (kể cả sinh hoạt tạm)"
@@ -54,6 +54,29 @@ def test_a_quarter_end_typed_counts_that_day(qtbot: QtBot, known_ws: Workspace,
     page.xlsx_button.click()
     sheet = load_workbook(tmp_path / "thong-ke-doan-vien-den-31-03-2025.xlsx").active
     assert sheet["A3"].value == "(Số liệu đến ngày 31/03/2025)"
+
+
+def test_a_past_day_exported_names_the_pages_today_as_the_chi_doans_day(
+    qtbot: QtBot, known_ws: Workspace, tmp_path: Path
+) -> None:
+    """The chi đoàn of a past day's figures are today's (their history is not kept): the sheet
+    and the PDF say of which day, the page's own (its clock), not the system's."""
+    prompts = ScriptedPrompts()
+    prompts.dialog_script = accept_print_dialog  # the PDF's number, place, date as suggested
+    page = StatisticsPage(synchronous_core(known_ws, prompts), today=lambda: date(2026, 6, 10))
+    page.now = lambda: date(2026, 6, 10)
+    qtbot.addWidget(page)
+    page.show()
+    type_day(qtbot, page, "31/03/2026")
+    page.ask_save_path = lambda caption, name, filter_text: tmp_path / name  # type: ignore[method-assign]
+    page.open_file = lambda _path: None
+    page.xlsx_button.click()
+    page.pdf_button.click()
+    heading = "1. Theo chi đoàn (đang sinh hoạt; chi đoàn ghi theo ngày 10/06/2026)"
+    name = "thong-ke-doan-vien-den-31-03-2026"
+    assert (heading,) in [tuple(c for c in row if c is not None)
+                          for row in sheet_rows(tmp_path / f"{name}.xlsx")]  # fmt: skip
+    assert f" {heading} " in pdf_text(tmp_path / f"{name}.pdf")
 
 
 @pytest.mark.parametrize(

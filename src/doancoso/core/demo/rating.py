@@ -79,7 +79,6 @@ def generate_rating(
     rng: random.Random,
 ) -> None:
     """Add last year's closed round and this year's open one (see the module's description)."""
-    rules = default_rules()
     members = list(
         session.execute(
             select(Member.id, Member.branch_id, Member.status, Member.party_date)
@@ -89,8 +88,9 @@ def generate_rating(
     )
     periods = active_periods(session, org)
     order = sorted(branches, key=lambda b: collation_key(str(b["name"])))
-    _last_year(session, org, rules, members, periods, order, today.year - 1, rng)
-    _this_year(session, org, rules, members, periods, order, today, rng)
+    last_year = today.year - 1  # each round with the rules of its year (carried over past 2027)
+    _last_year(session, org, default_rules(last_year), members, periods, order, last_year, rng)
+    _this_year(session, org, default_rules(today.year), members, periods, order, today, rng)
 
 
 def _round(org: str, rules: RatingRules, year: int, **extra: Any) -> dict[str, Any]:

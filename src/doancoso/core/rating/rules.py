@@ -20,6 +20,14 @@ from ..lang.text import fold, one_decimal, percent_cell
 
 FORMAT = "doancoso-rating-rules"
 DEFAULT_RULES_FILE = "rating-2023-2027.json"
+DEFAULT_PERIOD = (2023, 2027)
+"""The period the shipped default rules are of (Hướng dẫn 25-HD/TWĐTN-BTC: DOMAIN.md §3). The
+app holds no rules of a later period: a round after it opens with these, carried over
+(:func:`default_rules`), and says so (:func:`carried_over`)."""
+CARRIED_NAME = (
+    "Quy tắc xếp loại đoàn viên mặc định của nhiệm kỳ {first}–{last}, dùng tiếp cho năm {year}"
+)
+"""The default rules' name in a round after their period: never the name of the period's own."""
 LEVELS: dict[int, str] = {
     1: "Hoàn thành xuất sắc nhiệm vụ",
     2: "Hoàn thành tốt nhiệm vụ",
@@ -208,10 +216,37 @@ def _whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def default_rules() -> RatingRules:
+def default_rules(year: int | None = None) -> RatingRules:
+    """The shipped rules, of :data:`DEFAULT_PERIOD`. For a round of a ``year`` after that period
+    the same rules, carried over until the union issues the next period's, named so
+    (:data:`CARRIED_NAME`): a round keeps its rules' text, name included, and must not read as
+    a year of 2023–2027."""
     from ...paths import resource
 
-    return parse_rules(resource("rules", DEFAULT_RULES_FILE).read_text(encoding="utf-8"))
+    rules = parse_rules(resource("rules", DEFAULT_RULES_FILE).read_text(encoding="utf-8"))
+    if year is None or year <= DEFAULT_PERIOD[1]:
+        return rules
+    first, last = DEFAULT_PERIOD
+    name = CARRIED_NAME.format(first=first, last=last, year=year)
+    # Only the name changes; the rules, their sources and the file's layout stay as shipped.
+    quoted = json.dumps(rules.name, ensure_ascii=False)
+    return parse_rules(rules.text.replace(quoted, json.dumps(name, ensure_ascii=False), 1))
+
+
+def carried_over(rules: RatingRules, year: int) -> str:
+    """What opening the round of ``year`` with ``rules`` must tell the secretary: "" unless they
+    are the default rules carried over past their period (:func:`default_rules`), then that
+    they are those of 2023–2027, used until the union issues new ones."""
+    first, last = DEFAULT_PERIOD
+    if rules.name != CARRIED_NAME.format(first=first, last=last, year=year):
+        return ""
+    return (
+        f"Năm {year} không thuộc nhiệm kỳ {first}–{last}, nhưng ứng dụng chỉ có quy tắc xếp "
+        f"loại của nhiệm kỳ này (Hướng dẫn 25-HD/TWĐTN-BTC năm 2023): đợt xếp loại năm {year} "
+        "dùng tiếp quy tắc đó cho đến khi Đoàn ban hành hướng dẫn mới. Khi có hướng dẫn mới, hãy "
+        "nhập tệp quy tắc mới ở Thiết lập → Quy tắc xếp loại…; mỗi đợt xếp loại giữ quy tắc của "
+        "lúc mở đợt."
+    )
 
 
 def percent_text(value: float) -> str:

@@ -112,14 +112,16 @@ class RatingService:
 
     # Rules ---------------------------------------------------------------------------------
 
-    def rules(self) -> RatingRules:
+    def rules(self, year: int | None = None) -> RatingRules:
         """The rules new rounds open with: the organisation's, else the shipped default (also
-        before the organisation is set up: the rules dialog shows them)."""
+        before the organisation is set up: the rules dialog shows them); for the round of
+        ``year``, the default after its period named as carried over (:func:`default_rules`,
+        told by :func:`~.rules.carried_over`)."""
         if not self._ctx.has_organization:
-            return default_rules()
+            return default_rules(year)
         with self._ctx.db.read() as session:
             text = setting_value(session, self._ctx.organization_id, RULES_KEY)
-            return parse_rules(text) if text is not None else default_rules()
+            return parse_rules(text) if text is not None else default_rules(year)
 
     def set_rules(self, text: str) -> RatingRules:
         """Replace the organisation's rules by ``text`` (a rules file): refused whole, naming the
@@ -146,7 +148,7 @@ class RatingService:
     def open(self, year: int) -> RoundInfo:
         """The round of ``year``, made with the rules in force if it does not exist yet."""
         check_year(year)
-        rules = self.rules()
+        rules = self.rules(year)
         with self._ctx.db.transaction() as session:
             row = self._find(session, year)
             if row is None:
@@ -170,7 +172,7 @@ class RatingService:
         is not opened yet shows with the rules in force; nothing is written."""
         check_year(year)
         info = self.round(year)
-        rules = info.rules if info is not None else self.rules()
+        rules = info.rules if info is not None else self.rules(year)
         round_id = info.id if info is not None else ""
         return read_rows(self._ctx, self._participation, rules, round_id, year, branch_id, as_of)
 
@@ -180,7 +182,7 @@ class RatingService:
         counts over)."""
         check_year(year)
         info = self.round(year)
-        rules = info.rules if info is not None else self.rules()
+        rules = info.rules if info is not None else self.rules(year)
         return covered_ids(self._ctx, rules, year, as_of)
 
     def set(self, year: int, member_id: str, raw: Mapping[str, Any]) -> None:
@@ -344,7 +346,7 @@ class RatingService:
         """What the secretary should know before closing: members not decided, a share of
         level 1 over the rules' cap. The app warns; people decide."""
         info = self.round(year)
-        cap_rules = info.rules if info is not None else self.rules()
+        cap_rules = info.rules if info is not None else self.rules(year)
         everyone = self.rows(year)
         rows = [r for r in everyone if r.eligible]
         warnings = []
@@ -600,7 +602,7 @@ class RatingService:
         check_year(year)  # a mistyped year ("25") makes no round of its own
         row = self._find(session, year)
         if row is None:
-            rules = self.rules()
+            rules = self.rules(year)
             row = RatingRound(
                 organization_id=self._ctx.organization_id,
                 year=year,

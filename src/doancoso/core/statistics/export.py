@@ -206,21 +206,24 @@ BY_BRANCH_TIP = (
 )
 
 
-def as_recorded_today(fields: str) -> str:
+def as_recorded_today(fields: str, recorded_on: date | None = None) -> str:
     """What a list or count of a past day shows as recorded today, its history not being kept
     (a member's chi đoàn and position, a chi đoàn's name: only their values of today are
-    stored), said so: "chi đoàn, chức vụ ghi theo ngày 06/12/2026"."""
-    return f"{fields} ghi theo ngày {format_vn_date(date.today())}"
+    stored), said so: "chi đoàn, chức vụ ghi theo ngày 06/12/2026". ``recorded_on``: the
+    caller's today (its clock), else the system's."""
+    return f"{fields} ghi theo ngày {format_vn_date(recorded_on or date.today())}"
 
 
-def printed_heading(part: Breakdown, counted_on: date) -> str:
-    """``part``'s heading as the printed statistics of ``counted_on`` give it: on a past day
-    (the dossier of a past year), the chi đoàn's says the members are under today's chi đoàn
-    (:func:`as_recorded_today`); the page shows :data:`BY_BRANCH`, its note under the chart
-    (:data:`BY_BRANCH_TIP`) saying the chi đoàn are today's."""
-    if part.heading != BY_BRANCH or counted_on >= date.today():
+def printed_heading(part: Breakdown, counted_on: date, recorded_on: date | None = None) -> str:
+    """``part``'s heading as the printed statistics of ``counted_on`` give it: on a day before
+    ``recorded_on`` (the caller's today, else the system's: the dossier of a past year), the
+    chi đoàn's says the members are under today's chi đoàn (:func:`as_recorded_today`); the
+    page shows :data:`BY_BRANCH`, its note under the chart (:data:`BY_BRANCH_TIP`) saying the
+    chi đoàn are today's."""
+    today = recorded_on or date.today()
+    if part.heading != BY_BRANCH or counted_on >= today:
         return part.heading
-    return f"Theo chi đoàn (đang sinh hoạt; {as_recorded_today('chi đoàn')})"
+    return f"Theo chi đoàn (đang sinh hoạt; {as_recorded_today('chi đoàn', today)})"
 
 
 def breakdowns(stats: RosterStats) -> list[Breakdown]:
@@ -349,9 +352,11 @@ def organization_name(ctx: WorkspaceContext) -> str:
 
 
 def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
-                          activity: ActivityFigures | None = None) -> None:  # fmt: skip
+                          activity: ActivityFigures | None = None,
+                          recorded_on: date | None = None) -> None:  # fmt: skip
     """Write ``stats`` to the .xlsx ``path`` (one sheet, A4 portrait), atomically, and the
-    page's participation and rating tables (``activity``)."""
+    page's participation and rating tables (``activity``); ``recorded_on``: the day the records
+    are read on, the caller's today (:func:`printed_heading`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -453,7 +458,7 @@ def write_statistics_xlsx(path: Path, stats: RosterStats, organization: str,
               [(i, label, n) for i, (label, n) in enumerate(figures, start=1)], None)  # fmt: skip
         merged("II. CƠ CẤU ĐOÀN VIÊN", bold, left)
         for number, part in enumerate(breakdowns(stats), start=1):
-            merged(f"{number}. {printed_heading(part, stats.today)}", bold, left)
+            merged(f"{number}. {printed_heading(part, stats.today, recorded_on)}", bold, left)
             lines = [
                 (i, label, n, part_share)
                 for i, ((label, n), part_share) in enumerate(

@@ -97,11 +97,15 @@ class Dossier:
 
 def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[str] = DEFAULT_PARTS,
                   *, number: str | None = None, issued_on: dt.date | None = None,
-                  photos_per_page: int = 1, report: Report | None = None,
-                  numbers: Mapping[str, str] | None = None,
+                  as_of: dt.date | None = None, photos_per_page: int = 1,
+                  report: Report | None = None, numbers: Mapping[str, str] | None = None,
                   temp_folder: Path | None = None) -> Dossier:  # fmt: skip
     """Write the dossier of ``year`` with ``parts`` (codes of :data:`PARTS`, in the order
-    given) to ``path``; returns what was built. ``number``: the tờ trình's; ``numbers``: part →
+    given) to ``path``; returns what was built. ``as_of``: the day of the build (the caller's
+    today, else the system's), the checklist's figures counted on it and the records read on
+    it; ``issued_on``: the day the documents are dated and the lists counted at (default
+    ``as_of``), as :func:`~doancoso.core.dossier.check.check` takes them. ``number``: the tờ
+    trình's; ``numbers``: part →
     the number of its document (:data:`~doancoso.core.dossier.numbers.NUMBERED`); a document
     without one prints a blank number line to fill in by hand. ``photos_per_page``: 1 or 2
     photos of the evidence annex on a page. ``report(done, total)`` is called before the first
@@ -123,8 +127,9 @@ def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[st
         raise AppError(f"Số ảnh trên một trang là 1 hoặc 2, không phải {photos_per_page}.")
     if temp_folder is None:
         temp_folder = session_folder()
+    today = as_of or dt.date.today()
     with ws.db.snapshot(), ws.participation.remembered():  # one moment's figures, read once
-        return _build(ws, Path(path), year, parts, number, issued_on or dt.date.today(),
+        return _build(ws, Path(path), year, parts, number, issued_on or today, today,
                       photos_per_page, report or _silent, clean_numbers(numbers or {}),
                       temp_folder)  # fmt: skip
 
@@ -134,12 +139,12 @@ def _silent(done: int, total: int) -> None:
 
 
 def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: str | None,
-           issued_on: dt.date, photos_per_page: int, report: Report,
+           issued_on: dt.date, today: dt.date, photos_per_page: int, report: Report,
            numbers: Mapping[str, str], temp_folder: Path) -> Dossier:  # fmt: skip
     org = ws.organization.get()
     if org is None:
         raise AppError(NO_ORGANIZATION)
-    today = dt.date.today()  # the day the checklist's figures are counted at
+    # today: the day the checklist's figures are counted at, and the records read on
     gaps = check(ws, year, parts, number, today, issued_on)
     view = ws.recognition.view(year, today) if ws.recognition.opened(year) is not None else None
     register = read_register(ws, year)
@@ -398,22 +403,25 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         active = MemberFilter(statuses=ACTIVE_STATUSES)  # not those who left
         return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
                                                       number=number, page_numbers=False,
-                                                      as_of=day))]  # fmt: skip
+                                                      as_of=day,
+                                                      recorded_on=job.today))]  # fmt: skip
     if part in YOUTH_LISTS:
         flt = YOUTH_LISTS[part]
         return [job.made(part, lambda p: print_youth(ws, p, flt, issued_on=when, number=number,
-                                                     page_numbers=False, as_of=day))]  # fmt: skip
+                                                     page_numbers=False, as_of=day,
+                                                     recorded_on=job.today))]  # fmt: skip
     if part == "chi-doan":
         branches = branches_on(ws, day)
         return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number,
-                                                        as_of=day))]  # fmt: skip
+                                                        as_of=day,
+                                                        recorded_on=job.today))]  # fmt: skip
     if part == "doan-vien-chi-doan":
         with_members = [b for b in branches_on(ws, day) if b.active_count]
         return [Entry(b.name, 1, [job.made(part, partial(print_roster, ws,
                                                           flt=MemberFilter(branch_id=b.id,
                                                                            statuses=ACTIVE_STATUSES),
                                                           issued_on=when, page_numbers=False,
-                                                          as_of=day))])
+                                                          as_of=day, recorded_on=job.today))])
                 for b in with_members]  # fmt: skip
     if part == "thong-ke":
         # The year's participation by chi đoàn, printed nowhere else in the dossier (the
@@ -422,8 +430,8 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         # page's table is of the last round closed, last year's while this year's is open.
         return [job.made(part, lambda p: print_statistics(ws, p, day, issued_on=when,
                                                           number=number, page_numbers=False,
-                                                          activity=True,
-                                                          rating=False))]  # fmt: skip
+                                                          activity=True, rating=False,
+                                                          recorded_on=job.today))]  # fmt: skip
     raise AppError(f"Phần không có: {part}.")
 
 

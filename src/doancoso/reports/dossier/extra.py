@@ -71,12 +71,14 @@ def _branch_rows(branches: list[BranchInfo]) -> list[tuple[str, str, str]]:
 
 def write_branches(path: Path, org: OrganizationInfo, branches: list[BranchInfo],
                    issued_on: dt.date, number: str | None = None,
-                   as_of: dt.date | None = None) -> Path:  # fmt: skip
+                   as_of: dt.date | None = None,
+                   recorded_on: dt.date | None = None) -> Path:  # fmt: skip
     """The chi đoàn of the organisation with their members on the active roster; ``as_of`` a
     past day (the dossier of a past year) they were counted on, said under the title with the
     day the chi đoàn are of (today: which chi đoàn a member was in then is not kept)."""
-    past = as_of is not None and as_of < dt.date.today()
-    subtitle = as_of_note(as_of, "chi đoàn") if past and as_of is not None else ""
+    today = recorded_on or dt.date.today()  # the caller's clock, else the system's
+    past = as_of is not None and as_of < today
+    subtitle = as_of_note(as_of, "chi đoàn", today) if past and as_of is not None else ""
     doc = UnionDocument(org, kind=BRANCHES_KIND, code="DS", title=org.name, number=number,
                         issued_on=issued_on, subtitle=subtitle,
                         recipients=(f"{org.superior_name} (b/c)",),

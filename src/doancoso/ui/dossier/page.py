@@ -388,11 +388,13 @@ class DossierPage(QWidget):
         self._check_timer.stop()
         self._stale = False
         year, parts, number = self.year, self.parts.chosen(), self.number
+        today = self.today()  # the page's clock: figures counted and lists dated on it
 
         def shown(gaps: list[Gap]) -> None:
             self._show_check(year, parts, number, gaps)
 
-        op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
+        op = QueryOp(self, lambda ws: check(ws, year, parts, number, as_of=today), self._core,
+                     progress=False)  # fmt: skip
         op.success(shown).failure(self._core.reporter(self, "Không kiểm tra được")).run()
 
     def _show_check(self, year: int, parts: list[str], number: str | None,
@@ -480,17 +482,20 @@ class DossierPage(QWidget):
                 self, "Lập hồ sơ", build_anyway_text(twice), yes="Vẫn lập", no="Quay lại"
             ):
                 return
-            self._start_build(year, parts, number)
+            self._start_build(year, parts, number, today)
 
         def failed(exc: BaseException) -> None:
             self.build_button.setEnabled(True)
             self.year_box.setEnabled(True)
             self._core.reporter(self, BUILD_FAILED)(exc)
 
-        op = QueryOp(self, lambda ws: check(ws, year, parts, number), self._core, progress=False)
+        today = self.today()  # checked and built on the same day: the page's
+        op = QueryOp(self, lambda ws: check(ws, year, parts, number, as_of=today), self._core,
+                     progress=False)  # fmt: skip
         op.success(checked).failure(failed).run()
 
-    def _start_build(self, year: int, parts: list[str], number: str | None) -> None:
+    def _start_build(self, year: int, parts: list[str], number: str | None,
+                     today: dt.date) -> None:  # fmt: skip
         self._builds += 1
         path = self.folder / f"ho-so-{self._builds}.pdf"
         photos = self.photos_box.currentIndex() + 1
@@ -501,9 +506,9 @@ class DossierPage(QWidget):
 
             # Its parts are written beside it, in the session's folder (not the system's
             # temporary folder): a build cut short leaves them for the next start to remove.
-            return build_dossier(ws, path, year, parts, number=number, photos_per_page=photos,
-                                 report=report, numbers=numbers,
-                                 temp_folder=path.parent)  # fmt: skip
+            return build_dossier(ws, path, year, parts, number=number, issued_on=today,
+                                 as_of=today, photos_per_page=photos, report=report,
+                                 numbers=numbers, temp_folder=path.parent)  # fmt: skip
 
         self.job = ReportingQuery(self, job, self._core)
         self.job.progressed.connect(self._progressed)

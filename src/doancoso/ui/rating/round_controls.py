@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from ...core.rating.decision import Decision
+from ...core.rating.rules import DEFAULT_PERIOD, carried_over
 from ...core.rating.service import RatingRow, RoundInfo
 from ..common.fields import WrappedLabel
 from ..common.opening import OpenAfterRead
@@ -32,6 +33,12 @@ NO_ROUND_HISTORY = (
     "quy tắc đó đến khi kết thúc."
 )
 
+OPEN_CARRIED = (
+    "Mở đợt xếp loại năm {year} với quy tắc của nhiệm kỳ "
+    f"{DEFAULT_PERIOD[0]}–{DEFAULT_PERIOD[1]}?"
+)
+"""The question after :func:`~doancoso.core.rating.rules.carried_over`'s notice."""
+
 
 class RoundControls(QObject):
     """The state, history and "changed since" labels of the rating page, and its buttons "Mở
@@ -47,7 +54,7 @@ class RoundControls(QObject):
         super().__init__(parent)
         self._core = core
         self._parent = parent
-        self._asking = OpenAfterRead(parent, core)  # the warnings before the round is closed
+        self._asking = OpenAfterRead(parent, core)  # what is read before a round opens or closes
         self._year = year
         self._to_grid = to_grid
         self.state_label = QLabel()
@@ -112,7 +119,19 @@ class RoundControls(QObject):
         self.reopen_button.setVisible(info is not None and info.closed)
 
     def open_round(self) -> None:
+        """Open the year's round; first asked when it would open with the rules of 2023–2027
+        carried over past them (:func:`~doancoso.core.rating.rules.carried_over`): a round keeps
+        its rules, so newer ones are imported before."""
         year = self._year()
+        self._asking.run(lambda ws: carried_over(ws.rating.rules(year), year),
+                         lambda notice: self._confirm_open(year, notice))  # fmt: skip
+
+    def _confirm_open(self, year: int, notice: str) -> None:
+        if notice and not self._core.prompts.confirm(
+            self._parent, "Mở đợt xếp loại", f"{notice}\n\n{OPEN_CARRIED.format(year=year)}",
+            yes="Mở đợt", no="Quay lại",
+        ):  # fmt: skip
+            return
 
         def opened(info: RoundInfo) -> None:
             self._to_grid()

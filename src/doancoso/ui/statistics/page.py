@@ -545,7 +545,7 @@ class StatisticsPage(QWidget):
             stats, figures = _counted(ws, counted, quarter)
             return print_statistics_of(ws, stats, path, details.issued_on, number=details.number,
                                        place=details.place, recipients=details.recipients,
-                                       activity=figures)  # fmt: skip
+                                       activity=figures, recorded_on=today)  # fmt: skip
 
         def done(written: object) -> None:
             remember_document(self._core, REPORT, details)
@@ -560,6 +560,7 @@ class StatisticsPage(QWidget):
 
     def export_xlsx(self) -> None:
         today, quarter = self.counted_day(), self.counted_quarter()
+        recorded_on = self.today()  # the page's clock: a day before it is a past day
         name = offered_name(today or self.now(), quarter, ".xlsx")
         path = self.ask_save_path("Xuất thống kê ra Excel", name, "Tệp Excel (*.xlsx)")
         if path is None:
@@ -568,7 +569,7 @@ class StatisticsPage(QWidget):
         def job(ws: Workspace) -> Path:
             org = ws.organization.get()
             stats, figures = _counted(ws, today, quarter)
-            write_statistics_xlsx(path, stats, org.name if org else "", figures)
+            write_statistics_xlsx(path, stats, org.name if org else "", figures, recorded_on)
             return path
 
         QueryOp(self, job, self._core, label="Đang xuất Excel…").success(self._exported).run()
