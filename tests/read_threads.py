@@ -1,10 +1,13 @@
 """Which threads the core's reads ran on, for GUI tests with the app's threaded runner: a read
 the GUI hands to the worker (the core's caches are the worker's) never runs on the GUI thread;
-and when what the worker read has all come back (:func:`delivered`)."""
+when what the worker read has all come back (:func:`delivered`); the worker held busy while a
+test presses (:func:`worker_held`)."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -54,3 +57,15 @@ def delivered(qtbot: QtBot, core: Core) -> None:
     back: list[None] = []
     QueryOp(None, lambda _ws: None, core, progress=False).success(back.append).run()
     qtbot.waitUntil(lambda: bool(back), timeout=10_000)
+
+
+@contextlib.contextmanager
+def worker_held(core: Core) -> Iterator[None]:
+    """The worker busy until the block ends (a slow PC's read, whatever the speed of this one):
+    whatever the block presses comes before anything it started on the worker came back."""
+    release = threading.Event()
+    core.runner.run(lambda: release.wait(30), progress=False)
+    try:
+        yield
+    finally:
+        release.set()

@@ -131,3 +131,31 @@ def test_cancel_stops_the_copy_and_leaves_nothing(
     qtbot.waitUntil(lambda: not threaded.runner.busy)
     assert opened == [] and prompts.errors == []
     assert [p for p in (tmp_path / "xem").rglob("*") if p.is_file()] == []
+
+
+def test_after_cancel_open_opens_the_file_again(
+    qtbot: QtBot, slow_page: tuple[RecognitionPage, SlowStoredFile, list[QUrl]], threaded: Core,
+    prompts: ScriptedPrompts, ws: Workspace, photo: Path,
+) -> None:  # fmt: skip
+    """A copy stopped by "Hủy" is over: "Mở xem" pressed again opens the file (a press while a
+    copy is on its way opens nothing more: ``tests/ui/common/test_evidence_opens_once.py``)."""
+    page, slow, opened = slow_page
+    files = page.item_panel.files
+    files.open_button.click()
+    qtbot.waitUntil(
+        lambda: threaded.runner.dialog is not None and threaded.runner.dialog.isVisible()
+    )
+    assert threaded.runner.dialog is not None
+    (cancel,) = threaded.runner.dialog.findChildren(QPushButton)
+    cancel.click()
+    slow.release()
+    qtbot.waitUntil(lambda: not threaded.runner.busy)
+    assert opened == []
+    slow.join()
+    (stored,) = ws.evidence.store.folder.iterdir()
+    stored.unlink()  # the pipe read: the stored file as it was
+    stored.write_bytes(photo.read_bytes())
+    files.open_button.click()
+    qtbot.waitUntil(lambda: bool(opened) and not threaded.runner.busy)
+    assert Path(opened[0].toLocalFile()).read_bytes() == photo.read_bytes()
+    assert prompts.errors == []

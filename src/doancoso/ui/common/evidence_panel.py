@@ -72,6 +72,7 @@ from .evidence_files import (
     view_copy_path,
 )
 from .folders import open_folder
+from .opening import OpenAfterRead
 from .temp_copies import view_copies_folder
 from .thumbnails import Key, thumbnails, unreadable_pdf
 
@@ -228,6 +229,7 @@ class EvidencePanel(QWidget):
         self._attach: Attach | None = None
         self._caption_saved = caption_saved
         self._detached: set[str] = set()  # the files detached here: chosen when they come back
+        self._opening = OpenAfterRead(self, core)  # the copies handed to the viewer
         self.model = EvidenceModel(document_icon, self)
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         """How a file is shown (the system's viewer; tests record the address instead): False
@@ -362,7 +364,8 @@ class EvidencePanel(QWidget):
         """Open the selected files in the system's viewer. Each is checked against its hash and
         copied under its own name on the worker (a scan of hundreds of MB, or a data folder on
         a stick pulled out, never freezes the window; a long one shows a progress dialog with
-        "Hủy"), then handed to the viewer here; the first that cannot be opened is said."""
+        "Hủy"), then handed to the viewer here; the first that cannot be opened is said.
+        Pressed again while they are copied (a double click, Enter again), nothing more opens."""
         chosen = self.selected()
         if not chosen:
             return
@@ -390,7 +393,7 @@ class EvidencePanel(QWidget):
                     break
             return results
 
-        QueryOp(self, job, self._core, label=OPENING, reporting=True).success(self._show).run()
+        self._opening.run_reporting(job, self._show, label=OPENING)
 
     def _show(self, results: list[Opened]) -> None:
         """Hand each copy to the viewer; say why the first that cannot be opened is not."""

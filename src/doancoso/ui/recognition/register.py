@@ -37,9 +37,10 @@ from ...core.recognition.registers import (
 )
 from ...core.workspace import Workspace
 from ..common.list_page import UNDO_HINT, keyed_in_unchosen, table_keys
+from ..common.opening import OpenAfterRead
 from ..lifecycle.party_page import HINT as PARTY_HINT
 from ..lifecycle.party_page import IntroductionsModel
-from ..shell.operations import Core, QueryOp
+from ..shell.operations import Core
 from ..shell.undo import Service, SoftDeleting, UndoHistory
 from .data import Register, activities_of
 from .evidence import EMPTY, EvidencePanel
@@ -278,6 +279,7 @@ class RegisterTab(QTabWidget):
         self._core = core
         self.year = 0
         self._focus_add: RecordsSection | None = None  # its "Thêm…" focused once the year shows
+        self._opening = OpenAfterRead(self, core)  # a coordination programme's dialog
         self.register = Register()
         self.advice = RecordsSection(
             core, history, ADVICE_TABLE, RecordsModel(ADVICE_COLUMNS),
@@ -312,15 +314,15 @@ class RegisterTab(QTabWidget):
     def _coordination_dialog(self, record: object | None, show: ShowDialog) -> None:
         """The dialog, once the activities it can be linked to are read on the worker (their
         order goes through the core's collation cache, the worker's): those of the year and the
-        months around it, and those the records link to (wherever they are)."""
+        months around it, and those the records link to (wherever they are). Pressed again
+        before they came back (a double click, Enter again), it opens once."""
         assert record is None or isinstance(record, Coordination)
         year, linked = self.year, dict(self.register.activities)
 
         def opened(around: dict[str, str]) -> None:
             show(coordination_dialog(self._core, year, record, {**around, **linked}, self))
 
-        op = QueryOp(self, lambda ws: activities_of(ws, year), self._core, progress=False)
-        op.success(opened).failure(self._core.reporter(self, "Không mở được")).run()
+        self._opening.run(lambda ws: activities_of(ws, year), opened)
 
     def show_record(self, record_id: str) -> bool:
         """Show the advice or coordination record ``record_id``, selected (its files shown) with

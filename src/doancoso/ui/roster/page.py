@@ -40,6 +40,7 @@ from ..common.adding import show_added
 from ..common.combo_search import toneless_search
 from ..common.latest_read import LatestRead
 from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
+from ..common.opening import OpenAfterRead
 from ..lifecycle.transfer_print import TransferLetterOffer
 from ..shell.operations import Core, CoreOp, QueryOp
 from ..shell.undo import UndoHistory, members_phrase
@@ -78,6 +79,7 @@ class RosterPage(ListPage):
         self._branch_names = LatestRead(
             self, core, lambda ws: ws.branches.names(), self._show_branches
         )  # the chi đoàn filter's choices
+        self._asking = OpenAfterRead(self, core)  # the chi đoàn a move offers, before it asks
         self._build()
         self._make_actions()
         self._fill_branches([])  # every chi đoàn's members until the names arrive
@@ -383,10 +385,10 @@ class RosterPage(ListPage):
             return
         names = self._names(self.selected_rows()[:1])
         # The chi đoàn to choose from are read on the worker (their order goes through the
-        # core's collation cache, the worker's); the question is asked once they arrive.
-        op = QueryOp(self, lambda ws: ws.branches.list(), self._core, progress=False)
-        op.success(partial(self._move_to_chosen, ids, names))
-        op.failure(self._core.reporter(self, "Không chuyển được")).run()
+        # core's collation cache, the worker's); the question is asked once they arrive, once
+        # however often "Chuyển chi đoàn…" (Ctrl+M) was pressed before then.
+        self._asking.run(lambda ws: ws.branches.list(), partial(self._move_to_chosen, ids, names),
+                         failed="Không chuyển được")  # fmt: skip
 
     def _move_to_chosen(self, ids: list[str], names: list[str], branches: list[BranchInfo]) -> None:
         """Ask which of ``branches`` the members ``ids`` (the first named in ``names``) move
