@@ -281,6 +281,23 @@ def test_a_bch_meeting_counts_its_members(ws, tmp_path, read_pdf):
         assert f"- {who}: có mặt ……/…… đồng chí; vắng …… đồng chí" in text, title
 
 
+def test_a_meeting_of_the_organisation_s_own_bch_kind_counts_its_members(ws, tmp_path, read_pdf):
+    """An organisation that added its own kind "Họp Ban Chấp hành": a date of that kind under a
+    title that names no committee ("Triển khai nhiệm vụ quý III") is a BCH meeting by its
+    kind, and its title still says when it is extended; an own kind naming no committee
+    leaves it to the title."""
+    make_plan_data(ws)
+    bch = ws.activities.add_kind("Họp Ban Chấp hành")
+    other = ws.activities.add_kind("Lao động công ích")
+    for title, kind, who in (("Triển khai nhiệm vụ quý III", bch, "Ủy viên Ban Chấp hành"),
+                             ("Triển khai nhiệm vụ quý III (mở rộng)", bch, "Dự họp"),
+                             ("Triển khai nhiệm vụ quý III", other, "Đoàn viên"),
+                             ("Họp Ban Thường vụ", other, "Ủy viên Ban Thường vụ")):  # fmt: skip
+        occ = _whole(ws, title, kind=kind)
+        text = " ".join(_lines(read_pdf(print_minutes(ws, tmp_path / "x.pdf", occ))))
+        assert f"- {who}: có mặt ……/…… đồng chí; vắng …… đồng chí" in text, (title, kind)
+
+
 def test_the_end_time_of_the_date_is_when_it_closed(ws, tmp_path, read_pdf):
     """ "Kết thúc lúc" left blank: the date's own end time is printed, not dots to fill in; one
     typed is printed instead; a date ending the next day leaves it to write by hand."""

@@ -207,28 +207,31 @@ def restore_backup(args: argparse.Namespace, out: TextIO) -> int:
 def _refuse_other_union(data_dir: Path, backup: Path) -> None:
     """A backup holding another Đoàn cơ sở than the data in use (a file of the next commune's,
     on a stick they share) is refused, naming both, as the window's question names them (read
-    the same way, changing nothing); data with no organisation (a new PC) take any backup."""
-    from ..core.backup.store import held_organization, readable
+    the same way, changing nothing; told by the organisation's id: a union renamed since takes
+    its backup, one of the same name set up apart is another); data with no organisation (a
+    new PC) take any backup."""
+    from ..core.backup.other_union import backup_union, other_union
+    from ..core.backup.store import held_organization
     from ..core.storage.folder import DATABASE_FILE
 
     live = data_dir / DATABASE_FILE
     mine = held_organization(live) if live.is_file() else None
     if mine is None:
         return
-    with readable(backup) as source:  # a stick's backup beside a hot journal is read too
-        theirs = held_organization(source)
-    if theirs is None or theirs[0] == mine[0]:
-        return  # one that cannot be read is refused by the restore, with what is wrong
-    raise AppError(
-        f"Bản sao lưu này là của “{theirs[0]}”{_members_said(theirs[1])}, không phải của "
-        f"“{mine[0]}”{_members_said(mine[1])} đang dùng trong thư mục “{data_dir}”: khôi phục "
-        f"sẽ thay toàn bộ dữ liệu của “{mine[0]}” bằng dữ liệu của “{theirs[0]}”. Nếu thật sự "
-        f"muốn vậy, hãy chạy lại với --other-organization. {IN_USE_KEPT}"
+    # One that cannot be read is refused by the restore, with what is wrong.
+    other = other_union(backup_union(backup), mine, members=True)
+    if other is None:
+        return
+    replaced = (
+        "toàn bộ dữ liệu đang dùng bằng dữ liệu trong bản sao lưu"
+        if other.same_name
+        else f"toàn bộ dữ liệu của “{mine.name}” bằng dữ liệu của “{other.theirs.name}”"
     )
-
-
-def _members_said(count: int | None) -> str:
-    return "" if count is None else f" ({vn_number(count)} đoàn viên)"
+    raise AppError(
+        f"Bản sao lưu này là của {other.their_words}, không phải của {other.my_words} đang dùng "
+        f"trong thư mục “{data_dir}”: khôi phục sẽ thay {replaced}. Nếu thật sự muốn vậy, hãy "
+        f"chạy lại với --other-organization. {IN_USE_KEPT}"
+    )
 
 
 def restore_evidence(args: argparse.Namespace, out: TextIO) -> int:

@@ -93,7 +93,7 @@ def _refuse_set_up(data_dir: Path) -> None:
     held = held_organization(database) if database.is_file() else None
     if held is None:
         return
-    name, members = held
+    name, members = held.name, held.members
     counted = "" if members is None else f" ({vn_number(members)} đoàn viên)"
     raise AppError(
         f"Thư mục “{data_dir}” đã có dữ liệu của {name}{counted}: lệnh init chỉ thiết lập thư "

@@ -101,18 +101,32 @@ EXTENDED = "Dự họp"
 
 def attendees(doc: MinutesDocument) -> str:
     """Who the attendance line counts, by what the meeting is: a meeting ("Họp", "Hội nghị")
-    of the BCH (its title naming "Ban Chấp hành" or "BCH") its members, "Ủy viên Ban Chấp
-    hành", of the Ban Thường vụ theirs; an extended one ("mở rộng") those who attend; a chi
-    đoàn's monthly meeting or any other activity, "Đoàn viên"."""
+    of the BCH (naming "Ban Chấp hành" or "BCH") its members, "Ủy viên Ban Chấp hành", of the
+    Ban Thường vụ theirs; an extended one ("mở rộng") those who attend; a chi đoàn's monthly
+    meeting or any other activity, "Đoàn viên". What the meeting is is read from its kind's
+    name first (an organisation's own kind "Họp Ban Chấp hành" under any title), else from
+    its title."""
     if is_branch_meeting(doc.kind, len(doc.branches)):
         return MEMBERS
-    words = f" {' '.join(_WORD_BREAKS.split(fold(doc.title)))} "
-    if " hop " not in words and " hoi nghi " not in words:
-        return MEMBERS
-    for names, who in _COMMITTEES:
-        if any(f" {name} " in words for name in names):
-            return EXTENDED if " mo rong " in words else who
+    title = _words(doc.title)
+    for words in (_words(doc.kind_name), title):
+        committee = _committee(words)
+        if committee is not None:
+            return EXTENDED if " mo rong " in words or " mo rong " in title else committee
     return MEMBERS
+
+
+def _words(text: str) -> str:
+    """``text`` folded, its words between single spaces (and one at each end)."""
+    return f" {' '.join(_WORD_BREAKS.split(fold(text)))} "
+
+
+def _committee(words: str) -> str | None:
+    """Who attends the meeting ``words`` (see :func:`_words`) names, when it names a meeting
+    of a committee; else None."""
+    if " hop " not in words and " hoi nghi " not in words:
+        return None
+    return next((who for names, who in _COMMITTEES if any(f" {n} " in words for n in names)), None)
 
 
 def attendance_lines(doc: MinutesDocument) -> list[Flowable]:

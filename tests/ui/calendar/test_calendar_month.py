@@ -97,6 +97,12 @@ def test_chips_on_their_days(qtbot: QtBot, march: Workspace) -> None:
         "Chủ nhật, 15/03/2026\n"
         "• 19:30 Sinh hoạt chi đoàn tháng 3 (Sinh hoạt chi đoàn định kỳ) — Chưa ghi kết quả"
     )
+    # The camp's place, as its chip's tooltip says it, under its line in the day's list.
+    assert model.index_of(dt.date(2026, 3, 31)).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Thứ Ba, 31/03/2026\n"
+        "• Trại hè thanh niên (Văn hóa – văn nghệ – thể dục thể thao) — Chưa ghi kết quả\n"
+        "   Địa điểm: Bãi biển Khai Long"
+    )
     model.show_month(2026, 4)
     assert _titles(model, dt.date(2026, 4, 26)) == ["Ngày Chủ nhật xanh"]
     assert model.shown()[0].title == "Trại hè thanh niên"  # 30/03, in April's first week

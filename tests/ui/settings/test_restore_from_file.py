@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -13,8 +14,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from breakage import hot_journal, read_only_mount, snapshot
 from doancoso.core.backup.store import BackupInfo, age_text
+from doancoso.core.bundle.firststart import created_day
 from doancoso.core.organization import OrganizationInfo
+from doancoso.core.storage.folder import DATABASE_FILE
 from doancoso.core.workspace import Workspace
 from doancoso.ui.common import folders
 from doancoso.ui.common.drives import Drive
@@ -315,3 +319,85 @@ def test_a_backup_of_another_union_is_named_in_the_question(
         "không phải của “Đoàn xã Tân Hưng” đang dùng.\n\n" + replaces(3)
     ]
     assert sorted(ws.members.ids()) == sorted(ids) and ws.backups.list() == []
+
+
+def _other_union(tmp_path: Path, name: str) -> Workspace:
+    """Another data folder (the next commune's), set up apart as ``name``, with three members."""
+    other = Workspace.open(tmp_path / "xa-ben")
+    other.organization.create(OrganizationInfo(name=name, superior_name="Tỉnh đoàn Cà Mau"))
+    _people(other)
+    return other
+
+
+def _setup_words(ws: Workspace) -> str:
+    """How the question tells apart a union of the same name: its setup day and id."""
+    org = ws.organization.get()
+    assert org is not None
+    return f"lập ngày {created_day(ws)}, mã {org.id[:8]}"
+
+
+def test_a_backup_of_our_union_before_it_was_renamed_is_ours(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """A union renamed after the 2025 mergers: its backup of before is still its own, asked
+    about without the "another union" note."""
+    _people(ws)
+    saved = ws.backups.to_folder(tmp_path / "usb")
+    org = ws.organization.get()
+    assert org is not None
+    ws.organization.update(replace(org, name="Đoàn xã Tân Hưng Mới"))
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    _dialog(qtbot, ws, prompts).restore_file(saved.path)
+    assert prompts.asked == [
+        f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
+        f"(vừa xong, 3 đoàn viên)?\n\n{replaces(3)}"
+    ]
+
+
+def test_another_union_of_the_same_name_is_told_apart_in_the_question(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Two unions named Tân Hưng set up apart: the other's backup is named as another union's,
+    each told by its setup day and id; "Không" changes nothing."""
+    ids = _people(ws)
+    other = _other_union(tmp_path, "Đoàn xã Tân Hưng")
+    saved = other.backups.to_folder(tmp_path / "usb")
+    theirs = _setup_words(other)
+    other.close()
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    _dialog(qtbot, ws, prompts).restore_file(saved.path)
+    assert prompts.asked == [
+        f"Khôi phục bản sao lưu “{saved.path.name}” lúc {saved.taken_at:%H:%M:%S ngày %d/%m/%Y} "
+        "(vừa xong, 3 đoàn viên)?\n\nLưu ý: bản sao lưu này là dữ liệu của một Đoàn cơ sở khác "
+        f"cũng tên “Đoàn xã Tân Hưng” ({theirs}), không phải của “Đoàn xã Tân Hưng” "
+        f"({_setup_words(ws)}) đang dùng.\n\n" + replaces(3)
+    ]
+    assert sorted(ws.members.ids()) == sorted(ids) and ws.backups.list() == []
+
+
+def test_another_union_s_backup_beside_a_hot_journal_on_a_write_protected_stick_is_named(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, temp: Path
+) -> None:
+    """The next commune's backup left on a write-protected stick beside a hot journal (a
+    writer killed mid-transaction): read from a private copy, as the restore reads it, so
+    that the question names its union; the stick is left as it was."""
+    _people(ws)
+    _other_union(tmp_path, "Đoàn xã Tân Lộc").close()
+    usb = tmp_path / "usb"
+    hot_journal(tmp_path / "xa-ben", usb)
+    backup = usb / DATABASE_FILE
+    moment = datetime(2026, 11, 20, 16, 5)
+    os.utime(backup, (moment.timestamp(), moment.timestamp()))
+    before = snapshot(usb)
+    prompts = ScriptedPrompts()
+    prompts.answer = False
+    with read_only_mount(usb):
+        _dialog(qtbot, ws, prompts).restore_file(backup)
+    assert prompts.asked == [
+        f"Khôi phục bản sao lưu “{DATABASE_FILE}” lúc 16:05:00 ngày 20/11/2026 "
+        f"({age_text(moment, datetime.now())}, 3 đoàn viên)?\n\nLưu ý: bản sao lưu này là dữ "
+        "liệu của “Đoàn xã Tân Lộc”, không phải của “Đoàn xã Tân Hưng” đang dùng.\n\n" + replaces(3)
+    ]
+    assert snapshot(usb) == before and ws.members.count() == 3

@@ -24,9 +24,18 @@ from ..lang.text import collation_key, fold, nfc, nfc_multiline_or_none, nfc_or_
 from ..lifecycle.periods import active_periods
 from ..roster.rules import MEMBER_CODE_DIGITS
 from ..storage.live import get_live, is_live
-from ..storage.models import Activity, Attendance, Branch, Member, Minutes, Occurrence, new_id
+from ..storage.models import (
+    Activity,
+    ActivityKind,
+    Attendance,
+    Branch,
+    Member,
+    Minutes,
+    Occurrence,
+    new_id,
+)
 from ..storage.tracking import transaction_time
-from .rules import ATTENDANCE_STATES, DONE, PLANNED
+from .rules import ATTENDANCE_STATES, BUILTIN_KINDS, DONE, PLANNED
 from .service import json_ids
 
 
@@ -83,6 +92,9 @@ class MinutesDocument:
     the new tone placement, "Thuỷ" and "Thủy", are one name): the minutes tell them apart."""
     end_day: dt.date | None = None
     """The last day of a date over several days (None: it ends on ``day``)."""
+    kind_name: str = ""
+    """The kind's name: a built-in one's, or the one the organisation gave its own kind (e.g.
+    "Họp Ban Chấp hành", which tells what the meeting is better than its title)."""
 
 
 def namesakes(rows: Sequence[AttendanceRow]) -> frozenset[str]:
@@ -92,6 +104,19 @@ def namesakes(rows: Sequence[AttendanceRow]) -> frozenset[str]:
     for row in rows:
         by_name.setdefault(collation_key(nfc(row.full_name).lower()), []).append(row.member_id)
     return frozenset(i for ids in by_name.values() if len(ids) > 1 for i in ids)
+
+
+def _kind_name(session: Session, activity: Activity) -> str:
+    """The name of ``activity``'s kind: a built-in one's, or its organisation's own ("" when
+    none is found)."""
+    if activity.kind in BUILTIN_KINDS:
+        return BUILTIN_KINDS[activity.kind][0]
+    name = session.scalar(
+        select(ActivityKind.name).where(
+            is_live(ActivityKind, activity.organization_id), ActivityKind.code == activity.kind
+        )
+    )
+    return name or ""
 
 
 _MARKS_PRESENT = {"x", "co", "1", "co mat", "present", "✓", "✔"}
@@ -312,6 +337,7 @@ class AttendanceService:
                 absent=tuple(r for r in rows if r.state == "absent"),
                 namesakes=namesakes(rows),
                 end_day=occ.end_day,
+                kind_name=_kind_name(session, activity),
             )
 
     def save_minutes(self, occurrence_id: str, raw: Mapping[str, str]) -> None:

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import AppError, StorageError
 from ..lang.text import vn_number
@@ -332,17 +333,31 @@ def holds_organization(path: Path) -> bool:
     return held_organization(path) is not None
 
 
-def held_organization(path: Path) -> tuple[str, int | None] | None:
-    """The name of the organisation the database ``path`` holds as its own and its live
-    members (None when they cannot be counted), read without changing anything: no WAL made
-    beside it (on a write-protected stick, none could be), no upgrade; None when it holds none
-    or cannot be read."""
+class HeldOrganization(NamedTuple):
+    """The organisation a database holds as its own: what tells it apart from another (its
+    ``id``; two unions set up apart may bear one name, a renamed one keeps its id) and what
+    names it to the user."""
+
+    id: str
+    name: str
+    members: int | None
+    """Its live members, None when they cannot be counted."""
+    created_at: str
+    """When it was set up, as stored (UTC, ISO 8601), "" when not stored."""
+
+
+def held_organization(path: Path) -> HeldOrganization | None:
+    """The organisation the database ``path`` holds as its own, read without changing
+    anything: no WAL made beside it (on a write-protected stick, none could be), no upgrade;
+    None when it holds none or cannot be read where it is (a file beside a hot journal: read it
+    through :func:`readable`)."""
     try:
         conn = inspecting(read_only_uri(path))
         try:
             row = conn.execute(
-                "SELECT organizations.id, organizations.name FROM app_meta JOIN organizations "
-                "ON organizations.id = app_meta.value WHERE app_meta.key = 'organization_id'"
+                "SELECT organizations.id, organizations.name, organizations.created_at "
+                "FROM app_meta JOIN organizations ON organizations.id = app_meta.value "
+                "WHERE app_meta.key = 'organization_id'"
             ).fetchone()
             if row is None:
                 return None
@@ -353,7 +368,8 @@ def held_organization(path: Path) -> tuple[str, int | None] | None:
                 ).fetchone()
             except UNREADABLE:
                 count = None
-            return str(row[1]), None if count is None else int(count)
+            members = None if count is None else int(count)
+            return HeldOrganization(str(row[0]), str(row[1]), members, str(row[2] or ""))
         finally:
             conn.close()
     except UNREADABLE:

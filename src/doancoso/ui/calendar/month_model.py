@@ -33,6 +33,7 @@ from .words import (
     kind_name,
     long_date,
     month_grid,
+    place_text,
     status_text,
     time_range,
 )
@@ -175,12 +176,16 @@ class MonthModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, day: dt.date) -> str:
+        """The day's list: each activity's time, title, kind and status, and its place (in the
+        chip's tooltip's words) on a line of its own under it."""
         lines = [long_date(day)]
         for row in self._days.get(day, ()):
             when = time_range(row)
             kind = kind_name(self.kinds, row.kind)
             line = f"{when} {row.title}" if when else row.title
             lines.append(f"• {line} ({kind}) — {status_text(row, self.today)}")
+            if row.place:
+                lines.append(f"   {place_text(row)}")
         return "\n".join(lines)
 
     def headerData(

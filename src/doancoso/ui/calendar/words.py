@@ -98,11 +98,16 @@ def occurrence_tooltip(
         days += f" – {long_date(row.end_day)}"
     lines = [row.title, days + (f", {time_range(row)}" if time_range(row) else "")]
     if row.place:
-        lines.append(f"Địa điểm: {row.place}")
+        lines.append(place_text(row))
     if branches is not None:
         lines.append(branches_text(row.branch_ids, branches))
     lines.append(f"{kind_name(kinds, row.kind)} — {status_text(row, today)}")
     return "\n".join(lines)
+
+
+def place_text(row: OccurrenceRow) -> str:
+    """ "Địa điểm: Bãi biển Khai Long", or "" for an activity without a place."""
+    return f"Địa điểm: {row.place}" if row.place else ""
 
 
 def attendance_text(row: OccurrenceRow) -> str:

@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from ...core.backup.check import CheckReport
 from ...core.backup.lost_evidence import TakenBack, taken_back_text
+from ...core.backup.other_union import OtherUnion, backup_union, other_union, union_in_use
 from ...core.backup.outside import OutsideBackup, outside_text
 from ...core.backup.restore import missing_evidence_text
 from ...core.backup.service import EvidenceNotCarried
@@ -64,7 +65,6 @@ from ...core.backup.store import (
     BackupInfo,
     age_text,
     evidence_beside_text,
-    held_organization,
     parse_name,
 )
 from ...core.lang.dates import format_vn_datetime
@@ -171,7 +171,7 @@ def restore_question(
     named: bool = False,
     current: int | None = None,
     now: datetime | None = None,
-    unions: tuple[str, str] | None = None,
+    other: OtherUnion | None = None,
 ) -> str:
     """The question before a restore: when the backup was taken and how long before ``now``
     (the changes since are lost), its members, and that the current data are replaced (backed
@@ -179,18 +179,18 @@ def restore_question(
     time is to the second, as the list shows it: two backups of the same minute are told apart
     in the question too. ``current``: the live members of the data replaced, to compare with
     the backup's (None: no organisation yet, a first start: nothing is replaced, and nothing
-    worth getting back is backed up). ``unions``: the union the backup holds and the one in
-    use, when they differ (a file of the next commune's, on a stick they share)."""
+    worth getting back is backed up). ``other``: the backup holds another union than the one in
+    use (a file of the next commune's, on a stick they share), named both."""
     file = f"“{info.path.name}” " if named else ""
     age = age_text(info.taken_at, now or datetime.now())
     asked = (
         f"Khôi phục bản sao lưu {file}lúc {info.taken_at:%H:%M:%S ngày %d/%m/%Y} "
         f"({age}, {members_text(info.members)} đoàn viên)?\n\n"
     )
-    if unions is not None:
+    if other is not None:
         asked += (
-            f"Lưu ý: bản sao lưu này là dữ liệu của “{unions[0]}”, không phải của “{unions[1]}” "
-            "đang dùng.\n\n"
+            f"Lưu ý: bản sao lưu này là dữ liệu của {other.their_words}, không phải của "
+            f"{other.my_words} đang dùng.\n\n"
         )
     if current is None:
         return (
@@ -496,18 +496,18 @@ class BackupsDialog(QDialog):
         the restore would refuse is refused now, with its message, and nothing changes.
         ``named``: a file from anywhere, named in the question (one of the list is not)."""
 
-        def inspect(ws: Workspace) -> tuple[BackupInfo, int | None, tuple[str, str] | None]:
+        def inspect(ws: Workspace) -> tuple[BackupInfo, int | None, OtherUnion | None]:
             info = ws.backups.inspect(path)
-            mine = ws.organization.get()
+            mine = union_in_use(ws)
             if mine is None:
                 return info, None, None
-            held = held_organization(path)
-            unions = (held[0], mine.name) if held is not None and held[0] != mine.name else None
-            return info, ws.members.count(), unions
+            # Told by the union's id (a renamed union's backup is its own), read as the
+            # restore reads it (a stick's backup beside a hot journal too), changing nothing.
+            return info, mine.members, other_union(backup_union(path), mine)
 
-        def ask(found: tuple[BackupInfo, int | None, tuple[str, str] | None]) -> None:
-            info, current, unions = found
-            question = restore_question(info, named, current, unions=unions)
+        def ask(found: tuple[BackupInfo, int | None, OtherUnion | None]) -> None:
+            info, current, other = found
+            question = restore_question(info, named, current, other=other)
             self._restore(info, question, named=named)
 
         QueryOp(self, inspect, self._core, label="Đang kiểm tra bản sao lưu…").success(ask).failure(
