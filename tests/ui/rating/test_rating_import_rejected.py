@@ -8,11 +8,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtWidgets import QDialog, QPushButton
+from pytestqt.qtbot import QtBot
 
 from doancoso.ui.rating.import_preview import ImportPreviewDialog
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.operations import Core
+from read_threads import on_the_worker, record_reads
 from scripted import ScriptedPrompts
 
 from .conftest import AP_2, SHOWN, TODAY, YEAR, Round, fill_sheet
@@ -107,3 +110,28 @@ def test_no_refused_row_no_button(rated: Round, core: Core, tmp_path: Path) -> N
     dialog = ImportPreviewDialog(core, rated.ws.rating_sheets.preview(sheet, YEAR))
     assert (dialog.save_rejected_button, _save_button(dialog)) == (None, None)
     dialog.deleteLater()
+
+
+def test_the_refused_rows_are_written_on_the_worker(
+    qtbot: QtBot, rated: Round, prompts: ScriptedPrompts, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """With the app's threaded runner the file is written on the worker, not the GUI thread,
+    then the offer to open it comes back."""
+    sheet = tmp_path / "ap-2.xlsx"
+    rated.ws.rating_sheets.export(sheet, YEAR, rated.branches[AP_2])
+    fill_sheet(sheet, {"Võ Thị Em": {"Chi đoàn đề nghị": "Khá"}})
+    preview = rated.ws.rating_sheets.preview(sheet, YEAR)
+    written_on = record_reads(rated.ws.rating_sheets, monkeypatch, "save_rejected")
+    core = Core(rated.ws, prompts)  # threaded, as in the app
+    dialog = ImportPreviewDialog(core, preview)
+    qtbot.addWidget(dialog)
+    dialog.ask_save_path = lambda *_: tmp_path / "sua.xlsx"
+    prompts.answer = False
+    assert dialog.save_rejected_button is not None
+    dialog.save_rejected_button.click()
+    qtbot.waitUntil(lambda: bool(prompts.asked), timeout=10_000)
+    assert prompts.asked[0].startswith("Đã lưu 1 dòng bị loại")
+    assert core.runner.wait()
+    assert on_the_worker(written_on)
+    assert (tmp_path / "sua.xlsx").is_file()
