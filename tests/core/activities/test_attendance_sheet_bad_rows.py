@@ -82,3 +82,39 @@ def test_a_message_box_lists_ten_and_counts_the_others(
     assert lines[10] == "• Dòng 12: “Người lạ 10” không có trong danh sách đoàn viên."
     assert lines[11:] == ["… và 3 dòng khác."]
     assert len(caught.value.full.splitlines()) == 14  # the heading and the 13 rows
+
+
+def test_a_member_named_twice_with_two_marks_is_a_bad_row_on_both(
+    ws: Workspace, add_member: AddMember, tmp_path: Path
+) -> None:
+    """An marked present on row 2 and absent with leave on row 5 (the later mark was taken,
+    silently): both rows are named, nothing saved. Bình named twice with the same mark ("x",
+    "X") is taken once."""
+    an = add_member("Nguyễn Văn An")
+    binh = add_member("Trần Thị Bình")
+    occ = _occurrence(ws)
+    rows: list[tuple[object, ...]] = [
+        ("Họ và tên", "Có mặt"),
+        ("Nguyễn Văn An", "x"),
+        ("Trần Thị Bình", "x"),
+        ("Trần Thị Bình", "X"),
+        ("Nguyễn Văn An", "p"),
+    ]
+    path = _sheet(tmp_path / "diem-danh.xlsx", rows)
+    with pytest.raises(BadRowsError) as caught:
+        ws.attendance.marks_from_sheet(occ, path)
+    twice = (
+        "“Nguyễn Văn An” có ở dòng 2 và dòng 5 với dấu khác nhau (“x” và “p”): chỉ để lại một dòng."
+    )
+    assert caught.value.full == "\n".join([
+        "Tệp “diem-danh.xlsx” có 2 dòng không đọc được nên chưa lưu gì (sửa các dòng này rồi "
+        "nhập lại tệp):",
+        f"  Dòng 2: {twice}",
+        f"  Dòng 5: {twice}",
+    ])  # fmt: skip
+    row = ws.activities.occurrence(occ).row
+    assert (row.attendance_taken, row.status) == (False, "du-kien")
+    rows[4] = ("Nguyễn Văn An", "X")  # the same mark twice: taken once
+    _sheet(path, rows)
+    marks = ws.attendance.marks_from_sheet(occ, path)
+    assert (marks[an], marks[binh]) == (("present", None), ("present", None))

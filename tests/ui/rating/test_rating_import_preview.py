@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from doancoso.ui.common.rejected_rows import SAVE_REJECTED
 from doancoso.ui.rating.import_preview import details_text
 from doancoso.ui.rating.page import RatingPage
 from doancoso.ui.shell.operations import Core
@@ -88,9 +89,9 @@ def test_a_long_sheet_is_confirmed_on_screen_with_every_change_and_refusal(
     QTimer.singleShot(0, lambda: answer([Qt.Key.Key_Tab, Qt.Key.Key_Return]))  # on "Nhập"
     page.files.import_button.click()
     height, width, text, bottoms = seen[-1]
-    assert {"Nhập", "Hủy"} <= bottoms.keys()
+    assert {"Nhập", "Hủy", SAVE_REJECTED} <= bottoms.keys()
     assert height + TITLE_BAR <= SCREEN_HEIGHT and width <= 1366, (height, width)
-    assert max(bottoms["Nhập"], bottoms["Hủy"]) <= height
+    assert max(bottoms["Nhập"], bottoms["Hủy"], bottoms[SAVE_REJECTED]) <= height
     assert "20 đoàn viên có thay đổi" in text and "6 dòng bị bỏ qua" in text
     for name in names[5:]:
         assert f"— {name}: Chi đoàn đề nghị: (trống) → Hoàn thành tốt nhiệm vụ" in text

@@ -301,8 +301,9 @@ def test_a_member_events_lettered_labels_put_the_cursor_in_their_fields(
 def test_the_ratings_dialogs_buttons_have_letters(
     qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
 ) -> None:
-    """The rating's rules and the confirmation of a chi đoàn's sheet (with changes to write and
-    with none): every button has its own letter ("Đón&g", "&Hủy" as elsewhere in the app)."""
+    """The rating's rules and the confirmation of a chi đoàn's sheet (with changes to write,
+    with none, and with a row refused, whose rows it saves): every button has its own letter
+    ("Đón&g", "&Hủy" as elsewhere in the app, "&Lưu các dòng bị loại (.xlsx)…")."""
     core = synchronous_core(demo_ws, prompts)
     year = max(set(demo_ws.rating.round_years()) - set(demo_ws.rating.closed_years()))
     sheet = tmp_path / "xep-loai.xlsx"
@@ -317,11 +318,16 @@ def test_the_ratings_dialogs_buttons_have_letters(
     first.value = 4 if first.value != 4 else 3
     book.save(sheet)
     changed = demo_ws.rating_sheets.preview(sheet, year)
-    assert changed.changes and not unchanged.changes
+    rows.cell(header[0].row + 2, column).value = "Khá"  # not a level: the row is refused
+    book.save(sheet)
+    refusing = demo_ws.rating_sheets.preview(sheet, year)
+    assert changed.changes and not unchanged.changes and not changed.refused
+    assert refusing.changes and refusing.refused
     forms: list[Callable[[], QDialog]] = [
         lambda: RulesDialog(core),
-        lambda: ImportPreviewDialog(None, changed),
-        lambda: ImportPreviewDialog(None, unchanged),
+        lambda: ImportPreviewDialog(core, changed),
+        lambda: ImportPreviewDialog(core, unchanged),
+        lambda: ImportPreviewDialog(core, refusing),
     ]
     wrong: list[str] = []
     for form in forms:

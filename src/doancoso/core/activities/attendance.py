@@ -231,9 +231,10 @@ class AttendanceService:
         """Read attendance from a spreadsheet: one column of names, CCCD or member codes, one
         column of marks ("x": present, "p"/"cp": excused, empty: absent). Every expected member
         the sheet does not name is absent. A sheet with a name that matches nobody, or two
-        members, or a mark not understood is refused, every such row named with its reason
-        (:class:`BadRowsError`); nothing is saved here (the caller passes the result to
-        :meth:`save`)."""
+        members, or a mark not understood, or a member named on several rows with marks that
+        disagree (each of those rows) is refused, every such row named with its reason
+        (:class:`BadRowsError`); a member named twice with the same mark counts once. Nothing
+        is saved here (the caller passes the result to :meth:`save`)."""
         from ..xlsx.workbook import read_sheets
 
         sheet = next(iter(read_sheets(path)), None)
@@ -255,6 +256,7 @@ class AttendanceService:
                 "dấu “x” cho người có mặt."
             )
         bad: list[tuple[int | None, str]] = []
+        named: dict[str, list[tuple[int, str, str, str]]] = {}  # (row, who, state, mark typed)
         for number, cells in sheet.rows:
             who = _text(cells, who_col)
             mark = fold(_text(cells, mark_col)).strip()
@@ -278,8 +280,16 @@ class AttendanceService:
                 bad.append((number, f"không hiểu dấu “{_text(cells, mark_col)}” ({_MARKS_SAID})."))
                 continue
             if len(matches) == 1:
-                marks[matches[0]] = (state, None)
+                named.setdefault(matches[0], []).append(
+                    (number, who, state, _text(cells, mark_col))
+                )
+        for member_id, rows in named.items():
+            if len({state for _, _, state, _ in rows}) > 1:
+                bad.extend(_named_twice(rows))
+            else:
+                marks[member_id] = (rows[0][2], None)
         if bad:
+            bad.sort(key=lambda entry: entry[0] or 0)  # each row's reasons in the file's order
             raise BadRowsError(
                 f"Tệp “{path.name}” có {{rows}} dòng không đọc được nên chưa lưu gì (sửa các "
                 "dòng này rồi nhập lại tệp):",
@@ -536,3 +546,19 @@ def _columns(
     if max(marked, default=0) == 0:
         return who, None
     return who, marked.index(max(marked))
+
+
+def _named_twice(rows: list[tuple[int, str, str, str]]) -> list[tuple[int | None, str]]:
+    """The bad rows of a member the sheet names on several ``rows`` (row, who as typed, state,
+    mark as typed) with marks that disagree: each of them, naming them all and their marks,
+    since either may be the one to fix."""
+
+    def joined(parts: list[str]) -> str:
+        return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} và {parts[-1]}"
+
+    where = joined([f"dòng {number}" for number, _, _, _ in rows])
+    said = joined([f"“{mark}”" if mark else "để trống" for _, _, _, mark in rows])
+    return [
+        (number, f"“{who}” có ở {where} với dấu khác nhau ({said}): chỉ để lại một dòng.")
+        for number, who, _, _ in rows
+    ]

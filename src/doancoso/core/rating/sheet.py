@@ -56,6 +56,9 @@ SICK_HEADER = "Nghỉ ốm (tháng)"
 DUES_HEADER = "Chưa đóng đủ đoàn phí"
 UNPAID = "Có"
 """The dues column of a member whose year's dues are not paid in full (empty: paid)."""
+REPEATED = "Đoàn viên này đã có ở dòng"
+"""The start of the reason of a row naming again the member of an earlier row (its number
+follows)."""
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("STT", 6),
     ("Họ và tên", 28),
@@ -219,6 +222,9 @@ class RefusedRow:
     reason: str
     who: str = field(default="", compare=False)
     """The member found, named as :attr:`RowChange.who`; the name in the sheet when none."""
+    repeats: int | None = field(default=None, compare=False)
+    """The earlier row of the sheet whose member this row names again, if that is its
+    reason (:meth:`RatingSheetService.save_rejected` places it for the saved file's reader)."""
 
 
 @dataclass
@@ -288,9 +294,10 @@ class RatingSheetService:
 
         if not preview.refused:
             raise AppError("Không có dòng nào bị loại để lưu.", "no refused rows")
+        written = {r.row: i for i, r in enumerate(preview.refused, start=2)}  # under the header
         lines = [
-            (preview.refused_cells.get(r.row, []), f"{_sentence(r.reason)} (Dòng {r.row} của "
-             "tệp đã nhập.)")
+            (preview.refused_cells.get(r.row, []), f"{_saved_reason(r, written)} (Dòng {r.row} "
+             "của tệp đã nhập.)")
             for r in preview.refused
         ]  # fmt: skip
         write_rows(Path(path), [preview.header], lines)
@@ -434,8 +441,9 @@ def _compare(
             continue
         who = names[member.member_id]
         if member.member_id in taken:
-            reason = f"Đoàn viên này đã có ở dòng {taken[member.member_id]}."
-            preview.refused.append(RefusedRow(number, member.full_name, reason, who))
+            first = taken[member.member_id]
+            reason = f"{REPEATED} {first}."
+            preview.refused.append(RefusedRow(number, member.full_name, reason, who, first))
             preview.refused_cells[number] = list(values)
             continue
         taken[member.member_id] = number
@@ -532,6 +540,20 @@ class _Finder:
 
 def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def _saved_reason(refused: RefusedRow, written: dict[int, int]) -> str:
+    """The reason of ``refused`` in the file of refused rows (``written``: the row there of
+    each refused row of the sheet): a row naming a member again names the sheet's earlier row
+    as a row "của tệp đã nhập" (the saved file's own rows are others), and, when that row is
+    refused too, where it is in the saved file."""
+    first = refused.repeats
+    if first is None:
+        return _sentence(refused.reason)
+    where = f"{REPEATED} {first} của tệp đã nhập"
+    if first in written:
+        where += f", dòng đó cũng bị loại: xem dòng {written[first]} của tệp này"
+    return f"{where}."
 
 
 def _letters_off(a: str, b: str) -> int:

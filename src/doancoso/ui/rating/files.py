@@ -198,7 +198,7 @@ class RatingFiles(QObject):
 
     def _previewed(self, preview: object) -> None:
         assert isinstance(preview, SheetPreview)
-        dialog = ImportPreviewDialog(self._parent, preview)
+        dialog = ImportPreviewDialog(self._core, preview, self._parent)
         self._core.prompts.run(dialog)
         accepted = dialog.result() == QDialog.DialogCode.Accepted
         dialog.deleteLater()

@@ -11,12 +11,11 @@ from typing import TYPE_CHECKING
 from ...core.backup.store import REASONS as BACKUP_REASONS
 from ...core.lang.text import vn_number
 from ...core.roster.spreadsheets import ImportResult
+from ..common.rejected_rows import SAVE_REJECTED
 from .import_preview_table import skipped_counts
 
 if TYPE_CHECKING:
     from .import_wizard import ImportTarget
-
-SAVE_REJECTED = "Lưu các dòng bị loại (.xlsx)…"
 
 
 def rejected_hint_text(rejected: int, saved: Path | None) -> str:

@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,7 +47,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import AppError
-from ...core.lang.filenames import SHORT_NAME, offered_name, room_in
 from ...core.lang.text import vn_number
 from ...core.roster.spreadsheets import (
     IMPORT_FIELDS,
@@ -60,6 +60,16 @@ from ...core.roster.spreadsheets.groups import from_headings_text
 from ...core.roster.spreadsheets.left_out import left_out_text
 from ...core.workspace import Workspace
 from ..common.folders import documents_folder, open_folder
+from ..common.rejected_rows import (
+    SAVE_REJECTED,
+    SAVE_REJECTED_TIP,
+    XLSX_FILTER,
+    AskSavePath,
+    chosen_path,
+    open_file,
+    save_rejected,
+    with_xlsx,
+)
 from ..common.steps import EnterPresses, build_steps, focus_lost, is_enter
 from ..shell.operations import READ_CANCELLED, Core, CoreOp, QueryOp
 from ..shell.tasks import Report
@@ -74,7 +84,7 @@ from .import_preview_table import (
     skipped_text,
     summary_text,
 )
-from .import_result import SAVE_REJECTED, rejected_hint_text, result_text
+from .import_result import rejected_hint_text, result_text
 
 FILE_PAGE, MAPPING_PAGE, PREVIEW_PAGE, RESULT_PAGE = range(4)
 
@@ -140,7 +150,6 @@ FILE_FILTER = "Bảng tính (*.xlsx *.xls *.csv *.ods);;Tất cả tệp (*)"
 ERROR_STYLE = "color: #b71c1c;"
 NOTICE_STYLE = "background: #fff8e1; border: 1px solid #ffe082; padding: 6px;"
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
-XLSX_FILTER = "Excel (*.xlsx)"
 SAMPLE_NAME = MEMBERS.sample_name
 DETAILS_HINT = "Bấm vào một dòng để xem đầy đủ các vấn đề của dòng đó."
 DETAILS_STYLE = "background: #fafafa; border: 1px solid #d0d0d0; padding: 4px 6px;"
@@ -162,8 +171,8 @@ class ImportWizard(QDialog):
         self.preview: ImportPreview | None = None
         self.result_: ImportResult | None = None
         self.rejected_saved: Path | None = None
-        self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
-        self.open_file: Callable[[Path], object] = self._open_file
+        self.ask_save_path: AskSavePath = partial(chosen_path, self)
+        self.open_file: Callable[[Path], object] = open_file
         self.model = ImportPreviewModel(self, target.fields, target.extra_columns)
         self.setWindowTitle(f"Nhập danh sách {target.who} từ Excel")
         self.resize(1100, 640)
@@ -175,10 +184,7 @@ class ImportWizard(QDialog):
 
     def _build(self) -> None:
         self.save_rejected_button = QPushButton(SAVE_REJECTED)
-        self.save_rejected_button.setToolTip(
-            "Lưu các dòng bị loại, đủ các cột như tệp gốc và thêm cột “Lý do”, để sửa trong "
-            "Excel rồi nhập lại"
-        )
+        self.save_rejected_button.setToolTip(SAVE_REJECTED_TIP)
         self.save_rejected_button.clicked.connect(self.save_rejected)
         steps = build_steps(
             self,
@@ -591,7 +597,7 @@ class ImportWizard(QDialog):
         )
         if path is None:
             return
-        path = _with_xlsx(path)
+        path = with_xlsx(path)
 
         def saved(_none: None) -> None:
             text = (
@@ -608,44 +614,22 @@ class ImportWizard(QDialog):
 
     def save_rejected(self) -> None:
         """Write the rejected rows with their reasons where the user chooses (beside the
-        imported file by default), then offer to open the file."""
+        imported file by default), then offer to open the file (:mod:`..common.rejected_rows`,
+        as the rating sheet's import does)."""
         preview = self.preview
         if preview is None or not preview.count(REJECTED):
             return
-        folder, tail = preview.path.parent, "-dong-bi-loai.xlsx"
-        room = min(SHORT_NAME, room_in(folder))
-        default = folder / offered_name(preview.path.stem, tail, "danh-sach", room)
-        path = self.ask_save_path("Lưu các dòng bị loại", str(default), XLSX_FILTER)
-        if path is None:
-            return
-        path = _with_xlsx(path)
-
-        def saved(count: int) -> None:
-            self.rejected_saved = path
-            self._show_rejected_hint()
-            text = (
-                f"Đã lưu {vn_number(count)} dòng bị loại, kèm lý do ở cột “Lý do”, vào tệp:\n"
-                f"{path}\n\nSửa các dòng này trong Excel, lưu lại rồi nhập lại tệp đó.\n\n"
-                "Mở tệp ngay?"
-            )
-            if self.prompts.confirm(self, "Các dòng bị loại", text):
-                self.open_file(path)
-
         imported = self.result_ is not None  # the reasons say what became of repeated rows
 
-        def job(ws: Workspace) -> int:
+        def write(ws: Workspace, path: Path) -> int:
             return self.target.importer(ws).save_rejected(preview, path, imported=imported)
 
-        op = QueryOp(self, job, self._core, label="Đang lưu các dòng bị loại…")
-        op.success(saved).failure(self._core.reporter(self, "Không lưu được")).run()
+        def saved(path: Path) -> None:
+            self.rejected_saved = path
+            self._show_rejected_hint()
 
-    def _ask_save_path(self, title: str, default: str, filters: str) -> Path | None:
-        name, _selected = QFileDialog.getSaveFileName(self, title, default, filters)
-        return Path(name) if name else None
-
-    @staticmethod
-    def _open_file(path: Path) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        save_rejected(self, self._core, preview.path, write, ask=self.ask_save_path,
+                      open_file=self.open_file, empty="danh-sach", saved=saved)  # fmt: skip
 
     # Step 4: import -----------------------------------------------------------------------
 
@@ -681,7 +665,3 @@ class ImportWizard(QDialog):
             return
         self.rejected_hint.setText(rejected_hint_text(result.rejected, self.rejected_saved))
         self.rejected_hint.setVisible(result.rejected > 0)
-
-
-def _with_xlsx(path: Path) -> Path:
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
