@@ -137,6 +137,7 @@ class BundleImportWizard(QDialog):
             back=self.back,
             next=self.next,
             act=self.apply,
+            closing="Đón&g",  # Alt+G, as the app's other "Đóng"
         )
         self.steps = steps
         self.title, self.stack = steps.title, steps.stack
