@@ -72,12 +72,14 @@ from ..core.lang.text import vn_number
 from ..core.storage.folder import DATABASE_FILE, os_reason
 from .common import (
     EXIT_OK,
+    PDF,
     Subparsers,
     data_dir_of,
     data_dir_option,
     file_path,
     format_option,
     open_workspace,
+    require_suffix,
 )
 from .rating_hints import note_as_commands
 
@@ -187,14 +189,19 @@ def _overwrite_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overwrite", action="store_true", help="ghi đè lên tệp đã có")
 
 
-def refuse_existing(path: Path, overwrite: bool, example: str = "ban-giao.dcs") -> None:
+def refuse_existing(
+    path: Path, overwrite: bool, example: str = "ban-giao.dcs", what: str = "Gói dữ liệu"
+) -> None:
     """An existing file is written over only with ``--overwrite`` (the GUI asks first); a
-    folder, never (its file's name forgotten: ``example`` shows one)."""
+    folder, never (its file's name forgotten: ``example`` shows one); a name without
+    ``example``'s extension, never either (``what`` names the file): ``bundle export x.txt``
+    wrote a bundle the import wizard's "*.dcs" filter does not show."""
     if path.is_dir():
         raise AppError(
             f"“{path}” là một thư mục: hãy ghi cả tên tệp, ví dụ “{path / example}”. Không có "
             "tệp nào được ghi."
         )
+    require_suffix(path, what, Path(example).suffix)
     if path.exists() and not overwrite:
         raise AppError(
             f"Đã có tệp “{path}”. Hãy chọn tên khác, hoặc thêm --overwrite để ghi đè lên tệp đó."
@@ -327,7 +334,7 @@ def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
 
     password = read_password(args.password_file)
     if args.save_dossier is not None:
-        refuse_existing(args.save_dossier, args.overwrite, "ho-so.pdf")
+        refuse_existing(args.save_dossier, args.overwrite, "ho-so.pdf", PDF)
     try:  # the bundle alone: no data folder is opened, nothing created
         held = hold_bundle(args.file, password)
     except PasswordNeeded as exc:
