@@ -213,3 +213,20 @@ def test_inspect_saving_its_dossier_without_pdf_is_refused(
                          str(password_file), "--save-dossier", str(saved))  # fmt: skip
     assert (code, out, err) == (1, "", "Lỗi: Tệp PDF phải có đuôi .pdf: ho-so.txt\n")
     assert not saved.exists()
+
+
+def test_export_into_a_file_taken_for_a_folder_names_that_file(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    """``bundle export usb/b.dcs`` where "usb" is a file: "thư mục không tồn tại" had her look
+    for a folder; the file in the way is named."""
+    usb = tmp_path / "usb"
+    usb.write_text("ghi chú của Bí thư", encoding="utf-8")
+    code, out, err = cli("bundle", "export", str(usb / "b.dcs"), "--password-file",
+                         str(password_file), "--data-dir", str(home))  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: Không ghi được gói dữ liệu “{usb / 'b.dcs'}”: “{usb}” là một tệp, không phải "
+        "thư mục.\n"
+    )
+    assert usb.read_text(encoding="utf-8") == "ghi chú của Bí thư"
