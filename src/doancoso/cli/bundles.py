@@ -428,19 +428,8 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
             print(f"{EVIDENCE_SKIPPED}: {vn_number(result.evidence_skipped)} tệp", file=out)
         if result.evidence_repaired:
             print(f"{EVIDENCE_REPAIRED}: {vn_number(result.evidence_repaired)} tệp", file=out)
-        said = APPLIED if _changed(result) else NOTHING_NEW
+        said = APPLIED if result.changes_anything() else NOTHING_NEW
         print(HANDED_OVER if result.handover else said, file=out)
-
-
-def _changed(result: ImportPlan) -> bool:
-    """Whether an import changed anything the secretary would see (as the import wizard
-    counts it before offering "Nhập"): records added, updated or deleted, events of a sáp
-    nhập, people matched, conflicts, notes, evidence files copied or repaired."""
-    counts = sum(sum(c.values()) for c in (result.new, result.updated, result.deleted))
-    return bool(
-        counts or result.merge_events or result.matches or result.conflicts or result.notes
-        or result.evidence_new or result.evidence_repaired
-    )  # fmt: skip
 
 
 def import_bundle(args: argparse.Namespace, out: TextIO) -> int:
