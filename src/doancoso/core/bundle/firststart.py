@@ -145,3 +145,17 @@ def created_day(ws: Workspace) -> str:
             .first()
         )
     return day_text(found[0]) if found else ""
+
+
+def live_members(ws: Workspace) -> int:
+    """The members ``ws``'s own organisation holds, deleted ones left out (as a bundle's
+    ``live_counts`` counts them), or 0 without one: what tells two namesakes apart."""
+    from ..context import OWN_ORGANIZATION_KEY
+
+    own = ws.db.get_meta(OWN_ORGANIZATION_KEY)
+    with ws.db.read() as session:
+        found = session.connection().exec_driver_sql(
+            "SELECT count(*) FROM members WHERE organization_id = ? AND deleted_at IS NULL",
+            (own,),
+        )
+        return int(found.scalar_one())
