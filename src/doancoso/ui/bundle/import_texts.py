@@ -9,6 +9,7 @@ from typing import Any
 from ...core.backup.store import BackupInfo
 from ...core.bundle.about import created_text
 from ...core.bundle.deletions import DELETED_KIND
+from ...core.bundle.firststart import members_text
 from ...core.bundle.labels import (
     AFTER_MERGE_LOST,
     EVIDENCE_REPAIRED,
@@ -152,10 +153,6 @@ def merge_lines(plan: Any) -> list[str]:
     return lines
 
 
-def _members(count: int) -> str:
-    return f"{vn_number(count)} đoàn viên" if count else "chưa có đoàn viên"
-
-
 def foreign_text(manifest: Manifest, my_name: str, my_day: str, my_members: int) -> str:
     """Whose data the file holds, told apart from this copy's even under the same name by
     what the secretary can see: when the file was made and how many members each holds (the
@@ -167,9 +164,9 @@ def foreign_text(manifest: Manifest, my_name: str, my_day: str, my_members: int)
     live = live_counts(manifest)
     about_file = [f"tệp tạo ngày {created_text(manifest.created_at)}"]
     if live is not None:
-        about_file.append(_members(live.tables.get("members", 0)))
+        about_file.append(members_text(live.tables.get("members", 0)))
     about_mine = [f"thiết lập ngày {my_day}"] if my_day else []
-    about_mine.append(_members(my_members))
+    about_mine.append(members_text(my_members))
     return (
         f"Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “{theirs}” "
         f"({', '.join(about_file)}), không phải của “{mine}” trên máy này "
