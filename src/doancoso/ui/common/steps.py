@@ -156,4 +156,5 @@ def build_steps(
         button.setAutoDefault(False)
         row.addWidget(button)
     layout.addLayout(row)
-    return Steps(title, stack, *buttons, closing=closing)
+    back_button, next_button, action_button, close_button = buttons
+    return Steps(title, stack, back_button, next_button, action_button, close_button, closing)
