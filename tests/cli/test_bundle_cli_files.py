@@ -183,3 +183,50 @@ def test_a_blank_path_is_bad_usage_not_the_current_folder(
     assert err.endswith(f"\nLỗi cú pháp lệnh: {message}\n")
     assert list(here.iterdir()) == []
     assert sorted((home / "backups").glob("*")) == backups
+
+
+@pytest.mark.parametrize("name", ["ban-giao.txt", "ban-giao", "ban-giao.dcs.zip"])
+def test_export_to_a_name_without_dcs_is_refused_writing_nothing(
+    home: Path, tmp_path: Path, password_file: Path, name: str
+) -> None:
+    """``bundle export x.txt`` wrote a bundle the import wizard's file list ("*.dcs") does not
+    show: the secretary could not find it on the stick. Refused, as the other commands' files
+    with a wrong extension, even with --overwrite over a file of hers, which is left as it was."""
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    (stick / "ban-giao.txt").write_text("ghi chú của Bí thư", encoding="utf-8")
+    code, out, err = cli("bundle", "export", str(stick / name), "--password-file",
+                         str(password_file), "--data-dir", str(home), "--overwrite")  # fmt: skip
+    assert (code, out, err) == (1, "", f"Lỗi: Gói dữ liệu phải có đuôi .dcs: {name}\n")
+    assert sorted(p.name for p in stick.iterdir()) == ["ban-giao.txt"]
+    assert (stick / "ban-giao.txt").read_text(encoding="utf-8") == "ghi chú của Bí thư"
+
+
+def test_inspect_saving_its_dossier_without_pdf_is_refused(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    """--save-dossier ho-so.txt: the dossier is a PDF, which no program opens by that name."""
+    bundle = tmp_path / "bao-cao.dcs"
+    export(home, bundle, password_file)
+    saved = tmp_path / "ho-so.txt"
+    code, out, err = cli("bundle", "inspect", str(bundle), "--password-file",
+                         str(password_file), "--save-dossier", str(saved))  # fmt: skip
+    assert (code, out, err) == (1, "", "Lỗi: Tệp PDF phải có đuôi .pdf: ho-so.txt\n")
+    assert not saved.exists()
+
+
+def test_export_into_a_file_taken_for_a_folder_names_that_file(
+    home: Path, tmp_path: Path, password_file: Path
+) -> None:
+    """``bundle export usb/b.dcs`` where "usb" is a file: "thư mục không tồn tại" had her look
+    for a folder; the file in the way is named."""
+    usb = tmp_path / "usb"
+    usb.write_text("ghi chú của Bí thư", encoding="utf-8")
+    code, out, err = cli("bundle", "export", str(usb / "b.dcs"), "--password-file",
+                         str(password_file), "--data-dir", str(home))  # fmt: skip
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Lỗi: Không ghi được gói dữ liệu “{usb / 'b.dcs'}”: “{usb}” là một tệp, không phải "
+        "thư mục.\n"
+    )
+    assert usb.read_text(encoding="utf-8") == "ghi chú của Bí thư"

@@ -72,12 +72,14 @@ from ..core.lang.text import vn_number
 from ..core.storage.folder import DATABASE_FILE, os_reason
 from .common import (
     EXIT_OK,
+    PDF,
     Subparsers,
     data_dir_of,
     data_dir_option,
     file_path,
     format_option,
     open_workspace,
+    require_suffix,
 )
 from .rating_hints import note_as_commands
 
@@ -187,14 +189,19 @@ def _overwrite_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--overwrite", action="store_true", help="ghi đè lên tệp đã có")
 
 
-def refuse_existing(path: Path, overwrite: bool, example: str = "ban-giao.dcs") -> None:
+def refuse_existing(
+    path: Path, overwrite: bool, example: str = "ban-giao.dcs", what: str = "Gói dữ liệu"
+) -> None:
     """An existing file is written over only with ``--overwrite`` (the GUI asks first); a
-    folder, never (its file's name forgotten: ``example`` shows one)."""
+    folder, never (its file's name forgotten: ``example`` shows one); a name without
+    ``example``'s extension, never either (``what`` names the file): ``bundle export x.txt``
+    wrote a bundle the import wizard's "*.dcs" filter does not show."""
     if path.is_dir():
         raise AppError(
             f"“{path}” là một thư mục: hãy ghi cả tên tệp, ví dụ “{path / example}”. Không có "
             "tệp nào được ghi."
         )
+    require_suffix(path, what, Path(example).suffix)
     if path.exists() and not overwrite:
         raise AppError(
             f"Đã có tệp “{path}”. Hãy chọn tên khác, hoặc thêm --overwrite để ghi đè lên tệp đó."
@@ -327,7 +334,7 @@ def inspect_bundle(args: argparse.Namespace, out: TextIO) -> int:
 
     password = read_password(args.password_file)
     if args.save_dossier is not None:
-        refuse_existing(args.save_dossier, args.overwrite, "ho-so.pdf")
+        refuse_existing(args.save_dossier, args.overwrite, "ho-so.pdf", PDF)
     try:  # the bundle alone: no data folder is opened, nothing created
         held = hold_bundle(args.file, password)
     except PasswordNeeded as exc:
@@ -421,19 +428,8 @@ def _show_plan(result: ImportPlan, out: TextIO, dry_run: bool) -> None:
             print(f"{EVIDENCE_SKIPPED}: {vn_number(result.evidence_skipped)} tệp", file=out)
         if result.evidence_repaired:
             print(f"{EVIDENCE_REPAIRED}: {vn_number(result.evidence_repaired)} tệp", file=out)
-        said = APPLIED if _changed(result) else NOTHING_NEW
+        said = APPLIED if result.changes_anything() else NOTHING_NEW
         print(HANDED_OVER if result.handover else said, file=out)
-
-
-def _changed(result: ImportPlan) -> bool:
-    """Whether an import changed anything the secretary would see (as the import wizard
-    counts it before offering "Nhập"): records added, updated or deleted, events of a sáp
-    nhập, people matched, conflicts, notes, evidence files copied or repaired."""
-    counts = sum(sum(c.values()) for c in (result.new, result.updated, result.deleted))
-    return bool(
-        counts or result.merge_events or result.matches or result.conflicts or result.notes
-        or result.evidence_new or result.evidence_repaired
-    )  # fmt: skip
 
 
 def import_bundle(args: argparse.Namespace, out: TextIO) -> int:

@@ -180,6 +180,22 @@ def test_a_missing_folder_and_a_folder_as_target(tmp_path: Path) -> None:
     assert error.value.message.endswith("đó là một thư mục.")
 
 
+@pytest.mark.parametrize("inside", ["b.dcs", "con/b.dcs"])
+def test_a_file_where_the_folder_should_be_is_named(tmp_path: Path, inside: str) -> None:
+    """ "afile/b.dcs", "afile" a file: it said "thư mục không tồn tại", and the secretary
+    looked for a folder; it names the file standing in the way, which is left as it was."""
+    source = sample_source(tmp_path / "kho")
+    afile = tmp_path / "usb"
+    afile.write_text("ghi chú của Bí thư", encoding="utf-8")
+    target = afile / inside
+    with pytest.raises(BundleWriteError) as error:
+        write_bundle(target, source, password=None)
+    assert error.value.message == (
+        f"Không ghi được gói dữ liệu “{target}”: “{afile}” là một tệp, không phải thư mục."
+    )
+    assert afile.read_text(encoding="utf-8") == "ghi chú của Bí thư"
+
+
 def test_temporary_files_left_by_a_killed_export_are_removed(tmp_path: Path) -> None:
     stale = tmp_path / ".b.dcs.abcd1234.doancoso.tmp"
     stale.write_bytes(b"half a bundle")

@@ -120,16 +120,22 @@ def test_a_copy_with_data_refuses_a_namesake_saying_they_are_two_organisations(
     successor.branches.create("Chi đoàn Ấp 1")
     before = every_row(successor)
     mine, theirs = organization_of(successor).id, organization_of(home).id
+    secretary = organization_of(home).secretary_name
+    my_secretary = organization_of(successor).secretary_name
+    members = len(home.members.ids())
+    assert secretary and my_secretary and secretary != my_secretary and members > 0
     for replace in (False, True):  # not only the setup: never replaced
         with pytest.raises(ForeignBundle) as caught:
             plan(successor, bundle_of(home), replace_setup=replace)
         assert caught.value.message == (
             "Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “Đoàn xã Tân Hưng”: bản trong "
-            f"tệp lập ngày {_day(home)} (mã {theirs[:8]}), bản trên máy này được thiết lập "
-            f"riêng ngày {_day(successor)} (mã {mine[:8]}), nên hai bản không trao đổi dữ liệu "
-            "với nhau được. Nếu đó thật ra là cùng một Đoàn cơ sở được thiết lập hai lần, hãy "
-            "chọn “Sáp nhập tổ chức” để đưa dữ liệu vào. Không có gì được ghi vào dữ liệu."
+            f"tệp lập ngày {_day(home)} (Bí thư {secretary}, {members} đoàn viên), bản trên máy "
+            f"này được thiết lập riêng ngày {_day(successor)} (Bí thư {my_secretary}, chưa có "
+            "đoàn viên), nên hai bản không trao đổi dữ liệu với nhau được. Nếu đó thật ra là "
+            "cùng một Đoàn cơ sở được thiết lập hai lần, hãy chọn “Sáp nhập tổ chức” để đưa dữ "
+            "liệu vào. Không có gì được ghi vào dữ liệu."
         )
+        assert mine[:8] not in caught.value.message and theirs[:8] not in caught.value.message
     assert every_row(successor) == before
 
 

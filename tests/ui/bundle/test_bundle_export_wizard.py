@@ -299,7 +299,7 @@ def test_closing_before_the_bien_ban_is_saved_asks_first(
     add_people(ws)
     prompts = ScriptedPrompts()
     wizard = _exported(qtbot, ws, tmp_path, prompts)
-    assert wizard.close_button.text() == "Đóng"
+    assert wizard.close_button.text() == "Đón&g"
     prompts.answer = False
     with qtbot.assertNotEmitted(wizard.finished):
         wizard.close_button.click()

@@ -5,6 +5,7 @@ handover does; a copy with data tells a namesake apart instead of "… of X, not
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -79,24 +80,32 @@ def test_the_handover_replaces_a_setup_that_is_all_this_copy_holds(
 
 
 def test_a_namesake_with_data_is_told_apart(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
-    add_people(ws)
+    """Two copies set up apart under one name: told apart by what the secretary can see, when
+    the file was made and how many members each holds (deleted ones left out), and the day
+    this copy was set up; not by "mã a64bc18e", the organisations' ids, which she cannot act
+    on."""
+    people = add_people(ws)
+    ws.members.delete([people["Lê Văn Cường"]])
     bundle = export_through_gui(qtbot, ws, tmp_path)
     other = Workspace.open(tmp_path / "may-khac")
     try:
         other.organization.create(SETUP)
         other.branches.create("Chi đoàn ấp 1")
+        other.members.save({"full_name": "Phạm Thị Dung", "birth_date": "02/09/2001"})
         wizard = import_wizard(qtbot, other, ScriptedPrompts())
         open_bundle(wizard, bundle)
         assert wizard.page == INFO_PAGE and wizard.merging and not wizard.replacing
-        theirs, mine = organization_of(ws).id, organization_of(other).id
+        made = dt.datetime.fromisoformat(wizard.info.created_at.replace("Z", "+00:00"))
         assert wizard.foreign_notice.text() == (
-            "Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “Đoàn xã Tân Hưng” (mã "
-            f"{theirs[:8]}), không phải của “Đoàn xã Tân Hưng” trên máy này (thiết lập ngày "
-            f"{created_day(other)}, mã {mine[:8]}): hai bản được thiết lập riêng nên không trao "
-            "đổi dữ liệu với nhau được. Chỉ nhận khi sáp nhập tổ chức đó vào tổ chức của mình: "
-            "chi đoàn được giữ hoặc gộp theo tên, người có trong cả hai được ghép theo CCCD, rồi "
-            "theo họ tên và ngày sinh — sẽ được xem trước ở bước sau."
+            "Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “Đoàn xã Tân Hưng” (tệp tạo "
+            f"ngày {made.astimezone():%d/%m/%Y %H:%M}, 2 đoàn viên), không phải của “Đoàn xã "
+            f"Tân Hưng” trên máy này (thiết lập ngày {created_day(other)}, 1 đoàn viên): hai "
+            "bản được thiết lập riêng nên không trao đổi dữ liệu với nhau được. Chỉ nhận khi "
+            "sáp nhập tổ chức đó vào tổ chức của mình: chi đoàn được giữ hoặc gộp theo tên, "
+            "người có trong cả hai được ghép theo CCCD, rồi theo họ tên và ngày sinh — sẽ được "
+            "xem trước ở bước sau."
         )
+        assert organization_of(ws).id[:8] not in wizard.foreign_notice.text()
         assert not wizard.next_button.isEnabled()
     finally:
         other.close()

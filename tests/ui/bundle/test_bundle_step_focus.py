@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from bundle_gui import PASSWORD, add_people, export_through_gui, export_wizard, import_wizard, stick
 from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.export_wizard import DONE_PAGE, PASSWORD_PAGE, TARGET_PAGE
+from mnemonics import letters, press_alt, twice
 from scripted import ScriptedPrompts
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -62,7 +63,8 @@ def test_the_report_s_last_page_has_the_focus_on_dong(
     qtbot: QtBot, ws: Workspace, tmp_path: Path
 ) -> None:
     """Exported by Alt+X from the file name: the focus was on the page (nothing to see, Tab
-    the only key doing anything); it is on "Đóng"."""
+    the only key doing anything); it is on "Đóng", which Alt+G presses, as the app's other
+    "Đóng" (it had no letter)."""
     wizard = export_wizard(qtbot, ws, ScriptedPrompts(), [stick(tmp_path)])
     _shown_active(qtbot, wizard)
     wizard.report_radio.setChecked(True)
@@ -74,13 +76,16 @@ def test_the_report_s_last_page_has_the_focus_on_dong(
     qtbot.keyClick(wizard.name_edit, Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
     qtbot.keyRelease(wizard, Qt.Key.Key_Alt)
     qtbot.waitUntil(lambda: wizard.page == DONE_PAGE)
-    assert wizard.close_button.text() == "Đóng"
+    assert wizard.close_button.text() == "Đón&g"
     assert _focused() is wizard.close_button
+    assert twice(letters(wizard)) == []
+    with qtbot.waitSignal(wizard.finished):
+        press_alt(qtbot, Qt.Key.Key_G)
 
 
 def test_the_import_s_dry_run_starts_on_nhap(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> None:
     """Step 2 gone through with "Tiếp >" from the keyboard: with nothing to choose, the focus
-    is on "Nhập" (it was on "Hủy"); on the last page, on "Đóng"."""
+    is on "Nhập" (it was on "Hủy"); on the last page, on "Đóng", which Alt+G presses."""
     from doancoso.ui.bundle.import_wizard import INFO_PAGE, PLAN_PAGE, RESULT_PAGE
 
     add_people(ws)
@@ -100,7 +105,10 @@ def test_the_import_s_dry_run_starts_on_nhap(qtbot: QtBot, ws: Workspace, tmp_pa
         assert _focused() is wizard.import_button
         qtbot.keyClick(wizard.import_button, Qt.Key.Key_Space)
         assert wizard.page == RESULT_PAGE
-        assert _focused() is wizard.close_button and wizard.close_button.text() == "Đóng"
+        assert _focused() is wizard.close_button and wizard.close_button.text() == "Đón&g"
+        assert twice(letters(wizard)) == []
+        with qtbot.waitSignal(wizard.finished):
+            press_alt(qtbot, Qt.Key.Key_G)
     finally:
         wizard.close()
         other.close()

@@ -480,7 +480,7 @@ def test_the_export_wizard_s_every_field_has_a_letter_of_its_own(
     wrong += check("done")
     assert [
         buddies().get(t)
-        for t in ("Bên &giao — họ và tên:", "&Chức vụ:", "Bên &nhận — họ và tên:", "C&hức vụ:",
+        for t in ("&Bên giao — họ và tên:", "&Chức vụ:", "Bên &nhận — họ và tên:", "C&hức vụ:",
                   "Đoàn cấp &trên (nếu có) — họ và tên:", "Chức &vụ:")
     ] == [
         wizard.giver_name, wizard.giver_position, wizard.receiver_name,

@@ -217,6 +217,18 @@ class _Limited:
         return False
 
 
+def _no_folder(folder: Path) -> str:
+    """Why ``folder`` (not a folder) cannot hold a file: missing, or a file on its path stands
+    where a folder should ("afile/b.dcs" said the folder did not exist, and the secretary
+    looked for a folder that was there, as a file)."""
+    for place in (folder, *folder.parents):
+        if place.is_dir():
+            break
+        if place.exists():
+            return f"“{place}” là một tệp, không phải thư mục."
+    return "thư mục không tồn tại."
+
+
 def safe_write(
     target: Path,
     write: Callable[[BinaryIO], None],
@@ -233,7 +245,7 @@ def safe_write(
     target = Path(target)
     folder = target.parent
     if not folder.is_dir():
-        raise BundleWriteError(f"Không ghi được gói dữ liệu “{target}”: thư mục không tồn tại.")
+        raise BundleWriteError(f"Không ghi được gói dữ liệu “{target}”: {_no_folder(folder)}")
     if target.is_dir():
         raise BundleWriteError(f"Không ghi được gói dữ liệu “{target}”: đó là một thư mục.")
     if limit is None:

@@ -7,7 +7,7 @@ predecessor's bundle is then another organisation's. When this copy holds nothin
 setup, the handover may *replace* it (``replace_setup``): the setup's organisation row is
 removed and the bundle's organisation becomes this installation's, exactly as into a data folder
 with no organisation. Otherwise the refusal names both organisations so that they are told
-apart, even when their names are equal (their creation dates and ids).
+apart, even when their names are equal (their creation dates, secretaries and members).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ..lang.text import nfc, vn_number
 from .rows import travelling_tables
 from .sync_errors import ForeignBundle, SyncError
 from .validate import NOTHING_WRITTEN
@@ -102,18 +103,21 @@ def foreign_bundle(
     """The refusal of another organisation's bundle, naming both so that they are told apart.
 
     Equal names would say "… of X, not of X": then it says this copy's X and the file's X are
-    two organisations set up apart, with their creation dates and ids, and what to do. A copy
+    two organisations set up apart, with their creation dates, secretaries and members, and what
+    to do. A copy
     that holds nothing but its setup is told it may take a handover in its place."""
     with ws.db.read() as session:
         connection = session.connection()
         mine = connection.exec_driver_sql(
-            "SELECT name, created_at FROM organizations WHERE id = ?", (my_id,)
+            "SELECT name, created_at, secretary_name FROM organizations WHERE id = ?", (my_id,)
         ).first()
         handover = source.manifest.get("kind") == "handover"
         setup = only_setup(connection, my_id) if handover else None
+        my_members = _live_members(connection, my_id)
     my_name = str(mine[0]) if mine else "Đoàn cơ sở này"
     my_day = day_text(mine[1]) if mine else ""
-    their_day = day_text(_their_row(source, their_id).get("created_at"))
+    their_row = _their_row(source, their_id)
+    their_day = day_text(their_row.get("created_at"))
     theirs_text = f"“{their_name}”" + (f" (lập ngày {their_day})" if their_day else "")
     mine_text = f"“{my_name}”" + (f" (lập ngày {my_day})" if my_day else "")
     if setup is not None:
@@ -124,9 +128,11 @@ def foreign_bundle(
     elif their_name.casefold() == my_name.casefold():
         situation = (
             f"Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “{their_name}”: bản trong "
-            f"tệp lập ngày {their_day or 'không rõ'} (mã {their_id[:8]}), bản trên máy này "
-            f"được thiết lập riêng ngày {my_day or 'không rõ'} (mã {my_id[:8]}), nên hai bản "
-            "không trao đổi dữ liệu với nhau được."
+            f"tệp lập ngày {their_day or 'không rõ'}"
+            f"{_who(their_row.get('secretary_name'), _their_members(source))}, bản trên máy "
+            f"này được thiết lập riêng ngày {my_day or 'không rõ'}"
+            f"{_who(mine[2] if mine else None, my_members)}, nên hai bản không trao đổi dữ "
+            "liệu với nhau được."
         )
     else:
         situation = f"Tệp này là dữ liệu của “{their_name}”, không phải của “{my_name}”."
@@ -145,3 +151,45 @@ def created_day(ws: Workspace) -> str:
             .first()
         )
     return day_text(found[0]) if found else ""
+
+
+def live_members(ws: Workspace) -> int:
+    """The members ``ws``'s own organisation holds, deleted ones left out (as a bundle's
+    ``live_counts`` counts them), or 0 without one: what tells two namesakes apart."""
+    from ..context import OWN_ORGANIZATION_KEY
+
+    own = ws.db.get_meta(OWN_ORGANIZATION_KEY)
+    with ws.db.read() as session:
+        return _live_members(session.connection(), own)
+
+
+def _live_members(connection: Connection, organization_id: str | None) -> int:
+    found = connection.exec_driver_sql(
+        "SELECT count(*) FROM members WHERE organization_id = ? AND deleted_at IS NULL",
+        (organization_id,),
+    )
+    return int(found.scalar_one())
+
+
+def _their_members(source: RowSource) -> int | None:
+    """The members the bundle holds, deleted ones left out (its manifest's ``live_counts``),
+    or None when it does not say (a bundle made before they were written)."""
+    live = source.manifest.get("live_counts")
+    count = live.get("members") if isinstance(live, dict) else None
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        return None
+    return count
+
+
+def members_text(count: int) -> str:
+    """ "40 đoàn viên", or "chưa có đoàn viên"."""
+    return f"{vn_number(count)} đoàn viên" if count else "chưa có đoàn viên"
+
+
+def _who(secretary: object, members: int | None) -> str:
+    """ " (Bí thư Nguyễn Văn An, 40 đoàn viên)": what tells two namesakes apart to the
+    secretary, where their ids ("mã a64bc18e") told her nothing; "" when nothing is known."""
+    parts = [f"Bí thư {nfc(str(secretary))}"] if secretary else []
+    if members is not None:
+        parts.append(members_text(members))
+    return f" ({', '.join(parts)})" if parts else ""

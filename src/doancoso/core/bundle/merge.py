@@ -21,10 +21,10 @@ what each installation has seen of the other's versions (:mod:`.exchange`):
 :func:`plan` writes nothing. :func:`apply` walks the rows once inside one transaction: each chunk
 checked (see :mod:`.validate`), classified and written (the change log names what changed, as
 every write does); then, unless a conflict is left without a choice, a checked backup of the
-data as committed (as they were before), the evidence files into the store, the exchange
-recorded, and the commit. A data folder with no organisation takes a handover bundle as
-its organisation. Another organisation's bundle is refused unless ``merge_organization``
-(:mod:`.orgmerge`).
+data as committed (as they were before; none when the import changes nothing but the exchange
+state), the evidence files into the store, the exchange recorded, and the commit. A data
+folder with no organisation takes a handover bundle as its organisation. Another
+organisation's bundle is refused unless ``merge_organization`` (:mod:`.orgmerge`).
 
 A table that held no row before the walk (every table of a handover into a new folder) takes
 the bundle's rows as they are, all new: each chunk is screened, counted and written whole; with
@@ -139,9 +139,14 @@ def apply(
                 fill_admission_decisions(session, merge.my_org or merge.their_org)
                 backup_step(0, 1)
                 # The bar moves through the copy and its check (seconds on a large database),
-                # and "Hủy" stops them.
-                taken = ws.backups.take("truoc-nhap-goi", report=backup_step)
-                written.append(taken.path)
+                # and "Hủy" stops them. Only before a change of the secretary's data: a bundle
+                # that changes nothing records the exchange alone, whose loss a restore would
+                # make harmless (the next import of it agrees the same), and a backup of
+                # megabytes each time buried the ones worth keeping.
+                taken = None
+                if result.changes_anything():
+                    taken = ws.backups.take("truoc-nhap-goi", report=backup_step)
+                    written.append(taken.path)
                 backup_step(1, 1)
                 evidence_new = store_evidence(
                     ws, source, evidence_step, written, merge.needed, repaired

@@ -169,7 +169,18 @@ class ImportPlan:
     """What the import decided by itself beyond the counts, in words (uncross.py)."""
     backup: BackupInfo | None = None
     """Applied: the backup of the data as they were before the import (what to restore if it
-    was a mistake)."""
+    was a mistake); None when it changed nothing but the exchange state (no backup taken)."""
+
+    def changes_anything(self) -> bool:
+        """Whether the import changes anything the secretary would see (as the import wizard
+        counts it before offering "Nhập"): records added, updated or deleted, events of a sáp
+        nhập, people matched, conflicts, notes, evidence files copied or repaired. The
+        exchange state alone (what was agreed with the bundle's maker) is not such a change."""
+        counts = sum(sum(c.values()) for c in (self.new, self.updated, self.deleted))
+        return bool(
+            counts or self.merge_events or self.matches or self.conflicts or self.notes
+            or self.evidence_new or self.evidence_repaired
+        )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
         return {

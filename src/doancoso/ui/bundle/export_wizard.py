@@ -183,6 +183,7 @@ class ExportWizard(QDialog):
             back=self.back,
             next=self.next,
             act=self.export,
+            closing="Đón&g",  # Alt+G, as the app's other "Đóng" ("&Bên giao" leaves it free)
         )
         self.steps = steps
         self.title, self.stack = steps.title, steps.stack
@@ -319,7 +320,7 @@ class ExportWizard(QDialog):
         self.witness_name.setPlaceholderText("Để trống nếu không có")
         self.witness_position = QLineEdit()
         # A letter each (the three "Chức vụ" each their own), as every form has.
-        form.addRow("Bên &giao — họ và tên:", self.giver_name)
+        form.addRow("&Bên giao — họ và tên:", self.giver_name)
         form.addRow("&Chức vụ:", self.giver_position)
         form.addRow("Bên &nhận — họ và tên:", self.receiver_name)
         form.addRow("C&hức vụ:", self.receiver_position)
@@ -359,7 +360,7 @@ class ExportWizard(QDialog):
     def _show_page(self, page: int) -> None:
         self.steps.show(page, PAGE_TITLES[page])
         self._update_buttons()
-        cancel = self.close_button if page != DONE_PAGE else None  # "Đóng" there
+        cancel = self.close_button if page != DONE_PAGE else None  # "Đón&g" there
         if page == PASSWORD_PAGE:
             self.password_panel.first.setFocus()
         elif page == TARGET_PAGE or focus_lost(self, self.stack, cancel):

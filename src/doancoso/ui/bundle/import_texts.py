@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from ...core.backup.store import BackupInfo
+from ...core.bundle.about import created_text
 from ...core.bundle.deletions import DELETED_KIND
+from ...core.bundle.firststart import members_text
 from ...core.bundle.labels import (
     AFTER_MERGE_LOST,
     EVIDENCE_REPAIRED,
@@ -16,9 +18,10 @@ from ...core.bundle.labels import (
     in_label_order,
     table_label,
 )
+from ...core.bundle.manifest import Manifest, live_counts
 from ...core.bundle.orgmerge import branch_text, year_text
 from ...core.bundle.outcome import APART_TEXT
-from ...core.lang.text import vn_number
+from ...core.lang.text import nfc, vn_number
 
 NEEDS_PASSWORD = "Tệp này có mật khẩu: nhập mật khẩu rồi bấm “Tiếp”."
 APPLIED = "Đã nhận xong dữ liệu từ tệp (dữ liệu cũ đã được sao lưu trước khi nhận)."
@@ -148,3 +151,25 @@ def merge_lines(plan: Any) -> list[str]:
     lines.extend(f"• {branch_text(branch)}" for branch in plan.branches)
     lines.extend(f"• {year_text(y, theirs)}" for y in plan.years)
     return lines
+
+
+def foreign_text(manifest: Manifest, my_name: str, my_day: str, my_members: int) -> str:
+    """Whose data the file holds, told apart from this copy's even under the same name by
+    what the secretary can see: when the file was made and how many members each holds (the
+    file's, from its live counts when it has them), and the day this copy was set up. The
+    organisations' ids ("mã a64bc18e") told them apart before, which no one can act on."""
+    theirs, mine = nfc(manifest.organization_name), nfc(my_name)
+    if theirs.casefold() != mine.casefold():
+        return f"Tệp này là dữ liệu của “{theirs}”, không phải của “{mine}”."
+    live = live_counts(manifest)
+    about_file = [f"tệp tạo ngày {created_text(manifest.created_at)}"]
+    if live is not None:
+        about_file.append(members_text(live.tables.get("members", 0)))
+    about_mine = [f"thiết lập ngày {my_day}"] if my_day else []
+    about_mine.append(members_text(my_members))
+    return (
+        f"Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “{theirs}” "
+        f"({', '.join(about_file)}), không phải của “{mine}” trên máy này "
+        f"({', '.join(about_mine)}): hai bản được thiết lập riêng nên không trao đổi dữ liệu "
+        "với nhau được."
+    )

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from ...core.bundle.container import HeldBundle
 from ...core.bundle.crypto import PasswordNeeded
 from ...core.bundle.errors import WrongPassword
-from ...core.bundle.firststart import SetupOnly, created_day, setup_of
+from ...core.bundle.firststart import SetupOnly, created_day, live_members, setup_of
 from ...core.bundle.service import BundleInfo
 from ...core.errors import AppError
 from ...core.lang.filenames import offered_name
@@ -75,6 +75,7 @@ from .import_texts import (
     REPORT_NOT_TAKEN,
     STALE,
     conflicts_text,
+    foreign_text,
     result_text,
 )
 from .merge_panel import MergePanel
@@ -120,6 +121,8 @@ class BundleImportWizard(QDialog):
         self.setup: SetupOnly | None = None
         """This copy's first-start setup when it holds nothing else (firststart.py)."""
         self.my_org_day = ""
+        self.my_members = 0
+        """This copy's members (deleted ones left out), read with the file at step 1."""
         self.setWindowTitle("Nhận dữ liệu từ USB")
         self.resize(dialog_size(self.screen().availableGeometry().size()))
         self._build()
@@ -137,6 +140,7 @@ class BundleImportWizard(QDialog):
             back=self.back,
             next=self.next,
             act=self.apply,
+            closing="Đón&g",  # Alt+G, as the app's other "Đóng"
         )
         self.steps = steps
         self.title, self.stack = steps.title, steps.stack
@@ -389,12 +393,12 @@ class BundleImportWizard(QDialog):
                 self.password_edit.setFocus()
                 self.password_edit.selectAll()
 
-        def job(ws: Workspace, report: Report) -> tuple[HeldBundle, SetupOnly | None, str]:
+        def job(ws: Workspace, report: Report) -> tuple[HeldBundle, SetupOnly | None, str, int]:
             held = ws.bundles.hold(path, password, report=report)
-            return held, setup_of(ws), created_day(ws)
+            return held, setup_of(ws), created_day(ws), live_members(ws)
 
-        def read(result: tuple[HeldBundle, SetupOnly | None, str]) -> None:
-            held, self.setup, self.my_org_day = result
+        def read(result: tuple[HeldBundle, SetupOnly | None, str, int]) -> None:
+            held, self.setup, self.my_org_day, self.my_members = result
             self._inspected(held, (path, password))
 
         op = QueryOp(self, job, self._core, label="Đang đọc tệp…", reporting=True)
@@ -419,7 +423,10 @@ class BundleImportWizard(QDialog):
         if self.replacing:
             self.foreign_notice.setText(self.replace_notice())
         elif self.foreign:
-            self.foreign_notice.setText(self.foreign_text() + MERGE_NOTE)
+            self.foreign_notice.setText(
+                foreign_text(info.manifest, self.my_org_name or "", self.my_org_day,
+                             self.my_members) + MERGE_NOTE
+            )  # fmt: skip
             mine = nfc(self.my_org_name).replace("&", "&&")  # a name's "&" is no mnemonic
             self.merge_box.setText(f"&Sáp nhập tổ chức này vào “{mine}”")
         elif self.report_into_empty:
@@ -443,19 +450,6 @@ class BundleImportWizard(QDialog):
             "có chi đoàn, đoàn viên hay dữ liệu nào khác. Tệp là dữ liệu bàn giao của "
             f"“{nfc(self.info.organization_name)}”: khi nhận, phần thiết lập đó được thay bằng "
             "toàn bộ dữ liệu trong tệp, như nhận bàn giao vào máy mới."
-        )
-
-    def foreign_text(self) -> str:
-        """Whose data the file holds, told apart from this copy's even under the same name."""
-        theirs, mine = nfc(self.info.organization_name), nfc(self.my_org_name)
-        if theirs.casefold() != mine.casefold():
-            return f"Tệp này là dữ liệu của “{theirs}”, không phải của “{mine}”."
-        day = f"thiết lập ngày {self.my_org_day}, " if self.my_org_day else ""
-        return (
-            f"Tệp này là dữ liệu của một Đoàn cơ sở khác cũng tên “{theirs}” (mã "
-            f"{self.info.organization_id[:8]}), không phải của “{mine}” trên máy này ({day}mã "
-            f"{str(self.my_org_id)[:8]}): hai bản được thiết lập riêng nên không trao đổi dữ liệu "
-            "với nhau được."
         )
 
     def save_dossier(self) -> None:

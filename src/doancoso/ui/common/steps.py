@@ -105,16 +105,17 @@ class Steps:
     next: QPushButton
     action: QPushButton
     close: QPushButton
+    closing: str = "Đóng"
 
     def show(self, page: int, title: str) -> None:
         """Page ``page`` (0 to 3) under ``title``: back on the second and third, next on the
-        first two, the action on the third; "Hủy" reads "Đóng" on the result."""
+        first two, the action on the third; "Hủy" reads ``closing`` ("Đóng") on the result."""
         self.stack.setCurrentIndex(page)
         self.title.setText(title)
         self.back.setVisible(page in (1, 2))
         self.next.setVisible(page in (0, 1))
         self.action.setVisible(page == 2)
-        self.close.setText("Đóng" if page == 3 else "Hủy")
+        self.close.setText(self.closing if page == 3 else "Hủy")
 
 
 def build_steps(
@@ -126,9 +127,11 @@ def build_steps(
     next: Callable[[], object],  # noqa: A002 (the button's name)
     act: Callable[[], object],
     left: Sequence[QPushButton] = (),
+    closing: str = "Đóng",
 ) -> Steps:
     """Lay ``dialog`` out as steps: each of ``pages`` built in order into the stack; ``back``,
-    ``next`` and ``act`` called by their buttons, "Hủy" rejecting the dialog."""
+    ``next`` and ``act`` called by their buttons, "Hủy" rejecting the dialog (``closing`` on
+    the result: "Đón&g" where no field of the last page takes G)."""
     layout = QVBoxLayout(dialog)
     title = QLabel()
     title.setStyleSheet("font-size: 12pt; font-weight: bold;")
@@ -153,4 +156,5 @@ def build_steps(
         button.setAutoDefault(False)
         row.addWidget(button)
     layout.addLayout(row)
-    return Steps(title, stack, *buttons)
+    back_button, next_button, action_button, close_button = buttons
+    return Steps(title, stack, back_button, next_button, action_button, close_button, closing)
