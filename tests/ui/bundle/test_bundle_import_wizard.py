@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from bundle_gui import (
     PASSWORD,
     add_people,
+    add_people_and_a_scan,
     export_through_gui,
     handed_over,
     import_wizard,
@@ -605,3 +606,29 @@ def test_a_reports_built_dossier_is_shown_and_saved_from_the_second_step(
         assert wizard.page == INFO_PAGE and wizard.dossier_box.isHidden()
     finally:
         superior.close()
+
+
+def test_a_bundle_bringing_back_only_a_lost_evidence_file_can_be_imported(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    """Every record of the file already here, but a scan lost from this copy's data folder (the
+    secretary's own bundle, or another copy's, holding it): the wizard counts the file to copy,
+    offers "Nhập", and the import puts the scan back, as ``doancoso bundle import`` does."""
+    ids = add_people_and_a_scan(ws, tmp_path)
+    bundle = export_through_gui(qtbot, ws, tmp_path)
+    (scan,) = ws.evidence.attachments("members", ids["Nguyễn Văn An"])
+    sha = scan.sha256
+    stored = ws.evidence.store.path(sha)
+    stored.unlink()  # lost from this PC: a disk error, a folder tidied by hand
+    prompts = ScriptedPrompts()
+    wizard = import_wizard(qtbot, ws, prompts)
+    open_bundle(wizard, bundle)
+    wizard.next_button.click()
+    assert wizard.page == PLAN_PAGE
+    assert wizard.plan is not None and wizard.plan.evidence_new == 1
+    assert wizard.plan_files.text() == "Tệp minh chứng sẽ chép vào máy: 1 tệp."
+    assert wizard.import_button.isEnabled()
+    wizard.import_button.click()
+    assert wizard.page == RESULT_PAGE
+    assert wizard.result_label.text().endswith("• Tệp minh chứng chép vào máy: 1 tệp")
+    assert stored.is_file() and hashlib.sha256(stored.read_bytes()).hexdigest() == sha

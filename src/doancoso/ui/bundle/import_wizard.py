@@ -335,11 +335,15 @@ class BundleImportWizard(QDialog):
         return self.merge_panel.options()
 
     def changes(self) -> int:
+        """What the import would change: records, a sáp nhập's events, people matched,
+        conflicts, notes, and evidence files copied in or repaired (a bundle that only brings
+        back a scan lost here is worth importing, as ``ImportPlan.changes_anything`` counts)."""
         plan = self.plan
         if plan is None:
             return 0
         total = sum(sum(c.values()) for c in (plan.new, plan.updated, plan.deleted))
         total += getattr(plan, "merge_events", 0)
+        total += getattr(plan, "evidence_new", 0) + getattr(plan, "evidence_repaired", 0)
         matches, notes = getattr(plan, "matches", None) or [], getattr(plan, "notes", None) or []
         return total + len(plan.conflicts) + len(matches) + len(notes)
 
