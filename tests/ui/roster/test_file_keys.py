@@ -32,11 +32,15 @@ def _claiming(window: MainWindow, key: str) -> list[QAction]:
 
 
 @pytest.mark.parametrize(
-    ("area", "who"), [(ROSTER, "đoàn viên"), (YOUTH_AREA, "thanh niên")], ids=["roster", "youth"]
+    ("area", "who", "printed"),
+    [(ROSTER, "đoàn viên", "đoàn viên"), (YOUTH_AREA, "thanh niên", "thanh niên địa phương")],
+    ids=["roster", "youth"],
 )
 def test_file_keys_from_the_table_act_once(
-    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts, area: int, who: str
+    qtbot: QtBot, demo_ws: Workspace, prompts: ScriptedPrompts, area: int, who: str, printed: str
 ) -> None:
+    """Ctrl+I, Ctrl+E and Ctrl+P from the list each open their one dialog (the print dialog
+    titled with the list it prints: the whole youth register is "thanh niên địa phương")."""
     window = active_window(qtbot, demo_ws, prompts)
     window.go_to_area(area)
     page = window.youth if area == YOUTH_AREA else window.roster
@@ -62,7 +66,7 @@ def test_file_keys_from_the_table_act_once(
     for key, expected in (
         (Qt.Key.Key_I, [f"Nhập danh sách {who} từ Excel"]),
         (Qt.Key.Key_E, ["file asked"]),
-        (Qt.Key.Key_P, [f"In danh sách {who}"]),
+        (Qt.Key.Key_P, [f"In danh sách {printed}"]),
     ):
         press_ctrl(qtbot, window, key)
         assert done == expected
