@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 from ...core.lang.text import vn_number
 from ...core.rating.sheet import SheetPreview
 from ...core.workspace import Workspace
+from ..common.folders import open_file
 from ..common.rejected_rows import (
     SAVE_REJECTED,
     SAVE_REJECTED_TIP,
     AskSavePath,
     chosen_path,
-    open_file,
     save_rejected,
 )
 from ..shell.operations import Core

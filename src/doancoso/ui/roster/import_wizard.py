@@ -59,14 +59,13 @@ from ...core.roster.spreadsheets import (
 from ...core.roster.spreadsheets.groups import from_headings_text
 from ...core.roster.spreadsheets.left_out import left_out_text
 from ...core.workspace import Workspace
-from ..common.folders import documents_folder, open_folder
+from ..common.folders import documents_folder, open_file, open_folder
 from ..common.rejected_rows import (
     SAVE_REJECTED,
     SAVE_REJECTED_TIP,
     XLSX_FILTER,
     AskSavePath,
     chosen_path,
-    open_file,
     save_rejected,
     with_xlsx,
 )
