@@ -182,7 +182,7 @@ class ImportWizard(QDialog):
     # Building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.save_rejected_button = QPushButton(SAVE_REJECTED)
+        self.save_rejected_button = QPushButton(f"&{SAVE_REJECTED}")  # Alt+L
         self.save_rejected_button.setToolTip(SAVE_REJECTED_TIP)
         self.save_rejected_button.clicked.connect(self.save_rejected)
         steps = build_steps(
