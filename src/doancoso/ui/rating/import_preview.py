@@ -41,7 +41,7 @@ from ..common.rejected_rows import (
 )
 from ..shell.operations import Core
 
-REFUSED_HEADING = "dòng bị bỏ qua (không ghi):"
+REFUSED_HEADING = "dòng bị loại (không ghi):"
 WIDTH, HEIGHT = 760, 520
 """The dialog's size: well inside a 1366×768 screen with its title bar and the task bar."""
 
@@ -54,7 +54,7 @@ def summary_text(preview: SheetPreview) -> str:
         f"{vn_number(preview.unchanged)} không đổi"
     )
     if preview.refused:
-        text += f", {vn_number(len(preview.refused))} dòng bị bỏ qua"
+        text += f", {vn_number(len(preview.refused))} dòng bị loại"
     return text + "."
 
 
