@@ -353,7 +353,7 @@ def test_the_years_list_is_printed_as_listed(
     asked: list[str] = []
     opened: list[Path] = []
     dialog.ask_save_path = lambda name: asked.append(name) or target  # type: ignore[method-assign]
-    dialog.open_file = lambda path: opened.append(path) or True  # type: ignore[method-assign]
+    dialog.open_file = lambda path: opened.append(path) or True
     prompts.dialog_script = accept_print_dialog
     dialog.print_button.click()
     assert prompts.errors == []

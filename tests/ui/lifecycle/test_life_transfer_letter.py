@@ -84,7 +84,7 @@ def test_the_history_prints_the_transfer_letter_of_the_selected_transfer(
     asked: list[str] = []
     opened: list[Path] = []
     timeline.printer.ask_save_path = lambda name: asked.append(name) or target  # type: ignore[method-assign]
-    timeline.printer.open_file = lambda path: opened.append(path) or True  # type: ignore[method-assign]
+    timeline.printer.open_file = lambda path: opened.append(path) or True
     prompts.dialog_script = accept_print_dialog
     timeline.letter_button.click()
     assert prompts.errors == []
@@ -110,7 +110,7 @@ def test_the_number_recorded_with_the_transfer_is_offered_and_printed_as_the_let
     timeline.select_row(0)
     target = tmp_path / "giay.pdf"
     timeline.printer.ask_save_path = lambda _name: target  # type: ignore[method-assign, assignment]
-    timeline.printer.open_file = lambda _path: True  # type: ignore[method-assign, assignment]
+    timeline.printer.open_file = lambda _path: True
     offered: list[str] = []
 
     def accept(dialog: QDialog) -> None:

@@ -67,7 +67,7 @@ def test_the_roster_offers_the_letter_and_enter_prints_it(
     target = tmp_path / "giay.pdf"
     opened: list[Path] = []
     offer.printer.ask_save_path = lambda name: target  # type: ignore[method-assign]
-    offer.printer.open_file = lambda path: opened.append(path) or True  # type: ignore[method-assign]
+    offer.printer.open_file = lambda path: opened.append(path) or True
     prompts.dialog_script = accept_print_dialog
     focused = QApplication.focusWidget()
     assert focused is not None

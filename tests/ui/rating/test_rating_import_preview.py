@@ -92,14 +92,16 @@ def test_a_long_sheet_is_confirmed_on_screen_with_every_change_and_refusal(
     assert {"Nhập", "Hủy", SAVE_REJECTED} <= bottoms.keys()
     assert height + TITLE_BAR <= SCREEN_HEIGHT and width <= 1366, (height, width)
     assert max(bottoms["Nhập"], bottoms["Hủy"], bottoms[SAVE_REJECTED]) <= height
-    assert "20 đoàn viên có thay đổi" in text and "6 dòng bị bỏ qua" in text
+    assert text.splitlines()[0] == (  # "bị loại", as the file of these rows says
+        f"Tệp “xep-loai.xlsx”, năm {YEAR}: 20 đoàn viên có thay đổi, 5 không đổi, 6 dòng bị loại."
+    )
     for name in names[5:]:
         assert f"— {name}: Chi đoàn đề nghị: (trống) → Hoàn thành tốt nhiệm vụ" in text
     for name in bad:
         assert f"— {name}: “Khá” ở cột “Chi đoàn đề nghị” không phải mức xếp loại" in text
     assert f"— {GUEST}: Đoàn viên không xếp loại năm {YEAR}" in text
     # The rows left out, to fix in the file, come first: not below every change.
-    assert text.index("6 dòng bị bỏ qua (không ghi):") < text.index("Thay đổi:")
+    assert text.index("6 dòng bị loại (không ghi):") < text.index("Thay đổi:")
     proposed = {r.full_name: r.proposed_level for r in ws.rating.rows(YEAR, as_of=TODAY)}
     assert [proposed[n] for n in names[5:]] == [2] * 20
     assert [proposed[n] for n in bad] == [None] * 5
@@ -119,7 +121,7 @@ def test_namesakes_are_confirmed_with_their_chi_doan(rated: Round, tmp_path: Pat
                         "Võ Thị Em": {"Chi đoàn đề nghị": "Khá"}})  # fmt: skip
     preview = ws.rating_sheets.preview(target, YEAR)
     assert details_text(preview).splitlines() == [
-        "1 dòng bị bỏ qua (không ghi):",
+        "1 dòng bị loại (không ghi):",
         "  • Dòng 6 — Võ Thị Em: “Khá” ở cột “Chi đoàn đề nghị” không phải mức xếp loại (cần "
         "1–4 hoặc tên mức: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành "
         "nhiệm vụ, Không hoàn thành nhiệm vụ).",

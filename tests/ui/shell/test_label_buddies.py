@@ -549,3 +549,64 @@ def test_the_3_chu_dong_pages_buttons_have_letters(
     assert wrong == []
     assert {"Nhập &bộ tiêu chí…", "X&uất bộ tiêu chí…", "Lưu nội &dung", "Thê&m…",
             "C&hỉnh sửa…", "Xó&a", f"&Mở bảng tự đánh giá năm {unopened}"} <= shown  # fmt: skip
+
+
+def _asked(asked: list[str], count: int) -> bool:
+    return len(asked) == count
+
+
+def test_the_member_import_wizards_steps_letters(
+    qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The member import wizard's four steps (the file, its columns, the preview and the result
+    of a file with a row refused): each lettered label puts the cursor in its field, no letter
+    shows twice on a step, and "&Lưu các dòng bị loại (.xlsx)…" (which had no letter) has its
+    own on the preview and the result: Alt+L asks where to save the refused rows."""
+    from doancoso.ui.roster.import_wizard import (
+        FILE_PAGE,
+        MAPPING_PAGE,
+        PREVIEW_PAGE,
+        RESULT_PAGE,
+        ImportWizard,
+    )
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Họ và tên", "Ngày sinh", "Chi đoàn"])
+    sheet.append([1, "Nguyễn Văn An", "05/03/2001", "Chi đoàn ấp 1"])
+    sheet.append([2, "Lê Văn Cường", "không rõ", "Chi đoàn ấp 2"])  # refused: no birth date
+    book.save(tmp_path / "ds.xlsx")
+    wizard = shown_active(qtbot, ImportWizard(synchronous_core(ws, prompts)))
+    asked: list[str] = []
+
+    def ask(title: str, _default: str, _filters: str) -> Path | None:
+        asked.append(title)
+        return None
+
+    wizard.ask_save_path = ask
+    wrong: list[str] = []
+    for step, page in (("file", FILE_PAGE), ("columns", MAPPING_PAGE), ("preview", PREVIEW_PAGE),
+                       ("result", RESULT_PAGE)):  # fmt: skip
+        if page == MAPPING_PAGE:
+            wizard.set_file(tmp_path / "ds.xlsx")
+            wizard.next()
+        elif page == PREVIEW_PAGE:
+            wizard.next()
+        elif page == RESULT_PAGE:
+            wizard.apply()
+        assert wizard.page == page
+        wrong.extend(f"{step}: {w}" for w in _leads_nowhere(qtbot, wizard))
+        wrong.extend(f"{step}: twice {t}" for t in twice(letters(wizard)))
+        if page in (PREVIEW_PAGE, RESULT_PAGE):
+            assert wizard.save_rejected_button.isVisible()
+            wrong.extend(
+                f"{step}: {w}" for w in _unlettered_buttons(wizard)
+                if "Lưu các dòng bị loại" in w
+            )  # fmt: skip
+            wizard.back_button.setFocus()
+            press_alt(qtbot, Qt.Key.Key_L)
+            pressed = 1 if page == PREVIEW_PAGE else 2
+            qtbot.waitUntil(partial(_asked, asked, pressed))  # a letter's click comes later
+    assert wrong == []
+    assert asked == ["Lưu các dòng bị loại", "Lưu các dòng bị loại"]

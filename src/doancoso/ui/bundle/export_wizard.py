@@ -30,8 +30,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -63,6 +61,7 @@ from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.drives import Drive, removable_drives
+from ..common.folders import open_file
 from ..common.steps import EnterPresses, build_steps, focus_lost
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report, TaskCancelled
@@ -166,7 +165,7 @@ class ExportWizard(QDialog):
         self.find_drives: Callable[[], list[Drive]] = removable_drives
         self.ask_folder: Callable[[str], Path | None] = self._ask_folder
         self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
-        self.open_file: Callable[[Path], object] = self._open_file
+        self.open_file: Callable[[Path], object] = open_file
         self.setWindowTitle("Xuất dữ liệu ra USB")
         self.resize(760, 560)
         self._build()
@@ -660,10 +659,6 @@ class ExportWizard(QDialog):
     def _ask_save_path(self, title: str, default: str, filters: str) -> Path | None:
         name, _selected = QFileDialog.getSaveFileName(self, title, default, filters)
         return Path(name) if name else None
-
-    @staticmethod
-    def _open_file(path: Path) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def bien_ban_path(bundle: Path) -> Path:

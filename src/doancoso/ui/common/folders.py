@@ -1,13 +1,16 @@
-"""Where the app's file dialogs open. Save dialogs: the user's Documents folder (on Windows
-``C:\\Users\\<name>\\Documents``, where a secretary looks for files), not the home folder.
-Open dialogs: a USB stick when one is plugged in (files reach the commune's PC on sticks, as
-bundles do: see :mod:`doancoso.ui.common.drives`), else Documents."""
+"""Where the app's file dialogs open, and how a file the app has written is opened. Save
+dialogs: the user's Documents folder (on Windows ``C:\\Users\\<name>\\Documents``, where a
+secretary looks for files), not the home folder. Open dialogs: a USB stick when one is plugged
+in (files reach the commune's PC on sticks, as bundles do: see
+:mod:`doancoso.ui.common.drives`), else Documents. A file just written (a PDF to print, an
+Excel file to fix) is opened, once the user says yes, by :func:`open_file`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...core.lang.filenames import offered_name
@@ -38,3 +41,9 @@ def ask_save_path(
         return None
     path = Path(chosen)
     return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def open_file(path: Path) -> bool:
+    """Open ``path`` in the program the system opens it with (a PDF viewer, Excel for an
+    .xlsx); False when none did."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...core.lang.filenames import SHORT_NAME, offered_name, room_in
@@ -89,8 +87,3 @@ def chosen_path(parent: QWidget, title: str, default: str, filters: str) -> Path
     given its ``parent``)."""
     name, _selected = QFileDialog.getSaveFileName(parent, title, default, filters)
     return Path(name) if name else None
-
-
-def open_file(path: Path) -> bool:
-    """Open ``path`` in the program the system opens it with (Excel for an .xlsx)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -24,8 +24,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from ...core.lang.dates import format_vn_date
@@ -39,7 +37,7 @@ from ...core.roster.rules import (
 )
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.folders import ask_save_path
+from ..common.folders import ask_save_path, open_file
 from ..shell.operations import Core, QueryOp
 from .decision_list import DecisionListDialog
 
@@ -78,6 +76,7 @@ class ComingOfAgeDialog(DecisionListDialog):
         info = core.ws.organization.get()
         self.age = info.coming_of_age if info is not None else COMING_OF_AGE
         super().__init__(core, headers(self.age), parent)
+        self.open_file: Callable[[Path], object] = open_file  # the PDF's viewer; tests replace it
         self.entries: list[ComingOfAge] = []
         top = QHBoxLayout()
         self.caption = caption = QLabel(f"Đoàn viên đủ {self.age} tuổi trong &năm:")
@@ -165,11 +164,6 @@ class ComingOfAgeDialog(DecisionListDialog):
         """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
         return ask_save_path(self, "Lưu danh sách đoàn viên trưởng thành Đoàn", name,
                              "Tệp PDF (*.pdf)", ".pdf")  # fmt: skip
-
-    @staticmethod
-    def open_file(path: Path) -> bool:
-        """Open the PDF in the system's viewer; tests replace this."""
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def print_list(self) -> None:
         """The year's list as listed here, printed to a PDF (written on the worker) after the

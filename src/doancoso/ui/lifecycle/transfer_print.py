@@ -14,8 +14,8 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...core.changes import Changes
@@ -25,7 +25,7 @@ from ...core.lang.text import slug
 from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.folders import ask_save_path
+from ..common.folders import ask_save_path, open_file
 from ..shell.operations import Core, QueryOp
 
 
@@ -43,17 +43,13 @@ class TransferLetterPrinter(QObject):
         super().__init__(parent)
         self._core = core
         self._parent = parent
+        self.open_file: Callable[[Path], object] = open_file  # the PDF's viewer; tests replace it
 
     def ask_save_path(self, name: str) -> Path | None:
         """The PDF chosen in a save dialog (None when cancelled); tests replace this."""
         return ask_save_path(
             self._parent, "Lưu giấy giới thiệu sinh hoạt Đoàn", name, "Tệp PDF (*.pdf)", ".pdf"
         )
-
-    @staticmethod
-    def open_file(path: Path) -> bool:
-        """Open the PDF in the system's viewer; tests replace this."""
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def print_letter(
         self, member_id: str, event_id: str, full_name: str,

@@ -31,17 +31,17 @@ from PySide6.QtWidgets import (
 from ...core.lang.text import vn_number
 from ...core.rating.sheet import SheetPreview
 from ...core.workspace import Workspace
+from ..common.folders import open_file
 from ..common.rejected_rows import (
     SAVE_REJECTED,
     SAVE_REJECTED_TIP,
     AskSavePath,
     chosen_path,
-    open_file,
     save_rejected,
 )
 from ..shell.operations import Core
 
-REFUSED_HEADING = "dòng bị bỏ qua (không ghi):"
+REFUSED_HEADING = "dòng bị loại (không ghi):"
 WIDTH, HEIGHT = 760, 520
 """The dialog's size: well inside a 1366×768 screen with its title bar and the task bar."""
 
@@ -54,7 +54,7 @@ def summary_text(preview: SheetPreview) -> str:
         f"{vn_number(preview.unchanged)} không đổi"
     )
     if preview.refused:
-        text += f", {vn_number(len(preview.refused))} dòng bị bỏ qua"
+        text += f", {vn_number(len(preview.refused))} dòng bị loại"
     return text + "."
 
 

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from ...core.lang.text import vn_number
@@ -26,7 +26,7 @@ from ...core.roster.service import MemberFilter
 from ...core.workspace import Workspace
 from ..common.action_button import action_button
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.folders import documents_folder
+from ..common.folders import documents_folder, open_file
 from ..shell.operations import Core, QueryOp
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class RosterIO(QObject):
         self.last_folder: Path | None = None
         self.chosen_filter = ""  # the file type chosen in the last save dialog
         self.ask_save_path: Callable[[str, str, str], Path | None] = self._ask_save_path
-        self.open_file: Callable[[Path], object] = self._open_file
+        self.open_file: Callable[[Path], object] = open_file
 
         self.import_action = QAction("Nhập Excel…", self)
         self.import_action.triggered.connect(self.import_file)
@@ -182,7 +182,3 @@ class RosterIO(QObject):
             return None
         self.last_folder = Path(name).parent
         return Path(name)
-
-    @staticmethod
-    def _open_file(path: Path) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -59,14 +59,13 @@ from ...core.roster.spreadsheets import (
 from ...core.roster.spreadsheets.groups import from_headings_text
 from ...core.roster.spreadsheets.left_out import left_out_text
 from ...core.workspace import Workspace
-from ..common.folders import documents_folder, open_folder
+from ..common.folders import documents_folder, open_file, open_folder
 from ..common.rejected_rows import (
     SAVE_REJECTED,
     SAVE_REJECTED_TIP,
     XLSX_FILTER,
     AskSavePath,
     chosen_path,
-    open_file,
     save_rejected,
     with_xlsx,
 )
@@ -183,7 +182,7 @@ class ImportWizard(QDialog):
     # Building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.save_rejected_button = QPushButton(SAVE_REJECTED)
+        self.save_rejected_button = QPushButton(f"&{SAVE_REJECTED}")  # Alt+L
         self.save_rejected_button.setToolTip(SAVE_REJECTED_TIP)
         self.save_rejected_button.clicked.connect(self.save_rejected)
         steps = build_steps(

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -67,7 +67,7 @@ from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.folders import documents_folder
+from ..common.folders import documents_folder, open_file
 from ..shell.operations import Core, QueryOp
 from .bar_chart import BarChart
 from .participation import PARTICIPATION_COLUMNS, ParticipationModel
@@ -173,7 +173,7 @@ class StatisticsPage(QWidget):
         self.stats: RosterStats | None = None
         self.day: date | None = None  # typed in "Số liệu đến ngày"; None: today
         self.last_folder: Path | None = None  # of the last file saved, where the next goes
-        self.open_file: Callable[[Path], object] = _open_file  # tests replace this
+        self.open_file: Callable[[Path], object] = open_file  # tests replace this
         self.now: Callable[[], date] = date.today  # the latest day counted; tests replace this
         self.by_quarter = False  # "Kỳ" on a quarter: the quarter of the day counted
         self._stale = True
@@ -597,10 +597,6 @@ def _fit_rows(view: QTableView) -> None:
     if view.horizontalScrollBar().isVisible():
         height += view.horizontalScrollBar().sizeHint().height()
     view.setFixedHeight(height)
-
-
-def _open_file(path: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def _counted(ws: Workspace, today: date | None, quarter: int | None = None) -> Counted:
