@@ -71,3 +71,11 @@ def test_a_day_after_today_or_before_the_year_is_refused(
         assert (code, out) == (1, "")
         assert err == f"Lỗi: Dữ liệu không hợp lệ:\n  --date: {said.format(today=today)}\n"
     assert not target.exists()
+
+
+def test_without_a_date_a_dossier_of_next_year_is_still_checked(folder: str) -> None:
+    """Only a day given is held to the dossier's year: next year's is checked today as before."""
+    year = str(date.today().year + 1)
+    code, out, err = cli("dossier", "--year", year, "--check", "--parts", "to-trinh",
+                         "--number", "15-TTr/ĐTN", "--data-dir", folder)  # fmt: skip
+    assert (code, out, err) == (0, f"Hồ sơ năm {year} đã đủ.\n", "")

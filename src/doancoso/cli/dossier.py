@@ -216,9 +216,12 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _day(text: str | None, year: int) -> date:
-    """The day of ``--date`` (today when not given), refused after today or before ``year``."""
+    """The day of ``--date`` (today when not given), refused after today or before ``year``
+    (a dossier of next year prepared today is not refused: only a day given is)."""
     today = date.today()
-    day = date_option(text) or today
+    day = date_option(text)
+    if day is None:
+        return today
     if day > today:
         said = FUTURE_DAY.format(day=format_vn_date(day), today=format_vn_date(today))
         raise ValidationError({"date": said})
