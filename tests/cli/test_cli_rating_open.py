@@ -91,3 +91,23 @@ def test_open_a_year_after_2027_says_its_rules_are_those_of_2023_2027(
     assert cli(data_dir, "rating", "open", "--year", "2028") == (
         0, f"Đợt xếp loại năm 2028 đã mở từ trước, với quy tắc “{carried}”.\n", ""
     )  # fmt: skip
+
+
+def test_open_a_year_before_2023_says_its_rules_are_those_of_2023_2027(
+    ws: Workspace, data_dir: Path
+) -> None:
+    """A past year rated late: the round of 2022 opens with the rules of 2023–2027, named as
+    used for 2022, and the command says why, in words that fit a year gone by."""
+    used = "Quy tắc xếp loại đoàn viên mặc định của nhiệm kỳ 2023–2027, dùng cho năm 2022"
+    assert cli(data_dir, "rating", "open", "--year", "2022") == (
+        0,
+        f"Đã mở đợt xếp loại năm 2022 với quy tắc “{used}”.\n"
+        "Năm 2022 không thuộc nhiệm kỳ 2023–2027, nhưng ứng dụng chỉ có quy tắc xếp loại của "
+        "nhiệm kỳ này (Hướng dẫn 25-HD/TWĐTN-BTC năm 2023): đợt xếp loại năm 2022 dùng quy tắc "
+        "đó thay cho quy tắc đã áp dụng năm ấy. Nếu có tệp quy tắc của năm 2022, hãy nhập ở "
+        "Thiết lập → Quy tắc xếp loại… trước khi mở đợt; mỗi đợt xếp loại giữ quy tắc của lúc "
+        "mở đợt.\n",
+        "",
+    )
+    info = ws.rating.round(2022)
+    assert info is not None and info.rules.name == used

@@ -12,10 +12,12 @@ import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
-from ..core.errors import AppError
+from ..core.errors import AppError, ValidationError
+from ..core.lang.dates import DateFormatError, parse_vn_date
 from ..core.workspace import Workspace
 from ..paths import default_data_dir
 
@@ -134,3 +136,14 @@ def made_folders_undone(folder: Path) -> Iterator[None]:
         if missing is not None:
             shutil.rmtree(missing, ignore_errors=True)
         raise
+
+
+def date_option(text: str | None) -> date | None:
+    """The day of a ``--date dd/mm/yyyy`` option (None when not given); a day not written so
+    is refused in Vietnamese, named as the option."""
+    if text is None:
+        return None
+    try:
+        return parse_vn_date(text)[0]
+    except DateFormatError as exc:
+        raise ValidationError({"date": str(exc)}) from None

@@ -18,6 +18,11 @@ takes the number after them; none is guessed for a dossier (the app only suggest
 request): a dossier is built again and again while its evidence is gathered, and each build
 would use up numbers of the register.
 
+``--date dd/mm/yyyy`` is the day the dossier is made on (default: today), as the app's Hồ sơ
+page makes it on its own day: the tờ trình and the documents are dated on it, the checklist's
+figures counted on it, the lists counted at its end (at 31/12 of the year when later); a day
+after today, or before the dossier's year begins, is refused and nothing is written.
+
 ``--check`` prints what the dossier would lack and builds nothing; without it the dossier is
 built even with gaps (exit 0), and an unreadable evidence file exits 1 with nothing written, as
 do evidence files lost from the store (all named; the check names each, and says last that the
@@ -53,12 +58,15 @@ from ..core.dossier.check import (
     parse_parts,
 )
 from ..core.dossier.numbers import TTR
+from ..core.errors import ValidationError
+from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from .common import (
     EXIT_OK,
     PDF,
     Subparsers,
     data_dir_option,
+    date_option,
     file_path,
     format_option,
     open_workspace,
@@ -94,6 +102,12 @@ REMEMBERED = (
     "Đã ghi nhớ số văn bản đã dùng, lần in sau (bằng lệnh hay trong ứng dụng) lấy số tiếp theo: "
     "{numbers}."
 )
+DATE_HELP = (
+    "ngày lập hồ sơ: tờ trình và các văn bản ghi ngày này, số liệu và danh sách tính đến "
+    "ngày này (mặc định: hôm nay)"
+)
+FUTURE_DAY = "Ngày lập hồ sơ ({day}) không thể sau hôm nay ({today})."
+BEFORE_YEAR = "Ngày lập hồ sơ năm {year} không thể trước ngày 01/01/{year} (đã cho {day})."
 NO_OUTPUT = "thiếu tệp sẽ ghi: hãy cho -o TỆP.pdf (hoặc dùng --check để chỉ kiểm tra)"
 
 
@@ -106,6 +120,7 @@ def register(subparsers: Subparsers) -> None:
     dossier.add_argument("--number", action="append", metavar="SỐ|PHẦN=SỐ", help=NUMBER_HELP)
     dossier.add_argument("--photos-per-page", type=int, choices=(1, 2), default=1,
                          help="số ảnh minh chứng trên một trang (mặc định 1)")  # fmt: skip
+    dossier.add_argument("--date", metavar="dd/mm/yyyy", help=DATE_HELP)
     dossier.add_argument("--check", action="store_true", help="chỉ kiểm tra, không lập hồ sơ")
     format_option(dossier, text=True)
     dossier.set_defaults(handler=run_dossier, parser=dossier)
@@ -125,6 +140,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     ttr_given = _ttr_given(args.number or [])
     if not args.check:
         require_suffix(args.output, PDF, ".pdf")
+    day = _day(args.date, args.year)
     pages: int | None = None
     kept = False
     partial: str | None = None
@@ -142,11 +158,12 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
             if numbers.keys() - given.keys():
                 said.append(_kept_said(args.year, numbers, given))
         if args.check:
-            gaps = check(ws, args.year, parts, number)
+            gaps = check(ws, args.year, parts, number, as_of=day)
             included = parts
         else:
             try:
-                built = build_dossier(ws, args.output, args.year, parts, number=number,
+                built = build_dossier(ws, args.output, args.year, parts, number=number, as_of=day,
+                                      recorded_on=date.today(),
                                       photos_per_page=args.photos_per_page, numbers=numbers,
                                       temp_folder=session_folder())  # fmt: skip
             finally:
@@ -159,7 +176,7 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
             if for_year:
                 memory.keep_dossier_numbers(args.year, for_year)
             for code, last in remembered.items():
-                memory.remember_number(code, last, date.today().year)
+                memory.remember_number(code, last, day.year)
             if not built.whole:
                 partial = partial_text(args.year, built.missing, built.kept_before)
     if args.format == "json":
@@ -196,6 +213,21 @@ def run_dossier(args: argparse.Namespace, out: TextIO) -> int:
     if remembered:
         print(REMEMBERED.format(numbers=", ".join(remembered.values())), file=out)
     return EXIT_OK
+
+
+def _day(text: str | None, year: int) -> date:
+    """The day of ``--date`` (today when not given), refused after today or before ``year``
+    (a dossier of next year prepared today is not refused: only a day given is)."""
+    today = date.today()
+    day = date_option(text)
+    if day is None:
+        return today
+    if day > today:
+        said = FUTURE_DAY.format(day=format_vn_date(day), today=format_vn_date(today))
+        raise ValidationError({"date": said})
+    if day.year < year:
+        raise ValidationError({"date": BEFORE_YEAR.format(year=year, day=format_vn_date(day))})
+    return day
 
 
 def _ttr_given(values: list[str]) -> bool:

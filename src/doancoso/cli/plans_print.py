@@ -21,13 +21,12 @@ from datetime import date
 from typing import TextIO
 
 from ..core.document_memory import DocumentMemory
-from ..core.errors import ValidationError
-from ..core.lang.dates import DateFormatError, parse_vn_date
 from .common import (
     EXIT_OK,
     PDF,
     Subparsers,
     data_dir_option,
+    date_option,
     file_path,
     open_workspace,
     require_suffix,
@@ -69,21 +68,12 @@ def register(plan_sub: Subparsers) -> None:
     printing.set_defaults(handler=plan_print)
 
 
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return parse_vn_date(text)[0]
-    except DateFormatError as exc:
-        raise ValidationError({"date": str(exc)}) from exc
-
-
 def plan_print(args: argparse.Namespace, out: TextIO) -> int:
     from ..core.plans.service import kept_text, unkept_date_text
     from ..reports.plan import print_plan, print_report
 
     require_suffix(args.output, PDF, ".pdf")
-    issued_on = _date(args.date)
+    issued_on = date_option(args.date)
     write = print_report if args.report else print_plan
     with open_workspace(args) as ws:
         plan = None if args.report else ws.plans.get(args.year)

@@ -261,7 +261,7 @@ def rating_open(args: argparse.Namespace, out: TextIO) -> int:
         )
     if opened:
         print(f"Đã mở đợt xếp loại năm {args.year} với quy tắc “{info.rules.name}”.", file=out)
-        notice = carried_over(info.rules, args.year)  # past 2027: the rules of 2023–2027
+        notice = carried_over(info.rules, args.year)  # outside 2023–2027: their rules used
         if notice:
             print(notice, file=out)
     else:

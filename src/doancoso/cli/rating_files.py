@@ -27,8 +27,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TextIO
 
 from ..core.document_memory import DocumentMemory
-from ..core.errors import ValidationError
-from ..core.lang.dates import DateFormatError, format_vn_date, parse_vn_date
+from ..core.lang.dates import format_vn_date
 from ..core.lang.text import vn_number
 from .common import (
     EXIT_ERROR,
@@ -36,6 +35,7 @@ from .common import (
     PDF,
     Subparsers,
     data_dir_option,
+    date_option,
     file_path,
     format_option,
     one_line,
@@ -241,15 +241,6 @@ def rating_import(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if preview.usable else EXIT_ERROR
 
 
-def _date(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return parse_vn_date(text)[0]
-    except DateFormatError as exc:
-        raise ValidationError({"date": str(exc)}) from None
-
-
 NUMBERED_KINDS = {
     "tong-hop": ("bản tổng hợp", "báo cáo"),
     "quyet-dinh": ("quyết định", "quyết định"),
@@ -279,7 +270,7 @@ def rating_print(args: argparse.Namespace, out: TextIO) -> int:
     if given and document == "phieu":
         args.parser.error(f"phiếu tự đánh giá không có {', '.join(given)}")
     require_suffix(args.output, PDF, ".pdf")
-    issued_on = _date(args.date)
+    issued_on = date_option(args.date)
     said = ""
     with open_workspace(args) as ws:
         branch = branch_id(ws, args.branch)

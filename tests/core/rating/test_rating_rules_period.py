@@ -1,7 +1,7 @@
-"""The rules of a round after 2027: the app holds only the default rules of 2023–2027
-(DOMAIN.md §3), so a round of 2028 opens with them carried over, named so (not as rules of a
-period 2028 is not in), the opening told why; a year of the period and a province's rules are
-left as they are."""
+"""The rules of a round after 2027 (or before 2023): the app holds only the default rules of
+2023–2027 (DOMAIN.md §3), so a round of 2028 opens with them carried over, named so (not as
+rules of a period 2028 is not in), one of 2022 with them named as used for it, the opening told
+why; a year of the period and a province's rules are left as they are."""
 
 from __future__ import annotations
 
@@ -40,6 +40,30 @@ def test_a_round_of_2028_opens_with_the_rules_of_2023_2027_named_as_carried_over
     assert later is not None
     assert later.rules.name == CARRIED.replace("năm 2028", "năm 2029")
     assert carried_over(later.rules, 2029) == NOTICE.replace("2028", "2029")
+
+
+EARLIER = "Quy tắc xếp loại đoàn viên mặc định của nhiệm kỳ 2023–2027, dùng cho năm 2022"
+EARLIER_NOTICE = (
+    "Năm 2022 không thuộc nhiệm kỳ 2023–2027, nhưng ứng dụng chỉ có quy tắc xếp loại của nhiệm "
+    "kỳ này (Hướng dẫn 25-HD/TWĐTN-BTC năm 2023): đợt xếp loại năm 2022 dùng quy tắc đó thay cho "
+    "quy tắc đã áp dụng năm ấy. Nếu có tệp quy tắc của năm 2022, hãy nhập ở Thiết lập → Quy tắc "
+    "xếp loại… trước khi mở đợt; mỗi đợt xếp loại giữ quy tắc của lúc mở đợt."
+)
+
+
+def test_a_round_of_2022_opens_with_the_rules_of_2023_2027_named_as_used_for_it(
+    ws: Workspace,
+) -> None:
+    """A past year rated late: the rules are those of 2023–2027, named as used for 2022 (not
+    as rules of a period 2022 is not in, nor as carried on), the opening told why."""
+    opened = ws.rating.open(2022)
+    assert opened.rules.name == EARLIER
+    assert carried_over(opened.rules, 2022) == EARLIER_NOTICE
+    shipped = default_rules()
+    assert json.loads(opened.rules.text)["rules"] == json.loads(shipped.text)["rules"]
+    kept = ws.rating.round(2022)
+    assert kept is not None and kept.rules == opened.rules
+    assert carried_over(ws.rating.rules(2021), 2022) == ""  # another year's rules: nothing
 
 
 def test_a_year_of_the_period_keeps_the_periods_name_and_says_nothing(ws: Workspace) -> None:

@@ -22,12 +22,16 @@ FORMAT = "doancoso-rating-rules"
 DEFAULT_RULES_FILE = "rating-2023-2027.json"
 DEFAULT_PERIOD = (2023, 2027)
 """The period the shipped default rules are of (Hướng dẫn 25-HD/TWĐTN-BTC: DOMAIN.md §3). The
-app holds no rules of a later period: a round after it opens with these, carried over
-(:func:`default_rules`), and says so (:func:`carried_over`)."""
+app holds no rules of another period: a round after it (or before it) opens with these, carried
+over (:func:`default_rules`), and says so (:func:`carried_over`)."""
 CARRIED_NAME = (
     "Quy tắc xếp loại đoàn viên mặc định của nhiệm kỳ {first}–{last}, dùng tiếp cho năm {year}"
 )
 """The default rules' name in a round after their period: never the name of the period's own."""
+EARLIER_NAME = (
+    "Quy tắc xếp loại đoàn viên mặc định của nhiệm kỳ {first}–{last}, dùng cho năm {year}"
+)
+"""The default rules' name in a round before their period (a past year rated late)."""
 LEVELS: dict[int, str] = {
     1: "Hoàn thành xuất sắc nhiệm vụ",
     2: "Hoàn thành tốt nhiệm vụ",
@@ -219,15 +223,16 @@ def _whole(value: object) -> bool:
 def default_rules(year: int | None = None) -> RatingRules:
     """The shipped rules, of :data:`DEFAULT_PERIOD`. For a round of a ``year`` after that period
     the same rules, carried over until the union issues the next period's, named so
-    (:data:`CARRIED_NAME`): a round keeps its rules' text, name included, and must not read as
-    a year of 2023–2027."""
+    (:data:`CARRIED_NAME`); before it (a past year rated late), the same rules named as used for
+    that year (:data:`EARLIER_NAME`): a round keeps its rules' text, name included, and must not
+    read as a year of 2023–2027."""
     from ...paths import resource
 
     rules = parse_rules(resource("rules", DEFAULT_RULES_FILE).read_text(encoding="utf-8"))
-    if year is None or year <= DEFAULT_PERIOD[1]:
-        return rules
     first, last = DEFAULT_PERIOD
-    name = CARRIED_NAME.format(first=first, last=last, year=year)
+    if year is None or first <= year <= last:
+        return rules
+    name = (CARRIED_NAME if year > last else EARLIER_NAME).format(first=first, last=last, year=year)
     # Only the name changes; the rules, their sources and the file's layout stay as shipped.
     quoted = json.dumps(rules.name, ensure_ascii=False)
     return parse_rules(rules.text.replace(quoted, json.dumps(name, ensure_ascii=False), 1))
@@ -235,9 +240,18 @@ def default_rules(year: int | None = None) -> RatingRules:
 
 def carried_over(rules: RatingRules, year: int) -> str:
     """What opening the round of ``year`` with ``rules`` must tell the secretary: "" unless they
-    are the default rules carried over past their period (:func:`default_rules`), then that
-    they are those of 2023–2027, used until the union issues new ones."""
+    are the default rules used outside their period (:func:`default_rules`), then that they are
+    those of 2023–2027: after it, used until the union issues new ones; before it, used instead
+    of the rules of that year, which the app does not hold."""
     first, last = DEFAULT_PERIOD
+    if rules.name == EARLIER_NAME.format(first=first, last=last, year=year):
+        return (
+            f"Năm {year} không thuộc nhiệm kỳ {first}–{last}, nhưng ứng dụng chỉ có quy tắc xếp "
+            f"loại của nhiệm kỳ này (Hướng dẫn 25-HD/TWĐTN-BTC năm 2023): đợt xếp loại năm {year} "
+            "dùng quy tắc đó thay cho quy tắc đã áp dụng năm ấy. Nếu có tệp quy tắc của năm "
+            f"{year}, hãy nhập ở Thiết lập → Quy tắc xếp loại… trước khi mở đợt; mỗi đợt xếp loại "
+            "giữ quy tắc của lúc mở đợt."
+        )
     if rules.name != CARRIED_NAME.format(first=first, last=last, year=year):
         return ""
     return (

@@ -115,8 +115,8 @@ class RatingService:
     def rules(self, year: int | None = None) -> RatingRules:
         """The rules new rounds open with: the organisation's, else the shipped default (also
         before the organisation is set up: the rules dialog shows them); for the round of
-        ``year``, the default after its period named as carried over (:func:`default_rules`,
-        told by :func:`~.rules.carried_over`)."""
+        ``year``, the default outside its period named as carried over, or as used for a year
+        before it (:func:`default_rules`, told by :func:`~.rules.carried_over`)."""
         if not self._ctx.has_organization:
             return default_rules(year)
         with self._ctx.db.read() as session:

@@ -97,14 +97,17 @@ class Dossier:
 
 def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[str] = DEFAULT_PARTS,
                   *, number: str | None = None, issued_on: dt.date | None = None,
-                  as_of: dt.date | None = None, photos_per_page: int = 1,
+                  as_of: dt.date | None = None, recorded_on: dt.date | None = None,
+                  photos_per_page: int = 1,
                   report: Report | None = None, numbers: Mapping[str, str] | None = None,
                   temp_folder: Path | None = None) -> Dossier:  # fmt: skip
     """Write the dossier of ``year`` with ``parts`` (codes of :data:`PARTS`, in the order
     given) to ``path``; returns what was built. ``as_of``: the day of the build (the caller's
     today, else the system's), the checklist's figures counted on it and the records read on
     it; ``issued_on``: the day the documents are dated and the lists counted at (default
-    ``as_of``), as :func:`~doancoso.core.dossier.check.check` takes them. ``number``: the tờ
+    ``as_of``), as :func:`~doancoso.core.dossier.check.check` takes them; ``recorded_on``: the
+    day the records are read on (default ``as_of``; a back-dated dossier's: the system's
+    today), lists of a day before it counted as they stood then. ``number``: the tờ
     trình's; ``numbers``: part →
     the number of its document (:data:`~doancoso.core.dossier.numbers.NUMBERED`); a document
     without one prints a blank number line to fill in by hand. ``photos_per_page``: 1 or 2
@@ -130,8 +133,8 @@ def build_dossier(ws: Workspace, path: Path | str, year: int, parts: Sequence[st
     today = as_of or dt.date.today()
     with ws.db.snapshot(), ws.participation.remembered():  # one moment's figures, read once
         return _build(ws, Path(path), year, parts, number, issued_on or today, today,
-                      photos_per_page, report or _silent, clean_numbers(numbers or {}),
-                      temp_folder)  # fmt: skip
+                      recorded_on or today, photos_per_page, report or _silent,
+                      clean_numbers(numbers or {}), temp_folder)  # fmt: skip
 
 
 def _silent(done: int, total: int) -> None:
@@ -139,7 +142,8 @@ def _silent(done: int, total: int) -> None:
 
 
 def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: str | None,
-           issued_on: dt.date, today: dt.date, photos_per_page: int, report: Report,
+           issued_on: dt.date, today: dt.date, recorded_on: dt.date, photos_per_page: int,
+           report: Report,
            numbers: Mapping[str, str], temp_folder: Path) -> Dossier:  # fmt: skip
     org = ws.organization.get()
     if org is None:
@@ -159,7 +163,7 @@ def _build(ws: Workspace, path: Path, year: int, parts: Sequence[str], number: s
     with tempfile.TemporaryDirectory(prefix="doancoso-dossier-", dir=temp_folder) as folder:
         job = _Job(ws, org, year, number, issued_on, view, Path(folder), today, tuple(numbered),
                    register, tuple(parts), numbers,
-                   empty_lists(ws, year, parts, issued_on))  # fmt: skip
+                   empty_lists(ws, year, parts, issued_on), recorded_on)  # fmt: skip
         table = None  # where the table goes: made last, it cites the parts made
         # The register cites its files with their pages in the annex: made last too.
         annexed = "minh-chung" in parts and "minh-chung" not in job.left_out
@@ -243,6 +247,8 @@ class _Job:
     numbers: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     left_out: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    recorded_on: dt.date = dt.date.min
+    """The day the records are read on: a list of a day before it is counted as it stood."""
     pages: Mapping[str, int] = dataclasses.field(default_factory=dict)
     """Where the parts and evidence files the table cites start (an entry's key → page);
     empty until the dossier is put together."""
@@ -397,6 +403,7 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
     """A list part's PDFs, or why it is left out (:func:`~doancoso.core.dossier.lists.empty_lists`,
     which the check reads too)."""
     ws, when, number, day = job.ws, job.issued_on, job.number_of(part), job.counted_on
+    now = job.recorded_on  # a list of a day before it is counted as it stood then
     if part in job.left_out:
         return job.left_out[part]
     if part == "doan-vien":
@@ -404,24 +411,24 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         return [job.made(part, lambda p: print_roster(ws, p, active, issued_on=when,
                                                       number=number, page_numbers=False,
                                                       as_of=day,
-                                                      recorded_on=job.today))]  # fmt: skip
+                                                      recorded_on=now))]  # fmt: skip
     if part in YOUTH_LISTS:
         flt = YOUTH_LISTS[part]
         return [job.made(part, lambda p: print_youth(ws, p, flt, issued_on=when, number=number,
                                                      page_numbers=False, as_of=day,
-                                                     recorded_on=job.today))]  # fmt: skip
+                                                     recorded_on=now))]  # fmt: skip
     if part == "chi-doan":
         branches = branches_on(ws, day)
         return [job.made(part, lambda p: write_branches(p, job.org, branches, when, number,
                                                         as_of=day,
-                                                        recorded_on=job.today))]  # fmt: skip
+                                                        recorded_on=now))]  # fmt: skip
     if part == "doan-vien-chi-doan":
         with_members = [b for b in branches_on(ws, day) if b.active_count]
         return [Entry(b.name, 1, [job.made(part, partial(print_roster, ws,
                                                           flt=MemberFilter(branch_id=b.id,
                                                                            statuses=ACTIVE_STATUSES),
                                                           issued_on=when, page_numbers=False,
-                                                          as_of=day, recorded_on=job.today))])
+                                                          as_of=day, recorded_on=now))])
                 for b in with_members]  # fmt: skip
     if part == "thong-ke":
         # The year's participation by chi đoàn, printed nowhere else in the dossier (the
@@ -431,7 +438,7 @@ def _list(job: _Job, part: str) -> list[PdfReader] | list[Entry] | str:
         return [job.made(part, lambda p: print_statistics(ws, p, day, issued_on=when,
                                                           number=number, page_numbers=False,
                                                           activity=True, rating=False,
-                                                          recorded_on=job.today))]  # fmt: skip
+                                                          recorded_on=now))]  # fmt: skip
     raise AppError(f"Phần không có: {part}.")
 
 
