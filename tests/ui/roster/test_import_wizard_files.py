@@ -203,7 +203,7 @@ def test_the_sample_file_imports_cleanly(
     wizard: ImportWizard, ws: Workspace, tmp_path: Path, fake_prompts: ScriptedPrompts
 ) -> None:
     assert wizard.page == FILE_PAGE
-    assert wizard.sample_button.text() == "Tải mẫu danh sách (.xlsx)…"
+    assert wizard.sample_button.text() == "Tải &mẫu danh sách (.xlsx)…"
     wizard.ask_save_path = lambda _title, _default, _filters: tmp_path / "mau.xlsx"
     wizard.sample_button.click()
     assert (tmp_path / "mau.xlsx").is_file()

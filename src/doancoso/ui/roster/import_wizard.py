@@ -193,6 +193,7 @@ class ImportWizard(QDialog):
             next=self.next,
             act=self.apply,
             left=[self.save_rejected_button],
+            closing="Đón&g",
         )
         self.steps = steps
         self.title, self.stack = steps.title, steps.stack
@@ -210,7 +211,7 @@ class ImportWizard(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         sample_row = QHBoxLayout()
-        self.sample_button = QPushButton("Tải mẫu danh sách (.xlsx)…")
+        self.sample_button = QPushButton("Tải &mẫu danh sách (.xlsx)…")
         self.sample_button.setAutoDefault(False)
         self.sample_button.clicked.connect(self.save_sample)
         sample_hint = QLabel(
@@ -228,7 +229,7 @@ class ImportWizard(QDialog):
         # No Tab stop (nothing to type there), but a click selects the path, to copy it.
         self.file_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.file_edit.setPlaceholderText("Chưa chọn tệp")
-        self.browse_button = QPushButton("Chọn tệp…")
+        self.browse_button = QPushButton("&Chọn tệp…")
         self.browse_button.clicked.connect(self.browse)
         row.addWidget(self.file_edit, 1)
         row.addWidget(self.browse_button)
@@ -237,7 +238,10 @@ class ImportWizard(QDialog):
         self.sheet_combo.setMinimumContentsLength(24)
         self.sheet_combo.setEnabled(False)
         self.sheet_combo.currentIndexChanged.connect(self._sheet_chosen)
-        form.addRow("Trang tính:", self.sheet_combo)
+        self.sheet_label = QLabel("T&rang tính:")
+        self.sheet_label.setBuddy(self.sheet_combo)
+        self.sheet_label.setEnabled(False)  # greyed with its list, and its letter with it
+        form.addRow(self.sheet_label, self.sheet_combo)
         layout.addLayout(form)
         self.file_info = QLabel()
         self.file_info.setWordWrap(True)
@@ -273,7 +277,7 @@ class ImportWizard(QDialog):
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: bold;")
         top.addWidget(self.summary, 1)
-        self.problems_only = QCheckBox("Chỉ hiện dòng có vấn đề")
+        self.problems_only = QCheckBox("Chỉ hiện dòng có &vấn đề")
         self.problems_only.toggled.connect(self.model.set_problems_only)
         top.addWidget(self.problems_only)
         layout.addLayout(top)
@@ -481,6 +485,7 @@ class ImportWizard(QDialog):
         if current is not None:
             self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findText(current), 0))
         self.sheet_combo.setEnabled(len(names) > 1)
+        self.sheet_label.setEnabled(len(names) > 1)
         self.sheet_combo.blockSignals(False)
 
     def _set_preview(self, preview: ImportPreview, sheets: list[str] | None) -> None:
