@@ -346,3 +346,34 @@ def test_refresh_says_the_figures_were_counted_again(qtbot: QtBot, known_ws: Wor
         page.refresh_button.click()
     assert messages == ["Đã thống kê lại: số liệu đến ngày 01/06/2026."]
     assert page.refresh_button.toolTip() == "Thống kê lại từ dữ liệu hiện có"
+
+
+def test_a_report_no_program_opens_is_said_with_where_it_is(
+    qtbot: QtBot, known_ws: Workspace, tmp_path: Path
+) -> None:
+    """ "Mở tệp để xem và in?" answered yes on a PC where nothing opens a PDF: the report was
+    written all the same, and the secretary is told so and where it is (nothing happening
+    read as a file not saved)."""
+    page, _ = _page(qtbot, known_ws, TODAY)
+    page.show()
+
+    def choose(caption: str, name: str, filter_text: str) -> Path:
+        return tmp_path / name
+
+    page.ask_save_path = choose  # type: ignore[method-assign]
+    tried: list[Path] = []
+
+    def no_viewer(path: Path) -> bool:
+        tried.append(path)
+        return False  # what QDesktopServices.openUrl says when no program took the file
+
+    page.open_file = no_viewer
+    page.pdf_button.click()
+    assert isinstance(page.prompts, ScriptedPrompts)
+    pdf = tmp_path / PDF_NAME
+    assert tried == [pdf] and pdf.read_bytes().startswith(b"%PDF")
+    assert page.prompts.errors == [
+        f"Máy này không có chương trình nào mở được tệp PDF “{PDF_NAME}”. Tệp đã được lưu ở:\n"
+        f"{pdf}\nHãy mở nó bằng một chương trình khác, hoặc cài chương trình mở tệp PDF rồi mở "
+        "lại tệp."
+    ]

@@ -61,7 +61,7 @@ from ...core.workspace import Workspace
 from ...reports.handover import HandoverRecord, Party, print_handover, sha256_lines, size_text
 from ..common.document_dialog import DocumentDialog, DocumentKind, remember_document
 from ..common.drives import Drive, removable_drives
-from ..common.folders import open_file
+from ..common.folders import open_file, open_or_say
 from ..common.steps import EnterPresses, build_steps, focus_lost
 from ..shell.operations import Core, QueryOp
 from ..shell.tasks import Report, TaskCancelled
@@ -647,7 +647,7 @@ class ExportWizard(QDialog):
             self.handover_pdf = pdf
             text = f"Đã lưu biên bản bàn giao:\n{pdf}\n\nMở biên bản để in ngay?"
             if self.prompts.confirm(self, "Biên bản bàn giao", text):
-                self.open_file(pdf)
+                open_or_say(self, self.prompts, pdf, self.open_file)
 
         op = QueryOp(self, job, self._core, label="Đang lập biên bản…")
         op.success(saved).failure(self._core.reporter(self, "Không lưu được biên bản")).run()

@@ -3,11 +3,14 @@ dialogs: the user's Documents folder (on Windows ``C:\\Users\\<name>\\Documents`
 secretary looks for files), not the home folder. Open dialogs: a USB stick when one is plugged
 in (files reach the commune's PC on sticks, as bundles do: see
 :mod:`doancoso.ui.common.drives`), else Documents. A file just written (a PDF to print, an
-Excel file to fix) is opened, once the user says yes, by :func:`open_file`."""
+Excel file to fix) is opened, once the user says yes, by :func:`open_file`; where no program on
+the PC opens it (an old PC with no Excel), :func:`open_or_say` says so and where the file is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -47,3 +50,32 @@ def open_file(path: Path) -> bool:
     """Open ``path`` in the program the system opens it with (a PDF viewer, Excel for an
     .xlsx); False when none did."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+NOT_OPENED_TITLE = "Không mở được tệp"
+KINDS = {".pdf": "tệp PDF", ".xlsx": "tệp Excel (.xlsx)", ".xls": "tệp Excel (.xls)"}
+
+
+class _SaysErrors(Protocol):
+    def error(self, parent: QWidget | None, title: str, text: str) -> None: ...
+
+
+def not_opened_text(path: Path) -> str:
+    """What the secretary is told when no program opened the file the app has just written."""
+    kind = KINDS.get(path.suffix.lower(), "tệp này")
+    return (
+        f"Máy này không có chương trình nào mở được {kind} “{path.name}”. Tệp đã được lưu ở:\n"
+        f"{path}\nHãy mở nó bằng một chương trình khác, hoặc cài chương trình mở {kind} rồi mở "
+        "lại tệp."
+    )
+
+
+def open_or_say(
+    parent: QWidget | None, prompts: _SaysErrors, path: Path,
+    opener: Callable[[Path], object] = open_file,
+) -> None:  # fmt: skip
+    """Open ``path`` with ``opener`` (:func:`open_file`, or what a test puts there); when no
+    program did (it returned False), say so and where the file is: it was written all the
+    same, and nothing happening after "Mở tệp" reads as a file not saved."""
+    if opener(path) is False:
+        prompts.error(parent, NOT_OPENED_TITLE, not_opened_text(path))

@@ -19,6 +19,7 @@ from ...core.lang.filenames import SHORT_NAME, offered_name, room_in
 from ...core.lang.text import vn_number
 from ...core.workspace import Workspace
 from ..shell.operations import Core, QueryOp
+from .folders import open_or_say
 
 SAVE_REJECTED = "Lưu các dòng bị loại (.xlsx)…"
 SAVE_REJECTED_TIP = (
@@ -76,7 +77,7 @@ def save_rejected(
         if saved is not None:
             saved(path)
         if core.prompts.confirm(parent, "Các dòng bị loại", saved_text(count, path)):
-            open_file(path)
+            open_or_say(parent, core.prompts, path, open_file)
 
     op = QueryOp(parent, lambda ws: write(ws, path), core, label="Đang lưu các dòng bị loại…")
     op.success(done).failure(core.reporter(parent, "Không lưu được")).run()

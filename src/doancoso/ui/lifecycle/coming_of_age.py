@@ -37,7 +37,7 @@ from ...core.roster.rules import (
 )
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.folders import ask_save_path, open_file
+from ..common.folders import ask_save_path, open_file, open_or_say
 from ..shell.operations import Core, QueryOp
 from .decision_list import DecisionListDialog
 
@@ -190,7 +190,7 @@ class ComingOfAgeDialog(DecisionListDialog):
                 self, "In danh sách",
                 f"Đã lưu danh sách vào tệp:\n{written}\n\nMở tệp để xem và in?",
             ):  # fmt: skip
-                self.open_file(written)
+                open_or_say(self, self._prompts, written, self.open_file)
 
         op = QueryOp(self, job, self._core, label="Đang tạo tệp PDF…")
         op.success(done).failure(self._core.reporter(self, "Không in được")).run()

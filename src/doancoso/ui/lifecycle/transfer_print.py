@@ -25,7 +25,7 @@ from ...core.lang.text import slug
 from ...core.organization import OrganizationInfo
 from ...core.workspace import Workspace
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.folders import ask_save_path, open_file
+from ..common.folders import ask_save_path, open_file, open_or_say
 from ..shell.operations import Core, QueryOp
 
 
@@ -86,7 +86,7 @@ class TransferLetterPrinter(QObject):
                 self._parent, "In giấy giới thiệu",
                 f"Đã lưu giấy giới thiệu vào tệp:\n{written}\n\nMở tệp để xem và in?",
             ):  # fmt: skip
-                self.open_file(written)
+                open_or_say(self._parent, self._core.prompts, written, self.open_file)
 
         op = QueryOp(self._parent, job, self._core, label="Đang tạo tệp PDF…")
         op.success(done).failure(self._core.reporter(self._parent, "Không in được")).run()

@@ -26,7 +26,7 @@ from ...core.roster.service import MemberFilter
 from ...core.workspace import Workspace
 from ..common.action_button import action_button
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.folders import documents_folder, open_file
+from ..common.folders import documents_folder, open_file, open_or_say
 from ..shell.operations import Core, QueryOp
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class RosterIO(QObject):
                 self._page, "In danh sách",
                 f"Đã lưu danh sách vào tệp:\n{written}\n\nMở tệp để xem và in?",
             ):  # fmt: skip
-                self.open_file(written)
+                open_or_say(self._page, self.prompts, written, self.open_file)
 
         from ...reports.roster import print_roster  # reportlab loads only when printing
 

@@ -59,7 +59,7 @@ from ...core.roster.spreadsheets import (
 from ...core.roster.spreadsheets.groups import from_headings_text
 from ...core.roster.spreadsheets.left_out import left_out_text
 from ...core.workspace import Workspace
-from ..common.folders import documents_folder, open_file, open_folder
+from ..common.folders import documents_folder, open_file, open_folder, open_or_say
 from ..common.rejected_rows import (
     SAVE_REJECTED,
     SAVE_REJECTED_TIP,
@@ -610,7 +610,7 @@ class ImportWizard(QDialog):
                 "Mở tệp mẫu ngay?"
             )
             if self.prompts.confirm(self, "Tệp mẫu", text):
-                self.open_file(path)
+                open_or_say(self, self.prompts, path, self.open_file)
 
         op = QueryOp(self, lambda ws: self.target.importer(ws).write_sample(path), self._core,
                      label="Đang lưu tệp mẫu…")  # fmt: skip

@@ -67,7 +67,7 @@ from ...core.statistics.service import RosterStats
 from ...core.workspace import Workspace
 from ..common.date_popup import attach_date_popup
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.folders import documents_folder, open_file
+from ..common.folders import documents_folder, open_file, open_or_say
 from ..shell.operations import Core, QueryOp
 from .bar_chart import BarChart
 from .participation import PARTICIPATION_COLUMNS, ParticipationModel
@@ -554,7 +554,7 @@ class StatisticsPage(QWidget):
                 self, "Xuất thống kê",
                 f"Đã lưu báo cáo thống kê vào tệp:\n{written}\n\nMở tệp để xem và in?",
             ):  # fmt: skip
-                self.open_file(Path(str(written)))
+                open_or_say(self, self.prompts, Path(str(written)), self.open_file)
 
         QueryOp(self, job, self._core, label="Đang xuất PDF…").success(done).run()
 
