@@ -45,7 +45,16 @@ from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .admit_dialog import AdmitDialog
 from .form import Change, YouthFormDialog
-from .table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
+from .table import (
+    COL_ETHNICITY,
+    COL_RELIGION,
+    COL_STT,
+    COLUMNS,
+    SORTABLE,
+    YouthTableModel,
+    hidden_columns,
+    lent_widths,
+)
 
 YOUTH_LIST = DocumentKind("DS", "In danh sách thanh niên")
 EMPTY_HINT = (
@@ -104,6 +113,7 @@ class YouthPage(ListPage):
         self.refresh_hamlets()
         self.model.reloaded.connect(self._update_count)
         self.model.reloaded.connect(self._update_buttons)
+        self.model.reloaded.connect(self._show_filter_columns)
         self.table.setSortingEnabled(True)  # sorts once by the indicator: name order
         core.data_changed.changed.connect(self._on_data_changed)
 
@@ -184,6 +194,9 @@ class YouthPage(ListPage):
         layout.addLayout(buttons)
         table = self.make_table([width for _, _, width in COLUMNS], self.edit_youth)
         table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self._lent = lent_widths(hidden_columns(YouthFilter()))  # no width lent yet: all zeros
+        for column in hidden_columns(YouthFilter()):
+            table.setColumnHidden(column, True)
         layout.addWidget(table, 1)
         self.set_empty_hint(EMPTY_HINT)
 
@@ -255,6 +268,25 @@ class YouthPage(ListPage):
             unfollowed_only=self.unfollowed_check.isChecked(),
             include_admitted=self.admitted_check.isChecked(),
         )
+
+    def _show_filter_columns(self) -> None:
+        """Show "Dân tộc" on the list of ethnic-minority youth, "Tôn giáo" on that of religious
+        youth (:func:`~.table.hidden_columns`), so that the list on screen shows why each one
+        is on it; the wide columns make room for them (:func:`~.table.lent_widths`)."""
+        hidden = hidden_columns(self.model.youth_filter)
+        lent = lent_widths(hidden)
+        for column, (before, now) in enumerate(zip(self._lent, lent, strict=True)):
+            if before != now:
+                self.table.setColumnWidth(column, self.table.columnWidth(column) + before - now)
+        self._lent = lent
+        for column in (COL_ETHNICITY, COL_RELIGION):
+            self.table.setColumnHidden(column, column in hidden)
+
+    def column_widths(self) -> list[int]:
+        """The widths to keep, with what the long columns lent "Dân tộc" or "Tôn giáo" given
+        back (:meth:`_show_filter_columns`): the next start shows the whole register."""
+        widths = super().column_widths()
+        return [w + lent if w else w for w, lent in zip(widths, self._lent, strict=True)]
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
