@@ -39,7 +39,13 @@ from ..common.combo_search import toneless_search
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.folders import documents_folder
 from ..common.latest_read import LatestRead
-from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
+from ..common.list_page import (
+    NAMES_IN_CONFIRMATION,
+    READ_ONLY_TIP,
+    ListPage,
+    delete_question,
+    table_keys,
+)
 from ..roster.files import EXPORT_FILTERS
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
@@ -201,9 +207,9 @@ class YouthPage(ListPage):
         self.set_empty_hint(EMPTY_HINT)
 
     def _make_actions(self) -> None:
-        self.edit_action, self.delete_action = self.table_actions(
-            ("Sửa thông tin thanh niên…", self.edit_youth),
-            ("Xóa thanh niên…", self.delete_selected),
+        # Enter and Delete on the table: keys only, no menu shows them (the buttons say them).
+        self.edit_action, self.delete_action = table_keys(
+            self.table, self.edit_youth, self.delete_selected
         )
         # Ctrl+K ("Kết nạp"): no other action of the window uses it. Anywhere on the page, the
         # search box included, as the button beside the list.
