@@ -46,11 +46,12 @@ from ..common.list_page import (
     delete_question,
     table_keys,
 )
+from ..common.opening import OpenAfterRead
 from ..roster.files import EXPORT_FILTERS
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .admit_dialog import AdmitDialog
-from .form import Change, YouthFormDialog
+from .form import Change, OpenedYouth, YouthFormDialog, read_youth
 from .table import (
     COL_ETHNICITY,
     COL_RELIGION,
@@ -113,6 +114,7 @@ class YouthPage(ListPage):
         self.last_folder: Path | None = None  # of the last file saved, where the next goes
         self.open_file: Callable[[Path], object] = _open_file  # tests replace this
         self._hamlets = LatestRead(self, core, lambda ws: ws.youth.hamlets(), self._show_hamlets)
+        self._opening = OpenAfterRead(self, core)  # the young person an edit form opens on
         self._build()
         self._make_actions()
         self._disable_writes()
@@ -341,17 +343,20 @@ class YouthPage(ListPage):
         )  # fmt: skip
 
     def edit_youth(self) -> None:
+        """The chosen young person's form, opened on what the worker reads (the core's services
+        are the worker's); pressed again before it came back (a double click, Enter), nothing
+        more opens. One deleted meanwhile: "Không mở được" and why."""
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        try:
-            dialog = YouthFormDialog(self._core, ids[0], self)
-        except AppError as exc:  # deleted meanwhile
-            self.prompts.error(self, "Không mở được", exc.message)
-            return
+        youth_id = ids[0]
+        self._opening.run(lambda ws: read_youth(ws, youth_id), self._open_edit)
+
+    def _open_edit(self, opened: OpenedYouth) -> None:
+        dialog = YouthFormDialog(self._core, opened, self)
         if self.prompts.run(dialog) and dialog.saved_id:
             self.select_youth(dialog.saved_id)
-            self._saved_edit(ids[0], dialog.change)
+            self._saved_edit(opened.record.id, dialog.change)
         dialog.deleteLater()
 
     def _saved_edit(self, youth_id: str, change: Change | None) -> None:
