@@ -20,8 +20,7 @@ from doancoso.core.workspace import Workspace
 from doancoso.ui.bundle.export_wizard import bien_ban_path, suggested_name
 from doancoso.ui.lifecycle.timeline import TimelineWidget
 from doancoso.ui.rating.rules_dialog import EXPORT_NAME as RULES_NAME
-from doancoso.ui.roster.files import EXPORT_NAME as ROSTER_XLSX
-from doancoso.ui.roster.files import PRINT_NAME as ROSTER_PDF
+from doancoso.ui.roster.files import LIST_NAME as ROSTER_LIST
 from doancoso.ui.statistics.page import offered_name as statistics_name
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -134,7 +133,7 @@ def _accept(dialog: object) -> None:
 @pytest.mark.parametrize(
     "name",
     [
-        ROSTER_XLSX, ROSTER_PDF, RULES_NAME,
+        f"{ROSTER_LIST}.xlsx", f"{ROSTER_LIST}.pdf", RULES_NAME,
         statistics_name(date(2026, 12, 7), 4, ".pdf"),  # the longest: a running quarter
         statistics_name(date(2026, 8, 15), None, ".xlsx"),
     ],

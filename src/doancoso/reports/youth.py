@@ -2,7 +2,7 @@
 document frame, rows in the core's Vietnamese name order filtered like the register view, the
 header row repeated on every page, a total line and the signature block at the end.
 
-The PDF keeps the ten columns of the register's table (:func:`youth_cells`): the exported file
+The PDF keeps the ten columns the register's table shows (:func:`youth_cells`): the exported file
 holds every field (ethnicity, religion, disability, address, support received, contact,
 notes...), but eighteen columns on A4 landscape at a readable size would not fit. Lists of a
 part of the register (in hardship, working away, ethnic-minority, religious) are printed through

@@ -5,6 +5,7 @@ missing, and the register of advice and coordination."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -83,14 +84,47 @@ def test_a_young_person_whose_member_was_deleted_counts_in_the_register_again(
     assert item_16() == (
         0.0,
         "0 thanh niên trong sổ theo dõi, 0 có hoàn cảnh khó khăn.",
-        ["0 thanh niên, 0 có hoàn cảnh khó khăn"],
+        [
+            "0 thanh niên, 0 có hoàn cảnh khó khăn, 0 dân tộc thiểu số, 0 có tôn giáo, "
+            "0 có đoàn viên theo dõi (1+1)"
+        ],  # fmt: skip
     )
     ws.members.delete([member])
     assert item_16() == (
         1.0,
         "1 thanh niên trong sổ theo dõi, 1 có hoàn cảnh khó khăn.",
-        ["1 thanh niên, 1 có hoàn cảnh khó khăn"],
+        [
+            "1 thanh niên, 1 có hoàn cảnh khó khăn, 0 dân tộc thiểu số, 0 có tôn giáo, "
+            "0 có đoàn viên theo dõi (1+1)"
+        ],  # fmt: skip
     )
+
+
+def test_the_register_record_counts_each_list_of_criterion_1(
+    ws: Workspace, add_member: Callable[..., str]
+) -> None:
+    """The youth register's record on the checklist gives, beside the total and the hardship
+    count, the ethnic-minority, religious and 1+1 youth, as the register's filters count them:
+    "Kinh" and "Không" are none; a follow-up member deleted from the roster follows no one."""
+    an = add_member("Nguyễn Văn An", "01/01/1998")
+    binh = add_member("Trần Văn Bình", "01/01/1999")
+    for name, extra in (
+        ("Thạch Thị Sa Ra", {"ethnicity": "Khmer", "religion": "Phật giáo Nam tông",
+                             "follow_up_member_id": an}),
+        ("Lê Văn Cư", {"ethnicity": "Kinh", "religion": "Không", "in_hardship": "x",
+                       "follow_up_member_id": binh}),
+        ("Trần Thị Dung", {"ethnicity": "Hoa", "religion": "Công giáo"}),
+        ("Phạm Văn Em", {"religion": "Cao Đài"}),
+    ):  # fmt: skip
+        ws.youth.save({"full_name": name, "birth_date": "01/01/2006", **extra})
+    ws.members.delete([binh])
+
+    view = ws.recognition.view(2025, AS_OF)
+    (item,) = [v for v in view.items if v.item.code == "1.6"]
+    assert [r.text for r in item.records if r.key == "youth-register"] == [
+        "4 thanh niên, 1 có hoàn cảnh khó khăn, 2 dân tộc thiểu số, 3 có tôn giáo, "
+        "1 có đoàn viên theo dõi (1+1)"
+    ]
 
 
 def test_the_remarks_share_counts_every_member_the_round_covers(ws: Workspace, branch: str) -> None:

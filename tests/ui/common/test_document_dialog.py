@@ -148,7 +148,7 @@ def test_roster_pdf_prints_what_the_dialog_gives_and_the_next_number_is_suggeste
     youth = window.youth
     youth.ask_save_path = lambda *_args: tmp_path / "tn.pdf"  # type: ignore[method-assign]
     youth.print_list()
-    assert seen[-1].windowTitle() == "In danh sách thanh niên"
+    assert seen[-1].windowTitle() == "In danh sách thanh niên địa phương"  # the list it prints
     assert seen[-1].number_edit.text() == "17-DS/ĐTN"  # one numbering for every list (DS)
     assert "Số: 17-DS/ĐTN" in _lines(tmp_path / "tn.pdf")
 

@@ -196,3 +196,41 @@ def test_counts_of_a_large_export_and_import_are_written_with_a_thousands_dot(
         target.io.import_action.trigger()
         assert other.members.count() == count
         assert messages[1:] == [f"Đã nhập: thêm mới {shown}, cập nhật 0 đoàn viên."]
+
+
+def test_a_chi_doans_list_is_offered_under_its_name(
+    qtbot: QtBot, ws: Workspace, fake_prompts: ScriptedPrompts, tmp_path: Path
+) -> None:
+    """The files of one chi đoàn's list are offered with its name, so that each chi đoàn's list
+    printed one after another is not saved over the last; a long name is shortened, never the
+    extension; every chi đoàn's list, and those in none, keep their own names."""
+    ws.branches.create("Chi đoàn ấp Tân Hưng")
+    long_name = "Chi đoàn thanh niên công nhân Công ty TNHH Thủy sản Minh Phú " * 3
+    ws.branches.create(long_name.strip()[:150])
+    page = _page(qtbot, ws, fake_prompts)
+    asked: list[str] = []
+
+    def ask(_title: str, default: str, _filters: str) -> Path | None:
+        asked.append(default)
+        return None
+
+    page.io.ask_save_path = ask
+    fake_prompts.dialog_script = accept_print_dialog
+    for text in ("Tất cả chi đoàn", "Chưa có chi đoàn", "Chi đoàn ấp Tân Hưng"):
+        page.branch_combo.setCurrentIndex(page.branch_combo.findText(text))
+        page.io.export_action.trigger()
+        page.io.print_action.trigger()
+    page.branch_combo.setCurrentIndex(page.branch_combo.count() - 1)
+    assert page.branch_combo.currentText().startswith("Chi đoàn thanh niên công nhân")
+    page.io.print_action.trigger()
+    assert asked[:6] == [
+        "danh-sach-doan-vien.xlsx",
+        "danh-sach-doan-vien.pdf",
+        "danh-sach-doan-vien-chua-co-chi-doan.xlsx",
+        "danh-sach-doan-vien-chua-co-chi-doan.pdf",
+        "danh-sach-doan-vien-chi-doan-ap-tan-hung.xlsx",
+        "danh-sach-doan-vien-chi-doan-ap-tan-hung.pdf",
+    ]
+    long_offer = asked[6]
+    assert long_offer.startswith("danh-sach-doan-vien-chi-doan-thanh-nien-cong-nhan-cong-ty-")
+    assert long_offer.endswith(".pdf") and len(long_offer) <= 120

@@ -75,7 +75,7 @@ from doancoso.ui.shell.main_window import (
 )
 from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
-from doancoso.ui.youth.form import YouthFormDialog
+from doancoso.ui.youth.form import YouthFormDialog, read_youth
 from mnemonics import letters, mnemonic, press_alt, twice
 from scripted import ScriptedPrompts, synchronous_core
 
@@ -354,7 +354,7 @@ def test_the_forms_cancel_has_a_letter_of_its_own(
         (lambda: MemberFormDialog(core, member_id), "Hủ&y"),
         (lambda: MemberFormDialog(core, left_id), "Đó&ng"),
         (lambda: YouthFormDialog(core), "Hủ&y"),
-        (lambda: YouthFormDialog(core, youth_id), "Hủ&y"),
+        (lambda: YouthFormDialog(core, read_youth(demo_ws, youth_id)), "Hủ&y"),
         (lambda: AdmitDialog(core, youth_id), "&Hủy"),
     ]
     for form, cancel in forms:

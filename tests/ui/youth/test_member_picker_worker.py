@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from doancoso.core.workspace import Workspace
 from doancoso.ui.shell.operations import Core
 from doancoso.ui.youth.admit_dialog import AdmitDialog
-from doancoso.ui.youth.form import MemberPicker, YouthFormDialog
+from doancoso.ui.youth.form import MemberPicker, YouthFormDialog, read_youth
 from read_threads import on_the_worker, record_reads
 from scripted import ScriptedPrompts
 
@@ -52,7 +52,7 @@ def test_the_follow_up_member_is_chosen_from_members_read_on_the_worker(
 ) -> None:
     read_on = record_reads(youth_ws.members, monkeypatch, "ids")
     core = Core(youth_ws, prompts)  # threaded, as in the app
-    dialog = YouthFormDialog(core, _thuy(youth_ws))
+    dialog = YouthFormDialog(core, read_youth(youth_ws, _thuy(youth_ws)))
     qtbot.addWidget(dialog)
     dialog.show()
     _check_picker(qtbot, dialog.picker, "(Chưa có)")

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from active_window import active_window, press_ctrl
 from doancoso.core.workspace import Workspace
-from doancoso.ui.youth.form import YouthFormDialog
+from doancoso.ui.youth.form import YouthFormDialog, read_youth
 from scripted import ScriptedPrompts, synchronous_core
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -124,6 +124,6 @@ def test_an_edit_has_no_save_and_add_next(
 ) -> None:
     window = active_window(qtbot, youth_ws, prompts)
     youth_id = youth_ws.youth.ids()[0]
-    dialog = YouthFormDialog(window.core, youth_id, window)
+    dialog = YouthFormDialog(window.core, read_youth(youth_ws, youth_id), window)
     qtbot.addWidget(dialog)
     assert dialog.next_button is None

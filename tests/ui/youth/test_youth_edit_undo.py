@@ -16,7 +16,7 @@ from scripted import ScriptedPrompts
 # The window is shown (shortcuts need an active window): the offscreen platform warns.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
-NAME, PHONE = 1, 9  # columns of the register's table
+NAME, PHONE = 1, 11  # columns of the register's table
 THUY = {"full_name": "Nguyễn Thị Thủy", "birth_date": "12/03/2004", "hamlet": "Ấp Tân Hưng",
         "phone": "0912345678"}  # fmt: skip
 

@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.youth.form import YouthFormDialog
+from doancoso.ui.youth.form import YouthFormDialog, read_youth
 from scripted import synchronous_core
 from steady import messages_fit, shown, spot
 
 
 def _form(qtbot: QtBot, ws: Workspace, prompts, youth_id: str | None = None) -> YouthFormDialog:
-    dialog = YouthFormDialog(synchronous_core(ws, prompts), youth_id)
+    dialog = YouthFormDialog(
+        synchronous_core(ws, prompts), read_youth(ws, youth_id) if youth_id else None
+    )
     qtbot.addWidget(dialog)
     return dialog
 

@@ -8,7 +8,7 @@ from datetime import date
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.youth.form import YouthFormDialog
+from doancoso.ui.youth.form import YouthFormDialog, read_youth
 from scripted import ScriptedPrompts, synchronous_core
 
 YEAR = date.today().year
@@ -21,7 +21,9 @@ TAIL = (
 def _form(
     qtbot: QtBot, ws: Workspace, prompts: ScriptedPrompts, youth_id: str | None = None
 ) -> YouthFormDialog:
-    dialog = YouthFormDialog(synchronous_core(ws, prompts), youth_id)
+    dialog = YouthFormDialog(
+        synchronous_core(ws, prompts), read_youth(ws, youth_id) if youth_id else None
+    )
     qtbot.addWidget(dialog)
     return dialog
 

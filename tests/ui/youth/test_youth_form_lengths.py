@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
-from doancoso.ui.youth.form import YouthFormDialog
+from doancoso.ui.youth.form import YouthFormDialog, read_youth
 from scripted import ScriptedPrompts, synchronous_core
 
 
@@ -41,7 +41,7 @@ def test_a_longer_address_stored_by_an_older_version_loads_whole(
             "UPDATE youths SET address = ? WHERE id = ?", (long_text, youth_id)
         )
     core = synchronous_core(youth_ws, ScriptedPrompts())
-    dialog = YouthFormDialog(core, youth_id)
+    dialog = YouthFormDialog(core, read_youth(youth_ws, youth_id))
     qtbot.addWidget(dialog)
     address = _line(dialog, "address")
     assert address.text() == long_text
@@ -54,7 +54,7 @@ def test_a_longer_address_stored_by_an_older_version_loads_whole(
     saved = youth_ws.youth.get(youth_id).fields
     assert (saved.occupation, saved.address) == ("Thợ hồ", long_text)
 
-    dialog = YouthFormDialog(core, youth_id)
+    dialog = YouthFormDialog(core, read_youth(youth_ws, youth_id))
     qtbot.addWidget(dialog)
     address = _line(dialog, "address")
     address.home(False)

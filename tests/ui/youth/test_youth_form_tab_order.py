@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from active_window import shown_active
 from doancoso.core.workspace import Workspace
-from doancoso.ui.youth.form import YouthFormDialog
+from doancoso.ui.youth.form import YouthFormDialog, read_youth
 from mnemonics import letters, press_alt, twice
 from scripted import synchronous_core
 from tab_chain import stop_name, tab_round
@@ -35,7 +35,7 @@ def test_tab_goes_down_the_left_column_then_the_right_one(
     qtbot: QtBot, ws: Workspace, editing: bool
 ) -> None:
     youth_id = ws.youth.save({"full_name": "Lê Thị Hoa", "birth_date": "05/03/2004"})
-    opened = youth_id if editing else None
+    opened = read_youth(ws, youth_id) if editing else None
     dialog = shown_active(qtbot, YouthFormDialog(synchronous_core(ws), opened))
     expected = ROUND if editing else ADD_ROUND
     assert tab_round(qtbot, dialog.editors["full_name"]) == expected

@@ -74,3 +74,29 @@ def test_ctrl_k_admits_the_chosen_young_person(
     qtbot.keyClick(page.table, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert [type(d) for d in opened] == [AdmitDialog]
     assert youth_ws.members.count() == before
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_enter_edits_and_delete_deletes_on_the_table(
+    page: YouthPage, qtbot: QtBot, prompts: ScriptedPrompts
+) -> None:
+    """Enter (either key) opens the chosen young person's form and Delete asks to delete them,
+    while the table has the focus; keys only, named for no menu (the buttons say them)."""
+    assert [(a.text(), a.shortcut().toString()) for a in page.table.actions()] == [
+        ("", "Return"), ("", "Del"),
+    ]  # fmt: skip
+    with qtbot.wait_active(page):
+        page.show()
+        page.activateWindow()
+    page.select_row(0)
+    name = page.model.data(page.model.index(0, 1))
+    opened: list[str] = []
+    prompts.dialog_script = lambda dialog: opened.append(dialog.windowTitle())
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(page.table, Qt.Key.Key_Enter)
+    assert opened == ["Sửa thông tin thanh niên"] * 2
+    prompts.answer = False
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert prompts.asked[-1].startswith(f"Xóa thanh niên {name} khỏi sổ theo dõi?")
+    assert page.model.rowCount() == 5

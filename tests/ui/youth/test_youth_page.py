@@ -10,9 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from doancoso.core.workspace import Workspace
 from doancoso.reports.youth import print_youth
+from doancoso.ui.shell.undo import UndoHistory
 from doancoso.ui.youth.admit_dialog import AdmitDialog
 from doancoso.ui.youth.page import YouthPage
-from scripted import accept_print_dialog
+from scripted import ScriptedPrompts, accept_print_dialog, synchronous_core
 
 
 def _names(page: YouthPage) -> list[str]:
@@ -286,4 +287,57 @@ def test_the_lists_have_alt_letters(page: YouthPage) -> None:
         "Có đ&oàn viên theo dõi",
         "C&hưa có đoàn viên theo dõi",
         "Hiện cả người đã kết &nạp",
+    ]
+
+
+def test_the_list_of_minority_or_religious_youth_shows_why_each_is_on_it(
+    qtbot: QtBot, youth_ws: Workspace, prompts: ScriptedPrompts
+) -> None:
+    """ "Chỉ dân tộc thiểu số" shows the "Dân tộc" column, "Chỉ có tôn giáo" the "Tôn giáo"
+    one, each beside the gender as on the printed list; the whole register shows neither."""
+    youth_ws.youth.save({"full_name": "Thạch Thị Sa Ra", "birth_date": "02/09/2001",
+                         "ethnicity": "Khmer", "religion": "Phật giáo Nam tông"})  # fmt: skip
+    youth_ws.youth.save({"full_name": "Lâm Văn Hòa", "birth_date": "2003", "religion": "Cao Đài"})
+    core = synchronous_core(youth_ws, prompts)
+    page = YouthPage(core, UndoHistory(core))
+    qtbot.addWidget(page)
+
+    def shown() -> list[list[str]]:
+        """The visible headers, then each row's visible cells after the STT and name."""
+        columns = [c for c in range(page.model.columnCount()) if not page.table.isColumnHidden(c)]
+        model = page.model
+        rows = [
+            [model.data(model.index(r, c)) for c in columns[2:5]] for r in range(model.rowCount())
+        ]
+        return [[model.headerData(c, Qt.Orientation.Horizontal) for c in columns[2:5]], *rows]
+
+    def table_width() -> int:
+        """The width of the visible columns but the last (which stretches to the edge)."""
+        last = page.model.columnCount() - 1
+        return sum(page.table.columnWidth(c) for c in range(last))
+
+    width = table_width()
+    assert shown()[0] == ["Ngày sinh", "Giới tính", "Ấp/khu phố"]
+    page.minority_check.setChecked(True)
+    assert shown() == [["Ngày sinh", "Giới tính", "Dân tộc"], ["02/09/2001", "", "Khmer"]]
+    # The wide columns make room for it: the phone stays where it was, in sight at 1366×768.
+    assert table_width() == width
+    # Kept for the next start, which shows the whole register: the defaults given back, the
+    # hidden "Tôn giáo" as 0 (left as it is).
+    assert page.column_widths() == [0 if c == 5 else w for c, w in enumerate(page.default_widths())]
+    page.minority_check.setChecked(False)
+    page.religion_check.setChecked(True)
+    assert shown() == [
+        ["Ngày sinh", "Giới tính", "Tôn giáo"],
+        ["2003", "", "Cao Đài"],
+        ["02/09/2001", "", "Phật giáo Nam tông"],
+    ]
+    page.minority_check.setChecked(True)
+    assert page.table.isColumnHidden(4) is page.table.isColumnHidden(5) is False
+    assert table_width() == width
+    page.religion_check.setChecked(False)
+    page.minority_check.setChecked(False)
+    assert shown()[0] == ["Ngày sinh", "Giới tính", "Ấp/khu phố"]
+    assert [page.table.columnWidth(c) for c in range(page.model.columnCount() - 1)] == [
+        w if c not in (4, 5) else 0 for c, w in enumerate(page.default_widths()[:-1])
     ]

@@ -9,7 +9,8 @@ from doancoso.core.workspace import Workspace
 from doancoso.core.youth.service import YouthFilter
 from doancoso.ui.youth.table import YOUTH_ID_ROLE, YouthTableModel
 
-HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ấp/khu phố", "Nghề nghiệp",
+HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Tôn giáo", "Ấp/khu phố",
+           "Nghề nghiệp",
            "Đi làm ăn xa (nơi)", "Hoàn cảnh khó khăn", "Đoàn viên theo dõi (1+1)",
            "Điện thoại"]  # fmt: skip
 
@@ -33,13 +34,13 @@ def test_cells_are_vietnamese(qtbot: QtBot, youth_ws: Workspace) -> None:
         for r in range(model.rowCount())
     }
     assert cells["Nguyễn Thị Thủy"][1:] == [
-        "Nguyễn Thị Thủy", "12/03/2004", "Nữ", "Ấp Tân Hưng", "", "", "Hộ nghèo",
+        "Nguyễn Thị Thủy", "12/03/2004", "Nữ", "", "", "Ấp Tân Hưng", "", "", "Hộ nghèo",
         "Nguyễn Thị Như Quỳnh", "",
     ]  # fmt: skip
     assert cells["Trần Thị Thuỷ"][2] == "2005"
-    assert cells["Trần Thị Thuỷ"][6] == "TP. Hồ Chí Minh"
-    assert cells["Đặng Thu Hà"][6] == "Có"
-    assert cells["Lê Văn An"][9] == "0912345678"
+    assert cells["Trần Thị Thuỷ"][8] == "TP. Hồ Chí Minh"
+    assert cells["Đặng Thu Hà"][8] == "Có"
+    assert cells["Lê Văn An"][11] == "0912345678"
     assert [model.data(model.index(r, 0)) for r in range(5)] == ["1", "2", "3", "4", "5"]
     assert model.data(model.index(0, 3), YOUTH_ID_ROLE) == youth_ws.youth.ids()[0]
 
@@ -48,7 +49,7 @@ def test_sorting_follows_the_core(qtbot: QtBot, youth_ws: Workspace) -> None:
     model = YouthTableModel(youth_ws.youth)
     model.sort(2, Qt.SortOrder.DescendingOrder)
     assert list(model.ids) == youth_ws.youth.ids(YouthFilter(), "birth_date", True)
-    model.sort(4)
+    model.sort(6)
     assert list(model.ids) == youth_ws.youth.ids(YouthFilter(), "hamlet")
-    model.sort(5)  # the core does not sort by occupation: the order stays
+    model.sort(7)  # the core does not sort by occupation: the order stays
     assert list(model.ids) == youth_ws.youth.ids(YouthFilter(), "hamlet")

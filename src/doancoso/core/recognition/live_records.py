@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..activities.rules import BUILTIN_KINDS, DONE
 from ..context import WorkspaceContext
@@ -31,7 +31,7 @@ from ..storage.models import (
     RatingRound,
     Youth,
 )
-from ..youth.service import admitted_live
+from ..youth.service import admitted_live, follow_up_live, is_minority, is_religious
 from .registers import in_period
 from .template import RECORDS
 
@@ -70,12 +70,26 @@ def live_record(
         if temporary:  # as the statistics and the Chi đoàn page say what the number holds
             text += f" (kể cả {vn_number(temporary)} sinh hoạt tạm)"
     elif base == "youth-register":
-        live = (is_live(Youth, org), ~admitted_live())
-        total = count(select(func.count()).select_from(Youth).where(*live))
-        hardship = count(
-            select(func.count()).select_from(Youth).where(*live, Youth.in_hardship.is_(True))
+        # The counts of criterion 1's lists, each as the register's filter of that name counts
+        # it (minority and religion are read in Python, as the filter reads them).
+        follow = aliased(Member)
+        rows = session.execute(
+            select(
+                Youth.in_hardship,
+                Youth.ethnicity,
+                Youth.religion,
+                select(follow.id).where(follow_up_live(follow)).exists(),
+            ).where(is_live(Youth, org), ~admitted_live())
+        ).all()
+        figures = (
+            (sum(1 for r in rows if r[0]), "có hoàn cảnh khó khăn"),
+            (sum(1 for r in rows if is_minority(r[1])), "dân tộc thiểu số"),
+            (sum(1 for r in rows if is_religious(r[2])), "có tôn giáo"),
+            (sum(1 for r in rows if r[3]), "có đoàn viên theo dõi (1+1)"),
         )
-        text = f"{vn_number(total)} thanh niên, {vn_number(hardship)} có hoàn cảnh khó khăn"
+        text = ", ".join(
+            [f"{vn_number(len(rows))} thanh niên"] + [f"{vn_number(n)} {w}" for n, w in figures]
+        )
     elif base == "plan":
         plan = session.scalar(select(Plan).where(is_live(Plan, org), Plan.year == year))
         if plan is None:

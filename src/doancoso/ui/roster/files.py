@@ -21,7 +21,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
-from ...core.lang.text import vn_number
+from ...core.lang.filenames import offered_name
+from ...core.lang.text import slug, vn_number
 from ...core.roster.service import MemberFilter
 from ...core.workspace import Workspace
 from ..common.action_button import action_button
@@ -34,8 +35,9 @@ if TYPE_CHECKING:
     from .import_wizard import ImportWizard
     from .page import RosterPage
 
-EXPORT_NAME = "danh-sach-doan-vien.xlsx"
-PRINT_NAME = "danh-sach-doan-vien.pdf"
+LIST_NAME = "danh-sach-doan-vien"
+"""The file offered for the whole roster (``.xlsx``, ``.pdf``); a chi đoàn's list adds its name
+(:meth:`RosterIO.offered_file`)."""
 # The .xlsx is the file to open in Excel (to print, sort, filter): every text stays text and
 # dates are dates. The CSV is for other programs and for importing again: Excel, opening it,
 # drops the leading 0 of CCCD and phone numbers and turns "9/12" into a date.
@@ -84,6 +86,17 @@ class RosterIO(QObject):
         shown on screen, no more and no less."""
         return self._page.current_filter()
 
+    def offered_file(self, suffix: str) -> str:
+        """The file offered for the list shown: "danh-sach-doan-vien-chi-doan-ap-1.pdf" when a
+        chi đoàn is chosen, so that the chi đoàn's lists printed one after another are not
+        offered one name (each saved over the last); every chi đoàn's list stays
+        "danh-sach-doan-vien". A long name is shortened, never the extension
+        (:func:`~...core.lang.filenames.offered_name`)."""
+        branch = self._page.branch_combo
+        if branch.currentData() is None:
+            return LIST_NAME + suffix
+        return offered_name(f"{LIST_NAME}-{slug(branch.currentText())}", suffix)
+
     def actions(self) -> list[QAction]:
         return [self.import_action, self.export_action, self.print_action]
 
@@ -111,7 +124,9 @@ class RosterIO(QObject):
         wizard.deleteLater()
 
     def export(self) -> None:
-        path = self.ask_save_path("Xuất danh sách đoàn viên", EXPORT_NAME, ROSTER_EXPORT_FILTERS)
+        path = self.ask_save_path(
+            "Xuất danh sách đoàn viên", self.offered_file(".xlsx"), ROSTER_EXPORT_FILTERS
+        )
         if path is None:
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
@@ -138,7 +153,9 @@ class RosterIO(QObject):
         details = ask_document_details(self._core, ROSTER_LIST, self._page)
         if details is None:
             return
-        path = self.ask_save_path("Lưu danh sách để in (PDF)", PRINT_NAME, PDF_FILTER)
+        path = self.ask_save_path(
+            "Lưu danh sách để in (PDF)", self.offered_file(".pdf"), PDF_FILTER
+        )
         if path is None:
             return
         if path.suffix.lower() != ".pdf":

@@ -35,7 +35,7 @@ from ..common.combo_search import toneless_search
 from ..common.date_popup import attach_date_popup
 from ..common.fields import ErrorLabel, FieldErrors, WrappedLabel, open_with_room
 from ..shell.operations import Core, CoreOp, QueryOp
-from .form import MemberPicker
+from .form import MemberPicker, follow_up_branch
 
 NO_BRANCH = "(Chưa thuộc chi đoàn)"
 
@@ -113,8 +113,9 @@ class AdmitDialog(QDialog):
         self.number_edit.setMaximumWidth(220)
         self.introducer = MemberPicker(self._core, "(Không ghi)", active_only=True)
         if self._follow_up_active():
-            self.introducer.set_member(self.record.fields.follow_up_member_id,
-                                       self.record.follow_up_name)  # fmt: skip
+            follow_id = self.record.fields.follow_up_member_id
+            self.introducer.set_member(follow_id, self.record.follow_up_name,
+                                       follow_up_branch(self._ws, follow_id))  # fmt: skip
         # Each field's Alt letter, as a member event's dialog gives its own (the introducer's
         # Alt+T there too); "&Kết nạp" (also Enter) takes Alt+K, "&Hủy" Alt+H.
         for name, label, editor, required in (

@@ -24,6 +24,7 @@ than the text loaded into it, as in the member form.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
@@ -137,7 +138,6 @@ class MemberPicker(QWidget):
                  parent: QWidget | None = None, active_only: bool = False) -> None:  # fmt: skip
         super().__init__(parent)
         self._core = core
-        self._ws = core.ws
         self._statuses = ACTIVE_STATUSES if active_only else ()
         self._none_label = none_label
         self._asked = 0  # the last search asked for; an older one's list is not shown
@@ -244,39 +244,64 @@ class MemberPicker(QWidget):
     def member_id(self) -> str:
         return str(self.combo.currentData() or "")
 
-    def set_member(self, member_id: str | None, name: str | None = None) -> None:
-        """Choose ``member_id`` (None or "": no one); ``name`` is shown when it is not listed."""
+    def set_member(
+        self, member_id: str | None, name: str | None = None, branch: str | None = None
+    ) -> None:
+        """Choose ``member_id`` (None or "": no one); ``name`` and ``branch`` (as
+        :func:`follow_up_branch` reads it, on the worker) are shown when it is not listed."""
         if not member_id:
             self.combo.setCurrentIndex(0)
             return
         index = self.combo.findData(member_id)
         if index < 0:
-            branch = None
-            try:
-                record = self._ws.members.get(member_id)
-                name, branch = record.fields.full_name, record.branch_name
-            except AppError:
-                pass
             self.combo.insertItem(1, self._label(name or "?", branch), member_id)
             index = 1
         self.combo.setCurrentIndex(index)
 
 
+def follow_up_branch(ws: Workspace, member_id: str | None) -> str | None:
+    """The chi đoàn of the member ``member_id`` (a follow-up member, an introducer), shown
+    beside the name in a :class:`MemberPicker`; None for none, or one deleted since. A read of
+    the core: on the worker."""
+    if not member_id:
+        return None
+    try:
+        return ws.members.get(member_id).branch_name
+    except AppError:
+        return None
+
+
+@dataclass(frozen=True)
+class OpenedYouth:
+    """What the edit form opens on (:func:`read_youth`): the young person, and the chi đoàn of
+    their follow-up member."""
+
+    record: YouthRecord
+    follow_up_branch: str | None
+
+
+def read_youth(ws: Workspace, youth_id: str) -> OpenedYouth:
+    """What the edit form of ``youth_id`` opens on, read on the worker before it opens (the
+    page's :class:`~..common.opening.OpenAfterRead`). Raises NotFoundError for one deleted."""
+    record = ws.youth.get(youth_id)
+    return OpenedYouth(record, follow_up_branch(ws, record.fields.follow_up_member_id))
+
+
 class YouthFormDialog(QDialog):
-    """Add (``youth_id`` None) or edit a young person; ``saved_id`` is set after a save."""
+    """Add (``opened`` None) or edit a young person (``opened``: what :func:`read_youth` read
+    on the worker); ``saved_id`` is set after a save."""
 
     youth_added = Signal(object)
     """A young person saved with "Lưu và thêm tiếp" (its :class:`AddedYouth`): the form stays
     open, emptied for the next one, and the page puts the add on the undo history at once."""
 
     def __init__(
-        self, core: Core, youth_id: str | None = None, parent: QWidget | None = None
+        self, core: Core, opened: OpenedYouth | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._core = core
-        self._ws = ws = core.ws
         self._prompts = core.prompts
-        self.youth_id = youth_id
+        self.youth_id = youth_id = opened.record.id if opened else None
         self.saved_id: str | None = None
         self.change: Change | None = None
         self.added: AddedYouth | None = None
@@ -293,8 +318,8 @@ class YouthFormDialog(QDialog):
         )
         self._build()
         self._load_hamlets()
-        if youth_id is not None:
-            self._load(ws.youth.get(youth_id))
+        if opened is not None:
+            self._load(opened)
         # Typing stops at each column's length, never below a text loaded (the record's).
         limit_lines(self, core, "youths", self.editors, cleaned=("phone",))
         self._initial = self.raw()
@@ -419,7 +444,8 @@ class YouthFormDialog(QDialog):
         else:
             set_line_text(editor, value)  # whole, however long (see ..common.line_limits)
 
-    def _load(self, record: YouthRecord) -> None:
+    def _load(self, opened: OpenedYouth) -> None:
+        record = opened.record
         fields = record.fields
         for name in FORM_FIELDS:
             value = getattr(fields, name)
@@ -430,7 +456,7 @@ class YouthFormDialog(QDialog):
             elif name in FLAGS:
                 text = "1" if value else ""
             elif name == "follow_up_member_id":
-                self.picker.set_member(value, record.follow_up_name)
+                self.picker.set_member(value, record.follow_up_name, opened.follow_up_branch)
                 continue
             else:
                 text = "" if value is None else str(value)

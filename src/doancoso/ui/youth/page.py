@@ -39,13 +39,29 @@ from ..common.combo_search import toneless_search
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
 from ..common.folders import documents_folder
 from ..common.latest_read import LatestRead
-from ..common.list_page import NAMES_IN_CONFIRMATION, READ_ONLY_TIP, ListPage, delete_question
+from ..common.list_page import (
+    NAMES_IN_CONFIRMATION,
+    READ_ONLY_TIP,
+    ListPage,
+    delete_question,
+    table_keys,
+)
+from ..common.opening import OpenAfterRead
 from ..roster.files import EXPORT_FILTERS
 from ..shell.operations import Core, QueryOp
 from ..shell.undo import SoftDeleting, UndoHistory
 from .admit_dialog import AdmitDialog
-from .form import Change, YouthFormDialog
-from .table import COL_STT, COLUMNS, SORTABLE, YouthTableModel
+from .form import Change, OpenedYouth, YouthFormDialog, read_youth
+from .table import (
+    COL_ETHNICITY,
+    COL_RELIGION,
+    COL_STT,
+    COLUMNS,
+    SORTABLE,
+    YouthTableModel,
+    hidden_columns,
+    lent_widths,
+)
 
 YOUTH_LIST = DocumentKind("DS", "In danh sách thanh niên")
 EMPTY_HINT = (
@@ -98,12 +114,14 @@ class YouthPage(ListPage):
         self.last_folder: Path | None = None  # of the last file saved, where the next goes
         self.open_file: Callable[[Path], object] = _open_file  # tests replace this
         self._hamlets = LatestRead(self, core, lambda ws: ws.youth.hamlets(), self._show_hamlets)
+        self._opening = OpenAfterRead(self, core)  # the young person an edit form opens on
         self._build()
         self._make_actions()
         self._disable_writes()
         self.refresh_hamlets()
         self.model.reloaded.connect(self._update_count)
         self.model.reloaded.connect(self._update_buttons)
+        self.model.reloaded.connect(self._show_filter_columns)
         self.table.setSortingEnabled(True)  # sorts once by the indicator: name order
         core.data_changed.changed.connect(self._on_data_changed)
 
@@ -126,6 +144,9 @@ class YouthPage(ListPage):
         layout.addLayout(filters)
         # The lists criterion 1 asks the secretary to keep (DOMAIN.md), on a row of their own.
         lists = QHBoxLayout()
+        # Seven boxes: a little closer than the style's spacing, so that the page still fits
+        # beside the sidebar at 1366×768 (tests/ui/shell/test_window_fits.py).
+        lists.setSpacing(4)
         # Letters no menu (Alt+T, S, X, V, G) nor the hamlet filter (Alt+P) takes.
         self.hardship_check = QCheckBox("Chỉ hoàn cảnh &khó khăn")
         self.away_check = QCheckBox("Chỉ đi &làm ăn xa")
@@ -184,13 +205,16 @@ class YouthPage(ListPage):
         layout.addLayout(buttons)
         table = self.make_table([width for _, _, width in COLUMNS], self.edit_youth)
         table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self._lent = lent_widths(hidden_columns(YouthFilter()))  # no width lent yet: all zeros
+        for column in hidden_columns(YouthFilter()):
+            table.setColumnHidden(column, True)
         layout.addWidget(table, 1)
         self.set_empty_hint(EMPTY_HINT)
 
     def _make_actions(self) -> None:
-        self.edit_action, self.delete_action = self.table_actions(
-            ("Sửa thông tin thanh niên…", self.edit_youth),
-            ("Xóa thanh niên…", self.delete_selected),
+        # Enter and Delete on the table: keys only, no menu shows them (the buttons say them).
+        self.edit_action, self.delete_action = table_keys(
+            self.table, self.edit_youth, self.delete_selected
         )
         # Ctrl+K ("Kết nạp"): no other action of the window uses it. Anywhere on the page, the
         # search box included, as the button beside the list.
@@ -256,6 +280,25 @@ class YouthPage(ListPage):
             include_admitted=self.admitted_check.isChecked(),
         )
 
+    def _show_filter_columns(self) -> None:
+        """Show "Dân tộc" on the list of ethnic-minority youth, "Tôn giáo" on that of religious
+        youth (:func:`~.table.hidden_columns`), so that the list on screen shows why each one
+        is on it; the wide columns make room for them (:func:`~.table.lent_widths`)."""
+        hidden = hidden_columns(self.model.youth_filter)
+        lent = lent_widths(hidden)
+        for column, (before, now) in enumerate(zip(self._lent, lent, strict=True)):
+            if before != now:
+                self.table.setColumnWidth(column, self.table.columnWidth(column) + before - now)
+        self._lent = lent
+        for column in (COL_ETHNICITY, COL_RELIGION):
+            self.table.setColumnHidden(column, column in hidden)
+
+    def column_widths(self) -> list[int]:
+        """The widths to keep, with what the long columns lent "Dân tộc" or "Tôn giáo" given
+        back (:meth:`_show_filter_columns`): the next start shows the whole register."""
+        widths = super().column_widths()
+        return [w + lent if w else w for w, lent in zip(widths, self._lent, strict=True)]
+
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
         self.count_label.setText(
@@ -303,17 +346,20 @@ class YouthPage(ListPage):
         )  # fmt: skip
 
     def edit_youth(self) -> None:
+        """The chosen young person's form, opened on what the worker reads (the core's services
+        are the worker's); pressed again before it came back (a double click, Enter), nothing
+        more opens. One deleted meanwhile: "Không mở được" and why."""
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        try:
-            dialog = YouthFormDialog(self._core, ids[0], self)
-        except AppError as exc:  # deleted meanwhile
-            self.prompts.error(self, "Không mở được", exc.message)
-            return
+        youth_id = ids[0]
+        self._opening.run(lambda ws: read_youth(ws, youth_id), self._open_edit)
+
+    def _open_edit(self, opened: OpenedYouth) -> None:
+        dialog = YouthFormDialog(self._core, opened, self)
         if self.prompts.run(dialog) and dialog.saved_id:
             self.select_youth(dialog.saved_id)
-            self._saved_edit(ids[0], dialog.change)
+            self._saved_edit(opened.record.id, dialog.change)
         dialog.deleteLater()
 
     def _saved_edit(self, youth_id: str, change: Change | None) -> None:

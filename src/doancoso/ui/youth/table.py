@@ -31,6 +31,8 @@ COLUMNS: tuple[tuple[str, str | None, int], ...] = (
     ("Họ và tên", "name", 185),
     ("Ngày sinh", "birth_date", 85),
     ("Giới tính", None, 65),
+    ("Dân tộc", None, 70),
+    ("Tôn giáo", None, 80),
     ("Ấp/khu phố", "hamlet", 110),
     ("Nghề nghiệp", None, 110),
     ("Đi làm ăn xa (nơi)", None, 135),
@@ -38,10 +40,41 @@ COLUMNS: tuple[tuple[str, str | None, int], ...] = (
     ("Đoàn viên theo dõi (1+1)", None, 175),
     ("Điện thoại", None, 95),
 )
-COL_STT, COL_NAME, COL_BIRTH = 0, 1, 2
+COL_STT, COL_NAME, COL_BIRTH, COL_ETHNICITY, COL_RELIGION = 0, 1, 2, 4, 5
+LENDERS = (COL_NAME, 7, 8, 9, 10)
+"""The wide columns (the name, occupation to the 1+1 member) that give "Dân tộc" or "Tôn giáo"
+their width while shown (:func:`lent_widths`), so that the phone stays in sight."""
 SORTABLE = frozenset(i for i, (_, key, _) in enumerate(COLUMNS) if key)
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def table_cells(youth: YouthRow) -> list[str]:
+    """The cells of :data:`COLUMNS` after the STT: the register's (:func:`youth_cells`), with
+    the dân tộc and tôn giáo after the gender, as the printed lists put them."""
+    cells = youth_cells(youth)
+    return [*cells[:3], youth.ethnicity or "", youth.religion or "", *cells[3:]]
+
+
+def hidden_columns(flt: YouthFilter) -> set[int]:
+    """The columns the page hides for ``flt``: "Dân tộc" but on the list of ethnic-minority
+    youth, "Tôn giáo" but on that of religious youth, as the printed lists show them (every
+    other column stays in sight at 1366×768), each showing why a person is on its list."""
+    shown = ((COL_ETHNICITY, flt.minority_only), (COL_RELIGION, flt.religious_only))
+    return {column for column, on in shown if not on}
+
+
+def lent_widths(hidden: set[int]) -> list[int]:
+    """What each column gives up while the columns not in ``hidden`` of "Dân tộc" and "Tôn
+    giáo" are shown: their default widths, taken from :data:`LENDERS` in proportion to those
+    columns' default widths, so that the table keeps its width."""
+    lent = [0] * len(COLUMNS)
+    owed = sum(COLUMNS[c][2] for c in (COL_ETHNICITY, COL_RELIGION) if c not in hidden)
+    room = sum(COLUMNS[c][2] for c in LENDERS)
+    for column in LENDERS[:-1]:
+        lent[column] = owed * COLUMNS[column][2] // room
+    lent[LENDERS[-1]] = owed - sum(lent)
+    return lent
 
 
 class YouthTableModel(QAbstractTableModel):
@@ -126,7 +159,7 @@ class YouthTableModel(QAbstractTableModel):
         youth = self.youth_row(row)
         if youth is None:
             return ""
-        text = youth_cells(youth)[column - 1]
+        text = table_cells(youth)[column - 1]
         if youth.admitted_member_id and column == COL_NAME:
             text += " (đã kết nạp)"
         return text
