@@ -14,8 +14,8 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +37,7 @@ from ...core.youth.service import AddedYouth, YouthFilter
 from ..common.adding import show_added
 from ..common.combo_search import toneless_search
 from ..common.document_dialog import DocumentKind, ask_document_details, remember_document
-from ..common.folders import documents_folder
+from ..common.folders import documents_folder, open_file, open_or_say
 from ..common.latest_read import LatestRead
 from ..common.list_page import (
     NAMES_IN_CONFIRMATION,
@@ -112,7 +112,7 @@ class YouthPage(ListPage):
         self._history = history
         self._sort_column = COL_STT
         self.last_folder: Path | None = None  # of the last file saved, where the next goes
-        self.open_file: Callable[[Path], object] = _open_file  # tests replace this
+        self.open_file: Callable[[Path], object] = open_file  # tests replace this
         self._hamlets = LatestRead(self, core, lambda ws: ws.youth.hamlets(), self._show_hamlets)
         self._opening = OpenAfterRead(self, core)  # the young person an edit form opens on
         self._build()
@@ -489,7 +489,7 @@ class YouthPage(ListPage):
                 self, "In danh sách",
                 f"Đã lưu danh sách vào tệp:\n{written}\n\nMở tệp để xem và in?",
             ):  # fmt: skip
-                self.open_file(written)
+                open_or_say(self, self.prompts, written, self.open_file)
 
         def job(ws: Workspace) -> Path:
             return print_youth(
@@ -504,7 +504,3 @@ class YouthPage(ListPage):
 
         op = QueryOp(self, job, self._core, label="Đang tạo tệp PDF…")
         op.success(done).failure(self._core.reporter(self, "Không in được")).run()
-
-
-def _open_file(path: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
