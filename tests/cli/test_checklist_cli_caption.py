@@ -66,7 +66,8 @@ def test_caption_and_date_a_file_as_the_app_does(folder: str) -> None:
     [
         ("1.3", None, ["--taken-on", "31/02/2025"],
          "Dữ liệu không hợp lệ:\n  --taken-on: Ngày 31/02/2025 không có trên lịch."),
-        ("1.3", None, ["--taken-on", format_vn_date(dt.date.today() + dt.timedelta(days=1))],
+        # two days ahead: after today even once the run has crossed midnight
+        ("1.3", None, ["--taken-on", format_vn_date(dt.date.today() + dt.timedelta(days=2))],
          "Dữ liệu không hợp lệ:\n  --taken-on: Ngày của minh chứng không thể sau hôm nay."),
         ("1.3", "abc", [], "Hãy ghi mã SHA-256 của tệp, hoặc ít nhất 8 ký tự đầu của nó như "
          "lệnh “doancoso checklist show” in ra."),

@@ -86,7 +86,8 @@ def test_advice_edit_changes_only_what_it_is_given(folder: str, advice: dict[str
         (["--date", "31/02/2025"], "  --date: Ngày 31/02/2025 không có trên lịch."),
         (["--date", "21/06/2025"],
          "  --answer-date: Ngày trả lời không thể trước ngày gửi văn bản."),
-        (["--answer-date", format_vn_date(dt.date.today() + dt.timedelta(days=1))],
+        # two days ahead: after today even once the run has crossed midnight
+        (["--answer-date", format_vn_date(dt.date.today() + dt.timedelta(days=2))],
          "  --answer-date: Ngày trả lời không thể sau hôm nay."),
     ],
 )  # fmt: skip

@@ -100,7 +100,8 @@ def test_caption_and_date_a_file_as_the_app_does(folder: str, photo: Path, comma
     ("options", "message"),
     [
         (["--taken-on", "31/02/2025"], "  --taken-on: Ngày 31/02/2025 không có trên lịch."),
-        (["--taken-on", format_vn_date(dt.date.today() + dt.timedelta(days=1))],
+        # two days ahead: after today even once the run has crossed midnight
+        (["--taken-on", format_vn_date(dt.date.today() + dt.timedelta(days=2))],
          "  --taken-on: Ngày của minh chứng không thể sau hôm nay."),
     ],
 )  # fmt: skip
